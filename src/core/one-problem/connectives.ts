@@ -1,0 +1,55 @@
+import { normalizeText } from './stem';
+
+/** "new" always opens another problem; "maybe" opens one only when what follows is about something else. */
+export type ConnectiveKind = 'new' | 'maybe';
+
+/** A connective phrase found in a description, with its position. */
+export interface Connective {
+  start: number;
+  end: number;
+  kind: ConnectiveKind;
+}
+
+const B = '(?<![\\p{L}\\d])';
+const E = '(?![\\p{L}\\d])';
+const pattern = (source: string): RegExp => new RegExp(`${B}(?:${source})${E}`, 'gu');
+
+const NEW_PATTERNS = [
+  // "ещё одна проблема", "и ещё вопрос", "еще один вопрос"
+  '(?:(?:и|а)\\s+)?еще\\s+(?:(?:один|одна)\\s+)?(?:вопрос|проблема)',
+  // "другая проблема", "второй вопрос", "отдельный вопрос"
+  '(?:(?:и|а)\\s+)?(?:друг(?:ая|ой)|втор(?:ая|ой)|трет(?:ья|ий)|четверт(?:ая|ый)|следующ(?:ая|ий)|отдельн(?:ая|ый))\\s+(?:проблема|вопрос)',
+  '(?:втор|трет)(?:ая|ой|ье|ий)(?=\\s*:)',
+  'плюс\\s+ко\\s+всему',
+  '(?:во|в)-?\\s?(?:вторых|третьих|четвертых|пятых)',
+  // "также хочу спросить", "кроме того, хотелось бы узнать", "ещё прошу подсказать"
+  '(?:(?:и|а)\\s+)?(?:также|еще|тоже|кроме\\s+того|помимо\\s+(?:этого|того)|отдельно),?\\s+' +
+    '(?:хочу|хотим|хотел\\p{L}*|хотелось|прошу)\\s+(?:бы\\s+)?(?:спросить|сообщить|узнать|уточнить|подсказать|задать\\s+вопрос)',
+].map(pattern);
+
+const MAYBE_PATTERNS = [
+  '(?:(?:и|а)\\s+)?также',
+  'кроме\\s+того',
+  'помимо\\s+(?:этого|того)',
+  'а\\s+еще',
+  // a sentence opened by "Ещё …" ("Ещё не работает поиск")
+  '(?<=(?:^|[.!?]\\s+|\\n\\s*))еще',
+].map(pattern);
+
+function collect(text: string, patterns: RegExp[], kind: ConnectiveKind): Connective[] {
+  return patterns.flatMap((re) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind })));
+}
+
+/** Finds the connectives that may introduce another problem, in order, without overlaps. */
+export function findConnectives(text: string): Connective[] {
+  const t = normalizeText(text);
+  const all = [...collect(t, NEW_PATTERNS, 'new'), ...collect(t, MAYBE_PATTERNS, 'maybe')];
+  // Earliest first; at the same place the longer phrase wins ("также хочу спросить" over "также").
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const result: Connective[] = [];
+  for (const c of all) {
+    const last = result.at(-1);
+    if (last === undefined || c.start >= last.end) result.push(c);
+  }
+  return result;
+}

@@ -1,0 +1,42 @@
+/** A list found in a description: the text before it and its items (markers removed). */
+export interface FoundList {
+  intro: string;
+  items: string[];
+}
+
+// "1. ", "2) ", "- ", "• " at the start of a line; a digit must be followed by a space or a letter,
+// so a date ("12.03 создали заявку") is not taken for an item.
+const LINE_MARKER = /^\s*(?:\d{1,2}\s?[.)](?=\s|\p{L}|«|")|[-–—•*●▪·](?=\s|\p{L}))\s*/u;
+
+// "1. … 2. …" or "1) … 2) …" inside one line; not after a letter, digit or dot (not "№1543." or "v1.2").
+const INLINE_MARKER = /(?<![\p{L}\d.,:/-])(\d{1,2})[.)](?=\s+[\p{L}«"])/gu;
+
+function findLineList(text: string): FoundList | null {
+  const lines = text.split(/\r?\n/);
+  const introLines: string[] = [];
+  const items: string[] = [];
+  for (const line of lines) {
+    const marker = LINE_MARKER.exec(line);
+    if (marker !== null) items.push(line.slice(marker[0].length).trim());
+    else if (items.length === 0) introLines.push(line);
+    // Unmarked lines after an item continue it ("Результат: страница зависает.").
+    else if (line.trim() !== '') items[items.length - 1] += `\n${line.trim()}`;
+  }
+  return items.length >= 2 ? { intro: introLines.join('\n').trim(), items } : null;
+}
+
+function findInlineList(text: string): FoundList | null {
+  const starts: { at: number; body: number }[] = [];
+  for (const match of text.matchAll(INLINE_MARKER)) {
+    // Only a run numbered 1, 2, 3… is a list; "урок 3." alone is not.
+    if (Number(match[1]) === starts.length + 1) starts.push({ at: match.index, body: match.index + match[0].length });
+  }
+  if (starts.length < 2) return null;
+  const items = starts.map((s, i) => text.slice(s.body, starts[i + 1]?.at ?? text.length).trim());
+  return { intro: text.slice(0, starts[0]?.at ?? 0).trim(), items };
+}
+
+/** Finds a bulleted or numbered list (one item per line, or "1. … 2. …" inline); null when there is none. */
+export function findList(text: string): FoundList | null {
+  return findLineList(text) ?? findInlineList(text);
+}

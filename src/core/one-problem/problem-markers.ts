@@ -1,0 +1,34 @@
+import { normalizeText } from './stem';
+
+// JavaScript's \b knows only ASCII; these mark word edges for Cyrillic too.
+const B = '(?<![\\p{L}\\d])';
+const E = '(?![\\p{L}\\d])';
+
+// "не" + a word ("не открывается", "не могу", "не видно"), except the adverbs that do not negate an action.
+const NEGATED = new RegExp(`${B}не\\s+(?!(?:только|так|всегда|совсем|очень|всё|все|раньше)${E})\\p{L}{3,}`, 'u');
+
+const FAILURE = new RegExp(
+  `${B}(?:ошиб|неправил|неверн|некоррект|пропал|пропад|исчез|недоступ|неактивн|зависа|завис|висит|виснет|` +
+    `вылета|тормоз|глюч|слома|сбо[йие]|пуст|бит(?:ая|ые|ый|ую)|выда[её]т|обнуля|дублир|нельзя|невозможно)|` +
+    `${B}нет${E}`,
+  'u',
+);
+
+const ASKING = new RegExp(
+  `\\?|${B}(?:вопрос|подскаж|подсказать|можно ли|нужно ли|есть ли|хотел\\p{L}*\\s+бы\\s+(?:узнать|уточнить|спросить)|` +
+    `прошу\\s+(?:подсказать|сообщить|пояснить|разъяснить))|` +
+    // A question word opens a question only at the start of a clause ("как …", but not "отмечен как пройденный").
+    `(?:^|[.!?:;,—–\\n]\\s*|${B}и\\s+)(?:как|почему|где|куда|когда|зачем|сколько|каким\\s+образом)${E}`,
+  'u',
+);
+
+/** True when the text reports a failure or asks something: the things a ticket is opened for. */
+export function hasProblemMarker(text: string): boolean {
+  const t = normalizeText(text);
+  return NEGATED.test(t) || FAILURE.test(t) || ASKING.test(t);
+}
+
+/** True when the sentence is a question (ends with "?", possibly before closing quotes). */
+export function isQuestion(sentence: string): boolean {
+  return /\?[\s»"”')]*$/u.test(sentence.trim());
+}

@@ -1,0 +1,24 @@
+import { normalizeText } from './stem';
+
+// Openers of a clarification: "Может быть, …?", "Или нужно …?", "Это у всех …?".
+const CLARIFYING_START =
+  /^[\s,.;:—–-]*(?:(?:и|а)\s+)?(?:может|возможно|или|то\s+есть|т\.\s?е\.|это|этот|эта|эти|этого|там|тогда|при\s+этом|нужно\s+ли|надо\s+ли|есть\s+ли|в\s+том\s+числе|например)(?![\p{L}\d])/u;
+
+// Words pointing back at something already said: "тоже", "та же ошибка", "в его профиле".
+const ANAPHORA =
+  /(?<![\p{L}\d])(?:тоже|то\s+же|та\s+же|тот\s+же|те\s+же|так\s+же|так(?:ой|ая|ое|ие)\s+же|эт(?:от|а|о|ом|ой|ого)\s+же|том\s+же|той\s+же|его|ее|их|ему|ей|им|ним|ней|нем|них|нему|этому|этой|этом)(?![\p{L}\d])/u;
+
+// "… и в мобильном приложении", "… и на телефоне": the same failure seen somewhere else as well.
+const AS_WELL = /(?<![\p{L}\d])и\s+(?:в|во|на|при|под|с|со|у)\s/u;
+
+// Where a developer looks for evidence (console, logs, network tab): a diagnostic detail, not a new subject.
+const DIAGNOSTIC = /(?<![\p{L}\d])(?:консол|лог(?:и|ах|ов)?(?![\p{L}])|devtools|network|инструмент\p{L}*\s+разработчик)/u;
+
+/**
+ * True when the text clarifies, points back at what was said before or only adds a detail to it
+ * (the same failure elsewhere, a console message), so it cannot open a new problem.
+ */
+export function refersBack(text: string): boolean {
+  const t = normalizeText(text);
+  return CLARIFYING_START.test(t) || ANAPHORA.test(t) || AS_WELL.test(t) || DIAGNOSTIC.test(t);
+}

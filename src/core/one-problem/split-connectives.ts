@@ -1,0 +1,41 @@
+import { findConnectives } from './connectives';
+import { contentStems, sharesSubject } from './content-stems';
+import { hasProblemMarker } from './problem-markers';
+import { refersBack } from './refers-back';
+
+/** True when a piece of text says enough to be a problem on its own (not just a greeting). */
+export function hasSubstance(text: string): boolean {
+  return hasProblemMarker(text) || contentStems(text).size >= 2;
+}
+
+/**
+ * True when text after "также / кроме того / а ещё" is a new subject: it reports a problem of its own,
+ * does not point back, and shares no subject word with what came before.
+ */
+export function opensNewSubject(body: string, before: string | ReadonlySet<string>): boolean {
+  return hasProblemMarker(body) && !refersBack(body) && contentStems(body).size > 0 && !sharesSubject(before, body);
+}
+
+/** Splits prose at connectives that introduce another problem; the connective stays at the start of its part. */
+export function splitOnConnectives(text: string): string[] {
+  const connectives = findConnectives(text);
+  const starts = [0];
+  // Subject stems of everything before the current connective, collected piece by piece.
+  const before = new Set<string>();
+  let seen = 0;
+  // A part that has said something keeps having said it: remembered, so long texts stay linear.
+  let substantial = false;
+  connectives.forEach((c, i) => {
+    for (const s of contentStems(text.slice(seen, c.start))) before.add(s);
+    seen = c.start;
+    // "Ещё вопрос: …" right after a greeting has nothing before it to split from.
+    substantial ||= hasSubstance(text.slice(starts.at(-1) ?? 0, c.start));
+    if (!substantial) return;
+    const body = text.slice(c.end, connectives[i + 1]?.start ?? text.length);
+    if (c.kind === 'new' || opensNewSubject(body, before)) {
+      starts.push(c.start);
+      substantial = false;
+    }
+  });
+  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
+}

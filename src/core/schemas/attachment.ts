@@ -1,0 +1,42 @@
+/** Attachments: accepted types, limits and the metadata the server returns. */
+import * as z from 'zod/mini';
+import { isoDateTimeSchema } from './fields';
+
+/** Content types the server accepts, decided by the file's bytes, never by its name. */
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] as const;
+/** One accepted content type. */
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
+/** Default limits; the server may be configured otherwise and says so in `GET /meta`. */
+export const DEFAULT_ATTACHMENT_LIMITS = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxFilesPerTicket: 10,
+  maxPixels: 40_000_000,
+  acceptedTypes: [...ATTACHMENT_TYPES],
+};
+
+/** Attachment limits as `GET /meta` reports them. */
+export const attachmentLimitsSchema = z.object({
+  maxFileBytes: z.int().check(z.positive()),
+  maxFilesPerTicket: z.int().check(z.positive()),
+  maxPixels: z.int().check(z.positive()),
+  acceptedTypes: z.array(z.enum(ATTACHMENT_TYPES)),
+});
+/** Attachment limits. */
+export type AttachmentLimits = z.infer<typeof attachmentLimitsSchema>;
+
+/** An attachment id as the server issues it. */
+export const attachmentIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid'));
+
+/** What the server knows of a stored attachment. */
+export const attachmentSchema = z.object({
+  id: attachmentIdSchema,
+  name: z.string().check(z.maxLength(255)),
+  contentType: z.enum(ATTACHMENT_TYPES),
+  size: z.int().check(z.nonnegative()),
+  width: z.optional(z.int().check(z.positive())),
+  height: z.optional(z.int().check(z.positive())),
+  createdAt: isoDateTimeSchema,
+});
+/** A stored attachment. */
+export type Attachment = z.infer<typeof attachmentSchema>;

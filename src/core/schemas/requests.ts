@@ -1,0 +1,91 @@
+/** Bodies of the smaller requests and the shapes of `GET /meta` and errors (DESIGN §7). */
+import * as z from 'zod/mini';
+import { attachmentIdSchema, attachmentLimitsSchema } from './attachment';
+import { LMS_ROLES } from './context';
+import { isoDateTimeSchema, requiredText } from './fields';
+import { statusSchema } from './ticket';
+
+/** Longest message (a reply, a specialist's question or answer). */
+export const MAX_MESSAGE_LENGTH = 5000;
+
+/** The reporter's message: a reply to a clarification request, or an addition to an open ticket. */
+export const messageBodySchema = z.object({
+  text: requiredText(MAX_MESSAGE_LENGTH),
+  attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(10, 'too_many')), []),
+});
+/** A reporter's message. */
+export type MessageBody = z.input<typeof messageBodySchema>;
+
+/** A specialist's status change, with the question or answer where the status needs one. */
+export const agentStatusBodySchema = z.object({
+  status: statusSchema,
+  text: z.optional(z.string().check(z.trim(), z.maxLength(MAX_MESSAGE_LENGTH, 'too_long'))),
+});
+/** A specialist's status change. */
+export type AgentStatusBody = z.input<typeof agentStatusBodySchema>;
+
+/** Support channels, as the policy lists them. */
+export const channelsSchema = z.object({
+  email: z.string(),
+  phone: z.string(),
+  phoneDisplay: z.string(),
+});
+
+/** `GET /meta`: the server's clock, whether support is open, channels and attachment limits. */
+export const metaSchema = z.object({
+  serverTime: isoDateTimeSchema,
+  open: z.boolean(),
+  nextOpening: isoDateTimeSchema,
+  provisional: z.boolean(),
+  timeZone: z.string(),
+  channels: channelsSchema,
+  limits: attachmentLimitsSchema,
+  version: z.string(),
+});
+/** Server meta. */
+export type Meta = z.infer<typeof metaSchema>;
+
+/** Error codes of the HTTP contract. */
+export const API_ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'idempotency_conflict',
+  'illegal_transition',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_attachments',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+/** One error code. */
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** Every error answer: `{ error: { code, message, fields? } }`. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(API_ERROR_CODES),
+    message: z.string(),
+    fields: z.optional(z.record(z.string(), z.string())),
+  }),
+});
+/** An error answer. */
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** The claims of a reporter token (DESIGN §7), as the LMS backend signs them. */
+export const reporterClaimsSchema = z.object({
+  sub: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.minLength(1), z.maxLength(300)),
+  role: z.enum(LMS_ROLES),
+  org: z.object({ id: z.optional(z.string().check(z.maxLength(100))), title: z.string().check(z.maxLength(300)) }),
+  lms: z.string().check(z.maxLength(2000)),
+  phone: z.optional(z.string().check(z.maxLength(32))),
+  email: z.optional(z.string().check(z.maxLength(254))),
+  exp: z.int(),
+});
+/** Reporter token claims. */
+export type ReporterClaims = z.infer<typeof reporterClaimsSchema>;

@@ -1,0 +1,91 @@
+/** A registered ticket, its events and its list summary, as the server returns them. */
+import * as z from 'zod/mini';
+import { CATEGORIES, PRIORITIES } from '../categories';
+import { ACTORS, STATUSES } from '../statuses';
+import { attachmentSchema } from './attachment';
+import { REPORTER_ROLES } from './context';
+import { ticketDraftSchema } from './draft';
+import { isoDateTimeSchema } from './fields';
+
+/** A status code. */
+export const statusSchema = z.enum(STATUSES);
+
+/** Something that happened to a ticket; ids grow monotonically across the whole server. */
+export const ticketEventSchema = z.object({
+  id: z.int().check(z.positive()),
+  ticketId: z.string(),
+  type: z.enum(['status', 'message']),
+  /** The ticket's status after this event. */
+  status: statusSchema,
+  /** The status before it (null on create; equal to `status` for a message that changed nothing). */
+  previousStatus: z.nullable(statusSchema),
+  actor: z.enum(ACTORS),
+  text: z.optional(z.string()),
+  attachments: z.array(attachmentSchema),
+  createdAt: isoDateTimeSchema,
+});
+/** One ticket event. */
+export type TicketEvent = z.infer<typeof ticketEventSchema>;
+
+/** The reporter as the ticket records them: from the verified token, or a guest's contact fields. */
+export const reporterSchema = z.object({
+  fullName: z.string(),
+  role: z.enum(REPORTER_ROLES),
+  organization: z.string(),
+  lmsUrl: z.string(),
+  phone: z.optional(z.string()),
+  email: z.optional(z.string()),
+  guest: z.boolean(),
+});
+/** The reporter of a ticket. */
+export type Reporter = z.infer<typeof reporterSchema>;
+
+/** What the server adds to a draft when it registers it. */
+export const ticketRecordSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: statusSchema,
+  priority: z.enum(PRIORITIES),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  reviewDueAt: isoDateTimeSchema,
+  resolveDueAt: isoDateTimeSchema,
+  /** True when a deadline was computed for a year without a production calendar ("ориентировочно"). */
+  deadlinesProvisional: z.boolean(),
+  reporter: reporterSchema,
+  attachments: z.array(attachmentSchema),
+  events: z.array(ticketEventSchema),
+});
+
+/** A ticket: its draft fields (per category) plus what the server recorded. */
+export const ticketSchema = z.intersection(ticketDraftSchema, ticketRecordSchema);
+/** A ticket. */
+export type Ticket = z.infer<typeof ticketSchema>;
+
+/** The answer to create: the ticket, plus the access key a guest needs to read it back (given once). */
+export const createTicketResponseSchema = z.object({
+  ticket: ticketSchema,
+  accessKey: z.optional(z.string()),
+});
+/** The answer to create. */
+export type CreateTicketResponse = z.infer<typeof createTicketResponseSchema>;
+
+/** A line of "my tickets". */
+export const ticketSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  category: z.enum(CATEGORIES),
+  subject: z.string(),
+  status: statusSchema,
+  priority: z.enum(PRIORITIES),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  lastEventId: z.int(),
+  courseUrl: z.optional(z.string()),
+  orderUrl: z.optional(z.string()),
+});
+/** A ticket summary. */
+export type TicketSummary = z.infer<typeof ticketSummarySchema>;
+
+/** The reporter's ticket list. */
+export const ticketListSchema = z.object({ tickets: z.array(ticketSummarySchema) });

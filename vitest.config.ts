@@ -1,0 +1,50 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/** Time zones the calendar tests run under: results must not depend on the machine's zone. */
+const CALENDAR_ZONES = ['UTC', 'Europe/Moscow', 'America/Los_Angeles', 'Asia/Vladivostok'];
+const CALENDAR_TESTS = ['tests/core/calendar/**/*.test.ts'];
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/core/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+          exclude: CALENDAR_TESTS,
+        },
+      },
+      ...CALENDAR_ZONES.map((zone) => ({
+        test: {
+          name: `calendar ${zone}`,
+          environment: 'node' as const,
+          include: CALENDAR_TESTS,
+          env: { TZ: zone },
+        },
+      })),
+      {
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'component',
+          css: true,
+          environment: 'jsdom',
+          include: ['tests/widget/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/widget/setup.ts'],
+          env: { TZ: 'Asia/Yekaterinburg' },
+        },
+      },
+    ],
+  },
+});
