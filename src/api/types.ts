@@ -1,0 +1,67 @@
+/** The client's contract: what the widget asks of a Support API, whichever implementation answers. */
+import type {
+  Attachment,
+  CreateTicketResponse,
+  Meta,
+  MessageBody,
+  Ticket,
+  TicketDraftInput,
+  TicketEvent,
+  TicketSummary,
+} from '../core';
+
+/** Why a call failed, in terms the UI can act on. */
+export type ApiFailure =
+  /** The server could not be reached (offline, DNS, connection refused, CORS) after every retry. */
+  | { kind: 'network'; message: string }
+  /** The server answered with an error; `fields` holds its per-field messages. */
+  | {
+      kind: 'http';
+      status: number;
+      code: string;
+      message: string;
+      fields?: Record<string, string>;
+      retryAfterSeconds?: number;
+    }
+  /** The server answered 2xx with a body that does not match the contract. */
+  | { kind: 'invalid-response'; message: string }
+  /** The caller aborted. */
+  | { kind: 'aborted'; message: string };
+
+/** A call's outcome: never throws for expected failures. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };
+
+/** Options of an upload. */
+export interface UploadOptions {
+  signal?: AbortSignal;
+  /** Called with the fraction sent, 0…1. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** A live subscription to one ticket's events. */
+export interface EventSubscription {
+  /** Stops listening and releases the connection. */
+  close(): void;
+}
+
+/** Handlers of a live subscription. */
+export interface EventHandlers {
+  onEvent(event: TicketEvent): void;
+  /** The transport in use now: a stream, or polling after streaming failed. */
+  onStateChange?(state: 'connecting' | 'streaming' | 'polling' | 'closed'): void;
+}
+
+/** Every operation of the HTTP contract (DESIGN §7) that a reporter uses. */
+export interface SupportApi {
+  getMeta(signal?: AbortSignal): Promise<ApiResult<Meta>>;
+  uploadAttachment(file: Blob, name: string, options?: UploadOptions): Promise<ApiResult<Attachment>>;
+  /** Creates a ticket; the same `idempotencyKey` never creates a second one. */
+  createTicket(draft: TicketDraftInput, idempotencyKey: string, signal?: AbortSignal): Promise<ApiResult<CreateTicketResponse>>;
+  listTickets(signal?: AbortSignal): Promise<ApiResult<TicketSummary[]>>;
+  getTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
+  sendMessage(id: string, body: MessageBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
+  cancelTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
+  /** Follows a ticket's events after `lastEventId`, reconnecting and falling back to polling. */
+  subscribe(id: string, lastEventId: number, handlers: EventHandlers): EventSubscription;
+}
+

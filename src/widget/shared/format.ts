@@ -1,0 +1,50 @@
+/** Dates and times as the widget shows them: Moscow time (support's clock) and the user's own. */
+
+const MOSCOW = 'Europe/Moscow';
+
+/** "пн, 1 декабря, 08:00" in Moscow time. */
+export function formatMoscow(at: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: MOSCOW,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/** "08:00" in Moscow time. */
+export function formatMoscowTime(at: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: MOSCOW, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/** "12:00" in the given zone (the user's, by default the runtime's). */
+export function formatLocalTime(at: Date, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    ...(timeZone === undefined ? {} : { timeZone }),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/** "1 декабря, 08:00" in the given zone. */
+export function formatDateTime(at: Date, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    ...(timeZone === undefined ? {} : { timeZone }),
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/** Whether the user's zone has the same offset as Moscow at that instant (then one time is enough). */
+export function sameAsMoscow(at: Date, timeZone?: string): boolean {
+  const time = (zone: string | undefined) =>
+    new Intl.DateTimeFormat('en', { ...(zone === undefined ? {} : { timeZone: zone }), dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(at);
+  return time(MOSCOW) === time(timeZone);
+}

@@ -1,0 +1,5 @@
+/** Small accessible primitives every feature uses. */
+export * from './Button';
+export * from './ConfirmDialog';
+export * from './Field';
+export * from './Notice';
