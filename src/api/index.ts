@@ -1,20 +1,6 @@
-/** The client side of the HTTP contract: the SupportApi interface, its HTTP client, context and react-query hooks. */
+/** The client side of the HTTP contract: the SupportApi interface, its context and react-query hooks. */
 export * from './api-error';
 export * from './context';
 export * from './hooks';
 export * from './query-keys';
 export type * from './types';
-export { createHttpSupportApi } from './http-client';
-export type { HttpSupportApi, HttpSupportApiOptions } from './http-client';
-export { newIdempotencyKey } from './idempotency';
-export { newGuestKey, isGuestKey, GUEST_KEY_PATTERN } from './guest-key';
-export { DEFAULT_RETRY_POLICY, backoffDelay, isRetryableStatus, nextRetry, parseRetryAfter } from './retry';
-export type { RetryDecision, RetryPolicy } from './retry';
-export { DEFAULT_LIVE_OPTIONS } from './event-stream';
-export type { LiveOptions } from './event-stream';
-export { createSseParser } from './sse';
-export type { SseMessage, SseParser } from './sse';
-export { failureFromError, parseBody } from './responses';
-export { InvalidBaseUrlError, UnsafePathError } from './url';
-export type { Timers } from './globals';
-export type { RawResponse, Send, SendRequest } from './transport';
