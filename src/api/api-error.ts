@@ -23,3 +23,13 @@ export function failureOf(error: unknown): ApiFailure {
   if (error instanceof SupportApiError) return error.failure;
   return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
 }
+
+/** The server's per-field messages of a failure (a 422), keyed by dotted path like `course.url`; empty otherwise. */
+export function fieldErrorsOf(failure: ApiFailure): Record<string, string> {
+  return failure.kind === 'http' && failure.fields !== undefined ? failure.fields : {};
+}
+
+/** Whether trying the same call again later may succeed (offline, server trouble, rate limit). */
+export function isTransientFailure(failure: ApiFailure): boolean {
+  return failure.kind === 'network' || (failure.kind === 'http' && (failure.status === 429 || failure.status >= 500));
+}

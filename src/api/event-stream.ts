@@ -1,0 +1,197 @@
+/**
+ * A live subscription to one ticket: `GET /tickets/{id}/events` read with fetch streaming (so it can carry
+ * the Authorization header, which EventSource cannot), resumed with `Last-Event-ID`, and replaced by polling
+ * `GET /tickets/{id}` when streaming keeps failing or the answer is not a stream (a buffering proxy).
+ */
+import type { Ticket, TicketEvent } from '../core';
+import { ticketEventSchema } from '../core';
+import type { AuthState } from './auth';
+import type { Timers } from './globals';
+import { parseJsonText } from './responses';
+import { backoffDelay, parseRetryAfter } from './retry';
+import type { RetryPolicy } from './retry';
+import { createSseParser } from './sse';
+import type { ApiResult, EventHandlers, EventSubscription } from './types';
+
+/** Tuning of the live transport. */
+export interface LiveOptions {
+  /** Consecutive stream failures after which we poll instead. */
+  maxStreamFailures: number;
+  /** Time between polls (±20 % jitter). */
+  pollIntervalMs: number;
+  /** A stream silent for this long (no event, no heartbeat) is treated as dead. */
+  idleTimeoutMs: number;
+  /** A stream that stayed up this long was healthy: its end does not count towards falling back. */
+  healthyMs: number;
+  /** Backoff between reconnects. */
+  reconnect: RetryPolicy;
+}
+
+/** Reconnect 1 s → 30 s; poll after 3 failures in a row, every ~7 s; 45 s of silence is a dead stream. */
+export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
+  maxStreamFailures: 3,
+  pollIntervalMs: 7000,
+  idleTimeoutMs: 45_000,
+  healthyMs: 30_000,
+  reconnect: { baseMs: 1000, factor: 2, capMs: 30_000, maxAttempts: Infinity, maxRetryAfterMs: 60_000 },
+};
+
+/** What a subscription needs from its client. */
+export interface LiveDeps {
+  fetch: typeof fetch;
+  auth: AuthState;
+  eventsUrl: URL;
+  ticketId: string;
+  getTicket: (signal: AbortSignal) => Promise<ApiResult<Ticket>>;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  now: () => number;
+  timers: Timers;
+  options: LiveOptions;
+}
+
+/** How one stream connection ended. */
+type StreamEnd =
+  | { kind: 'ended'; healthy: boolean; retryMs: number | null }
+  | { kind: 'http'; status: number; retryAfterMs: number | null }
+  | { kind: 'not-a-stream' };
+
+/** Statuses that say "this backend has no stream here": polling the ticket may still work. */
+const NO_STREAM = new Set([404, 405, 406, 501]);
+/** Polling answers after which there is nothing left to follow. */
+const STOP_POLLING = new Set([401, 403, 404]);
+
+/** Starts following the ticket's events after `lastEventId`. */
+export function subscribeToEvents(deps: LiveDeps, lastEventId: number, handlers: EventHandlers): EventSubscription {
+  const master = new AbortController();
+  let lastId = lastEventId;
+  let state: Parameters<NonNullable<EventHandlers['onStateChange']>>[0] | null = null;
+  const setState = (next: NonNullable<typeof state>) => {
+    if (state === next || (state === 'closed' && next !== 'closed')) return;
+    state = next;
+    handlers.onStateChange?.(next);
+  };
+  // Ids grow monotonically, so "newer than the last one" both dedupes and keeps the order.
+  const deliver = (event: TicketEvent) => {
+    if (event.ticketId !== deps.ticketId || event.id <= lastId) return;
+    lastId = event.id;
+    try {
+      handlers.onEvent(event);
+    } catch {
+      // A throwing handler must not cut the stream (it would reconnect and skip nothing, but churn).
+    }
+  };
+
+  const streamOnce = async (): Promise<StreamEnd> => {
+    const connection = new AbortController();
+    let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+    // Cancelling the reader too ends a pending read even where aborting the fetch does not reach the body.
+    const abort = () => {
+      connection.abort();
+      reader?.cancel().catch(() => undefined);
+    };
+    master.signal.addEventListener('abort', abort, { once: true });
+    let idle: unknown = null;
+    const resetIdle = () => {
+      if (idle !== null) deps.timers.clearTimeout(idle);
+      idle = deps.timers.setTimeout(abort, deps.options.idleTimeoutMs);
+    };
+    const startedAt = deps.now();
+    let delivered = false;
+    // A stream that brought events or stayed up a while was working: its end starts a new count of failures.
+    const healthy = () => delivered || deps.now() - startedAt >= deps.options.healthyMs;
+    try {
+      const authorization = await deps.auth.header();
+      const headers: Record<string, string> = { Accept: 'text/event-stream' };
+      if (authorization !== null) headers.Authorization = authorization;
+      if (lastId > 0) headers['Last-Event-ID'] = String(lastId);
+      resetIdle();
+      const response = await deps.fetch(deps.eventsUrl.href, {
+        headers,
+        signal: connection.signal,
+        credentials: 'omit',
+        redirect: 'error',
+      });
+      const type = response.headers.get('content-type') ?? '';
+      if (!response.ok) {
+        discard(response);
+        // A refreshed token is worth an early reconnect, but it still counts as a failure: no loop on a bad getter.
+        if (response.status === 401 && (await deps.auth.refresh(authorization))) return { kind: 'ended', healthy: false, retryMs: 0 };
+        return { kind: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), deps.now()) };
+      }
+      if (!/^text\/event-stream\b/i.test(type) || response.body === null) {
+        discard(response);
+        return { kind: 'not-a-stream' };
+      }
+      setState('streaming');
+      reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      const parser = createSseParser(String(lastId));
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          resetIdle();
+          for (const message of parser.push(decoder.decode(value, { stream: true }))) {
+            if (message.type !== 'ticket-event' && message.type !== 'message') continue;
+            const parsed = ticketEventSchema.safeParse(parseJsonText(message.data));
+            if (!parsed.success) continue;
+            delivered = true;
+            deliver(parsed.data);
+          }
+        }
+      } finally {
+        reader.cancel().catch(() => undefined);
+      }
+      return { kind: 'ended', healthy: healthy(), retryMs: parser.retryMs };
+    } catch {
+      return { kind: 'ended', healthy: healthy(), retryMs: null };
+    } finally {
+      if (idle !== null) deps.timers.clearTimeout(idle);
+      master.signal.removeEventListener('abort', abort);
+    }
+  };
+
+  const poll = async () => {
+    setState('polling');
+    while (!master.signal.aborted) {
+      const result = await deps.getTicket(master.signal);
+      if (master.signal.aborted) return;
+      if (result.ok) {
+        [...result.value.events].sort((a, b) => a.id - b.id).forEach(deliver);
+      } else if (result.error.kind === 'http' && STOP_POLLING.has(result.error.status)) {
+        return setState('closed');
+      }
+      const jitter = 0.8 + 0.4 * deps.random();
+      await deps.sleep(Math.round(deps.options.pollIntervalMs * jitter), master.signal);
+    }
+  };
+
+  const run = async () => {
+    let failures = 0;
+    while (!master.signal.aborted) {
+      setState('connecting');
+      const end = await streamOnce();
+      if (master.signal.aborted) return;
+      if (end.kind === 'not-a-stream' || (end.kind === 'http' && NO_STREAM.has(end.status))) return poll();
+      failures = end.kind === 'ended' && end.healthy ? 1 : failures + 1;
+      if (failures >= deps.options.maxStreamFailures) return poll();
+      const backoff = backoffDelay(failures - 1, deps.random, deps.options.reconnect);
+      const asked = end.kind === 'http' ? end.retryAfterMs : end.retryMs;
+      await deps.sleep(Math.max(backoff, Math.min(asked ?? 0, deps.options.reconnect.maxRetryAfterMs)), master.signal);
+    }
+  };
+
+  void run().catch(() => undefined);
+  return {
+    close() {
+      master.abort();
+      setState('closed');
+    },
+  };
+}
+
+/** Releases a body we will not read (not awaited: a cancel may wait for a tee's other branch). */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}

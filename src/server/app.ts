@@ -1,0 +1,68 @@
+/** Builds the Hono app of the Support API from injected dependencies (tests pass a fake clock and a temp DB). */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { identityMiddleware } from './auth/identity';
+import type { AppDeps, AppEnv } from './context';
+import { ApiFailure, errorBody, isStorageUnavailable, unavailable } from './errors';
+import { corsFor } from './http/cors';
+import { rateLimit } from './http/rate-limit';
+import { securityHeaders } from './http/security-headers';
+import { openApiDocument } from './openapi';
+import { agentRoutes } from './routes/agent';
+import { attachmentRoutes } from './routes/attachments';
+import { devRoutes } from './routes/dev';
+import { eventRoutes } from './routes/events';
+import { metaRoutes } from './routes/meta';
+import { ticketActionRoutes } from './routes/ticket-actions';
+import { ticketRoutes } from './routes/tickets';
+
+/** The path prefix of every route. */
+export const API_PREFIX = '/api/v1';
+
+/** Options of {@link createApp} beyond the dependencies. */
+export interface AppOptions {
+  /** Origins allowed by CORS; read per request, so the server can add its own origin once it listens. */
+  allowedOrigins: Set<string>;
+}
+
+/** The app: middleware (CORS, headers, identity, rate limit), the routes, 404 and the error handler. */
+export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.use('*', identityMiddleware(deps));
+  api.use('*', rateLimit(deps.config.rateLimitPerMinute, deps.clock));
+  api.route('/', metaRoutes(deps));
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  api.route('/', attachmentRoutes(deps));
+  api.route('/', ticketRoutes(deps));
+  api.route('/', ticketActionRoutes(deps));
+  api.route('/', eventRoutes(deps));
+  api.route('/', agentRoutes(deps));
+  if (deps.config.dev) api.route('/', devRoutes(deps));
+
+  const app = new Hono<AppEnv>();
+  app.use('*', corsFor(options.allowedOrigins));
+  app.use('*', securityHeaders());
+  app.route(API_PREFIX, api);
+  app.notFound((c) => c.json(errorBody('not_found', 'Такого адреса нет.'), 404));
+  app.onError((error, c) => errorResponse(error, c, deps));
+  return app;
+}
+
+/** Maps any thrown value to the error shape; only the unexpected ones are logged (with the stack). */
+function errorResponse(error: unknown, c: Context, deps: AppDeps): Response {
+  let failure: ApiFailure;
+  if (error instanceof ApiFailure) failure = error;
+  else if (isStorageUnavailable(error)) {
+    deps.logger.error('[support] storage unavailable:', error);
+    failure = unavailable();
+  } else if (error instanceof HTTPException && error.status < 500) {
+    failure = new ApiFailure(400, 'bad_request', 'Некорректный запрос.');
+  } else {
+    deps.logger.error(`[support] unexpected error on ${c.req.method} ${c.req.path}:`, error);
+    failure = new ApiFailure(500, 'internal', 'Внутренняя ошибка сервера. Мы уже знаем о ней.');
+  }
+  for (const [name, value] of Object.entries(failure.headers)) c.header(name, value);
+  return c.json(errorBody(failure.code, failure.message, failure.fields), failure.status as ContentfulStatusCode);
+}

@@ -1,0 +1,66 @@
+/** Who is calling: resolved once per request from `Authorization`, never from the body. */
+import { createMiddleware } from 'hono/factory';
+import type { ReporterClaims } from '../../core';
+import type { AppDeps, AppEnv } from '../context';
+import { failures } from '../errors';
+import { GUEST_KEY, hashKey, secretsEqual } from './keys';
+import { verifyReporterToken } from './tokens';
+
+/** A signed-in LMS user (`user:<sub>`) or a guest (`guest:<sha256 of their key>`). */
+export type Reporter =
+  | { kind: 'user'; owner: string; keyHash: null; claims: ReporterClaims }
+  | { kind: 'guest'; owner: string; keyHash: string };
+
+/** The caller: a reporter, the support agent, nobody, or someone whose credentials failed. */
+export type Identity = Reporter | { kind: 'agent' } | { kind: 'anonymous' } | { kind: 'invalid' };
+
+/** Works out the identity from the header value. */
+export async function resolveIdentity(header: string | undefined, deps: AppDeps): Promise<Identity> {
+  if (header === undefined || header.trim() === '') return { kind: 'anonymous' };
+  const match = /^(\S+)\s+(\S+)$/.exec(header.trim());
+  if (match === null) return { kind: 'invalid' };
+  const scheme = (match[1] ?? '').toLowerCase();
+  const credential = match[2] ?? '';
+  if (scheme === 'guest') {
+    if (!GUEST_KEY.test(credential)) return { kind: 'invalid' };
+    const keyHash = hashKey(credential);
+    return { kind: 'guest', owner: `guest:${keyHash}`, keyHash };
+  }
+  if (scheme !== 'bearer') return { kind: 'invalid' };
+  const agentToken = deps.config.agentToken;
+  if (agentToken !== null && secretsEqual(credential, agentToken)) return { kind: 'agent' };
+  const claims = await verifyReporterToken(credential, deps.config.tokenSecret, deps.clock());
+  return claims === null ? { kind: 'invalid' } : { kind: 'user', owner: `user:${claims.sub}`, keyHash: null, claims };
+}
+
+/** Middleware that puts the identity on the context (it never refuses: routes decide what they need). */
+export function identityMiddleware(deps: AppDeps) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    c.set('identity', await resolveIdentity(c.req.header('authorization'), deps));
+    await next();
+  });
+}
+
+/** The reporter calling, or a 401 (no or bad credentials) / 403 (the agent on a reporter route). */
+export function requireReporter(identity: Identity): Reporter {
+  switch (identity.kind) {
+    case 'user':
+    case 'guest':
+      return identity;
+    case 'agent':
+      throw failures.forbidden();
+    case 'invalid':
+      throw failures.unauthorized('Токен недействителен или истёк. Войдите снова.');
+    case 'anonymous':
+      throw failures.unauthorized();
+    default:
+      return identity satisfies never;
+  }
+}
+
+/** Passes for the agent; 401 without valid credentials, 403 for a reporter. */
+export function requireAgent(identity: Identity): void {
+  if (identity.kind === 'agent') return;
+  if (identity.kind === 'user' || identity.kind === 'guest') throw failures.forbidden();
+  throw failures.unauthorized(identity.kind === 'invalid' ? 'Неверный токен специалиста.' : 'Требуется токен специалиста.');
+}

@@ -1,0 +1,91 @@
+/** Server configuration, read from the environment (see README of the server and DESIGN §7). */
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../core';
+import type { AttachmentLimits } from '../core';
+
+/** Everything the server needs to know at start; tests build it directly with overrides. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dbPath: string;
+  attachmentsDir: string;
+  tokenSecret: string;
+  /** Null disables the agent endpoints (every agent request is 401). */
+  agentToken: string | null;
+  dev: boolean;
+  rateLimitPerMinute: number;
+  allowedOrigins: string[];
+  limits: AttachmentLimits;
+  maxJsonBytes: number;
+  heartbeatMs: number;
+  busyTimeoutMs: number;
+}
+
+/** A configuration problem that must stop the server from starting. */
+export class ConfigError extends Error {}
+
+/** Used only with SUPPORT_DEV=1, so the demo runs without any setup; never valid in production. */
+export const DEV_TOKEN_SECRET = 'uchi-support-dev-secret-do-not-use-in-production-0123456789';
+/** The agent token of dev mode, printed at start so the operator page can use it. */
+export const DEV_AGENT_TOKEN = 'dev-agent-token';
+
+// HS256 with a short secret is brute-forceable offline from any token the browser sees.
+const MIN_SECRET_LENGTH = 32;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads the configuration from `env`, with `overrides` winning; returns the config and start-up warnings. */
+export function loadConfig(env: Env, overrides: Partial<ServerConfig> = {}): { config: ServerConfig; warnings: string[] } {
+  const warnings: string[] = [];
+  const dev = overrides.dev ?? env.SUPPORT_DEV === '1';
+  const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
+  const config: ServerConfig = {
+    port: overrides.port ?? intFrom(env, 'PORT', 8787, 0),
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    dbPath,
+    attachmentsDir: resolve(overrides.attachmentsDir ?? env.SUPPORT_ATTACHMENTS_DIR ?? join(dirname(dbPath), 'attachments')),
+    tokenSecret: overrides.tokenSecret ?? env.SUPPORT_TOKEN_SECRET ?? '',
+    agentToken: overrides.agentToken !== undefined ? overrides.agentToken : (env.SUPPORT_AGENT_TOKEN ?? null),
+    dev,
+    rateLimitPerMinute: overrides.rateLimitPerMinute ?? intFrom(env, 'SUPPORT_RATE_LIMIT', 120, 1),
+    allowedOrigins: overrides.allowedOrigins ?? listFrom(env.SUPPORT_ALLOWED_ORIGINS),
+    limits: overrides.limits ?? {
+      ...DEFAULT_ATTACHMENT_LIMITS,
+      maxFileBytes: intFrom(env, 'SUPPORT_MAX_FILE_BYTES', DEFAULT_ATTACHMENT_LIMITS.maxFileBytes, 1),
+      maxFilesPerTicket: intFrom(env, 'SUPPORT_MAX_FILES', DEFAULT_ATTACHMENT_LIMITS.maxFilesPerTicket, 1),
+    },
+    maxJsonBytes: overrides.maxJsonBytes ?? 256 * 1024,
+    heartbeatMs: overrides.heartbeatMs ?? 15_000,
+    busyTimeoutMs: overrides.busyTimeoutMs ?? 2_000,
+  };
+  if (config.tokenSecret === '') {
+    if (!dev) throw new ConfigError('SUPPORT_TOKEN_SECRET is required (or set SUPPORT_DEV=1 for a local demo).');
+    config.tokenSecret = DEV_TOKEN_SECRET;
+    warnings.push('SUPPORT_DEV=1: using the fixed dev token secret. Never run like this in production.');
+  } else if (config.tokenSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`SUPPORT_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters.`);
+  }
+  if (config.agentToken === null || config.agentToken === '') {
+    config.agentToken = dev ? DEV_AGENT_TOKEN : null;
+    warnings.push(dev ? `SUPPORT_DEV=1: agent token is "${DEV_AGENT_TOKEN}".` : 'SUPPORT_AGENT_TOKEN is not set: agent endpoints are disabled.');
+  }
+  return { config, warnings };
+}
+
+/** An integer variable with a default, refusing anything that is not a whole number ≥ min. */
+function intFrom(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}".`);
+  return value;
+}
+
+/** A comma-separated list with blanks and trailing slashes removed (origins never end in "/"). */
+function listFrom(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((item) => item.trim().replace(/\/+$/, ''))
+    .filter((item) => item !== '');
+}

@@ -1,0 +1,26 @@
+/** What every part of the app is built from (injected, so tests can swap the clock or the store). */
+import type { ServerConfig } from './config';
+import type { Store } from './db/store';
+import type { EventBroker } from './events/broker';
+import type { Identity } from './auth/identity';
+import type { FileStorage } from './attachments/storage';
+
+/** The logger the server writes to; `console` by default. */
+export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
+
+/** The app's dependencies. `clock` is the only source of "now" for every rule. */
+export interface AppDeps {
+  config: ServerConfig;
+  store: Store;
+  clock: () => Date;
+  broker: EventBroker;
+  files: FileStorage;
+  logger: Logger;
+}
+
+/** Hono's environment of our app: the identity resolved once per request. */
+export interface AppEnv {
+  Variables: {
+    identity: Identity;
+  };
+}

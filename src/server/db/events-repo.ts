@@ -1,0 +1,26 @@
+/** Reads and writes of the `events` table: the append-only history of every ticket. */
+import type { Database } from 'better-sqlite3';
+import type { EventRow } from './rows';
+
+/** A new event; the id comes from SQLite's AUTOINCREMENT so it only ever grows. */
+export type NewEvent = Omit<EventRow, 'id'>;
+
+/** Prepared statements over `events`. */
+export function eventsRepo(db: Database) {
+  const insert = db.prepare<NewEvent>(`INSERT INTO events (ticket_id, type, status, previous_status, actor, text,
+    created_at) VALUES (@ticket_id, @type, @status, @previous_status, @actor, @text, @created_at)`);
+  const ofTicket = db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE ticket_id = ? AND id > ? ORDER BY id');
+  const byId = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
+  const lastOf = db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM events WHERE ticket_id = ?');
+
+  return {
+    /** Appends an event and returns its id. */
+    insert: (event: NewEvent) => Number(insert.run(event).lastInsertRowid),
+    /** A ticket's events with id > `after`, oldest first. */
+    listAfter: (ticketId: string, after = 0) => ofTicket.all(ticketId, after),
+    /** One event by id. */
+    get: (id: number) => byId.get(id),
+    /** The id of a ticket's newest event (0 when none). */
+    lastId: (ticketId: string) => lastOf.get(ticketId)?.id ?? 0,
+  };
+}

@@ -1,0 +1,104 @@
+/** Numbered schema migrations, applied in order on start; each runs once, in its own transaction. */
+import type { Database } from 'better-sqlite3';
+
+/** One migration: a version that only ever grows, and the SQL that brings the schema to it. */
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tickets, events, attachments, idempotency',
+    sql: `
+      CREATE TABLE tickets (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        number TEXT NOT NULL UNIQUE,
+        owner TEXT NOT NULL,
+        access_key_hash TEXT UNIQUE,
+        category TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        status TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        draft_json TEXT NOT NULL,
+        reporter_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        review_due_at TEXT NOT NULL,
+        resolve_due_at TEXT NOT NULL,
+        deadlines_provisional INTEGER NOT NULL CHECK (deadlines_provisional IN (0, 1))
+      );
+      CREATE INDEX tickets_by_owner ON tickets (owner, seq);
+      CREATE INDEX tickets_by_status ON tickets (status, seq);
+
+      CREATE TABLE ticket_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        type TEXT NOT NULL CHECK (type IN ('status', 'message')),
+        status TEXT NOT NULL,
+        previous_status TEXT,
+        actor TEXT NOT NULL,
+        text TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX events_by_ticket ON events (ticket_id, id);
+
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        ticket_id TEXT REFERENCES tickets (id),
+        event_id INTEGER REFERENCES events (id),
+        position INTEGER,
+        name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        width INTEGER,
+        height INTEGER,
+        storage_name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX attachments_pending_by_owner ON attachments (owner) WHERE ticket_id IS NULL;
+      CREATE INDEX attachments_by_ticket ON attachments (ticket_id, event_id, position);
+
+      CREATE TABLE idempotency_keys (
+        owner TEXT NOT NULL,
+        key TEXT NOT NULL,
+        body_hash TEXT NOT NULL,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        status INTEGER NOT NULL,
+        response_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (owner, key)
+      );
+    `,
+  },
+];
+
+/** The newest schema version this build knows. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** Applies every migration newer than the database's version; refuses a database from a newer build. */
+export function migrate(db: Database, now: Date): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
+  const current = row.version ?? 0;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new Error(`database schema ${current} is newer than this server (${LATEST_SCHEMA_VERSION}); refusing to start`);
+  }
+  const applied: number[] = [];
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, now.toISOString());
+    }).immediate();
+    applied.push(migration.version);
+  }
+  return applied;
+}

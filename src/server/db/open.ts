@@ -1,0 +1,17 @@
+/** Opens the SQLite file with the settings every connection of the server needs. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+
+/** Opens (creating its folder) the database: WAL for concurrent readers, foreign keys, a busy timeout. */
+export function openDatabase(path: string, busyTimeoutMs: number): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new BetterSqlite3(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  return db;
+}

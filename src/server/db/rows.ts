@@ -1,0 +1,60 @@
+/** Row shapes as SQLite returns them (snake_case, JSON as text); only the repositories see these. */
+
+/** A `tickets` row. */
+export interface TicketRow {
+  seq: number;
+  id: string;
+  number: string;
+  owner: string;
+  access_key_hash: string | null;
+  category: string;
+  subject: string;
+  status: string;
+  priority: string;
+  draft_json: string;
+  reporter_json: string;
+  created_at: string;
+  updated_at: string;
+  review_due_at: string;
+  resolve_due_at: string;
+  deadlines_provisional: number;
+}
+
+/** An `events` row. */
+export interface EventRow {
+  id: number;
+  ticket_id: string;
+  type: string;
+  status: string;
+  previous_status: string | null;
+  actor: string;
+  text: string | null;
+  created_at: string;
+}
+
+/** An `attachments` row. */
+export interface AttachmentRow {
+  id: string;
+  owner: string;
+  ticket_id: string | null;
+  event_id: number | null;
+  position: number | null;
+  name: string;
+  content_type: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  storage_name: string;
+  created_at: string;
+}
+
+/** An `idempotency_keys` row. */
+export interface IdempotencyRow {
+  owner: string;
+  key: string;
+  body_hash: string;
+  ticket_id: string;
+  status: number;
+  response_json: string;
+  created_at: string;
+}

@@ -1,0 +1,41 @@
+/** Reads and writes of the `tickets` table and the per-year number counter. */
+import type { Database } from 'better-sqlite3';
+import type { TicketRow } from './rows';
+
+/** A new ticket, as the create service hands it over. */
+export type NewTicket = Omit<TicketRow, 'seq'>;
+
+/** Prepared statements over `tickets`. */
+export function ticketsRepo(db: Database) {
+  const byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
+  const byReporter = db.prepare<[string, string], TicketRow>(
+    'SELECT * FROM tickets WHERE owner = ? OR access_key_hash = ? ORDER BY seq DESC',
+  );
+  const all = db.prepare<[], TicketRow>('SELECT * FROM tickets ORDER BY seq DESC');
+  const byStatus = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE status = ? ORDER BY seq DESC');
+  const insert = db.prepare<NewTicket>(`INSERT INTO tickets (id, number, owner, access_key_hash, category, subject,
+    status, priority, draft_json, reporter_json, created_at, updated_at, review_due_at, resolve_due_at,
+    deadlines_provisional) VALUES (@id, @number, @owner, @access_key_hash, @category, @subject, @status, @priority,
+    @draft_json, @reporter_json, @created_at, @updated_at, @review_due_at, @resolve_due_at, @deadlines_provisional)`);
+  const setStatus = db.prepare<[string, string, string]>('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?');
+  const bumpCounter = db.prepare<[number], { last: number }>(`INSERT INTO ticket_counters (year, last) VALUES (?, 1)
+    ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`);
+  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tickets');
+
+  return {
+    /** One ticket by id, or undefined. */
+    get: (id: string) => byId.get(id),
+    /** The tickets a reporter owns (or reaches with an access key), newest first. */
+    listForReporter: (owner: string, keyHash: string) => byReporter.all(owner, keyHash),
+    /** Every ticket, newest first, optionally of one status. */
+    listAll: (status?: string) => (status === undefined ? all.all() : byStatus.all(status)),
+    /** Inserts a ticket (inside the caller's transaction). */
+    insert: (ticket: NewTicket) => void insert.run(ticket),
+    /** Sets the status and the update time. */
+    setStatus: (id: string, status: string, at: string) => void setStatus.run(status, at, id),
+    /** The next number of `year` (1, 2, …): call only inside the transaction that uses it. */
+    nextNumber: (year: number) => bumpCounter.get(year)?.last ?? 1,
+    /** How many tickets exist (diagnostics and tests). */
+    count: () => count.get()?.n ?? 0,
+  };
+}

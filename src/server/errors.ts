@@ -1,0 +1,62 @@
+/** The one error type of the server and its `{ error: { code, message, fields? } }` answer (DESIGN §7). */
+import type { ApiError, ApiErrorCode } from '../core';
+
+/** HTTP status codes the contract answers errors with. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+
+/** An expected failure: thrown anywhere in a request, turned into the error shape by the app's handler. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+/** The wire body of an error. */
+export function errorBody(code: ApiErrorCode, message: string, fields?: Record<string, string>): ApiError {
+  return fields === undefined ? { error: { code, message } } : { error: { code, message, fields } };
+}
+
+/** Seconds a client should wait before retrying after the store was briefly unavailable. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+// Conditions the store recovers from (a lock, a full or failing disk): a retry later may succeed, and
+// nothing half-written stays behind because every write is one transaction.
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOLFS)/;
+const UNAVAILABLE_NODE = new Set(['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EMFILE', 'ENFILE']);
+
+/** Whether `error` says the storage cannot be used right now (rather than that our code is wrong). */
+export function isStorageUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = (error as { code: unknown }).code;
+  return typeof code === 'string' && (UNAVAILABLE.test(code) || UNAVAILABLE_NODE.has(code));
+}
+
+/** The 503 answer for a storage problem. */
+export function unavailable(): ApiFailure {
+  return new ApiFailure(503, 'unavailable', 'Сервис временно недоступен. Повторите попытку через несколько секунд.', undefined, {
+    'Retry-After': String(UNAVAILABLE_RETRY_SECONDS),
+  });
+}
+
+/** Common failures, so their Russian wording lives in one place. */
+export const failures = {
+  notFound: () => new ApiFailure(404, 'not_found', 'Не найдено.'),
+  ticketNotFound: () => new ApiFailure(404, 'not_found', 'Обращение не найдено.'),
+  attachmentNotFound: () => new ApiFailure(404, 'not_found', 'Файл не найден.'),
+  unauthorized: (message = 'Требуется авторизация.') => new ApiFailure(401, 'unauthorized', message),
+  forbidden: () => new ApiFailure(403, 'forbidden', 'Недостаточно прав для этого действия.'),
+  badRequest: (message: string) => new ApiFailure(400, 'bad_request', message),
+  validation: (fields: Record<string, string>, message = 'Проверьте заполнение полей.') =>
+    new ApiFailure(422, 'validation_failed', message, fields),
+  payloadTooLarge: (message = 'Слишком большой запрос.') => new ApiFailure(413, 'payload_too_large', message),
+  unsupportedMedia: (message: string) => new ApiFailure(415, 'unsupported_media_type', message),
+  illegalTransition: (message = 'Это действие недоступно для обращения в текущем статусе.') =>
+    new ApiFailure(409, 'illegal_transition', message),
+};

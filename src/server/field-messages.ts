@@ -1,0 +1,91 @@
+/**
+ * Turns the schemas' message codes ('required', 'url', …) into Russian sentences for `fields` of a 422.
+ * The schemas stay language-free so the widget can translate the same codes with i18next.
+ */
+import { DRAFT_LIMITS } from '../core';
+
+/** The subset of a zod issue we read. */
+export interface IssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  input?: unknown;
+  maximum?: unknown;
+}
+
+// Field-specific wording where "fill in the field" would not tell the user what we need.
+const BY_FIELD: Readonly<Record<string, Partial<Record<string, string>>>> = {
+  category: { required: 'Выберите категорию обращения', invalid: 'Выберите категорию обращения из списка' },
+  subject: { required: 'Укажите тему обращения' },
+  description: { required: 'Опишите проблему' },
+  impact: { required: 'Укажите, насколько проблема мешает работе' },
+  steps: { required: 'Опишите действия, которые приводят к ошибке' },
+  'course.title': { required: 'Укажите полное название курса' },
+  'course.url': { required: 'Укажите ссылку на курс', url: 'Ссылка на курс должна начинаться с http:// или https://' },
+  course: { required: 'Укажите курс: полное название и ссылку' },
+  testQuestion: { required: 'Приведите текст вопроса теста' },
+  orderUrl: { required: 'Укажите ссылку на заявку', url: 'Ссылка на заявку должна начинаться с http:// или https://' },
+  documentUrl: { required: 'Укажите ссылку на документ', url: 'Ссылка на документ должна начинаться с http:// или https://' },
+  browser: { required: 'Не переданы сведения о браузере', invalid: 'Сведения о браузере переданы неверно' },
+  attachmentIds: { too_many: `Можно приложить не больше ${DRAFT_LIMITS.attachments} файлов` },
+  pageErrors: { too_many: `Можно приложить не больше ${DRAFT_LIMITS.pageErrors} ошибок страницы` },
+  contact: { required: 'Укажите контактные данные' },
+  'contact.organization': { required: 'Укажите название организации' },
+  'contact.lmsUrl': { required: 'Укажите ссылку на СДО', url: 'Ссылка на СДО должна начинаться с http:// или https://' },
+  'contact.fullName': { required: 'Укажите ваше ФИО' },
+  'contact.role': { required: 'Выберите вашу роль в СДО', invalid: 'Выберите роль в СДО из списка' },
+  'contact.phone': { required: 'Укажите контактный телефон' },
+  text: { required: 'Напишите сообщение' },
+  status: { required: 'Укажите новый статус', invalid: 'Неизвестный статус' },
+};
+
+const GENERIC: Readonly<Record<string, string>> = {
+  required: 'Заполните это поле',
+  too_many: 'Слишком много элементов',
+  url: 'Укажите ссылку, начинающуюся с http:// или https://',
+  phone: 'Укажите российский номер телефона, например +7 912 345-67-89',
+  email: 'Проверьте адрес электронной почты',
+  invalid: 'Неверное значение',
+};
+
+const KNOWN_CODES = new Set(['required', 'too_long', 'too_many', 'url', 'phone', 'email', 'invalid']);
+
+/** The dotted path of an issue, as `fields` keys it: `course.url`, `attachmentIds.0`. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((part) => String(part)).join('.');
+}
+
+/** The Russian sentence for one issue. */
+export function fieldMessage(issue: IssueLike): string {
+  const path = issuePath(issue.path);
+  const code = messageCode(issue);
+  const specific = BY_FIELD[path]?.[code] ?? BY_FIELD[path.replace(/\.\d+(?=\.|$)/g, '')]?.[code];
+  if (specific !== undefined) return specific;
+  if (code === 'too_long') return tooLong(issue.maximum);
+  return GENERIC[code] ?? GENERIC.invalid ?? 'Неверное значение';
+}
+
+/** All issues as `{ path: sentence }`, the first issue of each path winning. */
+export function fieldMessages(issues: readonly IssueLike[], prefix = ''): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = prefix + issuePath(issue.path);
+    // Object.hasOwn, not `in`: a path like "constructor" must not match Object.prototype.
+    if (!Object.hasOwn(fields, key)) fields[key] = fieldMessage(issue);
+  }
+  return fields;
+}
+
+/** The schema's own code when it set one; otherwise derived from zod's issue (our schemas leave some unset). */
+function messageCode(issue: IssueLike): string {
+  if (KNOWN_CODES.has(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'category') return 'invalid';
+  if (issue.code === 'too_big') return 'too_long';
+  return 'invalid';
+}
+
+/** "Too long" with the limit when zod tells it. */
+function tooLong(maximum: unknown): string {
+  return typeof maximum === 'number' ? `Слишком длинный текст: не больше ${maximum} символов` : 'Слишком длинное значение';
+}

@@ -1,0 +1,68 @@
+/** Reading JSON request bodies: the right content type, a size cap, valid JSON, an object, no prototype keys. */
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type * as z from 'zod/mini';
+import { ApiFailure, failures } from '../errors';
+import { fieldMessages } from '../field-messages';
+
+/** Middleware refusing bodies over `maxBytes` with our 413 (counts streamed bodies too, not just Content-Length). */
+export function jsonSizeLimit(maxBytes: number) {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw closeAfter(failures.payloadTooLarge(`Слишком большой запрос: не больше ${Math.round(maxBytes / 1024)} КБ.`));
+    },
+  });
+}
+
+/**
+ * Marks an answer sent before the request body was read: the connection is closed after it, so the client
+ * does not reuse a socket whose unread upload would be taken for the next request.
+ */
+export function closeAfter(failure: ApiFailure): ApiFailure {
+  failure.headers.Connection = 'close';
+  return failure;
+}
+
+// Keys that could reach an object's prototype if anything ever merged the body; dropped while parsing.
+const POISONED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parses JSON text, dropping prototype-polluting keys at every level; throws 400 on bad JSON. */
+export function parseJsonSafely(text: string): unknown {
+  try {
+    return JSON.parse(text, (key, value: unknown) => (POISONED.has(key) ? undefined : value));
+  } catch {
+    throw failures.badRequest('Тело запроса — не корректный JSON.');
+  }
+}
+
+/** Whether the request declares a JSON body (`application/json`, any charset). */
+export function isJsonRequest(c: Context): boolean {
+  const type = c.req.header('content-type') ?? '';
+  return /^application\/json\s*(;|$)/i.test(type.trim());
+}
+
+/** Reads the body as a JSON object: 415 for another type, 400 for bad JSON or a non-object. */
+export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+  if (!isJsonRequest(c)) throw failures.unsupportedMedia('Ожидается тело в формате application/json.');
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (error) {
+    if (error instanceof ApiFailure) throw error;
+    throw failures.badRequest('Не удалось прочитать тело запроса.');
+  }
+  if (text.trim() === '') throw failures.badRequest('Пустое тело запроса: ожидается JSON-объект.');
+  const value = parseJsonSafely(text);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw failures.badRequest('Тело запроса должно быть JSON-объектом.');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Parses `input` with a schema, or throws 422 with Russian field messages. */
+export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown, prefix = ''): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw failures.validation(fieldMessages(result.error.issues, prefix));
+}

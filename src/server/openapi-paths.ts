@@ -1,0 +1,69 @@
+/** Builders for the OpenAPI document's operations and error responses. */
+import type { SchemaName } from './openapi';
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+
+const ERROR_TEXT: Readonly<Record<number, string>> = {
+  400: 'Bad request (malformed JSON, missing header, bad parameter)',
+  401: 'No or invalid credentials',
+  403: 'Credentials of the wrong kind (a reporter on an agent route)',
+  404: 'Not found, or not yours',
+  409: 'Illegal transition or idempotency conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Validation failed (`fields` maps paths to messages)',
+  429: 'Rate limited (see Retry-After)',
+  503: 'Storage temporarily unavailable (see Retry-After)',
+};
+
+/** Shared error responses, one per status, all with the error schema. */
+export function errorResponses(): Record<string, unknown> {
+  const responses: Record<string, unknown> = {};
+  for (const [status, description] of Object.entries({ ...ERROR_TEXT, 500: 'Unexpected error' })) {
+    responses[`E${status}`] = { description, content: { 'application/json': { schema: ref('Error') } } };
+  }
+  return responses;
+}
+
+interface OperationSpec {
+  ok?: SchemaName | null;
+  status?: number;
+  body?: SchemaName;
+  multipart?: boolean;
+  binary?: boolean;
+  sse?: boolean;
+  security?: unknown[];
+  parameters?: unknown[];
+  errors: number[];
+}
+
+/** One operation: summary, security, parameters, request body and responses. */
+export function operation(summary: string, spec: OperationSpec): Record<string, unknown> {
+  return {
+    summary,
+    ...(spec.security === undefined ? { security: [] } : { security: spec.security }),
+    ...(spec.parameters === undefined ? {} : { parameters: spec.parameters }),
+    ...requestBody(spec),
+    responses: {
+      [String(spec.status ?? 200)]: success(spec),
+      ...Object.fromEntries([...spec.errors, 500].map((status) => [String(status), { $ref: `#/components/responses/E${status}` }])),
+    },
+  };
+}
+
+function requestBody(spec: OperationSpec): Record<string, unknown> {
+  if (spec.body !== undefined) return { requestBody: { required: true, content: { 'application/json': { schema: ref(spec.body) } } } };
+  if (spec.multipart !== true) return {};
+  const schema = { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } };
+  return { requestBody: { required: true, content: { 'multipart/form-data': { schema } } } };
+}
+
+function success(spec: OperationSpec): Record<string, unknown> {
+  if (spec.sse === true) {
+    const stream = { schema: { type: 'string' }, 'x-event-name': 'ticket-event', 'x-event-data': ref('TicketEvent') };
+    return { description: 'Server-sent events: `id` = event id, `data` = a TicketEvent as JSON', content: { 'text/event-stream': stream } };
+  }
+  if (spec.binary === true) return { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+  if (spec.ok === null || spec.ok === undefined) return { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
+  return { description: 'OK', content: { 'application/json': { schema: ref(spec.ok) } } };
+}

@@ -1,0 +1,133 @@
+/** The OpenAPI 3.1 document of the contract, generated from the core's zod schemas (never hand-written). */
+import * as z from 'zod/mini';
+import {
+  agentStatusBodySchema,
+  apiErrorSchema,
+  attachmentSchema,
+  createTicketResponseSchema,
+  messageBodySchema,
+  metaSchema,
+  ticketDraftSchema,
+  ticketEventSchema,
+  ticketListSchema,
+  ticketSchema,
+} from '../core';
+import { devTokenBodySchema } from './routes/dev';
+import { agentTicketListSchema, devTokenResponseSchema } from './schemas';
+import { SERVER_VERSION } from './version';
+import { errorResponses, operation } from './openapi-paths';
+
+/** JSON Schema of a zod schema; `input` for request bodies (defaults optional), `output` for answers. */
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  return rest;
+}
+
+const SCHEMAS = {
+  TicketDraft: jsonSchema(ticketDraftSchema, 'input'),
+  MessageBody: jsonSchema(messageBodySchema, 'input'),
+  AgentStatusBody: jsonSchema(agentStatusBodySchema, 'input'),
+  DevTokenBody: jsonSchema(devTokenBodySchema, 'input'),
+  Ticket: jsonSchema(ticketSchema, 'output'),
+  CreateTicketResponse: jsonSchema(createTicketResponseSchema, 'output'),
+  TicketList: jsonSchema(ticketListSchema, 'output'),
+  AgentTicketList: jsonSchema(agentTicketListSchema, 'output'),
+  TicketEvent: jsonSchema(ticketEventSchema, 'output'),
+  Attachment: jsonSchema(attachmentSchema, 'output'),
+  Meta: jsonSchema(metaSchema, 'output'),
+  DevTokenResponse: jsonSchema(devTokenResponseSchema, 'output'),
+  Error: jsonSchema(apiErrorSchema, 'output'),
+};
+
+/** The schema names the document defines. */
+export type SchemaName = keyof typeof SCHEMAS;
+
+let cached: Record<string, unknown> | null = null;
+
+/** Builds (once) the OpenAPI document; paths are relative to the server URL `/api/v1`. */
+export function openApiDocument(): Record<string, unknown> {
+  cached ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'Uchi.Pro Support API',
+      version: SERVER_VERSION,
+      description: 'Reference Support API of the Uchi.Pro support widget. Errors: `{ error: { code, message, fields? } }`.',
+    },
+    servers: [{ url: '/api/v1' }],
+    components: {
+      schemas: SCHEMAS,
+      securitySchemes: {
+        reporterToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256, audience uchi-support, exp required.' },
+        guestKey: { type: 'http', scheme: 'Guest', description: 'A random base64url secret (32–128 chars) per guest, or a ticket access key.' },
+        agentToken: { type: 'http', scheme: 'bearer', description: 'SUPPORT_AGENT_TOKEN.' },
+      },
+      responses: errorResponses(),
+    },
+    paths: paths(),
+  };
+  return cached;
+}
+
+const REPORTER = [{ reporterToken: [] }, { guestKey: [] }];
+const AGENT = [{ agentToken: [] }];
+const ID = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } }];
+
+function paths(): Record<string, unknown> {
+  return {
+    '/meta': { get: operation('Server time, open now, next opening, channels, limits', { ok: 'Meta', errors: [429] }) },
+    '/openapi.json': { get: operation('This document', { ok: null, errors: [] }) },
+    '/attachments': {
+      post: operation('Upload one file (multipart field `file`); type decided by content, images re-encoded', {
+        security: REPORTER, multipart: true, ok: 'Attachment', status: 201, errors: [400, 401, 413, 415, 422, 429, 503],
+      }),
+    },
+    '/attachments/{id}': {
+      get: operation('Download one attachment (uploader, ticket reader or agent); someone else’s is 404', {
+        security: [...REPORTER, ...AGENT], parameters: ID, binary: true, errors: [401, 404, 429],
+      }),
+    },
+    '/tickets': {
+      post: operation('Create a ticket; a replay with the same Idempotency-Key and body returns the first answer', {
+        security: REPORTER, body: 'TicketDraft', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 409, 413, 415, 422, 429, 503],
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 } }],
+      }),
+      get: operation('The reporter’s tickets, newest first', { security: REPORTER, ok: 'TicketList', errors: [401, 429] }),
+    },
+    '/tickets/{id}': { get: operation('One ticket with its events', { security: REPORTER, parameters: ID, ok: 'Ticket', errors: [401, 404, 429] }) },
+    '/tickets/{id}/messages': {
+      post: operation('Reporter’s message; answers a clarification request (clarification_requested → clarification_sent)', {
+        security: REPORTER, parameters: ID, body: 'MessageBody', ok: 'Ticket', status: 201, errors: [400, 401, 404, 409, 413, 415, 422, 429, 503],
+      }),
+    },
+    '/tickets/{id}/cancel': {
+      post: operation('Reporter cancels a ticket that is not final', { security: REPORTER, parameters: ID, ok: 'Ticket', errors: [401, 404, 409, 429, 503] }),
+    },
+    '/tickets/{id}/events': {
+      get: operation('Live event stream (text/event-stream, event `ticket-event`), resumable with Last-Event-ID', {
+        security: [...REPORTER, ...AGENT], sse: true, errors: [400, 401, 404, 429],
+        parameters: [
+          ...ID,
+          { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'integer', minimum: 0 } },
+          { name: 'lastEventId', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
+        ],
+      }),
+    },
+    '/agent/tickets': {
+      get: operation('All tickets, newest first, optionally of one status', {
+        security: AGENT, ok: 'AgentTicketList', errors: [400, 401, 403, 429],
+        parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string' } }],
+      }),
+    },
+    '/agent/tickets/{id}': { get: operation('Any ticket', { security: AGENT, parameters: ID, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
+    '/agent/tickets/{id}/status': {
+      post: operation('Specialist changes the status; illegal transition → 409', {
+        security: AGENT, parameters: ID, body: 'AgentStatusBody', ok: 'Ticket', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
+      }),
+    },
+    '/dev/token': {
+      post: operation('Dev mode only (SUPPORT_DEV=1, 404 otherwise): sign a one-hour reporter token', {
+        body: 'DevTokenBody', ok: 'DevTokenResponse', errors: [400, 404, 415, 422, 429],
+      }),
+    },
+  };
+}

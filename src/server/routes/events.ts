@@ -1,0 +1,26 @@
+/** `GET /tickets/{id}/events`: the live, resumable event stream of one ticket (the reporter's or, for the agent, any). */
+import { Hono } from 'hono';
+import { requireReporter } from '../auth/identity';
+import type { AppDeps, AppEnv } from '../context';
+import { failures } from '../errors';
+import { streamTicketEvents } from '../events/sse';
+import { anyTicket, reporterTicket } from '../tickets/access';
+
+/** `Last-Event-ID` (header, or `?lastEventId=` for clients that cannot set headers); 0 when absent. */
+function lastEventId(header: string | undefined, query: string | undefined): number {
+  const raw = (header ?? query ?? '').trim();
+  if (raw === '') return 0;
+  if (!/^\d{1,15}$/.test(raw)) throw failures.badRequest('Last-Event-ID должен быть неотрицательным целым числом.');
+  return Number(raw);
+}
+
+/** The event stream route. */
+export function eventRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/tickets/:id/events', (c) => {
+    const identity = c.get('identity');
+    const id = c.req.param('id');
+    const ticket = identity.kind === 'agent' ? anyTicket(deps.store, id) : reporterTicket(deps.store, requireReporter(identity), id);
+    const after = lastEventId(c.req.header('last-event-id'), c.req.query('lastEventId'));
+    return streamTicketEvents(c, deps, ticket.id, after);
+  });
+}

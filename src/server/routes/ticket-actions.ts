@@ -1,0 +1,26 @@
+/** The reporter's actions on a ticket: a message (or a reply to a clarification request) and cancel. */
+import { Hono } from 'hono';
+import { messageBodySchema } from '../../core';
+import { requireReporter } from '../auth/identity';
+import type { AppDeps, AppEnv } from '../context';
+import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
+import { cancelTicket, postMessage } from '../tickets/actions';
+
+/** Routes `POST /tickets/{id}/messages` and `POST /tickets/{id}/cancel`. */
+export function ticketActionRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.post('/tickets/:id/messages', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
+    const reporter = requireReporter(c.get('identity'));
+    const body = parseWith(messageBodySchema, await readJsonObject(c));
+    return c.json(postMessage(deps, reporter, c.req.param('id'), body.text, body.attachmentIds), 201);
+  });
+
+  // Cancel takes no body: whatever is sent is ignored, so a bare POST from any client works.
+  app.post('/tickets/:id/cancel', jsonSizeLimit(deps.config.maxJsonBytes), (c) => {
+    const reporter = requireReporter(c.get('identity'));
+    return c.json(cancelTicket(deps, reporter, c.req.param('id')));
+  });
+
+  return app;
+}

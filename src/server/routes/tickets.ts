@@ -1,0 +1,49 @@
+/** The reporter's ticket routes: create (idempotent), list, read. */
+import { Hono } from 'hono';
+import { ticketDraftSchema } from '../../core';
+import { requireReporter } from '../auth/identity';
+import type { AppDeps, AppEnv } from '../context';
+import { failures } from '../errors';
+import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
+import type { TicketListResponse } from '../schemas';
+import { reporterTicket } from '../tickets/access';
+import { createTicket } from '../tickets/create';
+import { summaryView, ticketView } from '../tickets/view';
+
+// Printable ASCII without spaces: a UUID, a ULID or any client token fits; nothing that could break a log line.
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
+
+/** Routes under `/tickets`. */
+export function ticketRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.post('/tickets', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
+    const reporter = requireReporter(c.get('identity'));
+    const key = c.req.header('idempotency-key');
+    if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
+      throw failures.badRequest('Нужен заголовок Idempotency-Key: от 8 до 128 печатных символов без пробелов.');
+    }
+    const { contact, ...rest } = await readJsonObject(c);
+    // A signed-in user's identity comes from the token only, so their `contact` is ignored (even a broken one).
+    // A guest has no token: the policy's "full data" must come from the form, so a missing contact is parsed
+    // as an empty one and every missing field is reported in the same 422 as the rest of the draft.
+    const draft = parseWith(ticketDraftSchema, reporter.kind === 'guest' ? { ...rest, contact: contact ?? {} } : rest);
+    const result = createTicket(deps, reporter, draft, key);
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(result.body, 201);
+  });
+
+  app.get('/tickets', (c) => {
+    const reporter = requireReporter(c.get('identity'));
+    const rows = deps.store.tickets.listForReporter(reporter.owner, reporter.keyHash ?? '');
+    const body: TicketListResponse = { tickets: rows.map((row) => summaryView(deps.store, row)) };
+    return c.json(body);
+  });
+
+  app.get('/tickets/:id', (c) => {
+    const reporter = requireReporter(c.get('identity'));
+    return c.json(ticketView(deps.store, reporterTicket(deps.store, reporter, c.req.param('id'))));
+  });
+
+  return app;
+}

@@ -1,0 +1,107 @@
+/** Starts the Support API on a port (0 = any free one): migrations, storage, app, listening, clean close. */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { calendarCoverageWarning } from '../core';
+import { createApp } from './app';
+import { createFileStorage } from './attachments/storage';
+import { loadConfig } from './config';
+import type { ServerConfig } from './config';
+import type { AppDeps, Logger } from './context';
+import { migrate } from './db/migrations';
+import { openDatabase } from './db/open';
+import { createStore } from './db/store';
+import { createBroker } from './events/broker';
+
+/** How to start: environment and/or explicit config, and the injectable clock and logger. */
+export interface StartServerOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  config?: Partial<ServerConfig>;
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** Base URL of the server, e.g. `http://127.0.0.1:8787` (the API is under `/api/v1`). */
+  url: string;
+  config: ServerConfig;
+  /** Ends open streams, stops listening and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Starts the server; resolves once it listens. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? console;
+  const clock = options.clock ?? (() => new Date());
+  const { config, warnings } = loadConfig(options.env ?? process.env, options.config);
+  for (const warning of warnings) logger.warn(`[support] ${warning}`);
+  const coverage = calendarCoverageWarning(clock());
+  if (coverage !== null) logger.warn(`[support] ${coverage}`);
+
+  const db = openDatabase(config.dbPath, config.busyTimeoutMs);
+  try {
+    migrate(db, clock());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const deps: AppDeps = {
+    config,
+    store: createStore(db, logger),
+    clock,
+    broker: createBroker(),
+    files: createFileStorage(config.attachmentsDir),
+    logger,
+  };
+  const allowedOrigins = new Set(config.allowedOrigins);
+  const app = createApp(deps, { allowedOrigins });
+
+  const server = await listen(app.fetch, config);
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  if (config.dev) {
+    // The demo pages are served by this same server; they call the API from its own origin(s).
+    allowedOrigins.add(url);
+    allowedOrigins.add(`http://localhost:${port}`);
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    config,
+    close: () => {
+      closing ??= shutdown(server, deps);
+      return closing;
+    },
+  };
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: ServerConfig): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+async function shutdown(server: ServerType, deps: AppDeps): Promise<void> {
+  deps.broker.closeAll();
+  await new Promise<void>((resolve) => {
+    const closeIdle = () => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    };
+    // Streams end a tick after closeAll and their sockets turn idle then, so idle sockets are swept a few
+    // times; a request still running after a second is cut off.
+    const sweep = setInterval(closeIdle, 25);
+    const force = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, 1000);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      resolve();
+    });
+    closeIdle();
+  });
+  deps.store.db.close();
+}

@@ -1,0 +1,29 @@
+/** Claiming uploaded files for a ticket or a message, inside the caller's transaction. */
+import type { Store } from '../db/store';
+import { ApiFailure, failures } from '../errors';
+
+/** Claims `ids` (uploads of `owner`) for the ticket; any unknown, foreign or used id fails the whole write. */
+export function claimAttachments(
+  store: Store,
+  owner: string,
+  ticketId: string,
+  eventId: number | null,
+  ids: readonly string[],
+  maxPerTicket: number,
+): void {
+  if (ids.length === 0) return;
+  if (store.attachments.countForTicket(ticketId) + ids.length > maxPerTicket) {
+    throw new ApiFailure(422, 'too_many_attachments', `К обращению можно приложить не больше ${maxPerTicket} файлов.`, {
+      attachmentIds: `Можно приложить не больше ${maxPerTicket} файлов`,
+    });
+  }
+  if (new Set(ids).size !== ids.length) {
+    throw failures.validation({ attachmentIds: 'Один и тот же файл приложен дважды' });
+  }
+  ids.forEach((id, position) => {
+    // Someone else's id and an unknown one get the same answer, so ids cannot be probed.
+    if (!store.attachments.claim(id, owner, ticketId, eventId, position)) {
+      throw failures.validation({ attachmentIds: 'Файл не найден или уже приложен к другому обращению. Загрузите его заново' });
+    }
+  });
+}

@@ -1,0 +1,106 @@
+/** Registering a ticket: one transaction holding the ticket, its first event, file claims and the idempotency record. */
+import {
+  hasCalendarFor,
+  INITIAL_STATUS,
+  moscowParts,
+  priorityFor,
+  resolveDeadlineInfo,
+  reviewDeadlineInfo,
+} from '../../core';
+import type { CreateTicketResponse, TicketDraft } from '../../core';
+import type { Reporter } from '../auth/identity';
+import { deriveAccessKey, hashKey } from '../auth/keys';
+import type { AppDeps } from '../context';
+import { ApiFailure } from '../errors';
+import { claimAttachments } from './claim';
+import { bodyHash, formatTicketNumber, randomId } from './ids';
+import { reporterRecord } from './reporter';
+import { eventsOf, ticketView } from './view';
+
+/** The answer to a create: 201 with the ticket (and a guest's access key), first time or replayed. */
+export interface CreateResult {
+  body: CreateTicketResponse;
+  replayed: boolean;
+}
+
+/** Creates the ticket, or replays the first answer for the same owner, key and body. */
+export function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDraft, idempotencyKey: string): CreateResult {
+  const { store, config } = deps;
+  const now = deps.clock();
+  // The route drops a user's contact; dropping it here too keeps the stored draft free of it whatever the caller.
+  const { contact, ...rest } = parsed;
+  const draft: TicketDraft = reporter.kind === 'guest' ? parsed : rest;
+  const hash = bodyHash(draft);
+  const priority = priorityFor(draft.category, draft.impact);
+  const review = reviewDeadlineInfo(now);
+  const resolve = resolveDeadlineInfo(now, priority);
+
+  const result = store.write((): CreateResult => {
+    const previous = store.idempotency.get(reporter.owner, idempotencyKey);
+    if (previous !== undefined) {
+      if (previous.body_hash !== hash) {
+        throw new ApiFailure(409, 'idempotency_conflict', 'Этот ключ идемпотентности уже использован для другого обращения.');
+      }
+      return { body: withAccessKey(deps, reporter, JSON.parse(previous.response_json) as CreateTicketResponse), replayed: true };
+    }
+    const id = randomId();
+    const { year } = moscowParts(now);
+    const at = now.toISOString();
+    store.tickets.insert({
+      id,
+      number: formatTicketNumber(year, store.tickets.nextNumber(year)),
+      owner: reporter.owner,
+      access_key_hash: reporter.kind === 'guest' ? hashKey(deriveAccessKey(config.tokenSecret, id)) : null,
+      category: draft.category,
+      subject: draft.subject,
+      status: INITIAL_STATUS,
+      priority,
+      draft_json: JSON.stringify(draft),
+      reporter_json: JSON.stringify(reporterRecord(reporter, contact)),
+      created_at: at,
+      updated_at: at,
+      review_due_at: review.value.toISOString(),
+      resolve_due_at: resolve.value.toISOString(),
+      deadlines_provisional: review.provisional || resolve.provisional ? 1 : 0,
+    });
+    store.events.insert({ ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at });
+    claimAttachments(store, reporter.owner, id, null, draft.attachmentIds, config.limits.maxFilesPerTicket);
+    const row = store.tickets.get(id);
+    if (row === undefined) throw new Error('inserted ticket not found');
+    const body: CreateTicketResponse = { ticket: ticketView(store, row) };
+    store.idempotency.insert({
+      owner: reporter.owner,
+      key: idempotencyKey,
+      body_hash: hash,
+      ticket_id: id,
+      status: 201,
+      response_json: JSON.stringify(body),
+      created_at: at,
+    });
+    return { body: withAccessKey(deps, reporter, body), replayed: false };
+  });
+
+  if (!result.replayed) {
+    if (result.body.ticket.deadlinesProvisional) warnProvisional(deps, [now, review.value, resolve.value]);
+    deps.broker.publish(eventsOf(store, result.body.ticket.id));
+  }
+  return result;
+}
+
+/** Adds the guest's access key (derived, never stored) to a create answer. */
+function withAccessKey(deps: AppDeps, reporter: Reporter, body: CreateTicketResponse): CreateTicketResponse {
+  if (reporter.kind !== 'guest') return body;
+  const accessKey = deriveAccessKey(deps.config.tokenSecret, body.ticket.id);
+  // After a secret rotation the derived key no longer matches the stored hash: better none than a wrong one.
+  const row = deps.store.tickets.get(body.ticket.id);
+  return row?.access_key_hash === hashKey(accessKey) ? { ...body, accessKey } : body;
+}
+
+/** Says which years lack a production calendar, so an operator adds the decree table. */
+function warnProvisional(deps: AppDeps, instants: readonly Date[]): void {
+  const years = [...new Set(instants.map((at) => moscowParts(at).year))].filter((year) => !hasCalendarFor(year));
+  deps.logger.warn(
+    `[support] deadlines computed without a production calendar for ${years.join(', ')}: marked provisional. ` +
+      'Add src/core/calendar/years/<year>.ts from the government decree.',
+  );
+}

@@ -1,0 +1,80 @@
+/** Turns stored rows into the wire shapes of the contract (Ticket, TicketEvent, TicketSummary, Attachment). */
+import type { Actor, Attachment, AttachmentType, Priority, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../core';
+import type { AttachmentRow, EventRow, TicketRow } from '../db/rows';
+import type { Store } from '../db/store';
+
+/** An attachment's public metadata (never its storage name or owner). */
+export function attachmentView(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    name: row.name,
+    contentType: row.content_type as AttachmentType,
+    size: row.size,
+    ...(row.width === null ? {} : { width: row.width }),
+    ...(row.height === null ? {} : { height: row.height }),
+    createdAt: row.created_at,
+  };
+}
+
+/** One event with the attachments sent with it. */
+export function eventView(row: EventRow, attachments: readonly AttachmentRow[]): TicketEvent {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    type: row.type === 'message' ? 'message' : 'status',
+    status: row.status as Status,
+    previousStatus: row.previous_status as Status | null,
+    actor: row.actor as Actor,
+    ...(row.text === null ? {} : { text: row.text }),
+    attachments: attachments.map(attachmentView),
+    createdAt: row.created_at,
+  };
+}
+
+/** A ticket's events after `after`, each with its attachments. */
+export function eventsOf(store: Store, ticketId: string, after = 0): TicketEvent[] {
+  const byEvent = new Map<number, AttachmentRow[]>();
+  for (const row of store.attachments.listOfEvents(ticketId)) {
+    if (row.event_id === null) continue;
+    byEvent.set(row.event_id, [...(byEvent.get(row.event_id) ?? []), row]);
+  }
+  return store.events.listAfter(ticketId, after).map((row) => eventView(row, byEvent.get(row.id) ?? []));
+}
+
+/** The full ticket: draft fields, record fields, attachments and every event. */
+export function ticketView(store: Store, row: TicketRow): Ticket {
+  const draft = JSON.parse(row.draft_json) as TicketDraft;
+  return {
+    ...draft,
+    id: row.id,
+    number: row.number,
+    status: row.status as Status,
+    priority: row.priority as Priority,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    reviewDueAt: row.review_due_at,
+    resolveDueAt: row.resolve_due_at,
+    deadlinesProvisional: row.deadlines_provisional === 1,
+    reporter: JSON.parse(row.reporter_json) as Reporter,
+    attachments: store.attachments.listOfCreate(row.id).map(attachmentView),
+    events: eventsOf(store, row.id),
+  };
+}
+
+/** A line of a ticket list. */
+export function summaryView(store: Store, row: TicketRow): TicketSummary {
+  const draft = JSON.parse(row.draft_json) as TicketDraft;
+  return {
+    id: row.id,
+    number: row.number,
+    category: draft.category,
+    subject: row.subject,
+    status: row.status as Status,
+    priority: row.priority as Priority,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastEventId: store.events.lastId(row.id),
+    ...('course' in draft ? { courseUrl: draft.course.url } : {}),
+    ...('orderUrl' in draft ? { orderUrl: draft.orderUrl } : {}),
+  };
+}

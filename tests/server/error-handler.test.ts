@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiErrorSchema } from '../../src/core';
+import { createApp, loadConfig } from '../../src/server';
+import { createFileStorage } from '../../src/server/attachments/storage';
+import type { Logger } from '../../src/server/context';
+import { migrate } from '../../src/server/db/migrations';
+import { openDatabase } from '../../src/server/db/open';
+import { createStore } from '../../src/server/db/store';
+import { createBroker } from '../../src/server/events/broker';
+
+describe('the global error handler', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'support-app-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('turns an unexpected throw into a logged 500 with the error shape (no details leaked)', async () => {
+    const db = openDatabase(':memory:', 0);
+    migrate(db, new Date());
+    const errors: unknown[][] = [];
+    const logger: Logger = { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => void errors.push(args) };
+    const store = createStore(db, logger);
+    store.tickets.listForReporter = () => {
+      throw new Error('secret internal detail');
+    };
+    const { config } = loadConfig({}, { tokenSecret: 'x'.repeat(40), agentToken: 'agent', attachmentsDir: join(dir, 'files') });
+    const app = createApp(
+      { config, store, clock: () => new Date(), broker: createBroker(), files: createFileStorage(config.attachmentsDir), logger },
+      { allowedOrigins: new Set() },
+    );
+    const response = await app.request('/api/v1/tickets', { headers: { authorization: `Guest ${'k'.repeat(43)}` } });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(apiErrorSchema.parse(JSON.parse(text)).error.code).toBe('internal');
+    expect(text).not.toContain('secret internal detail');
+    expect(errors).toHaveLength(1);
+    db.close();
+  });
+});

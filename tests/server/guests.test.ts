@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTicketResponseSchema, ticketListSchema, ticketSchema } from '../../src/core';
+import { validDrafts } from '../fixtures/drafts';
+import { call, createTicket, expectError, guestAuth, guestContact, startTestServer } from './helpers';
+import type { TestServer } from './helpers';
+
+describe('guests', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer();
+  });
+  afterAll(() => ts.cleanup());
+
+  it('must send contact fields: each missing one is named', async () => {
+    const reply = await createTicket(ts, guestAuth(), validDrafts.other);
+    expectError(reply, 422, 'validation_failed');
+    expect((reply.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      'contact.organization': 'Укажите название организации',
+      'contact.lmsUrl': 'Укажите ссылку на СДО',
+      'contact.fullName': 'Укажите ваше ФИО',
+      'contact.role': 'Выберите вашу роль в СДО',
+      'contact.phone': 'Укажите контактный телефон',
+    });
+    const badPhone = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: { ...guestContact, phone: '12345', email: 'nope' } });
+    expect((badPhone.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      'contact.phone': 'Укажите российский номер телефона, например +7 912 345-67-89',
+      'contact.email': 'Проверьте адрес электронной почты',
+    });
+  });
+
+  it('creates with contact, gets an access key once, and reads the ticket back from a new device', async () => {
+    const guest = guestAuth();
+    const reply = await createTicket(ts, guest, { ...validDrafts.order, contact: guestContact });
+    expect(reply.status, reply.text).toBe(201);
+    const { ticket, accessKey } = createTicketResponseSchema.parse(reply.body);
+    expect(accessKey).toMatch(/^[A-Za-z0-9_-]{32,128}$/);
+    expect(ticket.reporter).toMatchObject({ guest: true, fullName: guestContact.fullName, phone: '+79123456789', role: 'listener' });
+
+    // Same guest: sees it in the list.
+    expect(ticketListSchema.parse((await call(ts, 'GET', '/tickets', { auth: guest })).body).tickets).toHaveLength(1);
+    // New device: only the access key.
+    const device = `Guest ${accessKey}`;
+    const read = await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: device });
+    expect(read.status).toBe(200);
+    expect(ticketSchema.parse(read.body).number).toBe(ticket.number);
+    expect(ticketListSchema.parse((await call(ts, 'GET', '/tickets', { auth: device })).body).tickets.map((t) => t.id)).toEqual([ticket.id]);
+    // Another guest sees nothing; the key is not stored in plain text.
+    expectError(await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: guestAuth() }), 404, 'not_found');
+    // The access key works for messages and cancel too.
+    expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: device, json: { text: 'Дополнение' } })).status).toBe(201);
+    expect((await call(ts, 'POST', `/tickets/${ticket.id}/cancel`, { auth: device })).status).toBe(200);
+  });
+});

@@ -1,0 +1,205 @@
+/** Test harness: a real server on a free port with a temp SQLite file, plus request and token helpers. */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { expect } from 'vitest';
+import { apiErrorSchema } from '../../src/core';
+import type { TicketDraftInput } from '../../src/core';
+import { signReporterToken, startServer } from '../../src/server';
+import type { ReporterProfile, RunningServer, ServerConfig } from '../../src/server';
+import { validDrafts } from '../fixtures/drafts';
+
+/** The secret every test server signs with. */
+export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+/** The agent token of test servers. */
+export const AGENT_TOKEN = 'test-agent-token-9f8e7d6c5b4a';
+/** An origin the test servers allow. */
+export const ALLOWED_ORIGIN = 'https://lms.example.ru';
+
+/** A captured log line. */
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  text: string;
+}
+
+/** A running test server with its files and a way to restart on the same database. */
+export interface TestServer {
+  server: RunningServer;
+  api: string;
+  dir: string;
+  dbPath: string;
+  clock: () => Date;
+  logs: LogLine[];
+  close(): Promise<void>;
+  /** Stops this server and starts a new one on the same database and attachments folder. */
+  restart(): Promise<TestServer>;
+  /** Removes the temp folder (after close). */
+  cleanup(): Promise<void>;
+}
+
+/** Options for {@link startTestServer}. */
+export interface TestServerOptions {
+  clock?: () => Date;
+  config?: Partial<ServerConfig>;
+  dir?: string;
+}
+
+/** Starts a server on port 0 with a temp DB; quiet logger that records lines. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'support-server-'));
+  const dbPath = join(dir, 'support.sqlite');
+  const clock = options.clock ?? (() => new Date());
+  const logs: LogLine[] = [];
+  const log = (level: LogLine['level']) => (...args: unknown[]) => void logs.push({ level, text: args.map(String).join(' ') });
+  const server = await startServer({
+    env: {},
+    clock,
+    logger: { info: log('info'), warn: log('warn'), error: log('error') },
+    config: {
+      port: 0,
+      host: '127.0.0.1',
+      dbPath,
+      attachmentsDir: join(dir, 'attachments'),
+      tokenSecret: TEST_SECRET,
+      agentToken: AGENT_TOKEN,
+      dev: false,
+      rateLimitPerMinute: 100_000,
+      allowedOrigins: [ALLOWED_ORIGIN],
+      ...options.config,
+    },
+  });
+  const self: TestServer = {
+    server,
+    api: `${server.url}/api/v1`,
+    dir,
+    dbPath,
+    clock,
+    logs,
+    close: () => server.close(),
+    async restart() {
+      await server.close();
+      return startTestServer({ ...options, dir });
+    },
+    async cleanup() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return self;
+}
+
+/** A reporter profile for user `sub`. */
+export function profile(sub: string, overrides: Partial<ReporterProfile> = {}): ReporterProfile {
+  return {
+    sub,
+    name: `Пользователь ${sub}`,
+    role: 'teacher',
+    org: { id: 'org-1', title: 'ООО «Учебный центр»' },
+    lms: 'https://lms.example.ru',
+    phone: '+7 912 345-67-89',
+    email: `${sub}@example.ru`,
+    ...overrides,
+  };
+}
+
+/** `Authorization` for user `sub`, signed on the server's clock. */
+export async function userAuth(ts: TestServer, sub: string): Promise<string> {
+  return `Bearer ${await signReporterToken(profile(sub), TEST_SECRET, '1h', ts.clock())}`;
+}
+
+/** A fresh guest key and its `Authorization`. */
+export function guestAuth(): string {
+  return `Guest ${randomBytes(32).toString('base64url')}`;
+}
+
+/** The agent's `Authorization`. */
+export const agentAuth = `Bearer ${AGENT_TOKEN}`;
+
+/** A guest's contact fields. */
+export const guestContact = {
+  organization: 'АНО «Школа»',
+  lmsUrl: 'https://school.example.ru',
+  fullName: 'Петров Пётр Петрович',
+  role: 'listener',
+  phone: '8 (912) 345-67-89',
+  email: 'petrov@example.ru',
+} as const;
+
+/** A parsed response. */
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+/** Options of {@link call}. */
+export interface CallOptions {
+  auth?: string;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+/** Sends a request and reads the whole answer (JSON parsed when it is JSON). */
+export async function call(ts: TestServer, method: string, path: string, options: CallOptions = {}): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.auth !== undefined) headers.authorization = options.auth;
+  let body = options.body;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${ts.api}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  if ((response.headers.get('content-type') ?? '').includes('application/json')) parsed = JSON.parse(text);
+  return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+let keyCounter = 0;
+/** A unique Idempotency-Key. */
+export function newKey(): string {
+  keyCounter++;
+  return `test-key-${Date.now()}-${keyCounter}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Creates a ticket (201 expected) and returns the parsed answer. */
+export async function createTicket(
+  ts: TestServer,
+  auth: string,
+  draft: TicketDraftInput | Record<string, unknown> = validDrafts.technical,
+  key = newKey(),
+): Promise<Reply> {
+  return call(ts, 'POST', '/tickets', { auth, json: draft, headers: { 'idempotency-key': key } });
+}
+
+/** Asserts the error shape, and the status and code when given. */
+export function expectError(reply: Reply, status?: number, code?: string): void {
+  if (status !== undefined) expect(reply.status, reply.text).toBe(status);
+  const parsed = apiErrorSchema.safeParse(reply.body);
+  expect(parsed.success, `error shape: ${reply.text}`).toBe(true);
+  if (code !== undefined && parsed.success) expect(parsed.data.error.code).toBe(code);
+}
+
+/** Row counts of every data table, read through a separate read-only connection. */
+export function tableCounts(dbPath: string): Record<string, number> {
+  const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of ['tickets', 'events', 'attachments', 'idempotency_keys', 'ticket_counters']) {
+      counts[table] = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    }
+    return counts;
+  } finally {
+    db.close();
+  }
+}
+
+/** A fixed clock at an ISO instant. */
+export function fixedClock(iso: string): () => Date {
+  const at = new Date(iso);
+  return () => new Date(at.getTime());
+}

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metaSchema } from '../../src/core';
+import { validDrafts } from '../fixtures/drafts';
+import { ALLOWED_ORIGIN, call, createTicket, expectError, fixedClock, guestAuth, startTestServer, userAuth } from './helpers';
+import type { TestServer } from './helpers';
+
+describe('meta, CORS and the OpenAPI document', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    // Wednesday 25 November 2026, 10:00 MSK: open.
+    ts = await startTestServer({ clock: fixedClock('2026-11-25T07:00:00.000Z') });
+  });
+  afterAll(() => ts.cleanup());
+
+  it('GET /meta needs no auth and matches the schema', async () => {
+    const reply = await call(ts, 'GET', '/meta');
+    expect(reply.status).toBe(200);
+    const meta = metaSchema.parse(reply.body);
+    expect(meta).toMatchObject({
+      serverTime: '2026-11-25T07:00:00.000Z',
+      open: true,
+      nextOpening: '2026-11-25T07:00:00.000Z',
+      provisional: false,
+      timeZone: 'Europe/Moscow',
+      channels: { email: 'support@uchi.pro', phone: '88001000862', phoneDisplay: '8 (800) 100-08-62' },
+    });
+    expect(meta.limits.maxFileBytes).toBe(10 * 1024 * 1024);
+  });
+
+  it('says closed at night and when it opens next', async () => {
+    const night = await startTestServer({ clock: fixedClock('2026-11-27T16:00:00.000Z') }); // Fri 19:00 MSK
+    try {
+      const meta = metaSchema.parse((await call(night, 'GET', '/meta')).body);
+      expect(meta.open).toBe(false);
+      expect(meta.nextOpening).toBe('2026-11-30T05:00:00.000Z'); // Mon 08:00 MSK
+    } finally {
+      await night.cleanup();
+    }
+  });
+
+  it('CORS: the allowed origin gets the headers (and Retry-After exposed), others none', async () => {
+    const allowed = await call(ts, 'GET', '/meta', { headers: { origin: ALLOWED_ORIGIN } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(allowed.headers.get('access-control-expose-headers')).toContain('Retry-After');
+    const refused = await call(ts, 'GET', '/meta', { headers: { origin: 'https://evil.example' } });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+
+    const preflight = await fetch(`${ts.api}/tickets`, {
+      method: 'OPTIONS',
+      headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    const allowHeaders = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+    for (const header of ['authorization', 'content-type', 'idempotency-key', 'last-event-id']) expect(allowHeaders).toContain(header);
+    const evilPreflight = await fetch(`${ts.api}/tickets`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(evilPreflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves an OpenAPI 3.1 document listing every path with bodies, responses and the error schema', async () => {
+    const reply = await call(ts, 'GET', '/openapi.json');
+    expect(reply.status).toBe(200);
+    const doc = reply.body as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const expected: Record<string, string[]> = {
+      '/meta': ['get'],
+      '/attachments': ['post'],
+      '/attachments/{id}': ['get'],
+      '/tickets': ['get', 'post'],
+      '/tickets/{id}': ['get'],
+      '/tickets/{id}/messages': ['post'],
+      '/tickets/{id}/cancel': ['post'],
+      '/tickets/{id}/events': ['get'],
+      '/agent/tickets': ['get'],
+      '/agent/tickets/{id}': ['get'],
+      '/agent/tickets/{id}/status': ['post'],
+    };
+    for (const [path, methods] of Object.entries(expected)) {
+      for (const method of methods) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    }
+    expect(doc.paths['/tickets']?.post?.requestBody).toBeDefined();
+    expect(doc.paths['/tickets']?.post?.responses['201']).toBeDefined();
+    expect(doc.paths['/tickets']?.post?.responses['422']).toBeDefined();
+    for (const name of ['TicketDraft', 'Ticket', 'CreateTicketResponse', 'TicketEvent', 'Attachment', 'Meta', 'Error', 'MessageBody', 'AgentStatusBody']) {
+      expect(doc.components.schemas[name], name).toBeDefined();
+    }
+    expect(JSON.stringify(doc.components.schemas.TicketDraft)).toContain('"course"');
+  });
+
+  it('unknown routes and methods answer 404 with the error shape', async () => {
+    expectError(await call(ts, 'GET', '/nope'), 404, 'not_found');
+    expectError(await call(ts, 'DELETE', '/meta'), 404, 'not_found');
+    expectError(await call(ts, 'PUT', '/tickets', { json: {} }), 404, 'not_found');
+    const outside = await fetch(`${ts.server.url}/etc/passwd`);
+    expect(outside.status).toBe(404);
+  });
+});
+
+describe('rate limit', () => {
+  it('allows N requests a minute per reporter, then 429 with Retry-After; others and the next window are unaffected', async () => {
+    let now = new Date('2026-11-25T07:00:00.000Z').getTime();
+    const ts = await startTestServer({ clock: () => new Date(now), config: { rateLimitPerMinute: 5 } });
+    try {
+      const alice = await userAuth(ts, 'alice');
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await call(ts, 'GET', '/tickets', { auth: alice })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+      now += 20_000;
+      const limited = await call(ts, 'GET', '/tickets', { auth: alice, headers: { origin: ALLOWED_ORIGIN } });
+      expectError(limited, 429, 'rate_limited');
+      expect(limited.headers.get('retry-after')).toBe('40');
+      expect(limited.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+      // Writes are limited too, and a limited create stores nothing.
+      expectError(await createTicket(ts, alice, validDrafts.other), 429, 'rate_limited');
+      // Another reporter has their own budget.
+      expect((await call(ts, 'GET', '/tickets', { auth: guestAuth() })).status).toBe(200);
+      now += 40_000;
+      expect((await call(ts, 'GET', '/tickets', { auth: alice })).status).toBe(200);
+    } finally {
+      await ts.cleanup();
+    }
+  });
+});

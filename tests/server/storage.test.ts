@@ -1,0 +1,52 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTicketResponseSchema } from '../../src/core';
+import { validDrafts } from '../fixtures/drafts';
+import { call, createTicket, expectError, newKey, startTestServer, tableCounts, userAuth } from './helpers';
+import type { TestServer } from './helpers';
+
+describe('storage', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer({ config: { busyTimeoutMs: 50 } });
+  });
+  afterAll(() => ts.cleanup());
+
+  it('creates the schema_migrations table with numbered migrations, WAL and foreign keys', () => {
+    const db = new BetterSqlite3(ts.dbPath, { readonly: true });
+    try {
+      const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
+      expect(versions.map((v) => v.version)).toEqual([1]);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('answers 503 with Retry-After while the database is locked, keeps what is stored, and recovers', async () => {
+    const alice = await userAuth(ts, 'alice');
+    const first = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.other)).body).ticket;
+    const before = tableCounts(ts.dbPath);
+
+    const locker = new BetterSqlite3(ts.dbPath);
+    locker.exec('BEGIN IMMEDIATE');
+    const key = newKey();
+    try {
+      const busy = await createTicket(ts, alice, validDrafts.course, key);
+      expectError(busy, 503, 'unavailable');
+      expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
+      const message = await call(ts, 'POST', `/tickets/${first.id}/messages`, { auth: alice, json: { text: 'hi' } });
+      expectError(message, 503, 'unavailable');
+      // Reads still work under WAL while a writer holds the lock.
+      expect((await call(ts, 'GET', `/tickets/${first.id}`, { auth: alice })).status).toBe(200);
+    } finally {
+      locker.exec('ROLLBACK');
+      locker.close();
+    }
+    expect(tableCounts(ts.dbPath)).toEqual(before);
+    // The same Idempotency-Key works once the store is back: the failed attempt recorded nothing.
+    const retry = await createTicket(ts, alice, validDrafts.course, key);
+    expect(retry.status).toBe(201);
+    expect(tableCounts(ts.dbPath).tickets).toBe((before.tickets ?? 0) + 1);
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTicketResponseSchema, ticketSchema } from '../../src/core';
+import type { Ticket } from '../../src/core';
+import { validDrafts } from '../fixtures/drafts';
+import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
+import type { TestServer } from './helpers';
+
+describe('messages, clarification, cancel and status changes', () => {
+  let ts: TestServer;
+  let alice: string;
+  let id: string;
+  beforeAll(async () => {
+    ts = await startTestServer();
+    alice = await userAuth(ts, 'alice');
+    id = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.technical)).body).ticket.id;
+  });
+  afterAll(() => ts.cleanup());
+
+  const agentStatus = (ticketId: string, json: unknown) => call(ts, 'POST', `/agent/tickets/${ticketId}/status`, { auth: agentAuth, json });
+
+  it('a message on an open ticket keeps the status', async () => {
+    const reply = await call(ts, 'POST', `/tickets/${id}/messages`, { auth: alice, json: { text: 'Ещё деталь' } });
+    expect(reply.status, reply.text).toBe(201);
+    const ticket = ticketSchema.parse(reply.body);
+    expect(ticket.status).toBe('registered');
+    expect(ticket.events.at(-1)).toMatchObject({ type: 'message', status: 'registered', previousStatus: 'registered', actor: 'reporter', text: 'Ещё деталь' });
+  });
+
+  it('the agent asks for clarification (text required), the reporter’s reply moves it to clarification_sent', async () => {
+    const noText = await agentStatus(id, { status: 'clarification_requested' });
+    expectError(noText, 422, 'validation_failed');
+    expect((noText.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('text');
+    const asked = await agentStatus(id, { status: 'clarification_requested', text: 'Какой браузер?' });
+    expect(ticketSchema.parse(asked.body).status).toBe('clarification_requested');
+    const reply = await call(ts, 'POST', `/tickets/${id}/messages`, { auth: alice, json: { text: 'Chrome 131' } });
+    const ticket = ticketSchema.parse(reply.body);
+    expect(ticket.status).toBe('clarification_sent');
+    expect(ticket.events.at(-1)).toMatchObject({ type: 'status', status: 'clarification_sent', previousStatus: 'clarification_requested', text: 'Chrome 131' });
+  });
+
+  it('illegal transitions are 409; unknown status is 422; unknown ticket is 404', async () => {
+    expectError(await agentStatus(id, { status: 'registered' }), 409, 'illegal_transition');
+    expectError(await agentStatus(id, { status: 'clarification_sent' }), 409, 'illegal_transition');
+    expectError(await agentStatus(id, { status: 'cancelled' }), 409, 'illegal_transition');
+    expectError(await agentStatus(id, { status: 'teleported' }), 422, 'validation_failed');
+    expectError(await agentStatus('doesnotexist123', { status: 'processing' }), 404, 'not_found');
+  });
+
+  it('the agent lists all tickets (filter by status) and reads one', async () => {
+    const all = await call(ts, 'GET', '/agent/tickets', { auth: agentAuth });
+    const { tickets } = all.body as { tickets: unknown[] };
+    expect(tickets.map((t) => ticketSchema.parse(t).id)).toContain(id);
+    const filtered = (await call(ts, 'GET', '/agent/tickets?status=clarification_sent', { auth: agentAuth })).body as { tickets: Ticket[] };
+    expect(filtered.tickets.map((t) => t.id)).toEqual([id]);
+    expect(((await call(ts, 'GET', '/agent/tickets?status=resolved', { auth: agentAuth })).body as { tickets: Ticket[] }).tickets).toEqual([]);
+    expectError(await call(ts, 'GET', '/agent/tickets?status=bogus', { auth: agentAuth }), 400, 'bad_request');
+    expect(ticketSchema.parse((await call(ts, 'GET', `/agent/tickets/${id}`, { auth: agentAuth })).body).reporter.fullName).toBe('Пользователь alice');
+  });
+
+  it('resolved is final: no cancel (409), no message (409), no further status (409)', async () => {
+    const resolved = await agentStatus(id, { status: 'resolved', text: 'Исправлено' });
+    expect(ticketSchema.parse(resolved.body).status).toBe('resolved');
+    expectError(await call(ts, 'POST', `/tickets/${id}/cancel`, { auth: alice }), 409, 'illegal_transition');
+    expectError(await call(ts, 'POST', `/tickets/${id}/messages`, { auth: alice, json: { text: 'ещё' } }), 409, 'illegal_transition');
+    expectError(await agentStatus(id, { status: 'in_progress' }), 409, 'illegal_transition');
+  });
+
+  it('the reporter cancels an open ticket once; a second cancel is 409', async () => {
+    const other = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.other)).body).ticket.id;
+    const cancelled = await call(ts, 'POST', `/tickets/${other}/cancel`, { auth: alice });
+    expect(cancelled.status).toBe(200);
+    expect(ticketSchema.parse(cancelled.body).events.at(-1)).toMatchObject({ status: 'cancelled', previousStatus: 'registered', actor: 'reporter' });
+    expectError(await call(ts, 'POST', `/tickets/${other}/cancel`, { auth: alice }), 409, 'illegal_transition');
+  });
+});

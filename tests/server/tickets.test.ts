@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTicketResponseSchema,
+  resolveDeadline,
+  ticketListSchema,
+  ticketSchema,
+} from '../../src/core';
+import type { Category, Ticket } from '../../src/core';
+import { validDrafts } from '../fixtures/drafts';
+import {
+  call,
+  createTicket,
+  expectError,
+  fixedClock,
+  startTestServer,
+  userAuth,
+} from './helpers';
+import type { TestServer } from './helpers';
+
+// Friday 27 November 2026, 16:30 MSK: 30 working minutes left today.
+const FRIDAY_1630 = '2026-11-27T13:30:00.000Z';
+
+describe('creating and reading tickets', () => {
+  let ts: TestServer;
+  let alice: string;
+  beforeAll(async () => {
+    ts = await startTestServer({ clock: fixedClock(FRIDAY_1630) });
+    alice = await userAuth(ts, 'alice');
+  });
+  afterAll(() => ts.cleanup());
+
+  it('registers a ticket with number, priority and deadlines from the server clock', async () => {
+    const reply = await createTicket(ts, alice, validDrafts.technical);
+    expect(reply.status, reply.text).toBe(201);
+    const { ticket } = createTicketResponseSchema.parse(reply.body);
+    expect(ticket.number).toBe('UP-2026-000001');
+    expect(ticket.status).toBe('registered');
+    expect(ticket.priority).toBe('normal');
+    expect(ticket.createdAt).toBe(FRIDAY_1630);
+    // 16:30 Friday + 60 working minutes = Monday 08:30 MSK.
+    expect(ticket.reviewDueAt).toBe('2026-11-30T05:30:00.000Z');
+    expect(ticket.resolveDueAt).toBe(resolveDeadline(new Date(FRIDAY_1630), 'normal').toISOString());
+    expect(ticket.deadlinesProvisional).toBe(false);
+    expect(ticket.events).toHaveLength(1);
+    expect(ticket.events[0]).toMatchObject({ type: 'status', status: 'registered', previousStatus: null, actor: 'system' });
+    expect(ticket).toMatchObject({ category: 'technical', steps: validDrafts.technical.category === 'technical' ? validDrafts.technical.steps : '' });
+  });
+
+  it('numbers tickets uniquely and lists them newest first; a suggestion is always low priority', async () => {
+    const second = await createTicket(ts, alice, { ...validDrafts.suggestion, impact: 'blocks_everyone' });
+    const third = await createTicket(ts, alice, { ...validDrafts.course, impact: 'blocks_everyone' });
+    const t2 = createTicketResponseSchema.parse(second.body).ticket;
+    const t3 = createTicketResponseSchema.parse(third.body).ticket;
+    expect(t2.priority).toBe('low');
+    expect(t3.priority).toBe('high');
+    expect([t2.number, t3.number]).toEqual(['UP-2026-000002', 'UP-2026-000003']);
+    const list = ticketListSchema.parse((await call(ts, 'GET', '/tickets', { auth: alice })).body);
+    expect(list.tickets.map((t) => t.number)).toEqual(['UP-2026-000003', 'UP-2026-000002', 'UP-2026-000001']);
+    expect(list.tickets[0]).toMatchObject({ category: 'course', courseUrl: 'https://lms.example.ru/courses/abc-123' });
+    expect(list.tickets[0]?.lastEventId).toBe(t3.events[0]?.id);
+  });
+
+  it('reads one ticket with its events, validated by the core schema', async () => {
+    const created = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.document)).body).ticket;
+    const reply = await call(ts, 'GET', `/tickets/${created.id}`, { auth: alice });
+    expect(reply.status).toBe(200);
+    const ticket = ticketSchema.parse(reply.body);
+    expect(ticket).toMatchObject({ id: created.id, category: 'document', documentUrl: 'https://lms.example.ru/files/doc-1.pdf' });
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('marks deadlines provisional in a year without a production calendar and warns naming the year', async () => {
+    const future = await startTestServer({ clock: fixedClock('2031-03-04T07:00:00.000Z') });
+    try {
+      const reply = await createTicket(future, await userAuth(future, 'bob'), validDrafts.other);
+      const { ticket } = createTicketResponseSchema.parse(reply.body);
+      expect(ticket.deadlinesProvisional).toBe(true);
+      expect(ticket.number).toBe('UP-2031-000001');
+      expect(future.logs.some((line) => line.level === 'warn' && line.text.includes('2031') && line.text.includes('provisional'))).toBe(true);
+    } finally {
+      await future.cleanup();
+    }
+  });
+});
+
+describe('category rules: refused drafts say in Russian what is missing', () => {
+  let ts: TestServer;
+  let alice: string;
+  beforeAll(async () => {
+    ts = await startTestServer();
+    alice = await userAuth(ts, 'alice');
+  });
+  afterAll(() => ts.cleanup());
+
+  const { browser, subject, description, impact } = validDrafts.other as Ticket;
+  const bare = { subject, description, impact, browser };
+  const cases: Array<[Category, Record<string, unknown>, Record<string, string>]> = [
+    ['course', {}, { 'course': 'Укажите курс: полное название и ссылку' }],
+    ['course', { course: { title: 'Охрана труда' } }, { 'course.url': 'Укажите ссылку на курс' }],
+    ['course', { course: { title: ' ', url: 'javascript:alert(1)' } }, { 'course.title': 'Укажите полное название курса', 'course.url': 'Ссылка на курс должна начинаться с http:// или https://' }],
+    ['test', { course: { title: 'Охрана труда', url: 'https://lms.example.ru/courses/1' } }, { testQuestion: 'Приведите текст вопроса теста' }],
+    ['order', {}, { orderUrl: 'Укажите ссылку на заявку' }],
+    ['document', { orderUrl: 'https://lms.example.ru/orders/1' }, { documentUrl: 'Укажите ссылку на документ' }],
+    ['technical', {}, { steps: 'Опишите действия, которые приводят к ошибке' }],
+  ];
+
+  it.each(cases)('%s %j → 422 with the field message', async (category, extra, fields) => {
+    const reply = await createTicket(ts, alice, { ...bare, category, ...extra });
+    expectError(reply, 422, 'validation_failed');
+    expect((reply.body as { error: { fields: Record<string, string> } }).error.fields).toMatchObject(fields);
+  });
+
+  it('common fields: subject, description, impact, category, too long text', async () => {
+    const reply = await createTicket(ts, alice, { category: 'other', subject: 'x'.repeat(201), description: '', browser });
+    expectError(reply, 422, 'validation_failed');
+    expect((reply.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      subject: 'Слишком длинный текст: не больше 200 символов',
+      description: 'Опишите проблему',
+      impact: 'Укажите, насколько проблема мешает работе',
+    });
+    const noCategory = await createTicket(ts, alice, bare);
+    expect((noCategory.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({ category: 'Выберите категорию обращения из списка' });
+  });
+
+  it('suggestion and other need nothing beyond the common fields', async () => {
+    for (const category of ['suggestion', 'other'] as const) {
+      expect((await createTicket(ts, alice, { ...bare, category })).status).toBe(201);
+    }
+  });
+});
