@@ -1,4 +1,5 @@
 /** The SupportApi over HTTP (DESIGN §7): one client per widget, talking only to its configured base URL. */
+import * as z from 'zod/mini';
 import { attachmentSchema, createTicketResponseSchema, metaSchema, ticketListSchema, ticketSchema } from '../core';
 import { createAuth } from './auth';
 import { DEFAULT_LIVE_OPTIONS, subscribeToEvents } from './event-stream';
@@ -98,6 +99,10 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
         timeoutMs: 0,
       });
     },
+
+    // Deleting twice is harmless (the second answers 404), so it is retried like a read.
+    deleteAttachment: (id, signal) =>
+      run({ method: 'DELETE', url: urls.build('attachments', id), schema: z.null(), auth: true, signal }),
 
     // The same key on every attempt makes retrying a create safe: the server replays its first answer.
     createTicket: (draft, idempotencyKey, signal) =>

@@ -28,7 +28,8 @@ export function parseJsonText(text: string): unknown {
 
 /** A 2xx body checked against its schema: the value, or an `invalid-response` failure naming the first problem. */
 export function parseBody<T>(schema: z.ZodMiniType<T>, text: string): ApiResult<T> {
-  const json = parseJsonText(text);
+  // An empty body (204) reads as null, so "no content" is a schema like any other.
+  const json = text === '' ? null : parseJsonText(text);
   if (json === undefined) return { ok: false, error: { kind: 'invalid-response', message: 'The answer is not JSON' } };
   const parsed = schema.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };

@@ -55,6 +55,8 @@ export interface EventHandlers {
 export interface SupportApi {
   getMeta(signal?: AbortSignal): Promise<ApiResult<Meta>>;
   uploadAttachment(file: Blob, name: string, options?: UploadOptions): Promise<ApiResult<Attachment>>;
+  /** Deletes one's own upload that no ticket uses yet, freeing the upload quota (optional for other backends). */
+  deleteAttachment?(id: string, signal?: AbortSignal): Promise<ApiResult<null>>;
   /** Creates a ticket; the same `idempotencyKey` never creates a second one. */
   createTicket(draft: TicketDraftInput, idempotencyKey: string, signal?: AbortSignal): Promise<ApiResult<CreateTicketResponse>>;
   listTickets(signal?: AbortSignal): Promise<ApiResult<TicketSummary[]>>;

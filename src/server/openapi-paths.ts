@@ -32,6 +32,7 @@ interface OperationSpec {
   multipart?: boolean;
   binary?: boolean;
   sse?: boolean;
+  noContent?: boolean;
   security?: unknown[];
   parameters?: unknown[];
   errors: number[];
@@ -59,6 +60,7 @@ function requestBody(spec: OperationSpec): Record<string, unknown> {
 }
 
 function success(spec: OperationSpec): Record<string, unknown> {
+  if (spec.noContent === true) return { description: 'Done; no body' };
   if (spec.sse === true) {
     const stream = { schema: { type: 'string' }, 'x-event-name': 'ticket-event', 'x-event-data': ref('TicketEvent') };
     return { description: 'Server-sent events: `id` = event id, `data` = a TicketEvent as JSON', content: { 'text/event-stream': stream } };

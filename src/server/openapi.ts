@@ -85,6 +85,9 @@ function paths(): Record<string, unknown> {
       get: operation('Download one attachment (uploader, ticket reader or agent); someone else’s is 404', {
         security: [...REPORTER, ...AGENT], parameters: ID, binary: true, errors: [401, 404, 429],
       }),
+      delete: operation('Delete one of one’s own uploads that no ticket uses yet (frees the upload quota)', {
+        security: REPORTER, parameters: ID, noContent: true, status: 204, errors: [401, 404, 409, 429, 503],
+      }),
     },
     '/tickets': {
       post: operation('Create a ticket; a replay with the same Idempotency-Key and body returns the first answer', {

@@ -63,6 +63,15 @@ describe('HTTP client against the reference server', () => {
     expect(list[0]).toMatchObject({ id: created.ticket.id, number: created.ticket.number, lastEventId: created.ticket.events[0]?.id });
   });
 
+  it('deletes an unused upload, and cannot delete it twice', async () => {
+    const api = await userClient();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer();
+    const attachment = value(await api.uploadAttachment(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'x.png'));
+    expect(await api.deleteAttachment?.(attachment.id)).toEqual({ ok: true, value: null });
+    const again = await api.deleteAttachment?.(attachment.id);
+    expect(again).toMatchObject({ ok: false, error: { kind: 'http', status: 404 } });
+  });
+
   it('creates exactly one ticket when the answer to a create is lost and the client retries', async () => {
     let lost = 0;
     // The server processes the request; the client never sees the answer (a connection cut after the commit).

@@ -10,7 +10,10 @@ export function attachmentsRepo(db: Database) {
   const insert = db.prepare<NewAttachment>(`INSERT INTO attachments (id, owner, name, content_type, size, width, height,
     storage_name, created_at) VALUES (@id, @owner, @name, @content_type, @size, @width, @height, @storage_name, @created_at)`);
   const byId = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ?');
-  const pending = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM attachments WHERE owner = ? AND ticket_id IS NULL');
+  const pending = db.prepare<[string, string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM attachments WHERE owner = ? AND ticket_id IS NULL AND created_at >= ?',
+  );
+  const removeUnclaimed = db.prepare<[string, string]>('DELETE FROM attachments WHERE id = ? AND owner = ? AND ticket_id IS NULL');
   const ofTicket = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM attachments WHERE ticket_id = ?');
   const claim = db.prepare<[string, number | null, number, string, string]>(
     'UPDATE attachments SET ticket_id = ?, event_id = ?, position = ? WHERE id = ? AND owner = ? AND ticket_id IS NULL',
@@ -28,8 +31,10 @@ export function attachmentsRepo(db: Database) {
     insert: (row: NewAttachment) => void insert.run(row),
     /** One attachment by id. */
     get: (id: string) => byId.get(id),
-    /** How many uploads of `owner` no ticket has claimed yet. */
-    countPending: (owner: string) => pending.get(owner)?.n ?? 0,
+    /** How many uploads of `owner` since `since` (ISO) no ticket has claimed yet; older ones are abandoned drafts. */
+    countPending: (owner: string, since: string) => pending.get(owner, since)?.n ?? 0,
+    /** Deletes an unclaimed upload of `owner`; false when there was none (someone else's, or already claimed). */
+    removeUnclaimed: (id: string, owner: string) => removeUnclaimed.run(id, owner).changes === 1,
     /** How many attachments a ticket has (create and messages). */
     countForTicket: (ticketId: string) => ofTicket.get(ticketId)?.n ?? 0,
     /** Claims an unclaimed upload of `owner` for a ticket (event null = the create); false when it was not claimable. */

@@ -13,6 +13,9 @@ import { attachmentView } from '../tickets/view';
 import { readUploadedFile } from '../attachments/multipart';
 import { closeAfter } from '../http/json-body';
 
+/** Uploads unclaimed for this long belong to abandoned drafts and stop counting against the owner's quota. */
+const PENDING_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 /** Room for multipart boundaries and part headers on top of the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -24,12 +27,14 @@ function tooManyPending(max: number): ApiFailure {
 export function attachmentRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { limits } = deps.config;
+  const pendingOf = (owner: string) =>
+    deps.store.attachments.countPending(owner, new Date(deps.clock().getTime() - PENDING_WINDOW_MS).toISOString());
   const tooLarge = () => failures.payloadTooLarge(`Файл слишком большой: не больше ${Math.round(limits.maxFileBytes / 1024 / 1024)} МБ.`);
 
   app.post('/attachments', bodyLimit({ maxSize: limits.maxFileBytes + MULTIPART_OVERHEAD, onError: () => { throw closeAfter(tooLarge()); } }), async (c) => {
     const reporter = requireReporter(c.get('identity'));
     // Checked before reading the body, so a full quota costs no decoding; checked again in the transaction.
-    if (deps.store.attachments.countPending(reporter.owner) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
+    if (pendingOf(reporter.owner) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
     const file = await readUploadedFile(c);
     if (file.bytes.length > limits.maxFileBytes) throw tooLarge();
     const clean = await inspectUpload(file.bytes, limits.maxPixels);
@@ -47,7 +52,7 @@ export function attachmentRoutes(deps: AppDeps) {
     };
     try {
       deps.store.write(() => {
-        if (deps.store.attachments.countPending(reporter.owner) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
+        if (pendingOf(reporter.owner) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
         deps.store.attachments.insert(row);
       });
     } catch (error) {
@@ -58,6 +63,19 @@ export function attachmentRoutes(deps: AppDeps) {
     if (stored === undefined) throw new Error('inserted attachment not found');
     const body: Attachment = attachmentView(stored);
     return c.json(body, 201);
+  });
+
+  // A removed file must not keep counting against the quota, and its bytes should not stay on disk.
+  app.delete('/attachments/:id', async (c) => {
+    const reporter = requireReporter(c.get('identity'));
+    const row = deps.store.attachments.get(c.req.param('id'));
+    if (row === undefined || row.owner !== reporter.owner) throw failures.attachmentNotFound();
+    if (row.ticket_id !== null) throw new ApiFailure(409, 'conflict', 'Файл уже приложен к обращению, его нельзя удалить.');
+    deps.store.write(() => {
+      if (!deps.store.attachments.removeUnclaimed(row.id, reporter.owner)) throw failures.attachmentNotFound();
+    });
+    await deps.files.discard(row.storage_name);
+    return c.body(null, 204);
   });
 
   app.get('/attachments/:id', async (c) => {
