@@ -13,13 +13,13 @@ export interface TextStore {
 
 /** Fields the host (or `open({ … })`) asks to pre-fill. */
 export interface Prefill {
-  category?: Category;
-  subject?: string;
-  description?: string;
-  courseTitle?: string;
-  courseUrl?: string;
-  orderUrl?: string;
-  documentUrl?: string;
+  category?: Category | undefined;
+  subject?: string | undefined;
+  description?: string | undefined;
+  courseTitle?: string | undefined;
+  courseUrl?: string | undefined;
+  orderUrl?: string | undefined;
+  documentUrl?: string | undefined;
 }
 
 /** What the widget gets from its host: the embed builds it, stories and tests build their own. */
@@ -45,6 +45,10 @@ export interface WidgetEnv {
   emit?(event: WidgetEvent): void;
   /** The shadow root or element the widget renders into: dialogs and popovers stay inside it. */
   container?: () => HTMLElement | ShadowRoot | null;
+  /** Adds CSS to the widget's shadow root (for lazily loaded parts); returns the undo. */
+  adoptStyles?(css: string): () => void;
+  /** Hides the whole widget (during a page capture); returns the function that shows it again. */
+  hide?(): () => void;
 }
 
 /** Events the widget reports to the host page. */

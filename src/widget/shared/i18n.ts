@@ -31,3 +31,12 @@ export function createWidgetI18n(locale: Locale, namespaces: Record<string, Mess
   });
   return instance;
 }
+
+/** Adds namespaces to an instance unless present (lazy chunks bring their own texts); idempotent. */
+export function ensureNamespaces(instance: I18n, namespaces: Record<string, Messages>): void {
+  for (const [ns, messages] of Object.entries(namespaces)) {
+    for (const lng of LOCALES) {
+      if (!instance.hasResourceBundle(lng, ns)) instance.addResourceBundle(lng, ns, messages[lng], true, false);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/** The launcher's badge: how many tickets changed while the panel was closed. */
+import { useTranslation } from 'react-i18next';
+
+/** A count bubble with its meaning in words for screen readers; nothing when the count is 0. */
+export function UnseenBadge({ count }: { count: number }) {
+  const { t } = useTranslation('tickets');
+  if (count <= 0) return null;
+  return (
+    <span className="us-unseen-badge">
+      <span aria-hidden="true">{count > 9 ? t('badgeMax') : count}</span>
+      <span className="us-visually-hidden">{t('badge', { count })}</span>
+    </span>
+  );
+}

@@ -1,0 +1,37 @@
+/** Texts of "my tickets" and the launcher badge (namespace 'tickets'). */
+export const ticketsMessages = {
+  ru: {
+    title: 'Мои обращения',
+    new: 'Новое обращение',
+    number: '№\u00a0{{number}}',
+    changed: 'Есть изменения',
+    lastChange: 'Изменено: {{when}}',
+    empty: 'У вас пока нет обращений.',
+    emptyHint: 'Опишите проблему — мы зарегистрируем обращение и покажем здесь, как оно решается.',
+    createFirst: 'Создать обращение',
+    loadError: 'Не удалось загрузить список обращений.',
+    guest:
+      'Список обращений доступен, когда вы открываете техподдержку из СДО. Открыть отправленное обращение можно по его номеру и ключу доступа.',
+    badgeMax: '9+',
+    badge_one: '{{count}} обращение изменилось',
+    badge_few: '{{count}} обращения изменились',
+    badge_many: '{{count}} обращений изменились',
+    badge_other: '{{count}} обращения изменились',
+  },
+  en: {
+    title: 'My requests',
+    new: 'New request',
+    number: 'No.\u00a0{{number}}',
+    changed: 'Updated',
+    lastChange: 'Changed: {{when}}',
+    empty: 'You have no requests yet.',
+    emptyHint: 'Describe the problem — we will register a request and show here how it is being solved.',
+    createFirst: 'Create a request',
+    loadError: 'Could not load your requests.',
+    guest:
+      'The list of requests is available when you open support from the LMS. A sent request can be opened with its number and access key.',
+    badgeMax: '9+',
+    badge_one: '{{count}} request changed',
+    badge_other: '{{count}} requests changed',
+  },
+};

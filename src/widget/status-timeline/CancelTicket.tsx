@@ -1,0 +1,62 @@
+/** Cancelling a ticket: a button, a confirmation dialog, then the cancel call. */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { failureOf, useCancelTicket } from '../../api';
+import type { Ticket } from '../../core';
+import { Button, ConfirmDialog, Notice } from '../shared/ui';
+
+/** Offers to cancel a non-final ticket; the caller decides when to render it (see isFinalStatus). */
+export function CancelTicket({ ticket, onCancelled }: { ticket: Ticket; onCancelled(ticket: Ticket): void }) {
+  const { t } = useTranslation('timeline');
+  const cancel = useCancelTicket(ticket.id);
+  const [open, setOpen] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement | null>(null);
+
+  function dismiss() {
+    setOpen(false);
+    // jsdom and older browsers do not restore focus when a <dialog> closes; the user continues where they were.
+    triggerRef.current?.focus();
+  }
+
+  function confirm() {
+    cancel.mutate(undefined, {
+      onSuccess: (updated) => {
+        setOpen(false);
+        onCancelled(updated);
+      },
+      onError: dismiss,
+    });
+  }
+
+  const failure = cancel.isError ? failureOf(cancel.error) : null;
+  return (
+    <div className="us-cancel">
+      {failure === null ? null : (
+        <Notice tone="error" live>
+          {failure.kind === 'http' && failure.status === 409 ? t('errors.conflict') : t('cancel.failed')}
+        </Notice>
+      )}
+      <Button
+        variant="secondary"
+        onClick={(click) => {
+          triggerRef.current = click.currentTarget;
+          setOpen(true);
+        }}
+      >
+        {t('cancel.button')}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={t('cancel.title', { number: ticket.number })}
+        confirmLabel={t('cancel.confirm')}
+        cancelLabel={t('cancel.keep')}
+        tone="danger"
+        busy={cancel.isPending}
+        onConfirm={confirm}
+        onCancel={dismiss}
+      >
+        <p>{t('cancel.body')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

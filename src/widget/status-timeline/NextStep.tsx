@@ -1,0 +1,43 @@
+/** "What happens next" for the current status, with the deadline that applies to it. */
+import { useTranslation } from 'react-i18next';
+import { REVIEW_WORKING_MINUTES } from '../../core';
+import type { Status, Ticket } from '../../core';
+import { useWhen } from './use-when';
+
+/** Which deadline a status waits on: review while nobody has looked, resolution while work goes on. */
+function deadlineOf(status: Status): 'review' | 'resolve' | null {
+  switch (status) {
+    case 'registered':
+      return 'review';
+    case 'processing':
+    case 'clarification_sent':
+    case 'in_progress':
+      return 'resolve';
+    case 'clarification_requested':
+    case 'answered':
+    case 'cancelled':
+    case 'resolved':
+    case 'suggestion':
+      return null;
+    default:
+      return status satisfies never;
+  }
+}
+
+/** One line telling the user what to expect (or do) now. */
+export function NextStep({ ticket, timeZone }: { ticket: Ticket; timeZone?: string | undefined }) {
+  const { t } = useTranslation('timeline');
+  const when = useWhen(timeZone);
+  const deadline = deadlineOf(ticket.status);
+  const at = deadline === 'review' ? ticket.reviewDueAt : ticket.resolveDueAt;
+  const text = t(`next.${ticket.status}`, {
+    count: REVIEW_WORKING_MINUTES,
+    when: deadline === null ? '' : when(at, { provisional: ticket.deadlinesProvisional }),
+  });
+  return (
+    <section className="us-next" data-status={ticket.status} aria-label={t('next.title')}>
+      <h3 className="us-next__title">{t('next.title')}</h3>
+      <p className="us-next__text">{text}</p>
+    </section>
+  );
+}

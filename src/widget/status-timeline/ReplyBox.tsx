@@ -1,0 +1,105 @@
+/** The answer to a clarification request: the question quoted, a labelled text box, files, and send. */
+import { useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { failureOf, useSendMessage } from '../../api';
+import { messageBodySchema } from '../../core';
+import type { Ticket } from '../../core';
+import type { AttachmentsSlot } from '../shared/attachments-slot';
+import { useWidgetEnv } from '../shared/env';
+import { Button, Field, Notice } from '../shared/ui';
+import { getFailureKey } from './failure-message';
+import { readReplyDraft, replyDraftKey, writeReplyDraft } from './reply-draft';
+import { getLastQuestion } from './timeline-model';
+
+/** Props of {@link ReplyBox}. */
+export interface ReplyBoxProps {
+  ticket: Ticket;
+  /**
+   * A hook building the reply's attachments picker for this ticket: called on every render of this box, and it
+   * must keep being given (or not) for as long as the box is shown.
+   */
+  useAttachments?: ((ticketId: string) => AttachmentsSlot) | undefined;
+  /** Called with the updated ticket after the reply is accepted. */
+  onSent(ticket: Ticket): void;
+}
+
+/** Sends the reporter's answer; on failure the text stays, on success the ticket moves to clarification_sent. */
+export function ReplyBox({ ticket, useAttachments, onSent }: ReplyBoxProps) {
+  const { t } = useTranslation('timeline');
+  const env = useWidgetEnv();
+  const slot = useAttachments?.(ticket.id);
+  const send = useSendMessage(ticket.id);
+  const draftKey = replyDraftKey(env.userKey, ticket.id);
+  const [text, setText] = useState(() => readReplyDraft(env.textStore, draftKey));
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+  const [filesProblem, setFilesProblem] = useState<'busy' | 'failed' | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const titleId = useId();
+  const question = getLastQuestion(ticket.events);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = messageBodySchema.safeParse({ text, attachmentIds: slot?.ids ?? [] });
+    if (!parsed.success) {
+      const code = parsed.error.issues.find((issue) => issue.path[0] === 'text')?.message ?? 'invalid';
+      setFieldError(t(`common:fieldError.${code}`, { defaultValue: t('common:fieldError.invalid') }));
+      textRef.current?.focus();
+      return;
+    }
+    setFieldError(undefined);
+    const problem = slot?.busy === true ? 'busy' : slot?.failed === true ? 'failed' : null;
+    setFilesProblem(problem);
+    if (problem !== null) return;
+    send.mutate(parsed.data, {
+      onSuccess: (updated) => {
+        writeReplyDraft(env.textStore, draftKey, '');
+        slot?.clear();
+        onSent(updated);
+      },
+    });
+  }
+
+  return (
+    <form className="us-reply" aria-labelledby={titleId} noValidate onSubmit={submit}>
+      <h3 className="us-reply__title" id={titleId}>
+        {t('reply.title')}
+      </h3>
+      {question === null ? null : (
+        <figure className="us-reply__question">
+          <figcaption>{t('reply.question')}</figcaption>
+          <blockquote>{question}</blockquote>
+        </figure>
+      )}
+      <Field label={t('reply.label')} error={fieldError} required>
+        {(props) => (
+          <textarea
+            {...props}
+            ref={textRef}
+            value={text}
+            rows={5}
+            onChange={(change) => {
+              setText(change.target.value);
+              writeReplyDraft(env.textStore, draftKey, change.target.value);
+            }}
+          />
+        )}
+      </Field>
+      {slot?.node}
+      {/* Shown only while the files are still in the state that stopped the send. */}
+      {(filesProblem === 'busy' && slot?.busy === true) || (filesProblem === 'failed' && slot?.failed === true) ? (
+        <Notice tone="warning" live>
+          {t(filesProblem === 'busy' ? 'reply.busyFiles' : 'reply.failedFiles')}
+        </Notice>
+      ) : null}
+      {send.isError ? (
+        <Notice tone="error" live>
+          {t(getFailureKey(failureOf(send.error)))}
+        </Notice>
+      ) : null}
+      <Button type="submit" variant="primary" busy={send.isPending}>
+        {t('reply.submit')}
+      </Button>
+    </form>
+  );
+}

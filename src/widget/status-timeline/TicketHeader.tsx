@@ -1,0 +1,34 @@
+/** The ticket's number, subject, category, priority and status. */
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '../../core';
+import { StatusBadge } from './StatusBadge';
+
+/** Header of the ticket view; the subject heading takes focus when the screen opens. */
+export function TicketHeader({ ticket, headingId, headingRef }: { ticket: Ticket; headingId: string; headingRef: Ref<HTMLHeadingElement> }) {
+  const { t } = useTranslation('timeline');
+  return (
+    <header className="us-ticket__header">
+      <p className="us-ticket__number">{t('header.number', { number: ticket.number })}</p>
+      <h2 className="us-ticket__subject" id={headingId} ref={headingRef} tabIndex={-1}>
+        {ticket.subject}
+      </h2>
+      <dl className="us-ticket__facts">
+        <div>
+          <dt>{t('header.category')}</dt>
+          <dd>{t(`common:category.${ticket.category}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('header.priority')}</dt>
+          <dd>{t(`common:priority.${ticket.priority}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('header.status')}</dt>
+          <dd>
+            <StatusBadge status={ticket.status} />
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,144 @@
+/** One ticket: header, confirmation after sending, what happens next, reply, history and cancel — live. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKeys, useLiveTicket } from '../../api';
+import { isFinalStatus } from '../../core';
+import type { Ticket, TicketEvent } from '../../core';
+import type { AttachmentsSlot } from '../shared/attachments-slot';
+import { useWidgetEnv } from '../shared/env';
+import { Button, Notice } from '../shared/ui';
+import { CancelTicket } from './CancelTicket';
+import { Confirmation } from './Confirmation';
+import { NextStep } from './NextStep';
+import { ReplyBox } from './ReplyBox';
+import { TicketHeader } from './TicketHeader';
+import { Timeline } from './Timeline';
+import type { AttachmentUrl } from './TimelineItem';
+import { getLastEventId, isStatusChange } from './timeline-model';
+import { useAnnouncer } from './use-announcer';
+import { useLatest } from './use-latest';
+
+/** Props of {@link TicketView}. */
+export interface TicketViewProps {
+  ticketId: string;
+  /** Just sent: show the registration notice with number, priority and deadlines. */
+  justCreated?: boolean;
+  /**
+   * A guest's access key from the create response, shown once with advice to keep it. (Not `accessKey`:
+   * that is an HTML attribute, and jsx-a11y/no-access-key rejects it on any JSX element.)
+   */
+  ticketAccessKey?: string;
+  /** A hook building the reply's attachments picker for a ticket (from the attachments feature, wired by the app). */
+  useReplyAttachments?: (ticketId: string) => AttachmentsSlot;
+  /** Back to the list; no back button without it. */
+  onBack?: () => void;
+  /** Called with the newest event id whenever it changes (to mark the ticket seen in "my tickets"). */
+  onViewed?: (ticketId: string, lastEventId: number) => void;
+  /** A download URL of an attachment, if the API offers one; otherwise only names are shown. */
+  attachmentUrl?: AttachmentUrl;
+  /** The user's time zone; the runtime's by default. */
+  timeZone?: string;
+}
+
+/** The live view of one ticket. */
+export function TicketView(props: TicketViewProps) {
+  const { ticketId, justCreated = false, ticketAccessKey, useReplyAttachments, onBack, attachmentUrl, timeZone } = props;
+  const { t } = useTranslation('timeline');
+  const env = useWidgetEnv();
+  const [announcement, announce] = useAnnouncer();
+  // Keyed by ticket: a confirmation of one ticket must not show on another if the view is reused.
+  const [flashState, setFlashState] = useState<{ ticketId: string; text: string } | null>(null);
+  const flash = flashState?.ticketId === ticketId ? flashState.text : null;
+  const setFlash = (text: string) => setFlashState({ ticketId, text });
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const confirmationRef = useRef<HTMLDivElement>(null);
+  const flashRef = useRef<HTMLDivElement>(null);
+
+  const client = useQueryClient();
+  const onEvent = useLatest((event: TicketEvent) => {
+    const ticket = client.getQueryData<Ticket>(queryKeys.ticket(ticketId));
+    // The user's own reply or cancel already got its feedback where they acted.
+    if (event.actor === 'reporter') return;
+    if (isStatusChange(event)) {
+      const status = t(`common:status.${event.status}`);
+      announce(t('live.statusChanged', { status }));
+      if (ticket !== undefined) env.emit?.({ type: 'ticket:status', ticketId, number: ticket.number, status: event.status });
+    } else if (event.actor === 'support') {
+      announce(t('live.newMessage'));
+    }
+  });
+  const query = useLiveTicket(ticketId, (event) => onEvent.current(event));
+  const ticket = query.data;
+
+  const loaded = ticket !== undefined;
+  useEffect(() => {
+    if (!loaded) return;
+    // A new screen: the registration notice right after sending, the ticket's subject otherwise.
+    (justCreated ? confirmationRef.current : headingRef.current)?.focus();
+    // Only on arrival, not on every live update.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded]);
+
+  const lastEventId = ticket === undefined ? 0 : getLastEventId(ticket);
+  const onViewed = useLatest(props.onViewed);
+  useEffect(() => {
+    if (lastEventId > 0) onViewed.current?.(ticketId, lastEventId);
+  }, [ticketId, lastEventId, onViewed]);
+
+  useEffect(() => {
+    if (flash !== null) flashRef.current?.focus();
+  }, [flash]);
+
+  const back = onBack === undefined ? null : (
+    <Button variant="ghost" className="us-ticket__back" onClick={onBack}>
+      {t('back')}
+    </Button>
+  );
+
+  if (ticket === undefined) {
+    return (
+      <div className="us-ticket" data-state={query.isError ? 'error' : 'loading'}>
+        {back}
+        {query.isError ? (
+          <Notice tone="error" live>
+            <p>{t('loadError')}</p>
+            <Button onClick={() => void query.refetch()}>{t('common:retry')}</Button>
+          </Notice>
+        ) : (
+          <p role="status">{t('common:loading')}</p>
+        )}
+      </div>
+    );
+  }
+
+  const guest = env.host === null || ticket.reporter.guest;
+  return (
+    <article className="us-ticket" aria-labelledby={headingId} data-status={ticket.status}>
+      {back}
+      <TicketHeader ticket={ticket} headingId={headingId} headingRef={headingRef} />
+      {justCreated ? (
+        <Confirmation ticket={ticket} ticketAccessKey={ticketAccessKey} guest={guest} timeZone={timeZone} focusRef={confirmationRef} />
+      ) : null}
+      {flash === null ? null : (
+        <div className="us-ticket__flash" ref={flashRef} tabIndex={-1}>
+          <Notice tone="success">{flash}</Notice>
+        </div>
+      )}
+      <NextStep ticket={ticket} timeZone={timeZone} />
+      {ticket.status === 'clarification_requested' ? (
+        <ReplyBox
+          ticket={ticket}
+          useAttachments={useReplyAttachments}
+          onSent={(updated) => setFlash(t('reply.sent', { status: t(`common:status.${updated.status}`) }))}
+        />
+      ) : null}
+      <Timeline events={ticket.events} attachmentUrl={attachmentUrl} timeZone={timeZone} />
+      {isFinalStatus(ticket.status) ? null : <CancelTicket ticket={ticket} onCancelled={() => setFlash(t('cancel.done'))} />}
+      <div className="us-visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </article>
+  );
+}

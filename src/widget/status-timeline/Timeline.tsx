@@ -1,0 +1,35 @@
+/** The ticket's history as an ordered list, oldest first, the current status marked. */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TicketEvent } from '../../core';
+import { getCurrentEventId } from './timeline-model';
+import { TimelineItem } from './TimelineItem';
+import type { AttachmentUrl } from './TimelineItem';
+
+/** Every event of the ticket, in order. */
+export function Timeline({
+  events,
+  attachmentUrl,
+  timeZone,
+}: {
+  events: readonly TicketEvent[];
+  attachmentUrl?: AttachmentUrl | undefined;
+  timeZone?: string | undefined;
+}) {
+  const { t } = useTranslation('timeline');
+  const titleId = useId();
+  const ordered = [...events].sort((a, b) => a.id - b.id);
+  const currentId = getCurrentEventId(ordered);
+  return (
+    <section className="us-timeline" aria-labelledby={titleId}>
+      <h3 className="us-timeline__title" id={titleId}>
+        {t('timeline.title')}
+      </h3>
+      <ol className="us-timeline__list">
+        {ordered.map((event) => (
+          <TimelineItem key={event.id} event={event} current={event.id === currentId} attachmentUrl={attachmentUrl} timeZone={timeZone} />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+/** Status timeline: the live view of one ticket (namespace 'timeline'). */
+export { TicketView } from './TicketView';
+export type { TicketViewProps } from './TicketView';
+export { StatusBadge } from './StatusBadge';
+export type { AttachmentUrl } from './TimelineItem';
+export { getCurrentEventId, getLastEventId, getLastQuestion, isStatusChange } from './timeline-model';
+export { timelineMessages } from './messages';

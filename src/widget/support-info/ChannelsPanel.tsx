@@ -1,0 +1,63 @@
+/** "Other ways to reach us": e-mail and phone, and why one is an official request and the other is not. */
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMeta } from '../../api';
+import { mailtoHref, resolveChannels, telHref } from './channels';
+
+/** One channel: its kind (official / consultation), name, link and what it means. */
+function ChannelItem({ kind, name, link, note }: { kind: 'official' | 'consultation'; name: string; link?: ReactNode; note: string }) {
+  const { t } = useTranslation('support');
+  return (
+    <li className="us-channels__item" data-kind={kind}>
+      <span className="us-channels__tag">{t(`channels.${kind}`)}</span>
+      <span className="us-channels__name">{name}</span>
+      {link === undefined ? null : <span className="us-channels__link">{link}</span>}
+      <span className="us-channels__note">{note}</span>
+    </li>
+  );
+}
+
+/** The channels list; `collapsible` renders it as a <details> (closed by default), else as a section. */
+export function ChannelsPanel({ collapsible = false }: { collapsible?: boolean }) {
+  const { t } = useTranslation('support');
+  const meta = useMeta();
+  const channels = resolveChannels(meta.data?.channels);
+  const titleId = useId();
+  const body = (
+    <>
+      <p className="us-channels__hours">{t('channels.hours')}</p>
+      <ul className="us-channels__list">
+        <ChannelItem kind="official" name={t('channels.lms')} note={t('channels.lmsNote')} />
+        <ChannelItem
+          kind="official"
+          name={t('channels.email')}
+          link={<a href={mailtoHref(channels.email)}>{channels.email}</a>}
+          note={t('channels.emailNote')}
+        />
+        <ChannelItem
+          kind="consultation"
+          name={t('channels.phone')}
+          link={<a href={telHref(channels.phone)}>{channels.phoneDisplay}</a>}
+          note={t('channels.phoneNote')}
+        />
+      </ul>
+    </>
+  );
+  if (collapsible) {
+    return (
+      <details className="us-channels">
+        <summary className="us-channels__title">{t('channels.title')}</summary>
+        {body}
+      </details>
+    );
+  }
+  return (
+    <section className="us-channels" aria-labelledby={titleId}>
+      <h2 className="us-channels__title" id={titleId}>
+        {t('channels.title')}
+      </h2>
+      {body}
+    </section>
+  );
+}

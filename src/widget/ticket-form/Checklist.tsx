@@ -1,0 +1,30 @@
+/** «Что поможет решить быстрее»: what support needs for the chosen category, ticked live. */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChecklistItem } from './checklist';
+
+/** The checklist panel; items come from {@link checklistItems}. */
+export function Checklist({ items }: { items: readonly ChecklistItem[] }) {
+  const { t } = useTranslation('form');
+  const titleId = useId();
+  const done = items.filter((item) => item.done).length;
+  return (
+    <section className="us-checklist" aria-labelledby={titleId}>
+      <h3 className="us-section-title" id={titleId}>
+        {t('checklist.title')}
+      </h3>
+      <p className="us-checklist__why">{t('checklist.why')}</p>
+      <p className="us-checklist__progress">{t('checklist.progress', { done, count: items.length })}</p>
+      <ul className="us-checklist__items">
+        {items.map((item) => (
+          <li key={item.key} className="us-checklist__item" data-done={item.done || undefined} data-required={item.required || undefined}>
+            <span className="us-checklist__mark" aria-hidden="true" />
+            <span className="us-checklist__label">{t(`checklist.item.${item.key}`)}</span>{' '}
+            <span className="us-checklist__kind">({t(item.required ? 'checklist.required' : 'checklist.recommended')})</span>
+            <span className="us-visually-hidden">{t(item.done ? 'checklist.done' : 'checklist.todo')}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The error summary shown at the top after a refused send: one button per problem that moves focus to its
+ * field. Focus moves to the summary itself each time a send is refused, so it is read out first.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** One line of the summary. */
+export interface SummaryEntry {
+  key: string;
+  text: string;
+  /** Moves focus to what needs fixing; without it the line is plain text (nothing to go to). */
+  focus?: () => void;
+}
+
+/** The summary; `attempt` changes on each refused send (that is when focus moves here). */
+export function ErrorSummary({ entries, attempt }: { entries: readonly SummaryEntry[]; attempt: number }) {
+  const { t } = useTranslation('form');
+  const ref = useRef<HTMLElement>(null);
+  const titleId = useId();
+  const visible = entries.length > 0;
+  useEffect(() => {
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
+  if (!visible) return null;
+  return (
+    <section ref={ref} tabIndex={-1} className="us-error-summary" aria-labelledby={titleId}>
+      <h3 className="us-error-summary__title" id={titleId}>
+        {t('summary.title', { count: entries.length })}
+      </h3>
+      <p className="us-error-summary__intro">{t('summary.intro')}</p>
+      <ul className="us-error-summary__list">
+        {entries.map((entry) => (
+          <li key={entry.key}>
+            {entry.focus === undefined ? (
+              entry.text
+            ) : (
+              <button type="button" className="us-link-button" onClick={entry.focus}>
+                {entry.text}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

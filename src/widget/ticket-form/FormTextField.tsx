@@ -1,0 +1,46 @@
+/** A registered text input or textarea inside the shared Field (label, hint and error tied to it). */
+import { useFormContext } from 'react-hook-form';
+import type { FocusEvent, InputHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../shared/ui';
+import { useFieldErrorText } from './field-errors';
+import type { FormFieldPath, TicketFormValues } from './form-values';
+
+/** A text field of the ticket form. */
+export function FormTextField({
+  name,
+  label,
+  hint,
+  required = true,
+  multiline = false,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  onBlur,
+}: {
+  name: Exclude<FormFieldPath, 'category' | 'impact' | 'contact.role'>;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  multiline?: boolean;
+  type?: 'text' | 'url' | 'tel' | 'email';
+  autoComplete?: string;
+  inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];
+  onBlur?: (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
+}) {
+  const { t } = useTranslation('form');
+  const { register } = useFormContext<TicketFormValues>();
+  const error = useFieldErrorText(name);
+  const registration = register(name, onBlur === undefined ? undefined : { onBlur });
+  return (
+    <Field label={label} hint={hint} error={error} required={required} optionalLabel={t('optional')}>
+      {(control) =>
+        multiline ? (
+          <textarea {...control} {...registration} rows={5} />
+        ) : (
+          <input {...control} {...registration} type={type} autoComplete={autoComplete} inputMode={inputMode} />
+        )
+      }
+    </Field>
+  );
+}

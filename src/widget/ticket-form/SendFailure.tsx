@@ -1,0 +1,71 @@
+/**
+ * A failed send: everything stays as typed, "Повторить" resends with the same idempotency key, and when
+ * the API cannot be reached the same ticket can go by e-mail.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiFailure } from '../../api/types';
+import { Button, Notice } from '../shared/ui';
+import { SUPPORT_EMAIL } from './ticket-mail';
+
+/** Network failures and 5xx after the client's own retries: the API is unreachable for now. */
+export function isUnreachable(failure: ApiFailure): boolean {
+  return failure.kind === 'network' || (failure.kind === 'http' && failure.status >= 500);
+}
+
+function useFailureText(failure: ApiFailure): string {
+  const { t } = useTranslation('form');
+  if (failure.kind === 'network') return t('failure.network');
+  if (failure.kind === 'http' && failure.status >= 500) return t('failure.server');
+  if (failure.kind === 'http' && failure.retryAfterSeconds !== undefined) return t('failure.rateLimited', { seconds: failure.retryAfterSeconds });
+  return t('failure.other', { message: failure.message });
+}
+
+/** The failure block; focus moves to its title so the outcome is read out. */
+export function SendFailure({
+  failure,
+  mailto,
+  attachmentNames,
+  busy,
+  onRetry,
+}: {
+  failure: ApiFailure;
+  /** The e-mail fallback, offered only when the API is unreachable. */
+  mailto: string | null;
+  attachmentNames: readonly string[];
+  busy: boolean;
+  onRetry(): void;
+}) {
+  const { t } = useTranslation('form');
+  const text = useFailureText(failure);
+  const titleRef = useRef<HTMLParagraphElement>(null);
+  const hintId = useId();
+  useEffect(() => {
+    titleRef.current?.focus();
+  }, [failure]);
+  return (
+    <Notice tone="error" live>
+      <p className="us-notice__title" ref={titleRef} tabIndex={-1}>
+        {t('failure.title')}
+      </p>
+      <p className="us-notice__text">{text}</p>
+      <p className="us-notice__text">{t('failure.kept')}</p>
+      <div className="us-actions">
+        <Button variant="primary" busy={busy} onClick={onRetry}>
+          {t('common:retry')}
+        </Button>
+        {mailto === null ? null : (
+          <a className="us-button" href={mailto} aria-describedby={hintId}>
+            {t('failure.email')}
+          </a>
+        )}
+      </div>
+      {mailto === null ? null : (
+        <p className="us-field__hint" id={hintId}>
+          {t('failure.emailHint', { email: SUPPORT_EMAIL })}
+          {attachmentNames.length === 0 ? null : ` ${t('failure.emailFiles', { names: attachmentNames.join(', ') })}`}
+        </p>
+      )}
+    </Notice>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * "Разделить на N обращений": the parts of a multi-problem description as separate drafts the user can
+ * review and edit, sent one after another, each registered under its own number.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreateTicketResponse } from '../../core';
+import { Button, Field } from '../shared/ui';
+import { errorText } from './field-errors';
+import type { SplitItemDraft } from './split-drafts';
+import type { SplitItem } from './stored-draft';
+import { useSplitSend } from './useSplitSend';
+import type { SplitItemState } from './useSplitSend';
+
+/** One part: editable until it is registered, then its number. */
+function SplitItemEditor({ item, index, count, state, onChange }: {
+  item: SplitItem;
+  index: number;
+  count: number;
+  state: SplitItemState;
+  onChange(item: SplitItem): void;
+}) {
+  const { t } = useTranslation('form');
+  const errors = state.status === 'invalid' ? state.errors : {};
+  const error = (field: 'subject' | 'description') => {
+    const code = errors[field];
+    return code === undefined ? undefined : errorText(t, field, { type: 'required', message: code });
+  };
+  const readOnly = state.status === 'sent' || state.status === 'sending';
+  return (
+    <li className="us-split__item" data-state={state.status}>
+      <h4 className="us-split__item-title">{t('split.item', { index: index + 1, count })}</h4>
+      <Field label={t('field.subject')} error={error('subject')} required>
+        {(control) => <input {...control} value={item.subject} readOnly={readOnly} onChange={(e) => onChange({ ...item, subject: e.target.value })} />}
+      </Field>
+      <Field label={t('field.description')} error={error('description')} required>
+        {(control) => <textarea {...control} rows={4} value={item.description} readOnly={readOnly} onChange={(e) => onChange({ ...item, description: e.target.value })} />}
+      </Field>
+      <p className="us-split__status">
+        {state.status === 'sending' ? t('split.sending') : null}
+        {state.status === 'sent' ? t('split.sent', { number: state.response.ticket.number }) : null}
+        {state.status === 'failed' ? t('split.failed', { reason: state.reason }) : null}
+        {state.status === 'invalid' && state.errors.other !== undefined ? t('split.sharedInvalid') : null}
+      </p>
+    </li>
+  );
+}
+
+/** The split view; `onAllSent` gets every response, in order, once all parts are registered. */
+export function SplitDrafts({ items, categoryLabel, hasAttachments, draftFor, onItemsChange, onBack, onAllSent, onNew }: {
+  items: readonly SplitItem[];
+  categoryLabel: string;
+  hasAttachments: boolean;
+  draftFor(item: SplitItem, index: number): SplitItemDraft;
+  onItemsChange(items: SplitItem[]): void;
+  onBack(): void;
+  onAllSent(responses: CreateTicketResponse[]): void;
+  /** After everything is registered: back to an empty form. */
+  onNew(): void;
+}) {
+  const { t } = useTranslation('form');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const statusId = useId();
+  const { stateOf, sendAll, running, sentCount } = useSplitSend({ items, draftFor, onAllSent });
+  const allSent = sentCount === items.length;
+  const attempted = items.some((item) => stateOf(item).status === 'failed');
+  useEffect(() => headingRef.current?.focus(), []);
+  const sentResponses = items.map(stateOf).flatMap((state) => (state.status === 'sent' ? [state.response] : []));
+  return (
+    <section className="us-split" aria-labelledby={`${statusId}-title`}>
+      <h3 className="us-section-title" id={`${statusId}-title`} ref={headingRef} tabIndex={-1}>
+        {t('split.heading', { count: items.length })}
+      </h3>
+      <p>{t('split.intro')}</p>
+      <p className="us-field__hint">{t('split.shared', { category: categoryLabel })}</p>
+      {hasAttachments ? <p className="us-field__hint">{t('split.files')}</p> : null}
+      <ol className="us-split__items">
+        {items.map((item, index) => (
+          <SplitItemEditor
+            key={item.idempotencyKey}
+            item={item}
+            index={index}
+            count={items.length}
+            state={stateOf(item)}
+            onChange={(next) => onItemsChange(items.map((other, i) => (i === index ? next : other)))}
+          />
+        ))}
+      </ol>
+      <div role="status" className="us-split__progress">
+        {sentCount > 0 ? <p>{allSent ? t('split.done') : t('split.progress', { sent: sentCount, count: items.length })}</p> : null}
+        {sentResponses.length > 0 ? (
+          <ul aria-label={t('split.results')} className="us-split__results">
+            {sentResponses.map((response) => (
+              <li key={response.ticket.id}>{t('split.result', { number: response.ticket.number, subject: response.ticket.subject })}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {allSent ? (
+        <div className="us-actions">
+          <Button onClick={onNew}>{t('split.new')}</Button>
+        </div>
+      ) : (
+        <div className="us-actions">
+          <Button variant="primary" busy={running} onClick={() => void sendAll()}>
+            {attempted ? t('split.retry') : t('split.send', { count: items.length })}
+          </Button>
+          <Button disabled={running || sentCount > 0} onClick={onBack}>
+            {t('split.back')}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

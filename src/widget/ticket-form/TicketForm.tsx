@@ -1,0 +1,164 @@
+/** The ticket form: one problem, everything support needs, never lost (DESIGN §2–3). */
+import { useEffect, useId, useRef, useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useTickets } from '../../api';
+import type { CreateTicketResponse, TicketDraft } from '../../core';
+import type { AttachmentsSlot } from '../shared/attachments-slot';
+import { useWidgetEnv } from '../shared/env';
+import { randomKey } from './browser';
+import type { DraftExtras } from './build-draft';
+import { checklistItems } from './checklist';
+import { findOpenDuplicate } from './duplicates';
+import { sameValues } from './form-values';
+import type { TicketFormValues } from './form-values';
+import { isOneProblemConfirmed } from './one-problem-confirmation';
+import { prepareForm } from './prepare-form';
+import { ticketResolver } from './resolver';
+import { splitIntoDrafts, splitItemDraft } from './split-drafts';
+import type { SplitItem } from './stored-draft';
+import { SplitDrafts } from './SplitDrafts';
+import { TicketFormFields } from './TicketFormFields';
+import { useBeforeUnload } from './useBeforeUnload';
+import { useDraftAutosave } from './useDraftAutosave';
+import { useProblemCheck } from './useProblemCheck';
+import { useTicketSubmit } from './useTicketSubmit';
+
+/** Props of {@link TicketForm}. */
+export interface TicketFormProps {
+  /** The attachments picker and its state, built by the app shell from the attachments feature. */
+  attachments: AttachmentsSlot;
+  /** A ticket was registered (the app shows the confirmation and timeline). */
+  onSent(response: CreateTicketResponse): void;
+  /** The text was added as a message to the user's open ticket instead. */
+  onAddedToExisting(ticketId: string): void;
+  /** A split description was registered as several tickets, in order. */
+  onSplitSent(responses: CreateTicketResponse[]): void;
+  /** Makes idempotency keys (crypto.randomUUID by default); a seam for tests and stories. */
+  createIdempotencyKey?: () => string;
+}
+
+/** The ticket form; reads the environment with useWidgetEnv() and the API through the src/api hooks. */
+export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent, createIdempotencyKey = randomKey }: TicketFormProps) {
+  const env = useWidgetEnv();
+  const { t } = useTranslation('form');
+  const headingId = useId();
+  const [setup] = useState(() => prepareForm(env, createIdempotencyKey));
+  const [idempotencyKey, setIdempotencyKey] = useState(setup.idempotencyKey);
+  const [split, setSplit] = useState<SplitItem[] | null>(setup.split);
+  // Once every part is registered the split view stays to list the numbers, but nothing is unsent.
+  const [splitDone, setSplitDone] = useState(false);
+  const [restoredAt, setRestoredAt] = useState(setup.restoredAt);
+  const [panelFocus, setPanelFocus] = useState(0);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const guest = env.host === null;
+  const extras: DraftExtras = { browser: setup.browser, attachmentIds: attachments.ids, pageUrl: env.pageUrl, pageErrors: setup.pageErrors, guest };
+
+  const form = useForm<TicketFormValues, DraftExtras, TicketDraft>({
+    defaultValues: setup.initial,
+    resolver: ticketResolver,
+    context: extras,
+    shouldFocusError: false, // focus goes to the error summary instead
+  });
+  // useWatch gives the complete values: every field has a default.
+  const values = useWatch({ control: form.control }) as TicketFormValues;
+  const unsent = !splitDone && (!sameValues(values, setup.base) || split !== null);
+  const autosave = useDraftAutosave({
+    store: env.textStore,
+    storageKey: setup.storageKey,
+    snapshot: unsent ? { values, idempotencyKey, ...(split === null ? {} : { split }) } : null,
+    now: env.now,
+  });
+  useBeforeUnload(unsent);
+  const problems = useProblemCheck(values.description);
+  const confirmed = isOneProblemConfirmed(values);
+  const blockedByProblems = problems.parts.length > 1 && !confirmed;
+  const tickets = useTickets(!guest);
+  const duplicate = findOpenDuplicate(tickets.data ?? [], values);
+
+  useEffect(() => {
+    if (panelFocus > 0) panelRef.current?.focus();
+  }, [panelFocus]);
+
+  const submitter = useTicketSubmit({
+    form,
+    idempotencyKey,
+    guest,
+    checkNow: problems.checkNow,
+    onSplit: (parts) => setSplit(splitIntoDrafts(parts, createIdempotencyKey)),
+    onRefusedOneProblem: () => setPanelFocus((n) => n + 1),
+    onSent: (response) => {
+      startOver();
+      onSent(response);
+    },
+  });
+
+  /** A fresh draft after this one was sent, added elsewhere or discarded. */
+  function startOver(): void {
+    autosave.discard();
+    attachments.clear();
+    form.reset(setup.base);
+    setIdempotencyKey(createIdempotencyKey());
+    setSplit(null);
+    setSplitDone(false);
+    setRestoredAt(null);
+    submitter.resetFailure();
+  }
+
+  if (split !== null && values.category !== '') {
+    const category = values.category;
+    return (
+      <div className="us-ticket-form">
+        <SplitDrafts
+          items={split}
+          categoryLabel={t(`common:category.${category}`)}
+          hasAttachments={attachments.ids.length > 0}
+          draftFor={(item, index) => splitItemDraft(category, values, extras, item, index)}
+          onItemsChange={setSplit}
+          onBack={() => setSplit(null)}
+          onAllSent={(responses) => {
+            autosave.discard();
+            attachments.clear();
+            setSplitDone(true);
+            onSplitSent(responses);
+          }}
+          onNew={startOver}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <FormProvider {...form}>
+      <form
+        className="us-ticket-form"
+        noValidate
+        aria-labelledby={headingId}
+        onSubmit={(event) => {
+          event.preventDefault();
+          submitter.submit('send');
+        }}
+      >
+        <h2 className="us-ticket-form__heading" id={headingId}>
+          {t('heading')}
+        </h2>
+        <TicketFormFields
+          values={values}
+          setup={setup}
+          restoredAt={restoredAt}
+          attachments={attachments}
+          problems={{ parts: problems.parts, confirmed, blocked: blockedByProblems, panelRef }}
+          checklist={values.category === '' ? null : checklistItems(values.category, values, { hasImage: attachments.hasImage, guest })}
+          duplicate={duplicate}
+          submitter={submitter}
+          onDiscardDraft={startOver}
+          onAddedToExisting={(ticketId) => {
+            startOver();
+            onAddedToExisting(ticketId);
+          }}
+          onFocusProblems={() => setPanelFocus((n) => n + 1)}
+        />
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,74 @@
+/** Turns the form's flat values into the wire draft of the active category (only its fields are sent). */
+import { normalizeRuPhone } from '../../core';
+import type { BrowserInfo, Category, PageError, TicketDraftInput } from '../../core';
+import { isOneProblemConfirmed } from './one-problem-confirmation';
+import type { TicketFormValues } from './form-values';
+
+/** What the draft needs besides the typed values. */
+export interface DraftExtras {
+  browser: BrowserInfo;
+  attachmentIds: readonly string[];
+  /** The host page (already stripped of secrets by the embed). */
+  pageUrl?: string | undefined;
+  /** Page errors recorded by the embed; sent only when the user ticked the box. */
+  pageErrors: readonly PageError[];
+  /** Guest mode: the contact fields are sent; a signed-in user's identity comes from the token. */
+  guest: boolean;
+}
+
+/** The category's own fields, by the wire's names. */
+function categoryPart(category: Category, v: TicketFormValues): Record<string, unknown> {
+  switch (category) {
+    case 'course':
+      return { course: { title: v.courseTitle, url: v.courseUrl } };
+    case 'test':
+      return { course: { title: v.courseTitle, url: v.courseUrl }, testQuestion: v.testQuestion };
+    case 'order':
+      return { orderUrl: v.orderUrl };
+    case 'document':
+      return { orderUrl: v.orderUrl, documentUrl: v.documentUrl };
+    case 'technical':
+      return { steps: v.steps };
+    case 'suggestion':
+    case 'other':
+      return {};
+    default:
+      return category satisfies never;
+  }
+}
+
+/**
+ * The guest's contact: the phone in its one stored form (+7XXXXXXXXXX), the optional e-mail left out when
+ * empty (an empty string is not an address).
+ */
+function contactPart(v: TicketFormValues): Record<string, unknown> {
+  const { email, role, phone, ...rest } = v.contact;
+  return {
+    ...rest,
+    role: role === '' ? undefined : role,
+    phone: normalizeRuPhone(phone) ?? phone,
+    ...(email.trim() === '' ? {} : { email }),
+  };
+}
+
+/**
+ * The draft for `category` built from the values: unvalidated (empty choices are left undefined so the
+ * schema reports them as required), which is why the caller parses it with `ticketDraftSchema`.
+ */
+export function buildDraftCandidate(category: Category, v: TicketFormValues, extras: DraftExtras): TicketDraftInput {
+  const candidate: Record<string, unknown> = {
+    category,
+    subject: v.subject,
+    description: v.description,
+    impact: v.impact === '' ? undefined : v.impact,
+    ...categoryPart(category, v),
+    attachmentIds: [...extras.attachmentIds],
+    browser: extras.browser,
+  };
+  if (extras.pageUrl !== undefined && extras.pageUrl !== '') candidate.pageUrl = extras.pageUrl;
+  if (v.attachPageErrors && extras.pageErrors.length > 0) candidate.pageErrors = [...extras.pageErrors];
+  if (isOneProblemConfirmed(v)) candidate.oneProblemConfirmed = true;
+  if (extras.guest) candidate.contact = contactPart(v);
+  // A candidate, not a draft: the schema decides whether it is one.
+  return candidate as TicketDraftInput;
+}

@@ -1,0 +1,112 @@
+/** The ticket form's own value shape: flat and always complete, so hidden category fields keep their text. */
+import type { Category, Impact, LmsRole } from '../../core';
+
+/** What a guest types about themselves (the policy's "full data" for an e-mail). */
+export interface ContactValues {
+  organization: string;
+  lmsUrl: string;
+  fullName: string;
+  role: LmsRole | '';
+  phone: string;
+  email: string;
+}
+
+/** Every value of the form; empty strings mean "not chosen" so radios and selects start unselected. */
+export interface TicketFormValues {
+  category: Category | '';
+  subject: string;
+  description: string;
+  impact: Impact | '';
+  courseTitle: string;
+  courseUrl: string;
+  testQuestion: string;
+  orderUrl: string;
+  documentUrl: string;
+  steps: string;
+  contact: ContactValues;
+  /** Page errors are attached only when the user ticks the box. */
+  attachPageErrors: boolean;
+  /** The description the user confirmed to be one problem ('' while not confirmed). */
+  confirmedOneProblem: string;
+}
+
+/** A field that only some categories ask for. */
+export type CategoryFieldName = 'courseTitle' | 'courseUrl' | 'testQuestion' | 'orderUrl' | 'documentUrl' | 'steps';
+
+/** The contact field names, in the order of the policy. */
+export const CONTACT_FIELDS = ['organization', 'lmsUrl', 'fullName', 'role', 'phone', 'email'] as const;
+/** One contact field name. */
+export type ContactFieldName = (typeof CONTACT_FIELDS)[number];
+
+/** A field path a message or the error summary can point at. */
+export type FormFieldPath =
+  | `contact.${ContactFieldName}`
+  | 'category'
+  | 'subject'
+  | 'description'
+  | CategoryFieldName
+  | 'impact';
+
+/** Category-dependent required fields (DESIGN §3), in the order they are shown. */
+export const CATEGORY_FIELDS: Readonly<Record<Category, readonly CategoryFieldName[]>> = {
+  course: ['courseTitle', 'courseUrl'],
+  test: ['courseTitle', 'courseUrl', 'testQuestion'],
+  order: ['orderUrl'],
+  document: ['orderUrl', 'documentUrl'],
+  technical: ['steps'],
+  suggestion: [],
+  other: [],
+};
+
+const ALL_CATEGORY_FIELDS: readonly CategoryFieldName[] = ['courseTitle', 'courseUrl', 'testQuestion', 'orderUrl', 'documentUrl', 'steps'];
+
+/** Every field in the order the form shows them, so the error summary reads top to bottom. */
+export const FIELD_ORDER: readonly FormFieldPath[] = [
+  ...CONTACT_FIELDS.map((name) => `contact.${name}` as const),
+  'category',
+  'subject',
+  'description',
+  ...ALL_CATEGORY_FIELDS,
+  'impact',
+];
+
+/** Whether a field is on screen (and so sent) for this category and mode. */
+export function isFieldActive(path: FormFieldPath, category: Category | '', guest: boolean): boolean {
+  if (path.startsWith('contact.')) return guest;
+  if ((ALL_CATEGORY_FIELDS as readonly string[]).includes(path)) {
+    return category !== '' && (CATEGORY_FIELDS[category] as readonly string[]).includes(path);
+  }
+  return true;
+}
+
+/** The category fields hidden for `category` (their errors are cleared when the category changes). */
+export function inactiveCategoryFields(category: Category | ''): CategoryFieldName[] {
+  const active: readonly CategoryFieldName[] = category === '' ? [] : CATEGORY_FIELDS[category];
+  return ALL_CATEGORY_FIELDS.filter((name) => !active.includes(name));
+}
+
+/** An untouched form. */
+export function emptyValues(): TicketFormValues {
+  return {
+    category: '',
+    subject: '',
+    description: '',
+    impact: '',
+    courseTitle: '',
+    courseUrl: '',
+    testQuestion: '',
+    orderUrl: '',
+    documentUrl: '',
+    steps: '',
+    contact: { organization: '', lmsUrl: '', fullName: '', role: '', phone: '', email: '' },
+    attachPageErrors: false,
+    confirmedOneProblem: '',
+  };
+}
+
+const TOP_KEYS = Object.keys(emptyValues()).filter((key) => key !== 'contact') as Array<Exclude<keyof TicketFormValues, 'contact'>>;
+
+/** Whether two value sets are the same, key by key (object key order differs after a restore). */
+export function sameValues(a: TicketFormValues, b: TicketFormValues): boolean {
+  return TOP_KEYS.every((key) => a[key] === b[key]) && CONTACT_FIELDS.every((key) => a.contact[key] === b.contact[key]);
+}

@@ -1,0 +1,60 @@
+/** Where the form starts: the host page's link, the host's `open({…})` pre-fill, then a restored draft. */
+import { CONTACT_FIELDS, emptyValues } from './form-values';
+import type { TicketFormValues } from './form-values';
+import { parseLmsLink } from '../../core';
+import type { Category } from '../../core';
+import type { Prefill } from '../shared/env';
+
+/** What the host page looks like it is about, when it is a course, lesson or order page of the LMS. */
+export interface PageSuggestion {
+  kind: 'course' | 'order';
+  category: Category;
+}
+
+/** The recognised page: its suggestion and the field its link fills. */
+export function suggestFromPage(pageUrl: string | undefined): (PageSuggestion & { field: 'courseUrl' | 'orderUrl'; url: string }) | null {
+  const link = pageUrl === undefined ? null : parseLmsLink(pageUrl);
+  if (link === null) return null;
+  // A lesson is part of a course (a test is a lesson of type quiz): its link points support at the exact place.
+  if (link.kind === 'order') return { kind: 'order', category: 'order', field: 'orderUrl', url: link.url };
+  return { kind: 'course', category: 'course', field: 'courseUrl', url: link.url };
+}
+
+/** Values before any restored draft: the page link, then the host's pre-fill (explicit, so it wins). */
+export function prefilledValues(pageUrl: string | undefined, prefill: Prefill | undefined): TicketFormValues {
+  const values = emptyValues();
+  const page = suggestFromPage(pageUrl);
+  if (page !== null) {
+    values[page.field] = page.url;
+    values.category = page.category;
+  }
+  if (prefill === undefined) return values;
+  const { category, ...fields } = prefill;
+  if (category !== undefined) values.category = category;
+  for (const [key, value] of Object.entries(fields) as Array<[keyof typeof fields, string | undefined]>) {
+    if (value !== undefined && value.trim() !== '') values[key] = value;
+  }
+  return values;
+}
+
+/** A restored draft over the pre-filled values: what the user typed wins, empty fields keep the pre-fill. */
+export function restoredValues(base: TicketFormValues, restored: TicketFormValues): TicketFormValues {
+  const pick = <T extends string>(own: T, fallback: T): T => (own.trim() === '' ? fallback : own);
+  const contact = { ...base.contact };
+  for (const key of CONTACT_FIELDS) contact[key] = pick(restored.contact[key], base.contact[key]) as never;
+  return {
+    category: pick(restored.category, base.category),
+    subject: pick(restored.subject, base.subject),
+    description: pick(restored.description, base.description),
+    impact: pick(restored.impact, base.impact),
+    courseTitle: pick(restored.courseTitle, base.courseTitle),
+    courseUrl: pick(restored.courseUrl, base.courseUrl),
+    testQuestion: pick(restored.testQuestion, base.testQuestion),
+    orderUrl: pick(restored.orderUrl, base.orderUrl),
+    documentUrl: pick(restored.documentUrl, base.documentUrl),
+    steps: pick(restored.steps, base.steps),
+    contact,
+    attachPageErrors: restored.attachPageErrors,
+    confirmedOneProblem: restored.confirmedOneProblem,
+  };
+}

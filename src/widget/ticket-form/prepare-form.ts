@@ -1,0 +1,50 @@
+/** Reads what the form starts from, once per mount: the stored draft, the pre-fill and the browser info. */
+import { DRAFT_LIMITS, normalizeBrowserInfo } from '../../core';
+import type { BrowserInfo, PageError } from '../../core';
+import type { WidgetEnv } from '../shared/env';
+import type { TicketFormValues } from './form-values';
+import { prefilledValues, restoredValues, suggestFromPage } from './initial-values';
+import type { PageSuggestion } from './initial-values';
+import { draftStorageKey, parseStoredDraft } from './stored-draft';
+import type { SplitItem, StoredDraft } from './stored-draft';
+
+/** The form's starting point. */
+export interface FormSetup {
+  /** Values without any draft: what "no unsent changes" means, and what a discard returns to. */
+  base: TicketFormValues;
+  initial: TicketFormValues;
+  suggestion: PageSuggestion | null;
+  restoredAt: Date | null;
+  idempotencyKey: string;
+  split: SplitItem[] | null;
+  browser: BrowserInfo;
+  pageErrors: PageError[];
+  storageKey: string;
+}
+
+function readStored(env: WidgetEnv, key: string): StoredDraft | null {
+  try {
+    return parseStoredDraft(env.textStore.getItem(key));
+  } catch {
+    return null; // storage refused (private mode, sandboxed frame): start afresh
+  }
+}
+
+/** Everything the form needs before its first render. */
+export function prepareForm(env: WidgetEnv, newKey: () => string): FormSetup {
+  const storageKey = draftStorageKey(env.userKey);
+  const stored = readStored(env, storageKey);
+  const base = prefilledValues(env.pageUrl, env.prefill);
+  const page = suggestFromPage(env.pageUrl);
+  return {
+    base,
+    initial: stored === null ? base : restoredValues(base, stored.values),
+    suggestion: page === null ? null : { kind: page.kind, category: page.category },
+    restoredAt: stored === null ? null : new Date(stored.savedAt),
+    idempotencyKey: stored?.idempotencyKey ?? newKey(),
+    split: stored?.split ?? null,
+    browser: normalizeBrowserInfo(env.readBrowser()),
+    pageErrors: env.pageErrors().slice(-DRAFT_LIMITS.pageErrors),
+    storageKey,
+  };
+}

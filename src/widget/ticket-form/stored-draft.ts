@@ -1,0 +1,98 @@
+/**
+ * Drafts in the text store (localStorage): `{ version, savedAt, values, idempotencyKey, split? }`.
+ * What comes back is parsed defensively: another version, another app's data or a hand-edited value is
+ * dropped field by field, never trusted.
+ */
+import * as z from 'zod/mini';
+import { CATEGORIES, DRAFT_LIMITS, IMPACTS, LMS_ROLES } from '../../core';
+import { emptyValues } from './form-values';
+import type { TicketFormValues } from './form-values';
+
+/** Bumped when the stored shape changes; older drafts are ignored rather than misread. */
+export const DRAFT_VERSION = 1;
+
+/** One part of a split description, waiting to be sent as its own ticket. */
+export interface SplitItem {
+  subject: string;
+  description: string;
+  idempotencyKey: string;
+}
+
+/** A draft as stored. */
+export interface StoredDraft {
+  version: typeof DRAFT_VERSION;
+  savedAt: string;
+  values: TicketFormValues;
+  idempotencyKey: string;
+  split?: SplitItem[];
+}
+
+/** The text store key of a user's draft. */
+export function draftStorageKey(userKey: string): string {
+  return `uchi-support:ticket-draft:${userKey}`;
+}
+
+const text = (max: number) => z.catch(z.string().check(z.maxLength(max)), '');
+const choice = <T extends readonly [string, ...string[]]>(codes: T) => z.catch(z.union([z.enum(codes), z.literal('')]), '');
+const keySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,200}$/));
+const empty = emptyValues();
+
+const contactSchema = z.object({
+  organization: text(300),
+  lmsUrl: text(2000),
+  fullName: text(300),
+  role: choice(LMS_ROLES),
+  phone: text(32),
+  email: text(254),
+});
+
+const valuesSchema = z.object({
+  category: choice(CATEGORIES),
+  subject: text(DRAFT_LIMITS.subject),
+  description: text(DRAFT_LIMITS.description),
+  impact: choice(IMPACTS),
+  courseTitle: text(DRAFT_LIMITS.courseTitle),
+  courseUrl: text(2000),
+  testQuestion: text(DRAFT_LIMITS.testQuestion),
+  orderUrl: text(2000),
+  documentUrl: text(2000),
+  steps: text(DRAFT_LIMITS.steps),
+  contact: z.catch(contactSchema, empty.contact),
+  attachPageErrors: z.catch(z.boolean(), false),
+  confirmedOneProblem: text(DRAFT_LIMITS.description),
+});
+
+const splitItemSchema = z.object({
+  subject: text(DRAFT_LIMITS.subject),
+  description: text(DRAFT_LIMITS.description),
+  idempotencyKey: keySchema,
+});
+
+const storedDraftSchema = z.object({
+  version: z.literal(DRAFT_VERSION),
+  savedAt: z.iso.datetime({ offset: true }),
+  values: valuesSchema,
+  idempotencyKey: keySchema,
+  split: z.optional(z.catch(z.nullable(z.array(splitItemSchema).check(z.minLength(2), z.maxLength(20))), null)),
+});
+
+/** The stored draft in `raw`, or null when there is none or it cannot be trusted. */
+export function parseStoredDraft(raw: string | null): StoredDraft | null {
+  if (raw === null || raw === '') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = storedDraftSchema.safeParse(json);
+  if (!parsed.success) return null;
+  const { split, ...rest } = parsed.data;
+  return split === null || split === undefined ? rest : { ...rest, split };
+}
+
+/** The JSON stored for a draft. */
+export function serializeDraft(draft: Omit<StoredDraft, 'version' | 'savedAt'>, savedAt: Date): string {
+  const stored: StoredDraft = { version: DRAFT_VERSION, savedAt: savedAt.toISOString(), ...draft };
+  return JSON.stringify(stored);
+}

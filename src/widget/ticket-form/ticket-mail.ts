@@ -1,0 +1,71 @@
+/** The whole ticket as a letter to support@uchi.pro, for the e-mail fallback. */
+import type { TFunction } from 'i18next';
+import { describeBrowser, formatRuPhone, priorityFor } from '../../core';
+import type { BrowserInfo, HostContext } from '../../core';
+import { CATEGORY_FIELDS, CONTACT_FIELDS } from './form-values';
+import type { TicketFormValues } from './form-values';
+import { buildMailto } from './mailto';
+import type { MailSection } from './mailto';
+
+/** The official e-mail channel of the policy. */
+export const SUPPORT_EMAIL = 'support@uchi.pro';
+
+/** Everything the letter carries besides the form values. */
+export interface TicketMailContext {
+  host: HostContext | null;
+  browser: BrowserInfo;
+  pageUrl?: string | undefined;
+  attachmentNames: readonly string[];
+  pageErrorCount: number;
+}
+
+/** Who is writing: the host context, or what the guest typed. */
+function contactSections(t: TFunction, v: TicketFormValues, host: HostContext | null): MailSection[] {
+  const label = (name: string) => t(`form:field.contact.${name}`);
+  const c = host === null
+    ? { ...v.contact, role: v.contact.role === '' ? '' : t(`common:role.${v.contact.role}`), phone: formatRuPhone(v.contact.phone) }
+    : {
+        organization: host.organization.title,
+        lmsUrl: host.lmsUrl,
+        fullName: host.fullName,
+        role: t(`common:role.${host.role}`),
+        phone: host.phone === undefined ? '' : formatRuPhone(host.phone),
+        email: host.email ?? '',
+      };
+  return CONTACT_FIELDS.map((name) => ({ label: label(name), value: c[name] }));
+}
+
+/** The sections of the letter, in the order support reads a ticket. */
+export function ticketMailSections(t: TFunction, v: TicketFormValues, ctx: TicketMailContext): MailSection[] {
+  const category = v.category === '' ? null : v.category;
+  const priority = category === null || v.impact === '' ? '' : t(`common:priority.${priorityFor(category, v.impact)}`);
+  return [
+    { label: t('form:mail.category'), value: category === null ? '' : t(`common:category.${category}`) },
+    { label: t('form:field.subject'), value: v.subject },
+    { label: t('form:field.description'), value: v.description, shrink: true },
+    ...(category === null ? [] : CATEGORY_FIELDS[category]).map((name) => ({
+      label: t(`form:field.${name}`),
+      value: v[name],
+      shrink: name === 'steps' || name === 'testQuestion',
+    })),
+    { label: t('form:mail.impact'), value: v.impact === '' ? '' : t(`common:impact.${v.impact}`) },
+    { label: t('form:mail.priority'), value: priority },
+    ...contactSections(t, v, ctx.host),
+    { label: t('form:mail.browser'), value: describeBrowser(ctx.browser) },
+    { label: t('form:mail.userAgent'), value: ctx.browser.userAgent },
+    { label: t('form:mail.page'), value: ctx.pageUrl ?? '' },
+    { label: t('form:mail.pageErrors'), value: v.attachPageErrors && ctx.pageErrorCount > 0 ? String(ctx.pageErrorCount) : '' },
+    { label: t('form:mail.attachments'), value: ctx.attachmentNames.join(', ') },
+  ];
+}
+
+/** The `mailto:` link carrying the whole ticket. */
+export function ticketMailto(t: TFunction, v: TicketFormValues, ctx: TicketMailContext): string {
+  const category = v.category === '' ? '' : `[${t(`common:category.${v.category}`)}] `;
+  return buildMailto({
+    to: SUPPORT_EMAIL,
+    subject: `${category}${v.subject}`,
+    sections: ticketMailSections(t, v, ctx),
+    truncatedNote: t('form:mail.truncated'),
+  });
+}

@@ -1,0 +1,25 @@
+/** The live "one ticket — one problem" check of the description, debounced so typing stays smooth. */
+import { useCallback, useEffect, useState } from 'react';
+import { splitProblems } from '../../core';
+
+/** How long typing must pause before the description is checked again. */
+export const PROBLEM_CHECK_DELAY_MS = 300;
+
+/**
+ * The problems found in `text` (one element for one problem), whether a check is still pending, and
+ * `checkNow(text)` for a send, which must not slip through the debounce window.
+ */
+export function useProblemCheck(text: string, delay = PROBLEM_CHECK_DELAY_MS) {
+  const [checked, setChecked] = useState(() => ({ text, parts: splitProblems(text) }));
+  useEffect(() => {
+    if (text === checked.text) return undefined;
+    const timer = setTimeout(() => setChecked({ text, parts: splitProblems(text) }), delay);
+    return () => clearTimeout(timer);
+  }, [text, checked.text, delay]);
+  const checkNow = useCallback((current: string): string[] => {
+    const parts = splitProblems(current);
+    setChecked({ text: current, parts });
+    return parts;
+  }, []);
+  return { parts: checked.parts, pending: text !== checked.text, checkNow };
+}

@@ -1,0 +1,30 @@
+/** The error summary's lines: every shown field's error in form order, plus the one-problem refusal. */
+import { get, useFormContext, useFormState } from 'react-hook-form';
+import type { FieldError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { Category } from '../../core';
+import { errorText } from './field-errors';
+import { FIELD_ORDER, isFieldActive } from './form-values';
+import type { TicketFormValues } from './form-values';
+import type { SummaryEntry } from './ErrorSummary';
+import { DRAFT_ROOT_ERROR } from './resolver';
+
+/** Lines for {@link ErrorSummary}; errors of hidden category fields are left out (they are not sent). */
+export function useSummaryEntries({ category, guest, oneProblemRefused, focusOneProblem }: {
+  category: Category | '';
+  guest: boolean;
+  oneProblemRefused: boolean;
+  focusOneProblem(): void;
+}): SummaryEntry[] {
+  const { t } = useTranslation('form');
+  const { setFocus } = useFormContext<TicketFormValues>();
+  const { errors } = useFormState<TicketFormValues>();
+  const entries: SummaryEntry[] = FIELD_ORDER.filter((path) => isFieldActive(path, category, guest)).flatMap((path) => {
+    const error = get(errors, path) as FieldError | undefined;
+    if (error === undefined) return [];
+    return [{ key: path, text: `${t(`field.${path}`)}: ${errorText(t, path, error)}`, focus: () => setFocus(path) }];
+  });
+  if (get(errors, DRAFT_ROOT_ERROR) !== undefined) entries.push({ key: 'draft', text: t('summary.draft') });
+  if (oneProblemRefused) entries.push({ key: 'oneProblem', text: t('summary.oneProblem'), focus: focusOneProblem });
+  return entries;
+}

@@ -1,0 +1,79 @@
+/**
+ * Sending: validation (resolver) → the one-problem rule → `createTicket` with the draft's idempotency key.
+ * A failure keeps everything; server field errors land on their fields, the rest is shown with "Повторить".
+ */
+import { useRef, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { failureOf, useCreateTicket } from '../../api';
+import type { ApiFailure } from '../../api/types';
+import type { CreateTicketResponse, TicketDraft } from '../../core';
+import type { DraftExtras } from './build-draft';
+import { fieldForDraftPath } from './draft-paths';
+import { SERVER_ERROR_TYPE } from './field-errors';
+import { isFieldActive } from './form-values';
+import type { TicketFormValues } from './form-values';
+import { isOneProblemConfirmed } from './one-problem-confirmation';
+
+/** What a submit is for: sending, or splitting once the shared fields are valid. */
+export type SubmitIntent = 'send' | 'split';
+
+/** The submit logic of the form. */
+export function useTicketSubmit({ form, idempotencyKey, guest, checkNow, onSplit, onRefusedOneProblem, onSent }: {
+  form: UseFormReturn<TicketFormValues, DraftExtras, TicketDraft>;
+  idempotencyKey: string;
+  guest: boolean;
+  /** The one-problem check on the text as it is now (the live one is debounced). */
+  checkNow(text: string): string[];
+  onSplit(parts: string[]): void;
+  onRefusedOneProblem(): void;
+  onSent(response: CreateTicketResponse): void;
+}) {
+  const create = useCreateTicket();
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const intent = useRef<SubmitIntent>('send');
+  const { handleSubmit, getValues, setError } = form;
+
+  /** Puts the server's field messages on the fields; true when every one found its field. */
+  function placeFieldErrors(fields: Record<string, string>, values: TicketFormValues): boolean {
+    let placed = true;
+    for (const [path, message] of Object.entries(fields)) {
+      const field = fieldForDraftPath(path);
+      if (field === null || !isFieldActive(field, values.category, guest)) placed = false;
+      else setError(field, { type: SERVER_ERROR_TYPE, message });
+    }
+    return placed;
+  }
+
+  async function send(draft: TicketDraft): Promise<void> {
+    const values = getValues();
+    const parts = checkNow(values.description);
+    if (intent.current === 'split') {
+      if (parts.length > 1) onSplit(parts);
+      return;
+    }
+    if (parts.length > 1 && !isOneProblemConfirmed(values)) {
+      onRefusedOneProblem();
+      return;
+    }
+    setFailure(null);
+    try {
+      onSent(await create.mutateAsync({ draft, idempotencyKey }));
+    } catch (error) {
+      const failed = failureOf(error);
+      if (failed.kind === 'http' && failed.fields !== undefined) {
+        setAttempt((n) => n + 1);
+        if (placeFieldErrors(failed.fields, values)) return;
+      }
+      setFailure(failed);
+    }
+  }
+
+  /** Validates and sends (or splits); invalid values open the error summary. */
+  function submit(which: SubmitIntent): void {
+    intent.current = which;
+    void handleSubmit(send, () => setAttempt((n) => n + 1))();
+  }
+
+  return { submit, failure, sending: create.isPending, attempt, resetFailure: () => setFailure(null) };
+}

@@ -1,0 +1,116 @@
+/** "My tickets": rows, order, states, the changed marker and the launcher badge. */
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { MyTickets, UnseenBadge, useUnseenTickets } from '../../../src/widget/my-tickets';
+import { createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
+import { createFakeApi, fail, ok } from '../status-timeline/fake-api';
+import { renderWidget } from '../status-timeline/render';
+import { summary } from './fixtures';
+
+// NOW in the shared render helper is 27 Nov 2026, 05:05 UTC.
+const tickets = [
+  summary('t1', { subject: 'Старое обращение', status: 'resolved', updatedAt: '2026-11-20T09:30:00.000Z', lastEventId: 4 }),
+  summary('t2', { subject: 'Не открывается урок', status: 'clarification_requested', updatedAt: '2026-11-27T04:50:00.000Z', lastEventId: 9 }),
+];
+
+/** The launcher's badge as the shell would build it. */
+function Launcher() {
+  const { count } = useUnseenTickets({ refreshMs: 0 });
+  return <UnseenBadge count={count} />;
+}
+
+function seenStore(state: { base: number; tickets: Record<string, number> }) {
+  const store = createMemoryTextStore();
+  store.setItem('uchi-support:seen:u1', JSON.stringify(state));
+  return store;
+}
+
+describe('MyTickets', () => {
+  it('lists tickets, latest change first, each a button with number, subject, status and last change', async () => {
+    const onOpen = vi.fn();
+    const api = createFakeApi({ listTickets: async () => ok(tickets) });
+    const { user } = renderWidget(<MyTickets onOpen={onOpen} onNew={vi.fn()} />, api);
+    const list = await screen.findByRole('list');
+    const rows = within(list).getAllByRole('button');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('№ UP-2026-000122');
+    expect(rows[0]).toHaveTextContent('Не открывается урок');
+    expect(rows[0]).toHaveTextContent('Техподдержке требуется уточнение');
+    expect(rows[0]).toHaveTextContent('Изменено: 15 минут назад');
+    expect(rows[1]).toHaveTextContent('Вопрос решён');
+    expect(rows[1]).toHaveTextContent('Изменено: 20 ноября, 14:30'); // local time, UTC+5
+    await user.click(rows[1] as HTMLElement);
+    expect(onOpen).toHaveBeenCalledWith('t1');
+  });
+
+  it('invites to create the first ticket when there are none', async () => {
+    const onNew = vi.fn();
+    const api = createFakeApi({ listTickets: async () => ok([]) });
+    const { user } = renderWidget(<MyTickets onOpen={vi.fn()} onNew={onNew} />, api);
+    expect(await screen.findByText('У вас пока нет обращений.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Создать обращение' }));
+    expect(onNew).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows loading, then an error with a retry that works', async () => {
+    const listTickets = vi.fn().mockResolvedValueOnce(fail()).mockResolvedValueOnce(ok(tickets));
+    const api = createFakeApi({ listTickets });
+    const { user } = renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api);
+    expect(screen.getByRole('status')).toHaveTextContent('Загрузка…');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Не удалось загрузить список обращений.');
+    await user.click(within(alert).getByRole('button', { name: 'Повторить' }));
+    expect(await screen.findByText('Не открывается урок')).toBeInTheDocument();
+  });
+
+  it('explains to a guest why there is no list, without asking the server', async () => {
+    const api = createFakeApi({ listTickets: async () => ok(tickets) });
+    renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api, { env: { host: null, userKey: 'guest' } });
+    expect(screen.getByText(/Список обращений доступен, когда вы открываете техподдержку из СДО/)).toBeInTheDocument();
+    expect(api.listTickets).not.toHaveBeenCalled();
+  });
+
+  it('marks tickets changed since seen, counts them on the badge, and clears both when opened', async () => {
+    const api = createFakeApi({ listTickets: async () => ok(tickets) });
+    const textStore = seenStore({ base: 2, tickets: { t2: 5 } });
+    const { user } = renderWidget(
+      <>
+        <Launcher />
+        <MyTickets onOpen={vi.fn()} onNew={vi.fn()} />
+      </>,
+      api,
+      { env: { textStore } },
+    );
+    const row = await screen.findByRole('button', { name: /Не открывается урок/ });
+    expect(row).toHaveTextContent('Есть изменения');
+    // t1 was never opened but changed after the baseline (event 4 > 2).
+    expect(screen.getByRole('button', { name: /Старое обращение/ })).toHaveTextContent('Есть изменения');
+    expect(screen.getByText('2 обращения изменились')).toBeInTheDocument();
+
+    await user.click(row);
+    expect(row).not.toHaveTextContent('Есть изменения');
+    expect(screen.getByText('1 обращение изменилось')).toBeInTheDocument();
+    expect(JSON.parse(textStore.getItem('uchi-support:seen:u1') ?? '{}')).toEqual({ base: 2, tickets: { t2: 9 } });
+  });
+
+  it('on a first visit takes the list as seen, so nothing lights up', async () => {
+    const api = createFakeApi({ listTickets: async () => ok(tickets) });
+    const { env } = renderWidget(
+      <>
+        <Launcher />
+        <MyTickets onOpen={vi.fn()} onNew={vi.fn()} />
+      </>,
+      api,
+    );
+    await screen.findByRole('button', { name: /Не открывается урок/ });
+    await waitFor(() => expect(env.textStore.getItem('uchi-support:seen:u1')).not.toBeNull());
+    expect(screen.queryByText('Есть изменения')).toBeNull();
+    expect(screen.queryByText(/изменил/)).toBeNull();
+  });
+
+  it('focuses the row the user came back from', async () => {
+    const api = createFakeApi({ listTickets: async () => ok(tickets) });
+    renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} focusOnMount focusTicketId="t1" />, api);
+    await waitFor(() => expect(screen.getByRole('button', { name: /Старое обращение/ })).toHaveFocus());
+  });
+});

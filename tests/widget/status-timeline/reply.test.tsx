@@ -1,0 +1,102 @@
+/** Answering a clarification request: the question quoted, the reply sent with files, errors keep the text. */
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { MessageBody } from '../../../src/core';
+import type { AttachmentsSlot } from '../../../src/widget/shared/attachments-slot';
+import { TicketView } from '../../../src/widget/status-timeline';
+import { createFakeApi, fail, ok } from './fake-api';
+import { HISTORY, makeEvent, makeTicket } from './fixtures';
+import { renderWidget } from './render';
+
+const answered = makeTicket('clarification_sent', {
+  events: [
+    ...HISTORY.clarification_requested,
+    makeEvent(3, 'clarification_sent', 'clarification_requested', 'reporter', { text: 'Chrome 131, Windows 10' }),
+  ],
+});
+
+function slot(overrides: Partial<AttachmentsSlot> = {}): AttachmentsSlot {
+  return {
+    ids: [],
+    names: [],
+    hasImage: false,
+    busy: false,
+    failed: false,
+    clear: vi.fn(),
+    node: <p>Выбор файлов</p>,
+    ...overrides,
+  };
+}
+
+describe('clarification reply', () => {
+  it('quotes the question, sends text and files, then shows the new status and forgets the draft', async () => {
+    const sendMessage = vi.fn(async (_id: string, _body: MessageBody) => ok(answered));
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')), sendMessage });
+    const files = slot({ ids: ['att_0000001'], names: ['экран.png'], hasImage: true });
+    const { user, env } = renderWidget(<TicketView ticketId="t1" useReplyAttachments={() => files} />, api);
+
+    const form = await screen.findByRole('form', { name: 'Ответ на вопрос специалиста' });
+    expect(within(form).getByText(/Пришлите скриншот ошибки/).tagName).toBe('BLOCKQUOTE');
+    expect(within(form).getByText('Выбор файлов')).toBeInTheDocument();
+    await user.type(within(form).getByLabelText(/Ваше уточнение/), 'Chrome 131, Windows 10');
+    expect(env.textStore.getItem('uchi-support:reply:u1:t1')).toBe('Chrome 131, Windows 10');
+    await user.click(within(form).getByRole('button', { name: 'Отправить уточнение' }));
+
+    expect(sendMessage).toHaveBeenCalledWith('t1', { text: 'Chrome 131, Windows 10', attachmentIds: ['att_0000001'] });
+    const done = await screen.findByText('Уточнение отправлено. Статус обращения: Уточнение техподдержке отправлено.');
+    expect(done.closest('.us-ticket__flash')).toHaveFocus();
+    expect(screen.queryByRole('form', { name: 'Ответ на вопрос специалиста' })).toBeNull();
+    expect(screen.getByText('Уточнение техподдержке отправлено', { selector: '.us-status-badge' })).toBeInTheDocument();
+    expect(files.clear).toHaveBeenCalled();
+    expect(env.textStore.getItem('uchi-support:reply:u1:t1')).toBeNull();
+  });
+
+  it('keeps the text and explains when sending fails', async () => {
+    const sendMessage = vi.fn(async () => fail<never>());
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')), sendMessage });
+    const { user } = renderWidget(<TicketView ticketId="t1" />, api);
+
+    const box = await screen.findByLabelText(/Ваше уточнение/);
+    await user.type(box, 'Скриншот приложу позже');
+    await user.click(screen.getByRole('button', { name: 'Отправить уточнение' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Нет связи с сервером техподдержки. Ваш текст сохранён');
+    expect(box).toHaveValue('Скриншот приложу позже');
+    expect(screen.getByRole('form', { name: 'Ответ на вопрос специалиста' })).toBeInTheDocument();
+  });
+
+  it('restores a reply typed before the panel was closed', async () => {
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')) });
+    const { env } = renderWidget(<TicketView ticketId="t1" />, api, {
+      env: {
+        textStore: (() => {
+          const map = new Map([['uchi-support:reply:u1:t1', 'Черновик ответа']]);
+          return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+        })(),
+      },
+    });
+    expect(await screen.findByLabelText(/Ваше уточнение/)).toHaveValue('Черновик ответа');
+    expect(env.textStore.getItem('uchi-support:reply:u1:t1')).toBe('Черновик ответа');
+  });
+
+  it('refuses an empty reply with a field error tied to the box', async () => {
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')) });
+    const { user } = renderWidget(<TicketView ticketId="t1" />, api);
+    const box = await screen.findByLabelText(/Ваше уточнение/);
+    await user.type(box, '   ');
+    await user.click(screen.getByRole('button', { name: 'Отправить уточнение' }));
+    expect(box).toHaveAccessibleDescription('Заполните это поле');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveFocus();
+    expect(api.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('waits for files still uploading', async () => {
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')) });
+    const { user } = renderWidget(<TicketView ticketId="t1" useReplyAttachments={() => slot({ busy: true })} />, api);
+    await user.type(await screen.findByLabelText(/Ваше уточнение/), 'Вот скриншот');
+    await user.click(screen.getByRole('button', { name: 'Отправить уточнение' }));
+    expect(screen.getByText('Дождитесь, пока загрузятся файлы.').closest('[role="status"]')).not.toBeNull();
+    expect(api.sendMessage).not.toHaveBeenCalled();
+  });
+});

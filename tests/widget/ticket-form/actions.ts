@@ -1,0 +1,28 @@
+/** Steps a user takes in the ticket form, by role and label. */
+import { screen } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+
+/** Chooses a category by its label. */
+export async function chooseCategory(user: UserEvent, label: string): Promise<void> {
+  await user.click(screen.getByRole('radio', { name: label }));
+}
+
+/** Types into the field with this label (replacing what is there). */
+export async function fill(user: UserEvent, label: string | RegExp, text: string): Promise<void> {
+  const field = screen.getByLabelText(label);
+  await user.clear(field);
+  await user.click(field);
+  await user.paste(text);
+}
+
+/** Subject, one-problem description and impact. */
+export async function fillCommon(user: UserEvent, description = 'При открытии урока появляется белый экран.'): Promise<void> {
+  await fill(user, 'Тема обращения', 'Не открывается урок');
+  await fill(user, 'Опишите проблему', description);
+  await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
+}
+
+/** Clicks "Отправить обращение". */
+export async function send(user: UserEvent): Promise<void> {
+  await user.click(screen.getByRole('button', { name: 'Отправить обращение' }));
+}

@@ -1,0 +1,148 @@
+/** Every category asks for its own fields, and sends exactly those. */
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Category } from '../../../src/core';
+import { chooseCategory, fill, fillCommon, send } from './actions';
+import { renderForm } from './render-form';
+
+interface Row {
+  category: Category;
+  label: string;
+  /** Field label → the error shown when it is empty, and a valid value. */
+  fields: Array<[label: string, error: string, value: string]>;
+  /** What the draft carries beyond the common fields. */
+  sent: Record<string, unknown>;
+}
+
+const COURSE = 'https://lms.example.ru/courses/abc-123';
+const ORDER = 'https://lms.example.ru/orders/ord-1';
+const DOC = 'https://lms.example.ru/files/doc-1.pdf';
+
+const ROWS: Row[] = [
+  {
+    category: 'course',
+    label: 'Курс или учебный материал',
+    fields: [
+      ['Полное название курса', 'Укажите полное название курса', 'Охрана труда'],
+      ['Ссылка на курс', 'Укажите ссылку на курс', COURSE],
+    ],
+    sent: { course: { title: 'Охрана труда', url: COURSE } },
+  },
+  {
+    category: 'test',
+    label: 'Тест',
+    fields: [
+      ['Полное название курса', 'Укажите полное название курса', 'Охрана труда'],
+      ['Ссылка на курс', 'Укажите ссылку на курс', COURSE],
+      ['Текст вопроса теста', 'Приведите текст вопроса теста', 'Какой документ подтверждает инструктаж?'],
+    ],
+    sent: { course: { title: 'Охрана труда', url: COURSE }, testQuestion: 'Какой документ подтверждает инструктаж?' },
+  },
+  { category: 'order', label: 'Заявка на обучение', fields: [['Ссылка на заявку', 'Укажите ссылку на заявку', ORDER]], sent: { orderUrl: ORDER } },
+  {
+    category: 'document',
+    label: 'Документ формируется неправильно',
+    fields: [
+      ['Ссылка на заявку', 'Укажите ссылку на заявку', ORDER],
+      ['Ссылка на документ', 'Укажите ссылку на документ', DOC],
+    ],
+    sent: { orderUrl: ORDER, documentUrl: DOC },
+  },
+  {
+    category: 'technical',
+    label: 'Ошибка в работе СДО',
+    fields: [['Какие действия вызывают ошибку', 'Опишите действия, которые приводят к ошибке', 'Открыть курс, нажать «Начать»']],
+    sent: { steps: 'Открыть курс, нажать «Начать»' },
+  },
+  { category: 'suggestion', label: 'Предложение по доработке СДО или курсов', fields: [], sent: {} },
+  { category: 'other', label: 'Другой вопрос', fields: [], sent: {} },
+];
+
+describe('category fields', () => {
+  it.each(ROWS)('$category: empty fields are refused with their own messages, filled ones are sent alone', async (row) => {
+    const { user, api, onSent } = renderForm();
+    await chooseCategory(user, row.label);
+    await send(user);
+
+    const summary = await screen.findByRole('region', { name: /Исправьте/ });
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(within(summary).getByRole('button', { name: 'Тема обращения: Укажите тему обращения' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Тема обращения')).toHaveAccessibleDescription(expect.stringContaining('Укажите тему обращения'));
+    expect(screen.getByRole('radiogroup', { name: 'Насколько это мешает работе?' })).toHaveAccessibleDescription(
+      expect.stringContaining('Укажите, насколько проблема мешает работе'),
+    );
+    for (const [label, error] of row.fields) {
+      expect(screen.getByLabelText(label)).toHaveAccessibleDescription(expect.stringContaining(error));
+      expect(within(summary).getByRole('button', { name: `${label}: ${error}` })).toBeInTheDocument();
+    }
+    expect(api.createTicket).not.toHaveBeenCalled();
+
+    await fillCommon(user);
+    for (const [label, , value] of row.fields) await fill(user, label, value);
+    await send(user);
+
+    await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
+    const [draft, key] = api.createTicket.mock.calls[0] ?? [];
+    expect(key).toBe('test-key-1');
+    expect(draft).toEqual({
+      category: row.category,
+      subject: 'Не открывается урок',
+      description: 'При открытии урока появляется белый экран.',
+      impact: 'blocks_me',
+      attachmentIds: [],
+      browser: expect.objectContaining({ browser: { name: 'Chrome', version: '131.0.0.0' } }),
+      ...row.sent,
+    });
+  });
+
+  it('a summary entry moves focus to its field', async () => {
+    const { user } = renderForm();
+    await chooseCategory(user, 'Заявка на обучение');
+    await send(user);
+    await user.click(await screen.findByRole('button', { name: 'Ссылка на заявку: Укажите ссылку на заявку' }));
+    expect(screen.getByLabelText('Ссылка на заявку')).toHaveFocus();
+  });
+
+  it('without a category the summary asks for one', async () => {
+    const { user } = renderForm();
+    await send(user);
+    expect(await screen.findByRole('button', { name: 'О чём обращение?: Выберите категорию обращения' })).toBeInTheDocument();
+  });
+
+  it('keeps hidden fields while switching and sends only the active category', async () => {
+    const { user, api, onSent } = renderForm();
+    await chooseCategory(user, 'Курс или учебный материал');
+    await fill(user, 'Полное название курса', 'Охрана труда');
+    await chooseCategory(user, 'Документ формируется неправильно');
+    expect(screen.queryByLabelText('Полное название курса')).not.toBeInTheDocument();
+    await fill(user, 'Ссылка на заявку', ORDER);
+    await chooseCategory(user, 'Заявка на обучение');
+    expect(screen.getByLabelText('Ссылка на заявку')).toHaveValue(ORDER);
+    await chooseCategory(user, 'Курс или учебный материал');
+    expect(screen.getByLabelText('Полное название курса')).toHaveValue('Охрана труда');
+
+    await chooseCategory(user, 'Заявка на обучение');
+    await fillCommon(user);
+    await send(user);
+    await waitFor(() => expect(onSent).toHaveBeenCalled());
+    const draft = api.createTicket.mock.calls[0]?.[0];
+    expect(draft).toMatchObject({ category: 'order', orderUrl: ORDER });
+    expect(draft).not.toHaveProperty('course');
+    expect(draft).not.toHaveProperty('documentUrl');
+  });
+
+  it('validates links and shows the priority before sending', async () => {
+    const { user } = renderForm();
+    await chooseCategory(user, 'Курс или учебный материал');
+    await fill(user, 'Ссылка на курс', 'lms.example.ru/courses/1');
+    await send(user);
+    expect(await screen.findByLabelText('Ссылка на курс')).toHaveAccessibleDescription(
+      expect.stringContaining('Ссылка на курс должна начинаться с http:// или https://'),
+    );
+    expect(screen.queryByText(/Приоритет:/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Мешает работать всей организации' }));
+    expect(screen.getByText('Приоритет: высокий')).toBeInTheDocument();
+    await chooseCategory(user, 'Предложение по доработке СДО или курсов');
+    expect(screen.getByText('Приоритет: низкий')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,42 @@
+/** The pure checklist rule: category + values → items {key, required, done}. */
+import { describe, expect, it } from 'vitest';
+import type { Category } from '../../../src/core';
+import { checklistItems } from '../../../src/widget/ticket-form/checklist';
+import { emptyValues } from '../../../src/widget/ticket-form/form-values';
+
+const host = { hasImage: false, guest: false };
+const keys = (category: Category, facts = host) =>
+  checklistItems(category, emptyValues(), facts).map((i) => `${i.key}:${i.required ? 'required' : 'recommended'}`);
+
+describe('checklistItems', () => {
+  it.each<[Category, string[]]>([
+    ['course', ['subject:required', 'description:required', 'courseTitle:required', 'courseUrl:required', 'screenshot:recommended', 'browser:recommended']],
+    ['test', ['subject:required', 'description:required', 'courseTitle:required', 'courseUrl:required', 'testQuestion:required', 'screenshot:recommended', 'browser:recommended']],
+    ['order', ['subject:required', 'description:required', 'orderUrl:required', 'browser:recommended']],
+    ['document', ['subject:required', 'description:required', 'orderUrl:required', 'documentUrl:required', 'screenshot:recommended', 'browser:recommended']],
+    ['technical', ['subject:required', 'description:required', 'steps:required', 'screenshot:recommended', 'browser:recommended']],
+    ['suggestion', ['subject:required', 'description:required']],
+    ['other', ['subject:required', 'description:required', 'browser:recommended']],
+  ])('%s asks for DESIGN §3 items', (category, expected) => {
+    expect(keys(category)).toEqual(expected);
+  });
+
+  it('asks a guest for the contact details first', () => {
+    expect(keys('other', { hasImage: false, guest: true })[0]).toBe('contact:required');
+  });
+
+  it('ticks items from the values: text filled, links valid, contact complete, screenshot attached', () => {
+    const values = {
+      ...emptyValues(),
+      subject: '  ',
+      description: 'Белый экран',
+      courseTitle: 'Охрана труда',
+      courseUrl: 'lms.example.ru/courses/1',
+      contact: { organization: 'ООО', lmsUrl: 'https://lms.example.ru', fullName: 'Иванов', role: 'listener' as const, phone: '8 912 345 67 89', email: '' },
+    };
+    const done = Object.fromEntries(checklistItems('course', values, { hasImage: true, guest: true }).map((i) => [i.key, i.done]));
+    expect(done).toEqual({ contact: true, subject: false, description: true, courseTitle: true, courseUrl: false, screenshot: true, browser: true });
+    const badPhone = { ...values, contact: { ...values.contact, phone: '12345' } };
+    expect(checklistItems('course', badPhone, { hasImage: false, guest: true })[0]).toEqual({ key: 'contact', required: true, done: false });
+  });
+});

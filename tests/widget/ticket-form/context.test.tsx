@@ -1,0 +1,85 @@
+/** Who is asking: read-only from the host, required inputs for a guest (policy: "полные данные"). */
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { chooseCategory, fill, fillCommon, send } from './actions';
+import { renderForm } from './render-form';
+
+describe('context block', () => {
+  it('shows the host user read-only, marked as sent automatically, and does not send it as contact', async () => {
+    const { user, api, onSent } = renderForm();
+    const block = screen.getByRole('region', { name: /Ваши данные/ });
+    expect(within(block).getByText('отправим автоматически')).toBeInTheDocument();
+    expect(within(block).getByText('ООО «Учебный центр»')).toBeInTheDocument();
+    expect(within(block).getByText('Преподаватель')).toBeInTheDocument();
+    expect(within(block).getByText('+7 (912) 345-67-89')).toBeInTheDocument();
+    expect(within(block).queryByRole('textbox')).not.toBeInTheDocument();
+
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user);
+    await send(user);
+    await waitFor(() => expect(onSent).toHaveBeenCalled());
+    expect(api.createTicket.mock.calls[0]?.[0]).not.toHaveProperty('contact');
+  });
+
+  it('asks a guest for every contact field with the policy wording', async () => {
+    const { user, api } = renderForm({ host: null });
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user);
+    await send(user);
+    const summary = await screen.findByRole('region', { name: /Исправьте 5 ошибок/ });
+    const expected: Array<[string, string]> = [
+      ['Название организации (вендора)', 'Укажите название организации'],
+      ['Ссылка на СДО', 'Укажите ссылку на СДО'],
+      ['Ваше ФИО', 'Укажите ваше ФИО'],
+      ['Ваша роль в СДО', 'Выберите вашу роль в СДО'],
+      ['Контактный телефон', 'Укажите контактный телефон'],
+    ];
+    for (const [label, error] of expected) {
+      expect(screen.getByLabelText(label)).toHaveAccessibleDescription(expect.stringContaining(error));
+      expect(within(summary).getByRole('button', { name: `${label}: ${error}` })).toBeInTheDocument();
+    }
+    expect(screen.getByLabelText(/E-mail/)).not.toHaveAttribute('aria-invalid');
+    expect(api.createTicket).not.toHaveBeenCalled();
+  });
+
+  it('offers the seven LMS roles', () => {
+    renderForm({ host: null });
+    const options = within(screen.getByLabelText('Ваша роль в СДО')).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual(['Выберите роль', 'Администратор', 'Менеджер', 'Преподаватель', 'Редактор', 'Слушатель', 'Контрагент', 'Агент']);
+  });
+
+  it('validates the phone and links, formats the phone on blur, and sends the contact', async () => {
+    const { user, api, onSent } = renderForm({ host: null });
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user);
+    await fill(user, 'Название организации (вендора)', 'ООО «Ромашка»');
+    await fill(user, 'Ссылка на СДО', 'ромашка');
+    await fill(user, 'Ваше ФИО', 'Петров Пётр');
+    await user.selectOptions(screen.getByLabelText('Ваша роль в СДО'), 'Слушатель');
+    await fill(user, 'Контактный телефон', '12345');
+    await fill(user, /E-mail/, 'not-an-address');
+    await send(user);
+
+    expect(await screen.findByLabelText('Контактный телефон')).toHaveAccessibleDescription(
+      expect.stringContaining('Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX'),
+    );
+    expect(screen.getByLabelText('Ссылка на СДО')).toHaveAccessibleDescription(expect.stringContaining('Ссылка на СДО должна начинаться с http:// или https://'));
+    expect(screen.getByLabelText(/E-mail/)).toHaveAccessibleDescription(expect.stringContaining('Введите адрес электронной почты'));
+
+    await fill(user, 'Контактный телефон', '8 912 345 67 89');
+    await user.tab();
+    expect(screen.getByLabelText('Контактный телефон')).toHaveValue('+7 (912) 345-67-89');
+    await fill(user, 'Ссылка на СДО', 'https://lms.romashka.ru');
+    await user.clear(screen.getByLabelText(/E-mail/));
+    await send(user);
+
+    await waitFor(() => expect(onSent).toHaveBeenCalled());
+    expect(api.createTicket.mock.calls[0]?.[0].contact).toEqual({
+      organization: 'ООО «Ромашка»',
+      lmsUrl: 'https://lms.romashka.ru',
+      fullName: 'Петров Пётр',
+      role: 'listener',
+      phone: '+79123456789',
+    });
+  });
+});

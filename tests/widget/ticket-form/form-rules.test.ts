@@ -1,0 +1,149 @@
+/** Small rules of the form: stored drafts, split subjects, the one-problem confirmation, duplicates, the pre-fill. */
+import { describe, expect, it } from 'vitest';
+import type { TicketSummary } from '../../../src/core';
+import { findOpenDuplicate } from '../../../src/widget/ticket-form/duplicates';
+import { formMessages } from '../../../src/widget/ticket-form/messages';
+import { emptyValues } from '../../../src/widget/ticket-form/form-values';
+import { prefilledValues, restoredValues } from '../../../src/widget/ticket-form/initial-values';
+import { parseStoredDraft, serializeDraft } from '../../../src/widget/ticket-form/stored-draft';
+import { changedSubstantially, isOneProblemConfirmed } from '../../../src/widget/ticket-form/one-problem-confirmation';
+import { splitIntoDrafts, subjectFromPart } from '../../../src/widget/ticket-form/split-drafts';
+
+describe('subjectFromPart', () => {
+  it.each([
+    ['Не открывается курс «Охрана труда». Крутится загрузка.', 'Не открывается курс «Охрана труда»'],
+    ['Как сменить пароль?', 'Как сменить пароль?'],
+    ['Первая строка\nвторая строка', 'Первая строка'],
+    ['слово '.repeat(30), `${'слово '.repeat(13).trim()}…`],
+  ])('%j → %j', (part, subject) => {
+    expect(subjectFromPart(part)).toBe(subject);
+  });
+
+  it('gives each draft its own key', () => {
+    let n = 0;
+    const drafts = splitIntoDrafts(['Раз.', 'Два.'], () => `key-${++n}`);
+    expect(drafts).toEqual([
+      { subject: 'Раз', description: 'Раз.', idempotencyKey: 'key-1' },
+      { subject: 'Два', description: 'Два.', idempotencyKey: 'key-2' },
+    ]);
+  });
+});
+
+describe('one-problem confirmation', () => {
+  const text = 'Не открывается курс «Охрана труда». Также не приходит письмо с паролем.';
+  it('survives whitespace and typo fixes, not new content', () => {
+    expect(changedSubstantially(text, `${text}  `)).toBe(false);
+    expect(changedSubstantially(text, text.replace('Охрана', 'Охраны'))).toBe(false);
+    expect(changedSubstantially(text, `${text} И ещё: не выгружается отчёт по группе.`)).toBe(true);
+    expect(changedSubstantially(text, 'Совсем другой текст')).toBe(true);
+  });
+  it('needs a confirmation to exist', () => {
+    expect(isOneProblemConfirmed({ confirmedOneProblem: '', description: text })).toBe(false);
+    expect(isOneProblemConfirmed({ confirmedOneProblem: text, description: text })).toBe(true);
+  });
+});
+
+describe('findOpenDuplicate', () => {
+  const ticket = (o: Partial<TicketSummary>): TicketSummary => ({
+    id: 't',
+    number: '1',
+    category: 'order',
+    subject: 's',
+    status: 'registered',
+    priority: 'normal',
+    createdAt: '2025-03-12T09:00:00Z',
+    updatedAt: '2025-03-12T09:00:00Z',
+    lastEventId: 1,
+    ...o,
+  });
+  const values = { ...emptyValues(), category: 'order' as const, orderUrl: 'https://LMS.example.ru/orders/1/?tab=2' };
+
+  it('matches the same order, newest first, ignoring final tickets', () => {
+    const tickets = [
+      ticket({ id: 'old', orderUrl: 'https://lms.example.ru/orders/1', updatedAt: '2025-03-10T09:00:00Z' }),
+      ticket({ id: 'new', orderUrl: 'https://lms.example.ru/orders/1', updatedAt: '2025-03-11T09:00:00Z' }),
+      ticket({ id: 'done', orderUrl: 'https://lms.example.ru/orders/1', status: 'resolved', updatedAt: '2025-03-12T09:00:00Z' }),
+    ];
+    expect(findOpenDuplicate(tickets, values)?.id).toBe('new');
+  });
+  it('does not match another order or category; a missing link does not rule out', () => {
+    expect(findOpenDuplicate([ticket({ orderUrl: 'https://lms.example.ru/orders/2' })], values)).toBeNull();
+    expect(findOpenDuplicate([ticket({ category: 'document', orderUrl: 'https://lms.example.ru/orders/1' })], values)).toBeNull();
+    expect(findOpenDuplicate([ticket({ id: 'any' })], values)?.id).toBe('any');
+    expect(findOpenDuplicate([ticket({})], emptyValues())).toBeNull();
+  });
+});
+
+describe('initial values', () => {
+  it('page link, then host pre-fill, then the restored draft (its empty fields keep the pre-fill)', () => {
+    const base = prefilledValues('https://lms.example.ru/orders/ord-1', { subject: 'Из open()' });
+    expect(base).toMatchObject({ category: 'order', orderUrl: 'https://lms.example.ru/orders/ord-1', subject: 'Из open()' });
+    const restored = restoredValues(base, { ...emptyValues(), category: 'document', documentUrl: 'https://lms.example.ru/d/1' });
+    expect(restored).toMatchObject({ category: 'document', orderUrl: 'https://lms.example.ru/orders/ord-1', documentUrl: 'https://lms.example.ru/d/1', subject: 'Из open()' });
+  });
+  it('ignores pages that are not LMS pages', () => {
+    expect(prefilledValues('https://example.ru/help', undefined)).toEqual(emptyValues());
+    expect(prefilledValues('javascript:alert(1)', undefined)).toEqual(emptyValues());
+  });
+});
+
+const at = new Date('2025-03-12T09:02:00Z');
+
+describe('stored drafts', () => {
+  it('round-trips a draft with its key and split parts', () => {
+    const values = { ...emptyValues(), category: 'order' as const, orderUrl: 'https://lms.example.ru/orders/1' };
+    const split = [
+      { subject: 'Первая', description: 'Первая проблема.', idempotencyKey: 'split-key-1' },
+      { subject: 'Вторая', description: 'Вторая проблема.', idempotencyKey: 'split-key-2' },
+    ];
+    expect(parseStoredDraft(serializeDraft({ values, idempotencyKey: 'draft-key-1', split }, at))).toEqual({
+      version: 1,
+      savedAt: '2025-03-12T09:02:00.000Z',
+      values,
+      idempotencyKey: 'draft-key-1',
+      split,
+    });
+  });
+
+  it.each([
+    ['nothing', null],
+    ['empty', ''],
+    ['not JSON', '{"version":1,'],
+    ['another version', JSON.stringify({ version: 2, savedAt: at.toISOString(), idempotencyKey: 'draft-key-1', values: {} })],
+    ['a bad key', JSON.stringify({ version: 1, savedAt: at.toISOString(), idempotencyKey: 'x', values: {} })],
+    ['no date', JSON.stringify({ version: 1, idempotencyKey: 'draft-key-1', values: {} })],
+    ['an array', '[]'],
+  ])('ignores %s', (_name, raw) => {
+    expect(parseStoredDraft(raw)).toBeNull();
+  });
+
+  it('drops wrong fields one by one and keeps the rest', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      savedAt: at.toISOString(),
+      idempotencyKey: 'draft-key-1',
+      values: { subject: 'Тема', category: 'evil', impact: 1, contact: { role: 'root', fullName: 'Иванов' }, attachPageErrors: 'yes' },
+      split: [{ subject: 'only one' }],
+    });
+    const draft = parseStoredDraft(raw);
+    expect(draft?.values).toEqual({ ...emptyValues(), subject: 'Тема', contact: { ...emptyValues().contact, fullName: 'Иванов' } });
+    expect(draft).not.toHaveProperty('split');
+  });
+});
+
+describe('messages', () => {
+  const keys = (messages: Record<string, unknown>, prefix = ''): string[] =>
+    Object.entries(messages).flatMap(([key, value]) =>
+      typeof value === 'object' && value !== null ? keys(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`.replace(/_(one|few|many|other)$/, '')],
+    );
+
+  it('has every Russian string in English too, and Russian plurals in all forms', () => {
+    expect(new Set(keys(formMessages.en))).toEqual(new Set(keys(formMessages.ru)));
+    const plurals = keys(formMessages.ru).filter((key, index, all) => all.indexOf(key) !== index);
+    const flat = JSON.stringify(formMessages.ru);
+    for (const key of new Set(plurals)) {
+      const leaf = key.split('.').at(-1);
+      for (const form of ['one', 'few', 'many', 'other']) expect(flat).toContain(`"${leaf}_${form}"`);
+    }
+  });
+});

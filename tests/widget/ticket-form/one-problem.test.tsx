@@ -1,0 +1,122 @@
+/** «Одна заявка — одна проблема»: blocked until split into N tickets or confirmed as one. */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { chooseCategory, fill, fillCommon, send } from './actions';
+import { createFakeApi, createSlot, failed, renderForm } from './render-form';
+
+const TWO_PROBLEMS = 'Не открывается курс «Охрана труда». Также не приходит письмо с паролем новым слушателям.';
+const COURSE = 'https://lms.example.ru/courses/abc-123';
+
+async function fillCourse(user: Parameters<typeof fill>[0]): Promise<void> {
+  await chooseCategory(user, 'Курс или учебный материал');
+  await fill(user, 'Полное название курса', 'Охрана труда');
+  await fill(user, 'Ссылка на курс', COURSE);
+}
+
+describe('one ticket — one problem', () => {
+  it('blocks sending while the description holds several problems, and explains why', async () => {
+    const { user, api } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user, TWO_PROBLEMS);
+    const panel = await screen.findByText('Одна заявка — одна проблема');
+    const notice = panel.parentElement as HTMLElement;
+    expect(within(notice).getByText('Похоже, в описании 2 разные проблемы:')).toBeInTheDocument();
+    expect(within(notice).getByText(/понадобится больше времени, чтобы разделить их/)).toBeInTheDocument();
+    const submit = screen.getByRole('button', { name: 'Отправить обращение' });
+    expect(submit).toBeDisabled();
+    expect(submit).toHaveAccessibleDescription('Разделите описание на отдельные обращения или подтвердите, что проблема одна.');
+    expect(api.createTicket).not.toHaveBeenCalled();
+  });
+
+  it('a send inside the debounce window is still checked, and focus goes to the explanation', async () => {
+    const { user, api } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user, 'Белый экран.');
+    await fill(user, 'Опишите проблему', TWO_PROBLEMS);
+    fireEvent.submit(screen.getByRole('form', { name: 'Новое обращение' })); // before the live check ran
+    const panel = await screen.findByText('Одна заявка — одна проблема');
+    await waitFor(() => expect(panel.closest('[tabindex="-1"]')).toHaveFocus());
+    expect(api.createTicket).not.toHaveBeenCalled();
+  });
+
+  it('"Это одна проблема" sends with oneProblemConfirmed, until the text changes substantially', async () => {
+    const { user, api, onSent } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user, TWO_PROBLEMS);
+    await user.click(await screen.findByRole('button', { name: 'Это одна проблема' }));
+    expect(screen.getByRole('button', { name: 'Отправить обращение' })).toBeEnabled();
+
+    // A typo fix keeps the confirmation…
+    await fill(user, 'Опишите проблему', TWO_PROBLEMS.replace('Охрана', 'Охраны'));
+    expect(screen.getByRole('button', { name: 'Отправить обращение' })).toBeEnabled();
+    // …a new problem does not.
+    await fill(user, 'Опишите проблему', `${TWO_PROBLEMS} И ещё вопрос: как выгрузить отчёт по успеваемости группы в Excel?`);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Отправить обращение' })).toBeDisabled());
+    await user.click(await screen.findByRole('button', { name: 'Это одна проблема' }));
+
+    await send(user);
+    await waitFor(() => expect(onSent).toHaveBeenCalled());
+    expect(api.createTicket.mock.calls[0]?.[0]).toMatchObject({ oneProblemConfirmed: true });
+  });
+
+  it('splitting needs the shared fields first', async () => {
+    const { user } = renderForm();
+    await chooseCategory(user, 'Курс или учебный материал');
+    await fillCommon(user, TWO_PROBLEMS);
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+    expect(await screen.findByRole('button', { name: 'Ссылка на курс: Укажите ссылку на курс' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: '2 обращения вместо одного' })).not.toBeInTheDocument();
+  });
+
+  it('splits into N drafts sent one by one with their own keys, and lists the numbers', async () => {
+    const slot = createSlot({ ids: ['att-00000001'], names: ['screen.png'], hasImage: true });
+    const { user, api, onSplitSent, store } = renderForm({ slot });
+    await fillCourse(user);
+    await fillCommon(user, TWO_PROBLEMS);
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+
+    const heading = await screen.findByRole('heading', { name: '2 обращения вместо одного' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    const subjects = screen.getAllByLabelText('Тема обращения');
+    expect(subjects.map((input) => (input as HTMLInputElement).value)).toEqual([
+      'Не открывается курс «Охрана труда»',
+      'Не приходит письмо с паролем новым слушателям',
+    ]);
+    await user.clear(subjects[1] as HTMLElement);
+    await user.type(subjects[1] as HTMLElement, 'Нет письма с паролем');
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+
+    await waitFor(() => expect(onSplitSent).toHaveBeenCalledTimes(1));
+    expect(api.createTicket).toHaveBeenCalledTimes(2);
+    const [first, second] = api.createTicket.mock.calls;
+    expect(first?.[1]).not.toBe(second?.[1]);
+    expect(first?.[1]).not.toBe('test-key-1');
+    expect(first?.[0]).toMatchObject({ subject: 'Не открывается курс «Охрана труда»', course: { title: 'Охрана труда', url: COURSE }, attachmentIds: ['att-00000001'] });
+    expect(second?.[0]).toMatchObject({ subject: 'Нет письма с паролем', description: 'Не приходит письмо с паролем новым слушателям.', attachmentIds: [] });
+    const results = screen.getByRole('list', { name: 'Номера обращений' });
+    expect(within(results).getByText('№ 1001 — Не открывается курс «Охрана труда»')).toBeInTheDocument();
+    expect(within(results).getByText('№ 1002 — Нет письма с паролем')).toBeInTheDocument();
+    expect(onSplitSent.mock.calls[0]?.[0].map((r: { ticket: { number: string } }) => r.ticket.number)).toEqual(['1001', '1002']);
+    expect(store.getItem('uchi-support:ticket-draft:u-1')).toBeNull();
+  });
+
+  it('resends only the failed part, with its own key again', async () => {
+    const api = createFakeApi();
+    const { user, onSplitSent } = renderForm({ api });
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user, TWO_PROBLEMS);
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+    const create = api.createTicket.getMockImplementation();
+    api.createTicket.mockImplementationOnce((...args) => create!(...args)).mockResolvedValueOnce(failed({ kind: 'network', message: 'offline' }));
+    await user.click(await screen.findByRole('button', { name: 'Отправить 2 обращения' }));
+    expect(await screen.findByText('Не отправлено: offline')).toBeInTheDocument();
+    expect(screen.getByText('Отправлено 1 из 2')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Отправить оставшиеся' }));
+    await waitFor(() => expect(onSplitSent).toHaveBeenCalledTimes(1));
+    const keys = api.createTicket.mock.calls.map((call) => call[1]);
+    expect(keys).toHaveLength(3);
+    expect(keys[2]).toBe(keys[1]);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+});

@@ -1,0 +1,105 @@
+/** What the form knows before the user types: the host page, open({…}), and the user's open tickets. */
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TicketSummary } from '../../../src/core';
+import { createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
+import { fill } from './actions';
+import { createFakeApi, createSlot, NOW, renderForm } from './render-form';
+
+describe('pre-fill', () => {
+  it('on a course page fills the course link and preselects the category with a gentle notice', () => {
+    renderForm({ pageUrl: 'https://lms.example.ru/courses/abc-123?tab=program' });
+    expect(screen.getByText('Похоже, вопрос о курсе на этой странице')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Курс или учебный материал' })).toBeChecked();
+    expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('https://lms.example.ru/courses/abc-123');
+  });
+
+  it('on a lesson page links the lesson; on an order page fills the order link', () => {
+    const lesson = renderForm({ pageUrl: 'https://lms.example.ru/lms/courses/abc-123/lessons/7' });
+    expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('https://lms.example.ru/lms/courses/abc-123/lessons/7');
+    lesson.unmount();
+
+    renderForm({ pageUrl: 'https://lms.example.ru/orders/ord-1' });
+    expect(screen.getByText('Похоже, вопрос о заявке на этой странице')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Заявка на обучение' })).toBeChecked();
+    expect(screen.getByLabelText('Ссылка на заявку')).toHaveValue('https://lms.example.ru/orders/ord-1');
+  });
+
+  it('does not override a category the user already chose, but offers it', async () => {
+    const store = createMemoryTextStore();
+    store.setItem(
+      'uchi-support:ticket-draft:u-1',
+      JSON.stringify({ version: 1, savedAt: NOW.toISOString(), idempotencyKey: 'stored-key-1', values: { category: 'technical', steps: 'Шаги' } }),
+    );
+    const { user } = renderForm({ store, pageUrl: 'https://lms.example.ru/courses/abc-123' });
+    expect(screen.getByRole('radio', { name: 'Ошибка в работе СДО' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Выбрать «Курс или учебный материал»' }));
+    expect(screen.getByRole('radio', { name: 'Курс или учебный материал' })).toBeChecked();
+    expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('https://lms.example.ru/courses/abc-123');
+    expect(screen.queryByRole('button', { name: /Выбрать «/ })).not.toBeInTheDocument();
+  });
+
+  it('takes the host’s open({ category, … }) pre-fill', () => {
+    renderForm({ prefill: { category: 'test', subject: 'Вопрос теста', courseTitle: 'Пожарная безопасность' }, pageUrl: 'https://lms.example.ru/courses/abc-123' });
+    expect(screen.getByRole('radio', { name: 'Тест' })).toBeChecked();
+    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Вопрос теста');
+    expect(screen.getByLabelText('Полное название курса')).toHaveValue('Пожарная безопасность');
+    expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('https://lms.example.ru/courses/abc-123');
+  });
+});
+
+const COURSE = 'https://lms.example.ru/courses/abc-123';
+
+function summary(overrides: Partial<TicketSummary>): TicketSummary {
+  return {
+    id: 't-17',
+    number: 'A-17',
+    category: 'course',
+    subject: 'Не открывается видео',
+    status: 'processing',
+    priority: 'normal',
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
+    lastEventId: 3,
+    courseUrl: COURSE,
+    ...overrides,
+  };
+}
+
+describe('duplicate warning', () => {
+  it('shows the open ticket about the same course and adds the text to it as a message', async () => {
+    const api = createFakeApi([summary({ id: 't-5', number: 'A-5', status: 'resolved' }), summary({})]);
+    const slot = createSlot({ ids: ['att-00000001'] });
+    const { user, onAddedToExisting, store } = renderForm({ api, slot, pageUrl: `${COURSE}/` });
+    expect(await screen.findByText('У вас уже есть открытое обращение № A-17')).toBeInTheDocument();
+    expect(screen.getByText(/«Не открывается видео» — Обращение в обработке/)).toBeInTheDocument();
+    const add = screen.getByRole('button', { name: 'Добавить текст сообщением к № A-17' });
+    expect(add).toBeDisabled();
+
+    await fill(user, 'Тема обращения', 'Видео');
+    await fill(user, 'Опишите проблему', 'Видео в уроке 3 не запускается.');
+    await user.click(add);
+    await waitFor(() => expect(onAddedToExisting).toHaveBeenCalledWith('t-17'));
+    // The page link ends with a slash; the ticket's does not: still the same course.
+    expect(api.sendMessage).toHaveBeenCalledWith('t-17', {
+      text: `Видео\n\nВидео в уроке 3 не запускается.\n\nСсылка на курс: ${COURSE}/`,
+      attachmentIds: ['att-00000001'],
+    });
+    expect(api.createTicket).not.toHaveBeenCalled();
+    expect(store.getItem('uchi-support:ticket-draft:u-1')).toBeNull();
+  });
+
+  it('says nothing about another course, a closed ticket or another category', async () => {
+    const api = createFakeApi([summary({ courseUrl: 'https://lms.example.ru/courses/other' }), summary({ id: 't-2', number: 'A-2', category: 'order', courseUrl: undefined })]);
+    renderForm({ api, pageUrl: COURSE });
+    await waitFor(() => expect(api.listTickets).toHaveBeenCalled());
+    await screen.findByText('Похоже, вопрос о курсе на этой странице');
+    expect(screen.queryByText(/У вас уже есть открытое обращение/)).not.toBeInTheDocument();
+  });
+
+  it('does not ask for the ticket list in guest mode', () => {
+    const api = createFakeApi([summary({})]);
+    renderForm({ api, host: null, pageUrl: COURSE });
+    expect(api.listTickets).not.toHaveBeenCalled();
+  });
+});

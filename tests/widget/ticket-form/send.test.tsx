@@ -1,0 +1,121 @@
+/** Sending: failures keep everything, offer a retry with the same key and, when unreachable, e-mail. */
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { chooseCategory, fill, fillCommon, send } from './actions';
+import { createFakeApi, createSlot, failed, renderForm } from './render-form';
+
+const KEY = 'uchi-support:ticket-draft:u-1';
+const COURSE = 'https://lms.example.ru/courses/abc-123';
+
+async function fillCourseTicket(user: Parameters<typeof fill>[0]): Promise<void> {
+  await chooseCategory(user, 'Курс или учебный материал');
+  await fill(user, 'Полное название курса', 'Охрана труда');
+  await fill(user, 'Ссылка на курс', COURSE);
+  await fillCommon(user);
+}
+
+function mailOf(link: HTMLElement): { to: string; subject: string; body: string } {
+  const href = link.getAttribute('href') ?? '';
+  const [to = '', query = ''] = href.replace(/^mailto:/, '').split('?');
+  const params = new URLSearchParams(query.replace(/\+/g, '%2B'));
+  return { to, subject: params.get('subject') ?? '', body: params.get('body') ?? '' };
+}
+
+describe('sending', () => {
+  it('a network failure keeps everything, retries with the same key and offers e-mail with the whole ticket', async () => {
+    const api = createFakeApi();
+    api.createTicket.mockResolvedValueOnce(failed({ kind: 'network', message: 'Failed to fetch' }));
+    const slot = createSlot({ ids: ['att-00000001'], names: ['screen.png', 'log.pdf'], hasImage: true });
+    const { user, store, onSent } = renderForm({ api, slot, pageUrl: 'https://lms.example.ru/dashboard' });
+    await fillCourseTicket(user);
+    await send(user);
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Обращение не отправлено')).toHaveFocus();
+    expect(within(alert).getByText(/Не удалось связаться с сервером техподдержки/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Не открывается урок');
+    expect(screen.getByLabelText('Полное название курса')).toHaveValue('Охрана труда');
+    await waitFor(() => expect(store.getItem(KEY)).not.toBeNull());
+    expect(slot.clear).not.toHaveBeenCalled();
+
+    const mail = mailOf(within(alert).getByRole('link', { name: 'Отправить по e-mail' }));
+    expect(mail.to).toBe('support@uchi.pro');
+    expect(mail.subject).toBe('[Курс или учебный материал] Не открывается урок');
+    for (const text of [
+      'Категория: Курс или учебный материал',
+      'Тема обращения: Не открывается урок',
+      'При открытии урока появляется белый экран.',
+      'Полное название курса: Охрана труда',
+      `Ссылка на курс: ${COURSE}`,
+      'Насколько мешает: Мешает работать мне',
+      'Приоритет: Обычный',
+      'Название организации (вендора): ООО «Учебный центр»',
+      'Ваше ФИО: Иванова Мария Петровна',
+      'Контактный телефон: +7 (912) 345-67-89',
+      'Браузер: Chrome 131, Windows 11, 1920×1080',
+      'Страница: https://lms.example.ru/dashboard',
+      'screen.png, log.pdf',
+    ]) {
+      expect(mail.body).toContain(text);
+    }
+    expect(within(alert).getByText(/Файлы приложите к письму вручную: screen.png, log.pdf/)).toBeInTheDocument();
+
+    await user.click(within(alert).getByRole('button', { name: 'Повторить' }));
+    await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
+    const keys = api.createTicket.mock.calls.map((call) => call[1]);
+    expect(keys).toEqual(['test-key-1', 'test-key-1']);
+    expect(api.createTicket.mock.calls[1]?.[0]).toMatchObject({ attachmentIds: ['att-00000001'], pageUrl: 'https://lms.example.ru/dashboard' });
+    expect(store.getItem(KEY)).toBeNull();
+    expect(slot.clear).toHaveBeenCalled();
+  });
+
+  it('offers e-mail for a 5xx, not for a refusal', async () => {
+    const api = createFakeApi();
+    api.createTicket
+      .mockResolvedValueOnce(failed({ kind: 'http', status: 503, code: 'unavailable', message: 'down' }))
+      .mockResolvedValueOnce(failed({ kind: 'http', status: 409, code: 'idempotency_conflict', message: 'Ключ уже использован' }));
+    const { user } = renderForm({ api });
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user);
+    await send(user);
+    expect(await screen.findByText('Сервер техподдержки временно недоступен.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Отправить по e-mail' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Повторить' }));
+    expect(await screen.findByText('Сервер не принял обращение: Ключ уже использован')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Отправить по e-mail' })).not.toBeInTheDocument();
+  });
+
+  it('puts server field errors on their fields', async () => {
+    const api = createFakeApi();
+    api.createTicket.mockResolvedValueOnce(
+      failed({ kind: 'http', status: 422, code: 'validation_failed', message: 'invalid', fields: { 'course.url': 'Курс по этой ссылке не найден', subject: 'Тема слишком общая' } }),
+    );
+    const { user } = renderForm({ api });
+    await fillCourseTicket(user);
+    await send(user);
+
+    expect(await screen.findByLabelText('Ссылка на курс')).toHaveAccessibleDescription(expect.stringContaining('Курс по этой ссылке не найден'));
+    expect(screen.getByLabelText('Тема обращения')).toHaveAccessibleDescription(expect.stringContaining('Тема слишком общая'));
+    const summary = screen.getByRole('region', { name: 'Исправьте 2 ошибки' });
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(within(summary).getByRole('button', { name: 'Ссылка на курс: Курс по этой ссылке не найден' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('waits while attachments upload or have failed', () => {
+    const busy = renderForm({ slot: createSlot({ busy: true }) });
+    const submit = screen.getByRole('button', { name: 'Отправить обращение' });
+    expect(submit).toBeDisabled();
+    expect(submit).toHaveAccessibleDescription('Дождитесь окончания загрузки файлов.');
+    busy.unmount();
+
+    renderForm({ slot: createSlot({ failed: true }) });
+    expect(screen.getByRole('button', { name: 'Отправить обращение' })).toHaveAccessibleDescription('Удалите или повторите загрузку файла.');
+  });
+
+  it('renders the attachments picker in place', () => {
+    renderForm({ slot: createSlot({ node: <button type="button">Прикрепить файл</button> }) });
+    expect(screen.getByRole('button', { name: 'Прикрепить файл' })).toBeInTheDocument();
+  });
+});
