@@ -40,7 +40,7 @@ export default defineConfig({
           name: 'component',
           css: true,
           environment: 'jsdom',
-          include: ['tests/widget/**/*.test.{ts,tsx}'],
+          include: ['tests/widget/**/*.test.{ts,tsx}', 'tests/embed/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/widget/setup.ts'],
           env: { TZ: 'Asia/Yekaterinburg' },
         },

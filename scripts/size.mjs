@@ -1,0 +1,88 @@
+// Prints raw / gzip / brotli sizes of the built browser files and fails when a budget is exceeded.
+// Budgets (gzip -9): loader.js under 1 kB; the main chunk — the widget entry with every chunk it imports
+// statically, i.e. what must arrive before the panel paints — at most 125 kB (React, i18next, react-query and
+// zod alone take about 102 kB of it); the whole first open (main plus the lazy form screen) at most 185 kB;
+// the lazy screenshot chunk (capture + editor, beyond what the first open loaded) at most 20 kB.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const OUT = 'dist/widget';
+const KB = 1024;
+const BUDGETS = { loader: 1 * KB, main: 125 * KB, firstOpen: 185 * KB, screenshot: 20 * KB };
+
+if (!existsSync(join(OUT, '.vite/manifest.json'))) {
+  console.error(`size: ${OUT} is not built; run npm run build first`);
+  process.exit(1);
+}
+
+/** raw, gzip -9 and brotli (quality 11) sizes of a file's bytes. */
+function sizes(path) {
+  const bytes = readFileSync(path);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const sum = (list) => list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const kb = (n) => `${(n / KB).toFixed(2)} kB`;
+
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === '.vite') continue;
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(OUT, path));
+  }
+})(OUT);
+
+const manifest = JSON.parse(readFileSync(join(OUT, '.vite/manifest.json'), 'utf8'));
+const byKey = (key) => manifest[key];
+/** A chunk and everything it imports statically, as file names. */
+function closure(key, seen = new Set()) {
+  const chunk = byKey(key);
+  if (chunk === undefined || seen.has(chunk.file)) return seen;
+  seen.add(chunk.file);
+  for (const imported of chunk.imports ?? []) closure(imported, seen);
+  return seen;
+}
+const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry && manifest[key].file.includes('/widget-'));
+const main = closure(entryKey);
+const formKey = Object.keys(manifest).find((key) => key.endsWith('screens/FormScreen.tsx'));
+const firstOpen = formKey === undefined ? new Set() : closure(formKey, new Set(main));
+const screenshotKey = Object.keys(manifest).find((key) => key.includes('src/widget/screenshot/') && manifest[key].isDynamicEntry);
+// The capture library the flow loads on demand counts too: capture + editor is one budget.
+const screenshotAll = new Set();
+if (screenshotKey !== undefined) {
+  closure(screenshotKey, screenshotAll);
+  for (const lazyKey of byKey(screenshotKey).dynamicImports ?? []) closure(lazyKey, screenshotAll);
+}
+const screenshot = new Set([...screenshotAll].filter((file) => !firstOpen.has(file) && !main.has(file)));
+
+console.log('file'.padEnd(48), 'raw'.padStart(11), 'gzip'.padStart(11), 'brotli'.padStart(11));
+for (const file of files.sort()) {
+  const s = sizes(join(OUT, file));
+  console.log(file.padEnd(48), kb(s.raw).padStart(11), kb(s.gzip).padStart(11), kb(s.brotli).padStart(11));
+}
+
+const groups = [
+  ['loader', ['loader.js'], BUDGETS.loader],
+  ['main (entry + imports)', [...main], BUDGETS.main],
+  ['first open (total)', formKey === undefined ? [] : [...firstOpen], BUDGETS.firstOpen],
+  ['screenshot (lazy)', [...screenshot], BUDGETS.screenshot],
+];
+let failed = false;
+console.log('');
+for (const [name, list, budget] of groups) {
+  const total = sum(list.map((file) => sizes(join(OUT, file))));
+  const ok = total.gzip <= budget;
+  failed ||= !ok || list.length === 0;
+  console.log(`${name.padEnd(20)} ${kb(total.raw).padStart(11)} raw ${kb(total.gzip).padStart(11)} gzip ${kb(total.brotli).padStart(11)} brotli   budget ${kb(budget)} gzip  ${list.length === 0 ? 'MISSING' : ok ? 'ok' : 'OVER BUDGET'}`);
+}
+if (failed) {
+  console.error('size: a bundle is over its budget or missing');
+  process.exit(1);
+}

@@ -1,0 +1,22 @@
+/** The contract between the tiny loader and the widget bundle it loads on first use. */
+
+
+/** What the loader hands to the bundle. */
+export interface LoaderBridge {
+  /** Tells the host's `on()` subscribers. */
+  emit(event: string, payload?: unknown): void;
+  /** The page's recent uncaught errors and rejection reasons (at most 20, oldest first) since the loader ran. */
+  errors: readonly unknown[];
+  /** Commands called before the bundle loaded, in order: the bundle runs them, reporting failures as `error`. */
+  queue: [string, unknown[]][];
+  /** The launcher button the loader drew (none in inline mode): the bundle adds its badge, label and state. */
+  launcher(): HTMLButtonElement | undefined;
+}
+
+/** What the bundle gives back: it runs the commands the loader queued and forwards. */
+export interface WidgetController {
+  run(command: string, args: unknown[]): unknown;
+}
+
+/** The bundle's entry: `boot(bridge)` is the only thing the loader calls. */
+export type BootFunction = (bridge: LoaderBridge) => WidgetController;

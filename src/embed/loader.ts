@@ -1,0 +1,96 @@
+/**
+ * The script-tag loader (DESIGN §8): framework-free and under 1 kB gzip. At load it only defines the command
+ * queue and listens for page errors; it draws the launcher after `init`, fetches the widget bundle on the
+ * launcher's hover or focus, and runs it on first open, replaying the queued commands in order.
+ * Commands and their arguments are checked by the bundle, which validates them with the core schemas.
+ */
+import type { WidgetController } from './bridge';
+
+declare const __UCHI_SUPPORT_ENTRY__: string;
+
+type Args = unknown[];
+type Options = { mode?: string; placement?: string; zIndex?: number; offset?: { x?: number; y?: number }; locale?: string };
+type Api = ((name: string, ...args: Args) => unknown) & Record<string, unknown>;
+
+const w = window as unknown as { UchiSupport?: Api & { q?: ArrayLike<unknown>[] } };
+const previous = w.UchiSupport;
+const script = document.currentScript as HTMLScriptElement | null;
+const errors: unknown[] = [];
+let handlers: Record<string, Set<(payload: unknown) => void>> = {};
+let pending: [string, Args][] = [];
+let controller: WidgetController | undefined;
+let loading: Promise<void> | undefined;
+let host: HTMLElement | undefined;
+let button: HTMLButtonElement | undefined;
+
+const record = (error: unknown) => errors.push(error) > 20 && errors.shift();
+const listeners: Record<string, (e: ErrorEvent & PromiseRejectionEvent) => void> = {
+  error: (e) => record(e.error ?? e.message),
+  unhandledrejection: (e) => record(e.reason),
+};
+const listen = (method: 'addEventListener' | 'removeEventListener') => {
+  for (const type in listeners) window[method](type, listeners[type] as EventListener);
+};
+listen('addEventListener');
+
+const emit = (event: string, payload?: unknown) => handlers[event]?.forEach((handler) => handler(payload));
+
+const load = () =>
+  (loading ??= import(/* @vite-ignore */ `${new URL(__UCHI_SUPPORT_ENTRY__, script?.src)}`).then(
+    (module: { boot: (bridge: object) => WidgetController }) => {
+      controller = module.boot({ emit, errors, launcher: () => button, queue: pending });
+    },
+    (error: unknown) => {
+      loading = undefined;
+      emit('error', error);
+    },
+  ));
+
+function draw(o: Options) {
+  host = document.createElement('uchi-support-launcher');
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    `:host{position:fixed!important;z-index:${o.zIndex ?? 2147483000}!important;${o.placement?.slice(7) ?? 'right'}:${o.offset?.x ?? 20}px;bottom:${o.offset?.y ?? 20}px}button{all:initial;padding:14px;border-radius:24px;background:var(--uchi-support-accent,#2f6fed);color:#fff;font:600 15px sans-serif;cursor:pointer}:focus{outline:3px solid}`,
+  );
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [sheet];
+  button = root.appendChild(document.createElement('button'));
+  button.textContent = o.locale === 'en' ? 'Support' : 'Техподдержка';
+  button.onpointerenter = button.onfocus = load;
+  button.onclick = () => call(button?.ariaExpanded === 'true' ? 'close' : 'open');
+  // <html> exists even when an async loader runs before <body> is parsed.
+  document.documentElement.append(host);
+}
+
+function call(name: string, ...args: Args): unknown {
+  const [first, second] = args as [Options & string, (payload: unknown) => void];
+  if (name === 'on') {
+    (handlers[first] ??= new Set()).add(second);
+    return () => handlers[first]?.delete(second);
+  }
+  if (name === 'init') {
+    if (first?.mode === 'inline') load();
+    else if (!host) draw(first);
+  }
+  if (name === 'open') load();
+  if (name === 'destroy') {
+    host?.remove();
+    host = button = loading = undefined;
+    pending = [];
+    handlers = {};
+    listen('removeEventListener');
+    if (previous) w.UchiSupport = previous;
+    else delete w.UchiSupport;
+  }
+  if (controller) {
+    const result = controller.run(name, args);
+    if (name === 'destroy') controller = undefined;
+    return result;
+  }
+  if (name !== 'destroy') pending.push([name, args]);
+  return undefined;
+}
+
+// The method form (`UchiSupport.open()`) for every command, without listing them here.
+w.UchiSupport = new Proxy(call, { get: (_, name: string) => (...args: Args) => call(name, ...args) }) as Api;
+for (const args of previous?.q ?? []) call(...(Array.from(args) as [string]));

@@ -1,0 +1,219 @@
+/**
+ * One widget instance on a page: validates options, builds the API client and the environment, renders the
+ * React app into its own shadow root, and tears everything down again. Used by the script tag and by `mount()`.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { hostContextSchema } from '../core';
+import type { HostContext } from '../core';
+import { createHttpSupportApi, isGuestKey, newGuestKey } from '../api';
+import type { HttpSupportApi } from '../api';
+import { WidgetRoot, widgetCss, widgetNamespaces } from '../widget/app';
+import { createWidgetI18n } from '../widget/shared/i18n';
+import type { Locale } from '../widget/shared/i18n';
+import { createMemoryTextStore } from '../widget/shared/memory-stores';
+import type { Prefill, WidgetEnv, WidgetEvent } from '../widget/shared/env';
+import { contextFromAccount, contextFromToken } from './host-context';
+import { createLazyBlobStore } from './lazy-blob-store';
+import { initOptionsSchema, localeSchema, openArgsSchema, parseOrThrow, uchiProAccountSchema } from './options';
+import type { InitOptions } from './options';
+import { currentPageUrl, readBrowser, safeLocalStorage, toPageErrors } from './page';
+import { adoptStyles } from './styles';
+
+const GUEST_KEY = 'uchi-support:guest-key';
+
+/** Events a host can subscribe to. */
+export type HostEvent = 'ready' | 'open' | 'close' | 'ticket:created' | 'ticket:status' | 'error';
+
+/** How a widget talks back to whoever created it. */
+export interface WidgetHooks {
+  emit(event: HostEvent, payload?: unknown): void;
+  /** The loader's launcher button, in launcher mode. */
+  launcher?: () => HTMLButtonElement | undefined;
+  /** Page errors the loader recorded. */
+  errors?: readonly unknown[];
+}
+
+/** A running widget. */
+export interface WidgetInstance {
+  open(args?: unknown): void;
+  close(): void;
+  setToken(token: unknown): void;
+  setContext(context: unknown): void;
+  setLocale(locale: unknown): void;
+  destroy(): void;
+}
+
+/** The context to show: an explicit one wins, then the LMS account, then the token's claims; null = guest. */
+function resolveContext(options: InitOptions, token: string | null): HostContext | null {
+  if (options.context !== undefined) return options.context;
+  if (options.account !== undefined) return contextFromAccount(options.account, options.lmsUrl ?? location.origin);
+  return token === null ? null : contextFromToken(token);
+}
+
+/** Finds the inline container or creates the launcher panel's host. */
+function resolveHost(options: InitOptions): { element: HTMLElement; created: boolean } {
+  if (options.mode === 'inline') {
+    const target = typeof options.container === 'string' ? document.querySelector<HTMLElement>(options.container) : options.container;
+    if (target === null || target === undefined) throw new TypeError('UchiSupport init: "container" must name an element on the page in inline mode');
+    const element = document.createElement('uchi-support-inline');
+    target.append(element);
+    return { element, created: true };
+  }
+  const element = document.createElement('uchi-support-panel');
+  document.body.append(element);
+  return { element, created: true };
+}
+
+/** Creates and renders a widget; throws a clear message for a wrong option. */
+export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetInstance {
+  const options = parseOrThrow('init', initOptionsSchema, rawOptions);
+  const mode = options.mode ?? 'launcher';
+  const storage = safeLocalStorage();
+  const textStore = storage ?? createMemoryTextStore();
+  let token = options.token ?? null;
+  let context = resolveContext(options, token);
+  let guestKey = textStore.getItem(GUEST_KEY);
+  if (guestKey === null || !isGuestKey(guestKey)) {
+    guestKey = newGuestKey();
+    textStore.setItem(GUEST_KEY, guestKey);
+  }
+  const api: HttpSupportApi = createHttpSupportApi({
+    baseUrl: options.apiUrl,
+    token,
+    guestKey,
+    ...(options.getToken === undefined ? {} : { getToken: options.getToken as () => Promise<string | null> | string | null }),
+  });
+
+  const { element: hostElement } = resolveHost(options);
+  const shadow = hostElement.attachShadow({ mode: 'open' });
+  const removeStyles = adoptStyles(shadow, widgetCss, options.nonce);
+  const mountPoint = document.createElement('div');
+  shadow.append(mountPoint);
+
+  let locale: Locale = options.locale ?? 'ru';
+  const i18n = createWidgetI18n(locale, widgetNamespaces);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+  const blobStore = createLazyBlobStore();
+  let open = mode === 'inline';
+  let openRequest: { id: number; prefill?: Prefill } = { id: 0 };
+  let destroyed = false;
+  const root: Root = createRoot(mountPoint);
+
+  const emitWidgetEvent = (event: WidgetEvent) => {
+    if (event.type === 'error') hooks.emit('error', { message: event.message });
+    else hooks.emit(event.type, event);
+  };
+
+  const buildEnv = (): WidgetEnv => {
+    const pageUrl = currentPageUrl();
+    return {
+      api,
+      host: context,
+      userKey: context?.userId ?? (token === null ? 'guest' : 'user'),
+      ...(pageUrl === undefined ? {} : { pageUrl }),
+      ...(openRequest.prefill === undefined ? {} : { prefill: openRequest.prefill }),
+      now: () => new Date(),
+      readBrowser,
+      pageErrors: () => toPageErrors(hooks.errors ?? [], new Date()),
+      textStore,
+      blobStore,
+      emit: emitWidgetEvent,
+      container: () => shadow,
+      adoptStyles: (css) => adoptStyles(shadow, css, options.nonce),
+      hide: () => {
+        // Out of the picture for a page capture: both our host and the loader's launcher.
+        const hosts = [hostElement, hooks.launcher?.()?.getRootNode()].map((node) => (node instanceof ShadowRoot ? node.host : node));
+        const hidden = hosts.filter((node): node is HTMLElement => node instanceof HTMLElement);
+        for (const node of hidden) node.style.setProperty('visibility', 'hidden', 'important');
+        return () => {
+          for (const node of hidden) node.style.removeProperty('visibility');
+        };
+      },
+    };
+  };
+
+  const render = () => {
+    if (destroyed) return;
+    root.render(
+      <WidgetRoot
+        env={buildEnv()}
+        i18n={i18n}
+        queryClient={queryClient}
+        theme={options.theme ?? 'auto'}
+        mode={mode}
+        open={open}
+        openRequest={openRequest}
+        onClose={() => instance.close()}
+        onUnseenChange={(count, label) => {
+          const button = hooks.launcher?.();
+          if (button === undefined) return;
+          button.dataset['badge'] = count > 0 ? String(count) : '';
+          button.setAttribute('aria-label', label);
+        }}
+      />,
+    );
+  };
+
+  const setOpen = (next: boolean) => {
+    if (open === next) return;
+    open = next;
+    hooks.launcher?.()?.setAttribute('aria-expanded', String(next));
+    render();
+    hooks.emit(next ? 'open' : 'close');
+    if (!next) hooks.launcher?.()?.focus();
+  };
+
+  const instance: WidgetInstance = {
+    open(args) {
+      const prefill = parseOrThrow('open', openArgsSchema, args);
+      if (prefill !== undefined) openRequest = { id: openRequest.id + 1, prefill };
+      if (open) render();
+      setOpen(true);
+    },
+    close() {
+      if (mode === 'launcher') setOpen(false);
+    },
+    setToken(next) {
+      if (typeof next === 'function') throw new TypeError('UchiSupport setToken: pass the token string; give a "getToken" function to init instead');
+      if (next !== null && typeof next !== 'string') throw new TypeError('UchiSupport setToken: the token must be a string or null');
+      token = next;
+      api.setToken(next);
+      if (options.context === undefined && options.account === undefined) context = next === null ? null : contextFromToken(next);
+      void queryClient.invalidateQueries();
+      render();
+    },
+    setContext(next) {
+      const account = uchiProAccountSchema.safeParse(next);
+      context = account.success
+        ? contextFromAccount(account.data, options.lmsUrl ?? location.origin)
+        : next === null
+          ? null
+          : parseOrThrow('setContext', hostContextSchema, next);
+      render();
+    },
+    setLocale(next) {
+      locale = parseOrThrow('setLocale', localeSchema, next);
+      void i18n.changeLanguage(locale);
+      render();
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      root.unmount();
+      queryClient.clear();
+      removeStyles();
+      hostElement.remove();
+      const button = hooks.launcher?.();
+      if (button !== undefined) {
+        delete button.dataset['badge'];
+        button.removeAttribute('aria-label');
+      }
+    },
+  };
+
+  render();
+  hooks.emit('ready');
+  return instance;
+}

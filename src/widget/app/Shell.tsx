@@ -1,0 +1,128 @@
+/**
+ * The panel: title, navigation between a new ticket and "my tickets", the current screen, and in launcher
+ * mode a close button, Escape and a focus trap. Screens are lazy chunks, so the first open loads only the
+ * shell and the form; the form stays mounted (hidden) while another tab shows, so nothing typed is lost.
+ */
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreateTicketResponse } from '../../core';
+import { UnseenBadge } from '../my-tickets/UnseenBadge';
+import { useUnseenTickets } from '../my-tickets/use-unseen-tickets';
+import { useWidgetEnv } from '../shared/env';
+import type { Prefill } from '../shared/env';
+import { tabOf } from './screens';
+import type { Screen } from './screens';
+import { useFocusTrap } from './use-focus-trap';
+
+const FormScreen = lazy(() => import('./screens/FormScreen'));
+const TicketScreen = lazy(() => import('./screens/TicketScreen'));
+const TicketsScreen = lazy(() => import('./screens/TicketsScreen'));
+
+/** Props of the shell. */
+export interface ShellProps {
+  mode: 'launcher' | 'inline';
+  open: boolean;
+  openRequest: { id: number; prefill?: Prefill };
+  onClose(): void;
+  onUnseenChange?(count: number, label: string): void;
+}
+
+/** The widget's frame and screens. */
+export function Shell({ mode, open, openRequest, onClose, onUnseenChange }: ShellProps) {
+  const { t } = useTranslation('app');
+  const env = useWidgetEnv();
+  const [screen, setScreen] = useState<Screen>({ name: 'form' });
+  const [formKey, setFormKey] = useState(0);
+  const frame = useRef<HTMLDivElement>(null);
+  const unseen = useUnseenTickets();
+
+  useFocusTrap(frame, mode === 'launcher' && open, onClose);
+
+  useEffect(() => {
+    onUnseenChange?.(unseen.count, unseen.count > 0 ? t('launcherChanged', { count: unseen.count }) : t('launcher'));
+  }, [onUnseenChange, unseen.count, t]);
+
+  // The host asked to open with pre-filled fields: show a fresh form with them (state derived during render).
+  const [handledRequest, setHandledRequest] = useState(openRequest.id);
+  if (handledRequest !== openRequest.id) {
+    setHandledRequest(openRequest.id);
+    setScreen({ name: 'form' });
+    setFormKey((key) => key + 1);
+  }
+
+  // In the launcher, opening moves focus into the panel; closing is handled by the embed (back to the button).
+  useEffect(() => {
+    if (mode === 'launcher' && open) frame.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [mode, open]);
+
+  const onSent = useCallback(
+    (response: CreateTicketResponse) => {
+      env.emit?.({ type: 'ticket:created', ticketId: response.ticket.id, number: response.ticket.number });
+      setFormKey((key) => key + 1);
+      setScreen({ name: 'ticket', ticketId: response.ticket.id, justCreated: true, ...(response.accessKey === undefined ? {} : { accessKey: response.accessKey }) });
+    },
+    [env],
+  );
+
+  const onSplitSent = useCallback(
+    (responses: CreateTicketResponse[]) => {
+      for (const response of responses) env.emit?.({ type: 'ticket:created', ticketId: response.ticket.id, number: response.ticket.number });
+      setFormKey((key) => key + 1);
+      setScreen({ name: 'tickets', notice: t('splitSent', { count: responses.length }) });
+    },
+    [env, t],
+  );
+
+  const onAddedToExisting = useCallback((ticketId: string) => setScreen({ name: 'ticket', ticketId, justCreated: false }), []);
+  const tab = tabOf(screen);
+  const loading = <p role="status" className="us-shell__loading">{t('common:loading')}</p>;
+  return (
+    <div className="us-shell" ref={frame} data-mode={mode}>
+      <header className="us-shell__header">
+        <h1 className="us-shell__title" tabIndex={-1}>
+          {t('title')}
+        </h1>
+        {mode === 'launcher' ? (
+          <button type="button" className="us-shell__close" onClick={onClose} aria-label={t('close')}>
+            <span aria-hidden="true">×</span>
+          </button>
+        ) : null}
+      </header>
+      <nav className="us-shell__nav" aria-label={t('nav.label')}>
+        <button type="button" className="us-shell__tab" aria-current={tab === 'new' ? 'page' : undefined} onClick={() => setScreen({ name: 'form' })}>
+          {t('nav.new')}
+        </button>
+        <button type="button" className="us-shell__tab" aria-current={tab === 'tickets' ? 'page' : undefined} onClick={() => setScreen({ name: 'tickets' })}>
+          {t('nav.tickets')}
+          <UnseenBadge count={unseen.count} />
+        </button>
+      </nav>
+      <main className="us-shell__body">
+        <Suspense fallback={loading}>
+          <div hidden={screen.name !== 'form'}>
+            <FormScreen formKey={formKey} onSent={onSent} onSplitSent={onSplitSent} onAddedToExisting={onAddedToExisting} />
+          </div>
+        </Suspense>
+        <Suspense fallback={loading}>
+          {screen.name === 'tickets' ? (
+            <TicketsScreen
+              notice={screen.notice}
+              focusTicketId={screen.focusTicketId}
+              onOpen={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
+              onNew={() => setScreen({ name: 'form' })}
+            />
+          ) : screen.name === 'ticket' ? (
+            <TicketScreen
+              key={screen.ticketId}
+              ticketId={screen.ticketId}
+              justCreated={screen.justCreated}
+              ticketAccessKey={screen.accessKey}
+              onBack={(ticketId) => setScreen({ name: 'tickets', focusTicketId: ticketId })}
+              onViewed={unseen.markSeen}
+            />
+          ) : null}
+        </Suspense>
+      </main>
+    </div>
+  );
+}

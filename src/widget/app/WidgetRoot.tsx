@@ -1,0 +1,75 @@
+/**
+ * The widget's root: providers (react-query, i18n, API, environment) and the frame — a panel in the top layer
+ * (a manual popover, so host modals and z-index rules cannot hide it) in launcher mode, or a block in inline mode.
+ */
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import { useEffect, useRef, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { SupportApiProvider } from '../../api';
+import { WidgetEnvProvider } from '../shared/env';
+import type { Prefill, WidgetEnv } from '../shared/env';
+import { Shell } from './Shell';
+
+/** Props of the root, given by the embed (or a story). */
+export interface WidgetRootProps {
+  env: WidgetEnv;
+  i18n: I18n;
+  queryClient: QueryClient;
+  theme: 'light' | 'dark' | 'auto';
+  mode: 'launcher' | 'inline';
+  /** Whether the launcher's panel is shown (always true inline). */
+  open: boolean;
+  /** Changes when the host calls `open({ … })` with fields to pre-fill. */
+  openRequest: { id: number; prefill?: Prefill };
+  onClose(): void;
+  /** The number of tickets changed since last seen, and the launcher's accessible name saying so. */
+  onUnseenChange?(count: number, label: string): void;
+}
+
+/** Renders the whole widget. */
+export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, openRequest, onClose, onUnseenChange }: WidgetRootProps) {
+  const panel = useRef<HTMLDivElement>(null);
+  // The panel's content mounts on first open and then stays, so closing never loses what was typed.
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  useEffect(() => {
+    const element = panel.current;
+    if (mode !== 'launcher' || element === null || typeof element.showPopover !== 'function') return;
+    if (open && !element.matches(':popover-open')) element.showPopover();
+    if (!open && element.matches(':popover-open')) element.hidePopover();
+  }, [mode, open, opened]);
+
+  const content = opened ? <Shell mode={mode} open={open} openRequest={openRequest} onClose={onClose} {...(onUnseenChange === undefined ? {} : { onUnseenChange })} /> : null;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <SupportApiProvider api={env.api}>
+          <WidgetEnvProvider env={env}>
+            <div className="us-root" data-theme={theme} lang={i18n.language}>
+              {mode === 'launcher' ? (
+                <div
+                  ref={panel}
+                  className="us-panel"
+                  popover="manual"
+                  role="dialog"
+                  aria-modal="false"
+                  aria-label={i18n.t('app:title')}
+                  data-state={open ? 'open' : 'closed'}
+                  hidden={!open}
+                >
+                  {content}
+                </div>
+              ) : (
+                <section className="us-inline" aria-label={i18n.t('app:title')}>
+                  {content}
+                </section>
+              )}
+            </div>
+          </WidgetEnvProvider>
+        </SupportApiProvider>
+      </I18nextProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,31 @@
+/** Strings of the shell: the panel, its navigation and the launcher's accessible name (namespace 'app'). */
+export const appMessages = {
+  ru: {
+    title: 'Техподдержка Uchi.Pro',
+    nav: { label: 'Разделы техподдержки', new: 'Новое обращение', tickets: 'Мои обращения' },
+    close: 'Закрыть техподдержку',
+    launcher: 'Техподдержка',
+    launcherChanged_one: 'Техподдержка: {{count}} обращение изменилось',
+    launcherChanged_few: 'Техподдержка: {{count}} обращения изменились',
+    launcherChanged_many: 'Техподдержка: {{count}} обращений изменились',
+    launcherChanged_other: 'Техподдержка: {{count}} обращения изменились',
+    splitSent_one: 'Зарегистрировано {{count}} обращение.',
+    splitSent_few: 'Зарегистрировано {{count}} обращения.',
+    splitSent_many: 'Зарегистрировано {{count}} обращений.',
+    splitSent_other: 'Зарегистрировано {{count}} обращения.',
+    captureLoading: 'Загружаем инструмент для скриншотов…',
+    captureFailed: 'Не удалось открыть инструмент для скриншотов. Прикрепите скриншот файлом или вставьте его (Ctrl+V).',
+  },
+  en: {
+    title: 'Uchi.Pro support',
+    nav: { label: 'Support sections', new: 'New request', tickets: 'My requests' },
+    close: 'Close support',
+    launcher: 'Support',
+    launcherChanged_one: 'Support: {{count}} request changed',
+    launcherChanged_other: 'Support: {{count}} requests changed',
+    splitSent_one: '{{count}} request registered.',
+    splitSent_other: '{{count}} requests registered.',
+    captureLoading: 'Loading the screenshot tool…',
+    captureFailed: 'The screenshot tool did not open. Attach a screenshot as a file or paste it (Ctrl+V).',
+  },
+};

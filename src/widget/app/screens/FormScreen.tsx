@@ -1,0 +1,49 @@
+/** The "new ticket" screen (a lazy chunk): hours banner, the form with its attachments, other channels. */
+import type { CreateTicketResponse } from '../../../core';
+import { attachmentsMessages } from '../../attachments';
+import attachmentsCss from '../../attachments/styles.css?inline';
+import { ChannelsPanel, HoursBanner, supportMessages } from '../../support-info';
+import supportCss from '../../support-info/styles.css?inline';
+import { formMessages, TicketForm } from '../../ticket-form';
+import formCss from '../../ticket-form/styles.css?inline';
+import { useWidgetEnv } from '../../shared/env';
+import { useLazyPart } from '../../shared/use-lazy-part';
+import { useAttachmentsWithCapture } from '../ReplyAttachments';
+
+const NAMESPACES = { form: formMessages, attachments: attachmentsMessages, support: supportMessages };
+const CSS = [formCss, attachmentsCss, supportCss].join('\n');
+
+/** Props of the form screen. */
+export interface FormScreenProps {
+  /** Changes to start a fresh form (after sending, or when the host opens with pre-filled fields). */
+  formKey: number;
+  onSent(response: CreateTicketResponse): void;
+  onSplitSent(responses: CreateTicketResponse[]): void;
+  onAddedToExisting(ticketId: string): void;
+}
+
+/** The form screen. */
+export default function FormScreen({ formKey, onSent, onSplitSent, onAddedToExisting }: FormScreenProps) {
+  useLazyPart(NAMESPACES, CSS);
+  const env = useWidgetEnv();
+  const attachments = useAttachmentsWithCapture(`form:${env.userKey}`);
+  return (
+    <>
+      <HoursBanner />
+      <TicketForm
+        key={formKey}
+        attachments={attachments}
+        onSent={(response) => {
+          attachments.clear();
+          onSent(response);
+        }}
+        onSplitSent={(responses) => {
+          attachments.clear();
+          onSplitSent(responses);
+        }}
+        onAddedToExisting={onAddedToExisting}
+      />
+      <ChannelsPanel collapsible />
+    </>
+  );
+}

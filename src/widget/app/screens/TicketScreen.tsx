@@ -1,0 +1,35 @@
+/** One ticket's live view (a lazy chunk), with attachments for a clarification reply. */
+import { attachmentsMessages } from '../../attachments';
+import attachmentsCss from '../../attachments/styles.css?inline';
+import { TicketView, timelineMessages } from '../../status-timeline';
+import timelineCss from '../../status-timeline/styles.css?inline';
+import { useLazyPart } from '../../shared/use-lazy-part';
+import { useReplyAttachments } from '../ReplyAttachments';
+
+const NAMESPACES = { timeline: timelineMessages, attachments: attachmentsMessages };
+const CSS = [timelineCss, attachmentsCss].join('\n');
+
+/** Props of the ticket screen. */
+export interface TicketScreenProps {
+  ticketId: string;
+  justCreated: boolean;
+  ticketAccessKey?: string | undefined;
+  onBack(ticketId: string): void;
+  onViewed(ticketId: string, lastEventId: number): void;
+}
+
+/** The ticket screen. */
+export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, onBack, onViewed }: TicketScreenProps) {
+  useLazyPart(NAMESPACES, CSS);
+  return (
+    <TicketView
+      key={ticketId}
+      ticketId={ticketId}
+      justCreated={justCreated}
+      {...(ticketAccessKey === undefined ? {} : { ticketAccessKey })}
+      useReplyAttachments={useReplyAttachments}
+      onBack={() => onBack(ticketId)}
+      onViewed={onViewed}
+    />
+  );
+}

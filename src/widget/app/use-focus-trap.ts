@@ -1,0 +1,43 @@
+/** Keeps Tab and Shift+Tab inside the panel while it is open (the launcher's panel is not a modal dialog). */
+import { useEffect } from 'react';
+import type { RefObject } from 'react';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/** The focusable elements inside `root`, in DOM order, that are rendered. */
+export function focusableIn(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.getClientRects().length > 0 || element === root.ownerDocument.activeElement);
+}
+
+/** Traps focus in `ref` while `active`; Escape calls `onEscape`. */
+export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean, onEscape: () => void): void {
+  useEffect(() => {
+    const root = ref.current;
+    if (!active || root === null) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        // A dialog inside (a confirmation) handles its own Escape first.
+        if (root.querySelector('dialog[open]') !== null) return;
+        event.preventDefault();
+        onEscape();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const items = focusableIn(root);
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (first === undefined || last === undefined) return;
+      const current = (root.getRootNode() as Document | ShadowRoot).activeElement;
+      if (event.shiftKey && (current === first || !root.contains(current))) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (current === last || !root.contains(current))) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    root.addEventListener('keydown', onKeyDown);
+    return () => root.removeEventListener('keydown', onKeyDown);
+  }, [ref, active, onEscape]);
+}

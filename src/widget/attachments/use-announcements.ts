@@ -1,0 +1,19 @@
+/** What the picker's live region says, from the queue's last event: an upload finished or failed, files came back. */
+import { useTranslation } from 'react-i18next';
+import type { QueueEvent } from './model/types';
+
+/** The announcement text of the last event ('' when there is none). */
+export function useAnnouncement(event: QueueEvent | undefined): string {
+  const { t } = useTranslation('attachments');
+  if (event === undefined) return '';
+  switch (event.kind) {
+    case 'uploaded':
+      return t('announce.uploaded', { name: event.name });
+    case 'failed':
+      return t('announce.failed', { name: event.name, reason: t(`failure.${event.error}`) });
+    case 'restored':
+      return t('announce.restored', { count: event.count });
+    default:
+      return event satisfies never;
+  }
+}

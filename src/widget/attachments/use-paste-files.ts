@@ -1,0 +1,31 @@
+/** Attaches files pasted anywhere in the widget: listens on the widget's container (never on the host document). */
+import { useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
+import { isTextField, shouldAttachPaste, filesOf } from './model/transfer-files';
+
+/** Where to listen: the given target, else the element we render. */
+export function usePasteFiles(
+  own: RefObject<HTMLElement | null>,
+  target: (() => HTMLElement | ShadowRoot | null) | undefined,
+  onFiles: (files: File[]) => void,
+): void {
+  const handler = useRef(onFiles);
+  useEffect(() => {
+    handler.current = onFiles;
+  });
+  useEffect(() => {
+    const node = target?.() ?? own.current;
+    if (node === null) return undefined;
+    const listener = (event: Event) => {
+      const paste = event as ClipboardEvent;
+      // Someone deeper (the screenshot flow) already took this paste.
+      if (paste.defaultPrevented) return;
+      const into = paste.composedPath()[0] ?? paste.target;
+      if (!shouldAttachPaste(paste.clipboardData, isTextField(into))) return;
+      paste.preventDefault();
+      handler.current(filesOf(paste.clipboardData));
+    };
+    node.addEventListener('paste', listener);
+    return () => node.removeEventListener('paste', listener);
+  }, [own, target]);
+}

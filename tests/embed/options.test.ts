@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { contextFromAccount, contextFromToken, mapRole } from '../../src/embed/host-context';
+import { initOptionsSchema, openArgsSchema, parseOrThrow, UchiSupportOptionError } from '../../src/embed/options';
+import { toPageErrors } from '../../src/embed/page';
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const token = (claims: unknown) => `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claims)}.signature`;
+
+describe('init options', () => {
+  it('accepts the documented options', () => {
+    expect(() =>
+      parseOrThrow('init', initOptionsSchema, {
+        apiUrl: 'https://support.example.ru/api/v1',
+        token: 'a.b.c',
+        locale: 'en',
+        theme: 'dark',
+        mode: 'launcher',
+        placement: 'bottom-left',
+        offset: { x: 10, y: 30 },
+        nonce: 'abc',
+      }),
+    ).not.toThrow();
+  });
+
+  it.each([
+    [{}, 'UchiSupport init: "apiUrl" must be string (it is missing)'],
+    [{ apiUrl: 'javascript:alert(1)' }, 'UchiSupport init: "apiUrl" must be an absolute http(s) URL'],
+    [{ apiUrl: 'https://a.ru/api', locale: 'de' }, 'UchiSupport init: "locale" must be one of "ru", "en"'],
+    [{ apiUrl: 'https://a.ru/api', mode: 'popup' }, 'UchiSupport init: "mode" must be one of "launcher", "inline"'],
+    [{ apiUrl: 'https://a.ru/api', getToken: 'token' }, 'UchiSupport init: "getToken" must be a function'],
+    [{ apiUrl: 'https://a.ru/api', offset: { x: -1, y: 0 } }, 'UchiSupport init: "offset.x"'],
+    [{ apiUrl: 'https://a.ru/api', lang: 'ru' }, 'UchiSupport init: the argument has unknown option(s) lang'],
+    [null, 'UchiSupport init: the argument must be object'],
+  ])('refuses %j with a message naming the option', (value, message) => {
+    expect(() => parseOrThrow('init', initOptionsSchema, value)).toThrow(UchiSupportOptionError);
+    expect(() => parseOrThrow('init', initOptionsSchema, value)).toThrow(message);
+  });
+
+  it('checks open() pre-fill', () => {
+    expect(parseOrThrow('open', openArgsSchema, { category: 'order', orderUrl: 'https://lms.ru/orders/1' })).toEqual({
+      category: 'order',
+      orderUrl: 'https://lms.ru/orders/1',
+    });
+    expect(() => parseOrThrow('open', openArgsSchema, { category: 'bug' })).toThrow('UchiSupport open: "category" must be one of');
+  });
+});
+
+describe('host context adapters', () => {
+  it('maps the Uchi.Pro account shape (vendor object)', () => {
+    expect(
+      contextFromAccount(
+        {
+          uuid: 'u-1',
+          title: 'Иванова Анна Сергеевна',
+          email: 'anna@example.ru',
+          phone: '8 912 345-67-89',
+          role: { code: 'listener', title: 'Слушатель' },
+          vendor: { uuid: 'v-9', title: 'Учебный центр «Пример»' },
+        },
+        'https://center.uchi.pro',
+      ),
+    ).toEqual({
+      userId: 'u-1',
+      fullName: 'Иванова Анна Сергеевна',
+      role: 'listener',
+      organization: { id: 'v-9', title: 'Учебный центр «Пример»' },
+      lmsUrl: 'https://center.uchi.pro',
+      phone: '8 912 345-67-89',
+      email: 'anna@example.ru',
+    });
+  });
+
+  it('maps the flat vendor fields and role aliases', () => {
+    const context = contextFromAccount(
+      { uuid: 'u-2', title: 'Петров Пётр', role: 'admin', vendor_uuid: 'v-1', vendor_title: 'ООО Ромашка', phone: null },
+      'https://lms.example.ru',
+    );
+    expect(context).toMatchObject({ role: 'administrator', organization: { id: 'v-1', title: 'ООО Ромашка' } });
+    expect(context).not.toHaveProperty('phone');
+    expect(mapRole('Counterparty')).toBe('contractor');
+    expect(mapRole('superuser')).toBeNull();
+  });
+
+  it('reads a token’s claims for display, and refuses a foreign token', () => {
+    const claims = { sub: 'u-3', name: 'Сидорова Ольга', role: 'teacher', org: { title: 'Школа' }, lms: 'https://s.uchi.pro', exp: 2_000_000_000 };
+    expect(contextFromToken(token(claims))).toEqual({
+      userId: 'u-3',
+      fullName: 'Сидорова Ольга',
+      role: 'teacher',
+      organization: { title: 'Школа' },
+      lmsUrl: 'https://s.uchi.pro',
+    });
+    expect(contextFromToken('not-a-token')).toBeNull();
+    expect(contextFromToken(token({ sub: 'x' }))).toBeNull();
+  });
+});
+
+describe('page errors', () => {
+  it('keeps the last 20 as messages, with the first stack line as source', () => {
+    const error = new TypeError('x is undefined');
+    const recorded = [...Array.from({ length: 25 }, (_, i) => `message ${i}`), error];
+    const errors = toPageErrors(recorded, new Date('2026-11-25T10:00:00Z'));
+    expect(errors).toHaveLength(20);
+    expect(errors[0]?.message).toBe('message 6');
+    expect(errors[19]).toMatchObject({ message: 'TypeError: x is undefined', at: '2026-11-25T10:00:00.000Z' });
+    expect(errors[19]?.source).toMatch(/options\.test\.ts/);
+  });
+});

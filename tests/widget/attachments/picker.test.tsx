@@ -1,0 +1,179 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { vi } from 'vitest';
+import { bigFile, createFakeApi, pdfFile, pngFile, renderPicker, slotState, stubObjectUrls, svgFile } from './helpers';
+
+let urls: ReturnType<typeof stubObjectUrls>;
+beforeEach(() => {
+  urls = stubObjectUrls();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const input = () => screen.getByLabelText('Прикрепить файлы');
+const list = () => screen.getByRole('list', { name: 'Прикреплённые файлы' });
+const slot = () => slotState(screen.getByTestId('slot'));
+
+describe('AttachmentPicker', () => {
+  it('uploads picked files with a thumbnail, a labelled progress bar and the server id in the slot', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderPicker();
+    await user.upload(input(), [pngFile('screenshot.png'), pdfFile('act.pdf')]);
+
+    await waitFor(() => expect(fake!.calls).toHaveLength(2));
+    expect(within(list()).getByRole('img', { name: 'screenshot.png' })).toHaveAttribute('src', 'blob:thumb-1');
+    expect(within(list()).queryByRole('img', { name: 'act.pdf' })).toBeNull();
+    expect(slot().busy).toBe(true);
+
+    act(() => fake!.calls[0]!.progress(0.42));
+    const bar = screen.getByRole('progressbar', { name: 'Загрузка screenshot.png' });
+    expect(bar).toHaveAttribute('aria-valuenow', '42');
+
+    act(() => fake!.calls[0]!.succeed('att_screenshot1'));
+    act(() => fake!.calls[1]!.succeed('att_actpdf0001'));
+    await waitFor(() => expect(within(list()).getAllByText('Загружен')).toHaveLength(2));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(slot()).toMatchObject({ ids: ['att_screenshot1', 'att_actpdf0001'], busy: false, failed: false, hasImage: true });
+    expect(screen.getByRole('status')).toHaveTextContent('act.pdf загружен');
+  });
+
+  it('explains refused files one by one and keeps the accepted ones', async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    renderPicker({ api: createFakeApi({ autoSucceed: true }).api });
+    const eleven = Array.from({ length: 11 }, (_, index) => pngFile(`photo-${index + 1}.png`));
+    await user.upload(input(), [svgFile('invoice.svg'), bigFile('video.mp4', 10 * 1024 * 1024 + 1), ...eleven]);
+
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(within(alert).getAllByRole('listitem')).toHaveLength(3));
+    const text = alert.textContent?.replace(/\u00a0/g, ' ');
+    expect(text).toContain('invoice.svg — этот тип файлов не принимаем: только PNG, JPEG, WebP, GIF и PDF');
+    expect(text).toContain('video.mp4 — больше 10 МБ');
+    expect(text).toContain('photo-11.png — 11-й файл, а можно не больше 10 файлов');
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(10);
+    expect(slot().names).not.toContain('invoice.svg');
+
+    await user.click(within(alert).getByRole('button', { name: 'Скрыть сообщение о invoice.svg' }));
+    expect(alert).not.toHaveTextContent('invoice.svg');
+    expect(alert).toHaveTextContent('video.mp4');
+  });
+
+  it('trusts the bytes, not the name: a PNG named .pdf is an image, a text named .png is refused', async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    renderPicker();
+    const fakePng = new File(['just text'], 'notes.png', { type: 'image/png' });
+    await user.upload(input(), [pngFile('report.pdf'), fakePng]);
+    expect(await screen.findByText(/notes\.png — этот тип файлов не принимаем/)).toBeInTheDocument();
+    expect(await within(list()).findByRole('img', { name: 'report.pdf' })).toBeInTheDocument();
+  });
+
+  it('keeps the other files when one upload fails, and retries it', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderPicker();
+    await user.upload(input(), [pngFile('a.png'), pngFile('b.png')]);
+    await waitFor(() => expect(fake!.calls).toHaveLength(2));
+    act(() => fake!.calls[1]!.succeed('att_bbbbbbbb'));
+    act(() => fake!.calls[0]!.failNetwork());
+
+    expect(await within(list()).findByText('Не загружен: нет связи с сервером')).toBeInTheDocument();
+    expect(within(list()).getByText('Загружен')).toBeInTheDocument();
+    expect(slot()).toMatchObject({ ids: ['att_bbbbbbbb'], failed: true, names: ['a.png', 'b.png'] });
+    expect(screen.getByRole('status')).toHaveTextContent('a.png: Не загружен: нет связи с сервером');
+
+    const retry = screen.getByRole('button', { name: 'Повторить загрузку a.png' });
+    await user.click(retry);
+    await waitFor(() => expect(fake!.calls).toHaveLength(3));
+    expect(fake!.calls[2]!.name).toBe('a.png');
+    expect(screen.getByRole('button', { name: 'Отменить загрузку a.png' })).toHaveFocus();
+    act(() => fake!.calls[2]!.succeed('att_aaaaaaaa'));
+    await waitFor(() => expect(slot()).toMatchObject({ ids: ['att_aaaaaaaa', 'att_bbbbbbbb'], failed: false, busy: false }));
+    expect(fake!.calls).toHaveLength(3);
+  });
+
+  it('maps server refusals to their reason', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderPicker();
+    await user.upload(input(), pngFile('big.png'));
+    await waitFor(() => expect(fake!.calls).toHaveLength(1));
+    act(() => fake!.calls[0]!.fail(413));
+    expect(await screen.findByText('Не загружен: сервер счёл файл слишком большим')).toBeInTheDocument();
+  });
+
+  it('cancels an upload through its abort signal and offers a retry', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderPicker();
+    await user.upload(input(), pngFile('slow.png'));
+    await waitFor(() => expect(fake!.calls).toHaveLength(1));
+    const signal = fake!.calls[0]!.signal;
+    expect(signal?.aborted).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Отменить загрузку slow.png' }));
+    expect(signal?.aborted).toBe(true);
+    expect(within(list()).getByText('Загрузка отменена')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Повторить загрузку slow.png' })).toHaveFocus();
+    expect(slot().failed).toBe(true);
+  });
+
+  it('removes a file, revokes its thumbnail and returns focus to the file button', async () => {
+    const user = userEvent.setup();
+    renderPicker({ api: createFakeApi({ autoSucceed: true }).api });
+    await user.upload(input(), [pngFile('one.png'), pngFile('two.png')]);
+    await waitFor(() => expect(within(list()).getAllByText('Загружен')).toHaveLength(2));
+
+    await user.click(screen.getByRole('button', { name: 'Удалить one.png' }));
+    expect(within(list()).queryByText('one.png')).toBeNull();
+    expect(within(list()).getByText('two.png')).toBeInTheDocument();
+    expect(urls.revoked).toHaveBeenCalledWith('blob:thumb-1');
+    expect(input()).toHaveFocus();
+    expect(slot().names).toEqual(['two.png']);
+  });
+
+  it('attaches an image pasted into the widget', async () => {
+    renderPicker({ api: createFakeApi({ autoSucceed: true }).api });
+    const group = screen.getByRole('group', { name: 'Файлы и скриншоты' });
+    fireEvent.paste(group, { clipboardData: { files: [pngFile('image.png')], types: ['Files'] } });
+    expect(await within(list()).findByRole('img', { name: 'image.png' })).toBeInTheDocument();
+    await waitFor(() => expect(slot().ids).toHaveLength(1));
+  });
+
+  it('ignores pasted text and listens on the container it is given', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    renderPicker({ api: createFakeApi({ autoSucceed: true }).api, pasteTarget: () => container });
+    fireEvent.paste(container, { clipboardData: { files: [], types: ['text/plain'] } });
+    fireEvent.paste(container, { clipboardData: { files: [pngFile('from-container.png')], types: ['Files'] } });
+    expect(await within(list()).findByText('from-container.png')).toBeInTheDocument();
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(1);
+    container.remove();
+  });
+
+  it('shows the drop state while files are dragged over it and attaches dropped files', async () => {
+    renderPicker({ api: createFakeApi({ autoSucceed: true }).api });
+    const group = screen.getByRole('group', { name: 'Файлы и скриншоты' });
+    fireEvent.dragEnter(group, { dataTransfer: { types: ['Files'], files: [] } });
+    expect(group).toHaveAttribute('data-state', 'dragging');
+    expect(screen.getByText('Отпустите, чтобы прикрепить')).toBeInTheDocument();
+    fireEvent.drop(group, { dataTransfer: { types: ['Files'], files: [pdfFile('dropped.pdf')] } });
+    expect(group).toHaveAttribute('data-state', 'idle');
+    expect(await within(list()).findByText('dropped.pdf')).toBeInTheDocument();
+  });
+
+  it('takes its limits from GET /meta', async () => {
+    const user = userEvent.setup();
+    renderPicker({ api: createFakeApi({ limits: { maxFileBytes: 1024 * 1024, maxFilesPerTicket: 2 } }).api });
+    await waitFor(() => expect(screen.getByText(/до 1 МБ, не больше 2 файлов/)).toBeInTheDocument());
+    await user.upload(input(), bigFile('scan.pdf', 2 * 1024 * 1024, 'application/pdf'));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert.textContent?.replace(/\u00a0/g, ' ')).toContain('scan.pdf — больше 1 МБ'));
+  });
+
+  it('offers the screenshot button only when the shell wires it', async () => {
+    const onCapture = vi.fn();
+    const user = userEvent.setup();
+    renderPicker({ onCapture, captureSlot: <p>capture flow here</p> });
+    await user.click(screen.getByRole('button', { name: 'Сделать скриншот страницы' }));
+    expect(onCapture).toHaveBeenCalledOnce();
+    expect(screen.getByText('capture flow here')).toBeInTheDocument();
+  });
+});
