@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // The first lint of the boundary test warms up the TypeScript resolver: seconds on a busy machine.
+          testTimeout: 20_000,
           include: ['tests/core/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           exclude: CALENDAR_TESTS,
         },
@@ -29,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['tests/server/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/package/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

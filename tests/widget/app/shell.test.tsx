@@ -69,7 +69,7 @@ describe('the widget shell', () => {
     // The form stayed mounted while hidden: what was typed is still there.
     await user.click(within(nav).getByRole('button', { name: 'Новое обращение' }));
     expect(screen.getByLabelText('Тема обращения')).toHaveValue('Черновик темы');
-  });
+  }, 30_000); // the first lazy import transforms the whole form feature, which is slow on a loaded machine
 
   it('in launcher mode traps focus, closes on Escape, and reports the unseen count for the launcher', async () => {
     // jsdom hides every [popover] and cannot show one; the top layer itself is checked in Chromium.
@@ -83,12 +83,12 @@ describe('the widget shell', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(onUnseenChange).toHaveBeenCalledWith(0, 'Техподдержка'));
     shown.remove();
-  });
+  }, 30_000);
 
   it('renders nothing of the panel until the launcher opens it', async () => {
     const { rerender } = renderRoot({ mode: 'launcher', open: false });
     expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
     rerender({ open: true });
     expect(await screen.findByLabelText('Тема обращения', {}, { timeout: 15_000 })).toBeInTheDocument();
-  });
+  }, 30_000);
 });
