@@ -37,6 +37,28 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'proof',
+          environment: 'node',
+          include: ['tests/proof/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One Chromium for the whole suite; files share the module graph instead of re-importing it.
+          maxWorkers: 1,
+          isolate: false,
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'component',

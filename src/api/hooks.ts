@@ -70,11 +70,19 @@ export function useLiveTicket(id: string | null, onEvent?: (event: TicketEvent) 
   return { ...query, transport };
 }
 
+/**
+ * Sends run whatever `navigator.onLine` says: the client has its own retries and reports "offline" as a network
+ * failure, which the form shows (with the e-mail fallback). React Query's default mode would instead pause the
+ * mutation without a word, leaving "Sending…" on screen until the browser comes back online.
+ */
+const SEND_MODE = { networkMode: 'always' } as const;
+
 /** Creates a ticket with the draft's idempotency key. */
 export function useCreateTicket() {
   const api = useSupportApi();
   const client = useQueryClient();
   return useMutation({
+    ...SEND_MODE,
     mutationFn: async ({ draft, idempotencyKey }: { draft: TicketDraftInput; idempotencyKey: string }) =>
       unwrap(await api.createTicket(draft, idempotencyKey)),
     onSuccess: (response) => {
@@ -89,6 +97,7 @@ export function useSendMessage(id: string) {
   const api = useSupportApi();
   const client = useQueryClient();
   return useMutation({
+    ...SEND_MODE,
     mutationFn: async (body: MessageBody) => unwrap(await api.sendMessage(id, body)),
     onSuccess: (ticket) => {
       client.setQueryData(queryKeys.ticket(id), ticket);
@@ -102,6 +111,7 @@ export function useCancelTicket(id: string) {
   const api = useSupportApi();
   const client = useQueryClient();
   return useMutation({
+    ...SEND_MODE,
     mutationFn: async () => unwrap(await api.cancelTicket(id)),
     onSuccess: (ticket) => {
       client.setQueryData(queryKeys.ticket(id), ticket);

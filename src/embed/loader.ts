@@ -12,7 +12,7 @@ type Args = unknown[];
 type Options = { mode?: string; placement?: string; zIndex?: number; offset?: { x?: number; y?: number }; locale?: string };
 type Api = ((name: string, ...args: Args) => unknown) & Record<string, unknown>;
 
-const w = window as unknown as { UchiSupport?: Api & { q?: ArrayLike<unknown>[] } };
+const w = window as unknown as { UchiSupport?: Api & { q?: Iterable<unknown>[] } };
 const previous = w.UchiSupport;
 const script = document.currentScript as HTMLScriptElement | null;
 const errors: unknown[] = [];
@@ -23,20 +23,19 @@ let loading: Promise<void> | undefined;
 let host: HTMLElement | undefined;
 let button: HTMLButtonElement | undefined;
 
-const record = (error: unknown) => errors.push(error) > 20 && errors.shift();
-const listeners: Record<string, (e: ErrorEvent & PromiseRejectionEvent) => void> = {
-  error: (e) => record(e.error ?? e.message),
-  unhandledrejection: (e) => record(e.reason),
-};
+// One listener for both: an ErrorEvent has `error` (null for a cross-origin script: then `message`), a
+// PromiseRejectionEvent has `reason`.
+const onError = ((e: ErrorEvent & PromiseRejectionEvent) => errors.push(e.error ?? e.reason ?? e.message) > 20 && errors.shift()) as EventListener;
 const listen = (method: 'addEventListener' | 'removeEventListener') => {
-  for (const type in listeners) window[method](type, listeners[type] as EventListener);
+  for (const type of ['error', 'unhandledrejection']) window[method](type, onError);
 };
 listen('addEventListener');
 
 const emit = (event: string, payload?: unknown) => handlers[event]?.forEach((handler) => handler(payload));
 
 const load = () =>
-  (loading ??= import(/* @vite-ignore */ `${new URL(__UCHI_SUPPORT_ENTRY__, script?.src)}`).then(
+  // import() takes the URL as is (it converts its argument to a string).
+  (loading ??= import(/* @vite-ignore */ new URL(__UCHI_SUPPORT_ENTRY__, script!.src) as unknown as string).then(
     (module: { boot: (bridge: object) => WidgetController }) => {
       controller = module.boot({ emit, errors, launcher: () => button, queue: pending });
     },
@@ -49,17 +48,21 @@ const load = () =>
 function draw(o: Options) {
   host = document.createElement('uchi-support-launcher');
   const sheet = new CSSStyleSheet();
+  // `!important` in a shadow root beats the page's `* {… !important}` on the host: the host is reset from inside.
   sheet.replaceSync(
-    `:host{position:fixed!important;z-index:${o.zIndex ?? 2147483000}!important;${o.placement?.slice(7) ?? 'right'}:${o.offset?.x ?? 20}px;bottom:${o.offset?.y ?? 20}px}button{all:initial;padding:14px;border-radius:24px;background:var(--uchi-support-accent,#2f6fed);color:#fff;font:600 15px sans-serif;cursor:pointer}:focus{outline:3px solid}`,
+    `:host{all:initial!important;position:fixed!important;z-index:${o.zIndex ?? 2147483000}!important;${o.placement?.slice(7) ?? 'right'}:${o.offset?.x ?? 20}px!important;bottom:${o.offset?.y ?? 20}px!important}button{all:initial;padding:14px;border-radius:24px;background:var(--uchi-support-accent,#2f6fed);color:#fff;font:600 15px sans-serif;cursor:pointer}:focus{outline:solid}`,
   );
   const root = host.attachShadow({ mode: 'open' });
   root.adoptedStyleSheets = [sheet];
   button = root.appendChild(document.createElement('button'));
   button.textContent = o.locale === 'en' ? 'Support' : 'Техподдержка';
   button.onpointerenter = button.onfocus = load;
-  button.onclick = () => call(button?.ariaExpanded === 'true' ? 'close' : 'open');
-  // <html> exists even when an async loader runs before <body> is parsed.
+  button.onclick = () => call(button!.ariaExpanded === 'true' ? 'close' : 'open');
+  // <html> exists even when an async loader runs before <body> is parsed. In the top layer, no ancestor's
+  // filter or transform (a "mourning" grayscale on <html>) can pin the fixed launcher to the document.
+  host.popover = 'manual';
   document.documentElement.append(host);
+  host.showPopover?.();
 }
 
 function call(name: string, ...args: Args): unknown {
@@ -93,4 +96,5 @@ function call(name: string, ...args: Args): unknown {
 
 // The method form (`UchiSupport.open()`) for every command, without listing them here.
 w.UchiSupport = new Proxy(call, { get: (_, name: string) => (...args: Args) => call(name, ...args) }) as Api;
-for (const args of previous?.q ?? []) call(...(Array.from(args) as [string]));
+// Consumed, so a loader loaded again after `destroy` does not replay the previous life's calls.
+for (const args of previous?.q?.splice(0) ?? []) call(...(args as [string]));

@@ -11,7 +11,7 @@ const isCommand = (name: string): name is (typeof COMMANDS)[number] => (COMMANDS
 export function boot(bridge: LoaderBridge): WidgetController {
   let widget: WidgetInstance | undefined;
   const hooks = { emit: (event: HostEvent, payload?: unknown) => bridge.emit(event, payload), launcher: bridge.launcher, errors: bridge.errors };
-  const controller: WidgetController = {
+  const direct: WidgetController = {
     run(command, args) {
       if (!isCommand(command)) {
         throw new TypeError(`UchiSupport: unknown command "${command}"; use one of ${[...COMMANDS, 'on'].join(', ')}`);
@@ -44,13 +44,38 @@ export function boot(bridge: LoaderBridge): WidgetController {
     },
   };
   // Queued calls have no caller left to catch a mistake: report it, and go on with the rest.
-  for (const [command, args] of bridge.queue.splice(0)) {
-    try {
-      controller.run(command, args);
-    } catch (error) {
-      console.error(error);
-      bridge.emit('error', { message: error instanceof Error ? error.message : String(error) });
+  const replay = (calls: [string, unknown[]][]) => {
+    for (const [command, args] of calls) {
+      try {
+        direct.run(command, args);
+      } catch (error) {
+        console.error(error);
+        bridge.emit('error', { message: error instanceof Error ? error.message : String(error) });
+      }
     }
+  };
+  // A queued `open` (or an inline init) can load us while the parser is still in <head>: there is no <body>
+  // to put the panel in, nor the inline container yet. Until the document is parsed, commands wait in order.
+  let waiting: [string, unknown[]][] | null = null;
+  if (document.readyState === 'loading') {
+    waiting = bridge.queue.splice(0);
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        const calls = waiting ?? [];
+        waiting = null;
+        replay(calls);
+      },
+      { once: true },
+    );
+  } else {
+    replay(bridge.queue.splice(0));
   }
-  return controller;
+  return {
+    run(command, args) {
+      if (waiting === null) return direct.run(command, args);
+      waiting.push([command, args]);
+      return undefined;
+    },
+  };
 }

@@ -19,7 +19,10 @@ import { createLazyBlobStore } from './lazy-blob-store';
 import { initOptionsSchema, localeSchema, openArgsSchema, parseOrThrow, uchiProAccountSchema } from './options';
 import type { InitOptions } from './options';
 import { currentPageUrl, readBrowser, safeLocalStorage, toPageErrors } from './page';
+import { HIDDEN_ATTRIBUTE, hostCss } from './host-styles';
+import { releaseQueryClient } from './release-query-client';
 import { adoptStyles } from './styles';
+import { shareFirstToken } from './token-source';
 
 const GUEST_KEY = 'uchi-support:guest-key';
 
@@ -79,15 +82,18 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
     guestKey = newGuestKey();
     textStore.setItem(GUEST_KEY, guestKey);
   }
+  const tokenSource = options.getToken === undefined ? undefined : shareFirstToken(options.getToken as () => Promise<string | null> | string | null);
+  let tokenSetByHost = false;
   const api: HttpSupportApi = createHttpSupportApi({
     baseUrl: options.apiUrl,
     token,
     guestKey,
-    ...(options.getToken === undefined ? {} : { getToken: options.getToken as () => Promise<string | null> | string | null }),
+    ...(tokenSource === undefined ? {} : { getToken: () => tokenSource.getToken() }),
   });
 
   const { element: hostElement } = resolveHost(options);
   const shadow = hostElement.attachShadow({ mode: 'open' });
+  const removeHostStyles = adoptStyles(shadow, hostCss(mode, { zIndex: options.zIndex, offset: options.offset }), options.nonce);
   const removeStyles = adoptStyles(shadow, widgetCss, options.nonce);
   const mountPoint = document.createElement('div');
   shadow.append(mountPoint);
@@ -123,12 +129,15 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
       container: () => shadow,
       adoptStyles: (css) => adoptStyles(shadow, css, options.nonce),
       hide: () => {
-        // Out of the picture for a page capture: both our host and the loader's launcher.
-        const hosts = [hostElement, hooks.launcher?.()?.getRootNode()].map((node) => (node instanceof ShadowRoot ? node.host : node));
-        const hidden = hosts.filter((node): node is HTMLElement => node instanceof HTMLElement);
-        for (const node of hidden) node.style.setProperty('visibility', 'hidden', 'important');
+        // Out of the picture for a page capture: our panel and the loader's launcher button. Both hosts are
+        // reset by `!important` rules inside their shadow roots, which outrank a style set on the host, so the
+        // panel hides by a shadow rule keyed to an attribute, and the button by its own style.
+        const button = hooks.launcher?.();
+        hostElement.setAttribute(HIDDEN_ATTRIBUTE, '');
+        button?.style.setProperty('visibility', 'hidden', 'important');
         return () => {
-          for (const node of hidden) node.style.removeProperty('visibility');
+          hostElement.removeAttribute(HIDDEN_ATTRIBUTE);
+          button?.style.removeProperty('visibility');
         };
       },
     };
@@ -179,6 +188,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
       if (typeof next === 'function') throw new TypeError('UchiSupport setToken: pass the token string; give a "getToken" function to init instead');
       if (next !== null && typeof next !== 'string') throw new TypeError('UchiSupport setToken: the token must be a string or null');
       token = next;
+      tokenSetByHost = true;
       api.setToken(next);
       if (options.context === undefined && options.account === undefined) context = next === null ? null : contextFromToken(next);
       void queryClient.invalidateQueries();
@@ -202,8 +212,9 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
       if (destroyed) return;
       destroyed = true;
       root.unmount();
-      queryClient.clear();
+      releaseQueryClient(queryClient);
       removeStyles();
+      removeHostStyles();
       hostElement.remove();
       const button = hooks.launcher?.();
       if (button !== undefined) {
@@ -212,6 +223,16 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
       }
     },
   };
+
+  // With only `getToken`, who the user is arrives with the first token: show it read-only, not a guest form.
+  if (tokenSource !== undefined && token === null && options.context === undefined && options.account === undefined) {
+    void tokenSource.first().then((first) => {
+      if (destroyed || tokenSetByHost || first === null) return;
+      token = first;
+      context = contextFromToken(first);
+      render();
+    });
+  }
 
   render();
   hooks.emit('ready');

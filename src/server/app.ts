@@ -12,6 +12,8 @@ import { securityHeaders } from './http/security-headers';
 import { openApiDocument } from './openapi';
 import { agentRoutes } from './routes/agent';
 import { attachmentRoutes } from './routes/attachments';
+import { demoRoutes } from './routes/demo';
+import type { DemoDirs } from './routes/demo';
 import { devRoutes } from './routes/dev';
 import { eventRoutes } from './routes/events';
 import { metaRoutes } from './routes/meta';
@@ -25,6 +27,8 @@ export const API_PREFIX = '/api/v1';
 export interface AppOptions {
   /** Origins allowed by CORS; read per request, so the server can add its own origin once it listens. */
   allowedOrigins: Set<string>;
+  /** Where dev mode's demo pages and widget build are read from (the repository's by default). */
+  demo?: DemoDirs;
 }
 
 /** The app: middleware (CORS, headers, identity, rate limit), the routes, 404 and the error handler. */
@@ -42,9 +46,12 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   if (deps.config.dev) api.route('/', devRoutes(deps));
 
   const app = new Hono<AppEnv>();
-  app.use('*', corsFor(options.allowedOrigins));
+  // CORS is the API's: the dev widget files carry their own (public, like a CDN's).
+  app.use(`${API_PREFIX}/*`, corsFor(options.allowedOrigins));
   app.use('*', securityHeaders());
   app.route(API_PREFIX, api);
+  // Dev mode only: the demo LMS and the built widget, outside the API (DESIGN §6).
+  if (deps.config.dev) app.route('/', demoRoutes(options.demo));
   app.notFound((c) => c.json(errorBody('not_found', 'Такого адреса нет.'), 404));
   app.onError((error, c) => errorResponse(error, c, deps));
   return app;

@@ -7,3 +7,5 @@ export type { ReporterProfile } from './auth/tokens';
 export { openApiDocument } from './openapi';
 export { startServer } from './start';
 export type { RunningServer, StartServerOptions } from './start';
+export { DEMO_IDS, DEMO_PATHS, defaultDemoDirs, demoPageCsp } from './routes/demo';
+export type { DemoDirs } from './routes/demo';

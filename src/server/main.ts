@@ -1,7 +1,26 @@
 /** `npm run server`: reads the environment, migrates, listens, and shuts down cleanly on SIGINT/SIGTERM. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError } from './config';
 import { API_PREFIX } from './app';
+import { DEMO_PATHS, defaultDemoDirs } from './routes/demo';
 import { startServer } from './start';
+
+/** The demo's addresses, printed in dev mode so `npm start` says where to click. */
+function printDemo(url: string, agentToken: string | null): void {
+  const { widgetDir } = defaultDemoDirs();
+  const lines = [
+    '[support] Demo LMS (dev mode):',
+    `  Курс «Охрана труда»     ${url}${DEMO_PATHS.course}`,
+    `  Тест (урок курса)       ${url}${DEMO_PATHS.lesson}`,
+    `  Заявка на обучение      ${url}${DEMO_PATHS.order}`,
+    `  Техподдержка Uchi.Pro   ${url}${DEMO_PATHS.support}   (widget inline)`,
+    `  Оператор                ${url}${DEMO_PATHS.operator}   (agent token: ${agentToken ?? 'none'})`,
+    `  Widget loader           ${url}/widget/loader.js`,
+  ];
+  console.info(lines.join('\n'));
+  if (!existsSync(join(widgetDir, 'loader.js'))) console.warn('[support] dist/widget is not built: run `npm run build` (npm start does it) or the demo pages show no widget.');
+}
 
 async function main(): Promise<void> {
   let server;
@@ -12,6 +31,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${server.config.dbPath})`);
+  if (server.config.dev) printDemo(server.url, server.config.agentToken);
   const stop = (signal: string) => {
     console.info(`[support] ${signal}: shutting down`);
     server.close().then(

@@ -132,5 +132,10 @@ function paths(): Record<string, unknown> {
         body: 'DevTokenBody', ok: 'DevTokenResponse', errors: [400, 404, 415, 422, 429],
       }),
     },
+    '/dev/agent-token': {
+      get: operation("Dev mode only (SUPPORT_DEV=1, 404 otherwise): the agent token, for the demo's operator page", {
+        ok: 'DevTokenResponse', errors: [404, 429],
+      }),
+    },
   };
 }

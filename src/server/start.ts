@@ -12,6 +12,7 @@ import { migrate } from './db/migrations';
 import { openDatabase } from './db/open';
 import { createStore } from './db/store';
 import { createBroker } from './events/broker';
+import type { DemoDirs } from './routes/demo';
 
 /** How to start: environment and/or explicit config, and the injectable clock and logger. */
 export interface StartServerOptions {
@@ -19,6 +20,8 @@ export interface StartServerOptions {
   config?: Partial<ServerConfig>;
   clock?: () => Date;
   logger?: Logger;
+  /** Dev mode's demo folders (tests point them at fixtures); the repository's by default. */
+  demo?: DemoDirs;
 }
 
 /** A running server. */
@@ -55,7 +58,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     logger,
   };
   const allowedOrigins = new Set(config.allowedOrigins);
-  const app = createApp(deps, { allowedOrigins });
+  const app = createApp(deps, { allowedOrigins, ...(options.demo === undefined ? {} : { demo: options.demo }) });
 
   const server = await listen(app.fetch, config);
   const { port } = server.address() as AddressInfo;

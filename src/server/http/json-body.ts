@@ -36,6 +36,18 @@ export function parseJsonSafely(text: string): unknown {
   }
 }
 
+// JSON on the wire is UTF-8 (RFC 8259); a lenient decoder would store U+FFFD in place of the broken bytes.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes the body as strict UTF-8 (a BOM is dropped); 400 on any invalid byte sequence. */
+function decodeUtf8(bytes: ArrayBuffer): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw failures.badRequest('Тело запроса — не корректный UTF-8.');
+  }
+}
+
 /** Whether the request declares a JSON body (`application/json`, any charset). */
 export function isJsonRequest(c: Context): boolean {
   const type = c.req.header('content-type') ?? '';
@@ -45,13 +57,14 @@ export function isJsonRequest(c: Context): boolean {
 /** Reads the body as a JSON object: 415 for another type, 400 for bad JSON or a non-object. */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   if (!isJsonRequest(c)) throw failures.unsupportedMedia('Ожидается тело в формате application/json.');
-  let text: string;
+  let bytes: ArrayBuffer;
   try {
-    text = await c.req.text();
+    bytes = await c.req.arrayBuffer();
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
     throw failures.badRequest('Не удалось прочитать тело запроса.');
   }
+  const text = decodeUtf8(bytes);
   if (text.trim() === '') throw failures.badRequest('Пустое тело запроса: ожидается JSON-объект.');
   const value = parseJsonSafely(text);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

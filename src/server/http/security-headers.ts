@@ -10,6 +10,7 @@ export function securityHeaders() {
     if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
     if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     headers.set('Referrer-Policy', 'no-referrer');
-    headers.set('Cross-Origin-Resource-Policy', 'same-site');
+    // The dev widget files are meant for other sites' pages and say so themselves.
+    if (!headers.has('Cross-Origin-Resource-Policy')) headers.set('Cross-Origin-Resource-Policy', 'same-site');
   });
 }

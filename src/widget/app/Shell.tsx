@@ -97,7 +97,8 @@ export function Shell({ mode, open, openRequest, onClose, onUnseenChange }: Shel
           <UnseenBadge count={unseen.count} />
         </button>
       </nav>
-      <main className="us-shell__body">
+      {/* Not <main>: the host page has its own, and a second one nested in it breaks landmark navigation. */}
+      <div className="us-shell__body">
         <Suspense fallback={loading}>
           <div hidden={screen.name !== 'form'}>
             <FormScreen formKey={formKey} onSent={onSent} onSplitSent={onSplitSent} onAddedToExisting={onAddedToExisting} />
@@ -122,7 +123,7 @@ export function Shell({ mode, open, openRequest, onClose, onUnseenChange }: Shel
             />
           ) : null}
         </Suspense>
-      </main>
+      </div>
     </div>
   );
 }

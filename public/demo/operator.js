@@ -1,0 +1,225 @@
+// The demo's operator page: a support specialist's view over the agent API (GET /api/v1/agent/tickets,
+// POST /api/v1/agent/tickets/{id}/status). Plain JS, everything built with createElement/textContent.
+// Which moves are legal is the server's business: every specialist move is offered, a refused one shows the
+// server's message (409 for an illegal transition, 422 when the move needs a text).
+(() => {
+  const API = `${location.origin}/api/v1`;
+  const REFRESH_MS = 4000;
+  const STATUS_LABELS = {
+    registered: 'Обращение зарегистрировано',
+    processing: 'Обращение в обработке',
+    clarification_requested: 'Техподдержке требуется уточнение',
+    clarification_sent: 'Уточнение техподдержке отправлено',
+    in_progress: 'Обращение в работе',
+    answered: 'Ответ техподдержки',
+    cancelled: 'Обращение отменено',
+    resolved: 'Вопрос решён',
+    suggestion: 'Предложения по СДО',
+  };
+  /** What a specialist may set (the others belong to the system or the reporter), and the button's wording. */
+  const MOVES = [
+    ['processing', 'Взять в обработку'],
+    ['clarification_requested', 'Запросить уточнение'],
+    ['in_progress', 'В работу'],
+    ['answered', 'Ответить'],
+    ['suggestion', 'Это предложение по СДО'],
+    ['resolved', 'Вопрос решён'],
+  ];
+  const CATEGORY_LABELS = {
+    course: 'Курс или учебный материал',
+    test: 'Тест',
+    order: 'Заявка на обучение',
+    document: 'Документ формируется неправильно',
+    technical: 'Ошибка в работе СДО',
+    suggestion: 'Предложение по доработке СДО или курсов',
+    other: 'Другой вопрос',
+  };
+  const PRIORITY_LABELS = { high: 'высокий', normal: 'обычный', low: 'низкий' };
+  const ACTOR_LABELS = { reporter: 'Пользователь', support: 'Специалист', system: 'Система' };
+  const IMPACT_LABELS = { blocks_everyone: 'мешает всей организации', blocks_me: 'мешает пользователю', minor: 'неудобно или вопрос' };
+
+  const $ = (id) => document.getElementById(id);
+  const dateTime = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' });
+  const when = (iso) => `${dateTime.format(new Date(iso))} МСК`;
+
+  let agentToken = null;
+  let tickets = [];
+  let selectedId = null;
+  let busy = false;
+
+  /** An element with a class and text. */
+  function el(tag, { className, text } = {}) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  async function api(path, init = {}) {
+    const headers = { ...init.headers, authorization: `Bearer ${agentToken}` };
+    const response = await fetch(`${API}${path}`, { ...init, headers });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
+    return body;
+  }
+
+  function renderFilter() {
+    const filter = $('op-filter');
+    filter.append(new Option('Все', ''));
+    for (const [code, label] of Object.entries(STATUS_LABELS)) filter.append(new Option(label, code));
+    filter.addEventListener('change', () => void refresh());
+  }
+
+  function renderList() {
+    const list = $('op-list');
+    list.replaceChildren(
+      ...tickets.map((ticket) => {
+        const item = el('li');
+        const button = el('button');
+        button.type = 'button';
+        button.dataset.ticketId = ticket.id;
+        if (ticket.id === selectedId) button.setAttribute('aria-current', 'true');
+        button.append(
+          el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }),
+          el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${ticket.reporter.fullName} · ${when(ticket.createdAt)}` }),
+        );
+        button.addEventListener('click', () => select(ticket.id));
+        item.append(button);
+        return item;
+      }),
+    );
+    $('op-empty').hidden = tickets.length > 0;
+  }
+
+  function fieldRows(ticket) {
+    const reporter = ticket.reporter;
+    const rows = [
+      ['Номер', `№ ${ticket.number}`],
+      ['Статус', STATUS_LABELS[ticket.status]],
+      ['Категория', CATEGORY_LABELS[ticket.category]],
+      ['Приоритет', `${PRIORITY_LABELS[ticket.priority]} (${IMPACT_LABELS[ticket.impact] ?? ticket.impact})`],
+      ['Рассмотреть до', when(ticket.reviewDueAt)],
+      ['Решить до', when(ticket.resolveDueAt)],
+      ['Пользователь', `${reporter.fullName}${reporter.guest ? ' (гость)' : ''}, роль: ${reporter.role}`],
+      ['Организация', reporter.organization],
+      ['СДО', reporter.lmsUrl],
+      ['Телефон', reporter.phone],
+      ['E-mail', reporter.email],
+      ['Тема', ticket.subject],
+      ['Курс', ticket.course ? `${ticket.course.title} — ${ticket.course.url}` : undefined],
+      ['Вопрос теста', ticket.testQuestion],
+      ['Заявка', ticket.orderUrl],
+      ['Документ', ticket.documentUrl],
+      ['Шаги', ticket.steps],
+      ['Страница', ticket.pageUrl],
+      ['Браузер', ticket.browser ? `${ticket.browser.browser.name} ${ticket.browser.browser.version}, ${ticket.browser.os.name} ${ticket.browser.os.version}`.trim() : undefined],
+      ['Файлы', ticket.attachments.length > 0 ? ticket.attachments.map((file) => `${file.name} (${Math.ceil(file.size / 1024)} КБ)`).join(', ') : undefined],
+    ];
+    return rows.filter(([, value]) => typeof value === 'string' && value !== '');
+  }
+
+  function renderTicket() {
+    const ticket = tickets.find((item) => item.id === selectedId);
+    $('op-hint').hidden = ticket !== undefined;
+    $('op-ticket').hidden = ticket === undefined;
+    if (ticket === undefined) return;
+    $('op-detail-title').textContent = `Обращение № ${ticket.number}`;
+    $('op-fields').replaceChildren(...fieldRows(ticket).flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })]));
+    $('op-description').textContent = ticket.description;
+    $('op-events').replaceChildren(
+      ...ticket.events.map((event) => {
+        const item = el('li');
+        const time = el('time', { text: when(event.createdAt) });
+        time.dateTime = event.createdAt;
+        const what = event.type === 'message' ? 'сообщение' : STATUS_LABELS[event.status];
+        item.append(time, el('div', { text: `${ACTOR_LABELS[event.actor]}: ${what}` }));
+        if (event.text) item.append(el('p', { className: 'op-text', text: event.text }));
+        if (event.attachments.length > 0) item.append(el('div', { className: 'lms-muted', text: `Файлы: ${event.attachments.map((file) => file.name).join(', ')}` }));
+        return item;
+      }),
+    );
+    const final = ticket.status === 'resolved' || ticket.status === 'cancelled';
+    for (const button of $('op-actions').querySelectorAll('button')) button.disabled = busy || final;
+  }
+
+  function select(id) {
+    if (id !== selectedId) $('op-result').textContent = '';
+    selectedId = id;
+    renderList();
+    renderTicket();
+  }
+
+  async function move(status) {
+    const ticket = tickets.find((item) => item.id === selectedId);
+    if (ticket === undefined || busy) return;
+    const text = $('op-text').value.trim();
+    busy = true;
+    renderTicket();
+    const result = $('op-result');
+    result.className = '';
+    result.textContent = 'Отправляем…';
+    try {
+      await api(`/agent/tickets/${encodeURIComponent(ticket.id)}/status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(text === '' ? { status } : { status, text }),
+      });
+      $('op-text').value = '';
+      result.className = 'op-ok';
+      result.textContent = `Статус изменён: ${STATUS_LABELS[status]}`;
+    } catch (error) {
+      result.className = 'op-error';
+      result.textContent = `Не изменено: ${error.message}`;
+    } finally {
+      busy = false;
+    }
+    await refresh();
+  }
+
+  function renderMoves() {
+    const actions = $('op-actions');
+    for (const [status, label] of MOVES) {
+      const button = el('button', { className: 'lms-button', text: label });
+      button.type = 'button';
+      button.dataset.status = status;
+      button.title = STATUS_LABELS[status];
+      button.addEventListener('click', () => void move(status));
+      actions.append(button);
+    }
+    $('op-form').addEventListener('submit', (event) => event.preventDefault());
+  }
+
+  async function refresh() {
+    const status = $('op-filter').value;
+    try {
+      const body = await api(`/agent/tickets${status === '' ? '' : `?status=${encodeURIComponent(status)}`}`);
+      tickets = body.tickets;
+      $('op-error').textContent = '';
+      $('op-updated').textContent = `обновлено в ${new Date().toLocaleTimeString('ru-RU')}`;
+    } catch (error) {
+      $('op-error').textContent = `Не удалось загрузить обращения: ${error.message}`;
+    }
+    renderList();
+    renderTicket();
+  }
+
+  async function start() {
+    renderFilter();
+    renderMoves();
+    $('op-refresh').addEventListener('click', () => void refresh());
+    try {
+      // Dev mode only: the server hands its agent token to the demo.
+      const response = await fetch(`${API}/dev/agent-token`);
+      agentToken = (await response.json()).token;
+    } catch (error) {
+      $('op-error').textContent = `Нет токена оператора: ${error.message}`;
+      return;
+    }
+    await refresh();
+    setInterval(() => {
+      if (!busy && document.visibilityState === 'visible') void refresh();
+    }, REFRESH_MS);
+  }
+
+  document.addEventListener('DOMContentLoaded', () => void start());
+})();

@@ -1,0 +1,142 @@
+// `npm run bench`: the widget and the reference server under measurement (not part of `npm test`).
+// Chromium (Playwright) against the built bundles and the server on 127.0.0.1, cold cache, median of N runs:
+// loader size, main-thread time and requests at load; click → interactive form at 1× and 4× CPU; heap added by
+// opening; agent status change → visible in the open timeline (50 changes); server throughput with 20 concurrent
+// reporters; 200 event streams held open receiving broadcasts. Prints a markdown table with the budgets.
+//   node scripts/bench/run.mjs [--quick] [--runs=N] [--json=path]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { measureLoad, measureOpen, measureStatusLatency } from './browser-metrics.mjs';
+import { describeMachine } from './machine.mjs';
+import { renderReport } from './report.mjs';
+import { AGENT_TOKEN, benchDraft, chromiumLaunchOptions, ensureBuilt, hostPage, ROOT, startBenchServers } from './setup.mjs';
+import { median } from './stats.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+const plan = {
+  runs: Number(option('runs') ?? (quick ? 2 : 5)),
+  statusChanges: quick ? 10 : 50,
+  reporters: 20,
+  throughputMs: quick ? 3000 : 20_000,
+  streams: 200,
+  holdMs: quick ? 6000 : 60_000,
+  broadcasts: quick ? 2 : 6,
+};
+const log = (line) => console.error(`[bench] ${line}`);
+
+/** Runs a load job in a worker thread and resolves with its result. */
+function inWorker(data) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: data });
+    worker.once('message', (message) => (message.ok ? resolve(message.result) : reject(new Error(message.error))));
+    worker.once('error', reject);
+  });
+}
+
+/** `fn` run `times` times in a row, each result collected. */
+async function repeat(times, label, fn) {
+  const results = [];
+  for (let i = 0; i < times; i++) {
+    results.push(await fn(i));
+    log(`${label} ${i + 1}/${times}`);
+  }
+  return results;
+}
+
+function loaderSizes() {
+  const loader = readFileSync(join(ROOT, 'dist/widget/loader.js'));
+  return {
+    raw: loader.length,
+    gzip: gzipSync(loader, { level: 9 }).length,
+    brotli: brotliCompressSync(loader, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+async function main() {
+  log(await ensureBuilt());
+  const servers = await startBenchServers();
+  const browser = await chromium.launch(await chromiumLaunchOptions());
+  const results = { plan, machine: describeMachine(browser.version()), date: new Date().toISOString() };
+  try {
+    const token = await servers.token('bench-user');
+    const widgetUrl = servers.host.serve('/bench', { body: hostPage(servers.loaderUrl, { apiUrl: servers.apiUrl, token }) });
+    const bareUrl = servers.host.serve('/bench-bare', { body: hostPage(servers.loaderUrl, null) });
+    const origin = servers.widgetOrigin;
+    results.loader = loaderSizes();
+
+    const bare = await repeat(plan.runs, 'page without the widget', () => measureLoad(browser, bareUrl, { withWidget: false, widgetOrigin: origin }));
+    const withWidget = await repeat(plan.runs, 'page with the loader', () => measureLoad(browser, widgetUrl, { withWidget: true, widgetOrigin: origin }));
+    results.load = {
+      taskMs: median(withWidget.map((r) => r.taskMs)) - median(bare.map((r) => r.taskMs)),
+      scriptMs: median(withWidget.map((r) => r.scriptMs)) - median(bare.map((r) => r.scriptMs)),
+      widgetRequests: Math.max(...withWidget.map((r) => r.widgetRequests)),
+      apiRequests: Math.max(...withWidget.map((r) => r.apiRequests)),
+      requestPaths: withWidget[0]?.requestPaths ?? [],
+    };
+
+    const open1 = await repeat(plan.runs, 'open at 1× CPU', () => measureOpen(browser, widgetUrl, { cpuRate: 1, heap: true, widgetOrigin: origin }));
+    const open4 = await repeat(plan.runs, 'open at 4× CPU', () => measureOpen(browser, widgetUrl, { cpuRate: 4, widgetOrigin: origin }));
+    results.open = {
+      x1: open1.map((r) => r.clickToInteractiveMs),
+      x4: open4.map((r) => r.clickToInteractiveMs),
+      heapAdded: open1.map((r) => r.heapAdded),
+      chunks: open1[0]?.chunks ?? 0,
+    };
+
+    const statusToken = await servers.token('bench-status');
+    const created = await fetch(`${servers.apiUrl}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${statusToken}`, 'content-type': 'application/json', 'idempotency-key': `bench-status-${Date.now()}` },
+      body: JSON.stringify(benchDraft('Статусы под замером')),
+    }).then((response) => response.json());
+    const statusUrl = servers.host.serve('/bench-status', { body: hostPage(servers.loaderUrl, { apiUrl: servers.apiUrl, token: statusToken }) });
+    log(`status latency over ${plan.statusChanges} changes…`);
+    results.status = await measureStatusLatency(browser, statusUrl, {
+      apiUrl: servers.apiUrl,
+      agentToken: AGENT_TOKEN,
+      ticketId: created.ticket.id,
+      changes: plan.statusChanges,
+    });
+    await browser.close();
+
+    log(`throughput: ${plan.reporters} reporters for ${plan.throughputMs / 1000} s…`);
+    const tokens = await Promise.all(Array.from({ length: plan.reporters }, (_, i) => servers.token(`bench-reporter-${i}`)));
+    results.throughput = await inWorker({ job: 'throughput', apiUrl: servers.apiUrl, tokens, durationMs: plan.throughputMs, draft: benchDraft('') });
+
+    log(`streams: ${plan.streams} held for ${plan.holdMs / 1000} s, ${plan.broadcasts} broadcasts…`);
+    const streamToken = await servers.token('bench-streams');
+    const streamTicket = await fetch(`${servers.apiUrl}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${streamToken}`, 'content-type': 'application/json', 'idempotency-key': `bench-streams-${Date.now()}` },
+      body: JSON.stringify(benchDraft('Рассылка по потокам')),
+    }).then((response) => response.json());
+    results.streams = await inWorker({
+      job: 'streams',
+      apiUrl: servers.apiUrl,
+      token: streamToken,
+      agentToken: AGENT_TOKEN,
+      ticketId: streamTicket.ticket.id,
+      count: plan.streams,
+      holdMs: plan.holdMs,
+      broadcasts: plan.broadcasts,
+    });
+  } finally {
+    if (browser.isConnected()) await browser.close();
+    await servers.close();
+  }
+  results.loadAtEnd = loadavg().map((value) => value.toFixed(2)).join(' ');
+  const jsonPath = option('json');
+  if (jsonPath !== undefined) writeFileSync(jsonPath, JSON.stringify(results, null, 2));
+  console.log(renderReport(results));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,93 @@
+/** The demo LMS that `npm start` serves: the user switch, the course page's link pre-fill, the operator page. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PATHS } from '../../src/server';
+import { agent, expectClean, launcher, openPage, panel, send, startHarness, visible } from './harness';
+import type { Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+interface AgentTicket {
+  id: string;
+  number: string;
+  subject: string;
+  status: string;
+  course?: { title: string; url: string };
+  reporter: { fullName: string; role: string; lmsUrl: string; guest: boolean };
+}
+
+const findTicket = async (subject: string) =>
+  (await agent<{ tickets: AgentTicket[] }>(h, 'GET', '/tickets')).tickets.find((ticket) => ticket.subject === subject);
+
+describe('the demo LMS', () => {
+  it('a ticket filed on the course page as a switched-to demo user carries the course link', async () => {
+    const courseUrl = `${h.server.url}${DEMO_PATHS.course}`;
+    const tracked = await openPage(h, courseUrl);
+    const { page } = tracked;
+    // The page is served with its own strict CSP (nonce + strict-dynamic + Trusted Types).
+    const userSwitch = page.getByLabel('Вы вошли как');
+    await visible(tracked, userSwitch);
+    await userSwitch.selectOption({ label: 'Петров Пётр — преподаватель' });
+    await visible(tracked, page.getByText('вход выполнен'), 'the demo sign-in');
+
+    await launcher(page).click();
+    const dialog = panel(page);
+    const courseLink = dialog.getByLabel('Ссылка на курс');
+    await visible(tracked, courseLink, 'the course link field', 15_000);
+    expect(await courseLink.inputValue()).toBe(courseUrl);
+    expect(await dialog.getByRole('radio', { name: 'Курс или учебный материал' }).isChecked()).toBe(true);
+    // The signed-in user comes from the LMS token, read-only.
+    await visible(tracked, dialog.getByText('Петров Пётр Иванович'), 'the user from the token');
+
+    const subject = `Не открывается видеолекция ${Date.now()}`;
+    await dialog.getByLabel('Тема обращения').fill(subject);
+    await dialog.getByLabel('Опишите проблему').fill('Видеолекция про средства защиты не загружается, крутится индикатор.');
+    await dialog.getByLabel('Полное название курса').fill('Охрана труда для руководителей и специалистов организаций');
+    await dialog.getByRole('radio', { name: 'Мешает работать мне' }).check();
+    await send(tracked, dialog);
+
+    const ticket = await findTicket(subject);
+    expect(ticket?.course?.url).toBe(courseUrl);
+    expect(ticket?.reporter).toMatchObject({ fullName: 'Петров Пётр Иванович', role: 'teacher', lmsUrl: h.server.url, guest: false });
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
+  it('the operator page asks for a clarification and the open ticket shows it live', async () => {
+    const tracked = await openPage(h, `${h.server.url}${DEMO_PATHS.support}`);
+    const { page } = tracked;
+    await visible(tracked, page.getByText('вход выполнен'), 'the demo sign-in');
+    const widget = page.locator('#uchi-support');
+    await visible(tracked, widget.getByLabel('Тема обращения'), 'the inline widget', 15_000);
+    const subject = `Нет доступа к курсу ${Date.now()}`;
+    await widget.getByRole('radio', { name: 'Другой вопрос' }).check();
+    await widget.getByLabel('Тема обращения').fill(subject);
+    await widget.getByLabel('Опишите проблему').fill('После продления заявки курс не появился в списке.');
+    await widget.getByRole('radio', { name: 'Мешает работать мне' }).check();
+    await send(tracked, widget);
+
+    const operator = await tracked.context.newPage();
+    // The browser logs the refused move below (a 422) as a failed resource: that one is expected.
+    operator.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('status of 422')) tracked.errors.push(`operator console: ${message.text()}`);
+    });
+    await operator.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    const row = operator.getByRole('button', { name: new RegExp(subject) });
+    await visible(tracked, row, 'the ticket on the operator page');
+    await row.click();
+    await operator.getByLabel('Текст для пользователя (вопрос, ответ или комментарий)').fill('Уточните номер заявки.');
+    await operator.getByRole('button', { name: 'Запросить уточнение' }).click();
+    await visible(tracked, operator.getByText('Статус изменён: Техподдержке требуется уточнение'), 'the operator result');
+    // A move the server refuses shows its message (cancel is the reporter's, `answered` needs a text).
+    await operator.getByRole('button', { name: 'Ответить' }).click();
+    await visible(tracked, operator.getByText(/^Не изменено: /), 'the refusal');
+
+    await visible(tracked, widget.getByText('Уточните номер заявки.').first(), 'the question in the widget, live');
+    expect((await findTicket(subject))?.status).toBe('clarification_requested');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});

@@ -1,0 +1,118 @@
+/** The script tag: only the loader until first use, then the hashed chunks; queued commands replay in order. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectClean, holdParser, hostPage, launcher, openPage, panel, reporterToken, scriptJson, snippet, startHarness, visible } from './harness';
+import type { Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('the script-tag loader', () => {
+  it('loads only loader.js until the launcher is used, then the chunks, and the form works', async () => {
+    const url = h.host.serve('/plain', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    const widgetRequests: string[] = [];
+    const apiRequests: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/widget/')) widgetRequests.push(path);
+      if (path.startsWith('/api/')) apiRequests.push(path);
+    });
+    await page.goto(url);
+    await visible(tracked, launcher(page));
+    // Nothing else is fetched while the page sits there: no prefetch without a hover or focus.
+    await page.waitForTimeout(400);
+    expect(widgetRequests).toEqual(['/widget/loader.js']);
+    expect(apiRequests).toEqual([]);
+    expect(await panel(page).count()).toBe(0);
+
+    await launcher(page).click();
+    const dialog = panel(page);
+    await visible(tracked, dialog, 'the panel', 15_000);
+    const chunks = widgetRequests.slice(1);
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) expect(chunk).toMatch(/^\/widget\/chunks\/[\w-]+-[\w-]{8}\.js$/);
+    // The panel is a popover in the top layer, and the launcher says it is expanded.
+    expect(await dialog.evaluate((element) => element.matches(':popover-open'))).toBe(true);
+    expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
+
+    const subject = dialog.getByLabel('Тема обращения');
+    await subject.fill('Не открывается урок');
+    expect(await subject.inputValue()).toBe('Не открывается урок');
+    await dialog.getByRole('radio', { name: 'Тест' }).check();
+    expect(await dialog.getByRole('radio', { name: 'Тест' }).isChecked()).toBe(true);
+    await visible(tracked, dialog.getByLabel('Текст вопроса теста'));
+
+    await dialog.getByRole('button', { name: 'Закрыть техподдержку' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
+  it('replays queued commands in order, and on() returns a working unsubscribe', async () => {
+    const orderUrl = 'https://lms.example.ru/orders/5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+    // As a host would write it: subscriptions first, then the commands, all before the loader exists.
+    const head = `<script>window.UchiSupport=window.UchiSupport||function(){(UchiSupport.q=UchiSupport.q||[]).push(arguments)};
+window.__log = [];
+UchiSupport('on', 'ready', function () { window.__log.push('ready'); });
+UchiSupport('on', 'open', function () { window.__log.push('open'); });
+UchiSupport('init', ${scriptJson({ apiUrl: h.apiUrl, locale: 'en' })});
+UchiSupport('setLocale', 'ru');
+UchiSupport('open', ${scriptJson({ category: 'order', orderUrl })});</script>
+<script async src="${h.loaderUrl}"></script>`;
+    // A script in <head> holds the parser until the bundle has arrived: it boots with no <body> to render into.
+    const parser = holdParser(h, '/held.js');
+    const url = h.host.serve('/queued', { body: hostPage(`${head}<script src="/held.js"></script>`) });
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    const arrived = parser.bundleArrived(tracked);
+    await page.goto(url, { waitUntil: 'commit' });
+    await arrived;
+    parser.release();
+    const dialog = panel(page);
+    await visible(tracked, dialog, 'the panel', 15_000);
+    expect(await page.evaluate(() => (window as unknown as { __log: string[] }).__log)).toEqual(['ready', 'open']);
+    // setLocale ran after init: the panel is Russian, and open's pre-fill is there.
+    expect(await dialog.getByRole('radio', { name: 'Заявка на обучение' }).isChecked()).toBe(true);
+    expect(await dialog.getByLabel('Ссылка на заявку').inputValue()).toBe(orderUrl);
+
+    // Method form and unsubscribe, now that the loader is in charge.
+    const log = await page.evaluate(() => {
+      const w = window as unknown as { UchiSupport: ((...args: unknown[]) => unknown) & Record<string, (...args: unknown[]) => unknown> };
+      const seen: string[] = [];
+      const offFirst = w.UchiSupport('on', 'close', () => seen.push('first')) as () => void;
+      w.UchiSupport('on', 'close', () => seen.push('second'));
+      offFirst();
+      w.UchiSupport.close?.();
+      return seen;
+    });
+    expect(log).toEqual(['second']);
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
+  it('with only a getToken callback, shows the signed-in user from the first token and asks the LMS once', async () => {
+    const token = await reporterToken({ sub: 'get-token-user', name: 'Кузнецов Дмитрий Олегович' });
+    const head = `<script>window.UchiSupport=window.UchiSupport||function(){(UchiSupport.q=UchiSupport.q||[]).push(arguments)};
+window.__asked = 0;
+UchiSupport('init', { apiUrl: ${scriptJson(h.apiUrl)}, getToken: function () { window.__asked++; return Promise.resolve(${scriptJson(token)}); } });</script>
+<script async src="${h.loaderUrl}"></script>`;
+    const tracked = await openPage(h, h.host.serve('/get-token', { body: hostPage(head) }));
+    const { page } = tracked;
+    await launcher(page).click();
+    const dialog = panel(page);
+    await visible(tracked, dialog.getByText('Кузнецов Дмитрий Олегович'), 'the user from the token', 15_000);
+    expect(await dialog.getByLabel('Ваше ФИО').count()).toBe(0);
+    await dialog.getByRole('button', { name: /Мои обращения/ }).click();
+    // Listing tickets is a signed-in call: it goes with the token already known, without asking again.
+    await visible(tracked, dialog.getByText('У вас пока нет обращений.'), 'my (empty) tickets');
+    expect(await page.evaluate(() => (window as unknown as { __asked: number }).__asked)).toBe(1);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});

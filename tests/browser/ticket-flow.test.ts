@@ -1,0 +1,86 @@
+/**
+ * The widget against the real server, end to end: a pasted screenshot, a status change by the specialist shown
+ * live and announced, the reply; axe on every screen (inside the shadow root).
+ */
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agent, expectClean, fillBasics, hostPage, launcher, openPage, panel, PASTE_PNG, reporterToken, send, snippet, startHarness, visible, waitUntil } from './harness';
+import type { Harness } from './harness';
+import { axeViolations } from './axe';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+/** axe over the widget's panel: its host element and open shadow root. */
+const axe = (page: Page) => axeViolations(page, 'uchi-support-panel');
+
+interface AgentTicket {
+  id: string;
+  subject: string;
+  status: string;
+  attachments: { contentType: string; name: string }[];
+  events: { status: string; actor: string; text?: string }[];
+}
+
+describe('a ticket, live, against the real server', () => {
+  it('paste a screenshot, send, see the specialist’s question live and announced, reply; axe-clean screens', async () => {
+    const token = await reporterToken({ sub: 'flow-user', name: 'Сидорова Ольга Викторовна', role: 'administrator' });
+    const head = snippet(h, [['init', { apiUrl: h.apiUrl, token }]], {
+      extra: "\nwindow.__created = []; UchiSupport('on', 'ticket:created', function (event) { window.__created.push(event.ticketId); });",
+    });
+    const tracked = await openPage(h, h.host.serve('/flow', { body: hostPage(head) }));
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    await launcher(page).click();
+    const dialog = panel(page);
+    await visible(tracked, dialog.getByLabel('Тема обращения'), 'the form', 15_000);
+    expect(await axe(page), 'axe: empty form').toEqual([]);
+
+    // Sending the empty form lists what is missing.
+    await dialog.getByRole('button', { name: 'Отправить обращение' }).click();
+    await visible(tracked, dialog.getByText(/^Исправьте \d+ ошиб/), 'the error summary');
+    expect(await axe(page), 'axe: form with errors').toEqual([]);
+
+    const subject = `Не формируется отчёт ${Date.now()}`;
+    await fillBasics(dialog, { category: 'Другой вопрос', subject, description: 'Отчёт по слушателям за ноябрь выгружается пустым.' });
+    await dialog.getByLabel('Опишите проблему').evaluate(PASTE_PNG);
+    await visible(tracked, dialog.getByText('Загружен', { exact: true }), 'the upload', 15_000);
+    await send(tracked, dialog);
+    expect(await axe(page), 'axe: confirmation and timeline').toEqual([]);
+
+    const ticketId = await page.evaluate(() => (window as unknown as { __created: string[] }).__created[0]);
+    expect(typeof ticketId).toBe('string');
+    const stored = await agent<AgentTicket>(h, 'GET', `/tickets/${ticketId}`);
+    expect(stored.subject).toBe(subject);
+    expect(stored.attachments).toHaveLength(1);
+    expect(stored.attachments[0]?.contentType).toBe('image/png');
+
+    // The specialist asks; the open ticket shows it without a reload and says so to screen readers.
+    await page.evaluate(() => Object.defineProperty(window, '__samePage', { value: true }));
+    await agent(h, 'POST', `/tickets/${ticketId}/status`, { status: 'clarification_requested', text: 'Пришлите ссылку' });
+    const question = dialog.getByText('Пришлите ссылку').first();
+    await visible(tracked, question, 'the question, live');
+    await visible(tracked, dialog.getByText('Техподдержке требуется уточнение').first(), 'the new status, live');
+    await visible(tracked, dialog.getByLabel('Ваше уточнение'), 'the reply box');
+    const live = dialog.locator('[aria-live="polite"]');
+    await waitUntil(tracked, 'the announcement', async () => (await live.allTextContents()).some((text) => text.includes('Статус обращения изменён: Техподдержке требуется уточнение')));
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    expect(await axe(page), 'axe: clarification requested, with the reply box').toEqual([]);
+
+    await dialog.getByLabel('Ваше уточнение').fill('https://lms.example.ru/reports/2025-11');
+    await dialog.getByRole('button', { name: 'Отправить уточнение' }).click();
+    await visible(tracked, dialog.getByText('Уточнение техподдержке отправлено').first(), 'the reply status');
+    const replied = await agent<AgentTicket>(h, 'GET', `/tickets/${ticketId}`);
+    expect(replied.status).toBe('clarification_sent');
+    expect(replied.events.at(-1)).toMatchObject({ status: 'clarification_sent', actor: 'reporter', text: 'https://lms.example.ru/reports/2025-11' });
+
+    await dialog.getByRole('button', { name: /Мои обращения/ }).click();
+    await visible(tracked, dialog.getByText(subject), 'my tickets');
+    expect(await axe(page), 'axe: my tickets').toEqual([]);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});
