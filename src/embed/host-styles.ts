@@ -12,6 +12,8 @@ export const HIDDEN_ATTRIBUTE = 'data-uchi-support-hidden';
 export interface PanelPlacement {
   zIndex?: number | undefined;
   offset?: { x: number; y: number } | undefined;
+  /** The launcher's corner; the panel opens above it on the same side. */
+  placement?: 'bottom-right' | 'bottom-left' | undefined;
 }
 
 // The launcher button is about 45 px tall; the panel opens above it with a gap.
@@ -21,7 +23,9 @@ const PANEL_ABOVE_LAUNCHER = 64;
 export function hostCss(mode: 'launcher' | 'inline', placement: PanelPlacement = {}): string {
   const hidden = `:host([${HIDDEN_ATTRIBUTE}]) .us-root{visibility:hidden!important}`;
   if (mode === 'inline') return `:host{all:initial!important;display:block!important;direction:ltr!important}${hidden}`;
-  const offset = placement.offset === undefined ? '' : `--us-panel-right:${placement.offset.x}px;--us-panel-bottom:${placement.offset.y + PANEL_ABOVE_LAUNCHER}px;`;
+  const { x, y } = placement.offset ?? { x: 20, y: 20 };
+  const side = placement.placement === 'bottom-left' ? `--us-panel-left:${x}px;--us-panel-right:auto;` : `--us-panel-right:${x}px;`;
+  const offset = `${side}--us-panel-bottom:${y + PANEL_ABOVE_LAUNCHER}px;`;
   // A fixed, empty box: out of the page's flow (no gap in a flex body), above the page where the panel cannot
   // use the top layer (browsers without popover).
   return (

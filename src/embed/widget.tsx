@@ -93,7 +93,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
 
   const { element: hostElement } = resolveHost(options);
   const shadow = hostElement.attachShadow({ mode: 'open' });
-  const removeHostStyles = adoptStyles(shadow, hostCss(mode, { zIndex: options.zIndex, offset: options.offset }), options.nonce);
+  const removeHostStyles = adoptStyles(shadow, hostCss(mode, { zIndex: options.zIndex, offset: options.offset, placement: options.placement }), options.nonce);
   const removeStyles = adoptStyles(shadow, widgetCss, options.nonce);
   const mountPoint = document.createElement('div');
   shadow.append(mountPoint);

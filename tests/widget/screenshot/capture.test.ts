@@ -83,6 +83,23 @@ describe('captureDom', () => {
     expect(options.onCloneEachNode).toBe(maskClonedNode);
     expect(options.type).toBe('image/png');
   });
+
+  it('renders through a context and always destroys it, so nothing is left on the host page', async () => {
+    const context = { sandbox: 'iframe added to the host page' };
+    const createContext = vi.fn(async () => context);
+    const destroyContext = vi.fn();
+    const failing = vi.fn(async () => {
+      throw new Error('render failed');
+    });
+    await expect(captureDom(null, async () => ({ domToBlob: failing, createContext, destroyContext }))).rejects.toThrow('render failed');
+    expect(failing).toHaveBeenCalledWith(context);
+    expect(destroyContext).toHaveBeenCalledWith(context);
+
+    const png = new Blob(['png'], { type: 'image/png' });
+    destroyContext.mockClear();
+    await expect(captureDom(null, async () => ({ domToBlob: async () => png, createContext, destroyContext }))).resolves.toBe(png);
+    expect(destroyContext).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('captureDisplay', () => {
