@@ -1,0 +1,81 @@
+/** The whole widget end to end (WidgetRoot with its lazy screens) on the memory API: inline, launcher, phone. */
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { AppStory } from './support/AppStory';
+import { CLOSED_NOW, OPEN_NOW } from './support/fixtures';
+import { harnessOf, playKit } from './support/play';
+import { seedIn } from './support/seed';
+
+const meta = {
+  title: 'Widget/App',
+  parameters: { widget: { bare: true } },
+  render: (_args, context: StoryContext) => (
+    <AppStory harness={harnessOf(context)} theme={context.globals['theme'] === 'dark' ? 'dark' : 'light'} mode={context.parameters['mode'] === 'launcher' ? 'launcher' : 'inline'} />
+  ),
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The "Техподдержка Uchi.Pro" section of the LMS: the widget inline, on the new-ticket screen. */
+export const Inline: Story = {
+  tags: ['en-dark'],
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByRole('heading', { name: t('form:heading') }, { timeout: 5000 })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: t('app:nav.new') })).toHaveAttribute('aria-current', 'page');
+  },
+};
+
+/** The same on a 360 px phone. */
+export const InlinePhone: Story = { tags: ['en-dark'], ...Inline, globals: { viewport: { value: 'phone360', isRotated: false } } };
+
+/** Evening: support is closed, the banner says when it opens (Moscow and local time). */
+export const OffHours: Story = {
+  parameters: { widget: { bare: true, now: CLOSED_NOW } },
+  play: async (context) => {
+    const { canvas } = playKit(context);
+    // Monday 30 November, 08:00 MSK = 10:00 in Yekaterinburg (the test browser's zone).
+    const opening = await canvas.findByText(/08:00/, { selector: 'time' }, { timeout: 5000 });
+    await expect(opening).toHaveAttribute('datetime', '2026-11-30T05:00:00.000Z');
+  },
+};
+
+/** Launcher mode: the panel in the top layer over the host page, with a close button and a focus trap. */
+export const LauncherOpen: Story = {
+  parameters: { widget: { bare: true }, mode: 'launcher' },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByRole('dialog', { name: t('app:title') })).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: t('app:close') })).toBeVisible();
+  },
+};
+
+/** On a phone the launcher's panel takes the whole screen. */
+export const LauncherPhone: Story = { ...LauncherOpen, globals: { viewport: { value: 'phone360', isRotated: false } } };
+
+/** Launcher with a badge: the panel closed, one ticket changed since the user last looked. */
+export const LauncherWithBadge: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { bare: true, tickets: [seedIn('clarification_requested', OPEN_NOW, { id: 't-q' })], unseen: ['t-q'] }, mode: 'launcher' },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const label = t('app:launcherChanged', { count: 1 });
+    await expect(await canvas.findByRole('button', { name: label }, { timeout: 5000 })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: t('app:close') }));
+    await expect(canvas.getByRole('button', { name: label })).toHaveAttribute('aria-expanded', 'false');
+    await expect(canvas.getByRole('button', { name: label })).toHaveAttribute('data-badge', '1');
+  },
+};
+
+/** The "My tickets" tab carries the same badge inside the panel. */
+export const TabBadge: Story = {
+  parameters: { widget: { bare: true, tickets: [seedIn('answered', OPEN_NOW, { id: 't-a' })], unseen: ['t-a'] } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const tab = await canvas.findByRole('button', { name: new RegExp(`^${escape(t('app:nav.tickets'))}`) }, { timeout: 5000 });
+    await waitFor(() => expect(tab).toHaveTextContent(t('tickets:badge', { count: 1 })));
+  },
+};

@@ -1,0 +1,117 @@
+/** Attachments: uploading, uploaded, failed (retry), too large, wrong type, too many, and many at once. */
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { AttachmentsStory } from './support/AttachmentsStory';
+import { playKit } from './support/play';
+
+const meta = {
+  title: 'Widget/Attachments',
+  component: AttachmentsStory,
+  args: { files: [] },
+} satisfies Meta<typeof AttachmentsStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Nothing attached yet: the button, the drop zone and the limits. */
+export const Empty: Story = {};
+
+/** A screenshot on its way: progress bar, and "Cancel". */
+export const Uploading: Story = {
+  tags: ['en-dark'],
+  args: { files: [{ name: 'ошибка-в-тесте.png', kind: 'png', width: 1280, height: 720 }] },
+  parameters: { widget: { api: { uploads: { hang: true } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const bar = await canvas.findByRole('progressbar', { name: t('attachments:progress', { name: 'ошибка-в-тесте.png' }) }, { timeout: 5000 });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
+  },
+};
+
+/** Uploaded: a thumbnail, the size, "Remove". */
+export const Uploaded: Story = {
+  args: { files: [{ name: 'ошибка-в-тесте.png', kind: 'png', width: 1280, height: 720 }, { name: 'удостоверение.pdf', kind: 'pdf' }] },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await waitFor(() => expect(canvas.getAllByText(t('attachments:status.uploaded'))).toHaveLength(2), { timeout: 5000 });
+  },
+};
+
+/** The upload failed (no connection): the reason, "Retry" and "Remove"; retrying succeeds. */
+export const Failed: Story = {
+  args: { files: [{ name: 'журнал.pdf', kind: 'pdf' }] },
+  parameters: { widget: { api: { failures: { upload: { kind: 'network', times: 1 } } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const retry = await canvas.findByRole('button', { name: t('attachments:action.retryNamed', { name: 'журнал.pdf' }) }, { timeout: 5000 });
+    await expect(canvas.getByText(t('attachments:failure.network'))).toBeVisible();
+    await userEvent.click(retry);
+    await expect(await canvas.findByText(t('attachments:status.uploaded'), {}, { timeout: 5000 })).toBeVisible();
+  },
+};
+
+/** The failed state as it stays when the user has not retried yet. */
+export const FailedServer: Story = {
+  args: { files: [{ name: 'журнал.pdf', kind: 'pdf' }] },
+  parameters: { widget: { api: { failures: { upload: 'server' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('attachments:failure.server'), {}, { timeout: 5000 })).toBeVisible();
+  },
+};
+
+/** A PDF over the 10 MB limit: refused before sending, with the limit stated. */
+export const TooLarge: Story = {
+  tags: ['en-dark'],
+  args: { files: [{ name: 'скан-договора.pdf', kind: 'pdf', size: 11 * 1024 * 1024 }] },
+  play: async (context) => {
+    const { canvas } = playKit(context);
+    const alert = await canvas.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('скан-договора.pdf'), { timeout: 5000 });
+  },
+};
+
+/** A text file and an SVG: types the server does not accept. */
+export const WrongType: Story = {
+  args: { files: [{ name: 'лог.txt', kind: 'text' }, { name: 'схема.svg', kind: 'svg' }] },
+  play: async (context) => {
+    const { canvas } = playKit(context);
+    const alert = await canvas.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('схема.svg'), { timeout: 5000 });
+    await expect(alert).toHaveTextContent('лог.txt');
+  },
+};
+
+/** Four files where three are allowed: the fourth is refused and says so. */
+export const TooMany: Story = {
+  args: { files: ['1', '2', '3', '4'].map((n) => ({ name: `скриншот-${n}.png`, kind: 'png' as const })) },
+  parameters: { widget: { api: { limits: { maxFilesPerTicket: 3 } } } },
+  play: async (context) => {
+    const { canvas } = playKit(context);
+    const alert = await canvas.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('скриншот-4.png'), { timeout: 5000 });
+  },
+};
+
+/** Many files at once: one uploading, one failed, the rest uploaded — and one refused. */
+export const Many: Story = {
+  args: {
+    files: [
+      { name: 'главная.png', kind: 'png' },
+      { name: 'урок-3.png', kind: 'png' },
+      { name: 'тест.png', kind: 'png', width: 800, height: 500 },
+      { name: 'выписка.pdf', kind: 'pdf' },
+      { name: 'журнал.pdf', kind: 'pdf' },
+      { name: 'видео.mov', kind: 'text' },
+    ],
+  },
+  parameters: { widget: { api: { uploads: { failByName: { 'журнал.pdf': 'server' } } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await waitFor(() => expect(canvas.getAllByText(t('attachments:status.uploaded'))).toHaveLength(4), { timeout: 5000 });
+    await expect(canvas.getByText(t('attachments:failure.server'))).toBeVisible();
+  },
+};
+
+/** In English, with the limits formatted for the locale. */
+export const English: Story = { ...Uploaded, globals: { locale: 'en' } };

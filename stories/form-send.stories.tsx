@@ -1,0 +1,133 @@
+/** The form around sending: a restored draft, the checklist, duplicates, page errors, sending and failing to send. */
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent } from 'storybook/test';
+import { FILLED, OPEN_NOW, PAGE_ERRORS } from './support/fixtures';
+import { completeFilled, submit } from './support/form-play';
+import { pngFile } from './support/files';
+import { FormStory } from './support/kit';
+import { expectFocus, playKit } from './support/play';
+import { seedIn } from './support/seed';
+
+const meta = {
+  title: 'Widget/Form/Sending',
+  component: FormStory,
+} satisfies Meta<typeof FormStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const minutesBefore = (iso: string, minutes: number) => new Date(new Date(iso).getTime() - minutes * 60_000).toISOString();
+
+/** A technical draft saved 25 minutes before the story's now. */
+const RESTORED_DRAFT = {
+  widget: {
+    draft: {
+      savedAt: minutesBefore(OPEN_NOW, 25),
+      values: { category: 'technical', subject: 'Не сохраняется прогресс', description: 'После выхода из урока прогресс сбрасывается на 0 %.', steps: '1. Пройти половину урока\n2. Выйти' },
+    },
+  },
+};
+
+/** A draft saved 25 minutes ago came back: the notice says when, and offers to delete it. */
+export const DraftRestored: Story = {
+  parameters: RESTORED_DRAFT,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByRole('textbox', { name: t('form:field.subject') })).toHaveValue('Не сохраняется прогресс');
+    await expect(canvas.getByRole('button', { name: t('form:draft.discard') })).toBeVisible();
+  },
+};
+
+/** "Delete the draft?" — a confirmation, since everything typed would be lost. */
+export const DraftDiscardConfirm: Story = {
+  tags: ['en-dark'],
+  parameters: RESTORED_DRAFT,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:draft.discard') }));
+    await expect(await canvas.findByRole('dialog', { name: t('form:draft.confirmTitle') })).toBeVisible();
+  },
+};
+
+/** The checklist complete: every required field and a screenshot, attached as a file. */
+export const ChecklistComplete: Story = {
+  parameters: { widget: { prefill: FILLED.course.prefill } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await completeFilled(canvas, t, 'course');
+    await userEvent.upload(canvas.getByLabelText(t('attachments:pick')), await pngFile('видео-не-играет.png', 640, 400));
+    const done = t('form:checklist.progress', { done: 6, count: 6 });
+    await expect(await canvas.findByText(done, {}, { timeout: 4000 })).toBeVisible();
+  },
+};
+
+/** An open ticket about the same course exists: the form offers to add this text to it instead. */
+export const DuplicateWarning: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { prefill: FILLED.course.prefill, tickets: [seedIn('processing', OPEN_NOW, { id: 't-dup', category: 'course' })] } },
+  play: async (context) => {
+    const { canvas, text, harness } = playKit(context);
+    const number = harness.api.store.get('t-dup')?.number ?? '';
+    await expect(await canvas.findByText(text('form:duplicate.title', { number }))).toBeVisible();
+  },
+};
+
+/** The embed recorded page errors: the user may attach them with one tick. */
+export const PageErrors: Story = {
+  parameters: { widget: { prefill: FILLED.technical.prefill, pageErrors: PAGE_ERRORS } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await userEvent.click(await canvas.findByRole('checkbox', { name: t('form:browser.pageErrors', { count: 2 }) }));
+  },
+};
+
+/** Sending takes a while: the button is busy and the status is announced. */
+export const Sending: Story = {
+  parameters: { widget: { prefill: FILLED.other.prefill, api: { latencyMs: { create: 1_000_000_000 } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await completeFilled(canvas, t, 'other');
+    await submit(canvas, t);
+    await expect(await canvas.findByText(t('form:send.sending'))).toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: t('form:send.submit') })).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** No connection: nothing is lost, "Retry" resends with the same key, and the same ticket can go by e-mail. */
+export const SendFailedEmailFallback: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { prefill: FILLED.technical.prefill, api: { failures: { create: 'network' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await completeFilled(canvas, t, 'technical');
+    await submit(canvas, t);
+    await expect(await canvas.findByText(t('form:failure.network'))).toBeVisible();
+    const email = canvas.getByRole('link', { name: t('form:failure.email') });
+    await expect(email.getAttribute('href')).toMatch(/^mailto:support@uchi\.pro\?subject=/);
+    await expectFocus(context.canvasElement, canvas.getByText(t('form:failure.title')));
+  },
+};
+
+/** The server is down (5xx after the client's retries): the same e-mail fallback. */
+export const SendFailedServer: Story = {
+  parameters: { widget: { prefill: FILLED.other.prefill, api: { failures: { create: 'server' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await completeFilled(canvas, t, 'other');
+    await submit(canvas, t);
+    await expect(await canvas.findByText(t('form:failure.server'))).toBeVisible();
+    await expect(canvas.getByRole('link', { name: t('form:failure.email') })).toBeVisible();
+  },
+};
+
+/** Too many attempts (429): the wait is stated; no e-mail offer, the API is reachable. */
+export const SendRateLimited: Story = {
+  parameters: { widget: { prefill: FILLED.other.prefill, api: { failures: { create: 'rate-limited' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await completeFilled(canvas, t, 'other');
+    await submit(canvas, t);
+    await expect(await canvas.findByText(t('form:failure.rateLimited', { seconds: 30 }))).toBeVisible();
+    await expect(canvas.queryByRole('link', { name: t('form:failure.email') })).toBeNull();
+  },
+};

@@ -1,0 +1,90 @@
+/** Form states beyond the categories: guest mode, the page's suggestion, one ticket — one problem and its split. */
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent } from 'storybook/test';
+import { BROWSER_SNAPSHOT } from './support/fixtures';
+import { choose, submit } from './support/form-play';
+import { FormStory } from './support/kit';
+import { expectFocus, playKit } from './support/play';
+
+const meta = {
+  title: 'Widget/Form/States',
+  component: FormStory,
+} satisfies Meta<typeof FormStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Two problems in one description (the check splits them). */
+const TWO_PROBLEMS = 'Не открывается итоговый тест по охране труда. Кроме того, в заявке № 15 неправильно указана фамилия слушателя.';
+
+/** The form pre-filled with a two-problem description. */
+const WITH_TWO_PROBLEMS = { widget: { prefill: { category: 'test', subject: 'Тест и заявка', description: TWO_PROBLEMS } } };
+/** The same as an "other" ticket (fewest fields, so the split can be sent). */
+const OTHER_WITH_TWO_PROBLEMS = { widget: { prefill: { category: 'other', subject: 'Две проблемы', description: TWO_PROBLEMS } } };
+
+/** Without the LMS (guest): the contact fields become inputs, as for an e-mail. */
+export const Guest: Story = { tags: ['en-dark'], parameters: { widget: { user: 'guest' } } };
+
+/** A guest pressed "Send" at once: every contact field is listed in the summary. */
+export const GuestErrors: Story = {
+  parameters: { widget: { user: 'guest' } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await submit(canvas, t);
+    const title = await canvas.findByRole('heading', { name: t('form:summary.title', { count: 9 }) });
+    await expectFocus(context.canvasElement, title.closest('section'));
+  },
+};
+
+/** Opened on a course page of the LMS: the course link is filled and the category suggested. */
+export const PageSuggestion: Story = { parameters: { widget: { pageUrl: BROWSER_SNAPSHOT.pageUrl } } };
+
+/** The description reads as two problems: sending waits until the user splits it or confirms it is one. */
+export const OneProblemWarning: Story = {
+  tags: ['en-dark'],
+  parameters: WITH_TWO_PROBLEMS,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('form:oneProblem.found', { count: 2 }))).toBeVisible();
+    await expect(canvas.getByRole('button', { name: t('form:send.submit') })).toBeDisabled();
+  },
+};
+
+/** "It is one problem": the confirmation is recorded on the ticket and sending is allowed again. */
+export const OneProblemConfirmed: Story = {
+  parameters: WITH_TWO_PROBLEMS,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.confirm') }));
+    await expect(await canvas.findByText(t('form:oneProblem.confirmed'))).toBeVisible();
+    await expect(canvas.getByRole('button', { name: t('form:send.submit') })).toBeEnabled();
+  },
+};
+
+/** Split: one draft per problem, each editable, sent as separate tickets — ends with their numbers. */
+export const SplitIntoTickets: Story = {
+  tags: ['en-dark'],
+  parameters: OTHER_WITH_TWO_PROBLEMS,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await choose(canvas, t('common:impact.blocks_me'));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    const heading = await canvas.findByRole('heading', { name: t('form:split.heading', { count: 2 }) });
+    await expectFocus(context.canvasElement, heading);
+    await userEvent.click(canvas.getByRole('button', { name: t('form:split.send', { count: 2 }) }));
+    await expect(await canvas.findByText(t('form:split.done'), {}, { timeout: 4000 })).toBeVisible();
+    const numbers = canvas.getByRole('list', { name: t('form:split.results') });
+    await expect(numbers.querySelectorAll('li')).toHaveLength(2);
+  },
+};
+
+/** The split view before sending: two drafts to review. */
+export const SplitReview: Story = {
+  parameters: OTHER_WITH_TWO_PROBLEMS,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await choose(canvas, t('common:impact.minor'));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    await expect(await canvas.findByRole('heading', { name: t('form:split.heading', { count: 2 }) })).toBeVisible();
+  },
+};

@@ -1,0 +1,72 @@
+/** "My tickets": empty, several, one changed since last seen, a guest, and a list that failed to load. */
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { action } from 'storybook/actions';
+import { expect, within } from 'storybook/test';
+import { MyTickets } from '../src/widget/my-tickets';
+import { OPEN_NOW } from './support/fixtures';
+import { playKit } from './support/play';
+import { seedIn } from './support/seed';
+import type { SeedTicket } from './support/seed';
+
+const meta = {
+  title: 'Widget/My tickets',
+  component: MyTickets,
+  args: { onOpen: action('open'), onNew: action('new') },
+} satisfies Meta<typeof MyTickets>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Five tickets of different categories and statuses, received over the last days. */
+const SEVERAL: SeedTicket[] = [
+  seedIn('resolved', OPEN_NOW, { id: 't-1', category: 'course', hoursAgo: 100 }),
+  seedIn('answered', OPEN_NOW, { id: 't-2', category: 'document', hoursAgo: 50 }),
+  seedIn('in_progress', OPEN_NOW, { id: 't-3', category: 'technical', hoursAgo: 26 }),
+  seedIn('clarification_requested', OPEN_NOW, { id: 't-4', category: 'test', hoursAgo: 5 }),
+  seedIn('registered', OPEN_NOW, { id: 't-5', category: 'order', hoursAgo: 1 }),
+];
+
+/** No tickets yet: what to do instead. */
+export const Empty: Story = {
+  tags: ['en-dark'],
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('tickets:empty'))).toBeVisible();
+  },
+};
+
+/** Several tickets, newest change first. */
+export const Several: Story = {
+  parameters: { widget: { tickets: SEVERAL } },
+  play: async (context) => {
+    const { canvas } = playKit(context);
+    const list = await canvas.findByRole('list');
+    await expect(within(list).getAllByRole('listitem')).toHaveLength(5);
+  },
+};
+
+/** The specialist asked a question since the user last looked: the row is marked as changed. */
+export const WithChangedTicket: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { tickets: SEVERAL, unseen: ['t-4'] } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const marker = await canvas.findByText(t('tickets:changed'));
+    await expect(marker.closest('[data-ticket-id]')).toHaveAttribute('data-ticket-id', 't-4');
+  },
+};
+
+/** A guest has no list (their tickets are read back with the access key). */
+export const Guest: Story = { parameters: { widget: { user: 'guest' } } };
+
+/** The list could not be loaded: the reason and "Retry". */
+export const LoadError: Story = {
+  parameters: { widget: { tickets: SEVERAL, api: { failures: { list: 'server' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('tickets:loadError'))).toBeVisible();
+  },
+};
+
+/** Loading (the request is slow). */
+export const Loading: Story = { parameters: { widget: { api: { latencyMs: { list: 1_000_000_000 } } } } };

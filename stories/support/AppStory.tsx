@@ -1,0 +1,54 @@
+/**
+ * The whole widget (WidgetRoot: providers, shell, lazy screens) as the embed renders it, with a stand-in for the
+ * loader's launcher button in launcher mode: its label and badge follow the shell's `onUnseenChange`.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { action } from 'storybook/actions';
+import { WidgetRoot } from '../../src/widget/app';
+import { UnseenBadge } from '../../src/widget/my-tickets';
+import type { StoryHarness } from './harness';
+import type { StoryTheme } from './WidgetFrame';
+
+/** Props of {@link AppStory}. */
+export interface AppStoryProps {
+  harness: StoryHarness;
+  theme: StoryTheme;
+  mode: 'inline' | 'launcher';
+}
+
+/** The app; in launcher mode the panel starts open (the shell, and so the badge, mount on first open). */
+export function AppStory({ harness, theme, mode }: AppStoryProps) {
+  const [open, setOpen] = useState(true);
+  const [unseen, setUnseen] = useState({ count: 0, label: harness.t('app:launcher') });
+  const launcher = useRef<HTMLButtonElement>(null);
+  const onClose = useCallback(() => {
+    action('close')();
+    setOpen(false);
+    // As the embed does: closing returns focus to the launcher.
+    launcher.current?.focus();
+  }, []);
+  const onUnseenChange = useCallback((count: number, label: string) => setUnseen({ count, label }), []);
+  return (
+    <div className="story-app">
+      <WidgetRoot
+        env={harness.env}
+        i18n={harness.i18n}
+        queryClient={harness.queryClient}
+        theme={theme}
+        mode={mode}
+        open={mode === 'inline' || open}
+        openRequest={{ id: 0 }}
+        onClose={onClose}
+        onUnseenChange={onUnseenChange}
+      />
+      {mode === 'launcher' ? (
+        <div className="story-launcher">
+          <button ref={launcher} type="button" aria-label={unseen.label} aria-expanded={open} data-badge={unseen.count > 0 ? unseen.count : undefined} onClick={() => setOpen((now) => !now)}>
+            {harness.t('app:launcher')}
+            <UnseenBadge count={unseen.count} />
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

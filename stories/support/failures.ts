@@ -1,0 +1,72 @@
+/** The failures a story can ask the memory API for, as the HTTP client would report them. */
+import type { ApiFailure, ApiResult } from '../../src/api/types';
+
+/** A failure by name. */
+export type FailureKind = 'network' | 'server' | 'rate-limited' | 'conflict' | 'too-large' | 'unsupported' | 'not-found';
+
+/** A failure that happens every time, or only the first `times` attempts (then the call succeeds). */
+export type FailureRule = FailureKind | { kind: FailureKind; times: number };
+
+/** The failure the client would give for `kind`. */
+export function failureOf(kind: FailureKind): ApiFailure {
+  switch (kind) {
+    case 'network':
+      return { kind: 'network', message: 'Failed to fetch' };
+    case 'server':
+      return { kind: 'http', status: 503, code: 'unavailable', message: 'Сервис временно недоступен.' };
+    case 'rate-limited':
+      return { kind: 'http', status: 429, code: 'rate_limited', message: 'Слишком много запросов.', retryAfterSeconds: 30 };
+    case 'conflict':
+      return { kind: 'http', status: 409, code: 'illegal_transition', message: 'Статус обращения уже изменился.' };
+    case 'too-large':
+      return { kind: 'http', status: 413, code: 'payload_too_large', message: 'Файл слишком большой.' };
+    case 'unsupported':
+      return { kind: 'http', status: 415, code: 'unsupported_media_type', message: 'Такой тип файла не принимается.' };
+    case 'not-found':
+      return { kind: 'http', status: 404, code: 'not_found', message: 'Обращение не найдено.' };
+    default:
+      return kind satisfies never;
+  }
+}
+
+/** A failed result. */
+export function fail<T>(failure: ApiFailure): ApiResult<T> {
+  return { ok: false, error: failure };
+}
+
+/** A successful result. */
+export function ok<T>(value: T): ApiResult<T> {
+  return { ok: true, value };
+}
+
+/** Counts attempts per operation and says whether this one fails. */
+export function createFailureGate(rules: Partial<Record<string, FailureRule>>) {
+  const attempts = new Map<string, number>();
+  return (operation: string): ApiFailure | null => {
+    const rule = rules[operation];
+    if (rule === undefined) return null;
+    const attempt = (attempts.get(operation) ?? 0) + 1;
+    attempts.set(operation, attempt);
+    if (typeof rule === 'string') return failureOf(rule);
+    return attempt <= rule.times ? failureOf(rule.kind) : null;
+  };
+}
+
+/** Waits `ms` unless the signal aborts first (then rejects with the abort reason). */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('Aborted', 'AbortError'));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

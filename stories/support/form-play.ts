@@ -1,0 +1,28 @@
+/** Play steps on the ticket form, by role and label in the story's locale (so they run in ru and en). */
+import { expect, userEvent } from 'storybook/test';
+import { priorityFor } from '../../src/core';
+import type { Category } from '../../src/core';
+import { FILLED } from './fixtures';
+import { typeInto } from './play';
+import type { shadowCanvas, Texts } from './play';
+
+type Canvas = ReturnType<typeof shadowCanvas>;
+
+/** Chooses a radio option (category or impact) by its label. */
+export async function choose(canvas: Canvas, label: string): Promise<void> {
+  await userEvent.click(await canvas.findByRole('radio', { name: label }));
+}
+
+/** Completes a form pre-filled with {@link FILLED}: the impact and the fields `open({…})` cannot pre-fill. */
+export async function completeFilled(canvas: Canvas, t: Texts, category: Category): Promise<void> {
+  const filled = FILLED[category];
+  if (filled.testQuestion !== undefined) await typeInto(canvas, t('form:field.testQuestion'), filled.testQuestion);
+  if (filled.steps !== undefined) await typeInto(canvas, t('form:field.steps'), filled.steps);
+  await choose(canvas, t(`common:impact.${filled.impact}`));
+  await expect(await canvas.findByText(t('form:priority', { priority: t(`form:priorityValue.${priorityFor(category, filled.impact)}`) }))).toBeVisible();
+}
+
+/** Presses "Send request". */
+export async function submit(canvas: Canvas, t: Texts): Promise<void> {
+  await userEvent.click(await canvas.findByRole('button', { name: t('form:send.submit') }));
+}

@@ -1,0 +1,35 @@
+/** The features as the app's screens compose them, for component stories (actions log what a host would get). */
+import { action } from 'storybook/actions';
+import { useAttachmentsWithCapture, useReplyAttachments } from '../../src/widget/app/ReplyAttachments';
+import { useWidgetEnv } from '../../src/widget/shared/env';
+import { TicketView } from '../../src/widget/status-timeline';
+import { TicketForm } from '../../src/widget/ticket-form';
+import { USER_TIME_ZONE } from './fixtures';
+
+/** The ticket form with the real attachments picker (and its screenshot button), as on the form screen. */
+export function FormStory() {
+  const env = useWidgetEnv();
+  const attachments = useAttachmentsWithCapture(`form:${env.userKey}`);
+  return (
+    <TicketForm
+      attachments={attachments}
+      onSent={action('sent')}
+      onSplitSent={action('split sent')}
+      onAddedToExisting={action('added to existing')}
+    />
+  );
+}
+
+/** One ticket's live view, as on the ticket screen; times in the story user's zone (Yekaterinburg). */
+export function TicketStory({ ticketId, justCreated = false, ticketAccessKey }: { ticketId: string; justCreated?: boolean; ticketAccessKey?: string }) {
+  return (
+    <TicketView
+      ticketId={ticketId}
+      justCreated={justCreated}
+      {...(ticketAccessKey === undefined ? {} : { ticketAccessKey })}
+      useReplyAttachments={useReplyAttachments}
+      onBack={action('back')}
+      timeZone={USER_TIME_ZONE}
+    />
+  );
+}

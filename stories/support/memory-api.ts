@@ -1,0 +1,192 @@
+/**
+ * An in-memory SupportApi for stories, built on the core like the reference server: drafts validated with
+ * `ticketDraftSchema`, priority and deadlines from `priorityFor` / `reviewDeadline` / `resolveDeadline`,
+ * statuses through `canTransition`, event ids growing, `subscribe` pushing events live — plus a scripted
+ * specialist and failures a story can ask for (network, 5xx, upload trouble).
+ */
+import type { ApiResult, EventSubscription, SupportApi, UploadOptions } from '../../src/api/types';
+import {
+  ATTACHMENT_TYPES,
+  DEFAULT_ATTACHMENT_LIMITS,
+  isSupportOpen,
+  messageBodySchema,
+  nextSupportOpeningInfo,
+  ticketDraftSchema,
+} from '../../src/core';
+import type { Attachment, AttachmentLimits, AttachmentType, CreateTicketResponse, HostContext, Meta, TicketDraft, TicketEvent } from '../../src/core';
+import type { StoryClock } from './clock';
+import { createFailureGate, delay, fail, failureOf, ok } from './failures';
+import type { FailureKind, FailureRule } from './failures';
+import { createMemoryStore, reporterOf } from './memory-store';
+import type { MemoryStore } from './memory-store';
+import { createSpecialist } from './specialist';
+import type { Specialist, SpecialistScript } from './specialist';
+import { validationFailure } from './validation';
+
+/** How uploads behave: progress in `steps` of `stepMs`; `hang` stops at 40 % for ever (the "uploading" state). */
+export interface UploadBehaviour {
+  stepMs?: number;
+  steps?: number;
+  hang?: boolean;
+  /** Files that fail by name (the rest upload). */
+  failByName?: Record<string, FailureKind>;
+}
+
+/** Operations whose failures a story can script. */
+export type Operation = 'meta' | 'upload' | 'create' | 'list' | 'ticket' | 'message' | 'cancel';
+
+/** Options of the memory API. */
+export interface MemoryApiOptions {
+  clock: StoryClock;
+  /** The signed-in user; null in guest mode. */
+  host: HostContext | null;
+  limits?: Partial<AttachmentLimits>;
+  failures?: Partial<Record<Operation, FailureRule>>;
+  uploads?: UploadBehaviour;
+  specialist?: SpecialistScript;
+  /** Simulated latency, ms: one number for every call (default: 120, 30 in tests), or per operation (a huge one shows "sending…"). */
+  latencyMs?: number | Partial<Record<Operation, number>>;
+}
+
+/** The memory API with its store and specialist, for seeding and for play functions. */
+export interface MemoryApi extends SupportApi {
+  store: MemoryStore;
+  specialist: Specialist;
+  dispose(): void;
+}
+
+/** Latency of a call: enough to see loading states in Storybook, shorter in the story tests (they only wait). */
+const DEFAULT_LATENCY_MS = import.meta.env.MODE === 'test' ? 30 : 120;
+
+const CHANNELS = { email: 'support@uchi.pro', phone: '88001000862', phoneDisplay: '8 (800) 100-08-62' };
+
+/** Creates the API. */
+export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
+  const { clock, host } = options;
+  const latency = (operation: Operation) => (typeof options.latencyMs === 'number' ? options.latencyMs : (options.latencyMs?.[operation] ?? DEFAULT_LATENCY_MS));
+  const limits: AttachmentLimits = { ...DEFAULT_ATTACHMENT_LIMITS, ...options.limits };
+  const store = createMemoryStore();
+  const specialist = createSpecialist(store, clock);
+  const failing = createFailureGate(options.failures ?? {});
+  const replies = new Map<string, { body: string; response: CreateTicketResponse }>();
+  const subscriptions = new Set<() => void>();
+  const uploads = options.uploads ?? {};
+
+  /** Latency, then either the scripted failure or the work. */
+  async function call<T>(operation: Operation, work: () => ApiResult<T>, signal?: AbortSignal): Promise<ApiResult<T>> {
+    try {
+      await delay(latency(operation), signal);
+    } catch {
+      return fail({ kind: 'aborted', message: 'aborted' });
+    }
+    const failure = failing(operation);
+    return failure === null ? work() : fail(failure);
+  }
+
+  async function uploadAttachment(file: Blob, name: string, upload: UploadOptions = {}): Promise<ApiResult<Attachment>> {
+    const { stepMs = 60, steps = 5, hang = false, failByName = {} } = uploads;
+    try {
+      for (let step = 1; step <= steps; step += 1) {
+        await delay(stepMs, upload.signal);
+        const fraction = step / steps;
+        if (hang && fraction > 0.4) {
+          upload.onProgress?.(0.4);
+          await new Promise<never>((_, reject) => upload.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+        }
+        upload.onProgress?.(fraction);
+      }
+    } catch {
+      return fail({ kind: 'aborted', message: 'aborted' });
+    }
+    const byName = failByName[name];
+    if (byName !== undefined) return fail(failureOf(byName));
+    const failure = failing('upload');
+    if (failure !== null) return fail(failure);
+    if (file.size > limits.maxFileBytes) return fail(failureOf('too-large'));
+    const type = file.type as AttachmentType;
+    if (!ATTACHMENT_TYPES.includes(type) || !limits.acceptedTypes.includes(type)) return fail(failureOf('unsupported'));
+    return ok(store.addUpload(name, type, file.size, clock.now()));
+  }
+
+  function register(draft: TicketDraft, key: string): ApiResult<CreateTicketResponse> {
+    const body = JSON.stringify(draft);
+    const previous = replies.get(key);
+    if (previous !== undefined) {
+      return previous.body === body
+        ? ok(previous.response)
+        : fail({ kind: 'http', status: 409, code: 'idempotency_conflict', message: 'Ключ уже использован для другого обращения.' });
+    }
+    const ticket = store.create(draft, reporterOf(host, draft.contact), clock.now());
+    const response: CreateTicketResponse = host === null ? { ticket, accessKey: `k-${ticket.id}-7f3a9c` } : { ticket };
+    replies.set(key, { body, response });
+    if (options.specialist?.onCreate !== undefined) specialist.play(ticket.id, options.specialist.onCreate);
+    return ok(response);
+  }
+
+  const api: MemoryApi = {
+    store,
+    specialist,
+    getMeta: (signal) =>
+      call<Meta>('meta', () => {
+        const now = clock.now();
+        const next = nextSupportOpeningInfo(now);
+        return ok({ serverTime: now.toISOString(), open: isSupportOpen(now), nextOpening: next.value.toISOString(), provisional: next.provisional, timeZone: 'Europe/Moscow', channels: CHANNELS, limits, version: 'storybook' });
+      }, signal),
+    uploadAttachment,
+    deleteAttachment: (id, signal) => call('upload', () => (store.removeUpload(id) ? ok(null) : fail(failureOf('not-found'))), signal),
+    createTicket: (input, key, signal) =>
+      call('create', () => {
+        const parsed = ticketDraftSchema.safeParse(input);
+        if (!parsed.success) return fail(validationFailure(parsed.error.issues));
+        const missing = parsed.data.attachmentIds.filter((id) => !store.hasUpload(id));
+        if (missing.length > 0) return fail({ kind: 'http', status: 422, code: 'validation_failed', message: 'Файл не найден.', fields: { attachmentIds: 'Файл не найден: загрузите его ещё раз' } });
+        return register(parsed.data, key);
+      }, signal),
+    listTickets: (signal) => call('list', () => ok(store.summaries()), signal),
+    getTicket: (id, signal) => call('ticket', () => {
+      const ticket = store.get(id);
+      return ticket === undefined ? fail(failureOf('not-found')) : ok(ticket);
+    }, signal),
+    sendMessage: (id, body, signal) =>
+      call('message', () => {
+        const parsed = messageBodySchema.safeParse(body);
+        if (!parsed.success) return fail(validationFailure(parsed.error.issues));
+        const ticket = store.get(id);
+        if (ticket === undefined) return fail(failureOf('not-found'));
+        const status = ticket.status === 'clarification_requested' ? 'clarification_sent' : ticket.status;
+        const result = store.change(id, { status, actor: 'reporter', text: parsed.data.text, attachmentIds: parsed.data.attachmentIds }, clock.now());
+        return typeof result === 'string' ? fail(failureOf(result === 'not-found' ? 'not-found' : 'conflict')) : ok(result);
+      }, signal),
+    cancelTicket: (id, signal) =>
+      call('cancel', () => {
+        const result = store.change(id, { status: 'cancelled', actor: 'reporter' }, clock.now());
+        return typeof result === 'string' ? fail(failureOf(result === 'not-found' ? 'not-found' : 'conflict')) : ok(result);
+      }, signal),
+    subscribe(id, lastEventId, handlers): EventSubscription {
+      let open = true;
+      handlers.onStateChange?.('connecting');
+      // Delivered asynchronously, as from a stream: first what was missed, then every new event.
+      const deliver = (event: TicketEvent) => void setTimeout(() => open && handlers.onEvent(event), 0);
+      const stop = store.listen(id, deliver);
+      setTimeout(() => {
+        if (!open) return;
+        handlers.onStateChange?.('streaming');
+        for (const event of store.get(id)?.events ?? []) if (event.id > lastEventId) handlers.onEvent(event);
+      }, 0);
+      const close = () => {
+        if (!open) return;
+        open = false;
+        stop();
+        subscriptions.delete(close);
+        handlers.onStateChange?.('closed');
+      };
+      subscriptions.add(close);
+      return { close };
+    },
+    dispose() {
+      specialist.stop();
+      for (const close of [...subscriptions]) close();
+    },
+  };
+  return api;
+}

@@ -1,0 +1,28 @@
+/** The lazily loaded parts of the widget — their texts and CSS — as the app's screens register them. */
+import { attachmentsMessages } from '../../src/widget/attachments';
+import attachmentsCss from '../../src/widget/attachments/styles.css?inline';
+import { widgetNamespaces } from '../../src/widget/app';
+import screenshotCss from '../../src/widget/screenshot/styles.css?inline';
+import { screenshotMessages } from '../../src/widget/screenshot/messages';
+import type { Messages } from '../../src/widget/shared/i18n';
+import { supportMessages } from '../../src/widget/support-info';
+import supportCss from '../../src/widget/support-info/styles.css?inline';
+import { timelineMessages } from '../../src/widget/status-timeline';
+import timelineCss from '../../src/widget/status-timeline/styles.css?inline';
+import { formMessages } from '../../src/widget/ticket-form';
+import formCss from '../../src/widget/ticket-form/styles.css?inline';
+
+/** The lazy parts' namespaces (the main chunk's come with `widgetNamespaces`). */
+export const LAZY_NAMESPACES: Record<string, Messages> = {
+  form: formMessages,
+  attachments: attachmentsMessages,
+  support: supportMessages,
+  timeline: timelineMessages,
+  screenshot: screenshotMessages,
+};
+
+/** Every namespace: what play functions read texts from. */
+export const ALL_NAMESPACES: Record<string, Messages> = { ...widgetNamespaces, ...LAZY_NAMESPACES };
+
+/** The lazy parts' CSS, in the order the screens adopt it. */
+export const LAZY_CSS = [formCss, attachmentsCss, supportCss, timelineCss, screenshotCss].join('\n');

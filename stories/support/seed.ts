@@ -1,0 +1,85 @@
+/** Tickets that exist before a story starts: created and moved through the memory store at given instants. */
+import { STATUSES, ticketDraftSchema } from '../../src/core';
+import type { Actor, Category, Contact, HostContext, Status, TicketDraftInput } from '../../src/core';
+import { draftOf } from './fixtures';
+import type { StoryClock } from './clock';
+import type { MemoryStore } from './memory-store';
+import { reporterOf } from './memory-store';
+
+/** One past step of a seeded ticket. */
+export interface SeedStep {
+  status: Status;
+  actor?: Actor;
+  text?: string;
+  /** Minutes after the previous step (default 25). */
+  minutes?: number;
+}
+
+/** A ticket to seed. */
+export interface SeedTicket {
+  id?: string;
+  /** A category's sample draft, or a full draft. */
+  draft: Category | TicketDraftInput;
+  /** When it was received. */
+  createdAt: string;
+  history?: SeedStep[];
+  /** Seeds a guest's ticket with this contact. */
+  guest?: Contact;
+}
+
+/** The specialist's question used across stories. */
+export const QUESTION = 'Уточните, пожалуйста: в каком браузере открываете тест и появляется ли сообщение об ошибке? Если можно, приложите скриншот.';
+/** The user's answer to it. */
+export const REPLY = 'Открываю в Яндекс Браузере 24.10, сообщения нет — просто белый экран. Скриншот приложила.';
+/** The specialist's answer. */
+export const ANSWER = 'Мы обновили настройки теста: вопрос 7 теперь принимает ответ «Работодатель». Пройдите тест ещё раз, пожалуйста.';
+
+/** A realistic way to reach each status from «registered». */
+export const HISTORY: Record<Status, SeedStep[]> = {
+  registered: [],
+  processing: [{ status: 'processing', minutes: 18 }],
+  clarification_requested: [{ status: 'processing', minutes: 18 }, { status: 'clarification_requested', text: QUESTION, minutes: 12 }],
+  clarification_sent: [
+    { status: 'processing', minutes: 18 },
+    { status: 'clarification_requested', text: QUESTION, minutes: 12 },
+    { status: 'clarification_sent', actor: 'reporter', text: REPLY, minutes: 40 },
+  ],
+  in_progress: [{ status: 'processing', minutes: 18 }, { status: 'in_progress', minutes: 30 }],
+  answered: [{ status: 'processing', minutes: 18 }, { status: 'in_progress', minutes: 30 }, { status: 'answered', text: ANSWER, minutes: 95 }],
+  cancelled: [{ status: 'processing', minutes: 18 }, { status: 'cancelled', actor: 'reporter', minutes: 50 }],
+  resolved: [
+    { status: 'processing', minutes: 18 },
+    { status: 'in_progress', minutes: 30 },
+    { status: 'answered', text: ANSWER, minutes: 95 },
+    { status: 'resolved', minutes: 60 },
+  ],
+  suggestion: [{ status: 'suggestion', text: 'Спасибо! Передали предложение команде развития СДО.', minutes: 35 }],
+};
+
+/** Adds the seeds to the store in order, each at its own time; the story clock is left where it was. */
+export function seedTickets(store: MemoryStore, clock: StoryClock, host: HostContext | null, seeds: readonly SeedTicket[]): void {
+  const now = clock.now();
+  for (const seed of seeds) {
+    const input = typeof seed.draft === 'string' ? draftOf(seed.draft, seed.guest === undefined ? {} : { contact: seed.guest }) : seed.draft;
+    const parsed = ticketDraftSchema.safeParse(input);
+    if (!parsed.success) throw new Error(`seed ${seed.id ?? ''}: invalid draft ${JSON.stringify(parsed.error.issues)}`);
+    let at = new Date(seed.createdAt);
+    const ticket = store.create(parsed.data, reporterOf(seed.guest === undefined ? host : null, seed.guest), at, seed.id);
+    for (const step of seed.history ?? []) {
+      at = new Date(at.getTime() + (step.minutes ?? 25) * 60_000);
+      const result = store.change(ticket.id, { status: step.status, actor: step.actor ?? 'support', text: step.text }, at);
+      if (typeof result === 'string') throw new Error(`seed ${ticket.id}: ${step.status} refused (${result})`);
+    }
+  }
+  clock.set(now);
+}
+
+/** A seed in `status` with the usual history, received `hoursAgo` hours before `now`. */
+export function seedIn(status: Status, now: string, options: { id?: string; category?: Category; hoursAgo?: number } = {}): SeedTicket {
+  const category = options.category ?? (status === 'suggestion' ? 'suggestion' : 'test');
+  const createdAt = new Date(new Date(now).getTime() - (options.hoursAgo ?? 4) * 3_600_000).toISOString();
+  return { id: options.id ?? `t-${status}`, draft: category, createdAt, history: HISTORY[status] };
+}
+
+/** Every status, in the policy's order (for grids). */
+export const ALL_STATUSES: readonly Status[] = STATUSES;

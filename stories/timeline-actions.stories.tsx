@@ -1,0 +1,132 @@
+/** What happens on a ticket: the confirmation after sending, live changes, answering a question, cancelling. */
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { GUEST_CONTACT, OPEN_NOW } from './support/fixtures';
+import { TicketStory } from './support/kit';
+import { expectFocus, playKit, ticketArrived, typeInto } from './support/play';
+import { QUESTION, REPLY, seedIn } from './support/seed';
+
+const meta = {
+  title: 'Widget/Timeline/Actions',
+  component: TicketStory,
+  args: { ticketId: 't-registered' },
+} satisfies Meta<typeof TicketStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Right after sending: number, priority, review deadline (60 working minutes) and resolution target. */
+export const Confirmation: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-new', justCreated: true },
+  parameters: { widget: { tickets: [{ id: 't-new', draft: 'technical', createdAt: OPEN_NOW }] } },
+  play: async (context) => {
+    const { canvas, text, harness } = playKit(context);
+    const number = harness.api.store.get('t-new')?.number ?? '';
+    const line = await canvas.findByText(text('timeline:confirm.number', { number }));
+    await expectFocus(context.canvasElement, line.closest('.us-confirmation'));
+  },
+};
+
+/** A guest gets the access key once, with advice to keep it. */
+export const ConfirmationGuest: Story = {
+  args: { ticketId: 't-guest', justCreated: true, ticketAccessKey: 'k-t-guest-7f3a9c' },
+  parameters: { widget: { user: 'guest', tickets: [{ id: 't-guest', draft: 'order', createdAt: OPEN_NOW, guest: GUEST_CONTACT }] } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText('k-t-guest-7f3a9c')).toBeVisible();
+    await expect(canvas.getByText(t('timeline:confirm.accessKeyAdvice'))).toBeVisible();
+  },
+};
+
+/** Sent on 30 December 2027, a year without a production calendar: deadlines are marked approximate. */
+export const ProvisionalDeadlines: Story = {
+  args: { ticketId: 't-2027', justCreated: true },
+  parameters: { widget: { now: '2027-12-30T07:00:00.000Z', tickets: [{ id: 't-2027', draft: 'course', createdAt: '2027-12-30T07:00:00.000Z' }] } },
+};
+
+/** Live: the specialist takes the ticket, then asks a question — the badge, history and reply box follow, announced. */
+export const LiveSpecialist: Story = {
+  args: { ticketId: 't-live' },
+  parameters: {
+    widget: {
+      tickets: [{ id: 't-live', draft: 'test', createdAt: OPEN_NOW }],
+      api: { specialist: { byTicket: { 't-live': [{ afterMs: 600, status: 'processing' }, { afterMs: 900, status: 'clarification_requested', text: QUESTION }] } } },
+    },
+  },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const status = (code: string) => canvas.findAllByText(t(`common:status.${code}`), { selector: '.us-status-badge' }, { timeout: 4000 });
+    await expect((await status('processing'))[0]).toBeVisible();
+    await expect((await status('clarification_requested'))[0]).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: t('timeline:reply.title') })).toBeVisible();
+  },
+};
+
+/** Answering the specialist's question: the ticket moves to "clarification sent". */
+export const ClarificationReply: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-clarification_requested' },
+  parameters: { widget: { tickets: [seedIn('clarification_requested', OPEN_NOW)] } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-clarification_requested');
+    await typeInto(canvas, t('timeline:reply.label'), REPLY);
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.submit') }));
+    const sent = t('timeline:reply.sent', { status: t('common:status.clarification_sent') });
+    await expect(await canvas.findByText(sent)).toBeVisible();
+    await waitFor(() => expect(canvas.getAllByText(t('common:status.clarification_sent'), { selector: '.us-status-badge' })[0]).toBeVisible());
+  },
+};
+
+/** The reply could not be sent (no connection): the text stays, the reason is shown. */
+export const ClarificationReplyFailed: Story = {
+  args: { ticketId: 't-clarification_requested' },
+  parameters: { widget: { tickets: [seedIn('clarification_requested', OPEN_NOW)], api: { failures: { message: 'network' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-clarification_requested');
+    await typeInto(canvas, t('timeline:reply.label'), 'Chrome 131.');
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.submit') }));
+    await expect(await canvas.findByText(t('timeline:errors.network'))).toBeVisible();
+    await expect(canvas.getByRole('textbox', { name: t('timeline:reply.label') })).toHaveValue('Chrome 131.');
+  },
+};
+
+/** "Cancel the request?" — a modal confirmation inside the shadow root. */
+export const CancelConfirmation: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-processing' },
+  parameters: { widget: { tickets: [seedIn('processing', OPEN_NOW)] } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    await ticketArrived(context, 't-processing');
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:cancel.button') }));
+    const number = harness.api.store.get('t-processing')?.number ?? '';
+    await expect(await canvas.findByRole('dialog', { name: t('timeline:cancel.title', { number }) })).toBeVisible();
+  },
+};
+
+/** Cancelled from the dialog: the final status, no more actions. */
+export const CancelDone: Story = {
+  args: { ticketId: 't-processing' },
+  parameters: { widget: { tickets: [seedIn('processing', OPEN_NOW)] } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-processing');
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:cancel.button') }));
+    await userEvent.click(await canvas.findByRole('button', { name: t('timeline:cancel.confirm') }));
+    await expect(await canvas.findByText(t('timeline:cancel.done'))).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: t('timeline:cancel.button') })).toBeNull();
+  },
+};
+
+/** The ticket could not be loaded: the reason and "Retry". */
+export const LoadError: Story = {
+  args: { ticketId: 't-processing' },
+  parameters: { widget: { tickets: [seedIn('processing', OPEN_NOW)], api: { failures: { ticket: 'server' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('timeline:loadError'))).toBeVisible();
+  },
+};
