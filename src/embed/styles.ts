@@ -16,3 +16,14 @@ export function adoptStyles(root: ShadowRoot, css: string, nonce?: string): () =
   root.prepend(style);
   return () => style.remove();
 }
+
+/** The count bubble on the loader's launcher button (the loader itself only sets `data-badge`). */
+const BADGE_CSS =
+  'button[data-badge]:not([data-badge=""])::after{content:attr(data-badge);display:inline-block;margin-left:8px;' +
+  'min-width:20px;padding:0 6px;border-radius:10px;background:#c81e1e;color:#fff;font:700 12px/20px sans-serif;text-align:center}';
+
+/** Adds the badge style to the launcher's shadow root; returns the undo (nothing when the button has no root). */
+export function adoptBadgeStyles(button: HTMLElement, nonce?: string): () => void {
+  const root = button.getRootNode();
+  return root instanceof ShadowRoot ? adoptStyles(root, BADGE_CSS, nonce) : () => undefined;
+}

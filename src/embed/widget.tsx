@@ -21,7 +21,7 @@ import type { InitOptions } from './options';
 import { currentPageUrl, readBrowser, safeLocalStorage, toPageErrors } from './page';
 import { HIDDEN_ATTRIBUTE, hostCss } from './host-styles';
 import { releaseQueryClient } from './release-query-client';
-import { adoptStyles } from './styles';
+import { adoptBadgeStyles, adoptStyles } from './styles';
 import { shareFirstToken } from './token-source';
 
 const GUEST_KEY = 'uchi-support:guest-key';
@@ -143,6 +143,9 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
     };
   };
 
+  // The loader draws a bare button to stay under 1 kB; the count bubble's style comes with the bundle.
+  let badgeStyles: (() => void) | undefined;
+
   const render = () => {
     if (destroyed) return;
     root.render(
@@ -158,6 +161,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
         onUnseenChange={(count, label) => {
           const button = hooks.launcher?.();
           if (button === undefined) return;
+          badgeStyles ??= adoptBadgeStyles(button, options.nonce);
           button.dataset['badge'] = count > 0 ? String(count) : '';
           button.setAttribute('aria-label', label);
         }}
@@ -217,6 +221,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
       removeHostStyles();
       hostElement.remove();
       const button = hooks.launcher?.();
+      badgeStyles?.();
       if (button !== undefined) {
         delete button.dataset['badge'];
         button.removeAttribute('aria-label');

@@ -24,11 +24,10 @@ export interface ShellProps {
   open: boolean;
   openRequest: { id: number; prefill?: Prefill };
   onClose(): void;
-  onUnseenChange?(count: number, label: string): void;
 }
 
 /** The widget's frame and screens. */
-export function Shell({ mode, open, openRequest, onClose, onUnseenChange }: ShellProps) {
+export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
   const { t } = useTranslation('app');
   const env = useWidgetEnv();
   const [screen, setScreen] = useState<Screen>({ name: 'form' });
@@ -37,10 +36,6 @@ export function Shell({ mode, open, openRequest, onClose, onUnseenChange }: Shel
   const unseen = useUnseenTickets();
 
   useFocusTrap(frame, mode === 'launcher' && open, onClose);
-
-  useEffect(() => {
-    onUnseenChange?.(unseen.count, unseen.count > 0 ? t('launcherChanged', { count: unseen.count }) : t('launcher'));
-  }, [onUnseenChange, unseen.count, t]);
 
   // The host asked to open with pre-filled fields: show a fresh form with them (state derived during render).
   const [handledRequest, setHandledRequest] = useState(openRequest.id);

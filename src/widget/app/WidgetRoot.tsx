@@ -11,6 +11,7 @@ import { SupportApiProvider } from '../../api';
 import { WidgetEnvProvider } from '../shared/env';
 import type { Prefill, WidgetEnv } from '../shared/env';
 import { Shell } from './Shell';
+import { UnseenReporter } from './UnseenReporter';
 
 /** Props of the root, given by the embed (or a story). */
 export interface WidgetRootProps {
@@ -41,12 +42,13 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, openRequ
     if (!open && element.matches(':popover-open')) element.hidePopover();
   }, [mode, open, opened]);
 
-  const content = opened ? <Shell mode={mode} open={open} openRequest={openRequest} onClose={onClose} {...(onUnseenChange === undefined ? {} : { onUnseenChange })} /> : null;
+  const content = opened ? <Shell mode={mode} open={open} openRequest={openRequest} onClose={onClose} /> : null;
   return (
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
         <SupportApiProvider api={env.api}>
           <WidgetEnvProvider env={env}>
+            {onUnseenChange === undefined ? null : <UnseenReporter onUnseenChange={onUnseenChange} />}
             <div className="us-root" data-theme={theme} lang={i18n.language}>
               {mode === 'launcher' ? (
                 <div

@@ -85,9 +85,10 @@ describe('the widget shell', () => {
     shown.remove();
   }, 30_000);
 
-  it('renders nothing of the panel until the launcher opens it', async () => {
-    const { rerender } = renderRoot({ mode: 'launcher', open: false });
+  it('renders nothing of the panel until the launcher opens it, but keeps the launcher badge informed', async () => {
+    const { rerender, onUnseenChange } = renderRoot({ mode: 'launcher', open: false });
     expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
+    await waitFor(() => expect(onUnseenChange).toHaveBeenCalledWith(0, 'Техподдержка'));
     rerender({ open: true });
     expect(await screen.findByLabelText('Тема обращения', {}, { timeout: 15_000 })).toBeInTheDocument();
   }, 30_000);

@@ -1,0 +1,14 @@
+/** Tells the launcher how many tickets changed since the user last saw them, whether the panel was ever opened. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUnseenTickets } from '../my-tickets/use-unseen-tickets';
+
+/** Reports the unseen count and the launcher's accessible name saying so; renders nothing. */
+export function UnseenReporter({ onUnseenChange }: { onUnseenChange(count: number, label: string): void }) {
+  const { t } = useTranslation('app');
+  const { count } = useUnseenTickets();
+  useEffect(() => {
+    onUnseenChange(count, count > 0 ? t('launcherChanged', { count }) : t('launcher'));
+  }, [onUnseenChange, count, t]);
+  return null;
+}
