@@ -13,8 +13,14 @@ export function isUnreachable(failure: ApiFailure): boolean {
   return failure.kind === 'network' || (failure.kind === 'http' && failure.status >= 500);
 }
 
+/** The server refused the draft's key: a first attempt registered the ticket, then the text changed. */
+export function isAlreadyRegistered(failure: ApiFailure): boolean {
+  return failure.kind === 'http' && failure.code === 'idempotency_conflict';
+}
+
 function useFailureText(failure: ApiFailure): string {
   const { t } = useTranslation('form');
+  if (isAlreadyRegistered(failure)) return t('failure.alreadyRegistered');
   if (failure.kind === 'network') return t('failure.network');
   if (failure.kind === 'http' && failure.status >= 500) return t('failure.server');
   if (failure.kind === 'http' && failure.retryAfterSeconds !== undefined) return t('failure.rateLimited', { seconds: failure.retryAfterSeconds });
@@ -28,6 +34,7 @@ export function SendFailure({
   attachmentNames,
   busy,
   onRetry,
+  onSendAsNew,
 }: {
   failure: ApiFailure;
   /** The e-mail fallback, offered only when the API is unreachable. */
@@ -35,6 +42,8 @@ export function SendFailure({
   attachmentNames: readonly string[];
   busy: boolean;
   onRetry(): void;
+  /** Offered when the server refused the key: send the edited text as a new ticket. */
+  onSendAsNew(): void;
 }) {
   const { t } = useTranslation('form');
   const text = useFailureText(failure);
@@ -51,9 +60,15 @@ export function SendFailure({
       <p className="us-notice__text">{text}</p>
       <p className="us-notice__text">{t('failure.kept')}</p>
       <div className="us-actions">
-        <Button variant="primary" busy={busy} onClick={onRetry}>
-          {t('common:retry')}
-        </Button>
+        {isAlreadyRegistered(failure) ? (
+          <Button variant="primary" busy={busy} onClick={onSendAsNew}>
+            {t('failure.sendAsNew')}
+          </Button>
+        ) : (
+          <Button variant="primary" busy={busy} onClick={onRetry}>
+            {t('common:retry')}
+          </Button>
+        )}
         {mailto === null ? null : (
           <a className="us-button" href={mailto} aria-describedby={hintId}>
             {t('failure.email')}

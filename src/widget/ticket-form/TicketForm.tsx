@@ -83,6 +83,12 @@ export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent
   const submitter = useTicketSubmit({
     form,
     idempotencyKey,
+    // A refused key (the first attempt did register, then the text changed) is replaced, and kept with the draft.
+    renewIdempotencyKey: () => {
+      const key = createIdempotencyKey();
+      setIdempotencyKey(key);
+      return key;
+    },
     guest,
     checkNow: problems.checkNow,
     onSplit: (parts) => setSplit(splitIntoDrafts(parts, createIdempotencyKey)),

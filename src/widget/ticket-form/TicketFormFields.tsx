@@ -94,7 +94,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
         />
       )}
       {failure === null ? null : (
-        <SendFailure failure={failure} mailto={mailto} attachmentNames={attachments.names} busy={submitter.sending} onRetry={() => submitter.submit('send')} />
+        <SendFailure failure={failure} mailto={mailto} attachmentNames={attachments.names} busy={submitter.sending} onRetry={() => submitter.submit('send')} onSendAsNew={submitter.sendAsNew} />
       )}
       <SubmitBar block={sendBlock(attachments, problems.blocked)} sending={submitter.sending} />
     </>

@@ -186,6 +186,9 @@ export const formMessages = {
       server: 'Сервер техподдержки временно недоступен.',
       rateLimited: 'Слишком много попыток. Повторите через {{seconds}} с.',
       other: 'Сервер не принял обращение: {{message}}',
+      alreadyRegistered:
+        'Похоже, это обращение уже зарегистрировано при прошлой попытке, а потом текст изменился. Проверьте «Мои обращения» или отправьте изменённый текст как новое обращение.',
+      sendAsNew: 'Отправить как новое обращение',
       kept: 'Всё, что вы ввели, сохранено.',
       email: 'Отправить по e-mail',
       emailHint: 'Откроется почтовая программа с готовым письмом на {{email}}.',
@@ -379,6 +382,9 @@ export const formMessages = {
       server: 'The support server is temporarily unavailable.',
       rateLimited: 'Too many attempts. Try again in {{seconds}} s.',
       other: 'The server did not accept the request: {{message}}',
+      alreadyRegistered:
+        'This request seems to have been registered by an earlier attempt, and the text changed since. Check “My requests” or send the edited text as a new request.',
+      sendAsNew: 'Send as a new request',
       kept: 'Everything you entered is kept.',
       email: 'Send by e-mail',
       emailHint: 'Your mail app opens with a ready letter to {{email}}.',

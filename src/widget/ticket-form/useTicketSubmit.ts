@@ -2,7 +2,7 @@
  * Sending: validation (resolver) → the one-problem rule → `createTicket` with the draft's idempotency key.
  * A failure keeps everything; server field errors land on their fields, the rest is shown with "Повторить".
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { failureOf, useCreateTicket } from '../../api';
 import type { ApiFailure } from '../../api/types';
@@ -18,9 +18,11 @@ import { isOneProblemConfirmed } from './one-problem-confirmation';
 export type SubmitIntent = 'send' | 'split';
 
 /** The submit logic of the form. */
-export function useTicketSubmit({ form, idempotencyKey, guest, checkNow, onSplit, onRefusedOneProblem, onSent }: {
+export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, guest, checkNow, onSplit, onRefusedOneProblem, onSent }: {
   form: UseFormReturn<TicketFormValues, DraftExtras, TicketDraft>;
   idempotencyKey: string;
+  /** Makes and keeps a new key for "send as a new ticket" after the server refused the old one. */
+  renewIdempotencyKey(): string;
   guest: boolean;
   /** The one-problem check on the text as it is now (the live one is debounced). */
   checkNow(text: string): string[];
@@ -32,6 +34,11 @@ export function useTicketSubmit({ form, idempotencyKey, guest, checkNow, onSplit
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [attempt, setAttempt] = useState(0);
   const intent = useRef<SubmitIntent>('send');
+  // The key of the next attempt: a renewed key is used at once, before the form re-renders with it.
+  const key = useRef(idempotencyKey);
+  useEffect(() => {
+    key.current = idempotencyKey;
+  }, [idempotencyKey]);
   const { handleSubmit, getValues, setError } = form;
 
   /** Puts the server's field messages on the fields; true when every one found its field. */
@@ -58,7 +65,7 @@ export function useTicketSubmit({ form, idempotencyKey, guest, checkNow, onSplit
     }
     setFailure(null);
     try {
-      onSent(await create.mutateAsync({ draft, idempotencyKey }));
+      onSent(await create.mutateAsync({ draft, idempotencyKey: key.current }));
     } catch (error) {
       const failed = failureOf(error);
       if (failed.kind === 'http' && failed.fields !== undefined) {
@@ -75,5 +82,11 @@ export function useTicketSubmit({ form, idempotencyKey, guest, checkNow, onSplit
     void handleSubmit(send, () => setAttempt((n) => n + 1))();
   }
 
-  return { submit, failure, sending: create.isPending, attempt, resetFailure: () => setFailure(null) };
+  /** Sends the edited draft as a new ticket, with a new key (after `idempotency_conflict`). */
+  function sendAsNew(): void {
+    key.current = renewIdempotencyKey();
+    submit('send');
+  }
+
+  return { submit, sendAsNew, failure, sending: create.isPending, attempt, resetFailure: () => setFailure(null) };
 }

@@ -73,7 +73,7 @@ describe('sending', () => {
     const api = createFakeApi();
     api.createTicket
       .mockResolvedValueOnce(failed({ kind: 'http', status: 503, code: 'unavailable', message: 'down' }))
-      .mockResolvedValueOnce(failed({ kind: 'http', status: 409, code: 'idempotency_conflict', message: 'Ключ уже использован' }));
+      .mockResolvedValueOnce(failed({ kind: 'http', status: 403, code: 'forbidden', message: 'Ключ уже использован' }));
     const { user } = renderForm({ api });
     await chooseCategory(user, 'Другой вопрос');
     await fillCommon(user);
@@ -84,6 +84,26 @@ describe('sending', () => {
     await user.click(screen.getByRole('button', { name: 'Повторить' }));
     expect(await screen.findByText('Сервер не принял обращение: Ключ уже использован')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Отправить по e-mail' })).not.toBeInTheDocument();
+  });
+
+  it('after a refused key (registered earlier, edited since) sends the edited text as a new ticket with a new key', async () => {
+    const api = createFakeApi();
+    api.createTicket.mockResolvedValueOnce(
+      failed({ kind: 'http', status: 409, code: 'idempotency_conflict', message: 'Этот ключ идемпотентности уже использован для другого обращения.' }),
+    );
+    const { user, onSent } = renderForm({ api });
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user);
+    await send(user);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(/уже зарегистрировано при прошлой попытке/)).toBeInTheDocument();
+    expect(within(alert).queryByRole('button', { name: 'Повторить' })).not.toBeInTheDocument();
+
+    await user.click(within(alert).getByRole('button', { name: 'Отправить как новое обращение' }));
+    await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
+    const [first, second] = api.createTicket.mock.calls.map((call) => call[1]);
+    expect(first).toBe('test-key-1');
+    expect(second).not.toBe(first);
   });
 
   it('puts server field errors on their fields', async () => {
