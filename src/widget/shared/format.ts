@@ -2,19 +2,6 @@
 
 const MOSCOW = 'Europe/Moscow';
 
-/** "пн, 1 декабря, 08:00" in Moscow time. */
-export function formatMoscow(at: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: MOSCOW,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-}
-
 /** "08:00" in Moscow time. */
 export function formatMoscowTime(at: Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: MOSCOW, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
@@ -30,7 +17,7 @@ export function formatLocalTime(at: Date, locale: string, timeZone?: string): st
   }).format(at);
 }
 
-/** "1 декабря, 08:00" in the given zone. */
+/** Day, month and time in the given zone ("1 декабря в 08:00" in Russian; the joining word is ICU's). */
 export function formatDateTime(at: Date, locale: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, {
     ...(timeZone === undefined ? {} : { timeZone }),
