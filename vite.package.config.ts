@@ -22,7 +22,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: (id) => /^(react|react-dom|react\/|react-dom\/|i18next|react-i18next|@tanstack\/|zod|react-hook-form|@hookform\/|modern-screenshot)/.test(id),
+      external: (id) => /^(react|react-dom|react\/|react-dom\/|i18next|@tanstack\/|zod|react-hook-form|@hookform\/|modern-screenshot)/.test(id),
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

@@ -17,7 +17,6 @@ export default defineConfig({
       'react/jsx-dev-runtime',
       '@tanstack/react-query',
       'i18next',
-      'react-i18next',
       'react-hook-form',
       '@hookform/resolvers/zod',
       'zod/mini',

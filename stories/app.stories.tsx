@@ -76,6 +76,6 @@ export const TabBadge: Story = {
   play: async (context) => {
     const { canvas, t } = playKit(context);
     const tab = await canvas.findByRole('button', { name: new RegExp(`^${escape(t('app:nav.tickets'))}`) }, { timeout: 5000 });
-    await waitFor(() => expect(tab).toHaveTextContent(t('tickets:badge', { count: 1 })));
+    await waitFor(() => expect(tab).toHaveTextContent(t('unseen:badge', { count: 1 })));
   },
 };

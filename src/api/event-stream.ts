@@ -7,34 +7,14 @@ import type { Ticket, TicketEvent } from '../core';
 import { ticketEventSchema } from '../core';
 import type { AuthState } from './auth';
 import type { Timers } from './globals';
+import type { LiveOptions } from './live-options';
 import { parseJsonText } from './responses';
 import { backoffDelay, parseRetryAfter } from './retry';
-import type { RetryPolicy } from './retry';
 import { createSseParser } from './sse';
 import type { ApiResult, EventHandlers, EventSubscription } from './types';
 
-/** Tuning of the live transport. */
-export interface LiveOptions {
-  /** Consecutive stream failures after which we poll instead. */
-  maxStreamFailures: number;
-  /** Time between polls (±20 % jitter). */
-  pollIntervalMs: number;
-  /** A stream silent for this long (no event, no heartbeat) is treated as dead. */
-  idleTimeoutMs: number;
-  /** A stream that stayed up this long was healthy: its end does not count towards falling back. */
-  healthyMs: number;
-  /** Backoff between reconnects. */
-  reconnect: RetryPolicy;
-}
-
-/** Reconnect 1 s → 30 s; poll after 3 failures in a row, every ~7 s; 45 s of silence is a dead stream. */
-export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
-  maxStreamFailures: 3,
-  pollIntervalMs: 7000,
-  idleTimeoutMs: 45_000,
-  healthyMs: 30_000,
-  reconnect: { baseMs: 1000, factor: 2, capMs: 30_000, maxAttempts: Infinity, maxRetryAfterMs: 60_000 },
-};
+export { DEFAULT_LIVE_OPTIONS } from './live-options';
+export type { LiveOptions } from './live-options';
 
 /** What a subscription needs from its client. */
 export interface LiveDeps {

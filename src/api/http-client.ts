@@ -2,11 +2,12 @@
 import * as z from 'zod/mini';
 import { attachmentSchema, createTicketResponseSchema, metaSchema, ticketListSchema, ticketSchema } from '../core';
 import { createAuth } from './auth';
-import { DEFAULT_LIVE_OPTIONS, subscribeToEvents } from './event-stream';
-import type { LiveOptions } from './event-stream';
+import type { LiveDeps } from './event-stream';
 import { hasXhr, platformFetch, platformTimers } from './globals';
 import type { Timers } from './globals';
 import { isGuestKey } from './guest-key';
+import { DEFAULT_LIVE_OPTIONS } from './live-options';
+import type { LiveOptions } from './live-options';
 import { call } from './request';
 import type { CallSpec, RequestContext } from './request';
 import { DEFAULT_RETRY_POLICY } from './retry';
@@ -14,7 +15,7 @@ import type { RetryPolicy } from './retry';
 import { createSleep } from './sleep';
 import { fetchSend, xhrSend } from './transport';
 import type { Send } from './transport';
-import type { ApiResult, SupportApi } from './types';
+import type { ApiResult, EventSubscription, SupportApi } from './types';
 import { createUrlBuilder } from './url';
 
 /** How to build the client; everything but `baseUrl` has a default, and every effect can be injected. */
@@ -49,6 +50,7 @@ export interface HttpSupportApiOptions {
 
 /** The SupportApi plus what the embed's `setToken` needs. */
 export interface HttpSupportApi extends SupportApi {
+  deleteAttachment(id: string, signal?: AbortSignal): Promise<ApiResult<null>>;
   /** Replaces the reporter token (null: guest mode). */
   setToken(token: string | null): void;
   /** Replaces the guest key. */
@@ -140,23 +142,38 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
       return alreadyCancelled(result, () => api.getTicket(id, signal));
     },
 
-    subscribe: (id, lastEventId, handlers) =>
-      subscribeToEvents(
-        {
-          fetch: fetchImpl,
-          auth,
-          eventsUrl: urls.build('tickets', id, 'events'),
-          ticketId: id,
-          getTicket: (signal) => api.getTicket(id, signal),
-          sleep: ctx.sleep,
-          random: ctx.random,
-          now: ctx.now,
-          timers,
-          options: live,
+    // The stream code arrives with the first watched ticket: most visits only file one.
+    subscribe(id, lastEventId, handlers) {
+      const deps: LiveDeps = {
+        fetch: fetchImpl,
+        auth,
+        eventsUrl: urls.build('tickets', id, 'events'),
+        ticketId: id,
+        getTicket: (signal) => api.getTicket(id, signal),
+        sleep: ctx.sleep,
+        random: ctx.random,
+        now: ctx.now,
+        timers,
+        options: live,
+      };
+      let inner: EventSubscription | undefined;
+      let closed = false;
+      void import('./event-stream').then(
+        ({ subscribeToEvents }) => {
+          if (!closed) inner = subscribeToEvents(deps, lastEventId, handlers);
         },
-        lastEventId,
-        handlers,
-      ),
+        () => {
+          // The chunk could not load (offline, a new deployment): the ticket is still read, just not live.
+          if (!closed) handlers.onStateChange?.('closed');
+        },
+      );
+      return {
+        close() {
+          closed = true;
+          inner?.close();
+        },
+      };
+    },
 
     setToken: (token) => auth.setToken(token),
     setGuestKey: (key) => auth.setGuestKey(key),

@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { hostContextSchema } from '../core';
 import type { HostContext } from '../core';
-import { createHttpSupportApi, isGuestKey, newGuestKey } from '../api';
+import { createLazySupportApi, isGuestKey, newGuestKey } from '../api';
 import type { HttpSupportApi } from '../api';
 import { WidgetRoot, widgetCss, widgetNamespaces } from '../widget/app';
 import { createWidgetI18n } from '../widget/shared/i18n';
@@ -84,7 +84,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
   }
   const tokenSource = options.getToken === undefined ? undefined : shareFirstToken(options.getToken as () => Promise<string | null> | string | null);
   let tokenSetByHost = false;
-  const api: HttpSupportApi = createHttpSupportApi({
+  const api: HttpSupportApi = createLazySupportApi({
     baseUrl: options.apiUrl,
     token,
     guestKey,

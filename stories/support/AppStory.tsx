@@ -6,6 +6,7 @@ import { useCallback, useRef, useState } from 'react';
 import { action } from 'storybook/actions';
 import { WidgetRoot } from '../../src/widget/app';
 import { UnseenBadge } from '../../src/widget/my-tickets';
+import { I18nProvider } from '../../src/widget/shared/i18n-react';
 import type { StoryHarness } from './harness';
 import type { StoryTheme } from './WidgetFrame';
 
@@ -45,7 +46,9 @@ export function AppStory({ harness, theme, mode }: AppStoryProps) {
         <div className="story-launcher">
           <button ref={launcher} type="button" aria-label={unseen.label} aria-expanded={open} data-badge={unseen.count > 0 ? unseen.count : undefined} onClick={() => setOpen((now) => !now)}>
             {harness.t('app:launcher')}
-            <UnseenBadge count={unseen.count} />
+            <I18nProvider i18n={harness.i18n}>
+              <UnseenBadge count={unseen.count} />
+            </I18nProvider>
           </button>
         </div>
       ) : null}

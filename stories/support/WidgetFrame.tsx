@@ -7,7 +7,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../src/widget/shared/i18n-react';
 import { SupportApiProvider } from '../../src/api';
 import { adoptStyles } from '../../src/embed/styles';
 import { widgetCss } from '../../src/widget/app';
@@ -71,7 +71,7 @@ export function WidgetFrame({ harness, theme, bare, children }: WidgetFrameProps
     children
   ) : (
     <QueryClientProvider client={harness.queryClient}>
-      <I18nextProvider i18n={harness.i18n}>
+      <I18nProvider i18n={harness.i18n}>
         <SupportApiProvider api={harness.api}>
           <WidgetEnvProvider env={harness.env}>
             <div className="us-root story-body" data-theme={theme} lang={harness.locale}>
@@ -79,7 +79,7 @@ export function WidgetFrame({ harness, theme, bare, children }: WidgetFrameProps
             </div>
           </WidgetEnvProvider>
         </SupportApiProvider>
-      </I18nextProvider>
+      </I18nProvider>
     </QueryClientProvider>
   );
   const attributes = { [STORY_HOST_ATTRIBUTE]: '' };

@@ -2,9 +2,12 @@
 import { attachmentsMessages } from '../../src/widget/attachments';
 import attachmentsCss from '../../src/widget/attachments/styles.css?inline';
 import { widgetNamespaces } from '../../src/widget/app';
+import { ticketsMessages } from '../../src/widget/my-tickets';
+import ticketsCss from '../../src/widget/my-tickets/styles.css?inline';
 import screenshotCss from '../../src/widget/screenshot/styles.css?inline';
 import { screenshotMessages } from '../../src/widget/screenshot/messages';
 import type { Messages } from '../../src/widget/shared/i18n';
+import { commonMessages } from '../../src/widget/shared/messages';
 import { supportMessages } from '../../src/widget/support-info';
 import supportCss from '../../src/widget/support-info/styles.css?inline';
 import { timelineMessages } from '../../src/widget/status-timeline';
@@ -14,6 +17,8 @@ import formCss from '../../src/widget/ticket-form/styles.css?inline';
 
 /** The lazy parts' namespaces (the main chunk's come with `widgetNamespaces`). */
 export const LAZY_NAMESPACES: Record<string, Messages> = {
+  common: commonMessages,
+  tickets: ticketsMessages,
   form: formMessages,
   attachments: attachmentsMessages,
   support: supportMessages,
@@ -25,4 +30,4 @@ export const LAZY_NAMESPACES: Record<string, Messages> = {
 export const ALL_NAMESPACES: Record<string, Messages> = { ...widgetNamespaces, ...LAZY_NAMESPACES };
 
 /** The lazy parts' CSS, in the order the screens adopt it. */
-export const LAZY_CSS = [formCss, attachmentsCss, supportCss, timelineCss, screenshotCss].join('\n');
+export const LAZY_CSS = [ticketsCss, formCss, attachmentsCss, supportCss, timelineCss, screenshotCss].join('\n');

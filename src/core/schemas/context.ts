@@ -45,3 +45,17 @@ export const contactSchema = z.object({
 });
 /** A guest's contact details. */
 export type Contact = z.infer<typeof contactSchema>;
+
+/** The claims of a reporter token (DESIGN §7), as the LMS backend signs them. */
+export const reporterClaimsSchema = z.object({
+  sub: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.minLength(1), z.maxLength(300)),
+  role: z.enum(LMS_ROLES),
+  org: z.object({ id: z.optional(z.string().check(z.maxLength(100))), title: z.string().check(z.maxLength(300)) }),
+  lms: z.string().check(z.maxLength(2000)),
+  phone: z.optional(z.string().check(z.maxLength(32))),
+  email: z.optional(z.string().check(z.maxLength(254))),
+  exp: z.int(),
+});
+/** Reporter token claims. */
+export type ReporterClaims = z.infer<typeof reporterClaimsSchema>;

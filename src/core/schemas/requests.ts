@@ -1,7 +1,6 @@
 /** Bodies of the smaller requests and the shapes of `GET /meta` and errors (DESIGN §7). */
 import * as z from 'zod/mini';
 import { attachmentIdSchema, attachmentLimitsSchema } from './attachment';
-import { LMS_ROLES } from './context';
 import { isoDateTimeSchema, requiredText } from './fields';
 import { statusSchema } from './ticket';
 
@@ -76,16 +75,3 @@ export const apiErrorSchema = z.object({
 /** An error answer. */
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-/** The claims of a reporter token (DESIGN §7), as the LMS backend signs them. */
-export const reporterClaimsSchema = z.object({
-  sub: z.string().check(z.minLength(1), z.maxLength(200)),
-  name: z.string().check(z.minLength(1), z.maxLength(300)),
-  role: z.enum(LMS_ROLES),
-  org: z.object({ id: z.optional(z.string().check(z.maxLength(100))), title: z.string().check(z.maxLength(300)) }),
-  lms: z.string().check(z.maxLength(2000)),
-  phone: z.optional(z.string().check(z.maxLength(32))),
-  email: z.optional(z.string().check(z.maxLength(254))),
-  exp: z.int(),
-});
-/** Reporter token claims. */
-export type ReporterClaims = z.infer<typeof reporterClaimsSchema>;

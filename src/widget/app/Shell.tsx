@@ -4,7 +4,7 @@
  * shell and the form; the form stays mounted (hidden) while another tab shows, so nothing typed is lost.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { CreateTicketResponse } from '../../core';
 import { UnseenBadge } from '../my-tickets/UnseenBadge';
 import { useUnseenTickets } from '../my-tickets/use-unseen-tickets';
@@ -14,9 +14,18 @@ import { tabOf } from './screens';
 import type { Screen } from './screens';
 import { useFocusTrap } from './use-focus-trap';
 
-const FormScreen = lazy(() => import('./screens/FormScreen'));
+const loadFormScreen = () => import('./screens/FormScreen');
+const FormScreen = lazy(loadFormScreen);
 const TicketScreen = lazy(() => import('./screens/TicketScreen'));
 const TicketsScreen = lazy(() => import('./screens/TicketsScreen'));
+
+/**
+ * Starts fetching the first screen's chunk (and what it imports) without rendering it: the bundle boots on the
+ * launcher's hover or focus, so by the click the form is on its way rather than requested after the shell.
+ */
+export function preloadFirstScreen(): void {
+  loadFormScreen().catch(() => undefined); // a failure shows when the screen renders, with its own fallback
+}
 
 /** Props of the shell. */
 export interface ShellProps {
@@ -70,7 +79,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
 
   const onAddedToExisting = useCallback((ticketId: string) => setScreen({ name: 'ticket', ticketId, justCreated: false }), []);
   const tab = tabOf(screen);
-  const loading = <p role="status" className="us-shell__loading">{t('common:loading')}</p>;
+  const loading = <p role="status" className="us-shell__loading">{t('loading')}</p>;
   return (
     <div className="us-shell" ref={frame} data-mode={mode}>
       <header className="us-shell__header">

@@ -1,6 +1,6 @@
 /** Tells the launcher how many tickets changed since the user last saw them, whether the panel was ever opened. */
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { useUnseenTickets } from '../my-tickets/use-unseen-tickets';
 
 /** Reports the unseen count and the launcher's accessible name saying so; renders nothing. */

@@ -6,11 +6,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../shared/i18n-react';
 import { SupportApiProvider } from '../../api';
 import { WidgetEnvProvider } from '../shared/env';
 import type { Prefill, WidgetEnv } from '../shared/env';
-import { Shell } from './Shell';
+import { preloadFirstScreen, Shell } from './Shell';
 import { UnseenReporter } from './UnseenReporter';
 
 /** Props of the root, given by the embed (or a story). */
@@ -42,10 +42,12 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, openRequ
     if (!open && element.matches(':popover-open')) element.hidePopover();
   }, [mode, open, opened]);
 
+  useEffect(preloadFirstScreen, []);
+
   const content = opened ? <Shell mode={mode} open={open} openRequest={openRequest} onClose={onClose} /> : null;
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <SupportApiProvider api={env.api}>
           <WidgetEnvProvider env={env}>
             {onUnseenChange === undefined ? null : <UnseenReporter onUnseenChange={onUnseenChange} />}
@@ -71,7 +73,7 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, openRequ
             </div>
           </WidgetEnvProvider>
         </SupportApiProvider>
-      </I18nextProvider>
+      </I18nProvider>
     </QueryClientProvider>
   );
 }

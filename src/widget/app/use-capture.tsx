@@ -1,7 +1,7 @@
 /** The "capture this page" button's wiring: loads the screenshot chunk on demand and feeds its result to a queue. */
 import { Suspense, useCallback, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { LazyScreenshotFlow, loadScreenshotStyles } from '../screenshot';
 import { useWidgetEnv } from '../shared/env';
 import { Notice } from '../shared/ui';

@@ -1,6 +1,6 @@
 /** One file in the list: preview, name, size, status or progress, and its actions. */
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { Button } from '../shared/ui';
 import { formatBytes, typeLabel } from './model/describe';
 import type { QueueItem } from './model/types';

@@ -5,7 +5,7 @@
  */
 import { useId, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { Button } from '../shared/ui';
 import { AttachmentItem } from './AttachmentItem';
 import type { ItemActions } from './AttachmentItem';

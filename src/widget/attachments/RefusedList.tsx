@@ -1,5 +1,5 @@
 /** Files that were not attached, each with its own reason, announced as soon as they appear. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { Button, Notice } from '../shared/ui';
 import { formatBytes, listTypes } from './model/describe';
 import type { QueueItem, QueueLimits } from './model/types';

@@ -1,5 +1,5 @@
 /** What the picker's live region says, from the queue's last event: an upload finished or failed, files came back. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { QueueEvent } from './model/types';
 
 /** The announcement text of the last event ('' when there is none). */

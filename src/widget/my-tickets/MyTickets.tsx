@@ -1,6 +1,6 @@
 /** "My tickets": the user's tickets, newest change first, with unseen changes marked. */
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { useTickets } from '../../api';
 import { useWidgetEnv } from '../shared/env';
 import { Button, Notice } from '../shared/ui';

@@ -1,5 +1,5 @@
 /** One line of "my tickets": a button with the number, subject, status and last change. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { TicketSummary } from '../../core';
 import { useWidgetEnv } from '../shared/env';
 import { formatLastChange } from './last-change';

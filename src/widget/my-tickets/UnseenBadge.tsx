@@ -1,9 +1,9 @@
 /** The launcher's badge: how many tickets changed while the panel was closed. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 
 /** A count bubble with its meaning in words for screen readers; nothing when the count is 0. */
 export function UnseenBadge({ count }: { count: number }) {
-  const { t } = useTranslation('tickets');
+  const { t } = useTranslation('unseen');
   if (count <= 0) return null;
   return (
     <span className="us-unseen-badge">

@@ -1,4 +1,4 @@
-/** My tickets: the user's ticket list and the launcher's unseen-changes badge (namespace 'tickets'). */
+/** My tickets: the user's ticket list and the launcher's unseen-changes badge (namespaces 'tickets' and 'unseen'). */
 export { MyTickets } from './MyTickets';
 export type { MyTicketsProps } from './MyTickets';
 export { UnseenBadge } from './UnseenBadge';
@@ -8,3 +8,4 @@ export { baselineSeen, getChangedIds, isTicketChanged, parseSeen, seenKey, seria
 export type { SeenState, SeenTicket } from './seen';
 export { formatLastChange } from './last-change';
 export { ticketsMessages } from './messages';
+export { unseenMessages } from './unseen-messages';

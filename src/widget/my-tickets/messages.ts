@@ -1,4 +1,4 @@
-/** Texts of "my tickets" and the launcher badge (namespace 'tickets'). */
+/** Texts of "my tickets" (namespace 'tickets'), which come with the list's chunk. */
 export const ticketsMessages = {
   ru: {
     title: 'Мои обращения',
@@ -12,11 +12,6 @@ export const ticketsMessages = {
     loadError: 'Не удалось загрузить список обращений.',
     guest:
       'Список обращений доступен, когда вы открываете техподдержку из СДО. Открыть отправленное обращение можно по его номеру и ключу доступа.',
-    badgeMax: '9+',
-    badge_one: '{{count}} обращение изменилось',
-    badge_few: '{{count}} обращения изменились',
-    badge_many: '{{count}} обращений изменились',
-    badge_other: '{{count}} обращения изменились',
   },
   en: {
     title: 'My requests',
@@ -30,8 +25,5 @@ export const ticketsMessages = {
     loadError: 'Could not load your requests.',
     guest:
       'The list of requests is available when you open support from the LMS. A sent request can be opened with its number and access key.',
-    badgeMax: '9+',
-    badge_one: '{{count}} request changed',
-    badge_other: '{{count}} requests changed',
   },
 };

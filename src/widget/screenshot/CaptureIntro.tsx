@@ -1,5 +1,5 @@
 /** Before the screen-capture API: what will happen, and the click the browser needs as a user gesture. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { Button, Notice } from '../shared/ui';
 
 /** The intro step. */

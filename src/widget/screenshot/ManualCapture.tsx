@@ -4,7 +4,7 @@
  * and React's delegated handlers would only run after it had attached the image a second time.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { Button, Notice } from '../shared/ui';
 
 const imageOf = (files: ArrayLike<File> | null | undefined) => Array.from(files ?? []).find((file) => file.type.startsWith('image/'));

@@ -3,7 +3,7 @@
  * the editor — ending with a PNG for the attachment queue. Load it only through `lazy.ts`.
  */
 import { useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { useWidgetEnv } from '../shared/env';
 import { browserServices } from './browser-services';
 import { screenshotName } from './capture/screenshot-name';

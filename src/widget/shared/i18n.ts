@@ -1,7 +1,6 @@
 /** i18next set-up: one instance per widget (never the host's global one), Russian first. */
 import i18next from 'i18next';
 import type { i18n as I18n, Resource } from 'i18next';
-import { initReactI18next } from 'react-i18next';
 
 /** Locales the widget speaks. */
 export const LOCALES = ['ru', 'en'] as const;
@@ -18,7 +17,7 @@ export function createWidgetI18n(locale: Locale, namespaces: Record<string, Mess
     resources[lng] = Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, messages[lng]]));
   }
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
+  void instance.init({
     lng: locale,
     fallbackLng: 'ru',
     supportedLngs: [...LOCALES],

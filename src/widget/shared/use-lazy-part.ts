@@ -1,6 +1,6 @@
 /** What a lazily loaded part of the widget needs before its first paint: its texts and its CSS. */
 import { useLayoutEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n-react';
 import { useWidgetEnv } from './env';
 import { ensureNamespaces } from './i18n';
 import type { Messages } from './i18n';

@@ -1,6 +1,6 @@
 /** Cancelling a ticket: a button, a confirmation dialog, then the cancel call. */
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { failureOf, useCancelTicket } from '../../api';
 import type { Ticket } from '../../core';
 import { Button, ConfirmDialog, Notice } from '../shared/ui';

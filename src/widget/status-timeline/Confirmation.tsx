@@ -1,6 +1,6 @@
 /** Shown right after sending: the number, priority, review deadline and resolution target (policy step 3). */
 import type { Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { Ticket } from '../../core';
 import { useWhen } from './use-when';
 

@@ -1,5 +1,5 @@
 /** "What happens next" for the current status, with the deadline that applies to it. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { REVIEW_WORKING_MINUTES } from '../../core';
 import type { Status, Ticket } from '../../core';
 import { useWhen } from './use-when';

@@ -1,7 +1,7 @@
 /** The answer to a clarification request: the question quoted, a labelled text box, files, and send. */
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { failureOf, useSendMessage } from '../../api';
 import { messageBodySchema } from '../../core';
 import type { Ticket } from '../../core';

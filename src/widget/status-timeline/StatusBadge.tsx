@@ -1,5 +1,5 @@
 /** A ticket status as a small labelled pill; colour comes from `data-status`, the text says it all. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { Status } from '../../core';
 
 /** The status label (policy wording) in a badge. */

@@ -1,6 +1,6 @@
 /** The ticket's number, subject, category, priority and status. */
 import type { Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { Ticket } from '../../core';
 import { StatusBadge } from './StatusBadge';
 

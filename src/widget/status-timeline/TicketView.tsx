@@ -1,6 +1,6 @@
 /** One ticket: header, confirmation after sending, what happens next, reply, history and cancel — live. */
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys, useLiveTicket } from '../../api';
 import { isFinalStatus } from '../../core';

@@ -1,6 +1,6 @@
 /** The ticket's history as an ordered list, oldest first, the current status marked. */
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { TicketEvent } from '../../core';
 import { getCurrentEventId } from './timeline-model';
 import { TimelineItem } from './TimelineItem';

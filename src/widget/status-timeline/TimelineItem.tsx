@@ -1,5 +1,5 @@
 /** One event of the history: status (policy wording and hint) or message, time, who, text and files. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { Attachment, TicketEvent } from '../../core';
 import { isStatusChange } from './timeline-model';
 import { useWhen } from './use-when';

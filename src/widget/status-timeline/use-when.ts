@@ -1,6 +1,6 @@
 /** Formats instants of a ticket as "09:00 МСК (11:00 по вашему времени)", with "ориентировочно" when asked. */
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { useWidgetEnv } from '../shared/env';
 import { zonedTimes } from '../shared/ui/zoned-time';
 

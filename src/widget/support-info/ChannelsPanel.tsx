@@ -1,7 +1,7 @@
 /** "Other ways to reach us": e-mail and phone, and why one is an official request and the other is not. */
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { useMeta } from '../../api';
 import { mailtoHref, resolveChannels, telHref } from './channels';
 

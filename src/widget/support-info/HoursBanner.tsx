@@ -1,5 +1,5 @@
 /** The working-hours banner: open now, or closed with the nearest opening in Moscow and the user's time. */
-import { Trans, useTranslation } from 'react-i18next';
+import { RichText, useTranslation } from '../shared/i18n-react';
 import { REVIEW_WORKING_MINUTES } from '../../core';
 import { useWidgetEnv } from '../shared/env';
 import { zonedTimes } from '../shared/ui/zoned-time';
@@ -27,12 +27,7 @@ export function HoursBanner({ timeZone }: { timeZone?: string } = {}) {
   return (
     <div className="us-hours" data-state="closed">
       <p className="us-hours__text">
-        <Trans
-          t={t}
-          i18nKey="hours.closed"
-          values={{ when }}
-          components={{ when: <time dateTime={state.opensAt.toISOString()} /> }}
-        />
+        <RichText text={t('hours.closed', { when })} parts={{ when: <time dateTime={state.opensAt.toISOString()} /> }} />
       </p>
       {state.provisional ? <p className="us-hours__provisional">{t('hours.provisional')}</p> : null}
     </div>

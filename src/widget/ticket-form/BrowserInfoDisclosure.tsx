@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { describeBrowser } from '../../core';
 import type { BrowserInfo, PageError } from '../../core';
 import type { TicketFormValues } from './form-values';

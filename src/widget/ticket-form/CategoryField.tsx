@@ -1,6 +1,6 @@
 /** The category question (exactly one), with the host page's gentle suggestion above it. */
 import { useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { CATEGORIES } from '../../core';
 import type { Category } from '../../core';
 import { Button, Notice } from '../shared/ui';

@@ -1,5 +1,5 @@
 /** The fields a category asks for (DESIGN §3); hidden ones keep their text in the form state. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { Category } from '../../core';
 import { FormTextField } from './FormTextField';
 import { CATEGORY_FIELDS } from './form-values';

@@ -1,6 +1,6 @@
 /** «Что поможет решить быстрее»: what support needs for the chosen category, ticked live. */
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { ChecklistItem } from './checklist';
 
 /** The checklist panel; items come from {@link checklistItems}. */

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { formatRuPhone, LMS_ROLES } from '../../core';
 import type { HostContext } from '../../core';
 import { Field } from '../shared/ui';

@@ -1,6 +1,6 @@
 /** "Черновик от 14:02 восстановлен", with a confirmed "Удалить черновик". */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { formatDateTime, formatLocalTime } from '../shared/format';
 import { Button, ConfirmDialog, Notice } from '../shared/ui';
 

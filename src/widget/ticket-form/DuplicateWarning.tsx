@@ -2,7 +2,7 @@
  * "У вас уже есть открытое обращение": shown before sending when an open ticket in the same category (and
  * about the same course or order) exists; offers to add this text to it as a message instead.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { failureOf, useSendMessage } from '../../api';
 import { MAX_MESSAGE_LENGTH } from '../../core';
 import type { TicketSummary } from '../../core';

@@ -3,7 +3,7 @@
  * field. Focus moves to the summary itself each time a send is refused, so it is read out first.
  */
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 
 /** One line of the summary. */
 export interface SummaryEntry {

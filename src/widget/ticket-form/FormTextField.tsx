@@ -1,7 +1,7 @@
 /** A registered text input or textarea inside the shared Field (label, hint and error tied to it). */
 import { useFormContext } from 'react-hook-form';
 import type { FocusEvent, InputHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { Field } from '../shared/ui';
 import { useFieldErrorText } from './field-errors';
 import type { FormFieldPath, TicketFormValues } from './form-values';

@@ -1,5 +1,5 @@
 /** The one impact question and the priority it gives with the category, shown before sending. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { IMPACTS, priorityFor } from '../../core';
 import type { Category, Impact } from '../../core';
 import { RadioGroup } from './RadioGroup';

@@ -4,7 +4,7 @@
  * the verdict is announced when it appears.
  */
 import type { Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { Button, Notice } from '../shared/ui';
 
 const PREVIEW_LENGTH = 140;

@@ -3,7 +3,7 @@
  * the API cannot be reached the same ticket can go by e-mail.
  */
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { ApiFailure } from '../../api/types';
 import { Button, Notice } from '../shared/ui';
 import { SUPPORT_EMAIL } from './ticket-mail';

@@ -3,7 +3,7 @@
  * review and edit, sent one after another, each registered under its own number.
  */
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { CreateTicketResponse } from '../../core';
 import { Button, Field } from '../shared/ui';
 import { errorText } from './field-errors';

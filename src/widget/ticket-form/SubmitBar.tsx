@@ -1,6 +1,6 @@
 /** The send button, the reason it waits (if any) tied to it, and the sending status. */
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { Button } from '../shared/ui';
 
 /** Why sending waits. */

@@ -1,7 +1,7 @@
 /** The ticket form: one problem, everything support needs, never lost (DESIGN §2–3). */
 import { useEffect, useId, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import { useTickets } from '../../api';
 import type { CreateTicketResponse, TicketDraft } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';

@@ -1,7 +1,7 @@
 /** The sections of the ticket form, top to bottom, in the order the error summary lists them. */
 import type { RefObject } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { TicketSummary } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';

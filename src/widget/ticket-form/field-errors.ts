@@ -1,7 +1,7 @@
 /** Field messages: the schemas give codes, shown through i18n with field-specific wording where clearer. */
 import { get, useFormState } from 'react-hook-form';
 import type { FieldError } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { TFunction } from 'i18next';
 import { FIELD_ERRORS } from '../../core';
 import type { FormFieldPath, TicketFormValues } from './form-values';

@@ -1,7 +1,7 @@
 /** The error summary's lines: every shown field's error in form order, plus the one-problem refusal. */
 import { get, useFormContext, useFormState } from 'react-hook-form';
 import type { FieldError } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../shared/i18n-react';
 import type { Category } from '../../core';
 import { errorText } from './field-errors';
 import { FIELD_ORDER, isFieldActive } from './form-values';

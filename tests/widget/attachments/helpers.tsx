@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../src/widget/shared/i18n-react';
 import { vi } from 'vitest';
 import { SupportApiProvider } from '../../../src/api';
 import type { ApiResult, SupportApi, UploadOptions } from '../../../src/api/types';
@@ -100,11 +100,11 @@ export function Providers({ api, env, children }: { api: SupportApi; env: Widget
   const i18n = createWidgetI18n('ru', { common: commonMessages, attachments: attachmentsMessages });
   return (
     <QueryClientProvider client={client}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <SupportApiProvider api={api}>
           <WidgetEnvProvider env={env}>{children}</WidgetEnvProvider>
         </SupportApiProvider>
-      </I18nextProvider>
+      </I18nProvider>
     </QueryClientProvider>
   );
 }

@@ -1,7 +1,7 @@
 /** Test helpers of the screenshot feature: providers, fake browser services and a fake renderer. */
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../src/widget/shared/i18n-react';
 import { vi } from 'vitest';
 import type { SupportApi } from '../../../src/api/types';
 import type { CaptureServices } from '../../../src/widget/screenshot';
@@ -59,9 +59,9 @@ export function renderWithWidget(
     ...(options.container === undefined ? {} : { container: options.container }),
   };
   return render(
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider i18n={i18n}>
       <WidgetEnvProvider env={env}>{ui}</WidgetEnvProvider>
-    </I18nextProvider>,
+    </I18nProvider>,
     { reactStrictMode: options.strict === true },
   );
 }

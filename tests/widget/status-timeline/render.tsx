@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../src/widget/shared/i18n-react';
 import { vi } from 'vitest';
 import { SupportApiProvider } from '../../../src/api/context';
 import type { SupportApi } from '../../../src/api/types';
@@ -15,6 +15,7 @@ import type { Locale } from '../../../src/widget/shared/i18n';
 import { createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
 import { commonMessages } from '../../../src/widget/shared/messages';
 import { ticketsMessages } from '../../../src/widget/my-tickets/messages';
+import { unseenMessages } from '../../../src/widget/my-tickets/unseen-messages';
 import { timelineMessages } from '../../../src/widget/status-timeline/messages';
 import { supportMessages } from '../../../src/widget/support-info/messages';
 import { NOW } from './fixtures';
@@ -43,6 +44,7 @@ export function renderWidget(ui: ReactElement, api: SupportApi, { env: overrides
     common: commonMessages,
     timeline: timelineMessages,
     tickets: ticketsMessages,
+    unseen: unseenMessages,
     support: supportMessages,
   });
   const env: WidgetEnv = {
@@ -61,9 +63,9 @@ export function renderWidget(ui: ReactElement, api: SupportApi, { env: overrides
   const tree = (node: ReactElement) => (
     <QueryClientProvider client={client}>
       <SupportApiProvider api={api}>
-        <I18nextProvider i18n={i18n}>
+        <I18nProvider i18n={i18n}>
           <WidgetEnvProvider env={env}>{node}</WidgetEnvProvider>
-        </I18nextProvider>
+        </I18nProvider>
       </SupportApiProvider>
     </QueryClientProvider>
   );

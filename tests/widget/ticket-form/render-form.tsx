@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { configure, render } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../src/widget/shared/i18n-react';
 import { vi } from 'vitest';
 import { SupportApiProvider } from '../../../src/api';
 import type { ApiFailure, ApiResult, SupportApi } from '../../../src/api/types';
@@ -133,13 +133,13 @@ export function renderForm(options: RenderOptions = {}) {
   const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <SupportApiProvider api={api}>
           <WidgetEnvProvider env={env}>
             <TicketForm attachments={slot} onSent={onSent} onAddedToExisting={onAddedToExisting} onSplitSent={onSplitSent} createIdempotencyKey={createKey} />
           </WidgetEnvProvider>
         </SupportApiProvider>
-      </I18nextProvider>
+      </I18nProvider>
     </QueryClientProvider>,
   );
   return { ...view, user, api, store, slot, env, createKey, onSent, onAddedToExisting, onSplitSent };

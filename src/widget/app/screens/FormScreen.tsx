@@ -7,10 +7,11 @@ import supportCss from '../../support-info/styles.css?inline';
 import { formMessages, TicketForm } from '../../ticket-form';
 import formCss from '../../ticket-form/styles.css?inline';
 import { useWidgetEnv } from '../../shared/env';
+import { commonMessages } from '../../shared/messages';
 import { useLazyPart } from '../../shared/use-lazy-part';
 import { useAttachmentsWithCapture } from '../ReplyAttachments';
 
-const NAMESPACES = { form: formMessages, attachments: attachmentsMessages, support: supportMessages };
+const NAMESPACES = { common: commonMessages, form: formMessages, attachments: attachmentsMessages, support: supportMessages };
 const CSS = [formCss, attachmentsCss, supportCss].join('\n');
 
 /** Props of the form screen. */

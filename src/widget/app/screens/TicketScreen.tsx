@@ -3,10 +3,11 @@ import { attachmentsMessages } from '../../attachments';
 import attachmentsCss from '../../attachments/styles.css?inline';
 import { TicketView, timelineMessages } from '../../status-timeline';
 import timelineCss from '../../status-timeline/styles.css?inline';
+import { commonMessages } from '../../shared/messages';
 import { useLazyPart } from '../../shared/use-lazy-part';
 import { useReplyAttachments } from '../ReplyAttachments';
 
-const NAMESPACES = { timeline: timelineMessages, attachments: attachmentsMessages };
+const NAMESPACES = { common: commonMessages, timeline: timelineMessages, attachments: attachmentsMessages };
 const CSS = [timelineCss, attachmentsCss].join('\n');
 
 /** Props of the ticket screen. */

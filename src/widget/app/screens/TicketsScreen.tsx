@@ -1,6 +1,12 @@
-/** "My tickets" (a lazy chunk; its texts and CSS are in the main chunk, which shows the unseen badge). */
+/** "My tickets" (a lazy chunk with the list's texts and CSS; the unseen badge's are in the main chunk). */
+import { ticketsMessages } from '../../my-tickets/messages';
 import { MyTickets } from '../../my-tickets/MyTickets';
+import ticketsCss from '../../my-tickets/styles.css?inline';
+import { commonMessages } from '../../shared/messages';
 import { Notice } from '../../shared/ui';
+import { useLazyPart } from '../../shared/use-lazy-part';
+
+const NAMESPACES = { common: commonMessages, tickets: ticketsMessages };
 
 /** Props of the list screen. */
 export interface TicketsScreenProps {
@@ -12,6 +18,7 @@ export interface TicketsScreenProps {
 
 /** The list screen. */
 export default function TicketsScreen({ notice, focusTicketId, onOpen, onNew }: TicketsScreenProps) {
+  useLazyPart(NAMESPACES, ticketsCss);
   return (
     <>
       {notice === undefined ? null : (

@@ -1,5 +1,5 @@
 /** The editor's tools (toggle buttons with aria-pressed), undo and reset. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../shared/i18n-react';
 import { Button } from '../../shared/ui';
 import type { Tool } from './editor-reducer';
 

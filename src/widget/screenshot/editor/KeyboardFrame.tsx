@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { Dispatch, KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../shared/i18n-react';
 import { Button } from '../../shared/ui';
 import type { EditorAction } from './editor-reducer';
 

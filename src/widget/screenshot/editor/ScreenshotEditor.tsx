@@ -1,7 +1,7 @@
 /** The screenshot editor: crop, highlight and black out on a canvas, with the keyboard as well as a pointer. */
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { PointerEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../shared/i18n-react';
 import { Button, Notice } from '../../shared/ui';
 import { canvasRenderer } from './canvas-renderer';
 import type { EditorRenderer } from './canvas-renderer';

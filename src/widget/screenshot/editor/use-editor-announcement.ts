@@ -1,5 +1,5 @@
 /** The editor's live-region text, from the reducer's last event. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../shared/i18n-react';
 import type { EditorEvent } from './editor-reducer';
 
 /** What to announce after the last action ('' before any). */

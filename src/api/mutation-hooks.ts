@@ -1,0 +1,56 @@
+/** The reporter's writes as react-query mutations, each refreshing the caches it changes. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { MessageBody, TicketDraftInput } from '../core';
+import { unwrap } from './api-error';
+import { useSupportApi } from './context';
+import { queryKeys } from './query-keys';
+
+/**
+ * Sends run whatever `navigator.onLine` says: the client has its own retries and reports "offline" as a network
+ * failure, which the form shows (with the e-mail fallback). React Query's default mode would instead pause the
+ * mutation without a word, leaving "Sending…" on screen until the browser comes back online.
+ */
+const SEND_MODE = { networkMode: 'always' } as const;
+
+/** Creates a ticket with the draft's idempotency key. */
+export function useCreateTicket() {
+  const api = useSupportApi();
+  const client = useQueryClient();
+  return useMutation({
+    ...SEND_MODE,
+    mutationFn: async ({ draft, idempotencyKey }: { draft: TicketDraftInput; idempotencyKey: string }) =>
+      unwrap(await api.createTicket(draft, idempotencyKey)),
+    onSuccess: (response) => {
+      client.setQueryData(queryKeys.ticket(response.ticket.id), response.ticket);
+      void client.invalidateQueries({ queryKey: queryKeys.tickets });
+    },
+  });
+}
+
+/** Sends the reporter's message (a clarification reply, or an addition). */
+export function useSendMessage(id: string) {
+  const api = useSupportApi();
+  const client = useQueryClient();
+  return useMutation({
+    ...SEND_MODE,
+    mutationFn: async (body: MessageBody) => unwrap(await api.sendMessage(id, body)),
+    onSuccess: (ticket) => {
+      client.setQueryData(queryKeys.ticket(id), ticket);
+      void client.invalidateQueries({ queryKey: queryKeys.tickets });
+    },
+  });
+}
+
+/** Cancels a ticket. */
+export function useCancelTicket(id: string) {
+  const api = useSupportApi();
+  const client = useQueryClient();
+  return useMutation({
+    ...SEND_MODE,
+    mutationFn: async () => unwrap(await api.cancelTicket(id)),
+    onSuccess: (ticket) => {
+      client.setQueryData(queryKeys.ticket(id), ticket);
+      void client.invalidateQueries({ queryKey: queryKeys.tickets });
+    },
+  });
+}
