@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { identityMiddleware } from './auth/identity';
 import type { AppDeps, AppEnv } from './context';
 import { ApiFailure, errorBody, isStorageUnavailable, unavailable } from './errors';
+import { allowedMethods } from './http/allowed-methods';
 import { corsFor } from './http/cors';
 import { rateLimit } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
@@ -52,7 +53,16 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   app.route(API_PREFIX, api);
   // Dev mode only: the demo LMS and the built widget, outside the API (DESIGN §6).
   if (deps.config.dev) app.route('/', demoRoutes(options.demo));
-  app.notFound((c) => c.json(errorBody('not_found', 'Такого адреса нет.'), 404));
+  app.notFound((c) => {
+    // A known address asked with a method it does not have: say which ones it has.
+    const path = c.req.path;
+    const allowed = path.startsWith(`${API_PREFIX}/`) ? allowedMethods(api.routes, path.slice(API_PREFIX.length)) : [];
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return c.json(errorBody('method_not_allowed', `Этот адрес не принимает ${c.req.method}. Можно: ${allowed.join(', ')}.`), 405);
+    }
+    return c.json(errorBody('not_found', 'Такого адреса нет.'), 404);
+  });
   app.onError((error, c) => errorResponse(error, c, deps));
   return app;
 }

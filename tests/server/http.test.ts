@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metaSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
-import { ALLOWED_ORIGIN, call, createTicket, expectError, fixedClock, guestAuth, startTestServer, userAuth } from './helpers';
+import { agentAuth, ALLOWED_ORIGIN, call, createTicket, expectError, fixedClock, guestAuth, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 describe('meta, CORS and the OpenAPI document', () => {
@@ -94,12 +94,28 @@ describe('meta, CORS and the OpenAPI document', () => {
     expect(JSON.stringify(doc.components.schemas.TicketDraft)).toContain('"course"');
   });
 
-  it('unknown routes and methods answer 404 with the error shape', async () => {
+  it('unknown routes answer 404, known ones asked with another method 405 naming the methods they have', async () => {
     expectError(await call(ts, 'GET', '/nope'), 404, 'not_found');
-    expectError(await call(ts, 'DELETE', '/meta'), 404, 'not_found');
-    expectError(await call(ts, 'PUT', '/tickets', { json: {} }), 404, 'not_found');
+    expectError(await call(ts, 'GET', '/tickets/x/y/z'), 404, 'not_found');
     const outside = await fetch(`${ts.server.url}/etc/passwd`);
     expect(outside.status).toBe(404);
+
+    const cases: Array<[string, string, string]> = [
+      ['DELETE', '/meta', 'GET, HEAD'],
+      ['PUT', '/tickets', 'GET, HEAD, POST'],
+      ['PATCH', '/tickets/UP-2026-000001', 'GET, HEAD'],
+      ['GET', '/tickets/any-id/cancel', 'POST'],
+      ['POST', '/attachments/any-id', 'DELETE, GET, HEAD'],
+      ['GET', '/agent/tickets/any-id/status', 'POST'],
+    ];
+    const auth = await userAuth(ts, 'someone');
+    for (const [method, path, allow] of cases) {
+      const reply = await call(ts, method, path, { auth: path.startsWith('/agent') ? agentAuth : auth, ...(method === 'GET' ? {} : { json: {} }) });
+      expectError(reply, 405, 'method_not_allowed');
+      expect(reply.headers.get('allow'), `${method} ${path}`).toBe(allow);
+    }
+    // HEAD is served wherever GET is.
+    expect((await fetch(`${ts.api}/meta`, { method: 'HEAD' })).status).toBe(200);
   });
 });
 

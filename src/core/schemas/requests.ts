@@ -51,6 +51,7 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'idempotency_conflict',
   'illegal_transition',
