@@ -10,7 +10,7 @@ import type { HostContext } from '../core';
 import { createLazySupportApi, isGuestKey, newGuestKey } from '../api';
 import type { HttpSupportApi } from '../api';
 import { WidgetRoot, widgetCss, widgetNamespaces } from '../widget/app';
-import { createWidgetI18n } from '../widget/shared/i18n';
+import { addEnglish, createWidgetI18n } from '../widget/shared/i18n';
 import type { Locale } from '../widget/shared/i18n';
 import { createMemoryTextStore } from '../widget/shared/memory-stores';
 import type { Prefill, WidgetEnv, WidgetEvent } from '../widget/shared/env';
@@ -99,7 +99,23 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
   shadow.append(mountPoint);
 
   let locale: Locale = options.locale ?? 'ru';
-  const i18n = createWidgetI18n(locale, widgetNamespaces);
+  // Russian is in the bundle; English arrives in a chunk of its own, and the widget waits for it before it
+  // first renders in English (no flash of Russian), or keeps Russian when it cannot load.
+  const i18n = createWidgetI18n('ru', widgetNamespaces);
+  let english: Promise<void> | undefined;
+  const speak = async (next: Locale): Promise<void> => {
+    if (next === 'en') {
+      try {
+        await (english ??= import('../widget/app/english').then(({ englishMessages }) => addEnglish(i18n, englishMessages)));
+      } catch {
+        english = undefined; // tried again on the next setLocale('en')
+        hooks.emit('error', { message: 'UchiSupport: the English texts could not be loaded; showing Russian' });
+        return;
+      }
+    }
+    if (locale === next) await i18n.changeLanguage(next);
+  };
+  let held = locale !== 'ru';
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
   const blobStore = createLazyBlobStore();
   let open = mode === 'inline';
@@ -147,7 +163,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
   let badgeStyles: (() => void) | undefined;
 
   const render = () => {
-    if (destroyed) return;
+    if (destroyed || held) return;
     root.render(
       <WidgetRoot
         env={buildEnv()}
@@ -209,8 +225,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
     },
     setLocale(next) {
       locale = parseOrThrow('setLocale', localeSchema, next);
-      void i18n.changeLanguage(locale);
-      render();
+      void speak(locale).then(render);
     },
     destroy() {
       if (destroyed) return;
@@ -239,7 +254,14 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): WidgetIns
     });
   }
 
-  render();
+  if (held) {
+    void speak(locale).finally(() => {
+      held = false;
+      render();
+    });
+  } else {
+    render();
+  }
   hooks.emit('ready');
   return instance;
 }

@@ -9,6 +9,7 @@ import { action } from 'storybook/actions';
 import type { PageError } from '../../src/core';
 import { adoptStyles } from '../../src/embed/styles';
 import { widgetNamespaces } from '../../src/widget/app';
+import { englishMessages } from '../../src/widget/app/english';
 import { seenKey } from '../../src/widget/my-tickets';
 import type { Prefill, WidgetEnv } from '../../src/widget/shared/env';
 import { createWidgetI18n } from '../../src/widget/shared/i18n';
@@ -119,9 +120,9 @@ export function createHarness(params: WidgetParameters = {}, locale: Locale = 'r
     clock,
     env,
     queryClient,
-    i18n: createWidgetI18n(locale, widgetNamespaces),
+    i18n: createWidgetI18n(locale, widgetNamespaces, englishMessages),
     locale,
-    t: createWidgetI18n(locale, ALL_NAMESPACES).t,
+    t: createWidgetI18n(locale, ALL_NAMESPACES, englishMessages).t,
     attach: (root) => {
       shadow = root;
     },

@@ -51,6 +51,58 @@ describe('inline', () => {
     await tracked.context.close();
   });
 
+  it('fetches the English texts only for English, never shows Russian first, and keeps Russian when they fail', async () => {
+    const body = '<main><h1>Support</h1><div id="support"></div></main>';
+    const english = (path: string) => /^\/widget\/chunks\/english-[\w-]+\.js$/.test(path);
+
+    // Russian first: no English chunk. Switching asks for it, then the texts change in place.
+    const ru = await openPage(h);
+    const fetched: string[] = [];
+    ru.page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await ru.page.goto(h.host.serve('/inline-ru', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, mode: 'inline', container: '#support' }]]), body) }));
+    const russian = ru.page.locator('#support').getByRole('region', { name: 'Техподдержка Uchi.Pro' });
+    await visible(ru, russian.getByLabel('Тема обращения'), 'the Russian form', 15_000);
+    expect(fetched.filter(english)).toEqual([]);
+    await ru.page.evaluate(() => (window as unknown as { UchiSupport: (...args: unknown[]) => void }).UchiSupport('setLocale', 'en'));
+    const switched = ru.page.locator('#support').getByRole('region', { name: 'Uchi.Pro support' });
+    await visible(ru, switched.getByLabel('Subject'), 'the form in English');
+    expect(fetched.filter(english)).toHaveLength(1);
+    await expectClean(ru);
+    await ru.context.close();
+
+    // English from the start: the only text the page ever shows is English.
+    const en = await openPage(h);
+    // Sampled every frame: a text that was ever painted is in the list.
+    await en.page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.defineProperty(window, '__shownLabels', { value: seen });
+      const started = performance.now();
+      const sample = () => {
+        const label = document.querySelector('uchi-support-inline')?.shadowRoot?.querySelector('section[aria-label]')?.getAttribute('aria-label');
+        if (label !== undefined && label !== null && seen.at(-1) !== label) seen.push(label);
+        if (performance.now() - started < 10_000) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    const enInit = [['init', { apiUrl: h.apiUrl, mode: 'inline', container: '#support', locale: 'en' }]];
+    await en.page.goto(h.host.serve('/inline-en', { body: hostPage(snippet(h, enInit), body) }));
+    await visible(en, en.page.locator('#support').getByRole('region', { name: 'Uchi.Pro support' }).getByLabel('Subject'), 'the English form', 15_000);
+    expect(await en.page.evaluate(() => (window as unknown as { __shownLabels: string[] }).__shownLabels)).toEqual(['Uchi.Pro support']);
+    await expectClean(en);
+    await en.context.close();
+
+    // The English chunk cannot load: the widget speaks Russian and says why through the error event.
+    const failing = await openPage(h);
+    await failing.context.route(/\/widget\/chunks\/english-/, (route) => route.abort('connectionrefused'));
+    const withLog = snippet(h, enInit, { extra: "\nwindow.__errors = []; UchiSupport('on', 'error', function (e) { window.__errors.push(e.message); });" });
+    await failing.page.goto(h.host.serve('/inline-en-failing', { body: hostPage(withLog, body) }));
+    await visible(failing, failing.page.locator('#support').getByRole('region', { name: 'Техподдержка Uchi.Pro' }).getByLabel('Тема обращения'), 'the Russian form', 15_000);
+    expect(await failing.page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([
+      'UchiSupport: the English texts could not be loaded; showing Russian',
+    ]);
+    await failing.context.close();
+  });
+
   it('<uchi-support-widget> from element.js renders inline and follows its attributes', async () => {
     const elementUrl = `${h.server.url}/widget/element.js`;
     const head = `<script type="module" src="${elementUrl}"></script>`;

@@ -1,4 +1,4 @@
-/** Strings of the shell: the panel, its navigation and the launcher's accessible name (namespace 'app'). */
+/** Strings of the shell: the panel, its navigation and the launcher's accessible name (namespace 'app'). Russian; the English texts are in the .en module beside, loaded only for English. */
 export const appMessages = {
   ru: {
     title: 'Техподдержка Uchi.Pro',
@@ -16,18 +16,5 @@ export const appMessages = {
     splitSent_other: 'Зарегистрировано {{count}} обращения.',
     captureLoading: 'Загружаем инструмент для скриншотов…',
     captureFailed: 'Не удалось открыть инструмент для скриншотов. Прикрепите скриншот файлом или вставьте его (Ctrl+V).',
-  },
-  en: {
-    title: 'Uchi.Pro support',
-    nav: { label: 'Support sections', new: 'New request', tickets: 'My requests' },
-    close: 'Close support',
-    loading: 'Loading…',
-    launcher: 'Support',
-    launcherChanged_one: 'Support: {{count}} request changed',
-    launcherChanged_other: 'Support: {{count}} requests changed',
-    splitSent_one: '{{count}} request registered.',
-    splitSent_other: '{{count}} requests registered.',
-    captureLoading: 'Loading the screenshot tool…',
-    captureFailed: 'The screenshot tool did not open. Attach a screenshot as a file or paste it (Ctrl+V).',
   },
 };

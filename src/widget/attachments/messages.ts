@@ -1,4 +1,4 @@
-/** Texts of the attachments feature (namespace `attachments`), Russian first. */
+/** Texts of the attachments feature (namespace `attachments`), Russian first. Russian; the English texts are in the .en module beside, loaded only for English. */
 export const attachmentsMessages = {
   ru: {
     title: 'Файлы и скриншоты',
@@ -54,56 +54,6 @@ export const attachmentsMessages = {
       restored_few: 'Из черновика возвращены {{count}} файла',
       restored_many: 'Из черновика возвращено {{count}} файлов',
       restored_other: 'Из черновика возвращено {{count}} файла',
-    },
-  },
-  en: {
-    title: 'Files and screenshots',
-    pick: 'Attach files',
-    capture: 'Take a screenshot of this page',
-    dropHint: 'Drag files here or paste a screenshot from the clipboard: Ctrl+V (⌘V on a Mac).',
-    dropActive: 'Drop to attach',
-    limits_one: '{{types}}, up to {{size}}, at most {{count}} file',
-    limits_other: '{{types}}, up to {{size}}, at most {{count}} files',
-    listLabel: 'Attached files',
-    restoring: 'Bringing back the draft’s files…',
-    refusedTitle: 'These files were not attached',
-    refused: {
-      type: '{{name}} — we don’t accept this type of file: only {{types}}',
-      size: '{{name}} — larger than {{size}}',
-      empty: '{{name}} — the file is empty',
-      count_one: '{{name}} — file number {{position}}, but at most {{count}} file is allowed',
-      count_other: '{{name}} — file number {{position}}, but at most {{count}} files are allowed',
-    },
-    status: {
-      preparing: 'Getting it ready…',
-      uploading: 'Uploading: {{percent}}%',
-      uploaded: 'Uploaded',
-    },
-    failure: {
-      network: 'Not uploaded: no connection to the server',
-      'too-large': 'Not uploaded: the server found the file too large',
-      unsupported: 'Not uploaded: the server does not accept this type of file',
-      'rate-limited': 'Not uploaded: too many uploads in a row, retry in a minute',
-      auth: 'Not uploaded: the session has expired, reload the page',
-      server: 'Not uploaded: server error',
-      cancelled: 'Upload cancelled',
-    },
-    progress: 'Uploading {{name}}',
-    action: {
-      cancel: 'Cancel',
-      cancelNamed: 'Cancel uploading {{name}}',
-      retry: 'Retry',
-      retryNamed: 'Retry uploading {{name}}',
-      remove: 'Remove',
-      removeNamed: 'Remove {{name}}',
-      dismiss: 'Dismiss',
-      dismissNamed: 'Dismiss the message about {{name}}',
-    },
-    announce: {
-      uploaded: '{{name}} uploaded',
-      failed: '{{name}}: {{reason}}',
-      restored_one: '{{count}} file brought back from the draft',
-      restored_other: '{{count}} files brought back from the draft',
     },
   },
 };

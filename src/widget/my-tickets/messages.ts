@@ -1,4 +1,4 @@
-/** Texts of "my tickets" (namespace 'tickets'), which come with the list's chunk. */
+/** Texts of "my tickets" (namespace 'tickets'), which come with the list's chunk. Russian; the English texts are in the .en module beside, loaded only for English. */
 export const ticketsMessages = {
   ru: {
     title: 'Мои обращения',
@@ -12,18 +12,5 @@ export const ticketsMessages = {
     loadError: 'Не удалось загрузить список обращений.',
     guest:
       'Список обращений доступен, когда вы открываете техподдержку из СДО. Открыть отправленное обращение можно по его номеру и ключу доступа.',
-  },
-  en: {
-    title: 'My requests',
-    new: 'New request',
-    number: 'No.\u00a0{{number}}',
-    changed: 'Updated',
-    lastChange: 'Changed: {{when}}',
-    empty: 'You have no requests yet.',
-    emptyHint: 'Describe the problem — we will register a request and show here how it is being solved.',
-    createFirst: 'Create a request',
-    loadError: 'Could not load your requests.',
-    guest:
-      'The list of requests is available when you open support from the LMS. A sent request can be opened with its number and access key.',
   },
 };

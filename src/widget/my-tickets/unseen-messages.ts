@@ -1,4 +1,4 @@
-/** Texts of the unseen-changes badge (namespace 'unseen'), shown by the shell's navigation in the main chunk. */
+/** Texts of the unseen-changes badge (namespace 'unseen'), shown by the shell's navigation in the main chunk. Russian; the English texts are in the .en module beside, loaded only for English. */
 export const unseenMessages = {
   ru: {
     badgeMax: '9+',
@@ -6,10 +6,5 @@ export const unseenMessages = {
     badge_few: '{{count}} обращения изменились',
     badge_many: '{{count}} обращений изменились',
     badge_other: '{{count}} обращения изменились',
-  },
-  en: {
-    badgeMax: '9+',
-    badge_one: '{{count}} request changed',
-    badge_other: '{{count}} requests changed',
   },
 };

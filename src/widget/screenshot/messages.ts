@@ -1,4 +1,4 @@
-/** Texts of the screenshot feature (namespace `screenshot`), Russian first. */
+/** Texts of the screenshot feature (namespace `screenshot`), Russian first. Russian; the English texts are in the .en module beside, loaded only for English. */
 export const screenshotMessages = {
   ru: {
     title: 'Скриншот страницы',
@@ -43,52 +43,6 @@ export const screenshotMessages = {
         frame: 'Рамка {{width}} × {{height}}, отступ слева {{x}}, сверху {{y}}',
         undone: 'Последнее действие отменено',
         reset: 'Все правки сброшены',
-      },
-    },
-  },
-  en: {
-    title: 'Screenshot of the page',
-    intro: {
-      text: 'Your browser will ask what to share — choose this tab. The widget hides for a moment so it is not in the picture.',
-      start: 'Capture the page',
-      again: 'Try again',
-      denied: 'Screen access was not given. Try again, capture the page without screen access, or take the screenshot yourself.',
-      dom: 'Capture without screen access',
-    },
-    capturing: 'Taking the screenshot…',
-    manual: {
-      title: 'Take the screenshot yourself',
-      failed: 'The page could not be captured automatically.',
-      windows: 'Windows: press Win + Shift + S and select an area — the screenshot goes to the clipboard.',
-      mac: 'macOS: press ⌘ + Ctrl + Shift + 4 and select an area — the screenshot goes to the clipboard (⌘ + Shift + 4 saves it as a file on the desktop).',
-      paste: 'Then paste it here: Ctrl + V (⌘ + V on a Mac) — or choose the file.',
-      pick: 'Choose the screenshot file',
-      notImage: 'There is no picture in the clipboard. Copy the screenshot and paste again.',
-    },
-    manualOption: 'Paste a screenshot yourself',
-    back: 'Back',
-    editor: {
-      toolbar: 'Tools',
-      crop: 'Crop',
-      highlight: 'Highlight',
-      blackout: 'Black out',
-      undo: 'Undo',
-      reset: 'Reset',
-      attach: 'Attach',
-      cancel: 'Cancel',
-      hint: 'Black out personal data — names, phone numbers, addresses: it will not be in the picture. Frame what is not working.',
-      keyboard: 'Frame with the keyboard',
-      keyboardHint: 'Arrows move the frame, Shift + arrows resize it, Enter applies the selected tool, Esc removes the frame.',
-      canvas: 'Screenshot of the page, {{width}} × {{height}}: blacked-out areas — {{blackouts}}, highlighted — {{highlights}}{{crop}}',
-      canvasCropped: ', cropped to {{width}} × {{height}}',
-      exportFailed: 'The screenshot could not be saved. Try again.',
-      announce: {
-        crop: 'Screenshot cropped',
-        highlight: 'Area highlighted',
-        blackout: 'Area blacked out',
-        frame: 'Frame {{width}} × {{height}}, {{x}} from the left, {{y}} from the top',
-        undone: 'Last change undone',
-        reset: 'All changes reset',
       },
     },
   },

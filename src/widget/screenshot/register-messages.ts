@@ -5,11 +5,9 @@ import { screenshotMessages } from './messages';
 /** The namespace. */
 export const SCREENSHOT_NAMESPACE = 'screenshot';
 
-/** Registers the namespace in every locale unless the shell already did. */
+/** Registers the namespace's Russian texts unless the shell already did (English comes with all the others). */
 export function ensureScreenshotMessages(i18n: I18n): void {
-  for (const locale of ['ru', 'en'] as const) {
-    if (!i18n.hasResourceBundle(locale, SCREENSHOT_NAMESPACE)) {
-      i18n.addResourceBundle(locale, SCREENSHOT_NAMESPACE, screenshotMessages[locale], true, false);
-    }
+  if (!i18n.hasResourceBundle('ru', SCREENSHOT_NAMESPACE)) {
+    i18n.addResourceBundle('ru', SCREENSHOT_NAMESPACE, screenshotMessages.ru, true, false);
   }
 }

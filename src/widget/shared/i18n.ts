@@ -1,4 +1,7 @@
-/** i18next set-up: one instance per widget (never the host's global one), Russian first. */
+/**
+ * i18next set-up: one instance per widget (never the host's global one), Russian first. Russian texts come
+ * with the chunks that use them; English ones, for every namespace at once, only when the widget speaks English.
+ */
 import i18next from 'i18next';
 import type { i18n as I18n, Resource } from 'i18next';
 
@@ -7,15 +10,19 @@ export const LOCALES = ['ru', 'en'] as const;
 /** One locale. */
 export type Locale = (typeof LOCALES)[number];
 
-/** Messages of one namespace in every locale. */
-export type Messages = Record<Locale, Record<string, unknown>>;
+/** Texts of one namespace: Russian always, English where it was given. */
+export type Messages = { ru: Record<string, unknown>; en?: Record<string, unknown> };
 
-/** Builds an initialised i18next instance over the given namespaces. */
-export function createWidgetI18n(locale: Locale, namespaces: Record<string, Messages>): I18n {
+/** English texts by namespace. */
+export type EnglishMessages = Record<string, Record<string, unknown>>;
+
+/** Builds an initialised i18next instance over the given namespaces, plus English texts when given. */
+export function createWidgetI18n(locale: Locale, namespaces: Record<string, Messages>, english?: EnglishMessages): I18n {
   const resources: Resource = {};
   for (const lng of LOCALES) {
-    resources[lng] = Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, messages[lng]]));
+    resources[lng] = Object.fromEntries(Object.entries(namespaces).flatMap(([ns, messages]) => (messages[lng] === undefined ? [] : [[ns, messages[lng]]])));
   }
+  if (english !== undefined) resources['en'] = { ...english, ...resources['en'] };
   const instance = i18next.createInstance();
   void instance.init({
     lng: locale,
@@ -35,7 +42,15 @@ export function createWidgetI18n(locale: Locale, namespaces: Record<string, Mess
 export function ensureNamespaces(instance: I18n, namespaces: Record<string, Messages>): void {
   for (const [ns, messages] of Object.entries(namespaces)) {
     for (const lng of LOCALES) {
-      if (!instance.hasResourceBundle(lng, ns)) instance.addResourceBundle(lng, ns, messages[lng], true, false);
+      const texts = messages[lng];
+      if (texts !== undefined && !instance.hasResourceBundle(lng, ns)) instance.addResourceBundle(lng, ns, texts, true, false);
     }
+  }
+}
+
+/** Adds every namespace's English texts (those of screens not loaded yet too); idempotent. */
+export function addEnglish(instance: I18n, english: EnglishMessages): void {
+  for (const [ns, texts] of Object.entries(english)) {
+    if (!instance.hasResourceBundle('en', ns)) instance.addResourceBundle('en', ns, texts, true, false);
   }
 }

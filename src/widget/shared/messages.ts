@@ -1,4 +1,4 @@
-/** Strings shared by several features: categories, statuses, roles, impacts, priorities, field errors. */
+/** Strings shared by several features: categories, statuses, roles, impacts, priorities, field errors. Russian; the English texts are in the .en module beside, loaded only for English. */
 export const commonMessages = {
   ru: {
     category: {
@@ -62,68 +62,5 @@ export const commonMessages = {
     cancel: 'Отмена',
     retry: 'Повторить',
     loading: 'Загрузка…',
-  },
-  en: {
-    category: {
-      course: 'Course or learning material',
-      test: 'Test',
-      order: 'Training order',
-      document: 'A document is generated incorrectly',
-      technical: 'LMS error',
-      suggestion: 'Suggestion for the LMS or courses',
-      other: 'Other question',
-    },
-    status: {
-      registered: 'Request registered',
-      processing: 'Request being reviewed',
-      clarification_requested: 'Support needs more information',
-      clarification_sent: 'Information sent to support',
-      in_progress: 'Request in progress',
-      answered: 'Support answered',
-      cancelled: 'Request cancelled',
-      resolved: 'Resolved',
-      suggestion: 'LMS suggestion',
-    },
-    statusHint: {
-      registered: 'The request has been added to the system.',
-      processing: 'A specialist has reviewed the request.',
-      clarification_requested: 'The specialist needs more data to find or reproduce the problem.',
-      clarification_sent: 'The additional information has been received.',
-      in_progress: 'A specialist is working on the request.',
-      answered: 'The specialist has answered the request.',
-      cancelled: 'The request was cancelled by the customer.',
-      resolved: 'The request is done and closed.',
-      suggestion: 'The request contains a suggestion for the LMS or courses.',
-    },
-    role: {
-      administrator: 'Administrator',
-      manager: 'Manager',
-      teacher: 'Teacher',
-      editor: 'Editor',
-      listener: 'Learner',
-      contractor: 'Contractor',
-      agent: 'Agent',
-      guest: 'Guest',
-    },
-    impact: {
-      blocks_everyone: 'Blocks everyone in my organisation',
-      blocks_me: 'Blocks my work',
-      minor: 'Inconvenient, or just a question',
-    },
-    priority: { high: 'High', normal: 'Normal', low: 'Low' },
-    fieldError: {
-      required: 'Fill in this field',
-      too_long: 'The text is too long',
-      too_many: 'Too many items',
-      url: 'Enter a link starting with http:// or https://',
-      phone: 'Enter a Russian number: +7 (XXX) XXX-XX-XX',
-      email: 'Enter an e-mail address, e.g. name@example.ru',
-      invalid: 'Check this value',
-    },
-    provisional: 'approximately',
-    close: 'Close',
-    cancel: 'Cancel',
-    retry: 'Retry',
-    loading: 'Loading…',
   },
 };

@@ -1,4 +1,4 @@
-/** Texts of the ticket view: header, confirmation, timeline, next step, reply and cancel (namespace 'timeline'). */
+/** Texts of the ticket view: header, confirmation, timeline, next step, reply and cancel (namespace 'timeline'). Russian; the English texts are in the .en module beside, loaded only for English. */
 export const timelineMessages = {
   ru: {
     back: '← К списку обращений',
@@ -77,83 +77,6 @@ export const timelineMessages = {
       conflict: 'Статус обращения уже изменился. Посмотрите историю обращения — она обновилась.',
       rateLimited: 'Слишком много запросов. Подождите минуту и попробуйте ещё раз.',
       generic: 'Не получилось. Ваш текст сохранён — попробуйте ещё раз.',
-    },
-  },
-  en: {
-    back: '← Back to my requests',
-    loadError: 'Could not load the request.',
-    header: {
-      number: 'No.\u00a0{{number}}',
-      category: 'Category',
-      priority: 'Priority',
-      status: 'Status',
-    },
-    when: {
-      moscow: '{{moscow}} Moscow time',
-      both: '{{moscow}} Moscow time ({{local}} your time)',
-      provisional: '{{when}}, approximately',
-    },
-    confirm: {
-      title: 'Request registered',
-      number: 'Request number: {{number}}',
-      priority: 'Priority: {{priority}}',
-      review: 'A specialist will review it by {{when}}.',
-      resolve: 'Resolution target: {{when}}.',
-      accessKey: 'Access key to the request:',
-      accessKeyAdvice:
-        'Keep the number and the key: without signing in to the LMS they are the only way to open and follow the request. The key is shown once.',
-    },
-    timeline: {
-      title: 'Request history',
-      current: '(current status)',
-      message: 'Message',
-      attachments: 'Files',
-      actor: {
-        reporter: 'You',
-        support: 'Support specialist',
-        system: 'System',
-      },
-    },
-    next: {
-      title: 'What happens next',
-      registered_one: 'A specialist will review the request within {{count}} working minute — by {{when}} — and change its status.',
-      registered_other: 'A specialist will review the request within {{count}} working minutes — by {{when}} — and change its status.',
-      processing: 'A specialist is looking into the request. If data is missing, they will ask here. Resolution target: {{when}}.',
-      clarification_requested: 'Answer the specialist’s question below: work on the request is paused until you do.',
-      clarification_sent: 'The specialist has your answer and will continue. Resolution target: {{when}}.',
-      in_progress: 'A specialist is working on the request. Resolution target: {{when}}.',
-      answered: 'The specialist has answered — see the history below. If the question is solved, they will close the request.',
-      cancelled: 'The request is closed. If the problem comes back, create a new request.',
-      resolved: 'The request is closed. If the problem comes back, create a new request.',
-      suggestion: 'The suggestion has been passed to the team that plans LMS and course improvements.',
-    },
-    live: {
-      statusChanged: 'Request status changed: {{status}}',
-      newMessage: 'New message from a support specialist',
-    },
-    reply: {
-      title: 'Answer the specialist’s question',
-      question: 'Specialist’s question',
-      label: 'Your answer',
-      submit: 'Send the answer',
-      busyFiles: 'Wait until the files are uploaded.',
-      failedFiles: 'A file failed to upload: retry it or remove it.',
-      sent: 'Answer sent. Request status: {{status}}.',
-    },
-    cancel: {
-      button: 'Cancel the request',
-      title: 'Cancel request {{number}}?',
-      body: 'This cannot be undone.',
-      confirm: 'Yes, cancel it',
-      keep: 'Keep it',
-      done: 'The request has been cancelled.',
-      failed: 'Could not cancel the request. Try again.',
-    },
-    errors: {
-      network: 'Cannot reach the support server. Your text is kept — try again.',
-      conflict: 'The request status has already changed. See the request history — it has been updated.',
-      rateLimited: 'Too many requests. Wait a minute and try again.',
-      generic: 'That did not work. Your text is kept — try again.',
     },
   },
 };

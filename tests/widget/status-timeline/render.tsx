@@ -16,6 +16,7 @@ import { createMemoryTextStore } from '../../../src/widget/shared/memory-stores'
 import { commonMessages } from '../../../src/widget/shared/messages';
 import { ticketsMessages } from '../../../src/widget/my-tickets/messages';
 import { unseenMessages } from '../../../src/widget/my-tickets/unseen-messages';
+import { englishMessages } from '../../../src/widget/app/english';
 import { timelineMessages } from '../../../src/widget/status-timeline/messages';
 import { supportMessages } from '../../../src/widget/support-info/messages';
 import { NOW } from './fixtures';
@@ -46,7 +47,7 @@ export function renderWidget(ui: ReactElement, api: SupportApi, { env: overrides
     tickets: ticketsMessages,
     unseen: unseenMessages,
     support: supportMessages,
-  });
+  }, englishMessages);
   const env: WidgetEnv = {
     api,
     host: HOST,

@@ -1,0 +1,14 @@
+/** English texts of the 'tickets' namespace: loaded only when the widget speaks English (see app/english.ts). */
+export const ticketsMessagesEn = {
+  title: 'My requests',
+  new: 'New request',
+  number: 'No.\u00a0{{number}}',
+  changed: 'Updated',
+  lastChange: 'Changed: {{when}}',
+  empty: 'You have no requests yet.',
+  emptyHint: 'Describe the problem — we will register a request and show here how it is being solved.',
+  createFirst: 'Create a request',
+  loadError: 'Could not load your requests.',
+  guest:
+    'The list of requests is available when you open support from the LMS. A sent request can be opened with its number and access key.',
+};
