@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { attachmentSchema, createTicketResponseSchema, metaSchema, ticketListSchema, ticketSchema } from '../core';
 import { createAuth } from './auth';
+import { deferSubscription } from './deferred-subscription';
 import type { LiveDeps } from './event-stream';
 import { hasXhr, platformFetch, platformTimers } from './globals';
 import type { Timers } from './globals';
@@ -15,7 +16,7 @@ import type { RetryPolicy } from './retry';
 import { createSleep } from './sleep';
 import { fetchSend, xhrSend } from './transport';
 import type { Send } from './transport';
-import type { ApiResult, EventSubscription, SupportApi } from './types';
+import type { ApiResult, SupportApi } from './types';
 import { createUrlBuilder } from './url';
 
 /** How to build the client; everything but `baseUrl` has a default, and every effect can be injected. */
@@ -156,23 +157,7 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
         timers,
         options: live,
       };
-      let inner: EventSubscription | undefined;
-      let closed = false;
-      void import('./event-stream').then(
-        ({ subscribeToEvents }) => {
-          if (!closed) inner = subscribeToEvents(deps, lastEventId, handlers);
-        },
-        () => {
-          // The chunk could not load (offline, a new deployment): the ticket is still read, just not live.
-          if (!closed) handlers.onStateChange?.('closed');
-        },
-      );
-      return {
-        close() {
-          closed = true;
-          inner?.close();
-        },
-      };
+      return deferSubscription(import('./event-stream'), ({ subscribeToEvents }) => subscribeToEvents(deps, lastEventId, handlers), handlers);
     },
 
     setToken: (token) => auth.setToken(token),

@@ -3,6 +3,7 @@
  * and the response schemas it parses with come in a chunk of their own, fetched by the first call (in
  * practice the unseen-tickets check right after boot) — the same SupportApi, with the same setup checks.
  */
+import { deferSubscription } from './deferred-subscription';
 import { isGuestKey } from './guest-key';
 import type { HttpSupportApi, HttpSupportApiOptions } from './http-client';
 import type { ApiResult, EventSubscription } from './types';
@@ -61,22 +62,7 @@ export function createLazySupportApi(
     cancelTicket: (id, signal) => withClient((api) => api.cancelTicket(id, signal)),
     subscribe(id, lastEventId, handlers): EventSubscription {
       if (client !== undefined) return client.subscribe(id, lastEventId, handlers);
-      let inner: EventSubscription | undefined;
-      let closed = false;
-      load().then(
-        (api) => {
-          if (!closed) inner = api.subscribe(id, lastEventId, handlers);
-        },
-        () => {
-          if (!closed) handlers.onStateChange?.('closed');
-        },
-      );
-      return {
-        close() {
-          closed = true;
-          inner?.close();
-        },
-      };
+      return deferSubscription(load(), (api) => api.subscribe(id, lastEventId, handlers), handlers);
     },
     setToken(next) {
       token = next;

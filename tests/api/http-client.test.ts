@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpSupportApi, newGuestKey, newIdempotencyKey } from '../../src/api';
 import type { HttpSupportApiOptions } from '../../src/api';
 import type { TicketDraftInput } from '../../src/core';
-import { validDrafts } from '../fixtures/drafts';
+import { guestContact as contact, validDrafts } from '../fixtures/drafts';
 import { shortSleep, startApiTestServer } from './server';
 import type { ApiTestServer } from './server';
 
@@ -13,14 +13,6 @@ beforeAll(async () => {
   ts = await startApiTestServer();
 });
 afterAll(() => ts.cleanup());
-
-const contact = {
-  organization: 'АНО «Школа»',
-  lmsUrl: 'https://school.example.ru',
-  fullName: 'Петров Пётр Петрович',
-  role: 'listener',
-  phone: '8 (912) 345-67-89',
-} as const;
 
 let users = 0;
 /** A client for a fresh signed-in user. */

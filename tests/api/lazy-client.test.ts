@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHttpSupportApi, createLazySupportApi, InvalidBaseUrlError, newGuestKey, newIdempotencyKey } from '../../src/api';
 import type { EventHandlers, HttpSupportApi, HttpSupportApiOptions } from '../../src/api';
 import type { LoadHttpClient } from '../../src/api/lazy-client';
-import { validDrafts } from '../fixtures/drafts';
+import { guestContact as contact, validDrafts } from '../fixtures/drafts';
 import { shortSleep, startApiTestServer } from './server';
 import type { ApiTestServer } from './server';
 
@@ -12,14 +12,6 @@ beforeAll(async () => {
   ts = await startApiTestServer();
 });
 afterAll(() => ts.cleanup());
-
-const contact = {
-  organization: 'АНО «Школа»',
-  lmsUrl: 'https://school.example.ru',
-  fullName: 'Петров Пётр Петрович',
-  role: 'listener',
-  phone: '8 (912) 345-67-89',
-} as const;
 
 /** The real module, counting how often it was asked for. */
 function countingLoader(): { load: LoadHttpClient; count: () => number } {

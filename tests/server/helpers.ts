@@ -117,16 +117,6 @@ export function guestAuth(): string {
 /** The agent's `Authorization`. */
 export const agentAuth = `Bearer ${AGENT_TOKEN}`;
 
-/** A guest's contact fields. */
-export const guestContact = {
-  organization: 'АНО «Школа»',
-  lmsUrl: 'https://school.example.ru',
-  fullName: 'Петров Пётр Петрович',
-  role: 'listener',
-  phone: '8 (912) 345-67-89',
-  email: 'petrov@example.ru',
-} as const;
-
 /** A parsed response. */
 export interface Reply {
   status: number;
@@ -203,3 +193,5 @@ export function fixedClock(iso: string): () => Date {
   const at = new Date(iso);
   return () => new Date(at.getTime());
 }
+
+export { guestContact } from '../fixtures/drafts';
