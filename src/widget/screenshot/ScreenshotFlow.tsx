@@ -5,14 +5,17 @@
 import { useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { useWidgetEnv } from '../shared/env';
+import { ensureNamespaces } from '../shared/i18n';
 import { browserServices } from './browser-services';
 import { screenshotName } from './capture/screenshot-name';
 import { ScreenshotEditor } from './editor/ScreenshotEditor';
 import { CaptureIntro } from './CaptureIntro';
 import { ManualCapture } from './ManualCapture';
-import { ensureScreenshotMessages } from './register-messages';
+import { screenshotMessages } from './messages';
 import type { CaptureServices, ScreenshotFlowProps } from './types';
 import { useCaptureFlow } from './use-capture-flow';
+
+const NAMESPACES = { screenshot: screenshotMessages };
 
 /** The widget's host element (the shadow root's host), which a DOM capture leaves out. */
 function hostElement(container: (() => HTMLElement | ShadowRoot | null) | undefined): Element | null {
@@ -24,7 +27,7 @@ function hostElement(container: (() => HTMLElement | ShadowRoot | null) | undefi
 /** The screenshot flow. */
 export function ScreenshotFlow({ hideWidget, onDone, onCancel, services }: ScreenshotFlowProps) {
   const { i18n } = useTranslation();
-  ensureScreenshotMessages(i18n);
+  ensureNamespaces(i18n, NAMESPACES); // the lazy chunk brings its own texts
   const { t } = useTranslation('screenshot');
   const env = useWidgetEnv();
   const merged = useMemo<CaptureServices>(() => ({ ...browserServices, ...services }), [services]);

@@ -10,19 +10,18 @@ export const LOCALES = ['ru', 'en'] as const;
 /** One locale. */
 export type Locale = (typeof LOCALES)[number];
 
-/** Texts of one namespace: Russian always, English where it was given. */
-export type Messages = { ru: Record<string, unknown>; en?: Record<string, unknown> };
+/** Russian texts of one namespace (English ones come for every namespace at once: {@link EnglishMessages}). */
+export type Messages = { ru: Record<string, unknown> };
 
 /** English texts by namespace. */
 export type EnglishMessages = Record<string, Record<string, unknown>>;
 
 /** Builds an initialised i18next instance over the given namespaces, plus English texts when given. */
-export function createWidgetI18n(locale: Locale, namespaces: Record<string, Messages>, english?: EnglishMessages): I18n {
-  const resources: Resource = {};
-  for (const lng of LOCALES) {
-    resources[lng] = Object.fromEntries(Object.entries(namespaces).flatMap(([ns, messages]) => (messages[lng] === undefined ? [] : [[ns, messages[lng]]])));
-  }
-  if (english !== undefined) resources['en'] = { ...english, ...resources['en'] };
+export function createWidgetI18n(locale: Locale, namespaces: Record<string, Messages>, english: EnglishMessages = {}): I18n {
+  const resources: Resource = {
+    ru: Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, messages.ru])),
+    en: english,
+  };
   const instance = i18next.createInstance();
   void instance.init({
     lng: locale,
@@ -38,13 +37,10 @@ export function createWidgetI18n(locale: Locale, namespaces: Record<string, Mess
   return instance;
 }
 
-/** Adds namespaces to an instance unless present (lazy chunks bring their own texts); idempotent. */
+/** Adds namespaces' Russian texts to an instance unless present (lazy chunks bring their own); idempotent. */
 export function ensureNamespaces(instance: I18n, namespaces: Record<string, Messages>): void {
   for (const [ns, messages] of Object.entries(namespaces)) {
-    for (const lng of LOCALES) {
-      const texts = messages[lng];
-      if (texts !== undefined && !instance.hasResourceBundle(lng, ns)) instance.addResourceBundle(lng, ns, texts, true, false);
-    }
+    if (!instance.hasResourceBundle('ru', ns)) instance.addResourceBundle('ru', ns, messages.ru, true, false);
   }
 }
 

@@ -5,9 +5,10 @@ import { createWidgetI18n } from '../../../src/widget/shared/i18n';
 import { I18nProvider, RichText, useTranslation } from '../../../src/widget/shared/i18n-react';
 
 const namespaces = {
-  common: { ru: { hello: 'Привет' }, en: { hello: 'Hello' } },
-  form: { ru: { title: 'Новое обращение', rich: 'Ответ придёт <when>{{when}}</when>' }, en: { title: 'New request', rich: 'An answer comes <when>{{when}}</when>' } },
+  common: { ru: { hello: 'Привет' } },
+  form: { ru: { title: 'Новое обращение', rich: 'Ответ придёт <when>{{when}}</when>' } },
 };
+const english = { common: { hello: 'Hello' }, form: { title: 'New request', rich: 'An answer comes <when>{{when}}</when>' } };
 
 function Texts() {
   const { t } = useTranslation('form');
@@ -21,7 +22,7 @@ function Texts() {
 
 describe('useTranslation', () => {
   it('reads the given namespace, the default one without, and follows a language change', async () => {
-    const i18n = createWidgetI18n('ru', namespaces);
+    const i18n = createWidgetI18n('ru', namespaces, english);
     render(
       <I18nProvider i18n={i18n}>
         <Texts />
