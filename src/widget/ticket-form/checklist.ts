@@ -5,6 +5,7 @@
  */
 import { isHttpUrl, normalizeRuPhone } from '../../core';
 import type { Category } from '../../core';
+import { CATEGORY_FIELDS } from './form-values';
 import type { TicketFormValues } from './form-values';
 
 /** One thing support needs. */
@@ -35,16 +36,6 @@ export interface ChecklistFacts {
   /** Guest mode: the contact details are the user's to give. */
   guest: boolean;
 }
-
-const REQUIRED_BY_CATEGORY: Readonly<Record<Category, readonly ChecklistKey[]>> = {
-  course: ['courseTitle', 'courseUrl'],
-  test: ['courseTitle', 'courseUrl', 'testQuestion'],
-  order: ['orderUrl'],
-  document: ['orderUrl', 'documentUrl'],
-  technical: ['steps'],
-  suggestion: [],
-  other: [],
-};
 
 const SCREENSHOT_HELPS: readonly Category[] = ['course', 'test', 'document', 'technical'];
 
@@ -79,7 +70,7 @@ function isDone(key: ChecklistKey, v: TicketFormValues, facts: ChecklistFacts): 
 
 /** The checklist of `category` with each item ticked from the current values. */
 export function checklistItems(category: Category, values: TicketFormValues, facts: ChecklistFacts): ChecklistItem[] {
-  const required: ChecklistKey[] = [...(facts.guest ? (['contact'] as const) : []), 'subject', 'description', ...REQUIRED_BY_CATEGORY[category]];
+  const required: ChecklistKey[] = [...(facts.guest ? (['contact'] as const) : []), 'subject', 'description', ...CATEGORY_FIELDS[category]];
   const recommended: ChecklistKey[] = [...(SCREENSHOT_HELPS.includes(category) ? (['screenshot'] as const) : []), ...(category === 'suggestion' ? [] : (['browser'] as const))];
   return [
     ...required.map((key) => ({ key, required: true, done: isDone(key, values, facts) })),
