@@ -53,6 +53,29 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  it('boots on hover: fetches the form screen before the click, and defines no custom element', async () => {
+    const url = h.host.serve('/hover', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    const chunks: string[] = [];
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/widget/chunks/')) chunks.push(path.slice('/widget/chunks/'.length));
+    });
+    await page.goto(url);
+    await visible(tracked, launcher(page));
+    await launcher(page).hover();
+    // Never opened, yet the first screen's chunk and the main chunk have arrived.
+    await expect.poll(() => chunks.some((name) => name.startsWith('FormScreen-')), { timeout: 15_000 }).toBe(true);
+    expect(chunks.some((name) => name.startsWith('main-'))).toBe(true);
+    expect(await panel(page).count()).toBe(0);
+    expect(await launcher(page).getAttribute('aria-expanded')).not.toBe('true');
+    // The main chunk is shared with element.js but carries none of its code: nothing is registered.
+    expect(await page.evaluate(() => customElements.get('uchi-support-widget') === undefined)).toBe(true);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('replays queued commands in order, and on() returns a working unsubscribe', async () => {
     const orderUrl = 'https://lms.example.ru/orders/5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
     // As a host would write it: subscriptions first, then the commands, all before the loader exists.
