@@ -8,3 +8,4 @@ export * from './browser-info';
 export * from './priority';
 export * from './calendar';
 export * from './one-problem';
+export * from './fields';

@@ -2,7 +2,7 @@
  * Turns the schemas' message codes ('required', 'url', …) into Russian sentences for `fields` of a 422.
  * The schemas stay language-free so the widget can translate the same codes with i18next.
  */
-import { DRAFT_LIMITS } from '../core';
+import { DRAFT_LIMITS, FIELD_ERRORS, fieldAtWirePath, FORM_FIELD_MESSAGES_RU, TICKET_FIELD_MESSAGES_RU } from '../core';
 
 /** The subset of a zod issue we read. */
 export interface IssueLike {
@@ -13,31 +13,28 @@ export interface IssueLike {
   maximum?: unknown;
 }
 
-// Field-specific wording where "fill in the field" would not tell the user what we need.
-const BY_FIELD: Readonly<Record<string, Partial<Record<string, string>>>> = {
-  category: { required: 'Выберите категорию обращения', invalid: 'Выберите категорию обращения из списка' },
-  subject: { required: 'Укажите тему обращения' },
-  description: { required: 'Опишите проблему' },
-  impact: { required: 'Укажите, насколько проблема мешает работе' },
-  steps: { required: 'Опишите действия, которые приводят к ошибке' },
-  'course.title': { required: 'Укажите полное название курса' },
-  'course.url': { required: 'Укажите ссылку на курс', url: 'Ссылка на курс должна начинаться с http:// или https://' },
+// Server-only wording; the form's fields take theirs from the shared sentences (the widget shows the same).
+const BY_FIELD: Readonly<Record<string, Sentences>> = {
   course: { required: 'Укажите курс: полное название и ссылку' },
-  testQuestion: { required: 'Приведите текст вопроса теста' },
-  orderUrl: { required: 'Укажите ссылку на заявку', url: 'Ссылка на заявку должна начинаться с http:// или https://' },
-  documentUrl: { required: 'Укажите ссылку на документ', url: 'Ссылка на документ должна начинаться с http:// или https://' },
   browser: { required: 'Не переданы сведения о браузере', invalid: 'Сведения о браузере переданы неверно' },
   attachmentIds: { too_many: `Можно приложить не больше ${DRAFT_LIMITS.attachments} файлов` },
   pageErrors: { too_many: `Можно приложить не больше ${DRAFT_LIMITS.pageErrors} ошибок страницы` },
   contact: { required: 'Укажите контактные данные' },
-  'contact.organization': { required: 'Укажите название организации' },
-  'contact.lmsUrl': { required: 'Укажите ссылку на СДО', url: 'Ссылка на СДО должна начинаться с http:// или https://' },
-  'contact.fullName': { required: 'Укажите ваше ФИО' },
-  'contact.role': { required: 'Выберите вашу роль в СДО', invalid: 'Выберите роль в СДО из списка' },
-  'contact.phone': { required: 'Укажите контактный телефон' },
   text: { required: 'Напишите сообщение' },
   status: { required: 'Укажите новый статус', invalid: 'Неизвестный статус' },
 };
+
+type Sentences = Partial<Record<string, string>>;
+
+/** The shared sentences of a form field at a wire path (`course.url`, `contact.phone`, `category`). */
+function formSentences(path: string): Sentences | undefined {
+  const field = fieldAtWirePath(path);
+  if (field !== null) return TICKET_FIELD_MESSAGES_RU[field];
+  const [head, tail] = path.split('.');
+  if (head === 'contact' && tail !== undefined) return (FORM_FIELD_MESSAGES_RU.contact as Record<string, Sentences>)[tail];
+  if (head === 'category' || head === 'impact') return tail === undefined ? FORM_FIELD_MESSAGES_RU[head] : undefined;
+  return BY_FIELD[path];
+}
 
 const GENERIC: Readonly<Record<string, string>> = {
   required: 'Заполните это поле',
@@ -48,7 +45,7 @@ const GENERIC: Readonly<Record<string, string>> = {
   invalid: 'Неверное значение',
 };
 
-const KNOWN_CODES = new Set(['required', 'too_long', 'too_many', 'url', 'phone', 'email', 'invalid']);
+const KNOWN_CODES: ReadonlySet<string> = new Set(FIELD_ERRORS);
 
 /** The dotted path of an issue, as `fields` keys it: `course.url`, `attachmentIds.0`. */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -59,7 +56,7 @@ export function issuePath(path: readonly PropertyKey[]): string {
 export function fieldMessage(issue: IssueLike): string {
   const path = issuePath(issue.path);
   const code = messageCode(issue);
-  const specific = BY_FIELD[path]?.[code] ?? BY_FIELD[path.replace(/\.\d+(?=\.|$)/g, '')]?.[code];
+  const specific = formSentences(path)?.[code] ?? formSentences(path.replace(/\.\d+(?=\.|$)/g, ''))?.[code];
   if (specific !== undefined) return specific;
   if (code === 'too_long') return tooLong(issue.maximum);
   return GENERIC[code] ?? GENERIC.invalid ?? 'Неверное значение';

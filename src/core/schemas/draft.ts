@@ -1,18 +1,17 @@
-/** The ticket a user sends: one schema per category (DESIGN §3), one discriminated union on `category`. */
+/** The ticket a user sends: one schema per category , one discriminated union on `category`. */
 import * as z from 'zod/mini';
 import { IMPACTS } from '../categories';
+import type { Category } from '../categories';
+import { categoryWireShape, TICKET_FIELDS } from '../fields';
 import { attachmentIdSchema } from './attachment';
 import { browserInfoSchema } from './browser';
 import { contactSchema } from './context';
-import { fieldError, httpUrlSchema, requiredText } from './fields';
+import { requiredText } from './fields';
 
-/** Field length limits, shared by the form's counters and the server. */
+/** Limits of the draft's lists; the text fields' limits are in the field table. */
 export const DRAFT_LIMITS = {
-  subject: 200,
-  description: 5000,
-  steps: 3000,
-  courseTitle: 300,
-  testQuestion: 2000,
+  subject: TICKET_FIELDS.subject.maxLength,
+  description: TICKET_FIELDS.description.maxLength,
   attachments: 10,
   pageErrors: 20,
 } as const;
@@ -26,15 +25,6 @@ export const pageErrorSchema = z.object({
 /** One page error. */
 export type PageError = z.infer<typeof pageErrorSchema>;
 
-/** The course a course or test ticket is about. */
-export const courseRefSchema = z.object(
-  {
-    title: requiredText(DRAFT_LIMITS.courseTitle),
-    url: httpUrlSchema,
-  },
-  fieldError('invalid'),
-);
-
 const common = {
   subject: requiredText(DRAFT_LIMITS.subject),
   description: requiredText(DRAFT_LIMITS.description),
@@ -47,34 +37,25 @@ const common = {
   contact: z.optional(contactSchema),
 };
 
+/** The draft of one category: the common fields plus the category's own, from the field table. */
+function categoryDraftSchema<C extends Category>(category: C) {
+  return z.object({ category: z.literal(category), ...common, ...categoryWireShape(category) });
+}
+
 /** Course or learning material: its full title and link are required. */
-export const courseDraftSchema = z.object({ category: z.literal('course'), ...common, course: courseRefSchema });
+export const courseDraftSchema = categoryDraftSchema('course');
 /** Test: the course it belongs to and the text of the question. */
-export const testDraftSchema = z.object({
-  category: z.literal('test'),
-  ...common,
-  course: courseRefSchema,
-  testQuestion: requiredText(DRAFT_LIMITS.testQuestion),
-});
+export const testDraftSchema = categoryDraftSchema('test');
 /** Order (заявка на обучение): its link. */
-export const orderDraftSchema = z.object({ category: z.literal('order'), ...common, orderUrl: httpUrlSchema });
+export const orderDraftSchema = categoryDraftSchema('order');
 /** A wrongly generated document: the order it is made in and the document's link. */
-export const documentDraftSchema = z.object({
-  category: z.literal('document'),
-  ...common,
-  orderUrl: httpUrlSchema,
-  documentUrl: httpUrlSchema,
-});
+export const documentDraftSchema = categoryDraftSchema('document');
 /** A technical error: the steps that cause it. */
-export const technicalDraftSchema = z.object({
-  category: z.literal('technical'),
-  ...common,
-  steps: requiredText(DRAFT_LIMITS.steps),
-});
+export const technicalDraftSchema = categoryDraftSchema('technical');
 /** A suggestion for the LMS or courses. */
-export const suggestionDraftSchema = z.object({ category: z.literal('suggestion'), ...common });
+export const suggestionDraftSchema = categoryDraftSchema('suggestion');
 /** Anything else. */
-export const otherDraftSchema = z.object({ category: z.literal('other'), ...common });
+export const otherDraftSchema = categoryDraftSchema('other');
 
 /** A ticket draft, valid for its category. */
 export const ticketDraftSchema = z.discriminatedUnion('category', [

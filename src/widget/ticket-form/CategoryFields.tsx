@@ -1,38 +1,39 @@
-/** The fields a category asks for (DESIGN §3); hidden ones keep their text in the form state. */
+/** The fields a category asks for, from the field table; hidden ones keep their text in the form state. */
 import { useTranslation } from '../shared/i18n-react';
-import type { Category } from '../../core';
+import { fieldSpec, isFieldRequired } from '../../core';
+import type { Category, TicketFieldName } from '../../core';
+import { fieldInput } from './field-input';
 import { FormTextField } from './FormTextField';
 import { CATEGORY_FIELDS } from './form-values';
-import type { CategoryFieldName } from './form-values';
 
-const MULTILINE: readonly CategoryFieldName[] = ['testQuestion', 'steps'];
-const URLS: readonly CategoryFieldName[] = ['courseUrl', 'orderUrl', 'documentUrl'];
-
-/** The hint under a field; the course title only needs one for a test ("the course the test belongs to"). */
-function hintKey(name: CategoryFieldName, category: Category): string | null {
-  if (name === 'courseTitle') return category === 'test' ? 'hint.courseTitleTest' : null;
-  return `hint.${name}`;
+/** One field of the table as an input; its hint may be worded per category (`hint.courseTitle_test`). */
+export function TableField({ name, category }: { name: TicketFieldName; category: Category | '' }) {
+  const { t, i18n } = useTranslation('form');
+  const own = category === '' ? null : `form:hint.${name}_${category}`;
+  const hintKey = own !== null && i18n.exists(own) ? own : i18n.exists(`form:hint.${name}`) ? `form:hint.${name}` : null;
+  const { multiline, type, inputMode, autoComplete } = fieldInput(fieldSpec(name).kind);
+  return (
+    <FormTextField
+      name={name}
+      label={t(`field.${name}`)}
+      {...(hintKey === null ? {} : { hint: t(hintKey) })}
+      required={category === '' || isFieldRequired(name, category)}
+      multiline={multiline}
+      type={type}
+      autoComplete={autoComplete}
+      {...(inputMode === undefined ? {} : { inputMode })}
+    />
+  );
 }
 
 /** Inputs of the chosen category's own fields. */
 export function CategoryFields({ category }: { category: Category | '' }) {
-  const { t } = useTranslation('form');
   if (category === '' || CATEGORY_FIELDS[category].length === 0) return null;
   return (
     <div className="us-category-fields" data-category={category}>
-      {CATEGORY_FIELDS[category].map((name) => {
-        const hint = hintKey(name, category);
-        return (
-          <FormTextField
-            key={name}
-            name={name}
-            label={t(`field.${name}`)}
-            {...(hint === null ? {} : { hint: t(hint) })}
-            multiline={MULTILINE.includes(name)}
-            type={URLS.includes(name) ? 'url' : 'text'}
-          />
-        );
-      })}
+      {CATEGORY_FIELDS[category].map((name) => (
+        <TableField key={name} name={name} category={category} />
+      ))}
     </div>
   );
 }

@@ -23,7 +23,7 @@ export function FormTextField({
   hint?: string;
   required?: boolean;
   multiline?: boolean;
-  type?: 'text' | 'url' | 'tel' | 'email';
+  type?: 'text' | 'url' | 'tel' | 'email' | 'date';
   autoComplete?: string;
   inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];
   onBlur?: (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => void;

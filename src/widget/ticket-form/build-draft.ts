@@ -1,5 +1,5 @@
 /** Turns the form's flat values into the wire draft of the active category (only its fields are sent). */
-import { normalizeRuPhone } from '../../core';
+import { categoryFieldNames, fieldSpec, isFieldRequired, normalizeRuPhone, writeWirePath } from '../../core';
 import type { BrowserInfo, Category, PageError, TicketDraftInput } from '../../core';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
 import type { TicketFormValues } from './form-values';
@@ -16,25 +16,14 @@ export interface DraftExtras {
   guest: boolean;
 }
 
-/** The category's own fields, by the wire's names. */
+/** The category's own fields, by their wire paths; an optional field left empty is not sent. */
 function categoryPart(category: Category, v: TicketFormValues): Record<string, unknown> {
-  switch (category) {
-    case 'course':
-      return { course: { title: v.courseTitle, url: v.courseUrl } };
-    case 'test':
-      return { course: { title: v.courseTitle, url: v.courseUrl }, testQuestion: v.testQuestion };
-    case 'order':
-      return { orderUrl: v.orderUrl };
-    case 'document':
-      return { orderUrl: v.orderUrl, documentUrl: v.documentUrl };
-    case 'technical':
-      return { steps: v.steps };
-    case 'suggestion':
-    case 'other':
-      return {};
-    default:
-      return category satisfies never;
+  const part: Record<string, unknown> = {};
+  for (const name of categoryFieldNames(category)) {
+    if (v[name].trim() === '' && !isFieldRequired(name, category)) continue;
+    writeWirePath(part, fieldSpec(name).wire, v[name]);
   }
+  return part;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The ticket form's own value shape: flat and always complete, so hidden category fields keep their text. */
-import type { Category, Impact, LmsRole } from '../../core';
+import { CATEGORIES, CATEGORY_FIELD_NAMES, categoryFieldNames, TICKET_FIELD_NAMES } from '../../core';
+import type { Category, Impact, LmsRole, TicketFieldName } from '../../core';
 
 /** What a guest types about themselves (the policy's "full data" for an e-mail). */
 export interface ContactValues {
@@ -11,18 +12,10 @@ export interface ContactValues {
   email: string;
 }
 
-/** Every value of the form; empty strings mean "not chosen" so radios and selects start unselected. */
-export interface TicketFormValues {
+/** Every value of the form; empty strings mean "not chosen" so radios and selects start unselected. The text fields come from the field table. */
+export interface TicketFormValues extends Record<TicketFieldName, string> {
   category: Category | '';
-  subject: string;
-  description: string;
   impact: Impact | '';
-  courseTitle: string;
-  courseUrl: string;
-  testQuestion: string;
-  orderUrl: string;
-  documentUrl: string;
-  steps: string;
   contact: ContactValues;
   /** Page errors are attached only when the user ticks the box. */
   attachPageErrors: boolean;
@@ -31,7 +24,7 @@ export interface TicketFormValues {
 }
 
 /** A field that only some categories ask for. */
-export type CategoryFieldName = 'courseTitle' | 'courseUrl' | 'testQuestion' | 'orderUrl' | 'documentUrl' | 'steps';
+export type CategoryFieldName = TicketFieldName;
 
 /** The contact field names, in the order of the policy. */
 export const CONTACT_FIELDS = ['organization', 'lmsUrl', 'fullName', 'role', 'phone', 'email'] as const;
@@ -39,65 +32,44 @@ export const CONTACT_FIELDS = ['organization', 'lmsUrl', 'fullName', 'role', 'ph
 export type ContactFieldName = (typeof CONTACT_FIELDS)[number];
 
 /** A field path a message or the error summary can point at. */
-export type FormFieldPath =
-  | `contact.${ContactFieldName}`
-  | 'category'
-  | 'subject'
-  | 'description'
-  | CategoryFieldName
-  | 'impact';
+export type FormFieldPath = `contact.${ContactFieldName}` | 'category' | TicketFieldName | 'impact';
 
-/** Category-dependent required fields (DESIGN §3), in the order they are shown. */
-export const CATEGORY_FIELDS: Readonly<Record<Category, readonly CategoryFieldName[]>> = {
-  course: ['courseTitle', 'courseUrl'],
-  test: ['courseTitle', 'courseUrl', 'testQuestion'],
-  order: ['orderUrl'],
-  document: ['orderUrl', 'documentUrl'],
-  technical: ['steps'],
-  suggestion: [],
-  other: [],
-};
-
-const ALL_CATEGORY_FIELDS: readonly CategoryFieldName[] = ['courseTitle', 'courseUrl', 'testQuestion', 'orderUrl', 'documentUrl', 'steps'];
+/** Each category's own fields, in the order they are shown (from the field table). */
+export const CATEGORY_FIELDS: Readonly<Record<Category, readonly TicketFieldName[]>> = CATEGORIES.reduce(
+  (all, category) => ({ ...all, [category]: categoryFieldNames(category) }),
+  {} as Record<Category, readonly TicketFieldName[]>,
+);
 
 /** Every field in the order the form shows them, so the error summary reads top to bottom. */
 export const FIELD_ORDER: readonly FormFieldPath[] = [
   ...CONTACT_FIELDS.map((name) => `contact.${name}` as const),
   'category',
-  'subject',
-  'description',
-  ...ALL_CATEGORY_FIELDS,
+  ...TICKET_FIELD_NAMES,
   'impact',
 ];
 
 /** Whether a field is on screen (and so sent) for this category and mode. */
 export function isFieldActive(path: FormFieldPath, category: Category | '', guest: boolean): boolean {
   if (path.startsWith('contact.')) return guest;
-  if ((ALL_CATEGORY_FIELDS as readonly string[]).includes(path)) {
+  if ((CATEGORY_FIELD_NAMES as readonly string[]).includes(path)) {
     return category !== '' && (CATEGORY_FIELDS[category] as readonly string[]).includes(path);
   }
   return true;
 }
 
 /** The category fields hidden for `category` (their errors are cleared when the category changes). */
-export function inactiveCategoryFields(category: Category | ''): CategoryFieldName[] {
-  const active: readonly CategoryFieldName[] = category === '' ? [] : CATEGORY_FIELDS[category];
-  return ALL_CATEGORY_FIELDS.filter((name) => !active.includes(name));
+export function inactiveCategoryFields(category: Category | ''): TicketFieldName[] {
+  const active: readonly TicketFieldName[] = category === '' ? [] : CATEGORY_FIELDS[category];
+  return CATEGORY_FIELD_NAMES.filter((name) => !active.includes(name));
 }
 
 /** An untouched form. */
 export function emptyValues(): TicketFormValues {
+  const texts = Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, ''])) as Record<TicketFieldName, string>;
   return {
+    ...texts,
     category: '',
-    subject: '',
-    description: '',
     impact: '',
-    courseTitle: '',
-    courseUrl: '',
-    testQuestion: '',
-    orderUrl: '',
-    documentUrl: '',
-    steps: '',
     contact: { organization: '', lmsUrl: '', fullName: '', role: '', phone: '', email: '' },
     attachPageErrors: false,
     confirmedOneProblem: '',

@@ -1,8 +1,8 @@
 /** Where the form starts: the host page's link, the host's `open({…})` pre-fill, then a restored draft. */
 import { CONTACT_FIELDS, emptyValues } from './form-values';
 import type { TicketFormValues } from './form-values';
-import { parseLmsLink } from '../../core';
-import type { Category } from '../../core';
+import { parseLmsLink, TICKET_FIELD_NAMES } from '../../core';
+import type { Category, TicketFieldName } from '../../core';
 import type { Prefill } from '../shared/env';
 
 /** What the host page looks like it is about, when it is a course, lesson or order page of the LMS. */
@@ -42,17 +42,11 @@ export function restoredValues(base: TicketFormValues, restored: TicketFormValue
   const pick = <T extends string>(own: T, fallback: T): T => (own.trim() === '' ? fallback : own);
   const contact = { ...base.contact };
   for (const key of CONTACT_FIELDS) contact[key] = pick(restored.contact[key], base.contact[key]) as never;
+  const texts = Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, pick(restored[name], base[name])])) as Record<TicketFieldName, string>;
   return {
+    ...texts,
     category: pick(restored.category, base.category),
-    subject: pick(restored.subject, base.subject),
-    description: pick(restored.description, base.description),
     impact: pick(restored.impact, base.impact),
-    courseTitle: pick(restored.courseTitle, base.courseTitle),
-    courseUrl: pick(restored.courseUrl, base.courseUrl),
-    testQuestion: pick(restored.testQuestion, base.testQuestion),
-    orderUrl: pick(restored.orderUrl, base.orderUrl),
-    documentUrl: pick(restored.documentUrl, base.documentUrl),
-    steps: pick(restored.steps, base.steps),
     contact,
     attachPageErrors: restored.attachPageErrors,
     confirmedOneProblem: restored.confirmedOneProblem,

@@ -1,3 +1,4 @@
+import { FORM_FIELD_MESSAGES_RU, TICKET_FIELD_MESSAGES_RU } from '../../core';
 /** Strings of the ticket form (namespace 'form'): Russian first, with Russian plural forms; English second. Russian; the English texts are in the .en module beside, loaded only for English. */
 export const formMessages = {
   ru: {
@@ -34,7 +35,7 @@ export const formMessages = {
       category: 'Выберите одну категорию: одна заявка — одна проблема.',
       subject: 'Коротко, например: «Не открывается итоговый тест»',
       description: 'Что случилось, что вы ожидали и что увидели вместо этого.',
-      courseTitleTest: 'Курс, к которому прикреплён тест',
+      courseTitle_test: 'Курс, к которому прикреплён тест',
       courseUrl: 'Скопируйте адрес страницы курса из браузера',
       testQuestion: 'Скопируйте текст вопроса целиком',
       orderUrl: 'Скопируйте адрес страницы заявки из браузера',
@@ -44,25 +45,7 @@ export const formMessages = {
       phone: 'Например, +7 (912) 345-67-89',
     },
     rolePlaceholder: 'Выберите роль',
-    error: {
-      category: { required: 'Выберите категорию обращения', invalid: 'Выберите категорию обращения из списка' },
-      subject: { required: 'Укажите тему обращения' },
-      description: { required: 'Опишите проблему' },
-      impact: { required: 'Укажите, насколько проблема мешает работе' },
-      steps: { required: 'Опишите действия, которые приводят к ошибке' },
-      courseTitle: { required: 'Укажите полное название курса' },
-      courseUrl: { required: 'Укажите ссылку на курс', url: 'Ссылка на курс должна начинаться с http:// или https://' },
-      testQuestion: { required: 'Приведите текст вопроса теста' },
-      orderUrl: { required: 'Укажите ссылку на заявку', url: 'Ссылка на заявку должна начинаться с http:// или https://' },
-      documentUrl: { required: 'Укажите ссылку на документ', url: 'Ссылка на документ должна начинаться с http:// или https://' },
-      contact: {
-        organization: { required: 'Укажите название организации' },
-        lmsUrl: { required: 'Укажите ссылку на СДО', url: 'Ссылка на СДО должна начинаться с http:// или https://' },
-        fullName: { required: 'Укажите ваше ФИО' },
-        role: { required: 'Выберите вашу роль в СДО' },
-        phone: { required: 'Укажите контактный телефон', phone: 'Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX' },
-      },
-    },
+    error: { ...FORM_FIELD_MESSAGES_RU, ...TICKET_FIELD_MESSAGES_RU },
     suggestion: {
       course: 'Похоже, вопрос о курсе на этой странице',
       order: 'Похоже, вопрос о заявке на этой странице',

@@ -4,7 +4,8 @@
  * dropped field by field, never trusted.
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, DRAFT_LIMITS, IMPACTS, LMS_ROLES } from '../../core';
+import { CATEGORIES, DRAFT_LIMITS, fieldSpec, IMPACTS, LMS_ROLES, MAX_URL_LENGTH, TICKET_FIELD_NAMES } from '../../core';
+import type { TicketFieldName } from '../../core';
 import { emptyValues } from './form-values';
 import type { TicketFormValues } from './form-values';
 
@@ -39,24 +40,22 @@ const empty = emptyValues();
 
 const contactSchema = z.object({
   organization: text(300),
-  lmsUrl: text(2000),
+  lmsUrl: text(MAX_URL_LENGTH),
   fullName: text(300),
   role: choice(LMS_ROLES),
   phone: text(32),
   email: text(254),
 });
 
+const textFields = Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, text(fieldSpec(name).maxLength)])) as Record<
+  TicketFieldName,
+  ReturnType<typeof text>
+>;
+
 const valuesSchema = z.object({
+  ...textFields,
   category: choice(CATEGORIES),
-  subject: text(DRAFT_LIMITS.subject),
-  description: text(DRAFT_LIMITS.description),
   impact: choice(IMPACTS),
-  courseTitle: text(DRAFT_LIMITS.courseTitle),
-  courseUrl: text(2000),
-  testQuestion: text(DRAFT_LIMITS.testQuestion),
-  orderUrl: text(2000),
-  documentUrl: text(2000),
-  steps: text(DRAFT_LIMITS.steps),
   contact: z.catch(contactSchema, empty.contact),
   attachPageErrors: z.catch(z.boolean(), false),
   confirmedOneProblem: text(DRAFT_LIMITS.description),

@@ -1,6 +1,6 @@
 /** The whole ticket as a letter to support@uchi.pro, for the e-mail fallback. */
 import type { TFunction } from 'i18next';
-import { describeBrowser, formatRuPhone, priorityFor } from '../../core';
+import { describeBrowser, fieldSpec, formatRuPhone, priorityFor } from '../../core';
 import type { BrowserInfo, HostContext } from '../../core';
 import { CATEGORY_FIELDS, CONTACT_FIELDS } from './form-values';
 import type { TicketFormValues } from './form-values';
@@ -46,7 +46,7 @@ export function ticketMailSections(t: TFunction, v: TicketFormValues, ctx: Ticke
     ...(category === null ? [] : CATEGORY_FIELDS[category]).map((name) => ({
       label: t(`form:field.${name}`),
       value: v[name],
-      shrink: name === 'steps' || name === 'testQuestion',
+      shrink: fieldSpec(name).kind === 'multiline',
     })),
     { label: t('form:mail.impact'), value: v.impact === '' ? '' : t(`common:impact.${v.impact}`) },
     { label: t('form:mail.priority'), value: priority },

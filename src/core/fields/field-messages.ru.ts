@@ -1,0 +1,34 @@
+/**
+ * The Russian sentences for the form's field message codes, where "fill in the field" would not tell the
+ * user what we need. The widget shows them (namespace `form`, key `error`) and the server answers a 422 with
+ * them, so both say the same thing.
+ */
+import type { FieldError } from '../schemas/fields';
+import type { TicketFieldName } from './ticket-fields';
+
+type Sentences = Partial<Record<FieldError, string>>;
+
+/** Sentences of the ticket's text fields, one entry per row of the field table. */
+export const TICKET_FIELD_MESSAGES_RU: Readonly<Record<TicketFieldName, Sentences>> = {
+  subject: { required: 'Укажите тему обращения' },
+  description: { required: 'Опишите проблему' },
+  courseTitle: { required: 'Укажите полное название курса' },
+  courseUrl: { required: 'Укажите ссылку на курс', url: 'Ссылка на курс должна начинаться с http:// или https://' },
+  testQuestion: { required: 'Приведите текст вопроса теста' },
+  orderUrl: { required: 'Укажите ссылку на заявку', url: 'Ссылка на заявку должна начинаться с http:// или https://' },
+  documentUrl: { required: 'Укажите ссылку на документ', url: 'Ссылка на документ должна начинаться с http:// или https://' },
+  steps: { required: 'Опишите действия, которые приводят к ошибке' },
+};
+
+/** Sentences of the other fields of the form (category, impact, the guest's contact). */
+export const FORM_FIELD_MESSAGES_RU = {
+  category: { required: 'Выберите категорию обращения', invalid: 'Выберите категорию обращения из списка' },
+  impact: { required: 'Укажите, насколько проблема мешает работе' },
+  contact: {
+    organization: { required: 'Укажите название организации' },
+    lmsUrl: { required: 'Укажите ссылку на СДО', url: 'Ссылка на СДО должна начинаться с http:// или https://' },
+    fullName: { required: 'Укажите ваше ФИО' },
+    role: { required: 'Выберите вашу роль в СДО', invalid: 'Выберите роль в СДО из списка' },
+    phone: { required: 'Укажите контактный телефон', phone: 'Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX' },
+  },
+} as const satisfies Record<string, Sentences | Record<string, Sentences>>;

@@ -1,0 +1,4 @@
+/** The ticket's fields as one table, and the sentences of their messages. */
+export * from './ticket-fields';
+export * from './field-messages.ru';
+export * from './wire-fields';

@@ -1,0 +1,55 @@
+/** The wire schema's parts built from the field table: each category's own fields, nested by wire path. */
+import * as z from 'zod/mini';
+import type { Category } from '../categories';
+import { fieldError, httpUrlSchema, optionalText, requiredText } from '../schemas/fields';
+import { categoryFieldNames, fieldSpec, isFieldRequired, isUrlKind } from './ticket-fields';
+import type { TICKET_FIELDS } from './ticket-fields';
+import type { TicketFieldName, TicketFieldSpec } from './ticket-fields';
+
+/** A field schema of unknown output: the shape is built at run time from the table. */
+type AnySchema = z.ZodMiniType<unknown, unknown>;
+
+type Spec = typeof TICKET_FIELDS;
+type IsCommon<N extends TicketFieldName> = Category extends Spec[N]['required'][number] ? true : false;
+/** The category's own fields, as a type. */
+type NamesOf<C extends Category> = {
+  [N in TicketFieldName]: IsCommon<N> extends true ? never : C extends Spec[N]['required'][number] | Spec[N]['offered'][number] ? N : never;
+}[TicketFieldName];
+/** A text field's schema, optional where the category only offers it. */
+type SchemaOf<N extends TicketFieldName, C extends Category> = C extends Spec[N]['required'][number] ? z.ZodMiniType<string, string> : z.ZodMiniOptional<z.ZodMiniType<string, string>>;
+type ByWire<C extends Category> = { [N in NamesOf<C> as Spec[N]['wire']]: SchemaOf<N, C> };
+type Nest<T extends Record<string, AnySchema>> = {
+  [H in keyof T as H extends `${infer A}.${string}` ? A : H]: H extends `${infer A}.${string}` ? z.ZodMiniObject<{ [K in keyof T as K extends `${A}.${infer B}` ? B : never]: T[K] }> : T[H];
+};
+/** The wire shape of a category's own fields as the type system sees it (what the table says, at compile time). */
+export type CategoryWireShape<C extends Category> = Nest<ByWire<C>>;
+
+/** A calendar date as `<input type="date">` gives it (YYYY-MM-DD). */
+const dateSchema = z.iso.date({ error: 'invalid' });
+
+/** The check of one field, required or optional. */
+export function fieldSchema(spec: TicketFieldSpec, required: boolean): AnySchema {
+  if (isUrlKind(spec.kind)) return required ? httpUrlSchema : z.optional(httpUrlSchema);
+  if (spec.kind === 'date') return required ? dateSchema : z.optional(dateSchema);
+  return required ? requiredText(spec.maxLength) : optionalText(spec.maxLength);
+}
+
+/** The object shape of `names` for `category`, with `a.b` paths grouped into nested objects. */
+export function wireShape(names: readonly TicketFieldName[], category: Category): Record<string, AnySchema> {
+  const shape: Record<string, AnySchema> = {};
+  const groups = new Map<string, Record<string, AnySchema>>();
+  for (const name of names) {
+    const spec = fieldSpec(name);
+    const schema = fieldSchema(spec, isFieldRequired(name, category));
+    const [head, tail] = spec.wire.split('.') as [string, string | undefined];
+    if (tail === undefined) shape[head] = schema;
+    else groups.set(head, { ...groups.get(head), [tail]: schema });
+  }
+  for (const [head, fields] of groups) shape[head] = z.object(fields, fieldError('invalid'));
+  return shape;
+}
+
+/** The wire shape of a category's own fields (the course, the order link, the steps…). */
+export function categoryWireShape<C extends Category>(category: C): CategoryWireShape<C> {
+  return wireShape(categoryFieldNames(category), category) as CategoryWireShape<C>;
+}
