@@ -17,7 +17,7 @@ function problems(value: unknown): Record<string, string> {
   return Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
 }
 
-// DESIGN §3: what each category requires beyond subject and description.
+// What each category requires beyond subject and description.
 const required: Record<Category, string[]> = {
   course: ['course'],
   test: ['course', 'testQuestion'],
@@ -139,5 +139,14 @@ describe('api error', () => {
   it('has the contract shape', () => {
     expect(apiErrorSchema.safeParse({ error: { code: 'validation_failed', message: 'x', fields: { subject: 'y' } } }).success).toBe(true);
     expect(apiErrorSchema.safeParse({ error: { code: 'made_up', message: 'x' } }).success).toBe(false);
+  });
+});
+
+describe('the test attempt date', () => {
+  it('is optional for a test and must be a calendar date when given', () => {
+    expect(problems(validDrafts.test)).toEqual({});
+    expect(problems({ ...validDrafts.test, testAttemptDate: '2026-11-14' })).toEqual({});
+    expect(problems({ ...validDrafts.test, testAttemptDate: 'вчера' })).toEqual({ testAttemptDate: 'invalid' });
+    expect(ticketDraftSchema.parse({ ...validDrafts.course, testAttemptDate: '2026-11-14' })).not.toHaveProperty('testAttemptDate');
   });
 });

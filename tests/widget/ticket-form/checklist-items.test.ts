@@ -11,13 +11,13 @@ const keys = (category: Category, facts = host) =>
 describe('checklistItems', () => {
   it.each<[Category, string[]]>([
     ['course', ['subject:required', 'description:required', 'courseTitle:required', 'courseUrl:required', 'screenshot:recommended', 'browser:recommended']],
-    ['test', ['subject:required', 'description:required', 'courseTitle:required', 'courseUrl:required', 'testQuestion:required', 'screenshot:recommended', 'browser:recommended']],
+    ['test', ['subject:required', 'description:required', 'courseTitle:required', 'courseUrl:required', 'testQuestion:required', 'testAttemptDate:recommended', 'screenshot:recommended', 'browser:recommended']],
     ['order', ['subject:required', 'description:required', 'orderUrl:required', 'browser:recommended']],
     ['document', ['subject:required', 'description:required', 'orderUrl:required', 'documentUrl:required', 'screenshot:recommended', 'browser:recommended']],
     ['technical', ['subject:required', 'description:required', 'steps:required', 'screenshot:recommended', 'browser:recommended']],
     ['suggestion', ['subject:required', 'description:required']],
     ['other', ['subject:required', 'description:required', 'browser:recommended']],
-  ])('%s asks for DESIGN §3 items', (category, expected) => {
+  ])('%s asks for the items of the support policy', (category, expected) => {
     expect(keys(category)).toEqual(expected);
   });
 

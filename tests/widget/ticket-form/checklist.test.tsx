@@ -16,7 +16,7 @@ describe('checklist', () => {
     await chooseCategory(user, 'Тест');
     const region = screen.getByRole('region', { name: 'Что поможет решить быстрее' });
     expect(within(region).getByText(/выяснение информации занимает 70% времени/)).toBeInTheDocument();
-    expect(within(region).getByText('Готово 2 из 7')).toBeInTheDocument();
+    expect(within(region).getByText('Готово 2 из 8')).toBeInTheDocument();
     expect(within(item('Текст вопроса теста')).getByText('(обязательно)')).toBeInTheDocument();
     expect(within(item('Скриншот')).getByText('(желательно)')).toBeInTheDocument();
     expect(within(item('Скриншот')).getByText('готово')).toBeInTheDocument();
@@ -26,7 +26,7 @@ describe('checklist', () => {
     expect(within(item('Ссылка на курс')).getByText('не готово')).toBeInTheDocument();
     await fill(user, 'Ссылка на курс', 'https://lms.example.ru/courses/abc-123');
     expect(within(item('Ссылка на курс')).getByText('готово')).toBeInTheDocument();
-    expect(within(region).getByText('Готово 3 из 7')).toBeInTheDocument();
+    expect(within(region).getByText('Готово 3 из 8')).toBeInTheDocument();
   });
 });
 
