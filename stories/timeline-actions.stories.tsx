@@ -88,7 +88,7 @@ export const ClarificationReplyFailed: Story = {
     await ticketArrived(context, 't-clarification_requested');
     await typeInto(canvas, t('timeline:reply.label'), 'Chrome 131.');
     await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.submit') }));
-    await expect(await canvas.findByText(t('timeline:errors.network'))).toBeVisible();
+    await expect(await canvas.findByText(t('common:failure.network'))).toBeVisible();
     await expect(canvas.getByRole('textbox', { name: t('timeline:reply.label') })).toHaveValue('Chrome 131.');
   },
 };

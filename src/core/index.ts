@@ -8,4 +8,5 @@ export * from './browser-info';
 export * from './priority';
 export * from './calendar';
 export * from './one-problem';
+export * from './channels';
 export * from './fields';

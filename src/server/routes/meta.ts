@@ -1,12 +1,10 @@
 /** `GET /meta`: the server's clock, whether support is open, the channels and the upload limits. No auth. */
 import { Hono } from 'hono';
-import { isSupportOpen, nextSupportOpeningInfo } from '../../core';
+import { DEFAULT_CHANNELS, isSupportOpen, nextSupportOpeningInfo } from '../../core';
 import type { Meta } from '../../core';
 import type { AppDeps, AppEnv } from '../context';
 import { SERVER_VERSION } from '../version';
 
-/** Support channels of the policy: e-mail is official, the phone is a consultation only. */
-export const SUPPORT_CHANNELS = { email: 'support@uchi.pro', phone: '88001000862', phoneDisplay: '8 (800) 100-08-62' };
 
 /** Builds the meta answer at `now`. */
 export function buildMeta(deps: AppDeps, now: Date): Meta {
@@ -17,7 +15,7 @@ export function buildMeta(deps: AppDeps, now: Date): Meta {
     nextOpening: next.value.toISOString(),
     provisional: next.provisional,
     timeZone: 'Europe/Moscow',
-    channels: SUPPORT_CHANNELS,
+    channels: DEFAULT_CHANNELS,
     limits: deps.config.limits,
     version: SERVER_VERSION,
   };

@@ -56,6 +56,17 @@ export const commonMessagesEn = {
     email: 'Enter an e-mail address, e.g. name@example.ru',
     invalid: 'Check this value',
   },
+  failure: {
+    network: 'Could not reach the support server. Check your internet connection and try again.',
+    server: 'The support server is temporarily unavailable. Try again in a minute.',
+    rateLimited: 'Too many attempts. Wait a minute and try again.',
+    rateLimitedFor: 'Too many attempts. Try again in {{seconds}} s.',
+    alreadyRegistered:
+      'This request seems to have been registered by an earlier attempt, and the text changed since. Check “My requests” or send the edited text as a new request.',
+    conflict: 'The request has already changed. See its history — it has been updated.',
+    refused: 'The server did not accept it: {{message}}',
+    generic: 'That did not work. Try again.',
+  },
   provisional: 'approximately',
   close: 'Close',
   cancel: 'Cancel',

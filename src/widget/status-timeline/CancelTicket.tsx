@@ -1,4 +1,5 @@
 /** Cancelling a ticket: a button, a confirmation dialog, then the cancel call. */
+import { failureMessage, failureReason } from '../shared/failure-message';
 import { useRef, useState } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { failureOf, useCancelTicket } from '../../api';
@@ -33,7 +34,7 @@ export function CancelTicket({ ticket, onCancelled }: { ticket: Ticket; onCancel
     <div className="us-cancel">
       {failure === null ? null : (
         <Notice tone="error" live>
-          {failure.kind === 'http' && failure.status === 409 ? t('errors.conflict') : t('cancel.failed')}
+          {failureReason(failure) === 'conflict' ? failureMessage(t, failure) : t('cancel.failed')}
         </Notice>
       )}
       <Button

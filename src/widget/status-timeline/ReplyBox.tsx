@@ -8,7 +8,7 @@ import type { Ticket } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { Button, Field, Notice } from '../shared/ui';
-import { getFailureKey } from './failure-message';
+import { failureMessage } from '../shared/failure-message';
 import { readReplyDraft, replyDraftKey, writeReplyDraft } from './reply-draft';
 import { getLastQuestion } from './timeline-model';
 
@@ -94,7 +94,7 @@ export function ReplyBox({ ticket, useAttachments, onSent }: ReplyBoxProps) {
       ) : null}
       {send.isError ? (
         <Notice tone="error" live>
-          {t(getFailureKey(failureOf(send.error)))}
+          {failureMessage(t, failureOf(send.error))}
         </Notice>
       ) : null}
       <Button type="submit" variant="primary" busy={send.isPending}>

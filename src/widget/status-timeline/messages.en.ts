@@ -69,10 +69,4 @@ export const timelineMessagesEn = {
     done: 'The request has been cancelled.',
     failed: 'Could not cancel the request. Try again.',
   },
-  errors: {
-    network: 'Cannot reach the support server. Your text is kept — try again.',
-    conflict: 'The request status has already changed. See the request history — it has been updated.',
-    rateLimited: 'Too many requests. Wait a minute and try again.',
-    generic: 'That did not work. Your text is kept — try again.',
-  },
 };

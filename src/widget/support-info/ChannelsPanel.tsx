@@ -2,8 +2,8 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from '../shared/i18n-react';
-import { useMeta } from '../../api';
-import { mailtoHref, resolveChannels, telHref } from './channels';
+import { useChannels } from '../shared/use-channels';
+import { mailtoHref, telHref } from './channels';
 
 /** One channel: its kind (official / consultation), name, link and what it means. */
 function ChannelItem({ kind, name, link, note }: { kind: 'official' | 'consultation'; name: string; link?: ReactNode; note: string }) {
@@ -21,8 +21,7 @@ function ChannelItem({ kind, name, link, note }: { kind: 'official' | 'consultat
 /** The channels list; `collapsible` renders it as a <details> (closed by default), else as a section. */
 export function ChannelsPanel({ collapsible = false }: { collapsible?: boolean }) {
   const { t } = useTranslation('support');
-  const meta = useMeta();
-  const channels = resolveChannels(meta.data?.channels);
+  const channels = useChannels();
   const titleId = useId();
   const body = (
     <>

@@ -3,6 +3,7 @@
  * about the same course or order) exists; offers to add this text to it as a message instead.
  */
 import { useTranslation } from '../shared/i18n-react';
+import { failureMessage } from '../shared/failure-message';
 import { failureOf, useSendMessage } from '../../api';
 import { MAX_MESSAGE_LENGTH } from '../../core';
 import type { TicketSummary } from '../../core';
@@ -57,7 +58,7 @@ export function DuplicateWarning({
       {hasText ? null : <p className="us-field__hint">{t('duplicate.needText')}</p>}
       {failure === null ? null : (
         <p className="us-field__error" role="alert">
-          {t('duplicate.failed', { reason: failure.message })}
+          {t('duplicate.failed', { reason: failureMessage(t, failure) })}
         </p>
       )}
     </Notice>

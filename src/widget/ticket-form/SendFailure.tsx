@@ -6,26 +6,8 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { ApiFailure } from '../../api/types';
 import { Button, Notice } from '../shared/ui';
-import { SUPPORT_EMAIL } from './ticket-mail';
-
-/** Network failures and 5xx after the client's own retries: the API is unreachable for now. */
-export function isUnreachable(failure: ApiFailure): boolean {
-  return failure.kind === 'network' || (failure.kind === 'http' && failure.status >= 500);
-}
-
-/** The server refused the draft's key: a first attempt registered the ticket, then the text changed. */
-export function isAlreadyRegistered(failure: ApiFailure): boolean {
-  return failure.kind === 'http' && failure.code === 'idempotency_conflict';
-}
-
-function useFailureText(failure: ApiFailure): string {
-  const { t } = useTranslation('form');
-  if (isAlreadyRegistered(failure)) return t('failure.alreadyRegistered');
-  if (failure.kind === 'network') return t('failure.network');
-  if (failure.kind === 'http' && failure.status >= 500) return t('failure.server');
-  if (failure.kind === 'http' && failure.retryAfterSeconds !== undefined) return t('failure.rateLimited', { seconds: failure.retryAfterSeconds });
-  return t('failure.other', { message: failure.message });
-}
+import { failureMessage, isAlreadyRegistered } from '../shared/failure-message';
+import { useChannels } from '../shared/use-channels';
 
 /** The failure block; focus moves to its title so the outcome is read out. */
 export function SendFailure({
@@ -46,7 +28,8 @@ export function SendFailure({
   onSendAsNew(): void;
 }) {
   const { t } = useTranslation('form');
-  const text = useFailureText(failure);
+  const text = failureMessage(t, failure);
+  const channels = useChannels();
   const titleRef = useRef<HTMLParagraphElement>(null);
   const hintId = useId();
   useEffect(() => {
@@ -77,7 +60,7 @@ export function SendFailure({
       </div>
       {mailto === null ? null : (
         <p className="us-field__hint" id={hintId}>
-          {t('failure.emailHint', { email: SUPPORT_EMAIL })}
+          {t('failure.emailHint', { email: channels.email })}
           {attachmentNames.length === 0 ? null : ` ${t('failure.emailFiles', { names: attachmentNames.join(', ') })}`}
         </p>
       )}

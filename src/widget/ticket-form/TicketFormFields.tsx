@@ -19,7 +19,9 @@ import { FormTextField } from './FormTextField';
 import { ImpactField } from './ImpactField';
 import { OneProblemCheck } from './OneProblemCheck';
 import type { FormSetup } from './prepare-form';
-import { isUnreachable, SendFailure } from './SendFailure';
+import { SendFailure } from './SendFailure';
+import { isUnreachable } from '../shared/failure-message';
+import { useChannels } from '../shared/use-channels';
 import { SubmitBar } from './SubmitBar';
 import type { SendBlock } from './SubmitBar';
 import { ticketMailto } from './ticket-mail';
@@ -52,6 +54,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   const { setValue } = useFormContext<TicketFormValues>();
   const guest = env.host === null;
   const { failure } = submitter;
+  const channels = useChannels();
   const entries = useSummaryEntries({
     category: values.category,
     guest,
@@ -60,7 +63,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   });
   const mailto =
     failure !== null && isUnreachable(failure)
-      ? ticketMailto(t, values, { host: env.host, browser: setup.browser, pageUrl: env.pageUrl, attachmentNames: attachments.names, pageErrorCount: setup.pageErrors.length })
+      ? ticketMailto(t, values, { to: channels.email, host: env.host, browser: setup.browser, pageUrl: env.pageUrl, attachmentNames: attachments.names, pageErrorCount: setup.pageErrors.length })
       : null;
   const confirm = (text: string) => setValue('confirmedOneProblem', text, { shouldDirty: true });
   return (

@@ -97,7 +97,7 @@ export const formMessagesEn = {
     back: 'Back to one request',
     sending: 'Sending…',
     sent: 'Registered: No. {{number}}',
-    failed: 'Not sent: {{reason}}',
+    failed: 'Not sent. {{reason}}',
     progress: 'Sent {{sent}} of {{count}}',
     done: 'All requests are registered',
     results: 'Request numbers',
@@ -164,7 +164,7 @@ export const formMessagesEn = {
     text: '“{{subject}}” — {{status}}. If it is the same problem, add this description to it: the specialist will see everything in one place.',
     add: 'Add the text as a message to No. {{number}}',
     needText: 'Describe the problem first.',
-    failed: 'Could not add the message: {{reason}}',
+    failed: 'Could not add the message. {{reason}}',
   },
   send: {
     submit: 'Send request',
@@ -175,12 +175,6 @@ export const formMessagesEn = {
   },
   failure: {
     title: 'The request was not sent',
-    network: 'Could not reach the support server. Check your internet connection and try again.',
-    server: 'The support server is temporarily unavailable.',
-    rateLimited: 'Too many attempts. Try again in {{seconds}} s.',
-    other: 'The server did not accept the request: {{message}}',
-    alreadyRegistered:
-      'This request seems to have been registered by an earlier attempt, and the text changed since. Check “My requests” or send the edited text as a new request.',
     sendAsNew: 'Send as a new request',
     kept: 'Everything you entered is kept.',
     email: 'Send by e-mail',

@@ -1,4 +1,4 @@
-/** The whole ticket as a letter to support@uchi.pro, for the e-mail fallback. */
+/** The whole ticket as a letter to support's e-mail channel, for the e-mail fallback. */
 import type { TFunction } from 'i18next';
 import { describeBrowser, fieldSpec, formatRuPhone, priorityFor } from '../../core';
 import type { BrowserInfo, HostContext } from '../../core';
@@ -7,11 +7,10 @@ import type { TicketFormValues } from './form-values';
 import { buildMailto } from './mailto';
 import type { MailSection } from './mailto';
 
-/** The official e-mail channel of the policy. */
-export const SUPPORT_EMAIL = 'support@uchi.pro';
-
 /** Everything the letter carries besides the form values. */
 export interface TicketMailContext {
+  /** Support's e-mail address (the server's channels, else the policy's). */
+  to: string;
   host: HostContext | null;
   browser: BrowserInfo;
   pageUrl?: string | undefined;
@@ -63,7 +62,7 @@ export function ticketMailSections(t: TFunction, v: TicketFormValues, ctx: Ticke
 export function ticketMailto(t: TFunction, v: TicketFormValues, ctx: TicketMailContext): string {
   const category = v.category === '' ? '' : `[${t(`common:category.${v.category}`)}] `;
   return buildMailto({
-    to: SUPPORT_EMAIL,
+    to: ctx.to,
     subject: `${category}${v.subject}`,
     sections: ticketMailSections(t, v, ctx),
     truncatedNote: t('form:mail.truncated'),

@@ -1,6 +1,8 @@
 /** Sends the split drafts one after another, each with its own idempotency key, and tracks each outcome. */
 import { useState } from 'react';
 import { failureOf, useCreateTicket } from '../../api';
+import { failureMessage } from '../shared/failure-message';
+import { useTranslation } from '../shared/i18n-react';
 import type { CreateTicketResponse } from '../../core';
 import type { SplitItemDraft } from './split-drafts';
 import type { SplitItem } from './stored-draft';
@@ -28,6 +30,7 @@ export function useSplitSend({
   draftFor(item: SplitItem, index: number): SplitItemDraft;
   onAllSent(responses: CreateTicketResponse[]): void;
 }) {
+  const { t } = useTranslation('form');
   const create = useCreateTicket();
   const [states, setStates] = useState<Record<string, SplitItemState>>({});
   const [running, setRunning] = useState(false);
@@ -57,7 +60,7 @@ export function useSplitSend({
         responses[index] = response;
         put(item.idempotencyKey, { status: 'sent', response });
       } catch (error) {
-        put(item.idempotencyKey, { status: 'failed', reason: failureOf(error).message });
+        put(item.idempotencyKey, { status: 'failed', reason: failureMessage(t, failureOf(error)) });
       }
     }
     setRunning(false);

@@ -48,7 +48,7 @@ describe('cancel a ticket', () => {
     const { user } = renderWidget(<TicketView ticketId="t1" />, api);
     await user.click(await screen.findByRole('button', { name: 'Отменить обращение' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Да, отменить' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Статус обращения уже изменился');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Обращение уже изменилось. Посмотрите его историю');
     expect(screen.getByText('Обращение в обработке', { selector: '.us-status-badge' })).toBeInTheDocument();
   });
 });

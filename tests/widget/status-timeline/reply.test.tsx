@@ -60,7 +60,7 @@ describe('clarification reply', () => {
     await user.type(box, 'Скриншот приложу позже');
     await user.click(screen.getByRole('button', { name: 'Отправить уточнение' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Нет связи с сервером техподдержки. Ваш текст сохранён');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Не удалось связаться с сервером техподдержки. Проверьте подключение');
     expect(box).toHaveValue('Скриншот приложу позже');
     expect(screen.getByRole('form', { name: 'Ответ на вопрос специалиста' })).toBeInTheDocument();
   });

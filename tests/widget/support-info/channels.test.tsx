@@ -2,8 +2,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Meta } from '../../../src/core';
-import { DEFAULT_ATTACHMENT_LIMITS } from '../../../src/core';
-import { ChannelsPanel, DEFAULT_CHANNELS, resolveChannels, telHref } from '../../../src/widget/support-info';
+import { DEFAULT_ATTACHMENT_LIMITS, DEFAULT_CHANNELS, resolveChannels } from '../../../src/core';
+import { ChannelsPanel, telHref } from '../../../src/widget/support-info';
 import { createFakeApi, ok } from '../status-timeline/fake-api';
 import { renderWidget } from '../status-timeline/render';
 

@@ -109,7 +109,7 @@ describe('one ticket — one problem', () => {
     const create = api.createTicket.getMockImplementation();
     api.createTicket.mockImplementationOnce((...args) => create!(...args)).mockResolvedValueOnce(failed({ kind: 'network', message: 'offline' }));
     await user.click(await screen.findByRole('button', { name: 'Отправить 2 обращения' }));
-    expect(await screen.findByText('Не отправлено: offline')).toBeInTheDocument();
+    expect(await screen.findByText('Не отправлено. Не удалось связаться с сервером техподдержки. Проверьте подключение к интернету и повторите.')).toBeInTheDocument();
     expect(screen.getByText('Отправлено 1 из 2')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Отправить оставшиеся' }));

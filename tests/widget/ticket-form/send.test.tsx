@@ -78,11 +78,11 @@ describe('sending', () => {
     await chooseCategory(user, 'Другой вопрос');
     await fillCommon(user);
     await send(user);
-    expect(await screen.findByText('Сервер техподдержки временно недоступен.')).toBeInTheDocument();
+    expect(await screen.findByText('Сервер техподдержки временно недоступен. Повторите через минуту.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Отправить по e-mail' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Повторить' }));
-    expect(await screen.findByText('Сервер не принял обращение: Ключ уже использован')).toBeInTheDocument();
+    expect(await screen.findByText('Сервер не принял запрос: Ключ уже использован')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Отправить по e-mail' })).not.toBeInTheDocument();
   });
 
