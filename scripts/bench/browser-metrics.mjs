@@ -53,7 +53,8 @@ export async function measureLoad(browser, url, { withWidget, widgetOrigin }) {
 
 /**
  * Clicks the launcher and times, on the page's clock, the click event until the first frame in which the
- * subject field is rendered, visible and enabled. With `heap`, also the JS heap (after a forced GC) before
+ * form's first control (the first category option, or the subject field of a form already past it) is
+ * rendered, visible and enabled. With `heap`, also the JS heap (after a forced GC) before
  * the click and a second after the form is interactive.
  */
 export async function measureOpen(browser, url, { cpuRate = 1, heap = false, widgetOrigin }) {
@@ -79,8 +80,8 @@ export async function measureOpen(browser, url, { cpuRate = 1, heap = false, wid
         () => {
           timing.click = performance.now();
           const poll = () => {
-            const field = document.querySelector('uchi-support-panel')?.shadowRoot?.querySelector('input[name="subject"]');
-            if (field instanceof HTMLInputElement && !field.disabled && field.checkVisibility()) timing.ready = performance.now();
+            const field = document.querySelector('uchi-support-panel')?.shadowRoot?.querySelector('input[name="subject"], .us-picker__option');
+            if ((field instanceof HTMLInputElement || field instanceof HTMLButtonElement) && !field.disabled && field.checkVisibility()) timing.ready = performance.now();
             else requestAnimationFrame(poll);
           };
           requestAnimationFrame(poll);

@@ -43,7 +43,7 @@ describe('strict CSP and Trusted Types', () => {
     await visible(tracked, launcher(page));
     await launcher(page).click();
     const dialog = panel(page);
-    await visible(tracked, dialog.getByLabel('Тема обращения'), 'the form', 15_000);
+    await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the form', 15_000);
     // Styled by the adopted stylesheets although style-src is 'none'.
     expect(await dialog.evaluate((element) => getComputedStyle(element).position)).toBe('fixed');
 
@@ -77,7 +77,9 @@ describe('strict CSP and Trusted Types', () => {
     await visible(tracked, launcher(page));
     await launcher(page).click();
     const dialog = panel(page);
-    await visible(tracked, dialog.getByLabel('Тема обращения'), 'the form', 15_000);
+    await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the form', 15_000);
+    await dialog.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
+    await visible(tracked, dialog.getByRole('button', { name: 'Отправить обращение' }), 'the send button');
     const styles = await page.evaluate(() => {
       const root = document.querySelector('uchi-support-panel')?.shadowRoot;
       const submit = root?.querySelector('button[type="submit"]');

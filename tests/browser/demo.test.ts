@@ -35,10 +35,15 @@ describe('the demo LMS', () => {
 
     await launcher(page).click();
     const dialog = panel(page);
+    // The page's course comes first among the categories.
+    const first = dialog.getByRole('list').first().getByRole('button').first();
+    await visible(tracked, first, 'the first category option', 15_000);
+    expect(await first.getAttribute('aria-describedby')).not.toBeNull();
+    await dialog.getByRole('button', { name: 'Курс или учебный материал', exact: true }).click();
     const courseLink = dialog.getByLabel('Ссылка на курс');
     await visible(tracked, courseLink, 'the course link field', 15_000);
     expect(await courseLink.inputValue()).toBe(courseUrl);
-    expect(await dialog.getByRole('radio', { name: 'Курс или учебный материал' }).isChecked()).toBe(true);
+    await visible(tracked, dialog.getByText('Курс или учебный материал', { exact: true }), 'the category chip');
     // The signed-in user comes from the LMS token, read-only.
     await visible(tracked, dialog.getByText('Петров Пётр Иванович'), 'the user from the token');
 
@@ -61,9 +66,9 @@ describe('the demo LMS', () => {
     const { page } = tracked;
     await visible(tracked, page.getByText('вход выполнен'), 'the demo sign-in');
     const widget = page.locator('#uchi-support');
-    await visible(tracked, widget.getByLabel('Тема обращения'), 'the inline widget', 15_000);
+    await visible(tracked, widget.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the inline widget', 15_000);
     const subject = `Нет доступа к курсу ${Date.now()}`;
-    await widget.getByRole('radio', { name: 'Другой вопрос' }).check();
+    await widget.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
     await widget.getByLabel('Тема обращения').fill(subject);
     await widget.getByLabel('Опишите проблему').fill('После продления заявки курс не появился в списке.');
     await widget.getByRole('radio', { name: 'Мешает работать мне' }).check();

@@ -44,7 +44,7 @@ describe('destroy', () => {
       { loaderUrl: h.loaderUrl, apiUrl: h.apiUrl, token },
     );
     const dialog = panel(page);
-    await visible(tracked, dialog.getByLabel('Тема обращения'), 'the form', 15_000);
+    await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the form', 15_000);
     await fillBasics(dialog, { category: 'Другой вопрос', subject: 'Проверка destroy', description: 'Не приходит письмо с паролем.' });
     await dialog.getByLabel('Опишите проблему').evaluate(PASTE_PNG);
     await visible(tracked, dialog.getByText('Загружен', { exact: true }), 'the upload', 15_000);
@@ -87,7 +87,7 @@ describe('destroy', () => {
     await page.waitForTimeout(300);
     expect(await dialog.count()).toBe(0);
     await launcher(page).click();
-    await visible(tracked, dialog.getByLabel('Тема обращения'), 'the form again', 15_000);
+    await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the form again', 15_000);
     await page.evaluate(() => (window as unknown as { UchiSupport: (command: string) => void }).UchiSupport('destroy'));
     await waitUntil(tracked, 'requests of the second life ended', async () => (await activity()).fetches.length === 0, 5_000).catch(() => undefined);
     expect(await activity()).toEqual(leftByReact);

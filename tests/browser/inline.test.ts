@@ -61,11 +61,11 @@ describe('inline', () => {
     ru.page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await ru.page.goto(h.host.serve('/inline-ru', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, mode: 'inline', container: '#support' }]]), body) }));
     const russian = ru.page.locator('#support').getByRole('region', { name: 'Техподдержка Uchi.Pro' });
-    await visible(ru, russian.getByLabel('Тема обращения'), 'the Russian form', 15_000);
+    await visible(ru, russian.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the Russian form', 15_000);
     expect(fetched.filter(english)).toEqual([]);
     await ru.page.evaluate(() => (window as unknown as { UchiSupport: (...args: unknown[]) => void }).UchiSupport('setLocale', 'en'));
     const switched = ru.page.locator('#support').getByRole('region', { name: 'Uchi.Pro support' });
-    await visible(ru, switched.getByLabel('Subject'), 'the form in English');
+    await visible(ru, switched.getByRole('button', { name: 'Other question', exact: true }), 'the form in English');
     expect(fetched.filter(english)).toHaveLength(1);
     await expectClean(ru);
     await ru.context.close();
@@ -96,7 +96,7 @@ describe('inline', () => {
     await failing.context.route(/\/widget\/chunks\/english-/, (route) => route.abort('connectionrefused'));
     const withLog = snippet(h, enInit, { extra: "\nwindow.__errors = []; UchiSupport('on', 'error', function (e) { window.__errors.push(e.message); });" });
     await failing.page.goto(h.host.serve('/inline-en-failing', { body: hostPage(withLog, body) }));
-    await visible(failing, failing.page.locator('#support').getByRole('region', { name: 'Техподдержка Uchi.Pro' }).getByLabel('Тема обращения'), 'the Russian form', 15_000);
+    await visible(failing, failing.page.locator('#support').getByRole('region', { name: 'Техподдержка Uchi.Pro' }).getByRole('button', { name: 'Другой вопрос', exact: true }), 'the Russian form', 15_000);
     expect(await failing.page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([
       'UchiSupport: the English texts could not be loaded; showing Russian',
     ]);

@@ -31,7 +31,7 @@ describe('offline and lost answers while sending', () => {
     await visible(tracked, launcher(page));
     await launcher(page).click();
     let dialog = panel(page);
-    await visible(tracked, dialog.getByLabel('Тема обращения'), 'the form', 15_000);
+    await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the form', 15_000);
     await fillBasics(dialog, { category: 'Другой вопрос', subject: SUBJECT, description: DESCRIPTION });
     await dialog.getByLabel('Опишите проблему').evaluate(PASTE_PNG);
     await visible(tracked, dialog.getByText('Загружен', { exact: true }), 'the upload', 15_000);

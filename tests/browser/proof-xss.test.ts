@@ -81,12 +81,12 @@ describe('script payloads in every field', () => {
     await visible(tracked, launcher(page));
     await launcher(page).click();
     const dialog = panel(page);
-    await visible(tracked, dialog.getByLabel('Тема обращения'), 'the form', 15_000);
+    await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the form', 15_000);
     // The token's claims are shown in the read-only "your data" block.
     expect(await shows(dialog, P.name)).toBe(true);
     expect(await shows(dialog, P.org)).toBe(true);
 
-    await dialog.getByRole('radio', { name: 'Тест' }).check();
+    await dialog.getByRole('button', { name: 'Тест', exact: true }).click();
     await dialog.getByLabel('Тема обращения').fill(`Тема ${P.img}`);
     await dialog.getByLabel('Опишите проблему').fill(`Описание ${P.svg}`);
     await dialog.getByLabel('Полное название курса').fill(`Курс ${P.iframe}`);
@@ -141,13 +141,13 @@ describe('script payloads in every field', () => {
     await visible(tracked, launcher(page));
     await launcher(page).click();
     const dialog = panel(page);
-    await visible(tracked, dialog.getByLabel('Тема обращения'), 'the form', 15_000);
+    await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the form', 15_000);
+    await dialog.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
     await dialog.getByLabel('Название организации (вендора)').fill(`Организация ${P.svg}`);
     await dialog.getByLabel('Ссылка на СДО').fill('https://lms.example.ru/?<img src=x onerror=window.__xss=13>');
     await dialog.getByLabel('Ваше ФИО').fill(`Гость ${P.img}`);
     await dialog.getByLabel('Ваша роль в СДО').selectOption({ label: 'Слушатель' });
     await dialog.getByLabel('Контактный телефон').fill('+7 912 345-67-89');
-    await dialog.getByRole('radio', { name: 'Другой вопрос' }).check();
     await dialog.getByLabel('Тема обращения').fill(`Гостевая тема ${P.script}`);
     await dialog.getByLabel('Опишите проблему').fill(`Гостевое описание ${P.details}`);
     await dialog.getByRole('radio', { name: 'Неудобно или просто вопрос' }).check();

@@ -13,9 +13,10 @@ export function panel(page: Page): Locator {
   return page.getByRole('dialog', { name: 'Техподдержка Uchi.Pro' });
 }
 
-/** Fills the fields every ticket has: category, subject, description, impact. */
-export async function fillBasics(scope: Locator, ticket: { category: string; subject: string; description: string }): Promise<void> {
-  await scope.getByRole('radio', { name: ticket.category }).check();
+/** Fills the fields every ticket has: category (when still to choose), subject, description, impact. */
+export async function fillBasics(scope: Locator, ticket: { category?: string; subject: string; description: string }): Promise<void> {
+  // Without a category the form is already past its choice.
+  if (ticket.category !== undefined) await scope.getByRole('button', { name: ticket.category, exact: true }).click();
   await scope.getByLabel('Тема обращения').fill(ticket.subject);
   await scope.getByLabel('Опишите проблему').fill(ticket.description);
   await scope.getByRole('radio', { name: 'Мешает работать мне' }).check();

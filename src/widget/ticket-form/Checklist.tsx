@@ -1,4 +1,4 @@
-/** «Что поможет решить быстрее»: what support needs for the chosen category, ticked live. */
+/** «Что поможет решить быстрее»: what support needs for the chosen category, ticked live (the count is in the submit bar). */
 import { useId } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { ChecklistItem } from './checklist';
@@ -7,14 +7,12 @@ import type { ChecklistItem } from './checklist';
 export function Checklist({ items }: { items: readonly ChecklistItem[] }) {
   const { t } = useTranslation('form');
   const titleId = useId();
-  const done = items.filter((item) => item.done).length;
   return (
     <section className="us-checklist" aria-labelledby={titleId}>
       <h3 className="us-section-title" id={titleId}>
         {t('checklist.title')}
       </h3>
       <p className="us-checklist__why">{t('checklist.why')}</p>
-      <p className="us-checklist__progress">{t('checklist.progress', { done, count: items.length })}</p>
       <ul className="us-checklist__items">
         {items.map((item) => (
           <li key={item.key} className="us-checklist__item" data-done={item.done || undefined} data-required={item.required || undefined}>

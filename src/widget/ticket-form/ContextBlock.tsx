@@ -12,8 +12,15 @@ import { FormTextField } from './FormTextField';
 import { useFieldErrorText } from './field-errors';
 import type { TicketFormValues } from './form-values';
 
-/** The signed-in user's details, read-only, with "отправим автоматически". */
-function HostDetails({ host }: { host: HostContext }) {
+/** "Иванова Анна Сергеевна" → "Иванова А. С.": enough to recognise oneself in one line. */
+export function shortName(fullName: string): string {
+  const [last, ...rest] = fullName.trim().split(/\s+/);
+  if (last === undefined || rest.length === 0) return fullName.trim();
+  return `${last} ${rest.map((part) => `${part.charAt(0).toLocaleUpperCase()}.`).join(' ')}`;
+}
+
+/** The signed-in user's details: one line («Иванова А. С., слушатель · ООО «Профи»») that opens to the full list. */
+function HostDetails({ host, titleId }: { host: HostContext; titleId: string }) {
   const { t } = useTranslation('form');
   const notSet = t('context.notSet');
   const rows: Array<[string, string]> = [
@@ -24,8 +31,15 @@ function HostDetails({ host }: { host: HostContext }) {
     [t('field.contact.phone'), host.phone === undefined ? notSet : formatRuPhone(host.phone)],
   ];
   if (host.email !== undefined) rows.push([t('field.contact.email'), host.email]);
+  const line = t('context.line', { name: shortName(host.fullName), role: t(`common:role.${host.role}`).toLocaleLowerCase(), organization: host.organization.title });
   return (
-    <>
+    <details className="us-context__details">
+      <summary className="us-context__summary">
+        <span className="us-visually-hidden" id={titleId}>
+          {t('context.title')}
+        </span>
+        <span className="us-context__line">{line}</span> <span className="us-badge">{t('context.auto')}</span>
+      </summary>
       <p className="us-context__hint">{t('context.hostHint')}</p>
       <dl className="us-context__list">
         {rows.map(([label, value]) => (
@@ -35,7 +49,7 @@ function HostDetails({ host }: { host: HostContext }) {
           </div>
         ))}
       </dl>
-    </>
+    </details>
   );
 }
 
@@ -88,16 +102,22 @@ function GuestFields() {
   );
 }
 
-/** The context block: read-only for a host user, inputs in guest mode. */
+/** The context block: a one-line summary for a host user, inputs in guest mode. */
 export function ContextBlock({ host }: { host: HostContext | null }) {
   const { t } = useTranslation('form');
   const titleId = useId();
   return (
     <section className="us-context" aria-labelledby={titleId} data-mode={host === null ? 'guest' : 'host'}>
-      <h3 className="us-section-title" id={titleId}>
-        {t('context.title')} {host === null ? null : <span className="us-badge">{t('context.auto')}</span>}
-      </h3>
-      {host === null ? <GuestFields /> : <HostDetails host={host} />}
+      {host === null ? (
+        <>
+          <h3 className="us-section-title" id={titleId}>
+            {t('context.title')}
+          </h3>
+          <GuestFields />
+        </>
+      ) : (
+        <HostDetails host={host} titleId={titleId} />
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-/** The send button, the reason it waits (if any) tied to it, and the sending status. */
+/** The send button, the checklist count, the reason sending waits (if any) tied to the button, and the sending status. */
 import { useId } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { Button } from '../shared/ui';
@@ -12,12 +12,23 @@ const REASON_KEY: Record<Exclude<SendBlock, null>, string> = {
   'one-problem': 'send.oneProblem',
 };
 
-/** The bottom bar of the form. */
-export function SubmitBar({ block, sending }: { block: SendBlock; sending: boolean }) {
+/** How much of the checklist is done, shown beside the button. */
+export interface ChecklistProgress {
+  done: number;
+  count: number;
+}
+
+/** The bottom bar of the form: it stays in view (sticky) while the form scrolls. */
+export function SubmitBar({ block, sending, progress }: { block: SendBlock; sending: boolean; progress: ChecklistProgress | null }) {
   const { t } = useTranslation('form');
   const reasonId = useId();
   return (
     <div className="us-submit-bar">
+      {progress === null ? null : (
+        <p className="us-submit-bar__progress" data-complete={progress.done === progress.count || undefined}>
+          {t('checklist.progress', { done: progress.done, count: progress.count })}
+        </p>
+      )}
       <Button type="submit" variant="primary" busy={sending} disabled={block !== null} aria-describedby={block === null ? undefined : reasonId}>
         {t('send.submit')}
       </Button>

@@ -145,7 +145,7 @@ export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent
           submitter.submit('send');
         }}
       >
-        <h2 className="us-ticket-form__heading" id={headingId}>
+        <h2 className="us-visually-hidden" id={headingId}>
           {t('heading')}
         </h2>
         <TicketFormFields

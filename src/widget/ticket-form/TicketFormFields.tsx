@@ -1,21 +1,24 @@
 /** The sections of the ticket form, top to bottom, in the order the error summary lists them. */
+import { useEffect, useState } from 'react';
 import type { RefObject } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
+import { isCommonField, TICKET_FIELD_NAMES } from '../../core';
 import type { TicketSummary } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { BrowserInfoDisclosure } from './BrowserInfoDisclosure';
-import { CategoryField } from './CategoryField';
-import { CategoryFields } from './CategoryFields';
+import { CategoryChip } from './CategoryChip';
+import { CategoryFields, TableField } from './CategoryFields';
+import { CategoryPicker } from './CategoryPicker';
 import { Checklist } from './Checklist';
 import type { ChecklistItem } from './checklist';
 import { ContextBlock } from './ContextBlock';
 import { DraftRestoredNotice } from './DraftRestoredNotice';
 import { DuplicateWarning } from './DuplicateWarning';
 import { ErrorSummary } from './ErrorSummary';
+import { inactiveCategoryFields } from './form-values';
 import type { TicketFormValues } from './form-values';
-import { FormTextField } from './FormTextField';
 import { ImpactField } from './ImpactField';
 import { OneProblemCheck } from './OneProblemCheck';
 import type { FormSetup } from './prepare-form';
@@ -35,7 +38,7 @@ function sendBlock(attachments: AttachmentsSlot, oneProblemBlocked: boolean): Se
   return oneProblemBlocked ? 'one-problem' : null;
 }
 
-/** Everything inside the <form>. */
+/** Everything inside the <form>: the category choice first, then the chosen category's fields. */
 export function TicketFormFields({ values, setup, restoredAt, attachments, problems, checklist, duplicate, submitter, onDiscardDraft, onAddedToExisting, onFocusProblems }: {
   values: TicketFormValues;
   setup: FormSetup;
@@ -51,7 +54,9 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
 }) {
   const env = useWidgetEnv();
   const { t } = useTranslation('form');
-  const { setValue } = useFormContext<TicketFormValues>();
+  const { setValue, clearErrors, setFocus } = useFormContext<TicketFormValues>();
+  const [picking, setPicking] = useState(false);
+  const [chosen, setChosen] = useState(0);
   const guest = env.host === null;
   const { failure } = submitter;
   const channels = useChannels();
@@ -61,19 +66,55 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     oneProblemRefused: problems.blocked && submitter.attempt > 0,
     focusOneProblem: onFocusProblems,
   });
+  useEffect(() => {
+    if (chosen > 0) setFocus('subject');
+  }, [chosen, setFocus]);
+  const top = (
+    <>
+      {restoredAt === null ? null : <DraftRestoredNotice savedAt={restoredAt} now={env.now()} onDiscard={onDiscardDraft} />}
+      <ErrorSummary entries={entries} attempt={submitter.attempt} />
+      {guest ? null : <ContextBlock host={env.host} />}
+    </>
+  );
+  if (values.category === '' || picking) {
+    return (
+      <>
+        {top}
+        <CategoryPicker
+          current={values.category}
+          suggestion={setup.suggestion}
+          focusOnShow={picking}
+          onChoose={(category) => {
+            setValue('category', category, { shouldDirty: true });
+            clearErrors(['category', ...inactiveCategoryFields(category)]);
+            setPicking(false);
+            setChosen((n) => n + 1);
+          }}
+        />
+      </>
+    );
+  }
+  const category = values.category;
   const mailto =
     failure !== null && isUnreachable(failure)
       ? ticketMailto(t, values, { to: channels.email, host: env.host, browser: setup.browser, pageUrl: env.pageUrl, attachmentNames: attachments.names, pageErrorCount: setup.pageErrors.length })
       : null;
   const confirm = (text: string) => setValue('confirmedOneProblem', text, { shouldDirty: true });
+  const done = checklist === null ? 0 : checklist.filter((item) => item.done).length;
   return (
     <>
-      {restoredAt === null ? null : <DraftRestoredNotice savedAt={restoredAt} now={env.now()} onDiscard={onDiscardDraft} />}
-      <ErrorSummary entries={entries} attempt={submitter.attempt} />
-      <ContextBlock host={env.host} />
-      <CategoryField category={values.category} suggestion={setup.suggestion} />
-      <FormTextField name="subject" label={t('field.subject')} hint={t('hint.subject')} />
-      <FormTextField name="description" label={t('field.description')} hint={t('hint.description')} multiline />
+      {top}
+      <CategoryChip category={category} onChange={() => setPicking(true)} />
+      {TICKET_FIELD_NAMES.filter(isCommonField).map((name) => (
+        <TableField key={name} name={name} category={category} />
+      ))}
+      <CategoryFields category={category} />
+      {guest ? <ContextBlock host={null} /> : null}
+      {attachments.node}
+      <ImpactField category={category} impact={values.impact} />
+      {checklist === null ? null : <Checklist items={checklist} />}
+      <BrowserInfoDisclosure info={setup.browser} pageErrors={setup.pageErrors} />
+      {/* Notices that appear while the user types sit at the end, above the bar: nothing above them moves. */}
       <OneProblemCheck
         parts={problems.parts}
         confirmed={problems.confirmed}
@@ -82,11 +123,6 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
         onConfirm={() => confirm(values.description)}
         onUndo={() => confirm('')}
       />
-      <CategoryFields category={values.category} />
-      {attachments.node}
-      <ImpactField category={values.category} impact={values.impact} />
-      {checklist === null ? null : <Checklist items={checklist} />}
-      <BrowserInfoDisclosure info={setup.browser} pageErrors={setup.pageErrors} />
       {duplicate === null ? null : (
         <DuplicateWarning
           ticket={duplicate}
@@ -99,7 +135,11 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
       {failure === null ? null : (
         <SendFailure failure={failure} mailto={mailto} attachmentNames={attachments.names} busy={submitter.sending} onRetry={() => submitter.submit('send')} onSendAsNew={submitter.sendAsNew} />
       )}
-      <SubmitBar block={sendBlock(attachments, problems.blocked)} sending={submitter.sending} />
+      <SubmitBar
+        block={sendBlock(attachments, problems.blocked)}
+        sending={submitter.sending}
+        progress={checklist === null ? null : { done, count: checklist.length }}
+      />
     </>
   );
 }

@@ -21,7 +21,7 @@ export function fieldInput(kind: FieldKind): FieldInput {
     case 'courseUrl':
     case 'orderUrl':
     case 'documentUrl':
-      return { multiline: false, type: 'url', inputMode: 'url', autoComplete: 'url' };
+      return { multiline: false, type: 'url', inputMode: 'url', autoComplete: 'off' };
     case 'date':
       return { multiline: false, type: 'date', autoComplete: 'off' };
     default:

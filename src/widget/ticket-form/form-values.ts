@@ -42,9 +42,9 @@ export const CATEGORY_FIELDS: Readonly<Record<Category, readonly TicketFieldName
 
 /** Every field in the order the form shows them, so the error summary reads top to bottom. */
 export const FIELD_ORDER: readonly FormFieldPath[] = [
-  ...CONTACT_FIELDS.map((name) => `contact.${name}` as const),
   'category',
   ...TICKET_FIELD_NAMES,
+  ...CONTACT_FIELDS.map((name) => `contact.${name}` as const),
   'impact',
 ];
 

@@ -20,14 +20,12 @@ export function suggestFromPage(pageUrl: string | undefined): (PageSuggestion & 
   return { kind: 'course', category: 'course', field: 'courseUrl', url: link.url };
 }
 
-/** Values before any restored draft: the page link, then the host's pre-fill (explicit, so it wins). */
+/** Values before any restored draft: the page link, then the host's pre-fill (explicit, so it wins, category included). */
 export function prefilledValues(pageUrl: string | undefined, prefill: Prefill | undefined): TicketFormValues {
   const values = emptyValues();
   const page = suggestFromPage(pageUrl);
-  if (page !== null) {
-    values[page.field] = page.url;
-    values.category = page.category;
-  }
+  // The page's category is only suggested (first among the options): the user still says what it is about.
+  if (page !== null) values[page.field] = page.url;
   if (prefill === undefined) return values;
   const { category, ...fields } = prefill;
   if (category !== undefined) values.category = category;

@@ -8,6 +8,7 @@ export const formMessagesEn = {
     hostHint: 'These details come from the LMS; you do not need to enter them.',
     guestHint: 'You are not writing from the LMS: tell us how support can find you and your organisation.',
     notSet: 'not set',
+    line: '{{name}}, {{role}} · {{organization}}',
   },
   field: {
     contact: {
@@ -68,8 +69,20 @@ export const formMessagesEn = {
   suggestion: {
     course: 'This looks like a question about the course on this page',
     order: 'This looks like a question about the order on this page',
-    filled: 'We have filled in its link.',
-    choose: 'Choose “{{category}}”',
+  },
+  categoryAbout: {
+    course: 'A mistake in course materials. We will ask for the course title and link.',
+    test: 'A wrong question or answer, a test not counted. We will ask for the course link and the question.',
+    order: 'A question about a training order. We will ask for the order link.',
+    document: 'A certificate, protocol or other document generated wrongly. We will ask for the order and document links.',
+    technical: 'A page does not open, a button does not work, an error shows. We will ask for the steps.',
+    suggestion: 'An idea to make the LMS or courses better.',
+    other: 'Anything that does not fit above.',
+  },
+  chip: {
+    label: 'Category:',
+    change: 'Change',
+    changeLabel: 'Change the category “{{category}}”',
   },
   priority: 'Priority: {{priority}}',
   priorityValue: { high: 'high', normal: 'normal', low: 'low' },
