@@ -60,7 +60,11 @@ export function CategoryPicker({
                   {t(`common:category.${category}`)}
                 </span>
                 <span className="us-picker__about" id={`${id}-${category}-about`}>
-                  {suggested && suggestion !== null ? <span className="us-picker__tag">{t(`suggestion.${suggestion.kind}`)}</span> : null}
+                  {suggested && suggestion !== null ? (
+                    <>
+                      <span className="us-picker__tag">{t(`suggestion.${suggestion.kind}`)}</span>{' '}
+                    </>
+                  ) : null}
                   {t(`categoryAbout.${category}`)}
                 </span>
               </button>

@@ -56,10 +56,11 @@ describe('the widget shell', () => {
   it('loads the form screen lazily with its texts and styles, and navigates to my tickets and a ticket', async () => {
     const { user, env, ticket } = renderRoot();
     expect(screen.getByRole('heading', { level: 1, name: 'Техподдержка Uchi.Pro' })).toBeInTheDocument();
-    expect(await screen.findByLabelText('Тема обращения', {}, { timeout: 15_000 })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 })).toBeInTheDocument();
     expect(env.adoptStyles).toHaveBeenCalledWith(expect.stringContaining('.us-'));
 
     const nav = screen.getByRole('navigation', { name: 'Разделы техподдержки' });
+    await user.click(screen.getByRole('button', { name: 'Другой вопрос' }));
     await user.type(screen.getByLabelText('Тема обращения'), 'Черновик темы');
     await user.click(within(nav).getByRole('button', { name: /Мои обращения/ }));
     expect(within(nav).getByRole('button', { name: /Мои обращения/ })).toHaveAttribute('aria-current', 'page');
@@ -76,7 +77,7 @@ describe('the widget shell', () => {
     const shown = document.head.appendChild(document.createElement('style'));
     shown.textContent = '[popover] { display: block !important; }';
     const { user, onClose, onUnseenChange } = renderRoot({ mode: 'launcher' });
-    await screen.findByLabelText('Тема обращения', {}, { timeout: 15_000 });
+    await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 });
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
     expect(screen.getByRole('dialog', { name: 'Техподдержка Uchi.Pro' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
@@ -90,6 +91,7 @@ describe('the widget shell', () => {
     expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
     await waitFor(() => expect(onUnseenChange).toHaveBeenCalledWith(0, 'Техподдержка'));
     rerender({ open: true });
-    expect(await screen.findByLabelText('Тема обращения', {}, { timeout: 15_000 })).toBeInTheDocument();
+    // jsdom hides every [popover]: the role query has to look inside it.
+    expect(await screen.findByRole('button', { name: 'Другой вопрос', hidden: true }, { timeout: 15_000 })).toBeInTheDocument();
   }, 30_000);
 });

@@ -2,9 +2,11 @@
 import { screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 
-/** Chooses a category by its label. */
+/** Chooses a category by its label; past the choice, goes back to it through the chip first. */
 export async function chooseCategory(user: UserEvent, label: string): Promise<void> {
-  await user.click(screen.getByRole('radio', { name: label }));
+  const change = screen.queryByRole('button', { name: /^Изменить категорию/ });
+  if (change !== null) await user.click(change);
+  await user.click(screen.getByRole('button', { name: label }));
 }
 
 /** Types into the field with this label (replacing what is there). */

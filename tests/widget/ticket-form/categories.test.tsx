@@ -103,10 +103,25 @@ describe('category fields', () => {
     expect(screen.getByLabelText('Ссылка на заявку')).toHaveFocus();
   });
 
-  it('without a category the summary asks for one', async () => {
-    const { user } = renderForm();
-    await send(user);
-    expect(await screen.findByRole('button', { name: 'О чём обращение?: Выберите категорию обращения' })).toBeInTheDocument();
+  it('starts with the choice of category; choosing moves to its fields, the chip goes back to it', async () => {
+    const { user } = renderForm({ pageUrl: 'https://lms.example.ru/orders/ord-1' });
+    const choice = screen.getByRole('region', { name: 'О чём обращение?' });
+    const options = within(choice).getAllByRole('button');
+    // The page's order first, each option with its line on what belongs there.
+    expect(options.map((option) => option.textContent?.length ?? 0).every((length) => length > 20)).toBe(true);
+    expect(options[0]).toHaveAccessibleName('Заявка на обучение');
+    expect(options[0]).toHaveAccessibleDescription('Похоже, вопрос о заявке на этой странице Вопрос по заявке на обучение. Попросим ссылку на заявку.');
+    expect(options).toHaveLength(7);
+    expect(screen.queryByLabelText('Тема обращения')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Отправить обращение' })).not.toBeInTheDocument();
+
+    await user.click(options[1] as HTMLElement);
+    expect(screen.getByLabelText('Тема обращения')).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Изменить категорию «Курс или учебный материал»' }));
+    expect(screen.getByRole('heading', { name: 'О чём обращение?' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Курс или учебный материал' })).toHaveAttribute('aria-current', 'true');
+    await user.click(screen.getByRole('button', { name: 'Заявка на обучение' }));
+    expect(screen.getByLabelText('Ссылка на заявку')).toHaveValue('https://lms.example.ru/orders/ord-1');
   });
 
   it('keeps hidden fields while switching and sends only the active category', async () => {

@@ -16,7 +16,8 @@ describe('checklist', () => {
     await chooseCategory(user, 'Тест');
     const region = screen.getByRole('region', { name: 'Что поможет решить быстрее' });
     expect(within(region).getByText(/выяснение информации занимает 70% времени/)).toBeInTheDocument();
-    expect(within(region).getByText('Готово 2 из 8')).toBeInTheDocument();
+    // The count sits in the sticky send bar, beside the button.
+    expect(screen.getByText('Готово 2 из 8')).toBeInTheDocument();
     expect(within(item('Текст вопроса теста')).getByText('(обязательно)')).toBeInTheDocument();
     expect(within(item('Скриншот')).getByText('(желательно)')).toBeInTheDocument();
     expect(within(item('Скриншот')).getByText('готово')).toBeInTheDocument();
@@ -26,7 +27,7 @@ describe('checklist', () => {
     expect(within(item('Ссылка на курс')).getByText('не готово')).toBeInTheDocument();
     await fill(user, 'Ссылка на курс', 'https://lms.example.ru/courses/abc-123');
     expect(within(item('Ссылка на курс')).getByText('готово')).toBeInTheDocument();
-    expect(within(region).getByText('Готово 3 из 8')).toBeInTheDocument();
+    expect(screen.getByText('Готово 3 из 8')).toBeInTheDocument();
   });
 });
 
@@ -37,7 +38,7 @@ describe('browser info and page errors', () => {
   ];
 
   it('shows what is attached in a disclosure', () => {
-    renderForm();
+    renderForm({ prefill: { category: 'other' } });
     const summary = screen.getByText('Мы приложим: Chrome 131, Windows 11, 1920×1080');
     const details = summary.closest('details') as HTMLElement;
     expect(details).not.toHaveAttribute('open');
@@ -47,9 +48,9 @@ describe('browser info and page errors', () => {
 
   it('attaches page errors only when the box is ticked', async () => {
     const first = renderForm({ pageErrors });
+    await chooseCategory(first.user, 'Другой вопрос');
     const box = screen.getByRole('checkbox', { name: 'Приложить ошибки страницы (2)' });
     expect(box).not.toBeChecked();
-    await chooseCategory(first.user, 'Другой вопрос');
     await fillCommon(first.user);
     await send(first.user);
     await waitFor(() => expect(first.onSent).toHaveBeenCalled());
@@ -57,8 +58,8 @@ describe('browser info and page errors', () => {
     first.unmount();
 
     const second = renderForm({ pageErrors });
-    await second.user.click(screen.getByRole('checkbox', { name: 'Приложить ошибки страницы (2)' }));
     await chooseCategory(second.user, 'Другой вопрос');
+    await second.user.click(screen.getByRole('checkbox', { name: 'Приложить ошибки страницы (2)' }));
     await fillCommon(second.user);
     await send(second.user);
     await waitFor(() => expect(second.onSent).toHaveBeenCalled());

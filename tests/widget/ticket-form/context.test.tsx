@@ -43,7 +43,7 @@ describe('context block', () => {
   });
 
   it('offers the seven LMS roles', () => {
-    renderForm({ host: null });
+    renderForm({ host: null, prefill: { category: 'other' } });
     const options = within(screen.getByLabelText('Ваша роль в СДО')).getAllByRole('option').map((o) => o.textContent);
     expect(options).toEqual(['Выберите роль', 'Администратор', 'Менеджер', 'Преподаватель', 'Редактор', 'Слушатель', 'Контрагент', 'Агент']);
   });

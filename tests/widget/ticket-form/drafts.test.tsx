@@ -12,9 +12,12 @@ function stored(store: ReturnType<typeof createMemoryTextStore>) {
   return raw === null ? null : (JSON.parse(raw) as { version: number; savedAt: string; idempotencyKey: string; values: Record<string, unknown> });
 }
 
+/** A form whose category is already chosen (the host's pre-fill), so the fields are on screen. */
+const OTHER = { category: 'other' } as const;
+
 describe('draft autosave', () => {
   it('saves the draft with its idempotency key after a pause in typing', async () => {
-    const { user, store } = renderForm();
+    const { user, store } = renderForm({ prefill: OTHER });
     expect(store.getItem(KEY)).toBeNull();
     await fill(user, 'Тема обращения', 'Не открывается урок');
     await waitFor(() => expect(stored(store)).not.toBeNull());
@@ -36,7 +39,7 @@ describe('draft autosave', () => {
 
     const second = renderForm({ store });
     expect(screen.getByText('Черновик от 14:02 восстановлен')).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: 'Заявка на обучение' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Изменить категорию «Заявка на обучение»' })).toBeInTheDocument();
     expect(screen.getByLabelText('Ссылка на заявку')).toHaveValue('https://lms.example.ru/orders/ord-1');
     expect(screen.getByLabelText('Опишите проблему')).toHaveValue('Не добавляются слушатели в заявку.');
 
@@ -51,11 +54,11 @@ describe('draft autosave', () => {
 
   it('"Удалить черновик" asks, then clears the store and the form', async () => {
     const store = createMemoryTextStore();
-    const first = renderForm({ store });
+    const first = renderForm({ store, prefill: OTHER });
     await fill(first.user, 'Тема обращения', 'Черновик');
     first.unmount();
 
-    const { user, slot } = renderForm({ store });
+    const { user, slot } = renderForm({ store, prefill: OTHER });
     await user.click(screen.getByRole('button', { name: 'Удалить черновик' }));
     await user.click(await screen.findByRole('button', { name: 'Удалить' }));
     expect(screen.getByLabelText('Тема обращения')).toHaveValue('');
@@ -68,7 +71,7 @@ describe('draft autosave', () => {
     for (const raw of ['{not json', JSON.stringify({ version: 99, values: {} }), JSON.stringify({ hello: 'world' })]) {
       const store = createMemoryTextStore();
       store.setItem(KEY, raw);
-      const view = renderForm({ store });
+      const view = renderForm({ store, prefill: OTHER });
       expect(screen.queryByText(/Черновик от/)).not.toBeInTheDocument();
       expect(screen.getByLabelText('Тема обращения')).toHaveValue('');
       view.unmount();
@@ -79,7 +82,7 @@ describe('draft autosave', () => {
     const store = createMemoryTextStore();
     const values = { subject: 'Тема', category: 'no-such-category', impact: 42, description: 'Описание' };
     store.setItem(KEY, JSON.stringify({ version: 1, savedAt: NOW.toISOString(), idempotencyKey: 'stored-key-1', values }));
-    renderForm({ store });
+    renderForm({ store, prefill: OTHER });
     expect(screen.getByText('Черновик от 14:02 восстановлен')).toBeInTheDocument();
     expect(screen.getByLabelText('Тема обращения')).toHaveValue('Тема');
     expect(screen.getByLabelText('Опишите проблему')).toHaveValue('Описание');
@@ -87,7 +90,7 @@ describe('draft autosave', () => {
   });
 
   it('clears the draft after a successful send', async () => {
-    const { user, store, onSent } = renderForm();
+    const { user, store, onSent } = renderForm({ prefill: OTHER });
     await chooseCategory(user, 'Другой вопрос');
     await fillCommon(user);
     await waitFor(() => expect(store.getItem(KEY)).not.toBeNull());
@@ -106,7 +109,7 @@ describe('beforeunload warning', () => {
   };
 
   it('warns only while there are unsent changes, and stops after unmount', async () => {
-    const { user, unmount } = renderForm();
+    const { user, unmount } = renderForm({ prefill: OTHER });
     expect(leave()).toBe(false);
     await fill(user, 'Тема обращения', 'Что-то');
     expect(leave()).toBe(true);

@@ -78,7 +78,8 @@ describe('findOpenDuplicate', () => {
 describe('initial values', () => {
   it('page link, then host pre-fill, then the restored draft (its empty fields keep the pre-fill)', () => {
     const base = prefilledValues('https://lms.example.ru/orders/ord-1', { subject: 'Из open()' });
-    expect(base).toMatchObject({ category: 'order', orderUrl: 'https://lms.example.ru/orders/ord-1', subject: 'Из open()' });
+    // The page only suggests its category: the user chooses it on the first screen.
+    expect(base).toMatchObject({ category: '', orderUrl: 'https://lms.example.ru/orders/ord-1', subject: 'Из open()' });
     const restored = restoredValues(base, { ...emptyValues(), category: 'document', documentUrl: 'https://lms.example.ru/d/1' });
     expect(restored).toMatchObject({ category: 'document', orderUrl: 'https://lms.example.ru/orders/ord-1', documentUrl: 'https://lms.example.ru/d/1', subject: 'Из open()' });
   });

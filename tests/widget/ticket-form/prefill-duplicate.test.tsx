@@ -3,45 +3,48 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TicketSummary } from '../../../src/core';
 import { createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
-import { fill } from './actions';
+import { chooseCategory, fill } from './actions';
 import { createFakeApi, createSlot, NOW, renderForm } from './render-form';
 
 describe('pre-fill', () => {
-  it('on a course page fills the course link and preselects the category with a gentle notice', () => {
-    renderForm({ pageUrl: 'https://lms.example.ru/courses/abc-123?tab=program' });
-    expect(screen.getByText('Похоже, вопрос о курсе на этой странице')).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: 'Курс или учебный материал' })).toBeChecked();
+  it('on a course page suggests the course first and fills its link once chosen', async () => {
+    const { user } = renderForm({ pageUrl: 'https://lms.example.ru/courses/abc-123?tab=program' });
+    const first = screen.getAllByRole('button')[0] as HTMLElement;
+    expect(first).toHaveAccessibleName('Курс или учебный материал');
+    expect(first).toHaveAccessibleDescription(expect.stringContaining('Похоже, вопрос о курсе на этой странице'));
+    await user.click(first);
     expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('https://lms.example.ru/courses/abc-123');
   });
 
-  it('on a lesson page links the lesson; on an order page fills the order link', () => {
+  it('on a lesson page links the lesson; on an order page fills the order link', async () => {
     const lesson = renderForm({ pageUrl: 'https://lms.example.ru/lms/courses/abc-123/lessons/7' });
+    await chooseCategory(lesson.user, 'Тест');
     expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('https://lms.example.ru/lms/courses/abc-123/lessons/7');
     lesson.unmount();
 
-    renderForm({ pageUrl: 'https://lms.example.ru/orders/ord-1' });
-    expect(screen.getByText('Похоже, вопрос о заявке на этой странице')).toBeInTheDocument();
-    expect(screen.getByRole('radio', { name: 'Заявка на обучение' })).toBeChecked();
+    const order = renderForm({ pageUrl: 'https://lms.example.ru/orders/ord-1' });
+    expect(screen.getAllByRole('button')[0]).toHaveAccessibleName('Заявка на обучение');
+    await chooseCategory(order.user, 'Заявка на обучение');
     expect(screen.getByLabelText('Ссылка на заявку')).toHaveValue('https://lms.example.ru/orders/ord-1');
   });
 
-  it('does not override a category the user already chose, but offers it', async () => {
+  it('keeps a category the user already chose, and still puts the page’s first when it is changed', async () => {
     const store = createMemoryTextStore();
     store.setItem(
       'uchi-support:ticket-draft:u-1',
       JSON.stringify({ version: 1, savedAt: NOW.toISOString(), idempotencyKey: 'stored-key-1', values: { category: 'technical', steps: 'Шаги' } }),
     );
     const { user } = renderForm({ store, pageUrl: 'https://lms.example.ru/courses/abc-123' });
-    expect(screen.getByRole('radio', { name: 'Ошибка в работе СДО' })).toBeChecked();
-    await user.click(screen.getByRole('button', { name: 'Выбрать «Курс или учебный материал»' }));
-    expect(screen.getByRole('radio', { name: 'Курс или учебный материал' })).toBeChecked();
+    expect(screen.getByLabelText('Какие действия вызывают ошибку')).toHaveValue('Шаги');
+    await user.click(screen.getByRole('button', { name: 'Изменить категорию «Ошибка в работе СДО»' }));
+    expect(screen.getAllByRole('button', { name: /./ }).find((button) => button.closest('ul') !== null)).toHaveAccessibleName('Курс или учебный материал');
+    await chooseCategory(user, 'Курс или учебный материал');
     expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('https://lms.example.ru/courses/abc-123');
-    expect(screen.queryByRole('button', { name: /Выбрать «/ })).not.toBeInTheDocument();
   });
 
   it('takes the host’s open({ category, … }) pre-fill', () => {
     renderForm({ prefill: { category: 'test', subject: 'Вопрос теста', courseTitle: 'Пожарная безопасность' }, pageUrl: 'https://lms.example.ru/courses/abc-123' });
-    expect(screen.getByRole('radio', { name: 'Тест' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Изменить категорию «Тест»' })).toBeInTheDocument();
     expect(screen.getByLabelText('Тема обращения')).toHaveValue('Вопрос теста');
     expect(screen.getByLabelText('Полное название курса')).toHaveValue('Пожарная безопасность');
     expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('https://lms.example.ru/courses/abc-123');
@@ -71,6 +74,7 @@ describe('duplicate warning', () => {
     const api = createFakeApi([summary({ id: 't-5', number: 'A-5', status: 'resolved' }), summary({})]);
     const slot = createSlot({ ids: ['att-00000001'] });
     const { user, onAddedToExisting, store } = renderForm({ api, slot, pageUrl: `${COURSE}/` });
+    await chooseCategory(user, 'Курс или учебный материал');
     expect(await screen.findByText('У вас уже есть открытое обращение № A-17')).toBeInTheDocument();
     expect(screen.getByText(/«Не открывается видео» — Обращение в обработке/)).toBeInTheDocument();
     const add = screen.getByRole('button', { name: 'Добавить текст сообщением к № A-17' });
@@ -91,9 +95,10 @@ describe('duplicate warning', () => {
 
   it('says nothing about another course, a closed ticket or another category', async () => {
     const api = createFakeApi([summary({ courseUrl: 'https://lms.example.ru/courses/other' }), summary({ id: 't-2', number: 'A-2', category: 'order', courseUrl: undefined })]);
-    renderForm({ api, pageUrl: COURSE });
+    const { user } = renderForm({ api, pageUrl: COURSE });
     await waitFor(() => expect(api.listTickets).toHaveBeenCalled());
-    await screen.findByText('Похоже, вопрос о курсе на этой странице');
+    await chooseCategory(user, 'Курс или учебный материал');
+    await screen.findByLabelText('Тема обращения');
     expect(screen.queryByText(/У вас уже есть открытое обращение/)).not.toBeInTheDocument();
   });
 

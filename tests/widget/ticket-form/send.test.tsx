@@ -124,18 +124,18 @@ describe('sending', () => {
   });
 
   it('waits while attachments upload or have failed', () => {
-    const busy = renderForm({ slot: createSlot({ busy: true }) });
+    const busy = renderForm({ slot: createSlot({ busy: true }), prefill: { category: 'other' } });
     const submit = screen.getByRole('button', { name: 'Отправить обращение' });
     expect(submit).toBeDisabled();
     expect(submit).toHaveAccessibleDescription('Дождитесь окончания загрузки файлов.');
     busy.unmount();
 
-    renderForm({ slot: createSlot({ failed: true }) });
+    renderForm({ slot: createSlot({ failed: true }), prefill: { category: 'other' } });
     expect(screen.getByRole('button', { name: 'Отправить обращение' })).toHaveAccessibleDescription('Удалите или повторите загрузку файла.');
   });
 
   it('renders the attachments picker in place', () => {
-    renderForm({ slot: createSlot({ node: <button type="button">Прикрепить файл</button> }) });
+    renderForm({ slot: createSlot({ node: <button type="button">Прикрепить файл</button> }), prefill: { category: 'other' } });
     expect(screen.getByRole('button', { name: 'Прикрепить файл' })).toBeInTheDocument();
   });
 });
