@@ -6,7 +6,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { AppStory } from './support/AppStory';
 import { GUEST_CONTACT, OPEN_NOW } from './support/fixtures';
-import { choose, submit } from './support/form-play';
+import { choose, chooseCategory, submit } from './support/form-play';
 import { expectFocus, harnessOf, playKit, ticketArrived, typeInto } from './support/play';
 import { QUESTION, REPLY, seedIn } from './support/seed';
 
@@ -26,7 +26,7 @@ const TWO_PROBLEMS = 'Не открывается итоговый тест по
 async function fillOther(context: Context, subject: string, description: string): Promise<void> {
   const { canvas, t } = playKit(context);
   await canvas.findByRole('heading', { name: t('form:heading') }, { timeout: 5000 });
-  await choose(canvas, t('common:category.other'));
+  await chooseCategory(canvas, t('common:category.other'));
   await typeInto(canvas, t('form:field.subject'), subject);
   await typeInto(canvas, t('form:field.description'), description);
   await choose(canvas, t('common:impact.blocks_me'));

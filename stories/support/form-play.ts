@@ -8,9 +8,14 @@ import type { shadowCanvas, Texts } from './play';
 
 type Canvas = ReturnType<typeof shadowCanvas>;
 
-/** Chooses a radio option (category or impact) by its label. */
+/** Chooses an impact by its label. */
 export async function choose(canvas: Canvas, label: string): Promise<void> {
   await userEvent.click(await canvas.findByRole('radio', { name: label }));
+}
+
+/** Chooses a category on the form's first screen by its label. */
+export async function chooseCategory(canvas: Canvas, label: string): Promise<void> {
+  await userEvent.click(await canvas.findByRole('button', { name: label }));
 }
 
 /** Completes a form pre-filled with {@link FILLED}: the impact and the fields `open({…})` cannot pre-fill. */

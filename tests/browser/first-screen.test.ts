@@ -1,0 +1,57 @@
+/**
+ * What a user sees first, measured in Chromium rather than assumed: on a course page, at a laptop's and at a
+ * phone's size, the first category option and, once one is chosen, the first text field are inside the
+ * visible panel without any scrolling.
+ */
+import type { Locator } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectClean, hostPage, launcher, openPage, panel, reporterToken, snippet, startHarness, visible } from './harness';
+import type { Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+/** Whether the element lies wholly inside the panel's visible box, and the panel has not been scrolled. */
+async function inViewUnscrolled(dialog: Locator, element: Locator): Promise<{ inside: boolean; scrollTop: number }> {
+  const box = await element.boundingBox();
+  const frame = await dialog.evaluate((node) => {
+    const rect = node.getBoundingClientRect();
+    return { top: rect.top, bottom: rect.top + node.clientHeight, left: rect.left, right: rect.right, scrollTop: node.scrollTop };
+  });
+  if (box === null) return { inside: false, scrollTop: frame.scrollTop };
+  const inside = box.y >= frame.top && box.y + box.height <= frame.bottom && box.x >= frame.left && box.x + box.width <= frame.right;
+  return { inside, scrollTop: frame.scrollTop };
+}
+
+describe('the first screen', () => {
+  it.each([
+    [1280, 800],
+    [390, 844],
+  ])('at %i×%i the first category option, then the subject field, need no scrolling', async (width, height) => {
+    const token = await reporterToken({ sub: `first-screen-${width}`, name: 'Иванова Анна Сергеевна', role: 'listener' });
+    const url = h.host.serve(`/courses/7f3c9a1e-5b2d-4c8e-9a61-2f0d3b4c5e6f-${width}`, { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
+    const tracked = await openPage(h);
+    await tracked.page.setViewportSize({ width, height });
+    await tracked.page.goto(url);
+    await visible(tracked, launcher(tracked.page));
+    await launcher(tracked.page).click();
+    const dialog = panel(tracked.page);
+    const first = dialog.getByRole('region', { name: 'О чём обращение?' }).getByRole('button').first();
+    await visible(tracked, first, 'the first category option', 15_000);
+    expect(await first.getAttribute('aria-labelledby')).not.toBeNull();
+    expect(await inViewUnscrolled(dialog, first)).toEqual({ inside: true, scrollTop: 0 });
+
+    await first.click();
+    const subject = dialog.getByLabel('Тема обращения');
+    await visible(tracked, subject, 'the subject field');
+    expect(await subject.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await inViewUnscrolled(dialog, subject)).toEqual({ inside: true, scrollTop: 0 });
+    // The send button stays in view at the bottom of the panel while the form is longer than it.
+    expect((await inViewUnscrolled(dialog, dialog.getByRole('button', { name: 'Отправить обращение' }))).inside).toBe(true);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});
