@@ -16,6 +16,8 @@ export const BUDGETS = {
   ticketsPerSecond: 50,
   createP99Ms: 1000,
   broadcastMs: 1000,
+  // What the same scripted user spent on the form before it started with the category choice.
+  effort: { clicks: 6, keystrokes: 113, scrolls: 4 },
 };
 
 const verdict = (ok) => (ok ? 'ok' : '**over**');
@@ -39,6 +41,12 @@ export function renderReport(r) {
     ['click → interactive form, 1× CPU', `${ms(median(r.open.x1))} (${range(r.open.x1, ms)}), ${r.open.chunks} chunks`, `≤ ${ms(BUDGETS.clickToInteractiveMs)}`, verdict(median(r.open.x1) <= BUDGETS.clickToInteractiveMs)],
     ['click → interactive form, 4× CPU slowdown', `${ms(median(r.open.x4))} (${range(r.open.x4, ms)})`, `≤ ${ms(BUDGETS.clickToInteractive4xMs)}`, verdict(median(r.open.x4) <= BUDGETS.clickToInteractive4xMs)],
     ['JS heap added by opening (after GC)', `${mb(median(r.open.heapAdded))} (${range(r.open.heapAdded, mb)})`, `≤ ${mb(BUDGETS.heapAddedBytes)}`, verdict(median(r.open.heapAdded) <= BUDGETS.heapAddedBytes)],
+    [
+      'a course ticket from a course page (scripted user, 1280×800)',
+      `${r.effort.clicks} clicks, ${r.effort.keystrokes} keystrokes, ${r.effort.scrolls} scrolls`,
+      `≤ ${BUDGETS.effort.clicks} clicks, ${BUDGETS.effort.keystrokes} keystrokes, ${BUDGETS.effort.scrolls} scrolls`,
+      verdict(r.effort.clicks <= BUDGETS.effort.clicks && r.effort.keystrokes <= BUDGETS.effort.keystrokes && r.effort.scrolls <= BUDGETS.effort.scrolls),
+    ],
     [`status change → visible in the open timeline (${r.status.length} changes)`, `median ${ms(statusMedian)}, p95 ${ms(statusP95)}, max ${ms(Math.max(...r.status))}`, `p95 ≤ ${ms(BUDGETS.statusP95Ms)}`, verdict(statusP95 <= BUDGETS.statusP95Ms)],
     [`tickets created, ${r.plan.reporters} concurrent reporters for ${Math.round(throughput.elapsedMs / 1000)} s`, `${perSecond.toFixed(1)} /s (${throughput.created} tickets), ${throughput.errors} errors`, `≥ ${BUDGETS.ticketsPerSecond} /s, 0 errors`, verdict(perSecond >= BUDGETS.ticketsPerSecond && throughput.errors === 0)],
     ['create latency under that load', `p50 ${ms(quantile(throughput.latencies, 0.5))}, p99 ${ms(quantile(throughput.latencies, 0.99))}`, `p99 ≤ ${ms(BUDGETS.createP99Ms)}`, verdict(quantile(throughput.latencies, 0.99) <= BUDGETS.createP99Ms)],

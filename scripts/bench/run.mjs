@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { measureLoad, measureOpen, measureStatusLatency } from './browser-metrics.mjs';
+import { measureCourseTicketEffort } from './form-effort.mjs';
 import { describeMachine } from './machine.mjs';
 import { renderReport } from './report.mjs';
 import { AGENT_TOKEN, benchDraft, chromiumLaunchOptions, ensureBuilt, hostPage, ROOT, startBenchServers } from './setup.mjs';
@@ -88,6 +89,11 @@ async function main() {
       heapAdded: open1.map((r) => r.heapAdded),
       chunks: open1[0]?.chunks ?? 0,
     };
+
+    log('a course ticket from a course page, by a scripted user…');
+    const effortToken = await servers.token('bench-effort');
+    const coursePage = servers.host.serve('/courses/7f3c9a1e-5b2d-4c8e-9a61-2f0d3b4c5e6f', { body: hostPage(servers.loaderUrl, { apiUrl: servers.apiUrl, token: effortToken }) });
+    results.effort = await measureCourseTicketEffort(browser, coursePage);
 
     const statusToken = await servers.token('bench-status');
     const created = await fetch(`${servers.apiUrl}/tickets`, {
