@@ -1,4 +1,4 @@
-/** One ticket's live view in each of the 9 statuses (DESIGN §4), with its history and "what happens next". */
+/** One ticket's live view in each of the 9 statuses (docs/architecture.md), with its history and "what happens next". */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import type { Status } from '../src/core';

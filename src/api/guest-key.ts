@@ -1,4 +1,4 @@
-/** A guest's identity: a random key generated once per guest and kept by the widget (DESIGN §7). */
+/** A guest's identity: a random key generated once per guest and kept by the widget (docs/http-contract.md). */
 import { toBase64Url } from './base64url';
 import { randomBytes } from './globals';
 

@@ -1,4 +1,4 @@
-/** The SupportApi over HTTP (DESIGN §7): one client per widget, talking only to its configured base URL. */
+/** The SupportApi over HTTP (docs/http-contract.md): one client per widget, talking only to its configured base URL. */
 import * as z from 'zod/mini';
 import { attachmentSchema, createTicketResponseSchema, metaSchema, ticketListSchema, ticketSchema } from '../core';
 import { createAuth } from './auth';

@@ -51,7 +51,7 @@ export interface EventHandlers {
   onStateChange?(state: 'connecting' | 'streaming' | 'polling' | 'closed'): void;
 }
 
-/** Every operation of the HTTP contract (DESIGN §7) that a reporter uses. */
+/** Every operation of the HTTP contract (docs/http-contract.md) that a reporter uses. */
 export interface SupportApi {
   getMeta(signal?: AbortSignal): Promise<ApiResult<Meta>>;
   uploadAttachment(file: Blob, name: string, options?: UploadOptions): Promise<ApiResult<Attachment>>;

@@ -1,4 +1,4 @@
-/** Ticket categories, impacts and priorities: the wire codes of DESIGN §3. */
+/** Ticket categories, impacts and priorities: their wire codes (docs/architecture.md). */
 export const CATEGORIES = ['course', 'test', 'order', 'document', 'technical', 'suggestion', 'other'] as const;
 /** One ticket category code. */
 export type Category = (typeof CATEGORIES)[number];

@@ -3,7 +3,7 @@ import type { CalendarResult } from './calendar';
 import type { Category, Impact, Priority } from './categories';
 
 /**
- * Priority by category and impact (DESIGN §3). Impact decides — blocks everyone → high, blocks me → normal,
+ * Priority by category and impact (docs/architecture.md). Impact decides — blocks everyone → high, blocks me → normal,
  * minor → low — except a suggestion, which is always low: it asks for a change, nothing is broken.
  * A full table rather than rules, so adding a category fails to compile until someone decides its row.
  */

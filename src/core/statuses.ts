@@ -1,4 +1,4 @@
-/** Ticket statuses of the policy (DESIGN §4) and the one table of who may move a ticket where. */
+/** Ticket statuses of the policy (docs/architecture.md) and the one table of who may move a ticket where. */
 export const STATUSES = [
   'registered',
   'processing',

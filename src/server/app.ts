@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   app.use(`${API_PREFIX}/*`, corsFor(options.allowedOrigins));
   app.use('*', securityHeaders());
   app.route(API_PREFIX, api);
-  // Dev mode only: the demo LMS and the built widget, outside the API (DESIGN §6).
+  // Dev mode only: the demo LMS and the built widget, outside the API (docs/architecture.md).
   if (deps.config.dev) app.route('/', demoRoutes(options.demo));
   app.notFound((c) => {
     // A known address asked with a method it does not have: say which ones it has.

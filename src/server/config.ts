@@ -1,4 +1,4 @@
-/** Server configuration, read from the environment (see README of the server and DESIGN §7). */
+/** Server configuration, read from the environment (see the README and docs/http-contract.md). */
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../core';
 import type { AttachmentLimits } from '../core';

@@ -1,4 +1,4 @@
-/** The one error type of the server and its `{ error: { code, message, fields? } }` answer (DESIGN §7). */
+/** The one error type of the server and its `{ error: { code, message, fields? } }` answer (docs/http-contract.md). */
 import type { ApiError, ApiErrorCode } from '../core';
 
 /** HTTP status codes the contract answers errors with. */

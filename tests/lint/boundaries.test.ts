@@ -9,7 +9,7 @@ async function rulesBroken(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
 }
 
-describe('import boundaries (DESIGN §6)', () => {
+describe('import boundaries (docs/architecture.md)', () => {
   it.each([
     ['src/core/x.ts', "import { SupportApiError } from '../api/api-error';\nexport const a = SupportApiError;\n"],
     ['src/core/x.ts', "import { WidgetEnvProvider } from '../widget/shared/env';\nexport const a = WidgetEnvProvider;\n"],

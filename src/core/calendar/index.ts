@@ -1,4 +1,4 @@
-/** Working hours, the Russian production calendar and deadline arithmetic (DESIGN §5). */
+/** Working hours, the Russian production calendar and deadline arithmetic (docs/architecture.md). */
 export { calendarCoverageWarning } from './coverage';
 export {
   hasCalendarFor,

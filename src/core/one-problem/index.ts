@@ -1,4 +1,4 @@
-/** The "one ticket — one problem" check (DESIGN §2): finds several problems in one description. */
+/** The "one ticket — one problem" check (docs/architecture.md): finds several problems in one description. */
 export { splitProblems } from './split-problems';
 export { cleanPart } from './clean-part';
 export { findConnectives, type Connective, type ConnectiveKind } from './connectives';

@@ -46,7 +46,7 @@ export const contactSchema = z.object({
 /** A guest's contact details. */
 export type Contact = z.infer<typeof contactSchema>;
 
-/** The claims of a reporter token (DESIGN §7), as the LMS backend signs them. */
+/** The claims of a reporter token (docs/http-contract.md), as the LMS backend signs them. */
 export const reporterClaimsSchema = z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(200)),
   name: z.string().check(z.minLength(1), z.maxLength(300)),

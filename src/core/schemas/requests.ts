@@ -1,4 +1,4 @@
-/** Bodies of the smaller requests and the shapes of `GET /meta` and errors (DESIGN §7). */
+/** Bodies of the smaller requests and the shapes of `GET /meta` and errors (docs/http-contract.md). */
 import * as z from 'zod/mini';
 import { attachmentIdSchema, attachmentLimitsSchema } from './attachment';
 import { isoDateTimeSchema, requiredText } from './fields';

@@ -1,4 +1,4 @@
-/** Reporter tokens: HS256 JWTs signed by the LMS backend with the shared secret (DESIGN §7). */
+/** Reporter tokens: HS256 JWTs signed by the LMS backend with the shared secret (docs/http-contract.md). */
 import { jwtVerify, SignJWT } from 'jose';
 import { reporterClaimsSchema } from '../../core';
 import type { ReporterClaims } from '../../core';

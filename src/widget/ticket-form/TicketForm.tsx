@@ -1,4 +1,4 @@
-/** The ticket form: one problem, everything support needs, never lost (DESIGN §2–3). */
+/** The ticket form: one problem, everything support needs, never lost (docs/architecture.md). */
 import { useEffect, useId, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';

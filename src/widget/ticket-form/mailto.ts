@@ -1,5 +1,5 @@
 /**
- * The e-mail fallback (DESIGN §2): when the API cannot be reached, the same ticket goes to the official
+ * The e-mail fallback (docs/architecture.md): when the API cannot be reached, the same ticket goes to the official
  * e-mail channel as a `mailto:` link with every field filled in, so nothing typed is lost.
  */
 

@@ -12,7 +12,7 @@ import {
 type Md = readonly [month: number, day: number];
 type Range = readonly [month: number, from: number, to: number];
 
-// The decree facts of DESIGN §5, written as ranges exactly as announced (weekends included).
+// The decree facts of the production calendar, written as ranges exactly as announced (weekends included).
 const FACTS: Record<number, { off: readonly Range[]; workingSat: readonly Md[]; short: readonly Md[] }> = {
   2025: {
     off: [[1, 1, 8], [5, 1, 4], [5, 8, 11], [6, 12, 15], [11, 2, 4], [12, 31, 31]],
