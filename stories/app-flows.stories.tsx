@@ -50,12 +50,15 @@ export const GuestFillAndSend: Story = {
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await canvas.findByRole('heading', { name: t('form:heading') }, { timeout: 5000 });
+    await chooseCategory(canvas, t('common:category.other'));
     await typeInto(canvas, t('form:field.contact.organization'), GUEST_CONTACT.organization);
     await typeInto(canvas, t('form:field.contact.lmsUrl'), GUEST_CONTACT.lmsUrl);
     await typeInto(canvas, t('form:field.contact.fullName'), GUEST_CONTACT.fullName);
     await userEvent.selectOptions(canvas.getByRole('combobox', { name: t('form:field.contact.role') }), GUEST_CONTACT.role);
     await typeInto(canvas, t('form:field.contact.phone'), '8 900 123-45-67');
-    await fillOther(context, 'Не могу войти в СДО', 'Пароль не подходит, письмо для восстановления не приходит.');
+    await typeInto(canvas, t('form:field.subject'), 'Не могу войти в СДО');
+    await typeInto(canvas, t('form:field.description'), 'Пароль не подходит, письмо для восстановления не приходит.');
+    await choose(canvas, t('common:impact.blocks_me'));
     await submit(canvas, t);
     await expect(await canvas.findByText('k-t-001-7f3a9c', {}, { timeout: 5000 })).toBeVisible();
   },

@@ -101,7 +101,7 @@ export const SendFailedEmailFallback: Story = {
     const { canvas, t } = playKit(context);
     await completeFilled(canvas, t, 'technical');
     await submit(canvas, t);
-    await expect(await canvas.findByText(t('form:failure.network'))).toBeVisible();
+    await expect(await canvas.findByText(t('common:failure.network'))).toBeVisible();
     const email = canvas.getByRole('link', { name: t('form:failure.email') });
     await expect(email.getAttribute('href')).toMatch(/^mailto:support@uchi\.pro\?subject=/);
     await expectFocus(context.canvasElement, canvas.getByText(t('form:failure.title')));
@@ -115,7 +115,7 @@ export const SendFailedServer: Story = {
     const { canvas, t } = playKit(context);
     await completeFilled(canvas, t, 'other');
     await submit(canvas, t);
-    await expect(await canvas.findByText(t('form:failure.server'))).toBeVisible();
+    await expect(await canvas.findByText(t('common:failure.server'))).toBeVisible();
     await expect(canvas.getByRole('link', { name: t('form:failure.email') })).toBeVisible();
   },
 };
@@ -127,7 +127,7 @@ export const SendRateLimited: Story = {
     const { canvas, t } = playKit(context);
     await completeFilled(canvas, t, 'other');
     await submit(canvas, t);
-    await expect(await canvas.findByText(t('form:failure.rateLimited', { seconds: 30 }))).toBeVisible();
+    await expect(await canvas.findByText(t('common:failure.rateLimitedFor', { seconds: 30 }))).toBeVisible();
     await expect(canvas.queryByRole('link', { name: t('form:failure.email') })).toBeNull();
   },
 };

@@ -22,22 +22,49 @@ const WITH_TWO_PROBLEMS = { widget: { prefill: { category: 'test', subject: 'Т�
 /** The same as an "other" ticket (fewest fields, so the split can be sent). */
 const OTHER_WITH_TWO_PROBLEMS = { widget: { prefill: { category: 'other', subject: 'Две проблемы', description: TWO_PROBLEMS } } };
 
-/** Without the LMS (guest): the contact fields become inputs, as for an e-mail. */
-export const Guest: Story = { tags: ['en-dark'], parameters: { widget: { user: 'guest' } } };
+/** Without the LMS (guest), past the category: the contact fields become inputs, as for an e-mail. */
+export const Guest: Story = { tags: ['en-dark'], parameters: { widget: { user: 'guest', prefill: { category: 'other' } } } };
+
+/** A guest's first screen: the category choice, with no "your data" line (a guest types it after choosing). */
+export const GuestCategoryChoice: Story = { parameters: { widget: { user: 'guest' } } };
 
 /** A guest pressed "Send" at once: every contact field is listed in the summary. */
 export const GuestErrors: Story = {
-  parameters: { widget: { user: 'guest' } },
+  parameters: { widget: { user: 'guest', prefill: { category: 'other' } } },
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await submit(canvas, t);
-    const title = await canvas.findByRole('heading', { name: t('form:summary.title', { count: 9 }) });
+    const title = await canvas.findByRole('heading', { name: t('form:summary.title', { count: 8 }) });
     await expectFocus(context.canvasElement, title.closest('section'));
   },
 };
 
-/** Opened on a course page of the LMS: the course link is filled and the category suggested. */
+/** Opened on a course page of the LMS: the course comes first among the categories, marked as this page's. */
 export const PageSuggestion: Story = { parameters: { widget: { pageUrl: BROWSER_SNAPSHOT.pageUrl } } };
+
+/** Past the choice, the user asked to change it: the chosen category is marked, the page's still first. */
+export const ChangingCategory: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { pageUrl: BROWSER_SNAPSHOT.pageUrl, prefill: { category: 'technical' } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const category = t('common:category.technical');
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:chip.changeLabel', { category }) }));
+    await expect(await canvas.findByRole('button', { name: category })).toHaveAttribute('aria-current', 'true');
+    await expectFocus(context.canvasElement, canvas.getByRole('heading', { name: t('form:field.category') }));
+  },
+};
+
+/** The one-line summary of the signed-in user, opened to the full read-only list. */
+export const ContextExpanded: Story = {
+  parameters: { widget: { prefill: { category: 'other' } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const line = await canvas.findByText(t('context.auto', { ns: 'form' }));
+    await userEvent.click(line);
+    await expect(await canvas.findByText(t('form:context.hostHint'))).toBeVisible();
+  },
+};
 
 /** The description reads as two problems: sending waits until the user splits it or confirms it is one. */
 export const OneProblemWarning: Story = {
