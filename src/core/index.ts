@@ -10,3 +10,4 @@ export * from './calendar';
 export * from './one-problem';
 export * from './channels';
 export * from './fields';
+export * from './tickets';

@@ -1,16 +1,22 @@
 /**
  * An in-memory SupportApi for stories, built on the core like the reference server: drafts validated with
  * `ticketDraftSchema`, priority and deadlines from `priorityFor` / `reviewDeadline` / `resolveDeadline`,
- * statuses through `canTransition`, event ids growing, `subscribe` pushing events live — plus a scripted
+ * statuses through `canTransition`, idempotency, replies, numbers, list lines and channels from the same
+ * core rules as the server, event ids growing, `subscribe` pushing events live — plus a scripted
  * specialist and failures a story can ask for (network, 5xx, upload trouble).
  */
 import type { ApiResult, EventSubscription, SupportApi, UploadOptions } from '../../src/api/types';
 import {
   ATTACHMENT_TYPES,
+  canonicalJson,
   DEFAULT_ATTACHMENT_LIMITS,
+  DEFAULT_CHANNELS,
+  IDEMPOTENCY_CONFLICT_MESSAGE,
   isSupportOpen,
   messageBodySchema,
   nextSupportOpeningInfo,
+  replayOf,
+  statusAfterReporterMessage,
   ticketDraftSchema,
 } from '../../src/core';
 import type { Attachment, AttachmentLimits, AttachmentType, CreateTicketResponse, HostContext, Meta, TicketDraft, TicketEvent } from '../../src/core';
@@ -58,7 +64,6 @@ export interface MemoryApi extends SupportApi {
 /** Latency of a call: enough to see loading states in Storybook, shorter in the story tests (they only wait). */
 const DEFAULT_LATENCY_MS = import.meta.env.MODE === 'test' ? 30 : 120;
 
-const CHANNELS = { email: 'support@uchi.pro', phone: '88001000862', phoneDisplay: '8 (800) 100-08-62' };
 
 /** Creates the API. */
 export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
@@ -109,12 +114,12 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
   }
 
   function register(draft: TicketDraft, key: string): ApiResult<CreateTicketResponse> {
-    const body = JSON.stringify(draft);
+    const body = canonicalJson(draft);
     const previous = replies.get(key);
     if (previous !== undefined) {
-      return previous.body === body
+      return replayOf(previous.body, body) === 'replay'
         ? ok(previous.response)
-        : fail({ kind: 'http', status: 409, code: 'idempotency_conflict', message: 'Ключ уже использован для другого обращения.' });
+        : fail({ kind: 'http', status: 409, code: 'idempotency_conflict', message: IDEMPOTENCY_CONFLICT_MESSAGE });
     }
     const ticket = store.create(draft, reporterOf(host, draft.contact), clock.now());
     const response: CreateTicketResponse = host === null ? { ticket, accessKey: `k-${ticket.id}-7f3a9c` } : { ticket };
@@ -130,7 +135,7 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
       call<Meta>('meta', () => {
         const now = clock.now();
         const next = nextSupportOpeningInfo(now);
-        return ok({ serverTime: now.toISOString(), open: isSupportOpen(now), nextOpening: next.value.toISOString(), provisional: next.provisional, timeZone: 'Europe/Moscow', channels: CHANNELS, limits, version: 'storybook' });
+        return ok({ serverTime: now.toISOString(), open: isSupportOpen(now), nextOpening: next.value.toISOString(), provisional: next.provisional, timeZone: 'Europe/Moscow', channels: DEFAULT_CHANNELS, limits, version: 'storybook' });
       }, signal),
     uploadAttachment,
     deleteAttachment: (id, signal) => call('upload', () => (store.removeUpload(id) ? ok(null) : fail(failureOf('not-found'))), signal),
@@ -153,7 +158,7 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
         if (!parsed.success) return fail(validationFailure(parsed.error.issues));
         const ticket = store.get(id);
         if (ticket === undefined) return fail(failureOf('not-found'));
-        const status = ticket.status === 'clarification_requested' ? 'clarification_sent' : ticket.status;
+        const status = statusAfterReporterMessage(ticket.status);
         const result = store.change(id, { status, actor: 'reporter', text: parsed.data.text, attachmentIds: parsed.data.attachmentIds }, clock.now());
         return typeof result === 'string' ? fail(failureOf(result === 'not-found' ? 'not-found' : 'conflict')) : ok(result);
       }, signal),

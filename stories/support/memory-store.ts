@@ -4,6 +4,7 @@
  */
 import {
   canTransition,
+  formatTicketNumber,
   INITIAL_STATUS,
   isFinalStatus,
   moscowParts,
@@ -11,6 +12,7 @@ import {
   resolveDeadlineInfo,
   reviewDeadlineInfo,
   statusRequiresText,
+  ticketSummary,
 } from '../../src/core';
 import type { Actor, Attachment, Contact, HostContext, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../src/core';
 
@@ -91,7 +93,7 @@ export function createMemoryStore(firstNumber = 120) {
       const ticket = {
         ...stored,
         id: ticketId,
-        number: `UP-${moscowParts(at).year}-${String(numberSeq++).padStart(6, '0')}`,
+        number: formatTicketNumber(moscowParts(at).year, numberSeq++),
         status: INITIAL_STATUS,
         priority,
         createdAt: iso,
@@ -140,19 +142,18 @@ export function createMemoryStore(firstNumber = 120) {
 
     /** The list lines, as `GET /tickets` gives them. */
     summaries(): TicketSummary[] {
-      return [...tickets.values()].map((ticket) => ({
-        id: ticket.id,
-        number: ticket.number,
-        category: ticket.category,
-        subject: ticket.subject,
-        status: ticket.status,
-        priority: ticket.priority,
-        createdAt: ticket.createdAt,
-        updatedAt: ticket.updatedAt,
-        lastEventId: ticket.events.reduce((max, event) => Math.max(max, event.id), 0),
-        ...('course' in ticket ? { courseUrl: ticket.course.url } : {}),
-        ...('orderUrl' in ticket ? { orderUrl: ticket.orderUrl } : {}),
-      }));
+      return [...tickets.values()].map((ticket) =>
+        ticketSummary(ticket, {
+          id: ticket.id,
+          number: ticket.number,
+          subject: ticket.subject,
+          status: ticket.status,
+          priority: ticket.priority,
+          createdAt: ticket.createdAt,
+          updatedAt: ticket.updatedAt,
+          lastEventId: ticket.events.reduce((max, event) => Math.max(max, event.id), 0),
+        }),
+      );
     },
 
     /** Follows one ticket's new events; returns the unsubscribe. */

@@ -23,7 +23,7 @@ describe('guests', () => {
     });
     const badPhone = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: { ...guestContact, phone: '12345', email: 'nope' } });
     expect((badPhone.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
-      'contact.phone': 'Укажите российский номер телефона, например +7 912 345-67-89',
+      'contact.phone': 'Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX',
       'contact.email': 'Проверьте адрес электронной почты',
     });
   });

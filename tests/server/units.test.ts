@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ticketDraftSchema } from '../../src/core';
+import { canonicalJson, formatTicketNumber, ticketDraftSchema } from '../../src/core';
 import { contentDisposition, sanitizeFileName } from '../../src/server/attachments/file-name';
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { fieldMessages } from '../../src/server/field-messages';
-import { canonicalJson, formatTicketNumber } from '../../src/server/tickets/ids';
 
 describe('loadConfig', () => {
   it('requires a token secret outside dev mode and refuses a short one', () => {

@@ -1,5 +1,5 @@
 /** What happens to an existing ticket: the reporter's message or cancel, the specialist's status change. */
-import { canTransition, isFinalStatus, statusRequiresText } from '../../core';
+import { canTransition, isFinalStatus, statusAfterReporterMessage, statusRequiresText } from '../../core';
 import type { Actor, Status, Ticket } from '../../core';
 import type { Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
@@ -54,10 +54,10 @@ export function postMessage(deps: AppDeps, reporter: Reporter, id: string, text:
   return change(deps, () => reporterTicket(deps.store, reporter, id), (row) => {
     const status = row.status as Status;
     if (isFinalStatus(status)) throw failures.illegalTransition('Обращение закрыто: написать в него уже нельзя.');
-    const reply = status === 'clarification_requested' && canTransition(status, 'clarification_sent', 'reporter');
+    const next = statusAfterReporterMessage(status);
     return {
-      type: reply ? 'status' : 'message',
-      status: reply ? 'clarification_sent' : status,
+      type: next === status ? 'message' : 'status',
+      status: next,
       actor: 'reporter',
       text,
       attachmentIds,

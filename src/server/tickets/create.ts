@@ -1,19 +1,12 @@
 /** Registering a ticket: one transaction holding the ticket, its first event, file claims and the idempotency record. */
-import {
-  hasCalendarFor,
-  INITIAL_STATUS,
-  moscowParts,
-  priorityFor,
-  resolveDeadlineInfo,
-  reviewDeadlineInfo,
-} from '../../core';
+import { formatTicketNumber, hasCalendarFor, IDEMPOTENCY_CONFLICT_MESSAGE, INITIAL_STATUS, moscowParts, priorityFor, replayOf, resolveDeadlineInfo, reviewDeadlineInfo } from '../../core';
 import type { CreateTicketResponse, TicketDraft } from '../../core';
 import type { Reporter } from '../auth/identity';
 import { deriveAccessKey, hashKey } from '../auth/keys';
 import type { AppDeps } from '../context';
 import { ApiFailure } from '../errors';
 import { claimAttachments } from './claim';
-import { bodyHash, formatTicketNumber, randomId } from './ids';
+import { bodyHash, randomId } from './ids';
 import { reporterRecord } from './reporter';
 import { eventsOf, ticketView } from './view';
 
@@ -38,8 +31,8 @@ export function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDr
   const result = store.write((): CreateResult => {
     const previous = store.idempotency.get(reporter.owner, idempotencyKey);
     if (previous !== undefined) {
-      if (previous.body_hash !== hash) {
-        throw new ApiFailure(409, 'idempotency_conflict', 'Этот ключ идемпотентности уже использован для другого обращения.');
+      if (replayOf(previous.body_hash, hash) === 'conflict') {
+        throw new ApiFailure(409, 'idempotency_conflict', IDEMPOTENCY_CONFLICT_MESSAGE);
       }
       return { body: withAccessKey(deps, reporter, JSON.parse(previous.response_json) as CreateTicketResponse), replayed: true };
     }

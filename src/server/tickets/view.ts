@@ -1,4 +1,5 @@
 /** Turns stored rows into the wire shapes of the contract (Ticket, TicketEvent, TicketSummary, Attachment). */
+import { ticketSummary } from '../../core';
 import type { Actor, Attachment, AttachmentType, Priority, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../core';
 import type { AttachmentRow, EventRow, TicketRow } from '../db/rows';
 import type { Store } from '../db/store';
@@ -64,17 +65,14 @@ export function ticketView(store: Store, row: TicketRow): Ticket {
 /** A line of a ticket list. */
 export function summaryView(store: Store, row: TicketRow): TicketSummary {
   const draft = JSON.parse(row.draft_json) as TicketDraft;
-  return {
+  return ticketSummary(draft, {
     id: row.id,
     number: row.number,
-    category: draft.category,
     subject: row.subject,
     status: row.status as Status,
     priority: row.priority as Priority,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastEventId: store.events.lastId(row.id),
-    ...('course' in draft ? { courseUrl: draft.course.url } : {}),
-    ...('orderUrl' in draft ? { orderUrl: draft.orderUrl } : {}),
-  };
+  });
 }
