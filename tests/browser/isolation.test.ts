@@ -99,6 +99,9 @@ async function widgetStyles(tracked: TrackedPage): Promise<Styles> {
   const { page } = tracked;
   await visible(tracked, launcher(page));
   await launcher(page).click();
+  const other = panel(page).getByRole('button', { name: 'Другой вопрос', exact: true });
+  await visible(tracked, other, 'the category choice', 15_000);
+  await other.click();
   const submit = panel(page).getByRole('button', { name: 'Отправить обращение' });
   await visible(tracked, submit, 'the form', 15_000);
   // The same state on both pages: the form settled (nothing loading, the submit button enabled).
