@@ -43,6 +43,7 @@ describe('inline', () => {
     const container = await page.locator('#support').boundingBox();
     const box = await region.boundingBox();
     expect(container !== null && box !== null && box.y >= container.y && box.x >= container.x).toBe(true);
+    await region.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
     const subject = region.getByLabel('Тема обращения');
     await subject.fill('Не загружается видео');
     expect(await subject.inputValue()).toBe('Не загружается видео');
@@ -86,7 +87,7 @@ describe('inline', () => {
     });
     const enInit = [['init', { apiUrl: h.apiUrl, mode: 'inline', container: '#support', locale: 'en' }]];
     await en.page.goto(h.host.serve('/inline-en', { body: hostPage(snippet(h, enInit), body) }));
-    await visible(en, en.page.locator('#support').getByRole('region', { name: 'Uchi.Pro support' }).getByLabel('Subject'), 'the English form', 15_000);
+    await visible(en, en.page.locator('#support').getByRole('region', { name: 'Uchi.Pro support' }).getByRole('button', { name: 'Other question', exact: true }), 'the English form', 15_000);
     expect(await en.page.evaluate(() => (window as unknown as { __shownLabels: string[] }).__shownLabels)).toEqual(['Uchi.Pro support']);
     await expectClean(en);
     await en.context.close();
@@ -116,6 +117,7 @@ describe('inline', () => {
     // The locale attribute switches the language in place; removing the element removes the widget.
     await element.evaluate((node) => node.setAttribute('locale', 'ru'));
     await visible(tracked, element.getByRole('region', { name: 'Техподдержка Uchi.Pro' }), 'the element in Russian');
+    await element.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
     expect(await element.getByLabel('Тема обращения').isEditable()).toBe(true);
     const left = await element.evaluate((node) => {
       node.remove();
