@@ -82,7 +82,8 @@ describe('script payloads in every field', () => {
     await launcher(page).click();
     const dialog = panel(page);
     await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the form', 15_000);
-    // The token's claims are shown in the read-only "your data" block.
+    // The token's claims are shown in the read-only "your data" block, one line that opens to the full list.
+    await dialog.getByText('отправим автоматически').click();
     expect(await shows(dialog, P.name)).toBe(true);
     expect(await shows(dialog, P.org)).toBe(true);
 
