@@ -51,6 +51,18 @@ describe('the first screen', () => {
     expect(await inViewUnscrolled(dialog, subject)).toEqual({ inside: true, scrollTop: 0 });
     // The send button stays in view at the bottom of the panel while the form is longer than it.
     expect((await inViewUnscrolled(dialog, dialog.getByRole('button', { name: 'Отправить обращение' }))).inside).toBe(true);
+
+    // Notices that appear while the user types move nothing on screen (the layout-shift score stays 0).
+    await tracked.page.evaluate(() => {
+      const shifts: number[] = [];
+      (window as unknown as { __shifts: number[] }).__shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift' });
+    });
+    await dialog.getByLabel('Опишите проблему').fill('Не открывается итоговый тест по охране труда. Кроме того, в заявке № 15 неправильно указана фамилия слушателя.');
+    await visible(tracked, dialog.getByText('Одна заявка — одна проблема').first(), 'the one-problem notice');
+    expect(await tracked.page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0))).toBe(0);
     await expectClean(tracked);
     await tracked.context.close();
   });
