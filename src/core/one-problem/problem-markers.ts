@@ -28,6 +28,12 @@ export function hasProblemMarker(text: string): boolean {
   return NEGATED.test(t) || FAILURE.test(t) || ASKING.test(t);
 }
 
+/** True when the text reports a failure (not only asks): "не открывается", "ошибка", "пропал". */
+export function reportsFailure(text: string): boolean {
+  const t = normalizeText(text);
+  return NEGATED.test(t) || FAILURE.test(t);
+}
+
 /** True when the sentence is a question (ends with "?", possibly before closing quotes). */
 export function isQuestion(sentence: string): boolean {
   return /\?[\s»"”')]*$/u.test(sentence.trim());
