@@ -6,6 +6,9 @@ import { browserInfoSchema } from './browser';
 import { contactSchema } from './context';
 import { fieldError, httpUrlSchema, requiredText } from './fields';
 
+// Printable ASCII without spaces, like an idempotency key: a UUID fits.
+const SPLIT_GROUP = /^[\x21-\x7e]{8,128}$/;
+
 /** Field length limits, shared by the form's counters and the server. */
 export const DRAFT_LIMITS = {
   subject: 200,
@@ -44,6 +47,8 @@ const common = {
   pageUrl: z.optional(z.string().check(z.maxLength(2000))),
   pageErrors: z.optional(z.array(pageErrorSchema).check(z.maxLength(DRAFT_LIMITS.pageErrors, 'too_many'))),
   oneProblemConfirmed: z.optional(z.boolean()),
+  /** The same token on every ticket made by splitting one description: the server links them. */
+  splitGroup: z.optional(z.string().check(z.regex(SPLIT_GROUP, 'invalid'))),
   contact: z.optional(contactSchema),
 };
 
