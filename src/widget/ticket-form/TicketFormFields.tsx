@@ -39,7 +39,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   setup: FormSetup;
   restoredAt: Date | null;
   attachments: AttachmentsSlot;
-  problems: { parts: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null> };
+  problems: { parts: string[]; markers: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null> };
   checklist: ChecklistItem[] | null;
   duplicate: TicketSummary | null;
   submitter: ReturnType<typeof useTicketSubmit>;
@@ -73,6 +73,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
       <FormTextField name="description" label={t('field.description')} hint={t('hint.description')} multiline />
       <OneProblemCheck
         parts={problems.parts}
+        markers={problems.markers}
         confirmed={problems.confirmed}
         panelRef={problems.panelRef}
         onSplit={() => submitter.submit('split')}
