@@ -1,5 +1,6 @@
 /** The "one ticket — one problem" check: finds several problems in one description and says why. */
 export { checkOneProblem, type OneProblemCheck } from './check-one-problem';
+export { oneProblemVerdict, severalProblemsMessage, type OneProblemVerdict } from './one-problem-verdict';
 export { splitProblems } from './split-problems';
 export { cleanPart } from './clean-part';
 export { findConnectives, type Connective, type ConnectiveKind } from './connectives';

@@ -1,5 +1,5 @@
 /** The server's side of «одна заявка — одна проблема»: the same check as the widget, enforced on create. */
-import { checkOneProblem } from '../../core';
+import { oneProblemVerdict, severalProblemsMessage } from '../../core';
 import type { OneProblemCheckRecord, TicketDraft } from '../../core';
 import { ApiFailure } from '../errors';
 
@@ -14,21 +14,19 @@ export interface OneProblemColumns {
  * with the parts, so any client can offer to split); a confirmed ticket keeps what the check found.
  */
 export function enforceOneProblem(draft: TicketDraft): OneProblemColumns {
-  const check = checkOneProblem(draft.description);
-  if (draft.oneProblemConfirmed === true) {
-    return { one_problem_parts: Math.max(1, check.parts.length), one_problem_markers: JSON.stringify(check.markers) };
+  const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
+  switch (verdict.kind) {
+    case 'refuse': {
+      const { parts, markers } = verdict.check;
+      throw new ApiFailure(422, 'several_problems', severalProblemsMessage(parts.length), undefined, {}, { parts, markers });
+    }
+    case 'record':
+      return { one_problem_parts: verdict.parts, one_problem_markers: JSON.stringify(verdict.markers) };
+    case 'accept':
+      return { one_problem_parts: null, one_problem_markers: null };
+    default:
+      return verdict satisfies never;
   }
-  if (check.parts.length > 1) {
-    throw new ApiFailure(
-      422,
-      'several_problems',
-      `В описании, похоже, ${check.parts.length} разные проблемы. Разделите его на отдельные обращения или подтвердите, что проблема одна (oneProblemConfirmed).`,
-      undefined,
-      {},
-      { parts: check.parts, markers: check.markers },
-    );
-  }
-  return { one_problem_parts: null, one_problem_markers: null };
 }
 
 /** The stored check of a ticket, if the user confirmed one problem. */
