@@ -1,7 +1,7 @@
 /** The demo LMS that `npm start` serves: the user switch, the course page's link pre-fill, the operator page. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATHS } from '../../src/server';
-import { agent, expectClean, launcher, openPage, panel, send, startHarness, visible } from './harness';
+import { agent, expectClean, launcher, openPage, panel, send, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -40,7 +40,9 @@ describe('the demo LMS', () => {
     await visible(tracked, widget.getByText('Найдено: «Кроме того»'), 'the notice with its marker');
     await widget.getByRole('button', { name: 'Разделить на 2 обращения' }).click();
     await widget.getByRole('button', { name: 'Отправить 2 обращения' }).click();
-    await visible(tracked, widget.getByText('Все обращения зарегистрированы'), 'both tickets registered', 15_000);
+    await waitUntil(tracked, 'both tickets registered', () => widget.getByText('Все обращения зарегистрированы').isVisible(), 15_000).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\nThe widget shows:\n${(await widget.innerText().catch(() => '')).slice(0, 2000)}`);
+    });
 
     const [one, two] = await Promise.all([findTicket(first), findTicket(second)]);
     expect(one?.number).toEqual(expect.any(String));

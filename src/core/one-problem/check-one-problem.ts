@@ -1,8 +1,10 @@
 import { cleanPart } from './clean-part';
+import { findList } from './list-items';
 import { listPieces } from './split-list';
 import { clausePieces, paragraphPieces } from './split-clauses';
 import { connectivePieces } from './split-connectives';
 import { questionPieces } from './split-questions';
+import { sentencePieces } from './split-sentences';
 import { splitPieces, type Piece } from './piece';
 
 /** What the one-problem check found: the parts (one for one problem) and the markers that caused each split. */
@@ -16,7 +18,8 @@ function prosePieces(text: string): Piece[] {
   let pieces = paragraphPieces(text);
   pieces = splitPieces(pieces, connectivePieces);
   pieces = splitPieces(pieces, questionPieces);
-  return splitPieces(pieces, clausePieces);
+  // Lines of a list are steps, symptoms or data of what the list is about, not sentences of prose.
+  return findList(text) === null ? splitPieces(splitPieces(pieces, sentencePieces), clausePieces) : splitPieces(pieces, clausePieces);
 }
 
 /**

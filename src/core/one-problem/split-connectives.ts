@@ -3,6 +3,8 @@ import { cutAt, markerText, type Piece } from './piece';
 import { contentStems, sharesSubject } from './content-stems';
 import { hasProblemMarker } from './problem-markers';
 import { refersBack } from './refers-back';
+import { normalizeText } from './stem';
+import { isPluralHeading } from './step-items';
 
 /** True when a piece of text says enough to be a problem on its own (not just a greeting). */
 export function hasSubstance(text: string): boolean {
@@ -22,9 +24,26 @@ export function splitOnConnectives(text: string): string[] {
   return connectivePieces(text).map((p) => p.text);
 }
 
+const ORDINAL = /^(?:во|в)-?\s?(?:вторых|третьих|четвертых|пятых)/u;
+const FIRST = /(?<![\p{L}])во-?\s?первых/u;
+
+/**
+ * «Во-первых… во-вторых…» after a statement of the problem ("Не грузится видео. Во-первых, только в
+ * Яндекс браузере…") or before "Суть:" lists the circumstances of one problem, not several problems.
+ */
+function ordinalsAreDetails(text: string): boolean {
+  const t = normalizeText(text);
+  const first = FIRST.exec(t);
+  if (/(?<![\p{L}])суть(?![\p{L}])/u.test(t)) return true;
+  if (first === null) return false;
+  const before = text.slice(0, first.index);
+  return hasSubstance(before) && !isPluralHeading(before);
+}
+
 /** {@link splitOnConnectives} with the connective that opened each piece. */
 export function connectivePieces(text: string): Piece[] {
-  const connectives = findConnectives(text);
+  const details = ordinalsAreDetails(text);
+  const connectives = findConnectives(text).filter((c) => !details || !ORDINAL.test(normalizeText(text.slice(c.start, c.end))));
   const starts: Array<{ at: number; marker: string | null }> = [{ at: 0, marker: null }];
   // Subject stems of everything before the current connective, collected piece by piece.
   const before = new Set<string>();

@@ -1,0 +1,54 @@
+import { contentStems, sharesSubject } from './content-stems';
+import { cutAt, markerText, type Piece } from './piece';
+import { hasProblemMarker, reportsFailure } from './problem-markers';
+import { refersBack } from './refers-back';
+import { splitSentences } from './sentences';
+import { normalizeText } from './stem';
+
+// A feature request: a wish for something new, not a request to fix what is broken.
+const SUGGESTION =
+  /(?<![\p{L}\d])(?:хотелось\s+бы,?\s+чтобы|было\s+бы\s+(?:\p{L}+\s+)?(?:здорово|удобно|хорошо|неплохо|полезно)|хорошо\s+бы|предлага(?:ю|ем)|предложение|сделайте,?\s+пожалуйста|добавьте|нужна\s+возможность|хотим\s+предложить)(?![\p{L}\d])/u;
+const FIXING = /(?<![\p{L}\d])(?:исправ|почин|устран|разобрат|вернуть|восстанов)/u;
+
+/** The feature-request phrase of a sentence («Предлагаем», «было бы удобно»), or null. */
+function suggestionIn(sentence: string): string | null {
+  const t = normalizeText(sentence);
+  const match = SUGGESTION.exec(t);
+  if (match === null || FIXING.test(t)) return null;
+  return sentence.slice(match.index, match.index + match[0].length);
+}
+
+// A sentence telling when, where or how the failure shows, or what was tried: a detail of the one before.
+const DETAIL_START =
+  /^(?:после|при|когда|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге|пишет|выда\p{L}*|появляется|ошибка|суть|причем|причём|хотя|но|однако|раньше|до\s+этого|сейчас|уже|только|даже|например|всё|все|вс[её]\s+равно|проблема|это|такая|такое|такие|он|она|они|оно|из-за|заранее|извините|спасибо|благодар\p{L}*|будем|буду)(?![\p{L}])/u;
+
+/**
+ * Splits between sentences: before a feature request that follows a failure («Не работает фильтр.
+ * Предложение: …»), and before a sentence that reports a problem of its own about a subject nothing before
+ * it mentioned, when it neither points back nor only details the failure.
+ */
+export function sentencePieces(text: string): Piece[] {
+  const starts: Array<{ at: number; marker: string | null }> = [{ at: 0, marker: null }];
+  const before = new Set<string>();
+  let failed = false;
+  let said = false;
+  // A suggestion ticket explains its motivation ("Сейчас нельзя …"): nothing after it is split off.
+  let suggested = false;
+  for (const sentence of splitSentences(text)) {
+    const s = sentence.text;
+    const stems = contentStems(s);
+    const suggestion = suggestionIn(s);
+    if (suggested) {
+      // nothing: the rest argues for the same suggestion
+    } else if (failed && suggestion !== null) {
+      starts.push({ at: sentence.start, marker: markerText(suggestion) });
+    } else if (said && hasProblemMarker(s) && !refersBack(s) && !DETAIL_START.test(normalizeText(s)) && stems.size >= 2 && !sharesSubject(before, s)) {
+      starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 3).join(' ')) });
+    }
+    suggested ||= suggestion !== null && !failed;
+    failed ||= reportsFailure(s);
+    said ||= hasProblemMarker(s);
+    for (const stem of stems) before.add(stem);
+  }
+  return cutAt(text, starts);
+}
