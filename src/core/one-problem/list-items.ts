@@ -43,7 +43,16 @@ function findInlineList(text: string): FoundList | null {
   return { intro: text.slice(0, starts[0]?.at ?? 0).trim(), items, markers: starts.map((s) => s.marker) };
 }
 
-/** Finds a bulleted or numbered list (one item per line, or "1. … 2. …" inline); null when there is none. */
+// "у меня несколько вопросов: …; …; и …": items after a colon, separated by semicolons.
+function findSemicolonList(text: string): FoundList | null {
+  const colon = text.indexOf(':');
+  if (colon < 0) return null;
+  const items = text.slice(colon + 1).split(';').map((item) => item.trim().replace(/^и\s+/u, '')).filter((item) => item !== '');
+  if (items.length < 2) return null;
+  return { intro: text.slice(0, colon + 1).trim(), items, markers: items.map(() => ';') };
+}
+
+/** Finds a bulleted or numbered list (one item per line, "1. … 2. …" inline, or "…: …; …"); null when there is none. */
 export function findList(text: string): FoundList | null {
-  return findLineList(text) ?? findInlineList(text);
+  return findLineList(text) ?? findInlineList(text) ?? findSemicolonList(text);
 }

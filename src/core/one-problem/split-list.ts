@@ -4,6 +4,14 @@ import { refersBack } from './refers-back';
 import { introducesDetails, isActionStep, isPluralHeading, isStepItem } from './step-items';
 import { cleanPart } from './clean-part';
 import type { Piece } from './piece';
+import { normalizeText } from './stem';
+
+// A request of its own ("Нужен акт за квартал", "Предлагаем добавить …"): an item support acts on.
+const REQUEST = /^(?:нуж[ена]\p{L}*|прошу|просим|предлага\p{L}*|добав\p{L}*|хотим|хочу|сделайте|подскажите)(?![\p{L}])/u;
+
+function isRequest(item: string): boolean {
+  return REQUEST.test(normalizeText(item.trim()));
+}
 
 interface Group {
   items: string[];
@@ -15,7 +23,7 @@ function groupItems(items: string[], markers: string[], eachIsProblem: boolean):
   const groups: Group[] = [];
   let groupHasProblem = false;
   items.forEach((item, i) => {
-    const problem = eachIsProblem || (hasProblemMarker(item) && !isStepItem(item));
+    const problem = eachIsProblem || ((hasProblemMarker(item) || isRequest(item)) && !isStepItem(item));
     const last = groups.at(-1);
     if (last === undefined || (problem && groupHasProblem && !refersBack(item))) {
       groups.push({ items: [item], marker: markers[i] ?? '' });
