@@ -47,7 +47,8 @@ export function clausePieces(text: string): Piece[] {
     const left = lastSentence(text.slice(from, m.index));
     const bodyStart = m.index + m[0].length;
     const right = firstSentence(text.slice(bodyStart));
-    if (VERB_FIRST.test(normalizeText(right)) || refersBack(right)) continue;
+    // A clause starting with its verb shares the subject before it, unless it names a subject of its own.
+    if ((VERB_FIRST.test(normalizeText(right)) && contentStems(right).size < 3) || refersBack(right)) continue;
     if (!reportsFailure(left) || !reportsFailure(right)) continue;
     if (contentStems(left).size < MIN_STEMS || contentStems(right).size < MIN_STEMS || sharesSubject(left, right)) continue;
     starts.push({ at: m.index, marker: markerText(m[0]) });

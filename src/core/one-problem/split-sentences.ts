@@ -4,6 +4,7 @@ import { hasProblemMarker, isQuestion, reportsFailure } from './problem-markers'
 import { refersBack } from './refers-back';
 import { splitSentences } from './sentences';
 import { normalizeText } from './stem';
+import { isPluralHeading } from './step-items';
 
 // A feature request: a wish for something new, not a request to fix what is broken.
 const SUGGESTION =
@@ -90,7 +91,8 @@ export function sentencePieces(text: string): Piece[] {
     asked = isQuestion(s);
     suggested ||= suggestion !== null && !failed;
     failed ||= reportsFailure(s);
-    said ||= raisesSomething(s);
+    // "У меня два вопроса." announces what follows; it raises nothing itself.
+    said ||= raisesSomething(s) && !isPluralHeading(s);
     for (const stem of stems) before.add(stem);
   }
   return cutAt(text, starts);
