@@ -73,6 +73,7 @@ export const OneProblemWarning: Story = {
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await expect(await canvas.findByText(t('form:oneProblem.found', { count: 2 }))).toBeVisible();
+    await expect(canvas.getByText(t('form:oneProblem.markers', { markers: t('form:oneProblem.marker', { marker: 'Кроме того' }) }))).toBeVisible();
     await expect(canvas.getByRole('button', { name: t('form:send.submit') })).toBeDisabled();
   },
 };

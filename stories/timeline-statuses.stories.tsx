@@ -2,7 +2,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import type { Status } from '../src/core';
-import { OPEN_NOW } from './support/fixtures';
+import { draftOf, OPEN_NOW } from './support/fixtures';
 import { TicketStory } from './support/kit';
 import { playKit } from './support/play';
 import { seedIn } from './support/seed';
@@ -39,3 +39,24 @@ export const Answered = inStatus('answered');
 export const Cancelled = inStatus('cancelled');
 export const Resolved = inStatus('resolved');
 export const Suggestion = inStatus('suggestion');
+
+const SPLIT = 'story-split-group-0001';
+const CONFIRMED_TWO = 'Не открывается итоговый тест по охране труда. Кроме того, в заявке № 15 неправильно указана фамилия слушателя.';
+
+/** A ticket split from one description with another, confirmed as one problem where the check found two. */
+export const CreatedTogetherAndConfirmed: Story = {
+  args: { ticketId: 't-split-2' },
+  parameters: {
+    widget: {
+      tickets: [
+        { id: 't-split-1', draft: draftOf('test', { splitGroup: SPLIT }), createdAt: OPEN_NOW },
+        { id: 't-split-2', draft: draftOf('test', { splitGroup: SPLIT, description: CONFIRMED_TWO, oneProblemConfirmed: true }), createdAt: OPEN_NOW },
+      ],
+    },
+  },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('timeline:header.checked', { count: 2 }))).toBeVisible();
+    await expect(canvas.getByText(/UP-\d{4}-\d{6}/, { selector: '.us-ticket__linked' })).toBeVisible();
+  },
+};

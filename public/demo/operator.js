@@ -113,9 +113,18 @@
       ['Шаги', ticket.steps],
       ['Страница', ticket.pageUrl],
       ['Браузер', ticket.browser ? `${ticket.browser.browser.name} ${ticket.browser.browser.version}, ${ticket.browser.os.name} ${ticket.browser.os.version}`.trim() : undefined],
+      ['Создано вместе с', ticket.createdWith ? ticket.createdWith.map((other) => `№ ${other.number}`).join(', ') : undefined],
+      ['Одна проблема', oneProblemNote(ticket.oneProblemCheck)],
       ['Файлы', ticket.attachments.length > 0 ? ticket.attachments.map((file) => `${file.name} (${Math.ceil(file.size / 1024)} КБ)`).join(', ') : undefined],
     ];
     return rows.filter(([, value]) => typeof value === 'string' && value !== '');
+  }
+
+  /** What the server's one-problem check found on a ticket the user confirmed as one problem. */
+  function oneProblemNote(check) {
+    if (!check || check.parts < 2) return undefined;
+    const markers = check.markers.length > 0 ? ` (найдено: ${check.markers.map((marker) => `«${marker}»`).join(', ')})` : '';
+    return `пользователь подтвердил одну проблему; проверка нашла ${check.parts}${markers}`;
   }
 
   function renderTicket() {

@@ -81,5 +81,5 @@ function errorResponse(error: unknown, c: Context, deps: AppDeps): Response {
     failure = new ApiFailure(500, 'internal', 'Внутренняя ошибка сервера. Мы уже знаем о ней.');
   }
   for (const [name, value] of Object.entries(failure.headers)) c.header(name, value);
-  return c.json(errorBody(failure.code, failure.message, failure.fields), failure.status as ContentfulStatusCode);
+  return c.json(errorBody(failure.code, failure.message, failure.fields, failure.details), failure.status as ContentfulStatusCode);
 }

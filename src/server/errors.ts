@@ -12,6 +12,8 @@ export class ApiFailure extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers: Record<string, string> = {},
+    /** More of the answer for codes that carry it (`several_problems`: the parts and markers). */
+    readonly details: Omit<ApiError['error'], 'code' | 'message' | 'fields'> = {},
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -19,8 +21,13 @@ export class ApiFailure extends Error {
 }
 
 /** The wire body of an error. */
-export function errorBody(code: ApiErrorCode, message: string, fields?: Record<string, string>): ApiError {
-  return fields === undefined ? { error: { code, message } } : { error: { code, message, fields } };
+export function errorBody(
+  code: ApiErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+  details: Omit<ApiError['error'], 'code' | 'message' | 'fields'> = {},
+): ApiError {
+  return { error: { code, message, ...(fields === undefined ? {} : { fields }), ...details } };
 }
 
 /** Seconds a client should wait before retrying after the store was briefly unavailable. */

@@ -11,7 +11,7 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   409: 'Illegal transition or idempotency conflict',
   413: 'Payload too large',
   415: 'Unsupported media type',
-  422: 'Validation failed (`fields` maps paths to messages)',
+  422: 'Validation failed (`fields` maps paths to messages), or `several_problems`: the description holds several problems and `oneProblemConfirmed` is not set (`parts` and `markers` say what the check found)',
   429: 'Rate limited (see Retry-After)',
   503: 'Storage temporarily unavailable (see Retry-After)',
 };

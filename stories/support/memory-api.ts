@@ -17,6 +17,8 @@ import {
   nextSupportOpeningInfo,
   replayOf,
   statusAfterReporterMessage,
+  oneProblemVerdict,
+  severalProblemsMessage,
   ticketDraftSchema,
 } from '../../src/core';
 import type { Attachment, AttachmentLimits, AttachmentType, CreateTicketResponse, HostContext, Meta, TicketDraft, TicketEvent } from '../../src/core';
@@ -121,7 +123,12 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
         ? ok(previous.response)
         : fail({ kind: 'http', status: 409, code: 'idempotency_conflict', message: IDEMPOTENCY_CONFLICT_MESSAGE });
     }
-    const ticket = store.create(draft, reporterOf(host, draft.contact), clock.now());
+    const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
+    if (verdict.kind === 'refuse') {
+      return fail({ kind: 'http', status: 422, code: 'several_problems', message: severalProblemsMessage(verdict.check.parts.length) });
+    }
+    const check = verdict.kind === 'record' ? { parts: verdict.parts, markers: verdict.markers } : undefined;
+    const ticket = store.create(draft, reporterOf(host, draft.contact), clock.now(), undefined, check);
     const response: CreateTicketResponse = host === null ? { ticket, accessKey: `k-${ticket.id}-7f3a9c` } : { ticket };
     replies.set(key, { body, response });
     if (options.specialist?.onCreate !== undefined) specialist.play(ticket.id, options.specialist.onCreate);

@@ -14,7 +14,7 @@ import {
   statusRequiresText,
   ticketSummary,
 } from '../../src/core';
-import type { Actor, Attachment, Contact, HostContext, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../src/core';
+import type { Actor, Attachment, Contact, HostContext, OneProblemCheckRecord, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../src/core';
 
 /** One change of a ticket. */
 export interface TicketChange {
@@ -65,6 +65,15 @@ export function createMemoryStore(firstNumber = 120) {
     for (const listener of listeners.get(event.ticketId) ?? []) listener(event);
   };
 
+  /** Every ticket of a split names the others (in order of creation), like the server's `createdWith`. */
+  const linkSplitGroup = (group: string) => {
+    const members = [...tickets.values()].filter((t) => t.splitGroup === group);
+    for (const member of members) {
+      const others = members.filter((o) => o.id !== member.id).map((o) => ({ id: o.id, number: o.number }));
+      if (others.length > 0) tickets.set(member.id, { ...member, createdWith: others });
+    }
+  };
+
   const attachmentsOf = (ids: readonly string[]) => ids.flatMap((id) => (uploads.has(id) ? [uploads.get(id) as Attachment] : []));
 
   return {
@@ -79,7 +88,7 @@ export function createMemoryStore(firstNumber = 120) {
     hasUpload: (id: string) => uploads.has(id),
 
     /** Registers a ticket received at `at`: number, priority and deadlines from the core, first event by the system. */
-    create(draft: TicketDraft, reporter: Reporter, at: Date, id?: string): Ticket {
+    create(draft: TicketDraft, reporter: Reporter, at: Date, id?: string, oneProblemCheck?: OneProblemCheckRecord): Ticket {
       ticketSeq += 1;
       eventSeq += 1;
       const ticketId = id ?? `t-${String(ticketSeq).padStart(3, '0')}`;
@@ -104,10 +113,13 @@ export function createMemoryStore(firstNumber = 120) {
         reporter,
         attachments: attachmentsOf(draft.attachmentIds),
         events: [event],
+        ...(oneProblemCheck === undefined ? {} : { oneProblemCheck }),
       } as Ticket;
       tickets.set(ticketId, ticket);
+      // Tickets split from one description name each other, as the server links them.
+      if (draft.splitGroup !== undefined) linkSplitGroup(draft.splitGroup);
       publish(event);
-      return ticket;
+      return tickets.get(ticketId) ?? ticket;
     },
 
     /** Applies a change if the status machine allows it; a reporter's message that moves nothing is kept as a message. */

@@ -1,5 +1,5 @@
 /** Tickets that exist before a story starts: created and moved through the memory store at given instants. */
-import { STATUSES, ticketDraftSchema } from '../../src/core';
+import { oneProblemVerdict, STATUSES, ticketDraftSchema } from '../../src/core';
 import type { Actor, Category, Contact, HostContext, Status, TicketDraftInput } from '../../src/core';
 import { draftOf } from './fixtures';
 import type { StoryClock } from './clock';
@@ -64,7 +64,10 @@ export function seedTickets(store: MemoryStore, clock: StoryClock, host: HostCon
     const parsed = ticketDraftSchema.safeParse(input);
     if (!parsed.success) throw new Error(`seed ${seed.id ?? ''}: invalid draft ${JSON.stringify(parsed.error.issues)}`);
     let at = new Date(seed.createdAt);
-    const ticket = store.create(parsed.data, reporterOf(seed.guest === undefined ? host : null, seed.guest), at, seed.id);
+    // A confirmed seed keeps what the check found, as the server would.
+    const verdict = oneProblemVerdict(parsed.data.description, parsed.data.oneProblemConfirmed);
+    const check = verdict.kind === 'record' ? { parts: verdict.parts, markers: verdict.markers } : undefined;
+    const ticket = store.create(parsed.data, reporterOf(seed.guest === undefined ? host : null, seed.guest), at, seed.id, check);
     for (const step of seed.history ?? []) {
       at = new Date(at.getTime() + (step.minutes ?? 25) * 60_000);
       const result = store.change(ticket.id, { status: step.status, actor: step.actor ?? 'support', text: step.text }, at);

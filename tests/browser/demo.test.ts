@@ -1,7 +1,7 @@
 /** The demo LMS that `npm start` serves: the user switch, the course page's link pre-fill, the operator page. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATHS } from '../../src/server';
-import { agent, expectClean, launcher, openPage, panel, send, startHarness, visible } from './harness';
+import { agent, expectClean, launcher, openPage, panel, send, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -23,6 +23,39 @@ const findTicket = async (subject: string) =>
   (await agent<{ tickets: AgentTicket[] }>(h, 'GET', '/tickets')).tickets.find((ticket) => ticket.subject === subject);
 
 describe('the demo LMS', () => {
+  it('a two-problem text split in the widget becomes two tickets linked to each other on the operator page', async () => {
+    const tracked = await openPage(h, `${h.server.url}${DEMO_PATHS.support}`);
+    const { page } = tracked;
+    await visible(tracked, page.getByText('вход выполнен'), 'the demo sign-in');
+    const widget = page.locator('#uchi-support');
+    await visible(tracked, widget.getByLabel('Тема обращения'), 'the inline widget', 15_000);
+    const stamp = Date.now();
+    const first = `Не открывается итоговый тест по охране труда ${stamp}`;
+    const second = `В заявке ${stamp} неправильно указана фамилия слушателя`;
+    await widget.getByRole('radio', { name: 'Другой вопрос' }).check();
+    await widget.getByLabel('Тема обращения').fill('Тест и заявка');
+    await widget.getByLabel('Опишите проблему').fill(`${first}. Кроме того, ${second.charAt(0).toLowerCase()}${second.slice(1)}.`);
+    await widget.getByRole('radio', { name: 'Мешает работать мне' }).check();
+    await visible(tracked, widget.getByText('Найдено: «Кроме того»'), 'the notice with its marker');
+    await widget.getByRole('button', { name: 'Разделить на 2 обращения' }).click();
+    await widget.getByRole('button', { name: 'Отправить 2 обращения' }).click();
+    // Once every part is registered the widget starts a fresh form, so the server is asked instead.
+    await waitUntil(tracked, 'both tickets registered', async () => (await findTicket(first)) !== undefined && (await findTicket(second)) !== undefined, 15_000);
+
+    const [one, two] = await Promise.all([findTicket(first), findTicket(second)]);
+    expect(one?.number).toEqual(expect.any(String));
+    expect(two?.number).toEqual(expect.any(String));
+    const operator = await tracked.context.newPage();
+    await operator.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    for (const [mine, other] of [[first, two], [second, one]] as const) {
+      await operator.getByRole('button', { name: new RegExp(mine) }).click();
+      const fields = operator.locator('#op-fields');
+      await visible(tracked, fields.getByText(`№ ${other?.number ?? '?'}`, { exact: true }), `the link from «${mine}»`);
+    }
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('a ticket filed on the course page as a switched-to demo user carries the course link', async () => {
     const courseUrl = `${h.server.url}${DEMO_PATHS.course}`;
     const tracked = await openPage(h, courseUrl);

@@ -2,6 +2,8 @@
 export interface FoundList {
   intro: string;
   items: string[];
+  /** Each item's marker as written ("1.", "2)", "-"). */
+  markers: string[];
 }
 
 // "1. ", "2) ", "- ", "• " at the start of a line; a digit must be followed by a space or a letter,
@@ -15,28 +17,42 @@ function findLineList(text: string): FoundList | null {
   const lines = text.split(/\r?\n/);
   const introLines: string[] = [];
   const items: string[] = [];
+  const markers: string[] = [];
   for (const line of lines) {
     const marker = LINE_MARKER.exec(line);
-    if (marker !== null) items.push(line.slice(marker[0].length).trim());
+    if (marker !== null) {
+      items.push(line.slice(marker[0].length).trim());
+      markers.push(marker[0].trim());
+    }
     else if (items.length === 0) introLines.push(line);
     // Unmarked lines after an item continue it ("Результат: страница зависает.").
     else if (line.trim() !== '') items[items.length - 1] += `\n${line.trim()}`;
   }
-  return items.length >= 2 ? { intro: introLines.join('\n').trim(), items } : null;
+  return items.length >= 2 ? { intro: introLines.join('\n').trim(), items, markers } : null;
 }
 
 function findInlineList(text: string): FoundList | null {
-  const starts: { at: number; body: number }[] = [];
+  const starts: { at: number; body: number; marker: string }[] = [];
   for (const match of text.matchAll(INLINE_MARKER)) {
     // Only a run numbered 1, 2, 3… is a list; "урок 3." alone is not.
-    if (Number(match[1]) === starts.length + 1) starts.push({ at: match.index, body: match.index + match[0].length });
+    if (Number(match[1]) === starts.length + 1) starts.push({ at: match.index, body: match.index + match[0].length, marker: match[0] });
   }
   if (starts.length < 2) return null;
-  const items = starts.map((s, i) => text.slice(s.body, starts[i + 1]?.at ?? text.length).trim());
-  return { intro: text.slice(0, starts[0]?.at ?? 0).trim(), items };
+  // "…: 1. …; 2. …": the separator before the next number belongs to neither item.
+  const items = starts.map((s, i) => text.slice(s.body, starts[i + 1]?.at ?? text.length).trim().replace(/[;,]$/u, ''));
+  return { intro: text.slice(0, starts[0]?.at ?? 0).trim(), items, markers: starts.map((s) => s.marker) };
 }
 
-/** Finds a bulleted or numbered list (one item per line, or "1. … 2. …" inline); null when there is none. */
+// "у меня несколько вопросов: …; …; и …": items after a colon, separated by semicolons.
+function findSemicolonList(text: string): FoundList | null {
+  const colon = text.indexOf(':');
+  if (colon < 0) return null;
+  const items = text.slice(colon + 1).split(';').map((item) => item.trim().replace(/^и\s+/u, '')).filter((item) => item !== '');
+  if (items.length < 2) return null;
+  return { intro: text.slice(0, colon + 1).trim(), items, markers: items.map(() => ';') };
+}
+
+/** Finds a bulleted or numbered list (one item per line, "1. … 2. …" inline, or "…: …; …"); null when there is none. */
 export function findList(text: string): FoundList | null {
-  return findLineList(text) ?? findInlineList(text);
+  return findLineList(text) ?? findInlineList(text) ?? findSemicolonList(text);
 }

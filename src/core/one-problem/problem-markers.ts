@@ -10,7 +10,7 @@ const NEGATED = new RegExp(`${B}не\\s+(?!(?:только|так|всегда|�
 const FAILURE = new RegExp(
   `${B}(?:ошиб|неправил|неверн|некоррект|пропал|пропад|исчез|недоступ|неактивн|зависа|завис|висит|виснет|` +
     `вылета|тормоз|глюч|слома|сбо[йие]|пуст|бит(?:ая|ые|ый|ую)|выда[её]т|обнуля|дублир|нельзя|невозможно)|` +
-    `${B}нет${E}`,
+    `${B}нет${E}|${B}не\\s+(?:тот|та|те|то|ту)${E}`,
   'u',
 );
 
@@ -26,6 +26,12 @@ const ASKING = new RegExp(
 export function hasProblemMarker(text: string): boolean {
   const t = normalizeText(text);
   return NEGATED.test(t) || FAILURE.test(t) || ASKING.test(t);
+}
+
+/** True when the text reports a failure (not only asks): "не открывается", "ошибка", "пропал". */
+export function reportsFailure(text: string): boolean {
+  const t = normalizeText(text);
+  return NEGATED.test(t) || FAILURE.test(t);
 }
 
 /** True when the sentence is a question (ends with "?", possibly before closing quotes). */

@@ -1,7 +1,10 @@
 import { findConnectives } from './connectives';
+import { cutAt, markerText, type Piece } from './piece';
 import { contentStems, sharesSubject } from './content-stems';
 import { hasProblemMarker } from './problem-markers';
 import { refersBack } from './refers-back';
+import { normalizeText } from './stem';
+import { isPluralHeading } from './step-items';
 
 /** True when a piece of text says enough to be a problem on its own (not just a greeting). */
 export function hasSubstance(text: string): boolean {
@@ -18,8 +21,30 @@ export function opensNewSubject(body: string, before: string | ReadonlySet<strin
 
 /** Splits prose at connectives that introduce another problem; the connective stays at the start of its part. */
 export function splitOnConnectives(text: string): string[] {
-  const connectives = findConnectives(text);
-  const starts = [0];
+  return connectivePieces(text).map((p) => p.text);
+}
+
+const ORDINAL = /^(?:во|в)-?\s?(?:вторых|третьих|четвертых|пятых)/u;
+const FIRST = /(?<![\p{L}])во-?\s?первых/u;
+
+/**
+ * «Во-первых… во-вторых…» after a statement of the problem ("Не грузится видео. Во-первых, только в
+ * Яндекс браузере…") or before "Суть:" lists the circumstances of one problem, not several problems.
+ */
+function ordinalsAreDetails(text: string): boolean {
+  const t = normalizeText(text);
+  const first = FIRST.exec(t);
+  if (/(?<![\p{L}])суть(?![\p{L}])/u.test(t)) return true;
+  if (first === null) return false;
+  const before = text.slice(0, first.index);
+  return hasSubstance(before) && !isPluralHeading(before);
+}
+
+/** {@link splitOnConnectives} with the connective that opened each piece. */
+export function connectivePieces(text: string): Piece[] {
+  const details = ordinalsAreDetails(text);
+  const connectives = findConnectives(text).filter((c) => !details || !ORDINAL.test(normalizeText(text.slice(c.start, c.end))));
+  const starts: Array<{ at: number; marker: string | null }> = [{ at: 0, marker: null }];
   // Subject stems of everything before the current connective, collected piece by piece.
   const before = new Set<string>();
   let seen = 0;
@@ -29,13 +54,13 @@ export function splitOnConnectives(text: string): string[] {
     for (const s of contentStems(text.slice(seen, c.start))) before.add(s);
     seen = c.start;
     // "Ещё вопрос: …" right after a greeting has nothing before it to split from.
-    substantial ||= hasSubstance(text.slice(starts.at(-1) ?? 0, c.start));
+    substantial ||= hasSubstance(text.slice(starts.at(-1)?.at ?? 0, c.start));
     if (!substantial) return;
     const body = text.slice(c.end, connectives[i + 1]?.start ?? text.length);
     if (c.kind === 'new' || opensNewSubject(body, before)) {
-      starts.push(c.start);
+      starts.push({ at: c.start, marker: markerText(text.slice(c.start, c.end)) });
       substantial = false;
     }
   });
-  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
+  return cutAt(text, starts);
 }

@@ -3,22 +3,36 @@ import { hasProblemMarker } from './problem-markers';
 import { refersBack } from './refers-back';
 import { introducesDetails, isActionStep, isPluralHeading, isStepItem } from './step-items';
 import { cleanPart } from './clean-part';
+import type { Piece } from './piece';
+import { normalizeText } from './stem';
+
+// A request of its own ("Нужен акт за квартал", "Предлагаем добавить …"): an item support acts on.
+const REQUEST = /^(?:нуж[ена]\p{L}*|прошу|просим|предлага\p{L}*|добав\p{L}*|хотим|хочу|сделайте|подскажите)(?![\p{L}])/u;
+
+function isRequest(item: string): boolean {
+  return REQUEST.test(normalizeText(item.trim()));
+}
+
+interface Group {
+  items: string[];
+  marker: string;
+}
 
 // Items of one group: a problem item plus the non-problem items around it (context, browser, data).
-function groupItems(items: string[], eachIsProblem: boolean): string[][] {
-  const groups: string[][] = [];
+function groupItems(items: string[], markers: string[], eachIsProblem: boolean): Group[] {
+  const groups: Group[] = [];
   let groupHasProblem = false;
-  for (const item of items) {
-    const problem = eachIsProblem || (hasProblemMarker(item) && !isStepItem(item));
+  items.forEach((item, i) => {
+    const problem = eachIsProblem || ((hasProblemMarker(item) || isRequest(item)) && !isStepItem(item));
     const last = groups.at(-1);
     if (last === undefined || (problem && groupHasProblem && !refersBack(item))) {
-      groups.push([item]);
+      groups.push({ items: [item], marker: markers[i] ?? '' });
       groupHasProblem = problem;
     } else {
-      last.push(item);
+      last.items.push(item);
       groupHasProblem ||= problem;
     }
-  }
+  });
   return groups;
 }
 
@@ -27,6 +41,11 @@ function groupItems(items: string[], eachIsProblem: boolean): string[][] {
  * list belongs to one problem (steps to reproduce, attempts, data, symptoms after "не работает X:").
  */
 export function splitList(text: string): string[] | null {
+  return listPieces(text)?.map((p) => p.text) ?? null;
+}
+
+/** {@link splitList} with the list marker that opened each part ("2)", "-"). */
+export function listPieces(text: string): Piece[] | null {
   const list = findList(text);
   if (list === null) return null;
   const heading = isPluralHeading(list.intro);
@@ -35,13 +54,14 @@ export function splitList(text: string): string[] | null {
     // "После обновления не работает курс:" followed by a list: the items are its symptoms.
     if (list.intro.trimEnd().endsWith(':') && hasProblemMarker(list.intro)) return null;
   }
-  const groups = groupItems(list.items, heading);
+  const groups = groupItems(list.items, list.markers, heading);
   if (groups.length < 2) return null;
   // The intro is either an announcement (dropped) or a shared context ("В курсе «X»:"), kept with each part.
   const context = heading ? '' : cleanPart(list.intro);
   const shared = context !== '' && list.intro.trimEnd().endsWith(':');
   return groups.map((g, i) => {
-    const body = g.join('\n');
-    return context !== '' && (shared || i === 0) ? `${context}${shared ? ': ' : '\n'}${body}` : body;
+    const body = g.items.join('\n');
+    const text = context !== '' && (shared || i === 0) ? `${context}${shared ? ': ' : '\n'}${body}` : body;
+    return { text, marker: i === 0 ? null : g.marker };
   });
 }

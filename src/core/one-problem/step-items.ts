@@ -44,8 +44,8 @@ export function introducesDetails(intro: string): boolean {
   return DETAIL_HEADING.test(normalizeText(lastSentence(intro)));
 }
 
-const COUNTED = /(?:несколько|пар[ау]|две|два|три|четыре|пять|ряд)\s+(?:\p{L}+\s+)?(?:проблем|вопрос|ошиб|замечан)/u;
-const PLURAL = /(?:^|[\s,.!])(?:проблемы|вопросы|ошибки|замечания)(?![\p{L}])/u;
+const COUNTED = /(?:нескольк\p{L}*|пар[ау]|две|два|три|четыре|пять|ряд)\s+(?:\p{L}+\s+)?(?:проблем|вопрос|ошиб|замечан|вещ|момент|пункт|предложен)/u;
+const PLURAL = /(?:^|[\s,.!])(?:проблемы|вопросы|ошибки|замечания|предложения|пожелания|список\s+проблем|моменты)(?![\p{L}])/u;
 
 /** True when a heading announces several problems ("Проблемы:", "накопилось несколько вопросов:"). */
 export function isPluralHeading(text: string): boolean {

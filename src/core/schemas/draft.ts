@@ -8,6 +8,9 @@ import { browserInfoSchema } from './browser';
 import { contactSchema } from './context';
 import { requiredText } from './fields';
 
+// Printable ASCII without spaces, like an idempotency key: a UUID fits.
+const SPLIT_GROUP = /^[\x21-\x7e]{8,128}$/;
+
 /** Limits of the draft's lists; the text fields' limits are in the field table. */
 export const DRAFT_LIMITS = {
   subject: TICKET_FIELDS.subject.maxLength,
@@ -34,6 +37,8 @@ const common = {
   pageUrl: z.optional(z.string().check(z.maxLength(2000))),
   pageErrors: z.optional(z.array(pageErrorSchema).check(z.maxLength(DRAFT_LIMITS.pageErrors, 'too_many'))),
   oneProblemConfirmed: z.optional(z.boolean()),
+  /** The same token on every ticket made by splitting one description: the server links them. */
+  splitGroup: z.optional(z.string().check(z.regex(SPLIT_GROUP, 'invalid'))),
   contact: z.optional(contactSchema),
 };
 

@@ -58,6 +58,7 @@ export const API_ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'too_many_attachments',
+  'several_problems',
   'rate_limited',
   'unavailable',
   'internal',
@@ -71,6 +72,9 @@ export const apiErrorSchema = z.object({
     code: z.enum(API_ERROR_CODES),
     message: z.string(),
     fields: z.optional(z.record(z.string(), z.string())),
+    /** With `several_problems`: the problems found in the description and the markers of each split. */
+    parts: z.optional(z.array(z.string())),
+    markers: z.optional(z.array(z.string())),
   }),
 });
 /** An error answer. */

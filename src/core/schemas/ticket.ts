@@ -40,6 +40,21 @@ export const reporterSchema = z.object({
 /** The reporter of a ticket. */
 export type Reporter = z.infer<typeof reporterSchema>;
 
+/** What the one-problem check found on a ticket the user confirmed as one problem. */
+export const oneProblemCheckRecordSchema = z.object({
+  /** How many problems the check found (1 when it agreed with the user). */
+  parts: z.int().check(z.positive()),
+  /** The words that caused each split («Кроме того», «2)»). */
+  markers: z.array(z.string()),
+});
+/** A stored one-problem check. */
+export type OneProblemCheckRecord = z.infer<typeof oneProblemCheckRecordSchema>;
+
+/** Another ticket created together with this one (by splitting one description). */
+export const linkedTicketSchema = z.object({ id: z.string(), number: z.string() });
+/** A linked ticket. */
+export type LinkedTicket = z.infer<typeof linkedTicketSchema>;
+
 /** What the server adds to a draft when it registers it. */
 export const ticketRecordSchema = z.object({
   id: z.string(),
@@ -55,6 +70,10 @@ export const ticketRecordSchema = z.object({
   reporter: reporterSchema,
   attachments: z.array(attachmentSchema),
   events: z.array(ticketEventSchema),
+  /** Present when the user confirmed one problem: what the server's check found in the description. */
+  oneProblemCheck: z.optional(oneProblemCheckRecordSchema),
+  /** The other tickets split from the same description, in order of creation. */
+  createdWith: z.optional(z.array(linkedTicketSchema)),
 });
 
 /** A ticket: its draft fields (per category) plus what the server recorded. */

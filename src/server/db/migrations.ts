@@ -77,6 +77,16 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'one-problem check result and split groups',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN one_problem_parts INTEGER;
+      ALTER TABLE tickets ADD COLUMN one_problem_markers TEXT;
+      ALTER TABLE tickets ADD COLUMN split_group TEXT;
+      CREATE INDEX tickets_by_split_group ON tickets (owner, split_group, seq) WHERE split_group IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -18,6 +18,12 @@ export interface TicketRow {
   review_due_at: string;
   resolve_due_at: string;
   deadlines_provisional: number;
+  /** Problems the one-problem check found, stored when the user confirmed one problem. */
+  one_problem_parts: number | null;
+  /** The check's markers as a JSON array of strings, with `one_problem_parts`. */
+  one_problem_markers: string | null;
+  /** The client's token shared by tickets split from one description. */
+  split_group: string | null;
 }
 
 /** An `events` row. */

@@ -15,8 +15,12 @@ export function ticketsRepo(db: Database) {
   const byStatus = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE status = ? ORDER BY seq DESC');
   const insert = db.prepare<NewTicket>(`INSERT INTO tickets (id, number, owner, access_key_hash, category, subject,
     status, priority, draft_json, reporter_json, created_at, updated_at, review_due_at, resolve_due_at,
-    deadlines_provisional) VALUES (@id, @number, @owner, @access_key_hash, @category, @subject, @status, @priority,
-    @draft_json, @reporter_json, @created_at, @updated_at, @review_due_at, @resolve_due_at, @deadlines_provisional)`);
+    deadlines_provisional, one_problem_parts, one_problem_markers, split_group) VALUES (@id, @number, @owner,
+    @access_key_hash, @category, @subject, @status, @priority, @draft_json, @reporter_json, @created_at, @updated_at,
+    @review_due_at, @resolve_due_at, @deadlines_provisional, @one_problem_parts, @one_problem_markers, @split_group)`);
+  const bySplitGroup = db.prepare<[string, string], Pick<TicketRow, 'id' | 'number'>>(
+    'SELECT id, number FROM tickets WHERE owner = ? AND split_group = ? ORDER BY seq',
+  );
   const setStatus = db.prepare<[string, string, string]>('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?');
   const bumpCounter = db.prepare<[number], { last: number }>(`INSERT INTO ticket_counters (year, last) VALUES (?, 1)
     ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`);
@@ -29,6 +33,8 @@ export function ticketsRepo(db: Database) {
     listForReporter: (owner: string, keyHash: string) => byReporter.all(owner, keyHash),
     /** Every ticket, newest first, optionally of one status. */
     listAll: (status?: string) => (status === undefined ? all.all() : byStatus.all(status)),
+    /** The tickets of one owner split from one description, oldest first. */
+    listSplitGroup: (owner: string, group: string) => bySplitGroup.all(owner, group),
     /** Inserts a ticket (inside the caller's transaction). */
     insert: (ticket: NewTicket) => void insert.run(ticket),
     /** Sets the status and the update time. */

@@ -6,6 +6,7 @@ import { deriveAccessKey, hashKey } from '../auth/keys';
 import type { AppDeps } from '../context';
 import { ApiFailure } from '../errors';
 import { claimAttachments } from './claim';
+import { enforceOneProblem } from './one-problem';
 import { bodyHash, randomId } from './ids';
 import { reporterRecord } from './reporter';
 import { eventsOf, ticketView } from './view';
@@ -36,6 +37,8 @@ export function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDr
       }
       return { body: withAccessKey(deps, reporter, JSON.parse(previous.response_json) as CreateTicketResponse), replayed: true };
     }
+    // After the replay: a ticket registered before a change of the check is still answered as it was.
+    const oneProblem = enforceOneProblem(draft);
     const id = randomId();
     const { year } = moscowParts(now);
     const at = now.toISOString();
@@ -55,6 +58,8 @@ export function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDr
       review_due_at: review.value.toISOString(),
       resolve_due_at: resolve.value.toISOString(),
       deadlines_provisional: review.provisional || resolve.provisional ? 1 : 0,
+      ...oneProblem,
+      split_group: draft.splitGroup ?? null,
     });
     store.events.insert({ ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at });
     claimAttachments(store, reporter.owner, id, null, draft.attachmentIds, config.limits.maxFilesPerTicket);

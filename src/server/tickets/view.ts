@@ -3,6 +3,7 @@ import { ticketSummary } from '../../core';
 import type { Actor, Attachment, AttachmentType, Priority, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../core';
 import type { AttachmentRow, EventRow, TicketRow } from '../db/rows';
 import type { Store } from '../db/store';
+import { oneProblemRecord } from './one-problem';
 
 /** An attachment's public metadata (never its storage name or owner). */
 export function attachmentView(row: AttachmentRow): Attachment {
@@ -59,7 +60,21 @@ export function ticketView(store: Store, row: TicketRow): Ticket {
     reporter: JSON.parse(row.reporter_json) as Reporter,
     attachments: store.attachments.listOfCreate(row.id).map(attachmentView),
     events: eventsOf(store, row.id),
+    ...withOneProblem(row),
+    ...withCreatedWith(store, row),
   };
+}
+
+function withOneProblem(row: TicketRow): Pick<Ticket, 'oneProblemCheck'> {
+  const check = oneProblemRecord(row);
+  return check === undefined ? {} : { oneProblemCheck: check };
+}
+
+// Linked only within one owner, so a client cannot attach itself to someone else's tickets by their token.
+function withCreatedWith(store: Store, row: TicketRow): Pick<Ticket, 'createdWith'> {
+  if (row.split_group === null) return {};
+  const others = store.tickets.listSplitGroup(row.owner, row.split_group).filter((t) => t.id !== row.id);
+  return others.length === 0 ? {} : { createdWith: others.map((t) => ({ id: t.id, number: t.number })) };
 }
 
 /** A line of a ticket list. */

@@ -29,6 +29,14 @@ export function TicketHeader({ ticket, headingId, headingRef }: { ticket: Ticket
           </dd>
         </div>
       </dl>
+      {ticket.createdWith === undefined ? null : (
+        <p className="us-ticket__linked">
+          {t('header.createdWith', { numbers: ticket.createdWith.map((other) => t('header.number', { number: other.number })).join(', ') })}
+        </p>
+      )}
+      {ticket.oneProblemCheck === undefined || ticket.oneProblemCheck.parts < 2 ? null : (
+        <p className="us-ticket__checked">{t('header.checked', { count: ticket.oneProblemCheck.parts })}</p>
+      )}
     </header>
   );
 }

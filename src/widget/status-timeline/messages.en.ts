@@ -7,6 +7,9 @@ export const timelineMessagesEn = {
     category: 'Category',
     priority: 'Priority',
     status: 'Status',
+    createdWith: 'Created together with {{numbers}}',
+    checked_one: 'The user confirmed one problem; the check found {{count}}',
+    checked_other: 'The user confirmed one problem; the check found {{count}}',
   },
   when: {
     moscow: '{{moscow}} Moscow time',

@@ -8,6 +8,11 @@ export const timelineMessages = {
       category: 'Категория',
       priority: 'Приоритет',
       status: 'Статус',
+      createdWith: 'Создано вместе с {{numbers}}',
+      checked_one: 'Пользователь подтвердил одну проблему; проверка нашла {{count}}',
+      checked_few: 'Пользователь подтвердил одну проблему; проверка нашла {{count}}',
+      checked_many: 'Пользователь подтвердил одну проблему; проверка нашла {{count}}',
+      checked_other: 'Пользователь подтвердил одну проблему; проверка нашла {{count}}',
     },
     when: {
       moscow: '{{moscow}} МСК',

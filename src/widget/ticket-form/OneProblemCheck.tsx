@@ -12,6 +12,7 @@ const PREVIEW_LENGTH = 140;
 /** The check's panel; renders nothing (but keeps the live region) while the text is one problem. */
 export function OneProblemCheck({
   parts,
+  markers = [],
   confirmed,
   panelRef,
   onSplit,
@@ -19,6 +20,8 @@ export function OneProblemCheck({
   onUndo,
 }: {
   parts: readonly string[];
+  /** The words that made the check split the text («Кроме того»), shown so the verdict can be understood. */
+  markers?: readonly string[];
   confirmed: boolean;
   /** Where focus goes when a send is refused for this reason. */
   panelRef?: Ref<HTMLDivElement>;
@@ -47,6 +50,11 @@ export function OneProblemCheck({
                 <li key={index}>{part.length > PREVIEW_LENGTH ? `${part.slice(0, PREVIEW_LENGTH - 1)}…` : part}</li>
               ))}
             </ol>
+            {markers.length > 0 ? (
+              <p className="us-notice__text us-one-problem__markers">
+                {t('oneProblem.markers', { markers: markers.map((marker) => t('oneProblem.marker', { marker })).join(', ') })}
+              </p>
+            ) : null}
             <p className="us-notice__text">{t('oneProblem.why')}</p>
             <div className="us-actions">
               <Button variant="primary" onClick={onSplit}>

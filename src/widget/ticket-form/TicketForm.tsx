@@ -15,7 +15,7 @@ import type { TicketFormValues } from './form-values';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
 import { prepareForm } from './prepare-form';
 import { ticketResolver } from './resolver';
-import { splitIntoDrafts, splitItemDraft } from './split-drafts';
+import { splitGroupOf, splitIntoDrafts, splitItemDraft } from './split-drafts';
 import type { SplitItem } from './stored-draft';
 import { SplitDrafts } from './SplitDrafts';
 import { TicketFormFields } from './TicketFormFields';
@@ -113,13 +113,14 @@ export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent
 
   if (split !== null && values.category !== '') {
     const category = values.category;
+    const splitGroup = splitGroupOf(split);
     return (
       <div className="us-ticket-form">
         <SplitDrafts
           items={split}
           categoryLabel={t(`common:category.${category}`)}
           hasAttachments={attachments.ids.length > 0}
-          draftFor={(item, index) => splitItemDraft(category, values, extras, item, index)}
+          draftFor={(item, index) => splitItemDraft(category, values, extras, item, index, splitGroup)}
           onItemsChange={setSplit}
           onBack={() => setSplit(null)}
           onAllSent={(responses) => {
@@ -153,7 +154,7 @@ export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent
           setup={setup}
           restoredAt={restoredAt}
           attachments={attachments}
-          problems={{ parts: problems.parts, confirmed, blocked: blockedByProblems, panelRef }}
+          problems={{ parts: problems.parts, markers: problems.markers, confirmed, blocked: blockedByProblems, panelRef }}
           checklist={values.category === '' ? null : checklistItems(values.category, values, { hasImage: attachments.hasImage, guest })}
           duplicate={duplicate}
           submitter={submitter}

@@ -44,7 +44,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   setup: FormSetup;
   restoredAt: Date | null;
   attachments: AttachmentsSlot;
-  problems: { parts: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null> };
+  problems: { parts: string[]; markers: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null> };
   checklist: ChecklistItem[] | null;
   duplicate: TicketSummary | null;
   submitter: ReturnType<typeof useTicketSubmit>;
@@ -117,6 +117,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
       {/* Notices that appear while the user types sit at the end, above the bar: nothing above them moves. */}
       <OneProblemCheck
         parts={problems.parts}
+        markers={problems.markers}
         confirmed={problems.confirmed}
         panelRef={problems.panelRef}
         onSplit={() => submitter.submit('split')}

@@ -80,6 +80,8 @@ export const formMessages = {
       split_few: 'Разделить на {{count}} обращения',
       split_many: 'Разделить на {{count}} обращений',
       split_other: 'Разделить на {{count}} обращения',
+      markers: 'Найдено: {{markers}}',
+      marker: '«{{marker}}»',
       confirm: 'Это одна проблема',
       confirmed: 'Вы подтвердили, что в описании одна проблема: отправим одно обращение.',
       undo: 'Отменить подтверждение',

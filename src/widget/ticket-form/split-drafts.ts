@@ -35,8 +35,16 @@ export type SplitItemDraft =
   | { ok: false; errors: Partial<Record<'subject' | 'description' | 'other', string>> };
 
 /**
- * One part as a ticket: its own subject and description, everything else shared. Attachments can belong
- * to one ticket only (the server claims them), so they go with the first part.
+ * The token that links the tickets of one split on the server: the first part's idempotency key, which is
+ * stored with the draft, stays the same across reloads and retries, and is unique to this split.
+ */
+export function splitGroupOf(items: readonly SplitItem[]): string | undefined {
+  return items[0]?.idempotencyKey;
+}
+
+/**
+ * One part as a ticket: its own subject and description, everything else shared, and the split's group.
+ * Attachments can belong to one ticket only (the server claims them), so they go with the first part.
  */
 export function splitItemDraft(
   category: Category,
@@ -44,10 +52,11 @@ export function splitItemDraft(
   extras: DraftExtras,
   item: SplitItem,
   index: number,
+  splitGroup?: string,
 ): SplitItemDraft {
   const own = { ...values, subject: item.subject, description: item.description, confirmedOneProblem: '' };
   const candidate = buildDraftCandidate(category, own, { ...extras, attachmentIds: index === 0 ? extras.attachmentIds : [] });
-  const parsed = ticketDraftSchema.safeParse(candidate);
+  const parsed = ticketDraftSchema.safeParse(splitGroup === undefined ? candidate : { ...candidate, splitGroup });
   if (parsed.success) return { ok: true, draft: parsed.data };
   const errors: Partial<Record<'subject' | 'description' | 'other', string>> = {};
   for (const issue of parsed.error.issues) {

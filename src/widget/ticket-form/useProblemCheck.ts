@@ -1,25 +1,26 @@
 /** The live "one ticket — one problem" check of the description, debounced so typing stays smooth. */
 import { useCallback, useEffect, useState } from 'react';
-import { splitProblems } from '../../core';
+import { checkOneProblem } from '../../core';
+import type { OneProblemCheck } from '../../core';
 
 /** How long typing must pause before the description is checked again. */
 export const PROBLEM_CHECK_DELAY_MS = 300;
 
 /**
- * The problems found in `text` (one element for one problem), whether a check is still pending, and
+ * The problems found in `text` (one element for one problem) with the markers of the splits, whether a check is still pending, and
  * `checkNow(text)` for a send, which must not slip through the debounce window.
  */
 export function useProblemCheck(text: string, delay = PROBLEM_CHECK_DELAY_MS) {
-  const [checked, setChecked] = useState(() => ({ text, parts: splitProblems(text) }));
+  const [checked, setChecked] = useState(() => ({ text, ...checkOneProblem(text) }));
   useEffect(() => {
     if (text === checked.text) return undefined;
-    const timer = setTimeout(() => setChecked({ text, parts: splitProblems(text) }), delay);
+    const timer = setTimeout(() => setChecked({ text, ...checkOneProblem(text) }), delay);
     return () => clearTimeout(timer);
   }, [text, checked.text, delay]);
   const checkNow = useCallback((current: string): string[] => {
-    const parts = splitProblems(current);
-    setChecked({ text: current, parts });
-    return parts;
+    const check: OneProblemCheck = checkOneProblem(current);
+    setChecked({ text: current, ...check });
+    return check.parts;
   }, []);
-  return { parts: checked.parts, pending: text !== checked.text, checkNow };
+  return { parts: checked.parts, markers: checked.markers, pending: text !== checked.text, checkNow };
 }

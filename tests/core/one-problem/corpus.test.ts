@@ -1,52 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { splitProblems } from '../../../src/core/one-problem';
-import { CORPUS } from './corpus';
-import { HOLDOUT } from './holdout';
-import { formatMetrics, measure } from './metrics';
+import { loadCorpus } from './labelled';
+import { formatMetrics, formatShapes, measure } from './metrics';
+
+const tuning = loadCorpus('tuning');
+const holdout = loadCorpus('holdout');
 
 describe('one-problem corpus', () => {
-  it('is big enough and mixed like real tickets', () => {
-    const multi = CORPUS.filter((c) => c.problems > 1).length;
-    expect(CORPUS.length).toBeGreaterThanOrEqual(70);
-    expect(multi / CORPUS.length).toBeGreaterThan(0.3);
-    expect(multi / CORPUS.length).toBeLessThan(0.5);
+  it('is big enough, mixed like real tickets, with a third held out', () => {
+    const all = [...tuning, ...holdout];
+    expect(all.length).toBeGreaterThanOrEqual(300);
+    expect(holdout.length / all.length).toBeGreaterThanOrEqual(0.25);
+    const multi = all.filter((c) => c.problems > 1).length / all.length;
+    expect(multi).toBeGreaterThan(0.3);
+    expect(multi).toBeLessThan(0.65);
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  it('detects several problems with precision ≥ 0.9 and recall ≥ 0.8', () => {
-    const m = measure(CORPUS);
-    console.log(formatMetrics('one-problem corpus', CORPUS.length, m));
-    for (const miss of m.misses) console.log(`  missed (${miss.problems}): ${JSON.stringify(miss.text)}`);
-    expect(m.precision).toBeGreaterThanOrEqual(0.9);
-    expect(m.recall).toBeGreaterThanOrEqual(0.8);
+  // A floor under the figures the rules reach on the set they were tuned on (0.98 / 0.88).
+  it('keeps its figures on the tuning set', () => {
+    const m = measure(tuning);
+    console.log(formatMetrics('one-problem tuning set', tuning.length, m));
+    for (const miss of m.misses) console.log(`  missed ${miss.id} (${miss.problems}): ${JSON.stringify(miss.text)}`);
+    expect(m.precision).toBeGreaterThanOrEqual(0.95);
+    expect(m.recall).toBeGreaterThanOrEqual(0.85);
   });
 
-  // Written before the splitter; two of its false alarms (details after "также"/"кроме того") led to
-  // generic rules afterwards, so it is no longer strictly unseen.
-  it('holds on the second set', () => {
-    const m = measure(HOLDOUT);
-    console.log(formatMetrics('one-problem holdout', HOLDOUT.length, m));
-    for (const miss of m.misses) console.log(`  missed (${miss.problems}): ${JSON.stringify(miss.text)}`);
-    expect(m.precision).toBeGreaterThanOrEqual(0.9);
-    expect(m.recall).toBeGreaterThanOrEqual(0.8);
+  // The held-out set is never used to change the rules: only its figures are printed, never its texts.
+  const held = measure(holdout);
+
+  it('does not fall below its held-out figures (precision 0.90, recall 0.59)', () => {
+    console.log([formatMetrics('one-problem held-out set', holdout.length, held), ...formatShapes(held)].join('\n'));
+    expect(held.precision).toBeGreaterThanOrEqual(0.9);
+    expect(held.recall).toBeGreaterThanOrEqual(0.59);
+  });
+
+  // The product's goal on texts the rules were not tuned on. Not reached yet: see the README.
+  it('reaches the goal on the held-out set: precision ≥ 0.95, recall ≥ 0.9', () => {
+    expect(held.precision).toBeGreaterThanOrEqual(0.95);
+    expect(held.recall).toBeGreaterThanOrEqual(0.9);
   });
 
   const exact = [
-    ...CORPUS.filter((c) => c.text.startsWith('1. Не открывается курс «Охрана труда')),
-    ...CORPUS.filter((c) => c.text.startsWith('Во-первых, у слушателя Иванова')),
-    ...CORPUS.filter((c) => c.text.startsWith('1. Тест не засчитывается')),
-    ...CORPUS.filter((c) => c.text.startsWith('Как сменить пароль администратору?')),
-    ...CORPUS.filter((c) => c.text.startsWith('Здравствуйте, накопилось несколько вопросов')),
-    ...CORPUS.filter((c) => c.text.startsWith('1. Захожу в курс')),
-    ...CORPUS.filter((c) => c.text.startsWith('Не воспроизводится видео в уроке 4. Пробовал')),
-    ...CORPUS.filter((c) => c.text.startsWith('Не открывается итоговый тест в курсе «Электробезопасность»')),
-    ...CORPUS.filter((c) => c.text.startsWith('Как поменять пароль?')),
-  ];
+    'legacy-corpus-1', // "1. … 2. …" inline
+    'legacy-corpus-4', // во-первых / во-вторых / в-третьих
+    'legacy-corpus-13', // a numbered list, one item a line
+    'legacy-corpus-6', // two unrelated questions
+  ].map((id) => tuning.find((c) => c.id === id));
 
-  it('picks the exact cases from the corpus', () => {
-    expect(exact).toHaveLength(9);
-  });
-
-  it.each(exact)('finds $problems problem(s) in %#', ({ text, problems }) => {
-    expect(splitProblems(text)).toHaveLength(problems);
+  it.each(exact)('finds the labelled number of problems in %#', (c) => {
+    expect(c).toBeDefined();
+    expect(splitProblems(c?.text ?? '')).toHaveLength(c?.problems ?? -1);
   });
 });

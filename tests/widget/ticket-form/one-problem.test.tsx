@@ -22,6 +22,8 @@ describe('one ticket — one problem', () => {
     const notice = panel.parentElement as HTMLElement;
     expect(within(notice).getByText('Похоже, в описании 2 разные проблемы:')).toBeInTheDocument();
     expect(within(notice).getByText(/понадобится больше времени, чтобы разделить их/)).toBeInTheDocument();
+    // The verdict names the words it rests on.
+    expect(within(notice).getByText('Найдено: «Также»')).toBeInTheDocument();
     const submit = screen.getByRole('button', { name: 'Отправить обращение' });
     expect(submit).toBeDisabled();
     expect(submit).toHaveAccessibleDescription('Разделите описание на отдельные обращения или подтвердите, что проблема одна.');
@@ -93,6 +95,10 @@ describe('one ticket — one problem', () => {
     expect(first?.[1]).not.toBe('test-key-1');
     expect(first?.[0]).toMatchObject({ subject: 'Не открывается курс «Охрана труда»', course: { title: 'Охрана труда', url: COURSE }, attachmentIds: ['att-00000001'] });
     expect(second?.[0]).toMatchObject({ subject: 'Нет письма с паролем', description: 'Не приходит письмо с паролем новым слушателям.', attachmentIds: [] });
+    // Both parts carry the same group token, so the server links them.
+    const group = (first?.[0] as { splitGroup?: string }).splitGroup;
+    expect(group).toEqual(expect.any(String));
+    expect((second?.[0] as { splitGroup?: string }).splitGroup).toBe(group);
     const results = screen.getByRole('list', { name: 'Номера обращений' });
     expect(within(results).getByText('№ 1001 — Не открывается курс «Охрана труда»')).toBeInTheDocument();
     expect(within(results).getByText('№ 1002 — Нет письма с паролем')).toBeInTheDocument();

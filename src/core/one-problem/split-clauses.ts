@@ -1,0 +1,65 @@
+import { contentStems, sharesSubject } from './content-stems';
+import { cutAt, openingWords, markerText, type Piece } from './piece';
+import { hasProblemMarker, reportsFailure } from './problem-markers';
+import { refersBack } from './refers-back';
+import { normalizeText } from './stem';
+
+// A paragraph telling when or how the failure shows ("После нажатия …", "При входе …") details the one before.
+const CIRCUMSTANCE = /^(?:после|при|когда|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге)(?![\p{L}])/u;
+
+// An empty line between two paragraphs.
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/gu;
+
+/**
+ * Splits at a paragraph break when the new paragraph reports a problem of its own: it does not point back
+ * and shares no subject word with everything before it (which must itself have said something).
+ */
+export function paragraphPieces(text: string): Piece[] {
+  const starts: Array<{ at: number; marker: string | null }> = [{ at: 0, marker: null }];
+  const breaks = [...text.matchAll(PARAGRAPH_BREAK)].map((m) => m.index + m[0].length);
+  breaks.forEach((at, i) => {
+    const before = text.slice(starts.at(-1)?.at ?? 0, at);
+    const paragraph = text.slice(at, breaks[i + 1] ?? text.length);
+    const opens = hasProblemMarker(before) && hasProblemMarker(paragraph) && !refersBack(paragraph) && !CIRCUMSTANCE.test(normalizeText(paragraph));
+    if (opens && contentStems(paragraph).size > 0 && !sharesSubject(text.slice(0, at), paragraph)) {
+      starts.push({ at, marker: openingWords(paragraph) });
+    }
+  });
+  return cutAt(text, starts);
+}
+
+// "… и …" / "…, а также …" between two clauses of one sentence.
+const AND = /(?<=[\p{L}\d»")])(?:\s*,)?\s+(?:и|а\s+также)\s+(?=[\p{L}«"])/gu;
+// A clause that starts with its verb ("и не сохраняется прогресс") continues the subject before it.
+const VERB_FIRST = /^(?:не\s|\p{L}{3,}(?:ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся|ал|ил|ел|ла|ло|ли|лся|лась|лось|лись)(?![\p{L}]))/u;
+const MIN_STEMS = 2;
+
+/**
+ * Splits one sentence joined by «и» / «а также» when each side reports its own failure about a different
+ * subject, and the second names its subject first: «не открывается тест по первой помощи и счёт так и не
+ * пришёл». Symptoms of one failure («не открывается и выдаёт ошибку») stay together.
+ */
+export function clausePieces(text: string): Piece[] {
+  const starts: Array<{ at: number; marker: string | null }> = [{ at: 0, marker: null }];
+  const matches = [...text.matchAll(AND)];
+  for (const m of matches) {
+    const from = starts.at(-1)?.at ?? 0;
+    const left = lastSentence(text.slice(from, m.index));
+    const bodyStart = m.index + m[0].length;
+    const right = firstSentence(text.slice(bodyStart));
+    // A clause starting with its verb shares the subject before it, unless it names a subject of its own.
+    if ((VERB_FIRST.test(normalizeText(right)) && contentStems(right).size < 3) || refersBack(right)) continue;
+    if (!reportsFailure(left) || !reportsFailure(right)) continue;
+    if (contentStems(left).size < MIN_STEMS || contentStems(right).size < MIN_STEMS || sharesSubject(left, right)) continue;
+    starts.push({ at: m.index, marker: markerText(m[0]) });
+  }
+  return cutAt(text, starts);
+}
+
+function lastSentence(text: string): string {
+  return text.split(/[.!?]\s+/u).at(-1) ?? text;
+}
+
+function firstSentence(text: string): string {
+  return text.split(/[.!?](?:\s|$)/u)[0] ?? text;
+}

@@ -1,0 +1,99 @@
+import { contentStems, sharesSubject } from './content-stems';
+import { cutAt, markerText, type Piece } from './piece';
+import { hasProblemMarker, isQuestion, reportsFailure } from './problem-markers';
+import { refersBack } from './refers-back';
+import { splitSentences } from './sentences';
+import { normalizeText } from './stem';
+import { isPluralHeading } from './step-items';
+
+// A feature request: a wish for something new, not a request to fix what is broken.
+const SUGGESTION =
+  /(?<![\p{L}\d])(?:хотелось\s+бы,?\s+чтобы|было\s+бы\s+(?:\p{L}+\s+)?(?:здорово|удобно|хорошо|неплохо|полезно)|хорошо\s+бы|предлага(?:ю|ем)|предложение|сделайте,?\s+пожалуйста|добавьте|нужна\s+возможность|хотим\s+предложить)(?![\p{L}\d])/u;
+const FIXING = /(?<![\p{L}\d])(?:исправ|почин|устран|разобрат|вернуть|восстанов)/u;
+
+// A request support acts on ("Пришлите прайс", "Нужно добавить администратора", "Хочу поменять подпись").
+const REQUEST = /^(?:пришлите|вышлите|нуж(?:ен|на|но|ны)|прошу|просим|хоч(?:у|ем)|хотим|уточните)(?![\p{L}])/u;
+const FIXING_REQUEST = /(?<![\p{L}\d])(?:помо(?:ч|г)|разобрат|решить|исправ|ответ|перезвон|связат)/u;
+
+/** True when a sentence reports a problem, asks, or requests something of its own. */
+function raisesSomething(sentence: string): boolean {
+  const t = normalizeText(sentence);
+  return hasProblemMarker(sentence) || (REQUEST.test(withoutOpener(t)) && !FIXING_REQUEST.test(t));
+}
+
+// "И почему …?", "И можно ли …?" after a question: a second question, even about the same course.
+const AND_QUESTION = /^и\s+(?:почему|как|где|когда|сколько|можно\s+ли|нужно\s+ли|есть\s+ли|в\s+\p{L}+|на\s+\p{L}+)(?![\p{L}])/u;
+
+// A connective or ordinal opening a sentence ("Кроме того, …", "Во-вторых, …"): not what the sentence is about.
+const OPENER = /^(?:во-?\s?\p{L}+х|в-\p{L}+х|кроме\s+того|также|еще|а|и|но|плюс)(?![\p{L}])[\s,:—–-]*/u;
+
+function withoutOpener(normalized: string): string {
+  return normalized.replace(OPENER, '');
+}
+
+const THIS = /(?<![\p{L}])это(?![\p{L}])/u;
+
+/** The sentence's first clause (of three words at least, after an opener): where a pointer back would be. */
+function firstClause(sentence: string): string {
+  const clauses = withoutOpener(normalizeText(sentence)).split(/[,;:—–(]/u);
+  let clause = '';
+  for (const next of clauses) {
+    clause = clause === '' ? next : `${clause},${next}`;
+    if (clause.trim().split(/\s+/u).length >= 3) break;
+  }
+  return clause;
+}
+
+/** True when the sentence, past its opener, points back or only details what was said. */
+function continues(sentence: string): boolean {
+  const clause = firstClause(sentence);
+  return refersBack(clause) || THIS.test(clause) || DETAIL_START.test(clause.trim());
+}
+
+/** The feature-request phrase of a sentence («Предлагаем», «было бы удобно»), or null. */
+function suggestionIn(sentence: string): string | null {
+  const t = normalizeText(sentence);
+  const match = SUGGESTION.exec(t);
+  if (match === null || FIXING.test(t)) return null;
+  return sentence.slice(match.index, match.index + match[0].length);
+}
+
+// A sentence telling when, where or how the failure shows, or what was tried: a detail of the one before.
+const DETAIL_START =
+  /^(?:после|при|когда|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге|пишет|выда\p{L}*|появляется|ошибка|суть|причем|причём|хотя|но|однако|раньше|до\s+этого|сейчас|уже|только|даже|например|всё|все|вс[её]\s+равно|проблема|это|такая|такое|такие|он|она|они|оно|из-за|началось|началась|начались|касается|воспроизводится|заранее|извините|спасибо|благодар\p{L}*|будем|буду)(?![\p{L}])/u;
+
+/**
+ * Splits between sentences: before a feature request that follows a failure («Не работает фильтр.
+ * Предложение: …»), and before a sentence that reports a problem of its own about a subject nothing before
+ * it mentioned, when it neither points back nor only details the failure.
+ */
+export function sentencePieces(text: string): Piece[] {
+  const starts: Array<{ at: number; marker: string | null }> = [{ at: 0, marker: null }];
+  const before = new Set<string>();
+  let failed = false;
+  let said = false;
+  let asked = false;
+  // A suggestion ticket explains its motivation ("Сейчас нельзя …"): nothing after it is split off.
+  let suggested = false;
+  for (const sentence of splitSentences(text)) {
+    const s = sentence.text;
+    const stems = contentStems(s);
+    const suggestion = suggestionIn(s);
+    if (suggested) {
+      // nothing: the rest argues for the same suggestion
+    } else if (failed && suggestion !== null) {
+      starts.push({ at: sentence.start, marker: markerText(suggestion) });
+    } else if (asked && AND_QUESTION.test(normalizeText(s)) && hasProblemMarker(s) && !continues(s)) {
+      starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 2).join(' ')) });
+    } else if (said && raisesSomething(s) && !continues(s) && stems.size >= 2 && !sharesSubject(before, s)) {
+      starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 3).join(' ')) });
+    }
+    asked = isQuestion(s);
+    suggested ||= suggestion !== null && !failed;
+    failed ||= reportsFailure(s);
+    // "У меня два вопроса." announces what follows; it raises nothing itself.
+    said ||= raisesSomething(s) && !isPluralHeading(s);
+    for (const stem of stems) before.add(stem);
+  }
+  return cutAt(text, starts);
+}

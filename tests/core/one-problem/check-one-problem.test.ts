@@ -1,0 +1,55 @@
+/** checkOneProblem: the parts of a description and the marker that caused every split. */
+import { describe, expect, it } from 'vitest';
+import { checkOneProblem, oneProblemVerdict, splitProblems } from '../../../src/core/one-problem';
+
+describe('checkOneProblem names the marker of each split', () => {
+  it.each([
+    ['Здравствуйте.\n1) не открывается курс по охране труда\n2) счёт на оплату не пришёл', ['2)']],
+    ['Прошу проверить: 1. не открывается тест по пожарной безопасности; 2. в удостоверении неверная дата.', ['2.']],
+    ['У меня два вопроса. Первый — не открывается тест по первой помощи. Второй — как скачать счёт?', ['Второй']],
+    ['Не открывается видео в курсе по охране труда. Кроме того, в отчёте по группе неверные даты.', ['Кроме того']],
+    ['Не открывается видео в курсе по охране труда. Заодно спрошу, как выгрузить список слушателей?', ['Заодно спрошу']],
+    ['Не открывается видео в курсе по охране труда. P.S. В отчёте по группе неверные даты.', ['P.S.']],
+    ['не открывается тест по первой помощи и счёт на оплату так и не пришёл', ['и']],
+    ['Не работает фильтр по подразделениям в отчёте. Предлагаем добавить выгрузку протоколов архивом.', ['Предлагаем']],
+    ['у меня несколько вопросов: не открывается лекция 4; как распечатать удостоверение; и почему счёт на 1800', [';', ';']],
+  ])('%s', (text, markers) => {
+    const check = checkOneProblem(text);
+    expect(check.parts).toHaveLength(markers.length + 1);
+    expect(check.markers).toEqual(markers);
+    expect(splitProblems(text)).toEqual(check.parts);
+  });
+
+  it.each([
+    // The circumstances of one problem, told with ordinals.
+    'Не грузится видео в курсе. Во-первых, только в Яндекс Браузере, в Хроме работает. Во-вторых, только на работе, дома всё нормально.',
+    // Steps to reproduce with the result.
+    'Тест не отправляется.\n1) Отвечаю на все вопросы\n2) Нажимаю «Завершить тест»\n3) Меня возвращает на первый вопрос',
+    // Expected and actual result.
+    'После сдачи теста статус не меняется. Ожидаю «Пройден», а вижу «Не начат».',
+    // A suggestion with its motivation.
+    'Предлагаю добавить импорт вопросов из Excel. Сейчас нельзя загрузить вопросы файлом, переносим вручную.',
+    // Politeness after the question.
+    'Подскажите, пожалуйста, можно ли продлить доступ к курсу? Заранее благодарю за ответ, извините за беспокойство.',
+  ])('keeps one problem: %s', (text) => {
+    expect(checkOneProblem(text)).toEqual({ parts: [text], markers: [] });
+  });
+
+  it('is empty for an empty text', () => {
+    expect(checkOneProblem('  ')).toEqual({ parts: [], markers: [] });
+  });
+});
+
+describe('oneProblemVerdict, the rule a server applies on create', () => {
+  const two = 'Не открывается видео в курсе по охране труда. Кроме того, в отчёте по группе неверные даты.';
+  it('refuses several problems without confirmation, with the parts', () => {
+    expect(oneProblemVerdict(two, undefined)).toMatchObject({ kind: 'refuse', check: { markers: ['Кроме того'] } });
+  });
+  it('records what it found when the user confirmed one problem', () => {
+    expect(oneProblemVerdict(two, true)).toEqual({ kind: 'record', parts: 2, markers: ['Кроме того'] });
+    expect(oneProblemVerdict('Не открывается видео.', true)).toEqual({ kind: 'record', parts: 1, markers: [] });
+  });
+  it('accepts one problem', () => {
+    expect(oneProblemVerdict('Не открывается видео.', undefined)).toEqual({ kind: 'accept' });
+  });
+});
