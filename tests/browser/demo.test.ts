@@ -28,11 +28,12 @@ describe('the demo LMS', () => {
     const { page } = tracked;
     await visible(tracked, page.getByText('вход выполнен'), 'the demo sign-in');
     const widget = page.locator('#uchi-support');
-    await visible(tracked, widget.getByLabel('Тема обращения'), 'the inline widget', 15_000);
+    const other = widget.getByRole('button', { name: 'Другой вопрос', exact: true });
+    await visible(tracked, other, 'the inline widget', 15_000);
     const stamp = Date.now();
     const first = `Не открывается итоговый тест по охране труда ${stamp}`;
     const second = `В заявке ${stamp} неправильно указана фамилия слушателя`;
-    await widget.getByRole('radio', { name: 'Другой вопрос' }).check();
+    await other.click();
     await widget.getByLabel('Тема обращения').fill('Тест и заявка');
     await widget.getByLabel('Опишите проблему').fill(`${first}. Кроме того, ${second.charAt(0).toLowerCase()}${second.slice(1)}.`);
     await widget.getByRole('radio', { name: 'Мешает работать мне' }).check();
