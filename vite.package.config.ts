@@ -23,7 +23,11 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: (id) => /^(react|react-dom|react\/|react-dom\/|i18next|@tanstack\/|zod|react-hook-form|@hookform\/|modern-screenshot)/.test(id),
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // The React entry renders on the client only: frameworks with server components must see it as such.
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'react' ? "'use client';" : ''),
+      },
     },
   },
 });
