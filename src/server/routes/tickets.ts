@@ -4,6 +4,7 @@ import { ticketDraftSchema } from '../../core';
 import { requireReporter } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
+import { remoteAddress } from '../guard/guest-quota';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import type { TicketListResponse } from '../schemas';
 import { reporterTicket } from '../tickets/access';
@@ -28,7 +29,11 @@ export function ticketRoutes(deps: AppDeps) {
     // A guest has no token: the policy's "full data" must come from the form, so a missing contact is parsed
     // as an empty one and every missing field is reported in the same 422 as the rest of the draft.
     const draft = parseWith(ticketDraftSchema, reporter.kind === 'guest' ? { ...rest, contact: contact ?? {} } : rest);
+    const ip = remoteAddress(c);
+    const guest = reporter.kind === 'guest';
+    if (guest) deps.guards.guestQuota.check(ip, { tickets: 1 });
     const result = createTicket(deps, reporter, draft, key);
+    if (guest && !result.replayed) deps.guards.guestQuota.record(ip, { tickets: 1 });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, 201);
   });
