@@ -22,7 +22,7 @@ describe('the global error handler', () => {
     const errors: unknown[][] = [];
     const logger: Logger = { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => void errors.push(args) };
     const store = createStore(db, logger);
-    store.tickets.listForReporter = () => {
+    store.tickets.page = () => {
       throw new Error('secret internal detail');
     };
     const { config } = loadConfig({}, { tokenSecret: 'x'.repeat(40), agentToken: 'agent', attachmentsDir: join(dir, 'files') });

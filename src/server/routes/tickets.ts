@@ -9,6 +9,7 @@ import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import type { TicketListResponse } from '../schemas';
 import { reporterTicket } from '../tickets/access';
 import { createTicket } from '../tickets/create';
+import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
 
 // Printable ASCII without spaces: a UUID, a ULID or any client token fits; nothing that could break a log line.
@@ -40,8 +41,9 @@ export function ticketRoutes(deps: AppDeps) {
 
   app.get('/tickets', (c) => {
     const reporter = requireReporter(c.get('identity'));
-    const rows = deps.store.tickets.listForReporter(reporter.owner, reporter.keyHash ?? '');
-    const body: TicketListResponse = { tickets: rows.map((row) => summaryView(deps.store, row)) };
+    const query = readPageQuery((name) => c.req.query(name), false);
+    const page = pageOf(deps.store.tickets.page(query, { owner: reporter.owner, keyHash: reporter.keyHash ?? '' }), query.limit);
+    const body: TicketListResponse = { tickets: page.rows.map((row) => summaryView(deps.store, row)), nextCursor: page.nextCursor };
     return c.json(body);
   });
 
