@@ -1,10 +1,11 @@
-// The demo's operator page: a support specialist's view over the agent API (GET /api/v1/agent/tickets,
-// POST /api/v1/agent/tickets/{id}/status). Plain JS, everything built with createElement/textContent.
+// The demo's operator page: a support specialist's view over the agent API (GET /api/v1/agent/tickets pages
+// summaries, GET /api/v1/agent/tickets/{id} reads the opened one, POST /api/v1/agent/tickets/{id}/status). Plain JS, everything built with createElement/textContent.
 // Which moves are legal is the server's business: every specialist move is offered, a refused one shows the
 // server's message (409 for an illegal transition, 422 when the move needs a text).
 (() => {
   const API = `${location.origin}/api/v1`;
   const REFRESH_MS = 4000;
+  const PAGE_SIZE = 50;
   const STATUS_LABELS = {
     registered: 'Обращение зарегистрировано',
     processing: 'Обращение в обработке',
@@ -44,6 +45,10 @@
 
   let agentToken = null;
   let tickets = [];
+  /** Where the next page starts (null: the list is complete). */
+  let nextCursor = null;
+  /** The opened ticket in full (the list holds summaries only). */
+  let detail = null;
   let selectedId = null;
   let busy = false;
 
@@ -81,14 +86,15 @@
         if (ticket.id === selectedId) button.setAttribute('aria-current', 'true');
         button.append(
           el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }),
-          el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${ticket.reporter.fullName} · ${when(ticket.createdAt)}` }),
+          el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]} · ${when(ticket.createdAt)}` }),
         );
-        button.addEventListener('click', () => select(ticket.id));
+        button.addEventListener('click', () => void select(ticket.id));
         item.append(button);
         return item;
       }),
     );
     $('op-empty').hidden = tickets.length > 0;
+    $('op-more').hidden = nextCursor === null;
   }
 
   function fieldRows(ticket) {
@@ -128,7 +134,7 @@
   }
 
   function renderTicket() {
-    const ticket = tickets.find((item) => item.id === selectedId);
+    const ticket = detail !== null && detail.id === selectedId ? detail : undefined;
     $('op-hint').hidden = ticket !== undefined;
     $('op-ticket').hidden = ticket === undefined;
     if (ticket === undefined) return;
@@ -151,16 +157,26 @@
     for (const button of $('op-actions').querySelectorAll('button')) button.disabled = busy || final;
   }
 
-  function select(id) {
+  async function loadDetail() {
+    if (selectedId === null) return;
+    try {
+      detail = await api(`/agent/tickets/${encodeURIComponent(selectedId)}`);
+    } catch (error) {
+      $('op-error').textContent = `Не удалось открыть обращение: ${error.message}`;
+    }
+  }
+
+  async function select(id) {
     if (id !== selectedId) $('op-result').textContent = '';
     selectedId = id;
     renderList();
+    await loadDetail();
     renderTicket();
   }
 
   async function move(status) {
-    const ticket = tickets.find((item) => item.id === selectedId);
-    if (ticket === undefined || busy) return;
+    const ticket = detail;
+    if (ticket === null || ticket.id !== selectedId || busy) return;
     const text = $('op-text').value.trim();
     busy = true;
     renderTicket();
@@ -198,11 +214,22 @@
     $('op-form').addEventListener('submit', (event) => event.preventDefault());
   }
 
+  /** The list's query: the filters, and the cursor of the page to read. */
+  function listPath(cursor) {
+    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if ($('op-filter').value !== '') query.set('status', $('op-filter').value);
+    if ($('op-search').value.trim() !== '') query.set('q', $('op-search').value.trim());
+    if (cursor !== null) query.set('cursor', cursor);
+    return `/agent/tickets?${query}`;
+  }
+
+  /** Reloads the first page (and the opened ticket); pages loaded further down are dropped. */
   async function refresh() {
-    const status = $('op-filter').value;
     try {
-      const body = await api(`/agent/tickets${status === '' ? '' : `?status=${encodeURIComponent(status)}`}`);
+      const body = await api(listPath(null));
       tickets = body.tickets;
+      nextCursor = body.nextCursor ?? null;
+      await loadDetail();
       $('op-error').textContent = '';
       $('op-updated').textContent = `обновлено в ${new Date().toLocaleTimeString('ru-RU')}`;
     } catch (error) {
@@ -212,10 +239,29 @@
     renderTicket();
   }
 
+  /** Appends the next page; tickets created meanwhile appear on the next refresh, none is shown twice. */
+  async function loadMore() {
+    if (nextCursor === null) return;
+    try {
+      const body = await api(listPath(nextCursor));
+      const known = new Set(tickets.map((ticket) => ticket.id));
+      tickets = [...tickets, ...body.tickets.filter((ticket) => !known.has(ticket.id))];
+      nextCursor = body.nextCursor ?? null;
+    } catch (error) {
+      $('op-error').textContent = `Не удалось загрузить обращения: ${error.message}`;
+    }
+    renderList();
+  }
+
   async function start() {
     renderFilter();
     renderMoves();
     $('op-refresh').addEventListener('click', () => void refresh());
+    $('op-more').addEventListener('click', () => void loadMore());
+    $('op-toolbar').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void refresh();
+    });
     try {
       // Dev mode only: the server hands its agent token to the demo.
       const response = await fetch(`${API}/dev/agent-token`);
@@ -226,7 +272,8 @@
     }
     await refresh();
     setInterval(() => {
-      if (!busy && document.visibilityState === 'visible') void refresh();
+      // Only while the first page is all that is shown, so a refresh never takes away rows being read.
+      if (!busy && document.visibilityState === 'visible' && tickets.length <= PAGE_SIZE) void refresh();
     }, REFRESH_MS);
   }
 

@@ -2,6 +2,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../core';
 import type { AttachmentLimits } from '../core';
+import { loadGuardLimits } from './guard/limits';
+import type { GuardLimits } from './guard/limits';
 
 /** Everything the server needs to know at start; tests build it directly with overrides. */
 export interface ServerConfig {
@@ -19,6 +21,8 @@ export interface ServerConfig {
   maxJsonBytes: number;
   heartbeatMs: number;
   busyTimeoutMs: number;
+  /** Connection, stream, quota, cleanup and shutdown limits. */
+  guard: GuardLimits;
 }
 
 /** A configuration problem that must stop the server from starting. */
@@ -57,6 +61,7 @@ export function loadConfig(env: Env, overrides: Partial<ServerConfig> = {}): { c
     maxJsonBytes: overrides.maxJsonBytes ?? 256 * 1024,
     heartbeatMs: overrides.heartbeatMs ?? 15_000,
     busyTimeoutMs: overrides.busyTimeoutMs ?? 2_000,
+    guard: loadGuardLimits((name, fallback, min) => intFrom(env, name, fallback, min), overrides.guard),
   };
   if (config.tokenSecret === '') {
     if (!dev) throw new ConfigError('SUPPORT_TOKEN_SECRET is required (or set SUPPORT_DEV=1 for a local demo).');

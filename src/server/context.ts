@@ -4,6 +4,7 @@ import type { Store } from './db/store';
 import type { EventBroker } from './events/broker';
 import type { Identity } from './auth/identity';
 import type { FileStorage } from './attachments/storage';
+import type { Guards } from './guard/guards';
 
 /** The logger the server writes to; `console` by default. */
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
@@ -16,6 +17,8 @@ export interface AppDeps {
   broker: EventBroker;
   files: FileStorage;
   logger: Logger;
+  /** Guest quotas per IP and open streams per reporter. */
+  guards: Guards;
 }
 
 /** Hono's environment of our app: the identity resolved once per request. */

@@ -1,6 +1,9 @@
 /** The OpenAPI 3.1 document of the contract, generated from the core's zod schemas (never hand-written). */
 import * as z from 'zod/mini';
 import {
+  CATEGORIES,
+  PRIORITIES,
+  STATUSES,
   agentStatusBodySchema,
   apiErrorSchema,
   attachmentSchema,
@@ -14,6 +17,7 @@ import {
 } from '../core';
 import { devTokenBodySchema } from './routes/dev';
 import { agentTicketListSchema, devTokenResponseSchema } from './schemas';
+import { MAX_PAGE } from './tickets/paging';
 import { SERVER_VERSION } from './version';
 import { errorResponses, operation } from './openapi-paths';
 
@@ -45,6 +49,13 @@ export type SchemaName = keyof typeof SCHEMAS;
 let cached: Record<string, unknown> | null = null;
 
 /** Builds (once) the OpenAPI document; paths are relative to the server URL `/api/v1`. */
+/** The paging parameters of both ticket lists. */
+const PAGE = [
+  { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE } },
+  { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+  { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...STATUSES] } },
+];
+
 export function openApiDocument(): Record<string, unknown> {
   cached ??= {
     openapi: '3.1.0',
@@ -94,7 +105,9 @@ function paths(): Record<string, unknown> {
         security: REPORTER, body: 'TicketDraft', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 409, 413, 415, 422, 429, 503],
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 } }],
       }),
-      get: operation('The reporter’s tickets, newest first', { security: REPORTER, ok: 'TicketList', errors: [401, 429] }),
+      get: operation('The reporter’s tickets, newest first, one page at a time (pass nextCursor as cursor; null on the last page)', {
+        security: REPORTER, ok: 'TicketList', errors: [400, 401, 429], parameters: PAGE,
+      }),
     },
     '/tickets/{id}': { get: operation('One ticket with its events', { security: REPORTER, parameters: ID, ok: 'Ticket', errors: [401, 404, 429] }) },
     '/tickets/{id}/messages': {
@@ -116,9 +129,14 @@ function paths(): Record<string, unknown> {
       }),
     },
     '/agent/tickets': {
-      get: operation('All tickets, newest first, optionally of one status', {
+      get: operation('Ticket summaries, newest first, one page at a time. Contract change: the list no longer carries full tickets (reporter, events); read one by id', {
         security: AGENT, ok: 'AgentTicketList', errors: [400, 401, 403, 429],
-        parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string' } }],
+        parameters: [
+          ...PAGE,
+          { name: 'category', in: 'query', required: false, schema: { type: 'string', enum: [...CATEGORIES] } },
+          { name: 'priority', in: 'query', required: false, schema: { type: 'string', enum: [...PRIORITIES] } },
+          { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Text found in the number or the subject' },
+        ],
       }),
     },
     '/agent/tickets/{id}': { get: operation('Any ticket', { security: AGENT, parameters: ID, ok: 'Ticket', errors: [401, 403, 404, 429] }) },

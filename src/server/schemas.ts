@@ -1,10 +1,12 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
 import * as z from 'zod/mini';
-import { ticketSchema } from '../core';
-import type { ticketListSchema } from '../core';
+import { ticketListSchema } from '../core';
 
-/** `GET /agent/tickets`: full tickets, newest first. */
-export const agentTicketListSchema = z.object({ tickets: z.array(ticketSchema) });
+/**
+ * `GET /agent/tickets`: one page of ticket summaries, newest first, with `nextCursor`. The full ticket (reporter,
+ * events) is read by id from `GET /agent/tickets/{id}`; the list no longer carries it.
+ */
+export const agentTicketListSchema = ticketListSchema;
 
 /** `POST /dev/token`. */
 export const devTokenResponseSchema = z.object({ token: z.string() });

@@ -1,9 +1,11 @@
 /** Starts the Support API on a port (0 = any free one): migrations, storage, app, listening, clean close. */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import { calendarCoverageWarning } from '../core';
 import { createApp } from './app';
+import { startCleanup } from './attachments/cleanup';
 import { createFileStorage } from './attachments/storage';
 import { loadConfig } from './config';
 import type { ServerConfig } from './config';
@@ -12,6 +14,9 @@ import { migrate } from './db/migrations';
 import { openDatabase } from './db/open';
 import { createStore } from './db/store';
 import { createBroker } from './events/broker';
+import { guardConnections, serverOptions } from './guard/connections';
+import { createGuards } from './guard/guards';
+import { shutdownServer } from './http/shutdown';
 import type { DemoDirs } from './routes/demo';
 
 /** How to start: environment and/or explicit config, and the injectable clock and logger. */
@@ -56,11 +61,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     broker: createBroker(),
     files: createFileStorage(config.attachmentsDir),
     logger,
+    guards: createGuards(config.guard, clock),
   };
+  const stopCleanup = await startCleanup(deps);
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = createApp(deps, { allowedOrigins, ...(options.demo === undefined ? {} : { demo: options.demo }) });
 
   const server = await listen(app.fetch, config);
+  guardConnections(server as Server, config.guard);
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
@@ -74,7 +82,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url,
     config,
     close: () => {
-      closing ??= shutdown(server, deps);
+      closing ??= shutdownServer(server, {
+        endStreams: () => deps.broker.closeAll(),
+        release: async () => {
+          stopCleanup();
+          await deps.files.settle(config.guard.shutdownGraceMs);
+          deps.store.db.close();
+        },
+      }, config.guard.shutdownGraceMs);
       return closing;
     },
   };
@@ -82,29 +97,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: ServerConfig): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    const server = serve({ fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(config.guard) }, () => resolve(server));
     server.once('error', reject);
   });
-}
-
-async function shutdown(server: ServerType, deps: AppDeps): Promise<void> {
-  deps.broker.closeAll();
-  await new Promise<void>((resolve) => {
-    const closeIdle = () => {
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
-    };
-    // Streams end a tick after closeAll and their sockets turn idle then, so idle sockets are swept a few
-    // times; a request still running after a second is cut off.
-    const sweep = setInterval(closeIdle, 25);
-    const force = setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    }, 1000);
-    server.close(() => {
-      clearInterval(sweep);
-      clearTimeout(force);
-      resolve();
-    });
-    closeIdle();
-  });
-  deps.store.db.close();
 }

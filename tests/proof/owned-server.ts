@@ -3,8 +3,7 @@
  * so the test holds the server's own SQLite connection and file storage: `PRAGMA max_page_count` is per
  * connection, so only the server's connection can be made to run out of room.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { migrate } from '../../src/server/db/migrations';
 import { openDatabase } from '../../src/server/db/open';
 import { createStore } from '../../src/server/db/store';
 import { createBroker } from '../../src/server/events/broker';
+import { createGuards } from '../../src/server/guard/guards';
 import type { LogLine, TestServer } from '../server/helpers';
 import { AGENT_TOKEN, TEST_SECRET } from '../server/helpers';
 
@@ -30,8 +30,8 @@ export interface OwnedServer extends Pick<TestServer, 'api' | 'dir' | 'dbPath' |
 }
 
 /** Writes to /dev/full where it exists (a real ENOSPC from the kernel), else throws an ENOSPC error. */
-async function failLikeAFullDisk(bytes: Buffer): Promise<never> {
-  if (existsSync('/dev/full')) await writeFile('/dev/full', bytes);
+function failLikeAFullDisk(): never {
+  if (existsSync('/dev/full')) writeFileSync('/dev/full', 'x');
   throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 }
 
@@ -48,8 +48,10 @@ export async function startOwnedServer(): Promise<OwnedServer> {
   const real = createFileStorage(config.attachmentsDir);
   const clock = () => new Date();
   const owned = { diskFull: false };
-  const files: FileStorage = { ...real, save: (bytes) => (owned.diskFull ? failLikeAFullDisk(bytes) : real.save(bytes)) };
-  const app = createApp({ config, store: createStore(db, logger), clock, broker: createBroker(), files, logger }, { allowedOrigins: new Set() });
+  // Writing the upload's final file is where a full disk fails it.
+  const files: FileStorage = { ...real, adopt: (path) => (owned.diskFull ? failLikeAFullDisk() : real.adopt(path)) };
+  const guards = createGuards(config.guard, clock);
+  const app = createApp({ config, store: createStore(db, logger), clock, broker: createBroker(), files, logger, guards }, { allowedOrigins: new Set() });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../src/core';
 import { createApp, loadConfig } from '../../src/server';
 import { createFileStorage } from '../../src/server/attachments/storage';
+import { createGuards } from '../../src/server/guard/guards';
 import type { Logger } from '../../src/server/context';
 import { migrate } from '../../src/server/db/migrations';
 import { openDatabase } from '../../src/server/db/open';
@@ -21,12 +22,12 @@ describe('the global error handler', () => {
     const errors: unknown[][] = [];
     const logger: Logger = { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => void errors.push(args) };
     const store = createStore(db, logger);
-    store.tickets.listForReporter = () => {
+    store.tickets.page = () => {
       throw new Error('secret internal detail');
     };
     const { config } = loadConfig({}, { tokenSecret: 'x'.repeat(40), agentToken: 'agent', attachmentsDir: join(dir, 'files') });
     const app = createApp(
-      { config, store, clock: () => new Date(), broker: createBroker(), files: createFileStorage(config.attachmentsDir), logger },
+      { config, store, clock: () => new Date(), broker: createBroker(), files: createFileStorage(config.attachmentsDir), logger, guards: createGuards(config.guard, () => new Date()) },
       { allowedOrigins: new Set() },
     );
     const response = await app.request('/api/v1/tickets', { headers: { authorization: `Guest ${'k'.repeat(43)}` } });

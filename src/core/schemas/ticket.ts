@@ -106,5 +106,9 @@ export const ticketSummarySchema = z.object({
 /** A ticket summary. */
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 
-/** The reporter's ticket list. */
-export const ticketListSchema = z.object({ tickets: z.array(ticketSummarySchema) });
+/** The reporter's ticket list: one page, newest first; `nextCursor` asks for the next page (null on the last). */
+export const ticketListSchema = z.object({
+  tickets: z.array(ticketSummarySchema),
+  // Optional so an answer of a server without paging still parses (it is one complete page).
+  nextCursor: z.optional(z.nullable(z.string())),
+});

@@ -1,62 +1,69 @@
 /**
- * Decides what an upload is by its bytes and makes it safe to store: images are decoded and re-encoded
- * (orientation applied, metadata such as EXIF GPS dropped, anything after the image data gone), PDFs are
- * checked for their header and trailer. Names and declared types are never trusted.
+ * Makes a received upload safe to store, working from its temporary file: images are decoded and re-encoded
+ * (orientation applied, metadata such as EXIF GPS dropped, anything after the image data gone) into a new
+ * temporary file, PDFs are checked for their header and trailer. Names and declared types are never trusted.
  */
-import { fileTypeFromBuffer } from 'file-type';
+import { open } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Metadata, Sharp } from 'sharp';
-import { ATTACHMENT_TYPES } from '../../core';
 import type { AttachmentType } from '../../core';
 import { failures } from '../errors';
 import type { ApiFailure } from '../errors';
+import type { FileStorage } from './storage';
 
-/** A file ready to be stored. */
+// libvips' operation cache would keep decoded uploads (and open handles of deleted temporary files) alive.
+sharp.cache(false);
+
+/** A file ready to be stored: its temporary path, size, type and image dimensions. */
 export interface CleanFile {
-  bytes: Buffer;
+  path: string;
+  size: number;
   type: AttachmentType;
   width: number | null;
   height: number | null;
 }
 
-const ACCEPTED = new Set<string>(ATTACHMENT_TYPES);
-
-/** Inspects and cleans an upload, or throws the contract's 413/415/422. */
-export async function inspectUpload(bytes: Buffer, maxPixels: number): Promise<CleanFile> {
-  if (bytes.length === 0) throw failures.validation({ file: 'Файл пустой' }, 'Файл пустой.');
-  const detected = await fileTypeFromBuffer(bytes);
-  if (detected === undefined || !ACCEPTED.has(detected.mime)) {
-    throw failures.unsupportedMedia('Можно приложить только изображения PNG, JPEG, WebP, GIF или документ PDF.');
+/** Inspects and cleans the file at `path` (of the detected `type`), or throws the contract's 413/422. */
+export async function inspectUpload(files: FileStorage, path: string, size: number, type: AttachmentType, maxPixels: number): Promise<CleanFile> {
+  if (type === 'application/pdf') {
+    await checkPdf(path, size);
+    return { path, size, type, width: null, height: null };
   }
-  const type = detected.mime as AttachmentType;
-  return type === 'application/pdf' ? checkPdf(bytes) : reencodeImage(bytes, type, maxPixels);
+  return reencodeImage(files, path, type, maxPixels);
 }
 
 /** PDFs are stored as they are, after checking they start and end like a PDF. */
-function checkPdf(bytes: Buffer): CleanFile {
-  const head = bytes.subarray(0, 5).toString('latin1');
-  const tail = bytes.subarray(Math.max(0, bytes.length - 1024)).toString('latin1');
-  if (head !== '%PDF-' || !tail.includes('%%EOF')) {
-    throw failures.validation({ file: 'Файл PDF повреждён или не дописан' }, 'Файл PDF повреждён.');
+async function checkPdf(path: string, size: number): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(5);
+    const tail = Buffer.alloc(Math.min(1024, size));
+    await handle.read(head, 0, head.length, 0);
+    await handle.read(tail, 0, tail.length, Math.max(0, size - tail.length));
+    if (head.toString('latin1') === '%PDF-' && tail.toString('latin1').includes('%%EOF')) return;
+  } finally {
+    await handle.close();
   }
-  return { bytes, type: 'application/pdf', width: null, height: null };
+  throw failures.validation({ file: 'Файл PDF повреждён или не дописан' }, 'Файл PDF повреждён.');
 }
 
-/** Decodes and re-encodes an image to its own format; only the first frame of an animation is kept. */
-async function reencodeImage(bytes: Buffer, type: AttachmentType, maxPixels: number): Promise<CleanFile> {
+/** Decodes and re-encodes an image to its own format into a new temporary file; only the first frame is kept. */
+async function reencodeImage(files: FileStorage, path: string, type: AttachmentType, maxPixels: number): Promise<CleanFile> {
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    meta = await sharp(path, { limitInputPixels: false }).metadata();
   } catch {
     throw damaged();
   }
   // Checked from the header, before decoding, so a small file claiming a huge canvas costs nothing.
   if ((meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0) > maxPixels) throw tooManyPixels(maxPixels);
+  const output = files.temporary();
   try {
-    const image = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
-    const encoded = await encoder(image, type).toBuffer({ resolveWithObject: true });
-    return { bytes: encoded.data, type, width: encoded.info.width, height: encoded.info.height };
+    const image = sharp(path, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
+    const info = await encoder(image, type).toFile(output);
+    return { path: output, size: info.size, type, width: info.width, height: info.height };
   } catch (error) {
+    await files.dropTemporary(output);
     if (error instanceof Error && /pixel limit/i.test(error.message)) throw tooManyPixels(maxPixels);
     throw damaged();
   }

@@ -1,30 +1,128 @@
-/** Reads exactly one file from a `multipart/form-data` body (field `file`). */
+/**
+ * Receives exactly one file from a `multipart/form-data` body (field `file`) straight to a temporary file:
+ * the bytes never sit in memory, the size is enforced while they arrive, and the type is decided from the
+ * first bytes, so a wrong file is refused before the rest of it is read.
+ */
+import { createWriteStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import busboy from 'busboy';
 import type { Context } from 'hono';
-import { ApiFailure, failures } from '../errors';
+import { fileTypeFromBuffer } from 'file-type';
+import { ATTACHMENT_TYPES } from '../../core';
+import type { AttachmentType } from '../../core';
+import { ApiFailure, failures, isStorageUnavailable } from '../errors';
+import { closeAfter } from '../http/json-body';
+import type { FileStorage } from './storage';
 
-/** The uploaded file: its declared name (metadata only) and bytes. */
-export interface UploadedFile {
+/** A received file: its declared name (metadata only), where its bytes are, their count and detected type. */
+export interface ReceivedFile {
   name: string;
-  bytes: Buffer;
+  path: string;
+  size: number;
+  type: AttachmentType;
 }
 
-/** Parses the form; 415 for another content type, 400 for a broken body or a missing/duplicated `file`. */
-export async function readUploadedFile(c: Context): Promise<UploadedFile> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^multipart\/form-data\s*;/i.test(type.trim())) {
-    throw failures.unsupportedMedia('Файл отправляется как multipart/form-data в поле file.');
+// file-type needs at most this many bytes to recognise every type we accept.
+const SNIFF_BYTES = 4100;
+const ACCEPTED = new Set<string>(ATTACHMENT_TYPES);
+
+/** The 415 of anything that is not an accepted type. */
+export function notAccepted(): ApiFailure {
+  return failures.unsupportedMedia('Можно приложить только изображения PNG, JPEG, WebP, GIF или документ PDF.');
+}
+
+/** Decides the type from the first bytes; 415 when it is not one we accept. */
+async function typeOf(head: Buffer): Promise<AttachmentType> {
+  if (head.length === 0) throw failures.validation({ file: 'Файл пустой' }, 'Файл пустой.');
+  const detected = await fileTypeFromBuffer(head);
+  if (detected === undefined || !ACCEPTED.has(detected.mime)) throw notAccepted();
+  return detected.mime as AttachmentType;
+}
+
+/** Passes bytes through, holding back the first ones until their type is known, and counting them. */
+function sniffer(onType: (type: AttachmentType) => void) {
+  let head: Buffer[] | null = [];
+  let held = 0;
+  let size = 0;
+  const decide = async (stream: Transform) => {
+    const first = Buffer.concat(head ?? []);
+    head = null;
+    onType(await typeOf(first));
+    if (first.length > 0) stream.push(first);
+  };
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (head === null) return done(null, chunk);
+      head.push(chunk);
+      held += chunk.length;
+      if (held < SNIFF_BYTES) return done();
+      decide(this).then(() => done(), done);
+    },
+    flush(done) {
+      if (head === null) return done();
+      decide(this).then(() => done(), done);
+    },
+  });
+  return { transform, size: () => size };
+}
+
+/** Streams the upload to a temporary file of `files`; 413/415/400 as the contract says. The caller owns the file. */
+export async function receiveUpload(c: Context, files: FileStorage, maxBytes: number): Promise<ReceivedFile> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!/^multipart\/form-data\s*;/i.test(contentType.trim())) {
+    throw closeAfter(failures.unsupportedMedia('Файл отправляется как multipart/form-data в поле file.'));
   }
-  let form: FormData;
+  const body = c.req.raw.body;
+  if (body === null) throw failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
+  let parser: busboy.Busboy;
   try {
-    form = await c.req.raw.formData();
+    parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { files: 2, fileSize: maxBytes, fields: 16, parts: 18, fieldSize: 1024 } });
+  } catch {
+    throw closeAfter(failures.badRequest('Не удалось прочитать загрузку: заголовок multipart повреждён.'));
+  }
+  const tooLarge = () => closeAfter(failures.payloadTooLarge(`Файл слишком большой: не больше ${Math.round(maxBytes / 1024 / 1024)} МБ.`));
+  const oneFile = () => failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
+  const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+  const path = files.temporary();
+  let received: Promise<ReceivedFile> | null = null;
+  let extraFiles = 0;
+  try {
+    const parsed = new Promise<void>((resolve, reject) => {
+      parser.on('file', (field, stream, info) => {
+        if (field !== 'file' || received !== null) {
+          extraFiles++;
+          stream.resume();
+          return;
+        }
+        let type: AttachmentType | null = null;
+        let truncated = false;
+        stream.once('limit', () => (truncated = true));
+        const sniff = sniffer((detected) => (type = detected));
+        received = pipeline(stream, sniff.transform, createWriteStream(path, { flags: 'wx', mode: 0o600 })).then(() => {
+          if (truncated) throw tooLarge();
+          if (type === null) throw oneFile();
+          return { name: info.filename, path, size: sniff.size(), type };
+        });
+        // Refused early (wrong type): stop reading the body at once.
+        received.catch((error: unknown) => reject(error instanceof ApiFailure ? closeAfter(error) : error));
+      });
+      parser.once('close', resolve);
+      parser.once('error', () => reject(closeAfter(failures.badRequest('Не удалось прочитать загрузку: тело multipart повреждено или оборвано.'))));
+    });
+    const piped = pipeline(source, parser).catch((error: unknown) => {
+      throw error instanceof ApiFailure || isStorageUnavailable(error) ? error : closeAfter(failures.badRequest('Не удалось прочитать загрузку: тело multipart повреждено или оборвано.'));
+    });
+    // Whichever fails first decides the answer; both are awaited so neither rejection goes unhandled.
+    await Promise.all([parsed, piped]);
+    const file = await (received ?? Promise.reject(oneFile()));
+    if (extraFiles > 0) throw oneFile();
+    return file;
   } catch (error) {
-    if (error instanceof ApiFailure) throw error;
-    throw failures.badRequest('Не удалось прочитать загрузку: тело multipart повреждено или оборвано.');
+    source.destroy();
+    await files.dropTemporary(path);
+    throw error;
   }
-  const files = form.getAll('file');
-  const file = files[0];
-  if (files.length !== 1 || file === undefined || typeof file === 'string') {
-    throw failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
-  }
-  return { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
 }

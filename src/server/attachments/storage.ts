@@ -1,37 +1,77 @@
-/** Attachment bytes on disk: random names in a private folder that no static route serves. */
+/**
+ * Attachment bytes on disk: random names in a private folder that no static route serves. An upload is
+ * written under a temporary name (`<random>.part`) and gets its permanent name only inside the transaction
+ * that records its row, so a crash leaves either a `.part` file or a file no row names: both are swept at start.
+ */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Where and how attachment bytes are kept. */
 export interface FileStorage {
-  /** Writes new bytes under a fresh random name and returns that name. */
-  save(bytes: Buffer): Promise<string>;
+  /** Reserves a fresh temporary path for bytes being received or re-encoded. */
+  temporary(): string;
+  /** Moves a finished temporary file under a fresh permanent name (synchronously, inside the row's transaction). */
+  adopt(temporaryPath: string): string;
+  /** Removes a temporary file (best effort; missing is fine). */
+  dropTemporary(temporaryPath: string): Promise<void>;
   read(name: string): Promise<Buffer>;
-  /** Removes a file whose database row was never written (best effort). */
+  /** Removes a permanent file (best effort). */
   discard(name: string): Promise<void>;
+  /** Permanent names of every file in the folder; temporary files are removed on the way (start-up only). */
+  sweepTemporary(): string[];
+  /** Waits up to `ms` for uploads in progress to drop their temporary files, then removes what is left. */
+  settle(ms: number): Promise<void>;
 }
 
 const NAME = /^[a-f0-9]{32}$/;
+const TEMPORARY = /^[a-f0-9]{32}\.part$/;
+const SETTLE_POLL_MS = 20;
 
 /** File storage under `dir` (created, owner-only permissions). */
 export function createFileStorage(dir: string): FileStorage {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const live = new Set<string>();
   const pathOf = (name: string) => {
-    // Names come only from save(); the check keeps a corrupted row from reading outside the folder.
+    // Names come only from adopt(); the check keeps a corrupted row from reading outside the folder.
     if (!NAME.test(name)) throw new Error(`bad storage name ${JSON.stringify(name)}`);
     return join(dir, name);
   };
+  const fresh = () => randomBytes(16).toString('hex');
   return {
-    async save(bytes) {
-      const name = randomBytes(16).toString('hex');
-      await writeFile(pathOf(name), bytes, { flag: 'wx', mode: 0o600 });
+    temporary() {
+      const path = join(dir, `${fresh()}.part`);
+      live.add(path);
+      return path;
+    },
+    adopt(temporaryPath) {
+      const name = fresh();
+      renameSync(temporaryPath, pathOf(name));
+      live.delete(temporaryPath);
       return name;
+    },
+    async dropTemporary(temporaryPath) {
+      await rm(temporaryPath, { force: true }).catch(() => undefined);
+      live.delete(temporaryPath);
     },
     read: (name) => readFile(pathOf(name)),
     async discard(name) {
       await rm(pathOf(name), { force: true }).catch(() => undefined);
+    },
+    sweepTemporary() {
+      const names: string[] = [];
+      for (const entry of readdirSync(dir)) {
+        if (TEMPORARY.test(entry)) rmSync(join(dir, entry), { force: true });
+        else if (NAME.test(entry)) names.push(entry);
+      }
+      return names;
+    },
+    async settle(ms) {
+      const until = Date.now() + ms;
+      while (live.size > 0 && Date.now() < until) await new Promise((done) => setTimeout(done, SETTLE_POLL_MS));
+      for (const path of live) rmSync(path, { force: true });
+      live.clear();
     },
   };
 }

@@ -14,6 +14,11 @@ export function attachmentsRepo(db: Database) {
     'SELECT COUNT(*) AS n FROM attachments WHERE owner = ? AND ticket_id IS NULL AND created_at >= ?',
   );
   const removeUnclaimed = db.prepare<[string, string]>('DELETE FROM attachments WHERE id = ? AND owner = ? AND ticket_id IS NULL');
+  const staleNames = db.prepare<[string], { storage_name: string }>(
+    'SELECT storage_name FROM attachments WHERE ticket_id IS NULL AND created_at < ?',
+  );
+  const removeStale = db.prepare<[string]>('DELETE FROM attachments WHERE ticket_id IS NULL AND created_at < ?');
+  const allNames = db.prepare<[], { storage_name: string }>('SELECT storage_name FROM attachments');
   const ofTicket = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM attachments WHERE ticket_id = ?');
   const claim = db.prepare<[string, number | null, number, string, string]>(
     'UPDATE attachments SET ticket_id = ?, event_id = ?, position = ? WHERE id = ? AND owner = ? AND ticket_id IS NULL',
@@ -35,6 +40,14 @@ export function attachmentsRepo(db: Database) {
     countPending: (owner: string, since: string) => pending.get(owner, since)?.n ?? 0,
     /** Deletes an unclaimed upload of `owner`; false when there was none (someone else's, or already claimed). */
     removeUnclaimed: (id: string, owner: string) => removeUnclaimed.run(id, owner).changes === 1,
+    /** Deletes unclaimed uploads created before `before` (ISO); returns their storage names (call in a transaction). */
+    removeUnclaimedBefore: (before: string) => {
+      const names = staleNames.all(before).map((row) => row.storage_name);
+      removeStale.run(before);
+      return names;
+    },
+    /** Every storage name a row holds. */
+    storageNames: () => allNames.all().map((row) => row.storage_name),
     /** How many attachments a ticket has (create and messages). */
     countForTicket: (ticketId: string) => ofTicket.get(ticketId)?.n ?? 0,
     /** Claims an unclaimed upload of `owner` for a ticket (event null = the create); false when it was not claimable. */

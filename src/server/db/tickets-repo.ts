@@ -1,6 +1,18 @@
 /** Reads and writes of the `tickets` table and the per-year number counter. */
 import type { Database } from 'better-sqlite3';
+import type { PageQuery } from '../tickets/paging';
 import type { TicketRow } from './rows';
+
+interface PageParams {
+  owner: string | null;
+  keyHash: string | null;
+  status: string | null;
+  category: string | null;
+  priority: string | null;
+  text: string | null;
+  before: number;
+  take: number;
+}
 
 /** A new ticket, as the create service hands it over. */
 export type NewTicket = Omit<TicketRow, 'seq'>;
@@ -11,8 +23,14 @@ export function ticketsRepo(db: Database) {
   const byReporter = db.prepare<[string, string], TicketRow>(
     'SELECT * FROM tickets WHERE owner = ? OR access_key_hash = ? ORDER BY seq DESC',
   );
-  const all = db.prepare<[], TicketRow>('SELECT * FROM tickets ORDER BY seq DESC');
-  const byStatus = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE status = ? ORDER BY seq DESC');
+  // Filters are bound as null when unused; `seq < before` pages by position (newest first).
+  const page = db.prepare<PageParams, TicketRow>(`SELECT * FROM tickets
+    WHERE (@owner IS NULL OR owner = @owner OR access_key_hash = @keyHash)
+      AND (@status IS NULL OR status = @status) AND (@category IS NULL OR category = @category)
+      AND (@priority IS NULL OR priority = @priority)
+      AND (@text IS NULL OR number LIKE @text ESCAPE '\\' OR subject LIKE @text ESCAPE '\\')
+      AND seq < @before
+    ORDER BY seq DESC LIMIT @take`);
   const insert = db.prepare<NewTicket>(`INSERT INTO tickets (id, number, owner, access_key_hash, category, subject,
     status, priority, draft_json, reporter_json, created_at, updated_at, review_due_at, resolve_due_at,
     deadlines_provisional, one_problem_parts, one_problem_markers, split_group) VALUES (@id, @number, @owner,
@@ -31,10 +49,20 @@ export function ticketsRepo(db: Database) {
     get: (id: string) => byId.get(id),
     /** The tickets a reporter owns (or reaches with an access key), newest first. */
     listForReporter: (owner: string, keyHash: string) => byReporter.all(owner, keyHash),
-    /** Every ticket, newest first, optionally of one status. */
-    listAll: (status?: string) => (status === undefined ? all.all() : byStatus.all(status)),
     /** The tickets of one owner split from one description, oldest first. */
     listSplitGroup: (owner: string, group: string) => bySplitGroup.all(owner, group),
+    /** One page of tickets, newest first, one row more than asked (so the caller knows if more follow). */
+    page: (query: PageQuery, owner: { owner: string; keyHash: string } | null) =>
+      page.all({
+        owner: owner?.owner ?? null,
+        keyHash: owner?.keyHash ?? null,
+        status: query.status,
+        category: query.category,
+        priority: query.priority,
+        text: query.text === null ? null : `%${query.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+        before: query.before ?? Number.MAX_SAFE_INTEGER,
+        take: query.limit + 1,
+      }),
     /** Inserts a ticket (inside the caller's transaction). */
     insert: (ticket: NewTicket) => void insert.run(ticket),
     /** Sets the status and the update time. */

@@ -3,13 +3,22 @@
  * We subscribe to the broker before reading the backlog and skip ids already sent, so an event committed
  * while the backlog is read arrives exactly once, and none falls into the gap between the two.
  */
+import type { Socket } from 'node:net';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { SSEStreamingApi } from 'hono/streaming';
 import type { TicketEvent } from '../../core';
 import type { AppDeps } from '../context';
 import { eventsOf } from '../tickets/view';
+import { exemptFromIdleTimeout } from '../guard/connections';
 import { createEventQueue } from './queue';
+
+/** The Node socket under a request, when served by Node's HTTP server. */
+function socketOf(c: Context): Socket | undefined {
+  const env: unknown = c.env;
+  if (typeof env !== 'object' || env === null || !('incoming' in env)) return undefined;
+  return (env as { incoming?: { socket?: Socket } }).incoming?.socket;
+}
 
 /** The SSE event name of every ticket event. */
 export const TICKET_EVENT = 'ticket-event';
@@ -21,12 +30,24 @@ function send(stream: SSEStreamingApi, event: TicketEvent): Promise<void> {
   return stream.writeSSE({ id: String(event.id), event: TICKET_EVENT, data: JSON.stringify(event) });
 }
 
-/** Streams the ticket's events after `after` until the client leaves or the server shuts down. */
-export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, after: number): Response {
+/** Who opened a stream: its reporter (capped per owner) or the agent, and when its credentials expire. */
+export interface StreamOpener {
+  owner: string | null;
+  expiresAt: Date | null;
+}
+
+/**
+ * Streams the ticket's events after `after` until the client leaves, the server shuts down, the opener's token
+ * expires, or the same reporter opens one stream too many (the oldest is closed).
+ */
+export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, after: number, opener: StreamOpener): Response {
   c.header('X-Accel-Buffering', 'no');
+  exemptFromIdleTimeout(socketOf(c));
   return streamSSE(c, async (stream) => {
     const queue = createEventQueue();
     const unsubscribe = deps.broker.subscribe(ticketId, (event) => queue.push(event), () => queue.close());
+    const release = opener.owner === null ? () => undefined : deps.guards.streams.open(opener.owner, () => queue.close());
+    const expiry = opener.expiresAt === null ? null : setTimeout(() => queue.close(), Math.max(0, opener.expiresAt.getTime() - deps.clock().getTime()));
     stream.onAbort(() => queue.close());
     const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.config.heartbeatMs);
     try {
@@ -44,6 +65,8 @@ export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, 
       }
     } finally {
       clearInterval(heartbeat);
+      if (expiry !== null) clearTimeout(expiry);
+      release();
       unsubscribe();
     }
   });

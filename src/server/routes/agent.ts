@@ -1,13 +1,13 @@
 /** The specialist's routes (agent token): all tickets, one ticket, status changes. */
 import { Hono } from 'hono';
-import { agentStatusBodySchema, statusSchema } from '../../core';
+import { agentStatusBodySchema } from '../../core';
 import { requireAgent } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
-import { failures } from '../errors';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import { agentSetStatus } from '../tickets/actions';
 import { anyTicket } from '../tickets/access';
-import { ticketView } from '../tickets/view';
+import { pageOf, readPageQuery } from '../tickets/paging';
+import { summaryView, ticketView } from '../tickets/view';
 import type { agentTicketListSchema } from '../schemas';
 import type * as z from 'zod/mini';
 
@@ -20,18 +20,11 @@ export function agentRoutes(deps: AppDeps) {
     await next();
   });
 
-  // Full tickets (with reporter and events): the operator page shows them without a request per row.
+  // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.
   app.get('/agent/tickets', (c) => {
-    const raw = c.req.query('status');
-    let status: string | undefined;
-    if (raw !== undefined && raw !== '') {
-      const parsed = statusSchema.safeParse(raw);
-      if (!parsed.success) throw failures.badRequest('Неизвестный статус в параметре status.');
-      status = parsed.data;
-    }
-    const body: z.infer<typeof agentTicketListSchema> = {
-      tickets: deps.store.tickets.listAll(status).map((row) => ticketView(deps.store, row)),
-    };
+    const query = readPageQuery((name) => c.req.query(name), true);
+    const page = pageOf(deps.store.tickets.page(query, null), query.limit);
+    const body: z.infer<typeof agentTicketListSchema> = { tickets: page.rows.map((row) => summaryView(deps.store, row)), nextCursor: page.nextCursor };
     return c.json(body);
   });
 

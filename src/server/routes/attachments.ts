@@ -1,16 +1,17 @@
 /** `POST /attachments` (one file, multipart field `file`) and `GET /attachments/{id}` (download, owner only). */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Attachment } from '../../core';
 import { requireReporter } from '../auth/identity';
 import { contentDisposition, sanitizeFileName } from '../attachments/file-name';
 import { inspectUpload } from '../attachments/inspect';
+import type { CleanFile } from '../attachments/inspect';
 import type { AppDeps, AppEnv } from '../context';
 import { ApiFailure, failures } from '../errors';
 import { readableAttachment } from '../tickets/access';
 import { randomId } from '../tickets/ids';
 import { attachmentView } from '../tickets/view';
-import { readUploadedFile } from '../attachments/multipart';
+import { receiveUpload } from '../attachments/multipart';
+import { remoteAddress } from '../guard/guest-quota';
 import { closeAfter } from '../http/json-body';
 
 /** Uploads unclaimed for this long belong to abandoned drafts and stop counting against the owner's quota. */
@@ -31,38 +32,51 @@ export function attachmentRoutes(deps: AppDeps) {
     deps.store.attachments.countPending(owner, new Date(deps.clock().getTime() - PENDING_WINDOW_MS).toISOString());
   const tooLarge = () => failures.payloadTooLarge(`Файл слишком большой: не больше ${Math.round(limits.maxFileBytes / 1024 / 1024)} МБ.`);
 
-  app.post('/attachments', bodyLimit({ maxSize: limits.maxFileBytes + MULTIPART_OVERHEAD, onError: () => { throw closeAfter(tooLarge()); } }), async (c) => {
+  app.post('/attachments', async (c) => {
     const reporter = requireReporter(c.get('identity'));
     // Checked before reading the body, so a full quota costs no decoding; checked again in the transaction.
-    if (pendingOf(reporter.owner) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
-    const file = await readUploadedFile(c);
-    if (file.bytes.length > limits.maxFileBytes) throw tooLarge();
-    const clean = await inspectUpload(file.bytes, limits.maxPixels);
-    const storageName = await deps.files.save(clean.bytes);
-    const row = {
-      id: randomId(),
-      owner: reporter.owner,
-      name: sanitizeFileName(file.name, clean.type),
-      content_type: clean.type,
-      size: clean.bytes.length,
-      width: clean.width,
-      height: clean.height,
-      storage_name: storageName,
-      created_at: deps.clock().toISOString(),
-    };
+    if (pendingOf(reporter.owner) >= limits.maxFilesPerTicket) throw closeAfter(tooManyPending(limits.maxFilesPerTicket));
+    const ip = remoteAddress(c);
+    const declared = Number(c.req.header('content-length') ?? '0');
+    if (Number.isFinite(declared) && declared > limits.maxFileBytes + MULTIPART_OVERHEAD) throw closeAfter(tooLarge());
+    const guest = reporter.kind === 'guest';
+    if (guest) deps.guards.guestQuota.check(ip, { files: 1, bytes: Math.min(declared || 0, limits.maxFileBytes) });
+    const file = await receiveUpload(c, deps.files, limits.maxFileBytes);
+    let clean: CleanFile | null = null;
     try {
-      deps.store.write(() => {
-        if (pendingOf(reporter.owner) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
-        deps.store.attachments.insert(row);
-      });
-    } catch (error) {
-      await deps.files.discard(storageName);
-      throw error;
+      clean = await inspectUpload(deps.files, file.path, file.size, file.type, limits.maxPixels);
+      const row = {
+        id: randomId(),
+        owner: reporter.owner,
+        name: sanitizeFileName(file.name, clean.type),
+        content_type: clean.type,
+        size: clean.size,
+        width: clean.width,
+        height: clean.height,
+        storage_name: '',
+        created_at: deps.clock().toISOString(),
+      };
+      const cleanPath = clean.path;
+      try {
+        deps.store.write(() => {
+          if (pendingOf(reporter.owner) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
+          // Renamed inside the transaction: a failed rename writes no row, a failed commit removes the file.
+          row.storage_name = deps.files.adopt(cleanPath);
+          deps.store.attachments.insert(row);
+        });
+      } catch (error) {
+        if (row.storage_name !== '') await deps.files.discard(row.storage_name);
+        throw error;
+      }
+      if (guest) deps.guards.guestQuota.record(ip, { files: 1, bytes: file.size });
+      const stored = deps.store.attachments.get(row.id);
+      if (stored === undefined) throw new Error('inserted attachment not found');
+      const body: Attachment = attachmentView(stored);
+      return c.json(body, 201);
+    } finally {
+      await deps.files.dropTemporary(file.path);
+      if (clean !== null && clean.path !== file.path) await deps.files.dropTemporary(clean.path);
     }
-    const stored = deps.store.attachments.get(row.id);
-    if (stored === undefined) throw new Error('inserted attachment not found');
-    const body: Attachment = attachmentView(stored);
-    return c.json(body, 201);
   });
 
   // A removed file must not keep counting against the quota, and its bytes should not stay on disk.

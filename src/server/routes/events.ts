@@ -19,8 +19,10 @@ export function eventRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/tickets/:id/events', (c) => {
     const identity = c.get('identity');
     const id = c.req.param('id');
-    const ticket = identity.kind === 'agent' ? anyTicket(deps.store, id) : reporterTicket(deps.store, requireReporter(identity), id);
+    const reporter = identity.kind === 'agent' ? null : requireReporter(identity);
+    const ticket = reporter === null ? anyTicket(deps.store, id) : reporterTicket(deps.store, reporter, id);
     const after = lastEventId(c.req.header('last-event-id'), c.req.query('lastEventId'));
-    return streamTicketEvents(c, deps, ticket.id, after);
+    const expiresAt = reporter?.kind === 'user' ? new Date(reporter.claims.exp * 1000) : null;
+    return streamTicketEvents(c, deps, ticket.id, after, { owner: reporter?.owner ?? null, expiresAt });
   });
 }

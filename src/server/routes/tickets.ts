@@ -4,10 +4,12 @@ import { ticketDraftSchema } from '../../core';
 import { requireReporter } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
+import { remoteAddress } from '../guard/guest-quota';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import type { TicketListResponse } from '../schemas';
 import { reporterTicket } from '../tickets/access';
 import { createTicket } from '../tickets/create';
+import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
 
 // Printable ASCII without spaces: a UUID, a ULID or any client token fits; nothing that could break a log line.
@@ -28,15 +30,20 @@ export function ticketRoutes(deps: AppDeps) {
     // A guest has no token: the policy's "full data" must come from the form, so a missing contact is parsed
     // as an empty one and every missing field is reported in the same 422 as the rest of the draft.
     const draft = parseWith(ticketDraftSchema, reporter.kind === 'guest' ? { ...rest, contact: contact ?? {} } : rest);
+    const ip = remoteAddress(c);
+    const guest = reporter.kind === 'guest';
+    if (guest) deps.guards.guestQuota.check(ip, { tickets: 1 });
     const result = createTicket(deps, reporter, draft, key);
+    if (guest && !result.replayed) deps.guards.guestQuota.record(ip, { tickets: 1 });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, 201);
   });
 
   app.get('/tickets', (c) => {
     const reporter = requireReporter(c.get('identity'));
-    const rows = deps.store.tickets.listForReporter(reporter.owner, reporter.keyHash ?? '');
-    const body: TicketListResponse = { tickets: rows.map((row) => summaryView(deps.store, row)) };
+    const query = readPageQuery((name) => c.req.query(name), false);
+    const page = pageOf(deps.store.tickets.page(query, { owner: reporter.owner, keyHash: reporter.keyHash ?? '' }), query.limit);
+    const body: TicketListResponse = { tickets: page.rows.map((row) => summaryView(deps.store, row)), nextCursor: page.nextCursor };
     return c.json(body);
   });
 

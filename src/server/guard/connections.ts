@@ -1,0 +1,52 @@
+/**
+ * Socket-level limits of the Node HTTP server: headers and whole requests must arrive in time, a socket on
+ * which nothing moves is closed, keep-alive is short, and open connections are capped per IP and in total.
+ */
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { GuardLimits } from './limits';
+
+// Node checks header and request deadlines on this interval (30 s by default, far too coarse for a 10 s limit).
+const CHECK_INTERVAL_MS = 1_000;
+
+/** Options for `http.createServer`, given to the server before it listens. */
+export function serverOptions(limits: GuardLimits) {
+  return {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.min(CHECK_INTERVAL_MS, limits.headersTimeoutMs),
+  };
+}
+
+const REFUSAL = 'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\nContent-Length: 0\r\n\r\n';
+
+/** Applies the idle timeout and the connection caps to a listening server. */
+export function guardConnections(server: Server, limits: GuardLimits): void {
+  const perIp = new Map<string, number>();
+  let total = 0;
+  server.maxRequestsPerSocket = 1_000;
+  server.on('connection', (socket: Socket) => {
+    const ip = socket.remoteAddress ?? 'unknown';
+    const fromIp = perIp.get(ip) ?? 0;
+    if (total >= limits.maxConnections || fromIp >= limits.maxConnectionsPerIp) {
+      socket.end(REFUSAL);
+      socket.destroySoon();
+      return;
+    }
+    perIp.set(ip, fromIp + 1);
+    total++;
+    socket.setTimeout(limits.idleTimeoutMs, () => socket.destroy());
+    socket.once('close', () => {
+      total--;
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left <= 0) perIp.delete(ip);
+      else perIp.set(ip, left);
+    });
+  });
+}
+
+/** Lifts the idle timeout of a socket that carries an event stream (its heartbeat is not a body). */
+export function exemptFromIdleTimeout(socket: Socket | undefined): void {
+  socket?.setTimeout(0);
+}
