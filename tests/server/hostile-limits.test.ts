@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTicketResponseSchema, ticketListSchema } from '../../src/core';
+import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
+import { validDrafts } from '../fixtures/drafts';
+import { call, createTicket, expectError, guestAuth, guestContact, startTestServer, userAuth } from './helpers';
+import type { TestServer } from './helpers';
+import { openSse } from './sse-client';
+import type { SseStream } from './sse-client';
+
+/** Resolves once the server has ended the stream (frames before the end, such as a goodbye, are skipped). */
+async function streamEnds(stream: SseStream): Promise<void> {
+  for (;;) {
+    try {
+      await stream.next(10_000, true);
+    } catch (error) {
+      if (error instanceof Error && error.message === 'stream ended') return;
+      throw error;
+    }
+  }
+}
+
+describe('limits against one hostile client', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer({
+      config: { guard: { ...DEFAULT_GUARD_LIMITS, guestTicketsPerIpHour: 3, maxStreamsPerReporter: 2 } },
+    });
+  });
+  afterAll(() => ts.cleanup());
+
+  it('stops a guest rotating keys at the per-IP quota, and never a signed-in user from the same IP', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const reply = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: guestContact });
+      expect(reply.status, reply.text).toBe(201);
+    }
+    const refused = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: guestContact });
+    expectError(refused, 429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+
+    // The same IP, signed in: counted by identity only.
+    const user = await userAuth(ts, 'classroom-teacher');
+    const mine = await createTicket(ts, user, validDrafts.other);
+    expect(mine.status, mine.text).toBe(201);
+    // Anonymous hours banner: its own bucket.
+    expect((await call(ts, 'GET', '/meta')).status).toBe(200);
+  });
+
+  it('pages a reporter\'s tickets newest first, each exactly once, while new tickets arrive', async () => {
+    const user = await userAuth(ts, 'pager');
+    const made: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const reply = await createTicket(ts, user, { ...validDrafts.other, subject: `Страница ${i}` });
+      made.push(createTicketResponseSchema.parse(reply.body).ticket.id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null | undefined = null;
+    let pages = 0;
+    do {
+      const path: string = cursor === null || cursor === undefined ? '/tickets?limit=3' : `/tickets?limit=3&cursor=${encodeURIComponent(cursor)}`;
+      const page = ticketListSchema.parse((await call(ts, 'GET', path, { auth: user })).body);
+      seen.push(...page.tickets.map((t) => t.id));
+      cursor = page.nextCursor;
+      pages += 1;
+      // A ticket created between pages is newer than the cursor: it never shifts or repeats a later page.
+      if (pages === 1) await createTicket(ts, user, { ...validDrafts.other, subject: 'Новое между страницами' });
+    } while (cursor !== null && cursor !== undefined && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...made].reverse());
+    expectError(await call(ts, 'GET', '/tickets?limit=101', { auth: user }), 400);
+    expectError(await call(ts, 'GET', '/tickets?cursor=nonsense', { auth: user }), 400);
+  });
+
+  it('keeps at most the configured number of streams per reporter: a new one closes the oldest', async () => {
+    const user = await userAuth(ts, 'streamer');
+    const reply = await createTicket(ts, user, validDrafts.other);
+    const { ticket } = createTicketResponseSchema.parse(reply.body);
+    const url = `${ts.api}/tickets/${ticket.id}/events`;
+    const first = await openSse(url, { authorization: user });
+    const second = await openSse(url, { authorization: user });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const third = await openSse(url, { authorization: user });
+    expect(third.status).toBe(200);
+    await streamEnds(first);
+    // The newer streams stay open and still deliver.
+    expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: user, json: { text: 'Дополнение' } })).status).toBe(201);
+    for (const stream of [second, third]) {
+      let frame = await stream.next(10_000);
+      while (frame.data?.includes('Дополнение') !== true) frame = await stream.next(10_000);
+      expect(frame.data).toContain('Дополнение');
+    }
+    for (const stream of [first, second, third]) stream.close();
+  });
+});
