@@ -1,5 +1,5 @@
 /**
- * The script-tag loader (DESIGN §8): framework-free and under 1 kB gzip. At load it only defines the command
+ * The script-tag loader (docs/architecture.md): framework-free and under 1 kB gzip. At load it only defines the command
  * queue and listens for page errors; it draws the launcher after `init`, fetches the widget bundle on the
  * launcher's hover or focus, and runs it on first open, replaying the queued commands in order.
  * Commands and their arguments are checked by the bundle, which validates them with the core schemas.

@@ -1,7 +1,7 @@
 /** The demo LMS that `npm start` serves: the user switch, the course page's link pre-fill, the operator page. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATHS } from '../../src/server';
-import { agent, expectClean, launcher, openPage, panel, send, startHarness, visible, waitUntil } from './harness';
+import { agentTicketsWithSubject, expectClean, launcher, openPage, panel, send, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -19,8 +19,7 @@ interface AgentTicket {
   reporter: { fullName: string; role: string; lmsUrl: string; guest: boolean };
 }
 
-const findTicket = async (subject: string) =>
-  (await agent<{ tickets: AgentTicket[] }>(h, 'GET', '/tickets')).tickets.find((ticket) => ticket.subject === subject);
+const findTicket = async (subject: string) => (await agentTicketsWithSubject<AgentTicket>(h, subject))[0];
 
 describe('the demo LMS', () => {
   it('a two-problem text split in the widget becomes two tickets linked to each other on the operator page', async () => {

@@ -183,3 +183,10 @@ export async function agent<T>(h: Harness, method: 'GET' | 'POST', path: string,
   if (!response.ok) throw new Error(`agent ${method} ${path}: ${response.status} ${text}`);
   return JSON.parse(text) as T;
 }
+
+/** The agent's tickets with `subject`, in full: the agent list carries summaries, each ticket is read by id. */
+export async function agentTicketsWithSubject<T>(h: Harness, subject: string): Promise<T[]> {
+  const { tickets } = await agent<{ tickets: Array<{ id: string; subject: string }> }>(h, 'GET', '/tickets?limit=100');
+  const matching = tickets.filter((ticket) => ticket.subject === subject);
+  return Promise.all(matching.map((ticket) => agent<T>(h, 'GET', `/tickets/${ticket.id}`)));
+}

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../src/core';
-import { agent, expectClean, fillBasics, hostPage, launcher, openPage, panel, PASTE_PNG, reporterToken, snippet, startHarness, visible, waitUntil } from './harness';
+import { agentTicketsWithSubject, expectClean, fillBasics, hostPage, launcher, openPage, panel, PASTE_PNG, reporterToken, snippet, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -18,8 +18,7 @@ const SUBJECT = 'Не сохраняется прогресс урока';
 const DESCRIPTION = 'После перехода к следующему уроку прогресс сбрасывается на ноль.';
 
 async function ticketsOf(subject: string): Promise<Ticket[]> {
-  const { tickets } = await agent<{ tickets: Ticket[] }>(h, 'GET', '/tickets');
-  return tickets.filter((ticket) => ticket.subject === subject);
+  return agentTicketsWithSubject<Ticket>(h, subject);
 }
 
 describe('offline and lost answers while sending', () => {

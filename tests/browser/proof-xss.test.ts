@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../src/core';
-import { agent, expectClean, hostPage, launcher, openPage, panel, reporterToken, snippet, startHarness, visible } from './harness';
+import { agent, agentTicketsWithSubject, expectClean, hostPage, launcher, openPage, panel, reporterToken, snippet, startHarness, visible } from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -101,8 +101,7 @@ describe('script payloads in every field', () => {
 
     await dialog.getByRole('button', { name: 'Отправить обращение' }).click();
     await visible(tracked, dialog.getByText('Обращение зарегистрировано').first(), 'the confirmation', 15_000);
-    const { tickets } = await agent<{ tickets: Ticket[] }>(h, 'GET', '/tickets');
-    const ticket = tickets.find((item) => item.subject === `Тема ${P.img}`);
+    const [ticket] = await agentTicketsWithSubject<Ticket>(h, `Тема ${P.img}`);
     expect(ticket?.reporter).toMatchObject({ fullName: P.name, organization: P.org });
     expect(ticket?.attachments[0]?.name).toBe(P.file);
     // Server-echoed fields, shown in the ticket view.
@@ -154,8 +153,8 @@ describe('script payloads in every field', () => {
     await dialog.getByRole('radio', { name: 'Неудобно или просто вопрос' }).check();
     await dialog.getByRole('button', { name: 'Отправить обращение' }).click();
     await visible(tracked, dialog.getByText('Обращение зарегистрировано').first(), 'the confirmation', 15_000);
-    const { tickets } = await agent<{ tickets: Ticket[] }>(h, 'GET', '/tickets');
-    expect(tickets.find((item) => item.subject === `Гостевая тема ${P.script}`)?.reporter).toMatchObject({ fullName: `Гость ${P.img}`, organization: `Организация ${P.svg}`, guest: true });
+    const [guestTicket] = await agentTicketsWithSubject<Ticket>(h, `Гостевая тема ${P.script}`);
+    expect(guestTicket?.reporter).toMatchObject({ fullName: `Гость ${P.img}`, organization: `Организация ${P.svg}`, guest: true });
     expect(await shows(dialog, `Гостевая тема ${P.script}`)).toBe(true);
     const result = await findInjected(page);
     expect(result).toMatchObject({ found: [], xss: null });
