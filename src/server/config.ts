@@ -2,6 +2,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../core';
 import type { AttachmentLimits } from '../core';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/tokens';
 import { loadGuardLimits } from './guard/limits';
 import type { GuardLimits } from './guard/limits';
 
@@ -16,6 +17,8 @@ export interface ServerConfig {
   agentToken: string | null;
   dev: boolean;
   rateLimitPerMinute: number;
+  /** The longest a reporter token may live, from now to its `exp`, in seconds; longer ones are refused. */
+  maxTokenLifetimeSeconds: number;
   allowedOrigins: string[];
   limits: AttachmentLimits;
   maxJsonBytes: number;
@@ -52,6 +55,7 @@ export function loadConfig(env: Env, overrides: Partial<ServerConfig> = {}): { c
     agentToken: overrides.agentToken !== undefined ? overrides.agentToken : (env.SUPPORT_AGENT_TOKEN ?? null),
     dev,
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? intFrom(env, 'SUPPORT_RATE_LIMIT', 120, 1),
+    maxTokenLifetimeSeconds: overrides.maxTokenLifetimeSeconds ?? intFrom(env, 'SUPPORT_MAX_TOKEN_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 60),
     allowedOrigins: overrides.allowedOrigins ?? listFrom(env.SUPPORT_ALLOWED_ORIGINS),
     limits: overrides.limits ?? {
       ...DEFAULT_ATTACHMENT_LIMITS,

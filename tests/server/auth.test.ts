@@ -67,9 +67,24 @@ describe('reporter token auth', () => {
         return `${h}.${b64({ ...profile('admin'), aud: 'uchi-support', exp: exp() })}.${s}`;
       },
     ],
+    ['valid for longer than a day (exp a year away)', () => signReporterToken(profile('alice'), TEST_SECRET, '366d')],
+    [
+      'exp written in milliseconds',
+      () =>
+        new SignJWT({ ...profile('alice') })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setAudience('uchi-support')
+          .setExpirationTime(Date.now() + 3_600_000)
+          .sign(new TextEncoder().encode(TEST_SECRET)),
+    ],
     ['garbage', async () => 'not.a.jwt'],
     ['random string', async () => 'abc'],
   ];
+
+  it('accepts a token that lives exactly the longest allowed time', async () => {
+    const token = await signReporterToken(profile('alice'), TEST_SECRET, '24h');
+    expect((await call(ts, 'GET', '/tickets', { auth: `Bearer ${token}` })).status).toBe(200);
+  });
 
   it.each(bad)('refuses a token: %s → 401 with the error shape', async (_name, make) => {
     const reply = await call(ts, 'GET', '/tickets', { auth: `Bearer ${await make()}` });

@@ -29,7 +29,7 @@ export async function resolveIdentity(header: string | undefined, deps: AppDeps)
   if (scheme !== 'bearer') return { kind: 'invalid' };
   const agentToken = deps.config.agentToken;
   if (agentToken !== null && secretsEqual(credential, agentToken)) return { kind: 'agent' };
-  const claims = await verifyReporterToken(credential, deps.config.tokenSecret, deps.clock());
+  const claims = await verifyReporterToken(credential, deps.config.tokenSecret, deps.clock(), deps.config.maxTokenLifetimeSeconds);
   return claims === null ? { kind: 'invalid' } : { kind: 'user', owner: `user:${claims.sub}`, keyHash: null, claims };
 }
 

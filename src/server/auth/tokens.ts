@@ -6,6 +6,12 @@ import type { ReporterClaims } from '../../core';
 /** The audience every reporter token must carry. */
 export const TOKEN_AUDIENCE = 'uchi-support';
 
+/**
+ * The longest a token may still live when it is presented: a day. An `exp` further out (a forgotten expiry, or
+ * one written in milliseconds instead of seconds) would make a leaked token good for years.
+ */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+
 /** Reporter claims without `exp`: what the LMS (or the demo) says about the user. */
 export type ReporterProfile = Omit<ReporterClaims, 'exp'>;
 
@@ -42,9 +48,14 @@ export async function signReporterToken(
 
 /**
  * Verifies a reporter token: HS256 only (so `alg: none` and key confusion fail), our audience, an `exp`
- * that has not passed on the server's clock, and claims of the contract's shape. Null when any check fails.
+ * that has not passed on the server's clock and is at most `maxLifetimeSeconds` away, and claims of the contract's shape. Null when any check fails.
  */
-export async function verifyReporterToken(token: string, secret: string, now: Date): Promise<ReporterClaims | null> {
+export async function verifyReporterToken(
+  token: string,
+  secret: string,
+  now: Date,
+  maxLifetimeSeconds: number = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+): Promise<ReporterClaims | null> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
       algorithms: ['HS256'],
@@ -53,7 +64,8 @@ export async function verifyReporterToken(token: string, secret: string, now: Da
       currentDate: now,
     });
     const parsed = reporterClaimsSchema.safeParse(payload);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    return parsed.data.exp - now.getTime() / 1000 > maxLifetimeSeconds ? null : parsed.data;
   } catch {
     return null;
   }
