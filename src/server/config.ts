@@ -11,6 +11,12 @@ export interface ServerConfig {
   port: number;
   host: string;
   dbPath: string;
+  /** `postgres://…` selects PostgreSQL (SUPPORT_DATABASE_URL); null keeps the SQLite file at `dbPath`. */
+  databaseUrl: string | null;
+  /** Connections of this process's PostgreSQL pool. */
+  databasePoolSize: number;
+  /** How often a SQLite server polls for events other processes on the same file committed, in ms. */
+  eventsPollMs: number;
   attachmentsDir: string;
   tokenSecret: string;
   /** Null disables the agent endpoints (every agent request is 401). */
@@ -50,6 +56,9 @@ export function loadConfig(env: Env, overrides: Partial<ServerConfig> = {}): { c
     port: overrides.port ?? intFrom(env, 'PORT', 8787, 0),
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     dbPath,
+    databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : databaseUrlFrom(env.SUPPORT_DATABASE_URL),
+    databasePoolSize: overrides.databasePoolSize ?? intFrom(env, 'SUPPORT_DATABASE_POOL_SIZE', 10, 1),
+    eventsPollMs: overrides.eventsPollMs ?? intFrom(env, 'SUPPORT_EVENTS_POLL_MS', 250, 10),
     attachmentsDir: resolve(overrides.attachmentsDir ?? env.SUPPORT_ATTACHMENTS_DIR ?? join(dirname(dbPath), 'attachments')),
     tokenSecret: overrides.tokenSecret ?? env.SUPPORT_TOKEN_SECRET ?? '',
     agentToken: overrides.agentToken !== undefined ? overrides.agentToken : (env.SUPPORT_AGENT_TOKEN ?? null),
@@ -88,6 +97,14 @@ function intFrom(env: Env, name: string, fallback: number, min: number): number 
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}".`);
   return value;
+}
+
+/** SUPPORT_DATABASE_URL: empty means SQLite; anything else must be a postgres:// or postgresql:// URL. */
+function databaseUrlFrom(raw: string | undefined): string | null {
+  const url = raw?.trim() ?? '';
+  if (url === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('SUPPORT_DATABASE_URL must start with postgres:// (or be empty for the SQLite file).');
+  return url;
 }
 
 /** A comma-separated list with blanks and trailing slashes removed (origins never end in "/"). */

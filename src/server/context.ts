@@ -1,6 +1,6 @@
 /** What every part of the app is built from (injected, so tests can swap the clock or the store). */
 import type { ServerConfig } from './config';
-import type { Store } from './db/store';
+import type { Storage } from './storage/types';
 import type { EventBroker } from './events/broker';
 import type { Identity } from './auth/identity';
 import type { FileStorage } from './attachments/storage';
@@ -12,7 +12,8 @@ export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
 /** The app's dependencies. `clock` is the only source of "now" for every rule. */
 export interface AppDeps {
   config: ServerConfig;
-  store: Store;
+  /** SQLite or PostgreSQL, behind one interface (src/server/storage/types.ts). */
+  store: Storage;
   clock: () => Date;
   broker: EventBroker;
   files: FileStorage;

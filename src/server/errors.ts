@@ -36,13 +36,19 @@ export const UNAVAILABLE_RETRY_SECONDS = 5;
 // Conditions the store recovers from (a lock, a full or failing disk): a retry later may succeed, and
 // nothing half-written stays behind because every write is one transaction.
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOLFS)/;
-const UNAVAILABLE_NODE = new Set(['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EMFILE', 'ENFILE']);
+const UNAVAILABLE_NODE = new Set(['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EMFILE', 'ENFILE', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+// PostgreSQL's SQLSTATEs of the same kind: connection lost, out of resources, shutting down, a lock or
+// serialization conflict, a read-only replica.
+const UNAVAILABLE_POSTGRES = /^(08...|53...|57P0[1-3]|55P03|40001|40P01|25006)$/;
+// node-postgres reports a dropped connection or a full pool without a code.
+const UNAVAILABLE_POSTGRES_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
 /** Whether `error` says the storage cannot be used right now (rather than that our code is wrong). */
 export function isStorageUnavailable(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  const code = (error as { code: unknown }).code;
-  return typeof code === 'string' && (UNAVAILABLE.test(code) || UNAVAILABLE_NODE.has(code));
+  if (typeof error !== 'object' || error === null) return false;
+  if (error instanceof Error && !('code' in error)) return UNAVAILABLE_POSTGRES_MESSAGE.test(error.message);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (UNAVAILABLE.test(code) || UNAVAILABLE_NODE.has(code) || UNAVAILABLE_POSTGRES.test(code));
 }
 
 /** The 503 answer for a storage problem. */

@@ -5,6 +5,7 @@ import { ConfigError } from './config';
 import { API_PREFIX } from './app';
 import { DEMO_PATHS, defaultDemoDirs } from './routes/demo';
 import { startServer } from './start';
+import { describeStorage } from './storage/open';
 
 /** The demo's addresses, printed in dev mode so `npm start` says where to click. */
 function printDemo(url: string, agentToken: string | null): void {
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? `[support] ${error.message}` : error);
     process.exit(1);
   }
-  console.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${server.config.dbPath})`);
+  console.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${describeStorage(server.config)})`);
   if (server.config.dev) printDemo(server.url, server.config.agentToken);
   const stop = (signal: string) => {
     console.info(`[support] ${signal}: shutting down`);

@@ -10,9 +10,7 @@ import { createFileStorage } from './attachments/storage';
 import { loadConfig } from './config';
 import type { ServerConfig } from './config';
 import type { AppDeps, Logger } from './context';
-import { migrate } from './db/migrations';
-import { openDatabase } from './db/open';
-import { createStore } from './db/store';
+import { openStorage } from './storage/open';
 import { createBroker } from './events/broker';
 import { guardConnections, serverOptions } from './guard/connections';
 import { createGuards } from './guard/guards';
@@ -47,23 +45,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const coverage = calendarCoverageWarning(clock());
   if (coverage !== null) logger.warn(`[support] ${coverage}`);
 
-  const db = openDatabase(config.dbPath, config.busyTimeoutMs);
-  try {
-    migrate(db, clock());
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const store = await openStorage(config, logger, clock());
+  const broker = createBroker();
   const deps: AppDeps = {
     config,
-    store: createStore(db, logger),
+    store,
     clock,
-    broker: createBroker(),
+    broker,
     files: createFileStorage(config.attachmentsDir),
     logger,
-    guards: createGuards(config.guard, clock),
+    guards: createGuards(config.guard, clock, store.counters),
   };
-  const stopCleanup = await startCleanup(deps);
+  let stopCleanup: () => void;
+  try {
+    stopCleanup = await startCleanup(deps);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  // Events committed by other processes on the same database wake this process's streams too.
+  const stopWatching = store.watchEvents((ticketId) => broker.publish(ticketId), () => broker.wakeAll(), () => broker.size() > 0);
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = createApp(deps, { allowedOrigins, ...(options.demo === undefined ? {} : { demo: options.demo }) });
 
@@ -86,8 +87,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         endStreams: () => deps.broker.closeAll(),
         release: async () => {
           stopCleanup();
+          await stopWatching();
           await deps.files.settle(config.guard.shutdownGraceMs);
-          deps.store.db.close();
+          await deps.store.close();
         },
       }, config.guard.shutdownGraceMs);
       return closing;

@@ -14,7 +14,7 @@ import { createFileStorage } from '../../src/server/attachments/storage';
 import type { FileStorage } from '../../src/server/attachments/storage';
 import { migrate } from '../../src/server/db/migrations';
 import { openDatabase } from '../../src/server/db/open';
-import { createStore } from '../../src/server/db/store';
+import { createSqliteStorage } from '../../src/server/storage/sqlite';
 import { createBroker } from '../../src/server/events/broker';
 import { createGuards } from '../../src/server/guard/guards';
 import type { LogLine, TestServer } from '../server/helpers';
@@ -50,8 +50,9 @@ export async function startOwnedServer(): Promise<OwnedServer> {
   const owned = { diskFull: false };
   // Writing the upload's final file is where a full disk fails it.
   const files: FileStorage = { ...real, adopt: (path) => (owned.diskFull ? failLikeAFullDisk() : real.adopt(path)) };
-  const guards = createGuards(config.guard, clock);
-  const app = createApp({ config, store: createStore(db, logger), clock, broker: createBroker(), files, logger, guards }, { allowedOrigins: new Set() });
+  const store = createSqliteStorage(db, logger, { eventsPollMs: 1000 });
+  const guards = createGuards(config.guard, clock, store.counters);
+  const app = createApp({ config, store, clock, broker: createBroker(), files, logger, guards }, { allowedOrigins: new Set() });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });

@@ -9,7 +9,7 @@ import { createGuards } from '../../src/server/guard/guards';
 import type { Logger } from '../../src/server/context';
 import { migrate } from '../../src/server/db/migrations';
 import { openDatabase } from '../../src/server/db/open';
-import { createStore } from '../../src/server/db/store';
+import { createSqliteStorage } from '../../src/server/storage/sqlite';
 import { createBroker } from '../../src/server/events/broker';
 
 describe('the global error handler', () => {
@@ -21,13 +21,13 @@ describe('the global error handler', () => {
     migrate(db, new Date());
     const errors: unknown[][] = [];
     const logger: Logger = { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => void errors.push(args) };
-    const store = createStore(db, logger);
+    const store = createSqliteStorage(db, logger, { eventsPollMs: 1000 });
     store.tickets.page = () => {
       throw new Error('secret internal detail');
     };
     const { config } = loadConfig({}, { tokenSecret: 'x'.repeat(40), agentToken: 'agent', attachmentsDir: join(dir, 'files') });
     const app = createApp(
-      { config, store, clock: () => new Date(), broker: createBroker(), files: createFileStorage(config.attachmentsDir), logger, guards: createGuards(config.guard, () => new Date()) },
+      { config, store, clock: () => new Date(), broker: createBroker(), files: createFileStorage(config.attachmentsDir), logger, guards: createGuards(config.guard, () => new Date(), store.counters) },
       { allowedOrigins: new Set() },
     );
     const response = await app.request('/api/v1/tickets', { headers: { authorization: `Guest ${'k'.repeat(43)}` } });

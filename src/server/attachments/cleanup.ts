@@ -3,21 +3,29 @@
  * files), and, at start only, files in the folder that no row names (a crash between writing and committing).
  */
 import type { AppDeps } from '../context';
+import { QUOTA_WINDOW_MS } from '../guard/guest-quota';
 
 /** Deletes unclaimed uploads older than `maxAgeMs`; returns how many. */
 export async function removeUnclaimed(deps: Pick<AppDeps, 'store' | 'files' | 'clock'>, maxAgeMs: number): Promise<number> {
   const before = new Date(deps.clock().getTime() - maxAgeMs).toISOString();
-  const names = deps.store.write(() => deps.store.attachments.removeUnclaimedBefore(before));
+  const names = await deps.store.write((tx) => tx.attachments.removeUnclaimedBefore(before));
   for (const name of names) await deps.files.discard(name);
+  // Rate-limit and quota windows are at most an hour long: older ones are only rows.
+  await deps.store.counters.sweep(deps.clock().getTime() - QUOTA_WINDOW_MS);
   return names.length;
 }
 
-/** Deletes temporary files and files no row names; returns how many. Only safe before the server listens. */
-export async function removeOrphans(deps: Pick<AppDeps, 'store' | 'files'>): Promise<number> {
-  const known = new Set(deps.store.attachments.storageNames());
-  const orphans = deps.files.sweepTemporary().filter((name) => !known.has(name));
-  for (const name of orphans) await deps.files.discard(name);
-  return orphans.length;
+/**
+ * Deletes temporary files and files no row names, untouched for `minAgeMs`; returns how many. With 0 only safe
+ * before the server listens; a folder shared by several processes needs an age no upload in progress reaches.
+ */
+export async function removeOrphans(deps: Pick<AppDeps, 'store' | 'files'>, minAgeMs = 0): Promise<number> {
+  const orphans = deps.files.sweepTemporary(minAgeMs);
+  // Read after the folder, so a file adopted meanwhile has its row in the list.
+  const known = new Set(await deps.store.attachments.storageNames());
+  const unnamed = orphans.filter((name) => !known.has(name));
+  for (const name of unnamed) await deps.files.discard(name);
+  return unnamed.length;
 }
 
 /** Runs {@link removeUnclaimed} every `intervalMs`; returns the stop function. */
@@ -32,7 +40,8 @@ export function scheduleCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' 
 /** At start: removes orphans and stale uploads, then schedules the sweep; returns the stop function. */
 export async function startCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' | 'logger' | 'config'>): Promise<() => void> {
   const { unclaimedMaxAgeMs, cleanupIntervalMs } = deps.config.guard;
-  const orphans = await removeOrphans(deps);
+  // One process alone on its SQLite file may sweep everything; on PostgreSQL others may be mid-upload.
+  const orphans = await removeOrphans(deps, deps.store.engine === 'postgres' ? 2 * deps.config.guard.requestTimeoutMs : 0);
   const stale = await removeUnclaimed(deps, unclaimedMaxAgeMs);
   if (orphans + stale > 0) deps.logger.info(`[support] removed ${orphans} orphan file(s) and ${stale} unclaimed upload(s)`);
   return scheduleCleanup(deps, unclaimedMaxAgeMs, cleanupIntervalMs);

@@ -4,7 +4,7 @@
  * that records its row, so a crash leaves either a `.part` file or a file no row names: both are swept at start.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -19,8 +19,11 @@ export interface FileStorage {
   read(name: string): Promise<Buffer>;
   /** Removes a permanent file (best effort). */
   discard(name: string): Promise<void>;
-  /** Permanent names of every file in the folder; temporary files are removed on the way (start-up only). */
-  sweepTemporary(): string[];
+  /**
+   * Permanent names of the files in the folder untouched for `minAgeMs`; temporary files that old are removed
+   * on the way. With 0 (everything) only at start-up of the one process using the folder.
+   */
+  sweepTemporary(minAgeMs?: number): string[];
   /** Waits up to `ms` for uploads in progress to drop their temporary files, then removes what is left. */
   settle(ms: number): Promise<void>;
 }
@@ -59,9 +62,12 @@ export function createFileStorage(dir: string): FileStorage {
     async discard(name) {
       await rm(pathOf(name), { force: true }).catch(() => undefined);
     },
-    sweepTemporary() {
+    sweepTemporary(minAgeMs = 0) {
       const names: string[] = [];
+      const before = Date.now() - minAgeMs;
+      const oldEnough = (entry: string) => minAgeMs <= 0 || (statSync(join(dir, entry), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < before;
       for (const entry of readdirSync(dir)) {
+        if (!oldEnough(entry)) continue;
         if (TEMPORARY.test(entry)) rmSync(join(dir, entry), { force: true });
         else if (NAME.test(entry)) names.push(entry);
       }

@@ -87,6 +87,18 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tickets_by_split_group ON tickets (owner, split_group, seq) WHERE split_group IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'rate-limit and quota counters shared by every process',
+    sql: `
+      CREATE TABLE rate_counters (
+        key TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL
+      );
+      CREATE INDEX rate_counters_by_start ON rate_counters (window_start);
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

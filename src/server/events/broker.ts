@@ -1,15 +1,21 @@
-/** In-process publish/subscribe of ticket events, so open streams see a change the moment it commits. */
-import type { TicketEvent } from '../../core';
+/**
+ * In-process fan-out of "this ticket has a new event": open streams subscribe per ticket and, when woken,
+ * read what is new from the events table themselves. Wakes come from this process right after its commits
+ * and from other processes through the storage's watcher (LISTEN/NOTIFY or a poll), so a signal carries no
+ * event: a duplicate or late one costs a read, a missed one is made up by the next.
+ */
 
-/** Receives every event of the ticket it subscribed to, in commit (= id) order. */
-export type EventListener = (event: TicketEvent) => void;
+/** Told that its ticket may have new events. */
+export type Wake = () => void;
 
 /** The broker's surface. */
 export interface EventBroker {
   /** Subscribes to one ticket; returns the unsubscribe function. */
-  subscribe(ticketId: string, listener: EventListener, onClose?: () => void): () => void;
-  /** Delivers committed events (call right after the transaction, in the same tick). */
-  publish(events: readonly TicketEvent[]): void;
+  subscribe(ticketId: string, wake: Wake, onClose?: () => void): () => void;
+  /** Wakes the ticket's streams (call after the commit that added its events). */
+  publish(ticketId: string): void;
+  /** Wakes every stream (notices may have been missed). */
+  wakeAll(): void;
   /** Ends every subscription (shutdown), letting open streams finish. */
   closeAll(): void;
   /** Open subscriptions (tests check that aborted streams clean up). */
@@ -17,7 +23,7 @@ export interface EventBroker {
 }
 
 interface Subscription {
-  listener: EventListener;
+  wake: Wake;
   onClose: (() => void) | undefined;
 }
 
@@ -26,8 +32,8 @@ export function createBroker(): EventBroker {
   const byTicket = new Map<string, Set<Subscription>>();
   let total = 0;
   return {
-    subscribe(ticketId, listener, onClose) {
-      const subscription: Subscription = { listener, onClose };
+    subscribe(ticketId, wake, onClose) {
+      const subscription: Subscription = { wake, onClose };
       const set = byTicket.get(ticketId) ?? new Set<Subscription>();
       byTicket.set(ticketId, set);
       set.add(subscription);
@@ -38,10 +44,11 @@ export function createBroker(): EventBroker {
         if (set.size === 0 && byTicket.get(ticketId) === set) byTicket.delete(ticketId);
       };
     },
-    publish(events) {
-      for (const event of events) {
-        for (const subscription of [...(byTicket.get(event.ticketId) ?? [])]) subscription.listener(event);
-      }
+    publish(ticketId) {
+      for (const subscription of [...(byTicket.get(ticketId) ?? [])]) subscription.wake();
+    },
+    wakeAll() {
+      for (const set of [...byTicket.values()]) for (const subscription of [...set]) subscription.wake();
     },
     closeAll() {
       const all = [...byTicket.values()].flatMap((set) => [...set]);

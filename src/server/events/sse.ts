@@ -1,7 +1,7 @@
 /**
  * A ticket's events as server-sent events: first everything after `Last-Event-ID`, then live ones.
- * We subscribe to the broker before reading the backlog and skip ids already sent, so an event committed
- * while the backlog is read arrives exactly once, and none falls into the gap between the two.
+ * We subscribe to the broker before reading the backlog, and every wake reads the table after the last id
+ * sent, so an event committed by any process arrives exactly once, in order, and none falls into a gap.
  */
 import type { Socket } from 'node:net';
 import type { Context } from 'hono';
@@ -11,7 +11,7 @@ import type { TicketEvent } from '../../core';
 import type { AppDeps } from '../context';
 import { eventsOf } from '../tickets/view';
 import { exemptFromIdleTimeout } from '../guard/connections';
-import { createEventQueue } from './queue';
+import { createWakeSignal } from './wake-signal';
 
 /** The Node socket under a request, when served by Node's HTTP server. */
 function socketOf(c: Context): Socket | undefined {
@@ -44,8 +44,8 @@ export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, 
   c.header('X-Accel-Buffering', 'no');
   exemptFromIdleTimeout(socketOf(c));
   return streamSSE(c, async (stream) => {
-    const queue = createEventQueue();
-    const unsubscribe = deps.broker.subscribe(ticketId, (event) => queue.push(event), () => queue.close());
+    const queue = createWakeSignal();
+    const unsubscribe = deps.broker.subscribe(ticketId, () => queue.ring(), () => queue.close());
     const release = opener.owner === null ? () => undefined : deps.guards.streams.open(opener.owner, () => queue.close());
     const expiry = opener.expiresAt === null ? null : setTimeout(() => queue.close(), Math.max(0, opener.expiresAt.getTime() - deps.clock().getTime()));
     stream.onAbort(() => queue.close());
@@ -54,15 +54,13 @@ export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, 
       // The first bytes flush the headers, so the client knows at once that the stream is open.
       await stream.write(`retry: ${RETRY_MS}\n\n`);
       let last = after;
-      for (const event of eventsOf(deps.store, ticketId, after)) {
-        await send(stream, event);
-        last = event.id;
-      }
-      for (let event = await queue.next(); event !== null && !stream.aborted; event = await queue.next()) {
-        if (event.id <= last) continue;
-        await send(stream, event);
-        last = event.id;
-      }
+      do {
+        for (const event of await eventsOf(deps.store, ticketId, last)) {
+          if (stream.aborted) break;
+          await send(stream, event);
+          last = event.id;
+        }
+      } while (!stream.aborted && (await queue.wait()));
     } finally {
       clearInterval(heartbeat);
       if (expiry !== null) clearTimeout(expiry);

@@ -1,6 +1,7 @@
-/** The per-process guards the routes share: guest quotas per IP and the open streams per reporter. */
+/** The guards the routes share: guest quotas per IP (in the database) and the open streams per reporter (per process). */
 import { createStreamRegistry } from '../events/stream-registry';
 import type { StreamRegistry } from '../events/stream-registry';
+import type { Counters } from '../storage/types';
 import { createGuestQuota } from './guest-quota';
 import type { GuestQuota } from './guest-quota';
 import type { GuardLimits } from './limits';
@@ -12,6 +13,6 @@ export interface Guards {
 }
 
 /** Creates the guards for `limits`. */
-export function createGuards(limits: GuardLimits, clock: () => Date): Guards {
-  return { guestQuota: createGuestQuota(limits, clock), streams: createStreamRegistry(limits.maxStreamsPerReporter) };
+export function createGuards(limits: GuardLimits, clock: () => Date, counters: Counters): Guards {
+  return { guestQuota: createGuestQuota(limits, clock, counters), streams: createStreamRegistry(limits.maxStreamsPerReporter) };
 }

@@ -1,22 +1,16 @@
 /**
  * Hourly quotas of guests per IP address. A guest mints a new key for free, so per-key quotas alone do not
- * hold; these count every guest behind one address together. Signed-in users are never counted here.
+ * hold; these count every guest behind one address together. Signed-in users are never counted here. The
+ * counters live in the database, so every process serving the API counts against the same quota.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { ApiFailure } from '../errors';
+import { ApiFailure, isStorageUnavailable } from '../errors';
+import type { CounterState, Counters } from '../storage/types';
 import type { GuardLimits } from './limits';
 
-const HOUR_MS = 60 * 60 * 1000;
-// Beyond this many tracked addresses, expired windows are swept (rotating addresses cannot grow memory forever).
-const SWEEP_AT = 10_000;
-
-interface Usage {
-  start: number;
-  tickets: number;
-  files: number;
-  bytes: number;
-}
+/** The window of the guest quotas. */
+export const QUOTA_WINDOW_MS = 60 * 60 * 1000;
 
 /** What one guest action adds to its address's usage. */
 export type GuestCost = { tickets: number } | { files: number; bytes: number };
@@ -24,9 +18,9 @@ export type GuestCost = { tickets: number } | { files: number; bytes: number };
 /** The quota's surface: check before the work, record after it succeeded. */
 export interface GuestQuota {
   /** Throws 429 when `ip` has no room left for `cost` this hour. */
-  check(ip: string, cost: GuestCost): void;
+  check(ip: string, cost: GuestCost): Promise<void>;
   /** Counts a successful action of a guest at `ip`. */
-  record(ip: string, cost: GuestCost): void;
+  record(ip: string, cost: GuestCost): Promise<void>;
 }
 
 /** The caller's IP address ('unknown' outside Node's HTTP server, e.g. `app.request` in tests). */
@@ -38,43 +32,38 @@ export function remoteAddress(c: Context): string {
   }
 }
 
-/** Creates the per-IP guest quotas, timed by the injected clock. */
-export function createGuestQuota(limits: GuardLimits, clock: () => Date): GuestQuota {
-  const byIp = new Map<string, Usage>();
-  const usageOf = (ip: string): Usage => {
-    const now = clock().getTime();
-    let usage = byIp.get(ip);
-    if (usage === undefined || now - usage.start >= HOUR_MS || now < usage.start) {
-      if (byIp.size >= SWEEP_AT) for (const [key, old] of byIp) if (now - old.start >= HOUR_MS) byIp.delete(key);
-      usage = { start: now, tickets: 0, files: 0, bytes: 0 };
-      byIp.set(ip, usage);
-    }
-    return usage;
-  };
-  const refuse = (usage: Usage, message: string): never => {
-    const retryAfter = Math.max(1, Math.ceil((usage.start + HOUR_MS - clock().getTime()) / 1000));
+/** Creates the per-IP guest quotas over the shared counters, timed by the injected clock. */
+export function createGuestQuota(limits: GuardLimits, clock: () => Date, counters: Counters): GuestQuota {
+  const refuse = (usage: CounterState, message: string): never => {
+    const retryAfter = Math.max(1, Math.ceil((usage.start + QUOTA_WINDOW_MS - clock().getTime()) / 1000));
     throw new ApiFailure(429, 'rate_limited', `${message} Повторите через ${Math.ceil(retryAfter / 60)} мин. или войдите в LMS.`, undefined, {
       'Retry-After': String(retryAfter),
     });
   };
+  const peek = (kind: string, ip: string) => counters.peek(`guest-${kind}:${ip}`, QUOTA_WINDOW_MS, clock().getTime());
+  // Recorded after the work succeeded: a database busy just then loses one count rather than failing the answer.
+  const add = (kind: string, ip: string, amount: number) =>
+    counters.add(`guest-${kind}:${ip}`, amount, QUOTA_WINDOW_MS, clock().getTime()).catch((error: unknown) => {
+      if (!isStorageUnavailable(error)) throw error;
+    });
   return {
-    check(ip, cost) {
-      const usage = usageOf(ip);
+    async check(ip, cost) {
       if ('tickets' in cost) {
-        if (usage.tickets + cost.tickets > limits.guestTicketsPerIpHour) refuse(usage, 'С этого адреса создано слишком много гостевых обращений.');
+        const tickets = await peek('tickets', ip);
+        if (tickets.count + cost.tickets > limits.guestTicketsPerIpHour) refuse(tickets, 'С этого адреса создано слишком много гостевых обращений.');
         return;
       }
-      if (usage.files + cost.files > limits.guestUploadsPerIpHour || usage.bytes + cost.bytes > limits.guestUploadBytesPerIpHour) {
-        refuse(usage, 'С этого адреса загружено слишком много гостевых файлов.');
-      }
+      const [files, bytes] = await Promise.all([peek('files', ip), peek('bytes', ip)]);
+      const message = 'С этого адреса загружено слишком много гостевых файлов.';
+      if (files.count + cost.files > limits.guestUploadsPerIpHour) refuse(files, message);
+      if (bytes.count + cost.bytes > limits.guestUploadBytesPerIpHour) refuse(bytes, message);
     },
-    record(ip, cost) {
-      const usage = usageOf(ip);
-      if ('tickets' in cost) usage.tickets += cost.tickets;
-      else {
-        usage.files += cost.files;
-        usage.bytes += cost.bytes;
+    async record(ip, cost) {
+      if ('tickets' in cost) {
+        await add('tickets', ip, cost.tickets);
+        return;
       }
+      await Promise.all([add('files', ip, cost.files), add('bytes', ip, cost.bytes)]);
     },
   };
 }

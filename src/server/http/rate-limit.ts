@@ -1,18 +1,16 @@
-/** A fixed-window rate limit per reporter (per IP without an identity), timed by the injected clock. */
+/**
+ * A fixed-window rate limit per reporter (per IP without an identity), timed by the injected clock. The
+ * windows are counted in the database, so several processes together let through what one would.
+ */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context';
-import { ApiFailure } from '../errors';
+import { ApiFailure, isStorageUnavailable } from '../errors';
 import { remoteAddress } from '../guard/guest-quota';
+import type { Counters } from '../storage/types';
 
-const WINDOW_MS = 60_000;
-// Beyond this many tracked keys, expired windows are swept (an attacker rotating IPs cannot grow memory forever).
-const SWEEP_AT = 10_000;
-
-interface Window {
-  start: number;
-  count: number;
-}
+/** The window of the rate limit. */
+export const RATE_WINDOW_MS = 60_000;
 
 // Guests mint their own keys for free, so they are also counted per IP, with room for a classroom behind one NAT.
 const GUEST_IP_FACTOR = 10;
@@ -33,21 +31,19 @@ function bucketsOf(c: Context<AppEnv>, perMinute: number, anonymousPerMinute: nu
 }
 
 /** Middleware allowing `perMinute` requests a minute per bucket; 429 with Retry-After beyond. A stream counts once. */
-export function rateLimit(perMinute: number, anonymousPerMinute: number, clock: () => Date) {
-  const windows = new Map<string, Window>();
+export function rateLimit(perMinute: number, anonymousPerMinute: number, clock: () => Date, counters: Counters) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
     const now = clock().getTime();
     for (const [key, limit] of bucketsOf(c, perMinute, anonymousPerMinute)) {
-      let window = windows.get(key);
-      if (window === undefined || now - window.start >= WINDOW_MS || now < window.start) {
-        if (windows.size >= SWEEP_AT) sweep(windows, now);
-        window = { start: now, count: 0 };
-        windows.set(key, window);
-      }
-      window.count++;
-      if (window.count > limit) {
-        const retryAfter = Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
+      // A locked or unreachable database must not turn reads into 503s: the request is let through uncounted
+      // (a write it makes gets its own 503).
+      const window = await counters.add(`rate:${key}`, 1, RATE_WINDOW_MS, now).catch((error: unknown) => {
+        if (isStorageUnavailable(error)) return null;
+        throw error;
+      });
+      if (window !== null && window.count > limit) {
+        const retryAfter = Math.max(1, Math.ceil((window.start + RATE_WINDOW_MS - now) / 1000));
         throw new ApiFailure(429, 'rate_limited', `Слишком много запросов. Повторите через ${retryAfter} с.`, undefined, {
           'Retry-After': String(retryAfter),
         });
@@ -55,8 +51,4 @@ export function rateLimit(perMinute: number, anonymousPerMinute: number, clock: 
     }
     return next();
   });
-}
-
-function sweep(windows: Map<string, Window>, now: number): void {
-  for (const [key, window] of windows) if (now - window.start >= WINDOW_MS) windows.delete(key);
 }

@@ -21,18 +21,18 @@ export function agentRoutes(deps: AppDeps) {
   });
 
   // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.
-  app.get('/agent/tickets', (c) => {
+  app.get('/agent/tickets', async (c) => {
     const query = readPageQuery((name) => c.req.query(name), true);
-    const page = pageOf(deps.store.tickets.page(query, null), query.limit);
-    const body: z.infer<typeof agentTicketListSchema> = { tickets: page.rows.map((row) => summaryView(deps.store, row)), nextCursor: page.nextCursor };
+    const page = pageOf(await deps.store.tickets.page(query, null), query.limit);
+    const body: z.infer<typeof agentTicketListSchema> = { tickets: await Promise.all(page.rows.map((row) => summaryView(deps.store, row))), nextCursor: page.nextCursor };
     return c.json(body);
   });
 
-  app.get('/agent/tickets/:id', (c) => c.json(ticketView(deps.store, anyTicket(deps.store, c.req.param('id')))));
+  app.get('/agent/tickets/:id', async (c) => c.json(await ticketView(deps.store, await anyTicket(deps.store, c.req.param('id')))));
 
   app.post('/agent/tickets/:id/status', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(agentStatusBodySchema, await readJsonObject(c));
-    return c.json(agentSetStatus(deps, c.req.param('id'), body.status, body.text));
+    return c.json(await agentSetStatus(deps, c.req.param('id'), body.status, body.text));
   });
 
   return app;

@@ -10,6 +10,7 @@ import { ApiFailure, failures } from '../errors';
 import { readableAttachment } from '../tickets/access';
 import { randomId } from '../tickets/ids';
 import { attachmentView } from '../tickets/view';
+import type { Reader } from '../tickets/view';
 import { receiveUpload } from '../attachments/multipart';
 import { remoteAddress } from '../guard/guest-quota';
 import { closeAfter } from '../http/json-body';
@@ -28,19 +29,19 @@ function tooManyPending(max: number): ApiFailure {
 export function attachmentRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { limits } = deps.config;
-  const pendingOf = (owner: string) =>
-    deps.store.attachments.countPending(owner, new Date(deps.clock().getTime() - PENDING_WINDOW_MS).toISOString());
+  const pendingOf = (owner: string, reader: Pick<Reader, 'attachments'> = deps.store) =>
+    reader.attachments.countPending(owner, new Date(deps.clock().getTime() - PENDING_WINDOW_MS).toISOString());
   const tooLarge = () => failures.payloadTooLarge(`Файл слишком большой: не больше ${Math.round(limits.maxFileBytes / 1024 / 1024)} МБ.`);
 
   app.post('/attachments', async (c) => {
     const reporter = requireReporter(c.get('identity'));
     // Checked before reading the body, so a full quota costs no decoding; checked again in the transaction.
-    if (pendingOf(reporter.owner) >= limits.maxFilesPerTicket) throw closeAfter(tooManyPending(limits.maxFilesPerTicket));
+    if ((await pendingOf(reporter.owner)) >= limits.maxFilesPerTicket) throw closeAfter(tooManyPending(limits.maxFilesPerTicket));
     const ip = remoteAddress(c);
     const declared = Number(c.req.header('content-length') ?? '0');
     if (Number.isFinite(declared) && declared > limits.maxFileBytes + MULTIPART_OVERHEAD) throw closeAfter(tooLarge());
     const guest = reporter.kind === 'guest';
-    if (guest) deps.guards.guestQuota.check(ip, { files: 1, bytes: Math.min(declared || 0, limits.maxFileBytes) });
+    if (guest) await deps.guards.guestQuota.check(ip, { files: 1, bytes: Math.min(declared || 0, limits.maxFileBytes) });
     const file = await receiveUpload(c, deps.files, limits.maxFileBytes);
     let clean: CleanFile | null = null;
     try {
@@ -58,18 +59,20 @@ export function attachmentRoutes(deps: AppDeps) {
       };
       const cleanPath = clean.path;
       try {
-        deps.store.write(() => {
-          if (pendingOf(reporter.owner) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
+        await deps.store.write(async (tx) => {
+          // One owner's uploads are counted one at a time, whichever process receives them.
+          await tx.lock(`uploads:${reporter.owner}`);
+          if ((await pendingOf(reporter.owner, tx)) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
           // Renamed inside the transaction: a failed rename writes no row, a failed commit removes the file.
           row.storage_name = deps.files.adopt(cleanPath);
-          deps.store.attachments.insert(row);
+          await tx.attachments.insert(row);
         });
       } catch (error) {
         if (row.storage_name !== '') await deps.files.discard(row.storage_name);
         throw error;
       }
-      if (guest) deps.guards.guestQuota.record(ip, { files: 1, bytes: file.size });
-      const stored = deps.store.attachments.get(row.id);
+      if (guest) await deps.guards.guestQuota.record(ip, { files: 1, bytes: file.size });
+      const stored = await deps.store.attachments.get(row.id);
       if (stored === undefined) throw new Error('inserted attachment not found');
       const body: Attachment = attachmentView(stored);
       return c.json(body, 201);
@@ -82,11 +85,11 @@ export function attachmentRoutes(deps: AppDeps) {
   // A removed file must not keep counting against the quota, and its bytes should not stay on disk.
   app.delete('/attachments/:id', async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    const row = deps.store.attachments.get(c.req.param('id'));
+    const row = await deps.store.attachments.get(c.req.param('id'));
     if (row === undefined || row.owner !== reporter.owner) throw failures.attachmentNotFound();
     if (row.ticket_id !== null) throw new ApiFailure(409, 'conflict', 'Файл уже приложен к обращению, его нельзя удалить.');
-    deps.store.write(() => {
-      if (!deps.store.attachments.removeUnclaimed(row.id, reporter.owner)) throw failures.attachmentNotFound();
+    await deps.store.write(async (tx) => {
+      if (!(await tx.attachments.removeUnclaimed(row.id, reporter.owner))) throw failures.attachmentNotFound();
     });
     await deps.files.discard(row.storage_name);
     return c.body(null, 204);
@@ -95,7 +98,7 @@ export function attachmentRoutes(deps: AppDeps) {
   app.get('/attachments/:id', async (c) => {
     const identity = c.get('identity');
     if (identity.kind !== 'agent') requireReporter(identity);
-    const row = readableAttachment(deps.store, identity, c.req.param('id'));
+    const row = await readableAttachment(deps.store, identity, c.req.param('id'));
     const bytes = await deps.files.read(row.storage_name).catch((error: unknown) => {
       // The row outlived its file (restored backup, manual cleanup): say so in the log, answer like any missing file.
       deps.logger.error(`[support] attachment ${row.id} has no file:`, error);

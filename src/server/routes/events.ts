@@ -16,11 +16,11 @@ function lastEventId(header: string | undefined, query: string | undefined): num
 
 /** The event stream route. */
 export function eventRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/tickets/:id/events', (c) => {
+  return new Hono<AppEnv>().get('/tickets/:id/events', async (c) => {
     const identity = c.get('identity');
     const id = c.req.param('id');
     const reporter = identity.kind === 'agent' ? null : requireReporter(identity);
-    const ticket = reporter === null ? anyTicket(deps.store, id) : reporterTicket(deps.store, reporter, id);
+    const ticket = reporter === null ? await anyTicket(deps.store, id) : await reporterTicket(deps.store, reporter, id);
     const after = lastEventId(c.req.header('last-event-id'), c.req.query('lastEventId'));
     const expiresAt = reporter?.kind === 'user' ? new Date(reporter.claims.exp * 1000) : null;
     return streamTicketEvents(c, deps, ticket.id, after, { owner: reporter?.owner ?? null, expiresAt });

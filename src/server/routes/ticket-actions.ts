@@ -13,13 +13,13 @@ export function ticketActionRoutes(deps: AppDeps) {
   app.post('/tickets/:id/messages', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const reporter = requireReporter(c.get('identity'));
     const body = parseWith(messageBodySchema, await readJsonObject(c));
-    return c.json(postMessage(deps, reporter, c.req.param('id'), body.text, body.attachmentIds), 201);
+    return c.json(await postMessage(deps, reporter, c.req.param('id'), body.text, body.attachmentIds), 201);
   });
 
   // Cancel takes no body: whatever is sent is ignored, so a bare POST from any client works.
-  app.post('/tickets/:id/cancel', jsonSizeLimit(deps.config.maxJsonBytes), (c) => {
+  app.post('/tickets/:id/cancel', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    return c.json(cancelTicket(deps, reporter, c.req.param('id')));
+    return c.json(await cancelTicket(deps, reporter, c.req.param('id')));
   });
 
   return app;

@@ -32,24 +32,24 @@ export function ticketRoutes(deps: AppDeps) {
     const draft = parseWith(ticketDraftSchema, reporter.kind === 'guest' ? { ...rest, contact: contact ?? {} } : rest);
     const ip = remoteAddress(c);
     const guest = reporter.kind === 'guest';
-    if (guest) deps.guards.guestQuota.check(ip, { tickets: 1 });
-    const result = createTicket(deps, reporter, draft, key);
-    if (guest && !result.replayed) deps.guards.guestQuota.record(ip, { tickets: 1 });
+    if (guest) await deps.guards.guestQuota.check(ip, { tickets: 1 });
+    const result = await createTicket(deps, reporter, draft, key);
+    if (guest && !result.replayed) await deps.guards.guestQuota.record(ip, { tickets: 1 });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, 201);
   });
 
-  app.get('/tickets', (c) => {
+  app.get('/tickets', async (c) => {
     const reporter = requireReporter(c.get('identity'));
     const query = readPageQuery((name) => c.req.query(name), false);
-    const page = pageOf(deps.store.tickets.page(query, { owner: reporter.owner, keyHash: reporter.keyHash ?? '' }), query.limit);
-    const body: TicketListResponse = { tickets: page.rows.map((row) => summaryView(deps.store, row)), nextCursor: page.nextCursor };
+    const page = pageOf(await deps.store.tickets.page(query, { owner: reporter.owner, keyHash: reporter.keyHash ?? '' }), query.limit);
+    const body: TicketListResponse = { tickets: await Promise.all(page.rows.map((row) => summaryView(deps.store, row))), nextCursor: page.nextCursor };
     return c.json(body);
   });
 
-  app.get('/tickets/:id', (c) => {
+  app.get('/tickets/:id', async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    return c.json(ticketView(deps.store, reporterTicket(deps.store, reporter, c.req.param('id'))));
+    return c.json(await ticketView(deps.store, await reporterTicket(deps.store, reporter, c.req.param('id'))));
   });
 
   return app;

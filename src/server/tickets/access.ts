@@ -1,7 +1,7 @@
 /** Ownership: a reporter sees only their own tickets and files; anyone else's answer 404, never 403. */
 import type { Identity, Reporter } from '../auth/identity';
 import type { AttachmentRow, TicketRow } from '../db/rows';
-import type { Store } from '../db/store';
+import type { Reader } from './view';
 import { failures } from '../errors';
 
 /** What ids we issue look like; anything else is not found without touching the database. */
@@ -14,27 +14,27 @@ export function reporterCanSee(reporter: Reporter, ticket: TicketRow): boolean {
 }
 
 /** The reporter's ticket, or 404. */
-export function reporterTicket(store: Store, reporter: Reporter, id: string): TicketRow {
-  const row = ID_PATTERN.test(id) ? store.tickets.get(id) : undefined;
+export async function reporterTicket(store: Reader, reporter: Reporter, id: string): Promise<TicketRow> {
+  const row = ID_PATTERN.test(id) ? await store.tickets.get(id) : undefined;
   if (row === undefined || !reporterCanSee(reporter, row)) throw failures.ticketNotFound();
   return row;
 }
 
 /** Any ticket (for the agent), or 404. */
-export function anyTicket(store: Store, id: string): TicketRow {
-  const row = ID_PATTERN.test(id) ? store.tickets.get(id) : undefined;
+export async function anyTicket(store: Reader, id: string): Promise<TicketRow> {
+  const row = ID_PATTERN.test(id) ? await store.tickets.get(id) : undefined;
   if (row === undefined) throw failures.ticketNotFound();
   return row;
 }
 
 /** An attachment the identity may download (its uploader, a reader of its ticket, or the agent), or 404. */
-export function readableAttachment(store: Store, identity: Identity, id: string): AttachmentRow {
-  const row = ID_PATTERN.test(id) ? store.attachments.get(id) : undefined;
+export async function readableAttachment(store: Reader, identity: Identity, id: string): Promise<AttachmentRow> {
+  const row = ID_PATTERN.test(id) ? await store.attachments.get(id) : undefined;
   if (row === undefined) throw failures.attachmentNotFound();
   if (identity.kind === 'agent') return row;
   if (identity.kind !== 'user' && identity.kind !== 'guest') throw failures.attachmentNotFound();
   if (row.owner === identity.owner) return row;
-  const ticket = row.ticket_id === null ? undefined : store.tickets.get(row.ticket_id);
+  const ticket = row.ticket_id === null ? undefined : await store.tickets.get(row.ticket_id);
   if (ticket !== undefined && reporterCanSee(identity, ticket)) return row;
   throw failures.attachmentNotFound();
 }

@@ -4,10 +4,11 @@ import type { Actor, Status, Ticket } from '../../core';
 import type { Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
 import type { TicketRow } from '../db/rows';
+import type { Transaction } from '../storage/types';
 import { failures } from '../errors';
 import { anyTicket, reporterTicket } from './access';
 import { claimAttachments } from './claim';
-import { eventsOf, ticketView } from './view';
+import { ticketView } from './view';
 
 interface Change {
   type: 'status' | 'message';
@@ -19,9 +20,9 @@ interface Change {
 }
 
 /** Appends one event (and moves the status) inside a transaction; returns the new event's id. */
-function appendEvent(deps: AppDeps, ticket: TicketRow, change: Change): number {
+async function appendEvent(deps: AppDeps, tx: Transaction, ticket: TicketRow, change: Change): Promise<number> {
   const at = deps.clock().toISOString();
-  const eventId = deps.store.events.insert({
+  const eventId = await tx.events.insert({
     ticket_id: ticket.id,
     type: change.type,
     status: change.status,
@@ -31,27 +32,38 @@ function appendEvent(deps: AppDeps, ticket: TicketRow, change: Change): number {
     created_at: at,
   });
   if (change.owner !== null) {
-    claimAttachments(deps.store, change.owner, ticket.id, eventId, change.attachmentIds, deps.config.limits.maxFilesPerTicket);
+    await claimAttachments(tx, change.owner, ticket.id, eventId, change.attachmentIds, deps.config.limits.maxFilesPerTicket);
   }
-  deps.store.tickets.setStatus(ticket.id, change.status, at);
+  await tx.tickets.setStatus(ticket.id, change.status, at);
   return eventId;
 }
 
-/** Runs `decide` on the fresh row inside one transaction, then publishes the new events and returns the ticket. */
-function change(deps: AppDeps, load: () => TicketRow, decide: (row: TicketRow) => Change): Ticket {
-  const { ticket, eventId } = deps.store.write(() => {
-    const row = load();
-    const eventId = appendEvent(deps, row, decide(row));
-    const fresh = deps.store.tickets.get(row.id) ?? row;
-    return { ticket: ticketView(deps.store, fresh), eventId };
+/**
+ * Runs `decide` on the fresh, locked row inside one transaction, then wakes the ticket's streams and returns
+ * the ticket. The row lock makes changes of one ticket wait for each other across processes.
+ */
+async function change(deps: AppDeps, load: (tx: Transaction) => Promise<TicketRow>, decide: (row: TicketRow) => Change): Promise<Ticket> {
+  const ticket = await deps.store.write(async (tx) => {
+    const row = await load(tx);
+    await appendEvent(deps, tx, row, decide(row));
+    const fresh = (await tx.tickets.get(row.id)) ?? row;
+    return ticketView(tx, fresh);
   });
-  deps.broker.publish(eventsOf(deps.store, ticket.id, eventId - 1));
+  deps.broker.publish(ticket.id);
   return ticket;
 }
 
+/** Loads the ticket for a change (404 like a read), locking its row. */
+function locked(check: (tx: Transaction) => Promise<TicketRow>) {
+  return async (tx: Transaction) => {
+    const row = await check(tx);
+    return (await tx.tickets.getForUpdate(row.id)) ?? row;
+  };
+}
+
 /** The reporter writes: a reply to a clarification request moves it on, otherwise the status stays. */
-export function postMessage(deps: AppDeps, reporter: Reporter, id: string, text: string, attachmentIds: readonly string[]): Ticket {
-  return change(deps, () => reporterTicket(deps.store, reporter, id), (row) => {
+export function postMessage(deps: AppDeps, reporter: Reporter, id: string, text: string, attachmentIds: readonly string[]): Promise<Ticket> {
+  return change(deps, locked((tx) => reporterTicket(tx, reporter, id)), (row) => {
     const status = row.status as Status;
     if (isFinalStatus(status)) throw failures.illegalTransition('Обращение закрыто: написать в него уже нельзя.');
     const next = statusAfterReporterMessage(status);
@@ -67,8 +79,8 @@ export function postMessage(deps: AppDeps, reporter: Reporter, id: string, text:
 }
 
 /** The reporter cancels a ticket that is not final. */
-export function cancelTicket(deps: AppDeps, reporter: Reporter, id: string): Ticket {
-  return change(deps, () => reporterTicket(deps.store, reporter, id), (row) => {
+export function cancelTicket(deps: AppDeps, reporter: Reporter, id: string): Promise<Ticket> {
+  return change(deps, locked((tx) => reporterTicket(tx, reporter, id)), (row) => {
     if (!canTransition(row.status as Status, 'cancelled', 'reporter')) {
       throw failures.illegalTransition('Обращение уже закрыто: отменить его нельзя.');
     }
@@ -77,9 +89,9 @@ export function cancelTicket(deps: AppDeps, reporter: Reporter, id: string): Tic
 }
 
 /** The specialist moves a ticket; the state machine of the core decides what is legal. */
-export function agentSetStatus(deps: AppDeps, id: string, status: Status, text: string | undefined): Ticket {
+export function agentSetStatus(deps: AppDeps, id: string, status: Status, text: string | undefined): Promise<Ticket> {
   const clean = text === undefined || text === '' ? null : text;
-  return change(deps, () => anyTicket(deps.store, id), (row) => {
+  return change(deps, locked((tx) => anyTicket(tx, id)), (row) => {
     const from = row.status as Status;
     if (!canTransition(from, status, 'support')) {
       throw failures.illegalTransition(`Переход из статуса «${from}» в «${status}» недоступен.`);

@@ -1,18 +1,18 @@
 /** Claiming uploaded files for a ticket or a message, inside the caller's transaction. */
-import type { Store } from '../db/store';
+import type { Transaction } from '../storage/types';
 import { ApiFailure, failures } from '../errors';
 
 /** Claims `ids` (uploads of `owner`) for the ticket; any unknown, foreign or used id fails the whole write. */
-export function claimAttachments(
-  store: Store,
+export async function claimAttachments(
+  tx: Transaction,
   owner: string,
   ticketId: string,
   eventId: number | null,
   ids: readonly string[],
   maxPerTicket: number,
-): void {
+): Promise<void> {
   if (ids.length === 0) return;
-  if (store.attachments.countForTicket(ticketId) + ids.length > maxPerTicket) {
+  if ((await tx.attachments.countForTicket(ticketId)) + ids.length > maxPerTicket) {
     throw new ApiFailure(422, 'too_many_attachments', `К обращению можно приложить не больше ${maxPerTicket} файлов.`, {
       attachmentIds: `Можно приложить не больше ${maxPerTicket} файлов`,
     });
@@ -20,10 +20,10 @@ export function claimAttachments(
   if (new Set(ids).size !== ids.length) {
     throw failures.validation({ attachmentIds: 'Один и тот же файл приложен дважды' });
   }
-  ids.forEach((id, position) => {
+  for (const [position, id] of ids.entries()) {
     // Someone else's id and an unknown one get the same answer, so ids cannot be probed.
-    if (!store.attachments.claim(id, owner, ticketId, eventId, position)) {
+    if (!(await tx.attachments.claim(id, owner, ticketId, eventId, position))) {
       throw failures.validation({ attachmentIds: 'Файл не найден или уже приложен к другому обращению. Загрузите его заново' });
     }
-  });
+  }
 }

@@ -4,12 +4,13 @@ import type { CreateTicketResponse, TicketDraft } from '../../core';
 import type { Reporter } from '../auth/identity';
 import { deriveAccessKey, hashKey } from '../auth/keys';
 import type { AppDeps } from '../context';
+import type { TicketRow } from '../db/rows';
 import { ApiFailure } from '../errors';
 import { claimAttachments } from './claim';
 import { enforceOneProblem } from './one-problem';
 import { bodyHash, randomId } from './ids';
 import { reporterRecord } from './reporter';
-import { eventsOf, ticketView } from './view';
+import { ticketView } from './view';
 
 /** The answer to a create: 201 with the ticket (and a guest's access key), first time or replayed. */
 export interface CreateResult {
@@ -18,7 +19,7 @@ export interface CreateResult {
 }
 
 /** Creates the ticket, or replays the first answer for the same owner, key and body. */
-export function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDraft, idempotencyKey: string): CreateResult {
+export async function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDraft, idempotencyKey: string): Promise<CreateResult> {
   const { store, config } = deps;
   const now = deps.clock();
   // The route drops a user's contact; dropping it here too keeps the stored draft free of it whatever the caller.
@@ -29,22 +30,25 @@ export function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDr
   const review = reviewDeadlineInfo(now);
   const resolve = resolveDeadlineInfo(now, priority);
 
-  const result = store.write((): CreateResult => {
-    const previous = store.idempotency.get(reporter.owner, idempotencyKey);
+  const result = await store.write(async (tx): Promise<CreateResult> => {
+    // Two processes given the same key at once: the second waits here, then finds the first one's record.
+    await tx.lock(`idempotency:${reporter.owner}:${idempotencyKey}`);
+    const previous = await tx.idempotency.get(reporter.owner, idempotencyKey);
     if (previous !== undefined) {
       if (replayOf(previous.body_hash, hash) === 'conflict') {
         throw new ApiFailure(409, 'idempotency_conflict', IDEMPOTENCY_CONFLICT_MESSAGE);
       }
-      return { body: withAccessKey(deps, reporter, JSON.parse(previous.response_json) as CreateTicketResponse), replayed: true };
+      const first = JSON.parse(previous.response_json) as CreateTicketResponse;
+      return { body: withAccessKey(deps, reporter, first, await tx.tickets.get(first.ticket.id)), replayed: true };
     }
     // After the replay: a ticket registered before a change of the check is still answered as it was.
     const oneProblem = enforceOneProblem(draft);
     const id = randomId();
     const { year } = moscowParts(now);
     const at = now.toISOString();
-    store.tickets.insert({
+    await tx.tickets.insert({
       id,
-      number: formatTicketNumber(year, store.tickets.nextNumber(year)),
+      number: formatTicketNumber(year, await tx.tickets.nextNumber(year)),
       owner: reporter.owner,
       access_key_hash: reporter.kind === 'guest' ? hashKey(deriveAccessKey(config.tokenSecret, id)) : null,
       category: draft.category,
@@ -61,12 +65,12 @@ export function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDr
       ...oneProblem,
       split_group: draft.splitGroup ?? null,
     });
-    store.events.insert({ ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at });
-    claimAttachments(store, reporter.owner, id, null, draft.attachmentIds, config.limits.maxFilesPerTicket);
-    const row = store.tickets.get(id);
+    await tx.events.insert({ ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at });
+    await claimAttachments(tx, reporter.owner, id, null, draft.attachmentIds, config.limits.maxFilesPerTicket);
+    const row = await tx.tickets.get(id);
     if (row === undefined) throw new Error('inserted ticket not found');
-    const body: CreateTicketResponse = { ticket: ticketView(store, row) };
-    store.idempotency.insert({
+    const body: CreateTicketResponse = { ticket: await ticketView(tx, row) };
+    await tx.idempotency.insert({
       owner: reporter.owner,
       key: idempotencyKey,
       body_hash: hash,
@@ -75,22 +79,21 @@ export function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDr
       response_json: JSON.stringify(body),
       created_at: at,
     });
-    return { body: withAccessKey(deps, reporter, body), replayed: false };
+    return { body: withAccessKey(deps, reporter, body, row), replayed: false };
   });
 
   if (!result.replayed) {
     if (result.body.ticket.deadlinesProvisional) warnProvisional(deps, [now, review.value, resolve.value]);
-    deps.broker.publish(eventsOf(store, result.body.ticket.id));
+    deps.broker.publish(result.body.ticket.id);
   }
   return result;
 }
 
 /** Adds the guest's access key (derived, never stored) to a create answer. */
-function withAccessKey(deps: AppDeps, reporter: Reporter, body: CreateTicketResponse): CreateTicketResponse {
+function withAccessKey(deps: AppDeps, reporter: Reporter, body: CreateTicketResponse, row: TicketRow | undefined): CreateTicketResponse {
   if (reporter.kind !== 'guest') return body;
   const accessKey = deriveAccessKey(deps.config.tokenSecret, body.ticket.id);
   // After a secret rotation the derived key no longer matches the stored hash: better none than a wrong one.
-  const row = deps.store.tickets.get(body.ticket.id);
   return row?.access_key_hash === hashKey(accessKey) ? { ...body, accessKey } : body;
 }
 

@@ -2,7 +2,10 @@
 import { ticketSummary } from '../../core';
 import type { Actor, Attachment, AttachmentType, Priority, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../core';
 import type { AttachmentRow, EventRow, TicketRow } from '../db/rows';
-import type { Store } from '../db/store';
+import type { Storage } from '../storage/types';
+
+/** What the views read: the storage, or an open transaction (which sees its own writes). */
+export type Reader = Pick<Storage, 'tickets' | 'events' | 'attachments'>;
 import { oneProblemRecord } from './one-problem';
 
 /** An attachment's public metadata (never its storage name or owner). */
@@ -34,17 +37,24 @@ export function eventView(row: EventRow, attachments: readonly AttachmentRow[]):
 }
 
 /** A ticket's events after `after`, each with its attachments. */
-export function eventsOf(store: Store, ticketId: string, after = 0): TicketEvent[] {
+export async function eventsOf(store: Reader, ticketId: string, after = 0): Promise<TicketEvent[]> {
+  const events = await store.events.listAfter(ticketId, after);
+  if (events.length === 0) return [];
   const byEvent = new Map<number, AttachmentRow[]>();
-  for (const row of store.attachments.listOfEvents(ticketId)) {
+  for (const row of await store.attachments.listOfEvents(ticketId)) {
     if (row.event_id === null) continue;
     byEvent.set(row.event_id, [...(byEvent.get(row.event_id) ?? []), row]);
   }
-  return store.events.listAfter(ticketId, after).map((row) => eventView(row, byEvent.get(row.id) ?? []));
+  return events.map((row) => eventView(row, byEvent.get(row.id) ?? []));
 }
 
 /** The full ticket: draft fields, record fields, attachments and every event. */
-export function ticketView(store: Store, row: TicketRow): Ticket {
+export async function ticketView(store: Reader, row: TicketRow): Promise<Ticket> {
+  const [attachments, events, createdWith] = await Promise.all([
+    store.attachments.listOfCreate(row.id),
+    eventsOf(store, row.id),
+    withCreatedWith(store, row),
+  ]);
   const draft = JSON.parse(row.draft_json) as TicketDraft;
   return {
     ...draft,
@@ -58,10 +68,10 @@ export function ticketView(store: Store, row: TicketRow): Ticket {
     resolveDueAt: row.resolve_due_at,
     deadlinesProvisional: row.deadlines_provisional === 1,
     reporter: JSON.parse(row.reporter_json) as Reporter,
-    attachments: store.attachments.listOfCreate(row.id).map(attachmentView),
-    events: eventsOf(store, row.id),
+    attachments: attachments.map(attachmentView),
+    events,
     ...withOneProblem(row),
-    ...withCreatedWith(store, row),
+    ...createdWith,
   };
 }
 
@@ -71,14 +81,15 @@ function withOneProblem(row: TicketRow): Pick<Ticket, 'oneProblemCheck'> {
 }
 
 // Linked only within one owner, so a client cannot attach itself to someone else's tickets by their token.
-function withCreatedWith(store: Store, row: TicketRow): Pick<Ticket, 'createdWith'> {
+async function withCreatedWith(store: Reader, row: TicketRow): Promise<Pick<Ticket, 'createdWith'>> {
   if (row.split_group === null) return {};
-  const others = store.tickets.listSplitGroup(row.owner, row.split_group).filter((t) => t.id !== row.id);
+  const others = (await store.tickets.listSplitGroup(row.owner, row.split_group)).filter((t) => t.id !== row.id);
   return others.length === 0 ? {} : { createdWith: others.map((t) => ({ id: t.id, number: t.number })) };
 }
 
 /** A line of a ticket list. */
-export function summaryView(store: Store, row: TicketRow): TicketSummary {
+export async function summaryView(store: Reader, row: TicketRow): Promise<TicketSummary> {
+  const lastEventId = await store.events.lastId(row.id);
   const draft = JSON.parse(row.draft_json) as TicketDraft;
   return ticketSummary(draft, {
     id: row.id,
@@ -88,6 +99,6 @@ export function summaryView(store: Store, row: TicketRow): TicketSummary {
     priority: row.priority as Priority,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    lastEventId: store.events.lastId(row.id),
+    lastEventId,
   });
 }

@@ -1,0 +1,135 @@
+/**
+ * The PostgreSQL schema as numbered migrations, applied at start under an advisory lock: several processes
+ * starting together wait for each other, and each migration runs once, in its own transaction.
+ */
+import type { Client } from 'pg';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+// Same tables and columns as the SQLite schema, so the repositories map rows the same way. Times are ISO
+// strings as there (they sort as text); ids that only grow are identity columns.
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tickets, events, attachments, idempotency, counters',
+    sql: `
+      CREATE TABLE tickets (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        number TEXT NOT NULL UNIQUE,
+        owner TEXT NOT NULL,
+        access_key_hash TEXT UNIQUE,
+        category TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        status TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        draft_json TEXT NOT NULL,
+        reporter_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        review_due_at TEXT NOT NULL,
+        resolve_due_at TEXT NOT NULL,
+        deadlines_provisional INTEGER NOT NULL CHECK (deadlines_provisional IN (0, 1)),
+        one_problem_parts INTEGER,
+        one_problem_markers TEXT,
+        split_group TEXT
+      );
+      CREATE INDEX tickets_by_owner ON tickets (owner, seq);
+      CREATE INDEX tickets_by_status ON tickets (status, seq);
+      CREATE INDEX tickets_by_split_group ON tickets (owner, split_group, seq) WHERE split_group IS NOT NULL;
+
+      CREATE TABLE ticket_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+
+      CREATE TABLE events (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        type TEXT NOT NULL CHECK (type IN ('status', 'message')),
+        status TEXT NOT NULL,
+        previous_status TEXT,
+        actor TEXT NOT NULL,
+        text TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX events_by_ticket ON events (ticket_id, id);
+
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        ticket_id TEXT REFERENCES tickets (id),
+        event_id BIGINT REFERENCES events (id),
+        position INTEGER,
+        name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        width INTEGER,
+        height INTEGER,
+        storage_name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX attachments_pending_by_owner ON attachments (owner) WHERE ticket_id IS NULL;
+      CREATE INDEX attachments_by_ticket ON attachments (ticket_id, event_id, position);
+
+      CREATE TABLE idempotency_keys (
+        owner TEXT NOT NULL,
+        key TEXT NOT NULL,
+        body_hash TEXT NOT NULL,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        status INTEGER NOT NULL,
+        response_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (owner, key)
+      );
+
+      CREATE TABLE rate_counters (
+        key TEXT PRIMARY KEY,
+        window_start BIGINT NOT NULL,
+        count BIGINT NOT NULL
+      );
+      CREATE INDEX rate_counters_by_start ON rate_counters (window_start);
+    `,
+  },
+];
+
+/** The newest schema version this build knows. */
+export const LATEST_POSTGRES_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+// Any constant both sides agree on: the key of the session advisory lock that serializes migrations.
+const MIGRATION_LOCK = 4_172_015_001;
+
+/** Applies every newer migration, one process at a time; refuses a database from a newer build. */
+export async function migratePostgres(client: Client, now: Date): Promise<number[]> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
+    const current = rows[0]?.version ?? 0;
+    if (current > LATEST_POSTGRES_VERSION) {
+      throw new Error(`database schema ${current} is newer than this server (${LATEST_POSTGRES_VERSION}); refusing to start`);
+    }
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+          migration.version,
+          migration.name,
+          now.toISOString(),
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+      applied.push(migration.version);
+    }
+    return applied;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
+}

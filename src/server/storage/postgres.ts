@@ -1,0 +1,288 @@
+/**
+ * The PostgreSQL engine (SUPPORT_DATABASE_URL=postgres://…): a connection pool, the migrations under an
+ * advisory lock, READ COMMITTED transactions with row and advisory locks where two processes could decide the
+ * same thing, and LISTEN/NOTIFY carrying "ticket X has event N" between processes (the streams read the
+ * events themselves from the table, so a lost notice loses nothing).
+ */
+import pg from 'pg';
+import type { ClientBase, Pool, PoolClient } from 'pg';
+import type { Logger } from '../context';
+import type { AttachmentRow, EventRow, IdempotencyRow, TicketRow } from '../db/rows';
+import { isStorageUnavailable, unavailable } from '../errors';
+import { migratePostgres } from './postgres-migrations';
+import type { AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, Storage, TicketsWrites, Transaction } from './types';
+
+/** The channel of event notices; the payload is `<ticket id>:<event id>`. */
+export const EVENTS_CHANNEL = 'support_events';
+
+/** Options of the PostgreSQL storage. */
+export interface PostgresOptions {
+  url: string;
+  poolSize: number;
+  /** How long a statement may wait for a lock or a connection before the request is a 503. */
+  busyTimeoutMs: number;
+}
+
+const INT8 = 20;
+// COUNT(*), MAX(id) and identity columns are BIGINT: every value we store fits a double exactly.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+const RECONNECT_MIN_MS = 100;
+const RECONNECT_MAX_MS = 5_000;
+
+type Queryable = Pick<ClientBase, 'query'> | Pool;
+
+async function rows<T>(db: Queryable, sql: string, params: unknown[] = []): Promise<T[]> {
+  const result = await db.query(sql, params);
+  return result.rows as T[];
+}
+
+async function first<T>(db: Queryable, sql: string, params: unknown[] = []): Promise<T | undefined> {
+  return (await rows<T>(db, sql, params))[0];
+}
+
+/** The repositories over one connection (a transaction's) or the pool (reads). */
+function repositories(db: Queryable): Omit<Transaction, 'lock'> {
+  const tickets: TicketsWrites = {
+    get: (id) => first<TicketRow>(db, 'SELECT * FROM tickets WHERE id = $1', [id]),
+    getForUpdate: (id) => first<TicketRow>(db, 'SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [id]),
+    listSplitGroup: (owner, group) =>
+      rows(db, 'SELECT id, number FROM tickets WHERE owner = $1 AND split_group = $2 ORDER BY seq', [owner, group]),
+    page: (query, owner) =>
+      rows<TicketRow>(
+        db,
+        `SELECT * FROM tickets
+          WHERE ($1::text IS NULL OR owner = $1 OR access_key_hash = $2::text)
+            AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR category = $4)
+            AND ($5::text IS NULL OR priority = $5)
+            AND ($6::text IS NULL OR number ILIKE $6 ESCAPE '\\' OR subject ILIKE $6 ESCAPE '\\')
+            AND seq < $7
+          ORDER BY seq DESC LIMIT $8`,
+        [
+          owner?.owner ?? null,
+          owner?.keyHash ?? null,
+          query.status,
+          query.category,
+          query.priority,
+          query.text === null ? null : `%${query.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+          query.before ?? Number.MAX_SAFE_INTEGER,
+          query.limit + 1,
+        ],
+      ),
+    count: async () => (await first<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM tickets'))?.n ?? 0,
+    insert: async (t) => {
+      await db.query(
+        `INSERT INTO tickets (id, number, owner, access_key_hash, category, subject, status, priority, draft_json,
+          reporter_json, created_at, updated_at, review_due_at, resolve_due_at, deadlines_provisional, one_problem_parts,
+          one_problem_markers, split_group) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+        [t.id, t.number, t.owner, t.access_key_hash, t.category, t.subject, t.status, t.priority, t.draft_json, t.reporter_json,
+          t.created_at, t.updated_at, t.review_due_at, t.resolve_due_at, t.deadlines_provisional, t.one_problem_parts,
+          t.one_problem_markers, t.split_group],
+      );
+    },
+    setStatus: async (id, status, at) => {
+      await db.query('UPDATE tickets SET status = $1, updated_at = $2 WHERE id = $3', [status, at, id]);
+    },
+    nextNumber: async (year) =>
+      (await first<{ last: number }>(db, `INSERT INTO ticket_counters (year, last) VALUES ($1, 1)
+        ON CONFLICT (year) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last`, [year]))?.last ?? 1,
+  };
+  const events: EventsWrites = {
+    listAfter: (ticketId, after = 0) => rows<EventRow>(db, 'SELECT * FROM events WHERE ticket_id = $1 AND id > $2 ORDER BY id', [ticketId, after]),
+    lastId: async (ticketId) => (await first<{ id: number | null }>(db, 'SELECT MAX(id) AS id FROM events WHERE ticket_id = $1', [ticketId]))?.id ?? 0,
+    // The notice is sent by the same statement, so it is delivered exactly when (and only if) the event commits.
+    insert: async (e) => {
+      const row = await first<{ id: number }>(
+        db,
+        `WITH inserted AS (INSERT INTO events (ticket_id, type, status, previous_status, actor, text, created_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, ticket_id)
+         SELECT id, pg_notify($8, ticket_id || ':' || id) FROM inserted`,
+        [e.ticket_id, e.type, e.status, e.previous_status, e.actor, e.text, e.created_at, EVENTS_CHANNEL],
+      );
+      if (row === undefined) throw new Error('inserted event has no id');
+      return row.id;
+    },
+  };
+  const attachments: AttachmentsWrites = {
+    get: (id) => first<AttachmentRow>(db, 'SELECT * FROM attachments WHERE id = $1', [id]),
+    countPending: async (owner, since) =>
+      (await first<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM attachments WHERE owner = $1 AND ticket_id IS NULL AND created_at >= $2', [owner, since]))?.n ?? 0,
+    storageNames: async () => (await rows<{ storage_name: string }>(db, 'SELECT storage_name FROM attachments')).map((r) => r.storage_name),
+    listOfCreate: (ticketId) => rows<AttachmentRow>(db, 'SELECT * FROM attachments WHERE ticket_id = $1 AND event_id IS NULL ORDER BY position', [ticketId]),
+    listOfEvents: (ticketId) =>
+      rows<AttachmentRow>(db, 'SELECT * FROM attachments WHERE ticket_id = $1 AND event_id IS NOT NULL ORDER BY event_id, position', [ticketId]),
+    insert: async (r) => {
+      await db.query(
+        `INSERT INTO attachments (id, owner, name, content_type, size, width, height, storage_name, created_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [r.id, r.owner, r.name, r.content_type, r.size, r.width, r.height, r.storage_name, r.created_at],
+      );
+    },
+    removeUnclaimed: async (id, owner) =>
+      ((await db.query('DELETE FROM attachments WHERE id = $1 AND owner = $2 AND ticket_id IS NULL', [id, owner])).rowCount ?? 0) === 1,
+    removeUnclaimedBefore: async (before) =>
+      (await rows<{ storage_name: string }>(db, 'DELETE FROM attachments WHERE ticket_id IS NULL AND created_at < $1 RETURNING storage_name', [before])).map(
+        (r) => r.storage_name,
+      ),
+    countForTicket: async (ticketId) => (await first<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM attachments WHERE ticket_id = $1', [ticketId]))?.n ?? 0,
+    claim: async (id, owner, ticketId, eventId, position) =>
+      ((await db.query('UPDATE attachments SET ticket_id = $1, event_id = $2, position = $3 WHERE id = $4 AND owner = $5 AND ticket_id IS NULL', [
+        ticketId,
+        eventId,
+        position,
+        id,
+        owner,
+      ])).rowCount ?? 0) === 1,
+  };
+  const idempotency: IdempotencyWrites = {
+    get: (owner, key) => first<IdempotencyRow>(db, 'SELECT * FROM idempotency_keys WHERE owner = $1 AND key = $2', [owner, key]),
+    insert: async (r) => {
+      await db.query(
+        `INSERT INTO idempotency_keys (owner, key, body_hash, ticket_id, status, response_json, created_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [r.owner, r.key, r.body_hash, r.ticket_id, r.status, r.response_json, r.created_at],
+      );
+    },
+  };
+  return { tickets, events, attachments, idempotency };
+}
+
+/** Connects the pool, migrates (once across processes) and builds the storage. */
+export async function openPostgresStorage(options: PostgresOptions, logger: Logger, now: Date): Promise<Storage> {
+  const connection = {
+    connectionString: options.url,
+    types,
+    connectionTimeoutMillis: Math.max(1_000, options.busyTimeoutMs),
+    // A statement stuck behind a lock longer than this fails (a 503) instead of holding the request forever.
+    lock_timeout: Math.max(1_000, options.busyTimeoutMs),
+    application_name: 'support-api',
+  };
+  const migrator = new pg.Client(connection);
+  await migrator.connect();
+  try {
+    await migratePostgres(migrator, now);
+  } finally {
+    await migrator.end();
+  }
+  const pool = new pg.Pool({ ...connection, max: options.poolSize, idleTimeoutMillis: 30_000 });
+  // An idle connection the server dropped: the pool replaces it; say so, never crash on it.
+  pool.on('error', (error) => logger.warn('[support] idle database connection failed:', error));
+
+  const reads = repositories(pool);
+  const refuse = (error: unknown): never => {
+    if (isStorageUnavailable(error)) {
+      logger.warn('[support] write refused, storage unavailable:', error);
+      throw unavailable();
+    }
+    throw error;
+  };
+  const counterSql = `INSERT INTO rate_counters (key, window_start, count) VALUES ($1, $2, $3)
+    ON CONFLICT (key) DO UPDATE SET
+      window_start = CASE WHEN $2 - rate_counters.window_start >= $4 OR $2 < rate_counters.window_start THEN $2 ELSE rate_counters.window_start END,
+      count = CASE WHEN $2 - rate_counters.window_start >= $4 OR $2 < rate_counters.window_start THEN $3 ELSE rate_counters.count + $3 END
+    RETURNING window_start AS start, count`;
+
+  return {
+    engine: 'postgres',
+    tickets: reads.tickets,
+    events: reads.events,
+    attachments: reads.attachments,
+    idempotency: reads.idempotency,
+    counters: {
+      add: async (key, amount, windowMs, nowMs) => {
+        const state = await first<CounterState>(pool, counterSql, [key, nowMs, amount, windowMs]);
+        if (state === undefined) throw new Error('counter upsert returned nothing');
+        return state;
+      },
+      peek: async (key, windowMs, nowMs) => {
+        const state = await first<CounterState>(pool, 'SELECT window_start AS start, count FROM rate_counters WHERE key = $1', [key]);
+        if (state === undefined || nowMs - state.start >= windowMs || nowMs < state.start) return { start: nowMs, count: 0 };
+        return state;
+      },
+      sweep: async (beforeMs) => (await pool.query('DELETE FROM rate_counters WHERE window_start < $1', [beforeMs])).rowCount ?? 0,
+    },
+    async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+      let client: PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        return refuse(error);
+      }
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const tx: Transaction = {
+          ...repositories(client),
+          lock: async (name) => {
+            await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
+          },
+        };
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        return refuse(error);
+      } finally {
+        client.release(broken);
+      }
+    },
+    watchEvents(wake, wakeAll) {
+      let stopped = false;
+      let listener: pg.Client | null = null;
+      let delay = RECONNECT_MIN_MS;
+      let retry: NodeJS.Timeout | null = null;
+      const connect = async () => {
+        retry = null;
+        const client = new pg.Client(connection);
+        let lost = false;
+        const onLost = (error?: unknown) => {
+          if (lost) return;
+          lost = true;
+          if (listener === client) listener = null;
+          void client.end().catch(() => undefined);
+          if (stopped) return;
+          logger.warn('[support] event listener lost its connection; reconnecting', error ?? '');
+          retry = setTimeout(() => void connect(), delay);
+          delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+        };
+        client.on('error', onLost);
+        client.on('end', () => onLost());
+        client.on('notification', (message) => {
+          const payload = message.payload ?? '';
+          const split = payload.lastIndexOf(':');
+          if (split > 0) wake(payload.slice(0, split));
+        });
+        try {
+          await client.connect();
+          await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+        } catch (error) {
+          onLost(error);
+          return;
+        }
+        if (stopped) {
+          await client.end().catch(() => undefined);
+          return;
+        }
+        listener = client;
+        delay = RECONNECT_MIN_MS;
+        // Notices sent while nobody listened are gone: every open stream reads the table once more.
+        wakeAll();
+      };
+      const started = connect();
+      return async () => {
+        stopped = true;
+        if (retry !== null) clearTimeout(retry);
+        await started;
+        await listener?.end().catch(() => undefined);
+      };
+    },
+    ping: async () => {
+      await pool.query('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The storage interface both engines implement (SQLite by default, PostgreSQL with SUPPORT_DATABASE_URL):
+ * tickets, events, attachment metadata, idempotency records, rate-limit and quota counters, and the signal
+ * that tells other processes a ticket has a new event. Every call is asynchronous so either engine fits;
+ * rows have the same shape in both (docs/architecture.md).
+ */
+import type { PageQuery } from '../tickets/paging';
+import type { AttachmentRow, EventRow, IdempotencyRow, TicketRow } from '../db/rows';
+
+/** A new ticket, as the create service hands it over. */
+export type NewTicket = Omit<TicketRow, 'seq'>;
+/** A new event; its id only ever grows, and a ticket's ids grow in commit order. */
+export type NewEvent = Omit<EventRow, 'id'>;
+/** A freshly uploaded, not yet claimed attachment. */
+export type NewAttachment = Omit<AttachmentRow, 'ticket_id' | 'event_id' | 'position'>;
+
+/** Reads and writes of tickets and the per-year number counter. */
+export interface TicketsRepo {
+  /** One ticket by id. */
+  get(id: string): Promise<TicketRow | undefined>;
+  /** The tickets of one owner split from one description, oldest first. */
+  listSplitGroup(owner: string, group: string): Promise<Array<Pick<TicketRow, 'id' | 'number'>>>;
+  /** One page of tickets, newest first, one row more than asked (so the caller knows if more follow). */
+  page(query: PageQuery, owner: { owner: string; keyHash: string } | null): Promise<TicketRow[]>;
+  /** How many tickets exist (diagnostics and tests). */
+  count(): Promise<number>;
+}
+
+/** Ticket writes, only inside a transaction. */
+export interface TicketsWrites extends TicketsRepo {
+  /**
+   * The ticket, locked until the transaction ends (PostgreSQL: `FOR UPDATE`), so changes of one ticket are
+   * serialized and its events commit in id order: a stream reading "after the last id" never skips one.
+   */
+  getForUpdate(id: string): Promise<TicketRow | undefined>;
+  insert(ticket: NewTicket): Promise<void>;
+  setStatus(id: string, status: string, at: string): Promise<void>;
+  /** The next number of `year` (1, 2, …). */
+  nextNumber(year: number): Promise<number>;
+}
+
+/** Reads of the append-only event history. */
+export interface EventsRepo {
+  /** A ticket's events with id > `after`, oldest first. */
+  listAfter(ticketId: string, after?: number): Promise<EventRow[]>;
+  /** The id of a ticket's newest event (0 when none). */
+  lastId(ticketId: string): Promise<number>;
+}
+
+/** Event writes, only inside a transaction. */
+export interface EventsWrites extends EventsRepo {
+  /** Appends an event and returns its id; other processes learn of it when the transaction commits. */
+  insert(event: NewEvent): Promise<number>;
+}
+
+/** Reads of attachment metadata. */
+export interface AttachmentsRepo {
+  get(id: string): Promise<AttachmentRow | undefined>;
+  /** How many uploads of `owner` since `since` (ISO) no ticket has claimed yet. */
+  countPending(owner: string, since: string): Promise<number>;
+  /** Every storage name a row holds. */
+  storageNames(): Promise<string[]>;
+  /** The attachments sent with the ticket itself. */
+  listOfCreate(ticketId: string): Promise<AttachmentRow[]>;
+  /** The attachments sent with the ticket's messages, by event. */
+  listOfEvents(ticketId: string): Promise<AttachmentRow[]>;
+}
+
+/** Attachment writes, only inside a transaction. */
+export interface AttachmentsWrites extends AttachmentsRepo {
+  insert(row: NewAttachment): Promise<void>;
+  /** Deletes an unclaimed upload of `owner`; false when there was none. */
+  removeUnclaimed(id: string, owner: string): Promise<boolean>;
+  /** Deletes unclaimed uploads created before `before` (ISO); returns their storage names. */
+  removeUnclaimedBefore(before: string): Promise<string[]>;
+  /** How many attachments a ticket has (create and messages). */
+  countForTicket(ticketId: string): Promise<number>;
+  /** Claims an unclaimed upload of `owner` (event null = the create); false when it was not claimable. */
+  claim(id: string, owner: string, ticketId: string, eventId: number | null, position: number): Promise<boolean>;
+}
+
+/** The stored first answers of ticket creates. */
+export interface IdempotencyRepo {
+  get(owner: string, key: string): Promise<IdempotencyRow | undefined>;
+}
+
+/** Idempotency writes, only inside a transaction. */
+export interface IdempotencyWrites extends IdempotencyRepo {
+  insert(row: IdempotencyRow): Promise<void>;
+}
+
+/** What a transaction can do. */
+export interface Transaction {
+  tickets: TicketsWrites;
+  events: EventsWrites;
+  attachments: AttachmentsWrites;
+  idempotency: IdempotencyWrites;
+  /**
+   * Holds a named lock until the transaction ends, so two processes deciding on the same thing (one
+   * idempotency key, one owner's upload quota) decide one after the other. SQLite's write lock already does.
+   */
+  lock(name: string): Promise<void>;
+}
+
+/** A fixed-window counter's state: when its window started (ms) and what it holds. */
+export interface CounterState {
+  start: number;
+  count: number;
+}
+
+/** Rate-limit and quota counters shared by every process on the database. */
+export interface Counters {
+  /** Adds `amount` to `key`'s window (a new one when it is older than `windowMs`); returns the state after. */
+  add(key: string, amount: number, windowMs: number, nowMs: number): Promise<CounterState>;
+  /** The state of `key`'s current window (count 0 when none is open). */
+  peek(key: string, windowMs: number, nowMs: number): Promise<CounterState>;
+  /** Forgets windows that started before `beforeMs`. */
+  sweep(beforeMs: number): Promise<number>;
+}
+
+/** Which engine a storage is. */
+export type Engine = 'sqlite' | 'postgres';
+
+/** The storage of the server. */
+export interface Storage {
+  engine: Engine;
+  tickets: TicketsRepo;
+  events: EventsRepo;
+  attachments: AttachmentsRepo;
+  idempotency: IdempotencyRepo;
+  counters: Counters;
+  /**
+   * Runs `work` as one transaction: any throw rolls everything back; a busy, full or unreachable database
+   * is a 503. Keep `work` to storage calls (and the synchronous file rename of an upload).
+   */
+  write<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Starts telling `wake(ticketId)` about events other processes commit (PostgreSQL: LISTEN/NOTIFY with a
+   * reconnecting listener; SQLite: a cheap poll of the events table). `wakeAll` is called when notices may
+   * have been missed (the listener reconnected). Returns the stop function.
+   */
+  watchEvents(wake: (ticketId: string) => void, wakeAll: () => void, active: () => boolean): () => Promise<void>;
+  /** A trivial query: resolves when the database answers. */
+  ping(): Promise<void>;
+  /** Closes every connection. */
+  close(): Promise<void>;
+}
