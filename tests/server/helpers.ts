@@ -1,10 +1,15 @@
-/** Test harness: a real server on a free port with a temp SQLite file, plus request and token helpers. */
+/**
+ * Test harness: a real server on a free port with a temp SQLite file, or with SUPPORT_TEST_ENGINE=postgres its
+ * own database in the run's throw-away PostgreSQL cluster, plus request and token helpers.
+ */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { expect } from 'vitest';
+import pg from 'pg';
+import { expect, inject } from 'vitest';
 import { apiErrorSchema } from '../../src/core';
 import type { TicketDraftInput } from '../../src/core';
 import { signReporterToken, startServer } from '../../src/server';
@@ -18,6 +23,42 @@ export const AGENT_TOKEN = 'test-agent-token-9f8e7d6c5b4a';
 /** An origin the test servers allow. */
 export const ALLOWED_ORIGIN = 'https://lms.example.ru';
 
+/** The engine this run of the server suite tests. */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.SUPPORT_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+// Copied from the migrated template of tests/server/postgres-setup.ts.
+const TEMPLATE_DATABASE = 'support_template';
+
+/** The URL of database `name` in the run's cluster. */
+function databaseUrl(name: string): string {
+  return inject('postgresUrl').replace(/\/postgres$/, `/${name}`);
+}
+
+/** Runs `sql` on the cluster's `postgres` database. */
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: inject('postgresUrl') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database for one test server (PostgreSQL runs): a copy of the migrated template; returns its URL. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `support_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  return databaseUrl(name);
+}
+
+/** Drops a database made by {@link createTestDatabase}, cutting whoever is still connected. */
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^support_[0-9a-f]{12}$/.test(name)) throw new Error(`not a test database: ${name}`);
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
 /** A captured log line. */
 export interface LogLine {
   level: 'info' | 'warn' | 'error';
@@ -29,6 +70,7 @@ export interface TestServer {
   server: RunningServer;
   api: string;
   dir: string;
+  /** The SQLite file, or on PostgreSQL runs the database URL (both work with {@link tableCounts}). */
   dbPath: string;
   clock: () => Date;
   logs: LogLine[];
@@ -49,7 +91,10 @@ export interface TestServerOptions {
 /** Starts a server on port 0 with a temp DB; quiet logger that records lines. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'support-server-'));
-  const dbPath = join(dir, 'support.sqlite');
+  // A restart keeps the database its options name; a first start on PostgreSQL gets a fresh one.
+  const postgres = TEST_ENGINE === 'postgres' && options.config?.databaseUrl !== null;
+  const databaseUrl = postgres ? (options.config?.databaseUrl ?? (await createTestDatabase())) : null;
+  const dbPath = databaseUrl ?? join(dir, 'support.sqlite');
   const clock = options.clock ?? (() => new Date());
   const logs: LogLine[] = [];
   const log = (level: LogLine['level']) => (...args: unknown[]) => void logs.push({ level, text: args.map(String).join(' ') });
@@ -67,7 +112,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       dev: false,
       rateLimitPerMinute: 100_000,
       allowedOrigins: [ALLOWED_ORIGIN],
+      databasePoolSize: 4,
       ...options.config,
+      databaseUrl,
     },
   });
   const self: TestServer = {
@@ -80,10 +127,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     close: () => server.close(),
     async restart() {
       await server.close();
-      return startTestServer({ ...options, dir });
+      return startTestServer({ ...options, dir, config: { ...options.config, databaseUrl } });
     },
     async cleanup() {
       await server.close();
+      if (databaseUrl !== null) await dropTestDatabase(databaseUrl);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -174,12 +222,20 @@ export function expectError(reply: Reply, status?: number, code?: string): void 
   if (code !== undefined && parsed.success) expect(parsed.data.error.code).toBe(code);
 }
 
-/** Row counts of every data table, read through a separate read-only connection. */
+const TABLES = ['tickets', 'events', 'attachments', 'idempotency_keys', 'ticket_counters'];
+
+/** Row counts of every data table, read through a separate connection (psql for a PostgreSQL URL). */
 export function tableCounts(dbPath: string): Record<string, number> {
+  if (dbPath.startsWith('postgres://')) {
+    const sql = `SELECT ${TABLES.map((table) => `(SELECT COUNT(*) FROM ${table})`).join(', ')}`;
+    const out = execFileSync(join(inject('postgresBin'), 'psql'), [dbPath, '-XAtq', '-F', ',', '-c', sql], { encoding: 'utf8' });
+    const values = out.trim().split(',').map(Number);
+    return Object.fromEntries(TABLES.map((table, index) => [table, values[index] ?? NaN]));
+  }
   const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
   try {
     const counts: Record<string, number> = {};
-    for (const table of ['tickets', 'events', 'attachments', 'idempotency_keys', 'ticket_counters']) {
+    for (const table of TABLES) {
       counts[table] = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     }
     return counts;

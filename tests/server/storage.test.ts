@@ -1,11 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
-import { call, createTicket, expectError, newKey, startTestServer, tableCounts, userAuth } from './helpers';
+import { call, createTicket, expectError, newKey, startTestServer, tableCounts, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
-describe('storage', () => {
+describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
   let ts: TestServer;
   beforeAll(async () => {
     ts = await startTestServer({ config: { busyTimeoutMs: 50 } });
@@ -47,6 +48,50 @@ describe('storage', () => {
     // The same Idempotency-Key works once the store is back: the failed attempt recorded nothing.
     const retry = await createTicket(ts, alice, validDrafts.course, key);
     expect(retry.status).toBe(201);
+    expect(tableCounts(ts.dbPath).tickets).toBe((before.tickets ?? 0) + 1);
+  });
+});
+
+describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer({ config: { busyTimeoutMs: 50 } });
+  });
+  afterAll(() => ts.cleanup());
+
+  it('records its numbered migrations', async () => {
+    const client = new pg.Client({ connectionString: ts.dbPath });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((row) => row.version)).toEqual([1]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('answers 503 while another session locks the tickets, keeps what is stored, and recovers', async () => {
+    const alice = await userAuth(ts, 'alice');
+    const first = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.other)).body).ticket;
+    const before = tableCounts(ts.dbPath);
+    const locker = new pg.Client({ connectionString: ts.dbPath });
+    await locker.connect();
+    await locker.query('BEGIN');
+    // Writers of tickets wait for this lock (past the lock timeout); readers do not.
+    await locker.query('LOCK TABLE tickets IN EXCLUSIVE MODE');
+    const key = newKey();
+    try {
+      const busy = await createTicket(ts, alice, validDrafts.course, key);
+      expectError(busy, 503, 'unavailable');
+      expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
+      expectError(await call(ts, 'POST', `/tickets/${first.id}/messages`, { auth: alice, json: { text: 'hi' } }), 503, 'unavailable');
+      expect((await call(ts, 'GET', `/tickets/${first.id}`, { auth: alice })).status).toBe(200);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    expect(tableCounts(ts.dbPath)).toEqual(before);
+    expect((await createTicket(ts, alice, validDrafts.course, key)).status).toBe(201);
     expect(tableCounts(ts.dbPath).tickets).toBe((before.tickets ?? 0) + 1);
   });
 });
