@@ -1,0 +1,180 @@
+/**
+ * Two API processes (`node --import tsx src/server/main.ts`) on one database — a PostgreSQL database on the
+ * PostgreSQL run, one SQLite file on the SQLite run — and one attachments folder: live events cross between
+ * them, idempotency holds across them, and a client whose process is killed resumes on the other one.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTicketResponseSchema, ticketEventSchema } from '../../src/core';
+import { validDrafts } from '../fixtures/drafts';
+import { AGENT_TOKEN, agentAuth, createTestDatabase, dropTestDatabase, newKey, TEST_ENGINE, TEST_SECRET, tableCounts, userAuth } from './helpers';
+import type { TestServer } from './helpers';
+import { openSse } from './sse-client';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface ApiProcess {
+  api: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+async function startProcess(env: NodeJS.ProcessEnv): Promise<ApiProcess> {
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const api = `http://127.0.0.1:${port}/api/v1`;
+  const until = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.join('')}`);
+    if (await fetch(`${api}/meta`).then((response) => response.ok, () => false)) return { api, child, output };
+    if (Date.now() > until) throw new Error(`server not ready:\n${output.join('')}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+function stop(process: ApiProcess, signal: NodeJS.Signals): Promise<void> {
+  const { child } = process;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill(signal);
+  });
+}
+
+/** The request helpers only read `api` and `clock`. */
+function asTestServer(process: ApiProcess): TestServer {
+  return { api: process.api, clock: () => new Date() } as unknown as TestServer;
+}
+
+async function post(api: string, path: string, auth: string, json: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${api}${path}`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json', ...headers }, body: JSON.stringify(json) });
+}
+
+describe(`two API processes on one ${TEST_ENGINE} database`, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'support-multi-'));
+  let databaseUrl: string | null = null;
+  let dbPath = '';
+  let a: ApiProcess;
+  let b: ApiProcess;
+
+  beforeAll(async () => {
+    databaseUrl = TEST_ENGINE === 'postgres' ? await createTestDatabase() : null;
+    dbPath = databaseUrl ?? join(dir, 'support.sqlite');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOST: '127.0.0.1',
+      SUPPORT_DB: join(dir, 'support.sqlite'),
+      SUPPORT_DATABASE_URL: databaseUrl ?? '',
+      SUPPORT_DATABASE_POOL_SIZE: '4',
+      SUPPORT_ATTACHMENTS_DIR: join(dir, 'attachments'),
+      SUPPORT_TOKEN_SECRET: TEST_SECRET,
+      SUPPORT_AGENT_TOKEN: AGENT_TOKEN,
+      SUPPORT_RATE_LIMIT: '100000',
+      SUPPORT_DEV: '0',
+    };
+    // One after the other on SQLite, so the first creates the file and migrates it alone.
+    a = await startProcess(env);
+    b = await startProcess(env);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([stop(a, 'SIGTERM'), stop(b, 'SIGTERM')]);
+    if (databaseUrl !== null) await dropTestDatabase(databaseUrl);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a reporter streaming from B sees a status change made through A', { timeout: 30_000 }, async () => {
+    const alice = await userAuth(asTestServer(a), 'multi-alice');
+    const created = await post(a.api, '/tickets', alice, validDrafts.technical, { 'idempotency-key': newKey() });
+    expect(created.status).toBe(201);
+    const ticket = createTicketResponseSchema.parse(await created.json()).ticket;
+    const stream = await openSse(`${b.api}/tickets/${ticket.id}/events`, { authorization: alice });
+    try {
+      expect(ticketEventSchema.parse(JSON.parse((await stream.next(10_000)).data ?? '')).status).toBe('registered');
+      expect((await post(a.api, `/agent/tickets/${ticket.id}/status`, agentAuth, { status: 'in_progress' })).status).toBe(200);
+      const event = ticketEventSchema.parse(JSON.parse((await stream.next(10_000)).data ?? ''));
+      expect(event).toMatchObject({ ticketId: ticket.id, type: 'status', status: 'in_progress', previousStatus: 'registered' });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('50 creates sent to both processes with the same keys make exactly 50 tickets', { timeout: 60_000 }, async () => {
+    const bob = await userAuth(asTestServer(a), 'multi-bob');
+    const before = tableCounts(dbPath);
+    const keys = Array.from({ length: 50 }, () => newKey());
+    const answers = await Promise.all(
+      keys.flatMap((key, index) => {
+        const draft = { ...validDrafts.other, subject: `Два процесса ${index}` };
+        return [a, b].map(async (target) => {
+          const response = await post(target.api, '/tickets', bob, draft, { 'idempotency-key': key });
+          return { key, status: response.status, id: createTicketResponseSchema.parse(await response.json()).ticket.id };
+        });
+      }),
+    );
+    expect(answers.every((answer) => answer.status === 201)).toBe(true);
+    for (const key of keys) {
+      const ids = new Set(answers.filter((answer) => answer.key === key).map((answer) => answer.id));
+      expect(ids.size, `both processes answer key ${key} with one ticket`).toBe(1);
+    }
+    expect(new Set(answers.map((answer) => answer.id)).size).toBe(50);
+    const after = tableCounts(dbPath);
+    expect((after.tickets ?? 0) - (before.tickets ?? 0)).toBe(50);
+    expect((after.idempotency_keys ?? 0) - (before.idempotency_keys ?? 0)).toBe(50);
+  });
+
+  it('a client of a killed process resumes on the other with Last-Event-ID and gets every later event once', { timeout: 60_000 }, async () => {
+    const carol = await userAuth(asTestServer(a), 'multi-carol');
+    const created = await post(a.api, '/tickets', carol, validDrafts.technical, { 'idempotency-key': newKey() });
+    const ticket = createTicketResponseSchema.parse(await created.json()).ticket;
+    const say = async (text: string) => expect((await post(a.api, `/tickets/${ticket.id}/messages`, carol, { text })).status).toBe(201);
+    const textOf = (data: string | undefined) => ticketEventSchema.parse(JSON.parse(data ?? '')).text;
+
+    const first = await openSse(`${b.api}/tickets/${ticket.id}/events`, { authorization: carol });
+    await first.next(10_000);
+    await say('до 1');
+    await say('до 2');
+    const seen = await first.take(2, 10_000);
+    expect(seen.map((frame) => textOf(frame.data))).toEqual(['до 1', 'до 2']);
+    const lastId = seen.at(-1)?.id ?? '';
+
+    await stop(b, 'SIGKILL');
+    first.close();
+    await say('пока нет связи 1');
+    await say('пока нет связи 2');
+
+    const resumed = await openSse(`${a.api}/tickets/${ticket.id}/events`, { authorization: carol, 'last-event-id': lastId });
+    try {
+      await say('после 1');
+      await say('последнее');
+      // Everything after the last seen id, once each and in order, up to the last message sent.
+      const frames = await resumed.take(4, 10_000);
+      expect(frames.map((frame) => textOf(frame.data))).toEqual(['пока нет связи 1', 'пока нет связи 2', 'после 1', 'последнее']);
+      const ids = frames.map((frame) => Number(frame.id));
+      expect(ids.every((id, index) => id > Number(lastId) && (index === 0 || id > (ids[index - 1] ?? 0)))).toBe(true);
+    } finally {
+      resumed.close();
+    }
+  });
+});
