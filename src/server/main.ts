@@ -1,4 +1,8 @@
-/** `npm run server`: reads the environment, migrates, listens, and shuts down cleanly on SIGINT/SIGTERM. */
+/**
+ * `npm run server`: reads the environment, migrates, listens, and shuts down cleanly on SIGINT/SIGTERM.
+ * With `--workers N` this process forks N workers that do so (src/server/workers.ts).
+ */
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './config';
@@ -6,6 +10,7 @@ import { API_PREFIX } from './app';
 import { DEMO_PATHS, defaultDemoDirs } from './routes/demo';
 import { startServer } from './start';
 import { describeStorage } from './storage/open';
+import { runPrimary, workersFrom } from './workers';
 
 /** The demo's addresses, printed in dev mode so `npm start` says where to click. */
 function printDemo(url: string, agentToken: string | null): void {
@@ -32,7 +37,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${describeStorage(server.config)})`);
-  if (server.config.dev) printDemo(server.url, server.config.agentToken);
+  // Among workers only the first prints the demo's addresses.
+  if (server.config.dev && (cluster.worker === undefined || cluster.worker.id === 1)) printDemo(server.url, server.config.agentToken);
   const stop = (signal: string) => {
     console.info(`[support] ${signal}: shutting down`);
     server.close().then(
@@ -47,4 +53,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-void main();
+let workers = 0;
+try {
+  workers = workersFrom(process.argv.slice(2));
+} catch (error) {
+  console.error(`[support] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+if (workers > 0 && cluster.isPrimary) runPrimary(workers);
+else void main();

@@ -2,6 +2,7 @@
  * Removes what abandoned drafts and crashes leave behind: uploads no ticket claimed within the limit (rows and
  * files), and, at start only, files in the folder that no row names (a crash between writing and committing).
  */
+import cluster from 'node:cluster';
 import type { AppDeps } from '../context';
 import { QUOTA_WINDOW_MS } from '../guard/guest-quota';
 
@@ -40,8 +41,9 @@ export function scheduleCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' 
 /** At start: removes orphans and stale uploads, then schedules the sweep; returns the stop function. */
 export async function startCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' | 'logger' | 'config'>): Promise<() => void> {
   const { unclaimedMaxAgeMs, cleanupIntervalMs } = deps.config.guard;
-  // One process alone on its SQLite file may sweep everything; on PostgreSQL others may be mid-upload.
-  const orphans = await removeOrphans(deps, deps.store.engine === 'postgres' ? 2 * deps.config.guard.requestTimeoutMs : 0);
+  // One process alone on its SQLite file may sweep everything; on PostgreSQL or among workers others may be mid-upload.
+  const shared = deps.store.engine === 'postgres' || cluster.isWorker;
+  const orphans = await removeOrphans(deps, shared ? 2 * deps.config.guard.requestTimeoutMs : 0);
   const stale = await removeUnclaimed(deps, unclaimedMaxAgeMs);
   if (orphans + stale > 0) deps.logger.info(`[support] removed ${orphans} orphan file(s) and ${stale} unclaimed upload(s)`);
   return scheduleCleanup(deps, unclaimedMaxAgeMs, cleanupIntervalMs);

@@ -115,12 +115,16 @@ export function migrate(db: Database, now: Date): number[] {
   }
   const applied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const done = db.prepare<[number]>('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
-    db.transaction(() => {
+    // Checked again under the write lock: another process starting on the same file may have applied it.
+    const ran = db.transaction(() => {
+      if (done.get(migration.version) !== undefined) return false;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now.toISOString());
+      return true;
     }).immediate();
-    applied.push(migration.version);
+    if (ran) applied.push(migration.version);
   }
   return applied;
 }

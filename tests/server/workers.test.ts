@@ -1,0 +1,73 @@
+/** `npm run server -- --workers N`: a primary with N workers on one port and database; SIGTERM stops them all. */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validDrafts } from '../fixtures/drafts';
+import { AGENT_TOKEN, newKey, TEST_SECRET, userAuth } from './helpers';
+import type { TestServer } from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The pids of `pid`'s children running the server (tsx may start helpers of its own). */
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid), '-f', 'src/server/main.ts'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('--workers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'support-workers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves from N workers sharing one port and stops them all on SIGTERM', { timeout: 60_000 }, async () => {
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((done) => probe.close(() => done()));
+    const output: string[] = [];
+    const primary = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--workers', '2'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SUPPORT_DB: join(dir, 'support.sqlite'), SUPPORT_DATABASE_URL: '',
+        SUPPORT_TOKEN_SECRET: TEST_SECRET, SUPPORT_AGENT_TOKEN: AGENT_TOKEN, SUPPORT_DEV: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    primary.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    primary.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const exited = new Promise<number | null>((done) => primary.once('exit', (code) => done(code)));
+    const api = `http://127.0.0.1:${port}/api/v1`;
+    // Ready when both workers said they listen.
+    for (const until = Date.now() + 40_000; (output.join('').match(/listening on/g) ?? []).length < 2; ) {
+      if (primary.exitCode !== null || Date.now() > until) throw new Error(`workers did not start:\n${output.join('')}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const workers = childrenOf(primary.pid ?? 0);
+    expect(workers).toHaveLength(2);
+    const auth = await userAuth({ clock: () => new Date() } as unknown as TestServer, 'workers');
+    const created = await fetch(`${api}/tickets`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json', 'idempotency-key': newKey() },
+      body: JSON.stringify(validDrafts.other),
+    });
+    expect(created.status).toBe(201);
+
+    primary.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(workers.filter(alive)).toEqual([]);
+    expect(await fetch(`${api}/meta`).then(() => 'answered', () => 'refused')).toBe('refused');
+  });
+});
