@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema, ticketEventSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
@@ -142,6 +143,48 @@ describe(`two API processes on one ${TEST_ENGINE} database`, () => {
     const after = tableCounts(dbPath);
     expect((after.tickets ?? 0) - (before.tickets ?? 0)).toBe(50);
     expect((after.idempotency_keys ?? 0) - (before.idempotency_keys ?? 0)).toBe(50);
+  });
+
+  it.runIf(TEST_ENGINE === 'postgres')('live events keep crossing after the database cuts the listeners', { timeout: 60_000 }, async () => {
+    const admin = new pg.Client({ connectionString: databaseUrl ?? '' });
+    await admin.connect();
+    const listeners = async (): Promise<number[]> => {
+      const { rows } = await admin.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()",
+      );
+      return rows.map((row) => row.pid);
+    };
+    try {
+      const dave = await userAuth(asTestServer(a), 'multi-dave');
+      const created = await post(a.api, '/tickets', dave, validDrafts.technical, { 'idempotency-key': newKey() });
+      const ticket = createTicketResponseSchema.parse(await created.json()).ticket;
+      const stream = await openSse(`${b.api}/tickets/${ticket.id}/events`, { authorization: dave });
+      try {
+        await stream.next(10_000);
+        // Each process listens on one connection; cut them all, as a database restart or a network drop would.
+        let cut: number[] = [];
+        for (const until = Date.now() + 10_000; cut.length < 2 && Date.now() < until; ) {
+          cut = await listeners();
+          if (cut.length < 2) await new Promise((done) => setTimeout(done, 50));
+        }
+        expect(cut.length).toBeGreaterThanOrEqual(2);
+        await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [cut]);
+        // Wait until both processes listen again on new connections.
+        for (const until = Date.now() + 20_000; ; ) {
+          const now = (await listeners()).filter((pid) => !cut.includes(pid));
+          if (now.length >= 2) break;
+          if (Date.now() > until) throw new Error('the listeners did not come back');
+          await new Promise((done) => setTimeout(done, 50));
+        }
+        expect((await post(a.api, `/agent/tickets/${ticket.id}/status`, agentAuth, { status: 'in_progress' })).status).toBe(200);
+        const event = ticketEventSchema.parse(JSON.parse((await stream.next(10_000)).data ?? ''));
+        expect(event).toMatchObject({ ticketId: ticket.id, type: 'status', status: 'in_progress' });
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await admin.end();
+    }
   });
 
   it('a client of a killed process resumes on the other with Last-Event-ID and gets every later event once', { timeout: 60_000 }, async () => {
