@@ -110,6 +110,9 @@ describe('attachments', () => {
   });
 
   it('refuses files over the size limit with 413 (checked after reading and at the HTTP level)', async () => {
+    // Exactly the limit is allowed; one byte more is not.
+    expect((await uploaded(pdfFile(200_000), 'full.pdf')).size).toBe(200_000);
+    expectError(await upload(pdfFile(200_001), 'over.pdf'), 413, 'payload_too_large');
     expectError(await upload(pdfFile(210_000), 'big.pdf'), 413, 'payload_too_large');
     expectError(await upload(pdfFile(2_000_000), 'huge.pdf'), 413, 'payload_too_large');
   });
