@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentSchema, createTicketResponseSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
@@ -15,6 +16,7 @@ import type { ChildServer } from './child-server';
 import { AGENT_TOKEN, TEST_SECRET, guestAuth, newKey, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { startSlowLoris } from './slow-loris';
+import { openSse } from './sse-client';
 
 const MB = 1024 * 1024;
 
@@ -54,7 +56,7 @@ interface UploadReply {
  * Uploads `file` as multipart field `file` through node:http, writing the one shared buffer with back-pressure,
  * so a hundred uploads in flight cost this process no copies. Rejects when the connection breaks.
  */
-function upload(api: string, auth: string, file: Buffer, name = 'act.pdf'): Promise<UploadReply> {
+function upload(api: string, auth: string, file: Buffer, name = 'act.pdf', paceMs = 0): Promise<UploadReply> {
   const boundary = `----support${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -75,8 +77,25 @@ function upload(api: string, auth: string, file: Buffer, name = 'act.pdf'): Prom
     });
     req.on('error', reject);
     req.write(head);
-    req.write(file);
-    req.end(tail);
+    if (paceMs <= 0) {
+      req.write(file);
+      req.end(tail);
+      return;
+    }
+    // A slow sender: one slice every `paceMs`, so the upload is still arriving when the server is told to stop.
+    const slice = 64 * 1024;
+    let offset = 0;
+    const next = () => {
+      if (req.destroyed) return;
+      if (offset >= file.length) {
+        req.end(tail);
+        return;
+      }
+      req.write(file.subarray(offset, offset + slice));
+      offset += slice;
+      setTimeout(next, paceMs);
+    };
+    next();
   });
 }
 
@@ -176,5 +195,85 @@ describe('the server process under hostile load', () => {
     const names = readdirSync(join(dir, 'attachments'));
     expect(names.filter((name) => name.endsWith('.part'))).toEqual([]);
     expect(names.length).toBe(200 + 3);
+  });
+
+  it('SIGTERM in the middle of uploads, round after round: no partial or orphan file, every acknowledged upload kept, streams told to reconnect', { timeout: 180_000 }, async () => {
+    const dir = freshDir();
+    const attachments = join(dir, 'attachments');
+    const dbFile = join(dir, 'support.sqlite');
+    const file = pdfOfSize(MB);
+    const acknowledged = new Map<string, { owner: string; size: number }>();
+    /** The folder holds exactly the files the rows name: nothing partial, nothing orphaned, nothing missing. */
+    const expectFolderMatchesRows = () => {
+      const names = readdirSync(attachments);
+      expect(names.filter((name) => !/^[0-9a-f]{32}$/.test(name))).toEqual([]);
+      const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const rows = (db.prepare('SELECT id, storage_name AS name FROM attachments').all() as Array<{ id: string; name: string }>);
+        expect(new Set(names)).toEqual(new Set(rows.map((row) => row.name)));
+        const stored = new Set(rows.map((row) => row.id));
+        for (const id of acknowledged.keys()) expect(stored.has(id), `acknowledged upload ${id} is in the database`).toBe(true);
+      } finally {
+        db.close();
+      }
+    };
+    // A long grace lets the uploads in flight finish; a short one cuts the slow ones in the middle of their body.
+    const rounds = [{ graceMs: 10_000, paceMs: 4 }, { graceMs: 300, paceMs: 40 }, { graceMs: 10_000, paceMs: 4 }];
+    for (const [index, round] of rounds.entries()) {
+      const server = await start(serverEnv(dir, {
+        SUPPORT_SHUTDOWN_GRACE_MS: String(round.graceMs),
+        SUPPORT_GUEST_UPLOADS_PER_IP_HOUR: '1000',
+        SUPPORT_GUEST_UPLOAD_BYTES_PER_IP_HOUR: String(4 * 1024 * MB),
+      }));
+      const user = await userAuth(asTestServer(server), `sigterm-${index}`);
+      const created = await fetch(`${server.api}/tickets`, {
+        method: 'POST',
+        headers: { authorization: user, 'content-type': 'application/json', 'idempotency-key': newKey() },
+        body: JSON.stringify(validDrafts.other),
+      });
+      const { ticket } = createTicketResponseSchema.parse(await created.json());
+      const stream = await openSse(`${server.api}/tickets/${ticket.id}/events`, { authorization: user });
+      expect((await stream.next(10_000)).event).toBe('ticket-event');
+
+      const owners = Array.from({ length: 5 }, () => guestAuth());
+      let firstAcknowledged: () => void = () => undefined;
+      const acknowledgedOnce = new Promise<void>((done) => (firstAcknowledged = done));
+      const attempts = Array.from({ length: 40 }, async (_, i) => {
+        const owner = owners[i % owners.length] ?? user;
+        // Paced from fast to four times slower, so some uploads are still arriving at SIGTERM.
+        const reply = await upload(server.api, owner, file, `r${index}-${i}.pdf`, round.paceMs * (1 + (i % 4))).catch(() => ({ status: 0, body: '' }));
+        if (reply.status === 201) {
+          acknowledged.set(attachmentSchema.parse(JSON.parse(reply.body)).id, { owner, size: file.length });
+          firstAcknowledged();
+        }
+        return reply.status;
+      });
+      await acknowledgedOnce;
+      const code = await server.stop('SIGTERM');
+      const statuses = await Promise.all(attempts);
+      const tally = statuses.reduce<Record<string, number>>((counts, status) => ({ ...counts, [status === 0 ? 'cut' : status]: (counts[status === 0 ? 'cut' : status] ?? 0) + 1 }), {});
+      console.info(`[sigterm] round ${index + 1} (grace ${round.graceMs} ms), 40 uploads: ${JSON.stringify(tally)}`);
+      expect(code, server.output.join('')).toBe(0);
+      // The open stream was told to come back, and when, before it ended.
+      let frame = await stream.next(10_000);
+      while (frame.event !== 'reconnect') frame = await stream.next(10_000);
+      expect(JSON.parse(frame.data ?? '')).toMatchObject({ reason: 'shutdown' });
+      expect(Number(frame.retry)).toBeGreaterThanOrEqual(1000);
+      await expect(stream.next(10_000)).rejects.toThrow('stream ended');
+      // Shutdown itself left no temporary file behind.
+      expectFolderMatchesRows();
+    }
+
+    // The restarted server finds nothing to clean and serves every acknowledged upload whole.
+    const server = await start(serverEnv(dir));
+    expectFolderMatchesRows();
+    expect(server.output.join('')).not.toMatch(/orphan/);
+    for (const [id, { owner, size }] of acknowledged) {
+      const response = await fetch(`${server.api}/attachments/${id}`, { headers: { authorization: owner } });
+      expect(response.status).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBe(size);
+    }
+    expect(acknowledged.size).toBeGreaterThan(0);
   });
 });
