@@ -17,6 +17,7 @@ import { createSleep } from './sleep';
 import { fetchSend, xhrSend } from './transport';
 import type { Send } from './transport';
 import type { ApiResult, SupportApi } from './types';
+import { messageAnswerSchema } from './ticket-change';
 import { createUrlBuilder } from './url';
 
 /** How to build the client; everything but `baseUrl` has a default, and every effect can be injected. */
@@ -131,7 +132,7 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
       run({
         method: 'POST',
         url: urls.build('tickets', id, 'messages'),
-        schema: ticketSchema,
+        schema: messageAnswerSchema,
         body,
         auth: true,
         signal,

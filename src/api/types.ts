@@ -5,6 +5,7 @@ import type {
   Meta,
   MessageBody,
   Ticket,
+  TicketChange,
   TicketDraftInput,
   TicketEvent,
   TicketSummary,
@@ -61,7 +62,8 @@ export interface SupportApi {
   createTicket(draft: TicketDraftInput, idempotencyKey: string, signal?: AbortSignal): Promise<ApiResult<CreateTicketResponse>>;
   listTickets(signal?: AbortSignal): Promise<ApiResult<TicketSummary[]>>;
   getTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
-  sendMessage(id: string, body: MessageBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
+  /** Sends a message; answers the ticket's new summary and the event the message added (or, from an older backend, the whole ticket). */
+  sendMessage(id: string, body: MessageBody, signal?: AbortSignal): Promise<ApiResult<TicketChange | Ticket>>;
   cancelTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
   /** Follows a ticket's events after `lastEventId`, reconnecting and falling back to polling. */
   subscribe(id: string, lastEventId: number, handlers: EventHandlers): EventSubscription;
