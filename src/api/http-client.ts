@@ -16,7 +16,7 @@ import type { RetryPolicy } from './retry';
 import { createSleep } from './sleep';
 import { fetchSend, xhrSend } from './transport';
 import type { Send } from './transport';
-import type { ApiResult, SupportApi } from './types';
+import type { ApiResult, SupportApi, TicketPage, TicketPageRequest } from './types';
 import { messageAnswerSchema } from './ticket-change';
 import { createUrlBuilder } from './url';
 
@@ -53,6 +53,7 @@ export interface HttpSupportApiOptions {
 /** The SupportApi plus what the embed's `setToken` needs. */
 export interface HttpSupportApi extends SupportApi {
   deleteAttachment(id: string, signal?: AbortSignal): Promise<ApiResult<null>>;
+  listTicketPage(page: TicketPageRequest, signal?: AbortSignal): Promise<ApiResult<TicketPage>>;
   /** Replaces the reporter token (null: guest mode). */
   setToken(token: string | null): void;
   /** Replaces the guest key. */
@@ -123,6 +124,15 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
     async listTickets(signal) {
       const result = await run({ method: 'GET', url: urls.build('tickets'), schema: ticketListSchema, auth: true, signal });
       return result.ok ? { ok: true, value: result.value.tickets } : result;
+    },
+
+    async listTicketPage({ cursor, limit }, signal) {
+      const url = urls.build('tickets');
+      url.searchParams.set('limit', String(limit));
+      if (cursor !== null) url.searchParams.set('cursor', cursor);
+      const result = await run({ method: 'GET', url, schema: ticketListSchema, auth: true, signal });
+      // A backend without paging answers every ticket at once: that is the only page.
+      return result.ok ? { ok: true, value: { tickets: result.value.tickets, nextCursor: result.value.nextCursor ?? null } } : result;
     },
 
     getTicket: (id, signal) => run({ method: 'GET', url: urls.build('tickets', id), schema: ticketSchema, auth: true, signal }),
