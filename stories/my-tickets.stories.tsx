@@ -1,8 +1,8 @@
-/** "My tickets": empty, several, one changed since last seen, a guest, and a list that failed to load. */
+/** "My tickets": empty, several, one changed since last seen, more than a page, a guest, and a list that failed to load. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { action } from 'storybook/actions';
-import { expect, within } from 'storybook/test';
-import { MyTickets } from '../src/widget/my-tickets';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { MyTickets, TICKETS_PAGE_SIZE } from '../src/widget/my-tickets';
 import { OPEN_NOW } from './support/fixtures';
 import { playKit } from './support/play';
 import { seedIn } from './support/seed';
@@ -53,6 +53,26 @@ export const WithChangedTicket: Story = {
     const { canvas, t } = playKit(context);
     const marker = await canvas.findByText(t('tickets:changed'));
     await expect(marker.closest('[data-ticket-id]')).toHaveAttribute('data-ticket-id', 't-4');
+  },
+};
+
+/** Twenty-five tickets: a page of twenty, the count announced, the rest with «Показать ещё» (or on scroll). */
+const MANY: SeedTicket[] = Array.from({ length: 25 }, (_, i) =>
+  seedIn((['registered', 'in_progress', 'resolved'] as const)[i % 3] ?? 'registered', OPEN_NOW, { id: `t-many-${i}`, category: 'technical', hoursAgo: 2 + i * 7 }),
+);
+
+/** More tickets than one page: the next page comes on scroll, or from the button for keyboard users. */
+export const MoreThanOnePage: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { tickets: MANY } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const list = await canvas.findByRole('list');
+    await expect(within(list).getAllByRole('listitem')).toHaveLength(TICKETS_PAGE_SIZE);
+    await expect(canvas.getByText(t('tickets:shown', { count: TICKETS_PAGE_SIZE }))).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: t('tickets:more') }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(25));
+    await expect(canvas.getByText(t('tickets:allShown', { count: 25 }))).toBeVisible();
   },
 };
 

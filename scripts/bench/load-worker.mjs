@@ -80,8 +80,8 @@ async function streams({ apiUrl, token, agentToken, ticketId, count, holdMs, bro
       headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ status: i % 2 === 0 ? 'in_progress' : 'clarification_requested', text: `Рассылка ${i + 1}` }),
     });
-    const ticket = await response.json();
-    const eventId = ticket.events.at(-1).id;
+    const change = await response.json();
+    const eventId = change.event.id;
     await sleep(1500);
     const latencies = all.map((stream) => (stream.arrivals.has(eventId) ? stream.arrivals.get(eventId) - sent : Number.POSITIVE_INFINITY));
     results.push({ eventId, withinOneSecond: latencies.filter((ms) => ms <= 1000).length, received: latencies.filter(Number.isFinite).length, maxMs: Math.max(...latencies) });

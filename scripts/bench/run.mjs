@@ -2,7 +2,8 @@
 // Chromium (Playwright) against the built bundles and the server on 127.0.0.1, cold cache, median of N runs:
 // loader size, main-thread time and requests at load; click → interactive form at 1× and 4× CPU; heap added by
 // opening; agent status change → visible in the open timeline (50 changes); server throughput with 20 concurrent
-// reporters; 200 event streams held open receiving broadcasts; then the scale-out rows of scale.mjs (1, 2, 4
+// reporters; 200 event streams held open receiving broadcasts; create p99 with and without 2,000 slow-loris
+// sockets open (slow-loris.mjs); then the scale-out rows of scale.mjs (1, 2, 4
 // processes on PostgreSQL and SQLite, cross-process event latency). Prints markdown tables with the budgets.
 //   node scripts/bench/run.mjs [--quick] [--runs=N] [--json=path]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { measureCourseTicketEffort } from './form-effort.mjs';
 import { describeMachine } from './machine.mjs';
 import { renderReport } from './report.mjs';
 import { measureScale, renderScale } from './scale.mjs';
+import { measureSlowLoris, renderSlowLoris } from './slow-loris.mjs';
 import { AGENT_TOKEN, benchDraft, chromiumLaunchOptions, ensureBuilt, hostPage, ROOT, startBenchServers } from './setup.mjs';
 import { median } from './stats.mjs';
 
@@ -138,12 +140,14 @@ async function main() {
     if (browser.isConnected()) await browser.close();
     await servers.close();
   }
+  results.slowLoris = await measureSlowLoris({ quick });
   log('scale-out: 1, 2 and 4 processes on PostgreSQL and SQLite…');
   results.scale = await measureScale({ quick });
   results.loadAtEnd = loadavg().map((value) => value.toFixed(2)).join(' ');
   const jsonPath = option('json');
   if (jsonPath !== undefined) writeFileSync(jsonPath, JSON.stringify(results, null, 2));
   console.log(renderReport(results));
+  console.log(`\n${renderSlowLoris(results.slowLoris)}`);
   console.log(`\n${renderScale(results.scale)}`);
 }
 

@@ -102,12 +102,12 @@ async function crossProcessLatency(a, b, token, changes) {
   const latencies = [];
   for (let i = 0; i < changes; i++) {
     const sent = performance.now();
-    const ticket = await fetch(`${a}/agent/tickets/${id}/status`, {
+    const change = await fetch(`${a}/agent/tickets/${id}/status`, {
       method: 'POST',
       headers: { authorization: `Bearer ${AGENT_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify({ status: i % 2 === 0 ? 'in_progress' : 'clarification_requested', text: `Замер ${i + 1}` }),
     }).then((r) => r.json());
-    const eventId = ticket.events.at(-1).id;
+    const eventId = change.event.id;
     for (const until = performance.now() + 5000; !arrivals.has(eventId) && performance.now() < until; ) await sleep(2);
     latencies.push(arrivals.has(eventId) ? arrivals.get(eventId) - sent : Number.POSITIVE_INFINITY);
     await sleep(20 + Math.random() * 80);

@@ -1,8 +1,9 @@
 /** react-query reads over the SupportApi: thin, so the rules stay in the client and the core (writes and the live ticket are beside). */
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { unwrap } from './api-error';
 import { useSupportApi } from './context';
 import { queryKeys } from './query-keys';
+import type { TicketPage } from './types';
 
 /** Server meta: clock, hours, channels, attachment limits. */
 export function useMeta() {
@@ -20,6 +21,24 @@ export function useTickets(enabled = true) {
   return useQuery({
     queryKey: queryKeys.tickets,
     queryFn: async ({ signal }) => unwrap(await api.listTickets(signal)),
+    enabled,
+  });
+}
+
+/**
+ * The reporter's tickets a page at a time (cursor paging, newest first). A backend without paging gives
+ * everything as one page.
+ */
+export function useTicketPages(enabled = true, pageSize = 20) {
+  const api = useSupportApi();
+  return useInfiniteQuery({
+    queryKey: queryKeys.ticketPages(pageSize),
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam, signal }): Promise<TicketPage> => {
+      if (api.listTicketPage !== undefined) return unwrap(await api.listTicketPage({ cursor: pageParam, limit: pageSize }, signal));
+      return { tickets: unwrap(await api.listTickets(signal)), nextCursor: null };
+    },
+    getNextPageParam: (last) => last.nextCursor,
     enabled,
   });
 }

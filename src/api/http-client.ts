@@ -16,7 +16,8 @@ import type { RetryPolicy } from './retry';
 import { createSleep } from './sleep';
 import { fetchSend, xhrSend } from './transport';
 import type { Send } from './transport';
-import type { ApiResult, SupportApi } from './types';
+import type { ApiResult, SupportApi, TicketPage, TicketPageRequest } from './types';
+import { messageAnswerSchema } from './ticket-change';
 import { createUrlBuilder } from './url';
 
 /** How to build the client; everything but `baseUrl` has a default, and every effect can be injected. */
@@ -52,6 +53,7 @@ export interface HttpSupportApiOptions {
 /** The SupportApi plus what the embed's `setToken` needs. */
 export interface HttpSupportApi extends SupportApi {
   deleteAttachment(id: string, signal?: AbortSignal): Promise<ApiResult<null>>;
+  listTicketPage(page: TicketPageRequest, signal?: AbortSignal): Promise<ApiResult<TicketPage>>;
   /** Replaces the reporter token (null: guest mode). */
   setToken(token: string | null): void;
   /** Replaces the guest key. */
@@ -124,6 +126,15 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
       return result.ok ? { ok: true, value: result.value.tickets } : result;
     },
 
+    async listTicketPage({ cursor, limit }, signal) {
+      const url = urls.build('tickets');
+      url.searchParams.set('limit', String(limit));
+      if (cursor !== null) url.searchParams.set('cursor', cursor);
+      const result = await run({ method: 'GET', url, schema: ticketListSchema, auth: true, signal });
+      // A backend without paging answers every ticket at once: that is the only page.
+      return result.ok ? { ok: true, value: { tickets: result.value.tickets, nextCursor: result.value.nextCursor ?? null } } : result;
+    },
+
     getTicket: (id, signal) => run({ method: 'GET', url: urls.build('tickets', id), schema: ticketSchema, auth: true, signal }),
 
     // A message has no idempotency key: it is retried only when the server said it did nothing (429, 503).
@@ -131,7 +142,7 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
       run({
         method: 'POST',
         url: urls.build('tickets', id, 'messages'),
-        schema: ticketSchema,
+        schema: messageAnswerSchema,
         body,
         auth: true,
         signal,

@@ -57,6 +57,7 @@ export function createLazySupportApi(
     deleteAttachment: (id, signal) => withClient((api) => api.deleteAttachment(id, signal)),
     createTicket: (draft, key, signal) => withClient((api) => api.createTicket(draft, key, signal)),
     listTickets: (signal) => withClient((api) => api.listTickets(signal)),
+    listTicketPage: (page, signal) => withClient((api) => api.listTicketPage(page, signal)),
     getTicket: (id, signal) => withClient((api) => api.getTicket(id, signal)),
     sendMessage: (id, body, signal) => withClient((api) => api.sendMessage(id, body, signal)),
     cancelTicket: (id, signal) => withClient((api) => api.cancelTicket(id, signal)),

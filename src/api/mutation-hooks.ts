@@ -1,9 +1,10 @@
 /** The reporter's writes as react-query mutations, each refreshing the caches it changes. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { MessageBody, TicketDraftInput } from '../core';
+import type { MessageBody, Ticket, TicketDraftInput } from '../core';
 import { unwrap } from './api-error';
 import { useSupportApi } from './context';
 import { queryKeys } from './query-keys';
+import { applyTicketChange, isTicketChange } from './ticket-change';
 
 /**
  * Sends run whatever `navigator.onLine` says: the client has its own retries and reports "offline" as a network
@@ -33,7 +34,13 @@ export function useSendMessage(id: string) {
   const client = useQueryClient();
   return useMutation({
     ...SEND_MODE,
-    mutationFn: async (body: MessageBody) => unwrap(await api.sendMessage(id, body)),
+    // The answer carries only the added event: it is merged into the ticket on screen, read whole only when none is.
+    mutationFn: async (body: MessageBody): Promise<Ticket> => {
+      const answer = unwrap(await api.sendMessage(id, body));
+      if (!isTicketChange(answer)) return answer;
+      const shown = client.getQueryData<Ticket>(queryKeys.ticket(id));
+      return shown === undefined ? unwrap(await api.getTicket(id)) : applyTicketChange(shown, answer);
+    },
     onSuccess: (ticket) => {
       client.setQueryData(queryKeys.ticket(id), ticket);
       void client.invalidateQueries({ queryKey: queryKeys.tickets });

@@ -5,6 +5,7 @@ import type {
   Meta,
   MessageBody,
   Ticket,
+  TicketChange,
   TicketDraftInput,
   TicketEvent,
   TicketSummary,
@@ -51,6 +52,20 @@ export interface EventHandlers {
   onStateChange?(state: 'connecting' | 'streaming' | 'polling' | 'closed'): void;
 }
 
+/** Which page of the reporter's tickets to read. */
+export interface TicketPageRequest {
+  /** The previous page's `nextCursor`; null for the first page. */
+  cursor: string | null;
+  /** Tickets per page (1–100). */
+  limit: number;
+}
+
+/** One page of the reporter's tickets; `nextCursor` is null on the last. */
+export interface TicketPage {
+  tickets: TicketSummary[];
+  nextCursor: string | null;
+}
+
 /** Every operation of the HTTP contract (docs/http-contract.md) that a reporter uses. */
 export interface SupportApi {
   getMeta(signal?: AbortSignal): Promise<ApiResult<Meta>>;
@@ -60,8 +75,11 @@ export interface SupportApi {
   /** Creates a ticket; the same `idempotencyKey` never creates a second one. */
   createTicket(draft: TicketDraftInput, idempotencyKey: string, signal?: AbortSignal): Promise<ApiResult<CreateTicketResponse>>;
   listTickets(signal?: AbortSignal): Promise<ApiResult<TicketSummary[]>>;
+  /** One page of the reporter's tickets, newest first, after `cursor` (null: the first page); optional for other backends. */
+  listTicketPage?(page: TicketPageRequest, signal?: AbortSignal): Promise<ApiResult<TicketPage>>;
   getTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
-  sendMessage(id: string, body: MessageBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
+  /** Sends a message; answers the ticket's new summary and the event the message added (or, from an older backend, the whole ticket). */
+  sendMessage(id: string, body: MessageBody, signal?: AbortSignal): Promise<ApiResult<TicketChange | Ticket>>;
   cancelTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
   /** Follows a ticket's events after `lastEventId`, reconnecting and falling back to polling. */
   subscribe(id: string, lastEventId: number, handlers: EventHandlers): EventSubscription;

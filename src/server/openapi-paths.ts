@@ -63,7 +63,10 @@ function success(spec: OperationSpec): Record<string, unknown> {
   if (spec.noContent === true) return { description: 'Done; no body' };
   if (spec.sse === true) {
     const stream = { schema: { type: 'string' }, 'x-event-name': 'ticket-event', 'x-event-data': ref('TicketEvent') };
-    return { description: 'Server-sent events: `id` = event id, `data` = a TicketEvent as JSON', content: { 'text/event-stream': stream } };
+    return {
+      description: 'Server-sent events: `id` = event id, `data` = a TicketEvent as JSON. On shutdown a last event `reconnect` (`data` {reason, lastEventId}, with `retry`) asks the client to come back with Last-Event-ID',
+      content: { 'text/event-stream': stream },
+    };
   }
   if (spec.binary === true) return { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
   if (spec.ok === null || spec.ok === undefined) return { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };

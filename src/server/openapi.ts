@@ -10,6 +10,7 @@ import {
   createTicketResponseSchema,
   messageBodySchema,
   metaSchema,
+  ticketChangeSchema,
   ticketDraftSchema,
   ticketEventSchema,
   ticketListSchema,
@@ -37,6 +38,7 @@ const SCHEMAS = {
   TicketList: jsonSchema(ticketListSchema, 'output'),
   AgentTicketList: jsonSchema(agentTicketListSchema, 'output'),
   TicketEvent: jsonSchema(ticketEventSchema, 'output'),
+  TicketChange: jsonSchema(ticketChangeSchema, 'output'),
   Attachment: jsonSchema(attachmentSchema, 'output'),
   Meta: jsonSchema(metaSchema, 'output'),
   DevTokenResponse: jsonSchema(devTokenResponseSchema, 'output'),
@@ -111,8 +113,8 @@ function paths(): Record<string, unknown> {
     },
     '/tickets/{id}': { get: operation('One ticket with its events', { security: REPORTER, parameters: ID, ok: 'Ticket', errors: [401, 404, 429] }) },
     '/tickets/{id}/messages': {
-      post: operation('Reporter’s message; answers a clarification request (clarification_requested → clarification_sent)', {
-        security: REPORTER, parameters: ID, body: 'MessageBody', ok: 'Ticket', status: 201, errors: [400, 401, 404, 409, 413, 415, 422, 429, 503],
+      post: operation('Reporter’s message; answers a clarification request (clarification_requested → clarification_sent). Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
+        security: REPORTER, parameters: ID, body: 'MessageBody', ok: 'TicketChange', status: 201, errors: [400, 401, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/tickets/{id}/cancel': {
@@ -141,8 +143,8 @@ function paths(): Record<string, unknown> {
     },
     '/agent/tickets/{id}': { get: operation('Any ticket', { security: AGENT, parameters: ID, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
     '/agent/tickets/{id}/status': {
-      post: operation('Specialist changes the status; illegal transition → 409', {
-        security: AGENT, parameters: ID, body: 'AgentStatusBody', ok: 'Ticket', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
+      post: operation('Specialist changes the status; illegal transition → 409. Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
+        security: AGENT, parameters: ID, body: 'AgentStatusBody', ok: 'TicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/dev/token': {

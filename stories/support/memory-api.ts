@@ -155,6 +155,14 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
         return register(parsed.data, key);
       }, signal),
     listTickets: (signal) => call('list', () => ok(store.summaries()), signal),
+    // Cursor paging as the server does it: newest first, the cursor is the position after the page.
+    listTicketPage: ({ cursor, limit }, signal) =>
+      call('list', () => {
+        const all = store.summaries().sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+        const start = cursor === null ? 0 : Number(cursor);
+        const end = start + limit;
+        return ok({ tickets: all.slice(start, end), nextCursor: end < all.length ? String(end) : null });
+      }, signal),
     getTicket: (id, signal) => call('ticket', () => {
       const ticket = store.get(id);
       return ticket === undefined ? fail(failureOf('not-found')) : ok(ticket);

@@ -106,15 +106,17 @@ describe('ticket event stream', () => {
     }
   });
 
-  it('closing the server ends open streams', async () => {
+  it('closing the server tells open streams to reconnect, then ends them', async () => {
     const own = await startTestServer();
     const auth = await userAuth(own, 'carol');
     const id = createTicketResponseSchema.parse((await createTicket(own, auth, validDrafts.other)).body).ticket.id;
     const s = await openSse(`${own.api}/tickets/${id}/events`, { authorization: auth });
-    await s.next();
-    const started = Date.now();
+    const seen = await s.next();
     await own.cleanup();
-    expect(Date.now() - started).toBeLessThan(2000);
-    await expect(s.next(1000)).rejects.toThrow(/ended/);
+    const goodbye = await s.next(5000);
+    expect(goodbye.event).toBe('reconnect');
+    expect(JSON.parse(goodbye.data ?? '')).toEqual({ reason: 'shutdown', lastEventId: Number(seen.id) });
+    expect(Number(goodbye.retry)).toBeGreaterThanOrEqual(1000);
+    await expect(s.next(5000)).rejects.toThrow(/ended/);
   });
 });

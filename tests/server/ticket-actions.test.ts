@@ -1,6 +1,6 @@
 import { agentTicketListSchema } from '../../src/server/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicketResponseSchema, ticketSchema } from '../../src/core';
+import { createTicketResponseSchema, ticketChangeSchema, ticketSchema } from '../../src/core';
 import type { Ticket } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
 import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
@@ -22,9 +22,13 @@ describe('messages, clarification, cancel and status changes', () => {
   it('a message on an open ticket keeps the status', async () => {
     const reply = await call(ts, 'POST', `/tickets/${id}/messages`, { auth: alice, json: { text: 'Ещё деталь' } });
     expect(reply.status, reply.text).toBe(201);
-    const ticket = ticketSchema.parse(reply.body);
-    expect(ticket.status).toBe('registered');
-    expect(ticket.events.at(-1)).toMatchObject({ type: 'message', status: 'registered', previousStatus: 'registered', actor: 'reporter', text: 'Ещё деталь' });
+    // The answer is the ticket's summary and the new event, not the whole ticket.
+    const change = ticketChangeSchema.parse(reply.body);
+    expect(change).not.toHaveProperty('events');
+    expect(change).toMatchObject({ id, status: 'registered', lastEventId: change.event.id });
+    expect(change.event).toMatchObject({ type: 'message', status: 'registered', previousStatus: 'registered', actor: 'reporter', text: 'Ещё деталь' });
+    const whole = ticketSchema.parse((await call(ts, 'GET', `/tickets/${id}`, { auth: alice })).body);
+    expect(whole.events.at(-1)).toEqual(change.event);
   });
 
   it('the agent asks for clarification (text required), the reporter’s reply moves it to clarification_sent', async () => {
@@ -32,11 +36,11 @@ describe('messages, clarification, cancel and status changes', () => {
     expectError(noText, 422, 'validation_failed');
     expect((noText.body as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('text');
     const asked = await agentStatus(id, { status: 'clarification_requested', text: 'Какой браузер?' });
-    expect(ticketSchema.parse(asked.body).status).toBe('clarification_requested');
+    expect(ticketChangeSchema.parse(asked.body)).toMatchObject({ status: 'clarification_requested', event: { actor: 'support', text: 'Какой браузер?' } });
     const reply = await call(ts, 'POST', `/tickets/${id}/messages`, { auth: alice, json: { text: 'Chrome 131' } });
-    const ticket = ticketSchema.parse(reply.body);
-    expect(ticket.status).toBe('clarification_sent');
-    expect(ticket.events.at(-1)).toMatchObject({ type: 'status', status: 'clarification_sent', previousStatus: 'clarification_requested', text: 'Chrome 131' });
+    const change = ticketChangeSchema.parse(reply.body);
+    expect(change.status).toBe('clarification_sent');
+    expect(change.event).toMatchObject({ type: 'status', status: 'clarification_sent', previousStatus: 'clarification_requested', text: 'Chrome 131' });
   });
 
   it('illegal transitions are 409; unknown status is 422; unknown ticket is 404', async () => {
@@ -60,7 +64,7 @@ describe('messages, clarification, cancel and status changes', () => {
 
   it('resolved is final: no cancel (409), no message (409), no further status (409)', async () => {
     const resolved = await agentStatus(id, { status: 'resolved', text: 'Исправлено' });
-    expect(ticketSchema.parse(resolved.body).status).toBe('resolved');
+    expect(ticketChangeSchema.parse(resolved.body).status).toBe('resolved');
     expectError(await call(ts, 'POST', `/tickets/${id}/cancel`, { auth: alice }), 409, 'illegal_transition');
     expectError(await call(ts, 'POST', `/tickets/${id}/messages`, { auth: alice, json: { text: 'ещё' } }), 409, 'illegal_transition');
     expectError(await agentStatus(id, { status: 'in_progress' }), 409, 'illegal_transition');

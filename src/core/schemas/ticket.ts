@@ -106,6 +106,14 @@ export const ticketSummarySchema = z.object({
 /** A ticket summary. */
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 
+/**
+ * The answer to a message or a status change: the ticket's new summary and the one event the change added, so
+ * a client updates what it shows without reading the whole ticket (whose events may number in the thousands).
+ */
+export const ticketChangeSchema = z.extend(ticketSummarySchema, { event: ticketEventSchema });
+/** The answer to a message or a status change. */
+export type TicketChange = z.infer<typeof ticketChangeSchema>;
+
 /** The reporter's ticket list: one page, newest first; `nextCursor` asks for the next page (null on the last). */
 export const ticketListSchema = z.object({
   tickets: z.array(ticketSummarySchema),

@@ -79,7 +79,8 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
   if (body === null) throw failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { files: 2, fileSize: maxBytes, fields: 16, parts: 18, fieldSize: 1024 } });
+    // busboy marks a file truncated when it reaches its limit: one byte of room lets a file of exactly maxBytes in.
+    parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { files: 2, fileSize: maxBytes + 1, fields: 16, parts: 18, fieldSize: 1024 } });
   } catch {
     throw closeAfter(failures.badRequest('Не удалось прочитать загрузку: заголовок multipart повреждён.'));
   }

@@ -26,6 +26,17 @@ export const TICKET_EVENT = 'ticket-event';
 /** Suggested reconnect delay for EventSource-like clients, in ms. */
 const RETRY_MS = 3000;
 
+/** The SSE event that ends a stream on shutdown: reconnect (with Last-Event-ID) after the frame's `retry`. */
+export const RECONNECT_EVENT = 'reconnect';
+
+/**
+ * The reconnect delay sent on shutdown: 1–5 s, spread so the clients of a restarted server do not all come
+ * back in the same instant.
+ */
+function shutdownRetryMs(): number {
+  return 1000 + Math.floor(Math.random() * 4000);
+}
+
 function send(stream: SSEStreamingApi, event: TicketEvent): Promise<void> {
   return stream.writeSSE({ id: String(event.id), event: TICKET_EVENT, data: JSON.stringify(event) });
 }
@@ -38,14 +49,19 @@ export interface StreamOpener {
 
 /**
  * Streams the ticket's events after `after` until the client leaves, the server shuts down, the opener's token
- * expires, or the same reporter opens one stream too many (the oldest is closed).
+ * expires, or the same reporter opens one stream too many (the oldest is closed). On shutdown it first sends a
+ * `reconnect` event with a `retry` delay.
  */
 export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, after: number, opener: StreamOpener): Response {
   c.header('X-Accel-Buffering', 'no');
   exemptFromIdleTimeout(socketOf(c));
   return streamSSE(c, async (stream) => {
     const queue = createWakeSignal();
-    const unsubscribe = deps.broker.subscribe(ticketId, () => queue.ring(), () => queue.close());
+    let shuttingDown = false;
+    const unsubscribe = deps.broker.subscribe(ticketId, () => queue.ring(), () => {
+      shuttingDown = true;
+      queue.close();
+    });
     const release = opener.owner === null ? () => undefined : deps.guards.streams.open(opener.owner, () => queue.close());
     const expiry = opener.expiresAt === null ? null : setTimeout(() => queue.close(), Math.max(0, opener.expiresAt.getTime() - deps.clock().getTime()));
     stream.onAbort(() => queue.close());
@@ -61,6 +77,10 @@ export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, 
           last = event.id;
         }
       } while (!stream.aborted && (await queue.wait()));
+      // The server is going away: say so, and when to come back (EventSource and the widget reconnect by themselves).
+      if (shuttingDown && !stream.aborted) {
+        await stream.writeSSE({ event: RECONNECT_EVENT, data: JSON.stringify({ reason: 'shutdown', lastEventId: last }), retry: shutdownRetryMs() });
+      }
     } finally {
       clearInterval(heartbeat);
       if (expiry !== null) clearTimeout(expiry);

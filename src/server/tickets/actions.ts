@@ -1,6 +1,6 @@
 /** What happens to an existing ticket: the reporter's message or cancel, the specialist's status change. */
 import { canTransition, isFinalStatus, statusAfterReporterMessage, statusRequiresText } from '../../core';
-import type { Actor, Status, Ticket } from '../../core';
+import type { Actor, Status, Ticket, TicketChange } from '../../core';
 import type { Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
 import type { TicketRow } from '../db/rows';
@@ -8,7 +8,7 @@ import type { Transaction } from '../storage/types';
 import { failures } from '../errors';
 import { anyTicket, reporterTicket } from './access';
 import { claimAttachments } from './claim';
-import { ticketView } from './view';
+import { eventsOf, summaryView, ticketView } from './view';
 
 interface Change {
   type: 'status' | 'message';
@@ -38,19 +38,33 @@ async function appendEvent(deps: AppDeps, tx: Transaction, ticket: TicketRow, ch
   return eventId;
 }
 
+/** What a committed change left: the ticket's fresh row and the id of the event it added. */
+interface Changed {
+  row: TicketRow;
+  eventId: number;
+}
+
 /**
- * Runs `decide` on the fresh, locked row inside one transaction, then wakes the ticket's streams and returns
- * the ticket. The row lock makes changes of one ticket wait for each other across processes.
+ * Runs `decide` on the fresh, locked row inside one transaction, then wakes the ticket's streams. The row lock
+ * makes changes of one ticket wait for each other across processes.
  */
-async function change(deps: AppDeps, load: (tx: Transaction) => Promise<TicketRow>, decide: (row: TicketRow) => Change): Promise<Ticket> {
-  const ticket = await deps.store.write(async (tx) => {
+async function change(deps: AppDeps, load: (tx: Transaction) => Promise<TicketRow>, decide: (row: TicketRow) => Change): Promise<Changed> {
+  const changed = await deps.store.write(async (tx) => {
     const row = await load(tx);
-    await appendEvent(deps, tx, row, decide(row));
-    const fresh = (await tx.tickets.get(row.id)) ?? row;
-    return ticketView(tx, fresh);
+    const eventId = await appendEvent(deps, tx, row, decide(row));
+    return { row: (await tx.tickets.get(row.id)) ?? row, eventId };
   });
-  deps.broker.publish(ticket.id);
-  return ticket;
+  deps.broker.publish(changed.row.id);
+  return changed;
+}
+
+/** The answer to a message or a status change: the new summary and the added event (not the whole ticket). */
+async function changeView(deps: AppDeps, { row, eventId }: Changed): Promise<TicketChange> {
+  const [summary, events] = await Promise.all([summaryView(deps.store, row), eventsOf(deps.store, row.id, eventId - 1)]);
+  const event = events.find((candidate) => candidate.id === eventId);
+  if (event === undefined) throw new Error(`event ${eventId} of ticket ${row.id} not found after its commit`);
+  // The summary's last event is the one just added, even if another change committed right after it.
+  return { ...summary, lastEventId: Math.max(summary.lastEventId, eventId), event };
 }
 
 /** Loads the ticket for a change (404 like a read), locking its row. */
@@ -62,8 +76,8 @@ function locked(check: (tx: Transaction) => Promise<TicketRow>) {
 }
 
 /** The reporter writes: a reply to a clarification request moves it on, otherwise the status stays. */
-export function postMessage(deps: AppDeps, reporter: Reporter, id: string, text: string, attachmentIds: readonly string[]): Promise<Ticket> {
-  return change(deps, locked((tx) => reporterTicket(tx, reporter, id)), (row) => {
+export async function postMessage(deps: AppDeps, reporter: Reporter, id: string, text: string, attachmentIds: readonly string[]): Promise<TicketChange> {
+  const changed = await change(deps, locked((tx) => reporterTicket(tx, reporter, id)), (row) => {
     const status = row.status as Status;
     if (isFinalStatus(status)) throw failures.illegalTransition('Обращение закрыто: написать в него уже нельзя.');
     const next = statusAfterReporterMessage(status);
@@ -76,22 +90,24 @@ export function postMessage(deps: AppDeps, reporter: Reporter, id: string, text:
       owner: reporter.owner,
     };
   });
+  return changeView(deps, changed);
 }
 
 /** The reporter cancels a ticket that is not final. */
-export function cancelTicket(deps: AppDeps, reporter: Reporter, id: string): Promise<Ticket> {
-  return change(deps, locked((tx) => reporterTicket(tx, reporter, id)), (row) => {
+export async function cancelTicket(deps: AppDeps, reporter: Reporter, id: string): Promise<Ticket> {
+  const { row } = await change(deps, locked((tx) => reporterTicket(tx, reporter, id)), (row) => {
     if (!canTransition(row.status as Status, 'cancelled', 'reporter')) {
       throw failures.illegalTransition('Обращение уже закрыто: отменить его нельзя.');
     }
     return { type: 'status', status: 'cancelled', actor: 'reporter', text: null, attachmentIds: [], owner: null };
   });
+  return ticketView(deps.store, row);
 }
 
 /** The specialist moves a ticket; the state machine of the core decides what is legal. */
-export function agentSetStatus(deps: AppDeps, id: string, status: Status, text: string | undefined): Promise<Ticket> {
+export async function agentSetStatus(deps: AppDeps, id: string, status: Status, text: string | undefined): Promise<TicketChange> {
   const clean = text === undefined || text === '' ? null : text;
-  return change(deps, locked((tx) => anyTicket(tx, id)), (row) => {
+  const changed = await change(deps, locked((tx) => anyTicket(tx, id)), (row) => {
     const from = row.status as Status;
     if (!canTransition(from, status, 'support')) {
       throw failures.illegalTransition(`Переход из статуса «${from}» в «${status}» недоступен.`);
@@ -101,4 +117,5 @@ export function agentSetStatus(deps: AppDeps, id: string, status: Status, text: 
     }
     return { type: 'status', status, actor: 'support', text: clean, attachmentIds: [], owner: null };
   });
+  return changeView(deps, changed);
 }

@@ -1,11 +1,18 @@
-/** "My tickets": the user's tickets, newest change first, with unseen changes marked. */
-import { useEffect, useId, useRef } from 'react';
+/**
+ * "My tickets": the user's tickets, newest change first, with unseen changes marked. The list comes a page at a
+ * time: the next page loads when the end of the list scrolls into view, or with «Показать ещё» from the keyboard.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { useTranslation } from '../shared/i18n-react';
-import { useTickets } from '../../api';
+import { useTicketPages } from '../../api';
 import { useWidgetEnv } from '../shared/env';
 import { Button, Notice } from '../shared/ui';
 import { TicketRow } from './TicketRow';
 import { useUnseenTickets } from './use-unseen-tickets';
+
+/** Tickets per page. */
+export const TICKETS_PAGE_SIZE = 20;
 
 /** Props of {@link MyTickets}. */
 export interface MyTicketsProps {
@@ -24,7 +31,7 @@ export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId }
   const { t } = useTranslation('tickets');
   const env = useWidgetEnv();
   const guest = env.host === null;
-  const query = useTickets(!guest);
+  const query = useTicketPages(!guest, TICKETS_PAGE_SIZE);
   const unseen = useUnseenTickets({ refreshMs: 0 });
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -40,7 +47,11 @@ export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded]);
 
-  const tickets = [...(query.data ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const loadedTickets = query.data?.pages.flatMap((page) => page.tickets) ?? [];
+  // A ticket is listed once even if a refresh moved it from one page to another.
+  const tickets = [...new Map(loadedTickets.map((ticket) => [ticket.id, ticket])).values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const [sentinelRef, loadMore] = useLoadMore(query, listRef);
+  // A page after the first that failed keeps what is shown; only a failed first page replaces the list.
   return (
     <section className="us-tickets" aria-labelledby={headingId}>
       <div className="us-tickets__head">
@@ -62,7 +73,7 @@ export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId }
         </>
       ) : query.isPending ? (
         <p role="status">{t('common:loading')}</p>
-      ) : query.isError ? (
+      ) : query.isError && query.data === undefined ? (
         <Notice tone="error" live>
           <p>{t('loadError')}</p>
           <Button onClick={() => void query.refetch()}>{t('common:retry')}</Button>
@@ -91,6 +102,74 @@ export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId }
           ))}
         </ul>
       )}
+      {tickets.length > 0 ? (
+        <div className="us-tickets__more">
+          <p className="us-tickets__count" role="status">
+            {query.hasNextPage ? t('shown', { count: tickets.length }) : t('allShown', { count: tickets.length })}
+          </p>
+          {query.isFetchNextPageError ? (
+            <Notice tone="error" live>
+              <p>{t('moreError')}</p>
+            </Notice>
+          ) : null}
+          {query.hasNextPage ? (
+            <>
+              <div className="us-tickets__sentinel" ref={sentinelRef} aria-hidden="true" />
+              <Button onClick={loadMore} busy={query.isFetchingNextPage}>
+                {query.isFetchingNextPage ? t('loadingMore') : query.isFetchNextPageError ? t('common:retry') : t('more')}
+              </Button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
     </section>
   );
+}
+
+/** What {@link useLoadMore} needs of the paged query. */
+interface PagedQuery {
+  data: { pages: ReadonlyArray<{ tickets: ReadonlyArray<{ id: string }> }> } | undefined;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  fetchNextPage(): Promise<unknown>;
+}
+
+/**
+ * Loads the next page when the sentinel after the list comes into view (not again after a failure: then the
+ * button retries), and from the button, after which focus moves to the first ticket that page brought.
+ */
+function useLoadMore(query: PagedQuery, listRef: RefObject<HTMLUListElement | null>) {
+  const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
+  // The index of the page whose first ticket takes focus when it arrives (set by the button only).
+  const focusPage = useRef<number | null>(null);
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  const pages = query.data?.pages;
+
+  useEffect(() => {
+    if (sentinel === null || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    if (typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) void fetchNextPage();
+    }, { rootMargin: '0px 0px 160px 0px' });
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [sentinel, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+
+  useEffect(() => {
+    const index = focusPage.current;
+    if (index === null || pages === undefined || pages.length <= index) return;
+    focusPage.current = null;
+    const first = pages[index]?.tickets[0];
+    if (first === undefined) return;
+    const rows = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-ticket-id]') ?? []);
+    rows.find((row) => row.dataset.ticketId === first.id)?.focus();
+  }, [pages, listRef]);
+
+  const loadByButton = () => {
+    if (isFetchingNextPage) return;
+    focusPage.current = pages?.length ?? null;
+    void fetchNextPage();
+  };
+  return [setSentinel, loadByButton] as const;
 }

@@ -1,5 +1,5 @@
 /** My tickets: the user's ticket list and the launcher's unseen-changes badge (namespaces 'tickets' and 'unseen'). */
-export { MyTickets } from './MyTickets';
+export { MyTickets, TICKETS_PAGE_SIZE } from './MyTickets';
 export type { MyTicketsProps } from './MyTickets';
 export { UnseenBadge } from './UnseenBadge';
 export { useUnseenTickets } from './use-unseen-tickets';

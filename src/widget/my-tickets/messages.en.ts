@@ -9,6 +9,11 @@ export const ticketsMessagesEn = {
   emptyHint: 'Describe the problem — we will register a request and show here how it is being solved.',
   createFirst: 'Create a request',
   loadError: 'Could not load your requests.',
+  more: 'Show more',
+  loadingMore: 'Loading more…',
+  moreError: 'Could not load the next requests.',
+  shown: 'Requests shown: {{count}}. There are more.',
+  allShown: 'All requests shown: {{count}}.',
   guest:
     'The list of requests is available when you open support from the LMS. A sent request can be opened with its number and access key.',
 };

@@ -53,12 +53,15 @@ describe('MyTickets', () => {
   });
 
   it('shows loading, then an error with a retry that works', async () => {
-    const listTickets = vi.fn().mockResolvedValueOnce(fail()).mockResolvedValueOnce(ok(tickets));
+    // Failing until the retry (the unseen marks read the list too).
+    let failing = true;
+    const listTickets = vi.fn(async () => (failing ? fail<typeof tickets>() : ok(tickets)));
     const api = createFakeApi({ listTickets });
     const { user } = renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api);
     expect(screen.getByRole('status')).toHaveTextContent('Загрузка…');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Не удалось загрузить список обращений.');
+    failing = false;
     await user.click(within(alert).getByRole('button', { name: 'Повторить' }));
     expect(await screen.findByText('Не открывается урок')).toBeInTheDocument();
   });

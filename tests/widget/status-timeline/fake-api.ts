@@ -30,6 +30,8 @@ export function createFakeApi(overrides: Partial<SupportApi> = {}): FakeApi {
     uploadAttachment: vi.fn(overrides.uploadAttachment ?? offline),
     createTicket: vi.fn(overrides.createTicket ?? offline),
     listTickets: vi.fn(overrides.listTickets ?? offline),
+    // Optional in the contract: absent unless a test gives it (the list then reads everything as one page).
+    ...(overrides.listTicketPage === undefined ? {} : { listTicketPage: vi.fn(overrides.listTicketPage) }),
     getTicket: vi.fn(overrides.getTicket ?? offline),
     sendMessage: vi.fn(overrides.sendMessage ?? offline),
     cancelTicket: vi.fn(overrides.cancelTicket ?? offline),
