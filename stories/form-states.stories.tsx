@@ -1,6 +1,7 @@
 /** Form states beyond the categories: guest mode, the page's suggestion, one ticket — one problem and its split. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
+import { SERVER_PARTS } from './support/failures';
 import { BROWSER_SNAPSHOT } from './support/fixtures';
 import { choose, submit } from './support/form-play';
 import { FormStory } from './support/kit';
@@ -103,6 +104,30 @@ export const SplitIntoTickets: Story = {
     await expect(await canvas.findByText(t('form:split.done'), {}, { timeout: 4000 })).toBeVisible();
     const numbers = canvas.getByRole('list', { name: t('form:split.results') });
     await expect(numbers.querySelectorAll('li')).toHaveLength(2);
+  },
+};
+
+/**
+ * The widget's check saw one problem, the server's (a newer version of it) saw two and refused the send: the
+ * same panel offers the server's split.
+ */
+export const ServerFoundSeveralProblems: Story = {
+  tags: ['en-dark'],
+  parameters: {
+    widget: {
+      prefill: { category: 'other', subject: 'Курс и счёт', description: SERVER_PARTS.join(' ') },
+      api: { failures: { create: { kind: 'several-problems', times: 1 } } },
+    },
+  },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await choose(canvas, t('common:impact.minor'));
+    await submit(canvas, t);
+    const panel = await canvas.findByText(t('form:oneProblem.found', { count: 2 }));
+    await expect(panel).toBeVisible();
+    await expect(canvas.getByText(t('form:oneProblem.markers', { markers: t('form:oneProblem.marker', { marker: 'Счёт за март' }) }))).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    await expect(await canvas.findByRole('heading', { name: t('form:split.heading', { count: 2 }) })).toBeVisible();
   },
 };
 

@@ -57,6 +57,8 @@ export function failureFromError(status: number, text: string, retryAfterSeconds
     failure.code = strict.data.error.code;
     failure.message = strict.data.error.message;
     if (strict.data.error.fields !== undefined) failure.fields = strict.data.error.fields;
+    if (strict.data.error.parts !== undefined) failure.parts = strict.data.error.parts;
+    if (strict.data.error.markers !== undefined) failure.markers = strict.data.error.markers;
   } else {
     const loose = looseError(json);
     if (loose !== null) Object.assign(failure, loose);

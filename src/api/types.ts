@@ -22,6 +22,9 @@ export type ApiFailure =
       code: string;
       message: string;
       fields?: Record<string, string>;
+      /** With `several_problems`: the problems the server's one-problem check found, and the marker of each split. */
+      parts?: string[];
+      markers?: string[];
       retryAfterSeconds?: number;
     }
   /** The server answered 2xx with a body that does not match the contract. */

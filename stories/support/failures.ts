@@ -2,7 +2,10 @@
 import type { ApiFailure, ApiResult } from '../../src/api/types';
 
 /** A failure by name. */
-export type FailureKind = 'network' | 'server' | 'rate-limited' | 'conflict' | 'too-large' | 'unsupported' | 'not-found';
+export type FailureKind = 'network' | 'server' | 'rate-limited' | 'conflict' | 'too-large' | 'unsupported' | 'not-found' | 'several-problems';
+
+/** The parts a server with a stricter one-problem check finds (the `several-problems` failure). */
+export const SERVER_PARTS = ['На странице курса белый экран после входа.', 'Счёт за март не пришёл на почту.'];
 
 /** A failure that happens every time, or only the first `times` attempts (then the call succeeds). */
 export type FailureRule = FailureKind | { kind: FailureKind; times: number };
@@ -24,6 +27,8 @@ export function failureOf(kind: FailureKind): ApiFailure {
       return { kind: 'http', status: 415, code: 'unsupported_media_type', message: 'Такой тип файла не принимается.' };
     case 'not-found':
       return { kind: 'http', status: 404, code: 'not_found', message: 'Обращение не найдено.' };
+    case 'several-problems':
+      return { kind: 'http', status: 422, code: 'several_problems', message: 'В описании, похоже, несколько разных проблем (2).', parts: SERVER_PARTS, markers: ['Счёт за март'] };
     default:
       return kind satisfies never;
   }

@@ -125,7 +125,8 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
     }
     const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
     if (verdict.kind === 'refuse') {
-      return fail({ kind: 'http', status: 422, code: 'several_problems', message: severalProblemsMessage(verdict.check.parts.length) });
+      const { parts, markers } = verdict.check;
+      return fail({ kind: 'http', status: 422, code: 'several_problems', message: severalProblemsMessage(parts.length), parts, markers });
     }
     const check = verdict.kind === 'record' ? { parts: verdict.parts, markers: verdict.markers } : undefined;
     const ticket = store.create(draft, reporterOf(host, draft.contact), clock.now(), undefined, check);

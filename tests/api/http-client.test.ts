@@ -93,6 +93,17 @@ describe('HTTP client against the reference server', () => {
     expect(value(await api.listTickets()).map((ticket) => ticket.id)).toEqual([created.ticket.id]);
   });
 
+  it('returns several_problems with the parts and markers the server found, for the form to offer a split', async () => {
+    const api = await userClient();
+    const description = 'Не открывается курс «Охрана труда». Также не приходит письмо с паролем новым слушателям.';
+    const result = await api.createTicket({ ...validDrafts.order, description }, newIdempotencyKey());
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ kind: 'http', status: 422, code: 'several_problems', markers: ['Также'] });
+    if (result.error.kind !== 'http') return;
+    expect(result.error.parts).toHaveLength(2);
+  });
+
   it('returns field errors typed, with the server Russian messages', async () => {
     const api = await userClient();
     const course = validDrafts.course as Extract<TicketDraftInput, { category: 'course' }>;

@@ -93,6 +93,7 @@ export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent
     checkNow: problems.checkNow,
     onSplit: (parts) => setSplit(splitIntoDrafts(parts, createIdempotencyKey)),
     onRefusedOneProblem: () => setPanelFocus((n) => n + 1),
+    onServerSeveral: problems.adoptServerCheck,
     onSent: (response) => {
       startOver();
       onSent(response);

@@ -18,7 +18,7 @@ import { isOneProblemConfirmed } from './one-problem-confirmation';
 export type SubmitIntent = 'send' | 'split';
 
 /** The submit logic of the form. */
-export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, guest, checkNow, onSplit, onRefusedOneProblem, onSent }: {
+export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, guest, checkNow, onSplit, onRefusedOneProblem, onServerSeveral, onSent }: {
   form: UseFormReturn<TicketFormValues, DraftExtras, TicketDraft>;
   idempotencyKey: string;
   /** Makes and keeps a new key for "send as a new ticket" after the server refused the old one. */
@@ -28,6 +28,8 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
   checkNow(text: string): string[];
   onSplit(parts: string[]): void;
   onRefusedOneProblem(): void;
+  /** The server found several problems in `text` that the widget's check did not (another version of it). */
+  onServerSeveral(text: string, check: { parts: string[]; markers: string[] }): void;
   onSent(response: CreateTicketResponse): void;
 }) {
   const create = useCreateTicket();
@@ -68,6 +70,12 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
       onSent(await create.mutateAsync({ draft, idempotencyKey: key.current }));
     } catch (error) {
       const failed = failureOf(error);
+      if (failed.kind === 'http' && failed.code === 'several_problems' && (failed.parts?.length ?? 0) > 1) {
+        // Offer the server's split the way the widget offers its own: the same panel, the same two choices.
+        onServerSeveral(values.description, { parts: failed.parts ?? [], markers: failed.markers ?? [] });
+        onRefusedOneProblem();
+        return;
+      }
       if (failed.kind === 'http' && failed.fields !== undefined) {
         setAttempt((n) => n + 1);
         if (placeFieldErrors(failed.fields, values)) return;

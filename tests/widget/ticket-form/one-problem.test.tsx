@@ -125,4 +125,49 @@ describe('one ticket — one problem', () => {
     expect(keys[2]).toBe(keys[1]);
     expect(keys[0]).not.toBe(keys[1]);
   });
+
+  it('a send the server refuses with several_problems offers the server\'s split', async () => {
+    // The widget's check keeps this text whole; the server's (another version of the check) does not.
+    const text = 'Белый экран после входа в курс по охране труда. Счёт за март не пришёл.';
+    const parts = ['Белый экран после входа в курс по охране труда.', 'Счёт за март не пришёл.'];
+    const api = createFakeApi();
+    const { user, onSplitSent } = renderForm({ api });
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user, text);
+    api.createTicket.mockResolvedValueOnce(
+      failed({ kind: 'http', status: 422, code: 'several_problems', message: 'В описании, похоже, несколько разных проблем (2).', parts, markers: ['Счёт за март'] }),
+    );
+    await send(user);
+
+    const panel = await screen.findByText('Одна заявка — одна проблема');
+    await waitFor(() => expect(panel.closest('[tabindex="-1"]')).toHaveFocus());
+    const notice = panel.parentElement as HTMLElement;
+    expect(within(notice).getByText('Похоже, в описании 2 разные проблемы:')).toBeInTheDocument();
+    expect(within(notice).getByText('Найдено: «Счёт за март»')).toBeInTheDocument();
+    expect(screen.queryByText(/HTTP 422|несколько разных проблем \(2\)/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Отправить обращение' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Разделить на 2 обращения' }));
+    await screen.findByRole('heading', { name: '2 обращения вместо одного' });
+    expect(screen.getAllByLabelText('Опишите проблему').map((input) => (input as HTMLTextAreaElement).value)).toEqual(parts);
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+    await waitFor(() => expect(onSplitSent).toHaveBeenCalledTimes(1));
+    expect(api.createTicket.mock.calls.slice(1).map((call) => (call[0] as { description: string }).description)).toEqual(parts);
+  });
+
+  it('after a several_problems refusal, "Это одна проблема" sends again with oneProblemConfirmed', async () => {
+    const text = 'Белый экран после входа в курс по охране труда. Счёт за март не пришёл.';
+    const api = createFakeApi();
+    const { user, onSent } = renderForm({ api });
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user, text);
+    api.createTicket.mockResolvedValueOnce(
+      failed({ kind: 'http', status: 422, code: 'several_problems', message: 'Несколько проблем', parts: ['Белый экран.', 'Счёт за март не пришёл.'], markers: [] }),
+    );
+    await send(user);
+    await user.click(await screen.findByRole('button', { name: 'Это одна проблема' }));
+    await send(user);
+    await waitFor(() => expect(onSent).toHaveBeenCalled());
+    expect(api.createTicket.mock.calls[1]?.[0]).toMatchObject({ oneProblemConfirmed: true });
+  });
 });

@@ -1,0 +1,62 @@
+/**
+ * The trained one-problem model (scripts/one-problem-train.ts): measured against the rules, not used by
+ * checkOneProblem — on the held-out set it found nothing the rules miss (README, "One ticket — one problem"),
+ * so the widget does not carry its weights. Kept to be retrained and measured again as the corpus grows.
+ */
+import { sharesSubject } from './content-stems';
+import { FEATURE_COUNT, modelFeatures } from './model-features';
+import { MODEL_COMBINE, MODEL_SCALE, MODEL_THRESHOLD, MODEL_WEIGHTS } from './model-weights';
+import { markerText, openingWords } from './piece';
+import { hasProblemMarker } from './problem-markers';
+import { splitSentences } from './sentences';
+import type { OneProblemCheck } from './check-one-problem';
+
+let weights: Int8Array | null = null;
+
+function decode(): Int8Array {
+  if (weights !== null) return weights;
+  const binary = atob(MODEL_WEIGHTS);
+  const out = new Int8Array(FEATURE_COUNT);
+  for (let i = 0; i < out.length; i += 1) out[i] = (binary.charCodeAt(i) << 24) >> 24;
+  weights = out;
+  return out;
+}
+
+/** The model's probability that a description holds several problems (scripts/one-problem-train.ts). */
+export function severalProblemsProbability(text: string): number {
+  const w = decode();
+  const x = modelFeatures(text);
+  let z = 0;
+  x.index.forEach((i, k) => (z += (w[i] ?? 0) * (x.value[k] ?? 0)));
+  return 1 / (1 + Math.exp(-z * MODEL_SCALE));
+}
+
+/** True when the trained model may split a text the rules kept whole (else it would replace them). */
+export const modelJoinsRules = MODEL_COMBINE === 'rules-or-model';
+
+/** True when the model says "several problems" with enough confidence. */
+export function modelSaysSeveral(text: string): boolean {
+  return severalProblemsProbability(text) >= MODEL_THRESHOLD;
+}
+
+// "… и …", "…, а также …" inside one sentence: where a second problem joins the first without a full stop.
+const JOIN = /(?:,\s*)?(?<![\p{L}\d])(?:и|а\s+также|а\s+еще|а\s+ещё|плюс)\s+/gu;
+
+/**
+ * Where to cut a text the model finds several problems in and the rules kept whole: the first sentence
+ * boundary (or, in one sentence, the first «и» / «а также») whose two sides both report a problem and share no
+ * subject. The marker is the joining word, or the opening words of the next sentence. Null when no such place exists: then the
+ * text stays one problem, the model alone never blocks a user without showing where.
+ */
+export function modelSplit(text: string): OneProblemCheck | null {
+  const cuts = splitSentences(text).slice(1).map((s) => ({ at: s.start, from: s.start, marker: null as string | null }));
+  if (cuts.length === 0) {
+    for (const m of text.matchAll(JOIN)) cuts.push({ at: m.index, from: m.index + m[0].length, marker: markerText(m[0]) });
+  }
+  for (const cut of cuts) {
+    const [before, after] = [text.slice(0, cut.at).trim(), text.slice(cut.from).trim()];
+    if (!hasProblemMarker(before) || !hasProblemMarker(after) || sharesSubject(before, after)) continue;
+    return { parts: [before, after], markers: [cut.marker ?? openingWords(after)] };
+  }
+  return null;
+}
