@@ -4,6 +4,7 @@ import type {
   CreateTicketResponse,
   Meta,
   MessageBody,
+  RatingBody,
   Ticket,
   TicketDraftInput,
   TicketEvent,
@@ -63,6 +64,8 @@ export interface SupportApi {
   getTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
   sendMessage(id: string, body: MessageBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
   cancelTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
+  /** Rates the help on a ticket (1–5, optional comment); optional for other backends — no rating is asked without it. */
+  rateTicket?(id: string, body: RatingBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
   /** Follows a ticket's events after `lastEventId`, reconnecting and falling back to polling. */
   subscribe(id: string, lastEventId: number, handlers: EventHandlers): EventSubscription;
 }
