@@ -1,5 +1,6 @@
 // The demo's operator page: a support specialist's view over the agent API (GET /api/v1/agent/tickets pages
-// summaries, GET /api/v1/agent/tickets/{id} reads the opened one, POST /api/v1/agent/tickets/{id}/status). Plain JS, everything built with createElement/textContent.
+// summaries, GET /api/v1/agent/tickets/{id} reads the opened one, POST /api/v1/agent/tickets/{id}/status,
+// GET /api/v1/agent/stats gives the share of ratings 4–5). Plain JS, everything built with createElement/textContent.
 // Which moves are legal is the server's business: every specialist move is offered, a refused one shows the
 // server's message (409 for an illegal transition, 422 when the move needs a text).
 (() => {
@@ -121,9 +122,26 @@
       ['Браузер', ticket.browser ? `${ticket.browser.browser.name} ${ticket.browser.browser.version}, ${ticket.browser.os.name} ${ticket.browser.os.version}`.trim() : undefined],
       ['Создано вместе с', ticket.createdWith ? ticket.createdWith.map((other) => `№ ${other.number}`).join(', ') : undefined],
       ['Одна проблема', oneProblemNote(ticket.oneProblemCheck)],
+      ['Оценка', ratingNote(ticket.rating)],
       ['Файлы', ticket.attachments.length > 0 ? ticket.attachments.map((file) => `${file.name} (${Math.ceil(file.size / 1024)} КБ)`).join(', ') : undefined],
     ];
     return rows.filter(([, value]) => typeof value === 'string' && value !== '');
+  }
+
+  /** The reporter's rating of the help: score, comment, when. */
+  function ratingNote(rating) {
+    if (!rating) return undefined;
+    const comment = rating.comment ? ` — «${rating.comment}»` : '';
+    return `${rating.score} из 5${comment} (${when(rating.updatedAt)})`;
+  }
+
+  /** The share of ratings 4–5 over the statistics window. */
+  async function loadStats() {
+    const { ratings } = await api('/agent/stats');
+    $('op-stats').textContent =
+      ratings.count === 0
+        ? `Оценок за ${ratings.days} дней нет.`
+        : `Помогли (оценки 4–5) за ${ratings.days} дней: ${Math.round(ratings.positiveShare * 100)}% из ${ratings.count} оценок.`;
   }
 
   /** What the server's one-problem check found on a ticket the user confirmed as one problem. */
@@ -229,7 +247,7 @@
       const body = await api(listPath(null));
       tickets = body.tickets;
       nextCursor = body.nextCursor ?? null;
-      await loadDetail();
+      await Promise.all([loadDetail(), loadStats()]);
       $('op-error').textContent = '';
       $('op-updated').textContent = `обновлено в ${new Date().toLocaleTimeString('ru-RU')}`;
     } catch (error) {

@@ -1,6 +1,7 @@
 /** The SupportApi over HTTP (docs/http-contract.md): one client per widget, talking only to its configured base URL. */
 import * as z from 'zod/mini';
 import { attachmentSchema, createTicketResponseSchema, metaSchema, ticketListSchema, ticketSchema } from '../core';
+import type { RatingBody, Ticket } from '../core';
 import { createAuth } from './auth';
 import { deferSubscription } from './deferred-subscription';
 import type { LiveDeps } from './event-stream';
@@ -54,6 +55,7 @@ export interface HttpSupportApiOptions {
 export interface HttpSupportApi extends SupportApi {
   deleteAttachment(id: string, signal?: AbortSignal): Promise<ApiResult<null>>;
   listTicketPage(page: TicketPageRequest, signal?: AbortSignal): Promise<ApiResult<TicketPage>>;
+  rateTicket(id: string, body: RatingBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
   /** Replaces the reporter token (null: guest mode). */
   setToken(token: string | null): void;
   /** Replaces the guest key. */
@@ -148,6 +150,10 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
         signal,
         idempotent: false,
       }),
+
+    // Rating is a put in effect (the last score wins), so a retry after a lost answer is harmless.
+    rateTicket: (id, body, signal) =>
+      run({ method: 'POST', url: urls.build('tickets', id, 'rating'), schema: ticketSchema, body, auth: true, signal }),
 
     async cancelTicket(id, signal) {
       const result = await run({ method: 'POST', url: urls.build('tickets', id, 'cancel'), schema: ticketSchema, auth: true, signal });

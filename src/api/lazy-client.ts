@@ -61,6 +61,7 @@ export function createLazySupportApi(
     getTicket: (id, signal) => withClient((api) => api.getTicket(id, signal)),
     sendMessage: (id, body, signal) => withClient((api) => api.sendMessage(id, body, signal)),
     cancelTicket: (id, signal) => withClient((api) => api.cancelTicket(id, signal)),
+    rateTicket: (id, body, signal) => withClient((api) => api.rateTicket(id, body, signal)),
     subscribe(id, lastEventId, handlers): EventSubscription {
       if (client !== undefined) return client.subscribe(id, lastEventId, handlers);
       return deferSubscription(load(), (api) => api.subscribe(id, lastEventId, handlers), handlers);

@@ -1,6 +1,6 @@
 /** The reporter's writes as react-query mutations, each refreshing the caches it changes. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { MessageBody, Ticket, TicketDraftInput } from '../core';
+import type { MessageBody, RatingBody, Ticket, TicketDraftInput } from '../core';
 import { unwrap } from './api-error';
 import { useSupportApi } from './context';
 import { queryKeys } from './query-keys';
@@ -60,4 +60,25 @@ export function useCancelTicket(id: string) {
       void client.invalidateQueries({ queryKey: queryKeys.tickets });
     },
   });
+}
+
+/** Rates the help on a ticket; absent from backends without ratings (see {@link useCanRate}). */
+export function useRateTicket(id: string) {
+  const api = useSupportApi();
+  const client = useQueryClient();
+  return useMutation({
+    ...SEND_MODE,
+    mutationFn: async (body: RatingBody) => {
+      if (api.rateTicket === undefined) throw new Error('this Support API does not take ratings');
+      return unwrap(await api.rateTicket(id, body));
+    },
+    onSuccess: (ticket) => {
+      client.setQueryData(queryKeys.ticket(id), ticket);
+    },
+  });
+}
+
+/** Whether the Support API in use takes ratings. */
+export function useCanRate(): boolean {
+  return useSupportApi().rateTicket !== undefined;
 }

@@ -4,6 +4,7 @@ import type {
   CreateTicketResponse,
   Meta,
   MessageBody,
+  RatingBody,
   Ticket,
   TicketChange,
   TicketDraftInput,
@@ -84,6 +85,8 @@ export interface SupportApi {
   /** Sends a message; answers the ticket's new summary and the event the message added (or, from an older backend, the whole ticket). */
   sendMessage(id: string, body: MessageBody, signal?: AbortSignal): Promise<ApiResult<TicketChange | Ticket>>;
   cancelTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
+  /** Rates the help on a ticket (1–5, optional comment); optional for other backends — no rating is asked without it. */
+  rateTicket?(id: string, body: RatingBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
   /** Follows a ticket's events after `lastEventId`, reconnecting and falling back to polling. */
   subscribe(id: string, lastEventId: number, handlers: EventHandlers): EventSubscription;
 }

@@ -4,12 +4,14 @@ import {
   CATEGORIES,
   PRIORITIES,
   STATUSES,
+  agentStatsSchema,
   agentStatusBodySchema,
   apiErrorSchema,
   attachmentSchema,
   createTicketResponseSchema,
   messageBodySchema,
   metaSchema,
+  ratingBodySchema,
   ticketChangeSchema,
   ticketDraftSchema,
   ticketEventSchema,
@@ -32,6 +34,8 @@ const SCHEMAS = {
   TicketDraft: jsonSchema(ticketDraftSchema, 'input'),
   MessageBody: jsonSchema(messageBodySchema, 'input'),
   AgentStatusBody: jsonSchema(agentStatusBodySchema, 'input'),
+  RatingBody: jsonSchema(ratingBodySchema, 'input'),
+  AgentStats: jsonSchema(agentStatsSchema, 'output'),
   DevTokenBody: jsonSchema(devTokenBodySchema, 'input'),
   Ticket: jsonSchema(ticketSchema, 'output'),
   CreateTicketResponse: jsonSchema(createTicketResponseSchema, 'output'),
@@ -120,6 +124,11 @@ function paths(): Record<string, unknown> {
     '/tickets/{id}/cancel': {
       post: operation('Reporter cancels a ticket that is not final', { security: REPORTER, parameters: ID, ok: 'Ticket', errors: [401, 404, 409, 429, 503] }),
     },
+    '/tickets/{id}/rating': {
+      post: operation('Reporter rates the help (1–5, optional comment) once a specialist has answered or the ticket is resolved; changeable for 7 days after the first rating, then 409', {
+        security: REPORTER, parameters: ID, body: 'RatingBody', ok: 'Ticket', errors: [400, 401, 404, 409, 413, 415, 422, 429, 503],
+      }),
+    },
     '/tickets/{id}/events': {
       get: operation('Live event stream (text/event-stream, event `ticket-event`), resumable with Last-Event-ID', {
         security: [...REPORTER, ...AGENT], sse: true, errors: [400, 401, 404, 429],
@@ -140,6 +149,9 @@ function paths(): Record<string, unknown> {
           { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Text found in the number or the subject' },
         ],
       }),
+    },
+    '/agent/stats': {
+      get: operation('Ratings given or changed in the last 30 days and the share of 4–5', { security: AGENT, ok: 'AgentStats', errors: [401, 403, 429] }),
     },
     '/agent/tickets/{id}': { get: operation('Any ticket', { security: AGENT, parameters: ID, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
     '/agent/tickets/{id}/status': {

@@ -41,7 +41,7 @@ export interface UploadBehaviour {
 }
 
 /** Operations whose failures a story can script. */
-export type Operation = 'meta' | 'upload' | 'create' | 'list' | 'ticket' | 'message' | 'cancel';
+export type Operation = 'meta' | 'upload' | 'create' | 'list' | 'ticket' | 'message' | 'cancel' | 'rate';
 
 /** Options of the memory API. */
 export interface MemoryApiOptions {
@@ -176,6 +176,11 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
         if (ticket === undefined) return fail(failureOf('not-found'));
         const status = statusAfterReporterMessage(ticket.status);
         const result = store.change(id, { status, actor: 'reporter', text: parsed.data.text, attachmentIds: parsed.data.attachmentIds }, clock.now());
+        return typeof result === 'string' ? fail(failureOf(result === 'not-found' ? 'not-found' : 'conflict')) : ok(result);
+      }, signal),
+    rateTicket: (id, body, signal) =>
+      call('rate', () => {
+        const result = store.rate(id, body, clock.now());
         return typeof result === 'string' ? fail(failureOf(result === 'not-found' ? 'not-found' : 'conflict')) : ok(result);
       }, signal),
     cancelTicket: (id, signal) =>

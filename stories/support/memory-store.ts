@@ -7,14 +7,16 @@ import {
   formatTicketNumber,
   INITIAL_STATUS,
   isFinalStatus,
+  isRatableStatus,
   moscowParts,
   priorityFor,
+  ratingChangeableUntil,
   resolveDeadlineInfo,
   reviewDeadlineInfo,
   statusRequiresText,
   ticketSummary,
 } from '../../src/core';
-import type { Actor, Attachment, Contact, HostContext, OneProblemCheckRecord, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../src/core';
+import type { Actor, Attachment, Contact, HostContext, OneProblemCheckRecord, RatingBody, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../src/core';
 
 /** One change of a ticket. */
 export interface TicketChange {
@@ -146,6 +148,27 @@ export function createMemoryStore(firstNumber = 120) {
       const next = { ...ticket, status: change.status, updatedAt: event.createdAt, events: [...ticket.events, event] } as Ticket;
       tickets.set(id, next);
       publish(event);
+      return next;
+    },
+
+    /** Rates the help as the server does: after an answer, changeable for a week after the first rating. */
+    rate(id: string, body: RatingBody, at: Date): Ticket | ChangeRefusal {
+      const ticket = tickets.get(id);
+      if (ticket === undefined) return 'not-found';
+      const first = ticket.rating?.ratedAt;
+      if (first === undefined && !isRatableStatus(ticket.status)) return 'illegal';
+      if (first !== undefined && at.getTime() > ratingChangeableUntil(new Date(first)).getTime()) return 'illegal';
+      const ratedAt = first ?? at.toISOString();
+      const comment = body.comment?.trim() ?? '';
+      const rating = {
+        score: body.score,
+        ...(comment === '' ? {} : { comment }),
+        ratedAt,
+        updatedAt: at.toISOString(),
+        changeableUntil: ratingChangeableUntil(new Date(ratedAt)).toISOString(),
+      };
+      const next = { ...ticket, rating } as Ticket;
+      tickets.set(id, next);
       return next;
     },
 

@@ -25,6 +25,8 @@ export interface SeedTicket {
   history?: SeedStep[];
   /** Seeds a guest's ticket with this contact. */
   guest?: Contact;
+  /** The reporter's rating, given this many hours after the last step. */
+  rating?: { score: number; comment?: string; hoursAfter?: number };
 }
 
 /** The specialist's question used across stories. */
@@ -72,6 +74,11 @@ export function seedTickets(store: MemoryStore, clock: StoryClock, host: HostCon
       at = new Date(at.getTime() + (step.minutes ?? 25) * 60_000);
       const result = store.change(ticket.id, { status: step.status, actor: step.actor ?? 'support', text: step.text }, at);
       if (typeof result === 'string') throw new Error(`seed ${ticket.id}: ${step.status} refused (${result})`);
+    }
+    if (seed.rating !== undefined) {
+      const { hoursAfter = 1, ...body } = seed.rating;
+      const result = store.rate(ticket.id, body, new Date(at.getTime() + hoursAfter * 3_600_000));
+      if (typeof result === 'string') throw new Error(`seed ${ticket.id}: rating refused (${result})`);
     }
   }
   clock.set(now);

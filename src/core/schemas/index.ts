@@ -6,3 +6,4 @@ export * from './draft';
 export * from './fields';
 export * from './requests';
 export * from './ticket';
+export * from './rating';

@@ -6,6 +6,7 @@ import { attachmentSchema } from './attachment';
 import { REPORTER_ROLES } from './context';
 import { ticketDraftSchema } from './draft';
 import { isoDateTimeSchema } from './fields';
+import { ticketRatingSchema } from './rating';
 
 /** A status code. */
 export const statusSchema = z.enum(STATUSES);
@@ -74,6 +75,8 @@ export const ticketRecordSchema = z.object({
   oneProblemCheck: z.optional(oneProblemCheckRecordSchema),
   /** The other tickets split from the same description, in order of creation. */
   createdWith: z.optional(z.array(linkedTicketSchema)),
+  /** The reporter's rating of the help, once given. */
+  rating: z.optional(ticketRatingSchema),
 });
 
 /** A ticket: its draft fields (per category) plus what the server recorded. */

@@ -24,6 +24,29 @@ export interface TicketRow {
   one_problem_markers: string | null;
   /** The client's token shared by tickets split from one description. */
   split_group: string | null;
+  /** The reporter's rating 1–5, once given. */
+  rating_score: number | null;
+  rating_comment: string | null;
+  /** When the rating was first given, and last changed (ISO). */
+  rated_at: string | null;
+  rating_updated_at: string | null;
+}
+
+/** The rating columns of a ticket; a new ticket has none. */
+export type RatingColumns = 'rating_score' | 'rating_comment' | 'rated_at' | 'rating_updated_at';
+
+/** A rating as the service stores it. */
+export interface RatingWrite {
+  score: number;
+  comment: string | null;
+  ratedAt: string;
+  updatedAt: string;
+}
+
+/** Ratings given or changed since a moment. */
+export interface RatingCounts {
+  count: number;
+  positive: number;
 }
 
 /** An `events` row. */

@@ -1,7 +1,7 @@
 /** Reads and writes of the `tickets` table and the per-year number counter. */
 import type { Database } from 'better-sqlite3';
 import type { PageQuery } from '../tickets/paging';
-import type { TicketRow } from './rows';
+import type { RatingColumns, RatingCounts, RatingWrite, TicketRow } from './rows';
 
 interface PageParams {
   owner: string | null;
@@ -15,7 +15,7 @@ interface PageParams {
 }
 
 /** A new ticket, as the create service hands it over. */
-export type NewTicket = Omit<TicketRow, 'seq'>;
+export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns>;
 
 /** Prepared statements over `tickets`. */
 export function ticketsRepo(db: Database) {
@@ -43,6 +43,12 @@ export function ticketsRepo(db: Database) {
   const bumpCounter = db.prepare<[number], { last: number }>(`INSERT INTO ticket_counters (year, last) VALUES (?, 1)
     ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`);
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tickets');
+  const setRating = db.prepare<[number, string | null, string, string, string]>(
+    'UPDATE tickets SET rating_score = ?, rating_comment = ?, rated_at = ?, rating_updated_at = ? WHERE id = ?',
+  );
+  const ratingCounts = db.prepare<[number, string], RatingCounts>(`SELECT COUNT(*) AS count,
+    COALESCE(SUM(CASE WHEN rating_score >= ? THEN 1 ELSE 0 END), 0) AS positive
+    FROM tickets WHERE rating_score IS NOT NULL AND rating_updated_at >= ?`);
 
   return {
     /** One ticket by id, or undefined. */
@@ -71,5 +77,9 @@ export function ticketsRepo(db: Database) {
     nextNumber: (year: number) => bumpCounter.get(year)?.last ?? 1,
     /** How many tickets exist (diagnostics and tests). */
     count: () => count.get()?.n ?? 0,
+    /** Stores the reporter's rating. */
+    setRating: (id: string, r: RatingWrite) => void setRating.run(r.score, r.comment, r.ratedAt, r.updatedAt, id),
+    /** Ratings given or changed since `since` (ISO), and how many of them are at least `positiveMin`. */
+    ratingCounts: (since: string, positiveMin: number) => ratingCounts.get(positiveMin, since) ?? { count: 0, positive: 0 },
   };
 }

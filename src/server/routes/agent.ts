@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../context';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import { agentSetStatus } from '../tickets/actions';
 import { anyTicket } from '../tickets/access';
+import { agentStats } from '../tickets/rating';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
 import type { agentTicketListSchema } from '../schemas';
@@ -27,6 +28,8 @@ export function agentRoutes(deps: AppDeps) {
     const body: z.infer<typeof agentTicketListSchema> = { tickets: await Promise.all(page.rows.map((row) => summaryView(deps.store, row))), nextCursor: page.nextCursor };
     return c.json(body);
   });
+
+  app.get('/agent/stats', async (c) => c.json(await agentStats(deps)));
 
   app.get('/agent/tickets/:id', async (c) => c.json(await ticketView(deps.store, await anyTicket(deps.store, c.req.param('id')))));
 

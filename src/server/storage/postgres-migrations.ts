@@ -92,6 +92,17 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rate_counters_by_start ON rate_counters (window_start);
     `,
   },
+  {
+    version: 2,
+    name: "the reporter's rating of the help",
+    sql: `
+      ALTER TABLE tickets ADD COLUMN rating_score INTEGER CHECK (rating_score BETWEEN 1 AND 5);
+      ALTER TABLE tickets ADD COLUMN rating_comment TEXT;
+      ALTER TABLE tickets ADD COLUMN rated_at TEXT;
+      ALTER TABLE tickets ADD COLUMN rating_updated_at TEXT;
+      CREATE INDEX tickets_by_rating_update ON tickets (rating_updated_at) WHERE rating_score IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

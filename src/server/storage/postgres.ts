@@ -7,7 +7,7 @@
 import pg from 'pg';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '../context';
-import type { AttachmentRow, EventRow, IdempotencyRow, TicketRow } from '../db/rows';
+import type { AttachmentRow, EventRow, IdempotencyRow, RatingCounts, TicketRow } from '../db/rows';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { migratePostgres } from './postgres-migrations';
 import type { AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, Storage, TicketsWrites, Transaction } from './types';
@@ -86,6 +86,22 @@ function repositories(db: Queryable): Omit<Transaction, 'lock'> {
     setStatus: async (id, status, at) => {
       await db.query('UPDATE tickets SET status = $1, updated_at = $2 WHERE id = $3', [status, at, id]);
     },
+    setRating: async (id, r) => {
+      await db.query('UPDATE tickets SET rating_score = $1, rating_comment = $2, rated_at = $3, rating_updated_at = $4 WHERE id = $5', [
+        r.score,
+        r.comment,
+        r.ratedAt,
+        r.updatedAt,
+        id,
+      ]);
+    },
+    ratingCounts: async (since, positiveMin) =>
+      (await first<RatingCounts>(
+        db,
+        `SELECT COUNT(*)::int AS count, COALESCE(SUM(CASE WHEN rating_score >= $1 THEN 1 ELSE 0 END), 0)::int AS positive
+          FROM tickets WHERE rating_score IS NOT NULL AND rating_updated_at >= $2`,
+        [positiveMin, since],
+      )) ?? { count: 0, positive: 0 },
     nextNumber: async (year) =>
       (await first<{ last: number }>(db, `INSERT INTO ticket_counters (year, last) VALUES ($1, 1)
         ON CONFLICT (year) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last`, [year]))?.last ?? 1,

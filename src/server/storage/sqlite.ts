@@ -56,6 +56,8 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       count: async () => tickets.count(),
       insert: async (ticket) => tickets.insert(ticket),
       setStatus: async (id, status, at) => tickets.setStatus(id, status, at),
+      setRating: async (id, rating) => tickets.setRating(id, rating),
+      ratingCounts: async (since, positiveMin) => tickets.ratingCounts(since, positiveMin),
       nextNumber: async (year) => tickets.nextNumber(year),
     },
     events: {
@@ -98,6 +100,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       listSplitGroup: (owner, group) => read(() => tickets.listSplitGroup(owner, group)),
       page: (query, owner) => read(() => tickets.page(query, owner)),
       count: () => read(() => tickets.count()),
+      ratingCounts: (since, positiveMin) => read(() => tickets.ratingCounts(since, positiveMin)),
     },
     events: {
       listAfter: (ticketId, after) => read(() => events.listAfter(ticketId, after)),

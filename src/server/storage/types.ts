@@ -5,10 +5,10 @@
  * rows have the same shape in both (docs/architecture.md).
  */
 import type { PageQuery } from '../tickets/paging';
-import type { AttachmentRow, EventRow, IdempotencyRow, TicketRow } from '../db/rows';
+import type { AttachmentRow, EventRow, IdempotencyRow, RatingColumns, RatingCounts, RatingWrite, TicketRow } from '../db/rows';
 
 /** A new ticket, as the create service hands it over. */
-export type NewTicket = Omit<TicketRow, 'seq'>;
+export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns>;
 /** A new event; its id only ever grows, and a ticket's ids grow in commit order. */
 export type NewEvent = Omit<EventRow, 'id'>;
 /** A freshly uploaded, not yet claimed attachment. */
@@ -24,6 +24,8 @@ export interface TicketsRepo {
   page(query: PageQuery, owner: { owner: string; keyHash: string } | null): Promise<TicketRow[]>;
   /** How many tickets exist (diagnostics and tests). */
   count(): Promise<number>;
+  /** Ratings given or changed since `since` (ISO), and how many of them are at least `positiveMin`. */
+  ratingCounts(since: string, positiveMin: number): Promise<RatingCounts>;
 }
 
 /** Ticket writes, only inside a transaction. */
@@ -35,6 +37,8 @@ export interface TicketsWrites extends TicketsRepo {
   getForUpdate(id: string): Promise<TicketRow | undefined>;
   insert(ticket: NewTicket): Promise<void>;
   setStatus(id: string, status: string, at: string): Promise<void>;
+  /** Stores the reporter's rating (first or changed). */
+  setRating(id: string, rating: RatingWrite): Promise<void>;
   /** The next number of `year` (1, 2, …). */
   nextNumber(year: number): Promise<number>;
 }

@@ -1,6 +1,6 @@
 /** Turns stored rows into the wire shapes of the contract (Ticket, TicketEvent, TicketSummary, Attachment). */
-import { ticketSummary } from '../../core';
-import type { Actor, Attachment, AttachmentType, Priority, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketSummary } from '../../core';
+import { ratingChangeableUntil, ticketSummary } from '../../core';
+import type { Actor, Attachment, AttachmentType, Priority, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketRating, TicketSummary } from '../../core';
 import type { AttachmentRow, EventRow, TicketRow } from '../db/rows';
 import type { Storage } from '../storage/types';
 
@@ -72,7 +72,25 @@ export async function ticketView(store: Reader, row: TicketRow): Promise<Ticket>
     events,
     ...withOneProblem(row),
     ...createdWith,
+    ...withRating(row),
   };
+}
+
+/** The reporter's rating, once given. */
+export function ratingView(row: TicketRow): TicketRating | undefined {
+  if (row.rating_score === null || row.rated_at === null) return undefined;
+  return {
+    score: row.rating_score,
+    ...(row.rating_comment === null ? {} : { comment: row.rating_comment }),
+    ratedAt: row.rated_at,
+    updatedAt: row.rating_updated_at ?? row.rated_at,
+    changeableUntil: ratingChangeableUntil(new Date(row.rated_at)).toISOString(),
+  };
+}
+
+function withRating(row: TicketRow): Pick<Ticket, 'rating'> {
+  const rating = ratingView(row);
+  return rating === undefined ? {} : { rating };
 }
 
 function withOneProblem(row: TicketRow): Pick<Ticket, 'oneProblemCheck'> {

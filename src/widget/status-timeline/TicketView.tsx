@@ -1,4 +1,4 @@
-/** One ticket: header, confirmation after sending, what happens next, reply, history and cancel — live. */
+/** One ticket: header, confirmation after sending, what happens next, reply, rating, history and cancel — live. */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { Button, Notice } from '../shared/ui';
 import { CancelTicket } from './CancelTicket';
 import { Confirmation } from './Confirmation';
 import { NextStep } from './NextStep';
+import { RateHelp } from './RateHelp';
 import { ReplyBox } from './ReplyBox';
 import { TicketHeader } from './TicketHeader';
 import { Timeline } from './Timeline';
@@ -134,6 +135,7 @@ export function TicketView(props: TicketViewProps) {
           onSent={(updated) => setFlash(t('reply.sent', { status: t(`common:status.${updated.status}`) }))}
         />
       ) : null}
+      <RateHelp ticket={ticket} />
       <Timeline events={ticket.events} attachmentUrl={attachmentUrl} timeZone={timeZone} />
       {isFinalStatus(ticket.status) ? null : <CancelTicket ticket={ticket} onCancelled={() => setFlash(t('cancel.done'))} />}
       <div className="us-visually-hidden" aria-live="polite" aria-atomic="true">

@@ -35,6 +35,8 @@ export function createFakeApi(overrides: Partial<SupportApi> = {}): FakeApi {
     getTicket: vi.fn(overrides.getTicket ?? offline),
     sendMessage: vi.fn(overrides.sendMessage ?? offline),
     cancelTicket: vi.fn(overrides.cancelTicket ?? offline),
+    // Optional in the contract: only a fake given one takes ratings.
+    ...(overrides.rateTicket === undefined ? {} : { rateTicket: vi.fn(overrides.rateTicket) }),
     subscribe: vi.fn((id: string, _lastEventId: number, handlers: EventHandlers) => {
       const set = subscribers.get(id) ?? new Set<EventHandlers>();
       set.add(handlers);

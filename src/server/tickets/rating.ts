@@ -1,0 +1,39 @@
+/**
+ * The reporter's rating of the help (1–5, an optional comment): asked once a specialist has answered or the
+ * ticket is resolved, given once per ticket and changeable for a week after that; the operator's share of
+ * ratings 4–5 over the last 30 days.
+ */
+import { isRatableStatus, POSITIVE_RATING_MIN, RATING_STATS_DAYS, ratingChangeableUntil } from '../../core';
+import type { AgentStats, Status, Ticket } from '../../core';
+import type { Reporter } from '../auth/identity';
+import type { AppDeps } from '../context';
+import { ApiFailure } from '../errors';
+import { reporterTicket } from './access';
+import { ticketView } from './view';
+
+/** Stores or changes the reporter's rating of their ticket; answers the ticket with it. */
+export async function rateTicket(deps: AppDeps, reporter: Reporter, id: string, body: { score: number; comment?: string | undefined }): Promise<Ticket> {
+  return deps.store.write(async (tx) => {
+    const found = await reporterTicket(tx, reporter, id);
+    const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
+    const now = deps.clock();
+    if (row.rated_at === null && !isRatableStatus(row.status as Status)) {
+      throw new ApiFailure(409, 'conflict', 'Оценить обращение можно после ответа техподдержки.');
+    }
+    if (row.rated_at !== null && now.getTime() > ratingChangeableUntil(new Date(row.rated_at)).getTime()) {
+      throw new ApiFailure(409, 'conflict', 'Оценку можно изменить в течение 7 дней; этот срок прошёл.');
+    }
+    const comment = body.comment === undefined || body.comment === '' ? null : body.comment;
+    const at = now.toISOString();
+    await tx.tickets.setRating(row.id, { score: body.score, comment, ratedAt: row.rated_at ?? at, updatedAt: at });
+    return ticketView(tx, (await tx.tickets.get(row.id)) ?? row);
+  });
+}
+
+/** The rating statistics of the last {@link RATING_STATS_DAYS} days. */
+export async function agentStats(deps: AppDeps): Promise<AgentStats> {
+  const since = new Date(deps.clock().getTime() - RATING_STATS_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const { count, positive } = await deps.store.tickets.ratingCounts(since, POSITIVE_RATING_MIN);
+  return { ratings: { days: RATING_STATS_DAYS, count, positive, positiveShare: count === 0 ? null : positive / count } };
+}
+
