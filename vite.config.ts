@@ -29,7 +29,9 @@ const widget: UserConfig = {
     manifest: true,
     rolldownOptions: {
       input: { widget: 'src/embed/widget-entry.ts', element: 'src/embed/element.ts' },
-      preserveEntrySignatures: 'exports-only',
+      // The entry may carry the exports of what it absorbs: entry, the rolldown runtime and everything it imports
+      // statically are one file, so the loader's one import has nothing left to discover.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         format: 'es',
         // element.js is loaded by a host's script tag, so its name is stable like the loader's.

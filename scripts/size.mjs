@@ -1,16 +1,15 @@
 // Prints raw / gzip / brotli sizes of the built browser files and fails when a budget is exceeded.
-// Budgets (gzip -9): loader.js under 1 kB; the main chunk — the widget entry with everything it imports
-// statically, i.e. what must arrive before the panel paints — at most 115 kB (React, react-dom, i18next,
-// react-query and zod alone take about 101 kB of it); the whole first open (main, the form screen and the HTTP
-// client, with their imports) at most 180 kB; the lazy screenshot chunk (capture + editor, beyond what the
-// first open loaded) at most 20 kB.
+// Budgets (gzip -9): loader.js under 1 kB; the widget entry with everything it imports statically (one file,
+// the form screen included: what must arrive before the panel paints) at most 180 kB (React, react-dom,
+// i18next, react-query and zod alone take about 101 kB of it); the whole first open (that and the HTTP client)
+// at most 185 kB; the lazy screenshot chunk (capture + editor, beyond what the first open loaded) at most 20 kB.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const OUT = 'dist/widget';
 const KB = 1024;
-const BUDGETS = { loader: 1 * KB, main: 115 * KB, firstOpen: 180 * KB, screenshot: 20 * KB };
+const BUDGETS = { loader: 1 * KB, main: 180 * KB, firstOpen: 185 * KB, screenshot: 20 * KB };
 
 if (!existsSync(join(OUT, '.vite/manifest.json'))) {
   console.error(`size: ${OUT} is not built; run npm run build first`);
@@ -52,10 +51,9 @@ function closure(key, seen = new Set()) {
 }
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry && manifest[key].file.includes('/widget-'));
 const main = closure(entryKey);
-const formKey = Object.keys(manifest).find((key) => key.endsWith('screens/FormScreen.tsx'));
-// The first open needs the form screen and the HTTP client (loaded on the first request), with their imports.
+// The first open needs the HTTP client too (loaded on the first request), with its imports.
 const clientKey = Object.keys(manifest).find((key) => key.endsWith('src/api/http-client.ts'));
-const firstOpen = formKey === undefined || clientKey === undefined ? new Set() : closure(clientKey, closure(formKey, new Set(main)));
+const firstOpen = clientKey === undefined ? new Set() : closure(clientKey, new Set(main));
 const screenshotKey = Object.keys(manifest).find((key) => key.includes('src/widget/screenshot/') && manifest[key].isDynamicEntry);
 // The capture library the flow loads on demand counts too: capture + editor is one budget.
 const screenshotAll = new Set();

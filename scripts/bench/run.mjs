@@ -12,20 +12,24 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
-import { measureLoad, measureOpen, measureStatusLatency } from './browser-metrics.mjs';
+import { measureLoad, measureStatusLatency } from './browser-metrics.mjs';
+import { measureFirstOpen, referencePage, renderFirstOpen, TARGETS } from './first-open.mjs';
 import { measureCourseTicketEffort } from './form-effort.mjs';
 import { describeMachine } from './machine.mjs';
 import { renderReport } from './report.mjs';
 import { measureScale, renderScale } from './scale.mjs';
 import { measureSlowLoris, renderSlowLoris } from './slow-loris.mjs';
 import { AGENT_TOKEN, benchDraft, chromiumLaunchOptions, ensureBuilt, hostPage, ROOT, startBenchServers } from './setup.mjs';
-import { median } from './stats.mjs';
+import { buildReference } from './reference.mjs';
+import { bytes, markdownTable, mb, median, ms } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+// --open: only the first-open comparison against the same-stack floor.
+const openOnly = args.includes('--open');
 const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const plan = {
-  runs: Number(option('runs') ?? (quick ? 2 : 5)),
+  runs: Number(option('runs') ?? (quick ? 2 : 7)),
   statusChanges: quick ? 10 : 50,
   reporters: 20,
   throughputMs: quick ? 3000 : 20_000,
@@ -75,24 +79,60 @@ async function main() {
     const origin = servers.widgetOrigin;
     results.loader = loaderSizes();
 
-    const bare = await repeat(plan.runs, 'page without the widget', () => measureLoad(browser, bareUrl, { withWidget: false, widgetOrigin: origin }));
-    const withWidget = await repeat(plan.runs, 'page with the loader', () => measureLoad(browser, widgetUrl, { withWidget: true, widgetOrigin: origin }));
-    results.load = {
-      taskMs: median(withWidget.map((r) => r.taskMs)) - median(bare.map((r) => r.taskMs)),
-      scriptMs: median(withWidget.map((r) => r.scriptMs)) - median(bare.map((r) => r.scriptMs)),
-      widgetRequests: Math.max(...withWidget.map((r) => r.widgetRequests)),
-      apiRequests: Math.max(...withWidget.map((r) => r.apiRequests)),
-      requestPaths: withWidget[0]?.requestPaths ?? [],
-    };
+    if (!openOnly) {
+      const bare = await repeat(plan.runs, 'page without the widget', () => measureLoad(browser, bareUrl, { withWidget: false, widgetOrigin: origin }));
+      const withWidget = await repeat(plan.runs, 'page with the loader', () => measureLoad(browser, widgetUrl, { withWidget: true, widgetOrigin: origin }));
+      results.load = {
+        taskMs: median(withWidget.map((r) => r.taskMs)) - median(bare.map((r) => r.taskMs)),
+        scriptMs: median(withWidget.map((r) => r.scriptMs)) - median(bare.map((r) => r.scriptMs)),
+        widgetRequests: Math.max(...withWidget.map((r) => r.widgetRequests)),
+        apiRequests: Math.max(...withWidget.map((r) => r.apiRequests)),
+        requestPaths: withWidget[0]?.requestPaths ?? [],
+      };
+    }
 
-    const open1 = await repeat(plan.runs, 'open at 1× CPU', () => measureOpen(browser, widgetUrl, { cpuRate: 1, heap: true, widgetOrigin: origin }));
-    const open4 = await repeat(plan.runs, 'open at 4× CPU', () => measureOpen(browser, widgetUrl, { cpuRate: 4, widgetOrigin: origin }));
-    results.open = {
-      x1: open1.map((r) => r.clickToInteractiveMs),
-      x4: open4.map((r) => r.clickToInteractiveMs),
-      heapAdded: open1.map((r) => r.heapAdded),
-      chunks: open1[0]?.chunks ?? 0,
+    log('building the same-stack reference bundle…');
+    const referenceUrl = servers.host.serve('/reference.js', { body: await buildReference(), contentType: 'text/javascript; charset=utf-8' });
+    const referencePageUrl = servers.host.serve('/bench-reference', { body: referencePage(referenceUrl) });
+    const widgetJs = { target: TARGETS.widget, jsPrefix: `${origin}/widget/` };
+    const referenceJs = { target: TARGETS.reference, jsPrefix: referenceUrl };
+    // Interleaved run by run, so a noisy neighbour on the machine hits both sides alike.
+    const scenarios = {
+      widget: {
+        cold1: { ...widgetJs, cpuRate: 1, heap: true },
+        cold4: { ...widgetJs, cpuRate: 4 },
+        hover1: { ...widgetJs, cpuRate: 1, hint: 'hover' },
+        hover4: { ...widgetJs, cpuRate: 4, hint: 'hover' },
+        focus1: { ...widgetJs, cpuRate: 1, hint: 'focus' },
+      },
+      reference: {
+        cold1: { ...referenceJs, cpuRate: 1, heap: true },
+        cold4: { ...referenceJs, cpuRate: 4 },
+      },
     };
+    const comparison = { widget: {}, reference: {}, format: { bytes, markdownTable, mb, median, ms } };
+    for (let i = 0; i < plan.runs; i++) {
+      for (const [side, list] of Object.entries(scenarios)) {
+        for (const [name, options] of Object.entries(list)) {
+          const url = side === 'widget' ? widgetUrl : referencePageUrl;
+          (comparison[side][name] ??= []).push(await measureFirstOpen(browser, url, options));
+        }
+      }
+      log(`first open ${i + 1}/${plan.runs}`);
+    }
+    results.firstOpen = { widget: comparison.widget, reference: comparison.reference };
+    results.open = {
+      x1: comparison.widget.cold1.map((r) => r.ms),
+      x4: comparison.widget.cold4.map((r) => r.ms),
+      heapAdded: comparison.widget.cold1.map((r) => r.heapAdded),
+      chunks: comparison.widget.cold1[0]?.chunks ?? 0,
+    };
+    if (openOnly) {
+      const m = results.machine;
+      console.log(`Machine: ${m.cpu}, ${m.cores} cores, load ${m.load}; Chromium ${m.chromium}; ${plan.runs} cold runs per figure.\n`);
+      console.log(renderFirstOpen(comparison));
+      return;
+    }
 
     log('a course ticket from a course page, by a scripted user…');
     const effortToken = await servers.token('bench-effort');
@@ -148,6 +188,7 @@ async function main() {
   if (jsonPath !== undefined) writeFileSync(jsonPath, JSON.stringify(results, null, 2));
   console.log(renderReport(results));
   console.log(`\n${renderSlowLoris(results.slowLoris)}`);
+  console.log(`\n${renderFirstOpen({ ...results.firstOpen, format: { bytes, markdownTable, mb, median, ms } })}`);
   console.log(`\n${renderScale(results.scale)}`);
 }
 

@@ -1,7 +1,7 @@
 /** The widget bundle's entry, loaded by the loader on first use: `boot(bridge)` returns the command runner. */
 import type { LoaderBridge, WidgetController } from './bridge';
 import { createWidget } from './widget';
-import type { HostEvent, WidgetInstance } from './widget';
+import type { HostEvent, PreparableWidget } from './widget';
 
 const COMMANDS = ['init', 'open', 'close', 'setToken', 'setContext', 'setLocale', 'destroy'] as const;
 
@@ -9,7 +9,7 @@ const isCommand = (name: string): name is (typeof COMMANDS)[number] => (COMMANDS
 
 /** Runs the loader's commands against one widget instance; a wrong call throws a message naming it. */
 export function boot(bridge: LoaderBridge): WidgetController {
-  let widget: WidgetInstance | undefined;
+  let widget: PreparableWidget | undefined;
   const hooks = { emit: (event: HostEvent, payload?: unknown) => bridge.emit(event, payload), launcher: bridge.launcher, errors: bridge.errors };
   const direct: WidgetController = {
     run(command, args) {
@@ -70,6 +70,9 @@ export function boot(bridge: LoaderBridge): WidgetController {
     );
   } else {
     replay(bridge.queue.splice(0));
+    // The loader boots us when the pointer rests on the launcher or it gets focus: a click is likely, so the
+    // panel renders now, hidden, and the click only shows it.
+    widget?.prepare();
   }
   return {
     run(command, args) {

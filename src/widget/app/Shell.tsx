@@ -1,7 +1,8 @@
 /**
  * The panel: title, navigation between a new ticket and "my tickets", the current screen, and in launcher
- * mode a close button, Escape and a focus trap. Screens are lazy chunks, so the first open loads only the
- * shell and the form; the form stays mounted (hidden) while another tab shows, so nothing typed is lost.
+ * mode a close button, Escape and a focus trap. The form screen is in the main chunk and renders in the first
+ * commit (no Suspense wait on the way to the first screen); the other screens are lazy chunks. The form stays
+ * mounted (hidden) while another tab shows, so nothing typed is lost.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../shared/i18n-react';
@@ -10,22 +11,13 @@ import { UnseenBadge } from '../my-tickets/UnseenBadge';
 import { useUnseenTickets } from '../my-tickets/use-unseen-tickets';
 import { useWidgetEnv } from '../shared/env';
 import type { Prefill } from '../shared/env';
+import FormScreen from './screens/FormScreen';
 import { tabOf } from './screens';
 import type { Screen } from './screens';
 import { useFocusTrap } from './use-focus-trap';
 
-const loadFormScreen = () => import('./screens/FormScreen');
-const FormScreen = lazy(loadFormScreen);
 const TicketScreen = lazy(() => import('./screens/TicketScreen'));
 const TicketsScreen = lazy(() => import('./screens/TicketsScreen'));
-
-/**
- * Starts fetching the first screen's chunk (and what it imports) without rendering it: the bundle boots on the
- * launcher's hover or focus, so by the click the form is on its way rather than requested after the shell.
- */
-export function preloadFirstScreen(): void {
-  loadFormScreen().catch(() => undefined); // a failure shows when the screen renders, with its own fallback
-}
 
 /** Props of the shell. */
 export interface ShellProps {
@@ -103,11 +95,9 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
       </nav>
       {/* Not <main>: the host page has its own, and a second one nested in it breaks landmark navigation. */}
       <div className="us-shell__body">
-        <Suspense fallback={loading}>
-          <div hidden={screen.name !== 'form'}>
-            <FormScreen formKey={formKey} onSent={onSent} onSplitSent={onSplitSent} onAddedToExisting={onAddedToExisting} />
-          </div>
-        </Suspense>
+        <div hidden={screen.name !== 'form'}>
+          <FormScreen formKey={formKey} onSent={onSent} onSplitSent={onSplitSent} onAddedToExisting={onAddedToExisting} />
+        </div>
         <Suspense fallback={loading}>
           {screen.name === 'tickets' ? (
             <TicketsScreen

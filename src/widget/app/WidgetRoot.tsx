@@ -10,7 +10,7 @@ import { I18nProvider } from '../shared/i18n-react';
 import { SupportApiProvider } from '../../api';
 import { WidgetEnvProvider } from '../shared/env';
 import type { Prefill, WidgetEnv } from '../shared/env';
-import { preloadFirstScreen, Shell } from './Shell';
+import { Shell } from './Shell';
 import { UnseenReporter } from './UnseenReporter';
 
 /** Props of the root, given by the embed (or a story). */
@@ -22,6 +22,8 @@ export interface WidgetRootProps {
   mode: 'launcher' | 'inline';
   /** Whether the launcher's panel is shown (always true inline). */
   open: boolean;
+  /** Renders the panel's content while it is still closed, so the first open only shows it. */
+  prepared?: boolean;
   /** Changes when the host calls `open({ … })` with fields to pre-fill. */
   openRequest: { id: number; prefill?: Prefill };
   onClose(): void;
@@ -30,19 +32,18 @@ export interface WidgetRootProps {
 }
 
 /** Renders the whole widget. */
-export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, openRequest, onClose, onUnseenChange }: WidgetRootProps) {
+export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared = false, openRequest, onClose, onUnseenChange }: WidgetRootProps) {
   const panel = useRef<HTMLDivElement>(null);
-  // The panel's content mounts on first open and then stays, so closing never loses what was typed.
-  const [opened, setOpened] = useState(open);
-  if (open && !opened) setOpened(true);
+  // The panel's content mounts on first open (or when prepared ahead of it) and then stays, so closing never
+  // loses what was typed.
+  const [opened, setOpened] = useState(open || prepared);
+  if ((open || prepared) && !opened) setOpened(true);
   useEffect(() => {
     const element = panel.current;
     if (mode !== 'launcher' || element === null || typeof element.showPopover !== 'function') return;
     if (open && !element.matches(':popover-open')) element.showPopover();
     if (!open && element.matches(':popover-open')) element.hidePopover();
   }, [mode, open, opened]);
-
-  useEffect(preloadFirstScreen, []);
 
   const content = opened ? <Shell mode={mode} open={open} openRequest={openRequest} onClose={onClose} /> : null;
   return (

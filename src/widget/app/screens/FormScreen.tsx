@@ -1,4 +1,4 @@
-/** The "new ticket" screen (a lazy chunk): hours banner, the form with its attachments, other channels. */
+/** The "new ticket" screen (in the main chunk, the first thing an open shows): hours banner, the form with its attachments, other channels. */
 import type { CreateTicketResponse } from '../../../core';
 import { attachmentsMessages } from '../../attachments';
 import attachmentsCss from '../../attachments/styles.css?inline';

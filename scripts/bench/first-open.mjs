@@ -1,0 +1,125 @@
+// The widget's first open against the same-stack floor, side by side in one run: the time from the launcher's
+// click to the first frame in which the first form control is visible and enabled, for a cold click, for a
+// pointer that rests on the launcher 300 ms before the click, and for keyboard focus before Enter; the JS heap
+// opening adds; the JS (gzip) and the chunks loaded until the form is ready; and the longest task the page
+// runs while the pointer rests (what preparing the panel costs the host page).
+import { gzipSync } from 'node:zlib';
+
+const VIEWPORT = { width: 1280, height: 800 };
+/** How long the pointer (or focus) rests on the launcher before the click. */
+export const REST_MS = 300;
+
+/** A page with a launcher-like button that injects the reference bundle on click (one IIFE, one request). */
+export function referencePage(scriptUrl) {
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>LMS</title></head><body><main><h1>Курс</h1><p>Текст урока.</p></main>
+<reference-launcher></reference-launcher>
+<script>
+const root = document.querySelector('reference-launcher').attachShadow({ mode: 'open' });
+const button = root.appendChild(document.createElement('button'));
+button.textContent = 'Техподдержка';
+button.onclick = () => { const s = document.createElement('script'); s.src = ${JSON.stringify(scriptUrl)}; document.head.append(s); };
+</script></body></html>`;
+}
+
+/** Where each page keeps its launcher and its first form control. */
+export const TARGETS = {
+  widget: { launcher: 'uchi-support-launcher', host: 'uchi-support-panel', control: 'input[name="subject"], .us-picker__option' },
+  reference: { launcher: 'reference-launcher', host: '#reference-form', control: 'input, button' },
+};
+
+/**
+ * One cold open of `url` (new context, empty cache, CPU slowed `cpuRate` times). `hint`: 'none' clicks at once,
+ * 'hover' rests the pointer on the launcher first, 'focus' focuses it and presses Enter.
+ */
+export async function measureFirstOpen(browser, url, { target, cpuRate = 1, hint = 'none', heap = false, jsPrefix }) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('Network.clearBrowserCache');
+    if (cpuRate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    const scripts = [];
+    page.on('response', (response) => {
+      if (response.url().startsWith(jsPrefix) && response.url().endsWith('.js')) scripts.push(response);
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    const button = page.locator(target.launcher).getByRole('button');
+    await button.waitFor({ state: 'visible', timeout: 15_000 });
+    const loadedBefore = scripts.length;
+    const usedHeap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const before = heap ? await usedHeap() : 0;
+    await page.evaluate(({ launcher, host, control }) => {
+      const timing = { longest: 0 };
+      window.__benchOpen = timing;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (timing.click === undefined) timing.longest = Math.max(timing.longest, entry.duration);
+      }).observe({ type: 'longtask' });
+      const button = document.querySelector(launcher)?.shadowRoot?.querySelector('button');
+      button?.addEventListener(
+        'click',
+        () => {
+          timing.click = performance.now();
+          const poll = () => {
+            const field = document.querySelector(host)?.shadowRoot?.querySelector(control);
+            if ((field instanceof HTMLInputElement || field instanceof HTMLButtonElement) && !field.disabled && field.checkVisibility()) timing.ready = performance.now();
+            else requestAnimationFrame(poll);
+          };
+          requestAnimationFrame(poll);
+        },
+        { capture: true, once: true },
+      );
+    }, target);
+    if (hint === 'hover') {
+      await button.hover();
+      await page.waitForTimeout(REST_MS);
+      await button.click();
+    } else if (hint === 'focus') {
+      await button.focus();
+      await page.waitForTimeout(REST_MS);
+      await page.keyboard.press('Enter');
+    } else {
+      await button.click();
+    }
+    await page.waitForFunction(() => window.__benchOpen.ready !== undefined, null, { timeout: 60_000, polling: 50 });
+    const timing = await page.evaluate(() => window.__benchOpen);
+    let heapAdded = Number.NaN;
+    if (heap) {
+      await page.waitForTimeout(1000);
+      heapAdded = (await usedHeap()) - before;
+    }
+    const opened = scripts.slice(loadedBefore);
+    let gzip = 0;
+    for (const response of opened) gzip += gzipSync(await response.body(), { level: 9 }).length;
+    return { ms: timing.ready - timing.click, heapAdded, chunks: opened.length, gzip, longestTaskBeforeClick: timing.longest };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The comparison's rows: each scenario's medians for the widget and the floor, and their ratio. */
+export function renderFirstOpen(c) {
+  const { markdownTable, median, ms, mb, bytes } = c.format;
+  const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+  const pick = (runs, key) => median(runs.map((run) => run[key]));
+  const row = (label, widgetRuns, referenceRuns, key, format, goal) => {
+    const w = pick(widgetRuns, key);
+    const r = referenceRuns === undefined ? Number.NaN : pick(referenceRuns, key);
+    return [label, format(w), referenceRuns === undefined ? '—' : format(r), ratio(w, r), goal];
+  };
+  const { widget, reference } = c;
+  const rows = [
+    row('click → ready, 1× CPU', widget.cold1, reference.cold1, 'ms', ms, '≤ 1.3× floor'),
+    row('click → ready, 4× CPU', widget.cold4, reference.cold4, 'ms', ms, '≤ 1.3× floor'),
+    row(`pointer rests ${REST_MS} ms, then click, 1× CPU`, widget.hover1, undefined, 'ms', ms, '≤ 50 ms'),
+    row(`pointer rests ${REST_MS} ms, then click, 4× CPU`, widget.hover4, undefined, 'ms', ms, ''),
+    row(`keyboard focus ${REST_MS} ms, then Enter, 1× CPU`, widget.focus1, undefined, 'ms', ms, '≤ 50 ms'),
+    row('longest task while the pointer rests, 1× CPU', widget.hover1, undefined, 'longestTaskBeforeClick', ms, '≤ 50 ms'),
+    row('JS heap added by opening (after GC)', widget.cold1, reference.cold1, 'heapAdded', mb, '≤ 1.5× floor'),
+    row('first-open JS, gzip', widget.cold1, reference.cold1, 'gzip', bytes, '≤ 150 kB'),
+    row('first-open JS files', widget.cold1, reference.cold1, 'chunks', String, ''),
+  ];
+  return markdownTable(['first open (median of ' + widget.cold1.length + ' cold runs)', 'widget', 'same stack, one bundle', 'ratio', 'goal'], rows);
+}

@@ -1,0 +1,94 @@
+/**
+ * Who the widget speaks for: the token, the context shown read-only in the form, the guest key, and the API
+ * client that carries them. One owner for all four, so a new token updates the client and the context together.
+ */
+import { hostContextSchema } from '../core';
+import type { HostContext } from '../core';
+import { createLazySupportApi, isGuestKey, newGuestKey } from '../api';
+import type { HttpSupportApi } from '../api';
+import type { TextStore } from '../widget/shared/env';
+import { contextFromAccount, contextFromToken } from './host-context';
+import { parseOrThrow, uchiProAccountSchema } from './options';
+import type { InitOptions } from './options';
+import { shareFirstToken } from './token-source';
+
+const GUEST_KEY = 'uchi-support:guest-key';
+
+/** The identity of one widget instance. */
+export interface Identity {
+  readonly api: HttpSupportApi;
+  /** The context to show, or null for a guest. */
+  context(): HostContext | null;
+  /** Whose drafts these are: the user id, `user` for a token without one, or `guest`. */
+  userKey(): string;
+  /** The host's `setToken`: a string or null (a function is a mistake: it belongs in `getToken`). */
+  setToken(next: unknown): void;
+  /** The host's `setContext`: an LMS account, a context, or null. */
+  setContext(next: unknown): void;
+  /**
+   * With only `getToken`, who the user is arrives with the first token: calls `changed` once it does (unless
+   * the host set a token first), so the form shows the user read-only rather than as a guest.
+   */
+  whenFirstToken(changed: () => void): void;
+}
+
+/** The context to show: an explicit one wins, then the LMS account, then the token's claims; null = guest. */
+function resolveContext(options: InitOptions, token: string | null): HostContext | null {
+  if (options.context !== undefined) return options.context;
+  if (options.account !== undefined) return contextFromAccount(options.account, options.lmsUrl ?? location.origin);
+  return token === null ? null : contextFromToken(token);
+}
+
+/** The guest key kept in `store` (a new one when missing or malformed). */
+function guestKeyIn(store: TextStore): string {
+  const stored = store.getItem(GUEST_KEY);
+  if (stored !== null && isGuestKey(stored)) return stored;
+  const key = newGuestKey();
+  store.setItem(GUEST_KEY, key);
+  return key;
+}
+
+/** Builds the identity from the init options. */
+export function createIdentity(options: InitOptions, store: TextStore): Identity {
+  let token = options.token ?? null;
+  let context = resolveContext(options, token);
+  let tokenSetByHost = false;
+  const tokenSource = options.getToken === undefined ? undefined : shareFirstToken(options.getToken as () => Promise<string | null> | string | null);
+  const api = createLazySupportApi({
+    baseUrl: options.apiUrl,
+    token,
+    guestKey: guestKeyIn(store),
+    ...(tokenSource === undefined ? {} : { getToken: () => tokenSource.getToken() }),
+  });
+  const contextFollowsToken = options.context === undefined && options.account === undefined;
+  return {
+    api,
+    context: () => context,
+    userKey: () => context?.userId ?? (token === null ? 'guest' : 'user'),
+    setToken(next) {
+      if (typeof next === 'function') throw new TypeError('UchiSupport setToken: pass the token string; give a "getToken" function to init instead');
+      if (next !== null && typeof next !== 'string') throw new TypeError('UchiSupport setToken: the token must be a string or null');
+      token = next;
+      tokenSetByHost = true;
+      api.setToken(next);
+      if (contextFollowsToken) context = next === null ? null : contextFromToken(next);
+    },
+    setContext(next) {
+      const account = uchiProAccountSchema.safeParse(next);
+      context = account.success
+        ? contextFromAccount(account.data, options.lmsUrl ?? location.origin)
+        : next === null
+          ? null
+          : parseOrThrow('setContext', hostContextSchema, next);
+    },
+    whenFirstToken(changed) {
+      if (tokenSource === undefined || token !== null || !contextFollowsToken) return;
+      void tokenSource.first().then((first) => {
+        if (tokenSetByHost || first === null) return;
+        token = first;
+        context = contextFromToken(first);
+        changed();
+      });
+    },
+  };
+}

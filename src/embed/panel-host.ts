@@ -1,0 +1,78 @@
+/**
+ * The widget's place on the page: its host element (the launcher's panel, or the inline block in the host's
+ * container), the shadow root with the widget's CSS, hiding for a page capture, and the count bubble on the
+ * loader's launcher button. `remove()` undoes all of it.
+ */
+import { widgetCss } from '../widget/app';
+import { HIDDEN_ATTRIBUTE, hostCss } from './host-styles';
+import type { InitOptions } from './options';
+import { adoptBadgeStyles, adoptStyles } from './styles';
+
+/** The widget's host on the page. */
+export interface PanelHost {
+  readonly element: HTMLElement;
+  readonly shadow: ShadowRoot;
+  /** Where React renders. */
+  readonly mountPoint: HTMLElement;
+  /** Hides the panel and the launcher for a page capture; returns the undo. */
+  hide(): () => void;
+  /** Shows the count of changed tickets on the launcher button, with its accessible name. */
+  setBadge(count: number, label: string): void;
+  remove(): void;
+}
+
+/** Finds the inline container or creates the launcher panel's host. */
+function hostElement(options: InitOptions): HTMLElement {
+  if (options.mode === 'inline') {
+    const target = typeof options.container === 'string' ? document.querySelector<HTMLElement>(options.container) : options.container;
+    if (target === null || target === undefined) throw new TypeError('UchiSupport init: "container" must name an element on the page in inline mode');
+    return target.appendChild(document.createElement('uchi-support-inline'));
+  }
+  return document.body.appendChild(document.createElement('uchi-support-panel'));
+}
+
+/** Puts the widget's host on the page; `launcher` is the loader's button, when there is one. */
+export function createPanelHost(options: InitOptions, launcher: () => HTMLButtonElement | undefined): PanelHost {
+  const element = hostElement(options);
+  const shadow = element.attachShadow({ mode: 'open' });
+  const removeHostStyles = adoptStyles(shadow, hostCss(options.mode ?? 'launcher', { zIndex: options.zIndex, offset: options.offset, placement: options.placement }), options.nonce);
+  const removeStyles = adoptStyles(shadow, widgetCss, options.nonce);
+  const mountPoint = shadow.appendChild(document.createElement('div'));
+  // The loader draws a bare button to stay under 1 kB; the count bubble's style comes with the bundle.
+  let badgeStyles: (() => void) | undefined;
+  return {
+    element,
+    shadow,
+    mountPoint,
+    hide() {
+      // Out of the picture for a page capture: our panel and the loader's launcher button. Both hosts are
+      // reset by `!important` rules inside their shadow roots, which outrank a style set on the host, so the
+      // panel hides by a shadow rule keyed to an attribute, and the button by its own style.
+      const button = launcher();
+      element.setAttribute(HIDDEN_ATTRIBUTE, '');
+      button?.style.setProperty('visibility', 'hidden', 'important');
+      return () => {
+        element.removeAttribute(HIDDEN_ATTRIBUTE);
+        button?.style.removeProperty('visibility');
+      };
+    },
+    setBadge(count, label) {
+      const button = launcher();
+      if (button === undefined) return;
+      badgeStyles ??= adoptBadgeStyles(button, options.nonce);
+      button.dataset['badge'] = count > 0 ? String(count) : '';
+      button.setAttribute('aria-label', label);
+    },
+    remove() {
+      removeStyles();
+      removeHostStyles();
+      element.remove();
+      badgeStyles?.();
+      const button = launcher();
+      if (button !== undefined) {
+        delete button.dataset['badge'];
+        button.removeAttribute('aria-label');
+      }
+    },
+  };
+}

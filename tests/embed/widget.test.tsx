@@ -1,0 +1,58 @@
+import { act, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createWidget } from '../../src/embed/widget';
+import type { PreparableWidget } from '../../src/embed/widget';
+
+/** The stylesheets in the widget's shadow root: adopted sheets, or `<style>` elements where unsupported. */
+function sheetsOf(root: ShadowRoot): object[] {
+  return [...((root.adoptedStyleSheets as CSSStyleSheet[] | undefined) ?? []), ...root.querySelectorAll('style')];
+}
+
+describe('the embedded widget', () => {
+  let widget: PreparableWidget | undefined;
+  beforeEach(() => {
+    // The API is never answered: the form must not need it to show.
+    vi.stubGlobal('fetch', vi.fn(() => new Promise(() => undefined)));
+  });
+  afterEach(() => {
+    act(() => widget?.destroy());
+    widget = undefined;
+    vi.unstubAllGlobals();
+  });
+
+  it('adopts the form screen’s stylesheets once: opening and closing neither removes nor re-adds them', async () => {
+    const button = document.body.appendChild(document.createElement('button'));
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: () => undefined, launcher: () => button });
+    const root = document.querySelector('uchi-support-panel')?.shadowRoot;
+    if (!root) throw new Error('no panel');
+    act(() => widget?.open());
+    await waitFor(() => expect(root.querySelector('.us-picker__option')).not.toBeNull());
+    const sheets = sheetsOf(root);
+    // The panel's own CSS and the form screen's: more than the two the host put there before React rendered.
+    expect(sheets.length).toBeGreaterThan(2);
+
+    for (let i = 0; i < 3; i++) {
+      act(() => widget?.close());
+      act(() => widget?.open());
+    }
+    act(() => widget?.setContext(null));
+    expect(sheetsOf(root)).toEqual(sheets);
+    sheetsOf(root).forEach((sheet, index) => expect(sheet).toBe(sheets[index]));
+  });
+
+  it('prepares the closed panel: the first screen is rendered hidden, and opening only shows it', async () => {
+    const button = document.body.appendChild(document.createElement('button'));
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: () => undefined, launcher: () => button });
+    const root = document.querySelector('uchi-support-panel')?.shadowRoot;
+    if (!root) throw new Error('no panel');
+    expect(root.querySelector('.us-picker__option')).toBeNull();
+    act(() => widget?.prepare());
+    await waitFor(() => expect(root.querySelector('.us-picker__option')).not.toBeNull());
+    const option = root.querySelector('.us-picker__option');
+    expect(root.querySelector('[role="dialog"]')).toHaveAttribute('hidden');
+    act(() => widget?.open());
+    expect(root.querySelector('[role="dialog"]')).not.toHaveAttribute('hidden');
+    // The same element: the open did not render the form anew.
+    expect(root.querySelector('.us-picker__option')).toBe(option);
+  });
+});
