@@ -6,8 +6,8 @@
  * Install scripts are skipped to keep the test fast (compiling better-sqlite3 takes minutes); its compiled
  * addon is copied from the repository's install instead. Everything else comes from the production install.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,49 @@ describe('production deploy without dev dependencies', () => {
       expect((await fetch(`${base}/support`)).status).toBe(404);
       server.kill('SIGTERM');
       expect(await exited).toBe(0);
+    } finally {
+      server.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it("the Dockerfile's runtime stage holds enough: its files alone serve the API and pass its HEALTHCHECK", async () => {
+    // The runtime stage's `COPY --from=build /app/<source> <target>` lines, replayed from the production install
+    // above (what `npm prune --omit=dev` leaves in the build stage): nothing else of the repository is there.
+    const dockerfile = readFileSync(join(REPO, 'Dockerfile'), 'utf8').replace(/\\\r?\n/g, ' ');
+    const runtime = dockerfile.slice(dockerfile.search(/^FROM \S+ AS runtime$/m));
+    const copies = [...runtime.matchAll(/^COPY --from=build \/app\/(\S+) \.\/(\S+)$/gm)].map((m) => ({ source: m[1] ?? '', target: m[2] ?? '' }));
+    expect(copies.map((c) => c.source).sort()).toEqual(['dist/server', 'dist/widget', 'node_modules', 'package.json']);
+    const image = join(dir, 'image');
+    for (const { source, target } of copies) {
+      mkdirSync(dirname(join(image, target)), { recursive: true });
+      if (source === 'node_modules') symlinkSync(join(app, source), join(image, target), 'dir');
+      // The widget build is not this test's business (serve-widget.test.ts): the repository's, or an empty folder.
+      else if (source === 'dist/widget' && !existsSync(join(REPO, source))) mkdirSync(join(image, target), { recursive: true });
+      else if (source === 'dist/widget') cpSync(join(REPO, source), join(image, target), { recursive: true });
+      else cpSync(join(app, source), join(image, target), { recursive: true });
+    }
+    const cmd = JSON.parse(/^CMD (.+)$/m.exec(runtime)?.[1] ?? '[]') as string[];
+    const healthcheck = JSON.parse(/^HEALTHCHECK .*?CMD (\[.+\])$/m.exec(runtime)?.[1] ?? '[]') as string[];
+    expect(cmd[0]).toBe('node');
+    expect(healthcheck[0]).toBe('node');
+
+    const port = await freePort();
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), SUPPORT_TOKEN_SECRET: SECRET, SUPPORT_DB: join(dir, 'image-data/support.sqlite'), SUPPORT_SERVE_WIDGET: '1', SUPPORT_LOG: 'off' };
+    const server = spawn(process.execPath, cmd.slice(1), { cwd: image, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => server.once('exit', done));
+    try {
+      await waitFor('the image layout to answer', async () => {
+        if (server.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
+        return (await fetch(`http://127.0.0.1:${port}/api/v1/meta`).catch(() => null))?.ok === true;
+      }, 30_000);
+      // The container's health check, run as Docker would: exit code 0 while the server answers.
+      expect(spawnSync(process.execPath, healthcheck.slice(1), { cwd: image, env, timeout: 10_000 }).status).toBe(0);
+      server.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      // …and 1 once it is gone.
+      expect(spawnSync(process.execPath, healthcheck.slice(1), { cwd: image, env, timeout: 10_000 }).status).toBe(1);
     } finally {
       server.kill('SIGKILL');
     }
