@@ -16,7 +16,7 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       // Only the repository's own modules are bundled; packages and node built-ins are imported at run time.
-      external: (id) => builtinModules.includes(id) || id.startsWith('node:') || /^[@a-z]/i.test(id) && !id.startsWith('/'),
+      external: (id) => builtinModules.includes(id) || id.startsWith('node:') || (/^[@a-z]/i.test(id) && !id.startsWith('/')),
       output: { format: 'es', entryFileNames: 'main.js' },
     },
   },
