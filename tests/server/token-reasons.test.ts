@@ -87,11 +87,12 @@ const MISTAKES: Array<[string, () => string, string, RegExp]> = [
   ['expired', () => sign({ ...good(), exp: now() - 120 }), 'expired', /exp has passed/],
   ['exp in milliseconds', () => sign({ ...good(), exp: Date.now() + 3_600_000 }), 'lifetime', /seconds, not milliseconds/],
   ['nbf in the future', () => sign({ ...good(), nbf: now() + 600 }), 'not_yet_valid', /nbf is in the future/],
-  ['unknown role', () => sign({ ...good(), role: 'student' }), 'claims', new RegExp(`role must be one of: ${LMS_ROLES.join(', ')}`)],
-  ['org as a string', () => sign({ ...good(), org: 'Школа №5' }), 'claims', /org must be an object/],
-  ['name of spaces and zero-width characters', () => sign({ ...good(), name: ' \u200b\u200d\u00a0 ' }), 'claims', /name must have visible characters/],
-  ['lms not an http(s) URL', () => sign({ ...good(), lms: 'javascript:alert(1)' }), 'claims', /lms must be an absolute http\(s\) URL/],
-  ['no sub', () => sign({ ...good(), sub: undefined }), 'claims', /sub/],
+  ['unknown role', () => sign({ ...good(), role: 'student' }), 'claim_role', new RegExp(`role must be one of: ${LMS_ROLES.join(', ')}`)],
+  ['org as a string', () => sign({ ...good(), org: 'Школа №5' }), 'claim_org', /org must be an object/],
+  ['name of spaces and zero-width characters', () => sign({ ...good(), name: ' \u200b\u200d\u00a0 ' }), 'claim_name', /name must have visible characters/],
+  ['lms not an http(s) URL', () => sign({ ...good(), lms: 'javascript:alert(1)' }), 'claim_lms', /lms must be an absolute http\(s\) URL/],
+  ['no sub', () => sign({ ...good(), sub: undefined }), 'claim_sub', /sub/],
+  ['exp not a whole number', () => sign({ ...good(), exp: now() + 0.5 }), 'claim_exp', /exp must be a whole number of seconds/],
   ['wrong secret', () => sign(good(), 'another-secret-of-sufficient-length-0123456789'), 'signature', /signature does not match/],
   ['payload changed after signing', () => { const [h, , s] = sign(good()).split('.'); return `${h}.${b64({ ...good(), sub: 'admin' })}.${s}`; }, 'signature', /signature/],
   ['HS512', () => sign(good(), TEST_SECRET, { alg: 'HS512' }), 'algorithm', /alg must be HS256/],
@@ -111,7 +112,7 @@ describe('each token mistake has its own reason', () => {
   });
 
   it('the mistakes are told apart (the table covers distinct checks)', () => {
-    expect(new Set(MISTAKES.map(([, , reason]) => reason)).size).toBe(9);
+    expect(new Set(MISTAKES.map(([, , reason]) => reason)).size).toBe(14);
   });
 
   it.each(MISTAKES)('%s → %s', async (_name, make, reason, detail) => {

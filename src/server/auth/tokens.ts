@@ -57,6 +57,15 @@ export const TOKEN_REJECTIONS = [
   'expired',
   'lifetime',
   'not_yet_valid',
+  // A claim of the wrong type or value, one reason per claim so each mistake reads apart.
+  'claim_sub',
+  'claim_name',
+  'claim_role',
+  'claim_org',
+  'claim_lms',
+  'claim_phone',
+  'claim_email',
+  'claim_exp',
   'claims',
 ] as const;
 /** One reason a token was refused. */
@@ -78,9 +87,9 @@ function rejectionOf(error: unknown): TokenCheck {
   if (error instanceof joseErrors.JWTExpired) return refuse('expired', 'exp has passed (exp is in seconds since 1970, UTC).');
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') return refuse('audience', `aud must be "${TOKEN_AUDIENCE}".`);
-    if (error.claim === 'exp') return refuse(error.reason === 'missing' ? 'exp_missing' : 'claims', 'exp is required: a whole number of seconds since 1970, UTC.');
+    if (error.claim === 'exp') return refuse(error.reason === 'missing' ? 'exp_missing' : 'claim_exp', 'exp is required: a whole number of seconds since 1970, UTC.');
     if (error.claim === 'nbf' || error.claim === 'iat') return refuse('not_yet_valid', `${error.claim} is in the future: check the LMS server's clock.`);
-    return refuse('claims', `${error.claim}: ${error.reason === 'missing' ? 'required' : 'invalid'}.`);
+    return refuse(claimReason(error.claim), `${error.claim}: ${error.reason === 'missing' ? 'required' : 'invalid'}.`);
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return refuse('algorithm', 'alg must be HS256.');
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return refuse('signature', 'the signature does not match: sign with SUPPORT_TOKEN_SECRET, HS256, over the exact header.payload sent.');
@@ -102,11 +111,11 @@ function cleanText(value: string): string {
  */
 function cleanClaims(claims: ReporterClaims): TokenCheck {
   const name = cleanText(claims.name);
-  if (name === '') return refuse('claims', 'name must have visible characters.');
+  if (name === '') return refuse('claim_name', 'name must have visible characters.');
   const title = cleanText(claims.org.title);
-  if (title === '') return refuse('claims', 'org.title must have visible characters (org is an object: {"id"?: string, "title": string}).');
+  if (title === '') return refuse('claim_org', 'org.title must have visible characters (org is an object: {"id"?: string, "title": string}).');
   const lms = cleanText(claims.lms);
-  if (!isHttpUrl(lms)) return refuse('claims', 'lms must be an absolute http(s) URL of the LMS, such as "https://company.uchi.pro".');
+  if (!isHttpUrl(lms)) return refuse('claim_lms', 'lms must be an absolute http(s) URL of the LMS, such as "https://company.uchi.pro".');
   const orgId = claims.org.id === undefined ? '' : cleanText(claims.org.id);
   const phone = claims.phone === undefined ? null : normalizeRuPhone(cleanText(claims.phone));
   const email = claims.email === undefined ? '' : cleanText(claims.email);
@@ -123,6 +132,14 @@ function cleanClaims(claims: ReporterClaims): TokenCheck {
       exp: claims.exp,
     },
   };
+}
+
+const CLAIM_REASONS = new Set<string>(TOKEN_REJECTIONS.filter((reason) => reason.startsWith('claim_')));
+
+/** The reason for a wrong `claim`: its own when it has one, `claims` otherwise. */
+function claimReason(claim: string): TokenRejectionReason {
+  const reason = `claim_${claim}`;
+  return CLAIM_REASONS.has(reason) ? (reason as TokenRejectionReason) : 'claims';
 }
 
 /** What is wrong with the claims' shape, in a sentence naming the claim (never its value). */
@@ -165,7 +182,10 @@ export async function checkReporterToken(
     return rejectionOf(error);
   }
   const parsed = reporterClaimsSchema.safeParse(payload);
-  if (!parsed.success) return refuse('claims', shapeProblem(parsed.error.issues));
+  if (!parsed.success) {
+    const claim = String(parsed.error.issues[0]?.path[0] ?? '');
+    return refuse(claimReason(claim), shapeProblem(parsed.error.issues));
+  }
   if (parsed.data.exp - now.getTime() / 1000 > maxLifetimeSeconds) {
     return refuse('lifetime', `exp is more than ${maxLifetimeSeconds} s away (the most a token may live); exp is in seconds, not milliseconds.`);
   }
