@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LMS_ROLES } from '../../src/core';
+import { TOKEN_REJECTIONS } from '../../src/server/auth/tokens';
 import { call, createTicket, startTestServer, TEST_SECRET } from './helpers';
 import type { TestServer } from './helpers';
 import { validDrafts } from '../fixtures/drafts';
@@ -41,6 +42,21 @@ const good = () => ({
   aud: 'uchi-support',
   iat: now(),
   exp: now() + 3600,
+});
+
+describe('the README keeps up with the code', () => {
+  const codes = (row: string | undefined) => [...(row ?? '').matchAll(/`([a-z_]+)`/g)].map((m) => m[1]);
+
+  it('the claim table lists exactly the role codes the server accepts', () => {
+    const row = README.split('\n').find((line) => line.startsWith('| `role` |'));
+    expect(codes(row?.split('|')[4]).sort()).toEqual([...LMS_ROLES].sort());
+  });
+
+  it('the reason table names every reason the server gives, and no other', () => {
+    const table = README.slice(README.indexOf('| `reason` |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    expect(rows.flatMap((row) => codes(row.split('|')[1])).sort()).toEqual([...TOKEN_REJECTIONS].sort());
+  });
 });
 
 describe('the signing recipes of the README', () => {
