@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['tests/server/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/package/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/package/**/*.test.ts', 'tests/deploy/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

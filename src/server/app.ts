@@ -8,12 +8,14 @@ import type { AppDeps, AppEnv } from './context';
 import { ApiFailure, errorBody, isStorageUnavailable, unavailable } from './errors';
 import { allowedMethods } from './http/allowed-methods';
 import { corsFor } from './http/cors';
+import { healthRoutes } from './http/health';
 import { rateLimit } from './http/rate-limit';
+import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { openApiDocument } from './openapi';
 import { agentRoutes } from './routes/agent';
 import { attachmentRoutes } from './routes/attachments';
-import { demoRoutes } from './routes/demo';
+import { defaultDemoDirs, demoRoutes, ENTRY_CACHE_PRODUCTION, widgetRoutes } from './routes/demo';
 import type { DemoDirs } from './routes/demo';
 import { devRoutes } from './routes/dev';
 import { eventRoutes } from './routes/events';
@@ -47,12 +49,19 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   if (deps.config.dev) api.route('/', devRoutes(deps));
 
   const app = new Hono<AppEnv>();
+  app.use('*', requestLog(deps.logger, deps.clock, deps.config.requestLog));
   // CORS is the API's: the dev widget files carry their own (public, like a CDN's).
   app.use(`${API_PREFIX}/*`, corsFor(options.allowedOrigins));
   app.use('*', securityHeaders());
+  // Before the API's identity and rate limit: a probe needs neither.
+  const health = healthRoutes(deps);
+  app.route('/', health);
+  app.route(API_PREFIX, health);
   app.route(API_PREFIX, api);
-  // Dev mode only: the demo LMS and the built widget, outside the API (docs/architecture.md).
+  // Dev mode: the demo LMS and the built widget, outside the API (docs/architecture.md). Production mode
+  // serves the widget only when asked (SUPPORT_SERVE_WIDGET=1), with a few minutes' cache on its entries.
   if (deps.config.dev) app.route('/', demoRoutes(options.demo));
+  else if (deps.config.serveWidget) app.route('/', widgetRoutes((options.demo ?? defaultDemoDirs()).widgetDir, ENTRY_CACHE_PRODUCTION));
   app.notFound((c) => {
     // A known address asked with a method it does not have: say which ones it has.
     const path = c.req.path;

@@ -32,6 +32,12 @@ export interface ServerConfig {
   busyTimeoutMs: number;
   /** Connection, stream, quota, cleanup and shutdown limits. */
   guard: GuardLimits;
+  /** `/readyz` fails when the disk of the database or the attachments has less free space than this (bytes). */
+  minFreeDiskBytes: number;
+  /** One JSON line per request on stdout (SUPPORT_LOG=off turns it off). */
+  requestLog: boolean;
+  /** Production mode serves the built widget at `/widget/` too (SUPPORT_SERVE_WIDGET=1); dev mode always does. */
+  serveWidget: boolean;
 }
 
 /** A configuration problem that must stop the server from starting. */
@@ -41,6 +47,9 @@ export class ConfigError extends Error {}
 export const DEV_TOKEN_SECRET = 'uchi-support-dev-secret-do-not-use-in-production-0123456789';
 /** The agent token of dev mode, printed at start so the operator page can use it. */
 export const DEV_AGENT_TOKEN = 'dev-agent-token';
+
+/** 256 MiB: room for a burst of uploads and the database's growth before the disk is full. */
+export const DEFAULT_MIN_FREE_DISK_BYTES = 256 * 1024 * 1024;
 
 // HS256 with a short secret is brute-forceable offline from any token the browser sees.
 const MIN_SECRET_LENGTH = 32;
@@ -75,6 +84,9 @@ export function loadConfig(env: Env, overrides: Partial<ServerConfig> = {}): { c
     heartbeatMs: overrides.heartbeatMs ?? 15_000,
     busyTimeoutMs: overrides.busyTimeoutMs ?? 2_000,
     guard: loadGuardLimits((name, fallback, min) => intFrom(env, name, fallback, min), overrides.guard),
+    minFreeDiskBytes: overrides.minFreeDiskBytes ?? intFrom(env, 'SUPPORT_MIN_FREE_DISK_BYTES', DEFAULT_MIN_FREE_DISK_BYTES, 0),
+    requestLog: overrides.requestLog ?? switchFrom(env, 'SUPPORT_LOG', true),
+    serveWidget: overrides.serveWidget ?? switchFrom(env, 'SUPPORT_SERVE_WIDGET', false),
   };
   if (config.tokenSecret === '') {
     if (!dev) throw new ConfigError('SUPPORT_TOKEN_SECRET is required (or set SUPPORT_DEV=1 for a local demo).');
@@ -97,6 +109,15 @@ function intFrom(env: Env, name: string, fallback: number, min: number): number 
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}".`);
   return value;
+}
+
+/** An on/off variable: 1/on/true/yes or 0/off/false/no (any case); anything else stops the start. */
+function switchFrom(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase() ?? '';
+  if (raw === '') return fallback;
+  if (['1', 'on', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'off', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be 1 or 0 (on or off), got "${env[name] ?? ''}".`);
 }
 
 /** SUPPORT_DATABASE_URL: empty means SQLite; anything else must be a postgres:// or postgresql:// URL. */

@@ -63,7 +63,9 @@ export const failures = {
   notFound: () => new ApiFailure(404, 'not_found', 'Не найдено.'),
   ticketNotFound: () => new ApiFailure(404, 'not_found', 'Обращение не найдено.'),
   attachmentNotFound: () => new ApiFailure(404, 'not_found', 'Файл не найден.'),
-  unauthorized: (message = 'Требуется авторизация.') => new ApiFailure(401, 'unauthorized', message),
+  /** 401; `rejection` (dev mode only) says which check a reporter token failed. */
+  unauthorized: (message = 'Требуется авторизация.', rejection?: { reason: string; detail: string }) =>
+    new ApiFailure(401, 'unauthorized', message, undefined, {}, rejection === undefined ? {} : { reason: rejection.reason, detail: rejection.detail }),
   forbidden: () => new ApiFailure(403, 'forbidden', 'Недостаточно прав для этого действия.'),
   badRequest: (message: string) => new ApiFailure(400, 'bad_request', message),
   validation: (fields: Record<string, string>, message = 'Проверьте заполнение полей.') =>

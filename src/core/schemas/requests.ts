@@ -75,6 +75,9 @@ export const apiErrorSchema = z.object({
     /** With `several_problems`: the problems found in the description and the markers of each split. */
     parts: z.optional(z.array(z.string())),
     markers: z.optional(z.array(z.string())),
+    /** Dev mode, with `unauthorized`: which check the reporter token failed (`audience`, `expired`, …) and why. */
+    reason: z.optional(z.string()),
+    detail: z.optional(z.string()),
   }),
 });
 /** An error answer. */

@@ -4,15 +4,19 @@ import type { ReporterClaims } from '../../core';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
 import { GUEST_KEY, hashKey, secretsEqual } from './keys';
-import { verifyReporterToken } from './tokens';
+import { checkReporterToken } from './tokens';
+import type { TokenRejection } from './tokens';
 
 /** A signed-in LMS user (`user:<sub>`) or a guest (`guest:<sha256 of their key>`). */
 export type Reporter =
   | { kind: 'user'; owner: string; keyHash: null; claims: ReporterClaims }
   | { kind: 'guest'; owner: string; keyHash: string };
 
-/** The caller: a reporter, the support agent, nobody, or someone whose credentials failed. */
-export type Identity = Reporter | { kind: 'agent' } | { kind: 'anonymous' } | { kind: 'invalid' };
+/**
+ * The caller: a reporter, the support agent, nobody, or someone whose credentials failed (with the check a
+ * reporter token failed, which dev mode tells in the 401 answer).
+ */
+export type Identity = Reporter | { kind: 'agent' } | { kind: 'anonymous' } | { kind: 'invalid'; rejection?: TokenRejection };
 
 /** Works out the identity from the header value. */
 export async function resolveIdentity(header: string | undefined, deps: AppDeps): Promise<Identity> {
@@ -29,8 +33,13 @@ export async function resolveIdentity(header: string | undefined, deps: AppDeps)
   if (scheme !== 'bearer') return { kind: 'invalid' };
   const agentToken = deps.config.agentToken;
   if (agentToken !== null && secretsEqual(credential, agentToken)) return { kind: 'agent' };
-  const claims = await verifyReporterToken(credential, deps.config.tokenSecret, deps.clock(), deps.config.maxTokenLifetimeSeconds);
-  return claims === null ? { kind: 'invalid' } : { kind: 'user', owner: `user:${claims.sub}`, keyHash: null, claims };
+  const result = await checkReporterToken(credential, deps.config.tokenSecret, deps.clock(), deps.config.maxTokenLifetimeSeconds);
+  if (!result.ok) {
+    // The reason only, never the token: an LMS developer finds the mistake in the log.
+    deps.logger.warn(`[support] reporter token refused: ${result.reason}: ${result.detail}`);
+    return { kind: 'invalid', ...(deps.config.dev ? { rejection: { reason: result.reason, detail: result.detail } } : {}) };
+  }
+  return { kind: 'user', owner: `user:${result.claims.sub}`, keyHash: null, claims: result.claims };
 }
 
 /** Middleware that puts the identity on the context (it never refuses: routes decide what they need). */
@@ -50,7 +59,7 @@ export function requireReporter(identity: Identity): Reporter {
     case 'agent':
       throw failures.forbidden();
     case 'invalid':
-      throw failures.unauthorized('Токен недействителен или истёк. Войдите снова.');
+      throw failures.unauthorized('Токен недействителен или истёк. Войдите снова.', identity.rejection);
     case 'anonymous':
       throw failures.unauthorized();
     default:

@@ -1,6 +1,7 @@
 /** Reporter tokens: HS256 JWTs signed by the LMS backend with the shared secret (docs/http-contract.md). */
-import { jwtVerify, SignJWT } from 'jose';
-import { reporterClaimsSchema } from '../../core';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { JWTPayload } from 'jose';
+import { emailSchema, isHttpUrl, LMS_ROLES, normalizeRuPhone, reporterClaimsSchema } from '../../core';
 import type { ReporterClaims } from '../../core';
 
 /** The audience every reporter token must carry. */
@@ -46,27 +47,158 @@ export async function signReporterToken(
     .sign(new TextEncoder().encode(secret));
 }
 
+/** Which check a refused token failed; logged always, and in dev mode told in the 401 answer. */
+export const TOKEN_REJECTIONS = [
+  'malformed',
+  'algorithm',
+  'signature',
+  'audience',
+  'exp_missing',
+  'expired',
+  'lifetime',
+  'not_yet_valid',
+  // A claim of the wrong type or value, one reason per claim so each mistake reads apart.
+  'claim_sub',
+  'claim_name',
+  'claim_role',
+  'claim_org',
+  'claim_lms',
+  'claim_phone',
+  'claim_email',
+  'claim_exp',
+  'claims',
+] as const;
+/** One reason a token was refused. */
+export type TokenRejectionReason = (typeof TOKEN_REJECTIONS)[number];
+
+/** A refused token: the failed check and a sentence for the LMS developer (never the token or claim values). */
+export interface TokenRejection {
+  reason: TokenRejectionReason;
+  detail: string;
+}
+
+/** The outcome of checking a reporter token. */
+export type TokenCheck = { ok: true; claims: ReporterClaims } | ({ ok: false } & TokenRejection);
+
+const refuse = (reason: TokenRejectionReason, detail: string): TokenCheck => ({ ok: false, reason, detail });
+
+/** jose's error for a failed check → our reason. */
+function rejectionOf(error: unknown): TokenCheck {
+  if (error instanceof joseErrors.JWTExpired) return refuse('expired', 'exp has passed (exp is in seconds since 1970, UTC).');
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return refuse('audience', `aud must be "${TOKEN_AUDIENCE}".`);
+    if (error.claim === 'exp') return refuse(error.reason === 'missing' ? 'exp_missing' : 'claim_exp', 'exp is required: a whole number of seconds since 1970, UTC.');
+    if (error.claim === 'nbf' || error.claim === 'iat') return refuse('not_yet_valid', `${error.claim} is in the future: check the LMS server's clock.`);
+    return refuse(claimReason(error.claim), `${error.claim}: ${error.reason === 'missing' ? 'required' : 'invalid'}.`);
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return refuse('algorithm', 'alg must be HS256.');
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return refuse('signature', 'the signature does not match: sign with SUPPORT_TOKEN_SECRET, HS256, over the exact header.payload sent.');
+  return refuse('malformed', 'not a compact JWT: three base64url parts (header.payload.signature) with JSON header and payload.');
+}
+
+// Control and invisible format characters (zero-width spaces and joiners, bidi overrides, soft hyphens): they
+// make a name look empty or different from what is stored, so they are removed from every text claim.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** A text claim without invisible characters, trimmed. */
+function cleanText(value: string): string {
+  return value.replace(INVISIBLE, '').trim();
+}
+
 /**
- * Verifies a reporter token: HS256 only (so `alg: none` and key confusion fail), our audience, an `exp`
- * that has not passed on the server's clock and is at most `maxLifetimeSeconds` away, and claims of the contract's shape. Null when any check fails.
+ * The claims as stored: text trimmed and cleaned; `name` and `org.title` must stay non-empty, `lms` must be an
+ * http(s) URL, and a `phone` or `email` that is not one is dropped (the rules of the guest contact fields).
  */
+function cleanClaims(claims: ReporterClaims): TokenCheck {
+  const name = cleanText(claims.name);
+  if (name === '') return refuse('claim_name', 'name must have visible characters.');
+  const title = cleanText(claims.org.title);
+  if (title === '') return refuse('claim_org', 'org.title must have visible characters (org is an object: {"id"?: string, "title": string}).');
+  const lms = cleanText(claims.lms);
+  if (!isHttpUrl(lms)) return refuse('claim_lms', 'lms must be an absolute http(s) URL of the LMS, such as "https://company.uchi.pro".');
+  const orgId = claims.org.id === undefined ? '' : cleanText(claims.org.id);
+  const phone = claims.phone === undefined ? null : normalizeRuPhone(cleanText(claims.phone));
+  const email = claims.email === undefined ? '' : cleanText(claims.email);
+  return {
+    ok: true,
+    claims: {
+      sub: claims.sub,
+      name,
+      role: claims.role,
+      org: orgId === '' ? { title } : { id: orgId, title },
+      lms,
+      ...(phone === null ? {} : { phone }),
+      ...(email !== '' && emailSchema.safeParse(email).success ? { email } : {}),
+      exp: claims.exp,
+    },
+  };
+}
+
+const CLAIM_REASONS = new Set<string>(TOKEN_REJECTIONS.filter((reason) => reason.startsWith('claim_')));
+
+/** The reason for a wrong `claim`: its own when it has one, `claims` otherwise. */
+function claimReason(claim: string): TokenRejectionReason {
+  const reason = `claim_${claim}`;
+  return CLAIM_REASONS.has(reason) ? (reason as TokenRejectionReason) : 'claims';
+}
+
+/** What is wrong with the claims' shape, in a sentence naming the claim (never its value). */
+function shapeProblem(issues: ReadonlyArray<{ path: PropertyKey[] }>): string {
+  const claim = issues[0]?.path.map(String).join('.') ?? '';
+  switch (claim.split('.')[0]) {
+    case 'role':
+      return `role must be one of: ${LMS_ROLES.join(', ')}.`;
+    case 'org':
+      return 'org must be an object: {"id"?: string, "title": string} (not a string).';
+    case 'exp':
+      return 'exp must be a whole number of seconds since 1970, UTC.';
+    case '':
+      return 'the payload must be a JSON object.';
+    default:
+      return `${claim} is missing or of the wrong type (see the claim table in the README).`;
+  }
+}
+
+/**
+ * Checks a reporter token: HS256 only (so `alg: none` and key confusion fail), our audience, an `exp` that has
+ * not passed on the server's clock and is at most `maxLifetimeSeconds` away, and claims of the contract's
+ * shape (cleaned as {@link cleanClaims} says). A refusal says which check failed.
+ */
+export async function checkReporterToken(
+  token: string,
+  secret: string,
+  now: Date,
+  maxLifetimeSeconds: number = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+): Promise<TokenCheck> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ['HS256'],
+      audience: TOKEN_AUDIENCE,
+      requiredClaims: ['exp', 'sub'],
+      currentDate: now,
+    }));
+  } catch (error) {
+    return rejectionOf(error);
+  }
+  const parsed = reporterClaimsSchema.safeParse(payload);
+  if (!parsed.success) {
+    const claim = String(parsed.error.issues[0]?.path[0] ?? '');
+    return refuse(claimReason(claim), shapeProblem(parsed.error.issues));
+  }
+  if (parsed.data.exp - now.getTime() / 1000 > maxLifetimeSeconds) {
+    return refuse('lifetime', `exp is more than ${maxLifetimeSeconds} s away (the most a token may live); exp is in seconds, not milliseconds.`);
+  }
+  return cleanClaims(parsed.data);
+}
+
+/** {@link checkReporterToken} for callers that only need the claims: null when any check fails. */
 export async function verifyReporterToken(
   token: string,
   secret: string,
   now: Date,
   maxLifetimeSeconds: number = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
 ): Promise<ReporterClaims | null> {
-  try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
-      algorithms: ['HS256'],
-      audience: TOKEN_AUDIENCE,
-      requiredClaims: ['exp', 'sub'],
-      currentDate: now,
-    });
-    const parsed = reporterClaimsSchema.safeParse(payload);
-    if (!parsed.success) return null;
-    return parsed.data.exp - now.getTime() / 1000 > maxLifetimeSeconds ? null : parsed.data;
-  } catch {
-    return null;
-  }
+  const result = await checkReporterToken(token, secret, now, maxLifetimeSeconds);
+  return result.ok ? result.claims : null;
 }

@@ -5,13 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context';
 import { ApiFailure } from '../errors';
 import { isNotModified, resolveStaticFile } from '../http/static-files';
 import type { StaticFile } from '../http/static-files';
+import { projectRoot } from '../project-root';
 
 /** Where the demo's files come from. */
 export interface DemoDirs {
@@ -24,8 +25,8 @@ export interface DemoDirs {
 /** The repository's `dist/widget` and `public/demo`. */
 export function defaultDemoDirs(): DemoDirs {
   return {
-    widgetDir: fileURLToPath(new URL('../../../dist/widget', import.meta.url)),
-    pagesDir: fileURLToPath(new URL('../../../public/demo', import.meta.url)),
+    widgetDir: join(projectRoot(), 'dist', 'widget'),
+    pagesDir: join(projectRoot(), 'public', 'demo'),
   };
 }
 
@@ -77,19 +78,24 @@ export function demoPageCsp(nonce: string): string {
   ].join('; ');
 }
 
-/** The dev routes; the app mounts them only in dev mode, after the API. */
-export function demoRoutes(dirs: DemoDirs = defaultDemoDirs()) {
-  const app = new Hono<AppEnv>();
+/**
+ * Cache of the stable entry files in production: a few minutes, so a deploy reaches every page soon (old
+ * chunks are still asked for meanwhile: keep the previous build's `chunks/` next to the new one).
+ */
+export const ENTRY_CACHE_PRODUCTION = 'public, max-age=300';
 
-  app.get('/', (c) => c.redirect(DEMO_PATHS.courses, 302));
-
-  app.get('/widget/*', (c) => {
-    const file = resolveStaticFile(dirs.widgetDir, c.req.path.slice('/widget/'.length));
+/**
+ * The built widget at `/widget/` as a CDN would serve it: hashed `chunks/*` cached for a year, the stable
+ * entries (`loader.js`, `element.js`) with `entryCacheControl`, each with an ETag for revalidation.
+ */
+export function widgetRoutes(widgetDir: string, entryCacheControl: string) {
+  return new Hono<AppEnv>().get('/widget/*', (c) => {
+    const file = resolveStaticFile(widgetDir, c.req.path.slice('/widget/'.length));
     if (file === null) {
-      if (!existsSync(dirs.widgetDir)) throw new ApiFailure(404, 'not_found', 'Виджет не собран: выполните npm run build.');
+      if (!existsSync(widgetDir)) throw new ApiFailure(404, 'not_found', 'Виджет не собран: выполните npm run build.');
       return c.notFound();
     }
-    const cacheControl = c.req.path.startsWith('/widget/chunks/') ? IMMUTABLE : 'no-cache';
+    const cacheControl = c.req.path.startsWith('/widget/chunks/') ? IMMUTABLE : entryCacheControl;
     // Loaded by other sites' pages: a classic script (CORP) and module chunks via import() (CORS).
     return sendFile(c, file, {
       'Cache-Control': cacheControl,
@@ -97,6 +103,15 @@ export function demoRoutes(dirs: DemoDirs = defaultDemoDirs()) {
       'Cross-Origin-Resource-Policy': 'cross-origin',
     });
   });
+}
+
+/** The dev routes; the app mounts them only in dev mode, after the API. */
+export function demoRoutes(dirs: DemoDirs = defaultDemoDirs()) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/', (c) => c.redirect(DEMO_PATHS.courses, 302));
+
+  app.route('/', widgetRoutes(dirs.widgetDir, 'no-cache'));
 
   app.get('*', (c) => {
     const path = c.req.path;

@@ -1,0 +1,74 @@
+/**
+ * Health checks for load balancers and orchestrators, at the root and under `/api/v1`: no auth, no rate limit,
+ * never cached. `/healthz` says the process serves requests; `/readyz` also checks that the database takes a
+ * write and that the disk holding the database and attachments has room.
+ */
+import { constants } from 'node:fs';
+import { access, statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../context';
+
+/** How long the database may take to answer the readiness write before it counts as not ready. */
+const DATABASE_CHECK_MS = 2_000;
+
+/** One check of `/readyz`. */
+interface Check {
+  ok: boolean;
+  detail?: string;
+}
+
+const NO_CACHE = { 'Cache-Control': 'no-store' };
+
+/** Bytes free for this process on the file system holding `path`. */
+async function freeBytes(path: string): Promise<number> {
+  const stats = await statfs(path);
+  return stats.bavail * stats.bsize;
+}
+
+/** The database takes a write: one tick of a counter row, in a transaction of its own. */
+async function checkDatabase(deps: AppDeps): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      deps.store.counters.add('health:ready', 1, 60_000, deps.clock().getTime()),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_CHECK_MS} ms`)), DATABASE_CHECK_MS);
+      }),
+    ]);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The attachments folder is writable and its file system (and the SQLite file's) has the configured room. */
+async function checkDisk(deps: AppDeps): Promise<Check> {
+  const { attachmentsDir, dbPath, databaseUrl, minFreeDiskBytes } = deps.config;
+  const paths = [attachmentsDir, ...(databaseUrl === null ? [dirname(dbPath)] : [])];
+  try {
+    await access(attachmentsDir, constants.W_OK);
+    for (const path of paths) {
+      const free = await freeBytes(path);
+      if (free < minFreeDiskBytes) return { ok: false, detail: `${free} bytes free under ${path}, below ${minFreeDiskBytes}` };
+    }
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** `GET /healthz` and `GET /readyz`; mounted before identity and rate limits. */
+export function healthRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, NO_CACHE));
+  app.get('/readyz', async (c) => {
+    const [database, disk] = await Promise.all([checkDatabase(deps), checkDisk(deps)]);
+    const ready = database.ok && disk.ok;
+    if (!ready) deps.logger.warn(`[support] not ready: ${JSON.stringify({ database, disk })}`);
+    return c.json({ status: ready ? 'ok' : 'unavailable', checks: { database, disk } }, ready ? 200 : 503, NO_CACHE);
+  });
+  return app;
+}

@@ -1,0 +1,190 @@
+/**
+ * Reporter tokens as an LMS backend makes them: the README's signing recipes run as they are and get 200, each
+ * usual mistake is refused with its own reason (logged always, in the answer only in dev mode, never echoing
+ * the token), and the claims are cleaned the way the guest contact fields are.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LMS_ROLES } from '../../src/core';
+import { TOKEN_REJECTIONS } from '../../src/server/auth/tokens';
+import { call, createTicket, startTestServer, TEST_SECRET } from './helpers';
+import type { TestServer } from './helpers';
+import { validDrafts } from '../fixtures/drafts';
+
+const README = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+
+/** The README's fenced block of `lang` in the token section. */
+function recipe(lang: string): string {
+  const section = README.slice(README.indexOf('### Signing a reporter token'));
+  const match = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(section);
+  if (match?.[1] === undefined) throw new Error(`no ${lang} recipe in the README`);
+  return match[1];
+}
+
+const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/** A token signed by hand, so every field (header included) can be wrong on purpose. */
+function sign(claims: Record<string, unknown>, secret = TEST_SECRET, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): string {
+  const input = `${b64(header)}.${b64(claims)}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+const good = () => ({
+  sub: 'u-7',
+  name: 'Петров Пётр',
+  role: 'teacher',
+  org: { id: '5', title: 'Школа №5' },
+  lms: 'https://school5.uchi.pro',
+  aud: 'uchi-support',
+  iat: now(),
+  exp: now() + 3600,
+});
+
+describe('the README keeps up with the code', () => {
+  const codes = (row: string | undefined) => [...(row ?? '').matchAll(/`([a-z_]+)`/g)].map((m) => m[1]);
+
+  it('the claim table lists exactly the role codes the server accepts', () => {
+    const row = README.split('\n').find((line) => line.startsWith('| `role` |'));
+    expect(codes(row?.split('|')[4]).sort()).toEqual([...LMS_ROLES].sort());
+  });
+
+  it('the reason table names every reason the server gives, and no other', () => {
+    const table = README.slice(README.indexOf('| `reason` |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    expect(rows.flatMap((row) => codes(row.split('|')[1])).sort()).toEqual([...TOKEN_REJECTIONS].sort());
+  });
+});
+
+describe('the signing recipes of the README', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer();
+  });
+  afterAll(() => ts.cleanup());
+
+  const recipes: Array<[string, () => string]> = [
+    ['Python 3, standard library', () => execFileSync('python3', ['-c', recipe('python')], { env: { PATH: process.env.PATH, SUPPORT_TOKEN_SECRET: TEST_SECRET }, encoding: 'utf8' })],
+    [
+      'Node without libraries',
+      () => {
+        const file = join(ts.dir, 'recipe.mjs');
+        writeFileSync(file, recipe('js'));
+        return execFileSync(process.execPath, [file], { env: { SUPPORT_TOKEN_SECRET: TEST_SECRET }, encoding: 'utf8' });
+      },
+    ],
+  ];
+
+  it.each(recipes)('%s: the token is accepted and the ticket carries its claims', async (_name, run) => {
+    const token = run().trim();
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const auth = `Bearer ${token}`;
+    expect((await call(ts, 'GET', '/tickets', { auth })).status).toBe(200);
+    const reply = await createTicket(ts, auth, validDrafts.other);
+    expect(reply.status, reply.text).toBe(201);
+    expect((reply.body as { ticket: { reporter: unknown } }).ticket.reporter).toMatchObject({
+      fullName: 'Иванова Мария Петровна',
+      role: 'listener',
+      organization: 'ООО «Ромашка»',
+      lmsUrl: 'https://romashka.uchi.pro',
+      guest: false,
+    });
+  });
+});
+
+/** Each mistake, its token and the reason the server must give. */
+const MISTAKES: Array<[string, () => string, string, RegExp]> = [
+  ['wrong audience', () => sign({ ...good(), aud: 'uchi' }), 'audience', /aud must be "uchi-support"/],
+  ['no audience', () => sign({ ...good(), aud: undefined }), 'audience', /aud/],
+  ['no exp', () => sign({ ...good(), exp: undefined }), 'exp_missing', /exp is required/],
+  ['expired', () => sign({ ...good(), exp: now() - 120 }), 'expired', /exp has passed/],
+  ['exp in milliseconds', () => sign({ ...good(), exp: Date.now() + 3_600_000 }), 'lifetime', /seconds, not milliseconds/],
+  ['nbf in the future', () => sign({ ...good(), nbf: now() + 600 }), 'not_yet_valid', /nbf is in the future/],
+  ['unknown role', () => sign({ ...good(), role: 'student' }), 'claim_role', new RegExp(`role must be one of: ${LMS_ROLES.join(', ')}`)],
+  ['org as a string', () => sign({ ...good(), org: 'Школа №5' }), 'claim_org', /org must be an object/],
+  ['name of spaces and zero-width characters', () => sign({ ...good(), name: ' \u200b\u200d\u00a0 ' }), 'claim_name', /name must have visible characters/],
+  ['lms not an http(s) URL', () => sign({ ...good(), lms: 'javascript:alert(1)' }), 'claim_lms', /lms must be an absolute http\(s\) URL/],
+  ['no sub', () => sign({ ...good(), sub: undefined }), 'claim_sub', /sub/],
+  ['exp not a whole number', () => sign({ ...good(), exp: now() + 0.5 }), 'claim_exp', /exp must be a whole number of seconds/],
+  ['wrong secret', () => sign(good(), 'another-secret-of-sufficient-length-0123456789'), 'signature', /signature does not match/],
+  ['payload changed after signing', () => { const [h, , s] = sign(good()).split('.'); return `${h}.${b64({ ...good(), sub: 'admin' })}.${s}`; }, 'signature', /signature/],
+  ['HS512', () => sign(good(), TEST_SECRET, { alg: 'HS512' }), 'algorithm', /alg must be HS256/],
+  ['alg none', () => `${b64({ alg: 'none' })}.${b64(good())}.`, 'algorithm', /alg must be HS256/],
+  ['malformed', () => 'not-a-jwt', 'malformed', /not a compact JWT/],
+  ['payload not JSON', () => { const input = `${b64({ alg: 'HS256' })}.${b64('{oops')}`; return `${input}.${createHmac('sha256', TEST_SECRET).update(input).digest('base64url')}`; }, 'malformed', /not a compact JWT/],
+];
+
+describe('each token mistake has its own reason', () => {
+  let dev: TestServer;
+  let prod: TestServer;
+  beforeAll(async () => {
+    [dev, prod] = await Promise.all([startTestServer({ config: { dev: true } }), startTestServer()]);
+  });
+  afterAll(async () => {
+    await Promise.all([dev.cleanup(), prod.cleanup()]);
+  });
+
+  it('the mistakes are told apart (the table covers distinct checks)', () => {
+    expect(new Set(MISTAKES.map(([, , reason]) => reason)).size).toBe(14);
+  });
+
+  it.each(MISTAKES)('%s → %s', async (_name, make, reason, detail) => {
+    const token = make();
+    for (const ts of [dev, prod]) {
+      const before = ts.logs.length;
+      const reply = await call(ts, 'GET', '/tickets', { auth: `Bearer ${token}` });
+      expect(reply.status).toBe(401);
+      const error = (reply.body as { error: Record<string, unknown> }).error;
+      expect(error.code).toBe('unauthorized');
+      if (ts === dev) {
+        expect(error.reason).toBe(reason);
+        expect(error.detail).toMatch(detail);
+      } else {
+        expect(error.reason).toBeUndefined();
+        expect(error.detail).toBeUndefined();
+      }
+      expect(reply.text).not.toContain(token);
+      const logged = ts.logs.slice(before).filter((line) => line.level === 'warn' && line.text.includes('reporter token refused'));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]?.text).toContain(`refused: ${reason}:`);
+      // Never the token, nor any part of it.
+      for (const part of token.split('.').filter((p) => p.length > 8)) expect(ts.logs.map((l) => l.text).join('\n')).not.toContain(part);
+    }
+  });
+});
+
+describe('claims are cleaned like the guest contact fields', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer();
+  });
+  afterAll(() => ts.cleanup());
+
+  it('trims, removes control and zero-width characters, normalises the phone and drops a bad e-mail', async () => {
+    const token = sign({
+      ...good(),
+      name: '  Петров\u200b Пётр\u0007 ',
+      org: { id: '  ', title: ' \u202eШкола №5 ' },
+      lms: ' https://school5.uchi.pro/ ',
+      phone: '8 (912) 345-67-89',
+      email: 'not an e-mail',
+    });
+    const reply = await createTicket(ts, `Bearer ${token}`, validDrafts.other);
+    expect(reply.status, reply.text).toBe(201);
+    const reporter = (reply.body as { ticket: { reporter: Record<string, unknown> } }).ticket.reporter;
+    expect(reporter).toMatchObject({ fullName: 'Петров Пётр', organization: 'Школа №5', lmsUrl: 'https://school5.uchi.pro/', phone: '+79123456789' });
+    expect(reporter.email).toBeUndefined();
+  });
+
+  it('drops a phone that is not one and keeps a valid e-mail', async () => {
+    const token = sign({ ...good(), sub: 'u-8', phone: 'звоните вечером', email: ' petrov@school5.ru ' });
+    const reply = await createTicket(ts, `Bearer ${token}`, validDrafts.other);
+    expect(reply.status, reply.text).toBe(201);
+    const reporter = (reply.body as { ticket: { reporter: Record<string, unknown> } }).ticket.reporter;
+    expect(reporter.phone).toBeUndefined();
+    expect(reporter.email).toBe('petrov@school5.ru');
+  });
+});
