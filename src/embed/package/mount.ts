@@ -49,6 +49,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountedWidge
   };
 }
 
+export { UchiSupportOptionError } from '../options';
 export type {
   GetToken,
   HostContext,
