@@ -77,8 +77,9 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
     widget.current = mounted;
     return () => {
       unsubscribe.forEach((off) => off());
-      mounted.unmount();
       widget.current = null;
+      // The widget's own React root can't be unmounted while this one is committing: right after it.
+      queueMicrotask(() => mounted.unmount());
     };
     // Created again only for another server, theme or LMS, or when the identity's kind changes
     // (context ↔ account ↔ none); values within a kind are applied below.
