@@ -28,7 +28,7 @@ const noHtmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'storybook-static', 'coverage', 'test-results', '!.storybook'] },
+  { ignores: ['node_modules', 'dist', 'data', 'storybook-static', 'coverage', 'test-results', 'tests/package/consumer-app', '!.storybook'] },
   js.configs.recommended,
   ...tseslint.configs.recommended.map((config) => ({ ...config, files: TS })),
   {

@@ -3,7 +3,7 @@
  * Ships as `element.js` (a module with a stable name that pulls the hashed widget chunks).
  */
 import { mount } from './package/mount';
-import type { MountedWidget } from './package/mount';
+import type { MountedWidget, MountOptions } from './package/mount';
 
 const ATTRIBUTES = ['api-url', 'token', 'locale', 'theme'] as const;
 
@@ -24,7 +24,7 @@ export class UchiSupportElement extends HTMLElement {
   attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
     if (this.widget === null || previous === next) return;
     if (name === 'token') this.widget.setToken(next);
-    else if (name === 'locale' && next !== null) this.widget.setLocale(next);
+    else if (name === 'locale' && next !== null) this.widget.setLocale(next as 'ru' | 'en');
     else this.render();
   }
 
@@ -37,7 +37,8 @@ export class UchiSupportElement extends HTMLElement {
       if (value !== null) options[option] = value;
     }
     try {
-      this.widget = mount(this, options);
+      // Attributes are strings of any value: the widget checks them at run time and names a wrong one.
+      this.widget = mount(this, options as MountOptions);
     } catch (error) {
       console.error(error);
       this.dispatchEvent(new CustomEvent('uchi-support:error', { detail: { message: String(error) }, bubbles: true }));

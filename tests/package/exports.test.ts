@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // Runs after `npm run build` (npm test builds first): the package's exports must point at real files.
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
-  exports: Record<string, string | { types: string; import: string }>;
+  exports: Record<string, string | { types: string; import?: string; default?: string }>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
@@ -28,8 +28,8 @@ function packageOf(specifier: string): string {
 
 describe('npm package', () => {
   it.each(Object.entries(pkg.exports))('export %s points at built files', (_name, target) => {
-    const files = typeof target === 'string' ? [target] : [target.import, target.types];
-    for (const file of files) expect(existsSync(file), file).toBe(true);
+    const files = typeof target === 'string' ? [target] : [target.import ?? target.default, target.types];
+    for (const file of files) expect(file !== undefined && existsSync(file), file).toBe(true);
   });
 
   it('exports mount, the React component and the core', async () => {

@@ -1,21 +1,29 @@
 /** The npm package's entry for any framework: `mount(element, options)` renders the widget inline. */
-import type { HostEvent, WidgetInstance } from '../widget';
 import { createWidget } from '../widget';
+import type { HostEvent as WidgetHostEvent } from '../widget';
+import type { HostEvent, HostEventHandler, MountedWidget, MountOptions } from './types';
 
-/** A mounted widget. */
-export interface MountedWidget extends Omit<WidgetInstance, 'destroy'> {
-  /** Subscribes to an event; returns the unsubscribe. */
-  on(event: HostEvent, handler: (payload: unknown) => void): () => void;
-  /** Removes the widget and everything it added. */
-  unmount(): void;
-}
+/** The events named here and those the widget emits are the same set (a compile error otherwise). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const eventsMatch: Same<HostEvent, WidgetHostEvent> = true;
+void eventsMatch;
 
-/** Renders the widget into `element` (inline mode); options are those of `init` without `mode`/`container`. */
-export function mount(element: HTMLElement, options: Record<string, unknown>): MountedWidget {
-  const handlers = new Map<string, Set<(payload: unknown) => void>>();
+/**
+ * Renders the widget into `element` (inline mode). Options are checked at run time too: a wrong one throws an
+ * `UchiSupportOptionError` naming it.
+ */
+export function mount(element: HTMLElement, options: MountOptions): MountedWidget {
+  const handlers = new Map<HostEvent, Set<(payload: unknown) => void>>();
+  // `ready` is emitted while the widget is created, before anyone could subscribe: it is kept and replayed.
+  let ready = false;
   const widget = createWidget(
     { ...options, mode: 'inline', container: element },
-    { emit: (event, payload) => handlers.get(event)?.forEach((handler) => handler(payload)) },
+    {
+      emit(event, payload) {
+        if (event === 'ready') ready = true;
+        handlers.get(event)?.forEach((handler) => handler(payload));
+      },
+    },
   );
   return {
     open: (args) => widget.open(args),
@@ -23,10 +31,16 @@ export function mount(element: HTMLElement, options: Record<string, unknown>): M
     setToken: (token) => widget.setToken(token),
     setContext: (context) => widget.setContext(context),
     setLocale: (locale) => widget.setLocale(locale),
-    on(event, handler) {
+    on<E extends HostEvent>(event: E, handler: HostEventHandler<E>) {
       const set = handlers.get(event) ?? new Set();
-      handlers.set(event, set.add(handler));
-      return () => void set.delete(handler);
+      const listener = handler as (payload: unknown) => void;
+      handlers.set(event, set.add(listener));
+      if (event === 'ready' && ready) {
+        queueMicrotask(() => {
+          if (set.has(listener)) listener(undefined);
+        });
+      }
+      return () => void set.delete(listener);
     },
     unmount() {
       widget.destroy();
@@ -35,5 +49,20 @@ export function mount(element: HTMLElement, options: Record<string, unknown>): M
   };
 }
 
-export type { HostEvent };
-export type { InitOptions, OpenArgs, UchiProAccount } from '../options';
+export { UchiSupportOptionError } from '../options';
+export type {
+  GetToken,
+  HostContext,
+  HostEvent,
+  HostEventHandler,
+  HostEventPayloads,
+  InitOptions,
+  Locale,
+  MountedWidget,
+  MountOptions,
+  OpenArgs,
+  Theme,
+  UchiProAccount,
+  WidgetCommands,
+  WidgetOptions,
+} from './types';

@@ -1,57 +1,110 @@
-/** The React component for React hosts: the same widget, mounted into a div it renders (own React inside). */
+/** The React component for React hosts: the same widget, mounted into a div it renders (own React root inside). */
 import { useEffect, useRef } from 'react';
-import type { HostEvent } from '../widget';
 import { mount } from './mount';
-import type { MountedWidget } from './mount';
+import type { GetToken, HostContext, HostEvent, HostEventPayloads, Locale, MountedWidget, MountOptions, Theme, UchiProAccount } from './types';
 
-/** Props: the options of `mount`, plus event handlers. */
+/** `onEvent`'s arguments: an event name with its payload (narrowed by comparing the name). */
+export type UchiSupportEventArgs = { [E in HostEvent]: [event: E, payload: HostEventPayloads[E]] }[HostEvent];
+
+/** Props: the options of `mount`, plus an event handler and a class name for the container. */
 export interface UchiSupportWidgetProps {
+  /** The Support API, e.g. `https://support.example.com/api/v1`. */
   apiUrl: string;
+  /** The reporter token the LMS backend signed; null or absent = guest. A new value is applied in place. */
   token?: string | null;
-  locale?: 'ru' | 'en';
-  theme?: 'light' | 'dark' | 'auto';
-  context?: Record<string, unknown>;
-  account?: Record<string, unknown>;
-  getToken?: () => Promise<string | null> | string | null;
-  onEvent?: (event: HostEvent, payload: unknown) => void;
+  /** Returns a fresh token; asked again when the server says the last one expired. */
+  getToken?: GetToken;
+  /** Who the user is, shown read-only. Compared by value: an equal object on a re-render changes nothing. */
+  context?: HostContext;
+  /** The Uchi.Pro account as the LMS API returns it (instead of `context`). Compared by value. */
+  account?: UchiProAccount;
+  /** The LMS address an `account` belongs to (defaults to the page's origin). */
+  lmsUrl?: string;
+  locale?: Locale;
+  theme?: Theme;
+  onEvent?: (...args: UchiSupportEventArgs) => void;
   className?: string;
 }
 
 const EVENTS: HostEvent[] = ['ready', 'open', 'close', 'ticket:created', 'ticket:status', 'error'];
 
-/** Renders the support widget inline; token and locale changes are applied without remounting. */
-export function UchiSupportWidget({ apiUrl, token, locale, theme, context, account, getToken, onEvent, className }: UchiSupportWidgetProps) {
+/** A string equal for equal plain values (object keys sorted), so inline objects compare by value. */
+function valueKey(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  ) ?? 'undefined';
+}
+
+/**
+ * Renders the support widget inline. It is created once per `apiUrl`, `theme` and `lmsUrl`; a new token,
+ * locale, context or account is applied to the running widget (what the user was doing stays on screen).
+ */
+export function UchiSupportWidget(props: UchiSupportWidgetProps) {
+  const { apiUrl, theme, lmsUrl, token, locale, context, account, className } = props;
   const ref = useRef<HTMLDivElement>(null);
   const widget = useRef<MountedWidget | null>(null);
-  const onEventRef = useRef(onEvent);
+  const latest = useRef(props);
+  // What the running widget was last given: only a different value is sent to it.
+  const applied = useRef({ token, locale, identity: '' });
+  const identity = context !== undefined ? 'context' : account !== undefined ? 'account' : 'none';
+  const identityKey = valueKey(context ?? account ?? null);
+  const hasGetToken = props.getToken !== undefined;
+
+  // Declared first, so the effects below see this render's props.
   useEffect(() => {
-    onEventRef.current = onEvent;
-  }, [onEvent]);
+    latest.current = props;
+  });
+
   useEffect(() => {
     if (ref.current === null) return undefined;
-    const options: Record<string, unknown> = { apiUrl };
-    if (theme !== undefined) options['theme'] = theme;
-    if (token !== undefined) options['token'] = token;
-    if (locale !== undefined) options['locale'] = locale;
-    if (context !== undefined) options['context'] = context;
-    if (account !== undefined) options['account'] = account;
-    if (getToken !== undefined) options['getToken'] = getToken;
+    const p = latest.current;
+    const options: MountOptions = {
+      apiUrl,
+      ...(theme === undefined ? {} : { theme }),
+      ...(lmsUrl === undefined ? {} : { lmsUrl }),
+      ...(p.token === undefined ? {} : { token: p.token }),
+      ...(p.locale === undefined ? {} : { locale: p.locale }),
+      ...(p.context === undefined ? {} : { context: p.context }),
+      ...(p.account === undefined ? {} : { account: p.account }),
+      ...(hasGetToken ? { getToken: () => latest.current.getToken?.() ?? null } : {}),
+    };
     const mounted = mount(ref.current, options);
-    const unsubscribe = EVENTS.map((event) => mounted.on(event, (payload) => onEventRef.current?.(event, payload)));
+    applied.current = { token: p.token, locale: p.locale, identity: valueKey(p.context ?? p.account ?? null) };
+    const emit = (event: HostEvent, payload: unknown) => (latest.current.onEvent as ((event: HostEvent, payload: unknown) => void) | undefined)?.(event, payload);
+    const unsubscribe = EVENTS.map((event) => mounted.on(event, (payload) => emit(event, payload)));
     widget.current = mounted;
     return () => {
       unsubscribe.forEach((off) => off());
-      mounted.unmount();
       widget.current = null;
+      // The widget's own React root can't be unmounted while this one is committing: right after it.
+      queueMicrotask(() => mounted.unmount());
     };
-    // Remount only for a different server or identity source; token and locale have their own effects.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [apiUrl, theme, context, account]);
+    // Created again only for another server, theme or LMS, or when the identity's kind changes
+    // (context ↔ account ↔ none); values within a kind are applied below.
+  }, [apiUrl, theme, lmsUrl, identity, hasGetToken]);
+
   useEffect(() => {
-    if (token !== undefined) widget.current?.setToken(token);
+    if (widget.current === null || token === undefined || token === applied.current.token) return;
+    applied.current.token = token;
+    widget.current.setToken(token);
   }, [token]);
+
   useEffect(() => {
-    if (locale !== undefined) widget.current?.setLocale(locale);
+    if (widget.current === null || locale === undefined || locale === applied.current.locale) return;
+    applied.current.locale = locale;
+    widget.current.setLocale(locale);
   }, [locale]);
+
+  useEffect(() => {
+    if (widget.current === null || identityKey === applied.current.identity) return;
+    applied.current.identity = identityKey;
+    const p = latest.current;
+    widget.current.setContext(p.context ?? p.account ?? null);
+  }, [identityKey]);
+
   return <div ref={ref} className={className} />;
 }
+
+export type { GetToken, HostContext, HostEvent, HostEventPayloads, Locale, Theme, UchiProAccount } from './types';
