@@ -44,8 +44,11 @@ export const formMessages = {
       orderUrl: 'Скопируйте адрес страницы заявки из браузера',
       documentUrl: 'Ссылка, по которой открывается документ',
       steps: 'По шагам: 1. Открыл… 2. Нажал… 3. Увидел…',
-      lmsUrl: 'Адрес вашей СДО, например https://lms.example.ru',
-      phone: 'Например, +7 (912) 345-67-89',
+      contact: {
+        lmsUrl: 'Адрес вашей СДО, например https://lms.example.ru',
+        phone: 'Например, +7 (912) 345-67-89',
+        email: 'Например, ivanova@example.ru',
+      },
     },
     rolePlaceholder: 'Выберите роль',
     error: { ...FORM_FIELD_MESSAGES_RU, ...TICKET_FIELD_MESSAGES_RU },
