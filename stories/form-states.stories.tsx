@@ -5,7 +5,7 @@ import { SERVER_PARTS } from './support/failures';
 import { BROWSER_SNAPSHOT } from './support/fixtures';
 import { choose, submit } from './support/form-play';
 import { FormStory } from './support/kit';
-import { expectFocus, playKit } from './support/play';
+import { expectFocus, playKit, typeInto } from './support/play';
 
 const meta = {
   title: 'Widget/Form/States',
@@ -17,6 +17,25 @@ type Story = StoryObj<typeof meta>;
 
 /** Two problems in one description (the check splits them). */
 const TWO_PROBLEMS = 'Не открывается итоговый тест по охране труда. Кроме того, в заявке № 15 неправильно указана фамилия слушателя.';
+
+/** A guest typed a phone and an e-mail that are not ones: each field says what it wants; a usual phone spelling is shown as +7 (XXX) XXX-XX-XX once left. */
+export const GuestContactChecks: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { user: 'guest', prefill: { category: 'other' } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await typeInto(canvas, t('form:field.contact.phone'), '12345');
+    const email = await canvas.findByRole('textbox', { name: new RegExp(t('form:field.contact.email')) });
+    await userEvent.type(email, 'ivanova@');
+    await submit(canvas, t);
+    await expect(email).toHaveAccessibleDescription(expect.stringContaining(t('form:error.contact.email.email')));
+    await expect(canvas.getByLabelText(t('form:field.contact.phone'))).toHaveAccessibleDescription(expect.stringContaining(t('form:error.contact.phone.phone')));
+    await typeInto(canvas, t('form:field.contact.phone'), '8 912 345 67 89');
+    const phone = canvas.getByLabelText(t('form:field.contact.phone'));
+    phone.blur();
+    await expect(phone).toHaveValue('+7 (912) 345-67-89');
+  },
+};
 
 /** The form pre-filled with a two-problem description. */
 const WITH_TWO_PROBLEMS = { widget: { prefill: { category: 'test', subject: 'Тест и заявка', description: TWO_PROBLEMS } } };

@@ -10,7 +10,8 @@ const TICKET = {
 /**
  * Opens the launcher on a course page and files a course ticket. The user clicks a control unless it already
  * has focus, scrolls first when it lies outside the panel's view, and types every character; a category the
- * page suggests is taken from the top of the choice when the form asks for one.
+ * page suggests is taken from the top of the choice when the form asks for one. The user writes what happened
+ * first and types a subject only when the form has not proposed one from the description.
  */
 export async function measureCourseTicketEffort(browser, url) {
   const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 800 } });
@@ -44,8 +45,8 @@ export async function measureCourseTicketEffort(browser, url) {
     const subject = dialog.getByLabel('Тема обращения');
     await Promise.race([firstOption.waitFor(), subject.waitFor()]);
     if (await firstOption.isVisible()) await use(firstOption);
-    await type(subject, TICKET.subject);
     await type(dialog.getByLabel('Опишите проблему'), TICKET.description);
+    if ((await subject.inputValue()).trim() === '') await type(subject, TICKET.subject);
     await type(dialog.getByLabel('Полное название курса'), TICKET.courseTitle);
     await use(dialog.getByRole('radio', { name: 'Мешает работать мне' }));
     await use(dialog.getByRole('button', { name: 'Отправить обращение' }));

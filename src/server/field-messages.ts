@@ -2,7 +2,7 @@
  * Turns the schemas' message codes ('required', 'url', …) into Russian sentences for `fields` of a 422.
  * The schemas stay language-free so the widget can translate the same codes with i18next.
  */
-import { DRAFT_LIMITS, FIELD_ERRORS, fieldAtWirePath, FORM_FIELD_MESSAGES_RU, TICKET_FIELD_MESSAGES_RU } from '../core';
+import { CONTACT_FIELD_MESSAGES_RU, DRAFT_LIMITS, FIELD_ERRORS, fieldAtWirePath, FORM_FIELD_MESSAGES_RU, TICKET_FIELD_MESSAGES_RU } from '../core';
 
 /** The subset of a zod issue we read. */
 export interface IssueLike {
@@ -31,7 +31,7 @@ function formSentences(path: string): Sentences | undefined {
   const field = fieldAtWirePath(path);
   if (field !== null) return TICKET_FIELD_MESSAGES_RU[field];
   const [head, tail] = path.split('.');
-  if (head === 'contact' && tail !== undefined) return (FORM_FIELD_MESSAGES_RU.contact as Record<string, Sentences>)[tail];
+  if (head === 'contact' && tail !== undefined) return Object.hasOwn(CONTACT_FIELD_MESSAGES_RU, tail) ? CONTACT_FIELD_MESSAGES_RU[tail as keyof typeof CONTACT_FIELD_MESSAGES_RU] : undefined;
   if (head === 'category' || head === 'impact') return tail === undefined ? FORM_FIELD_MESSAGES_RU[head] : undefined;
   return BY_FIELD[path];
 }

@@ -24,7 +24,7 @@ describe('guests', () => {
     const badPhone = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: { ...guestContact, phone: '12345', email: 'nope' } });
     expect((badPhone.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
       'contact.phone': 'Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX',
-      'contact.email': 'Проверьте адрес электронной почты',
+      'contact.email': 'Проверьте адрес почты, например ivanova@example.ru',
     });
   });
 

@@ -4,7 +4,7 @@
  * them, so both say the same thing.
  */
 import type { FieldError } from '../schemas/fields';
-import type { TicketFieldName } from './ticket-fields';
+import type { ContactFieldName, TicketFieldName } from './ticket-fields';
 
 type Sentences = Partial<Record<FieldError, string>>;
 
@@ -21,15 +21,19 @@ export const TICKET_FIELD_MESSAGES_RU: Readonly<Record<TicketFieldName, Sentence
   steps: { required: 'Опишите действия, которые приводят к ошибке' },
 };
 
+/** Sentences of the guest's contact, one entry per contact row of the field table. */
+export const CONTACT_FIELD_MESSAGES_RU: Readonly<Record<ContactFieldName, Sentences>> = {
+  organization: { required: 'Укажите название организации' },
+  lmsUrl: { required: 'Укажите ссылку на СДО', url: 'Ссылка на СДО должна начинаться с http:// или https://' },
+  fullName: { required: 'Укажите ваше ФИО' },
+  role: { required: 'Выберите вашу роль в СДО', invalid: 'Выберите роль в СДО из списка' },
+  phone: { required: 'Укажите контактный телефон', phone: 'Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX' },
+  email: { email: 'Проверьте адрес почты, например ivanova@example.ru' },
+};
+
 /** Sentences of the other fields of the form (category, impact, the guest's contact). */
 export const FORM_FIELD_MESSAGES_RU = {
   category: { required: 'Выберите категорию обращения', invalid: 'Выберите категорию обращения из списка' },
   impact: { required: 'Укажите, насколько проблема мешает работе' },
-  contact: {
-    organization: { required: 'Укажите название организации' },
-    lmsUrl: { required: 'Укажите ссылку на СДО', url: 'Ссылка на СДО должна начинаться с http:// или https://' },
-    fullName: { required: 'Укажите ваше ФИО' },
-    role: { required: 'Выберите вашу роль в СДО', invalid: 'Выберите роль в СДО из списка' },
-    phone: { required: 'Укажите контактный телефон', phone: 'Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX' },
-  },
-} as const satisfies Record<string, Sentences | Record<string, Sentences>>;
+  contact: CONTACT_FIELD_MESSAGES_RU,
+} as const satisfies Record<string, Sentences | Readonly<Record<string, Sentences>>>;

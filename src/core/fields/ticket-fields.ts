@@ -1,16 +1,22 @@
 /**
- * The ticket's text fields in one table: where each goes on the wire, which categories require or offer it,
- * what kind of input it is, its length limit and its message codes. The form's values, defaults, draft
- * building, category fields, checklist and e-mail body, the stored-draft schema, the wire schema's category
- * parts and the server's field messages are all derived from it, so a new field is a new row (and its texts).
+ * The form's fields in one table, in two parts: the ticket's own fields (which categories require or offer
+ * each) and the guest's contact (asked only when no signed-in user is known). A row says where the value goes
+ * on the wire, what kind of input it is, its length limit and its message codes. The form's values, defaults,
+ * draft building, inputs, checklist and e-mail body, the stored-draft schema, the wire schema and the
+ * server's field messages are all derived from it, so a new field is a new row (and its texts).
  */
 import { CATEGORIES } from '../categories';
 import type { Category } from '../categories';
+import { isHttpUrl } from '../links';
+import { normalizeRuPhone } from '../phone';
 import { MAX_URL_LENGTH } from '../schemas/fields';
 import type { FieldError } from '../schemas/fields';
 
-/** What kind of input a field is: it decides the control, its keyboard, autocomplete and the wire check. */
-export const FIELD_KINDS = ['text', 'multiline', 'courseUrl', 'orderUrl', 'documentUrl', 'date'] as const;
+/**
+ * What kind of input a field is: it decides the control, its keyboard, autocomplete, the wire check and the
+ * one stored form of the value (a phone is sent as +7XXXXXXXXXX, an e-mail with its domain lower-cased).
+ */
+export const FIELD_KINDS = ['text', 'multiline', 'courseUrl', 'orderUrl', 'documentUrl', 'siteUrl', 'date', 'phone', 'email', 'role'] as const;
 /** One field kind. */
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
@@ -83,7 +89,63 @@ export const CATEGORY_FIELD_NAMES: readonly TicketFieldName[] = TICKET_FIELD_NAM
 
 /** Whether the field holds a link. */
 export function isUrlKind(kind: FieldKind): boolean {
-  return kind === 'courseUrl' || kind === 'orderUrl' || kind === 'documentUrl';
+  return kind === 'courseUrl' || kind === 'orderUrl' || kind === 'documentUrl' || kind === 'siteUrl';
+}
+
+/** A plausible e-mail address (the wire check is zod's; this is the quick one for the checklist). */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The one form a value of `kind` is sent and stored in: trimmed, a phone as +7XXXXXXXXXX, an e-mail's domain lower-cased. */
+export function normalizeFieldValue(kind: FieldKind, value: string): string {
+  const trimmed = kind === 'multiline' ? value : value.trim();
+  if (kind === 'phone') return normalizeRuPhone(trimmed) ?? trimmed;
+  if (kind === 'email') {
+    // The domain is case-insensitive; the part before @ is the mailbox's own and is kept as typed.
+    const at = trimmed.lastIndexOf('@');
+    return at < 0 ? trimmed : `${trimmed.slice(0, at)}${trimmed.slice(at).toLowerCase()}`;
+  }
+  return trimmed;
+}
+
+/** Whether a value of `kind` is filled in well enough to tick its checklist line. */
+export function isFieldValueDone(kind: FieldKind, value: string): boolean {
+  if (isUrlKind(kind)) return isHttpUrl(value);
+  if (kind === 'phone') return normalizeRuPhone(value) !== null;
+  if (kind === 'email') return EMAIL_SHAPE.test(value.trim());
+  return value.trim() !== '';
+}
+
+/** One row of the guest's contact: asked only in guest mode, its wire path is `contact.<name>`. */
+export interface ContactFieldSpec {
+  /** Whether a guest cannot send without it. */
+  required: boolean;
+  kind: FieldKind;
+  /** Longest value, in characters. */
+  maxLength: number;
+  /** The message codes its check can produce (each has a sentence in the field texts). */
+  codes: readonly FieldError[];
+  /** The browser's autofill token (`organization`, `name`, `tel`, `email`…). */
+  autoComplete: string;
+}
+
+/** The guest's contact, in the order of the policy ("полные данные", as for an e-mail). */
+export const CONTACT_FIELDS = {
+  organization: { required: true, kind: 'text', maxLength: 300, codes: ['required', 'too_long'], autoComplete: 'organization' },
+  lmsUrl: { required: true, kind: 'siteUrl', maxLength: MAX_URL_LENGTH, codes: ['required', 'url'], autoComplete: 'url' },
+  fullName: { required: true, kind: 'text', maxLength: 300, codes: ['required', 'too_long'], autoComplete: 'name' },
+  role: { required: true, kind: 'role', maxLength: 32, codes: ['required', 'invalid'], autoComplete: 'off' },
+  phone: { required: true, kind: 'phone', maxLength: 32, codes: ['required', 'phone'], autoComplete: 'tel' },
+  email: { required: false, kind: 'email', maxLength: 254, codes: ['email', 'too_long'], autoComplete: 'email' },
+} as const satisfies Record<string, ContactFieldSpec>;
+
+/** The name of a contact field (the form's `contact.<name>`). */
+export type ContactFieldName = keyof typeof CONTACT_FIELDS;
+/** Every contact field, in the order the form shows them. */
+export const CONTACT_FIELD_NAMES = Object.keys(CONTACT_FIELDS) as ContactFieldName[];
+
+/** The row of a contact field. */
+export function contactFieldSpec(name: ContactFieldName): ContactFieldSpec {
+  return CONTACT_FIELDS[name];
 }
 
 /** The field shown at a wire path (`course.url` → courseUrl), or null. */

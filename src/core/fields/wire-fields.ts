@@ -1,10 +1,12 @@
 /** The wire schema's parts built from the field table: each category's own fields, nested by wire path. */
 import * as z from 'zod/mini';
 import type { Category } from '../categories';
-import { fieldError, httpUrlSchema, optionalText, requiredText } from '../schemas/fields';
-import { categoryFieldNames, fieldSpec, isFieldRequired, isUrlKind } from './ticket-fields';
-import type { TICKET_FIELDS } from './ticket-fields';
-import type { TicketFieldName, TicketFieldSpec } from './ticket-fields';
+import { emailSchema, fieldError, httpUrlSchema, optionalText, requiredText, ruPhoneSchema } from '../schemas/fields';
+import { lmsRoleSchema } from '../schemas/roles';
+import type { LmsRole } from '../schemas/roles';
+import { categoryFieldNames, CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, isFieldRequired, isUrlKind } from './ticket-fields';
+import type { CONTACT_FIELDS, TICKET_FIELDS } from './ticket-fields';
+import type { ContactFieldName, FieldKind, TicketFieldName } from './ticket-fields';
 
 /** A field schema of unknown output: the shape is built at run time from the table. */
 type AnySchema = z.ZodMiniType<unknown, unknown>;
@@ -28,11 +30,41 @@ export type CategoryWireShape<C extends Category> = Nest<ByWire<C>>;
 const dateSchema = z.iso.date({ error: 'invalid' });
 
 /** The check of one field, required or optional. */
-export function fieldSchema(spec: TicketFieldSpec, required: boolean): AnySchema {
-  if (isUrlKind(spec.kind)) return required ? httpUrlSchema : z.optional(httpUrlSchema);
-  if (spec.kind === 'date') return required ? dateSchema : z.optional(dateSchema);
+export function fieldSchema(spec: { kind: FieldKind; maxLength: number }, required: boolean): AnySchema {
+  const own = kindSchema(spec.kind);
+  if (own !== null) return required ? own : z.optional(own);
   return required ? requiredText(spec.maxLength) : optionalText(spec.maxLength);
 }
+
+/** The check a kind brings with it, or null for plain text (checked by its length). */
+function kindSchema(kind: FieldKind): AnySchema | null {
+  if (isUrlKind(kind)) return httpUrlSchema;
+  switch (kind) {
+    case 'date':
+      return dateSchema;
+    case 'phone':
+      return ruPhoneSchema;
+    case 'email':
+      return emailSchema;
+    case 'role':
+      return lmsRoleSchema;
+    default:
+      return null;
+  }
+}
+
+type ContactSpec = typeof CONTACT_FIELDS;
+/** What a kind holds once checked. */
+type ValueOf<K extends FieldKind> = K extends 'role' ? LmsRole : string;
+/** The guest's contact on the wire, as the type system sees the table. */
+export type ContactWire = { [N in ContactFieldName as ContactSpec[N]['required'] extends true ? N : never]: ValueOf<ContactSpec[N]['kind']> } & {
+  [N in ContactFieldName as ContactSpec[N]['required'] extends true ? never : N]?: ValueOf<ContactSpec[N]['kind']> | undefined;
+};
+
+/** The wire check of the guest's contact, one entry per contact row of the table. */
+export const contactWireSchema = z.object(
+  Object.fromEntries(CONTACT_FIELD_NAMES.map((name) => [name, fieldSchema(contactFieldSpec(name), contactFieldSpec(name).required)])),
+) as unknown as z.ZodMiniType<ContactWire, ContactWire>;
 
 /** The object shape of `names` for `category`, with `a.b` paths grouped into nested objects. */
 export function wireShape(names: readonly TicketFieldName[], category: Category): Record<string, AnySchema> {

@@ -1,19 +1,15 @@
 /** Who is asking: the host LMS context of a signed-in user, or the contact fields a guest fills in. */
 import * as z from 'zod/mini';
+import { contactWireSchema } from '../fields/wire-fields';
 import { emailSchema, httpUrlSchema, requiredText, ruPhoneSchema } from './fields';
+import { LMS_ROLES } from './roles';
 
-/** The LMS's own role codes (from its public API client), in the policy's order of mention. */
-export const LMS_ROLES = ['administrator', 'manager', 'teacher', 'editor', 'listener', 'contractor', 'agent'] as const;
-/** One LMS role code. */
-export type LmsRole = (typeof LMS_ROLES)[number];
+export * from './roles';
 
 /** Every reporter role: the LMS roles plus `guest` when no signed-in user is known. */
 export const REPORTER_ROLES = [...LMS_ROLES, 'guest'] as const;
 /** One reporter role code. */
 export type ReporterRole = (typeof REPORTER_ROLES)[number];
-
-/** An LMS role code. */
-export const lmsRoleSchema = z.enum(LMS_ROLES, { error: 'required' });
 
 /** The organisation (vendor) the user belongs to. */
 export const organizationSchema = z.object({
@@ -34,15 +30,8 @@ export const hostContextSchema = z.object({
 /** The host context of a signed-in user. */
 export type HostContext = z.infer<typeof hostContextSchema>;
 
-/** What a guest types instead: the same data the policy asks of an e-mail. */
-export const contactSchema = z.object({
-  organization: requiredText(300),
-  lmsUrl: httpUrlSchema,
-  fullName: requiredText(300),
-  role: lmsRoleSchema,
-  phone: ruPhoneSchema,
-  email: z.optional(emailSchema),
-});
+/** What a guest types instead: the same data the policy asks of an e-mail (built from the contact rows of the field table). */
+export const contactSchema = contactWireSchema;
 /** A guest's contact details. */
 export type Contact = z.infer<typeof contactSchema>;
 

@@ -5,9 +5,11 @@
 import { useId } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
-import { formatRuPhone, LMS_ROLES } from '../../core';
-import type { HostContext } from '../../core';
+import { CONTACT_FIELD_NAMES, contactFieldSpec, formatRuPhone, LMS_ROLES } from '../../core';
+import type { ContactFieldName, HostContext } from '../../core';
 import { Field } from '../shared/ui';
+import { hostContact, showContactValue } from './contact';
+import { fieldInput } from './field-input';
 import { FormTextField } from './FormTextField';
 import { useFieldErrorText } from './field-errors';
 import type { TicketFormValues } from './form-values';
@@ -23,14 +25,13 @@ export function shortName(fullName: string): string {
 function HostDetails({ host, titleId }: { host: HostContext; titleId: string }) {
   const { t } = useTranslation('form');
   const notSet = t('context.notSet');
-  const rows: Array<[string, string]> = [
-    [t('field.contact.organization'), host.organization.title],
-    [t('field.contact.lmsUrl'), host.lmsUrl],
-    [t('field.contact.fullName'), host.fullName],
-    [t('field.contact.role'), t(`common:role.${host.role}`)],
-    [t('field.contact.phone'), host.phone === undefined ? notSet : formatRuPhone(host.phone)],
-  ];
-  if (host.email !== undefined) rows.push([t('field.contact.email'), host.email]);
+  const known = hostContact(host);
+  // A row the host does not know reads «не указано» when a guest would have to give it, and is left out otherwise.
+  const rows: Array<[string, string]> = CONTACT_FIELD_NAMES.flatMap((name) => {
+    const value = known[name];
+    if (value === undefined) return contactFieldSpec(name).required ? [[t(`field.contact.${name}`), notSet] as [string, string]] : [];
+    return [[t(`field.contact.${name}`), showContactValue(t, name, value)] as [string, string]];
+  });
   const line = t('context.line', { name: shortName(host.fullName), role: t(`common:role.${host.role}`).toLocaleLowerCase(), organization: host.organization.title });
   return (
     <details className="us-context__details">
@@ -53,15 +54,15 @@ function HostDetails({ host, titleId }: { host: HostContext; titleId: string }) 
   );
 }
 
-/** The role select of a guest. */
-function RoleSelect() {
+/** A choice of the LMS's roles. */
+function RoleSelect({ name }: { name: ContactFieldName }) {
   const { t } = useTranslation('form');
   const { register } = useFormContext<TicketFormValues>();
-  const error = useFieldErrorText('contact.role');
+  const error = useFieldErrorText(`contact.${name}`);
   return (
-    <Field label={t('field.contact.role')} error={error} required>
+    <Field label={t(`field.contact.${name}`)} error={error} required={contactFieldSpec(name).required} optionalLabel={t('optional')}>
       {(control) => (
-        <select {...control} {...register('contact.role')}>
+        <select {...control} {...register(`contact.${name}`)}>
           <option value="">{t('rolePlaceholder')}</option>
           {LMS_ROLES.map((role) => (
             <option key={role} value={role}>
@@ -74,30 +75,45 @@ function RoleSelect() {
   );
 }
 
-/** The contact inputs of a guest; the phone is shown as +7 (XXX) XXX-XX-XX once the user leaves it. */
+/** One contact row as an input: its kind picks the control, keyboard and autofill; a phone reads +7 (XXX) XXX-XX-XX once left. */
+function ContactField({ name }: { name: ContactFieldName }) {
+  const { t, i18n } = useTranslation('form');
+  const { setValue } = useFormContext<TicketFormValues>();
+  const spec = contactFieldSpec(name);
+  const input = fieldInput(spec.kind);
+  if (input.select === true) return <RoleSelect name={name} />;
+  const hintKey = `form:hint.contact.${name}`;
+  const path = `contact.${name}` as const;
+  return (
+    <FormTextField
+      name={path as Exclude<typeof path, 'contact.role'>}
+      label={t(`field.contact.${name}`)}
+      {...(i18n.exists(hintKey) ? { hint: t(hintKey) } : {})}
+      type={input.type}
+      {...(input.inputMode === undefined ? {} : { inputMode: input.inputMode })}
+      autoComplete={spec.autoComplete}
+      required={spec.required}
+      {...(spec.kind === 'phone'
+        ? {
+            onBlur: (event: { target: { value: string } }) => {
+              const formatted = formatRuPhone(event.target.value);
+              if (formatted !== event.target.value) setValue(path, formatted);
+            },
+          }
+        : {})}
+    />
+  );
+}
+
+/** The contact inputs of a guest, one per contact row of the field table. */
 function GuestFields() {
   const { t } = useTranslation('form');
-  const { setValue } = useFormContext<TicketFormValues>();
   return (
     <>
       <p className="us-context__hint">{t('context.guestHint')}</p>
-      <FormTextField name="contact.organization" label={t('field.contact.organization')} autoComplete="organization" />
-      <FormTextField name="contact.lmsUrl" label={t('field.contact.lmsUrl')} hint={t('hint.lmsUrl')} type="url" autoComplete="url" />
-      <FormTextField name="contact.fullName" label={t('field.contact.fullName')} autoComplete="name" />
-      <RoleSelect />
-      <FormTextField
-        name="contact.phone"
-        label={t('field.contact.phone')}
-        hint={t('hint.phone')}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel"
-        onBlur={(event) => {
-          const formatted = formatRuPhone(event.target.value);
-          if (formatted !== event.target.value) setValue('contact.phone', formatted);
-        }}
-      />
-      <FormTextField name="contact.email" label={t('field.contact.email')} type="email" autoComplete="email" required={false} />
+      {CONTACT_FIELD_NAMES.map((name) => (
+        <ContactField key={name} name={name} />
+      ))}
     </>
   );
 }

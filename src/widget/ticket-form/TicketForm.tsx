@@ -21,6 +21,7 @@ import { SplitDrafts } from './SplitDrafts';
 import { TicketFormFields } from './TicketFormFields';
 import { useBeforeUnload } from './useBeforeUnload';
 import { useDraftAutosave } from './useDraftAutosave';
+import { useSubjectFromDescription } from './useSubjectFromDescription';
 import { useProblemCheck } from './useProblemCheck';
 import { useTicketSubmit } from './useTicketSubmit';
 
@@ -70,6 +71,7 @@ export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent
     now: env.now,
   });
   useBeforeUnload(unsent);
+  useSubjectFromDescription(form, values.description);
   const problems = useProblemCheck(values.description);
   const confirmed = isOneProblemConfirmed(values);
   const blockedByProblems = problems.parts.length > 1 && !confirmed;

@@ -1,5 +1,5 @@
 /** Turns the form's flat values into the wire draft of the active category (only its fields are sent). */
-import { categoryFieldNames, fieldSpec, isFieldRequired, normalizeRuPhone, writeWirePath } from '../../core';
+import { categoryFieldNames, CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, isFieldRequired, normalizeFieldValue, writeWirePath } from '../../core';
 import type { BrowserInfo, Category, PageError, TicketDraftInput } from '../../core';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
 import type { TicketFormValues } from './form-values';
@@ -27,17 +27,23 @@ function categoryPart(category: Category, v: TicketFormValues): Record<string, u
 }
 
 /**
- * The guest's contact: the phone in its one stored form (+7XXXXXXXXXX), the optional e-mail left out when
- * empty (an empty string is not an address).
+ * The guest's contact, row by row of the table: each value in its kind's one stored form (a phone as
+ * +7XXXXXXXXXX); an empty optional one is left out (an empty string is not an address), an empty required
+ * one is left undefined so the schema reports it as required.
  */
 function contactPart(v: TicketFormValues): Record<string, unknown> {
-  const { email, role, phone, ...rest } = v.contact;
-  return {
-    ...rest,
-    role: role === '' ? undefined : role,
-    phone: normalizeRuPhone(phone) ?? phone,
-    ...(email.trim() === '' ? {} : { email }),
-  };
+  const part: Record<string, unknown> = {};
+  for (const name of CONTACT_FIELD_NAMES) {
+    const spec = contactFieldSpec(name);
+    const value = v.contact[name];
+    if (value.trim() === '') {
+      if (spec.required && spec.kind === 'role') part[name] = undefined;
+      else if (spec.required) part[name] = value;
+      continue;
+    }
+    part[name] = normalizeFieldValue(spec.kind, value);
+  }
+  return part;
 }
 
 /**

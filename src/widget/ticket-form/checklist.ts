@@ -3,7 +3,7 @@
  * The policy says finding out the facts takes 70% of the time spent on a problem, so the list shows the
  * recommended items as well as the required ones.
  */
-import { fieldSpec, isFieldRequired, isFieldShown, isHttpUrl, isUrlKind, normalizeRuPhone, TICKET_FIELD_NAMES } from '../../core';
+import { CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, isFieldRequired, isFieldShown, isFieldValueDone, TICKET_FIELD_NAMES } from '../../core';
 import type { Category, TicketFieldName } from '../../core';
 import type { TicketFormValues } from './form-values';
 
@@ -27,10 +27,12 @@ export interface ChecklistFacts {
 
 const SCREENSHOT_HELPS: readonly Category[] = ['course', 'test', 'document', 'technical'];
 
-const filled = (value: string): boolean => value.trim() !== '';
-
+/** Every required contact row is filled in well enough for its kind. */
 function contactDone(c: TicketFormValues['contact']): boolean {
-  return filled(c.organization) && isHttpUrl(c.lmsUrl) && filled(c.fullName) && c.role !== '' && normalizeRuPhone(c.phone) !== null;
+  return CONTACT_FIELD_NAMES.every((name) => {
+    const spec = contactFieldSpec(name);
+    return !spec.required || isFieldValueDone(spec.kind, c[name]);
+  });
 }
 
 function isDone(key: ChecklistKey, v: TicketFormValues, facts: ChecklistFacts): boolean {
@@ -42,7 +44,7 @@ function isDone(key: ChecklistKey, v: TicketFormValues, facts: ChecklistFacts): 
     case 'browser':
       return true; // collected automatically and always attached
     default:
-      return isUrlKind(fieldSpec(key).kind) ? isHttpUrl(v[key]) : filled(v[key]);
+      return isFieldValueDone(fieldSpec(key).kind, v[key]);
   }
 }
 

@@ -1,6 +1,5 @@
 /** Maps a wire path of the draft ('course.url', 'contact.phone') to the form field that shows it. */
-import { fieldAtWirePath, fieldSpec, TICKET_FIELD_NAMES } from '../../core';
-import { CONTACT_FIELDS } from './form-values';
+import { CONTACT_FIELD_NAMES, fieldAtWirePath, fieldSpec, TICKET_FIELD_NAMES } from '../../core';
 import type { FormFieldPath } from './form-values';
 
 const DIRECT: Readonly<Record<string, FormFieldPath>> = { category: 'category', impact: 'impact', contact: 'contact.organization' };
@@ -13,6 +12,6 @@ export function fieldForDraftPath(path: string): FormFieldPath | null {
   const first = TICKET_FIELD_NAMES.find((name) => fieldSpec(name).wire.startsWith(`${path}.`));
   if (first !== undefined) return first;
   const contact = /^contact\.(\w+)$/.exec(path)?.[1];
-  const known = CONTACT_FIELDS.find((name) => name === contact);
+  const known = CONTACT_FIELD_NAMES.find((name) => name === contact);
   return known === undefined ? null : `contact.${known}`;
 }

@@ -1,16 +1,9 @@
 /** The ticket form's own value shape: flat and always complete, so hidden category fields keep their text. */
-import { CATEGORIES, CATEGORY_FIELD_NAMES, categoryFieldNames, TICKET_FIELD_NAMES } from '../../core';
-import type { Category, Impact, LmsRole, TicketFieldName } from '../../core';
+import { CATEGORIES, CATEGORY_FIELD_NAMES, categoryFieldNames, CONTACT_FIELD_NAMES, TICKET_FIELD_NAMES } from '../../core';
+import type { Category, CONTACT_FIELDS, ContactFieldName, Impact, LmsRole, TicketFieldName } from '../../core';
 
-/** What a guest types about themselves (the policy's "full data" for an e-mail). */
-export interface ContactValues {
-  organization: string;
-  lmsUrl: string;
-  fullName: string;
-  role: LmsRole | '';
-  phone: string;
-  email: string;
-}
+/** What a guest types about themselves (the policy's "full data" for an e-mail), one value per contact row of the table. */
+export type ContactValues = { [N in ContactFieldName]: (typeof CONTACT_FIELDS)[N]['kind'] extends 'role' ? LmsRole | '' : string };
 
 /** Every value of the form; empty strings mean "not chosen" so radios and selects start unselected. The text fields come from the field table. */
 export interface TicketFormValues extends Record<TicketFieldName, string> {
@@ -26,11 +19,6 @@ export interface TicketFormValues extends Record<TicketFieldName, string> {
 /** A field that only some categories ask for. */
 export type CategoryFieldName = TicketFieldName;
 
-/** The contact field names, in the order of the policy. */
-export const CONTACT_FIELDS = ['organization', 'lmsUrl', 'fullName', 'role', 'phone', 'email'] as const;
-/** One contact field name. */
-export type ContactFieldName = (typeof CONTACT_FIELDS)[number];
-
 /** A field path a message or the error summary can point at. */
 export type FormFieldPath = `contact.${ContactFieldName}` | 'category' | TicketFieldName | 'impact';
 
@@ -44,7 +32,7 @@ export const CATEGORY_FIELDS: Readonly<Record<Category, readonly TicketFieldName
 export const FIELD_ORDER: readonly FormFieldPath[] = [
   'category',
   ...TICKET_FIELD_NAMES,
-  ...CONTACT_FIELDS.map((name) => `contact.${name}` as const),
+  ...CONTACT_FIELD_NAMES.map((name) => `contact.${name}` as const),
   'impact',
 ];
 
@@ -70,7 +58,7 @@ export function emptyValues(): TicketFormValues {
     ...texts,
     category: '',
     impact: '',
-    contact: { organization: '', lmsUrl: '', fullName: '', role: '', phone: '', email: '' },
+    contact: Object.fromEntries(CONTACT_FIELD_NAMES.map((name) => [name, ''])) as ContactValues,
     attachPageErrors: false,
     confirmedOneProblem: '',
   };
@@ -80,5 +68,5 @@ const TOP_KEYS = Object.keys(emptyValues()).filter((key) => key !== 'contact') a
 
 /** Whether two value sets are the same, key by key (object key order differs after a restore). */
 export function sameValues(a: TicketFormValues, b: TicketFormValues): boolean {
-  return TOP_KEYS.every((key) => a[key] === b[key]) && CONTACT_FIELDS.every((key) => a.contact[key] === b.contact[key]);
+  return TOP_KEYS.every((key) => a[key] === b[key]) && CONTACT_FIELD_NAMES.every((key) => a.contact[key] === b.contact[key]);
 }

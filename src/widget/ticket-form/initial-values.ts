@@ -1,7 +1,7 @@
 /** Where the form starts: the host page's link, the host's `open({…})` pre-fill, then a restored draft. */
-import { CONTACT_FIELDS, emptyValues } from './form-values';
+import { emptyValues } from './form-values';
 import type { TicketFormValues } from './form-values';
-import { parseLmsLink, TICKET_FIELD_NAMES } from '../../core';
+import { CONTACT_FIELD_NAMES, parseLmsLink, TICKET_FIELD_NAMES } from '../../core';
 import type { Category, TicketFieldName } from '../../core';
 import type { Prefill } from '../shared/env';
 
@@ -39,7 +39,7 @@ export function prefilledValues(pageUrl: string | undefined, prefill: Prefill | 
 export function restoredValues(base: TicketFormValues, restored: TicketFormValues): TicketFormValues {
   const pick = <T extends string>(own: T, fallback: T): T => (own.trim() === '' ? fallback : own);
   const contact = { ...base.contact };
-  for (const key of CONTACT_FIELDS) contact[key] = pick(restored.contact[key], base.contact[key]) as never;
+  for (const key of CONTACT_FIELD_NAMES) contact[key] = pick(restored.contact[key], base.contact[key]) as never;
   const texts = Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, pick(restored[name], base[name])])) as Record<TicketFieldName, string>;
   return {
     ...texts,

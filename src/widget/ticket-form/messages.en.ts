@@ -33,7 +33,7 @@ export const formMessagesEn = {
   },
   hint: {
     category: 'Choose one category: one request, one problem.',
-    subject: 'Briefly, e.g. “The final test does not open”',
+    subject: 'Briefly, e.g. “The final test does not open”. Left empty, it takes the first sentence of the description.',
     description: 'What happened, what you expected and what you saw instead.',
     courseTitle_test: 'The course the test belongs to',
     courseUrl: 'Copy the course page address from the browser',
@@ -42,8 +42,11 @@ export const formMessagesEn = {
     orderUrl: 'Copy the order page address from the browser',
     documentUrl: 'The link that opens the document',
     steps: 'Step by step: 1. Opened… 2. Clicked… 3. Saw…',
-    lmsUrl: 'Your LMS address, e.g. https://lms.example.ru',
-    phone: 'E.g. +7 (912) 345-67-89',
+    contact: {
+      lmsUrl: 'Your LMS address, e.g. https://lms.example.ru',
+      phone: 'E.g. +7 (912) 345-67-89',
+      email: 'E.g. ivanova@example.ru',
+    },
   },
   rolePlaceholder: 'Choose a role',
   error: {
@@ -64,6 +67,7 @@ export const formMessagesEn = {
       fullName: { required: 'Enter your full name' },
       role: { required: 'Choose your role in the LMS', invalid: 'Choose your LMS role from the list' },
       phone: { required: 'Enter a contact phone', phone: 'Enter a Russian number: +7 (XXX) XXX-XX-XX or 8 XXX XXX-XX-XX' },
+      email: { email: 'Check the e-mail address, e.g. ivanova@example.ru' },
     },
   },
   suggestion: {

@@ -4,10 +4,10 @@
  * dropped field by field, never trusted.
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, DRAFT_LIMITS, fieldSpec, IMPACTS, LMS_ROLES, MAX_URL_LENGTH, TICKET_FIELD_NAMES } from '../../core';
+import { CATEGORIES, CONTACT_FIELD_NAMES, contactFieldSpec, DRAFT_LIMITS, fieldSpec, IMPACTS, LMS_ROLES, TICKET_FIELD_NAMES } from '../../core';
 import type { TicketFieldName } from '../../core';
 import { emptyValues } from './form-values';
-import type { TicketFormValues } from './form-values';
+import type { ContactValues, TicketFormValues } from './form-values';
 
 /** Bumped when the stored shape changes; older drafts are ignored rather than misread. */
 export const DRAFT_VERSION = 1;
@@ -38,14 +38,15 @@ const choice = <T extends readonly [string, ...string[]]>(codes: T) => z.catch(z
 const keySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,200}$/));
 const empty = emptyValues();
 
-const contactSchema = z.object({
-  organization: text(300),
-  lmsUrl: text(MAX_URL_LENGTH),
-  fullName: text(300),
-  role: choice(LMS_ROLES),
-  phone: text(32),
-  email: text(254),
-});
+/** Each contact row: a choice of its codes for the role, else text up to the row's limit. */
+const contactSchema = z.object(
+  Object.fromEntries(
+    CONTACT_FIELD_NAMES.map((name) => {
+      const spec = contactFieldSpec(name);
+      return [name, spec.kind === 'role' ? choice(LMS_ROLES) : text(spec.maxLength)];
+    }),
+  ),
+) as unknown as z.ZodMiniType<ContactValues, unknown>;
 
 const textFields = Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, text(fieldSpec(name).maxLength)])) as Record<
   TicketFieldName,

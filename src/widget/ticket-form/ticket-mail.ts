@@ -1,8 +1,9 @@
 /** The whole ticket as a letter to support's e-mail channel, for the e-mail fallback. */
 import type { TFunction } from 'i18next';
-import { describeBrowser, fieldSpec, formatRuPhone, priorityFor } from '../../core';
+import { describeBrowser, fieldSpec, priorityFor } from '../../core';
 import type { BrowserInfo, HostContext } from '../../core';
-import { CATEGORY_FIELDS, CONTACT_FIELDS } from './form-values';
+import { contactRows } from './contact';
+import { CATEGORY_FIELDS } from './form-values';
 import type { TicketFormValues } from './form-values';
 import { buildMailto } from './mailto';
 import type { MailSection } from './mailto';
@@ -20,18 +21,8 @@ export interface TicketMailContext {
 
 /** Who is writing: the host context, or what the guest typed. */
 function contactSections(t: TFunction, v: TicketFormValues, host: HostContext | null): MailSection[] {
-  const label = (name: string) => t(`form:field.contact.${name}`);
-  const c = host === null
-    ? { ...v.contact, role: v.contact.role === '' ? '' : t(`common:role.${v.contact.role}`), phone: formatRuPhone(v.contact.phone) }
-    : {
-        organization: host.organization.title,
-        lmsUrl: host.lmsUrl,
-        fullName: host.fullName,
-        role: t(`common:role.${host.role}`),
-        phone: host.phone === undefined ? '' : formatRuPhone(host.phone),
-        email: host.email ?? '',
-      };
-  return CONTACT_FIELDS.map((name) => ({ label: label(name), value: c[name] }));
+  const rows = contactRows(t, host === null ? { guest: v.contact } : { host });
+  return rows.map(([name, value]) => ({ label: t(`form:field.contact.${name}`), value }));
 }
 
 /** The sections of the letter, in the order support reads a ticket. */

@@ -139,3 +139,22 @@ describe('sending', () => {
     expect(screen.getByRole('button', { name: 'Прикрепить файл' })).toBeInTheDocument();
   });
 });
+
+describe('the subject proposed from the description', () => {
+  it('follows the description while left alone, and a subject the user writes stays theirs', async () => {
+    const { user, api, onSent } = renderForm({});
+    await chooseCategory(user, 'Другой вопрос');
+    await fill(user, 'Опишите проблему', 'Видеолекция в уроке 5 не загружается. Крутится индикатор.');
+    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Видеолекция в уроке 5 не загружается');
+    await fill(user, 'Опишите проблему', 'Не открывается итоговый тест. Пишет «Ошибка 500».');
+    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Не открывается итоговый тест');
+
+    await fill(user, 'Тема обращения', 'Итоговый тест');
+    await fill(user, 'Опишите проблему', 'Не открывается итоговый тест по охране труда.');
+    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Итоговый тест');
+    await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
+    await send(user);
+    await waitFor(() => expect(onSent).toHaveBeenCalled());
+    expect(api.createTicket.mock.calls[0]?.[0]).toMatchObject({ subject: 'Итоговый тест', description: 'Не открывается итоговый тест по охране труда.' });
+  });
+});
