@@ -10,13 +10,14 @@ import {
   createTicketResponseSchema,
   messageBodySchema,
   metaSchema,
+  notificationPrefsSchema,
   ticketDraftSchema,
   ticketEventSchema,
   ticketListSchema,
   ticketSchema,
 } from '../core';
 import { devTokenBodySchema } from './routes/dev';
-import { agentTicketListSchema, devTokenResponseSchema } from './schemas';
+import { DELIVERY_STATUSES, agentTicketListSchema, deliveryListSchema, devTokenResponseSchema } from './schemas';
 import { MAX_PAGE } from './tickets/paging';
 import { SERVER_VERSION } from './version';
 import { errorResponses, operation } from './openapi-paths';
@@ -39,6 +40,8 @@ const SCHEMAS = {
   TicketEvent: jsonSchema(ticketEventSchema, 'output'),
   Attachment: jsonSchema(attachmentSchema, 'output'),
   Meta: jsonSchema(metaSchema, 'output'),
+  NotificationPrefs: jsonSchema(notificationPrefsSchema, 'output'),
+  DeliveryList: jsonSchema(deliveryListSchema, 'output'),
   DevTokenResponse: jsonSchema(devTokenResponseSchema, 'output'),
   Error: jsonSchema(apiErrorSchema, 'output'),
 };
@@ -137,6 +140,18 @@ function paths(): Record<string, unknown> {
           { name: 'priority', in: 'query', required: false, schema: { type: 'string', enum: [...PRIORITIES] } },
           { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Text found in the number or the subject' },
         ],
+      }),
+    },
+    '/me/notifications': {
+      get: operation("The reporter's notification preferences (`email`: true until switched off)", { security: REPORTER, ok: 'NotificationPrefs', errors: [401, 403, 429, 503] }),
+      put: operation('Switches e-mails about a specialist’s question, answer or resolution on or off', {
+        security: REPORTER, body: 'NotificationPrefs', ok: 'NotificationPrefs', errors: [400, 401, 403, 413, 415, 422, 429, 503],
+      }),
+    },
+    '/agent/deliveries': {
+      get: operation('The outbox delivery log (e-mails and webhooks), newest first, at most 200', {
+        security: AGENT, ok: 'DeliveryList', errors: [400, 401, 403, 429],
+        parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...DELIVERY_STATUSES] } }],
       }),
     },
     '/agent/tickets/{id}': { get: operation('Any ticket', { security: AGENT, parameters: ID, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
