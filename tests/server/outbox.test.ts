@@ -214,3 +214,44 @@ describe('outbox: e-mails and webhooks', () => {
     expectError(await call(ts, 'GET', '/agent/deliveries?status=bogus', { auth: agentAuth }), 400, 'bad_request');
   });
 });
+
+describe('outbox: giving up', () => {
+  let ts: TestServer;
+  let desk: Server;
+  beforeAll(async () => {
+    desk = createServer((_req, res) => {
+      res.statusCode = 503;
+      res.end();
+    });
+    await new Promise<void>((resolve) => desk.listen(0, '127.0.0.1', resolve));
+    // Given up as soon as the next retry would fall after the event's age limit.
+    ts = await startTestServer({
+      config: {
+        notifications: {
+          webhookUrls: [`http://127.0.0.1:${(desk.address() as AddressInfo).port}/hook`],
+          webhookSecret: WEBHOOK_SECRET,
+          pollMs: 50,
+          retryBaseMs: 20,
+          retryMaxMs: 40,
+          giveUpMs: 200,
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await ts.cleanup();
+    await new Promise<void>((resolve) => desk.close(() => resolve()));
+  });
+
+  it('a desk that keeps failing ends as a failed delivery with its attempts and last error', async () => {
+    const ticket = createTicketResponseSchema.parse((await createTicket(ts, await userAuth(ts, 'carol'), validDrafts.technical)).body).ticket;
+    await vi.waitFor(async () => {
+      const list = deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=failed', { auth: agentAuth })).body).deliveries;
+      const [row] = list.filter((d) => d.ticketId === ticket.id);
+      expect(row).toMatchObject({ kind: 'webhook', status: 'failed', lastError: 'HTTP 503', nextAttemptAt: null });
+      expect(row?.attempts).toBeGreaterThan(1);
+    }, { timeout: 10_000, interval: 25 });
+    const pending = deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=pending', { auth: agentAuth })).body).deliveries;
+    expect(pending.filter((d) => d.ticketId === ticket.id)).toEqual([]);
+  });
+});
