@@ -20,6 +20,7 @@ import type { DemoDirs } from './routes/demo';
 import { devRoutes } from './routes/dev';
 import { eventRoutes } from './routes/events';
 import { metaRoutes } from './routes/meta';
+import { notificationRoutes } from './routes/notifications';
 import { ticketActionRoutes } from './routes/ticket-actions';
 import { ticketRoutes } from './routes/tickets';
 
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   api.route('/', ticketRoutes(deps));
   api.route('/', ticketActionRoutes(deps));
   api.route('/', eventRoutes(deps));
+  api.route('/', notificationRoutes(deps));
   api.route('/', agentRoutes(deps));
   if (deps.config.dev) api.route('/', devRoutes(deps));
 

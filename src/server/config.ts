@@ -38,7 +38,35 @@ export interface ServerConfig {
   requestLog: boolean;
   /** Production mode serves the built widget at `/widget/` too (SUPPORT_SERVE_WIDGET=1); dev mode always does. */
   serveWidget: boolean;
+  /** E-mails to reporters and webhooks to the support desk, sent from the outbox table. */
+  notifications: NotificationsConfig;
 }
+
+/** Where notifications go and how the outbox dispatcher paces itself. */
+export interface NotificationsConfig {
+  /** `smtp://…` or `smtps://…` (SUPPORT_SMTP_URL); null: no e-mails are queued. */
+  smtpUrl: string | null;
+  /** The From of every e-mail (SUPPORT_MAIL_FROM). */
+  mailFrom: string;
+  /** Receivers of every ticket event (SUPPORT_WEBHOOK_URLS, comma-separated). */
+  webhookUrls: string[];
+  /** The HMAC key of `X-Uchi-Signature` (SUPPORT_WEBHOOK_SECRET); required with webhook URLs. */
+  webhookSecret: string;
+  /** How often the dispatcher looks for due rows without being woken (ms). */
+  pollMs: number;
+  /** The first retry's delay; it doubles per attempt up to `retryMaxMs`. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** A row still failing this long after it was queued is given up (status failed). */
+  giveUpMs: number;
+  /** How long a claimed row is held by one process before another may try it (a crash mid-send). */
+  leaseMs: number;
+  /** The longest one send may take (SMTP or HTTP). */
+  sendTimeoutMs: number;
+}
+
+/** What a caller (tests, an embedding program) may set over the environment; notification settings one by one. */
+export type ConfigOverrides = Omit<Partial<ServerConfig>, 'notifications'> & { notifications?: Partial<NotificationsConfig> };
 
 /** A configuration problem that must stop the server from starting. */
 export class ConfigError extends Error {}
@@ -57,7 +85,7 @@ const MIN_SECRET_LENGTH = 32;
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads the configuration from `env`, with `overrides` winning; returns the config and start-up warnings. */
-export function loadConfig(env: Env, overrides: Partial<ServerConfig> = {}): { config: ServerConfig; warnings: string[] } {
+export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config: ServerConfig; warnings: string[] } {
   const warnings: string[] = [];
   const dev = overrides.dev ?? env.SUPPORT_DEV === '1';
   const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
@@ -87,7 +115,27 @@ export function loadConfig(env: Env, overrides: Partial<ServerConfig> = {}): { c
     minFreeDiskBytes: overrides.minFreeDiskBytes ?? intFrom(env, 'SUPPORT_MIN_FREE_DISK_BYTES', DEFAULT_MIN_FREE_DISK_BYTES, 0),
     requestLog: overrides.requestLog ?? switchFrom(env, 'SUPPORT_LOG', true),
     serveWidget: overrides.serveWidget ?? switchFrom(env, 'SUPPORT_SERVE_WIDGET', false),
+    notifications: {
+      smtpUrl: smtpUrlFrom(env.SUPPORT_SMTP_URL),
+      mailFrom: env.SUPPORT_MAIL_FROM?.trim() || 'Техподдержка Учи.Про <support@localhost>',
+      webhookUrls: webhookUrlsFrom(env.SUPPORT_WEBHOOK_URLS),
+      webhookSecret: env.SUPPORT_WEBHOOK_SECRET ?? '',
+      pollMs: intFrom(env, 'SUPPORT_OUTBOX_POLL_MS', 5_000, 10),
+      retryBaseMs: intFrom(env, 'SUPPORT_OUTBOX_RETRY_MS', 30_000, 1),
+      retryMaxMs: intFrom(env, 'SUPPORT_OUTBOX_RETRY_MAX_MS', 3_600_000, 1),
+      giveUpMs: intFrom(env, 'SUPPORT_OUTBOX_GIVE_UP_MS', 86_400_000, 1),
+      leaseMs: intFrom(env, 'SUPPORT_OUTBOX_LEASE_MS', 120_000, 100),
+      sendTimeoutMs: intFrom(env, 'SUPPORT_OUTBOX_SEND_TIMEOUT_MS', 15_000, 100),
+      ...overrides.notifications,
+    },
   };
+  const { notifications } = config;
+  if (notifications.webhookUrls.length > 0 && notifications.webhookSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`SUPPORT_WEBHOOK_SECRET of at least ${MIN_SECRET_LENGTH} characters is required with SUPPORT_WEBHOOK_URLS.`);
+  }
+  if (notifications.leaseMs <= notifications.sendTimeoutMs) {
+    throw new ConfigError('SUPPORT_OUTBOX_LEASE_MS must be longer than SUPPORT_OUTBOX_SEND_TIMEOUT_MS.');
+  }
   if (config.tokenSecret === '') {
     if (!dev) throw new ConfigError('SUPPORT_TOKEN_SECRET is required (or set SUPPORT_DEV=1 for a local demo).');
     config.tokenSecret = DEV_TOKEN_SECRET;
@@ -126,6 +174,23 @@ function databaseUrlFrom(raw: string | undefined): string | null {
   if (url === '') return null;
   if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('SUPPORT_DATABASE_URL must start with postgres:// (or be empty for the SQLite file).');
   return url;
+}
+
+/** SUPPORT_SMTP_URL: empty means no e-mails; otherwise smtp:// or smtps://. */
+function smtpUrlFrom(raw: string | undefined): string | null {
+  const url = raw?.trim() ?? '';
+  if (url === '') return null;
+  if (!/^smtps?:\/\//.test(url)) throw new ConfigError('SUPPORT_SMTP_URL must start with smtp:// or smtps://.');
+  return url;
+}
+
+/** SUPPORT_WEBHOOK_URLS: http(s) URLs, comma-separated. */
+function webhookUrlsFrom(raw: string | undefined): string[] {
+  const urls = (raw ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  for (const url of urls) {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new ConfigError(`SUPPORT_WEBHOOK_URLS: "${url}" is not an http(s) URL.`);
+  }
+  return urls;
 }
 
 /** A comma-separated list with blanks and trailing slashes removed (origins never end in "/"). */

@@ -13,13 +13,14 @@ import {
   metaSchema,
   ratingBodySchema,
   ticketChangeSchema,
+  notificationPrefsSchema,
   ticketDraftSchema,
   ticketEventSchema,
   ticketListSchema,
   ticketSchema,
 } from '../core';
 import { devTokenBodySchema } from './routes/dev';
-import { agentTicketListSchema, devTokenResponseSchema } from './schemas';
+import { DELIVERY_STATUSES, agentTicketListSchema, deliveryListSchema, devTokenResponseSchema } from './schemas';
 import { MAX_PAGE } from './tickets/paging';
 import { SERVER_VERSION } from './version';
 import { errorResponses, operation } from './openapi-paths';
@@ -45,6 +46,8 @@ const SCHEMAS = {
   TicketChange: jsonSchema(ticketChangeSchema, 'output'),
   Attachment: jsonSchema(attachmentSchema, 'output'),
   Meta: jsonSchema(metaSchema, 'output'),
+  NotificationPrefs: jsonSchema(notificationPrefsSchema, 'output'),
+  DeliveryList: jsonSchema(deliveryListSchema, 'output'),
   DevTokenResponse: jsonSchema(devTokenResponseSchema, 'output'),
   Error: jsonSchema(apiErrorSchema, 'output'),
 };
@@ -152,6 +155,18 @@ function paths(): Record<string, unknown> {
     },
     '/agent/stats': {
       get: operation('Ratings given or changed in the last 30 days and the share of 4–5', { security: AGENT, ok: 'AgentStats', errors: [401, 403, 429] }),
+    },
+    '/me/notifications': {
+      get: operation("The reporter's notification preferences (`email`: true until switched off)", { security: REPORTER, ok: 'NotificationPrefs', errors: [401, 403, 429, 503] }),
+      put: operation('Switches e-mails about a specialist’s question, answer or resolution on or off', {
+        security: REPORTER, body: 'NotificationPrefs', ok: 'NotificationPrefs', errors: [400, 401, 403, 413, 415, 422, 429, 503],
+      }),
+    },
+    '/agent/deliveries': {
+      get: operation('The outbox delivery log (e-mails and webhooks), newest first, at most 200', {
+        security: AGENT, ok: 'DeliveryList', errors: [400, 401, 403, 429],
+        parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...DELIVERY_STATUSES] } }],
+      }),
     },
     '/agent/tickets/{id}': { get: operation('Any ticket', { security: AGENT, parameters: ID, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
     '/agent/tickets/{id}/status': {

@@ -13,3 +13,24 @@ export const devTokenResponseSchema = z.object({ token: z.string() });
 
 /** `GET /tickets` (the core names it only as a schema). */
 export type TicketListResponse = z.infer<typeof ticketListSchema>;
+
+/** The statuses of outbox rows a specialist can list. */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+/** One delivery of the outbox, as `GET /agent/deliveries` lists it. */
+export const deliverySchema = z.object({
+  id: z.number(),
+  kind: z.enum(['email', 'webhook']),
+  target: z.string(),
+  eventId: z.number(),
+  ticketId: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: z.number(),
+  nextAttemptAt: z.nullable(z.string()),
+  lastError: z.nullable(z.string()),
+  createdAt: z.string(),
+  sentAt: z.nullable(z.string()),
+});
+
+/** `GET /agent/deliveries`: newest first. */
+export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema) });

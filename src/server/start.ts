@@ -8,10 +8,11 @@ import { createApp } from './app';
 import { startCleanup } from './attachments/cleanup';
 import { createFileStorage } from './attachments/storage';
 import { loadConfig } from './config';
-import type { ServerConfig } from './config';
+import type { ConfigOverrides, ServerConfig } from './config';
 import type { AppDeps, Logger } from './context';
 import { openStorage } from './storage/open';
 import { createBroker } from './events/broker';
+import { startDispatcher } from './outbox/dispatcher';
 import { guardConnections, serverOptions } from './guard/connections';
 import { createGuards } from './guard/guards';
 import { shutdownServer } from './http/shutdown';
@@ -20,7 +21,7 @@ import type { DemoDirs } from './routes/demo';
 /** How to start: environment and/or explicit config, and the injectable clock and logger. */
 export interface StartServerOptions {
   env?: Readonly<Record<string, string | undefined>>;
-  config?: Partial<ServerConfig>;
+  config?: ConfigOverrides;
   clock?: () => Date;
   logger?: Logger;
   /** Dev mode's demo folders (tests point them at fixtures); the repository's by default. */
@@ -46,7 +47,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (coverage !== null) logger.warn(`[support] ${coverage}`);
 
   const store = await openStorage(config, logger, clock());
-  const broker = createBroker();
+  // Every new event (this process's commits and, through the watcher, other processes') wakes the outbox dispatcher.
+  let wakeOutbox = () => undefined as void;
+  const broker = createBroker(() => wakeOutbox());
   const deps: AppDeps = {
     config,
     store,
@@ -65,6 +68,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   // Events committed by other processes on the same database wake this process's streams too.
   const stopWatching = store.watchEvents((ticketId) => broker.publish(ticketId), () => broker.wakeAll(), () => broker.size() > 0);
+  const dispatcher = startDispatcher(deps);
+  wakeOutbox = dispatcher.wake;
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = createApp(deps, { allowedOrigins, ...(options.demo === undefined ? {} : { demo: options.demo }) });
 
@@ -88,6 +93,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         release: async () => {
           stopCleanup();
           await stopWatching();
+          await dispatcher.stop();
           await deps.files.settle(config.guard.shutdownGraceMs);
           await deps.store.close();
         },

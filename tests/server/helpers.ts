@@ -13,7 +13,7 @@ import { expect, inject } from 'vitest';
 import { apiErrorSchema } from '../../src/core';
 import type { TicketDraftInput } from '../../src/core';
 import { signReporterToken, startServer } from '../../src/server';
-import type { ReporterProfile, RunningServer, ServerConfig } from '../../src/server';
+import type { ConfigOverrides, ReporterProfile, RunningServer } from '../../src/server';
 import { validDrafts } from '../fixtures/drafts';
 
 /** The secret every test server signs with. */
@@ -84,7 +84,7 @@ export interface TestServer {
 /** Options for {@link startTestServer}. */
 export interface TestServerOptions {
   clock?: () => Date;
-  config?: Partial<ServerConfig>;
+  config?: ConfigOverrides;
   dir?: string;
 }
 

@@ -83,3 +83,8 @@ export const apiErrorSchema = z.object({
 /** An error answer. */
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
+
+/** `GET/PUT /me/notifications`: whether the reporter gets e-mails about a specialist's question, answer or resolution. */
+export const notificationPrefsSchema = z.strictObject({ email: z.boolean() });
+/** A reporter's notification preferences. */
+export type NotificationPrefs = z.infer<typeof notificationPrefsSchema>;

@@ -87,3 +87,24 @@ export interface IdempotencyRow {
   response_json: string;
   created_at: string;
 }
+
+/** An `outbox` row: one e-mail or webhook delivery, written with the event it announces. */
+export interface OutboxRow {
+  id: number;
+  kind: 'email' | 'webhook';
+  /** The e-mail address or the webhook URL. */
+  target: string;
+  /** Unique: the same change never queues the same delivery twice. */
+  dedupe_key: string;
+  event_id: number;
+  ticket_id: string;
+  /** JSON: the rendered e-mail, or the webhook body exactly as it is sent. */
+  payload: string;
+  attempts: number;
+  /** ISO; a claimed row's lease ends here. */
+  next_attempt_at: string;
+  last_error: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  created_at: string;
+  sent_at: string | null;
+}

@@ -27,8 +27,8 @@ interface Subscription {
   onClose: (() => void) | undefined;
 }
 
-/** Creates an empty broker. */
-export function createBroker(): EventBroker {
+/** Creates an empty broker; `onPublish` hears every publish (the outbox dispatcher wakes on it). */
+export function createBroker(onPublish?: () => void): EventBroker {
   const byTicket = new Map<string, Set<Subscription>>();
   let total = 0;
   return {
@@ -45,6 +45,7 @@ export function createBroker(): EventBroker {
       };
     },
     publish(ticketId) {
+      onPublish?.();
       for (const subscription of [...(byTicket.get(ticketId) ?? [])]) subscription.wake();
     },
     wakeAll() {

@@ -103,6 +103,35 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tickets_by_rating_update ON tickets (rating_updated_at) WHERE rating_score IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'outbox of e-mails and webhooks, notification preferences',
+    sql: `
+      CREATE TABLE outbox (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('email', 'webhook')),
+        target TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        event_id BIGINT NOT NULL REFERENCES events (id),
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        payload TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+      );
+      CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE status = 'pending';
+      CREATE INDEX outbox_by_status ON outbox (status, id);
+
+      CREATE TABLE notification_prefs (
+        owner TEXT PRIMARY KEY,
+        email BOOLEAN NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

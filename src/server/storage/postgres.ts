@@ -7,10 +7,10 @@
 import pg from 'pg';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '../context';
-import type { AttachmentRow, EventRow, IdempotencyRow, RatingCounts, TicketRow } from '../db/rows';
+import type { AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { migratePostgres } from './postgres-migrations';
-import type { AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, Storage, TicketsWrites, Transaction } from './types';
+import type { AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
 
 /** The channel of event notices; the payload is `<ticket id>:<event id>`. */
 export const EVENTS_CHANNEL = 'support_events';
@@ -163,7 +163,58 @@ function repositories(db: Queryable): Omit<Transaction, 'lock'> {
       );
     },
   };
-  return { tickets, events, attachments, idempotency };
+  const outbox: OutboxWrites = {
+    enqueue: async (list) => {
+      for (const r of list) {
+        await db.query(
+          `INSERT INTO outbox (kind, target, dedupe_key, event_id, ticket_id, payload, next_attempt_at, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
+          [r.kind, r.target, r.dedupe_key, r.event_id, r.ticket_id, r.payload, r.created_at],
+        );
+      }
+    },
+  };
+  return { tickets, events, attachments, idempotency, outbox, prefs: prefsOf(db) };
+}
+
+/** Notification preferences (true when never set). */
+function prefsOf(db: Queryable): PrefsRepo {
+  return {
+    emailEnabled: async (owner) => (await first<{ email: boolean }>(db, 'SELECT email FROM notification_prefs WHERE owner = $1', [owner]))?.email ?? true,
+    setEmail: async (owner, enabled, at) => {
+      await db.query(
+        `INSERT INTO notification_prefs (owner, email, updated_at) VALUES ($1, $2, $3)
+          ON CONFLICT (owner) DO UPDATE SET email = EXCLUDED.email, updated_at = EXCLUDED.updated_at`,
+        [owner, enabled, at],
+      );
+    },
+  };
+}
+
+/** The dispatcher's queries; rows another process holds locked are skipped, not waited for. */
+function outboxOf(db: Queryable): OutboxRepo {
+  return {
+    claim: (now, lease, limit) =>
+      rows<OutboxRow>(
+        db,
+        `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2
+          WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1
+                       ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+          RETURNING *`,
+        [now, lease, limit],
+      ).then((list) => list.sort((a, b) => a.id - b.id)),
+    markSent: async (id, at) => {
+      await db.query(`UPDATE outbox SET status = 'sent', sent_at = $1, last_error = NULL WHERE id = $2`, [at, id]);
+    },
+    markFailed: async (id, error, nextAt) => {
+      if (nextAt === null) await db.query(`UPDATE outbox SET status = 'failed', last_error = $1 WHERE id = $2 AND status = 'pending'`, [error, id]);
+      else await db.query(`UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3 AND status = 'pending'`, [error, nextAt, id]);
+    },
+    list: (status, limit) =>
+      status === null
+        ? rows<OutboxRow>(db, 'SELECT * FROM outbox ORDER BY id DESC LIMIT $1', [limit])
+        : rows<OutboxRow>(db, 'SELECT * FROM outbox WHERE status = $1 ORDER BY id DESC LIMIT $2', [status, limit]),
+  };
 }
 
 /** Connects the pool, migrates (once across processes) and builds the storage. */
@@ -207,6 +258,8 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
     events: reads.events,
     attachments: reads.attachments,
     idempotency: reads.idempotency,
+    outbox: outboxOf(pool),
+    prefs: prefsOf(pool),
     counters: {
       add: async (key, amount, windowMs, nowMs) => {
         const state = await first<CounterState>(pool, counterSql, [key, nowMs, amount, windowMs]);

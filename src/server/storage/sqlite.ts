@@ -9,6 +9,7 @@ import type { Logger } from '../context';
 import { attachmentsRepo } from '../db/attachments-repo';
 import { eventsRepo } from '../db/events-repo';
 import { idempotencyRepo } from '../db/idempotency-repo';
+import { outboxRepo } from '../db/outbox-repo';
 import { ticketsRepo } from '../db/tickets-repo';
 import { isStorageUnavailable, unavailable } from '../errors';
 import type { CounterState, Storage, Transaction } from './types';
@@ -25,6 +26,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
   const events = eventsRepo(db);
   const attachments = attachmentsRepo(db);
   const idempotency = idempotencyRepo(db);
+  const outbox = outboxRepo(db);
   const addCounter = db.prepare<{ key: string; now: number; amount: number; window: number }, CounterState>(`INSERT INTO rate_counters
     (key, window_start, count) VALUES (@key, @now, @amount) ON CONFLICT (key) DO UPDATE SET
       window_start = CASE WHEN @now - window_start >= @window OR @now < window_start THEN @now ELSE window_start END,
@@ -81,6 +83,8 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       get: async (owner, key) => idempotency.get(owner, key),
       insert: async (row) => idempotency.insert(row),
     },
+    outbox: { enqueue: async (rows) => outbox.enqueue(rows) },
+    prefs: { emailEnabled: async (owner) => outbox.emailEnabled(owner) },
     // BEGIN IMMEDIATE holds the database's one write lock for the whole transaction.
     lock: async () => undefined,
   };
@@ -114,6 +118,16 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       listOfEvents: (ticketId) => read(() => attachments.listOfEvents(ticketId)),
     },
     idempotency: { get: (owner, key) => read(() => idempotency.get(owner, key)) },
+    outbox: {
+      claim: (now, lease, limit) => read(() => outbox.claim(now, lease, limit)),
+      markSent: (id, at) => read(() => outbox.markSent(id, at)),
+      markFailed: (id, error, nextAt) => read(() => outbox.markFailed(id, error, nextAt)),
+      list: (status, limit) => read(() => outbox.list(status, limit)),
+    },
+    prefs: {
+      emailEnabled: (owner) => read(() => outbox.emailEnabled(owner)),
+      setEmail: (owner, enabled, at) => read(() => outbox.setEmail(owner, enabled, at)),
+    },
     counters: {
       add: (key, amount, windowMs, nowMs) =>
         read(() => {

@@ -5,7 +5,7 @@
  * rows have the same shape in both (docs/architecture.md).
  */
 import type { PageQuery } from '../tickets/paging';
-import type { AttachmentRow, EventRow, IdempotencyRow, RatingColumns, RatingCounts, RatingWrite, TicketRow } from '../db/rows';
+import type { AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingColumns, RatingCounts, RatingWrite, TicketRow } from '../db/rows';
 
 /** A new ticket, as the create service hands it over. */
 export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns>;
@@ -13,6 +13,37 @@ export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns>;
 export type NewEvent = Omit<EventRow, 'id'>;
 /** A freshly uploaded, not yet claimed attachment. */
 export type NewAttachment = Omit<AttachmentRow, 'ticket_id' | 'event_id' | 'position'>;
+
+/** A delivery to queue; the rest of the row starts as pending, never tried. */
+export type NewOutboxRow = Pick<OutboxRow, 'kind' | 'target' | 'dedupe_key' | 'event_id' | 'ticket_id' | 'payload' | 'created_at'>;
+
+/** Queueing deliveries, only inside the transaction of the event they announce. */
+export interface OutboxWrites {
+  /** Queues rows; one whose dedupe key is already queued is skipped. */
+  enqueue(rows: readonly NewOutboxRow[]): Promise<void>;
+}
+
+/** The dispatcher's side of the outbox (shared by every process on the database). */
+export interface OutboxRepo {
+  /**
+   * Claims up to `limit` pending rows due at `now` (ISO), oldest first, counting an attempt and leasing them
+   * until `leaseUntil`: no other process claims them before that (PostgreSQL: `FOR UPDATE SKIP LOCKED`;
+   * SQLite: one atomic `UPDATE … RETURNING`). A process that dies mid-send loses the lease, not the row.
+   */
+  claim(now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]>;
+  markSent(id: number, at: string): Promise<void>;
+  /** Records a failed attempt: tried again at `nextAt`, or given up (`failed`) when `nextAt` is null. */
+  markFailed(id: number, error: string, nextAt: string | null): Promise<void>;
+  /** The delivery log, newest first; `status` null = every status. */
+  list(status: OutboxRow['status'] | null, limit: number): Promise<OutboxRow[]>;
+}
+
+/** A reporter's notification preferences. */
+export interface PrefsRepo {
+  /** Whether `owner` wants e-mails (true when never set). */
+  emailEnabled(owner: string): Promise<boolean>;
+  setEmail(owner: string, enabled: boolean, at: string): Promise<void>;
+}
 
 /** Reads and writes of tickets and the per-year number counter. */
 export interface TicketsRepo {
@@ -99,6 +130,8 @@ export interface Transaction {
   events: EventsWrites;
   attachments: AttachmentsWrites;
   idempotency: IdempotencyWrites;
+  outbox: OutboxWrites;
+  prefs: Pick<PrefsRepo, 'emailEnabled'>;
   /**
    * Holds a named lock until the transaction ends, so two processes deciding on the same thing (one
    * idempotency key, one owner's upload quota) decide one after the other. SQLite's write lock already does.
@@ -133,6 +166,8 @@ export interface Storage {
   attachments: AttachmentsRepo;
   idempotency: IdempotencyRepo;
   counters: Counters;
+  outbox: OutboxRepo;
+  prefs: PrefsRepo;
   /**
    * Runs `work` as one transaction: any throw rolls everything back; a busy, full or unreachable database
    * is a 503. Keep `work` to storage calls (and the synchronous file rename of an upload).

@@ -3,7 +3,8 @@ import { canTransition, isFinalStatus, statusAfterReporterMessage, statusRequire
 import type { Actor, Status, Ticket, TicketChange } from '../../core';
 import type { Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
-import type { TicketRow } from '../db/rows';
+import type { EventRow, TicketRow } from '../db/rows';
+import { queueDeliveries } from '../outbox/enqueue';
 import type { Transaction } from '../storage/types';
 import { failures } from '../errors';
 import { anyTicket, reporterTicket } from './access';
@@ -22,7 +23,7 @@ interface Change {
 /** Appends one event (and moves the status) inside a transaction; returns the new event's id. */
 async function appendEvent(deps: AppDeps, tx: Transaction, ticket: TicketRow, change: Change): Promise<number> {
   const at = deps.clock().toISOString();
-  const eventId = await tx.events.insert({
+  const event: Omit<EventRow, 'id'> = {
     ticket_id: ticket.id,
     type: change.type,
     status: change.status,
@@ -30,11 +31,14 @@ async function appendEvent(deps: AppDeps, tx: Transaction, ticket: TicketRow, ch
     actor: change.actor,
     text: change.text,
     created_at: at,
-  });
+  };
+  const eventId = await tx.events.insert(event);
   if (change.owner !== null) {
     await claimAttachments(tx, change.owner, ticket.id, eventId, change.attachmentIds, deps.config.limits.maxFilesPerTicket);
   }
   await tx.tickets.setStatus(ticket.id, change.status, at);
+  // E-mail and webhooks commit with the event: a crash after the commit loses no notification.
+  await queueDeliveries(deps, tx, ticket, { ...event, id: eventId });
   return eventId;
 }
 

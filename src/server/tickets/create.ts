@@ -6,6 +6,7 @@ import { deriveAccessKey, hashKey } from '../auth/keys';
 import type { AppDeps } from '../context';
 import type { TicketRow } from '../db/rows';
 import { ApiFailure } from '../errors';
+import { queueDeliveries } from '../outbox/enqueue';
 import { claimAttachments } from './claim';
 import { enforceOneProblem } from './one-problem';
 import { bodyHash, randomId } from './ids';
@@ -65,10 +66,12 @@ export async function createTicket(deps: AppDeps, reporter: Reporter, parsed: Ti
       ...oneProblem,
       split_group: draft.splitGroup ?? null,
     });
-    await tx.events.insert({ ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at });
+    const first = { ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at };
+    const eventId = await tx.events.insert(first);
     await claimAttachments(tx, reporter.owner, id, null, draft.attachmentIds, config.limits.maxFilesPerTicket);
     const row = await tx.tickets.get(id);
     if (row === undefined) throw new Error('inserted ticket not found');
+    await queueDeliveries(deps, tx, row, { ...first, id: eventId });
     const body: CreateTicketResponse = { ticket: await ticketView(tx, row) };
     await tx.idempotency.insert({
       owner: reporter.owner,

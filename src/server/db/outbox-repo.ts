@@ -1,0 +1,36 @@
+/** The `outbox` and `notification_prefs` tables on SQLite (see OutboxRepo in storage/types.ts). */
+import type { Database } from 'better-sqlite3';
+import type { NewOutboxRow } from '../storage/types';
+import type { OutboxRow } from './rows';
+
+/** Prepared statements over `outbox` and `notification_prefs`. */
+export function outboxRepo(db: Database) {
+  const insert = db.prepare<NewOutboxRow>(`INSERT INTO outbox (kind, target, dedupe_key, event_id, ticket_id, payload,
+    next_attempt_at, created_at) VALUES (@kind, @target, @dedupe_key, @event_id, @ticket_id, @payload, @created_at, @created_at)
+    ON CONFLICT (dedupe_key) DO NOTHING`);
+  // One statement: SQLite's write lock makes the pick and the lease atomic across processes on the file.
+  const claim = db.prepare<{ now: string; lease: string; limit: number }, OutboxRow>(`UPDATE outbox
+    SET attempts = attempts + 1, next_attempt_at = @lease
+    WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit)
+    RETURNING *`);
+  const sent = db.prepare<[string, number]>(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`);
+  const retry = db.prepare<[string, string, number]>(`UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'`);
+  const giveUp = db.prepare<[string, number]>(`UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'pending'`);
+  const listAll = db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY id DESC LIMIT ?');
+  const listOf = db.prepare<[string, number], OutboxRow>('SELECT * FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?');
+  const pref = db.prepare<[string], { email: number }>('SELECT email FROM notification_prefs WHERE owner = ?');
+  const setPref = db.prepare<[string, number, string]>(`INSERT INTO notification_prefs (owner, email, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT (owner) DO UPDATE SET email = excluded.email, updated_at = excluded.updated_at`);
+
+  return {
+    enqueue: (rows: readonly NewOutboxRow[]) => {
+      for (const row of rows) insert.run(row);
+    },
+    claim: (now: string, lease: string, limit: number) => claim.all({ now, lease, limit }).sort((a, b) => a.id - b.id),
+    markSent: (id: number, at: string) => void sent.run(at, id),
+    markFailed: (id: number, error: string, nextAt: string | null) => void (nextAt === null ? giveUp.run(error, id) : retry.run(error, nextAt, id)),
+    list: (status: OutboxRow['status'] | null, limit: number) => (status === null ? listAll.all(limit) : listOf.all(status, limit)),
+    emailEnabled: (owner: string) => (pref.get(owner)?.email ?? 1) === 1,
+    setEmail: (owner: string, enabled: boolean, at: string) => void setPref.run(owner, enabled ? 1 : 0, at),
+  };
+}

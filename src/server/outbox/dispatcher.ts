@@ -1,0 +1,112 @@
+/**
+ * The outbox dispatcher of one server process: claims due rows (leased, so processes never send the same row
+ * at once), sends them, marks them sent; a failure is retried with a doubling delay and given up after
+ * `giveUpMs` (status failed, listed by `GET /agent/deliveries`). Woken by new events and by a timer.
+ */
+import nodemailer from 'nodemailer';
+import type { AppDeps } from '../context';
+import type { OutboxRow } from '../db/rows';
+import type { EmailPayload } from './email';
+import { postWebhook } from './webhook';
+
+/** Rows claimed per round. */
+const BATCH = 20;
+/** Longest error text kept on a row. */
+const MAX_ERROR = 500;
+
+/** A running dispatcher. */
+export interface Dispatcher {
+  /** Looks for due rows now (new ones were probably queued). */
+  wake(): void;
+  /** Stops claiming, waits for the round in flight and closes the SMTP transport. */
+  stop(): Promise<void>;
+}
+
+/** Delay before the attempt after `attempts` failed ones: base, 2×base, 4×base … capped. */
+export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, attempts - 1)));
+}
+
+/** Starts the dispatcher (does nothing until woken or the timer fires). */
+export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock' | 'logger'>): Dispatcher {
+  const settings = deps.config.notifications;
+  const mailer = settings.smtpUrl === null
+    ? null
+    : nodemailer.createTransport(settings.smtpUrl, { from: settings.mailFrom });
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const send = async (row: OutboxRow): Promise<void> => {
+    if (row.kind === 'webhook') {
+      await postWebhook(row.target, row.payload, String(row.event_id), settings.webhookSecret, deps.clock(), settings.sendTimeoutMs);
+      return;
+    }
+    if (mailer === null) throw new Error('SUPPORT_SMTP_URL is not set');
+    const mail = JSON.parse(row.payload) as EmailPayload;
+    await withTimeout(
+      mailer.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: { 'X-Uchi-Event-Id': String(row.event_id) } }),
+      settings.sendTimeoutMs,
+    );
+  };
+
+  const deliver = async (row: OutboxRow): Promise<void> => {
+    try {
+      await send(row);
+      await deps.store.outbox.markSent(row.id, deps.clock().toISOString());
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR);
+      const now = deps.clock();
+      const next = new Date(now.getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
+      const expired = next.getTime() - Date.parse(row.created_at) > settings.giveUpMs;
+      if (expired) deps.logger.warn(`[support] giving up ${row.kind} delivery ${row.id} to ${row.target} after ${row.attempts} attempts: ${reason}`);
+      await deps.store.outbox.markFailed(row.id, reason, expired ? null : next.toISOString());
+    }
+  };
+
+  const round = async (): Promise<void> => {
+    do {
+      again = false;
+      const now = deps.clock();
+      const rows = await deps.store.outbox.claim(now.toISOString(), new Date(now.getTime() + settings.leaseMs).toISOString(), BATCH);
+      // Different receivers in parallel; one slow desk does not hold back the e-mails.
+      await Promise.all(rows.map(deliver));
+      if (rows.length === BATCH) again = true;
+    } while (again && !stopped);
+  };
+
+  const wake = () => {
+    if (stopped) return;
+    if (running !== null) {
+      again = true;
+      return;
+    }
+    running = round()
+      .catch((error: unknown) => deps.logger.warn('[support] outbox round failed; trying again later:', error))
+      .finally(() => {
+        running = null;
+        if (again && !stopped) wake();
+      });
+  };
+
+  const timer = setInterval(wake, settings.pollMs);
+  timer.unref();
+  wake();
+  return {
+    wake,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      mailer?.close();
+    },
+  };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,78 @@
+/**
+ * The reporter's e-mail about a specialist's change: Russian, plain text and HTML (every user-supplied value
+ * escaped), the ticket number in the subject and a link back to the LMS page with the ticket opened.
+ */
+import type { Status } from '../../core';
+
+/** The statuses a reporter is e-mailed about, when a specialist sets them. */
+export const EMAIL_STATUSES: ReadonlySet<Status> = new Set<Status>(['clarification_requested', 'answered', 'resolved']);
+
+/** An e-mail as the outbox stores it and the dispatcher sends it. */
+export interface EmailPayload {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** What the e-mail says. */
+export interface EmailInput {
+  to: string;
+  name: string;
+  number: string;
+  subject: string;
+  status: Status;
+  text: string | null;
+  /** The LMS page the ticket came from (or the LMS itself); the link opens the ticket there. Null: no link. */
+  page: string | null;
+}
+
+const HEADLINES: Partial<Record<Status, string>> = {
+  clarification_requested: 'Специалист задал вопрос по обращению',
+  answered: 'Специалист ответил на обращение',
+  resolved: 'Вопрос решён',
+};
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** `<page>#uchi-support=<number>`: the widget on that page opens the ticket (any fragment of the page is replaced). */
+export function ticketLink(page: string, number: string): string {
+  const url = new URL(page);
+  url.hash = `uchi-support=${number}`;
+  return url.toString();
+}
+
+/** Renders the e-mail. */
+export function renderEmail(input: EmailInput): EmailPayload {
+  const headline = HEADLINES[input.status] ?? 'Обращение изменилось';
+  const link = input.page === null ? null : ticketLink(input.page, input.number);
+  // Header injection is impossible through nodemailer, but a subject stays one line all the same.
+  const topic = input.subject.replace(/\s+/g, ' ').trim();
+  const subject = `Обращение № ${input.number}: ${headline.toLowerCase()}`;
+  const action = input.status === 'clarification_requested' ? 'Ответить на вопрос' : 'Открыть обращение';
+  const text = [
+    `Здравствуйте, ${input.name}!`,
+    '',
+    `${headline}: № ${input.number} «${topic}».`,
+    ...(input.text === null ? [] : ['', input.text]),
+    ...(link === null ? [] : ['', `${action}: ${link}`]),
+    '',
+    'Это письмо отправлено автоматически, отвечать на него не нужно.',
+    'Отключить письма можно в настройках виджета техподдержки.',
+  ].join('\n');
+  const paragraphs = (input.text ?? '').split(/\n/).map((line) => escapeHtml(line)).join('<br>');
+  const html = [
+    '<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5">',
+    `<p>Здравствуйте, ${escapeHtml(input.name)}!</p>`,
+    `<p>${escapeHtml(headline)}: № ${escapeHtml(input.number)} «${escapeHtml(topic)}».</p>`,
+    input.text === null ? '' : `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #ccc">${paragraphs}</blockquote>`,
+    link === null ? '' : `<p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>`,
+    '<p style="color:#666;font-size:13px">Это письмо отправлено автоматически, отвечать на него не нужно. ',
+    'Отключить письма можно в настройках виджета техподдержки.</p>',
+    '</body></html>',
+  ].join('');
+  return { to: input.to, subject, text, html };
+}

@@ -1,0 +1,69 @@
+/**
+ * Queues the deliveries of one ticket event inside the transaction that appends it: the event and its
+ * e-mail/webhooks commit together or not at all, and the dispatcher sends them afterwards.
+ */
+import type { Reporter as ReporterRecord, Status, TicketDraft } from '../../core';
+import type { AppDeps } from '../context';
+import type { EventRow, TicketRow } from '../db/rows';
+import type { NewOutboxRow, Transaction } from '../storage/types';
+import { eventView } from '../tickets/view';
+import { EMAIL_STATUSES, renderEmail } from './email';
+import type { WebhookType } from './webhook';
+
+/** Queues the webhooks of `event` and, for a specialist's question, answer or resolution, the reporter's e-mail. */
+export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow): Promise<void> {
+  const { notifications } = deps.config;
+  const rows: NewOutboxRow[] = [];
+  const base = { event_id: event.id, ticket_id: ticket.id, created_at: event.created_at };
+  if (notifications.webhookUrls.length > 0) {
+    const type: WebhookType = event.previous_status === null ? 'ticket.created' : event.type === 'message' ? 'ticket.message' : 'ticket.status';
+    const body = JSON.stringify({
+      id: event.id,
+      type,
+      ticket: { id: ticket.id, number: ticket.number, status: event.status, category: ticket.category, priority: ticket.priority },
+      event: eventView(event, []),
+    });
+    notifications.webhookUrls.forEach((url, index) => {
+      rows.push({ ...base, kind: 'webhook', target: url, dedupe_key: `webhook:${event.id}:${index}`, payload: body });
+    });
+  }
+  const email = await emailFor(deps, tx, ticket, event);
+  if (email !== null) rows.push({ ...base, kind: 'email', target: email.to, dedupe_key: `email:${event.id}`, payload: JSON.stringify(email) });
+  if (rows.length > 0) await tx.outbox.enqueue(rows);
+}
+
+async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow) {
+  if (deps.config.notifications.smtpUrl === null) return null;
+  // Only a specialist's change, never the reporter's own, and only the ones worth an e-mail.
+  if (event.actor !== 'support' || event.type !== 'status' || !EMAIL_STATUSES.has(event.status as Status)) return null;
+  const reporter = JSON.parse(ticket.reporter_json) as ReporterRecord;
+  if (reporter.email === undefined || reporter.email === '') return null;
+  if (!(await tx.prefs.emailEnabled(ticket.owner))) return null;
+  return renderEmail({
+    to: reporter.email,
+    name: reporter.fullName,
+    number: ticket.number,
+    subject: ticket.subject,
+    status: event.status as Status,
+    text: event.text,
+    page: pageOf(ticket, reporter),
+  });
+}
+
+/**
+ * The page the ticket was sent from when it is on the reporter's LMS, else the LMS itself; null when neither is
+ * a web address (the e-mail then goes without a link).
+ */
+function pageOf(ticket: TicketRow, reporter: ReporterRecord): string | null {
+  const lms = webUrl(reporter.lmsUrl);
+  const draft = JSON.parse(ticket.draft_json) as Pick<TicketDraft, 'pageUrl'>;
+  const page = webUrl(draft.pageUrl ?? '');
+  if (page !== null && lms !== null && page.origin === lms.origin) return page.toString();
+  return lms?.toString() ?? null;
+}
+
+function webUrl(value: string): URL | null {
+  if (!URL.canParse(value)) return null;
+  const url = new URL(value);
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+}

@@ -1,0 +1,34 @@
+/**
+ * Webhooks to the support desk: the body, its signature and one delivery. A receiver checks
+ * `X-Uchi-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` (README).
+ */
+import { createHmac } from 'node:crypto';
+
+/** The event types a desk receives. */
+export type WebhookType = 'ticket.created' | 'ticket.status' | 'ticket.message';
+
+/** The `X-Uchi-Signature` value for `body` sent at `t` (unix seconds). */
+export function signWebhook(secret: string, t: number, body: string): string {
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+/** One POST; resolves on a 2xx answer, throws with a short reason otherwise. */
+export async function postWebhook(url: string, body: string, eventId: string, secret: string, now: Date, timeoutMs: number): Promise<void> {
+  const t = Math.floor(now.getTime() / 1000);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'uchi-support-webhook/1',
+      'x-uchi-event-id': eventId,
+      'x-uchi-timestamp': String(t),
+      'x-uchi-signature': signWebhook(secret, t, body),
+    },
+    body,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  // The answer is not needed: drop it without reading more than the receiver sends.
+  await response.body?.cancel().catch(() => undefined);
+  if (response.status < 200 || response.status > 299) throw new Error(`HTTP ${response.status}`);
+}

@@ -1,0 +1,61 @@
+/** The reporter's notification preferences and the specialist's delivery log. */
+import { Hono } from 'hono';
+import type * as z from 'zod/mini';
+import { notificationPrefsSchema } from '../../core';
+import type { NotificationPrefs } from '../../core';
+import { requireAgent, requireReporter } from '../auth/identity';
+import type { AppDeps, AppEnv } from '../context';
+import type { OutboxRow } from '../db/rows';
+import { failures } from '../errors';
+import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
+import { DELIVERY_STATUSES } from '../schemas';
+import type { deliveryListSchema, deliverySchema } from '../schemas';
+
+/** How many deliveries one listing shows at most. */
+const MAX_LISTED = 200;
+
+/** `/me/notifications` and `/agent/deliveries`. */
+export function notificationRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/me/notifications', async (c) => {
+    const reporter = requireReporter(c.get('identity'));
+    const body: NotificationPrefs = { email: await deps.store.prefs.emailEnabled(reporter.owner) };
+    return c.json(body);
+  });
+
+  app.put('/me/notifications', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
+    const reporter = requireReporter(c.get('identity'));
+    const body = parseWith(notificationPrefsSchema, await readJsonObject(c));
+    await deps.store.prefs.setEmail(reporter.owner, body.email, deps.clock().toISOString());
+    return c.json(body);
+  });
+
+  app.get('/agent/deliveries', async (c) => {
+    requireAgent(c.get('identity'));
+    const raw = c.req.query('status');
+    const status = raw === undefined || raw === '' ? null : DELIVERY_STATUSES.find((s) => s === raw);
+    if (status === undefined) throw failures.badRequest(`status: одно из ${DELIVERY_STATUSES.join(', ')}.`);
+    const rows = await deps.store.outbox.list(status, MAX_LISTED);
+    const body: z.infer<typeof deliveryListSchema> = { deliveries: rows.map(deliveryView) };
+    return c.json(body);
+  });
+
+  return app;
+}
+
+function deliveryView(row: OutboxRow): z.infer<typeof deliverySchema> {
+  return {
+    id: row.id,
+    kind: row.kind,
+    target: row.target,
+    eventId: row.event_id,
+    ticketId: row.ticket_id,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  };
+}
