@@ -128,41 +128,4 @@ describe('the demo LMS', () => {
     await expectClean(tracked);
     await tracked.context.close();
   });
-
-  it('a specialist resolves a ticket, the user rates the help, and the operator page shows the rating and the share', async () => {
-    const tracked = await openPage(h, `${h.server.url}${DEMO_PATHS.support}`);
-    const { page } = tracked;
-    await visible(tracked, page.getByText('вход выполнен'), 'the demo sign-in');
-    const widget = page.locator('#uchi-support');
-    await visible(tracked, widget.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the inline widget', 15_000);
-    const subject = `Не приходит сертификат ${Date.now()}`;
-    await widget.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
-    await widget.getByLabel('Тема обращения').fill(subject);
-    await widget.getByLabel('Опишите проблему').fill('Курс пройден неделю назад, сертификат в личном кабинете так и не появился.');
-    await widget.getByRole('radio', { name: 'Мешает работать мне' }).check();
-    await send(tracked, widget);
-
-    const operator = await tracked.context.newPage();
-    await operator.goto(`${h.server.url}${DEMO_PATHS.operator}`);
-    const row = operator.getByRole('button', { name: new RegExp(subject) });
-    await visible(tracked, row, 'the ticket on the operator page');
-    await row.click();
-    await operator.getByLabel('Текст для пользователя (вопрос, ответ или комментарий)').fill('Сертификат выпущен, он в разделе «Документы».');
-    await operator.getByRole('button', { name: 'Вопрос решён' }).click();
-    await visible(tracked, operator.getByText('Статус изменён: Вопрос решён'), 'the operator result');
-
-    // The widget asks live, once the ticket is resolved.
-    const rating = widget.getByRole('form', { name: 'Помогли ли вам?' });
-    await visible(tracked, rating, 'the rating question in the widget, live');
-    await rating.getByRole('radio', { name: '5 — полностью помогли' }).check();
-    await rating.getByRole('textbox', { name: /Комментарий/ }).fill('Быстро, спасибо');
-    await rating.getByRole('button', { name: 'Оценить' }).click();
-    await visible(tracked, widget.getByText('Ваша оценка: 5 из 5.'), 'the given rating');
-
-    await operator.getByRole('button', { name: 'Обновить' }).click();
-    await visible(tracked, operator.locator('#op-fields').getByText(/^5 из 5 — «Быстро, спасибо»/), 'the rating on the operator page');
-    await visible(tracked, operator.getByText(/^Помогли \(оценки 4–5\) за 30 дней: \d+% из \d+ оценок\.$/), 'the share of 4–5');
-    await expectClean(tracked);
-    await tracked.context.close();
-  });
 });

@@ -10,7 +10,7 @@ import { chromium } from 'playwright';
 import type { Browser } from 'playwright';
 import { inject } from 'vitest';
 import { DEV_AGENT_TOKEN, DEV_TOKEN_SECRET, signReporterToken, startServer } from '../../src/server';
-import type { ReporterProfile, RunningServer } from '../../src/server';
+import type { ConfigOverrides, ReporterProfile, RunningServer } from '../../src/server';
 import { ensureWidgetBuilt, WIDGET_DIR } from './build';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { startHostServer } from './host-server';
@@ -43,7 +43,7 @@ async function connectBrowser(): Promise<Browser> {
 }
 
 /** Starts the host, the API server (allowing the host's origin) and connects to Chromium. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { config?: ConfigOverrides } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'support-browser-'));
   const host = await startHostServer();
   const quiet = () => undefined;
@@ -58,6 +58,7 @@ export async function startHarness(): Promise<Harness> {
       dev: true,
       rateLimitPerMinute: 100_000,
       allowedOrigins: [host.origin],
+      ...options.config,
     },
     demo: { widgetDir: WIDGET_DIR, pagesDir: join(import.meta.dirname, '../../public/demo') },
   });

@@ -4,77 +4,18 @@
  * the row pending until the server is back; a failing desk gets the same event id until it accepts.
  */
 import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTicketResponseSchema, notificationPrefsSchema } from '../../src/core';
 import { deliveryListSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
+import { Smtp, verify } from '../fixtures/receivers';
+import type { Hit } from '../fixtures/receivers';
 import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 const WEBHOOK_SECRET = 'whsec-test-0123456789-abcdefghijklmnopqrstuvwxyz';
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/** A real SMTP server on a fixed port that can be stopped and started again. */
-class Smtp {
-  mails: Mail[] = [];
-  port = 0;
-  private server: SMTPServer | null = null;
-
-  async start(): Promise<void> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, _session, done) => {
-        simpleParser(stream)
-          .then((parsed) => {
-            const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-            this.mails.push({ to: to?.text ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '' });
-            done();
-          })
-          .catch((error: Error) => done(error));
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    this.port = (server.server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (server !== null) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
-
-interface Hit {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** The documented receiver check: timestamp within 5 minutes, HMAC over "<t>.<raw body>", constant-time compare. */
-function verify(secret: string, header: string | undefined, body: string, nowSeconds: number): boolean {
-  const parts = new Map((header ?? '').split(',').map((part) => part.split('=') as [string, string]));
-  const t = Number(parts.get('t'));
-  const given = Buffer.from(parts.get('v1') ?? '', 'hex');
-  if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > 300) return false;
-  const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest();
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
 
 describe('outbox: e-mails and webhooks', () => {
   const smtp = new Smtp();

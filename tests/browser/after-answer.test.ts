@@ -1,0 +1,105 @@
+/**
+ * After the answer, end to end on the demo: a specialist resolves a ticket on the operator page, the user rates
+ * the help in the widget (the operator page shows it), the reporter's e-mail arrives at a real SMTP server and
+ * the signed webhook at a desk.
+ */
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PATHS } from '../../src/server';
+import { Smtp, verify } from '../fixtures/receivers';
+import type { Hit } from '../fixtures/receivers';
+import { expectClean, openPage, send, startHarness, visible, waitUntil } from './harness';
+import type { Harness } from './harness';
+
+const WEBHOOK_SECRET = 'whsec-browser-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+describe('after the answer', () => {
+  const smtp = new Smtp();
+  const hits: Hit[] = [];
+  let desk: Server;
+  let h: Harness;
+
+  beforeAll(async () => {
+    await smtp.start();
+    desk = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        hits.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => desk.listen(0, '127.0.0.1', resolve));
+    h = await startHarness({
+      config: {
+        notifications: {
+          smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+          mailFrom: 'Техподдержка <support@example.ru>',
+          webhookUrls: [`http://127.0.0.1:${(desk.address() as AddressInfo).port}/hook`],
+          webhookSecret: WEBHOOK_SECRET,
+          pollMs: 50,
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+    await smtp.stop();
+    await new Promise<void>((resolve) => desk.close(() => resolve()));
+  });
+
+  it('a specialist resolves, the user rates, and the e-mail and the webhook both arrive', async () => {
+    const tracked = await openPage(h, `${h.server.url}${DEMO_PATHS.support}`);
+    const { page } = tracked;
+    await visible(tracked, page.getByText('вход выполнен'), 'the demo sign-in');
+    const widget = page.locator('#uchi-support');
+    await visible(tracked, widget.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the inline widget', 15_000);
+    const subject = `Не пришёл сертификат ${Date.now()}`;
+    await widget.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
+    await widget.getByLabel('Тема обращения').fill(subject);
+    await widget.getByLabel('Опишите проблему').fill('Курс пройден неделю назад, сертификата в личном кабинете нет.');
+    await widget.getByRole('radio', { name: 'Мешает работать мне' }).check();
+    await send(tracked, widget);
+
+    const operator = await tracked.context.newPage();
+    await operator.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    const row = operator.getByRole('button', { name: new RegExp(subject) });
+    await visible(tracked, row, 'the ticket on the operator page');
+    await row.click();
+    await operator.getByLabel('Текст для пользователя (вопрос, ответ или комментарий)').fill('Сертификат выпущен, он в разделе «Документы».');
+    await operator.getByRole('button', { name: 'Вопрос решён' }).click();
+    await visible(tracked, operator.getByText('Статус изменён: Вопрос решён'), 'the operator result');
+
+    const rating = widget.getByRole('form', { name: 'Помогли ли вам?' });
+    await visible(tracked, rating, 'the rating question in the widget, live');
+    await rating.getByRole('radio', { name: '4 — скорее помогли' }).check();
+    await rating.getByRole('button', { name: 'Оценить' }).click();
+    await visible(tracked, widget.getByText('Ваша оценка: 4 из 5.'), 'the given rating');
+    await operator.getByRole('button', { name: 'Обновить' }).click();
+    await visible(tracked, operator.locator('#op-fields').getByText(/^4 из 5 \(/), 'the rating on the operator page');
+    await visible(tracked, operator.getByText(/^Помогли \(оценки 4–5\) за 30 дней: 100% из 1 оценок\.$/), 'the share of 4–5');
+
+    // The reporter's e-mail: one, about the resolution, with the number and the link that opens the ticket.
+    const number = /UP-\d{4}-\d{6}/.exec((await widget.getByText(/UP-\d{4}-\d{6}/).first().textContent()) ?? '')?.[0] ?? '';
+    expect(number).not.toBe('');
+    await waitUntil(tracked, 'the e-mail at the SMTP server', async () => smtp.mails.some((mail) => mail.subject.includes(number)), 15_000);
+    const mails = smtp.mails.filter((mail) => mail.subject.includes(number));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain(`#uchi-support=${number}`);
+
+    // The desk: the created and the resolved events, each signed so that the documented check verifies it.
+    const ofTicket = () => hits.filter((hit) => hit.body.includes(number));
+    await waitUntil(tracked, 'the webhook at the desk', async () => ofTicket().some((hit) => hit.body.includes('"resolved"')), 15_000);
+    for (const hit of ofTicket()) {
+      const signature = hit.headers['x-uchi-signature'];
+      expect(verify(WEBHOOK_SECRET, typeof signature === 'string' ? signature : undefined, hit.body, Date.now() / 1000)).toBe(true);
+    }
+    const types = ofTicket().map((hit) => (JSON.parse(hit.body) as { type: string }).type);
+    expect(types).toContain('ticket.created');
+    expect(types).toContain('ticket.status');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});
