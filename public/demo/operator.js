@@ -144,6 +144,19 @@
         : `Помогли (оценки 4–5) за ${ratings.days} дней: ${Math.round(ratings.positiveShare * 100)}% из ${ratings.count} оценок.`;
   }
 
+  /** E-mails and webhooks the outbox gave up on (GET /agent/deliveries?status=failed): what needs a look. */
+  async function loadFailedDeliveries() {
+    const { deliveries } = await api('/agent/deliveries?status=failed');
+    const list = $('op-deliveries');
+    list.replaceChildren(
+      ...deliveries.map((delivery) => {
+        const kind = delivery.kind === 'email' ? 'E-mail' : 'Вебхук';
+        return el('li', { text: `${kind} → ${delivery.target}: ${delivery.attempts} попыток, ${delivery.lastError ?? 'без ответа'} (${when(delivery.createdAt)})` });
+      }),
+    );
+    $('op-deliveries-section').hidden = deliveries.length === 0;
+  }
+
   /** What the server's one-problem check found on a ticket the user confirmed as one problem. */
   function oneProblemNote(check) {
     if (!check || check.parts < 2) return undefined;
@@ -247,7 +260,7 @@
       const body = await api(listPath(null));
       tickets = body.tickets;
       nextCursor = body.nextCursor ?? null;
-      await Promise.all([loadDetail(), loadStats()]);
+      await Promise.all([loadDetail(), loadStats(), loadFailedDeliveries()]);
       $('op-error').textContent = '';
       $('op-updated').textContent = `обновлено в ${new Date().toLocaleTimeString('ru-RU')}`;
     } catch (error) {

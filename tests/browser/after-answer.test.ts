@@ -19,6 +19,7 @@ describe('after the answer', () => {
   const smtp = new Smtp();
   const hits: Hit[] = [];
   let desk: Server;
+  let deadDesk = '';
   let h: Harness;
 
   beforeAll(async () => {
@@ -32,14 +33,20 @@ describe('after the answer', () => {
       });
     });
     await new Promise<void>((resolve) => desk.listen(0, '127.0.0.1', resolve));
+    // A second desk that is down: its deliveries are given up at once and listed on the operator page.
+    const gone = createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    deadDesk = `http://127.0.0.1:${(gone.address() as AddressInfo).port}/down`;
+    await new Promise<void>((resolve) => gone.close(() => resolve()));
     h = await startHarness({
       config: {
         notifications: {
           smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
           mailFrom: 'Техподдержка <support@example.ru>',
-          webhookUrls: [`http://127.0.0.1:${(desk.address() as AddressInfo).port}/hook`],
+          webhookUrls: [`http://127.0.0.1:${(desk.address() as AddressInfo).port}/hook`, deadDesk],
           webhookSecret: WEBHOOK_SECRET,
           pollMs: 50,
+          giveUpMs: 1,
         },
       },
     });
@@ -99,6 +106,11 @@ describe('after the answer', () => {
     const types = ofTicket().map((hit) => (JSON.parse(hit.body) as { type: string }).type);
     expect(types).toContain('ticket.created');
     expect(types).toContain('ticket.status');
+
+    // What the outbox gave up on is shown to the operator.
+    await operator.getByRole('button', { name: 'Обновить' }).click();
+    const failed = operator.getByRole('region', { name: 'Не доставлено (e-mail и вебхуки)' });
+    await visible(tracked, failed.getByText(new RegExp(`^Вебхук → ${deadDesk.replace(/[.]/g, '\\.')}`)).first(), 'the failed delivery on the operator page');
     await expectClean(tracked);
     await tracked.context.close();
   });
