@@ -15,7 +15,8 @@ const entries = Object.values(pkg.exports)
   .map((types) => join(ROOT, types));
 
 // `from './x'`, `import('./x')`, `import './x'`, `/// <reference path>` is not used by tsc's output.
-const SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g;
+// Also the bare `.` and `..` tsc writes for types inferred through a folder's index (`import("..").X`).
+const SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}(?:\/[^'"]*)?)\2/g;
 
 /** The declaration file a relative specifier names, and the specifier Node's ESM resolution accepts. */
 function resolveSpecifier(file, specifier) {
