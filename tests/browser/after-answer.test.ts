@@ -3,13 +3,10 @@
  * the help in the widget (the operator page shows it), the reporter's e-mail arrives at a real SMTP server and
  * the signed webhook at a desk.
  */
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATHS } from '../../src/server';
-import { Smtp, verify } from '../fixtures/receivers';
-import type { Hit } from '../fixtures/receivers';
+import { freePort } from '../fixtures/ports';
+import { Desk, Smtp, verify } from '../fixtures/receivers';
 import { expectClean, openPage, send, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
 
@@ -17,33 +14,22 @@ const WEBHOOK_SECRET = 'whsec-browser-0123456789-abcdefghijklmnopqrstuvwxyz';
 
 describe('after the answer', () => {
   const smtp = new Smtp();
-  const hits: Hit[] = [];
-  let desk: Server;
+  const desk = new Desk();
+  const hits = desk.hits;
   let deadDesk = '';
   let h: Harness;
 
   beforeAll(async () => {
     await smtp.start();
-    desk = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        hits.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => desk.listen(0, '127.0.0.1', resolve));
+    await desk.start();
     // A second desk that is down: its deliveries are given up at once and listed on the operator page.
-    const gone = createServer();
-    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
-    deadDesk = `http://127.0.0.1:${(gone.address() as AddressInfo).port}/down`;
-    await new Promise<void>((resolve) => gone.close(() => resolve()));
+    deadDesk = `http://127.0.0.1:${await freePort()}/down`;
     h = await startHarness({
       config: {
         notifications: {
           smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
           mailFrom: 'Техподдержка <support@example.ru>',
-          webhookUrls: [`http://127.0.0.1:${(desk.address() as AddressInfo).port}/hook`, deadDesk],
+          webhookUrls: [desk.url, deadDesk],
           webhookSecret: WEBHOOK_SECRET,
           pollMs: 50,
           giveUpMs: 1,
@@ -54,7 +40,7 @@ describe('after the answer', () => {
   afterAll(async () => {
     await h.close();
     await smtp.stop();
-    await new Promise<void>((resolve) => desk.close(() => resolve()));
+    await desk.stop();
   });
 
   it('a specialist resolves, the user rates, and the e-mail and the webhook both arrive', async () => {

@@ -6,8 +6,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -20,20 +18,13 @@ import { agentTicketListSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
 import { AGENT_TOKEN, profile, tableCounts, TEST_SECRET } from '../server/helpers';
 import { findOrphans, NO_ORPHANS } from './db-audit';
+import { freePort } from '../fixtures/ports';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SENDS = 50;
 const CONCURRENCY = 5;
 const SEED = Number(process.env.PROOF_SEED ?? Date.now() % 1_000_000_007);
 
-/** A port that was free a moment ago. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

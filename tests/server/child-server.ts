@@ -6,9 +6,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '../fixtures/ports';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -27,14 +26,6 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
 
 /** Starts the server with `env` (on top of this process's) and resolves once `GET /meta` answers. */
 export async function startChildServer(env: Readonly<Record<string, string>>, port?: number): Promise<ChildServer> {

@@ -6,8 +6,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -17,6 +15,7 @@ import { validDrafts } from '../fixtures/drafts';
 import { AGENT_TOKEN, agentAuth, createTestDatabase, dropTestDatabase, newKey, TEST_ENGINE, TEST_SECRET, tableCounts, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { openSse } from './sse-client';
+import { freePort } from '../fixtures/ports';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -26,13 +25,6 @@ interface ApiProcess {
   output: string[];
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
 
 async function startProcess(env: NodeJS.ProcessEnv): Promise<ApiProcess> {
   const port = await freePort();

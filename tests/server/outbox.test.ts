@@ -3,15 +3,11 @@
  * reporter once per specialist change, never for their own actions or after an opt-out; an SMTP outage keeps
  * the row pending until the server is back; a failing desk gets the same event id until it accepts.
  */
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTicketResponseSchema, notificationPrefsSchema } from '../../src/core';
 import { deliveryListSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
-import { Smtp, verify } from '../fixtures/receivers';
-import type { Hit } from '../fixtures/receivers';
+import { Desk, Smtp, verify } from '../fixtures/receivers';
 import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
@@ -19,30 +15,21 @@ const WEBHOOK_SECRET = 'whsec-test-0123456789-abcdefghijklmnopqrstuvwxyz';
 
 describe('outbox: e-mails and webhooks', () => {
   const smtp = new Smtp();
-  let desk: Server;
-  const hits: Hit[] = [];
   let failuresLeft = 0;
+  const desk = new Desk(() => (failuresLeft-- > 0 ? 500 : 200));
+  const hits = desk.hits;
   let ts: TestServer;
   let alice: string;
 
   beforeAll(async () => {
     await smtp.start();
-    desk = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        hits.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.statusCode = failuresLeft-- > 0 ? 500 : 200;
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => desk.listen(0, '127.0.0.1', resolve));
+    await desk.start();
     ts = await startTestServer({
       config: {
         notifications: {
           smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
           mailFrom: 'Техподдержка <support@example.ru>',
-          webhookUrls: [`http://127.0.0.1:${(desk.address() as AddressInfo).port}/hook`],
+          webhookUrls: [desk.url],
           webhookSecret: WEBHOOK_SECRET,
           pollMs: 50,
           retryBaseMs: 20,
@@ -55,7 +42,7 @@ describe('outbox: e-mails and webhooks', () => {
   afterAll(async () => {
     await ts.cleanup();
     await smtp.stop();
-    await new Promise<void>((resolve) => desk.close(() => resolve()));
+    await desk.stop();
   });
 
   const newTicket = async (auth: string, draft = validDrafts.technical) =>
@@ -158,18 +145,14 @@ describe('outbox: e-mails and webhooks', () => {
 
 describe('outbox: giving up', () => {
   let ts: TestServer;
-  let desk: Server;
+  const desk = new Desk(() => 503);
   beforeAll(async () => {
-    desk = createServer((_req, res) => {
-      res.statusCode = 503;
-      res.end();
-    });
-    await new Promise<void>((resolve) => desk.listen(0, '127.0.0.1', resolve));
+    await desk.start();
     // Given up as soon as the next retry would fall after the event's age limit.
     ts = await startTestServer({
       config: {
         notifications: {
-          webhookUrls: [`http://127.0.0.1:${(desk.address() as AddressInfo).port}/hook`],
+          webhookUrls: [desk.url],
           webhookSecret: WEBHOOK_SECRET,
           pollMs: 50,
           retryBaseMs: 20,
@@ -181,7 +164,7 @@ describe('outbox: giving up', () => {
   });
   afterAll(async () => {
     await ts.cleanup();
-    await new Promise<void>((resolve) => desk.close(() => resolve()));
+    await desk.stop();
   });
 
   it('a desk that keeps failing ends as a failed delivery with its attempts and last error', async () => {

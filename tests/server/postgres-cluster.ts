@@ -6,10 +6,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../fixtures/ports';
 
 /** A running cluster. */
 export interface PostgresCluster {
@@ -35,16 +35,6 @@ export function postgresBinDir(): string | null {
   return versions[0] === undefined ? null : join(root, versions[0], 'bin');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** The command line that runs `program` as an unprivileged user when we are root. */
 function asServerUser(program: string, args: string[]): [string, string[]] {
