@@ -1,5 +1,5 @@
 // The widget measured in Chromium on a cold cache (a new context per run, the HTTP cache cleared):
-// main-thread time and requests at load, click → interactive form, the heap the open widget adds.
+// main-thread time and requests at load, and live status latency (the first open is measured in first-open.mjs).
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -46,58 +46,6 @@ export async function measureLoad(browser, url, { withWidget, widgetOrigin }) {
       apiRequests: widget.filter((request) => new URL(request).pathname.startsWith('/api/')).length,
       requestPaths: widget.map((request) => new URL(request).pathname),
     };
-  } finally {
-    await context.close();
-  }
-}
-
-/**
- * Clicks the launcher and times, on the page's clock, the click event until the first frame in which the
- * form's first control (the first category option, or the subject field of a form already past it) is
- * rendered, visible and enabled. With `heap`, also the JS heap (after a forced GC) before
- * the click and a second after the form is interactive.
- */
-export async function measureOpen(browser, url, { cpuRate = 1, heap = false, widgetOrigin }) {
-  const { context, page, cdp } = await coldPage(browser, cpuRate);
-  try {
-    const transferred = [];
-    page.on('response', (response) => {
-      if (response.url().startsWith(`${widgetOrigin}/widget/chunks/`)) transferred.push(response.url());
-    });
-    await page.goto(url, { waitUntil: 'load' });
-    await launcher(page).waitFor({ state: 'visible', timeout: 15_000 });
-    const usedHeap = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    };
-    const before = heap ? await usedHeap() : 0;
-    await page.evaluate(() => {
-      const timing = {};
-      window.__benchOpen = timing;
-      const button = document.querySelector('uchi-support-launcher')?.shadowRoot?.querySelector('button');
-      button?.addEventListener(
-        'click',
-        () => {
-          timing.click = performance.now();
-          const poll = () => {
-            const field = document.querySelector('uchi-support-panel')?.shadowRoot?.querySelector('input[name="subject"], .us-picker__option');
-            if ((field instanceof HTMLInputElement || field instanceof HTMLButtonElement) && !field.disabled && field.checkVisibility()) timing.ready = performance.now();
-            else requestAnimationFrame(poll);
-          };
-          requestAnimationFrame(poll);
-        },
-        { capture: true, once: true },
-      );
-    });
-    await launcher(page).click();
-    await page.waitForFunction(() => window.__benchOpen.ready !== undefined, null, { timeout: 60_000, polling: 50 });
-    const timing = await page.evaluate(() => window.__benchOpen);
-    let heapAdded = Number.NaN;
-    if (heap) {
-      await page.waitForTimeout(1000);
-      heapAdded = (await usedHeap()) - before;
-    }
-    return { clickToInteractiveMs: timing.ready - timing.click, heapAdded, chunks: transferred.length };
   } finally {
     await context.close();
   }
