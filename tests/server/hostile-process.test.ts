@@ -188,8 +188,10 @@ describe('the server process under hostile load', () => {
     // Budgets on size, not on time: 1,000 MB went through each burst, the process held a small part of it at most,
     expect(first - baseline).toBeLessThan(150 * MB);
     expect(second - baseline).toBeLessThan(150 * MB);
-    // and keeps nothing per upload: a second burst climbs no higher, and idle it stays within the bound.
-    expect(second - first).toBeLessThan(30 * MB);
+    // and keeps nothing per upload: a second burst lifts the high-water mark by far less than one burst's
+    // 1,000 MB (a kept body per upload would add about that much; GC timing alone moves it by tens of MB),
+    // and idle it stays within the bound.
+    expect(second - first).toBeLessThan(75 * MB);
     expect(idle - baseline).toBeLessThan(150 * MB);
     // 200 files of 10 MB (and the warm-up's 3) on disk, no temporary leftovers.
     const names = readdirSync(join(dir, 'attachments'));
