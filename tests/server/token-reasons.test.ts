@@ -68,6 +68,8 @@ describe('the signing recipes of the README', () => {
 
   const recipes: Array<[string, () => string]> = [
     ['Python 3, standard library', () => execFileSync('python3', ['-c', recipe('python')], { env: { PATH: process.env.PATH, SUPPORT_TOKEN_SECRET: TEST_SECRET }, encoding: 'utf8' })],
+    // `php -r` takes the code without the opening tag, exactly as the README prints it.
+    ['PHP, no library', () => execFileSync('php', ['-n', '-r', recipe('php')], { env: { PATH: process.env.PATH, SUPPORT_TOKEN_SECRET: TEST_SECRET }, encoding: 'utf8' })],
     [
       'Node without libraries',
       () => {
