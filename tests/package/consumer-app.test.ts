@@ -1,7 +1,8 @@
 /**
- * The package as a host installs it: `npm pack`, the tarball unpacked into a fresh Vite + React 19 +
- * TypeScript app (tests/package/consumer-app), type-checked with `strict` and `nodenext`, built with
- * `vite build`, and loaded in Chromium, where it sends a ticket to the real Support API.
+ * The package as a host installs it: `npm pack ./dist/package-root` (the published package: the repository's
+ * own package.json also carries the Support API's runtime), the tarball unpacked into a fresh Vite + React 19 +
+ * TypeScript app (tests/package/consumer-app), type-checked with `strict` under `nodenext` and `bundler`,
+ * built with `vite build`, and loaded in Chromium, where it sends a ticket to the real Support API.
  * Offline: the app's own dependencies and those the tarball declares are linked from this repository's
  * node_modules (and nothing else is: a runtime import the package does not declare fails the build).
  * Runs after `npm run build` (npm test builds first).
@@ -19,6 +20,8 @@ const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(import.meta.dirname, 'consumer-app');
 const PACKAGE = '@uchi-pro/support-widget';
+/** The Support API's runtime packages: in the repository's dependencies, never in a host app. */
+const SERVER_PACKAGES = ['better-sqlite3', 'pg', 'nodemailer', 'sharp', 'hono', '@hono/node-server', 'busboy', 'file-type', 'jose'];
 
 interface PackageJson {
   dependencies?: Record<string, string>;
@@ -29,6 +32,7 @@ interface PackageJson {
 let work: string;
 let app: string;
 let packed: string[];
+let shipped: PackageJson;
 let h: Harness | undefined;
 
 /** Runs a Node script of the repository's node_modules in the app; on failure, the error carries its output. */
@@ -46,11 +50,11 @@ async function node(script: string, args: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (const built of ['dist/package/index.js', 'dist/package/react.js', 'dist/widget/element.js']) {
+  for (const built of ['dist/package-root/package.json', 'dist/package-root/dist/package/react.js', 'dist/package-root/dist/widget/element.js']) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run npm run build first`);
   }
   work = mkdtempSync(join(tmpdir(), 'consumer-app-'));
-  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run('npm', ['pack', './dist/package-root', '--json', '--pack-destination', work], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
   const [info] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
   packed = info.files.map((file) => file.path);
 
@@ -63,7 +67,7 @@ beforeAll(async () => {
   // What npm would install: the app's dependencies and the dependencies and peers the tarball declares.
   const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as PackageJson;
   const own = read(join(app, 'package.json'));
-  const shipped = read(join(installed, 'package.json'));
+  shipped = read(join(installed, 'package.json'));
   const names = new Set([
     ...Object.keys({ ...own.dependencies, ...own.devDependencies }),
     ...Object.keys({ ...shipped.dependencies, ...shipped.peerDependencies }),
@@ -104,9 +108,28 @@ describe('the packed package in a fresh Vite + React 19 + TypeScript app', () =>
     expect(packed.filter((path) => /(^|\/)\.vite\/|manifest\.json$|\.map$/.test(path))).toEqual([]);
   });
 
-  it('type-checks with strict and nodenext, and a wrong option is a compile error', async () => {
+  it('declares as dependencies only what the browser code imports, none of the server runtime', async () => {
+    expect(Object.keys(shipped.dependencies ?? {}).sort()).toEqual(['@hookform/resolvers', '@tanstack/react-query', 'i18next', 'modern-screenshot', 'react-hook-form', 'zod']);
+    expect(shipped.devDependencies).toBeUndefined();
+    // The installed tree as npm sees it (the app's own packages and what the tarball declares).
+    const { stdout } = await run('npm', ['ls', '--all', '--parseable', '--offline'], { cwd: app, maxBuffer: 16 * 1024 * 1024 }).catch(
+      // npm ls exits 1 on a peer or extraneous complaint about the linked folders; the listing is still printed.
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+    );
+    const listed = stdout.split('\n').filter(Boolean).map((path) => relative(app, path));
+    expect(listed).toContain(join('node_modules', PACKAGE));
+    expect(listed).toContain(join('node_modules', 'modern-screenshot'));
+    for (const name of SERVER_PACKAGES) {
+      expect(listed.filter((path) => path.split(/node_modules[\\/]/).at(-1) === name), name).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['nodenext', 'tsconfig.json'],
+    ['bundler', 'tsconfig.bundler.json'],
+  ])('type-checks with strict and moduleResolution %s (%s), and a wrong option is a compile error', async (_resolution, config) => {
     // src/wrong-options.tsx has an expect-error on each wrong call: tsc fails if one of them compiles.
-    await node('typescript/bin/tsc', ['-p', app]);
+    await node('typescript/bin/tsc', ['-p', join(app, config)]);
   }, 60_000);
 
   it('builds with vite; in Chromium the element registers, `ready` arrives and a ticket is sent', async () => {
