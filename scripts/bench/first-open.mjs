@@ -55,7 +55,8 @@ export async function measureFirstOpen(browser, url, { target, cpuRate = 1, hint
       const timing = { longest: 0 };
       window.__benchOpen = timing;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (timing.click === undefined) timing.longest = Math.max(timing.longest, entry.duration);
+        // Entries arrive a task or more after they end: judge them by when they started, not by when they came.
+        for (const entry of list.getEntries()) if (timing.click === undefined || entry.startTime < timing.click) timing.longest = Math.max(timing.longest, entry.duration);
       }).observe({ type: 'longtask' });
       const button = document.querySelector(launcher)?.shadowRoot?.querySelector('button');
       button?.addEventListener(
@@ -117,6 +118,7 @@ export function renderFirstOpen(c) {
     row(`pointer rests ${REST_MS} ms, then click, 4× CPU`, widget.hover4, undefined, 'ms', ms, ''),
     row(`keyboard focus ${REST_MS} ms, then Enter, 1× CPU`, widget.focus1, undefined, 'ms', ms, '≤ 50 ms'),
     row('longest task while the pointer rests, 1× CPU', widget.hover1, undefined, 'longestTaskBeforeClick', ms, '≤ 50 ms'),
+    row('longest task while focus rests, 1× CPU', widget.focus1, undefined, 'longestTaskBeforeClick', ms, '≤ 50 ms'),
     row('JS heap added by opening (after GC)', widget.cold1, reference.cold1, 'heapAdded', mb, '≤ 1.5× floor'),
     row('first-open JS, gzip', widget.cold1, reference.cold1, 'gzip', bytes, '≤ 150 kB'),
     row('first-open JS files', widget.cold1, reference.cold1, 'chunks', String, ''),

@@ -1,5 +1,6 @@
 /** The widget bundle's entry, loaded by the loader on first use: `boot(bridge)` returns the command runner. */
 import type { LoaderBridge, WidgetController } from './bridge';
+import { safeLocalStorage } from './page';
 import { createWidget } from './widget';
 import type { HostEvent, PreparableWidget } from './widget';
 
@@ -10,6 +11,7 @@ const isCommand = (name: string): name is (typeof COMMANDS)[number] => (COMMANDS
 /** Runs the loader's commands against one widget instance; a wrong call throws a message naming it. */
 export function boot(bridge: LoaderBridge): WidgetController {
   let widget: PreparableWidget | undefined;
+  let stopPreparing: (() => void) | undefined;
   const hooks = { emit: (event: HostEvent, payload?: unknown) => bridge.emit(event, payload), launcher: bridge.launcher, errors: bridge.errors };
   const direct: WidgetController = {
     run(command, args) {
@@ -68,17 +70,57 @@ export function boot(bridge: LoaderBridge): WidgetController {
       },
       { once: true },
     );
-  } else {
+  } else if (bridge.launcher() === undefined || bridge.queue.some(([command]) => command === 'open')) {
+    // Someone is waiting for the panel (or the inline block): everything runs now.
     replay(bridge.queue.splice(0));
+  } else {
     // The loader boots us when the pointer rests on the launcher or it gets focus: a click is likely, so the
-    // panel renders now, hidden, and the click only shows it.
-    widget?.prepare();
+    // panel gets ready now, hidden, and the click only shows it. The host page keeps its frames meanwhile:
+    // this task only evaluated the bundle, and each step below is a task of its own (see inSteps).
+    const calls = (waiting = bridge.queue.splice(0));
+    stopPreparing = inSteps([
+      () => new Intl.DateTimeFormat().resolvedOptions(),
+      () => safeLocalStorage(),
+      () => replay(calls.splice(0)),
+      () => widget?.prepare(),
+      () => {
+        // Commands that came meanwhile (setToken, setContext…), in order.
+        const rest = waiting ?? [];
+        waiting = null;
+        stopPreparing = undefined;
+        replay(rest);
+      },
+    ]);
   }
   return {
     run(command, args) {
       if (waiting === null) return direct.run(command, args);
+      if (stopPreparing !== undefined && (command === 'open' || command === 'destroy')) {
+        // A click does not wait for the remaining steps: what is queued runs now, in order, then the command.
+        stopPreparing();
+        stopPreparing = undefined;
+        const calls = waiting;
+        waiting = null;
+        replay(calls);
+        return direct.run(command, args);
+      }
       waiting.push([command, args]);
       return undefined;
     },
   };
+}
+
+/**
+ * Runs `steps` one task each. The first two warm up what the first render would otherwise pay inside one of
+ * its tasks (the first date formatter loads the time-zone data, the first localStorage access reads the
+ * origin's storage), so preparing on a hover never costs the host page a long task. Returns a stop.
+ */
+function inSteps(steps: (() => unknown)[]): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const next = () => {
+    steps.shift()?.();
+    timer = steps.length === 0 ? undefined : setTimeout(next, 0);
+  };
+  timer = setTimeout(next, 0);
+  return () => clearTimeout(timer);
 }

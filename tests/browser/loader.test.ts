@@ -77,6 +77,27 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  it('boots on keyboard focus as on hover: the first screen is rendered hidden before Enter', async () => {
+    const url = h.host.serve('/focus', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    await page.goto(url);
+    await visible(tracked, launcher(page));
+    expect(await page.locator('uchi-support-panel').count()).toBe(0);
+    // Tab from the page's start reaches the launcher (the page has no other focusable element), no pointer.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => launcher(page).evaluate((button) => button.matches(':focus'))).toBe(true);
+    await page.locator('uchi-support-panel .us-picker__option').first().waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await page.locator('uchi-support-panel .us-picker__option').first().isVisible()).toBe(false);
+    expect(await launcher(page).getAttribute('aria-expanded')).not.toBe('true');
+
+    await page.keyboard.press('Enter');
+    await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
+    expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('replays queued commands in order, and on() returns a working unsubscribe', async () => {
     const orderUrl = 'https://lms.example.ru/orders/5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
     // As a host would write it: subscriptions first, then the commands, all before the loader exists.

@@ -2,14 +2,24 @@
 
 const MOSCOW = 'Europe/Moscow';
 
+// A formatter costs far more to make than to use (the first one loads the time-zone data): each kind is made
+// once per locale and zone, and kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (made === undefined) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+
 /** "08:00" in Moscow time. */
 export function formatMoscowTime(at: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: MOSCOW, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return formatter(locale, { timeZone: MOSCOW, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
 /** "12:00" in the given zone (the user's, by default the runtime's). */
 export function formatLocalTime(at: Date, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return formatter(locale, {
     ...(timeZone === undefined ? {} : { timeZone }),
     hour: '2-digit',
     minute: '2-digit',
@@ -19,7 +29,7 @@ export function formatLocalTime(at: Date, locale: string, timeZone?: string): st
 
 /** Day, month and time in the given zone ("1 декабря в 08:00" in Russian; the joining word is ICU's). */
 export function formatDateTime(at: Date, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return formatter(locale, {
     ...(timeZone === undefined ? {} : { timeZone }),
     day: 'numeric',
     month: 'long',
@@ -32,6 +42,6 @@ export function formatDateTime(at: Date, locale: string, timeZone?: string): str
 /** Whether the user's zone has the same offset as Moscow at that instant (then one time is enough). */
 export function sameAsMoscow(at: Date, timeZone?: string): boolean {
   const time = (zone: string | undefined) =>
-    new Intl.DateTimeFormat('en', { ...(zone === undefined ? {} : { timeZone: zone }), dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(at);
+    formatter('en', { ...(zone === undefined ? {} : { timeZone: zone }), dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(at);
   return time(MOSCOW) === time(timeZone);
 }
