@@ -13,6 +13,16 @@ describe('checkOneProblem names the marker of each split', () => {
     ['не открывается тест по первой помощи и счёт на оплату так и не пришёл', ['и']],
     ['Не работает фильтр по подразделениям в отчёте. Предлагаем добавить выгрузку протоколов архивом.', ['Предлагаем']],
     ['у меня несколько вопросов: не открывается лекция 4; как распечатать удостоверение; и почему счёт на 1800', [';', ';']],
+    // A bare request before a list: each item is a request of its own, infinitives included.
+    ['Прошу:\n1. Продлить доступ к курсу по охране труда для группы 3.\n2. Выслать акт сверки за третий квартал.', ['2.']],
+    // A list item telling a contrast with what was paid or expected is a problem too.
+    ['Здравствуйте.\n1. Клиент оплатил два курса, а доступ открылся только к одному.\n2. Мне не начислено вознаграждение за октябрь.', ['2.']],
+    // Two requests joined by «а также».
+    ['Прошу исправить название организации в протоколах, а также подключить к кабинету новый филиал в Самаре.', ['а также']],
+    // A wrong value («вместо») followed by an indirect question («будет ли») about something else.
+    ['Удостоверение выдано на имя Ivanov вместо Иванов. Клиент спрашивает, будет ли скидка при обучении 50 человек.', ['Клиент спрашивает, будет']],
+    // Ordinals after a count announcement list separate problems.
+    ['Два момента. Во-первых, в уроке 4 не отображается таблица. Во-вторых, можно ли получить доступ к статистике прохождения?', ['Во-вторых']],
   ])('%s', (text, markers) => {
     const check = checkOneProblem(text);
     expect(check.parts).toHaveLength(markers.length + 1);
@@ -31,6 +41,14 @@ describe('checkOneProblem names the marker of each split', () => {
     'Предлагаю добавить импорт вопросов из Excel. Сейчас нельзя загрузить вопросы файлом, переносим вручную.',
     // Politeness after the question.
     'Подскажите, пожалуйста, можно ли продлить доступ к курсу? Заранее благодарю за ответ, извините за беспокойство.',
+    // What was tried and did not help.
+    'Приложение вылетает при открытии урока по электробезопасности. Переустанавливала приложение на телефоне — не помогло.',
+    // Ordinals telling where and when the same failure shows, after it is stated.
+    'Видео не загружается в урок. Во-первых, только файлы больше 500 МБ. Во-вторых, загрузка доходит до 99% и зависает.',
+    // Two infinitives under one request, joined by a bare «и».
+    'Прошу исправить фамилию в удостоверении и выслать новое удостоверение на почту.',
+    // «А ещё при попытке …»: what the same failure does when tried again.
+    'Не загружаются картинки в уроки курса. А ещё при попытке загрузки появляется ошибка «Недопустимый тип файла».',
   ])('keeps one problem: %s', (text) => {
     expect(checkOneProblem(text)).toEqual({ parts: [text], markers: [] });
   });
