@@ -4,8 +4,9 @@ import { hasProblemMarker, reportsFailure } from './problem-markers';
 import { refersBack } from './refers-back';
 import { normalizeText } from './stem';
 
-// A paragraph telling when or how the failure shows ("После нажатия …", "При входе …") details the one before.
-const CIRCUMSTANCE = /^(?:после|при|когда|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге)(?![\p{L}])/u;
+// A paragraph telling when or how the failure shows ("После нажатия …", "При входе …") details the one before;
+// "когда будет …" asks a question of its own.
+const CIRCUMSTANCE = /^(?:после|при|когда(?!\s+(?:будет|будут|придет|придут|появится|откроется|вернут))|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге)(?![\p{L}])/u;
 
 // An empty line between two paragraphs.
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/gu;
