@@ -4,8 +4,9 @@ import { hasProblemMarker, reportsFailure } from './problem-markers';
 import { refersBack } from './refers-back';
 import { normalizeText } from './stem';
 
-// A paragraph telling when or how the failure shows ("После нажатия …", "При входе …") details the one before.
-const CIRCUMSTANCE = /^(?:после|при|когда|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге)(?![\p{L}])/u;
+// A paragraph telling when or how the failure shows ("После нажатия …", "При входе …") details the one before;
+// "когда будет …" asks a question of its own.
+const CIRCUMSTANCE = /^(?:после|при|когда(?!\s+(?:будет|будут|придет|придут|появится|откроется|вернут))|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге)(?![\p{L}])/u;
 
 // An empty line between two paragraphs.
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/gu;
@@ -33,6 +34,10 @@ const AND = /(?<=[\p{L}\d»")])(?:\s*,)?\s+(?:и|а\s+также)\s+(?=[\p{L}«"
 // A clause that starts with its verb ("и не сохраняется прогресс") continues the subject before it.
 const VERB_FIRST = /^(?:не\s|\p{L}{3,}(?:ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся|ал|ил|ел|ла|ло|ли|лся|лась|лось|лись)(?![\p{L}]))/u;
 const MIN_STEMS = 2;
+// A request ("Прошу продлить доступ …") and, after «а также», another infinitive ("… выслать оригиналы");
+// after a bare «и» two infinitives are usually one chain of actions ("исправить и выслать новое").
+const REQUESTING = /(?<![\p{L}])(?:прошу|просим|просьба|нужно|необходимо|помогите)(?![\p{L}])/u;
+const INFINITIVE_FIRST = /^\p{L}{3,}(?:ть|ти)(?:ся)?(?![\p{L}])/u;
 
 /**
  * Splits one sentence joined by «и» / «а также» when each side reports its own failure about a different
@@ -49,7 +54,9 @@ export function clausePieces(text: string): Piece[] {
     const right = firstSentence(text.slice(bodyStart));
     // A clause starting with its verb shares the subject before it, unless it names a subject of its own.
     if ((VERB_FIRST.test(normalizeText(right)) && contentStems(right).size < 3) || refersBack(right)) continue;
-    if (!reportsFailure(left) || !reportsFailure(right)) continue;
+    // Two failures, or two requests («Прошу исправить название …, а также подключить филиал»).
+    const requests = /также/u.test(m[0]) && REQUESTING.test(normalizeText(left)) && INFINITIVE_FIRST.test(normalizeText(right));
+    if (!requests && (!reportsFailure(left) || !reportsFailure(right))) continue;
     if (contentStems(left).size < MIN_STEMS || contentStems(right).size < MIN_STEMS || sharesSubject(left, right)) continue;
     starts.push({ at: m.index, marker: markerText(m[0]) });
   }

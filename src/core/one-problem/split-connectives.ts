@@ -11,12 +11,18 @@ export function hasSubstance(text: string): boolean {
   return hasProblemMarker(text) || contentStems(text).size >= 2;
 }
 
+// A request of its own after the connective ("Кроме того, хотим отключить …", "плюс нужно выставить счёт").
+const REQUEST = /^(?:(?:мне|нам)\s+)?(?:нуж(?:ен|на|но|ны)|прошу|просим|хоч(?:у|ем)|хотим|пришлите|вышлите|добавьте)(?![\p{L}])/u;
+const LEAD = /^[\s,.:;—–-]+/u;
+// "А ещё при попытке загрузки …", "Кроме того, при этом …": what the same failure does when tried again.
+const CIRCUMSTANCE = /^при\s+(?:попытк\p{L}*|этом)(?![\p{L}])/u;
+
 /**
  * True when text after "также / кроме того / а ещё" is a new subject: it reports a problem of its own,
  * does not point back, and shares no subject word with what came before.
  */
 export function opensNewSubject(body: string, before: string | ReadonlySet<string>): boolean {
-  return hasProblemMarker(body) && !refersBack(body) && contentStems(body).size > 0 && !sharesSubject(before, body);
+  return (hasProblemMarker(body) || REQUEST.test(normalizeText(body).replace(LEAD, ''))) && !refersBack(body) && !CIRCUMSTANCE.test(normalizeText(body).replace(LEAD, '')) && contentStems(body).size > 0 && !sharesSubject(before, body);
 }
 
 /** Splits prose at connectives that introduce another problem; the connective stays at the start of its part. */
@@ -31,7 +37,7 @@ const FIRST = /(?<![\p{L}])во-?\s?первых/u;
  * «Во-первых… во-вторых…» after a statement of the problem ("Не грузится видео. Во-первых, только в
  * Яндекс браузере…") or before "Суть:" lists the circumstances of one problem, not several problems.
  */
-function ordinalsAreDetails(text: string): boolean {
+export function ordinalsAreDetails(text: string): boolean {
   const t = normalizeText(text);
   const first = FIRST.exec(t);
   if (/(?<![\p{L}])суть(?![\p{L}])/u.test(t)) return true;

@@ -13,6 +13,12 @@ function isRequest(item: string): boolean {
   return REQUEST.test(normalizeText(item.trim()));
 }
 
+// "Клиент оплатил два курса, а доступ открылся только к одному": a contrast with what was expected.
+const CONTRAST = /,\s+(?:но|а|однако)\s+(?!также)/u;
+
+// A bare request before the list ("Прошу:", "Просим:", "Нужна помощь:"): each item is a request of its own.
+const REQUEST_HEADING = /(?:^|[.!?]\s*)(?:прошу|просим|нужна\s+помощь|подскажите|помогите)\s*:$/u;
+
 interface Group {
   items: string[];
   marker: string;
@@ -23,7 +29,7 @@ function groupItems(items: string[], markers: string[], eachIsProblem: boolean):
   const groups: Group[] = [];
   let groupHasProblem = false;
   items.forEach((item, i) => {
-    const problem = eachIsProblem || ((hasProblemMarker(item) || isRequest(item)) && !isStepItem(item));
+    const problem = eachIsProblem || ((hasProblemMarker(item) || isRequest(item) || CONTRAST.test(normalizeText(item))) && !isStepItem(item));
     const last = groups.at(-1);
     if (last === undefined || (problem && groupHasProblem && !refersBack(item))) {
       groups.push({ items: [item], marker: markers[i] ?? '' });
@@ -48,7 +54,7 @@ export function splitList(text: string): string[] | null {
 export function listPieces(text: string): Piece[] | null {
   const list = findList(text);
   if (list === null) return null;
-  const heading = isPluralHeading(list.intro);
+  const heading = isPluralHeading(list.intro) || REQUEST_HEADING.test(normalizeText(list.intro.trim()));
   if (!heading) {
     if (introducesDetails(list.intro) || list.items.some(isActionStep)) return null;
     // "После обновления не работает курс:" followed by a list: the items are its symptoms.

@@ -5,14 +5,15 @@ import { refersBack } from './refers-back';
 import { splitSentences } from './sentences';
 import { normalizeText } from './stem';
 import { isPluralHeading } from './step-items';
+import { ordinalsAreDetails } from './split-connectives';
 
 // A feature request: a wish for something new, not a request to fix what is broken.
 const SUGGESTION =
-  /(?<![\p{L}\d])(?:хотелось\s+бы,?\s+чтобы|было\s+бы\s+(?:\p{L}+\s+)?(?:здорово|удобно|хорошо|неплохо|полезно)|хорошо\s+бы|предлага(?:ю|ем)|предложение|сделайте,?\s+пожалуйста|добавьте|нужна\s+возможность|хотим\s+предложить)(?![\p{L}\d])/u;
+  /(?<![\p{L}\d])(?:хотелось\s+бы,?\s+(?:чтобы|иметь|видеть)|было\s+бы\s+(?:\p{L}+\s+)?(?:здорово|удобно|хорошо|неплохо|полезно)|хорошо\s+бы|предлага(?:ю|ем)|предложение|сделайте,?\s+пожалуйста|добавьте|нужна\s+возможность|хотим\s+предложить)(?![\p{L}\d])/u;
 const FIXING = /(?<![\p{L}\d])(?:исправ|почин|устран|разобрат|вернуть|восстанов)/u;
 
 // A request support acts on ("Пришлите прайс", "Нужно добавить администратора", "Хочу поменять подпись").
-const REQUEST = /^(?:пришлите|вышлите|нуж(?:ен|на|но|ны)|прошу|просим|хоч(?:у|ем)|хотим|уточните)(?![\p{L}])/u;
+const REQUEST = /^(?:(?:мне|нам)\s+)?(?:пришлите|вышлите|нуж(?:ен|на|но|ны)|прошу|просим|хоч(?:у|ем)|хотим|уточните)(?![\p{L}])/u;
 const FIXING_REQUEST = /(?<![\p{L}\d])(?:помо(?:ч|г)|разобрат|решить|исправ|ответ|перезвон|связат)/u;
 
 /** True when a sentence reports a problem, asks, or requests something of its own. */
@@ -25,11 +26,13 @@ function raisesSomething(sentence: string): boolean {
 const AND_QUESTION = /^и\s+(?:почему|как|где|когда|сколько|можно\s+ли|нужно\s+ли|есть\s+ли|в\s+\p{L}+|на\s+\p{L}+)(?![\p{L}])/u;
 
 // A connective or ordinal opening a sentence ("Кроме того, …", "Во-вторых, …"): not what the sentence is about.
-const OPENER = /^(?:во-?\s?\p{L}+х|в-\p{L}+х|кроме\s+того|также|еще|а|и|но|плюс)(?![\p{L}])[\s,:—–-]*/u;
+const OPENER = /^(?:(?:во-?\s?\p{L}+х|в-\p{L}+х|кроме\s+того|также|еще|а|и|но|плюс)(?![\p{L}])[\s,:—–-]*)+/u;
 
 function withoutOpener(normalized: string): string {
   return normalized.replace(OPENER, '');
 }
+
+const ORDINAL = /^(?:во|в)-?\s?(?:вторых|третьих|четвертых|пятых)(?![\p{L}])/u;
 
 const THIS = /(?<![\p{L}])это(?![\p{L}])/u;
 
@@ -47,8 +50,15 @@ function firstClause(sentence: string): string {
 /** True when the sentence, past its opener, points back or only details what was said. */
 function continues(sentence: string): boolean {
   const clause = firstClause(sentence);
-  return refersBack(clause) || THIS.test(clause) || DETAIL_START.test(clause.trim());
+  return refersBack(clause) || THIS.test(clause) || DETAIL_START.test(clause.trim()) || FOLLOW_UP.test(normalizeText(sentence));
 }
+
+// What was tried and did not help, or asking what to do about it: the same problem, told further.
+const FOLLOW_UP =
+  /(?<![\p{L}])(?:не\s+помог\p{L}*|вс[её]\s+равно|то\s+же\s+самое|(?:что|как)\s+(?:мне\s+|нам\s+)?(?:делать|сделать|быть|сказать|поступить))(?![\p{L}])/u;
+
+// Politeness around a problem ("Заранее извиняюсь, если вопрос глупый"): it raises nothing itself.
+const POLITE = /^(?:заранее|извините|извиняюсь|простите|прошу\s+прощения)(?![\p{L}])/u;
 
 /** The feature-request phrase of a sentence («Предлагаем», «было бы удобно»), or null. */
 function suggestionIn(sentence: string): string | null {
@@ -60,7 +70,7 @@ function suggestionIn(sentence: string): string | null {
 
 // A sentence telling when, where or how the failure shows, or what was tried: a detail of the one before.
 const DETAIL_START =
-  /^(?:после|при|когда|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге|пишет|выда\p{L}*|появляется|ошибка|суть|причем|причём|хотя|но|однако|раньше|до\s+этого|сейчас|уже|только|даже|например|всё|все|вс[её]\s+равно|проблема|это|такая|такое|такие|он|она|они|оно|из-за|началось|началась|начались|касается|воспроизводится|заранее|извините|спасибо|благодар\p{L}*|будем|буду)(?![\p{L}])/u;
+  /^(?:после|при|когда|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге|пишет|выда\p{L}*|появляется|ошибка|суть|причем|причём|хотя|похоже|видимо|кажется|наверное|судя|но|однако|раньше|до\s+этого|сейчас|уже|только|даже|например|всё|все|вс[её]\s+равно|проблема|это|такая|такое|такие|он|она|они|оно|из-за|началось|началась|начались|касается|воспроизводится|заранее|извините|спасибо|благодар\p{L}*|будем|буду)(?![\p{L}])/u;
 
 /**
  * Splits between sentences: before a feature request that follows a failure («Не работает фильтр.
@@ -75,6 +85,8 @@ export function sentencePieces(text: string): Piece[] {
   let asked = false;
   // A suggestion ticket explains its motivation ("Сейчас нельзя …"): nothing after it is split off.
   let suggested = false;
+  // «Во-первых… во-вторых…» after the problem is stated tell its circumstances.
+  const ordinalDetails = ordinalsAreDetails(text);
   for (const sentence of splitSentences(text)) {
     const s = sentence.text;
     const stems = contentStems(s);
@@ -85,6 +97,8 @@ export function sentencePieces(text: string): Piece[] {
       starts.push({ at: sentence.start, marker: markerText(suggestion) });
     } else if (asked && AND_QUESTION.test(normalizeText(s)) && hasProblemMarker(s) && !continues(s)) {
       starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 2).join(' ')) });
+    } else if (ordinalDetails && ORDINAL.test(normalizeText(s))) {
+      // nothing: another circumstance of the same problem
     } else if (said && raisesSomething(s) && !continues(s) && stems.size >= 2 && !sharesSubject(before, s)) {
       starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 3).join(' ')) });
     }
@@ -92,7 +106,7 @@ export function sentencePieces(text: string): Piece[] {
     suggested ||= suggestion !== null && !failed;
     failed ||= reportsFailure(s);
     // "У меня два вопроса." announces what follows; it raises nothing itself.
-    said ||= raisesSomething(s) && !isPluralHeading(s);
+    said ||= raisesSomething(s) && !isPluralHeading(s) && !POLITE.test(normalizeText(s));
     for (const stem of stems) before.add(stem);
   }
   return cutAt(text, starts);

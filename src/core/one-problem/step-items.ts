@@ -7,6 +7,8 @@ const ACTION_WORDS = new Set([
   'заполняю', 'запускаю', 'обновляю', 'иду', 'заходим', 'нажимаем', 'открываем', 'выбираем', 'вводим',
   'переходим', 'загружаем', 'войти', 'зайти', 'перейти', 'перезайти', 'найти',
 ]);
+// "Предлагаем добавить …" is a first-person verb too, but it proposes; it is not a step.
+const PROPOSING = /^(?:предлага|жела|напомина|сообща)\p{L}*$/u;
 const FIRST_PERSON = /^\p{L}{3,}(?:аю|яю|аем|яем)$/u;
 const INFINITIVE = /^\p{L}{3,}(?:ть|ться)$/u;
 
@@ -23,6 +25,7 @@ function firstWord(text: string): string {
 /** True when a list item starts with a user action ("Захожу в курс", "очистить кэш"): a step or an attempt. */
 export function isActionStep(item: string): boolean {
   const word = firstWord(item);
+  if (PROPOSING.test(word)) return false;
   return ACTION_WORDS.has(word) || FIRST_PERSON.test(word) || INFINITIVE.test(word);
 }
 

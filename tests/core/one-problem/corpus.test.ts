@@ -17,27 +17,27 @@ describe('one-problem corpus', () => {
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  // A floor under the figures the rules reach on the set they were tuned on (0.98 / 0.88).
+  // A floor under the figures the rules reach on the set they were tuned on (0.97 / 0.94).
   it('keeps its figures on the tuning set', () => {
     const m = measure(tuning);
     console.log(formatMetrics('one-problem tuning set', tuning.length, m));
     for (const miss of m.misses) console.log(`  missed ${miss.id} (${miss.problems}): ${JSON.stringify(miss.text)}`);
-    expect(m.precision).toBeGreaterThanOrEqual(0.95);
-    expect(m.recall).toBeGreaterThanOrEqual(0.85);
+    expect(m.precision).toBeGreaterThanOrEqual(0.97);
+    expect(m.recall).toBeGreaterThanOrEqual(0.94);
   });
 
   // The held-out set is never used to change the rules: only its figures are printed, never its texts.
   const held = measure(holdout);
 
-  it('does not fall below its held-out figures (precision 0.90, recall 0.59)', () => {
+  it('does not fall below its held-out figures (precision 0.88, recall 0.69)', () => {
     console.log([formatMetrics('one-problem held-out set', holdout.length, held), ...formatShapes(held)].join('\n'));
-    expect(held.precision).toBeGreaterThanOrEqual(0.9);
-    expect(held.recall).toBeGreaterThanOrEqual(0.59);
+    expect(held.precision).toBeGreaterThanOrEqual(0.88);
+    expect(held.recall).toBeGreaterThanOrEqual(0.69);
   });
 
   // The product's goal on texts the rules were not tuned on (precision ≥ 0.95, recall ≥ 0.9) is not reached
   // yet: the floor above keeps what is reached, and the README says what is missing. The trained model
-  // (npm run train:one-problem) was measured too and added nothing on the held-out set (README).
+  // (npm run train:one-problem) was measured too and costs precision for little recall (README).
   it.todo('reaches the goal on the held-out set: precision ≥ 0.95, recall ≥ 0.9');
 
   const exact = [
