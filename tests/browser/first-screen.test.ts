@@ -59,7 +59,7 @@ describe('the first screen', () => {
   it.each([
     [1280, 800],
     [390, 844],
-  ])('at %i×%i the first category option, then the subject field, need no scrolling', async (width, height) => {
+  ])('at %i×%i the first category option, then the description, need no scrolling', async (width, height) => {
     const token = await reporterToken({ sub: `first-screen-${width}`, name: 'Иванова Анна Сергеевна', role: 'listener' });
     const url = h.host.serve(`/courses/7f3c9a1e-5b2d-4c8e-9a61-2f0d3b4c5e6f-${width}`, { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
     const tracked = await openPage(h);
@@ -77,10 +77,11 @@ describe('the first screen', () => {
     expect(await inViewUnscrolled(dialog, first)).toEqual({ inside: true, scrollTop: 0 });
 
     await first.click();
-    const subject = dialog.getByLabel('Тема обращения');
-    await visible(tracked, subject, 'the subject field');
-    expect(await subject.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
-    expect(await inViewUnscrolled(dialog, subject)).toEqual({ inside: true, scrollTop: 0 });
+    // Straight to where the user writes: the description, focused and in view (the subject is proposed from it).
+    const description = dialog.getByLabel('Опишите проблему');
+    await visible(tracked, description, 'the description field');
+    expect(await description.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await inViewUnscrolled(dialog, description)).toEqual({ inside: true, scrollTop: 0 });
     // The send button stays in view at the bottom of the panel while the form is longer than it.
     expect((await inViewUnscrolled(dialog, dialog.getByRole('button', { name: 'Отправить обращение' }))).inside).toBe(true);
 
@@ -90,7 +91,7 @@ describe('the first screen', () => {
     await visible(tracked, dialog.getByLabel('Текст вопроса теста'), 'the test question field');
 
     // Notices that appear while the user types move nothing on screen.
-    await dialog.getByLabel('Опишите проблему').fill('Не открывается итоговый тест по охране труда. Кроме того, в заявке № 15 неправильно указана фамилия слушателя.');
+    await description.fill('Не открывается итоговый тест по охране труда. Кроме того, в заявке № 15 неправильно указана фамилия слушателя.');
     await visible(tracked, dialog.getByText('Одна заявка — одна проблема').first(), 'the one-problem notice');
     // Once the form is there, choosing and changing the category and the notice move nothing on their own:
     // the layout-shift score (shifts within half a second of input do not count) stays 0.
