@@ -12,6 +12,7 @@ import { WidgetEnvProvider } from '../shared/env';
 import type { Prefill, WidgetEnv } from '../shared/env';
 import { Shell } from './Shell';
 import { UnseenReporter } from './UnseenReporter';
+import { useVisibleViewport } from './use-visible-viewport';
 
 /** Props of the root, given by the embed (or a story). */
 export interface WidgetRootProps {
@@ -44,6 +45,7 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared
     if (open && !element.matches(':popover-open')) element.showPopover();
     if (!open && element.matches(':popover-open')) element.hidePopover();
   }, [mode, open, opened]);
+  useVisibleViewport(panel, mode === 'launcher' && open);
 
   const content = opened ? <Shell mode={mode} open={open} openRequest={openRequest} onClose={onClose} /> : null;
   return (

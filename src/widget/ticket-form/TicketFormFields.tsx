@@ -17,7 +17,7 @@ import { ContextBlock } from './ContextBlock';
 import { DraftRestoredNotice } from './DraftRestoredNotice';
 import { DuplicateWarning } from './DuplicateWarning';
 import { ErrorSummary } from './ErrorSummary';
-import { inactiveCategoryFields } from './form-values';
+import { firstFieldToType, inactiveCategoryFields } from './form-values';
 import type { TicketFormValues } from './form-values';
 import { ImpactField } from './ImpactField';
 import { OneProblemCheck } from './OneProblemCheck';
@@ -54,7 +54,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
 }) {
   const env = useWidgetEnv();
   const { t } = useTranslation('form');
-  const { setValue, clearErrors, setFocus } = useFormContext<TicketFormValues>();
+  const { setValue, clearErrors, setFocus, getValues } = useFormContext<TicketFormValues>();
   const [picking, setPicking] = useState(false);
   const [chosen, setChosen] = useState(0);
   const guest = env.host === null;
@@ -66,9 +66,11 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     oneProblemRefused: problems.blocked && submitter.attempt > 0,
     focusOneProblem: onFocusProblems,
   });
+  // Choosing a category moves straight to where the user types first: no extra click into a field.
   useEffect(() => {
-    if (chosen > 0) setFocus('subject');
-  }, [chosen, setFocus]);
+    const values = getValues();
+    if (chosen > 0 && values.category !== '') setFocus(firstFieldToType(values.category, values));
+  }, [chosen, setFocus, getValues]);
   const top = (
     <>
       {restoredAt === null ? null : <DraftRestoredNotice savedAt={restoredAt} now={env.now()} onDiscard={onDiscardDraft} />}

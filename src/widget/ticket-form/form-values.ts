@@ -1,5 +1,5 @@
 /** The ticket form's own value shape: flat and always complete, so hidden category fields keep their text. */
-import { CATEGORIES, CATEGORY_FIELD_NAMES, categoryFieldNames, CONTACT_FIELD_NAMES, TICKET_FIELD_NAMES } from '../../core';
+import { CATEGORIES, CATEGORY_FIELD_NAMES, categoryFieldNames, CONTACT_FIELD_NAMES, isFieldRequired, TICKET_FIELD_NAMES } from '../../core';
 import type { Category, CONTACT_FIELDS, ContactFieldName, Impact, LmsRole, TicketFieldName } from '../../core';
 
 /** What a guest types about themselves (the policy's "full data" for an e-mail), one value per contact row of the table. */
@@ -69,4 +69,14 @@ const TOP_KEYS = Object.keys(emptyValues()).filter((key) => key !== 'contact') a
 /** Whether two value sets are the same, key by key (object key order differs after a restore). */
 export function sameValues(a: TicketFormValues, b: TicketFormValues): boolean {
   return TOP_KEYS.every((key) => a[key] === b[key]) && CONTACT_FIELD_NAMES.every((key) => a.contact[key] === b.contact[key]);
+}
+
+/**
+ * Where the user types first once `category` is chosen: the description (the subject is proposed from it, so
+ * writing what happened comes first), or, when it is already written, the first empty field the category
+ * requires, in the form's order.
+ */
+export function firstFieldToType(category: Category, values: TicketFormValues): TicketFieldName {
+  if (values.description.trim() === '') return 'description';
+  return TICKET_FIELD_NAMES.find((name) => isFieldRequired(name, category) && values[name].trim() === '') ?? 'description';
 }

@@ -116,7 +116,8 @@ describe('category fields', () => {
     expect(screen.queryByRole('button', { name: 'Отправить обращение' })).not.toBeInTheDocument();
 
     await user.click(options[1] as HTMLElement);
-    expect(screen.getByLabelText('Тема обращения')).toHaveFocus();
+    // Straight to where the user types first: the description (the subject is proposed from it).
+    expect(screen.getByLabelText('Опишите проблему')).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Изменить категорию «Курс или учебный материал»' }));
     expect(screen.getByRole('heading', { name: 'О чём обращение?' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Курс или учебный материал' })).toHaveAttribute('aria-current', 'true');

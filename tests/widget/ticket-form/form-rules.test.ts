@@ -4,7 +4,7 @@ import type { TicketSummary } from '../../../src/core';
 import { findOpenDuplicate } from '../../../src/widget/ticket-form/duplicates';
 import { formMessages } from '../../../src/widget/ticket-form/messages';
 import { formMessagesEn } from '../../../src/widget/ticket-form/messages.en';
-import { emptyValues } from '../../../src/widget/ticket-form/form-values';
+import { emptyValues, firstFieldToType } from '../../../src/widget/ticket-form/form-values';
 import { prefilledValues, restoredValues } from '../../../src/widget/ticket-form/initial-values';
 import { parseStoredDraft, serializeDraft } from '../../../src/widget/ticket-form/stored-draft';
 import { changedSubstantially, isOneProblemConfirmed } from '../../../src/widget/ticket-form/one-problem-confirmation';
@@ -27,6 +27,21 @@ describe('subjectFromPart', () => {
       { subject: 'Раз', description: 'Раз.', idempotencyKey: 'key-1' },
       { subject: 'Два', description: 'Два.', idempotencyKey: 'key-2' },
     ]);
+  });
+});
+
+describe('firstFieldToType', () => {
+  it('is the description while it is empty, whatever else is filled', () => {
+    expect(firstFieldToType('course', emptyValues())).toBe('description');
+    expect(firstFieldToType('course', { ...emptyValues(), subject: 'Тема', courseTitle: 'Охрана труда' })).toBe('description');
+  });
+
+  it('is the first empty field the category requires once the description is written', () => {
+    const described = { ...emptyValues(), description: 'Не открывается урок.', subject: 'Не открывается урок' };
+    expect(firstFieldToType('course', described)).toBe('courseTitle');
+    expect(firstFieldToType('course', { ...described, courseTitle: 'Охрана труда' })).toBe('courseUrl');
+    expect(firstFieldToType('order', { ...described, subject: '' })).toBe('subject');
+    expect(firstFieldToType('other', described)).toBe('description');
   });
 });
 

@@ -1,0 +1,74 @@
+/**
+ * On a phone the launcher's panel is a full-height sheet. `100dvh` follows the browser's bars but not the
+ * on-screen keyboard: most mobile browsers lay the keyboard over the page and shrink only the visual viewport.
+ * While the sheet is open this sizes it to the visual viewport (`resize` and `scroll` of `window.visualViewport`,
+ * or the window's height where there is none) and, when the visible area shrinks, scrolls the focused field
+ * back into view above the sticky send bar, so no field is hidden under the keyboard.
+ */
+import { useEffect } from 'react';
+import type { RefObject } from 'react';
+
+/** The width at which the panel becomes a sheet (the same as the media query in styles.css). */
+export const SHEET_QUERY = '(max-width: 480px)';
+
+/** Space kept between a revealed field and the edge of what is visible, in pixels. */
+const MARGIN = 12;
+
+/** Scrolls `panel` so its focused control lies inside the panel's visible box, clear of the sticky send bar. */
+export function revealFocused(panel: HTMLElement): void {
+  const focused = (panel.getRootNode() as Document | ShadowRoot).activeElement;
+  if (!(focused instanceof HTMLElement) || focused === panel || !panel.contains(focused)) return;
+  const bar = panel.querySelector('.us-submit-bar');
+  // The bar itself is always in view (sticky).
+  if (bar?.contains(focused)) return;
+  const frame = panel.getBoundingClientRect();
+  const top = frame.top + panel.clientTop;
+  const bottom = top + panel.clientHeight - (bar?.getBoundingClientRect().height ?? 0);
+  const box = focused.getBoundingClientRect();
+  if (box.bottom > bottom - MARGIN) {
+    // A field taller than the visible room shows its beginning.
+    panel.scrollTop += Math.min(box.bottom - bottom + MARGIN, box.top - top - MARGIN);
+  } else if (box.top < top + MARGIN) {
+    panel.scrollTop -= top + MARGIN - box.top;
+  }
+}
+
+/** While `active`, keeps the sheet `panel` sized to what is visible and its focused field in view. */
+export function useVisibleViewport(panel: RefObject<HTMLElement | null>, active: boolean): void {
+  useEffect(() => {
+    const element = panel.current;
+    if (!active || element === null) return;
+    const view = window.visualViewport ?? null;
+    const sheet = typeof window.matchMedia === 'function' ? window.matchMedia(SHEET_QUERY) : null;
+    let lastHeight = Number.POSITIVE_INFINITY;
+    const clear = () => {
+      element.style.removeProperty('--us-visible-height');
+      element.style.removeProperty('--us-visible-top');
+      lastHeight = Number.POSITIVE_INFINITY;
+    };
+    const update = () => {
+      // A pinch-zoomed page keeps the sheet at the layout viewport's size; so does a wide window (no sheet).
+      if (sheet?.matches !== true || (view !== null && view.scale > 1.01)) {
+        clear();
+        return;
+      }
+      const height = view?.height ?? window.innerHeight;
+      element.style.setProperty('--us-visible-height', `${Math.round(height)}px`);
+      element.style.setProperty('--us-visible-top', `${Math.round(view?.offsetTop ?? 0)}px`);
+      // The keyboard came up (or the window got shorter): bring the field being typed in back into view.
+      if (height < lastHeight - 1) revealFocused(element);
+      lastHeight = height;
+    };
+    update();
+    const target: EventTarget = view ?? window;
+    target.addEventListener('resize', update);
+    view?.addEventListener('scroll', update);
+    sheet?.addEventListener('change', update);
+    return () => {
+      target.removeEventListener('resize', update);
+      view?.removeEventListener('scroll', update);
+      sheet?.removeEventListener('change', update);
+      clear();
+    };
+  }, [panel, active]);
+}

@@ -1,0 +1,116 @@
+/**
+ * The phone sheet and the on-screen keyboard where the browser shrinks only the visual viewport (the layout
+ * viewport keeps its height, so `100dvh` alone would leave the sheet's lower part under the keyboard). The
+ * browser suite proves the whole in Chromium by resizing the window; here the visual viewport alone changes.
+ */
+import { render } from '@testing-library/react';
+import { useRef } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { revealFocused, SHEET_QUERY, useVisibleViewport } from '../../../src/widget/app/use-visible-viewport';
+
+/** A visual viewport that tests move by hand, as a keyboard or a pinch-zoom would. */
+class FakeVisualViewport extends EventTarget {
+  height = 844;
+  offsetTop = 0;
+  scale = 1;
+  move(next: Partial<Pick<FakeVisualViewport, 'height' | 'offsetTop' | 'scale'>>, event: 'resize' | 'scroll' = 'resize'): void {
+    Object.assign(this, next);
+    this.dispatchEvent(new Event(event));
+  }
+}
+
+/** Gives `element` a fixed box (jsdom has no layout). */
+function placeBox(element: Element, top: number, height: number): void {
+  vi.spyOn(element, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 0, y: top, width: 390, height }));
+}
+
+function Sheet({ active }: { active: boolean }) {
+  const panel = useRef<HTMLDivElement>(null);
+  useVisibleViewport(panel, active);
+  return (
+    <div className="us-panel" ref={panel} data-testid="panel">
+      <textarea aria-label="Опишите проблему" />
+      <div className="us-submit-bar">
+        <button type="submit">Отправить обращение</button>
+      </div>
+    </div>
+  );
+}
+
+let view: FakeVisualViewport;
+let narrow: boolean;
+beforeEach(() => {
+  view = new FakeVisualViewport();
+  narrow = true;
+  vi.stubGlobal('visualViewport', view);
+  // A live media query list, as the browser's: `matches` reads the window's width at the time.
+  vi.stubGlobal('matchMedia', (query: string) =>
+    Object.defineProperty(Object.assign(new EventTarget(), { media: query }), 'matches', { get: () => query === SHEET_QUERY && narrow }),
+  );
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('the phone sheet', () => {
+  it('follows the visual viewport while open, and lets go when closed', () => {
+    const { getByTestId, rerender } = render(<Sheet active />);
+    const panel = getByTestId('panel');
+    expect(panel.style.getPropertyValue('--us-visible-height')).toBe('844px');
+    view.move({ height: 450 });
+    expect(panel.style.getPropertyValue('--us-visible-height')).toBe('450px');
+    // iOS scrolls the layout viewport under the keyboard: the sheet moves to the visible top.
+    view.move({ offsetTop: 120 }, 'scroll');
+    expect(panel.style.getPropertyValue('--us-visible-top')).toBe('120px');
+    rerender(<Sheet active={false} />);
+    expect(panel.style.getPropertyValue('--us-visible-height')).toBe('');
+    expect(panel.style.getPropertyValue('--us-visible-top')).toBe('');
+  });
+
+  it('keeps the layout size when the page is pinch-zoomed or wider than a phone', () => {
+    const { getByTestId } = render(<Sheet active />);
+    const panel = getByTestId('panel');
+    view.move({ height: 300, scale: 2 });
+    expect(panel.style.getPropertyValue('--us-visible-height')).toBe('');
+    narrow = false;
+    view.move({ height: 700, scale: 1 });
+    expect(panel.style.getPropertyValue('--us-visible-height')).toBe('');
+  });
+
+  it('scrolls the focused field above the sticky bar when the keyboard comes up', () => {
+    const { getByTestId, getByLabelText } = render(<Sheet active />);
+    const panel = getByTestId('panel');
+    const field = getByLabelText('Опишите проблему');
+    field.focus();
+    // The field's top at 560 and bottom at 660 of an unscrolled sheet; the bar is 60 px tall.
+    let visibleHeight = 844;
+    vi.spyOn(panel, 'clientHeight', 'get').mockImplementation(() => visibleHeight);
+    vi.spyOn(panel, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 0, width: 390, height: visibleHeight }));
+    vi.spyOn(field, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 560 - panel.scrollTop, width: 390, height: 100 }));
+    const bar = panel.querySelector('.us-submit-bar') as HTMLElement;
+    vi.spyOn(bar, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: visibleHeight - 60, width: 390, height: 60 }));
+
+    visibleHeight = 450;
+    view.move({ height: 450 });
+    // Bottom 660 must end 12 px above the bar's top at 390: scrolled by 282.
+    expect(panel.scrollTop).toBe(282);
+    expect(field.getBoundingClientRect().bottom).toBeLessThanOrEqual(450 - 60);
+  });
+});
+
+describe('revealFocused', () => {
+  it('leaves a field already in view, and the send bar, where they are', () => {
+    const { getByTestId, getByRole } = render(<Sheet active={false} />);
+    const panel = getByTestId('panel');
+    vi.spyOn(panel, 'clientHeight', 'get').mockReturnValue(450);
+    vi.spyOn(panel, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 0, y: 0, width: 390, height: 450 }));
+    placeBox(panel.querySelector('textarea') as HTMLElement, 100, 80);
+    (panel.querySelector('textarea') as HTMLElement).focus();
+    revealFocused(panel);
+    expect(panel.scrollTop).toBe(0);
+    getByRole('button').focus();
+    revealFocused(panel);
+    expect(panel.scrollTop).toBe(0);
+  });
+});
