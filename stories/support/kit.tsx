@@ -29,6 +29,8 @@ export function TicketStory({ ticketId, justCreated = false, ticketAccessKey }: 
       {...(ticketAccessKey === undefined ? {} : { ticketAccessKey })}
       useReplyAttachments={useReplyAttachments}
       onBack={action('back')}
+      onFollowUp={action('follow up')}
+      onOpenTicket={action('open ticket')}
       timeZone={USER_TIME_ZONE}
     />
   );
