@@ -1,0 +1,62 @@
+/** The form of a follow-up: pre-filled from the closed ticket, its own draft, and `followUpOf` sent. */
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Ticket } from '../../../src/core';
+import { fill, send } from './actions';
+import { renderForm, ticketFor } from './render-form';
+
+const KEY = 'uchi-support:ticket-draft:u-1';
+const COURSE = { title: 'Охрана труда', url: 'https://lms.example.ru/courses/abc-123' };
+
+function resolvedTicket(overrides: Partial<Ticket> = {}): Ticket {
+  return {
+    ...ticketFor(
+      { category: 'test', subject: 'Неверный ответ в тесте', description: 'Ответ не засчитывается.', impact: 'minor', course: COURSE, testQuestion: 'Кто проводит инструктаж?', browser: {} as never },
+      'UP-2026-000123',
+      't-old',
+    ),
+    status: 'resolved',
+    ...overrides,
+  } as Ticket;
+}
+
+describe('the follow-up form', () => {
+  it('starts from the old ticket and sends followUpOf with the draft', async () => {
+    const { user, api, onSent } = renderForm({ followUp: resolvedTicket() });
+    expect(screen.getByText('Продолжение обращения № UP-2026-000123')).toBeInTheDocument();
+    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Продолжение обращения № UP-2026-000123');
+    expect(screen.getByLabelText('Полное название курса')).toHaveValue(COURSE.title);
+    expect(screen.getByLabelText('Ссылка на курс')).toHaveValue(COURSE.url);
+    expect(screen.getByLabelText('Текст вопроса теста')).toHaveValue('Кто проводит инструктаж?');
+    // What is new is the user's to say: the description and the impact start empty.
+    expect(screen.getByLabelText('Опишите проблему')).toHaveValue('');
+
+    await fill(user, 'Опишите проблему', 'После обновления теста ответ снова не засчитывается.');
+    await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
+    await send(user);
+    await waitFor(() => expect(onSent).toHaveBeenCalled());
+    const [body] = api.createTicket.mock.calls[0] ?? [];
+    expect(body).toMatchObject({ category: 'test', followUpOf: 't-old', course: COURSE, subject: 'Продолжение обращения № UP-2026-000123' });
+  });
+
+  it('keeps its draft apart from the ordinary one, and can be left for an ordinary ticket', async () => {
+    const { user, store, onCancelFollowUp } = renderForm({ followUp: resolvedTicket() });
+    store.setItem(KEY, 'ordinary draft, untouched');
+    await fill(user, 'Опишите проблему', 'Снова не засчитывается.');
+    await waitFor(() => expect(store.getItem(`${KEY}:follow-up:t-old`)).toContain('Снова не засчитывается.'));
+    expect(store.getItem(KEY)).toBe('ordinary draft, untouched');
+    await user.click(screen.getByRole('button', { name: 'Создать обычное обращение' }));
+    expect(onCancelFollowUp).toHaveBeenCalled();
+  });
+
+  it('sends no followUpOf from an ordinary form', async () => {
+    const { user, api, onSent } = renderForm({ prefill: { category: 'other' } });
+    expect(screen.queryByText(/Продолжение обращения/)).toBeNull();
+    await fill(user, 'Тема обращения', 'Вопрос');
+    await fill(user, 'Опишите проблему', 'Как добавить администратора?');
+    await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
+    await send(user);
+    await waitFor(() => expect(onSent).toHaveBeenCalled());
+    expect(api.createTicket.mock.calls[0]?.[0]).not.toHaveProperty('followUpOf');
+  });
+});
