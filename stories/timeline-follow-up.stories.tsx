@@ -10,7 +10,7 @@ import { choose, submit } from './support/form-play';
 import { harnessOf, playKit, ticketArrived, typeInto } from './support/play';
 import { seedIn } from './support/seed';
 import type { SeedTicket } from './support/seed';
-import { TicketStory } from './support/kit';
+import { FollowUpFormStory, TicketStory } from './support/kit';
 
 const meta = {
   title: 'Widget/Timeline/Follow-up',
@@ -87,6 +87,26 @@ export const NewTicketLinksPrevious: Story = {
     const number = harness.api.store.get('t-resolved')?.number ?? '';
     await expect(canvas.getByRole('button', { name: t('timeline:followUp.of', { number }) })).toBeVisible();
     await expect(canvas.queryByRole('button', { name: t('timeline:followUp.offer') })).toBeNull();
+  },
+};
+
+/** The follow-up form, pre-filled from the resolved ticket: its category and fields, subject «Продолжение обращения № …». */
+export const FormPrefilled: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { tickets: [RESOLVED] } },
+  render: (_args, context: StoryContext) => {
+    const old = harnessOf(context).api.store.get('t-resolved');
+    if (old === undefined) throw new Error('seed t-resolved missing');
+    return <FollowUpFormStory followUp={old} />;
+  },
+  play: async (context) => {
+    const { canvas, t, text, harness } = playKit(context);
+    const old = harness.api.store.get('t-resolved');
+    const form = await canvas.findByRole('form', { name: t('form:heading') });
+    await expect(within(form).getByText(text('form:followUp.notice', { number: old?.number }))).toBeVisible();
+    await expect(within(form).getByLabelText(new RegExp(t('form:field.subject')))).toHaveValue(t('form:followUp.subject', { number: old?.number }));
+    await expect(within(form).getByLabelText(new RegExp(t('form:field.courseTitle')))).toHaveValue(FILLED.test.prefill.courseTitle);
+    await expect(within(form).getByRole('button', { name: t('form:followUp.cancel') })).toBeVisible();
   },
 };
 

@@ -49,6 +49,15 @@ describe('the follow-up form', () => {
     expect(onCancelFollowUp).toHaveBeenCalled();
   });
 
+  it('gives a guest their contact back from the old ticket', () => {
+    const reporter = { fullName: 'Петров Пётр Петрович', role: 'listener' as const, organization: 'АНО «Школа»', lmsUrl: 'https://school.example.ru', phone: '+79123456789', email: 'petrov@example.ru', guest: true };
+    renderForm({ host: null, followUp: resolvedTicket({ reporter }) });
+    expect(screen.getByLabelText(/Ваше ФИО/)).toHaveValue(reporter.fullName);
+    expect(screen.getByLabelText(/Название организации/)).toHaveValue(reporter.organization);
+    expect(screen.getByLabelText(/E-mail/)).toHaveValue(reporter.email);
+    expect(screen.getByLabelText(/Ваша роль в СДО/)).toHaveValue('listener');
+  });
+
   it('sends no followUpOf from an ordinary form', async () => {
     const { user, api, onSent } = renderForm({ prefill: { category: 'other' } });
     expect(screen.queryByText(/Продолжение обращения/)).toBeNull();
