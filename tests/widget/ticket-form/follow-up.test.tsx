@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src/core';
 import { fill, send } from './actions';
-import { renderForm, ticketFor } from './render-form';
+import { createFakeApi, failed, renderForm, ticketFor } from './render-form';
 
 const KEY = 'uchi-support:ticket-draft:u-1';
 const COURSE = { title: 'Охрана труда', url: 'https://lms.example.ru/courses/abc-123' };
@@ -47,6 +47,19 @@ describe('the follow-up form', () => {
     expect(store.getItem(KEY)).toBe('ordinary draft, untouched');
     await user.click(screen.getByRole('button', { name: 'Создать обычное обращение' }));
     expect(onCancelFollowUp).toHaveBeenCalled();
+  });
+
+  it('shows the server’s refusal (closed too long ago) and keeps the text', async () => {
+    const api = createFakeApi();
+    const message = 'Обращение № UP-2026-000123 закрыто больше 30 дней назад: создайте новое обращение.';
+    api.createTicket.mockResolvedValueOnce(failed({ kind: 'http', status: 422, code: 'validation_failed', message, fields: { followUpOf: 'Продолжение можно создать в течение 30 дней после закрытия обращения' } }));
+    const { user, onSent } = renderForm({ api, followUp: resolvedTicket() });
+    await fill(user, 'Опишите проблему', 'Снова не засчитывается.');
+    await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
+    await send(user);
+    expect(await screen.findByText(`Сервер не принял запрос: ${message}`)).toBeInTheDocument();
+    expect(screen.getByLabelText('Опишите проблему')).toHaveValue('Снова не засчитывается.');
+    expect(onSent).not.toHaveBeenCalled();
   });
 
   it('gives a guest their contact back from the old ticket', () => {
