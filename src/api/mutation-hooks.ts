@@ -24,6 +24,9 @@ export function useCreateTicket() {
     onSuccess: (response) => {
       client.setQueryData(queryKeys.ticket(response.ticket.id), response.ticket);
       void client.invalidateQueries({ queryKey: queryKeys.tickets });
+      // A follow-up changed the ticket it continues too (its `followUps`, a new event).
+      const previous = response.ticket.followUpOf;
+      if (previous !== undefined) void client.invalidateQueries({ queryKey: queryKeys.ticket(previous.id) });
     },
   });
 }
