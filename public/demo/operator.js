@@ -128,6 +128,33 @@
     return rows.filter(([, value]) => typeof value === 'string' && value !== '');
   }
 
+  /**
+   * The follow-up chain: the closed ticket this one continues and the tickets that continue it, each a button
+   * that opens it here.
+   */
+  function chainRows(ticket) {
+    const link = (linked, label) => {
+      const button = el('button', { className: 'op-chain-link', text: label });
+      button.type = 'button';
+      button.addEventListener('click', () => void select(linked.id));
+      return button;
+    };
+    const rows = [];
+    if (ticket.followUpOf) {
+      rows.push(el('dt', { text: 'Продолжает' }), el('dd'));
+      rows[rows.length - 1].append(link(ticket.followUpOf, `№ ${ticket.followUpOf.number}`));
+    }
+    if (ticket.followUps && ticket.followUps.length > 0) {
+      const dd = el('dd');
+      ticket.followUps.forEach((next, index) => {
+        if (index > 0) dd.append(', ');
+        dd.append(link(next, `№ ${next.number}`));
+      });
+      rows.push(el('dt', { text: 'Продолжение' }), dd);
+    }
+    return rows;
+  }
+
   /** The reporter's rating of the help: score, comment, when. */
   function ratingNote(rating) {
     if (!rating) return undefined;
@@ -170,7 +197,10 @@
     $('op-ticket').hidden = ticket === undefined;
     if (ticket === undefined) return;
     $('op-detail-title').textContent = `Обращение № ${ticket.number}`;
-    $('op-fields').replaceChildren(...fieldRows(ticket).flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })]));
+    $('op-fields').replaceChildren(
+      ...fieldRows(ticket).flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })]),
+      ...chainRows(ticket),
+    );
     $('op-description').textContent = ticket.description;
     $('op-events').replaceChildren(
       ...ticket.events.map((event) => {

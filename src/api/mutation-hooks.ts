@@ -1,6 +1,6 @@
 /** The reporter's writes as react-query mutations, each refreshing the caches it changes. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { MessageBody, RatingBody, Ticket, TicketDraftInput } from '../core';
+import type { CreateTicketBody, MessageBody, RatingBody, Ticket } from '../core';
 import { unwrap } from './api-error';
 import { useSupportApi } from './context';
 import { queryKeys } from './query-keys';
@@ -19,11 +19,14 @@ export function useCreateTicket() {
   const client = useQueryClient();
   return useMutation({
     ...SEND_MODE,
-    mutationFn: async ({ draft, idempotencyKey }: { draft: TicketDraftInput; idempotencyKey: string }) =>
+    mutationFn: async ({ draft, idempotencyKey }: { draft: CreateTicketBody; idempotencyKey: string }) =>
       unwrap(await api.createTicket(draft, idempotencyKey)),
     onSuccess: (response) => {
       client.setQueryData(queryKeys.ticket(response.ticket.id), response.ticket);
       void client.invalidateQueries({ queryKey: queryKeys.tickets });
+      // A follow-up changed the ticket it continues too (its `followUps`, a new event).
+      const previous = response.ticket.followUpOf;
+      if (previous !== undefined) void client.invalidateQueries({ queryKey: queryKeys.ticket(previous.id) });
     },
   });
 }

@@ -1,13 +1,13 @@
 /** The client's contract: what the widget asks of a Support API, whichever implementation answers. */
 import type {
   Attachment,
+  CreateTicketBody,
   CreateTicketResponse,
   Meta,
   MessageBody,
   RatingBody,
   Ticket,
   TicketChange,
-  TicketDraftInput,
   TicketEvent,
   TicketSummary,
 } from '../core';
@@ -76,8 +76,8 @@ export interface SupportApi {
   uploadAttachment(file: Blob, name: string, options?: UploadOptions): Promise<ApiResult<Attachment>>;
   /** Deletes one's own upload that no ticket uses yet, freeing the upload quota (optional for other backends). */
   deleteAttachment?(id: string, signal?: AbortSignal): Promise<ApiResult<null>>;
-  /** Creates a ticket; the same `idempotencyKey` never creates a second one. */
-  createTicket(draft: TicketDraftInput, idempotencyKey: string, signal?: AbortSignal): Promise<ApiResult<CreateTicketResponse>>;
+  /** Creates a ticket (optionally continuing a final one: `followUpOf`); the same `idempotencyKey` never creates a second one. */
+  createTicket(draft: CreateTicketBody, idempotencyKey: string, signal?: AbortSignal): Promise<ApiResult<CreateTicketResponse>>;
   listTickets(signal?: AbortSignal): Promise<ApiResult<TicketSummary[]>>;
   /** One page of the reporter's tickets, newest first, after `cursor` (null: the first page); optional for other backends. */
   listTicketPage?(page: TicketPageRequest, signal?: AbortSignal): Promise<ApiResult<TicketPage>>;

@@ -22,6 +22,7 @@ const BY_FIELD: Readonly<Record<string, Sentences>> = {
   contact: { required: 'Укажите контактные данные' },
   text: { required: 'Напишите сообщение' },
   status: { required: 'Укажите новый статус', invalid: 'Неизвестный статус' },
+  followUpOf: { required: 'Укажите обращение, которое продолжает это', invalid: 'Укажите номер или идентификатор обращения' },
 };
 
 type Sentences = Partial<Record<string, string>>;

@@ -8,6 +8,7 @@ import {
   agentStatusBodySchema,
   apiErrorSchema,
   attachmentSchema,
+  createTicketBodySchema,
   createTicketResponseSchema,
   messageBodySchema,
   metaSchema,
@@ -33,6 +34,7 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<strin
 
 const SCHEMAS = {
   TicketDraft: jsonSchema(ticketDraftSchema, 'input'),
+  CreateTicketBody: jsonSchema(createTicketBodySchema, 'input'),
   MessageBody: jsonSchema(messageBodySchema, 'input'),
   AgentStatusBody: jsonSchema(agentStatusBodySchema, 'input'),
   RatingBody: jsonSchema(ratingBodySchema, 'input'),
@@ -110,8 +112,8 @@ function paths(): Record<string, unknown> {
       }),
     },
     '/tickets': {
-      post: operation('Create a ticket; a replay with the same Idempotency-Key and body returns the first answer', {
-        security: REPORTER, body: 'TicketDraft', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 409, 413, 415, 422, 429, 503],
+      post: operation('Create a ticket; a replay with the same Idempotency-Key and body returns the first answer. `followUpOf` (id or number) continues the reporter’s own resolved or cancelled ticket within 30 days of its final status: someone else’s or an unknown one is 404, an open or older one 422 on `followUpOf`', {
+        security: REPORTER, body: 'CreateTicketBody', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 409, 413, 415, 422, 429, 503],
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 } }],
       }),
       get: operation('The reporter’s tickets, newest first, one page at a time (pass nextCursor as cursor; null on the last page)', {

@@ -1,5 +1,6 @@
 /** The features as the app's screens compose them, for component stories (actions log what a host would get). */
 import { action } from 'storybook/actions';
+import type { Ticket } from '../../src/core';
 import { useAttachmentsWithCapture, useReplyAttachments } from '../../src/widget/app/ReplyAttachments';
 import { useWidgetEnv } from '../../src/widget/shared/env';
 import { TicketView } from '../../src/widget/status-timeline';
@@ -20,6 +21,22 @@ export function FormStory() {
   );
 }
 
+/** The form of a follow-up to `followUp` (a seeded, closed ticket), as the app opens it from the ticket's offer. */
+export function FollowUpFormStory({ followUp }: { followUp: Ticket }) {
+  const env = useWidgetEnv();
+  const attachments = useAttachmentsWithCapture(`form:${env.userKey}`);
+  return (
+    <TicketForm
+      attachments={attachments}
+      onSent={action('sent')}
+      onSplitSent={action('split sent')}
+      onAddedToExisting={action('added to existing')}
+      followUp={followUp}
+      onCancelFollowUp={action('ordinary ticket instead')}
+    />
+  );
+}
+
 /** One ticket's live view, as on the ticket screen; times in the story user's zone (Yekaterinburg). */
 export function TicketStory({ ticketId, justCreated = false, ticketAccessKey }: { ticketId: string; justCreated?: boolean; ticketAccessKey?: string }) {
   return (
@@ -29,6 +46,8 @@ export function TicketStory({ ticketId, justCreated = false, ticketAccessKey }: 
       {...(ticketAccessKey === undefined ? {} : { ticketAccessKey })}
       useReplyAttachments={useReplyAttachments}
       onBack={action('back')}
+      onFollowUp={action('follow up')}
+      onOpenTicket={action('open ticket')}
       timeZone={USER_TIME_ZONE}
     />
   );

@@ -8,7 +8,9 @@
 import type { ApiResult, EventSubscription, SupportApi, UploadOptions } from '../../src/api/types';
 import {
   ATTACHMENT_TYPES,
+  canFollowUp,
   canonicalJson,
+  followUpFieldSchema,
   DEFAULT_ATTACHMENT_LIMITS,
   DEFAULT_CHANNELS,
   IDEMPOTENCY_CONFLICT_MESSAGE,
@@ -115,8 +117,19 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
     return ok(store.addUpload(name, type, file.size, clock.now()));
   }
 
-  function register(draft: TicketDraft, key: string): ApiResult<CreateTicketResponse> {
-    const body = canonicalJson(draft);
+  /** The final ticket a create continues, as the server checks it (every story ticket is the user's own). */
+  function followed(ref: string): ApiResult<string> {
+    const old = store.all().find((t) => t.id === ref || t.number === ref);
+    if (old === undefined) return fail(failureOf('not-found'));
+    if (!canFollowUp(old.status, old.events, clock.now())) {
+      const message = 'Продолжение можно создать к обращению, закрытому не больше 30 дней назад.';
+      return fail({ kind: 'http', status: 422, code: 'validation_failed', message, fields: { followUpOf: message } });
+    }
+    return ok(old.id);
+  }
+
+  function register(draft: TicketDraft, key: string, followUpOf?: string): ApiResult<CreateTicketResponse> {
+    const body = canonicalJson(followUpOf === undefined ? draft : { ...draft, followUpOf });
     const previous = replies.get(key);
     if (previous !== undefined) {
       return replayOf(previous.body, body) === 'replay'
@@ -129,7 +142,11 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
       return fail({ kind: 'http', status: 422, code: 'several_problems', message: severalProblemsMessage(parts.length), parts, markers });
     }
     const check = verdict.kind === 'record' ? { parts: verdict.parts, markers: verdict.markers } : undefined;
-    const ticket = store.create(draft, reporterOf(host, draft.contact), clock.now(), undefined, check);
+    const continued = followUpOf === undefined ? null : followed(followUpOf);
+    if (continued !== null && !continued.ok) return fail(continued.error);
+    const created = store.create(draft, reporterOf(host, draft.contact), clock.now(), undefined, check);
+    if (continued !== null) store.linkFollowUp(continued.value, created.id, clock.now());
+    const ticket = store.get(created.id) ?? created;
     const response: CreateTicketResponse = host === null ? { ticket, accessKey: `k-${ticket.id}-7f3a9c` } : { ticket };
     replies.set(key, { body, response });
     if (options.specialist?.onCreate !== undefined) specialist.play(ticket.id, options.specialist.onCreate);
@@ -151,9 +168,11 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
       call('create', () => {
         const parsed = ticketDraftSchema.safeParse(input);
         if (!parsed.success) return fail(validationFailure(parsed.error.issues));
+        const followUp = followUpFieldSchema.safeParse(input);
+        if (!followUp.success) return fail(validationFailure(followUp.error.issues));
         const missing = parsed.data.attachmentIds.filter((id) => !store.hasUpload(id));
         if (missing.length > 0) return fail({ kind: 'http', status: 422, code: 'validation_failed', message: 'Файл не найден.', fields: { attachmentIds: 'Файл не найден: загрузите его ещё раз' } });
-        return register(parsed.data, key);
+        return register(parsed.data, key, followUp.data.followUpOf);
       }, signal),
     listTickets: (signal) => call('list', () => ok(store.summaries()), signal),
     // Cursor paging as the server does it: newest first, the cursor is the position after the page.

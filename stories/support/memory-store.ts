@@ -172,6 +172,32 @@ export function createMemoryStore(firstNumber = 120) {
       return next;
     },
 
+    /**
+     * Links `nextId` as a continuation of `previousId`, as the server does: both carry the link, and the old
+     * ticket gets the system's message «Продолжение: обращение № …» (its status stays final).
+     */
+    linkFollowUp(previousId: string, nextId: string, at: Date): void {
+      const previous = tickets.get(previousId);
+      const next = tickets.get(nextId);
+      if (previous === undefined || next === undefined) return;
+      eventSeq += 1;
+      const event: TicketEvent = {
+        id: eventSeq,
+        ticketId: previousId,
+        type: 'message',
+        status: previous.status,
+        previousStatus: previous.status,
+        actor: 'system',
+        text: `Продолжение: обращение № ${next.number}`,
+        attachments: [],
+        createdAt: at.toISOString(),
+      };
+      const link = (t: Ticket) => ({ id: t.id, number: t.number });
+      tickets.set(nextId, { ...next, followUpOf: link(previous) });
+      tickets.set(previousId, { ...previous, followUps: [...(previous.followUps ?? []), link(next)], events: [...previous.events, event] });
+      publish(event);
+    },
+
     get: (id: string) => tickets.get(id),
     all: () => [...tickets.values()],
 

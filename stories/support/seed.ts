@@ -27,6 +27,8 @@ export interface SeedTicket {
   guest?: Contact;
   /** The reporter's rating, given this many hours after the last step. */
   rating?: { score: number; comment?: string; hoursAfter?: number };
+  /** The id of an earlier seed (final by then) this ticket continues, linked as the server links a follow-up. */
+  followUpOf?: string;
 }
 
 /** The specialist's question used across stories. */
@@ -70,6 +72,7 @@ export function seedTickets(store: MemoryStore, clock: StoryClock, host: HostCon
     const verdict = oneProblemVerdict(parsed.data.description, parsed.data.oneProblemConfirmed);
     const check = verdict.kind === 'record' ? { parts: verdict.parts, markers: verdict.markers } : undefined;
     const ticket = store.create(parsed.data, reporterOf(seed.guest === undefined ? host : null, seed.guest), at, seed.id, check);
+    if (seed.followUpOf !== undefined) store.linkFollowUp(seed.followUpOf, ticket.id, at);
     for (const step of seed.history ?? []) {
       at = new Date(at.getTime() + (step.minutes ?? 25) * 60_000);
       const result = store.change(ticket.id, { status: step.status, actor: step.actor ?? 'support', text: step.text }, at);

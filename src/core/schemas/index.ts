@@ -7,3 +7,4 @@ export * from './fields';
 export * from './requests';
 export * from './ticket';
 export * from './rating';
+export * from './follow-up';

@@ -77,6 +77,10 @@ export const ticketRecordSchema = z.object({
   createdWith: z.optional(z.array(linkedTicketSchema)),
   /** The reporter's rating of the help, once given. */
   rating: z.optional(ticketRatingSchema),
+  /** The earlier (final) ticket this one continues. */
+  followUpOf: z.optional(linkedTicketSchema),
+  /** The later tickets that continue this one, oldest first. */
+  followUps: z.optional(z.array(linkedTicketSchema)),
 });
 
 /** A ticket: its draft fields (per category) plus what the server recorded. */

@@ -30,6 +30,8 @@ export interface TicketRow {
   /** When the rating was first given, and last changed (ISO). */
   rated_at: string | null;
   rating_updated_at: string | null;
+  /** The id of the earlier, final ticket of the same reporter this one continues. */
+  follow_up_of: string | null;
 }
 
 /** The rating columns of a ticket; a new ticket has none. */

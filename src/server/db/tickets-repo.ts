@@ -33,9 +33,14 @@ export function ticketsRepo(db: Database) {
     ORDER BY seq DESC LIMIT @take`);
   const insert = db.prepare<NewTicket>(`INSERT INTO tickets (id, number, owner, access_key_hash, category, subject,
     status, priority, draft_json, reporter_json, created_at, updated_at, review_due_at, resolve_due_at,
-    deadlines_provisional, one_problem_parts, one_problem_markers, split_group) VALUES (@id, @number, @owner,
+    deadlines_provisional, one_problem_parts, one_problem_markers, split_group, follow_up_of) VALUES (@id, @number, @owner,
     @access_key_hash, @category, @subject, @status, @priority, @draft_json, @reporter_json, @created_at, @updated_at,
-    @review_due_at, @resolve_due_at, @deadlines_provisional, @one_problem_parts, @one_problem_markers, @split_group)`);
+    @review_due_at, @resolve_due_at, @deadlines_provisional, @one_problem_parts, @one_problem_markers, @split_group,
+    @follow_up_of)`);
+  const byNumber = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE number = ?');
+  const followUps = db.prepare<[string], Pick<TicketRow, 'id' | 'number'>>(
+    'SELECT id, number FROM tickets WHERE follow_up_of = ? ORDER BY seq',
+  );
   const bySplitGroup = db.prepare<[string, string], Pick<TicketRow, 'id' | 'number'>>(
     'SELECT id, number FROM tickets WHERE owner = ? AND split_group = ? ORDER BY seq',
   );
@@ -55,6 +60,10 @@ export function ticketsRepo(db: Database) {
     get: (id: string) => byId.get(id),
     /** The tickets a reporter owns (or reaches with an access key), newest first. */
     listForReporter: (owner: string, keyHash: string) => byReporter.all(owner, keyHash),
+    /** One ticket by its number, or undefined. */
+    getByNumber: (number: string) => byNumber.get(number),
+    /** The tickets that continue `id`, oldest first. */
+    listFollowUps: (id: string) => followUps.all(id),
     /** The tickets of one owner split from one description, oldest first. */
     listSplitGroup: (owner: string, group: string) => bySplitGroup.all(owner, group),
     /** One page of tickets, newest first, one row more than asked (so the caller knows if more follow). */

@@ -1,6 +1,6 @@
 /** The reporter's ticket routes: create (idempotent), list, read. */
 import { Hono } from 'hono';
-import { ticketDraftSchema } from '../../core';
+import { followUpFieldSchema, ticketDraftSchema } from '../../core';
 import { requireReporter } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
@@ -25,15 +25,17 @@ export function ticketRoutes(deps: AppDeps) {
     if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
       throw failures.badRequest('Нужен заголовок Idempotency-Key: от 8 до 128 печатных символов без пробелов.');
     }
-    const { contact, ...rest } = await readJsonObject(c);
+    const { contact, followUpOf, ...rest } = await readJsonObject(c);
     // A signed-in user's identity comes from the token only, so their `contact` is ignored (even a broken one).
     // A guest has no token: the policy's "full data" must come from the form, so a missing contact is parsed
     // as an empty one and every missing field is reported in the same 422 as the rest of the draft.
     const draft = parseWith(ticketDraftSchema, reporter.kind === 'guest' ? { ...rest, contact: contact ?? {} } : rest);
+    // The ticket it continues (optional) is not part of the draft: it is checked against the stored tickets.
+    const followUp = parseWith(followUpFieldSchema, { followUpOf });
     const ip = remoteAddress(c);
     const guest = reporter.kind === 'guest';
     if (guest) await deps.guards.guestQuota.check(ip, { tickets: 1 });
-    const result = await createTicket(deps, reporter, draft, key);
+    const result = await createTicket(deps, reporter, draft, key, followUp.followUpOf);
     if (guest && !result.replayed) await deps.guards.guestQuota.record(ip, { tickets: 1 });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, 201);

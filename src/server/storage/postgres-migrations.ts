@@ -132,6 +132,14 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'follow-up tickets',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN follow_up_of TEXT REFERENCES tickets (id);
+      CREATE INDEX tickets_by_follow_up_of ON tickets (follow_up_of, seq) WHERE follow_up_of IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

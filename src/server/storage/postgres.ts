@@ -49,6 +49,8 @@ function repositories(db: Queryable): Omit<Transaction, 'lock'> {
   const tickets: TicketsWrites = {
     get: (id) => first<TicketRow>(db, 'SELECT * FROM tickets WHERE id = $1', [id]),
     getForUpdate: (id) => first<TicketRow>(db, 'SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [id]),
+    getByNumber: (number) => first<TicketRow>(db, 'SELECT * FROM tickets WHERE number = $1', [number]),
+    listFollowUps: (id) => rows(db, 'SELECT id, number FROM tickets WHERE follow_up_of = $1 ORDER BY seq', [id]),
     listSplitGroup: (owner, group) =>
       rows(db, 'SELECT id, number FROM tickets WHERE owner = $1 AND split_group = $2 ORDER BY seq', [owner, group]),
     page: (query, owner) =>
@@ -77,10 +79,11 @@ function repositories(db: Queryable): Omit<Transaction, 'lock'> {
       await db.query(
         `INSERT INTO tickets (id, number, owner, access_key_hash, category, subject, status, priority, draft_json,
           reporter_json, created_at, updated_at, review_due_at, resolve_due_at, deadlines_provisional, one_problem_parts,
-          one_problem_markers, split_group) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+          one_problem_markers, split_group, follow_up_of)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
         [t.id, t.number, t.owner, t.access_key_hash, t.category, t.subject, t.status, t.priority, t.draft_json, t.reporter_json,
           t.created_at, t.updated_at, t.review_due_at, t.resolve_due_at, t.deadlines_provisional, t.one_problem_parts,
-          t.one_problem_markers, t.split_group],
+          t.one_problem_markers, t.split_group, t.follow_up_of],
       );
     },
     setStatus: async (id, status, at) => {

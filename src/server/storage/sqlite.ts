@@ -54,6 +54,8 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       get: async (id) => tickets.get(id),
       getForUpdate: async (id) => tickets.get(id),
       listSplitGroup: async (owner, group) => tickets.listSplitGroup(owner, group),
+      getByNumber: async (number) => tickets.getByNumber(number),
+      listFollowUps: async (id) => tickets.listFollowUps(id),
       page: async (query, owner) => tickets.page(query, owner),
       count: async () => tickets.count(),
       insert: async (ticket) => tickets.insert(ticket),
@@ -102,6 +104,8 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     tickets: {
       get: (id) => read(() => tickets.get(id)),
       listSplitGroup: (owner, group) => read(() => tickets.listSplitGroup(owner, group)),
+      getByNumber: (number) => read(() => tickets.getByNumber(number)),
+      listFollowUps: (id) => read(() => tickets.listFollowUps(id)),
       page: (query, owner) => read(() => tickets.page(query, owner)),
       count: () => read(() => tickets.count()),
       ratingCounts: (since, positiveMin) => read(() => tickets.ratingCounts(since, positiveMin)),

@@ -49,6 +49,10 @@ export interface PrefsRepo {
 export interface TicketsRepo {
   /** One ticket by id. */
   get(id: string): Promise<TicketRow | undefined>;
+  /** One ticket by its number (UP-2026-000123). */
+  getByNumber(number: string): Promise<TicketRow | undefined>;
+  /** The tickets that continue ticket `id` (their `follow_up_of`), oldest first. */
+  listFollowUps(id: string): Promise<Array<Pick<TicketRow, 'id' | 'number'>>>;
   /** The tickets of one owner split from one description, oldest first. */
   listSplitGroup(owner: string, group: string): Promise<Array<Pick<TicketRow, 'id' | 'number'>>>;
   /** One page of tickets, newest first, one row more than asked (so the caller knows if more follow). */

@@ -8,6 +8,7 @@ import type { TicketRow } from '../db/rows';
 import { ApiFailure } from '../errors';
 import { queueDeliveries } from '../outbox/enqueue';
 import { claimAttachments } from './claim';
+import { followedTicket, recordFollowUp } from './follow-up';
 import { enforceOneProblem } from './one-problem';
 import { bodyHash, randomId } from './ids';
 import { reporterRecord } from './reporter';
@@ -19,14 +20,24 @@ export interface CreateResult {
   replayed: boolean;
 }
 
-/** Creates the ticket, or replays the first answer for the same owner, key and body. */
-export async function createTicket(deps: AppDeps, reporter: Reporter, parsed: TicketDraft, idempotencyKey: string): Promise<CreateResult> {
+/**
+ * Creates the ticket, or replays the first answer for the same owner, key and body. `followUpOf` names the
+ * reporter's final ticket this one continues (id or number).
+ */
+export async function createTicket(
+  deps: AppDeps,
+  reporter: Reporter,
+  parsed: TicketDraft,
+  idempotencyKey: string,
+  followUpOf?: string,
+): Promise<CreateResult> {
   const { store, config } = deps;
   const now = deps.clock();
   // The route drops a user's contact; dropping it here too keeps the stored draft free of it whatever the caller.
   const { contact, ...rest } = parsed;
   const draft: TicketDraft = reporter.kind === 'guest' ? parsed : rest;
-  const hash = bodyHash(draft);
+  // Without a follow-up the hash is the draft's alone, as before follow-ups existed.
+  const hash = bodyHash(followUpOf === undefined ? draft : { ...draft, followUpOf });
   const priority = priorityFor(draft.category, draft.impact);
   const review = reviewDeadlineInfo(now);
   const resolve = resolveDeadlineInfo(now, priority);
@@ -44,6 +55,7 @@ export async function createTicket(deps: AppDeps, reporter: Reporter, parsed: Ti
     }
     // After the replay: a ticket registered before a change of the check is still answered as it was.
     const oneProblem = enforceOneProblem(draft);
+    const followed = followUpOf === undefined ? null : await followedTicket(tx, reporter, followUpOf, now);
     const id = randomId();
     const { year } = moscowParts(now);
     const at = now.toISOString();
@@ -65,6 +77,7 @@ export async function createTicket(deps: AppDeps, reporter: Reporter, parsed: Ti
       deadlines_provisional: review.provisional || resolve.provisional ? 1 : 0,
       ...oneProblem,
       split_group: draft.splitGroup ?? null,
+      follow_up_of: followed?.id ?? null,
     });
     const first = { ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at };
     const eventId = await tx.events.insert(first);
@@ -72,6 +85,7 @@ export async function createTicket(deps: AppDeps, reporter: Reporter, parsed: Ti
     const row = await tx.tickets.get(id);
     if (row === undefined) throw new Error('inserted ticket not found');
     await queueDeliveries(deps, tx, row, { ...first, id: eventId });
+    if (followed !== null) await recordFollowUp(deps, tx, followed, row, at);
     const body: CreateTicketResponse = { ticket: await ticketView(tx, row) };
     await tx.idempotency.insert({
       owner: reporter.owner,
@@ -88,6 +102,8 @@ export async function createTicket(deps: AppDeps, reporter: Reporter, parsed: Ti
   if (!result.replayed) {
     if (result.body.ticket.deadlinesProvisional) warnProvisional(deps, [now, review.value, resolve.value]);
     deps.broker.publish(result.body.ticket.id);
+    const followed = result.body.ticket.followUpOf;
+    if (followed !== undefined) deps.broker.publish(followed.id);
   }
   return result;
 }

@@ -73,6 +73,7 @@ export async function ticketView(store: Reader, row: TicketRow): Promise<Ticket>
     ...withOneProblem(row),
     ...createdWith,
     ...withRating(row),
+    ...(await withFollowUps(store, row)),
   };
 }
 
@@ -103,6 +104,18 @@ async function withCreatedWith(store: Reader, row: TicketRow): Promise<Pick<Tick
   if (row.split_group === null) return {};
   const others = (await store.tickets.listSplitGroup(row.owner, row.split_group)).filter((t) => t.id !== row.id);
   return others.length === 0 ? {} : { createdWith: others.map((t) => ({ id: t.id, number: t.number })) };
+}
+
+// Only links within one owner: `follow_up_of` is set only after the ownership check, and is kept that way here.
+async function withFollowUps(store: Reader, row: TicketRow): Promise<Pick<Ticket, 'followUpOf' | 'followUps'>> {
+  const [previous, next] = await Promise.all([
+    row.follow_up_of === null ? undefined : store.tickets.get(row.follow_up_of),
+    store.tickets.listFollowUps(row.id),
+  ]);
+  return {
+    ...(previous === undefined ? {} : { followUpOf: { id: previous.id, number: previous.number } }),
+    ...(next.length === 0 ? {} : { followUps: next.map((t) => ({ id: t.id, number: t.number })) }),
+  };
 }
 
 /** A line of a ticket list. */

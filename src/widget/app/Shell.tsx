@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../shared/i18n-react';
-import type { CreateTicketResponse } from '../../core';
+import type { CreateTicketResponse, Ticket } from '../../core';
 import { UnseenBadge } from '../my-tickets/UnseenBadge';
 import { useUnseenTickets } from '../my-tickets/use-unseen-tickets';
 import { useWidgetEnv } from '../shared/env';
@@ -33,6 +33,8 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
   const env = useWidgetEnv();
   const [screen, setScreen] = useState<Screen>({ name: 'form' });
   const [formKey, setFormKey] = useState(0);
+  // The final ticket a new one continues ("the problem came back"), while its form is open.
+  const [followUp, setFollowUp] = useState<Ticket | null>(null);
   const frame = useRef<HTMLDivElement>(null);
   const unseen = useUnseenTickets();
 
@@ -44,6 +46,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     setHandledRequest(openRequest.id);
     setScreen({ name: 'form' });
     setFormKey((key) => key + 1);
+    setFollowUp(null);
   }
 
   // In the launcher, opening moves focus into the panel; closing is handled by the embed (back to the button).
@@ -55,6 +58,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     (response: CreateTicketResponse) => {
       env.emit?.({ type: 'ticket:created', ticketId: response.ticket.id, number: response.ticket.number });
       setFormKey((key) => key + 1);
+      setFollowUp(null);
       setScreen({ name: 'ticket', ticketId: response.ticket.id, justCreated: true, ...(response.accessKey === undefined ? {} : { accessKey: response.accessKey }) });
     },
     [env],
@@ -64,12 +68,22 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     (responses: CreateTicketResponse[]) => {
       for (const response of responses) env.emit?.({ type: 'ticket:created', ticketId: response.ticket.id, number: response.ticket.number });
       setFormKey((key) => key + 1);
+      setFollowUp(null);
       setScreen({ name: 'tickets', notice: t('splitSent', { count: responses.length }) });
     },
     [env, t],
   );
 
   const onAddedToExisting = useCallback((ticketId: string) => setScreen({ name: 'ticket', ticketId, justCreated: false }), []);
+  const startFollowUp = useCallback((ticket: Ticket) => {
+    setFollowUp(ticket);
+    setFormKey((key) => key + 1);
+    setScreen({ name: 'form' });
+  }, []);
+  const cancelFollowUp = useCallback(() => {
+    setFollowUp(null);
+    setFormKey((key) => key + 1);
+  }, []);
   const tab = tabOf(screen);
   const loading = <p role="status" className="us-shell__loading">{t('loading')}</p>;
   return (
@@ -96,7 +110,14 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
       {/* Not <main>: the host page has its own, and a second one nested in it breaks landmark navigation. */}
       <div className="us-shell__body">
         <div hidden={screen.name !== 'form'}>
-          <FormScreen formKey={formKey} onSent={onSent} onSplitSent={onSplitSent} onAddedToExisting={onAddedToExisting} />
+          <FormScreen
+            formKey={formKey}
+            onSent={onSent}
+            onSplitSent={onSplitSent}
+            onAddedToExisting={onAddedToExisting}
+            followUp={followUp ?? undefined}
+            onCancelFollowUp={cancelFollowUp}
+          />
         </div>
         <Suspense fallback={loading}>
           {screen.name === 'tickets' ? (
@@ -114,6 +135,8 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
               ticketAccessKey={screen.accessKey}
               onBack={(ticketId) => setScreen({ name: 'tickets', focusTicketId: ticketId })}
               onViewed={unseen.markSeen}
+              onFollowUp={startFollowUp}
+              onOpenTicket={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
             />
           ) : null}
         </Suspense>

@@ -9,6 +9,7 @@ import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { Button, Notice } from '../shared/ui';
 import { CancelTicket } from './CancelTicket';
+import { FollowUp } from './FollowUp';
 import { Confirmation } from './Confirmation';
 import { NextStep } from './NextStep';
 import { RateHelp } from './RateHelp';
@@ -40,6 +41,10 @@ export interface TicketViewProps {
   attachmentUrl?: AttachmentUrl;
   /** The user's time zone; the runtime's by default. */
   timeZone?: string;
+  /** Starts the form of a continuation of this (final) ticket; no offer without it. */
+  onFollowUp?: (ticket: Ticket) => void;
+  /** Opens a linked ticket (the one this continues, or a continuation). */
+  onOpenTicket?: (ticketId: string) => void;
 }
 
 /** The live view of one ticket. */
@@ -136,6 +141,7 @@ export function TicketView(props: TicketViewProps) {
         />
       ) : null}
       <RateHelp ticket={ticket} />
+      <FollowUp ticket={ticket} onFollowUp={props.onFollowUp} onOpenTicket={props.onOpenTicket} />
       <Timeline events={ticket.events} attachmentUrl={attachmentUrl} timeZone={timeZone} />
       {isFinalStatus(ticket.status) ? null : <CancelTicket ticket={ticket} onCancelled={() => setFlash(t('cancel.done'))} />}
       <div className="us-visually-hidden" aria-live="polite" aria-atomic="true">

@@ -82,6 +82,12 @@ export const timelineMessagesEn = {
     given: 'Your rating: {{score}} of 5.',
     change: 'Change the rating',
   },
+  followUp: {
+    label: 'Linked requests',
+    of: 'Continues request {{number}}',
+    next: 'Continued in request {{number}}',
+    offer: 'Problem is back? Create a follow-up',
+  },
   cancel: {
     button: 'Cancel the request',
     title: 'Cancel request {{number}}?',

@@ -87,6 +87,12 @@ export const timelineMessages = {
       given: 'Ваша оценка: {{score}} из 5.',
       change: 'Изменить оценку',
     },
+    followUp: {
+      label: 'Связанные обращения',
+      of: 'Продолжение обращения №\u00a0{{number}}',
+      next: 'Продолжение: №\u00a0{{number}}',
+      offer: 'Проблема вернулась? Создать продолжение',
+    },
     cancel: {
       button: 'Отменить обращение',
       title: 'Отменить обращение №\u00a0{{number}}?',

@@ -4,12 +4,15 @@ import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
 import { useTickets } from '../../api';
 import type { CreateTicketResponse, TicketDraft } from '../../core';
+import { Button, Notice } from '../shared/ui';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { randomKey } from './browser';
 import type { DraftExtras } from './build-draft';
 import { checklistItems } from './checklist';
 import { findOpenDuplicate } from './duplicates';
+import { followUpValues } from './follow-up';
+import type { FollowUpSource } from './follow-up';
 import { sameValues } from './form-values';
 import type { TicketFormValues } from './form-values';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
@@ -37,14 +40,25 @@ export interface TicketFormProps {
   onSplitSent(responses: CreateTicketResponse[]): void;
   /** Makes idempotency keys (crypto.randomUUID by default); a seam for tests and stories. */
   createIdempotencyKey?: () => string;
+  /** The final ticket this one continues: the form starts from it and sends `followUpOf`. */
+  followUp?: FollowUpSource | undefined;
+  /** Leaves the follow-up for an ordinary new ticket (no button without it). */
+  onCancelFollowUp?: (() => void) | undefined;
 }
 
 /** The ticket form; reads the environment with useWidgetEnv() and the API through the src/api hooks. */
-export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent, createIdempotencyKey = randomKey }: TicketFormProps) {
+export function TicketForm(props: TicketFormProps) {
+  const { attachments, onSent, onAddedToExisting, onSplitSent, createIdempotencyKey = randomKey, followUp } = props;
   const env = useWidgetEnv();
   const { t } = useTranslation('form');
   const headingId = useId();
-  const [setup] = useState(() => prepareForm(env, createIdempotencyKey));
+  const [setup] = useState(() =>
+    prepareForm(
+      env,
+      createIdempotencyKey,
+      followUp === undefined ? undefined : { ticketId: followUp.id, values: followUpValues(followUp, t('followUp.subject', { number: followUp.number })) },
+    ),
+  );
   const [idempotencyKey, setIdempotencyKey] = useState(setup.idempotencyKey);
   const [split, setSplit] = useState<SplitItem[] | null>(setup.split);
   // Once every part is registered the split view stays to list the numbers, but nothing is unsent.
@@ -100,6 +114,7 @@ export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent
       startOver();
       onSent(response);
     },
+    followUpOf: followUp?.id,
   });
 
   /** A fresh draft after this one was sent, added elsewhere or discarded. */
@@ -152,6 +167,16 @@ export function TicketForm({ attachments, onSent, onAddedToExisting, onSplitSent
         <h2 className="us-visually-hidden" id={headingId}>
           {t('heading')}
         </h2>
+        {followUp === undefined ? null : (
+          <Notice tone="info">
+            <p className="us-follow-up-form__title">{t('followUp.notice', { number: followUp.number })}</p>
+            {props.onCancelFollowUp === undefined ? null : (
+              <Button variant="ghost" onClick={props.onCancelFollowUp}>
+                {t('followUp.cancel')}
+              </Button>
+            )}
+          </Notice>
+        )}
         <TicketFormFields
           values={values}
           setup={setup}

@@ -1,6 +1,11 @@
 /** English texts of the 'form' namespace: loaded only when the widget speaks English (see app/english.ts). */
 export const formMessagesEn = {
   heading: 'New request',
+  followUp: {
+    notice: 'Follow-up to request {{number}}',
+    subject: 'Follow-up to request {{number}}',
+    cancel: 'Create an ordinary request instead',
+  },
   optional: 'optional',
   context: {
     title: 'Your details',

@@ -3,6 +3,11 @@ import { FORM_FIELD_MESSAGES_RU, TICKET_FIELD_MESSAGES_RU } from '../../core';
 export const formMessages = {
   ru: {
     heading: 'Новое обращение',
+    followUp: {
+      notice: 'Продолжение обращения №\u00a0{{number}}',
+      subject: 'Продолжение обращения № {{number}}',
+      cancel: 'Создать обычное обращение',
+    },
     optional: 'необязательно',
     context: {
       title: 'Ваши данные',

@@ -30,11 +30,20 @@ function readStored(env: WidgetEnv, key: string): StoredDraft | null {
   }
 }
 
-/** Everything the form needs before its first render. */
-export function prepareForm(env: WidgetEnv, newKey: () => string): FormSetup {
-  const storageKey = draftStorageKey(env.userKey);
+/** A follow-up's start: the ticket it continues and the values taken from it. */
+export interface FollowUpSetup {
+  ticketId: string;
+  values: TicketFormValues;
+}
+
+/**
+ * Everything the form needs before its first render. A follow-up starts from the old ticket's values and keeps
+ * its draft apart (per old ticket), so it neither overwrites nor takes over the user's ordinary draft.
+ */
+export function prepareForm(env: WidgetEnv, newKey: () => string, followUp?: FollowUpSetup): FormSetup {
+  const storageKey = draftStorageKey(env.userKey) + (followUp === undefined ? '' : `:follow-up:${followUp.ticketId}`);
   const stored = readStored(env, storageKey);
-  const base = prefilledValues(env.pageUrl, env.prefill);
+  const base = followUp?.values ?? prefilledValues(env.pageUrl, env.prefill);
   const page = suggestFromPage(env.pageUrl);
   return {
     base,

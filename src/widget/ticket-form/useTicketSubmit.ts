@@ -18,7 +18,7 @@ import { isOneProblemConfirmed } from './one-problem-confirmation';
 export type SubmitIntent = 'send' | 'split';
 
 /** The submit logic of the form. */
-export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, guest, checkNow, onSplit, onRefusedOneProblem, onServerSeveral, onSent }: {
+export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, guest, checkNow, onSplit, onRefusedOneProblem, onServerSeveral, onSent, followUpOf }: {
   form: UseFormReturn<TicketFormValues, DraftExtras, TicketDraft>;
   idempotencyKey: string;
   /** Makes and keeps a new key for "send as a new ticket" after the server refused the old one. */
@@ -31,6 +31,8 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
   /** The server found several problems in `text` that the widget's check did not (another version of it). */
   onServerSeveral(text: string, check: { parts: string[]; markers: string[] }): void;
   onSent(response: CreateTicketResponse): void;
+  /** The id of the final ticket this one continues, sent as `followUpOf`. */
+  followUpOf?: string | undefined;
 }) {
   const create = useCreateTicket();
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -67,7 +69,7 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
     }
     setFailure(null);
     try {
-      onSent(await create.mutateAsync({ draft, idempotencyKey: key.current }));
+      onSent(await create.mutateAsync({ draft: followUpOf === undefined ? draft : { ...draft, followUpOf }, idempotencyKey: key.current }));
     } catch (error) {
       const failed = failureOf(error);
       if (failed.kind === 'http' && failed.code === 'several_problems' && (failed.parts?.length ?? 0) > 1) {

@@ -104,6 +104,8 @@ export interface RenderOptions {
   store?: TextStore;
   api?: FakeApi;
   slot?: AttachmentsSlot;
+  /** The final ticket a follow-up continues. */
+  followUp?: Ticket;
 }
 
 /** Renders the form; keys come from a counter so tests can tell them apart. */
@@ -127,6 +129,7 @@ export function renderForm(options: RenderOptions = {}) {
   const onSent = vi.fn();
   const onAddedToExisting = vi.fn();
   const onSplitSent = vi.fn();
+  const onCancelFollowUp = vi.fn();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const i18n = createWidgetI18n('ru', { common: commonMessages, form: formMessages });
   // jsdom computes styles slowly; the pointer-events check would dominate the suite's time.
@@ -136,11 +139,18 @@ export function renderForm(options: RenderOptions = {}) {
       <I18nProvider i18n={i18n}>
         <SupportApiProvider api={api}>
           <WidgetEnvProvider env={env}>
-            <TicketForm attachments={slot} onSent={onSent} onAddedToExisting={onAddedToExisting} onSplitSent={onSplitSent} createIdempotencyKey={createKey} />
+            <TicketForm
+              attachments={slot}
+              onSent={onSent}
+              onAddedToExisting={onAddedToExisting}
+              onSplitSent={onSplitSent}
+              createIdempotencyKey={createKey}
+              {...(options.followUp === undefined ? {} : { followUp: options.followUp, onCancelFollowUp })}
+            />
           </WidgetEnvProvider>
         </SupportApiProvider>
       </I18nProvider>
     </QueryClientProvider>,
   );
-  return { ...view, user, api, store, slot, env, createKey, onSent, onAddedToExisting, onSplitSent };
+  return { ...view, user, api, store, slot, env, createKey, onSent, onAddedToExisting, onSplitSent, onCancelFollowUp };
 }

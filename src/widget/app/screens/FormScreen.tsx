@@ -1,5 +1,6 @@
 /** The "new ticket" screen (in the main chunk, the first thing an open shows): hours banner, the form with its attachments, other channels. */
 import type { CreateTicketResponse } from '../../../core';
+import type { FollowUpSource } from '../../ticket-form/follow-up';
 import { attachmentsMessages } from '../../attachments';
 import attachmentsCss from '../../attachments/styles.css?inline';
 import { ChannelsPanel, HoursBanner, supportMessages } from '../../support-info';
@@ -21,10 +22,13 @@ export interface FormScreenProps {
   onSent(response: CreateTicketResponse): void;
   onSplitSent(responses: CreateTicketResponse[]): void;
   onAddedToExisting(ticketId: string): void;
+  /** The final ticket the new one continues, if the user asked for a follow-up. */
+  followUp?: FollowUpSource | undefined;
+  onCancelFollowUp?: (() => void) | undefined;
 }
 
 /** The form screen. */
-export default function FormScreen({ formKey, onSent, onSplitSent, onAddedToExisting }: FormScreenProps) {
+export default function FormScreen({ formKey, onSent, onSplitSent, onAddedToExisting, followUp, onCancelFollowUp }: FormScreenProps) {
   useLazyPart(NAMESPACES, CSS);
   const env = useWidgetEnv();
   const attachments = useAttachmentsWithCapture(`form:${env.userKey}`);
@@ -43,6 +47,8 @@ export default function FormScreen({ formKey, onSent, onSplitSent, onAddedToExis
           onSplitSent(responses);
         }}
         onAddedToExisting={onAddedToExisting}
+        followUp={followUp}
+        onCancelFollowUp={onCancelFollowUp}
       />
       <ChannelsPanel collapsible />
     </>

@@ -1,6 +1,7 @@
 /** One ticket's live view (a lazy chunk), with attachments for a clarification reply. */
 import { attachmentsMessages } from '../../attachments';
 import attachmentsCss from '../../attachments/styles.css?inline';
+import type { Ticket } from '../../../core';
 import { TicketView, timelineMessages } from '../../status-timeline';
 import timelineCss from '../../status-timeline/styles.css?inline';
 import { commonMessages } from '../../shared/messages';
@@ -17,10 +18,12 @@ export interface TicketScreenProps {
   ticketAccessKey?: string | undefined;
   onBack(ticketId: string): void;
   onViewed(ticketId: string, lastEventId: number): void;
+  onFollowUp(ticket: Ticket): void;
+  onOpenTicket(ticketId: string): void;
 }
 
 /** The ticket screen. */
-export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, onBack, onViewed }: TicketScreenProps) {
+export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, onBack, onViewed, onFollowUp, onOpenTicket }: TicketScreenProps) {
   useLazyPart(NAMESPACES, CSS);
   return (
     <TicketView
@@ -31,6 +34,8 @@ export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, o
       useReplyAttachments={useReplyAttachments}
       onBack={() => onBack(ticketId)}
       onViewed={onViewed}
+      onFollowUp={onFollowUp}
+      onOpenTicket={onOpenTicket}
     />
   );
 }

@@ -1,0 +1,29 @@
+/** The form of a follow-up: pre-filled from the final ticket it continues (category, its fields, a guest's contact). */
+import { categoryFieldNames, fieldSpec, LMS_ROLES, readWirePath } from '../../core';
+import type { LmsRole, Ticket } from '../../core';
+import { emptyValues } from './form-values';
+import type { TicketFormValues } from './form-values';
+
+/** The ticket a follow-up continues, as the form needs it. */
+export type FollowUpSource = Pick<Ticket, 'id' | 'number' | 'category' | 'reporter'> & Record<string, unknown>;
+
+/** The form's values for a continuation of `ticket`, with `subject` («Продолжение обращения № …»). */
+export function followUpValues(ticket: FollowUpSource, subject: string): TicketFormValues {
+  const values = emptyValues();
+  values.category = ticket.category;
+  values.subject = subject;
+  for (const name of categoryFieldNames(ticket.category)) values[name] = readWirePath(ticket, fieldSpec(name).wire) ?? '';
+  const { reporter } = ticket;
+  if (reporter.guest) {
+    values.contact = {
+      ...values.contact,
+      organization: reporter.organization,
+      lmsUrl: reporter.lmsUrl,
+      fullName: reporter.fullName,
+      role: (LMS_ROLES as readonly string[]).includes(reporter.role) ? (reporter.role as LmsRole) : '',
+      phone: reporter.phone ?? '',
+      email: reporter.email ?? '',
+    };
+  }
+  return values;
+}
