@@ -31,6 +31,9 @@ import { createSpecialist } from './specialist';
 import type { Specialist, SpecialistScript } from './specialist';
 import { validationFailure } from './validation';
 
+/** The server's sentence for a guest's ticket sent without consent. */
+export const CONSENT_REFUSED = 'Подтвердите согласие на обработку персональных данных: без него обращение гостя не принимается';
+
 /** How uploads behave: progress in `steps` of `stepMs`; `hang` stops at 40 % for ever (the "uploading" state). */
 export interface UploadBehaviour {
   stepMs?: number;
@@ -122,6 +125,10 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
       return replayOf(previous.body, body) === 'replay'
         ? ok(previous.response)
         : fail({ kind: 'http', status: 409, code: 'idempotency_conflict', message: IDEMPOTENCY_CONFLICT_MESSAGE });
+    }
+    // As the server: a guest's ticket without consent to the processing of personal data is refused.
+    if (host === null && draft.consent !== true) {
+      return fail({ kind: 'http', status: 422, code: 'validation_failed', message: 'Проверьте заполнение полей.', fields: { consent: CONSENT_REFUSED } });
     }
     const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
     if (verdict.kind === 'refuse') {

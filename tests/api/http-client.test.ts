@@ -148,7 +148,7 @@ describe('HTTP client against the reference server', () => {
 
   it('lets a guest create with contact fields, read back with the guest key, and with the access key', async () => {
     const guest = createHttpSupportApi({ baseUrl: ts.baseUrl, guestKey: newGuestKey() });
-    const created = value(await guest.createTicket({ ...validDrafts.other, contact }, newIdempotencyKey()));
+    const created = value(await guest.createTicket({ ...validDrafts.other, contact, consent: true }, newIdempotencyKey()));
     expect(created.accessKey).toMatch(/^[A-Za-z0-9_-]{32,128}$/);
     expect(created.ticket.reporter).toMatchObject({ guest: true, fullName: contact.fullName });
     expect(value(await guest.getTicket(created.ticket.id)).id).toBe(created.ticket.id);

@@ -77,6 +77,8 @@ export const ticketRecordSchema = z.object({
   createdWith: z.optional(z.array(linkedTicketSchema)),
   /** The reporter's rating of the help, once given. */
   rating: z.optional(ticketRatingSchema),
+  /** When a guest consented to the processing of their personal data (absent for signed-in users). */
+  consentAt: z.optional(isoDateTimeSchema),
 });
 
 /** A ticket: its draft fields (per category) plus what the server recorded. */

@@ -30,6 +30,8 @@ export interface TicketRow {
   /** When the rating was first given, and last changed (ISO). */
   rated_at: string | null;
   rating_updated_at: string | null;
+  /** When a guest consented to the processing of personal data (ISO); null for signed-in users. */
+  consent_at: string | null;
 }
 
 /** The rating columns of a ticket; a new ticket has none. */

@@ -33,9 +33,10 @@ export function ticketsRepo(db: Database) {
     ORDER BY seq DESC LIMIT @take`);
   const insert = db.prepare<NewTicket>(`INSERT INTO tickets (id, number, owner, access_key_hash, category, subject,
     status, priority, draft_json, reporter_json, created_at, updated_at, review_due_at, resolve_due_at,
-    deadlines_provisional, one_problem_parts, one_problem_markers, split_group) VALUES (@id, @number, @owner,
+    deadlines_provisional, one_problem_parts, one_problem_markers, split_group, consent_at) VALUES (@id, @number, @owner,
     @access_key_hash, @category, @subject, @status, @priority, @draft_json, @reporter_json, @created_at, @updated_at,
-    @review_due_at, @resolve_due_at, @deadlines_provisional, @one_problem_parts, @one_problem_markers, @split_group)`);
+    @review_due_at, @resolve_due_at, @deadlines_provisional, @one_problem_parts, @one_problem_markers, @split_group,
+    @consent_at)`);
   const bySplitGroup = db.prepare<[string, string], Pick<TicketRow, 'id' | 'number'>>(
     'SELECT id, number FROM tickets WHERE owner = ? AND split_group = ? ORDER BY seq',
   );

@@ -132,6 +132,11 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'when a guest consented to the processing of personal data',
+    sql: `ALTER TABLE tickets ADD COLUMN consent_at TEXT;`,
+  },
 ];
 
 /** The newest schema version this build knows. */

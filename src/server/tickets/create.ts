@@ -5,7 +5,8 @@ import type { Reporter } from '../auth/identity';
 import { deriveAccessKey, hashKey } from '../auth/keys';
 import type { AppDeps } from '../context';
 import type { TicketRow } from '../db/rows';
-import { ApiFailure } from '../errors';
+import { ApiFailure, failures } from '../errors';
+import { fieldMessage } from '../field-messages';
 import { queueDeliveries } from '../outbox/enqueue';
 import { claimAttachments } from './claim';
 import { enforceOneProblem } from './one-problem';
@@ -24,8 +25,11 @@ export async function createTicket(deps: AppDeps, reporter: Reporter, parsed: Ti
   const { store, config } = deps;
   const now = deps.clock();
   // The route drops a user's contact; dropping it here too keeps the stored draft free of it whatever the caller.
-  const { contact, ...rest } = parsed;
-  const draft: TicketDraft = reporter.kind === 'guest' ? parsed : rest;
+  // The consent is not part of the problem: it is stored as the time it was given, not in the draft.
+  const { contact, consent, ...rest } = parsed;
+  const guest = reporter.kind === 'guest';
+  if (guest && consent !== true) throw failures.validation({ consent: fieldMessage({ code: 'custom', path: ['consent'], message: 'required' }) });
+  const draft: TicketDraft = guest && contact !== undefined ? { ...rest, contact } : rest;
   const hash = bodyHash(draft);
   const priority = priorityFor(draft.category, draft.impact);
   const review = reviewDeadlineInfo(now);
@@ -65,6 +69,7 @@ export async function createTicket(deps: AppDeps, reporter: Reporter, parsed: Ti
       deadlines_provisional: review.provisional || resolve.provisional ? 1 : 0,
       ...oneProblem,
       split_group: draft.splitGroup ?? null,
+      consent_at: guest ? at : null,
     });
     const first = { ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at };
     const eventId = await tx.events.insert(first);

@@ -73,6 +73,7 @@ export async function ticketView(store: Reader, row: TicketRow): Promise<Ticket>
     ...withOneProblem(row),
     ...createdWith,
     ...withRating(row),
+    ...(row.consent_at === null ? {} : { consentAt: row.consent_at }),
   };
 }
 
