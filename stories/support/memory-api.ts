@@ -44,7 +44,7 @@ export interface UploadBehaviour {
 }
 
 /** Operations whose failures a story can script. */
-export type Operation = 'meta' | 'upload' | 'create' | 'list' | 'ticket' | 'message' | 'cancel' | 'rate';
+export type Operation = 'meta' | 'upload' | 'create' | 'list' | 'ticket' | 'message' | 'cancel' | 'rate' | 'notifications' | 'saveNotifications';
 
 /** Options of the memory API. */
 export interface MemoryApiOptions {
@@ -55,6 +55,8 @@ export interface MemoryApiOptions {
   failures?: Partial<Record<Operation, FailureRule>>;
   uploads?: UploadBehaviour;
   specialist?: SpecialistScript;
+  /** The reporter's e-mail notifications at the start (default: on). */
+  emailNotifications?: boolean;
   /** Simulated latency, ms: one number for every call (default: 120, 30 in tests), or per operation (a huge one shows "sending…"). */
   latencyMs?: number | Partial<Record<Operation, number>>;
 }
@@ -117,6 +119,8 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
     if (!ATTACHMENT_TYPES.includes(type) || !limits.acceptedTypes.includes(type)) return fail(failureOf('unsupported'));
     return ok(store.addUpload(name, type, file.size, clock.now()));
   }
+
+  let emailNotifications = options.emailNotifications ?? true;
 
   function register(draft: TicketDraft, key: string): ApiResult<CreateTicketResponse> {
     const body = canonicalJson(draft);
@@ -189,6 +193,13 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
       call('rate', () => {
         const result = store.rate(id, body, clock.now());
         return typeof result === 'string' ? fail(failureOf(result === 'not-found' ? 'not-found' : 'conflict')) : ok(result);
+      }, signal),
+    // The signed-in reporter's e-mail preference, on until turned off (as the server keeps it).
+    getNotificationPrefs: (signal) => call('notifications', () => ok({ email: emailNotifications }), signal),
+    setNotificationPrefs: (prefs, signal) =>
+      call('saveNotifications', () => {
+        emailNotifications = prefs.email;
+        return ok({ email: emailNotifications });
       }, signal),
     cancelTicket: (id, signal) =>
       call('cancel', () => {
