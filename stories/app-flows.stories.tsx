@@ -44,11 +44,11 @@ export const FillAndSend: Story = {
   },
 };
 
-/** A guest sends: contact fields typed, and the access key shown once. */
+/** A guest sends: contact fields typed, consent to the processing of personal data given, and the access key shown once. */
 export const GuestFillAndSend: Story = {
   parameters: { widget: { bare: true, user: 'guest' } },
   play: async (context) => {
-    const { canvas, t } = playKit(context);
+    const { canvas, t, harness } = playKit(context);
     await canvas.findByRole('heading', { name: t('form:heading') }, { timeout: 5000 });
     await chooseCategory(canvas, t('common:category.other'));
     await typeInto(canvas, t('form:field.contact.organization'), GUEST_CONTACT.organization);
@@ -59,8 +59,10 @@ export const GuestFillAndSend: Story = {
     await typeInto(canvas, t('form:field.subject'), 'Не могу войти в СДО');
     await typeInto(canvas, t('form:field.description'), 'Пароль не подходит, письмо для восстановления не приходит.');
     await choose(canvas, t('common:impact.blocks_me'));
+    await userEvent.click(canvas.getByRole('checkbox', { name: t('form:consent.label') }));
     await submit(canvas, t);
     await expect(await canvas.findByText('k-t-001-7f3a9c', {}, { timeout: 5000 })).toBeVisible();
+    await expect(harness.api.store.get('t-001')?.consentAt).toBeDefined();
   },
 };
 

@@ -3,7 +3,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
 import { SERVER_PARTS } from './support/failures';
 import { BROWSER_SNAPSHOT } from './support/fixtures';
-import { choose, submit } from './support/form-play';
+import { choose, fillGuestContact, submit } from './support/form-play';
+import { PRIVACY_POLICY_URL } from './support/harness';
 import { FormStory } from './support/kit';
 import { expectFocus, playKit, typeInto } from './support/play';
 
@@ -48,14 +49,65 @@ export const Guest: Story = { tags: ['en-dark'], parameters: { widget: { user: '
 /** A guest's first screen: the category choice, with no "your data" line (a guest types it after choosing). */
 export const GuestCategoryChoice: Story = { parameters: { widget: { user: 'guest' } } };
 
-/** A guest pressed "Send" at once: every contact field is listed in the summary. */
+/** A guest pressed "Send" at once: every contact field and the consent are listed in the summary. */
 export const GuestErrors: Story = {
   parameters: { widget: { user: 'guest', prefill: { category: 'other' } } },
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await submit(canvas, t);
-    const title = await canvas.findByRole('heading', { name: t('form:summary.title', { count: 8 }) });
+    const title = await canvas.findByRole('heading', { name: t('form:summary.title', { count: 9 }) });
     await expectFocus(context.canvasElement, title.closest('section'));
+  },
+};
+
+/** A guest filled in everything but the consent: the required box, what the data is for, and the host's policy in a new tab. */
+export const ConsentUnchecked: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { user: 'guest', prefill: { category: 'other' } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const box = await canvas.findByRole('checkbox', { name: t('form:consent.label') });
+    await expect(box).not.toBeChecked();
+    const link = canvas.getByRole('link', { name: `${t('form:consent.policy')} ${t('form:consent.newTab')}` });
+    await expect(link).toHaveAttribute('href', PRIVACY_POLICY_URL);
+    await expect(link).toHaveAttribute('target', '_blank');
+  },
+};
+
+/** The host gave no `privacyPolicyUrl`: the consent is still asked, its text without a link. */
+export const ConsentWithoutPolicy: Story = {
+  parameters: { widget: { user: 'guest', prefill: { category: 'other' }, privacyPolicyUrl: null } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByRole('checkbox', { name: t('form:consent.label') })).toBeVisible();
+    await expect(canvas.queryByRole('link', { name: new RegExp(t('form:consent.policy')) })).toBeNull();
+  },
+};
+
+/** A guest sent without ticking the consent: refused, the box says why and the summary points at it. */
+export const ConsentRefused: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { user: 'guest', prefill: { category: 'other', subject: 'Не могу войти в СДО', description: 'Пароль не подходит, письмо для восстановления не приходит.' } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await fillGuestContact(canvas, t);
+    await choose(canvas, t('common:impact.blocks_me'));
+    await submit(canvas, t);
+    const title = await canvas.findByRole('heading', { name: t('form:summary.title', { count: 1 }) });
+    await expectFocus(context.canvasElement, title.closest('section'));
+    const box = canvas.getByRole('checkbox', { name: t('form:consent.label') });
+    await expect(box).toHaveAccessibleDescription(expect.stringContaining(t('form:error.consent.required')));
+  },
+};
+
+/** The consent given: the box ticked, its error gone once the form is checked again. */
+export const ConsentGiven: Story = {
+  parameters: { widget: { user: 'guest', prefill: { category: 'other' } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const box = await canvas.findByRole('checkbox', { name: t('form:consent.label') });
+    await userEvent.click(box);
+    await expect(box).toBeChecked();
   },
 };
 

@@ -1,4 +1,4 @@
-/** "My tickets": empty, several, one changed since last seen, more than a page, a guest, and a list that failed to load. */
+/** "My tickets": empty, several, one changed since last seen, more than a page, a guest, a list that failed to load, and the e-mail switch. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { action } from 'storybook/actions';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
@@ -90,3 +90,42 @@ export const LoadError: Story = {
 
 /** Loading (the request is slow). */
 export const Loading: Story = { parameters: { widget: { api: { latencyMs: { list: 1_000_000_000 } } } } };
+
+/** «Уведомлять по e-mail» turned off: saved and said so; turned on again the same way. */
+export const EmailNotificationsOff: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { tickets: SEVERAL } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const toggle = await canvas.findByRole('switch', { name: t('tickets:notify.label') });
+    await expect(toggle).toBeChecked();
+    await userEvent.click(toggle);
+    await expect(await canvas.findByText(t('tickets:notify.savedOff'), {}, { timeout: 5000 })).toBeVisible();
+    await expect(toggle).not.toBeChecked();
+    await userEvent.click(toggle);
+    await expect(await canvas.findByText(t('tickets:notify.savedOn'), {}, { timeout: 5000 })).toBeVisible();
+    await expect(toggle).toBeChecked();
+  },
+};
+
+/** Saving the switch failed: the error says so and the switch shows what is stored (still on). */
+export const EmailNotificationsSaveFailed: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { tickets: SEVERAL, api: { failures: { saveNotifications: 'server' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const toggle = await canvas.findByRole('switch', { name: t('tickets:notify.label') });
+    await userEvent.click(toggle);
+    await expect(await canvas.findByText(t('tickets:notify.saveError'), {}, { timeout: 5000 })).toBeVisible();
+    await expect(toggle).toBeChecked();
+  },
+};
+
+/** The user turned e-mails off earlier: the switch starts off. */
+export const EmailNotificationsStartOff: Story = {
+  parameters: { widget: { tickets: SEVERAL, api: { emailNotifications: false } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByRole('switch', { name: t('tickets:notify.label') })).not.toBeChecked();
+  },
+};

@@ -112,6 +112,7 @@
       ['СДО', reporter.lmsUrl],
       ['Телефон', reporter.phone],
       ['E-mail', reporter.email],
+      ['Согласие на обработку ПДн', ticket.consentAt ? `дано ${when(ticket.consentAt)}` : undefined],
       ['Тема', ticket.subject],
       ['Курс', ticket.course ? `${ticket.course.title} — ${ticket.course.url}` : undefined],
       ['Вопрос теста', ticket.testQuestion],

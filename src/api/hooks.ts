@@ -52,3 +52,16 @@ export function useTicket(id: string | null) {
     enabled: id !== null,
   });
 }
+
+/** The reporter's notification preferences; disabled for guests and for backends without them. */
+export function useNotificationPrefs(enabled = true) {
+  const api = useSupportApi();
+  return useQuery({
+    queryKey: queryKeys.notificationPrefs,
+    queryFn: async ({ signal }) => {
+      if (api.getNotificationPrefs === undefined) throw new Error('this Support API has no notification preferences');
+      return unwrap(await api.getNotificationPrefs(signal));
+    },
+    enabled: enabled && api.getNotificationPrefs !== undefined,
+  });
+}

@@ -1,7 +1,7 @@
 /** The SupportApi over HTTP (docs/http-contract.md): one client per widget, talking only to its configured base URL. */
 import * as z from 'zod/mini';
-import { attachmentSchema, createTicketResponseSchema, metaSchema, ticketListSchema, ticketSchema } from '../core';
-import type { RatingBody, Ticket } from '../core';
+import { attachmentSchema, createTicketResponseSchema, metaSchema, notificationPrefsSchema, ticketListSchema, ticketSchema } from '../core';
+import type { NotificationPrefs, RatingBody, Ticket } from '../core';
 import { createAuth } from './auth';
 import { deferSubscription } from './deferred-subscription';
 import type { LiveDeps } from './event-stream';
@@ -56,6 +56,8 @@ export interface HttpSupportApi extends SupportApi {
   deleteAttachment(id: string, signal?: AbortSignal): Promise<ApiResult<null>>;
   listTicketPage(page: TicketPageRequest, signal?: AbortSignal): Promise<ApiResult<TicketPage>>;
   rateTicket(id: string, body: RatingBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
+  getNotificationPrefs(signal?: AbortSignal): Promise<ApiResult<NotificationPrefs>>;
+  setNotificationPrefs(prefs: NotificationPrefs, signal?: AbortSignal): Promise<ApiResult<NotificationPrefs>>;
   /** Replaces the reporter token (null: guest mode). */
   setToken(token: string | null): void;
   /** Replaces the guest key. */
@@ -154,6 +156,13 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
     // Rating is a put in effect (the last score wins), so a retry after a lost answer is harmless.
     rateTicket: (id, body, signal) =>
       run({ method: 'POST', url: urls.build('tickets', id, 'rating'), schema: ticketSchema, body, auth: true, signal }),
+
+    getNotificationPrefs: (signal) =>
+      run({ method: 'GET', url: urls.build('me', 'notifications'), schema: notificationPrefsSchema, auth: true, signal }),
+
+    // A put: sending the same preference again changes nothing, so a retry after a lost answer is harmless.
+    setNotificationPrefs: (prefs, signal) =>
+      run({ method: 'PUT', url: urls.build('me', 'notifications'), schema: notificationPrefsSchema, body: prefs, auth: true, signal }),
 
     async cancelTicket(id, signal) {
       const result = await run({ method: 'POST', url: urls.build('tickets', id, 'cancel'), schema: ticketSchema, auth: true, signal });

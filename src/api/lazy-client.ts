@@ -62,6 +62,8 @@ export function createLazySupportApi(
     sendMessage: (id, body, signal) => withClient((api) => api.sendMessage(id, body, signal)),
     cancelTicket: (id, signal) => withClient((api) => api.cancelTicket(id, signal)),
     rateTicket: (id, body, signal) => withClient((api) => api.rateTicket(id, body, signal)),
+    getNotificationPrefs: (signal) => withClient((api) => api.getNotificationPrefs(signal)),
+    setNotificationPrefs: (prefs, signal) => withClient((api) => api.setNotificationPrefs(prefs, signal)),
     subscribe(id, lastEventId, handlers): EventSubscription {
       if (client !== undefined) return client.subscribe(id, lastEventId, handlers);
       return deferSubscription(load(), (api) => api.subscribe(id, lastEventId, handlers), handlers);

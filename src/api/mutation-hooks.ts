@@ -1,6 +1,6 @@
 /** The reporter's writes as react-query mutations, each refreshing the caches it changes. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateTicketBody, MessageBody, RatingBody, Ticket } from '../core';
+import type { CreateTicketBody, MessageBody, NotificationPrefs, RatingBody, Ticket } from '../core';
 import { unwrap } from './api-error';
 import { useSupportApi } from './context';
 import { queryKeys } from './query-keys';
@@ -84,4 +84,26 @@ export function useRateTicket(id: string) {
 /** Whether the Support API in use takes ratings. */
 export function useCanRate(): boolean {
   return useSupportApi().rateTicket !== undefined;
+}
+
+/** Saves the reporter's notification preferences; the stored answer replaces the cached ones. */
+export function useSetNotificationPrefs() {
+  const api = useSupportApi();
+  const client = useQueryClient();
+  return useMutation({
+    ...SEND_MODE,
+    mutationFn: async (prefs: NotificationPrefs) => {
+      if (api.setNotificationPrefs === undefined) throw new Error('this Support API has no notification preferences');
+      return unwrap(await api.setNotificationPrefs(prefs));
+    },
+    onSuccess: (prefs) => {
+      client.setQueryData(queryKeys.notificationPrefs, prefs);
+    },
+  });
+}
+
+/** Whether the Support API in use keeps notification preferences. */
+export function useHasNotificationPrefs(): boolean {
+  const api = useSupportApi();
+  return api.getNotificationPrefs !== undefined && api.setNotificationPrefs !== undefined;
 }

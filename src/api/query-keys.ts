@@ -5,4 +5,6 @@ export const queryKeys = {
   /** The paged list of "my tickets" (under `tickets`, so invalidating the list refreshes it too). */
   ticketPages: (pageSize: number) => ['support', 'tickets', 'pages', pageSize] as const,
   ticket: (id: string) => ['support', 'ticket', id] as const,
+  /** The signed-in reporter's notification preferences. */
+  notificationPrefs: ['support', 'me', 'notifications'] as const,
 };

@@ -27,7 +27,7 @@ export interface RequestContext {
 
 /** One call. */
 export interface CallSpec<T> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: URL;
   schema: z.ZodMiniType<T>;
   /** A JSON value or a form; a form is sent as is (the platform sets the multipart boundary). */

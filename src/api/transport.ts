@@ -12,7 +12,7 @@ export interface RawResponse {
 
 /** One request on the wire. */
 export interface SendRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: URL;
   headers: Record<string, string>;
   body?: string | FormData;

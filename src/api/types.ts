@@ -5,6 +5,7 @@ import type {
   CreateTicketResponse,
   Meta,
   MessageBody,
+  NotificationPrefs,
   RatingBody,
   Ticket,
   TicketChange,
@@ -87,6 +88,10 @@ export interface SupportApi {
   cancelTicket(id: string, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
   /** Rates the help on a ticket (1–5, optional comment); optional for other backends — no rating is asked without it. */
   rateTicket?(id: string, body: RatingBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
+  /** The signed-in reporter's notification preferences (e-mails on); optional for other backends — no switch is shown without it. */
+  getNotificationPrefs?(signal?: AbortSignal): Promise<ApiResult<NotificationPrefs>>;
+  /** Replaces the reporter's notification preferences; answers what is stored. */
+  setNotificationPrefs?(prefs: NotificationPrefs, signal?: AbortSignal): Promise<ApiResult<NotificationPrefs>>;
   /** Follows a ticket's events after `lastEventId`, reconnecting and falling back to polling. */
   subscribe(id: string, lastEventId: number, handlers: EventHandlers): EventSubscription;
 }

@@ -5,7 +5,7 @@
 import { mount } from './package/mount';
 import type { MountedWidget, MountOptions } from './package/mount';
 
-const ATTRIBUTES = ['api-url', 'token', 'locale', 'theme'] as const;
+const ATTRIBUTES = ['api-url', 'token', 'locale', 'theme', 'privacy-policy-url'] as const;
 
 /** The custom element class; registered by {@link defineSupportElement}. */
 export class UchiSupportElement extends HTMLElement {
@@ -32,7 +32,7 @@ export class UchiSupportElement extends HTMLElement {
     this.widget?.unmount();
     this.widget = null;
     const options: Record<string, unknown> = { apiUrl: this.getAttribute('api-url') ?? '' };
-    for (const [attribute, option] of [['token', 'token'], ['locale', 'locale'], ['theme', 'theme']] as const) {
+    for (const [attribute, option] of [['token', 'token'], ['locale', 'locale'], ['theme', 'theme'], ['privacy-policy-url', 'privacyPolicyUrl']] as const) {
       const value = this.getAttribute(attribute);
       if (value !== null) options[option] = value;
     }

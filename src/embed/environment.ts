@@ -15,6 +15,8 @@ export interface EnvironmentParts {
   blobStore: BlobStore;
   shadow: ShadowRoot;
   nonce: string | undefined;
+  /** The operator's personal data policy (the `privacyPolicyUrl` option). */
+  privacyPolicyUrl: string | undefined;
   /** Page errors the loader recorded. */
   errors: readonly unknown[];
   emit(event: WidgetEvent): void;
@@ -35,6 +37,7 @@ export function createEnvironment(parts: EnvironmentParts): { current(prefill: P
     container: () => shadow,
     adoptStyles: (css: string) => adoptStyles(shadow, css, nonce),
     hide: parts.hide,
+    ...(parts.privacyPolicyUrl === undefined ? {} : { privacyPolicyUrl: parts.privacyPolicyUrl }),
   } satisfies Partial<WidgetEnv>;
   let last: WidgetEnv | undefined;
   return {

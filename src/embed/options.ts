@@ -53,6 +53,8 @@ export const initOptionsSchema = z.strictObject({
   context: z.optional(hostContextSchema),
   account: z.optional(uchiProAccountSchema),
   lmsUrl: z.optional(httpUrl),
+  /** The operator's personal data policy, linked from a guest's consent (152-ФЗ). */
+  privacyPolicyUrl: z.optional(httpUrl),
   locale: z.optional(localeSchema),
   theme: z.optional(themeSchema),
   mode: z.optional(z.enum(['launcher', 'inline'])),

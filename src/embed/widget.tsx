@@ -65,6 +65,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     blobStore: createLazyBlobStore(),
     shadow: host.shadow,
     nonce: options.nonce,
+    privacyPolicyUrl: options.privacyPolicyUrl,
     errors: hooks.errors ?? [],
     emit: (event: WidgetEvent) => (event.type === 'error' ? hooks.emit('error', { message: event.message }) : hooks.emit(event.type, event)),
     hide: () => host.hide(),

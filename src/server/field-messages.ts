@@ -20,6 +20,7 @@ const BY_FIELD: Readonly<Record<string, Sentences>> = {
   attachmentIds: { too_many: `Можно приложить не больше ${DRAFT_LIMITS.attachments} файлов` },
   pageErrors: { too_many: `Можно приложить не больше ${DRAFT_LIMITS.pageErrors} ошибок страницы` },
   contact: { required: 'Укажите контактные данные' },
+  consent: { required: 'Подтвердите согласие на обработку персональных данных: без него обращение гостя не принимается' },
   text: { required: 'Напишите сообщение' },
   status: { required: 'Укажите новый статус', invalid: 'Неизвестный статус' },
   followUpOf: { required: 'Укажите обращение, которое продолжает это', invalid: 'Укажите номер или идентификатор обращения' },

@@ -2,7 +2,7 @@
 import { expect, userEvent } from 'storybook/test';
 import { priorityFor } from '../../src/core';
 import type { Category } from '../../src/core';
-import { FILLED } from './fixtures';
+import { FILLED, GUEST_CONTACT } from './fixtures';
 import { typeInto } from './play';
 import type { shadowCanvas, Texts } from './play';
 
@@ -30,4 +30,13 @@ export async function completeFilled(canvas: Canvas, t: Texts, category: Categor
 /** Presses "Send request". */
 export async function submit(canvas: Canvas, t: Texts): Promise<void> {
   await userEvent.click(await canvas.findByRole('button', { name: t('form:send.submit') }));
+}
+
+/** Types a guest's contact fields (every required one), as in {@link GUEST_CONTACT}. */
+export async function fillGuestContact(canvas: Canvas, t: Texts): Promise<void> {
+  await typeInto(canvas, t('form:field.contact.organization'), GUEST_CONTACT.organization);
+  await typeInto(canvas, t('form:field.contact.lmsUrl'), GUEST_CONTACT.lmsUrl);
+  await typeInto(canvas, t('form:field.contact.fullName'), GUEST_CONTACT.fullName);
+  await userEvent.selectOptions(canvas.getByRole('combobox', { name: t('form:field.contact.role') }), GUEST_CONTACT.role);
+  await typeInto(canvas, t('form:field.contact.phone'), '8 900 123-45-67');
 }

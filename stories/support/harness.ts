@@ -41,6 +41,8 @@ export interface WidgetParameters {
   prefill?: Prefill;
   pageUrl?: string;
   pageErrors?: PageError[];
+  /** The host's personal data policy (`privacyPolicyUrl`), linked from a guest's consent; `null` for none. */
+  privacyPolicyUrl?: string | null;
   api?: Omit<MemoryApiOptions, 'clock' | 'host'>;
   /** The story renders WidgetRoot itself (its own providers and `.us-root`): the frame only gives the shadow root. */
   bare?: boolean;
@@ -83,6 +85,9 @@ function seedStores(params: WidgetParameters, env: WidgetEnv, api: MemoryApi): v
   env.textStore.setItem(seenKey(env.userKey), JSON.stringify({ base, tickets }));
 }
 
+/** The policy every story's host gives, unless a story says otherwise. */
+export const PRIVACY_POLICY_URL = 'https://uchi.pro/privacy';
+
 let sequence = 0;
 
 /** Builds the harness of one story render. */
@@ -101,6 +106,7 @@ export function createHarness(params: WidgetParameters = {}, locale: Locale = 'r
     userKey: host?.userId ?? 'guest',
     ...(params.pageUrl === undefined ? {} : { pageUrl: params.pageUrl }),
     ...(params.prefill === undefined ? {} : { prefill: params.prefill }),
+    ...(params.privacyPolicyUrl === null ? {} : { privacyPolicyUrl: params.privacyPolicyUrl ?? PRIVACY_POLICY_URL }),
     now: clock.now,
     readBrowser: () => BROWSER_SNAPSHOT,
     pageErrors: () => params.pageErrors ?? [],

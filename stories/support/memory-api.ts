@@ -33,6 +33,9 @@ import { createSpecialist } from './specialist';
 import type { Specialist, SpecialistScript } from './specialist';
 import { validationFailure } from './validation';
 
+/** The server's sentence for a guest's ticket sent without consent. */
+export const CONSENT_REFUSED = 'Подтвердите согласие на обработку персональных данных: без него обращение гостя не принимается';
+
 /** How uploads behave: progress in `steps` of `stepMs`; `hang` stops at 40 % for ever (the "uploading" state). */
 export interface UploadBehaviour {
   stepMs?: number;
@@ -43,7 +46,7 @@ export interface UploadBehaviour {
 }
 
 /** Operations whose failures a story can script. */
-export type Operation = 'meta' | 'upload' | 'create' | 'list' | 'ticket' | 'message' | 'cancel' | 'rate';
+export type Operation = 'meta' | 'upload' | 'create' | 'list' | 'ticket' | 'message' | 'cancel' | 'rate' | 'notifications' | 'saveNotifications';
 
 /** Options of the memory API. */
 export interface MemoryApiOptions {
@@ -54,6 +57,8 @@ export interface MemoryApiOptions {
   failures?: Partial<Record<Operation, FailureRule>>;
   uploads?: UploadBehaviour;
   specialist?: SpecialistScript;
+  /** The reporter's e-mail notifications at the start (default: on). */
+  emailNotifications?: boolean;
   /** Simulated latency, ms: one number for every call (default: 120, 30 in tests), or per operation (a huge one shows "sending…"). */
   latencyMs?: number | Partial<Record<Operation, number>>;
 }
@@ -128,6 +133,8 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
     return ok(old.id);
   }
 
+  let emailNotifications = options.emailNotifications ?? true;
+
   function register(draft: TicketDraft, key: string, followUpOf?: string): ApiResult<CreateTicketResponse> {
     const body = canonicalJson(followUpOf === undefined ? draft : { ...draft, followUpOf });
     const previous = replies.get(key);
@@ -135,6 +142,10 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
       return replayOf(previous.body, body) === 'replay'
         ? ok(previous.response)
         : fail({ kind: 'http', status: 409, code: 'idempotency_conflict', message: IDEMPOTENCY_CONFLICT_MESSAGE });
+    }
+    // As the server: a guest's ticket without consent to the processing of personal data is refused.
+    if (host === null && draft.consent !== true) {
+      return fail({ kind: 'http', status: 422, code: 'validation_failed', message: 'Проверьте заполнение полей.', fields: { consent: CONSENT_REFUSED } });
     }
     const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
     if (verdict.kind === 'refuse') {
@@ -201,6 +212,13 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
       call('rate', () => {
         const result = store.rate(id, body, clock.now());
         return typeof result === 'string' ? fail(failureOf(result === 'not-found' ? 'not-found' : 'conflict')) : ok(result);
+      }, signal),
+    // The signed-in reporter's e-mail preference, on until turned off (as the server keeps it).
+    getNotificationPrefs: (signal) => call('notifications', () => ok({ email: emailNotifications }), signal),
+    setNotificationPrefs: (prefs, signal) =>
+      call('saveNotifications', () => {
+        emailNotifications = prefs.email;
+        return ok({ email: emailNotifications });
       }, signal),
     cancelTicket: (id, signal) =>
       call('cancel', () => {

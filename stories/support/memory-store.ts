@@ -97,8 +97,9 @@ export function createMemoryStore(firstNumber = 120) {
       const priority = priorityFor(draft.category, draft.impact);
       const review = reviewDeadlineInfo(at);
       const resolve = resolveDeadlineInfo(at, priority);
-      const { contact: _contact, ...rest } = draft;
-      const stored = reporter.guest ? draft : rest;
+      // As the server: a guest's consent is kept as the time it was given, not in the draft.
+      const { contact, consent: _consent, ...rest } = draft;
+      const stored = reporter.guest && contact !== undefined ? { ...rest, contact } : rest;
       const iso = at.toISOString();
       const event: TicketEvent = { id: eventSeq, ticketId, type: 'status', status: INITIAL_STATUS, previousStatus: null, actor: 'system', attachments: [], createdAt: iso };
       const ticket = {
@@ -116,6 +117,7 @@ export function createMemoryStore(firstNumber = 120) {
         attachments: attachmentsOf(draft.attachmentIds),
         events: [event],
         ...(oneProblemCheck === undefined ? {} : { oneProblemCheck }),
+        ...(reporter.guest ? { consentAt: iso } : {}),
       } as Ticket;
       tickets.set(ticketId, ticket);
       // Tickets split from one description name each other, as the server links them.

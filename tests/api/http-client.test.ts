@@ -146,9 +146,18 @@ describe('HTTP client against the reference server', () => {
     expect(await guest.getTicket(created.ticket.id)).toMatchObject({ ok: false, error: { status: 404 } });
   });
 
+  it('reads and replaces the reporter’s e-mail preference with a PUT', async () => {
+    const api = await userClient();
+    expect(value(await api.getNotificationPrefs())).toEqual({ email: true });
+    expect(value(await api.setNotificationPrefs({ email: false }))).toEqual({ email: false });
+    expect(value(await api.getNotificationPrefs())).toEqual({ email: false });
+    expect(value(await api.setNotificationPrefs({ email: true }))).toEqual({ email: true });
+    expect(value(await api.getNotificationPrefs())).toEqual({ email: true });
+  });
+
   it('lets a guest create with contact fields, read back with the guest key, and with the access key', async () => {
     const guest = createHttpSupportApi({ baseUrl: ts.baseUrl, guestKey: newGuestKey() });
-    const created = value(await guest.createTicket({ ...validDrafts.other, contact }, newIdempotencyKey()));
+    const created = value(await guest.createTicket({ ...validDrafts.other, contact, consent: true }, newIdempotencyKey()));
     expect(created.accessKey).toMatch(/^[A-Za-z0-9_-]{32,128}$/);
     expect(created.ticket.reporter).toMatchObject({ guest: true, fullName: contact.fullName });
     expect(value(await guest.getTicket(created.ticket.id)).id).toBe(created.ticket.id);

@@ -61,7 +61,7 @@ describe('lazy HTTP client', () => {
   it('hands a guest key set before loading to the client', async () => {
     const key = newGuestKey();
     const eager = createHttpSupportApi({ baseUrl: ts.baseUrl, guestKey: key });
-    const created = await eager.createTicket({ ...validDrafts.other, contact }, newIdempotencyKey());
+    const created = await eager.createTicket({ ...validDrafts.other, contact, consent: true }, newIdempotencyKey());
     if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
 
     const api = createLazySupportApi({ baseUrl: ts.baseUrl, guestKey: newGuestKey() });

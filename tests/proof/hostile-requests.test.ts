@@ -48,7 +48,7 @@ describe('hostile requests', () => {
   /** The JSON endpoints, each with a body it accepts. */
   const jsonEndpoints = (): JsonEndpoint[] => [
     { name: 'create', path: '/api/v1/tickets', headers: () => ({ authorization: user, 'idempotency-key': newKey() }), valid: { ...validDrafts.technical }, optional: ['attachmentIds'] },
-    { name: 'guest create', path: '/api/v1/tickets', headers: () => ({ authorization: `Guest ${'q'.repeat(43)}`, 'idempotency-key': newKey() }), valid: { ...validDrafts.other, contact: { ...guestContact } }, optional: ['attachmentIds', 'contact.email'] },
+    { name: 'guest create', path: '/api/v1/tickets', headers: () => ({ authorization: `Guest ${'q'.repeat(43)}`, 'idempotency-key': newKey() }), valid: { ...validDrafts.other, contact: { ...guestContact }, consent: true }, optional: ['attachmentIds', 'contact.email'] },
     { name: 'message', path: `/api/v1/tickets/${ticketId}/messages`, headers: () => ({ authorization: user }), valid: { text: 'Ответ', attachmentIds: [] }, optional: ['attachmentIds'] },
     { name: 'agent status', path: `/api/v1/agent/tickets/${ticketId}/status`, headers: () => ({ authorization: agentAuth }), valid: { status: 'in_progress', text: 'Берём в работу' }, optional: ['text'] },
     { name: 'dev token', path: '/api/v1/dev/token', headers: () => ({}), valid: { ...profile('dev-user') }, optional: ['org.id', 'phone', 'email'] },

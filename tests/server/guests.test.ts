@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema, ticketListSchema, ticketSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
-import { call, createTicket, expectError, guestAuth, guestContact, startTestServer } from './helpers';
+import { agentAuth, call, createTicket, expectError, guestAuth, guestContact, startTestServer, tableCounts, userAuth } from './helpers';
 import type { TestServer } from './helpers';
+
+const CONSENT_REQUIRED = 'Подтвердите согласие на обработку персональных данных: без него обращение гостя не принимается';
 
 describe('guests', () => {
   let ts: TestServer;
@@ -20,8 +22,9 @@ describe('guests', () => {
       'contact.fullName': 'Укажите ваше ФИО',
       'contact.role': 'Выберите вашу роль в СДО',
       'contact.phone': 'Укажите контактный телефон',
+      consent: CONSENT_REQUIRED,
     });
-    const badPhone = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: { ...guestContact, phone: '12345', email: 'nope' } });
+    const badPhone = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: { ...guestContact, phone: '12345', email: 'nope' }, consent: true });
     expect((badPhone.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
       'contact.phone': 'Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX',
       'contact.email': 'Проверьте адрес почты, например ivanova@example.ru',
@@ -30,11 +33,14 @@ describe('guests', () => {
 
   it('creates with contact, gets an access key once, and reads the ticket back from a new device', async () => {
     const guest = guestAuth();
-    const reply = await createTicket(ts, guest, { ...validDrafts.order, contact: guestContact });
+    const reply = await createTicket(ts, guest, { ...validDrafts.order, contact: guestContact, consent: true });
     expect(reply.status, reply.text).toBe(201);
     const { ticket, accessKey } = createTicketResponseSchema.parse(reply.body);
     expect(accessKey).toMatch(/^[A-Za-z0-9_-]{32,128}$/);
     expect(ticket.reporter).toMatchObject({ guest: true, fullName: guestContact.fullName, phone: '+79123456789', role: 'listener' });
+    // The consent is stored as when it was given, not as a field of the problem.
+    expect(ticket.consentAt).toBe(ticket.createdAt);
+    expect(ticket).not.toHaveProperty('consent');
 
     // Same guest: sees it in the list.
     expect(ticketListSchema.parse((await call(ts, 'GET', '/tickets', { auth: guest })).body).tickets).toHaveLength(1);
@@ -49,5 +55,30 @@ describe('guests', () => {
     // The access key works for messages and cancel too.
     expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: device, json: { text: 'Дополнение' } })).status).toBe(201);
     expect((await call(ts, 'POST', `/tickets/${ticket.id}/cancel`, { auth: device })).status).toBe(200);
+  });
+
+  it('refuses a guest ticket without consent, stores nothing, and records the time of a given one for the specialist', async () => {
+    const guest = guestAuth();
+    const before = tableCounts(ts.dbPath).tickets;
+    for (const consent of [undefined, false, 'yes', 1, null]) {
+      const reply = await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, ...(consent === undefined ? {} : { consent }) });
+      expectError(reply, 422, 'validation_failed');
+      expect((reply.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({ consent: CONSENT_REQUIRED });
+    }
+    expect(tableCounts(ts.dbPath).tickets).toBe(before);
+
+    const given = createTicketResponseSchema.parse((await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, consent: true })).body).ticket;
+    expect(given.consentAt).toBe(given.createdAt);
+    const seen = ticketSchema.parse((await call(ts, 'GET', `/agent/tickets/${given.id}`, { auth: agentAuth })).body);
+    expect(seen.consentAt).toBe(given.createdAt);
+  });
+
+  it('asks no consent of a signed-in user: the LMS agreement covers them, and one sent is ignored', async () => {
+    const user = await userAuth(ts, 'consent-user');
+    const plain = createTicketResponseSchema.parse((await createTicket(ts, user, validDrafts.other)).body).ticket;
+    expect(plain.consentAt).toBeUndefined();
+    const sent = await createTicket(ts, user, { ...validDrafts.other, consent: 'whatever' });
+    expect(sent.status, sent.text).toBe(201);
+    expect(ticketSchema.parse((sent.body as { ticket: unknown }).ticket)).not.toHaveProperty('consentAt');
   });
 });

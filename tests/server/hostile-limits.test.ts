@@ -30,10 +30,10 @@ describe('limits against one hostile client', () => {
 
   it('stops a guest rotating keys at the per-IP quota, and never a signed-in user from the same IP', async () => {
     for (let i = 0; i < 3; i += 1) {
-      const reply = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: guestContact });
+      const reply = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: guestContact, consent: true });
       expect(reply.status, reply.text).toBe(201);
     }
-    const refused = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: guestContact });
+    const refused = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: guestContact, consent: true });
     expectError(refused, 429);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
 

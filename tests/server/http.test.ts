@@ -53,6 +53,13 @@ describe('meta, CORS and the OpenAPI document', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
     const allowHeaders = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
     for (const header of ['authorization', 'content-type', 'idempotency-key', 'last-event-id']) expect(allowHeaders).toContain(header);
+    // The widget's e-mail switch saves with a PUT from the LMS page's origin.
+    const putPreflight = await fetch(`${ts.api}/me/notifications`, {
+      method: 'OPTIONS',
+      headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(putPreflight.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(putPreflight.headers.get('access-control-allow-methods')).toContain('PUT');
     const evilPreflight = await fetch(`${ts.api}/tickets`, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },

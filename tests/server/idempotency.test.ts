@@ -59,7 +59,7 @@ describe('idempotent create', () => {
   it('a guest’s replay returns the same access key', async () => {
     const guest = guestAuth();
     const key = newKey();
-    const draft = { ...validDrafts.other, contact: guestContact };
+    const draft = { ...validDrafts.other, contact: guestContact, consent: true };
     const first = createTicketResponseSchema.parse((await createTicket(ts, guest, draft, key)).body);
     const again = createTicketResponseSchema.parse((await createTicket(ts, guest, draft, key)).body);
     expect(first.accessKey).toBeDefined();
@@ -73,7 +73,7 @@ describe('idempotency survives a restart', () => {
     try {
       const key = newKey();
       const guest = guestAuth();
-      const draft = { ...validDrafts.suggestion, contact: guestContact };
+      const draft = { ...validDrafts.suggestion, contact: guestContact, consent: true };
       const first = await createTicket(ts, guest, draft, key);
       expect(first.status).toBe(201);
       ts = await ts.restart();

@@ -13,7 +13,8 @@ import type { TestServer } from './helpers';
 
 const WEBHOOK_SECRET = 'whsec-test-0123456789-abcdefghijklmnopqrstuvwxyz';
 
-describe('outbox: e-mails and webhooks', () => {
+// Waits are for conditions only; their generous limits and the test timeout leave room for a busy machine.
+describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
   const smtp = new Smtp();
   let failuresLeft = 0;
   const desk = new Desk(() => (failuresLeft-- > 0 ? 500 : 200));
@@ -53,7 +54,7 @@ describe('outbox: e-mails and webhooks', () => {
     deliveryListSchema.parse((await call(ts, 'GET', `/agent/deliveries${status === undefined ? '' : `?status=${status}`}`, { auth: agentAuth })).body).deliveries;
   /** Waits until every queued delivery of the ticket left the pending state. */
   const settled = (ticketId: string) =>
-    vi.waitFor(async () => expect((await deliveries('pending')).filter((d) => d.ticketId === ticketId)).toEqual([]), { timeout: 10_000, interval: 25 });
+    vi.waitFor(async () => expect((await deliveries('pending')).filter((d) => d.ticketId === ticketId)).toEqual([]), { timeout: 15_000, interval: 25 });
 
   it('a specialist’s answer sends exactly one e-mail with the number in the subject and the deep link; the reporter’s message none', async () => {
     const ticket = await newTicket(alice, { ...validDrafts.technical, subject: 'Не <b>открывается</b> курс', pageUrl: 'https://lms.example.ru/courses/7#top' });
@@ -99,12 +100,12 @@ describe('outbox: e-mails and webhooks', () => {
       const [row] = (await deliveries('pending')).filter((d) => d.ticketId === ticket.id && d.kind === 'email');
       expect(row?.attempts).toBeGreaterThanOrEqual(2);
       expect(row?.lastError).toMatch(/ECONNREFUSED|connect/i);
-    }, { timeout: 10_000, interval: 25 });
+    }, { timeout: 15_000, interval: 25 });
     await smtp.start();
     await vi.waitFor(async () => {
       const [row] = (await deliveries('sent')).filter((d) => d.ticketId === ticket.id && d.kind === 'email');
       expect(row).toBeDefined();
-    }, { timeout: 10_000, interval: 25 });
+    }, { timeout: 15_000, interval: 25 });
     await settled(ticket.id);
     expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toHaveLength(1);
   });
@@ -143,12 +144,13 @@ describe('outbox: e-mails and webhooks', () => {
   });
 });
 
-describe('outbox: giving up', () => {
+describe('outbox: giving up', { timeout: 45_000 }, () => {
   let ts: TestServer;
   const desk = new Desk(() => 503);
   beforeAll(async () => {
     await desk.start();
-    // Given up as soon as the next retry would fall after the event's age limit.
+    // Given up as soon as the next retry would fall after the event's age limit. How many attempts fit in it
+    // depends on how busy the machine is, so the test counts them rather than expecting a number.
     ts = await startTestServer({
       config: {
         notifications: {
@@ -173,9 +175,12 @@ describe('outbox: giving up', () => {
       const list = deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=failed', { auth: agentAuth })).body).deliveries;
       const [row] = list.filter((d) => d.ticketId === ticket.id);
       expect(row).toMatchObject({ kind: 'webhook', status: 'failed', lastError: 'HTTP 503', nextAttemptAt: null });
-      expect(row?.attempts).toBeGreaterThan(1);
-    }, { timeout: 10_000, interval: 25 });
+    }, { timeout: 15_000, interval: 25 });
     const pending = deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=pending', { auth: agentAuth })).body).deliveries;
     expect(pending.filter((d) => d.ticketId === ticket.id)).toEqual([]);
+    // Every attempt the row counts reached the desk (its only delivery), and none came after the give-up.
+    const [failed] = deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=failed', { auth: agentAuth })).body).deliveries.filter((d) => d.ticketId === ticket.id);
+    expect(failed?.attempts).toBeGreaterThanOrEqual(1);
+    expect(desk.hits).toHaveLength(failed?.attempts ?? -1);
   });
 });

@@ -56,7 +56,7 @@ describe('ownership: someone else’s ticket, file or stream is 404', () => {
     const guest = guestAuth();
     const upload = attachmentSchema.parse((await call(ts, 'POST', '/attachments', { auth: guest, body: fileForm(await pngImage(), 'g.png') })).body);
     const created = createTicketResponseSchema.parse(
-      (await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, attachmentIds: [upload.id] })).body,
+      (await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, consent: true, attachmentIds: [upload.id] })).body,
     );
     const device = `Guest ${created.accessKey ?? ''}`;
     expect((await call(ts, 'GET', `/attachments/${upload.id}`, { auth: device })).status).toBe(200);

@@ -40,6 +40,11 @@ const common = {
   /** The same token on every ticket made by splitting one description: the server links them. */
   splitGroup: z.optional(z.string().check(z.regex(SPLIT_GROUP, 'invalid'))),
   contact: z.optional(contactSchema),
+  /**
+   * A guest's consent to the processing of personal data (152-ФЗ): only `true` is one. The server requires it
+   * of a guest, stores when it was given and keeps it out of the stored draft; a signed-in user's is ignored.
+   */
+  consent: z.optional(z.literal(true, 'required')),
 };
 
 /** The draft of one category: the common fields plus the category's own, from the field table. */

@@ -81,6 +81,8 @@ export const ticketRecordSchema = z.object({
   followUpOf: z.optional(linkedTicketSchema),
   /** The later tickets that continue this one, oldest first. */
   followUps: z.optional(z.array(linkedTicketSchema)),
+  /** When a guest consented to the processing of their personal data (absent for signed-in users). */
+  consentAt: z.optional(isoDateTimeSchema),
 });
 
 /** A ticket: its draft fields (per category) plus what the server recorded. */

@@ -20,6 +20,8 @@ export interface UchiSupportWidgetProps {
   account?: UchiProAccount;
   /** The LMS address an `account` belongs to (defaults to the page's origin). */
   lmsUrl?: string;
+  /** The operator's personal data policy, linked from a guest's consent to its processing. */
+  privacyPolicyUrl?: string;
   locale?: Locale;
   theme?: Theme;
   onEvent?: (...args: UchiSupportEventArgs) => void;
@@ -38,11 +40,11 @@ function valueKey(value: unknown): string {
 }
 
 /**
- * Renders the support widget inline. It is created once per `apiUrl`, `theme` and `lmsUrl`; a new token,
+ * Renders the support widget inline. It is created once per `apiUrl`, `theme`, `lmsUrl` and `privacyPolicyUrl`; a new token,
  * locale, context or account is applied to the running widget (what the user was doing stays on screen).
  */
 export function UchiSupportWidget(props: UchiSupportWidgetProps) {
-  const { apiUrl, theme, lmsUrl, token, locale, context, account, className } = props;
+  const { apiUrl, theme, lmsUrl, privacyPolicyUrl, token, locale, context, account, className } = props;
   const ref = useRef<HTMLDivElement>(null);
   const widget = useRef<MountedWidget | null>(null);
   const latest = useRef(props);
@@ -64,6 +66,7 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
       apiUrl,
       ...(theme === undefined ? {} : { theme }),
       ...(lmsUrl === undefined ? {} : { lmsUrl }),
+      ...(privacyPolicyUrl === undefined ? {} : { privacyPolicyUrl }),
       ...(p.token === undefined ? {} : { token: p.token }),
       ...(p.locale === undefined ? {} : { locale: p.locale }),
       ...(p.context === undefined ? {} : { context: p.context }),
@@ -81,9 +84,9 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
       // The widget's own React root can't be unmounted while this one is committing: right after it.
       queueMicrotask(() => mounted.unmount());
     };
-    // Created again only for another server, theme or LMS, or when the identity's kind changes
+    // Created again only for another server, theme, LMS or policy, or when the identity's kind changes
     // (context ↔ account ↔ none); values within a kind are applied below.
-  }, [apiUrl, theme, lmsUrl, identity, hasGetToken]);
+  }, [apiUrl, theme, lmsUrl, privacyPolicyUrl, identity, hasGetToken]);
 
   useEffect(() => {
     if (widget.current === null || token === undefined || token === applied.current.token) return;

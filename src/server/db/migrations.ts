@@ -147,6 +147,11 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tickets_by_follow_up_of ON tickets (follow_up_of, seq) WHERE follow_up_of IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'when a guest consented to the processing of personal data',
+    sql: `ALTER TABLE tickets ADD COLUMN consent_at TEXT;`,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -32,6 +32,8 @@ export interface TicketRow {
   rating_updated_at: string | null;
   /** The id of the earlier, final ticket of the same reporter this one continues. */
   follow_up_of: string | null;
+  /** When a guest consented to the processing of personal data (ISO); null for signed-in users. */
+  consent_at: string | null;
 }
 
 /** The rating columns of a ticket; a new ticket has none. */

@@ -5,7 +5,7 @@ import { cors } from 'hono/cors';
 export function corsFor(origins: ReadonlySet<string>) {
   return cors({
     origin: (origin) => (origins.has(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
     exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
     maxAge: 600,

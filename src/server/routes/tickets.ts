@@ -25,11 +25,13 @@ export function ticketRoutes(deps: AppDeps) {
     if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
       throw failures.badRequest('Нужен заголовок Idempotency-Key: от 8 до 128 печатных символов без пробелов.');
     }
-    const { contact, followUpOf, ...rest } = await readJsonObject(c);
-    // A signed-in user's identity comes from the token only, so their `contact` is ignored (even a broken one).
+    const { contact, consent, followUpOf, ...rest } = await readJsonObject(c);
+    // A signed-in user's identity comes from the token only, so their `contact` is ignored (even a broken one),
+    // and so is `consent`: the LMS's own agreement covers their data.
     // A guest has no token: the policy's "full data" must come from the form, so a missing contact is parsed
-    // as an empty one and every missing field is reported in the same 422 as the rest of the draft.
-    const draft = parseWith(ticketDraftSchema, reporter.kind === 'guest' ? { ...rest, contact: contact ?? {} } : rest);
+    // as an empty one, a missing consent as a refused one (152-ФЗ), and every missing field is reported in the
+    // same 422 as the rest of the draft.
+    const draft = parseWith(ticketDraftSchema, reporter.kind === 'guest' ? { ...rest, contact: contact ?? {}, consent: consent ?? false } : rest);
     // The ticket it continues (optional) is not part of the draft: it is checked against the stored tickets.
     const followUp = parseWith(followUpFieldSchema, { followUpOf });
     const ip = remoteAddress(c);

@@ -5,7 +5,8 @@ import type { Reporter } from '../auth/identity';
 import { deriveAccessKey, hashKey } from '../auth/keys';
 import type { AppDeps } from '../context';
 import type { TicketRow } from '../db/rows';
-import { ApiFailure } from '../errors';
+import { ApiFailure, failures } from '../errors';
+import { fieldMessage } from '../field-messages';
 import { queueDeliveries } from '../outbox/enqueue';
 import { claimAttachments } from './claim';
 import { followedTicket, recordFollowUp } from './follow-up';
@@ -34,8 +35,11 @@ export async function createTicket(
   const { store, config } = deps;
   const now = deps.clock();
   // The route drops a user's contact; dropping it here too keeps the stored draft free of it whatever the caller.
-  const { contact, ...rest } = parsed;
-  const draft: TicketDraft = reporter.kind === 'guest' ? parsed : rest;
+  // The consent is not part of the problem: it is stored as the time it was given, not in the draft.
+  const { contact, consent, ...rest } = parsed;
+  const guest = reporter.kind === 'guest';
+  if (guest && consent !== true) throw failures.validation({ consent: fieldMessage({ code: 'custom', path: ['consent'], message: 'required' }) });
+  const draft: TicketDraft = guest && contact !== undefined ? { ...rest, contact } : rest;
   // Without a follow-up the hash is the draft's alone, as before follow-ups existed.
   const hash = bodyHash(followUpOf === undefined ? draft : { ...draft, followUpOf });
   const priority = priorityFor(draft.category, draft.impact);
@@ -78,6 +82,7 @@ export async function createTicket(
       ...oneProblem,
       split_group: draft.splitGroup ?? null,
       follow_up_of: followed?.id ?? null,
+      consent_at: guest ? at : null,
     });
     const first = { ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at };
     const eventId = await tx.events.insert(first);

@@ -74,6 +74,7 @@ export async function ticketView(store: Reader, row: TicketRow): Promise<Ticket>
     ...createdWith,
     ...withRating(row),
     ...(await withFollowUps(store, row)),
+    ...(row.consent_at === null ? {} : { consentAt: row.consent_at }),
   };
 }
 

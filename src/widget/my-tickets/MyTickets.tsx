@@ -8,6 +8,7 @@ import { useTranslation } from '../shared/i18n-react';
 import { useTicketPages } from '../../api';
 import { useWidgetEnv } from '../shared/env';
 import { Button, Notice } from '../shared/ui';
+import { EmailNotifications } from './EmailNotifications';
 import { TicketRow } from './TicketRow';
 import { useUnseenTickets } from './use-unseen-tickets';
 
@@ -122,6 +123,7 @@ export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId }
           ) : null}
         </div>
       ) : null}
+      {guest ? null : <EmailNotifications />}
     </section>
   );
 }

@@ -14,6 +14,15 @@ export const ticketsMessagesEn = {
   moreError: 'Could not load the next requests.',
   shown: 'Requests shown: {{count}}. There are more.',
   allShown: 'All requests shown: {{count}}.',
+  notify: {
+    label: 'Notify me by e-mail',
+    hint: 'We will e-mail you when a specialist asks a question, answers or resolves a request.',
+    saving: 'Saving…',
+    savedOn: 'E-mails are on.',
+    savedOff: 'E-mails are off.',
+    saveError: 'Could not save the e-mail setting. Please try again.',
+    loadError: 'Could not load the e-mail setting.',
+  },
   guest:
     'The list of requests is available when you open support from the LMS. A sent request can be opened with its number and access key.',
 };

@@ -32,6 +32,8 @@ export interface WidgetEnv {
   /** The page the widget is open on (feeds the link pre-fill); already stripped of secrets. */
   pageUrl?: string;
   prefill?: Prefill;
+  /** The operator's personal data policy, linked from a guest's consent; without it the consent has no link. */
+  privacyPolicyUrl?: string;
   /** The current time; replaced in tests and stories. */
   now(): Date;
   /** Reads the browser snapshot for the browser info (navigator, screen, window). */

@@ -13,6 +13,7 @@ import { CategoryFields, TableField } from './CategoryFields';
 import { CategoryPicker } from './CategoryPicker';
 import { Checklist } from './Checklist';
 import type { ChecklistItem } from './checklist';
+import { ConsentField } from './ConsentField';
 import { ContextBlock } from './ContextBlock';
 import { DraftRestoredNotice } from './DraftRestoredNotice';
 import { DuplicateWarning } from './DuplicateWarning';
@@ -116,6 +117,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
       <ImpactField category={category} impact={values.impact} />
       {checklist === null ? null : <Checklist items={checklist} />}
       <BrowserInfoDisclosure info={setup.browser} pageErrors={setup.pageErrors} />
+      {guest ? <ConsentField /> : null}
       {/* Notices that appear while the user types sit at the end, above the bar: nothing above them moves. */}
       <OneProblemCheck
         parts={problems.parts}

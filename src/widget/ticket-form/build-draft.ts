@@ -63,7 +63,11 @@ export function buildDraftCandidate(category: Category, v: TicketFormValues, ext
   if (extras.pageUrl !== undefined && extras.pageUrl !== '') candidate.pageUrl = extras.pageUrl;
   if (v.attachPageErrors && extras.pageErrors.length > 0) candidate.pageErrors = [...extras.pageErrors];
   if (isOneProblemConfirmed(v)) candidate.oneProblemConfirmed = true;
-  if (extras.guest) candidate.contact = contactPart(v);
+  if (extras.guest) {
+    candidate.contact = contactPart(v);
+    // Unticked is sent as false, so the schema reports it on its field like any missing value.
+    candidate.consent = v.consent === true;
+  }
   // A candidate, not a draft: the schema decides whether it is one.
   return candidate as TicketDraftInput;
 }

@@ -2,7 +2,7 @@
 import { CONTACT_FIELD_NAMES, fieldAtWirePath, fieldSpec, TICKET_FIELD_NAMES } from '../../core';
 import type { FormFieldPath } from './form-values';
 
-const DIRECT: Readonly<Record<string, FormFieldPath>> = { category: 'category', impact: 'impact', contact: 'contact.organization' };
+const DIRECT: Readonly<Record<string, FormFieldPath>> = { category: 'category', impact: 'impact', contact: 'contact.organization', consent: 'consent' };
 
 /** The form field for a draft path (client schema or server `fields`), or null when no field shows it. */
 export function fieldForDraftPath(path: string): FormFieldPath | null {

@@ -14,13 +14,18 @@ export interface TicketFormValues extends Record<TicketFieldName, string> {
   attachPageErrors: boolean;
   /** The description the user confirmed to be one problem ('' while not confirmed). */
   confirmedOneProblem: string;
+  /**
+   * A guest's consent to the processing of personal data. Optional and never stored with the draft: it is
+   * given for each ticket sent, so a restored draft or the next ticket asks again.
+   */
+  consent?: boolean;
 }
 
 /** A field that only some categories ask for. */
 export type CategoryFieldName = TicketFieldName;
 
 /** A field path a message or the error summary can point at. */
-export type FormFieldPath = `contact.${ContactFieldName}` | 'category' | TicketFieldName | 'impact';
+export type FormFieldPath = `contact.${ContactFieldName}` | 'category' | TicketFieldName | 'impact' | 'consent';
 
 /** Each category's own fields, in the order they are shown (from the field table). */
 export const CATEGORY_FIELDS: Readonly<Record<Category, readonly TicketFieldName[]>> = CATEGORIES.reduce(
@@ -34,11 +39,12 @@ export const FIELD_ORDER: readonly FormFieldPath[] = [
   ...TICKET_FIELD_NAMES,
   ...CONTACT_FIELD_NAMES.map((name) => `contact.${name}` as const),
   'impact',
+  'consent',
 ];
 
 /** Whether a field is on screen (and so sent) for this category and mode. */
 export function isFieldActive(path: FormFieldPath, category: Category | '', guest: boolean): boolean {
-  if (path.startsWith('contact.')) return guest;
+  if (path.startsWith('contact.') || path === 'consent') return guest;
   if ((CATEGORY_FIELD_NAMES as readonly string[]).includes(path)) {
     return category !== '' && (CATEGORY_FIELDS[category] as readonly string[]).includes(path);
   }

@@ -35,6 +35,7 @@ export const formMessagesEn = {
     documentUrl: 'Document link',
     steps: 'What actions cause the error',
     impact: 'How much does it get in the way?',
+    consent: 'Consent to the processing of personal data',
   },
   hint: {
     category: 'Choose one category: one request, one problem.',
@@ -54,7 +55,14 @@ export const formMessagesEn = {
     },
   },
   rolePlaceholder: 'Choose a role',
+  consent: {
+    label: 'I consent to the processing of my personal data',
+    purpose: 'Your name, phone and e-mail are used only to answer your request.',
+    policy: 'Personal data policy',
+    newTab: '(opens in a new tab)',
+  },
   error: {
+    consent: { required: 'Tick the consent to the processing of personal data: the request cannot be sent without it' },
     category: { required: 'Choose the request category', invalid: 'Choose a category from the list' },
     subject: { required: 'Enter the subject' },
     description: { required: 'Describe the problem' },

@@ -37,6 +37,7 @@ export const formMessages = {
       documentUrl: 'Ссылка на документ',
       steps: 'Какие действия вызывают ошибку',
       impact: 'Насколько это мешает работе?',
+      consent: 'Согласие на обработку персональных данных',
     },
     hint: {
       category: 'Выберите одну категорию: одна заявка — одна проблема.',
@@ -56,7 +57,17 @@ export const formMessages = {
       },
     },
     rolePlaceholder: 'Выберите роль',
-    error: { ...FORM_FIELD_MESSAGES_RU, ...TICKET_FIELD_MESSAGES_RU },
+    error: {
+      ...FORM_FIELD_MESSAGES_RU,
+      ...TICKET_FIELD_MESSAGES_RU,
+      consent: { required: 'Отметьте согласие на обработку персональных данных: без него обращение не отправить' },
+    },
+    consent: {
+      label: 'Я согласен(на) на обработку персональных данных',
+      purpose: 'ФИО, телефон и e-mail нужны только для ответа на обращение.',
+      policy: 'Политика обработки персональных данных',
+      newTab: '(откроется в новой вкладке)',
+    },
     suggestion: {
       course: 'Похоже, вопрос о курсе на этой странице',
       order: 'Похоже, вопрос о заявке на этой странице',

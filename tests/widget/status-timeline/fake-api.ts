@@ -37,6 +37,9 @@ export function createFakeApi(overrides: Partial<SupportApi> = {}): FakeApi {
     cancelTicket: vi.fn(overrides.cancelTicket ?? offline),
     // Optional in the contract: only a fake given one takes ratings.
     ...(overrides.rateTicket === undefined ? {} : { rateTicket: vi.fn(overrides.rateTicket) }),
+    // Optional too: only a fake given both keeps notification preferences.
+    ...(overrides.getNotificationPrefs === undefined ? {} : { getNotificationPrefs: vi.fn(overrides.getNotificationPrefs) }),
+    ...(overrides.setNotificationPrefs === undefined ? {} : { setNotificationPrefs: vi.fn(overrides.setNotificationPrefs) }),
     subscribe: vi.fn((id: string, _lastEventId: number, handlers: EventHandlers) => {
       const set = subscribers.get(id) ?? new Set<EventHandlers>();
       set.add(handlers);

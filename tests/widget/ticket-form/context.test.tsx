@@ -26,7 +26,7 @@ describe('context block', () => {
     await chooseCategory(user, 'Другой вопрос');
     await fillCommon(user);
     await send(user);
-    const summary = await screen.findByRole('region', { name: /Исправьте 5 ошибок/ });
+    const summary = await screen.findByRole('region', { name: /Исправьте 6 ошибок/ });
     const expected: Array<[string, string]> = [
       ['Название организации (вендора)', 'Укажите название организации'],
       ['Ссылка на СДО', 'Укажите ссылку на СДО'],
@@ -71,6 +71,7 @@ describe('context block', () => {
     expect(screen.getByLabelText('Контактный телефон')).toHaveValue('+7 (912) 345-67-89');
     await fill(user, 'Ссылка на СДО', 'https://lms.romashka.ru');
     await user.clear(screen.getByLabelText(/E-mail/));
+    await user.click(screen.getByRole('checkbox', { name: 'Я согласен(на) на обработку персональных данных' }));
     await send(user);
 
     await waitFor(() => expect(onSent).toHaveBeenCalled());

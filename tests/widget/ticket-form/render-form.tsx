@@ -101,6 +101,8 @@ export interface RenderOptions {
   pageUrl?: string;
   prefill?: Prefill;
   pageErrors?: PageError[];
+  /** The host's personal data policy, linked from a guest's consent. */
+  privacyPolicyUrl?: string;
   store?: TextStore;
   api?: FakeApi;
   slot?: AttachmentsSlot;
@@ -121,6 +123,7 @@ export function renderForm(options: RenderOptions = {}) {
     userKey: 'u-1',
     ...(options.pageUrl === undefined ? {} : { pageUrl: options.pageUrl }),
     ...(options.prefill === undefined ? {} : { prefill: options.prefill }),
+    ...(options.privacyPolicyUrl === undefined ? {} : { privacyPolicyUrl: options.privacyPolicyUrl }),
     now: () => NOW,
     readBrowser: () => browserSnapshot,
     pageErrors: () => options.pageErrors ?? [],

@@ -1,0 +1,66 @@
+/**
+ * «Уведомлять по e-mail»: the signed-in reporter turns the e-mails about a specialist's question, answer or
+ * resolution off and on again (`GET/PUT /me/notifications`). The switch shows the choice at once, says when it
+ * is saved, and goes back with an error when saving failed.
+ */
+import { useId } from 'react';
+import { useHasNotificationPrefs, useNotificationPrefs, useSetNotificationPrefs } from '../../api';
+import { useTranslation } from '../shared/i18n-react';
+import { Button } from '../shared/ui';
+
+/** The switch, with its hint, the saving state (aria-live) and the error; nothing for backends without preferences. */
+export function EmailNotifications() {
+  const supported = useHasNotificationPrefs();
+  return supported ? <EmailSwitch /> : null;
+}
+
+function EmailSwitch() {
+  const { t } = useTranslation('tickets');
+  const prefs = useNotificationPrefs();
+  const save = useSetNotificationPrefs();
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  if (prefs.isPending) return null;
+  if (prefs.data === undefined) {
+    return (
+      <div className="us-notify">
+        <p className="us-notify__error" role="alert">
+          {t('notify.loadError')}
+        </p>
+        <Button onClick={() => void prefs.refetch()}>{t('common:retry')}</Button>
+      </div>
+    );
+  }
+  // While saving, the switch shows what the user chose; after a failure, what is stored.
+  const checked = save.isPending ? save.variables.email : prefs.data.email;
+  const status = save.isPending ? t('notify.saving') : save.isSuccess ? t(save.data.email ? 'notify.savedOn' : 'notify.savedOff') : '';
+  return (
+    <div className="us-notify" aria-busy={save.isPending ? true : undefined}>
+      <label className="us-notify__label">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={checked}
+          aria-describedby={save.isError ? `${hintId} ${errorId}` : hintId}
+          onChange={(event) => {
+            // One save at a time: the stored answer of the last one is what the switch shows.
+            if (!save.isPending) save.mutate({ email: event.target.checked });
+          }}
+        />
+        <span>{t('notify.label')}</span>
+      </label>
+      <p className="us-notify__hint" id={hintId}>
+        {t('notify.hint')}
+      </p>
+      <p className="us-notify__status" role="status">
+        {status}
+      </p>
+      {save.isError ? (
+        <p className="us-notify__error" id={errorId} role="alert">
+          {t('notify.saveError')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
