@@ -102,10 +102,10 @@ describe('follow-up instead of reopening: a new ticket continuing a final one of
 
   it('works for a guest with the same key; another guest gets 404', async () => {
     const guest = guestAuth();
-    const old = await newTicket(guest, { ...validDrafts.other, contact: guestContact });
+    const old = await newTicket(guest, { ...validDrafts.other, contact: guestContact, consent: true });
     await resolve(old.id);
-    expectError(await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: guestContact, followUpOf: old.id }), 404, 'not_found');
-    const next = await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, followUpOf: old.id });
+    expectError(await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: guestContact, consent: true, followUpOf: old.id }), 404, 'not_found');
+    const next = await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, consent: true, followUpOf: old.id });
     expect(next.status, next.text).toBe(201);
     expect((await read(old.id, guest)).followUps?.[0]?.number).toBe(createTicketResponseSchema.parse(next.body).ticket.number);
   });
