@@ -10,7 +10,7 @@ import { choose, submit } from './support/form-play';
 import { harnessOf, playKit, ticketArrived, typeInto } from './support/play';
 import { seedIn } from './support/seed';
 import type { SeedTicket } from './support/seed';
-import { FollowUpFormStory, TicketStory } from './support/kit';
+import { FormStory, TicketStory } from './support/kit';
 
 const meta = {
   title: 'Widget/Timeline/Follow-up',
@@ -97,7 +97,7 @@ export const FormPrefilled: Story = {
   render: (_args, context: StoryContext) => {
     const old = harnessOf(context).api.store.get('t-resolved');
     if (old === undefined) throw new Error('seed t-resolved missing');
-    return <FollowUpFormStory followUp={old} />;
+    return <FormStory followUp={old} />;
   },
   play: async (context) => {
     const { canvas, t, text, harness } = playKit(context);

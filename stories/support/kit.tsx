@@ -7,22 +7,11 @@ import { TicketView } from '../../src/widget/status-timeline';
 import { TicketForm } from '../../src/widget/ticket-form';
 import { USER_TIME_ZONE } from './fixtures';
 
-/** The ticket form with the real attachments picker (and its screenshot button), as on the form screen. */
-export function FormStory() {
-  const env = useWidgetEnv();
-  const attachments = useAttachmentsWithCapture(`form:${env.userKey}`);
-  return (
-    <TicketForm
-      attachments={attachments}
-      onSent={action('sent')}
-      onSplitSent={action('split sent')}
-      onAddedToExisting={action('added to existing')}
-    />
-  );
-}
-
-/** The form of a follow-up to `followUp` (a seeded, closed ticket), as the app opens it from the ticket's offer. */
-export function FollowUpFormStory({ followUp }: { followUp: Ticket }) {
+/**
+ * The ticket form with the real attachments picker (and its screenshot button), as on the form screen; given
+ * `followUp` (a seeded, closed ticket), the form of its follow-up, as the app opens it from the ticket's offer.
+ */
+export function FormStory({ followUp }: { followUp?: Ticket }) {
   const env = useWidgetEnv();
   const attachments = useAttachmentsWithCapture(`form:${env.userKey}`);
   return (
@@ -32,7 +21,7 @@ export function FollowUpFormStory({ followUp }: { followUp: Ticket }) {
       onSplitSent={action('split sent')}
       onAddedToExisting={action('added to existing')}
       followUp={followUp}
-      onCancelFollowUp={action('ordinary ticket instead')}
+      onCancelFollowUp={followUp === undefined ? undefined : action('ordinary ticket instead')}
     />
   );
 }
