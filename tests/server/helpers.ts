@@ -52,6 +52,22 @@ export async function createTestDatabase(): Promise<string> {
   return databaseUrl(name);
 }
 
+/**
+ * The environment of server processes that share one store: the SQLite file and attachments under `dir`, or the
+ * PostgreSQL database `databaseUrl`; the test secrets, and no rate limit to get in a test's way.
+ */
+export function sharedStoreEnv(dir: string, databaseUrl: string | null): Record<string, string> {
+  return {
+    SUPPORT_DB: join(dir, 'support.sqlite'),
+    SUPPORT_DATABASE_URL: databaseUrl ?? '',
+    SUPPORT_DATABASE_POOL_SIZE: '4',
+    SUPPORT_ATTACHMENTS_DIR: join(dir, 'attachments'),
+    SUPPORT_TOKEN_SECRET: TEST_SECRET,
+    SUPPORT_AGENT_TOKEN: AGENT_TOKEN,
+    SUPPORT_RATE_LIMIT: '100000',
+  };
+}
+
 /** Drops a database made by {@link createTestDatabase}, cutting whoever is still connected. */
 export async function dropTestDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);

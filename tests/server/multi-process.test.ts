@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema, ticketEventSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
-import { AGENT_TOKEN, agentAuth, createTestDatabase, dropTestDatabase, newKey, TEST_ENGINE, TEST_SECRET, tableCounts, userAuth } from './helpers';
+import { agentAuth, createTestDatabase, dropTestDatabase, sharedStoreEnv, newKey, TEST_ENGINE, tableCounts, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { openSse } from './sse-client';
 import { freePort } from '../fixtures/ports';
@@ -77,13 +77,7 @@ describe(`two API processes on one ${TEST_ENGINE} database`, () => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       HOST: '127.0.0.1',
-      SUPPORT_DB: join(dir, 'support.sqlite'),
-      SUPPORT_DATABASE_URL: databaseUrl ?? '',
-      SUPPORT_DATABASE_POOL_SIZE: '4',
-      SUPPORT_ATTACHMENTS_DIR: join(dir, 'attachments'),
-      SUPPORT_TOKEN_SECRET: TEST_SECRET,
-      SUPPORT_AGENT_TOKEN: AGENT_TOKEN,
-      SUPPORT_RATE_LIMIT: '100000',
+      ...sharedStoreEnv(dir, databaseUrl),
       SUPPORT_DEV: '0',
     };
     // One after the other on SQLite, so the first creates the file and migrates it alone.

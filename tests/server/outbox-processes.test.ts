@@ -13,7 +13,7 @@ import { validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp } from '../fixtures/receivers';
 import { startChildServer } from './child-server';
 import type { ChildServer } from './child-server';
-import { AGENT_TOKEN, agentAuth, createTestDatabase, dropTestDatabase, newKey, TEST_ENGINE, TEST_SECRET, userAuth } from './helpers';
+import { agentAuth, createTestDatabase, dropTestDatabase, sharedStoreEnv, newKey, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 const WEBHOOK_SECRET = 'whsec-two-processes-0123456789-abcdefghijklmnop';
@@ -39,13 +39,7 @@ describe(`two processes dispatch one outbox on ${TEST_ENGINE}`, () => {
     await desk.start();
     databaseUrl = TEST_ENGINE === 'postgres' ? await createTestDatabase() : null;
     const env = {
-      SUPPORT_DB: join(dir, 'support.sqlite'),
-      SUPPORT_DATABASE_URL: databaseUrl ?? '',
-      SUPPORT_DATABASE_POOL_SIZE: '4',
-      SUPPORT_ATTACHMENTS_DIR: join(dir, 'attachments'),
-      SUPPORT_TOKEN_SECRET: TEST_SECRET,
-      SUPPORT_AGENT_TOKEN: AGENT_TOKEN,
-      SUPPORT_RATE_LIMIT: '100000',
+      ...sharedStoreEnv(dir, databaseUrl),
       SUPPORT_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       SUPPORT_MAIL_FROM: 'Техподдержка <support@example.ru>',
       SUPPORT_WEBHOOK_URLS: desk.url,
