@@ -1,5 +1,5 @@
 /** "5 минут назад" for a fresh change, the date and time for an older one (the user's zone, via Intl). */
-import { formatLocalTime } from '../shared/format';
+import { dateTimeFormat, formatLocalTime } from '../shared/format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -14,8 +14,8 @@ export function formatLastChange(at: Date, now: Date, locale: string, timeZone?:
   if (ago < 12 * HOUR) return relative.format(-Math.floor(ago / HOUR), 'hour');
   // Date and time formatted apart and joined by us: ICU versions join them differently ("20 ноября в 14:30").
   const zone = timeZone === undefined ? {} : { timeZone };
-  const year = (instant: Date) => new Intl.DateTimeFormat('en', { ...zone, year: 'numeric' }).format(instant);
+  const year = (instant: Date) => dateTimeFormat('en', { ...zone, year: 'numeric' }).format(instant);
   const withYear = year(at) === year(now) ? {} : { year: 'numeric' as const };
-  const date = new Intl.DateTimeFormat(locale, { ...zone, ...withYear, day: 'numeric', month: 'long' }).format(at);
+  const date = dateTimeFormat(locale, { ...zone, ...withYear, day: 'numeric', month: 'long' }).format(at);
   return `${date}, ${formatLocalTime(at, locale, timeZone)}`;
 }

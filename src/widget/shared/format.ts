@@ -2,10 +2,12 @@
 
 const MOSCOW = 'Europe/Moscow';
 
-// A formatter costs far more to make than to use (the first one loads the time-zone data): each kind is made
-// once per locale and zone, and kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/**
+ * The date formatter for `locale` and `options`, made once and kept: a formatter costs far more to make than to
+ * use (the first one loads the time-zone data), and lists and timelines format many instants.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let made = formatters.get(key);
   if (made === undefined) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
@@ -14,12 +16,12 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 
 /** "08:00" in Moscow time. */
 export function formatMoscowTime(at: Date, locale: string): string {
-  return formatter(locale, { timeZone: MOSCOW, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return dateTimeFormat(locale, { timeZone: MOSCOW, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
 /** "12:00" in the given zone (the user's, by default the runtime's). */
 export function formatLocalTime(at: Date, locale: string, timeZone?: string): string {
-  return formatter(locale, {
+  return dateTimeFormat(locale, {
     ...(timeZone === undefined ? {} : { timeZone }),
     hour: '2-digit',
     minute: '2-digit',
@@ -29,7 +31,7 @@ export function formatLocalTime(at: Date, locale: string, timeZone?: string): st
 
 /** Day, month and time in the given zone ("1 декабря в 08:00" in Russian; the joining word is ICU's). */
 export function formatDateTime(at: Date, locale: string, timeZone?: string): string {
-  return formatter(locale, {
+  return dateTimeFormat(locale, {
     ...(timeZone === undefined ? {} : { timeZone }),
     day: 'numeric',
     month: 'long',
@@ -42,6 +44,6 @@ export function formatDateTime(at: Date, locale: string, timeZone?: string): str
 /** Whether the user's zone has the same offset as Moscow at that instant (then one time is enough). */
 export function sameAsMoscow(at: Date, timeZone?: string): boolean {
   const time = (zone: string | undefined) =>
-    formatter('en', { ...(zone === undefined ? {} : { timeZone: zone }), dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(at);
+    dateTimeFormat('en', { ...(zone === undefined ? {} : { timeZone: zone }), dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(at);
   return time(MOSCOW) === time(timeZone);
 }

@@ -3,7 +3,7 @@
  * only where the day is not obvious. Built from separate date and time formats because ICU versions differ
  * in how they join them ("пн, 30 ноября в 08:00" vs "пн, 30 ноября, 08:00"); the join is ours.
  */
-import { formatLocalTime, formatMoscowTime, sameAsMoscow } from '../format';
+import { dateTimeFormat, formatLocalTime, formatMoscowTime, sameAsMoscow } from '../format';
 
 const MOSCOW = 'Europe/Moscow';
 
@@ -28,7 +28,7 @@ export interface ZonedTimesOptions {
 
 /** Calendar day of an instant in a zone, as a comparable key. */
 function dayKey(at: Date, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateTimeFormat('en-CA', {
     ...(timeZone === undefined ? {} : { timeZone }),
     year: 'numeric',
     month: '2-digit',
@@ -38,7 +38,7 @@ function dayKey(at: Date, timeZone: string | undefined): string {
 
 /** "пн, 30 ноября" in a zone. */
 function dateLabel(at: Date, locale: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     ...(timeZone === undefined ? {} : { timeZone }),
     weekday: 'short',
     day: 'numeric',
