@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, formatTicketNumber, ticketDraftSchema } from '../../src/core';
+import { canonicalJson, formatTicketNumber, isTicketNumber, ticketDraftSchema } from '../../src/core';
 import { contentDisposition, sanitizeFileName } from '../../src/server/attachments/file-name';
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { fieldMessages } from '../../src/server/field-messages';
@@ -101,6 +101,14 @@ describe('ids', () => {
   it('formats ticket numbers with at least six digits', () => {
     expect(formatTicketNumber(2026, 123)).toBe('UP-2026-000123');
     expect(formatTicketNumber(2026, 1_234_567)).toBe('UP-2026-1234567');
+  });
+
+  it('tells a ticket number from an id or anything else', () => {
+    expect(isTicketNumber(formatTicketNumber(2026, 123))).toBe(true);
+    expect(isTicketNumber(formatTicketNumber(2026, 1_234_567))).toBe(true);
+    for (const other of ['UP-2026-123', 'up-2026-000123', 'UP-26-000123', ' UP-2026-000123', 'a1b2c3d4e5f6']) {
+      expect(isTicketNumber(other)).toBe(false);
+    }
   });
 
   it('canonical JSON ignores key order', () => {

@@ -3,7 +3,7 @@
  * number). Accepted only for the reporter's own ticket (anyone else's is "not found", as a read would be), in
  * a final status, within the follow-up window after it; the old ticket then gets an event naming the new one.
  */
-import { finalStatusAt, FOLLOW_UP_DAYS, followUpOpenUntil, isFinalStatus } from '../../core';
+import { finalStatusAt, FOLLOW_UP_DAYS, followUpOpenUntil, isFinalStatus, isTicketNumber } from '../../core';
 import type { Status } from '../../core';
 import type { Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
@@ -13,8 +13,6 @@ import { queueDeliveries } from '../outbox/enqueue';
 import type { Transaction } from '../storage/types';
 import { ID_PATTERN, reporterCanSee } from './access';
 
-const NUMBER_PATTERN = /^UP-\d{4}-\d{6,}$/;
-
 /** The text of the event the old ticket gets. */
 export function followUpEventText(number: string): string {
   return `Продолжение: обращение № ${number}`;
@@ -22,7 +20,7 @@ export function followUpEventText(number: string): string {
 
 /** The reporter's final ticket that `ref` names, locked for the rest of the transaction; 404 or 422 otherwise. */
 export async function followedTicket(tx: Transaction, reporter: Reporter, ref: string, now: Date): Promise<TicketRow> {
-  const found = NUMBER_PATTERN.test(ref) ? await tx.tickets.getByNumber(ref) : ID_PATTERN.test(ref) ? await tx.tickets.get(ref) : undefined;
+  const found = isTicketNumber(ref) ? await tx.tickets.getByNumber(ref) : ID_PATTERN.test(ref) ? await tx.tickets.get(ref) : undefined;
   if (found === undefined || !reporterCanSee(reporter, found)) throw failures.ticketNotFound();
   const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
   const status = row.status as Status;
