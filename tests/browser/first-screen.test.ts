@@ -112,6 +112,8 @@ describe('the first screen', () => {
     const tracked = await openPage(h);
     await tracked.page.setViewportSize({ width, height });
     await tracked.page.addInitScript(recordShifts);
+    // Friday 18:00 MSK: support is closed, so the closed-hours notice (the longer one) stands above the form.
+    await tracked.page.clock.setSystemTime(new Date('2026-11-27T15:00:00Z'));
     const api = await holdApi(tracked);
     await tracked.page.goto(url);
     await visible(tracked, launcher(tracked.page));
@@ -120,6 +122,7 @@ describe('the first screen', () => {
     const dialog = panel(tracked.page);
     const first = dialog.getByRole('region', { name: 'О чём обращение?' }).getByRole('button').first();
     await visible(tracked, first, 'the first category option', 15_000);
+    await visible(tracked, dialog.getByText(/Сейчас нерабочее время/), 'the closed-hours notice');
     expect(await first.getAttribute('aria-labelledby')).not.toBeNull();
     expect(await inViewUnscrolled(dialog, first)).toEqual({ inside: true, scrollTop: 0 });
     // The panel opens at its final size: what it asked the API for arrives after it is drawn and moves nothing.

@@ -41,8 +41,8 @@ const ALL = CATEGORIES;
 
 /** The table, in the order the form shows the fields. */
 export const TICKET_FIELDS = {
-  subject: { wire: 'subject', required: ALL, offered: [], kind: 'text', maxLength: 200, codes: ['required', 'too_long'], checklist: true },
   description: { wire: 'description', required: ALL, offered: [], kind: 'multiline', maxLength: 5000, codes: ['required', 'too_long'], checklist: true },
+  subject: { wire: 'subject', required: ALL, offered: [], kind: 'text', maxLength: 200, codes: ['required', 'too_long'], checklist: true },
   courseTitle: { wire: 'course.title', required: ['course', 'test'], offered: [], kind: 'text', maxLength: 300, codes: ['required', 'too_long'], checklist: true },
   courseUrl: { wire: 'course.url', required: ['course', 'test'], offered: [], kind: 'courseUrl', maxLength: MAX_URL_LENGTH, codes: ['required', 'url'], checklist: true },
   testQuestion: { wire: 'testQuestion', required: ['test'], offered: [], kind: 'multiline', maxLength: 2000, codes: ['required', 'too_long'], checklist: true },

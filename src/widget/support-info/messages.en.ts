@@ -3,8 +3,7 @@ export const supportMessagesEn = {
   hours: {
     open_one: 'Support is open: a specialist will review your request within {{count}} minute',
     open_other: 'Support is open: a specialist will review your request within {{count}} minutes',
-    closed:
-      'Support is closed now. Your request will be registered, and a specialist will contact you on the next working day: <when>{{when}}</when>',
+    closed: 'Support is closed now: your request is registered at once, and a specialist will review it on <when>{{when}}</when>',
     whenMoscow: '{{moscow}} Moscow time',
     whenBoth: '{{moscow}} Moscow time ({{local}} your time)',
     provisional: 'Approximate: the production calendar for this year has not been approved yet.',

@@ -10,13 +10,13 @@ const keys = (category: Category, facts = host) =>
 
 describe('checklistItems', () => {
   it.each<[Category, string[]]>([
-    ['course', ['subject:required', 'description:required', 'courseTitle:required', 'courseUrl:required', 'screenshot:recommended', 'browser:recommended']],
-    ['test', ['subject:required', 'description:required', 'courseTitle:required', 'courseUrl:required', 'testQuestion:required', 'testAttemptDate:recommended', 'screenshot:recommended', 'browser:recommended']],
-    ['order', ['subject:required', 'description:required', 'orderUrl:required', 'browser:recommended']],
-    ['document', ['subject:required', 'description:required', 'orderUrl:required', 'documentUrl:required', 'screenshot:recommended', 'browser:recommended']],
-    ['technical', ['subject:required', 'description:required', 'steps:required', 'screenshot:recommended', 'browser:recommended']],
-    ['suggestion', ['subject:required', 'description:required']],
-    ['other', ['subject:required', 'description:required', 'browser:recommended']],
+    ['course', ['description:required', 'subject:required', 'courseTitle:required', 'courseUrl:required', 'screenshot:recommended', 'browser:recommended']],
+    ['test', ['description:required', 'subject:required', 'courseTitle:required', 'courseUrl:required', 'testQuestion:required', 'testAttemptDate:recommended', 'screenshot:recommended', 'browser:recommended']],
+    ['order', ['description:required', 'subject:required', 'orderUrl:required', 'browser:recommended']],
+    ['document', ['description:required', 'subject:required', 'orderUrl:required', 'documentUrl:required', 'screenshot:recommended', 'browser:recommended']],
+    ['technical', ['description:required', 'subject:required', 'steps:required', 'screenshot:recommended', 'browser:recommended']],
+    ['suggestion', ['description:required', 'subject:required']],
+    ['other', ['description:required', 'subject:required', 'browser:recommended']],
   ])('%s asks for the items of the support policy', (category, expected) => {
     expect(keys(category)).toEqual(expected);
   });
