@@ -93,6 +93,8 @@ export function openApiDocument(): Record<string, unknown> {
 const REPORTER = [{ reporterToken: [] }, { guestKey: [] }];
 const AGENT = [{ agentToken: [] }];
 const ID = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } }];
+/** A reporter's ticket in the path: its id or its number (the pattern admits both). */
+const TICKET_REF = [{ ...ID[0], description: 'The ticket id, or its number (UP-2026-000123).' }];
 
 function paths(): Record<string, unknown> {
   return {
@@ -120,7 +122,7 @@ function paths(): Record<string, unknown> {
         security: REPORTER, ok: 'TicketList', errors: [400, 401, 429], parameters: PAGE,
       }),
     },
-    '/tickets/{id}': { get: operation('One ticket with its events', { security: REPORTER, parameters: ID, ok: 'Ticket', errors: [401, 404, 429] }) },
+    '/tickets/{id}': { get: operation('One ticket with its events', { security: REPORTER, parameters: TICKET_REF, ok: 'Ticket', errors: [401, 404, 429] }) },
     '/tickets/{id}/messages': {
       post: operation('Reporter’s message; answers a clarification request (clarification_requested → clarification_sent). Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
         security: REPORTER, parameters: ID, body: 'MessageBody', ok: 'TicketChange', status: 201, errors: [400, 401, 404, 409, 413, 415, 422, 429, 503],

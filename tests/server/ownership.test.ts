@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentSchema, createTicketResponseSchema, ticketListSchema } from '../../src/core';
+import { attachmentSchema, createTicketResponseSchema, ticketListSchema, ticketSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
 import { agentAuth, call, createTicket, expectError, guestAuth, guestContact, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
@@ -28,6 +28,15 @@ describe('ownership: someone else’s ticket, file or stream is 404', () => {
     expectError(await call(ts, 'POST', `/tickets/${ticketId}/messages`, { auth: bob, json: { text: 'hi' } }), 404, 'not_found');
     expectError(await call(ts, 'POST', `/tickets/${ticketId}/cancel`, { auth: bob }), 404, 'not_found');
     expectError(await call(ts, 'GET', `/tickets/${ticketId}/events`, { auth: bob }), 404, 'not_found');
+  });
+
+  it('a ticket is read by its number too (the deep links name it so), by its reporter only', async () => {
+    const number = ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticketId}`, { auth: alice })).body).number;
+    const byNumber = ticketSchema.parse((await call(ts, 'GET', `/tickets/${number}`, { auth: alice })).body);
+    expect(byNumber).toMatchObject({ id: ticketId, number });
+    expectError(await call(ts, 'GET', `/tickets/${number}`, { auth: bob }), 404, 'not_found');
+    expectError(await call(ts, 'GET', `/tickets/${number}`, { auth: guestAuth() }), 404, 'not_found');
+    expectError(await call(ts, 'GET', '/tickets/UP-2026-999999', { auth: alice }), 404, 'not_found');
   });
 
   it('bob cannot download alice’s attachment; a guest neither; alice and the agent can', async () => {

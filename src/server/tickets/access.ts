@@ -2,6 +2,7 @@
 import type { Identity, Reporter } from '../auth/identity';
 import type { AttachmentRow, TicketRow } from '../db/rows';
 import type { Reader } from './view';
+import { isTicketNumber } from '../../core';
 import { failures } from '../errors';
 
 /** What ids we issue look like; anything else is not found without touching the database. */
@@ -13,9 +14,15 @@ export function reporterCanSee(reporter: Reporter, ticket: TicketRow): boolean {
   return reporter.keyHash !== null && ticket.access_key_hash === reporter.keyHash;
 }
 
-/** The reporter's ticket, or 404. */
+/** A ticket by its id or by its number (`UP-2026-000123`, as e-mails and deep links name it), or undefined. */
+export async function ticketByRef(store: Reader, ref: string): Promise<TicketRow | undefined> {
+  if (isTicketNumber(ref)) return store.tickets.getByNumber(ref);
+  return ID_PATTERN.test(ref) ? store.tickets.get(ref) : undefined;
+}
+
+/** The reporter's ticket, named by its id or its number, or 404. */
 export async function reporterTicket(store: Reader, reporter: Reporter, id: string): Promise<TicketRow> {
-  const row = ID_PATTERN.test(id) ? await store.tickets.get(id) : undefined;
+  const row = await ticketByRef(store, id);
   if (row === undefined || !reporterCanSee(reporter, row)) throw failures.ticketNotFound();
   return row;
 }

@@ -3,7 +3,7 @@
  * number). Accepted only for the reporter's own ticket (anyone else's is "not found", as a read would be), in
  * a final status, within the follow-up window after it; the old ticket then gets an event naming the new one.
  */
-import { finalStatusAt, FOLLOW_UP_DAYS, followUpOpenUntil, isFinalStatus, isTicketNumber } from '../../core';
+import { finalStatusAt, FOLLOW_UP_DAYS, followUpOpenUntil, isFinalStatus } from '../../core';
 import type { Status } from '../../core';
 import type { Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
@@ -11,7 +11,7 @@ import type { TicketRow } from '../db/rows';
 import { failures } from '../errors';
 import { queueDeliveries } from '../outbox/enqueue';
 import type { Transaction } from '../storage/types';
-import { ID_PATTERN, reporterCanSee } from './access';
+import { reporterCanSee, ticketByRef } from './access';
 
 /** The text of the event the old ticket gets. */
 export function followUpEventText(number: string): string {
@@ -20,7 +20,7 @@ export function followUpEventText(number: string): string {
 
 /** The reporter's final ticket that `ref` names, locked for the rest of the transaction; 404 or 422 otherwise. */
 export async function followedTicket(tx: Transaction, reporter: Reporter, ref: string, now: Date): Promise<TicketRow> {
-  const found = isTicketNumber(ref) ? await tx.tickets.getByNumber(ref) : ID_PATTERN.test(ref) ? await tx.tickets.get(ref) : undefined;
+  const found = await ticketByRef(tx, ref);
   if (found === undefined || !reporterCanSee(reporter, found)) throw failures.ticketNotFound();
   const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
   const status = row.status as Status;
