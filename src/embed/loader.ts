@@ -1,7 +1,8 @@
 /**
- * The script-tag loader (docs/architecture.md): framework-free and under 1 kB gzip. At load it only defines the command
- * queue and listens for page errors; it draws the launcher after `init`, fetches the widget bundle on the
- * launcher's hover or focus, and runs it on first open, replaying the queued commands in order.
+ * The script-tag loader (docs/architecture.md): framework-free and under 1.1 kB gzip. At load it only defines the
+ * command queue and listens for page errors and links to a ticket; it draws the launcher after `init`, fetches
+ * the widget bundle on the launcher's hover or focus (at once for a link to a ticket or an `unread`
+ * subscriber), and runs it, replaying the queued commands in order.
  * Commands and their arguments are checked by the bundle, which validates them with the core schemas.
  */
 import type { WidgetController } from './bridge';
@@ -23,15 +24,23 @@ let loading: Promise<void> | undefined;
 let host: HTMLElement | undefined;
 let button: HTMLButtonElement | undefined;
 
-// One listener for both: an ErrorEvent has `error` (null for a cross-origin script: then `message`), a
-// PromiseRejectionEvent has `reason`.
-const onError = ((e: ErrorEvent & PromiseRejectionEvent) => errors.push(e.error ?? e.reason ?? e.message) > 20 && errors.shift()) as EventListener;
+// One listener for all three: an ErrorEvent has `error` (null for a cross-origin script: then `message`), a
+// PromiseRejectionEvent has `reason`; a link to a ticket (`#uchi-support=UP-2026-000123`, as the e-mails
+// have) loads the widget, which opens the ticket.
+const deepLink = () => location.hash.startsWith('#uchi-support=') && load();
+const onEvent = ((e: ErrorEvent & PromiseRejectionEvent) =>
+  e.type[0] == 'h' ? deepLink() : errors.push(e.error ?? e.reason ?? e.message) > 20 && errors.shift()) as EventListener;
 const listen = (method: 'addEventListener' | 'removeEventListener') => {
-  for (const type of ['error', 'unhandledrejection']) window[method](type, onError);
+  for (const type of ['error', 'unhandledrejection', 'hashchange']) window[method](type, onEvent);
 };
 listen('addEventListener');
 
-const emit = (event: string, payload?: unknown) => handlers[event]?.forEach((handler) => handler(payload));
+// The unread count is kept, so whoever subscribes later hears the current one.
+let unread: unknown;
+const emit = (event: string, payload?: unknown) => {
+  if (event == 'unread') unread = payload;
+  handlers[event]?.forEach((handler) => handler(payload));
+};
 
 const load = () =>
   // import() takes the URL as is (it converts its argument to a string).
@@ -69,16 +78,24 @@ function call(name: string, ...args: Args): unknown {
   const [first, second] = args as [Options & string, (payload: unknown) => void];
   if (name === 'on') {
     (handlers[first] ??= new Set()).add(second);
+    // The unread count is the widget's to tell: it loads now rather than on the first hover.
+    if (first == 'unread') {
+      load();
+      if (unread !== undefined) second(unread);
+    }
     return () => handlers[first]?.delete(second);
   }
   if (name === 'init') {
     if (first?.mode === 'inline') load();
-    else if (!host) draw(first);
+    else {
+      deepLink();
+      if (!host) draw(first);
+    }
   }
   if (name === 'open') load();
   if (name === 'destroy') {
     host?.remove();
-    host = button = loading = undefined;
+    host = button = loading = unread = undefined;
     pending = [];
     handlers = {};
     listen('removeEventListener');

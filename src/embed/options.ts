@@ -1,6 +1,6 @@
 /** The embed's options and command arguments, validated with the core schemas before anything runs. */
 import * as z from 'zod/mini';
-import { CATEGORIES, hostContextSchema, isHttpUrl } from '../core';
+import { CATEGORIES, hostContextSchema, isHttpUrl, isTicketNumber } from '../core';
 
 const httpUrl = z.string().check(z.refine(isHttpUrl, 'must be an absolute http(s) URL'));
 
@@ -19,9 +19,13 @@ export const uchiProAccountSchema = z.object({
 /** A Uchi.Pro account. */
 export type UchiProAccount = z.infer<typeof uchiProAccountSchema>;
 
-/** Fields `open()` may pre-fill. */
+/**
+ * Arguments of `open()`: a ticket to show by its number (`UP-2026-000123`, as the e-mails and the
+ * `#uchi-support=` links name it), or fields to pre-fill a new one with.
+ */
 export const openArgsSchema = z.optional(
   z.object({
+    ticket: z.optional(z.string().check(z.refine(isTicketNumber, 'must be a ticket number like UP-2026-000123'))),
     category: z.optional(z.enum(CATEGORIES)),
     subject: z.optional(z.string().check(z.maxLength(200))),
     description: z.optional(z.string().check(z.maxLength(5000))),

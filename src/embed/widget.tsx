@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { WidgetRoot } from '../widget/app';
 import { createMemoryTextStore } from '../widget/shared/memory-stores';
 import type { Prefill, WidgetEvent } from '../widget/shared/env';
+import { takeDeepLink } from './deep-link';
 import { createEnvironment } from './environment';
 import { createIdentity } from './identity';
 import { createLazyBlobStore } from './lazy-blob-store';
@@ -19,7 +20,7 @@ import { createPanelHost } from './panel-host';
 import { releaseQueryClient } from './release-query-client';
 
 /** Events a host can subscribe to. */
-export type HostEvent = 'ready' | 'open' | 'close' | 'ticket:created' | 'ticket:status' | 'error';
+export type HostEvent = 'ready' | 'open' | 'close' | 'ticket:created' | 'ticket:status' | 'unread' | 'error';
 
 /** How a widget talks back to whoever created it. */
 export interface WidgetHooks {
@@ -75,12 +76,27 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
   // The panel's state: whether it is shown, whether its content may render while closed, the last pre-fill.
   let open = mode === 'inline';
   let prepared = false;
-  let openRequest: { id: number; prefill?: Prefill } = { id: 0 };
+  let openRequest: { id: number; prefill?: Prefill; ticket?: string } = { id: 0 };
+  // The last unseen count told to the host (`unread`), so each change is told once.
+  let unread: number | undefined;
   // Until a non-Russian locale's texts are there, nothing renders (no flash of Russian).
   let held = options.locale !== undefined && options.locale !== 'ru';
   let destroyed = false;
 
   const onClose = () => instance.close();
+  const onUnseenChange = (count: number, label: string) => {
+    host.setBadge(count, label);
+    if (count === unread) return;
+    unread = count;
+    hooks.emit('unread', count);
+  };
+  // `#uchi-support=<number>` in the address, now or later: that ticket opens (and the fragment is removed).
+  const onHashChange = () => {
+    const link = takeDeepLink();
+    if (link === null) return;
+    if (link.ticket === undefined) hooks.emit('error', { message: `UchiSupport: "${link.raw}" in the address is not a ticket number` });
+    else instance.open({ ticket: link.ticket });
+  };
   const render = () => {
     if (destroyed || held) return;
     root.render(
@@ -94,7 +110,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
         prepared={prepared}
         openRequest={openRequest}
         onClose={onClose}
-        onUnseenChange={host.setBadge}
+        onUnseenChange={onUnseenChange}
       />,
     );
   };
@@ -110,8 +126,11 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
 
   const instance: PreparableWidget = {
     open(args) {
-      const prefill = parseOrThrow('open', openArgsSchema, args);
-      if (prefill !== undefined) openRequest = { id: openRequest.id + 1, prefill };
+      const parsed = parseOrThrow('open', openArgsSchema, args);
+      if (parsed !== undefined) {
+        const { ticket, ...prefill } = parsed;
+        openRequest = ticket === undefined ? { id: openRequest.id + 1, prefill } : { id: openRequest.id + 1, ticket };
+      }
       if (open) render();
       setOpen(true);
     },
@@ -139,6 +158,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      window.removeEventListener('hashchange', onHashChange);
       root.unmount();
       releaseQueryClient(queryClient);
       host.remove();
@@ -158,5 +178,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     render();
   }
   hooks.emit('ready');
+  window.addEventListener('hashchange', onHashChange);
+  onHashChange();
   return instance;
 }

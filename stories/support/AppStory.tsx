@@ -15,10 +15,12 @@ export interface AppStoryProps {
   harness: StoryHarness;
   theme: StoryTheme;
   mode: 'inline' | 'launcher';
+  /** A ticket number the host asked to open (`open({ ticket })`, a `#uchi-support=` link). */
+  openTicket?: string;
 }
 
 /** The app; in launcher mode the panel starts open (the shell, and so the badge, mount on first open). */
-export function AppStory({ harness, theme, mode }: AppStoryProps) {
+export function AppStory({ harness, theme, mode, openTicket }: AppStoryProps) {
   const [open, setOpen] = useState(true);
   const [unseen, setUnseen] = useState({ count: 0, label: harness.t('app:launcher') });
   const launcher = useRef<HTMLButtonElement>(null);
@@ -38,7 +40,7 @@ export function AppStory({ harness, theme, mode }: AppStoryProps) {
         theme={theme}
         mode={mode}
         open={mode === 'inline' || open}
-        openRequest={{ id: 0 }}
+        openRequest={openTicket === undefined ? { id: 0 } : { id: 1, ticket: openTicket }}
         onClose={onClose}
         onUnseenChange={onUnseenChange}
       />

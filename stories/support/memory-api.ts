@@ -195,7 +195,8 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
         return ok({ tickets: all.slice(start, end), nextCursor: end < all.length ? String(end) : null });
       }, signal),
     getTicket: (id, signal) => call('ticket', () => {
-      const ticket = store.get(id);
+      // By id or, as the reference server also answers, by number.
+      const ticket = store.get(id) ?? store.all().find((candidate) => candidate.number === id);
       return ticket === undefined ? fail(failureOf('not-found')) : ok(ticket);
     }, signal),
     sendMessage: (id, body, signal) =>

@@ -43,6 +43,13 @@ describe('init options', () => {
     });
     expect(() => parseOrThrow('open', openArgsSchema, { category: 'bug' })).toThrow('UchiSupport open: "category" must be one of');
   });
+
+  it('checks the ticket open() names: a number as the e-mails write it', () => {
+    expect(parseOrThrow('open', openArgsSchema, { ticket: 'UP-2026-000123' })).toEqual({ ticket: 'UP-2026-000123' });
+    for (const ticket of ['123', 'up-2026-000123', 'UP-2026-000123 ', 'x'.repeat(64)]) {
+      expect(() => parseOrThrow('open', openArgsSchema, { ticket })).toThrow('UchiSupport open: "ticket" must be a ticket number like UP-2026-000123');
+    }
+  });
 });
 
 describe('host context adapters', () => {

@@ -14,13 +14,16 @@ void eventsMatch;
  */
 export function mount(element: HTMLElement, options: MountOptions): MountedWidget {
   const handlers = new Map<HostEvent, Set<(payload: unknown) => void>>();
-  // `ready` is emitted while the widget is created, before anyone could subscribe: it is kept and replayed.
+  // `ready` is emitted while the widget is created, before anyone could subscribe, and the unread count
+  // whenever it changes: both are kept and told to a later subscriber.
   let ready = false;
+  let unread: number | undefined;
   const widget = createWidget(
     { ...options, mode: 'inline', container: element },
     {
       emit(event, payload) {
         if (event === 'ready') ready = true;
+        if (event === 'unread') unread = payload as number;
         handlers.get(event)?.forEach((handler) => handler(payload));
       },
     },
@@ -35,9 +38,10 @@ export function mount(element: HTMLElement, options: MountOptions): MountedWidge
       const set = handlers.get(event) ?? new Set();
       const listener = handler as (payload: unknown) => void;
       handlers.set(event, set.add(listener));
-      if (event === 'ready' && ready) {
+      const sticky = event === 'ready' ? (ready ? { payload: undefined } : null) : event === 'unread' && unread !== undefined ? { payload: unread } : null;
+      if (sticky !== null) {
         queueMicrotask(() => {
-          if (set.has(listener)) listener(undefined);
+          if (set.has(listener)) listener(sticky.payload);
         });
       }
       return () => void set.delete(listener);

@@ -28,7 +28,7 @@ export interface UchiSupportWidgetProps {
   className?: string;
 }
 
-const EVENTS: HostEvent[] = ['ready', 'open', 'close', 'ticket:created', 'ticket:status', 'error'];
+const EVENTS: HostEvent[] = ['ready', 'open', 'close', 'ticket:created', 'ticket:status', 'unread', 'error'];
 
 /** A string equal for equal plain values (object keys sorted), so inline objects compare by value. */
 function valueKey(value: unknown): string {

@@ -37,6 +37,11 @@ export interface HostEventPayloads {
   'ticket:created': { type: 'ticket:created'; ticketId: string; number: string };
   /** A ticket the user is looking at changed status. */
   'ticket:status': { type: 'ticket:status'; ticketId: string; number: string; status: string };
+  /**
+   * How many of the user's tickets changed since they last looked (0 when none): told once the widget knows,
+   * then on every change, so the LMS can draw its own badge. A new subscriber hears the current count.
+   */
+  unread: number;
   /** Something went wrong (the message is for the host's logs, not for users). */
   error: { message: string };
 }

@@ -18,12 +18,14 @@ import { useFocusTrap } from './use-focus-trap';
 
 const TicketScreen = lazy(() => import('./screens/TicketScreen'));
 const TicketsScreen = lazy(() => import('./screens/TicketsScreen'));
+const TicketLinkScreen = lazy(() => import('./screens/TicketScreen').then((module) => ({ default: module.TicketLinkScreen })));
 
 /** Props of the shell. */
 export interface ShellProps {
   mode: 'launcher' | 'inline';
   open: boolean;
-  openRequest: { id: number; prefill?: Prefill };
+  /** What the host asked `open()` for: a fresh form with pre-filled fields, or a ticket by its number. */
+  openRequest: { id: number; prefill?: Prefill; ticket?: string };
   onClose(): void;
 }
 
@@ -40,13 +42,18 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
 
   useFocusTrap(frame, mode === 'launcher' && open, onClose);
 
-  // The host asked to open with pre-filled fields: show a fresh form with them (state derived during render).
-  const [handledRequest, setHandledRequest] = useState(openRequest.id);
+  // The host asked to open a ticket, or a fresh form with pre-filled fields (state derived during render).
+  // A ticket asked for before the first render (a link the page was opened with) is shown from the start.
+  const [handledRequest, setHandledRequest] = useState(openRequest.ticket === undefined ? openRequest.id : -1);
   if (handledRequest !== openRequest.id) {
     setHandledRequest(openRequest.id);
-    setScreen({ name: 'form' });
-    setFormKey((key) => key + 1);
-    setFollowUp(null);
+    if (openRequest.ticket !== undefined) {
+      setScreen({ name: 'link', number: openRequest.ticket });
+    } else {
+      setScreen({ name: 'form' });
+      setFormKey((key) => key + 1);
+      setFollowUp(null);
+    }
   }
 
   // In the launcher, opening moves focus into the panel; closing is handled by the embed (back to the button).
@@ -126,6 +133,13 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
               focusTicketId={screen.focusTicketId}
               onOpen={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
               onNew={() => setScreen({ name: 'form' })}
+            />
+          ) : screen.name === 'link' ? (
+            <TicketLinkScreen
+              key={screen.number}
+              number={screen.number}
+              onFound={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
+              onList={() => setScreen({ name: 'tickets' })}
             />
           ) : screen.name === 'ticket' ? (
             <TicketScreen

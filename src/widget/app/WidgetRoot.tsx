@@ -25,8 +25,8 @@ export interface WidgetRootProps {
   open: boolean;
   /** Renders the panel's content while it is still closed, so the first open only shows it. */
   prepared?: boolean;
-  /** Changes when the host calls `open({ … })` with fields to pre-fill. */
-  openRequest: { id: number; prefill?: Prefill };
+  /** Changes when the host calls `open({ … })` with fields to pre-fill or a ticket to show. */
+  openRequest: { id: number; prefill?: Prefill; ticket?: string };
   onClose(): void;
   /** The number of tickets changed since last seen, and the launcher's accessible name saying so. */
   onUnseenChange?(count: number, label: string): void;

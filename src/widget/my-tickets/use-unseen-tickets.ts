@@ -40,6 +40,8 @@ export interface UnseenTicketsOptions {
 export interface UnseenTickets {
   /** How many tickets changed since seen: the launcher badge. */
   count: number;
+  /** Whether `count` is known: the list has loaded and the seen state is there (always, for a guest: 0). */
+  known: boolean;
   /** Ids of those tickets: the list's "changed" marker. */
   changedIds: ReadonlySet<string>;
   /** Records that the user has seen a ticket up to this event. */
@@ -81,5 +83,6 @@ export function useUnseenTickets({ refreshMs = 5 * 60_000 }: UnseenTicketsOption
     },
     [textStore, key],
   );
-  return { count: changedIds.size, changedIds, markSeen };
+  const known = !enabled || (tickets !== undefined && seen !== null);
+  return { count: changedIds.size, known, changedIds, markSeen };
 }

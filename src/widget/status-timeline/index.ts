@@ -1,4 +1,6 @@
 /** Status timeline: the live view of one ticket (namespace 'timeline'). */
+export { TicketLink } from './TicketLink';
+export type { TicketLinkProps } from './TicketLink';
 export { TicketView } from './TicketView';
 export type { TicketViewProps } from './TicketView';
 export { StatusBadge } from './StatusBadge';

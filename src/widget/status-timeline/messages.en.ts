@@ -2,6 +2,12 @@
 export const timelineMessagesEn = {
   back: '← Back to my requests',
   loadError: 'Could not load the request.',
+  link: {
+    notFound: 'Request No. {{number}} is not among your requests.',
+    notFoundHint:
+      'It may have been sent from another account, or as a guest on another device. If the link came in an e-mail, sign in to the LMS with the account you sent the request from.',
+    list: 'To my requests',
+  },
   header: {
     number: 'No.\u00a0{{number}}',
     category: 'Category',

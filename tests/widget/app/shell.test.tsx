@@ -7,7 +7,7 @@ import { createWidgetI18n } from '../../../src/widget/shared/i18n';
 import { createMemoryBlobStore, createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
 import type { WidgetEnv } from '../../../src/widget/shared/env';
 import { summary } from '../my-tickets/fixtures';
-import { createFakeApi, ok } from '../status-timeline/fake-api';
+import { createFakeApi, fail, ok } from '../status-timeline/fake-api';
 import { makeTicket, NOW } from '../status-timeline/fixtures';
 
 const host = {
@@ -22,7 +22,8 @@ function renderRoot({ mode = 'inline', open = true }: { mode?: 'inline' | 'launc
   const ticket = makeTicket('clarification_requested');
   const api = createFakeApi({
     listTickets: async () => ok([summary('t1', { number: ticket.number, subject: ticket.subject, status: ticket.status, lastEventId: 2 })]),
-    getTicket: async () => ok(ticket),
+    // By id or by number, as the reference server answers; anything else is not the user's.
+    getTicket: async (id) => (id === ticket.id || id === ticket.number ? ok(ticket) : fail({ kind: 'http', status: 404, code: 'not_found', message: 'Обращение не найдено' })),
   });
   const env: WidgetEnv = {
     api,
@@ -44,7 +45,7 @@ function renderRoot({ mode = 'inline', open = true }: { mode?: 'inline' | 'launc
     theme: 'light' as const,
     mode,
     open,
-    openRequest: { id: 0 },
+    openRequest: { id: 0 } as { id: number; ticket?: string },
     onClose,
     onUnseenChange,
   };
@@ -84,6 +85,22 @@ describe('the widget shell', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(onUnseenChange).toHaveBeenCalledWith(0, 'Техподдержка'));
     shown.remove();
+  }, 30_000);
+
+  it('opens the ticket the host names by its number, and says plainly when the number is not the user’s', async () => {
+    const { user, ticket, rerender } = renderRoot();
+    await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 });
+    rerender({ openRequest: { id: 1, ticket: ticket.number } });
+    expect(await screen.findByRole('heading', { level: 2, name: ticket.subject }, { timeout: 15_000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: ticket.subject })).toHaveFocus());
+    const nav = screen.getByRole('navigation', { name: 'Разделы техподдержки' });
+    expect(within(nav).getByRole('button', { name: /Мои обращения/ })).toHaveAttribute('aria-current', 'page');
+
+    rerender({ openRequest: { id: 2, ticket: 'UP-2026-999999' } });
+    expect(await screen.findByText('Обращение № UP-2026-999999 не найдено среди ваших обращений.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 2, name: ticket.subject })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'К моим обращениям' }));
+    expect(await screen.findByRole('button', { name: new RegExp(ticket.subject) })).toBeInTheDocument();
   }, 30_000);
 
   it('renders nothing of the panel until the launcher opens it, but keeps the launcher badge informed', async () => {

@@ -2,7 +2,7 @@
 import { attachmentsMessages } from '../../attachments';
 import attachmentsCss from '../../attachments/styles.css?inline';
 import type { Ticket } from '../../../core';
-import { TicketView, timelineMessages } from '../../status-timeline';
+import { TicketLink, TicketView, timelineMessages } from '../../status-timeline';
 import timelineCss from '../../status-timeline/styles.css?inline';
 import { commonMessages } from '../../shared/messages';
 import { useLazyPart } from '../../shared/use-lazy-part';
@@ -38,4 +38,17 @@ export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, o
       onOpenTicket={onOpenTicket}
     />
   );
+}
+
+/** Props of the screen of a ticket named by its number. */
+export interface TicketLinkScreenProps {
+  number: string;
+  onFound(ticketId: string): void;
+  onList(): void;
+}
+
+/** A ticket named by its number: found, it becomes the ticket screen (same chunk, same texts). */
+export function TicketLinkScreen({ number, onFound, onList }: TicketLinkScreenProps) {
+  useLazyPart(NAMESPACES, CSS);
+  return <TicketLink number={number} onFound={onFound} onList={onList} />;
 }
