@@ -51,7 +51,7 @@ const widget: UserConfig = {
 /** The loader: one small classic script with a stable name, which knows the hashed entry it loads. */
 function loader(): UserConfig {
   return {
-    define: { __UCHI_SUPPORT_ENTRY__: JSON.stringify(`./${widgetEntryFile()}`) },
+    define: { __UCHI_SUPPORT_ENTRY__: JSON.stringify(widgetEntryFile()) },
     publicDir: false,
     build: {
       outDir: OUT,

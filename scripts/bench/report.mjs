@@ -7,7 +7,7 @@ import { bytes, markdownTable, mb, median, ms, quantile } from './stats.mjs';
  * click (three on a 4× slower CPU), a status change seen within a second.
  */
 export const BUDGETS = {
-  loaderGzip: 1.1 * 1024,
+  loaderGzip: 1024,
   loaderMainThreadMs: 50,
   clickToInteractiveMs: 1000,
   clickToInteractive4xMs: 3000,

@@ -1,16 +1,16 @@
 /** The contract between the tiny loader and the widget bundle it loads on first use. */
 
 
-/** What the loader hands to the bundle. */
+/** What the loader hands to the bundle: one letter per name, as every byte of the loader counts. */
 export interface LoaderBridge {
-  /** Tells the host's `on()` subscribers. */
-  emit(event: string, payload?: unknown): void;
-  /** The page's recent uncaught errors and rejection reasons (at most 20, oldest first) since the loader ran. */
-  errors: readonly unknown[];
-  /** Commands called before the bundle loaded, in order: the bundle runs them, reporting failures as `error`. */
-  queue: [string, unknown[]][];
-  /** The launcher button the loader drew (none in inline mode): the bundle adds its badge, label and state. */
-  launcher(): HTMLButtonElement | undefined;
+  /** emit: tells the host's `on()` subscribers. */
+  e(event: string, payload?: unknown): void;
+  /** errors: the page's recent uncaught errors and rejection reasons (at most 20, oldest first) since the loader ran. */
+  r: readonly unknown[];
+  /** queue: commands called before the bundle loaded, in order: the bundle runs them, reporting failures as `error`. */
+  q: [string, unknown[]][];
+  /** launcher: the button the loader drew (none in inline mode): the bundle adds its badge, label and state. */
+  l(): HTMLButtonElement | undefined;
 }
 
 /** What the bundle gives back: it runs the commands the loader queued and forwards. */

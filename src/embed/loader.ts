@@ -1,5 +1,5 @@
 /**
- * The script-tag loader (docs/architecture.md): framework-free and under 1.1 kB gzip. At load it only defines the
+ * The script-tag loader (docs/architecture.md): framework-free and under 1 kB gzip. At load it only defines the
  * command queue and listens for page errors and links to a ticket; it draws the launcher after `init`, fetches
  * the widget bundle on the launcher's hover or focus (at once for a link to a ticket or an `unread`
  * subscriber), and runs it, replaying the queued commands in order.
@@ -24,29 +24,24 @@ let loading: Promise<void> | undefined;
 let host: HTMLElement | undefined;
 let button: HTMLButtonElement | undefined;
 
-// One listener for all three: an ErrorEvent has `error` (null for a cross-origin script: then `message`), a
-// PromiseRejectionEvent has `reason`; a link to a ticket (`#uchi-support=UP-2026-000123`, as the e-mails
+// One listener for both: an ErrorEvent has `error` (null for a cross-origin script: then `message`), a
+// PromiseRejectionEvent has `reason`. A link to a ticket (`#uchi-support=UP-2026-000123`, as the e-mails
 // have) loads the widget, which opens the ticket.
-const deepLink = () => location.hash.startsWith('#uchi-support=') && load();
-const onEvent = ((e: ErrorEvent & PromiseRejectionEvent) =>
-  e.type[0] == 'h' ? deepLink() : errors.push(e.error ?? e.reason ?? e.message) > 20 && errors.shift()) as EventListener;
+const onError = ((e: ErrorEvent & PromiseRejectionEvent) => errors.push(e.error ?? e.reason ?? e.message) > 20 && errors.shift()) as EventListener;
+const deepLink = () => location.hash.includes('uchi-support=') && load();
 const listen = (method: 'addEventListener' | 'removeEventListener') => {
-  for (const type of ['error', 'unhandledrejection', 'hashchange']) window[method](type, onEvent);
+  for (const type of ['error', 'unhandledrejection']) window[method](type, onError);
+  window[method]('hashchange', deepLink);
 };
 listen('addEventListener');
 
-// The unread count is kept, so whoever subscribes later hears the current one.
-let unread: unknown;
-const emit = (event: string, payload?: unknown) => {
-  if (event == 'unread') unread = payload;
-  handlers[event]?.forEach((handler) => handler(payload));
-};
+const emit = (event: string, payload?: unknown) => handlers[event]?.forEach((handler) => handler(payload));
 
 const load = () =>
   // import() takes the URL as is (it converts its argument to a string).
   (loading ??= import(/* @vite-ignore */ new URL(__UCHI_SUPPORT_ENTRY__, script!.src) as unknown as string).then(
     (module: { boot: (bridge: object) => WidgetController }) => {
-      controller = module.boot({ emit, errors, launcher: () => button, queue: pending });
+      controller = module.boot({ e: emit, r: errors, l: () => button, q: pending });
     },
     (error: unknown) => {
       loading = undefined;
@@ -64,14 +59,17 @@ function draw(o: Options) {
   const root = host.attachShadow({ mode: 'open' });
   root.adoptedStyleSheets = [sheet];
   button = root.appendChild(document.createElement('button'));
-  button.textContent = o.locale === 'en' ? 'Support' : 'Техподдержка';
+  button.append(o.locale === 'en' ? 'Support' : 'Техподдержка');
   button.onpointerenter = button.onfocus = load;
-  button.onclick = () => call(button!.ariaExpanded === 'true' ? 'close' : 'open');
+  // Before the widget runs its panel is closed: a click opens it. The widget then makes the button a toggle.
+  button.onclick = () => call('open');
   // <html> exists even when an async loader runs before <body> is parsed. In the top layer, no ancestor's
   // filter or transform (a "mourning" grayscale on <html>) can pin the fixed launcher to the document.
   host.popover = 'manual';
   document.documentElement.append(host);
   host.showPopover?.();
+  // A link to a ticket the page was opened with: the inline widget loads anyway and opens it itself.
+  deepLink();
 }
 
 function call(name: string, ...args: Args): unknown {
@@ -79,23 +77,17 @@ function call(name: string, ...args: Args): unknown {
   if (name === 'on') {
     (handlers[first] ??= new Set()).add(second);
     // The unread count is the widget's to tell: it loads now rather than on the first hover.
-    if (first == 'unread') {
-      load();
-      if (unread !== undefined) second(unread);
-    }
+    if (first == 'unread') load();
     return () => handlers[first]?.delete(second);
   }
   if (name === 'init') {
     if (first?.mode === 'inline') load();
-    else {
-      deepLink();
-      if (!host) draw(first);
-    }
+    else if (!host) draw(first);
   }
   if (name === 'open') load();
   if (name === 'destroy') {
     host?.remove();
-    host = button = loading = unread = undefined;
+    host = button = loading = undefined;
     pending = [];
     handlers = {};
     listen('removeEventListener');

@@ -2,17 +2,23 @@
 import type { LoaderBridge, WidgetController } from './bridge';
 import { safeLocalStorage } from './page';
 import { createWidget } from './widget';
-import type { HostEvent, PreparableWidget } from './widget';
+import type { HostEvent, PreparableWidget, WidgetHooks } from './widget';
 
 const COMMANDS = ['init', 'open', 'close', 'setToken', 'setContext', 'setLocale', 'destroy'] as const;
 
 const isCommand = (name: string): name is (typeof COMMANDS)[number] => (COMMANDS as readonly string[]).includes(name);
 
 /** Runs the loader's commands against one widget instance; a wrong call throws a message naming it. */
-export function boot(bridge: LoaderBridge): WidgetController {
+export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge): WidgetController {
   let widget: PreparableWidget | undefined;
   let stopPreparing: (() => void) | undefined;
-  const hooks = { emit: (event: HostEvent, payload?: unknown) => bridge.emit(event, payload), launcher: bridge.launcher, errors: bridge.errors };
+  const hooks: WidgetHooks = {
+    emit: (event: HostEvent, payload?: unknown) => emit(event, payload),
+    launcher,
+    errors,
+    // The launcher's clicks go where the host's calls go: in order with what is still queued.
+    run: (command) => controller.run(command, []),
+  };
   const direct: WidgetController = {
     run(command, args) {
       if (!isCommand(command)) {
@@ -52,7 +58,7 @@ export function boot(bridge: LoaderBridge): WidgetController {
         direct.run(command, args);
       } catch (error) {
         console.error(error);
-        bridge.emit('error', { message: error instanceof Error ? error.message : String(error) });
+        emit('error', { message: error instanceof Error ? error.message : String(error) });
       }
     }
   };
@@ -60,7 +66,7 @@ export function boot(bridge: LoaderBridge): WidgetController {
   // to put the panel in, nor the inline container yet. Until the document is parsed, commands wait in order.
   let waiting: [string, unknown[]][] | null = null;
   if (document.readyState === 'loading') {
-    waiting = bridge.queue.splice(0);
+    waiting = queue.splice(0);
     document.addEventListener(
       'DOMContentLoaded',
       () => {
@@ -70,14 +76,14 @@ export function boot(bridge: LoaderBridge): WidgetController {
       },
       { once: true },
     );
-  } else if (bridge.launcher() === undefined || bridge.queue.some(([command]) => command === 'open')) {
+  } else if (launcher() === undefined || queue.some(([command]) => command === 'open')) {
     // Someone is waiting for the panel (or the inline block): everything runs now.
-    replay(bridge.queue.splice(0));
+    replay(queue.splice(0));
   } else {
     // The loader boots us when the pointer rests on the launcher or it gets focus: a click is likely, so the
     // panel gets ready now, hidden, and the click only shows it. The host page keeps its frames meanwhile:
     // this task only evaluated the bundle, and each step below is a task of its own (see inSteps).
-    const calls = (waiting = bridge.queue.splice(0));
+    const calls = (waiting = queue.splice(0));
     stopPreparing = inSteps([
       () => new Intl.DateTimeFormat().resolvedOptions(),
       () => safeLocalStorage(),
@@ -92,7 +98,7 @@ export function boot(bridge: LoaderBridge): WidgetController {
       },
     ]);
   }
-  return {
+  const controller: WidgetController = {
     run(command, args) {
       if (waiting === null) return direct.run(command, args);
       if (stopPreparing !== undefined && (command === 'open' || command === 'destroy')) {
@@ -108,6 +114,7 @@ export function boot(bridge: LoaderBridge): WidgetController {
       return undefined;
     },
   };
+  return controller;
 }
 
 /**

@@ -29,6 +29,8 @@ export interface WidgetHooks {
   launcher?: () => HTMLButtonElement | undefined;
   /** Page errors the loader recorded. */
   errors?: readonly unknown[];
+  /** Runs a command as the host's own call would (in order with what is still queued): the launcher's clicks. */
+  run?(command: 'open' | 'close'): void;
 }
 
 /** A running widget. */
@@ -123,6 +125,16 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     hooks.emit(next ? 'open' : 'close');
     if (!next) launcher()?.focus();
   };
+
+  // The loader's button opens the panel until the widget runs; from now on it toggles it.
+  const button = launcher();
+  if (button !== undefined) {
+    button.onclick = () => {
+      const command = open ? 'close' : 'open';
+      if (hooks.run === undefined) instance[command]();
+      else hooks.run(command);
+    };
+  }
 
   const instance: PreparableWidget = {
     open(args) {

@@ -49,6 +49,13 @@ describe('the script-tag loader', () => {
     await dialog.getByRole('button', { name: 'Закрыть техподдержку' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
+    // The launcher toggles: it opens the panel again, with what was typed, and closes it.
+    await launcher(page).click();
+    await visible(tracked, dialog, 'the panel again');
+    expect(await subject.inputValue()).toBe('Не открывается урок');
+    await launcher(page).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
     await expectClean(tracked);
     await tracked.context.close();
   });

@@ -38,8 +38,9 @@ export interface HostEventPayloads {
   /** A ticket the user is looking at changed status. */
   'ticket:status': { type: 'ticket:status'; ticketId: string; number: string; status: string };
   /**
-   * How many of the user's tickets changed since they last looked (0 when none): told once the widget knows,
-   * then on every change, so the LMS can draw its own badge. A new subscriber hears the current count.
+   * How many of the user's tickets changed since they last looked (0 when none): told once the widget has read
+   * the list, then on every change, so the LMS can draw its own badge. `mount()` tells a later subscriber the
+   * current count too.
    */
   unread: number;
   /** Something went wrong (the message is for the host's logs, not for users). */
