@@ -45,6 +45,13 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/** An empty database (PostgreSQL runs): nothing migrated yet; returns its URL. Dropped by {@link dropTestDatabase}. */
+export async function createEmptyTestDatabase(): Promise<string> {
+  const name = `support_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE template0`);
+  return databaseUrl(name);
+}
+
 /** A fresh database for one test server (PostgreSQL runs): a copy of the migrated template; returns its URL. */
 export async function createTestDatabase(): Promise<string> {
   const name = `support_${randomBytes(6).toString('hex')}`;

@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicketResponseSchema, ticketEventSchema } from '../../src/core';
+import { attachmentSchema, createTicketResponseSchema, ticketEventSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
-import { agentAuth, createTestDatabase, dropTestDatabase, sharedStoreEnv, newKey, TEST_ENGINE, tableCounts, userAuth } from './helpers';
+import { agentAuth, createEmptyTestDatabase, createTestDatabase, dropTestDatabase, guestAuth, guestContact, sharedStoreEnv, newKey, TEST_ENGINE, tableCounts, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { openSse } from './sse-client';
 import { freePort } from '../fixtures/ports';
+import { fileForm, pngImage } from './images';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -64,6 +65,9 @@ async function post(api: string, path: string, auth: string, json: unknown, head
   return fetch(`${api}${path}`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json', ...headers }, body: JSON.stringify(json) });
 }
 
+/** The guest tickets one address may create per hour, for these processes. */
+const GUEST_TICKETS = 5;
+
 describe(`two API processes on one ${TEST_ENGINE} database`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'support-multi-'));
   let databaseUrl: string | null = null;
@@ -79,6 +83,7 @@ describe(`two API processes on one ${TEST_ENGINE} database`, () => {
       HOST: '127.0.0.1',
       ...sharedStoreEnv(dir, databaseUrl),
       SUPPORT_DEV: '0',
+      SUPPORT_GUEST_TICKETS_PER_IP_HOUR: String(GUEST_TICKETS),
     };
     // One after the other on SQLite, so the first creates the file and migrates it alone.
     a = await startProcess(env);
@@ -104,6 +109,40 @@ describe(`two API processes on one ${TEST_ENGINE} database`, () => {
       expect(event).toMatchObject({ ticketId: ticket.id, type: 'status', status: 'in_progress', previousStatus: 'registered' });
     } finally {
       stream.close();
+    }
+  });
+
+  it('guests sending at once through both processes get exactly the per-address quota of tickets; a signed-in user still gets in', { timeout: 60_000 }, async () => {
+    const before = tableCounts(dbPath);
+    // Each with a fresh guest key (a guest mints them for free), all from one address, half through each process.
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, index) =>
+        post([a, b][index % 2]?.api ?? a.api, '/tickets', guestAuth(), { ...validDrafts.other, contact: guestContact, consent: true, subject: `Гость ${index}` }, { 'idempotency-key': newKey() }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(GUEST_TICKETS);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(16 - GUEST_TICKETS);
+    expect((tableCounts(dbPath).tickets ?? 0) - (before.tickets ?? 0)).toBe(GUEST_TICKETS);
+    // The refused attempts did not use the quota up further: the address stays at its quota, not beyond it.
+    expect((await post(b.api, '/tickets', guestAuth(), { ...validDrafts.other, contact: guestContact, consent: true }, { 'idempotency-key': newKey() })).status).toBe(429);
+    const dave = await userAuth(asTestServer(b), 'multi-dave');
+    expect((await post(b.api, '/tickets', dave, validDrafts.other, { 'idempotency-key': newKey() })).status).toBe(201);
+  });
+
+  it('a file uploaded through A is attached through B and downloaded through either', { timeout: 30_000 }, async () => {
+    const erin = await userAuth(asTestServer(a), 'multi-erin');
+    const png = await pngImage();
+    const uploaded = await fetch(`${a.api}/attachments`, { method: 'POST', headers: { authorization: erin }, body: fileForm(png, 'screen.png') });
+    expect(uploaded.status).toBe(201);
+    const attachment = attachmentSchema.parse(await uploaded.json());
+    const created = await post(b.api, '/tickets', erin, { ...validDrafts.technical, attachmentIds: [attachment.id] }, { 'idempotency-key': newKey() });
+    expect(created.status).toBe(201);
+    expect(createTicketResponseSchema.parse(await created.json()).ticket.attachments.map((file) => file.id)).toEqual([attachment.id]);
+    for (const server of [a, b]) {
+      const download = await fetch(`${server.api}/attachments/${attachment.id}`, { headers: { authorization: erin } });
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer()).subarray(0, 8)).toEqual(png.subarray(0, 8));
     }
   });
 
@@ -202,8 +241,45 @@ describe(`two API processes on one ${TEST_ENGINE} database`, () => {
       expect(frames.map((frame) => textOf(frame.data))).toEqual(['пока нет связи 1', 'пока нет связи 2', 'после 1', 'последнее']);
       const ids = frames.map((frame) => Number(frame.id));
       expect(ids.every((id, index) => id > Number(lastId) && (index === 0 || id > (ids[index - 1] ?? 0)))).toBe(true);
+      // Nothing comes twice after them either: the next frame is the next message.
+      await say('контрольное');
+      expect(textOf((await resumed.next(10_000)).data)).toBe('контрольное');
     } finally {
       resumed.close();
+    }
+  });
+});
+
+describe.skipIf(TEST_ENGINE !== 'postgres')('API processes starting together on an empty PostgreSQL database', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'support-migrate-'));
+  let databaseUrl = '';
+  beforeAll(async () => {
+    databaseUrl = await createEmptyTestDatabase();
+  });
+  afterAll(async () => {
+    await dropTestDatabase(databaseUrl);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrate it once between them and all serve; a database from a newer build is refused', { timeout: 90_000 }, async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', ...sharedStoreEnv(dir, databaseUrl), SUPPORT_DEV: '0' };
+    const started = await Promise.all([startProcess(env), startProcess(env), startProcess(env)]);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      const versions = rows.map((row) => row.version);
+      expect(versions.length).toBeGreaterThan(0);
+      expect(versions).toEqual(Array.from({ length: versions.length }, (_, index) => index + 1));
+      const alice = await userAuth(asTestServer(started[0] as ApiProcess), 'migrate-alice');
+      for (const server of started) expect((await post(server.api, '/tickets', alice, validDrafts.other, { 'idempotency-key': newKey() })).status).toBe(201);
+      await Promise.all(started.map((server) => stop(server, 'SIGTERM')));
+
+      // A newer build migrated this database: this one does not start on it, and says why.
+      await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from a newer build', now()::text)");
+      await expect(startProcess(env)).rejects.toThrow(/newer than this server/);
+    } finally {
+      await client.end();
     }
   });
 });

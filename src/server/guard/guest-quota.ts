@@ -15,12 +15,21 @@ export const QUOTA_WINDOW_MS = 60 * 60 * 1000;
 /** What one guest action adds to its address's usage. */
 export type GuestCost = { tickets: number } | { files: number; bytes: number };
 
-/** The quota's surface: check before the work, record after it succeeded. */
+/** A guest action counted before the work: settled with what it really cost, or given back. */
+export interface QuotaReservation {
+  /** The work succeeded: `actual` (a file's real size) replaces the cost reserved for it. */
+  settle(actual?: GuestCost): Promise<void>;
+  /** The work failed, or was a replay of earlier work: the reserved cost is given back. */
+  release(): Promise<void>;
+}
+
+/**
+ * The quota's surface. The cost is counted before the work, in one atomic step per counter, so requests that
+ * arrive together — on one process or on several — cannot all pass a check made before any of them counted.
+ */
 export interface GuestQuota {
-  /** Throws 429 when `ip` has no room left for `cost` this hour. */
-  check(ip: string, cost: GuestCost): Promise<void>;
-  /** Counts a successful action of a guest at `ip`. */
-  record(ip: string, cost: GuestCost): Promise<void>;
+  /** Counts `cost` for `ip` now, or throws 429 (counting nothing) when it does not fit this hour. */
+  reserve(ip: string, cost: GuestCost): Promise<QuotaReservation>;
 }
 
 /** The caller's IP address ('unknown' outside Node's HTTP server, e.g. `app.request` in tests). */
@@ -40,30 +49,53 @@ export function createGuestQuota(limits: GuardLimits, clock: () => Date, counter
       'Retry-After': String(retryAfter),
     });
   };
-  const peek = (kind: string, ip: string) => counters.peek(`guest-${kind}:${ip}`, QUOTA_WINDOW_MS, clock().getTime());
-  // Recorded after the work succeeded: a database busy just then loses one count rather than failing the answer.
-  const add = (kind: string, ip: string, amount: number) =>
-    counters.add(`guest-${kind}:${ip}`, amount, QUOTA_WINDOW_MS, clock().getTime()).catch((error: unknown) => {
+  const key = (kind: string, ip: string) => `guest-${kind}:${ip}`;
+  const add = (kind: string, ip: string, amount: number) => counters.add(key(kind, ip), amount, QUOTA_WINDOW_MS, clock().getTime());
+  /**
+   * Corrects a counter after the work, in the window the reservation was counted in (a new window starts from
+   * zero and owes nothing). A database busy just then loses the correction rather than failing the answer.
+   */
+  const adjust = async (kind: string, ip: string, amount: number, windowStart: number) => {
+    if (amount === 0) return;
+    try {
+      const now = await counters.peek(key(kind, ip), QUOTA_WINDOW_MS, clock().getTime());
+      if (now.start === windowStart) await add(kind, ip, amount);
+    } catch (error) {
       if (!isStorageUnavailable(error)) throw error;
-    });
+    }
+  };
   return {
-    async check(ip, cost) {
-      if ('tickets' in cost) {
-        const tickets = await peek('tickets', ip);
-        if (tickets.count + cost.tickets > limits.guestTicketsPerIpHour) refuse(tickets, 'С этого адреса создано слишком много гостевых обращений.');
-        return;
+    async reserve(ip, cost) {
+      const parts: Array<{ kind: string; amount: number; limit: number; message: string }> =
+        'tickets' in cost
+          ? [{ kind: 'tickets', amount: cost.tickets, limit: limits.guestTicketsPerIpHour, message: 'С этого адреса создано слишком много гостевых обращений.' }]
+          : [
+              { kind: 'files', amount: cost.files, limit: limits.guestUploadsPerIpHour, message: 'С этого адреса загружено слишком много гостевых файлов.' },
+              { kind: 'bytes', amount: cost.bytes, limit: limits.guestUploadBytesPerIpHour, message: 'С этого адреса загружено слишком много гостевых файлов.' },
+            ];
+      const taken: Array<{ kind: string; amount: number; start: number }> = [];
+      const giveBack = async () => {
+        for (const part of taken.splice(0)) await adjust(part.kind, ip, -part.amount, part.start);
+      };
+      for (const part of parts) {
+        const state = await add(part.kind, ip, part.amount);
+        taken.push({ kind: part.kind, amount: part.amount, start: state.start });
+        if (state.count > part.limit) {
+          await giveBack();
+          refuse(state, part.message);
+        }
       }
-      const [files, bytes] = await Promise.all([peek('files', ip), peek('bytes', ip)]);
-      const message = 'С этого адреса загружено слишком много гостевых файлов.';
-      if (files.count + cost.files > limits.guestUploadsPerIpHour) refuse(files, message);
-      if (bytes.count + cost.bytes > limits.guestUploadBytesPerIpHour) refuse(bytes, message);
-    },
-    async record(ip, cost) {
-      if ('tickets' in cost) {
-        await add('tickets', ip, cost.tickets);
-        return;
-      }
-      await Promise.all([add('files', ip, cost.files), add('bytes', ip, cost.bytes)]);
+      return {
+        async settle(actual) {
+          if (actual === undefined) {
+            taken.length = 0;
+            return;
+          }
+          const real: Record<string, number> = 'tickets' in actual ? { tickets: actual.tickets } : { files: actual.files, bytes: actual.bytes };
+          for (const part of taken.splice(0)) await adjust(part.kind, ip, (real[part.kind] ?? part.amount) - part.amount, part.start);
+        },
+        release: giveBack,
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 /** `POST /attachments` (one file, multipart field `file`) and `GET /attachments/{id}` (download, owner only). */
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import type { Attachment } from '../../core';
 import { requireReporter } from '../auth/identity';
 import { contentDisposition, sanitizeFileName } from '../attachments/file-name';
@@ -13,6 +14,7 @@ import { attachmentView } from '../tickets/view';
 import type { Reader } from '../tickets/view';
 import { receiveUpload } from '../attachments/multipart';
 import { remoteAddress } from '../guard/guest-quota';
+import type { QuotaReservation } from '../guard/guest-quota';
 import { closeAfter } from '../http/json-body';
 
 /** Uploads unclaimed for this long belong to abandoned drafts and stop counting against the owner's quota. */
@@ -41,14 +43,26 @@ export function attachmentRoutes(deps: AppDeps) {
     const declared = Number(c.req.header('content-length') ?? '0');
     if (Number.isFinite(declared) && declared > limits.maxFileBytes + MULTIPART_OVERHEAD) throw closeAfter(tooLarge());
     const guest = reporter.kind === 'guest';
-    if (guest) await deps.guards.guestQuota.check(ip, { files: 1, bytes: Math.min(declared || 0, limits.maxFileBytes) });
+    // The declared size is reserved now (a body without one reserves none); the real size is settled after.
+    const quota = guest ? await deps.guards.guestQuota.reserve(ip, { files: 1, bytes: Math.min(declared || 0, limits.maxFileBytes) }) : null;
+    try {
+      const body = await storeUpload(c, reporter.owner, quota);
+      return c.json(body, 201);
+    } catch (error) {
+      await quota?.release();
+      throw error;
+    }
+  });
+
+  /** Receives, checks and records one upload; settles the guest's reservation with its real size. */
+  async function storeUpload(c: Context<AppEnv>, owner: string, quota: QuotaReservation | null): Promise<Attachment> {
     const file = await receiveUpload(c, deps.files, limits.maxFileBytes);
     let clean: CleanFile | null = null;
     try {
       clean = await inspectUpload(deps.files, file.path, file.size, file.type, limits.maxPixels);
       const row = {
         id: randomId(),
-        owner: reporter.owner,
+        owner,
         name: sanitizeFileName(file.name, clean.type),
         content_type: clean.type,
         size: clean.size,
@@ -61,8 +75,8 @@ export function attachmentRoutes(deps: AppDeps) {
       try {
         await deps.store.write(async (tx) => {
           // One owner's uploads are counted one at a time, whichever process receives them.
-          await tx.lock(`uploads:${reporter.owner}`);
-          if ((await pendingOf(reporter.owner, tx)) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
+          await tx.lock(`uploads:${owner}`);
+          if ((await pendingOf(owner, tx)) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
           // Renamed inside the transaction: a failed rename writes no row, a failed commit removes the file.
           row.storage_name = deps.files.adopt(cleanPath);
           await tx.attachments.insert(row);
@@ -71,16 +85,15 @@ export function attachmentRoutes(deps: AppDeps) {
         if (row.storage_name !== '') await deps.files.discard(row.storage_name);
         throw error;
       }
-      if (guest) await deps.guards.guestQuota.record(ip, { files: 1, bytes: file.size });
+      await quota?.settle({ files: 1, bytes: file.size });
       const stored = await deps.store.attachments.get(row.id);
       if (stored === undefined) throw new Error('inserted attachment not found');
-      const body: Attachment = attachmentView(stored);
-      return c.json(body, 201);
+      return attachmentView(stored);
     } finally {
       await deps.files.dropTemporary(file.path);
       if (clean !== null && clean.path !== file.path) await deps.files.dropTemporary(clean.path);
     }
-  });
+  }
 
   // A removed file must not keep counting against the quota, and its bytes should not stay on disk.
   app.delete('/attachments/:id', async (c) => {

@@ -36,9 +36,16 @@ export function ticketRoutes(deps: AppDeps) {
     const followUp = parseWith(followUpFieldSchema, { followUpOf });
     const ip = remoteAddress(c);
     const guest = reporter.kind === 'guest';
-    if (guest) await deps.guards.guestQuota.check(ip, { tickets: 1 });
-    const result = await createTicket(deps, reporter, draft, key, followUp.followUpOf);
-    if (guest && !result.replayed) await deps.guards.guestQuota.record(ip, { tickets: 1 });
+    const quota = guest ? await deps.guards.guestQuota.reserve(ip, { tickets: 1 }) : null;
+    let result: Awaited<ReturnType<typeof createTicket>>;
+    try {
+      result = await createTicket(deps, reporter, draft, key, followUp.followUpOf);
+    } catch (error) {
+      await quota?.release();
+      throw error;
+    }
+    // A replay created nothing: it costs nothing.
+    await (result.replayed ? quota?.release() : quota?.settle());
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, 201);
   });
