@@ -3,7 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
-import { call, createTicket, expectError, newKey, startTestServer, tableCounts, TEST_ENGINE, userAuth } from './helpers';
+import { migratePostgres } from '../../src/server/storage/postgres-migrations';
+import { call, createEmptyTestDatabase, createTicket, dropTestDatabase, expectError, newKey, startTestServer, tableCounts, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
@@ -67,6 +68,24 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
       expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5]);
     } finally {
       await client.end();
+    }
+  });
+
+  it('migrates an empty database once when several sessions start at the same moment', async () => {
+    const url = await createEmptyTestDatabase();
+    const clients = Array.from({ length: 4 }, () => new pg.Client({ connectionString: url }));
+    try {
+      await Promise.all(clients.map((client) => client.connect()));
+      const applied = await Promise.all(clients.map((client) => migratePostgres(client, new Date())));
+      // One session applied every migration; the others found nothing left to do.
+      const all = applied.flat().sort((x, y) => x - y);
+      expect(all).toEqual(Array.from({ length: all.length }, (_, index) => index + 1));
+      expect(applied.filter((versions) => versions.length > 0)).toHaveLength(1);
+      const { rows } = await (clients[0] as pg.Client).query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((row) => row.version)).toEqual(all);
+    } finally {
+      await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+      await dropTestDatabase(url);
     }
   });
 
