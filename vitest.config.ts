@@ -38,7 +38,7 @@ export default defineConfig({
       },
       {
         // The server suite once more on PostgreSQL: a throw-away cluster for the run, a database per test server.
-        // Tests of parts no engine changes (config, error handler, demo pages, workers, the process under attack) run in the SQLite project only.
+        // Tests of parts no engine changes (config, error handler, demo pages, the process under attack) run in the SQLite project only.
         test: {
           name: 'server-postgres',
           environment: 'node',
@@ -48,7 +48,6 @@ export default defineConfig({
             'tests/server/units.test.ts',
             'tests/server/demo.test.ts',
             'tests/server/error-handler.test.ts',
-            'tests/server/workers.test.ts',
             'tests/server/hostile-process.test.ts',
           ],
           env: { SUPPORT_TEST_ENGINE: 'postgres' },

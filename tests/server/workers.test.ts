@@ -1,13 +1,16 @@
-/** `npm run server -- --workers N`: a primary with N workers on one port and database; SIGTERM stops them all. */
+/**
+ * `npm run server -- --workers N`: a primary with N workers on one port and one database (a SQLite file, or on
+ * the PostgreSQL run a PostgreSQL database); SIGTERM stops them all.
+ */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validDrafts } from '../fixtures/drafts';
-import { AGENT_TOKEN, newKey, TEST_SECRET, userAuth } from './helpers';
+import { createTestDatabase, dropTestDatabase, newKey, sharedStoreEnv, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -30,9 +33,16 @@ function alive(pid: number): boolean {
   }
 }
 
-describe('--workers', () => {
+describe(`--workers on ${TEST_ENGINE}`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'support-workers-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let databaseUrl: string | null = null;
+  beforeAll(async () => {
+    databaseUrl = TEST_ENGINE === 'postgres' ? await createTestDatabase() : null;
+  });
+  afterAll(async () => {
+    if (databaseUrl !== null) await dropTestDatabase(databaseUrl);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('serves from N workers sharing one port and stops them all on SIGTERM', { timeout: 60_000 }, async () => {
     const probe = createServer();
@@ -42,8 +52,7 @@ describe('--workers', () => {
     const output: string[] = [];
     const primary = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--workers', '2'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SUPPORT_DB: join(dir, 'support.sqlite'), SUPPORT_DATABASE_URL: '',
-        SUPPORT_TOKEN_SECRET: TEST_SECRET, SUPPORT_AGENT_TOKEN: AGENT_TOKEN, SUPPORT_DEV: '0' },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...sharedStoreEnv(dir, databaseUrl), SUPPORT_DEV: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     primary.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
