@@ -38,18 +38,12 @@ export default defineConfig({
       },
       {
         // The server suite once more on PostgreSQL: a throw-away cluster for the run, a database per test server.
-        // Tests of parts no engine changes (config, error handler, demo pages, the process under attack) run in the SQLite project only.
+        // Tests of parts no engine changes (config, error handler, demo pages) run in the SQLite project only.
         test: {
           name: 'server-postgres',
           environment: 'node',
           include: ['tests/server/**/*.test.ts'],
-          // The hostile-process proofs (sockets, memory, signals) test the process, not the engine: SQLite only.
-          exclude: [
-            'tests/server/units.test.ts',
-            'tests/server/demo.test.ts',
-            'tests/server/error-handler.test.ts',
-            'tests/server/hostile-process.test.ts',
-          ],
+          exclude: ['tests/server/units.test.ts', 'tests/server/demo.test.ts', 'tests/server/error-handler.test.ts'],
           env: { SUPPORT_TEST_ENGINE: 'postgres' },
           globalSetup: ['tests/server/postgres-setup.ts'],
           testTimeout: 20_000,
