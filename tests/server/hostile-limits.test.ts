@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema, ticketListSchema } from '../../src/core';
 import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
 import { validDrafts } from '../fixtures/drafts';
-import { call, createTicket, expectError, guestAuth, guestContact, startTestServer, userAuth } from './helpers';
+import { signReporterToken } from '../../src/server';
+import { call, createTicket, expectError, guestAuth, guestContact, profile, startTestServer, TEST_SECRET, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { openSse } from './sse-client';
 import type { SseStream } from './sse-client';
@@ -89,5 +90,19 @@ describe('limits against one hostile client', () => {
       expect(frame.data).toContain('Дополнение');
     }
     for (const stream of [first, second, third]) stream.close();
+  });
+
+  it('ends a stream when the token that opened it expires, and keeps one opened with a fresh token', async () => {
+    const user = await userAuth(ts, 'short-lived');
+    const { ticket } = createTicketResponseSchema.parse((await createTicket(ts, user, validDrafts.other)).body);
+    const url = `${ts.api}/tickets/${ticket.id}/events`;
+    const expiring = await openSse(url, { authorization: `Bearer ${await signReporterToken(profile('short-lived'), TEST_SECRET, '2s', ts.clock())}` });
+    const fresh = await openSse(url, { authorization: user });
+    expect([expiring.status, fresh.status]).toEqual([200, 200]);
+    await streamEnds(expiring);
+    expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: user, json: { text: 'После истечения' } })).status).toBe(201);
+    let frame = await fresh.next(10_000);
+    while (frame.data?.includes('После истечения') !== true) frame = await fresh.next(10_000);
+    fresh.close();
   });
 });
