@@ -62,6 +62,22 @@ describe('messages, clarification, cancel and status changes', () => {
     expect(ticketSchema.parse((await call(ts, 'GET', `/agent/tickets/${id}`, { auth: agentAuth })).body).reporter.fullName).toBe('Пользователь alice');
   });
 
+  it('the agent list filters by category and priority and searches the number and the subject', async () => {
+    const stamp = `поиск${Date.now()}`;
+    const order = createTicketResponseSchema.parse((await createTicket(ts, alice, { ...validDrafts.order, subject: `Счёт ${stamp}` })).body).ticket;
+    const other = createTicketResponseSchema.parse((await createTicket(ts, alice, { ...validDrafts.other, impact: 'minor', subject: `Вопрос ${stamp}` })).body).ticket;
+    const ids = async (query: string) => agentTicketListSchema.parse((await call(ts, 'GET', `/agent/tickets?${query}`, { auth: agentAuth })).body).tickets.map((t) => t.id);
+    expect(await ids(`q=${encodeURIComponent(stamp)}`)).toEqual([other.id, order.id]);
+    expect(await ids(`q=${encodeURIComponent(stamp)}&category=order`)).toEqual([order.id]);
+    expect(await ids(`q=${encodeURIComponent(order.number)}`)).toEqual([order.id]);
+    expect(other.priority).not.toBe(order.priority);
+    expect(await ids(`q=${encodeURIComponent(stamp)}&priority=${other.priority}`)).toEqual([other.id]);
+    expect(await ids(`q=${encodeURIComponent(stamp)}&priority=${order.priority}`)).toEqual([order.id]);
+    expect(await ids(`q=${encodeURIComponent(stamp)}&category=document`)).toEqual([]);
+    expectError(await call(ts, 'GET', '/agent/tickets?category=bogus', { auth: agentAuth }), 400, 'bad_request');
+    expectError(await call(ts, 'GET', '/agent/tickets?priority=bogus', { auth: agentAuth }), 400, 'bad_request');
+  });
+
   it('resolved is final: no cancel (409), no message (409), no further status (409)', async () => {
     const resolved = await agentStatus(id, { status: 'resolved', text: 'Исправлено' });
     expect(ticketChangeSchema.parse(resolved.body).status).toBe('resolved');
