@@ -2,9 +2,9 @@
  * Links to a ticket: `#uchi-support=UP-2026-000123` on any page with the widget opens that ticket (the e-mails
  * link back so). The fragment is removed once read, so a reload or the back button does not open it again.
  */
-import { isTicketNumber } from '../core';
+import { isTicketNumber, TICKET_LINK_PREFIX } from '../core';
 
-const PREFIX = '#uchi-support=';
+const PREFIX = `#${TICKET_LINK_PREFIX}`;
 
 /** The ticket the address links to, with the fragment removed; null when the address names none. */
 export function takeDeepLink(): { raw: string; ticket?: string } | null {

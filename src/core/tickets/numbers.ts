@@ -9,3 +9,9 @@ export function formatTicketNumber(year: number, sequence: number): string {
 export function isTicketNumber(text: string): boolean {
   return /^UP-\d{4}-\d{6,}$/.test(text);
 }
+
+/**
+ * The address fragment that opens a ticket in the widget on any page: `#uchi-support=UP-2026-000123`. The
+ * server's e-mails write it and the widget reads it, so both take it from here.
+ */
+export const TICKET_LINK_PREFIX = 'uchi-support=';

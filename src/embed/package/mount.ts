@@ -16,14 +16,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountedWidge
   const handlers = new Map<HostEvent, Set<(payload: unknown) => void>>();
   // `ready` is emitted while the widget is created, before anyone could subscribe, and the unread count
   // whenever it changes: both are kept and told to a later subscriber.
-  let ready = false;
-  let unread: number | undefined;
+  const kept = new Map<HostEvent, unknown>();
   const widget = createWidget(
     { ...options, mode: 'inline', container: element },
     {
       emit(event, payload) {
-        if (event === 'ready') ready = true;
-        if (event === 'unread') unread = payload as number;
+        if (event === 'ready' || event === 'unread') kept.set(event, payload);
         handlers.get(event)?.forEach((handler) => handler(payload));
       },
     },
@@ -38,10 +36,10 @@ export function mount(element: HTMLElement, options: MountOptions): MountedWidge
       const set = handlers.get(event) ?? new Set();
       const listener = handler as (payload: unknown) => void;
       handlers.set(event, set.add(listener));
-      const sticky = event === 'ready' ? (ready ? { payload: undefined } : null) : event === 'unread' && unread !== undefined ? { payload: unread } : null;
-      if (sticky !== null) {
+      if (kept.has(event)) {
+        const payload = kept.get(event);
         queueMicrotask(() => {
-          if (set.has(listener)) listener(sticky.payload);
+          if (set.has(listener)) listener(payload);
         });
       }
       return () => void set.delete(listener);

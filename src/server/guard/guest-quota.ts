@@ -12,6 +12,9 @@ import type { GuardLimits } from './limits';
 /** The window of the guest quotas. */
 export const QUOTA_WINDOW_MS = 60 * 60 * 1000;
 
+/** Said when an address's guests have uploaded too many files or bytes this hour. */
+const TOO_MANY_FILES = 'С этого адреса загружено слишком много гостевых файлов.';
+
 /** What one guest action adds to its address's usage. */
 export type GuestCost = { tickets: number } | { files: number; bytes: number };
 
@@ -70,8 +73,8 @@ export function createGuestQuota(limits: GuardLimits, clock: () => Date, counter
         'tickets' in cost
           ? [{ kind: 'tickets', amount: cost.tickets, limit: limits.guestTicketsPerIpHour, message: 'С этого адреса создано слишком много гостевых обращений.' }]
           : [
-              { kind: 'files', amount: cost.files, limit: limits.guestUploadsPerIpHour, message: 'С этого адреса загружено слишком много гостевых файлов.' },
-              { kind: 'bytes', amount: cost.bytes, limit: limits.guestUploadBytesPerIpHour, message: 'С этого адреса загружено слишком много гостевых файлов.' },
+              { kind: 'files', amount: cost.files, limit: limits.guestUploadsPerIpHour, message: TOO_MANY_FILES },
+              { kind: 'bytes', amount: cost.bytes, limit: limits.guestUploadBytesPerIpHour, message: TOO_MANY_FILES },
             ];
       const taken: Array<{ kind: string; amount: number; start: number }> = [];
       const giveBack = async () => {

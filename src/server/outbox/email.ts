@@ -2,6 +2,7 @@
  * The reporter's e-mail about a specialist's change: Russian, plain text and HTML (every user-supplied value
  * escaped), the ticket number in the subject and a link back to the LMS page with the ticket opened.
  */
+import { TICKET_LINK_PREFIX } from '../../core';
 import type { Status } from '../../core';
 
 /** The statuses a reporter is e-mailed about, when a specialist sets them. */
@@ -41,7 +42,7 @@ export function escapeHtml(value: string): string {
 /** `<page>#uchi-support=<number>`: the widget on that page opens the ticket (any fragment of the page is replaced). */
 export function ticketLink(page: string, number: string): string {
   const url = new URL(page);
-  url.hash = `uchi-support=${number}`;
+  url.hash = `${TICKET_LINK_PREFIX}${number}`;
   return url.toString();
 }
 

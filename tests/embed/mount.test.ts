@@ -1,0 +1,45 @@
+/**
+ * `mount()`'s events: what the widget tells before anyone could subscribe (`ready`) and the current unread count
+ * reach a later subscriber once; other events are not replayed.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { WidgetHooks } from '../../src/embed/widget';
+import { mount } from '../../src/embed/package/mount';
+
+const hooksOf = vi.hoisted(() => [] as WidgetHooks[]);
+
+vi.mock('../../src/embed/widget', () => ({
+  createWidget: (_options: unknown, hooks: WidgetHooks) => {
+    hooksOf.push(hooks);
+    hooks.emit('ready');
+    const noop = () => undefined;
+    return { open: noop, close: noop, setToken: noop, setContext: noop, setLocale: noop, destroy: noop, prepare: noop };
+  },
+}));
+
+const settle = () => new Promise<void>((done) => queueMicrotask(done));
+
+describe('mount() events', () => {
+  it('tells a later subscriber `ready` and the current unread count, and nothing else told before', async () => {
+    const widget = mount(document.createElement('div'), { apiUrl: 'https://support.example.ru/api/v1' });
+    const hooks = hooksOf.at(-1);
+    hooks?.emit('unread', 2);
+    hooks?.emit('unread', 3);
+    hooks?.emit('open');
+    const heard: unknown[][] = [];
+    widget.on('ready', () => heard.push(['ready']));
+    widget.on('unread', (count) => heard.push(['unread', count]));
+    widget.on('open', () => heard.push(['open']));
+    await settle();
+    expect(heard).toEqual([['ready'], ['unread', 3]]);
+    // Later changes reach the subscriber as they happen.
+    hooks?.emit('unread', 0);
+    expect(heard.at(-1)).toEqual(['unread', 0]);
+    // Unsubscribed before the replay: nothing is told.
+    const late = vi.fn();
+    widget.on('unread', late)();
+    await settle();
+    expect(late).not.toHaveBeenCalled();
+    widget.unmount();
+  });
+});
