@@ -7,6 +7,7 @@ import type { CreateTicketResponse, TicketDraft } from '../../core';
 import { Button, Notice } from '../shared/ui';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
+import { lazyModule, useLazyModule } from '../shared/lazy-module';
 import { randomKey } from './browser';
 import type { DraftExtras } from './build-draft';
 import { checklistItems } from './checklist';
@@ -20,13 +21,15 @@ import { prepareForm } from './prepare-form';
 import { ticketResolver } from './resolver';
 import { splitGroupOf, splitIntoDrafts, splitItemDraft } from './split-drafts';
 import type { SplitItem } from './stored-draft';
-import { SplitDrafts } from './SplitDrafts';
 import { TicketFormFields } from './TicketFormFields';
 import { useBeforeUnload } from './useBeforeUnload';
 import { useDraftAutosave } from './useDraftAutosave';
 import { useSubjectFromDescription } from './useSubjectFromDescription';
 import { useProblemCheck } from './useProblemCheck';
 import { useTicketSubmit } from './useTicketSubmit';
+
+/** The split view, loaded once the check finds several problems (or a stored draft was being split). */
+const splitView = lazyModule(() => import('./SplitDrafts'));
 
 /** Props of {@link TicketForm}. */
 export interface TicketFormProps {
@@ -89,6 +92,7 @@ export function TicketForm(props: TicketFormProps) {
   const problems = useProblemCheck(values.description);
   const confirmed = isOneProblemConfirmed(values);
   const blockedByProblems = problems.parts.length > 1 && !confirmed;
+  const splitModule = useLazyModule(splitView, split !== null || problems.parts.length > 1);
   const tickets = useTickets(!guest);
   const duplicate = findOpenDuplicate(tickets.data ?? [], values);
 
@@ -132,6 +136,8 @@ export function TicketForm(props: TicketFormProps) {
   if (split !== null && values.category !== '') {
     const category = values.category;
     const splitGroup = splitGroupOf(split);
+    const SplitDrafts = splitModule?.SplitDrafts;
+    if (SplitDrafts === undefined) return <div className="us-ticket-form" aria-busy="true" />;
     return (
       <div className="us-ticket-form">
         <SplitDrafts

@@ -25,7 +25,7 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
   renewIdempotencyKey(): string;
   guest: boolean;
   /** The one-problem check on the text as it is now (the live one is debounced). */
-  checkNow(text: string): string[];
+  checkNow(text: string): Promise<string[]>;
   onSplit(parts: string[]): void;
   onRefusedOneProblem(): void;
   /** The server found several problems in `text` that the widget's check did not (another version of it). */
@@ -58,7 +58,7 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
 
   async function send(draft: TicketDraft): Promise<void> {
     const values = getValues();
-    const parts = checkNow(values.description);
+    const parts = await checkNow(values.description);
     if (intent.current === 'split') {
       if (parts.length > 1) onSplit(parts);
       return;
