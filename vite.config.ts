@@ -28,9 +28,10 @@ const widget: UserConfig = {
     cssCodeSplit: false,
     manifest: true,
     rolldownOptions: {
-      input: { widget: 'src/embed/widget-entry.ts', element: 'src/embed/element.ts' },
-      // The entry may carry the exports of what it absorbs: entry, the rolldown runtime and everything it imports
-      // statically are one file, so the loader's one import has nothing left to discover.
+      // Two entries: the loader's (React) and the widget (everything else), which the first one requests at once.
+      input: { widget: 'src/embed/widget-entry.ts', app: 'src/embed/widget-app.ts', element: 'src/embed/element.ts' },
+      // An entry may carry the exports of what it absorbs: the rolldown runtime and React live in the loader's
+      // entry, the widget's own modules and the other libraries in the widget's, so nothing is left to discover.
       preserveEntrySignatures: 'allow-extension',
       output: {
         format: 'es',
@@ -38,10 +39,14 @@ const widget: UserConfig = {
         entryFileNames: (chunk) => (chunk.name === 'element' ? 'element.js' : 'chunks/[name]-[hash].js'),
         chunkFileNames: 'chunks/[name]-[hash].js',
         assetFileNames: 'chunks/[name]-[hash][extname]',
-        // Everything the widget entry imports statically is one file, the main chunk: one request, one gzip
-        // window. The custom element's own modules stay in element.js, so loading the main chunk defines nothing.
+        // The first open is two files, fetched together and evaluated one task each: the entry with React and
+        // react-dom (about half of the evaluation), and the widget with the rest of what the first screen needs.
+        // The custom element's own modules stay in element.js, so loading the main files defines nothing.
         codeSplitting: {
-          groups: [{ name: 'main', tags: ['$initial'], test: (id) => !/[\\/]src[\\/]embed[\\/](element\.ts|package[\\/])/.test(id) }],
+          groups: [
+            { name: 'widget', priority: 2, test: (id) => /rolldown[:/]runtime|[\\/](src[\\/]embed[\\/](widget-entry|widget-app-request|widget-react|bridge|page)\.ts|node_modules[\\/](react|react-dom|scheduler)[\\/])/.test(id) },
+            { name: 'app', priority: 1, tags: ['$initial'], test: (id) => !/[\\/]src[\\/]embed[\\/](element\.ts|package[\\/])/.test(id) },
+          ],
         },
       },
     },

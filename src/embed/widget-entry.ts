@@ -1,8 +1,12 @@
-/** The widget bundle's entry, loaded by the loader on first use: `boot(bridge)` returns the command runner. */
+/**
+ * The widget bundle's entry, loaded by the loader on first use: `boot(bridge)` returns the command runner.
+ * The entry holds React; the widget is a second file, requested first thing and evaluated in a later task.
+ */
+import { widgetApp } from './widget-app-request';
+import './widget-react';
 import type { LoaderBridge, WidgetController } from './bridge';
 import { safeLocalStorage } from './page';
-import { createWidget } from './widget';
-import type { HostEvent, PreparableWidget, WidgetHooks } from './widget';
+import type { createWidget as CreateWidget, HostEvent, PreparableWidget, WidgetHooks } from './widget';
 
 const COMMANDS = ['init', 'open', 'close', 'setToken', 'setContext', 'setLocale', 'destroy'] as const;
 
@@ -11,6 +15,7 @@ const isCommand = (name: string): name is (typeof COMMANDS)[number] => (COMMANDS
 /** Runs the loader's commands against one widget instance; a wrong call throws a message naming it. */
 export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge): WidgetController {
   let widget: PreparableWidget | undefined;
+  let createWidget: typeof CreateWidget | undefined;
   let stopPreparing: (() => void) | undefined;
   const hooks: WidgetHooks = {
     emit: (event: HostEvent, payload?: unknown) => emit(event, payload),
@@ -26,7 +31,7 @@ export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge
       }
       if (command === 'init') {
         widget?.destroy();
-        widget = createWidget(args[0], hooks);
+        widget = createWidget!(args[0], hooks);
         return undefined;
       }
       if (command === 'destroy') {
@@ -62,46 +67,57 @@ export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge
       }
     }
   };
-  // A queued `open` (or an inline init) can load us while the parser is still in <head>: there is no <body>
-  // to put the panel in, nor the inline container yet. Until the document is parsed, commands wait in order.
-  let waiting: [string, unknown[]][] | null = null;
-  if (document.readyState === 'loading') {
-    waiting = queue.splice(0);
-    document.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        const calls = waiting ?? [];
-        waiting = null;
-        replay(calls);
-      },
-      { once: true },
-    );
-  } else if (launcher() === undefined || queue.some(([command]) => command === 'open')) {
-    // Someone is waiting for the panel (or the inline block): everything runs now.
-    replay(queue.splice(0));
-  } else {
-    // The loader boots us when the pointer rests on the launcher or it gets focus: a click is likely, so the
-    // panel gets ready now, hidden, and the click only shows it. The host page keeps its frames meanwhile:
-    // this task only evaluated the bundle, and each step below is a task of its own (see inSteps).
-    const calls = (waiting = queue.splice(0));
-    stopPreparing = inSteps([
-      () => new Intl.DateTimeFormat().resolvedOptions(),
-      () => safeLocalStorage(),
-      () => replay(calls.splice(0)),
-      () => widget?.prepare(),
-      () => {
-        // Commands that came meanwhile (setToken, setContext…), in order.
-        const rest = waiting ?? [];
-        waiting = null;
-        stopPreparing = undefined;
-        replay(rest);
-      },
-    ]);
-  }
+  // Until the widget's file has arrived (and been evaluated, in a task of its own), commands wait in order.
+  let waiting: [string, unknown[]][] | null = queue.splice(0);
+  const start = () => {
+    const calls = waiting ?? [];
+    // A queued `open` (or an inline init) can load us while the parser is still in <head>: there is no <body>
+    // to put the panel in, nor the inline container yet. Until the document is parsed, commands wait in order.
+    if (document.readyState === 'loading') {
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          const later = waiting ?? [];
+          waiting = null;
+          replay(later);
+        },
+        { once: true },
+      );
+    } else if (launcher() === undefined || calls.some(([command]) => command === 'open')) {
+      // Someone is waiting for the panel (or the inline block): everything runs now.
+      waiting = null;
+      replay(calls);
+    } else {
+      // The loader boots us when the pointer rests on the launcher or it gets focus: a click is likely, so the
+      // panel gets ready now, hidden, and the click only shows it. The host page keeps its frames meanwhile:
+      // each step below is a task of its own (see inSteps).
+      const first = calls.splice(0);
+      stopPreparing = inSteps([
+        () => new Intl.DateTimeFormat().resolvedOptions(),
+        () => safeLocalStorage(),
+        () => replay(first),
+        () => widget?.prepare(),
+        () => {
+          // Commands that came meanwhile (setToken, setContext…), in order.
+          const rest = waiting ?? [];
+          waiting = null;
+          stopPreparing = undefined;
+          replay(rest);
+        },
+      ]);
+    }
+  };
+  widgetApp.then(
+    (module) => {
+      createWidget = module.createWidget;
+      start();
+    },
+    (error: unknown) => emit('error', { message: `UchiSupport: the widget could not load (${error instanceof Error ? error.message : String(error)})` }),
+  );
   const controller: WidgetController = {
     run(command, args) {
       if (waiting === null) return direct.run(command, args);
-      if (stopPreparing !== undefined && (command === 'open' || command === 'destroy')) {
+      if (createWidget !== undefined && stopPreparing !== undefined && (command === 'open' || command === 'destroy')) {
         // A click does not wait for the remaining steps: what is queued runs now, in order, then the command.
         stopPreparing();
         stopPreparing = undefined;
