@@ -91,11 +91,11 @@ export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge
       // The loader boots us when the pointer rests on the launcher or it gets focus: a click is likely, so the
       // panel gets ready now, hidden, and the click only shows it. The host page keeps its frames meanwhile:
       // each step below is a task of its own (see inSteps).
-      const first = calls.splice(0);
+      // `calls` is `waiting`: a click before the third step replays them all at once.
       stopPreparing = inSteps([
         () => new Intl.DateTimeFormat().resolvedOptions(),
         () => safeLocalStorage(),
-        () => replay(first),
+        () => replay(calls.splice(0)),
         () => widget?.prepare(),
         () => {
           // Commands that came meanwhile (setToken, setContext…), in order.

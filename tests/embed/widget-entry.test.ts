@@ -1,0 +1,66 @@
+/**
+ * The entry's `boot()`: commands wait in order until the widget file has arrived; on a hover the panel is
+ * prepared in steps, and a click at any point of them runs what is queued first, then opens.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LoaderBridge } from '../../src/embed/bridge';
+
+type Call = [string, ...unknown[]];
+
+const calls = vi.hoisted(() => [] as Call[]);
+const arrival = vi.hoisted(() => {
+  let resolve: (module: unknown) => void = () => undefined;
+  const promise = new Promise((done) => (resolve = done));
+  return { promise, resolve };
+});
+
+vi.mock('../../src/embed/widget-app-request', () => ({ widgetApp: arrival.promise }));
+
+const fakeWidget = {
+  createWidget(options: unknown) {
+    calls.push(['create', options]);
+    const record =
+      (name: string) =>
+      (...args: unknown[]) => {
+        calls.push([name, ...args]);
+      };
+    return { open: record('open'), close: record('close'), setToken: record('setToken'), setContext: record('setContext'), setLocale: record('setLocale'), destroy: record('destroy'), prepare: record('prepare') };
+  },
+};
+
+const tick = () => new Promise<void>((done) => setTimeout(done, 0));
+
+function bridge(queue: [string, unknown[]][], emitted: unknown[][]): LoaderBridge {
+  const launcher = document.createElement('button');
+  return { e: (event, payload) => emitted.push([event, payload]), r: [], q: queue, l: () => launcher };
+}
+
+afterEach(() => {
+  calls.length = 0;
+});
+
+describe('boot()', () => {
+  it('queues until the widget file arrives, then prepares in steps; a click between the steps runs init, then opens', async () => {
+    const { boot } = await import('../../src/embed/widget-entry');
+    const emitted: unknown[][] = [];
+    const controller = boot(bridge([['init', [{ apiUrl: 'https://support.example.ru/api/v1' }]]], emitted));
+    controller.run('setToken', ['t1']);
+    await tick();
+    // Nothing runs before the widget file is there.
+    expect(calls).toEqual([]);
+
+    arrival.resolve(fakeWidget);
+    await Promise.resolve();
+    await Promise.resolve();
+    // The file is there, the preparing steps are not done yet (init is the third): the click comes now.
+    controller.run('open', []);
+    expect(calls).toEqual([['create', { apiUrl: 'https://support.example.ru/api/v1' }], ['setToken', 't1'], ['open', undefined]]);
+    expect(emitted).toEqual([]);
+
+    // The remaining steps were cancelled: nothing runs twice, and later commands go straight through.
+    await tick();
+    await tick();
+    controller.run('close', []);
+    expect(calls.map(([name]) => name)).toEqual(['create', 'setToken', 'open', 'close']);
+  });
+});
