@@ -8,14 +8,16 @@ type UAData = {
   platform?: string;
 };
 
-/** A snapshot of navigator, screen and window for the browser info. */
+/**
+ * A snapshot of navigator, screen and window for the browser info. The time zone is not in it: it needs Intl,
+ * whose first use loads the ICU data, so the form reads it when it builds the draft (runtimeTimeZone).
+ */
 export function readBrowser(): BrowserSnapshot {
   const nav = navigator as Navigator & { userAgentData?: UAData };
   const snapshot: BrowserSnapshot = {
     userAgent: nav.userAgent,
     language: nav.language,
     languages: [...(nav.languages ?? [])],
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     viewport: { width: window.innerWidth, height: window.innerHeight },
     screen: { width: screen.width, height: screen.height },
     pixelRatio: window.devicePixelRatio,

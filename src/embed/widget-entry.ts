@@ -3,7 +3,7 @@
  * The entry holds React; the widget is a second file, requested first thing and evaluated in a later task.
  */
 import { widgetApp } from './widget-app-request';
-import './widget-react';
+import { reactEvaluated } from './widget-react';
 import type { LoaderBridge, WidgetController } from './bridge';
 import { safeLocalStorage } from './page';
 import type { createWidget as CreateWidget, HostEvent, PreparableWidget, WidgetHooks } from './widget';
@@ -91,9 +91,8 @@ export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge
       // The loader boots us when the pointer rests on the launcher or it gets focus: a click is likely, so the
       // panel gets ready now, hidden, and the click only shows it. The host page keeps its frames meanwhile:
       // each step below is a task of its own (see inSteps).
-      // `calls` is `waiting`: a click before the third step replays them all at once.
+      // `calls` is `waiting`: a click before the second step replays them all at once.
       stopPreparing = inSteps([
-        () => new Intl.DateTimeFormat().resolvedOptions(),
         () => safeLocalStorage(),
         () => replay(calls.splice(0)),
         () => widget?.prepare(),
@@ -109,6 +108,7 @@ export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge
   };
   widgetApp.then(
     (module) => {
+      if (!reactEvaluated) throw new Error('React did not load');
       createWidget = module.createWidget;
       start();
     },
@@ -134,9 +134,10 @@ export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge
 }
 
 /**
- * Runs `steps` one task each. The first two warm up what the first render would otherwise pay inside one of
- * its tasks (the first date formatter loads the time-zone data, the first localStorage access reads the
- * origin's storage), so preparing on a hover never costs the host page a long task. Returns a stop.
+ * Runs `steps` one task each. The first warms up what the first render would otherwise pay inside one of its
+ * tasks (the first localStorage access reads the origin's storage), so preparing on a hover never costs the
+ * host page a long task. (The first screen uses no Intl: a page's first Intl call loads the ICU data, a task
+ * of its own too long to hide.) Returns a stop.
  */
 function inSteps(steps: (() => unknown)[]): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;

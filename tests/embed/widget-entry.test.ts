@@ -52,7 +52,7 @@ describe('boot()', () => {
     arrival.resolve(fakeWidget);
     await Promise.resolve();
     await Promise.resolve();
-    // The file is there, the preparing steps are not done yet (init is the third): the click comes now.
+    // The file is there, the preparing steps are not done yet (init is the second): the click comes now.
     controller.run('open', []);
     expect(calls).toEqual([['create', { apiUrl: 'https://support.example.ru/api/v1' }], ['setToken', 't1'], ['open', undefined]]);
     expect(emitted).toEqual([]);

@@ -18,3 +18,19 @@ export function listenWindow<K extends keyof WindowEventMap>(type: K, handler: (
   window.addEventListener(type, handler);
   return () => window.removeEventListener(type, handler);
 }
+
+let zone: string | undefined;
+/**
+ * The runtime's IANA time zone, read the first time a draft is built rather than when the form first renders:
+ * a page's first Intl call loads the ICU data (tens of milliseconds), which sending can afford and opening cannot.
+ */
+export function runtimeTimeZone(): string {
+  if (zone === undefined) {
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+    } catch {
+      zone = '';
+    }
+  }
+  return zone;
+}

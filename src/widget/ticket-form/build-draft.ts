@@ -1,6 +1,7 @@
 /** Turns the form's flat values into the wire draft of the active category (only its fields are sent). */
 import { categoryFieldNames, CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, isFieldRequired, normalizeFieldValue, writeWirePath } from '../../core';
 import type { BrowserInfo, Category, PageError, TicketDraftInput } from '../../core';
+import { runtimeTimeZone } from './browser';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
 import type { TicketFormValues } from './form-values';
 
@@ -58,7 +59,7 @@ export function buildDraftCandidate(category: Category, v: TicketFormValues, ext
     impact: v.impact === '' ? undefined : v.impact,
     ...categoryPart(category, v),
     attachmentIds: [...extras.attachmentIds],
-    browser: extras.browser,
+    browser: extras.browser.timeZone === '' || extras.browser.timeZone === undefined ? { ...extras.browser, timeZone: runtimeTimeZone() } : extras.browser,
   };
   if (extras.pageUrl !== undefined && extras.pageUrl !== '') candidate.pageUrl = extras.pageUrl;
   if (v.attachPageErrors && extras.pageErrors.length > 0) candidate.pageErrors = [...extras.pageErrors];

@@ -1,5 +1,5 @@
 /** zonedTimes (shared/ui/zoned-time.ts): Moscow and local readings, dated only where the day is not obvious. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fromMoscow } from '../../../src/core';
 import { zonedTimes } from '../../../src/widget/shared/ui/zoned-time';
 
@@ -21,5 +21,26 @@ describe('zonedTimes', () => {
       moscow: 'пт, 27 ноября, 09:00',
       local: '11:00',
     });
+  });
+});
+
+describe('zonedTimes without Intl (Russian and English, the runtime zone)', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = zone;
+  });
+
+  // The plain path must read exactly as the Intl one does for the same zone named explicitly.
+  it.each(['Asia/Yekaterinburg', 'Europe/Moscow', 'America/Los_Angeles', 'Asia/Kamchatka'])('reads as Intl does in %s', (name) => {
+    process.env.TZ = name;
+    for (let hours = 0; hours < 24 * 400; hours += 7) {
+      const at = new Date(Date.UTC(2026, 0, 1) + hours * 3_600_000 + 13 * 60_000);
+      const nowAt = new Date(at.getTime() - ((hours * 37) % 48) * 3_600_000);
+      for (const locale of ['ru', 'en']) {
+        for (const alwaysDate of [false, true]) {
+          expect(zonedTimes(at, { locale, now: nowAt, alwaysDate })).toEqual(zonedTimes(at, { locale, now: nowAt, alwaysDate, timeZone: name }));
+        }
+      }
+    }
   });
 });

@@ -56,6 +56,13 @@ describe('the guest contact from the table', () => {
     expect(contactSchema.safeParse(draft.contact).success).toBe(true);
   });
 
+  it('reads the time zone when it builds the draft, as the page snapshot no longer carries it', () => {
+    const { timeZone: _left, ...snapshot } = browserSnapshot;
+    const draft = buildDraftCandidate('other', emptyValues(), { browser: normalizeBrowserInfo(snapshot), attachmentIds: [], pageErrors: [], guest: false });
+    expect((draft.browser as { timeZone?: string }).timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(buildDraftCandidate('other', emptyValues(), { browser, attachmentIds: [], pageErrors: [], guest: false }).browser).toBe(browser);
+  });
+
   it('leaves an empty optional row out and reports empty required rows as required', () => {
     const draft = buildDraftCandidate('other', emptyValues(), { browser, attachmentIds: [], pageErrors: [], guest: true });
     expect(draft.contact).not.toHaveProperty('email');

@@ -2,7 +2,12 @@
  * An instant as support and the user both read it: Moscow time (support's clock) and the user's own, dated
  * only where the day is not obvious. Built from separate date and time formats because ICU versions differ
  * in how they join them ("пн, 30 ноября в 08:00" vs "пн, 30 ноября, 08:00"); the join is ours.
+ *
+ * In Russian and English, for Moscow and the runtime's own zone (what the first screen shows), the readings
+ * come from plain arithmetic and Date's local fields, without Intl: a page's first Intl formatter loads the
+ * ICU data, a task of 30–80 ms that opening the panel would otherwise pay. Any other zone goes through Intl.
  */
+import { MSK_OFFSET_MS } from '../../../core/calendar/moscow';
 import { dateTimeFormat, formatLocalTime, formatMoscowTime, sameAsMoscow } from '../format';
 
 const MOSCOW = 'Europe/Moscow';
@@ -46,8 +51,64 @@ function dateLabel(at: Date, locale: string, timeZone: string | undefined): stri
   }).format(at);
 }
 
+/** Calendar fields of an instant: month 0–11, weekday 0 = Sunday (as Date has them). */
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+/** Moscow's fields (UTC+3 all year round), or the runtime zone's (Date's local fields). */
+function fieldsOf(at: Date, zone: 'moscow' | 'local'): Fields {
+  if (zone === 'local') {
+    return { year: at.getFullYear(), month: at.getMonth(), day: at.getDate(), weekday: at.getDay(), hour: at.getHours(), minute: at.getMinutes() };
+  }
+  const shifted = new Date(at.getTime() + MSK_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth(),
+    day: shifted.getUTCDate(),
+    weekday: shifted.getUTCDay(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+/** Weekday (short, from Sunday) and month (long; Russian in the genitive, as a date has it) names, as ICU writes them. */
+const NAMES = {
+  ru: {
+    weekdays: ['вс', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'],
+    months: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  },
+  en: {
+    weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  },
+} as const;
+
+const two = (n: number) => String(n).padStart(2, '0');
+const sameDay = (a: Fields, b: Fields) => a.year === b.year && a.month === b.month && a.day === b.day;
+
+/** zonedTimes for Russian or English in the runtime's zone: no Intl. */
+function plainZonedTimes(at: Date, now: Date, names: (typeof NAMES)[keyof typeof NAMES], english: boolean, alwaysDate: boolean): ZonedTimes {
+  const time = (f: Fields) => `${two(f.hour)}:${two(f.minute)}`;
+  const date = (f: Fields) => `${names.weekdays[f.weekday]}, ${english ? `${names.months[f.month]} ${f.day}` : `${f.day} ${names.months[f.month]}`}`;
+  const moscowAt = fieldsOf(at, 'moscow');
+  const localAt = fieldsOf(at, 'local');
+  const moscowDated = alwaysDate || !sameDay(moscowAt, fieldsOf(now, 'moscow'));
+  const moscow = moscowDated ? `${date(moscowAt)}, ${time(moscowAt)}` : time(moscowAt);
+  // getTimezoneOffset is minutes behind UTC: Moscow's is -180.
+  if (at.getTimezoneOffset() === -MSK_OFFSET_MS / 60_000) return { moscow, local: null };
+  const localDated = !sameDay(localAt, moscowAt) || (!moscowDated && !sameDay(localAt, fieldsOf(now, 'local')));
+  return { moscow, local: localDated ? `${date(localAt)}, ${time(localAt)}` : time(localAt) };
+}
+
 /** Moscow and local readings of `at`, dated only when the day differs from today's (or from Moscow's). */
 export function zonedTimes(at: Date, { locale, now, timeZone, alwaysDate = false }: ZonedTimesOptions): ZonedTimes {
+  if (timeZone === undefined && (locale === 'ru' || locale === 'en')) return plainZonedTimes(at, now, NAMES[locale], locale === 'en', alwaysDate);
   const moscowDated = alwaysDate || dayKey(at, MOSCOW) !== dayKey(now, MOSCOW);
   const moscowTime = formatMoscowTime(at, locale);
   const moscow = moscowDated ? `${dateLabel(at, locale, MOSCOW)}, ${moscowTime}` : moscowTime;
