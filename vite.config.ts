@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 
 const OUT = 'dist/widget';
 
@@ -15,9 +15,29 @@ function widgetEntryFile(): string {
   return entry.file;
 }
 
+/**
+ * Bundled CommonJS (React, react-dom) is wrapped in arrow functions that run once, at the first require. V8
+ * compiles such a function lazily, on the main thread, when it is called: for react-dom that is the largest
+ * part of evaluating the entry. Written as a parenthesized function expression, the form V8 takes for "called
+ * at once", it is compiled with the rest of the file while the file streams in, off the main thread.
+ */
+function eagerCommonJs(): Plugin {
+  return {
+    name: 'uchi-support:eager-commonjs',
+    // After minification (the names are the minifier's): the content hash, taken before, covers this rewrite too.
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || chunk.name !== 'widget') continue;
+        // The runtime's wrapper call as the minifier writes it: `=o((e=>{` or `=o(((e,t)=>{`.
+        chunk.code = chunk.code.replace(/=(\w{1,2})\(\(\(?(\w)(,\w)?\)?=>\{/g, (_m, wrap: string, a: string, b = '') => `=${wrap}((function(${a}${b}){`);
+      }
+    },
+  };
+}
+
 /** The widget bundle: React and everything else inside, chunks named by content hash, lazy screenshot chunk. */
 const widget: UserConfig = {
-  plugins: [react()],
+  plugins: [react(), eagerCommonJs()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,
   build: {
