@@ -84,6 +84,53 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  // A page's first Intl formatter, collator or Intl.Locale loads the ICU data: a task of 30–500 ms that opening
+  // the panel must not cost the host page (plural rules are cheap, and i18next needs them).
+  it('prepares and opens the first screen without loading the ICU data', async () => {
+    const url = h.host.serve('/no-intl', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token: await reporterToken() }]])) });
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    await tracked.context.addInitScript(() => {
+      const used: string[] = [];
+      (window as unknown as { intlUsed: string[] }).intlUsed = used;
+      const intl = Intl as unknown as Record<string, object>;
+      for (const name of ['DateTimeFormat', 'NumberFormat', 'ListFormat', 'RelativeTimeFormat', 'Collator', 'Locale', 'DisplayNames', 'Segmenter']) {
+        const original = intl[name];
+        if (original === undefined) continue;
+        const note = () => used.push(name);
+        intl[name] = new Proxy(original, {
+          construct: (target, args, newTarget) => (note(), Reflect.construct(target as new () => object, args, newTarget)),
+          apply: (target, self, args) => (note(), Reflect.apply(target as () => object, self, args)),
+        });
+      }
+      for (const [owner, method] of [[String.prototype, 'localeCompare'], [Number.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleDateString'], [Date.prototype, 'toLocaleTimeString']] as const) {
+        const record = owner as unknown as Record<string, (...args: unknown[]) => unknown>;
+        const original = record[method];
+        record[method] = function (this: unknown, ...args: unknown[]) {
+          used.push(method);
+          return original?.apply(this, args);
+        };
+      }
+    });
+    const api: string[] = [];
+    page.on('requestfinished', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) api.push(new URL(request.url()).pathname);
+    });
+    await page.goto(url);
+    await visible(tracked, launcher(page));
+    await launcher(page).hover();
+    await page.locator('uchi-support-panel .us-picker__option').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await launcher(page).click();
+    await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
+    // The user's tickets (for the unseen-changes check and duplicates) have arrived and been rendered with.
+    await expect.poll(() => api.includes('/api/v1/tickets')).toBe(true);
+    await panel(page).getByRole('button', { name: 'Тест', exact: true }).click();
+    await visible(tracked, panel(page).getByRole('textbox', { name: /Опишите проблему/ }));
+    expect(await page.evaluate(() => (window as unknown as { intlUsed: string[] }).intlUsed)).toEqual([]);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('boots on keyboard focus as on hover: the first screen is rendered hidden before Enter', async () => {
     const url = h.host.serve('/focus', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
     const tracked = await openPage(h);

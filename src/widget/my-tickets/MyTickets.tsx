@@ -50,7 +50,7 @@ export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId }
 
   const loadedTickets = query.data?.pages.flatMap((page) => page.tickets) ?? [];
   // A ticket is listed once even if a refresh moved it from one page to another.
-  const tickets = [...new Map(loadedTickets.map((ticket) => [ticket.id, ticket])).values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const tickets = [...new Map(loadedTickets.map((ticket) => [ticket.id, ticket])).values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   const [sentinelRef, loadMore] = useLoadMore(query, listRef);
   // A page after the first that failed keeps what is shown; only a failed first page replaces the list.
   return (

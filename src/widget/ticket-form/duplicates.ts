@@ -31,5 +31,6 @@ export function findOpenDuplicate(tickets: readonly TicketSummary[], values: Tic
     if (category === 'order' || category === 'document') return linksAgree(ticket.orderUrl, values.orderUrl);
     return true;
   });
-  return [...matches].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+  // ISO instants sort as plain strings (a collator would load the ICU data on the first screen).
+  return [...matches].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))[0] ?? null;
 }

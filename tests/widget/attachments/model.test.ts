@@ -118,6 +118,24 @@ describe('formatting', () => {
     expect(plain(formatBytes(2.25 * 1024 * 1024, 'en'))).toBe('2.3 MB');
   });
 
+  // Russian and English are written without Intl (the first screen must not load the ICU data): to the letter as Intl.
+  it.each(['ru', 'en'])('writes sizes and lists in %s exactly as Intl does', (locale) => {
+    const kib = 1024;
+    const sizes = [0, 1, 100, 512, 1000, 1023, 1024, 1536, 10 * kib, 99.95 * kib, 1000 * kib, kib * kib - 1, kib * kib, 1.05 * kib * kib, 2.25 * kib * kib, 9.96 * kib * kib, 10 * kib * kib, 123.4 * kib * kib, 2048 * kib * kib, 12345 * kib * kib];
+    for (const size of sizes) {
+      const [value, unit] = size >= kib * kib ? [size / (kib * kib), 'megabyte'] : [Math.max(size / kib, size > 0 ? 0.1 : 0), 'kilobyte'];
+      const intl = new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+      expect(formatBytes(size, locale)).toBe(intl);
+    }
+    const types = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'];
+    for (let n = 1; n <= types.length; n++) {
+      for (const joiner of ['and', 'or'] as const) {
+        const intl = new Intl.ListFormat(locale, { type: joiner === 'and' ? 'conjunction' : 'disjunction' }).format(types.slice(0, n).map((type) => type.split('/')[1]?.toUpperCase() ?? ''));
+        expect(listTypes(types.slice(0, n), locale, joiner).toUpperCase()).toBe(intl.toUpperCase());
+      }
+    }
+  });
+
   it('lists types with the locale’s conjunction', () => {
     expect(listTypes(['image/png', 'image/jpeg', 'application/pdf'], 'ru', 'and')).toBe('PNG, JPEG и PDF');
     expect(listTypes(['image/png', 'application/pdf'], 'ru', 'or')).toBe('PNG или PDF');
