@@ -1,5 +1,8 @@
 /** The attachments feature: a queue per draft, the picker UI and the slot other features consume. */
+export { AttachmentList } from './AttachmentList';
 export { AttachmentPicker } from './AttachmentPicker';
+export { AttachmentZone } from './AttachmentZone';
+export type { AttachmentZoneProps } from './AttachmentZone';
 export type { AttachmentPickerProps } from './AttachmentPicker';
 export { attachmentsMessages } from './messages';
 export { checkFile } from './model/check-file';
@@ -12,6 +15,7 @@ export type { PrepareFile, PreparedFile } from './prepare-image';
 export { toSlot } from './to-slot';
 export { useAttachmentQueue } from './use-attachment-queue';
 export type { AttachmentQueue, AttachmentQueueOptions } from './use-attachment-queue';
-export { useAttachmentLimits, useDraftAttachments } from './use-draft-attachments';
+export { useAttachmentLimits } from './limits';
+export { useDraftAttachments, useDraftQueue } from './use-draft-attachments';
 export type { DraftAttachmentsOptions } from './use-draft-attachments';
 export type { UploadFile } from './use-upload-jobs';

@@ -1,22 +1,24 @@
 /** The ready-made wiring for the app shell: limits from GET /meta, upload through the API, files saved per draft. */
 import { useCallback, useMemo } from 'react';
-import { DEFAULT_ATTACHMENT_LIMITS } from '../../core';
-import { useMeta, useSupportApi } from '../../api';
+import { useSupportApi } from '../../api';
 import type { UploadOptions } from '../../api/types';
 import { useWidgetEnv } from '../shared/env';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { AttachmentPicker } from './AttachmentPicker';
 import type { AttachmentPickerProps } from './AttachmentPicker';
-import type { QueueLimits } from './model/types';
+import { useAttachmentLimits } from './limits';
 import type { PrepareFile } from './prepare-image';
 import { toSlot } from './to-slot';
 import { useAttachmentQueue } from './use-attachment-queue';
 import type { AttachmentQueue } from './use-attachment-queue';
 
-/** The server's attachment limits, or the defaults until (or unless) GET /meta answers. */
-export function useAttachmentLimits(): QueueLimits {
-  const meta = useMeta();
-  return meta.data?.limits ?? DEFAULT_ATTACHMENT_LIMITS;
+/** A draft's queue wired to the API, GET /meta's limits and env.blobStore (the files survive a reload). */
+export function useDraftQueue(draftKey: string, prepare?: PrepareFile): AttachmentQueue {
+  const api = useSupportApi();
+  const { blobStore } = useWidgetEnv();
+  const limits = useAttachmentLimits();
+  const upload = useCallback((blob: Blob, name: string, options?: UploadOptions) => api.uploadAttachment(blob, name, options), [api]);
+  return useAttachmentQueue({ draftKey, limits, upload, blobStore, ...(prepare === undefined ? {} : { prepare }) });
 }
 
 /** Options of `useDraftAttachments`: the draft, and the picker's props besides the queue. */
@@ -24,11 +26,7 @@ export type DraftAttachmentsOptions = Omit<AttachmentPickerProps, 'queue'> & { d
 
 /** A draft's queue and its slot (with the picker as `node`), wired to the API, GET /meta and env.blobStore. */
 export function useDraftAttachments({ draftKey, prepare, ...picker }: DraftAttachmentsOptions): { queue: AttachmentQueue; slot: AttachmentsSlot } {
-  const api = useSupportApi();
-  const { blobStore } = useWidgetEnv();
-  const limits = useAttachmentLimits();
-  const upload = useCallback((blob: Blob, name: string, options?: UploadOptions) => api.uploadAttachment(blob, name, options), [api]);
-  const queue = useAttachmentQueue({ draftKey, limits, upload, blobStore, ...(prepare === undefined ? {} : { prepare }) });
+  const queue = useDraftQueue(draftKey, prepare);
   const { onCapture, capturing, captureSlot, pasteTarget } = picker;
   return useMemo(() => {
     const props: AttachmentPickerProps = { queue, ...pickerProps({ onCapture, capturing, captureSlot, pasteTarget }) };

@@ -1,7 +1,7 @@
 /** The "new ticket" screen (in the main chunk, the first thing an open shows): hours banner, the form with its attachments, other channels. */
 import type { CreateTicketResponse } from '../../../core';
 import type { FollowUpSource } from '../../ticket-form/follow-up';
-import { attachmentsMessages } from '../../attachments';
+import { attachmentsMessages } from '../../attachments/messages';
 import attachmentsCss from '../../attachments/styles.css?inline';
 import { ChannelsPanel, HoursBanner, supportMessages } from '../../support-info';
 import supportCss from '../../support-info/styles.css?inline';
@@ -10,7 +10,7 @@ import formCss from '../../ticket-form/styles.css?inline';
 import { useWidgetEnv } from '../../shared/env';
 import { commonMessages } from '../../shared/messages';
 import { useLazyPart } from '../../shared/use-lazy-part';
-import { useAttachmentsWithCapture } from '../ReplyAttachments';
+import { useFormAttachments } from '../form-attachments';
 
 const NAMESPACES = { common: commonMessages, form: formMessages, attachments: attachmentsMessages, support: supportMessages };
 const CSS = [formCss, attachmentsCss, supportCss].join('\n');
@@ -31,7 +31,7 @@ export interface FormScreenProps {
 export default function FormScreen({ formKey, onSent, onSplitSent, onAddedToExisting, followUp, onCancelFollowUp }: FormScreenProps) {
   useLazyPart(NAMESPACES, CSS);
   const env = useWidgetEnv();
-  const attachments = useAttachmentsWithCapture(`form:${env.userKey}`);
+  const attachments = useFormAttachments(`form:${env.userKey}`);
   return (
     <>
       <HoursBanner />

@@ -1,0 +1,66 @@
+/**
+ * The form's attachments (useFormAttachments): the zone is there at once, the queue arrives later; a file
+ * picked before it is attached once it is there, and sending waits until the queue has read the draft back.
+ */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFormAttachments } from '../../../src/widget/app/form-attachments';
+import { createMemoryBlobStore } from '../../../src/widget/shared/memory-stores';
+import { createEnv, createFakeApi, pngFile, Providers, slotState, stubObjectUrls } from './helpers';
+
+const gate = vi.hoisted(() => {
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open: () => open() };
+});
+
+// The queue's chunk "arrives" when the test says so.
+vi.mock('../../../src/widget/app/form-attachments-part', async (importOriginal) => {
+  await gate.opened;
+  return importOriginal();
+});
+
+beforeEach(() => {
+  stubObjectUrls();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function Probe() {
+  const slot = useFormAttachments('form:guest');
+  return (
+    <>
+      {slot.node}
+      <pre data-testid="slot">{JSON.stringify({ ids: slot.ids, names: slot.names, busy: slot.busy, failed: slot.failed, hasImage: slot.hasImage })}</pre>
+    </>
+  );
+}
+
+describe('the form’s attachments', () => {
+  it('shows the zone before the queue, keeps a file picked meanwhile, and attaches it when the queue comes', async () => {
+    const user = userEvent.setup();
+    const fake = createFakeApi({ autoSucceed: true });
+    render(
+      <Providers api={fake.api} env={createEnv(fake.api, createMemoryBlobStore())}>
+        <Probe />
+      </Providers>,
+    );
+    const slot = () => slotState(screen.getByTestId('slot'));
+    // The zone, its limits and buttons are there; sending waits (the saved files are not read back yet).
+    expect(screen.getByRole('group', { name: 'Файлы и скриншоты' })).toHaveTextContent('PNG, JPEG, WebP, GIF или PDF');
+    expect(slot().busy).toBe(true);
+
+    await user.upload(screen.getByLabelText('Прикрепить файлы'), [pngFile('before.png')]);
+    expect(screen.queryByRole('list', { name: 'Прикреплённые файлы' })).toBeNull();
+    expect(fake.calls).toHaveLength(0);
+
+    gate.open();
+    const list = await screen.findByRole('list', { name: 'Прикреплённые файлы' });
+    await waitFor(() => expect(within(list).getByText('Загружен')).toBeInTheDocument());
+    await waitFor(() => expect(slot()).toMatchObject({ names: ['before.png'], busy: false, failed: false, hasImage: true }));
+    expect(slot().ids).toHaveLength(1);
+    expect(fake.calls).toHaveLength(1);
+  });
+});
