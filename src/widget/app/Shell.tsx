@@ -118,6 +118,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
       <div className="us-shell__body">
         <div hidden={screen.name !== 'form'}>
           <FormScreen
+            shown={open && screen.name === 'form'}
             formKey={formKey}
             onSent={onSent}
             onSplitSent={onSplitSent}

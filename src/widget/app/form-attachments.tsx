@@ -1,8 +1,8 @@
 /**
  * The ticket form's attachments, split so the first frame does not wait for them: the zone (title, hint,
  * limits, the file and capture buttons, drop and paste) is part of the form screen; the queue (uploads, saved
- * files, the list) loads once the browser is idle after that frame, or at once when a file comes. Sending waits
- * until the queue has read the draft's saved files back, as it always did.
+ * files, the list) loads once the form has been painted where the user sees it and the browser is idle, or at
+ * once when a file comes. Sending waits until the queue has read the draft's saved files back, as it always did.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AttachmentZone } from '../attachments/AttachmentZone';
@@ -17,18 +17,25 @@ const queuePart = lazyModule(() => import('./form-attachments-part'));
 
 const WAITING: FormAttachmentsState = { ids: [], names: [], hasImage: false, busy: true, failed: false };
 
-/** Runs `task` when the browser is idle (or soon, where it cannot tell); returns a cancel. */
-function whenIdle(task: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(task, { timeout: 1000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(task, 1);
-  return () => clearTimeout(timer);
+/** Runs `task` once the next frame has been painted and the browser is idle; returns a cancel. */
+function afterPaintWhenIdle(task: () => void): () => void {
+  let cancel = () => undefined as void;
+  const frame = requestAnimationFrame(() => {
+    // A task queued from the frame callback runs after that frame is painted.
+    const timer = setTimeout(() => {
+      if (typeof window.requestIdleCallback === 'function') {
+        const handle = window.requestIdleCallback(task, { timeout: 1000 });
+        cancel = () => window.cancelIdleCallback(handle);
+      } else task();
+    }, 0);
+    cancel = () => clearTimeout(timer);
+  });
+  cancel = () => cancelAnimationFrame(frame);
+  return () => cancel();
 }
 
-/** The form's attachments slot: the zone now, the queue when idle. */
-export function useFormAttachments(draftKey: string): AttachmentsSlot {
+/** The form's attachments slot: the zone now, the queue once `shown` has been painted and the browser is idle. */
+export function useFormAttachments(draftKey: string, shown = true): AttachmentsSlot {
   const env = useWidgetEnv();
   const limits = useAttachmentLimits();
   const root = useRef<HTMLDivElement>(null);
@@ -48,7 +55,7 @@ export function useFormAttachments(draftKey: string): AttachmentsSlot {
       () => setUnavailable(true),
     );
   }, []);
-  useEffect(() => (part === undefined ? whenIdle(load) : undefined), [part, load]);
+  useEffect(() => (part === undefined && shown ? afterPaintWhenIdle(load) : undefined), [part, shown, load]);
   const add = useCallback(
     (files: File[]) => {
       if (controls.current !== null) controls.current.add(files);

@@ -12,11 +12,12 @@ import { createEnv, createFakeApi, pngFile, Providers, slotState, stubObjectUrls
 const gate = vi.hoisted(() => {
   let open: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open: () => open() };
+  return { opened, open: () => open(), requested: false };
 });
 
 // The queue's chunk "arrives" when the test says so.
 vi.mock('../../../src/widget/app/form-attachments-part', async (importOriginal) => {
+  gate.requested = true;
   await gate.opened;
   return importOriginal();
 });
@@ -28,8 +29,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function Probe() {
-  const slot = useFormAttachments('form:guest');
+function Probe({ shown = true }: { shown?: boolean }) {
+  const slot = useFormAttachments('form:guest', shown);
   return (
     <>
       {slot.node}
@@ -38,7 +39,30 @@ function Probe() {
   );
 }
 
+const frames = (n: number) => new Promise<void>((done) => {
+  const step = (left: number) => (left === 0 ? done() : requestAnimationFrame(() => setTimeout(() => step(left - 1), 0)));
+  step(n);
+});
+
 describe('the form’s attachments', () => {
+  it('does not ask for the queue while the form is rendered hidden, and does once it is shown', async () => {
+    const fake = createFakeApi({ autoSucceed: true });
+    const env = createEnv(fake.api, createMemoryBlobStore());
+    const { rerender } = render(
+      <Providers api={fake.api} env={env}>
+        <Probe shown={false} />
+      </Providers>,
+    );
+    await frames(3);
+    expect(gate.requested).toBe(false);
+    rerender(
+      <Providers api={fake.api} env={env}>
+        <Probe shown />
+      </Providers>,
+    );
+    await waitFor(() => expect(gate.requested).toBe(true));
+  });
+
   it('shows the zone before the queue, keeps a file picked meanwhile, and attaches it when the queue comes', async () => {
     const user = userEvent.setup();
     const fake = createFakeApi({ autoSucceed: true });

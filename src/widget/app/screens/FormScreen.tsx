@@ -17,6 +17,8 @@ const CSS = [formCss, attachmentsCss, supportCss].join('\n');
 
 /** Props of the form screen. */
 export interface FormScreenProps {
+  /** Whether the user sees the form (the panel is open on it): parts it does not need at first come after that. */
+  shown?: boolean;
   /** Changes to start a fresh form (after sending, or when the host opens with pre-filled fields). */
   formKey: number;
   onSent(response: CreateTicketResponse): void;
@@ -28,10 +30,10 @@ export interface FormScreenProps {
 }
 
 /** The form screen. */
-export default function FormScreen({ formKey, onSent, onSplitSent, onAddedToExisting, followUp, onCancelFollowUp }: FormScreenProps) {
+export default function FormScreen({ shown = true, formKey, onSent, onSplitSent, onAddedToExisting, followUp, onCancelFollowUp }: FormScreenProps) {
   useLazyPart(NAMESPACES, CSS);
   const env = useWidgetEnv();
-  const attachments = useFormAttachments(`form:${env.userKey}`);
+  const attachments = useFormAttachments(`form:${env.userKey}`, shown);
   return (
     <>
       <HoursBanner />
