@@ -1,6 +1,6 @@
 /**
  * The panel: title, navigation between a new ticket and "my tickets", the current screen, and in launcher
- * mode a close button, Escape and a focus trap. The form screen is in the main chunk and renders in the first
+ * mode a close button, Escape and a focus trap. The form screen is in the widget file and renders in the first
  * commit (no Suspense wait on the way to the first screen); the other screens are lazy chunks. The form stays
  * mounted (hidden) while another tab shows, so nothing typed is lost.
  */

@@ -1,4 +1,4 @@
-/** The i18n namespaces of the main chunk; lazy screens add theirs (the shared 'common' too) when they load (useLazyPart). */
+/** The i18n namespaces of the widget file; lazy screens add theirs (the shared 'common' too) when they load (useLazyPart). */
 import { unseenMessages } from '../my-tickets/unseen-messages';
 import type { Messages } from '../shared/i18n';
 import { appMessages } from './messages';

@@ -1,4 +1,4 @@
-/** The main chunk's CSS as one string, for the shadow root; each lazy screen adopts its own when it loads. */
+/** The widget file's CSS as one string, for the shadow root; each lazy screen adopts its own when it loads. */
 import badge from '../my-tickets/badge.css?inline';
 import base from '../shared/base.css?inline';
 import shell from './styles.css?inline';

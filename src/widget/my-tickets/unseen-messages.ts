@@ -1,4 +1,4 @@
-/** Texts of the unseen-changes badge (namespace 'unseen'), shown by the shell's navigation in the main chunk. Russian; the English texts are in the .en module beside, loaded only for English. */
+/** Texts of the unseen-changes badge (namespace 'unseen'), shown by the shell's navigation in the widget file. Russian; the English texts are in the .en module beside, loaded only for English. */
 export const unseenMessages = {
   ru: {
     badgeMax: '9+',

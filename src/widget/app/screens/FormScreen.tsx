@@ -1,4 +1,4 @@
-/** The "new ticket" screen (in the main chunk, the first thing an open shows): hours banner, the form with its attachments, other channels. */
+/** The "new ticket" screen (in the widget file, the first thing an open shows): hours banner, the form with its attachments, other channels. */
 import type { CreateTicketResponse } from '../../../core';
 import type { FollowUpSource } from '../../ticket-form/follow-up';
 import { attachmentsMessages } from '../../attachments/messages';

@@ -1,4 +1,4 @@
-/** "My tickets" (a lazy chunk with the list's texts and CSS; the unseen badge's are in the main chunk). */
+/** "My tickets" (a lazy chunk with the list's texts and CSS; the unseen badge's are in the widget file). */
 import { ticketsMessages } from '../../my-tickets/messages';
 import { MyTickets } from '../../my-tickets/MyTickets';
 import ticketsCss from '../../my-tickets/styles.css?inline';
