@@ -125,7 +125,18 @@ describe('the script-tag loader', () => {
     // The user's tickets (for the unseen-changes check and duplicates) have arrived and been rendered with.
     await expect.poll(() => api.includes('/api/v1/tickets')).toBe(true);
     await panel(page).getByRole('button', { name: 'Тест', exact: true }).click();
-    await visible(tracked, panel(page).getByRole('textbox', { name: /Опишите проблему/ }));
+    const description = panel(page).getByRole('textbox', { name: /Опишите проблему/ });
+    await visible(tracked, description);
+    expect(await page.evaluate(() => (window as unknown as { intlUsed: string[] }).intlUsed)).toEqual([]);
+
+    // The same with a draft to restore: «Черновик от 14:02 восстановлен» is written without Intl too.
+    await description.fill('Не открывается итоговый тест по охране труда.');
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => localStorage.getItem(key)?.includes('итоговый тест')))).toBe(true);
+    await page.reload();
+    await visible(tracked, launcher(page));
+    await launcher(page).hover();
+    await launcher(page).click();
+    await visible(tracked, panel(page).getByText(/Черновик от .+ восстановлен/));
     expect(await page.evaluate(() => (window as unknown as { intlUsed: string[] }).intlUsed)).toEqual([]);
     await expectClean(tracked);
     await tracked.context.close();

@@ -8,7 +8,7 @@
  * ICU data, a task of 30–80 ms that opening the panel would otherwise pay. Any other zone goes through Intl.
  */
 import { MSK_OFFSET_MS } from '../../../core/calendar/moscow';
-import { dateTimeFormat, formatLocalTime, formatMoscowTime, sameAsMoscow } from '../format';
+import { clockTime, DATE_NAMES, dateTimeFormat, formatLocalTime, formatMoscowTime, isPlainLocale, sameAsMoscow } from '../format';
 
 const MOSCOW = 'Europe/Moscow';
 
@@ -77,24 +77,11 @@ function fieldsOf(at: Date, zone: 'moscow' | 'local'): Fields {
   };
 }
 
-/** Weekday (short, from Sunday) and month (long; Russian in the genitive, as a date has it) names, as ICU writes them. */
-const NAMES = {
-  ru: {
-    weekdays: ['вс', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'],
-    months: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-  },
-  en: {
-    weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  },
-} as const;
-
-const two = (n: number) => String(n).padStart(2, '0');
 const sameDay = (a: Fields, b: Fields) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 /** zonedTimes for Russian or English in the runtime's zone: no Intl. */
-function plainZonedTimes(at: Date, now: Date, names: (typeof NAMES)[keyof typeof NAMES], english: boolean, alwaysDate: boolean): ZonedTimes {
-  const time = (f: Fields) => `${two(f.hour)}:${two(f.minute)}`;
+function plainZonedTimes(at: Date, now: Date, names: (typeof DATE_NAMES)[keyof typeof DATE_NAMES], english: boolean, alwaysDate: boolean): ZonedTimes {
+  const time = (f: Fields) => clockTime(f.hour, f.minute);
   const date = (f: Fields) => `${names.weekdays[f.weekday]}, ${english ? `${names.months[f.month]} ${f.day}` : `${f.day} ${names.months[f.month]}`}`;
   const moscowAt = fieldsOf(at, 'moscow');
   const localAt = fieldsOf(at, 'local');
@@ -108,7 +95,7 @@ function plainZonedTimes(at: Date, now: Date, names: (typeof NAMES)[keyof typeof
 
 /** Moscow and local readings of `at`, dated only when the day differs from today's (or from Moscow's). */
 export function zonedTimes(at: Date, { locale, now, timeZone, alwaysDate = false }: ZonedTimesOptions): ZonedTimes {
-  if (timeZone === undefined && (locale === 'ru' || locale === 'en')) return plainZonedTimes(at, now, NAMES[locale], locale === 'en', alwaysDate);
+  if (timeZone === undefined && isPlainLocale(locale)) return plainZonedTimes(at, now, DATE_NAMES[locale], locale === 'en', alwaysDate);
   const moscowDated = alwaysDate || dayKey(at, MOSCOW) !== dayKey(now, MOSCOW);
   const moscowTime = formatMoscowTime(at, locale);
   const moscow = moscowDated ? `${dateLabel(at, locale, MOSCOW)}, ${moscowTime}` : moscowTime;
