@@ -38,6 +38,10 @@ const MIN_STEMS = 2;
 // after a bare «и» two infinitives are usually one chain of actions ("исправить и выслать новое").
 const REQUESTING = /(?<![\p{L}])(?:прошу|просим|просьба|нужно|необходимо|помогите)(?![\p{L}])/u;
 const INFINITIVE_FIRST = /^\p{L}{3,}(?:ть|ти)(?:ся)?(?![\p{L}])/u;
+// A wish for something new after a failure («… не сохраняются даты и хотелось бы выгружать их в Excel»).
+const WISH_FIRST = /^(?:хотелось\s+бы|было\s+бы\s+(?:\p{L}+\s+)?(?:здорово|удобно|хорошо|неплохо|полезно)|хорошо\s+бы|предлага(?:ю|ем))(?![\p{L}])/u;
+// A request of its own opening the second clause («… пропал звук и подскажите, когда будет удостоверение»).
+const ASK_FIRST = /^(?:подскажите|пришлите|вышлите|объясните|сообщите|уточните)(?![\p{L}])/u;
 
 /**
  * Splits one sentence joined by «и» / «а также» when each side reports its own failure about a different
@@ -54,9 +58,13 @@ export function clausePieces(text: string): Piece[] {
     const right = firstSentence(text.slice(bodyStart));
     // A clause starting with its verb shares the subject before it, unless it names a subject of its own.
     if ((VERB_FIRST.test(normalizeText(right)) && contentStems(right).size < 3) || refersBack(right)) continue;
-    // Two failures, or two requests («Прошу исправить название …, а также подключить филиал»).
+    // Two failures, or two requests («Прошу исправить название …, а также подключить филиал»), or a failure
+    // and then a wish or a request of another kind.
+    const r = normalizeText(right).trim();
     const requests = /также/u.test(m[0]) && REQUESTING.test(normalizeText(left)) && INFINITIVE_FIRST.test(normalizeText(right));
-    if (!requests && (!reportsFailure(left) || !reportsFailure(right))) continue;
+    const wish = reportsFailure(left) && WISH_FIRST.test(r);
+    const ask = (reportsFailure(left) || /^(?:пришлите|вышлите|прошу|просим)(?![\p{L}])/u.test(normalizeText(left).trim())) && ASK_FIRST.test(r);
+    if (!requests && !wish && !ask && (!reportsFailure(left) || !reportsFailure(right))) continue;
     if (contentStems(left).size < MIN_STEMS || contentStems(right).size < MIN_STEMS || sharesSubject(left, right)) continue;
     starts.push({ at: m.index, marker: markerText(m[0]) });
   }
