@@ -27,6 +27,14 @@ describe('checkOneProblem names the marker of each split', () => {
     ['тест по охране труда не открывается, ошибка 403\n\nкогда будет готово удостоверение по пожарной безопасности', ['когда будет готово']],
     // Ordinals after a count announcement list separate problems.
     ['Два момента. Во-первых, в уроке 4 не отображается таблица. Во-вторых, можно ли получить доступ к статистике прохождения?', ['Во-вторых']],
+    // A greeting before «во-первых» has not stated a problem whose circumstances the ordinals could list.
+    ['Уважаемая техподдержка!\nВо-первых, в выгрузке реестра не заполняется поле «Результат».\nВо-вторых, как добавить в шаблон удостоверения факсимиле председателя?', ['Во-вторых']],
+    // A failure, then a wish for something new in the same sentence.
+    ['Не прикрепляется к заданию файл больше 20 МБ и хотелось бы видеть в журнале дату последнего входа слушателя.', ['и']],
+    // A failure, then another request in the same sentence.
+    ['Видео во втором модуле не воспроизводится и подскажите, когда будет готово удостоверение по охране труда.', ['и']],
+    // «почему-то»: something is off, a problem of its own.
+    ['Как передать права менеджера организации другому сотруднику? Кстати, в последнем счёте почему-то указано 11 слушателей.', ['Кстати']],
   ])('%s', (text, markers) => {
     const check = checkOneProblem(text);
     expect(check.parts).toHaveLength(markers.length + 1);
