@@ -18,7 +18,7 @@ import { createSleep } from './sleep';
 import { fetchSend, xhrSend } from './transport';
 import type { Send } from './transport';
 import type { ApiResult, SupportApi, TicketPage, TicketPageRequest } from './types';
-import { messageAnswerSchema } from './ticket-change';
+import { messageAnswerSchema } from './message-answer';
 import { createUrlBuilder } from './url';
 
 /** How to build the client; everything but `baseUrl` has a default, and every effect can be injected. */

@@ -1,13 +1,9 @@
-/** The answer to a message, and how it updates a ticket the client already holds. */
-import * as z from 'zod/mini';
-import { ticketChangeSchema, ticketSchema } from '../core';
+/**
+ * How the answer to a message updates a ticket the client already holds. (Its schema is in message-answer.ts,
+ * with the HTTP client: the widget's first file holds no response schema.)
+ */
 import type { Ticket, TicketChange } from '../core';
 
-/**
- * The answer to a message: the change (the ticket's new summary and the one event the message added), or the
- * whole ticket from a backend that still answers with it.
- */
-export const messageAnswerSchema = z.union([ticketChangeSchema, ticketSchema]);
 /** The answer to a message. */
 export type MessageAnswer = TicketChange | Ticket;
 

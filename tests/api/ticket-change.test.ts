@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket, TicketChange, TicketEvent } from '../../src/core';
-import { applyTicketChange, isTicketChange, messageAnswerSchema } from '../../src/api/ticket-change';
+import { messageAnswerSchema } from '../../src/api/message-answer';
+import { applyTicketChange, isTicketChange } from '../../src/api/ticket-change';
 import { makeTicket } from '../widget/status-timeline/fixtures';
 
 const event = (id: number, status: TicketEvent['status'], text?: string): TicketEvent => ({

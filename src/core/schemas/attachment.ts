@@ -1,19 +1,12 @@
 /** Attachments: accepted types, limits and the metadata the server returns. */
 import * as z from 'zod/mini';
 import { isoDateTimeSchema } from './fields';
+import { ATTACHMENT_TYPES, DEFAULT_ATTACHMENT_LIMITS } from './constants';
 
-/** Content types the server accepts, decided by the file's bytes, never by its name. */
-export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] as const;
-/** One accepted content type. */
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+export { ATTACHMENT_TYPES, DEFAULT_ATTACHMENT_LIMITS };
+export type { AttachmentType } from './constants';
 
-/** Default limits; the server may be configured otherwise and says so in `GET /meta`. */
-export const DEFAULT_ATTACHMENT_LIMITS = {
-  maxFileBytes: 10 * 1024 * 1024,
-  maxFilesPerTicket: 10,
-  maxPixels: 40_000_000,
-  acceptedTypes: [...ATTACHMENT_TYPES],
-};
+
 
 /** Attachment limits as `GET /meta` reports them. */
 export const attachmentLimitsSchema = z.object({

@@ -2,22 +2,18 @@
 import * as z from 'zod/mini';
 import { IMPACTS } from '../categories';
 import type { Category } from '../categories';
-import { categoryWireShape, TICKET_FIELDS } from '../fields';
+import { categoryWireShape } from '../fields';
 import { attachmentIdSchema } from './attachment';
 import { browserInfoSchema } from './browser';
 import { contactSchema } from './context';
 import { requiredText } from './fields';
+import { DRAFT_LIMITS } from './constants';
+
+export { DRAFT_LIMITS };
 
 // Printable ASCII without spaces, like an idempotency key: a UUID fits.
 const SPLIT_GROUP = /^[\x21-\x7e]{8,128}$/;
 
-/** Limits of the draft's lists; the text fields' limits are in the field table. */
-export const DRAFT_LIMITS = {
-  subject: TICKET_FIELDS.subject.maxLength,
-  description: TICKET_FIELDS.description.maxLength,
-  attachments: 10,
-  pageErrors: 20,
-} as const;
 
 /** A page error the user agreed to attach (recorded by the embed from `error` / `unhandledrejection`). */
 export const pageErrorSchema = z.object({

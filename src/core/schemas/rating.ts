@@ -3,24 +3,11 @@
  * resolved, 1–5 with an optional comment, changeable for a week after it was first given.
  */
 import * as z from 'zod/mini';
-import type { Status } from '../statuses';
 import { isoDateTimeSchema } from './fields';
+import { isRatableStatus, MAX_RATING_COMMENT_LENGTH, POSITIVE_RATING_MIN, RATABLE_STATUSES, RATING_CHANGE_DAYS, RATING_STATS_DAYS } from './constants';
 
-/** Statuses in which the reporter is asked "Помогли ли вам?". */
-export const RATABLE_STATUSES: readonly Status[] = ['answered', 'resolved'];
-/** How long after it was first given a rating may be changed. */
-export const RATING_CHANGE_DAYS = 7;
-/** Longest rating comment. */
-export const MAX_RATING_COMMENT_LENGTH = 2000;
-/** A rating from 4 up counts as "helped" in the statistics. */
-export const POSITIVE_RATING_MIN = 4;
-/** The window of the operator's rating statistics. */
-export const RATING_STATS_DAYS = 30;
+export { isRatableStatus, MAX_RATING_COMMENT_LENGTH, POSITIVE_RATING_MIN, RATABLE_STATUSES, RATING_CHANGE_DAYS, RATING_STATS_DAYS };
 
-/** Whether a ticket in `status` asks for a rating. */
-export function isRatableStatus(status: Status): boolean {
-  return RATABLE_STATUSES.includes(status);
-}
 
 /** A score: 1 (did not help at all) … 5 (helped completely). */
 export const ratingScoreSchema = z.int().check(z.minimum(1, 'too_small'), z.maximum(5, 'too_big'));

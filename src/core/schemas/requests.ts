@@ -3,9 +3,11 @@ import * as z from 'zod/mini';
 import { attachmentIdSchema, attachmentLimitsSchema } from './attachment';
 import { isoDateTimeSchema, requiredText } from './fields';
 import { statusSchema } from './ticket';
+import { API_ERROR_CODES, MAX_MESSAGE_LENGTH } from './constants';
 
-/** Longest message (a reply, a specialist's question or answer). */
-export const MAX_MESSAGE_LENGTH = 5000;
+export { API_ERROR_CODES, MAX_MESSAGE_LENGTH };
+export type { ApiErrorCode } from './constants';
+
 
 /** The reporter's message: a reply to a clarification request, or an addition to an open ticket. */
 export const messageBodySchema = z.object({
@@ -44,27 +46,6 @@ export const metaSchema = z.object({
 /** Server meta. */
 export type Meta = z.infer<typeof metaSchema>;
 
-/** Error codes of the HTTP contract. */
-export const API_ERROR_CODES = [
-  'bad_request',
-  'validation_failed',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'method_not_allowed',
-  'conflict',
-  'idempotency_conflict',
-  'illegal_transition',
-  'payload_too_large',
-  'unsupported_media_type',
-  'too_many_attachments',
-  'several_problems',
-  'rate_limited',
-  'unavailable',
-  'internal',
-] as const;
-/** One error code. */
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Every error answer: `{ error: { code, message, fields? } }`. */
 export const apiErrorSchema = z.object({

@@ -7,7 +7,10 @@ import { useTranslation } from '../shared/i18n-react';
 import type { CreateTicketResponse } from '../../core';
 import { Button, Field } from '../shared/ui';
 import { errorText } from './field-errors';
-import type { SplitItemDraft } from './split-drafts';
+import type { Category } from '../../core';
+import type { DraftExtras } from './build-draft';
+import type { TicketFormValues } from './form-values';
+import { splitItemDraft } from './split-item-draft';
 import type { SplitItem } from './stored-draft';
 import { useSplitSend } from './useSplitSend';
 import type { SplitItemState } from './useSplitSend';
@@ -47,11 +50,12 @@ function SplitItemEditor({ item, index, count, state, onChange }: {
 }
 
 /** The split view; `onAllSent` gets every response, in order, once all parts are registered. */
-export function SplitDrafts({ items, categoryLabel, hasAttachments, draftFor, onItemsChange, onBack, onAllSent, onNew }: {
+export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onItemsChange, onBack, onAllSent, onNew }: {
   items: readonly SplitItem[];
   categoryLabel: string;
   hasAttachments: boolean;
-  draftFor(item: SplitItem, index: number): SplitItemDraft;
+  /** What every part shares: the category, the form's other values and extras, the split's group. */
+  shared: { category: Category; values: TicketFormValues; extras: DraftExtras; splitGroup?: string | undefined };
   onItemsChange(items: SplitItem[]): void;
   onBack(): void;
   onAllSent(responses: CreateTicketResponse[]): void;
@@ -61,6 +65,7 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, draftFor, on
   const { t } = useTranslation('form');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const statusId = useId();
+  const draftFor = (item: SplitItem, index: number) => splitItemDraft(shared.category, shared.values, shared.extras, item, index, shared.splitGroup);
   const { stateOf, sendAll, running, sentCount } = useSplitSend({ items, draftFor, onAllSent });
   const allSent = sentCount === items.length;
   const attempted = items.some((item) => stateOf(item).status === 'failed');

@@ -19,7 +19,7 @@ import type { TicketFormValues } from './form-values';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
 import { prepareForm } from './prepare-form';
 import { ticketResolver } from './resolver';
-import { splitGroupOf, splitIntoDrafts, splitItemDraft } from './split-drafts';
+import { splitGroupOf, splitIntoDrafts } from './split-drafts';
 import type { SplitItem } from './stored-draft';
 import { TicketFormFields } from './TicketFormFields';
 import { useBeforeUnload } from './useBeforeUnload';
@@ -144,7 +144,7 @@ export function TicketForm(props: TicketFormProps) {
           items={split}
           categoryLabel={t(`common:category.${category}`)}
           hasAttachments={attachments.ids.length > 0}
-          draftFor={(item, index) => splitItemDraft(category, values, extras, item, index, splitGroup)}
+          shared={{ category, values, extras, splitGroup }}
           onItemsChange={setSplit}
           onBack={() => setSplit(null)}
           onAllSent={(responses) => {

@@ -6,14 +6,30 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { get, set } from 'react-hook-form';
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
-import { ticketDraftSchema } from '../../core';
 import type { TicketDraft } from '../../core';
+import type * as DraftSchemas from '../../core/schemas/draft';
 import { buildDraftCandidate } from './build-draft';
 import type { DraftExtras } from './build-draft';
 import { fieldForDraftPath } from './draft-paths';
 import type { TicketFormValues } from './form-values';
 
-const validateDraft = zodResolver(ticketDraftSchema);
+// The wire schema is built on the first validation, in a chunk of its own: building the draft's schemas is no
+// part of opening the form.
+const validatorOf = (schema: typeof DraftSchemas.ticketDraftSchema) => zodResolver(schema);
+let validateDraft: Promise<ReturnType<typeof validatorOf>> | undefined;
+const loadValidator = () =>
+  (validateDraft ??= import('../../core/schemas/draft').then(
+    ({ ticketDraftSchema }) => validatorOf(ticketDraftSchema),
+    (error: unknown) => {
+      validateDraft = undefined;
+      throw error;
+    },
+  ));
+
+/** Builds the validator ahead of the first send (right after the form is first shown). */
+export function prepareValidation(): void {
+  loadValidator().catch(() => undefined);
+}
 
 /** Where errors with no field of their own go (browser info, attachment count): shown in the summary. */
 export const DRAFT_ROOT_ERROR = 'root.draft';
@@ -33,7 +49,8 @@ export const ticketResolver: Resolver<TicketFormValues, DraftExtras, TicketDraft
   if (context === undefined) throw new Error('ticketResolver needs the draft extras as the form context');
   // Without a category the common fields are still worth checking: validate them as "other".
   const candidate = buildDraftCandidate(values.category === '' ? 'other' : values.category, values, context);
-  const result = await validateDraft(candidate, undefined, {
+  const validate = await loadValidator();
+  const result = await validate(candidate, undefined, {
     fields: {},
     shouldUseNativeValidation: false,
     ...(options.criteriaMode === undefined ? {} : { criteriaMode: options.criteriaMode }),

@@ -1,9 +1,6 @@
 /** Turning a multi-problem description into one draft per problem. */
-import { DRAFT_LIMITS, ticketDraftSchema } from '../../core';
-import type { Category, TicketDraft } from '../../core';
-import { buildDraftCandidate } from './build-draft';
-import type { DraftExtras } from './build-draft';
-import type { TicketFormValues } from './form-values';
+import { DRAFT_LIMITS } from '../../core';
+import type { TicketDraft } from '../../core';
 import type { SplitItem } from './stored-draft';
 
 /** Longest derived subject: long enough to tell the parts apart, short enough for a list. */
@@ -42,26 +39,3 @@ export function splitGroupOf(items: readonly SplitItem[]): string | undefined {
   return items[0]?.idempotencyKey;
 }
 
-/**
- * One part as a ticket: its own subject and description, everything else shared, and the split's group.
- * Attachments can belong to one ticket only (the server claims them), so they go with the first part.
- */
-export function splitItemDraft(
-  category: Category,
-  values: TicketFormValues,
-  extras: DraftExtras,
-  item: SplitItem,
-  index: number,
-  splitGroup?: string,
-): SplitItemDraft {
-  const own = { ...values, subject: item.subject, description: item.description, confirmedOneProblem: '' };
-  const candidate = buildDraftCandidate(category, own, { ...extras, attachmentIds: index === 0 ? extras.attachmentIds : [] });
-  const parsed = ticketDraftSchema.safeParse(splitGroup === undefined ? candidate : { ...candidate, splitGroup });
-  if (parsed.success) return { ok: true, draft: parsed.data };
-  const errors: Partial<Record<'subject' | 'description' | 'other', string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] === 'subject' || issue.path[0] === 'description' ? issue.path[0] : 'other';
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
-}
