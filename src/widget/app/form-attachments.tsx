@@ -1,15 +1,15 @@
 /**
  * The ticket form's attachments, split so the first frame does not wait for them: the zone (title, hint,
  * limits, the file and capture buttons, drop and paste) is part of the form screen; the queue (uploads, saved
- * files, the list) loads once the form has been painted where the user sees it and the browser is idle, or at
- * once when a file comes. Sending waits until the queue has read the draft's saved files back, as it always did.
+ * files, the list) is asked for right after the form's first frame where the user sees it, or at once when a
+ * file comes. Sending waits until the queue has read the draft's saved files back, as it always did.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AttachmentZone } from '../attachments/AttachmentZone';
 import { useAttachmentLimits } from '../attachments/limits';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
-import { lazyModule } from '../shared/lazy-module';
+import { afterPaint, lazyModule } from '../shared/lazy-module';
 import type { FormAttachmentsControls, FormAttachmentsState } from './form-attachments-part';
 import { useCapture } from './use-capture';
 
@@ -17,24 +17,7 @@ const queuePart = lazyModule(() => import('./form-attachments-part'));
 
 const WAITING: FormAttachmentsState = { ids: [], names: [], hasImage: false, busy: true, failed: false };
 
-/** Runs `task` once the next frame has been painted and the browser is idle; returns a cancel. */
-function afterPaintWhenIdle(task: () => void): () => void {
-  let cancel = () => undefined as void;
-  const frame = requestAnimationFrame(() => {
-    // A task queued from the frame callback runs after that frame is painted.
-    const timer = setTimeout(() => {
-      if (typeof window.requestIdleCallback === 'function') {
-        const handle = window.requestIdleCallback(task, { timeout: 1000 });
-        cancel = () => window.cancelIdleCallback(handle);
-      } else task();
-    }, 0);
-    cancel = () => clearTimeout(timer);
-  });
-  cancel = () => cancelAnimationFrame(frame);
-  return () => cancel();
-}
-
-/** The form's attachments slot: the zone now, the queue once `shown` has been painted and the browser is idle. */
+/** The form's attachments slot: the zone now, the queue right after `shown` has been painted. */
 export function useFormAttachments(draftKey: string, shown = true): AttachmentsSlot {
   const env = useWidgetEnv();
   const limits = useAttachmentLimits();
@@ -55,7 +38,7 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
       () => setUnavailable(true),
     );
   }, []);
-  useEffect(() => (part === undefined && shown ? afterPaintWhenIdle(load) : undefined), [part, shown, load]);
+  useEffect(() => (part === undefined && shown ? afterPaint(load) : undefined), [part, shown, load]);
   const add = useCallback(
     (files: File[]) => {
       if (controls.current !== null) controls.current.add(files);

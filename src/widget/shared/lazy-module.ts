@@ -53,3 +53,15 @@ export function useLazyModule<T>(module: LazyModule<T>, wanted: boolean): T | un
   }, [module, wanted, value]);
   return value;
 }
+
+/** Runs `task` once the next frame has been painted (a task queued from the frame callback); returns a cancel. */
+export function afterPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}

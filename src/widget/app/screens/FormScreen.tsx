@@ -1,4 +1,5 @@
 /** The "new ticket" screen (in the widget file, the first thing an open shows): hours banner, the form with its attachments, other channels. */
+import { useEffect } from 'react';
 import type { CreateTicketResponse } from '../../../core';
 import type { FollowUpSource } from '../../ticket-form/follow-up';
 import { attachmentsMessages } from '../../attachments/messages';
@@ -9,7 +10,9 @@ import { formMessages, TicketForm } from '../../ticket-form';
 import formCss from '../../ticket-form/styles.css?inline';
 import { useWidgetEnv } from '../../shared/env';
 import { commonMessages } from '../../shared/messages';
+import { afterPaint } from '../../shared/lazy-module';
 import { useLazyPart } from '../../shared/use-lazy-part';
+import { prepareValidation } from '../../ticket-form/resolver';
 import { useFormAttachments } from '../form-attachments';
 
 const NAMESPACES = { common: commonMessages, form: formMessages, attachments: attachmentsMessages, support: supportMessages };
@@ -34,6 +37,9 @@ export default function FormScreen({ shown = true, formKey, onSent, onSplitSent,
   useLazyPart(NAMESPACES, CSS);
   const env = useWidgetEnv();
   const attachments = useFormAttachments(`form:${env.userKey}`, shown);
+  // The draft's schemas come right after the form's first frame where the user sees it: ready before any
+  // send, offline included, without being part of that frame.
+  useEffect(() => (shown ? afterPaint(prepareValidation) : undefined), [shown]);
   return (
     <>
       <HoursBanner />
