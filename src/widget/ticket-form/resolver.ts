@@ -8,6 +8,7 @@ import { get, set } from 'react-hook-form';
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 import type { TicketDraft } from '../../core';
 import type * as DraftSchemas from '../../core/schemas/draft';
+import { lazyModule } from '../shared/lazy-module';
 import { buildDraftCandidate } from './build-draft';
 import type { DraftExtras } from './build-draft';
 import { fieldForDraftPath } from './draft-paths';
@@ -16,15 +17,8 @@ import type { TicketFormValues } from './form-values';
 // The wire schema is built on the first validation, in a chunk of its own: building the draft's schemas is no
 // part of opening the form.
 const validatorOf = (schema: typeof DraftSchemas.ticketDraftSchema) => zodResolver(schema);
-let validateDraft: Promise<ReturnType<typeof validatorOf>> | undefined;
-const loadValidator = () =>
-  (validateDraft ??= import('../../core/schemas/draft').then(
-    ({ ticketDraftSchema }) => validatorOf(ticketDraftSchema),
-    (error: unknown) => {
-      validateDraft = undefined;
-      throw error;
-    },
-  ));
+const draftValidator = lazyModule(() => import('../../core/schemas/draft').then(({ ticketDraftSchema }) => validatorOf(ticketDraftSchema)));
+const loadValidator = () => draftValidator.load();
 
 /** Builds the validator ahead of the first send (right after the form is first shown). */
 export function prepareValidation(): void {
