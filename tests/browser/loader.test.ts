@@ -77,6 +77,14 @@ describe('the script-tag loader', () => {
     expect(chunks.filter((name) => name.startsWith('widget-'))).toHaveLength(1);
     expect(await page.locator('uchi-support-panel .us-picker__option').first().isVisible()).toBe(false);
     expect(await panel(page).count()).toBe(0);
+    // Laid out already, so the click only has to show it; meanwhile the page under it gets the clicks.
+    const prepared = await page.locator('uchi-support-panel .us-panel').evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return { height: box.height, hitsPanel: hit?.closest('uchi-support-panel') !== null };
+    });
+    expect(prepared.height).toBeGreaterThan(100);
+    expect(prepared.hitsPanel).toBe(false);
     expect(await launcher(page).getAttribute('aria-expanded')).not.toBe('true');
     // The main chunk is shared with element.js but carries none of its code: nothing is registered.
     expect(await page.evaluate(() => customElements.get('uchi-support-widget') === undefined)).toBe(true);

@@ -49,10 +49,34 @@ describe('the embedded widget', () => {
     act(() => widget?.prepare());
     await waitFor(() => expect(root.querySelector('.us-picker__option')).not.toBeNull());
     const option = root.querySelector('.us-picker__option');
-    expect(root.querySelector('[role="dialog"]')).toHaveAttribute('hidden');
+    // Laid out ahead (not display: none), yet invisible and out of reach until the open.
+    const dialog = root.querySelector('[role="dialog"]');
+    expect(dialog).not.toHaveAttribute('hidden');
+    expect(dialog).toHaveAttribute('data-state', 'prepared');
+    expect(dialog).toHaveAttribute('inert');
     act(() => widget?.open());
-    expect(root.querySelector('[role="dialog"]')).not.toHaveAttribute('hidden');
+    expect(dialog).toHaveAttribute('data-state', 'open');
+    expect(dialog).not.toHaveAttribute('inert');
+    act(() => widget?.close());
+    expect(dialog).toHaveAttribute('hidden');
+    expect(dialog).toHaveAttribute('data-state', 'closed');
     // The same element: the open did not render the form anew.
     expect(root.querySelector('.us-picker__option')).toBe(option);
+  });
+  it('opens at once when the click comes while the panel is still being prepared', async () => {
+    const button = document.body.appendChild(document.createElement('button'));
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: () => undefined, launcher: () => button });
+    const root = document.querySelector('uchi-support-panel')?.shadowRoot;
+    if (!root) throw new Error('no panel');
+    // The open joins the preparation's render rather than starting over; either way the panel ends up shown.
+    act(() => {
+      widget?.prepare();
+      widget?.open();
+    });
+    await waitFor(() => expect(root.querySelector('.us-picker__option')).not.toBeNull());
+    const dialog = root.querySelector('[role="dialog"]');
+    expect(dialog).toHaveAttribute('data-state', 'open');
+    expect(dialog).not.toHaveAttribute('inert');
+    expect(button).toHaveAttribute('aria-expanded', 'true');
   });
 });

@@ -39,12 +39,18 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared
   // loses what was typed.
   const [opened, setOpened] = useState(open || prepared);
   if ((open || prepared) && !opened) setOpened(true);
+  // Prepared ahead of the first open, the panel is shown already, laid out but invisible and inert: the click
+  // then only makes it visible, without the layout of the whole form. Once opened, closing hides it for good.
+  const [shown, setShown] = useState(open);
+  if (open && !shown) setShown(true);
+  const state = open ? 'open' : prepared && !shown ? 'prepared' : 'closed';
   useEffect(() => {
     const element = panel.current;
     if (mode !== 'launcher' || element === null || typeof element.showPopover !== 'function') return;
-    if (open && !element.matches(':popover-open')) element.showPopover();
-    if (!open && element.matches(':popover-open')) element.hidePopover();
-  }, [mode, open, opened]);
+    const inTopLayer = state !== 'closed';
+    if (inTopLayer && !element.matches(':popover-open')) element.showPopover();
+    if (!inTopLayer && element.matches(':popover-open')) element.hidePopover();
+  }, [mode, state, opened]);
   useVisibleViewport(panel, mode === 'launcher' && open);
 
   const content = opened ? <Shell mode={mode} open={open} openRequest={openRequest} onClose={onClose} /> : null;
@@ -63,8 +69,9 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared
                   role="dialog"
                   aria-modal="false"
                   aria-label={i18n.t('app:title')}
-                  data-state={open ? 'open' : 'closed'}
-                  hidden={!open}
+                  data-state={state}
+                  hidden={state === 'closed'}
+                  inert={state === 'prepared'}
                 >
                   {content}
                 </div>
