@@ -2,7 +2,7 @@
 // click to the first frame in which the first form control is visible and enabled, for a cold click, for a
 // pointer that rests on the launcher 300 ms before the click, and for keyboard focus before Enter; the JS heap
 // opening adds; the JS (gzip) and the chunks loaded until the form is ready; and the longest task the page
-// runs while the pointer rests (what preparing the panel costs the host page).
+// runs while the pointer rests (what preparing the panel costs the host page), and how long preparing takes.
 import { gzipSync } from 'node:zlib';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -59,6 +59,21 @@ export async function measureFirstOpen(browser, url, { target, cpuRate = 1, hint
         for (const entry of list.getEntries()) if (timing.click === undefined || entry.startTime < timing.click) timing.longest = Math.max(timing.longest, entry.duration);
       }).observe({ type: 'longtask' });
       const button = document.querySelector(launcher)?.shadowRoot?.querySelector('button');
+      // From the hint (pointer or focus on the launcher) to the first frame with the panel's first control laid
+      // out, hidden (or shown, when the click came first): how long preparing takes, against the rest given.
+      const onHint = () => {
+        // The first hint only: the click focuses the button too.
+        if (timing.hinted !== undefined) return;
+        const hinted = (timing.hinted = performance.now());
+        const poll = () => {
+          const field = document.querySelector(host)?.shadowRoot?.querySelector(control);
+          if (field instanceof HTMLElement && field.getBoundingClientRect().height > 0) timing.prepared = performance.now() - hinted;
+          else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      };
+      button?.addEventListener('pointerenter', onHint);
+      button?.addEventListener('focus', onHint);
       button?.addEventListener(
         'click',
         () => {
@@ -74,9 +89,14 @@ export async function measureFirstOpen(browser, url, { target, cpuRate = 1, hint
       );
     }, target);
     if (hint === 'hover') {
-      await button.hover();
+      // By coordinates: a locator's click first waits for the button to be stable and hit-testable, which on
+      // a busy page adds a few hundred milliseconds to the rest. The rest is REST_MS, as for the focus.
+      const box = await button.boundingBox();
+      if (box === null) throw new Error('the launcher has no box');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.waitForTimeout(REST_MS);
-      await button.click();
+      await page.mouse.down();
+      await page.mouse.up();
     } else if (hint === 'focus') {
       await button.focus();
       await page.waitForTimeout(REST_MS);
@@ -95,7 +115,7 @@ export async function measureFirstOpen(browser, url, { target, cpuRate = 1, hint
     }
     let gzip = 0;
     for (const response of opened) gzip += gzipSync(await response.body(), { level: 9 }).length;
-    return { ms: timing.ready - timing.click, heapAdded, chunks: opened.length, gzip, longestTaskBeforeClick: timing.longest };
+    return { ms: timing.ready - timing.click, prepared: timing.prepared ?? Number.NaN, heapAdded, chunks: opened.length, gzip, longestTaskBeforeClick: timing.longest };
   } finally {
     await context.close();
   }
@@ -118,6 +138,9 @@ export function renderFirstOpen(c) {
     row(`pointer rests ${REST_MS} ms, then click, 1× CPU`, widget.hover1, undefined, 'ms', ms, '≤ 50 ms'),
     row(`pointer rests ${REST_MS} ms, then click, 4× CPU`, widget.hover4, undefined, 'ms', ms, ''),
     row(`keyboard focus ${REST_MS} ms, then Enter, 1× CPU`, widget.focus1, undefined, 'ms', ms, '≤ 50 ms'),
+    // Longer than the rest, and the click waits for what is left: the floor's cold click tells how fast the
+    // machine is at the moment.
+    [`pointer rests → panel laid out (hidden), 1× CPU; floor: cold click`, ms(pick(widget.hover1, 'prepared')), ms(pick(reference.cold1, 'ms')), ratio(pick(widget.hover1, 'prepared'), pick(reference.cold1, 'ms')), `≤ ${REST_MS} ms`],
     row('longest task while the pointer rests, 1× CPU', widget.hover1, undefined, 'longestTaskBeforeClick', ms, '≤ 50 ms'),
     row('longest task while focus rests, 1× CPU', widget.focus1, undefined, 'longestTaskBeforeClick', ms, '≤ 50 ms'),
     row('JS heap added by opening (after GC)', widget.cold1, reference.cold1, 'heapAdded', mb, '≤ 1.5× floor'),
