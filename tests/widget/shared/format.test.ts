@@ -1,15 +1,13 @@
 /** shared/format.ts: Russian and English in the runtime's zone are written without Intl, exactly as Intl writes them. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatLocalTime } from '../../../src/widget/shared/format';
+import { processTimeZone, RUNTIME_ZONES } from '../time-zones';
 
 describe('formatLocalTime and formatDateTime without Intl', () => {
-  const zone = process.env.TZ;
-  afterEach(() => {
-    process.env.TZ = zone;
-  });
+  const setZone = processTimeZone();
 
-  it.each(['Asia/Yekaterinburg', 'Europe/Moscow', 'America/Los_Angeles', 'Asia/Kamchatka'])('read as Intl does in %s', (name) => {
-    process.env.TZ = name;
+  it.each(RUNTIME_ZONES)('read as Intl does in %s', (name) => {
+    setZone(name);
     for (let minutes = 0; minutes < 60 * 24 * 400; minutes += 997) {
       const at = new Date(Date.UTC(2026, 0, 1) + minutes * 60_000);
       for (const locale of ['ru', 'en']) {

@@ -1,7 +1,8 @@
 /** zonedTimes (shared/ui/zoned-time.ts): Moscow and local readings, dated only where the day is not obvious. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fromMoscow } from '../../../src/core';
 import { zonedTimes } from '../../../src/widget/shared/ui/zoned-time';
+import { processTimeZone, RUNTIME_ZONES } from '../time-zones';
 
 const now = fromMoscow(2026, 11, 27, 8, 5);
 
@@ -25,14 +26,11 @@ describe('zonedTimes', () => {
 });
 
 describe('zonedTimes without Intl (Russian and English, the runtime zone)', () => {
-  const zone = process.env.TZ;
-  afterEach(() => {
-    process.env.TZ = zone;
-  });
+  const setZone = processTimeZone();
 
   // The plain path must read exactly as the Intl one does for the same zone named explicitly.
-  it.each(['Asia/Yekaterinburg', 'Europe/Moscow', 'America/Los_Angeles', 'Asia/Kamchatka'])('reads as Intl does in %s', (name) => {
-    process.env.TZ = name;
+  it.each(RUNTIME_ZONES)('reads as Intl does in %s', (name) => {
+    setZone(name);
     for (let hours = 0; hours < 24 * 400; hours += 7) {
       const at = new Date(Date.UTC(2026, 0, 1) + hours * 3_600_000 + 13 * 60_000);
       const nowAt = new Date(at.getTime() - ((hours * 37) % 48) * 3_600_000);
