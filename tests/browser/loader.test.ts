@@ -167,6 +167,8 @@ describe('the script-tag loader', () => {
     await page.keyboard.press('Enter');
     await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
     expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
+    // The prepared panel was inert until now: opening it still moves focus into it, to its title.
+    await expect.poll(() => page.evaluate(() => document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName)).toBe('H1');
     await expectClean(tracked);
     await tracked.context.close();
   });
