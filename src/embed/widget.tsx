@@ -78,7 +78,6 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
   // The panel's state: whether it is shown, whether its content may render while closed, the last pre-fill.
   let open = mode === 'inline';
   let prepared = false;
-  let openedBefore = open;
   let openRequest: { id: number; prefill?: Prefill; ticket?: string } = { id: 0 };
   // The last unseen count told to the host (`unread`), so each change is told once.
   let unread: number | undefined;
@@ -120,15 +119,9 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
 
   const setOpen = (next: boolean) => {
     if (open === next) return;
-    const first = next && prepared && !openedBefore;
     open = next;
-    openedBefore ||= next;
     launcher()?.setAttribute('aria-expanded', String(next));
-    // The first open of a prepared panel joins its preparation. An urgent render would discard the prepared
-    // work still in progress and render the whole form anew in the click's task; as a transition it finishes
-    // that work, and the open only shows what it made.
-    if (first) startTransition(render);
-    else render();
+    render();
     hooks.emit(next ? 'open' : 'close');
     if (!next) launcher()?.focus();
   };

@@ -92,6 +92,33 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  it('opens a prepared panel above what the page put in the top layer meanwhile', async () => {
+    const url = h.host.serve('/top-layer', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    await page.goto(url);
+    await visible(tracked, launcher(page));
+    await launcher(page).hover();
+    await page.locator('uchi-support-panel .us-picker__option').first().waitFor({ state: 'attached', timeout: 15_000 });
+    // The page shows a popover of its own over the whole window, after the panel was prepared, then opens us.
+    await page.evaluate(() => {
+      const cover = document.body.appendChild(document.createElement('div'));
+      cover.popover = 'manual';
+      cover.style.cssText = 'inset:0;width:100vw;height:100vh;margin:0;border:0';
+      cover.textContent = 'Cookies';
+      cover.showPopover();
+      (window as unknown as { UchiSupport: { open(): void } }).UchiSupport.open();
+    });
+    await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
+    const onTop = await page.locator('uchi-support-panel .us-panel').evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.tagName;
+    });
+    expect(onTop).toBe('UCHI-SUPPORT-PANEL');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   // A page's first Intl formatter, collator or Intl.Locale loads the ICU data: a task of 30–500 ms that opening
   // the panel must not cost the host page (plural rules are cheap, and i18next needs them).
   it('prepares and opens the first screen without loading the ICU data', async () => {

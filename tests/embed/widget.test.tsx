@@ -68,7 +68,6 @@ describe('the embedded widget', () => {
     widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: () => undefined, launcher: () => button });
     const root = document.querySelector('uchi-support-panel')?.shadowRoot;
     if (!root) throw new Error('no panel');
-    // The open joins the preparation's render rather than starting over; either way the panel ends up shown.
     act(() => {
       widget?.prepare();
       widget?.open();

@@ -33,6 +33,11 @@ export interface WidgetRootProps {
 }
 
 /** Renders the whole widget. */
+/** True when the page shows a popover or a modal dialog of its own (the launcher's button is ours). */
+function pageUsesTopLayer(): boolean {
+  return document.querySelector(':popover-open:not(uchi-support-launcher), dialog:modal') !== null;
+}
+
 export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared = false, openRequest, onClose, onUnseenChange }: WidgetRootProps) {
   const panel = useRef<HTMLDivElement>(null);
   // The panel's content mounts on first open (or when prepared ahead of it) and then stays, so closing never
@@ -44,10 +49,16 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared
   const [shown, setShown] = useState(open);
   if (open && !shown) setShown(true);
   const state = open ? 'open' : prepared && !shown ? 'prepared' : 'closed';
+  const shownAs = useRef(state);
   useEffect(() => {
     const element = panel.current;
+    const before = shownAs.current;
+    shownAs.current = state;
     if (mode !== 'launcher' || element === null || typeof element.showPopover !== 'function') return;
     const inTopLayer = state !== 'closed';
+    // The top layer stacks in the order things were shown: if the page has put something there since the panel
+    // was prepared (its own popover, a modal dialog), the panel goes back on top as it opens.
+    if (before === 'prepared' && state === 'open' && element.matches(':popover-open') && pageUsesTopLayer()) element.hidePopover();
     if (inTopLayer && !element.matches(':popover-open')) element.showPopover();
     if (!inTopLayer && element.matches(':popover-open')) element.hidePopover();
   }, [mode, state, opened]);
