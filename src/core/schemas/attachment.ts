@@ -6,8 +6,6 @@ import { ATTACHMENT_TYPES, DEFAULT_ATTACHMENT_LIMITS } from './constants';
 export { ATTACHMENT_TYPES, DEFAULT_ATTACHMENT_LIMITS };
 export type { AttachmentType } from './constants';
 
-
-
 /** Attachment limits as `GET /meta` reports them. */
 export const attachmentLimitsSchema = z.object({
   maxFileBytes: z.int().check(z.positive()),

@@ -14,7 +14,6 @@ export { DRAFT_LIMITS };
 // Printable ASCII without spaces, like an idempotency key: a UUID fits.
 const SPLIT_GROUP = /^[\x21-\x7e]{8,128}$/;
 
-
 /** A page error the user agreed to attach (recorded by the embed from `error` / `unhandledrejection`). */
 export const pageErrorSchema = z.object({
   message: z.string().check(z.maxLength(1000)),

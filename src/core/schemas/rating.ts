@@ -8,7 +8,6 @@ import { isRatableStatus, MAX_RATING_COMMENT_LENGTH, POSITIVE_RATING_MIN, RATABL
 
 export { isRatableStatus, MAX_RATING_COMMENT_LENGTH, POSITIVE_RATING_MIN, RATABLE_STATUSES, RATING_CHANGE_DAYS, RATING_STATS_DAYS };
 
-
 /** A score: 1 (did not help at all) … 5 (helped completely). */
 export const ratingScoreSchema = z.int().check(z.minimum(1, 'too_small'), z.maximum(5, 'too_big'));
 

@@ -8,7 +8,6 @@ import { API_ERROR_CODES, MAX_MESSAGE_LENGTH } from './constants';
 export { API_ERROR_CODES, MAX_MESSAGE_LENGTH };
 export type { ApiErrorCode } from './constants';
 
-
 /** The reporter's message: a reply to a clarification request, or an addition to an open ticket. */
 export const messageBodySchema = z.object({
   text: requiredText(MAX_MESSAGE_LENGTH),
@@ -46,7 +45,6 @@ export const metaSchema = z.object({
 /** Server meta. */
 export type Meta = z.infer<typeof metaSchema>;
 
-
 /** Every error answer: `{ error: { code, message, fields? } }`. */
 export const apiErrorSchema = z.object({
   error: z.object({
@@ -63,7 +61,6 @@ export const apiErrorSchema = z.object({
 });
 /** An error answer. */
 export type ApiError = z.infer<typeof apiErrorSchema>;
-
 
 /** `GET/PUT /me/notifications`: whether the reporter gets e-mails about a specialist's question, answer or resolution. */
 export const notificationPrefsSchema = z.strictObject({ email: z.boolean() });

@@ -32,12 +32,12 @@ export interface WidgetRootProps {
   onUnseenChange?(count: number, label: string): void;
 }
 
-/** Renders the whole widget. */
 /** True when the page shows a popover or a modal dialog of its own (the launcher's button is ours). */
 function pageUsesTopLayer(): boolean {
   return document.querySelector(':popover-open:not(uchi-support-launcher), dialog:modal') !== null;
 }
 
+/** Renders the whole widget. */
 export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared = false, openRequest, onClose, onUnseenChange }: WidgetRootProps) {
   const panel = useRef<HTMLDivElement>(null);
   // The panel's content mounts on first open (or when prepared ahead of it) and then stays, so closing never

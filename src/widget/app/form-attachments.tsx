@@ -4,12 +4,12 @@
  * files, the list) is asked for right after the form's first frame where the user sees it, or at once when a
  * file comes. Sending waits until the queue has read the draft's saved files back, as it always did.
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { AttachmentZone } from '../attachments/AttachmentZone';
 import { useAttachmentLimits } from '../attachments/limits';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
-import { afterPaint, lazyModule } from '../shared/lazy-module';
+import { afterPaint, lazyModule, useLoadedModule } from '../shared/lazy-module';
 import type { FormAttachmentsControls, FormAttachmentsState } from './form-attachments-part';
 import { useCapture } from './use-capture';
 
@@ -25,7 +25,7 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   const input = useRef<HTMLInputElement>(null);
   const inbox = useRef<File[]>([]);
   const controls = useRef<FormAttachmentsControls | null>(null);
-  const part = useSyncExternalStore(queuePart.subscribe, queuePart.peek, queuePart.peek);
+  const part = useLoadedModule(queuePart);
   // A queue that could not load does not hold sending back; the next file tries again.
   const [unavailable, setUnavailable] = useState(false);
   const [state, setState] = useState<FormAttachmentsState>(WAITING);

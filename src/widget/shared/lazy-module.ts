@@ -42,12 +42,17 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
   };
 }
 
+/** The module once it has loaded (re-renders when it arrives); asks for nothing. */
+export function useLoadedModule<T>(module: LazyModule<T>): T | undefined {
+  return useSyncExternalStore(module.subscribe, module.peek, module.peek);
+}
+
 /**
  * The module once it has loaded; while `wanted`, asks for it (a failed load leaves undefined, and the caller
  * goes on without the part).
  */
 export function useLazyModule<T>(module: LazyModule<T>, wanted: boolean): T | undefined {
-  const value = useSyncExternalStore(module.subscribe, module.peek, module.peek);
+  const value = useLoadedModule(module);
   useEffect(() => {
     if (wanted && value === undefined) module.load().catch(() => undefined);
   }, [module, wanted, value]);

@@ -7,7 +7,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { get, set } from 'react-hook-form';
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 import type { TicketDraft } from '../../core';
-import type * as DraftSchemas from '../../core/schemas/draft';
 import { lazyModule } from '../shared/lazy-module';
 import { buildDraftCandidate } from './build-draft';
 import type { DraftExtras } from './build-draft';
@@ -16,8 +15,7 @@ import type { TicketFormValues } from './form-values';
 
 // The wire schema is built on the first validation, in a chunk of its own: building the draft's schemas is no
 // part of opening the form.
-const validatorOf = (schema: typeof DraftSchemas.ticketDraftSchema) => zodResolver(schema);
-const draftValidator = lazyModule(() => import('../../core/schemas/draft').then(({ ticketDraftSchema }) => validatorOf(ticketDraftSchema)));
+const draftValidator = lazyModule(() => import('../../core/schemas/draft').then(({ ticketDraftSchema }) => zodResolver(ticketDraftSchema)));
 const loadValidator = () => draftValidator.load();
 
 /** Builds the validator ahead of the first send (right after the form is first shown). */
