@@ -200,6 +200,29 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  it('moves focus into the panel on every open, cold or again after Escape, and back to the launcher on close', async () => {
+    const url = h.host.serve('/focus-every-open', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    await page.goto(url);
+    await visible(tracked, launcher(page));
+    const focusedInPanel = () => page.evaluate(() => document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName ?? null);
+    const launcherFocused = () => launcher(page).evaluate((button) => button.matches(':focus'));
+    // A cold click: nothing prepared, the panel renders on the click.
+    await launcher(page).click();
+    await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
+    await expect.poll(focusedInPanel).toBe('H1');
+    for (let round = 0; round < 2; round += 1) {
+      await page.keyboard.press('Escape');
+      await expect.poll(launcherFocused).toBe(true);
+      await page.keyboard.press('Enter');
+      await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
+      await expect.poll(focusedInPanel).toBe('H1');
+    }
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('replays queued commands in order, and on() returns a working unsubscribe', async () => {
     const orderUrl = 'https://lms.example.ru/orders/5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
     // As a host would write it: subscriptions first, then the commands, all before the loader exists.

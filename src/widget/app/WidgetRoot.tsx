@@ -5,7 +5,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { I18nProvider } from '../shared/i18n-react';
 import { SupportApiProvider } from '../../api';
 import { WidgetEnvProvider } from '../shared/env';
@@ -50,7 +50,9 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared
   if (open && !shown) setShown(true);
   const state = open ? 'open' : prepared && !shown ? 'prepared' : 'closed';
   const shownAs = useRef(state);
-  useEffect(() => {
+  // A layout effect: the panel is in the top layer before any child's effect runs (the shell focuses its title
+  // when it opens, which does nothing inside a closed popover).
+  useLayoutEffect(() => {
     const element = panel.current;
     const before = shownAs.current;
     shownAs.current = state;
