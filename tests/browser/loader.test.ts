@@ -187,6 +187,8 @@ describe('the script-tag loader', () => {
     // Tab from the page's start reaches the launcher (the page has no other focusable element), no pointer.
     await page.keyboard.press('Tab');
     await expect.poll(() => launcher(page).evaluate((button) => button.matches(':focus'))).toBe(true);
+    // The browser's own focus ring (two-tone): a ring in the button's white text colour vanished on a light page.
+    expect(await launcher(page).evaluate((button) => getComputedStyle(button).outlineStyle)).toBe('auto');
     await page.locator('uchi-support-panel .us-picker__option').first().waitFor({ state: 'attached', timeout: 15_000 });
     expect(await page.locator('uchi-support-panel .us-picker__option').first().isVisible()).toBe(false);
     expect(await launcher(page).getAttribute('aria-expanded')).not.toBe('true');
