@@ -56,6 +56,23 @@ describe('the demo LMS', () => {
     await tracked.context.close();
   });
 
+  it('fits a phone: no page wider than the screen, the launcher within it', async () => {
+    const context = await h.browser.newContext({ locale: 'ru-RU', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+    const page = await context.newPage();
+    for (const path of [DEMO_PATHS.courses, DEMO_PATHS.course]) {
+      await page.goto(`${h.server.url}${path}`, { waitUntil: 'load' });
+      // The user switch fills in after load; its longest name is what could widen the page.
+      await page.locator('#demo-user option').first().waitFor({ state: 'attached' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await page.goto(`${h.server.url}${DEMO_PATHS.course}`);
+    const box = await launcher(page).boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
+    await context.close();
+  });
+
   it('a ticket filed on the course page as a switched-to demo user carries the course link', async () => {
     const courseUrl = `${h.server.url}${DEMO_PATHS.course}`;
     const tracked = await openPage(h, courseUrl);
