@@ -7,6 +7,8 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { createHarness } from '../stories/support/harness';
 import type { WidgetParameters } from '../stories/support/harness';
 import { harnessOf } from '../stories/support/play';
+import { categoryFormPart } from '../src/widget/ticket-form/category-form-part';
+import { prepareValidation } from '../src/widget/ticket-form/resolver';
 import { WidgetFrame } from '../stories/support/WidgetFrame';
 
 const withWidget: Decorator = (Story, context) => {
@@ -49,7 +51,14 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'ru', theme: 'light' },
   // A fresh memory API, clock and stores for every render; the play function reads the same harness.
-  loaders: [async (context) => ({ harness: createHarness(context.parameters['widget'] as WidgetParameters | undefined, context.globals['locale'] === 'en' ? 'en' : 'ru') })],
+  // The form past the category choice and the draft's validator are loaded ahead, as the form screen has them
+  // by the time a user has read the choice.
+  loaders: [
+    async (context) => {
+      await Promise.all([categoryFormPart.load(), prepareValidation()]);
+      return { harness: createHarness(context.parameters['widget'] as WidgetParameters | undefined, context.globals['locale'] === 'en' ? 'en' : 'ru') };
+    },
+  ],
   decorators: [withWidget],
   parameters: {
     layout: 'fullscreen',

@@ -5,6 +5,7 @@ import { SERVER_PARTS } from './support/failures';
 import { BROWSER_SNAPSHOT } from './support/fixtures';
 import { choose, fillGuestContact, submit } from './support/form-play';
 import { PRIVACY_POLICY_URL } from './support/harness';
+import { FieldsPending } from '../src/widget/ticket-form/FieldsPending';
 import { FormStory } from './support/kit';
 import { expectFocus, playKit, typeInto } from './support/play';
 
@@ -124,6 +125,17 @@ export const ChangingCategory: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: t('form:chip.changeLabel', { category }) }));
     await expect(await canvas.findByRole('button', { name: category })).toHaveAttribute('aria-current', 'true');
     await expectFocus(context.canvasElement, canvas.getByRole('heading', { name: t('form:field.category') }));
+  },
+};
+
+/** The fields past the category choice could not load (offline right after opening): what failed and a retry in their place. */
+export const FieldsFailedToLoad: Story = {
+  tags: ['en-dark'],
+  render: () => <FieldsPending failed onRetry={() => undefined} />,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(t('form:fieldsFailed'));
+    await expect(canvas.getByRole('button', { name: t('common:retry') })).toBeEnabled();
   },
 };
 

@@ -1,12 +1,14 @@
-/** A BlobStore that opens IndexedDB on first use and falls back to memory where it is refused. */
+/**
+ * A BlobStore that opens IndexedDB on first use and falls back to memory where it is refused. The IndexedDB
+ * code is a chunk of its own, loaded with that first use (the attachments' queue, after the form's first frame).
+ */
 import { createMemoryBlobStore } from '../widget/shared/memory-stores';
 import type { BlobStore } from '../widget/shared/env';
-import { createIdbBlobStore } from './idb-blob-store';
 
 /** The store drafts use; never rejects because storage is unavailable. */
 export function createLazyBlobStore(): BlobStore {
   let opened: Promise<BlobStore> | undefined;
-  const store = () => (opened ??= createIdbBlobStore().then((idb) => idb ?? createMemoryBlobStore(), () => createMemoryBlobStore()));
+  const store = () => (opened ??= import('./idb-blob-store').then(({ createIdbBlobStore }) => createIdbBlobStore()).then((idb) => idb ?? createMemoryBlobStore(), () => createMemoryBlobStore()));
   return {
     put: async (key, blob, name) => (await store()).put(key, blob, name),
     get: async (key) => (await store()).get(key),

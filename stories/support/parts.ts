@@ -13,13 +13,16 @@ import supportCss from '../../src/widget/support-info/styles.css?inline';
 import { timelineMessages } from '../../src/widget/status-timeline';
 import timelineCss from '../../src/widget/status-timeline/styles.css?inline';
 import { formMessages } from '../../src/widget/ticket-form';
+import fieldsCss from '../../src/widget/ticket-form/fields.css?inline';
+import { formFieldsMessages } from '../../src/widget/ticket-form/messages.fields';
 import formCss from '../../src/widget/ticket-form/styles.css?inline';
 
 /** The lazy parts' namespaces (the main chunk's come with `widgetNamespaces`). */
 export const LAZY_NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
   tickets: ticketsMessages,
-  form: formMessages,
+  // The form's namespace whole: the first screen's texts and those its parts add.
+  form: { ru: { ...formMessages.ru, ...formFieldsMessages.ru } },
   attachments: attachmentsMessages,
   support: supportMessages,
   timeline: timelineMessages,
@@ -30,4 +33,4 @@ export const LAZY_NAMESPACES: Record<string, Messages> = {
 export const ALL_NAMESPACES: Record<string, Messages> = { ...widgetNamespaces, ...LAZY_NAMESPACES };
 
 /** The lazy parts' CSS, in the order the screens adopt it. */
-export const LAZY_CSS = [ticketsCss, formCss, attachmentsCss, supportCss, timelineCss, screenshotCss].join('\n');
+export const LAZY_CSS = [ticketsCss, formCss, fieldsCss, attachmentsCss, supportCss, timelineCss, screenshotCss].join('\n');

@@ -1,18 +1,21 @@
 /**
  * The ticket form's attachments, split so the first frame does not wait for them: the zone (title, hint,
- * limits, the file and capture buttons, drop and paste) is part of the form screen; the queue (uploads, saved
- * files, the list) is asked for right after the form's first frame where the user sees it, or at once when a
- * file comes. Sending waits until the queue has read the draft's saved files back, as it always did.
+ * limits, the file and capture buttons, drop and paste, with its texts and CSS) and the queue (uploads, saved
+ * files, the list) are asked for right after the form's first frame where the user sees it; the zone sits
+ * below the category choice, which is all that frame shows. Sending waits until the queue has read the
+ * draft's saved files back, as it always did.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { AttachmentZone } from '../attachments/AttachmentZone';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAttachmentLimits } from '../attachments/limits';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
+import { ensureNamespaces } from '../shared/i18n';
+import { useTranslation } from '../shared/i18n-react';
 import { afterPaint, lazyModule, useLoadedModule } from '../shared/lazy-module';
 import type { FormAttachmentsControls, FormAttachmentsState } from './form-attachments-part';
 import { useCapture } from './use-capture';
 
+const zonePart = lazyModule(() => import('./form-attachments-zone'));
 const queuePart = lazyModule(() => import('./form-attachments-part'));
 
 const WAITING: FormAttachmentsState = { ids: [], names: [], hasImage: false, busy: true, failed: false };
@@ -25,17 +28,22 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   const input = useRef<HTMLInputElement>(null);
   const inbox = useRef<File[]>([]);
   const controls = useRef<FormAttachmentsControls | null>(null);
+  const { i18n } = useTranslation();
+  const zone = useLoadedModule(zonePart);
   const part = useLoadedModule(queuePart);
-  // A queue that could not load does not hold sending back; the next file tries again.
+  // A zone or queue that could not load does not hold sending back; showing the form again tries again.
   const [unavailable, setUnavailable] = useState(false);
   const [state, setState] = useState<FormAttachmentsState>(WAITING);
   const load = useCallback(() => {
-    queuePart.load().then(
+    Promise.all([zonePart.load(), queuePart.load()]).then(
       () => setUnavailable(false),
       () => setUnavailable(true),
     );
   }, []);
-  useEffect(() => (part === undefined && shown ? afterPaint(load) : undefined), [part, shown, load]);
+  useEffect(() => ((zone === undefined || part === undefined) && shown ? afterPaint(load) : undefined), [zone, part, shown, load]);
+  if (zone !== undefined) ensureNamespaces(i18n, { attachments: zone.attachmentsMessages });
+  const { adoptStyles } = env;
+  useLayoutEffect(() => (zone === undefined ? undefined : adoptStyles?.(zone.attachmentsCss)), [zone, adoptStyles]);
   const add = useCallback(
     (files: File[]) => {
       if (controls.current !== null) controls.current.add(files);
@@ -53,15 +61,17 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   }, [add]);
   const { onCapture, capturing, captureSlot } = useCapture((files) => attach.current(files));
   const pasteTarget = useCallback(() => env.container?.() ?? null, [env]);
+  const Zone = zone?.AttachmentZone;
   const Part = part?.FormAttachmentsPart;
-  const node = (
-    <AttachmentZone limits={limits} onFiles={add} onCapture={onCapture} capturing={capturing} captureSlot={captureSlot} pasteTarget={pasteTarget} rootRef={root} inputRef={input}>
-      {Part === undefined ? null : <Part draftKey={draftKey} inboxRef={inbox} controlsRef={controls} onState={setState} rootRef={root} inputRef={input} />}
-    </AttachmentZone>
-  );
+  const node =
+    Zone === undefined ? null : (
+      <Zone limits={limits} onFiles={add} onCapture={onCapture} capturing={capturing} captureSlot={captureSlot} pasteTarget={pasteTarget} rootRef={root} inputRef={input}>
+        {Part === undefined ? null : <Part draftKey={draftKey} inboxRef={inbox} controlsRef={controls} onState={setState} rootRef={root} inputRef={input} />}
+      </Zone>
+    );
   return {
     ...state,
-    busy: Part === undefined ? !unavailable : state.busy,
+    busy: Zone === undefined || Part === undefined ? !unavailable : state.busy,
     clear: () => {
       inbox.current = [];
       controls.current?.clear();

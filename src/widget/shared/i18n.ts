@@ -44,6 +44,21 @@ export function ensureNamespaces(instance: I18n, namespaces: Record<string, Mess
   }
 }
 
+/** The message objects each instance has taken into a namespace it already had. */
+const extended = new WeakMap<I18n, WeakSet<object>>();
+
+/**
+ * Adds more Russian texts to a namespace that is already there (a lazy part's own keys of a namespace the first
+ * screen has); once per instance and object, so a part can call it on every render.
+ */
+export function extendNamespace(instance: I18n, ns: string, messages: Messages): void {
+  let seen = extended.get(instance);
+  if (seen === undefined) extended.set(instance, (seen = new WeakSet()));
+  if (seen.has(messages)) return;
+  seen.add(messages);
+  instance.addResourceBundle('ru', ns, messages.ru, true, false);
+}
+
 /** Adds every namespace's English texts (those of screens not loaded yet too); idempotent. */
 export function addEnglish(instance: I18n, english: EnglishMessages): void {
   for (const [ns, texts] of Object.entries(english)) {

@@ -6,7 +6,9 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { CreateTicketResponse } from '../../core';
 import { Button, Field } from '../shared/ui';
+import { extendNamespace } from '../shared/i18n';
 import { errorText } from './field-errors';
+import { formFieldsMessages } from './messages.fields';
 import type { Category } from '../../core';
 import type { DraftExtras } from './build-draft';
 import type { TicketFormValues } from './form-values';
@@ -62,7 +64,9 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   /** After everything is registered: back to an empty form. */
   onNew(): void;
 }) {
-  const { t } = useTranslation('form');
+  const { t, i18n } = useTranslation('form');
+  // Its texts come with the part (a restored split opens here without the fields' part).
+  extendNamespace(i18n, 'form', formFieldsMessages);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const statusId = useId();
   const draftFor = (item: SplitItem, index: number) => splitItemDraft(shared.category, shared.values, shared.extras, item, index, shared.splitGroup);

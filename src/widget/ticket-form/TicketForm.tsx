@@ -10,8 +10,6 @@ import { useWidgetEnv } from '../shared/env';
 import { lazyModule, useLazyModule } from '../shared/lazy-module';
 import { randomKey } from './browser';
 import type { DraftExtras } from './build-draft';
-import { checklistItems } from './checklist';
-import { findOpenDuplicate } from './duplicates';
 import { followUpValues } from './follow-up';
 import type { FollowUpSource } from './follow-up';
 import { sameValues } from './form-values';
@@ -93,8 +91,8 @@ export function TicketForm(props: TicketFormProps) {
   const confirmed = isOneProblemConfirmed(values);
   const blockedByProblems = problems.parts.length > 1 && !confirmed;
   const splitModule = useLazyModule(splitView, split !== null || problems.parts.length > 1);
+  // The user's tickets, for the open duplicate the fields warn about.
   const tickets = useTickets(!guest);
-  const duplicate = findOpenDuplicate(tickets.data ?? [], values);
 
   useEffect(() => {
     if (panelFocus > 0) panelRef.current?.focus();
@@ -189,8 +187,7 @@ export function TicketForm(props: TicketFormProps) {
           restoredAt={restoredAt}
           attachments={attachments}
           problems={{ parts: problems.parts, markers: problems.markers, confirmed, blocked: blockedByProblems, panelRef }}
-          checklist={values.category === '' ? null : checklistItems(values.category, values, { hasImage: attachments.hasImage, guest })}
-          duplicate={duplicate}
+          tickets={tickets.data}
           submitter={submitter}
           onDiscardDraft={startOver}
           onAddedToExisting={(ticketId) => {

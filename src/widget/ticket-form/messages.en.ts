@@ -7,6 +7,7 @@ export const formMessagesEn = {
     cancel: 'Create an ordinary request instead',
   },
   optional: 'optional',
+  fieldsFailed: 'The form fields did not load. Check your internet connection and try again.',
   context: {
     title: 'Your details',
     auto: 'sent automatically',

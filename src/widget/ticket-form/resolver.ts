@@ -1,26 +1,27 @@
 /**
  * The form's resolver: builds the draft of the active category from the values and validates it with the
- * wire schema (`ticketDraftSchema`, zod/mini) through @hookform/resolvers' zodResolver, then puts each
- * message code back on the form field that shows it. A valid result is the parsed draft, ready to send.
+ * wire schema (`ticketDraftSchema`, zod/mini) through @hookform/resolvers' zodResolver (draft-validator.ts),
+ * then puts each message code back on the form field that shows it. A valid result is the parsed draft, ready
+ * to send.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { get, set } from 'react-hook-form';
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 import type { TicketDraft } from '../../core';
 import { lazyModule } from '../shared/lazy-module';
-import { buildDraftCandidate } from './build-draft';
 import type { DraftExtras } from './build-draft';
 import { fieldForDraftPath } from './draft-paths';
 import type { TicketFormValues } from './form-values';
 
-// The wire schema is built on the first validation, in a chunk of its own: building the draft's schemas is no
-// part of opening the form.
-const draftValidator = lazyModule(() => import('../../core/schemas/draft').then(({ ticketDraftSchema }) => zodResolver(ticketDraftSchema)));
+// The validator is a chunk of its own, its schemas built when it loads: no part of opening the form.
+const draftValidator = lazyModule(() => import('./draft-validator'));
 const loadValidator = () => draftValidator.load();
 
-/** Builds the validator ahead of the first send (right after the form is first shown). */
-export function prepareValidation(): void {
-  loadValidator().catch(() => undefined);
+/** Builds the validator ahead of the first send (right after the form is first shown); never rejects. */
+export function prepareValidation(): Promise<void> {
+  return loadValidator().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Where errors with no field of their own go (browser info, attachment count): shown in the summary. */
@@ -40,9 +41,9 @@ function flatten(errors: Record<string, unknown>, prefix = ''): Array<[string, F
 export const ticketResolver: Resolver<TicketFormValues, DraftExtras, TicketDraft> = async (values, context, options) => {
   if (context === undefined) throw new Error('ticketResolver needs the draft extras as the form context');
   // Without a category the common fields are still worth checking: validate them as "other".
+  const { buildDraftCandidate, validateDraft } = await loadValidator();
   const candidate = buildDraftCandidate(values.category === '' ? 'other' : values.category, values, context);
-  const validate = await loadValidator();
-  const result = await validate(candidate, undefined, {
+  const result = await validateDraft(candidate, undefined, {
     fields: {},
     shouldUseNativeValidation: false,
     ...(options.criteriaMode === undefined ? {} : { criteriaMode: options.criteriaMode }),

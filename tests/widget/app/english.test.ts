@@ -10,13 +10,14 @@ import { commonMessages } from '../../../src/widget/shared/messages';
 import { timelineMessages } from '../../../src/widget/status-timeline/messages';
 import { supportMessages } from '../../../src/widget/support-info/messages';
 import { formMessages } from '../../../src/widget/ticket-form/messages';
+import { formFieldsMessages } from '../../../src/widget/ticket-form/messages.fields';
 
 const russian: Record<string, { ru: Record<string, unknown> }> = {
   common: commonMessages,
   app: appMessages,
   unseen: unseenMessages,
   tickets: ticketsMessages,
-  form: formMessages,
+  form: { ru: { ...formMessages.ru, ...formFieldsMessages.ru } },
   attachments: attachmentsMessages,
   support: supportMessages,
   timeline: timelineMessages,

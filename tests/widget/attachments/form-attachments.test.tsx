@@ -1,6 +1,7 @@
 /**
- * The form's attachments (useFormAttachments): the zone is there at once, the queue arrives later; a file
- * picked before it is attached once it is there, and sending waits until the queue has read the draft back.
+ * The form's attachments (useFormAttachments): the zone and the queue are asked for right after the first
+ * frame where the form is shown, and the queue may arrive after the zone; a file picked before it is attached
+ * once it is there, and sending waits until the queue has read the draft back.
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -45,7 +46,7 @@ const frames = (n: number) => new Promise<void>((done) => {
 });
 
 describe('the form’s attachments', () => {
-  it('does not ask for the queue while the form is rendered hidden, and does once it is shown', async () => {
+  it('does not ask for the zone or the queue while the form is rendered hidden, and does once it is shown', async () => {
     const fake = createFakeApi({ autoSucceed: true });
     const env = createEnv(fake.api, createMemoryBlobStore());
     const { rerender } = render(
@@ -55,12 +56,15 @@ describe('the form’s attachments', () => {
     );
     await frames(3);
     expect(gate.requested).toBe(false);
+    expect(screen.queryByRole('group', { name: 'Файлы и скриншоты' })).toBeNull();
+    expect(slotState(screen.getByTestId('slot')).busy).toBe(true);
     rerender(
       <Providers api={fake.api} env={env}>
         <Probe shown />
       </Providers>,
     );
     await waitFor(() => expect(gate.requested).toBe(true));
+    expect(await screen.findByRole('group', { name: 'Файлы и скриншоты' })).toHaveTextContent('PNG, JPEG, WebP, GIF или PDF');
   });
 
   it('shows the zone before the queue, keeps a file picked meanwhile, and attaches it when the queue comes', async () => {
@@ -72,8 +76,8 @@ describe('the form’s attachments', () => {
       </Providers>,
     );
     const slot = () => slotState(screen.getByTestId('slot'));
-    // The zone, its limits and buttons are there; sending waits (the saved files are not read back yet).
-    expect(screen.getByRole('group', { name: 'Файлы и скриншоты' })).toHaveTextContent('PNG, JPEG, WebP, GIF или PDF');
+    // The zone, its limits and buttons come; sending waits (the saved files are not read back yet).
+    expect(await screen.findByRole('group', { name: 'Файлы и скриншоты' })).toHaveTextContent('PNG, JPEG, WebP, GIF или PDF');
     expect(slot().busy).toBe(true);
 
     await user.upload(screen.getByLabelText('Прикрепить файлы'), [pngFile('before.png')]);

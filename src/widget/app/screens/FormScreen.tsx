@@ -2,8 +2,6 @@
 import { useEffect } from 'react';
 import type { CreateTicketResponse } from '../../../core';
 import type { FollowUpSource } from '../../ticket-form/follow-up';
-import { attachmentsMessages } from '../../attachments/messages';
-import attachmentsCss from '../../attachments/styles.css?inline';
 import { ChannelsPanel, HoursBanner, supportMessages } from '../../support-info';
 import supportCss from '../../support-info/styles.css?inline';
 import { formMessages, TicketForm } from '../../ticket-form';
@@ -15,8 +13,8 @@ import { useLazyPart } from '../../shared/use-lazy-part';
 import { prepareValidation } from '../../ticket-form/resolver';
 import { useFormAttachments } from '../form-attachments';
 
-const NAMESPACES = { common: commonMessages, form: formMessages, attachments: attachmentsMessages, support: supportMessages };
-const CSS = [formCss, attachmentsCss, supportCss].join('\n');
+const NAMESPACES = { common: commonMessages, form: formMessages, support: supportMessages };
+const CSS = [formCss, supportCss].join('\n');
 
 /** Props of the form screen. */
 export interface FormScreenProps {
@@ -39,7 +37,7 @@ export default function FormScreen({ shown = true, formKey, onSent, onSplitSent,
   const attachments = useFormAttachments(`form:${env.userKey}`, shown);
   // The draft's schemas come right after the form's first frame where the user sees it: ready before any
   // send, offline included, without being part of that frame.
-  useEffect(() => (shown ? afterPaint(prepareValidation) : undefined), [shown]);
+  useEffect(() => (shown ? afterPaint(() => void prepareValidation()) : undefined), [shown]);
   return (
     <>
       <HoursBanner />

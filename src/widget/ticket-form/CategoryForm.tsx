@@ -1,0 +1,120 @@
+/**
+ * The form past the category choice: the chip, the category's fields, attachments, impact, checklist, what is
+ * sent along, and the notices and bar at the end. A chunk of its own: the first frame shows the choice, and
+ * this part loads right after it, before a category can be chosen.
+ */
+import type { RefObject } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from '../shared/i18n-react';
+import { isCommonField, TICKET_FIELD_NAMES } from '../../core';
+import type { Category, TicketSummary } from '../../core';
+import type { AttachmentsSlot } from '../shared/attachments-slot';
+import { useWidgetEnv } from '../shared/env';
+import { extendNamespace } from '../shared/i18n';
+import { isUnreachable } from '../shared/failure-message';
+import { useChannels } from '../shared/use-channels';
+import { BrowserInfoDisclosure } from './BrowserInfoDisclosure';
+import { CategoryChip } from './CategoryChip';
+import { CategoryFields, TableField } from './CategoryFields';
+import { Checklist } from './Checklist';
+import { checklistItems } from './checklist';
+import { ConsentField } from './ConsentField';
+import { findOpenDuplicate } from './duplicates';
+import { DuplicateWarning } from './DuplicateWarning';
+import { GuestContextBlock } from './GuestContextBlock';
+import type { TicketFormValues } from './form-values';
+import { ImpactField } from './ImpactField';
+import { formFieldsMessages } from './messages.fields';
+import { OneProblemCheck } from './OneProblemCheck';
+import type { FormSetup } from './prepare-form';
+import { SendFailure } from './SendFailure';
+import { SubmitBar } from './SubmitBar';
+import type { SendBlock } from './SubmitBar';
+import { ticketMailto } from './ticket-mail';
+import type { useTicketSubmit } from './useTicketSubmit';
+
+/** The part's CSS, adopted into the shadow root with it (the first screen's is in styles.css). */
+export { default as fieldsCss } from './fields.css?inline';
+
+/** Why sending waits, most urgent first. */
+function sendBlock(attachments: AttachmentsSlot, oneProblemBlocked: boolean): SendBlock {
+  if (attachments.busy) return 'uploading';
+  if (attachments.failed) return 'upload-failed';
+  return oneProblemBlocked ? 'one-problem' : null;
+}
+
+/** Props of {@link CategoryForm}. */
+export interface CategoryFormProps {
+  category: Category;
+  values: TicketFormValues;
+  setup: FormSetup;
+  attachments: AttachmentsSlot;
+  problems: { parts: string[]; markers: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null> };
+  /** The user's tickets, once known (none for a guest): an open one about the same may take the text instead. */
+  tickets: TicketSummary[] | undefined;
+  submitter: ReturnType<typeof useTicketSubmit>;
+  onChangeCategory(): void;
+  onAddedToExisting(ticketId: string): void;
+}
+
+/** Everything below the category choice, in the order the error summary lists it. */
+export function CategoryForm({ category, values, setup, attachments, problems, tickets, submitter, onChangeCategory, onAddedToExisting }: CategoryFormProps) {
+  const env = useWidgetEnv();
+  const { t, i18n } = useTranslation('form');
+  // The part's own texts, before anything below reads them.
+  extendNamespace(i18n, 'form', formFieldsMessages);
+  const { setValue } = useFormContext<TicketFormValues>();
+  const channels = useChannels();
+  const guest = env.host === null;
+  const { failure } = submitter;
+  const mailto =
+    failure !== null && isUnreachable(failure)
+      ? ticketMailto(t, values, { to: channels.email, host: env.host, browser: setup.browser, pageUrl: env.pageUrl, attachmentNames: attachments.names, pageErrorCount: setup.pageErrors.length })
+      : null;
+  const confirm = (text: string) => setValue('confirmedOneProblem', text, { shouldDirty: true });
+  const checklist = checklistItems(category, values, { hasImage: attachments.hasImage, guest });
+  const done = checklist.filter((item) => item.done).length;
+  const duplicate = findOpenDuplicate(tickets ?? [], values);
+  return (
+    <>
+      <CategoryChip category={category} onChange={onChangeCategory} />
+      {TICKET_FIELD_NAMES.filter(isCommonField).map((name) => (
+        <TableField key={name} name={name} category={category} />
+      ))}
+      <CategoryFields category={category} />
+      {guest ? <GuestContextBlock /> : null}
+      {attachments.node}
+      <ImpactField category={category} impact={values.impact} />
+      <Checklist items={checklist} />
+      <BrowserInfoDisclosure info={setup.browser} pageErrors={setup.pageErrors} />
+      {guest ? <ConsentField /> : null}
+      {/* Notices that appear while the user types sit at the end, above the bar: nothing above them moves. */}
+      <OneProblemCheck
+        parts={problems.parts}
+        markers={problems.markers}
+        confirmed={problems.confirmed}
+        panelRef={problems.panelRef}
+        onSplit={() => submitter.submit('split')}
+        onConfirm={() => confirm(values.description)}
+        onUndo={() => confirm('')}
+      />
+      {duplicate === null ? null : (
+        <DuplicateWarning
+          ticket={duplicate}
+          values={values}
+          attachmentIds={attachments.ids}
+          disabled={attachments.busy || submitter.sending}
+          onAdded={onAddedToExisting}
+        />
+      )}
+      {failure === null ? null : (
+        <SendFailure failure={failure} mailto={mailto} attachmentNames={attachments.names} busy={submitter.sending} onRetry={() => submitter.submit('send')} onSendAsNew={submitter.sendAsNew} />
+      )}
+      <SubmitBar
+        block={sendBlock(attachments, problems.blocked)}
+        sending={submitter.sending}
+        progress={{ done, count: checklist.length }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The form past the category choice is a part of its own, loaded right after the form's first frame. These tests
+ * take fresh module instances, so the part starts unloaded (the setup file loads the shared one for the rest).
+ */
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(() => {
+  vi.doUnmock('../../../src/widget/ticket-form/CategoryForm');
+  vi.resetModules();
+});
+
+/** Fresh instances of the form and its part (nothing loaded yet). */
+async function freshForm() {
+  vi.resetModules();
+  const [{ renderForm }, { chooseCategory }, { categoryFormPart }] = await Promise.all([
+    import('./render-form'),
+    import('./actions'),
+    import('../../../src/widget/ticket-form/category-form-part'),
+  ]);
+  return { renderForm, chooseCategory, categoryFormPart };
+}
+
+describe('the fields part', () => {
+  it('is not part of the first frame, loads right after it, and the chosen category gets its fields and focus', async () => {
+    const { renderForm, chooseCategory, categoryFormPart } = await freshForm();
+    const { user } = renderForm();
+    expect(categoryFormPart.peek()).toBeUndefined();
+    await chooseCategory(user, 'Тест');
+    // Chosen before the part came: the fields come with it, and the first field to type into takes focus.
+    expect(await screen.findByLabelText(/Полное название курса/)).toBeInTheDocument();
+    expect(categoryFormPart.peek()).toBeDefined();
+    await waitFor(() => expect(screen.getByLabelText(/Опишите проблему/)).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Изменить категорию «Тест»' })).toBeInTheDocument();
+  });
+
+  it('shows a retry instead of the fields when the part fails to load, and the retry brings them', async () => {
+    vi.doMock('../../../src/widget/ticket-form/CategoryForm', () => {
+      throw new Error('offline');
+    });
+    const { renderForm, chooseCategory } = await freshForm();
+    const { user } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Не удалось загрузить поля формы');
+    expect(screen.queryByLabelText(/Опишите проблему/)).toBeNull();
+    vi.doUnmock('../../../src/widget/ticket-form/CategoryForm');
+    await user.click(screen.getByRole('button', { name: 'Повторить' }));
+    expect(await screen.findByLabelText(/Опишите проблему/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
