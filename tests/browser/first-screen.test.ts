@@ -163,6 +163,55 @@ describe('the first screen', () => {
   });
 });
 
+describe('choosing a category in a short window', () => {
+  it('shows the first field whole with its label and the chip, above the send bar', async () => {
+    const token = await reporterToken({ sub: 'first-screen-short', name: 'Иванова Анна Сергеевна', role: 'listener' });
+    const url = h.host.serve('/courses/short-window', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
+    const tracked = await openPage(h);
+    await tracked.page.setViewportSize({ width: 1280, height: 560 });
+    await tracked.page.goto(url);
+    await visible(tracked, launcher(tracked.page));
+    await launcher(tracked.page).click();
+    const dialog = panel(tracked.page);
+    const choice = dialog.getByRole('region', { name: 'О чём обращение?' }).getByRole('button');
+    await visible(tracked, choice.first(), 'the first category option', 15_000);
+    const count = await choice.count();
+    expect(count).toBe(7);
+    // Each choice in turn, the panel scrolled as far as reaching it takes (the last ones need it).
+    for (let index = 0; index < count; index++) {
+      if (index > 0) await dialog.getByRole('button', { name: /^Изменить категорию/ }).click();
+      const option = choice.nth(index);
+      await option.scrollIntoViewIfNeeded();
+      const name = (await option.locator('.us-picker__label').textContent()) ?? '';
+      await option.click();
+      // The first field to type into: the description, empty for every category here.
+      const description = dialog.getByLabel('Опишите проблему');
+      await visible(tracked, description, 'the description field');
+      expect(await description.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+      // Measured once the browser has drawn the frame after the choice (nothing scrolls it a task later).
+      await tracked.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+      // The panel's visible box, and where the field with its label, the chip and the send bar are in it.
+      const frame = await dialog.evaluate((node) => ({ top: node.getBoundingClientRect().top, bottom: node.getBoundingClientRect().top + node.clientHeight }));
+      const boxes = await description.evaluate((node) => {
+        const root = node.getRootNode() as ShadowRoot;
+        const rect = (element: Element | null | undefined) => {
+          const box = element?.getBoundingClientRect();
+          return box === undefined ? null : { top: box.top, bottom: box.bottom };
+        };
+        return { field: rect(node.closest('.us-field')), input: rect(node), chip: rect(root.querySelector('.us-chip-row')), bar: rect(root.querySelector('.us-submit-bar')) };
+      });
+      const { field, input, chip, bar } = boxes;
+      if (field === null || input === null || chip === null || bar === null) throw new Error(`missing: ${JSON.stringify(boxes)}`);
+      expect(chip.top, `${name}: the chip`).toBeGreaterThanOrEqual(frame.top);
+      expect(field.top, `${name}: the label`).toBeGreaterThanOrEqual(frame.top);
+      expect(input.bottom, `${name}: the field, above the send bar`).toBeLessThanOrEqual(bar.top);
+      expect(bar.bottom, name).toBeLessThanOrEqual(frame.bottom + 1);
+    }
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});
+
 describe('the on-screen keyboard on a phone', () => {
   it.each([
     ['with', true],

@@ -15,6 +15,7 @@ import { FieldsPending } from './FieldsPending';
 import { firstFieldToType, inactiveCategoryFields } from './form-values';
 import type { TicketFormValues } from './form-values';
 import type { FormSetup } from './prepare-form';
+import { revealChosenField } from './reveal-field';
 import { useSummaryEntries } from './useSummaryEntries';
 import type { useTicketSubmit } from './useTicketSubmit';
 
@@ -33,7 +34,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   onFocusProblems(): void;
 }) {
   const env = useWidgetEnv();
-  const { setValue, clearErrors, setFocus, getValues } = useFormContext<TicketFormValues>();
+  const { setValue, clearErrors, getValues } = useFormContext<TicketFormValues>();
   const [picking, setPicking] = useState(false);
   const [chosen, setChosen] = useState(0);
   const guest = env.host === null;
@@ -65,11 +66,17 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     oneProblemRefused: problems.blocked && submitter.attempt > 0,
     focusOneProblem: onFocusProblems,
   });
-  // Choosing a category moves straight to where the user types first: no extra click into a field.
+  // Choosing a category moves straight to where the user types first: no extra click into a field. Focused
+  // here rather than by react-hook-form's setFocus (a task later), so the scroll below is the last word.
   useEffect(() => {
     const values = getValues();
-    if (chosen > 0 && part !== undefined && values.category !== '') setFocus(firstFieldToType(values.category, values));
-  }, [chosen, part, setFocus, getValues]);
+    if (chosen === 0 || part === undefined || values.category === '') return;
+    const root = env.container?.()?.getRootNode() ?? document;
+    const field = root instanceof ShadowRoot || root instanceof Document ? root.querySelector(`[name="${firstFieldToType(values.category, values)}"]`) : null;
+    if (!(field instanceof HTMLElement)) return;
+    field.focus({ preventScroll: true });
+    revealChosenField(field);
+  }, [chosen, part, getValues, env]);
   const top = (
     <>
       {restoredAt === null ? null : <DraftRestoredNotice savedAt={restoredAt} now={env.now()} onDiscard={onDiscardDraft} />}

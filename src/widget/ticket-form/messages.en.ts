@@ -40,7 +40,7 @@ export const formMessagesEn = {
   },
   hint: {
     category: 'Choose one category: one request, one problem.',
-    subject: 'Briefly, e.g. “The final test does not open”. Left empty, it takes the first sentence of the description.',
+    subject: 'Briefly, e.g. “The final test does not open”. Until you write your own, it repeats the first sentence of the description.',
     description: 'What happened, what you expected and what you saw instead.',
     courseTitle_test: 'The course the test belongs to',
     courseUrl: 'Copy the course page address from the browser',
