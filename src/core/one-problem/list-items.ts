@@ -6,9 +6,9 @@ export interface FoundList {
   markers: string[];
 }
 
-// "1. ", "2) ", "- ", "• " at the start of a line; a digit must be followed by a space or a letter,
-// so a date ("12.03 создали заявку") is not taken for an item.
-const LINE_MARKER = /^\s*(?:\d{1,2}\s?[.)](?=\s|\p{L}|«|")|[-–—•*●▪·](?=\s|\p{L}))\s*/u;
+// "1. ", "2) ", "а) ", "- ", "• " at the start of a line; a digit must be followed by a space or a letter,
+// so a date ("12.03 создали заявку") is not taken for an item; a letter only with ")" and a space ("а) …").
+const LINE_MARKER = /^\s*(?:\d{1,2}\s?[.)](?=\s|\p{L}|«|")|[а-иa-h]\)(?=\s)|[-–—•*●▪·](?=\s|\p{L}))\s*/u;
 
 // "1. … 2. …" or "1) … 2) …" inside one line; not after a letter, digit or dot (not "№1543." or "v1.2").
 const INLINE_MARKER = /(?<![\p{L}\d.,:/-])(\d{1,2})[.)](?=\s+[\p{L}«"])/gu;

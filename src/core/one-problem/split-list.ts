@@ -6,8 +6,10 @@ import { cleanPart } from './clean-part';
 import type { Piece } from './piece';
 import { normalizeText } from './stem';
 
-// A request of its own ("Нужен акт за квартал", "Предлагаем добавить …"): an item support acts on.
-const REQUEST = /^(?:нуж[ена]\p{L}*|прошу|просим|предлага\p{L}*|добав\p{L}*|хотим|хочу|сделайте|подскажите)(?![\p{L}])/u;
+// A request or a wish of its own ("Нужен акт за квартал", "Предлагаем добавить …", "Было бы удобно …",
+// "Поменяйте …"): an item support acts on.
+const REQUEST =
+  /^(?:нуж[ена]\p{L}*|прошу|просим|предлага\p{L}*|добав\p{L}*|хотим|хочу|сделайте|подскажите|хотелось\s+бы|было\s+бы\s+(?:удобно|хорошо|здорово|неплохо)|пожелание|возможность|\p{L}{3,}(?:йте|ите))(?![\p{L}])/u;
 
 function isRequest(item: string): boolean {
   return REQUEST.test(normalizeText(item.trim()));
@@ -17,7 +19,7 @@ function isRequest(item: string): boolean {
 const CONTRAST = /,\s+(?:но|а|однако)\s+(?!также)/u;
 
 // A bare request before the list ("Прошу:", "Просим:", "Нужна помощь:"): each item is a request of its own.
-const REQUEST_HEADING = /(?:^|[.!?]\s*)(?:прошу|просим|нужна\s+помощь|подскажите|помогите)\s*:$/u;
+const REQUEST_HEADING = /(?:^|[.!?,]\s*)(?:прошу|просим|нужна\s+помощь|подскажите|помогите)\s*:$/u;
 
 interface Group {
   items: string[];
@@ -54,7 +56,9 @@ export function splitList(text: string): string[] | null {
 export function listPieces(text: string): Piece[] | null {
   const list = findList(text);
   if (list === null) return null;
-  const heading = isPluralHeading(list.intro) || REQUEST_HEADING.test(normalizeText(list.intro.trim()));
+  // "а) … б) … в) …": letters enumerate separate points; steps and symptoms are numbered or dashed.
+  const lettered = list.markers.every((marker) => /^[а-иa-h]\)$/u.test(marker));
+  const heading = lettered || isPluralHeading(list.intro) || REQUEST_HEADING.test(normalizeText(list.intro.trim()));
   if (!heading) {
     if (introducesDetails(list.intro) || list.items.some(isActionStep)) return null;
     // "После обновления не работает курс:" followed by a list: the items are its symptoms.

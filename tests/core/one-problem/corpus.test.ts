@@ -17,13 +17,13 @@ describe('one-problem corpus', () => {
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  // A floor under the figures the rules reach on the set they were tuned on (0.93 / 0.86).
+  // A floor under the figures the rules reach on the set they were tuned on (0.93 / 0.87).
   it('keeps its figures on the tuning set', () => {
     const m = measure(tuning);
     console.log(formatMetrics('one-problem tuning set', tuning.length, m));
     for (const miss of m.misses) console.log(`  missed ${miss.id} (${miss.problems}): ${JSON.stringify(miss.text)}`);
     expect(m.precision).toBeGreaterThanOrEqual(0.93);
-    expect(m.recall).toBeGreaterThanOrEqual(0.85);
+    expect(m.recall).toBeGreaterThanOrEqual(0.86);
   });
 
   // The held-out set is never used to change the rules: only its figures are printed, never its texts.
