@@ -128,6 +128,17 @@ export const ChangingCategory: Story = {
   },
 };
 
+/** A category chosen before the fields past it have loaded (a moment after the first frame): a busy box holds their place and the focus. */
+export const FieldsLoading: Story = {
+  render: () => <FieldsPending failed={false} onRetry={() => undefined} focusOnShow />,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const box = (await canvas.findByText(t('common:loading'))).parentElement;
+    await expect(box).toHaveAttribute('aria-busy', 'true');
+    await expectFocus(context.canvasElement, box);
+  },
+};
+
 /** The fields past the category choice could not load (offline right after opening): what failed and a retry in their place. */
 export const FieldsFailedToLoad: Story = {
   tags: ['en-dark'],

@@ -107,7 +107,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     return (
       <>
         {top}
-        <FieldsPending failed={unavailable} onRetry={retry} />
+        <FieldsPending failed={unavailable} onRetry={retry} focusOnShow={chosen > 0} />
       </>
     );
   }

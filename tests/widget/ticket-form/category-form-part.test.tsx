@@ -34,6 +34,23 @@ describe('the fields part', () => {
     expect(screen.getByRole('button', { name: 'Изменить категорию «Тест»' })).toBeInTheDocument();
   });
 
+  it('keeps focus in the form while a chosen category waits for the part, then moves it to the first field', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.doMock('../../../src/widget/ticket-form/CategoryForm', async (importOriginal) => {
+      await gate;
+      return importOriginal();
+    });
+    const { renderForm, chooseCategory } = await freshForm();
+    const { user } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    const box = await screen.findByText('Загрузка…');
+    await waitFor(() => expect(box.parentElement).toHaveFocus());
+    expect(box.parentElement).toHaveAttribute('aria-busy', 'true');
+    release();
+    await waitFor(() => expect(screen.getByLabelText(/Опишите проблему/)).toHaveFocus());
+  });
+
   it('shows a retry instead of the fields when the part fails to load, and the retry brings them', async () => {
     vi.doMock('../../../src/widget/ticket-form/CategoryForm', () => {
       throw new Error('offline');
@@ -43,6 +60,8 @@ describe('the fields part', () => {
     await chooseCategory(user, 'Другой вопрос');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Не удалось загрузить поля формы');
+    // The user had just chosen: focus is on the way to try again.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Повторить' })).toHaveFocus());
     expect(screen.queryByLabelText(/Опишите проблему/)).toBeNull();
     vi.doUnmock('../../../src/widget/ticket-form/CategoryForm');
     await user.click(screen.getByRole('button', { name: 'Повторить' }));

@@ -1,5 +1,5 @@
 /** The widget's button: a real <button>, typed `button` unless asked otherwise, with variants as data. */
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 /** Button look. */
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
@@ -13,7 +13,7 @@ export function Button({
   disabled,
   children,
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; busy?: boolean }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; busy?: boolean; ref?: Ref<HTMLButtonElement> }) {
   return (
     <button
       {...rest}
