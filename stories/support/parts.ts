@@ -14,7 +14,7 @@ import { timelineMessages } from '../../src/widget/status-timeline';
 import timelineCss from '../../src/widget/status-timeline/styles.css?inline';
 import { formMessages } from '../../src/widget/ticket-form';
 import fieldsCss from '../../src/widget/ticket-form/fields.css?inline';
-import { formFieldsMessages } from '../../src/widget/ticket-form/messages.fields';
+import { formFieldsMessages } from '../../src/widget/ticket-form/fields-messages';
 import formCss from '../../src/widget/ticket-form/styles.css?inline';
 
 /** The lazy parts' namespaces (the main chunk's come with `widgetNamespaces`). */

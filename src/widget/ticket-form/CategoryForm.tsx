@@ -24,7 +24,7 @@ import { DuplicateWarning } from './DuplicateWarning';
 import { GuestContextBlock } from './GuestContextBlock';
 import type { TicketFormValues } from './form-values';
 import { ImpactField } from './ImpactField';
-import { formFieldsMessages } from './messages.fields';
+import { formFieldsMessages } from './fields-messages';
 import { OneProblemCheck } from './OneProblemCheck';
 import type { FormSetup } from './prepare-form';
 import { SendFailure } from './SendFailure';

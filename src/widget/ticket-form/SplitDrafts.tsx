@@ -8,7 +8,7 @@ import type { CreateTicketResponse } from '../../core';
 import { Button, Field } from '../shared/ui';
 import { extendNamespace } from '../shared/i18n';
 import { errorText } from './field-errors';
-import { formFieldsMessages } from './messages.fields';
+import { formFieldsMessages } from './fields-messages';
 import type { Category } from '../../core';
 import type { DraftExtras } from './build-draft';
 import type { TicketFormValues } from './form-values';

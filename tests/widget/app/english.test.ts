@@ -10,7 +10,7 @@ import { commonMessages } from '../../../src/widget/shared/messages';
 import { timelineMessages } from '../../../src/widget/status-timeline/messages';
 import { supportMessages } from '../../../src/widget/support-info/messages';
 import { formMessages } from '../../../src/widget/ticket-form/messages';
-import { formFieldsMessages } from '../../../src/widget/ticket-form/messages.fields';
+import { formFieldsMessages } from '../../../src/widget/ticket-form/fields-messages';
 
 const russian: Record<string, { ru: Record<string, unknown> }> = {
   common: commonMessages,

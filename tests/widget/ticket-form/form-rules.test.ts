@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketSummary } from '../../../src/core';
 import { findOpenDuplicate } from '../../../src/widget/ticket-form/duplicates';
 import { formMessages } from '../../../src/widget/ticket-form/messages';
-import { formFieldsMessages } from '../../../src/widget/ticket-form/messages.fields';
+import { formFieldsMessages } from '../../../src/widget/ticket-form/fields-messages';
 import { formMessagesEn } from '../../../src/widget/ticket-form/messages.en';
 import { emptyValues, firstFieldToType } from '../../../src/widget/ticket-form/form-values';
 import { prefilledValues, restoredValues } from '../../../src/widget/ticket-form/initial-values';
