@@ -72,7 +72,14 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     const values = getValues();
     if (chosen === 0 || part === undefined || values.category === '') return;
     const root = env.container?.()?.getRootNode() ?? document;
-    const field = root instanceof ShadowRoot || root instanceof Document ? root.querySelector(`[name="${firstFieldToType(values.category, values)}"]`) : null;
+    if (!(root instanceof ShadowRoot || root instanceof Document)) return;
+    // Only focus the user left with the choice: on the placeholder the fields came in place of, or fallen to
+    // the page with the option that was clicked; not focus they have since moved on (in the panel or the page).
+    const active = root.activeElement;
+    const page = document.activeElement;
+    const fell = (active === null || active === document.body) && (page === null || page === document.body);
+    if (!fell && !(active instanceof HTMLElement && active.classList.contains('us-form-part'))) return;
+    const field = root.querySelector(`[name="${firstFieldToType(values.category, values)}"]`);
     if (!(field instanceof HTMLElement)) return;
     field.focus({ preventScroll: true });
     revealChosenField(field);

@@ -51,6 +51,27 @@ describe('the fields part', () => {
     await waitFor(() => expect(screen.getByLabelText(/Опишите проблему/)).toHaveFocus());
   });
 
+  it('leaves focus the user moved elsewhere while the part was on its way', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.doMock('../../../src/widget/ticket-form/CategoryForm', async (importOriginal) => {
+      await gate;
+      return importOriginal();
+    });
+    const { renderForm, chooseCategory } = await freshForm();
+    const { user } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    await screen.findByText('Загрузка…');
+    // A control of the host page, where the user went meanwhile.
+    const page = document.body.appendChild(document.createElement('button'));
+    page.textContent = 'Страница СДО';
+    page.focus();
+    release();
+    expect(await screen.findByLabelText(/Опишите проблему/)).toBeInTheDocument();
+    expect(page).toHaveFocus();
+    page.remove();
+  });
+
   it('shows a retry instead of the fields when the part fails to load, and the retry brings them', async () => {
     vi.doMock('../../../src/widget/ticket-form/CategoryForm', () => {
       throw new Error('offline');
