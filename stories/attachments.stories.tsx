@@ -1,6 +1,7 @@
 /** Attachments: uploading, uploaded, failed (retry), too large, wrong type, too many, and many at once. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { AttachmentsUnavailable } from '../src/widget/app/form-attachments';
 import { AttachmentsStory } from './support/AttachmentsStory';
 import { playKit } from './support/play';
 
@@ -115,3 +116,14 @@ export const Many: Story = {
 
 /** In English, with the limits formatted for the locale. */
 export const English: Story = { ...Uploaded, globals: { locale: 'en' } };
+
+/** The form's attachment zone did not load (offline right after opening): its place says so; sending goes on without files. */
+export const ZoneFailedToLoad: Story = {
+  tags: ['en-dark'],
+  render: () => <AttachmentsUnavailable onRetry={() => undefined} />,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('app:attachmentsFailed'))).toBeVisible();
+    await expect(canvas.getByRole('button', { name: t('common:retry') })).toBeEnabled();
+  },
+};

@@ -2,9 +2,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { action } from 'storybook/actions';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { ScreenFailed } from '../src/widget/app/ScreenBoundary';
 import { MyTickets, TICKETS_PAGE_SIZE } from '../src/widget/my-tickets';
 import { OPEN_NOW } from './support/fixtures';
-import { playKit } from './support/play';
+import { expectFocus, playKit } from './support/play';
 import { seedIn } from './support/seed';
 import type { SeedTicket } from './support/seed';
 
@@ -127,5 +128,16 @@ export const EmailNotificationsStartOff: Story = {
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await expect(await canvas.findByRole('switch', { name: t('tickets:notify.label') })).not.toBeChecked();
+  },
+};
+
+/** The section's file did not load (offline, a blocked file): what failed and a retry, focused, in its place. */
+export const SectionFailedToLoad: Story = {
+  tags: ['en-dark'],
+  render: () => <ScreenFailed onRetry={action('retry')} />,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(t('app:screenFailed'));
+    await expectFocus(context.canvasElement, canvas.getByRole('button', { name: t('common:retry') }));
   },
 };

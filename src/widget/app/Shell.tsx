@@ -14,11 +14,17 @@ import type { Prefill } from '../shared/env';
 import FormScreen from './screens/FormScreen';
 import { tabOf } from './screens';
 import type { Screen } from './screens';
+import { ScreenBoundary } from './ScreenBoundary';
 import { useFocusTrap } from './use-focus-trap';
 
-const TicketScreen = lazy(() => import('./screens/TicketScreen'));
-const TicketsScreen = lazy(() => import('./screens/TicketsScreen'));
-const TicketLinkScreen = lazy(() => import('./screens/TicketScreen').then((module) => ({ default: module.TicketLinkScreen })));
+/** The lazy screens; made again after a failed load, since React.lazy keeps a failure for good. */
+function lazyScreens() {
+  return {
+    TicketScreen: lazy(() => import('./screens/TicketScreen')),
+    TicketsScreen: lazy(() => import('./screens/TicketsScreen')),
+    TicketLinkScreen: lazy(() => import('./screens/TicketScreen').then((module) => ({ default: module.TicketLinkScreen }))),
+  };
+}
 
 /** Props of the shell. */
 export interface ShellProps {
@@ -34,6 +40,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
   const { t } = useTranslation('app');
   const env = useWidgetEnv();
   const [screen, setScreen] = useState<Screen>({ name: 'form' });
+  const [{ TicketScreen, TicketsScreen, TicketLinkScreen }, setScreens] = useState(lazyScreens);
   const [formKey, setFormKey] = useState(0);
   // The final ticket a new one continues ("the problem came back"), while its form is open.
   const [followUp, setFollowUp] = useState<Ticket | null>(null);
@@ -127,34 +134,37 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
             onCancelFollowUp={cancelFollowUp}
           />
         </div>
-        <Suspense fallback={loading}>
-          {screen.name === 'tickets' ? (
-            <TicketsScreen
-              notice={screen.notice}
-              focusTicketId={screen.focusTicketId}
-              onOpen={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
-              onNew={() => setScreen({ name: 'form' })}
-            />
-          ) : screen.name === 'link' ? (
-            <TicketLinkScreen
-              key={screen.number}
-              number={screen.number}
-              onFound={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
-              onList={() => setScreen({ name: 'tickets' })}
-            />
-          ) : screen.name === 'ticket' ? (
-            <TicketScreen
-              key={screen.ticketId}
-              ticketId={screen.ticketId}
-              justCreated={screen.justCreated}
-              ticketAccessKey={screen.accessKey}
-              onBack={(ticketId) => setScreen({ name: 'tickets', focusTicketId: ticketId })}
-              onViewed={unseen.markSeen}
-              onFollowUp={startFollowUp}
-              onOpenTicket={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
-            />
-          ) : null}
-        </Suspense>
+        {/* Another screen (or the form) starts clean after a failure; the retry loads the same one again. */}
+        <ScreenBoundary key={screen.name} onRetry={() => setScreens(lazyScreens())}>
+          <Suspense fallback={loading}>
+            {screen.name === 'tickets' ? (
+              <TicketsScreen
+                notice={screen.notice}
+                focusTicketId={screen.focusTicketId}
+                onOpen={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
+                onNew={() => setScreen({ name: 'form' })}
+              />
+            ) : screen.name === 'link' ? (
+              <TicketLinkScreen
+                key={screen.number}
+                number={screen.number}
+                onFound={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
+                onList={() => setScreen({ name: 'tickets' })}
+              />
+            ) : screen.name === 'ticket' ? (
+              <TicketScreen
+                key={screen.ticketId}
+                ticketId={screen.ticketId}
+                justCreated={screen.justCreated}
+                ticketAccessKey={screen.accessKey}
+                onBack={(ticketId) => setScreen({ name: 'tickets', focusTicketId: ticketId })}
+                onViewed={unseen.markSeen}
+                onFollowUp={startFollowUp}
+                onOpenTicket={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
+              />
+            ) : null}
+          </Suspense>
+        </ScreenBoundary>
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { useWidgetEnv } from '../shared/env';
 import { ensureNamespaces } from '../shared/i18n';
 import { useTranslation } from '../shared/i18n-react';
 import { afterPaint, lazyModule, useLoadedModule } from '../shared/lazy-module';
+import { Button, Notice } from '../shared/ui';
 import type { FormAttachmentsControls, FormAttachmentsState } from './form-attachments-part';
 import { useCapture } from './use-capture';
 
@@ -20,7 +21,18 @@ const queuePart = lazyModule(() => import('./form-attachments-part'));
 
 const WAITING: FormAttachmentsState = { ids: [], names: [], hasImage: false, busy: true, failed: false };
 
-/** The form's attachments slot: the zone now, the queue right after `shown` has been painted. */
+/** In the zone's place when it could not load: the ticket can go without files, or the user tries again. */
+export function AttachmentsUnavailable({ onRetry }: { onRetry(): void }) {
+  const { t } = useTranslation('app');
+  return (
+    <Notice tone="warning">
+      <p>{t('attachmentsFailed')}</p>
+      <Button onClick={onRetry}>{t('common:retry')}</Button>
+    </Notice>
+  );
+}
+
+/** The form's attachments slot: the zone and the queue right after `shown` has been painted. */
 export function useFormAttachments(draftKey: string, shown = true): AttachmentsSlot {
   const env = useWidgetEnv();
   const limits = useAttachmentLimits();
@@ -31,7 +43,8 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   const { i18n } = useTranslation();
   const zone = useLoadedModule(zonePart);
   const part = useLoadedModule(queuePart);
-  // A zone or queue that could not load does not hold sending back; showing the form again tries again.
+  // A zone or queue that could not load does not hold sending back; the zone's place offers to try again,
+  // and showing the form again tries too.
   const [unavailable, setUnavailable] = useState(false);
   const [state, setState] = useState<FormAttachmentsState>(WAITING);
   const load = useCallback(() => {
@@ -64,7 +77,11 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   const Zone = zone?.AttachmentZone;
   const Part = part?.FormAttachmentsPart;
   const node =
-    Zone === undefined ? null : (
+    Zone === undefined ? (
+      unavailable ? (
+        <AttachmentsUnavailable onRetry={load} />
+      ) : null
+    ) : (
       <Zone limits={limits} onFiles={add} onCapture={onCapture} capturing={capturing} captureSlot={captureSlot} pasteTarget={pasteTarget} rootRef={root} inputRef={input}>
         {Part === undefined ? null : <Part draftKey={draftKey} inboxRef={inbox} controlsRef={controls} onState={setState} rootRef={root} inputRef={input} />}
       </Zone>

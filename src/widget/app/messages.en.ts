@@ -4,6 +4,8 @@ export const appMessagesEn = {
   nav: { label: 'Support sections', new: 'New request', tickets: 'My requests' },
   close: 'Close support',
   loading: 'Loading…',
+  attachmentsFailed: 'Attaching files did not load. The request can be sent without them.',
+  screenFailed: 'This section did not load. Check your internet connection and try again.',
   launcher: 'Support',
   launcherChanged_one: 'Support: {{count}} request changed',
   launcherChanged_other: 'Support: {{count}} requests changed',

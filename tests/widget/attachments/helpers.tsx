@@ -13,6 +13,7 @@ import type { DraftAttachmentsOptions } from '../../../src/widget/attachments';
 import { WidgetEnvProvider } from '../../../src/widget/shared/env';
 import type { BlobStore, WidgetEnv } from '../../../src/widget/shared/env';
 import { createWidgetI18n } from '../../../src/widget/shared/i18n';
+import { appMessages } from '../../../src/widget/app/messages';
 import { createMemoryBlobStore, createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
 import { commonMessages } from '../../../src/widget/shared/messages';
 
@@ -97,7 +98,7 @@ export function createEnv(api: SupportApi, blobStore?: BlobStore): WidgetEnv {
 /** The providers the feature needs. */
 export function Providers({ api, env, children }: { api: SupportApi; env: WidgetEnv; children: ReactNode }) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const i18n = createWidgetI18n('ru', { common: commonMessages, attachments: attachmentsMessages });
+  const i18n = createWidgetI18n('ru', { common: commonMessages, app: appMessages, attachments: attachmentsMessages });
   return (
     <QueryClientProvider client={client}>
       <I18nProvider i18n={i18n}>
