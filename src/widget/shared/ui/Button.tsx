@@ -4,13 +4,18 @@ import type { ButtonHTMLAttributes, Ref } from 'react';
 /** Button look. */
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
-/** A button with a variant and a busy state (announced, and not clickable while busy). */
+/**
+ * A button with a variant and a busy state: announced, and doing nothing while busy. A busy button stays
+ * focusable (aria-disabled, not disabled): a focused button that became disabled would drop the focus to the
+ * page for as long as the work takes.
+ */
 export function Button({
   variant = 'secondary',
   busy = false,
   type = 'button',
   className,
   disabled,
+  onClick,
   children,
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; busy?: boolean; ref?: Ref<HTMLButtonElement> }) {
@@ -22,7 +27,10 @@ export function Button({
       data-variant={variant}
       data-busy={busy || undefined}
       aria-busy={busy || undefined}
-      disabled={disabled === true || busy}
+      aria-disabled={busy || undefined}
+      disabled={disabled === true}
+      // While busy a click (or a form's implicit submission through it) does nothing.
+      onClick={busy ? (event) => event.preventDefault() : onClick}
     >
       {children}
     </button>
