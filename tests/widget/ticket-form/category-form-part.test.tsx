@@ -21,6 +21,20 @@ async function freshForm() {
   return { renderForm, chooseCategory, categoryFormPart };
 }
 
+/** Renders a fresh form whose part arrives only on `release()`, and chooses «Другой вопрос» before it does. */
+async function chooseWhilePartHeldBack(): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  vi.doMock('../../../src/widget/ticket-form/CategoryForm', async (importOriginal) => {
+    await gate;
+    return importOriginal();
+  });
+  const { renderForm, chooseCategory } = await freshForm();
+  const { user } = renderForm();
+  await chooseCategory(user, 'Другой вопрос');
+  return release;
+}
+
 describe('the fields part', () => {
   it('is not part of the first frame, loads right after it, and the chosen category gets its fields and focus', async () => {
     const { renderForm, chooseCategory, categoryFormPart } = await freshForm();
@@ -35,15 +49,7 @@ describe('the fields part', () => {
   });
 
   it('keeps focus in the form while a chosen category waits for the part, then moves it to the first field', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    vi.doMock('../../../src/widget/ticket-form/CategoryForm', async (importOriginal) => {
-      await gate;
-      return importOriginal();
-    });
-    const { renderForm, chooseCategory } = await freshForm();
-    const { user } = renderForm();
-    await chooseCategory(user, 'Другой вопрос');
+    const release = await chooseWhilePartHeldBack();
     const box = await screen.findByText('Загрузка…');
     await waitFor(() => expect(box.parentElement).toHaveFocus());
     expect(box.parentElement).toHaveAttribute('aria-busy', 'true');
@@ -52,15 +58,7 @@ describe('the fields part', () => {
   });
 
   it('leaves focus the user moved elsewhere while the part was on its way', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    vi.doMock('../../../src/widget/ticket-form/CategoryForm', async (importOriginal) => {
-      await gate;
-      return importOriginal();
-    });
-    const { renderForm, chooseCategory } = await freshForm();
-    const { user } = renderForm();
-    await chooseCategory(user, 'Другой вопрос');
+    const release = await chooseWhilePartHeldBack();
     await screen.findByText('Загрузка…');
     // A control of the host page, where the user went meanwhile.
     const page = document.body.appendChild(document.createElement('button'));
