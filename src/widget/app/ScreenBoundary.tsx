@@ -2,10 +2,10 @@
  * A screen that could not render, most often because its chunk did not load (offline, a blocked file): an
  * error and "Повторить" in its place. Without it the error would unmount the whole widget until a reload.
  */
-import { Component, useEffect, useRef } from 'react';
+import { Component } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from '../shared/i18n-react';
-import { Button, Notice } from '../shared/ui';
+import { RetryNotice } from '../shared/ui';
 
 /** Props of {@link ScreenBoundary}. */
 export interface ScreenBoundaryProps {
@@ -17,16 +17,7 @@ export interface ScreenBoundaryProps {
 /** What failed and the retry, which takes the focus (the control the user left may be gone with the screen). */
 export function ScreenFailed({ onRetry }: { onRetry(): void }) {
   const { t } = useTranslation('app');
-  const retry = useRef<HTMLButtonElement>(null);
-  useEffect(() => retry.current?.focus(), []);
-  return (
-    <Notice tone="error" live>
-      <p>{t('screenFailed')}</p>
-      <Button onClick={onRetry} ref={retry}>
-        {t('common:retry')}
-      </Button>
-    </Notice>
-  );
+  return <RetryNotice message={t('screenFailed')} retryLabel={t('common:retry')} onRetry={onRetry} focus />;
 }
 
 /** Catches what its screen throws and offers to try again. */

@@ -12,7 +12,7 @@ import { useWidgetEnv } from '../shared/env';
 import { ensureNamespaces } from '../shared/i18n';
 import { useTranslation } from '../shared/i18n-react';
 import { afterPaint, lazyModule, useLoadedModule } from '../shared/lazy-module';
-import { Button, Notice } from '../shared/ui';
+import { RetryNotice } from '../shared/ui';
 import type { FormAttachmentsControls, FormAttachmentsState } from './form-attachments-part';
 import { useCapture } from './use-capture';
 
@@ -24,12 +24,7 @@ const WAITING: FormAttachmentsState = { ids: [], names: [], hasImage: false, bus
 /** In the zone's place when it could not load: the ticket can go without files, or the user tries again. */
 export function AttachmentsUnavailable({ onRetry }: { onRetry(): void }) {
   const { t } = useTranslation('app');
-  return (
-    <Notice tone="warning">
-      <p>{t('attachmentsFailed')}</p>
-      <Button onClick={onRetry}>{t('common:retry')}</Button>
-    </Notice>
-  );
+  return <RetryNotice tone="warning" message={t('attachmentsFailed')} retryLabel={t('common:retry')} onRetry={onRetry} />;
 }
 
 /** The form's attachments slot: the zone and the queue right after `shown` has been painted. */

@@ -1,7 +1,7 @@
 /** In place of the fields while their part loads (an empty, busy box), or once it failed to (a way to try again). */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from '../shared/i18n-react';
-import { Button, Notice } from '../shared/ui';
+import { RetryNotice } from '../shared/ui';
 
 /**
  * The fields' place before they are there: busy while loading, an error with "Повторить" after a failed load.
@@ -11,9 +11,8 @@ import { Button, Notice } from '../shared/ui';
 export function FieldsPending({ failed, onRetry, focusOnShow = false }: { failed: boolean; onRetry(): void; focusOnShow?: boolean }) {
   const { t } = useTranslation('form');
   const box = useRef<HTMLDivElement>(null);
-  const retry = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (focusOnShow) (failed ? retry : box).current?.focus();
+    if (focusOnShow && !failed) box.current?.focus();
   }, [focusOnShow, failed]);
   if (!failed) {
     return (
@@ -22,12 +21,5 @@ export function FieldsPending({ failed, onRetry, focusOnShow = false }: { failed
       </div>
     );
   }
-  return (
-    <Notice tone="error" live>
-      <p>{t('fieldsFailed')}</p>
-      <Button onClick={onRetry} ref={retry}>
-        {t('common:retry')}
-      </Button>
-    </Notice>
-  );
+  return <RetryNotice message={t('fieldsFailed')} retryLabel={t('common:retry')} onRetry={onRetry} focus={focusOnShow} />;
 }

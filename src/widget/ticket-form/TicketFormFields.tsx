@@ -1,12 +1,12 @@
 /** The sections of the ticket form, top to bottom, in the order the error summary lists them. */
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
-import type { RefObject } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { TicketSummary } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { afterPaint, useLoadedModule } from '../shared/lazy-module';
 import { categoryFormPart } from './category-form-part';
+import type { CategoryFormProps } from './CategoryForm';
 import { CategoryPicker } from './CategoryPicker';
 import { ContextBlock } from './ContextBlock';
 import { DraftRestoredNotice } from './DraftRestoredNotice';
@@ -25,7 +25,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   setup: FormSetup;
   restoredAt: Date | null;
   attachments: AttachmentsSlot;
-  problems: { parts: string[]; markers: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null> };
+  problems: CategoryFormProps['problems'];
   /** The user's tickets, once known (none for a guest). */
   tickets: TicketSummary[] | undefined;
   submitter: ReturnType<typeof useTicketSubmit>;

@@ -3,3 +3,4 @@ export * from './Button';
 export * from './ConfirmDialog';
 export * from './Field';
 export * from './Notice';
+export * from './RetryNotice';
