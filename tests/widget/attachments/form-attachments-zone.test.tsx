@@ -18,26 +18,16 @@ describe('the form’s attachment zone', () => {
     vi.doMock('../../../src/widget/app/form-attachments-zone', () => {
       throw new Error('offline');
     });
-    const [{ useFormAttachments }, { createEnv, createFakeApi, Providers, slotState, stubObjectUrls }, { createMemoryBlobStore }] = await Promise.all([
-      import('../../../src/widget/app/form-attachments'),
+    const [{ createEnv, createFakeApi, FormAttachmentsProbe, Providers, slotState, stubObjectUrls }, { createMemoryBlobStore }] = await Promise.all([
       import('./helpers'),
       import('../../../src/widget/shared/memory-stores'),
     ]);
     stubObjectUrls();
-    function Probe() {
-      const slot = useFormAttachments('form:guest', true);
-      return (
-        <>
-          {slot.node}
-          <pre data-testid="slot">{JSON.stringify({ ids: slot.ids, names: slot.names, busy: slot.busy, failed: slot.failed, hasImage: slot.hasImage })}</pre>
-        </>
-      );
-    }
     const user = userEvent.setup();
     const fake = createFakeApi({ autoSucceed: true });
     render(
       <Providers api={fake.api} env={createEnv(fake.api, createMemoryBlobStore())}>
-        <Probe />
+        <FormAttachmentsProbe />
       </Providers>,
     );
     expect(await screen.findByText(/Не удалось загрузить прикрепление файлов/)).toBeInTheDocument();

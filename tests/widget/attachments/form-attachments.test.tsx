@@ -6,9 +6,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useFormAttachments } from '../../../src/widget/app/form-attachments';
 import { createMemoryBlobStore } from '../../../src/widget/shared/memory-stores';
-import { createEnv, createFakeApi, pngFile, Providers, slotState, stubObjectUrls } from './helpers';
+import { createEnv, createFakeApi, FormAttachmentsProbe, pngFile, Providers, slotState, stubObjectUrls } from './helpers';
 
 const gate = vi.hoisted(() => {
   let open: () => void = () => undefined;
@@ -30,16 +29,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function Probe({ shown = true }: { shown?: boolean }) {
-  const slot = useFormAttachments('form:guest', shown);
-  return (
-    <>
-      {slot.node}
-      <pre data-testid="slot">{JSON.stringify({ ids: slot.ids, names: slot.names, busy: slot.busy, failed: slot.failed, hasImage: slot.hasImage })}</pre>
-    </>
-  );
-}
-
 const frames = (n: number) => new Promise<void>((done) => {
   const step = (left: number) => (left === 0 ? done() : requestAnimationFrame(() => setTimeout(() => step(left - 1), 0)));
   step(n);
@@ -51,7 +40,7 @@ describe('the form’s attachments', () => {
     const env = createEnv(fake.api, createMemoryBlobStore());
     const { rerender } = render(
       <Providers api={fake.api} env={env}>
-        <Probe shown={false} />
+        <FormAttachmentsProbe shown={false} />
       </Providers>,
     );
     await frames(3);
@@ -60,7 +49,7 @@ describe('the form’s attachments', () => {
     expect(slotState(screen.getByTestId('slot')).busy).toBe(true);
     rerender(
       <Providers api={fake.api} env={env}>
-        <Probe shown />
+        <FormAttachmentsProbe shown />
       </Providers>,
     );
     await waitFor(() => expect(gate.requested).toBe(true));
@@ -72,7 +61,7 @@ describe('the form’s attachments', () => {
     const fake = createFakeApi({ autoSucceed: true });
     render(
       <Providers api={fake.api} env={createEnv(fake.api, createMemoryBlobStore())}>
-        <Probe />
+        <FormAttachmentsProbe />
       </Providers>,
     );
     const slot = () => slotState(screen.getByTestId('slot'));

@@ -13,7 +13,9 @@ import type { DraftAttachmentsOptions } from '../../../src/widget/attachments';
 import { WidgetEnvProvider } from '../../../src/widget/shared/env';
 import type { BlobStore, WidgetEnv } from '../../../src/widget/shared/env';
 import { createWidgetI18n } from '../../../src/widget/shared/i18n';
+import { useFormAttachments } from '../../../src/widget/app/form-attachments';
 import { appMessages } from '../../../src/widget/app/messages';
+import type { AttachmentsSlot } from '../../../src/widget/shared/attachments-slot';
 import { createMemoryBlobStore, createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
 import { commonMessages } from '../../../src/widget/shared/messages';
 
@@ -110,13 +112,29 @@ export function Providers({ api, env, children }: { api: SupportApi; env: Widget
   );
 }
 
+/** A slot's state, printed for assertions (read back with {@link slotState}). */
+export function SlotState({ slot }: { slot: AttachmentsSlot }) {
+  return <pre data-testid="slot">{JSON.stringify({ ids: slot.ids, names: slot.names, busy: slot.busy, failed: slot.failed, hasImage: slot.hasImage })}</pre>;
+}
+
+/** The form's attachments (useFormAttachments) as the form screen mounts them, with the slot's state printed. */
+export function FormAttachmentsProbe({ shown = true }: { shown?: boolean }) {
+  const slot = useFormAttachments('form:guest', shown);
+  return (
+    <>
+      {slot.node}
+      <SlotState slot={slot} />
+    </>
+  );
+}
+
 /** The picker as the app shell would mount it, with the slot's state printed for assertions. */
 function Harness(options: DraftAttachmentsOptions) {
   const { slot } = useDraftAttachments(options);
   return (
     <>
       {slot.node}
-      <pre data-testid="slot">{JSON.stringify({ ids: slot.ids, names: slot.names, busy: slot.busy, failed: slot.failed, hasImage: slot.hasImage })}</pre>
+      <SlotState slot={slot} />
       <button type="button" onClick={slot.clear}>
         test: clear
       </button>
