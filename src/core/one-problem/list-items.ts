@@ -1,9 +1,13 @@
+import { normalizeText } from './stem';
+
 /** A list found in a description: the text before it and its items (markers removed). */
 export interface FoundList {
   intro: string;
   items: string[];
-  /** Each item's marker as written ("1.", "2)", "-"). */
+  /** Each item's marker as written ("1.", "2)", "-", "Вопрос:"). */
   markers: string[];
+  /** Items opened by labels of separate requests ("Предложение: … Ошибка: …"): each item is one. */
+  labelled?: boolean;
 }
 
 // "1. ", "2) ", "а) ", "- ", "• " at the start of a line; a digit must be followed by a space or a letter,
@@ -52,7 +56,26 @@ function findSemicolonList(text: string): FoundList | null {
   return { intro: text.slice(0, colon + 1).trim(), items, markers: items.map(() => ';') };
 }
 
-/** Finds a bulleted or numbered list (one item per line, "1. … 2. …" inline, or "…: …; …"); null when there is none. */
+// A label opening a line or a sentence: a kind of request ("Вопрос:", "Предложение 2 —") or a topic ("По оплате:").
+const LABEL =
+  /(?<=^|\n|[.!?]\s+)(?:(предложение|пожелание|идея|ошибка|баг|проблема|вопрос|жалоба|просьба)(?:\s*(?:№\s?)?(\d{1,2}))?|по\s+(оплате|документам|договору|счету|счетам|доступу|обучению|курсу|курсам|тестам|удостоверениям|отчетам|заявке|заявкам|сертификатам|профилю|кабинету))\s*[:—–](?=\s)/gu;
+const FAILURE_LABELS = new Set(['ошибка', 'баг', 'проблема']);
+
+// "Предложение: … Ошибка: … Вопрос: …", "Предложение 1: … Предложение 2: …", "По оплате: … По документам: …".
+function findLabelList(text: string): FoundList | null {
+  const found = [...normalizeText(text).matchAll(LABEL)].map((m) => ({ at: m.index, body: m.index + m[0].length, word: m[1] ?? m[3] ?? '', number: m[2] }));
+  if (found.length < 2) return null;
+  const words = new Set(found.map((f) => f.word));
+  const numbered = found.every((f) => f.number !== undefined);
+  // Two labels of one failure ("Проблема: … Ошибка: «500»") describe it; labels of different kinds or
+  // topics, or numbered ones, announce separate requests.
+  const distinct = words.size >= 2 && [...words].some((w) => !FAILURE_LABELS.has(w));
+  if (!numbered && !distinct) return null;
+  const items = found.map((f, i) => text.slice(f.body, found[i + 1]?.at ?? text.length).trim());
+  return { intro: text.slice(0, found[0]?.at ?? 0).trim(), items, markers: found.map((f) => text.slice(f.at, f.body).trim()), labelled: true };
+}
+
+/** Finds a bulleted or numbered list (one item per line, labels, "1. … 2. …" inline, or "…: …; …"); null when there is none. */
 export function findList(text: string): FoundList | null {
-  return findLineList(text) ?? findInlineList(text) ?? findSemicolonList(text);
+  return findLineList(text) ?? findLabelList(text) ?? findInlineList(text) ?? findSemicolonList(text);
 }

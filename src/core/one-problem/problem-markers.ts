@@ -9,12 +9,12 @@ const NEGATED = new RegExp(`${B}не\\s+(?!(?:только|так|всегда|�
 
 const FAILURE = new RegExp(
   `${B}(?:ошиб|неправил|неверн|некоррект|пропал|пропад|исчез|недоступ|неактивн|зависа|завис|висит|виснет|` +
-    `вылета|тормоз|глюч|слома|сбо[йие]|пуст|бит(?:ая|ые|ый|ую)|выда[её]т|обнуля|дублир|нельзя|невозможно|` +
+    `вылета|тормоз|глюч|слома|съех|налеза|сбо[йие]|пуст|бит(?:ая|ые|ый|ую)|выда[её]т|обнуля|дублир|нельзя|невозможно|` +
     // a wrong value, a doubled or mixed-up item, something closed or lost: «Ivanov вместо Иванов», «задвоилась»
     `вместо|задво|перепута|опечат|сбит[аоы]?(?![\\p{L}])|сбил\\p{L}*|теря(?:ет|ют|ется|ются)|потерял\\p{L}*|чуж(?:ие|ой|ая|ое|их|ую)|закрыл(?:ся|ась|ось|ись)|закрыт[аоы]?(?![\\p{L}])|` +
     // «…, хотя …»: what happened is not what should have
     `хотя|почему-то)|` +
-    `${B}нет${E}|${B}не\\s+(?:тот|та|те|то|ту)${E}`,
+    `${B}(?:нет|нету)${E}|${B}не\\s+(?:тот|та|те|то|ту)${E}`,
   'u',
 );
 
@@ -25,6 +25,19 @@ const ASKING = new RegExp(
     `(?:^|[.!?:;,—–\\n]\\s*|${B}и\\s+)(?:как|почему|где|куда|когда|зачем|сколько|каким\\s+образом)${E}`,
   'u',
 );
+
+// A feature request: a wish for something new, not a request to fix what is broken.
+const SUGGESTION =
+  /(?<![\p{L}\d])(?:хотелось\s+бы,?\s+(?:чтобы|иметь|видеть)|было\s+бы\s+(?:\p{L}+\s+)?(?:здорово|удобно|хорошо|неплохо|полезно)|хорошо\s+бы|предлага(?:ю|ем)|предложение|сделайте,?\s+пожалуйста|добавьте|нужна\s+возможность|хотим\s+предложить)(?![\p{L}\d])/u;
+const FIXING = /(?<![\p{L}\d])(?:исправ|почин|устран|разобрат|вернуть|восстанов)/u;
+
+/** The feature-request phrase of a sentence («Предлагаем», «было бы удобно»), or null. */
+export function suggestionIn(sentence: string): string | null {
+  const t = normalizeText(sentence);
+  const match = SUGGESTION.exec(t);
+  if (match === null || FIXING.test(t)) return null;
+  return sentence.slice(match.index, match.index + match[0].length);
+}
 
 /** True when the text reports a failure or asks something: the things a ticket is opened for. */
 export function hasProblemMarker(text: string): boolean {

@@ -22,3 +22,12 @@ export function refersBack(text: string): boolean {
   const t = normalizeText(text);
   return CLARIFYING_START.test(t) || ANAPHORA.test(t) || AS_WELL.test(t) || DIAGNOSTIC.test(t);
 }
+
+// What was tried and did not help, or asking what to do about it: the same problem, told further.
+const FOLLOW_UP =
+  /(?<![\p{L}])(?:не\s+помог\p{L}*|вс[её]\s+равно|то\s+же\s+самое|(?:что|как)\s+(?:мне\s+|нам\s+)?(?:делать|сделать|быть|сказать|поступить))(?![\p{L}])/u;
+
+/** True when the text tells what was tried and did not help, or asks what to do about it. */
+export function followsUp(text: string): boolean {
+  return FOLLOW_UP.test(normalizeText(text));
+}

@@ -8,6 +8,17 @@ import { normalizeText } from './stem';
 // "когда будет …" asks a question of its own.
 const CIRCUMSTANCE = /^(?:после|при|когда(?!\s+(?:будет|будут|придет|придут|появится|откроется|вернут))|если|сначала|потом|затем|пробовал\p{L}*|шаги|ожида\p{L}*|фактическ\p{L}*|в\s+результате|в\s+итоге)(?![\p{L}])/u;
 
+// A paragraph that asks support to do something ("Нужен акт сверки …", "Прошу выдать права …").
+const REQUEST_START = /^(?:(?:мне|нам)\s+)?(?:нуж(?:ен|на|но|ны)|прошу|просим|пришлите|вышлите)(?![\p{L}])/u;
+
+// "Прошу помочь восстановить доступ": asking to fix what the paragraphs before told, not a request of its own.
+const FIXING = /^(?:прошу|просим)\s+(?:вас\s+)?(?:срочно\s+)?(?:помо(?:ч|г)|разобрат|решить|исправ|восстанов|ответ|перезвон|связат|посмотр|провер)/u;
+
+/** True when a paragraph reports a problem, asks, or opens with a request of its own. */
+function raises(paragraph: string): boolean {
+  return hasProblemMarker(paragraph) || paragraph.split(/\n/u).some((line) => REQUEST_START.test(normalizeText(line).trim()) && !FIXING.test(normalizeText(line).trim()));
+}
+
 // An empty line between two paragraphs.
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/gu;
 
@@ -21,7 +32,8 @@ export function paragraphPieces(text: string): Piece[] {
   breaks.forEach((at, i) => {
     const before = text.slice(starts.at(-1)?.at ?? 0, at);
     const paragraph = text.slice(at, breaks[i + 1] ?? text.length);
-    const opens = hasProblemMarker(before) && hasProblemMarker(paragraph) && !refersBack(paragraph) && !CIRCUMSTANCE.test(normalizeText(paragraph));
+    // A request after a failure is mostly what to do about it ("Прошу открыть доступ"); before one, its own.
+    const opens = raises(before) && hasProblemMarker(paragraph) && !refersBack(paragraph) && !CIRCUMSTANCE.test(normalizeText(paragraph));
     if (opens && contentStems(paragraph).size > 0 && !sharesSubject(text.slice(0, at), paragraph)) {
       starts.push({ at, marker: openingWords(paragraph) });
     }
@@ -42,6 +54,8 @@ const INFINITIVE_FIRST = /^\p{L}{3,}(?:ть|ти)(?:ся)?(?![\p{L}])/u;
 const WISH_FIRST = /^(?:хотелось\s+бы|было\s+бы\s+(?:\p{L}+\s+)?(?:здорово|удобно|хорошо|неплохо|полезно)|хорошо\s+бы|предлага(?:ю|ем))(?![\p{L}])/u;
 // A request of its own opening the second clause («… пропал звук и подскажите, когда будет удостоверение»).
 const ASK_FIRST = /^(?:подскажите|пришлите|вышлите|объясните|сообщите|уточните)(?![\p{L}])/u;
+
+const QUESTION_FIRST = /^(?:почему|зачем|где|куда|когда|сколько|можно\s+ли|нужно\s+ли|надо\s+ли|есть\s+ли|как\s+(?:мне|нам|можно|сделать|поменять|изменить|получить|узнать|добавить|убрать))(?![\p{L}])/u;
 
 /**
  * Splits one sentence joined by «и» / «а также» when each side reports its own failure about a different
@@ -64,7 +78,9 @@ export function clausePieces(text: string): Piece[] {
     const requests = /также/u.test(m[0]) && REQUESTING.test(normalizeText(left)) && INFINITIVE_FIRST.test(normalizeText(right));
     const wish = reportsFailure(left) && WISH_FIRST.test(r);
     const ask = (reportsFailure(left) || /^(?:пришлите|вышлите|прошу|просим)(?![\p{L}])/u.test(normalizeText(left).trim())) && ASK_FIRST.test(r);
-    if (!requests && !wish && !ask && (!reportsFailure(left) || !reportsFailure(right))) continue;
+    // A question of its own after a problem or a question («как поменять почту и почему не открывается тест»).
+    const question = hasProblemMarker(left) && QUESTION_FIRST.test(r);
+    if (!requests && !wish && !ask && !question && (!reportsFailure(left) || !reportsFailure(right))) continue;
     if (contentStems(left).size < MIN_STEMS || contentStems(right).size < MIN_STEMS || sharesSubject(left, right)) continue;
     starts.push({ at: m.index, marker: markerText(m[0]) });
   }

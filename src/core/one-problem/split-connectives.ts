@@ -1,8 +1,8 @@
 import { findConnectives } from './connectives';
 import { cutAt, markerText, type Piece } from './piece';
 import { contentStems, sharesSubject } from './content-stems';
-import { hasProblemMarker } from './problem-markers';
-import { refersBack } from './refers-back';
+import { hasProblemMarker, reportsFailure, suggestionIn } from './problem-markers';
+import { followsUp, refersBack } from './refers-back';
 import { normalizeText } from './stem';
 import { isPluralHeading } from './step-items';
 
@@ -17,12 +17,23 @@ const LEAD = /^[\s,.:;—–-]+/u;
 // "А ещё при попытке загрузки …", "Кроме того, при этом …": what the same failure does when tried again.
 const CIRCUMSTANCE = /^при\s+(?:попытк\p{L}*|этом)(?![\p{L}])/u;
 
+// «Кстати, сейчас она не нажимается»: a pronoun opening the body names what was already said.
+const PRONOUN = /(?<![\p{L}])(?:он|она|оно|они)(?![\p{L}])/u;
+
+/** The body's first clause, up to a comma, a dash or the sentence's end: where a pointer back would be. */
+function leadingClause(body: string): string {
+  return body.replace(LEAD, '').split(/[,;:—–(]|[.!?](?:\s|$)/u)[0] ?? body;
+}
+
 /**
  * True when text after "также / кроме того / а ещё" is a new subject: it reports a problem of its own,
  * does not point back, and shares no subject word with what came before.
  */
 export function opensNewSubject(body: string, before: string | ReadonlySet<string>): boolean {
-  return (hasProblemMarker(body) || REQUEST.test(normalizeText(body).replace(LEAD, ''))) && !refersBack(body) && !CIRCUMSTANCE.test(normalizeText(body).replace(LEAD, '')) && contentStems(body).size > 0 && !sharesSubject(before, body);
+  const opening = normalizeText(body).replace(LEAD, '');
+  const raises = hasProblemMarker(opening) || REQUEST.test(opening);
+  const pointsBack = refersBack(body) || PRONOUN.test(normalizeText(leadingClause(body))) || CIRCUMSTANCE.test(opening);
+  return raises && !pointsBack && contentStems(body).size > 0 && !sharesSubject(before, body);
 }
 
 /** Splits prose at connectives that introduce another problem; the connective stays at the start of its part. */
@@ -30,6 +41,8 @@ export function splitOnConnectives(text: string): string[] {
   return connectivePieces(text).map((p) => p.text);
 }
 
+// A postscript, or "И ещё:" announcing the next point, may announce only more of the same.
+const POSTSCRIPT = /^(?:p|р|п|пс|ps|и\s+еще|а\s+еще)(?![\p{L}])/u;
 const ORDINAL = /^(?:во|в)-?\s?(?:вторых|третьих|четвертых|пятых)/u;
 const FIRST = /(?<![\p{L}])во-?\s?первых/u;
 
@@ -44,6 +57,18 @@ export function ordinalsAreDetails(text: string): boolean {
   if (first === null) return false;
   const before = text.slice(0, first.index);
   return hasSubstance(before) && !isPluralHeading(before);
+}
+
+/**
+ * True when the connective joins a failure and a feature request, either way round («… не работает фильтр.
+ * Кстати, предлагаю добавить …», «Предложение: … Кстати, сейчас не работает …»): two requests of different
+ * kinds, even about the same screen, unless the second points back at the first.
+ */
+function switchesKind(before: string, body: string): boolean {
+  if (refersBack(body) || PRONOUN.test(normalizeText(body))) return false;
+  const wishBefore = suggestionIn(before) !== null;
+  const wishAfter = suggestionIn(body) !== null;
+  return (wishBefore && !wishAfter && reportsFailure(body) && !reportsFailure(before)) || (!wishBefore && wishAfter && reportsFailure(before));
 }
 
 /** {@link splitOnConnectives} with the connective that opened each piece. */
@@ -63,7 +88,11 @@ export function connectivePieces(text: string): Piece[] {
     substantial ||= hasSubstance(text.slice(starts.at(-1)?.at ?? 0, c.start));
     if (!substantial) return;
     const body = text.slice(c.end, connectives[i + 1]?.start ?? text.length);
-    if (c.kind === 'new' || opensNewSubject(body, before)) {
+    const piece = text.slice(starts.at(-1)?.at ?? 0, c.start);
+    // A postscript gives way to a body that points back or tells what was tried («И ещё: там то же самое»).
+    const postscript = POSTSCRIPT.test(normalizeText(text.slice(c.start, c.end)));
+    const announced = c.kind === 'new' && !(postscript && (refersBack(leadingClause(body)) || followsUp(body)));
+    if (announced || opensNewSubject(body, before) || switchesKind(piece, body)) {
       starts.push({ at: c.start, marker: markerText(text.slice(c.start, c.end)) });
       substantial = false;
     }

@@ -1,6 +1,6 @@
 import { findList } from './list-items';
 import { hasProblemMarker } from './problem-markers';
-import { refersBack } from './refers-back';
+import { followsUp, refersBack } from './refers-back';
 import { introducesDetails, isActionStep, isPluralHeading, isStepItem } from './step-items';
 import { cleanPart } from './clean-part';
 import type { Piece } from './piece';
@@ -33,7 +33,7 @@ function groupItems(items: string[], markers: string[], eachIsProblem: boolean):
   items.forEach((item, i) => {
     const problem = eachIsProblem || ((hasProblemMarker(item) || isRequest(item) || CONTRAST.test(normalizeText(item))) && !isStepItem(item));
     const last = groups.at(-1);
-    if (last === undefined || (problem && groupHasProblem && !refersBack(item))) {
+    if (last === undefined || (problem && groupHasProblem && !refersBack(item) && !followsUp(item))) {
       groups.push({ items: [item], marker: markers[i] ?? '' });
       groupHasProblem = problem;
     } else {
@@ -58,7 +58,10 @@ export function listPieces(text: string): Piece[] | null {
   if (list === null) return null;
   // "а) … б) … в) …": letters enumerate separate points; steps and symptoms are numbered or dashed.
   const lettered = list.markers.every((marker) => /^[а-иa-h]\)$/u.test(marker));
-  const heading = lettered || isPluralHeading(list.intro) || REQUEST_HEADING.test(normalizeText(list.intro.trim()));
+  const plural = isPluralHeading(list.intro);
+  // Labels after a problem is told ("Не приходят письма. Вопрос: … Ошибка: …") tell more of it.
+  if (list.labelled === true && !plural && hasProblemMarker(list.intro)) return null;
+  const heading = lettered || list.labelled === true || plural || REQUEST_HEADING.test(normalizeText(list.intro.trim()));
   if (!heading) {
     if (introducesDetails(list.intro) || list.items.some(isActionStep)) return null;
     // "После обновления не работает курс:" followed by a list: the items are its symptoms.

@@ -1,16 +1,11 @@
 import { contentStems, sharesSubject } from './content-stems';
 import { cutAt, markerText, type Piece } from './piece';
-import { hasProblemMarker, isQuestion, reportsFailure } from './problem-markers';
-import { refersBack } from './refers-back';
+import { hasProblemMarker, isQuestion, reportsFailure, suggestionIn } from './problem-markers';
+import { followsUp, refersBack } from './refers-back';
 import { splitSentences } from './sentences';
 import { normalizeText } from './stem';
 import { isPluralHeading } from './step-items';
 import { ordinalsAreDetails } from './split-connectives';
-
-// A feature request: a wish for something new, not a request to fix what is broken.
-const SUGGESTION =
-  /(?<![\p{L}\d])(?:хотелось\s+бы,?\s+(?:чтобы|иметь|видеть)|было\s+бы\s+(?:\p{L}+\s+)?(?:здорово|удобно|хорошо|неплохо|полезно)|хорошо\s+бы|предлага(?:ю|ем)|предложение|сделайте,?\s+пожалуйста|добавьте|нужна\s+возможность|хотим\s+предложить)(?![\p{L}\d])/u;
-const FIXING = /(?<![\p{L}\d])(?:исправ|почин|устран|разобрат|вернуть|восстанов)/u;
 
 // A request support acts on ("Пришлите прайс", "Нужно добавить администратора", "Хочу поменять подпись").
 const REQUEST = /^(?:(?:мне|нам)\s+)?(?:пришлите|вышлите|нуж(?:ен|на|но|ны)|прошу|просим|хоч(?:у|ем)|хотим|уточните)(?![\p{L}])/u;
@@ -50,23 +45,11 @@ function firstClause(sentence: string): string {
 /** True when the sentence, past its opener, points back or only details what was said. */
 function continues(sentence: string): boolean {
   const clause = firstClause(sentence);
-  return refersBack(clause) || THIS.test(clause) || DETAIL_START.test(clause.trim()) || FOLLOW_UP.test(normalizeText(sentence));
+  return refersBack(clause) || THIS.test(clause) || DETAIL_START.test(clause.trim()) || followsUp(sentence);
 }
-
-// What was tried and did not help, or asking what to do about it: the same problem, told further.
-const FOLLOW_UP =
-  /(?<![\p{L}])(?:не\s+помог\p{L}*|вс[её]\s+равно|то\s+же\s+самое|(?:что|как)\s+(?:мне\s+|нам\s+)?(?:делать|сделать|быть|сказать|поступить))(?![\p{L}])/u;
 
 // Politeness around a problem ("Заранее извиняюсь, если вопрос глупый"): it raises nothing itself.
 const POLITE = /^(?:заранее|извините|извиняюсь|простите|прошу\s+прощения)(?![\p{L}])/u;
-
-/** The feature-request phrase of a sentence («Предлагаем», «было бы удобно»), or null. */
-function suggestionIn(sentence: string): string | null {
-  const t = normalizeText(sentence);
-  const match = SUGGESTION.exec(t);
-  if (match === null || FIXING.test(t)) return null;
-  return sentence.slice(match.index, match.index + match[0].length);
-}
 
 // A sentence telling when, where or how the failure shows, or what was tried: a detail of the one before.
 const DETAIL_START =

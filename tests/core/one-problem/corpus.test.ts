@@ -17,22 +17,22 @@ describe('one-problem corpus', () => {
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  // A floor under the figures the rules reach on the set they were tuned on (0.93 / 0.87).
+  // A floor under the figures the rules reach on the set they were tuned on (0.94 / 0.92).
   it('keeps its figures on the tuning set', () => {
     const m = measure(tuning);
     console.log(formatMetrics('one-problem tuning set', tuning.length, m));
     for (const miss of m.misses) console.log(`  missed ${miss.id} (${miss.problems}): ${JSON.stringify(miss.text)}`);
     expect(m.precision).toBeGreaterThanOrEqual(0.93);
-    expect(m.recall).toBeGreaterThanOrEqual(0.86);
+    expect(m.recall).toBeGreaterThanOrEqual(0.91);
   });
 
   // The held-out set is never used to change the rules: only its figures are printed, never its texts.
   const held = measure(holdout);
 
-  it('does not fall below its held-out figures (precision 0.88, recall 0.72)', () => {
+  it('does not fall below its held-out figures (precision 0.87, recall 0.74)', () => {
     console.log([formatMetrics('one-problem held-out set', holdout.length, held), ...formatShapes(held)].join('\n'));
-    expect(held.precision).toBeGreaterThanOrEqual(0.88);
-    expect(held.recall).toBeGreaterThanOrEqual(0.72);
+    expect(held.precision).toBeGreaterThanOrEqual(0.87);
+    expect(held.recall).toBeGreaterThanOrEqual(0.74);
   });
 
   // The product's goal on texts the rules were not tuned on (precision ≥ 0.95, recall ≥ 0.9) is not reached
