@@ -130,7 +130,7 @@ export const ChangingCategory: Story = {
 
 /** A category chosen before the fields past it have loaded (a moment after the first frame): a busy box holds their place and the focus. */
 export const FieldsLoading: Story = {
-  render: () => <FieldsPending failed={false} onRetry={() => undefined} focusOnShow />,
+  render: () => <FieldsPending failed={false} onRetry={() => undefined} onType={() => undefined} focusOnShow />,
   play: async (context) => {
     const { canvas, t } = playKit(context);
     const box = (await canvas.findByText(t('common:loading'))).parentElement;
@@ -142,7 +142,7 @@ export const FieldsLoading: Story = {
 /** The fields past the category choice could not load (offline right after opening): what failed and a retry in their place. */
 export const FieldsFailedToLoad: Story = {
   tags: ['en-dark'],
-  render: () => <FieldsPending failed onRetry={() => undefined} />,
+  render: () => <FieldsPending failed onRetry={() => undefined} onType={() => undefined} />,
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await expect(await canvas.findByRole('alert')).toHaveTextContent(t('form:fieldsFailed'));

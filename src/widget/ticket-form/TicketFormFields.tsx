@@ -1,5 +1,5 @@
 /** The sections of the ticket form, top to bottom, in the order the error summary lists them. */
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { TicketSummary } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
@@ -12,6 +12,7 @@ import { ContextBlock } from './ContextBlock';
 import { DraftRestoredNotice } from './DraftRestoredNotice';
 import { ErrorSummary } from './ErrorSummary';
 import { FieldsPending } from './FieldsPending';
+import type { TypedChange } from './FieldsPending';
 import { firstFieldToType, inactiveCategoryFields } from './form-values';
 import type { TicketFormValues } from './form-values';
 import type { FormSetup } from './prepare-form';
@@ -37,6 +38,11 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   const { setValue, clearErrors, getValues } = useFormContext<TicketFormValues>();
   const [picking, setPicking] = useState(false);
   const [chosen, setChosen] = useState(0);
+  // Typed into the busy box while the fields load; the first field takes it.
+  const typed = useRef('');
+  const onType = useCallback((change: TypedChange) => {
+    typed.current = change(typed.current);
+  }, []);
   const guest = env.host === null;
   const part = useLoadedModule(categoryFormPart);
   // A part that could not load shows the way to try again instead of the fields.
@@ -79,11 +85,19 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     const page = document.activeElement;
     const fell = (active === null || active === document.body) && (page === null || page === document.body);
     if (!fell && !(active instanceof HTMLElement && active.classList.contains('us-form-part'))) return;
-    const field = root.querySelector(`[name="${firstFieldToType(values.category, values)}"]`);
+    const name = firstFieldToType(values.category, values);
+    const field = root.querySelector(`[name="${name}"]`);
     if (!(field instanceof HTMLElement)) return;
+    const ahead = typed.current;
+    typed.current = '';
     field.focus({ preventScroll: true });
+    // Into a text field, the caret after it, as if typed there.
+    if (ahead !== '' && (field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text'))) {
+      setValue(name, field.value + ahead, { shouldDirty: true });
+      field.setSelectionRange(field.value.length, field.value.length);
+    }
     revealChosenField(field);
-  }, [chosen, part, getValues, env]);
+  }, [chosen, part, getValues, setValue, env]);
   const top = (
     <>
       {restoredAt === null ? null : <DraftRestoredNotice savedAt={restoredAt} now={env.now()} onDiscard={onDiscardDraft} />}
@@ -114,7 +128,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     return (
       <>
         {top}
-        <FieldsPending failed={unavailable} onRetry={retry} focusOnShow={chosen > 0} />
+        <FieldsPending failed={unavailable} onRetry={retry} focusOnShow={chosen > 0} onType={onType} />
       </>
     );
   }

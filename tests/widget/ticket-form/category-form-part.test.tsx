@@ -22,7 +22,7 @@ async function freshForm() {
 }
 
 /** Renders a fresh form whose part arrives only on `release()`, and chooses «Другой вопрос» before it does. */
-async function chooseWhilePartHeldBack(): Promise<() => void> {
+async function chooseWhilePartHeldBack() {
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
   vi.doMock('../../../src/widget/ticket-form/CategoryForm', async (importOriginal) => {
@@ -32,7 +32,7 @@ async function chooseWhilePartHeldBack(): Promise<() => void> {
   const { renderForm, chooseCategory } = await freshForm();
   const { user } = renderForm();
   await chooseCategory(user, 'Другой вопрос');
-  return release;
+  return { release, user };
 }
 
 describe('the fields part', () => {
@@ -49,7 +49,7 @@ describe('the fields part', () => {
   });
 
   it('keeps focus in the form while a chosen category waits for the part, then moves it to the first field', async () => {
-    const release = await chooseWhilePartHeldBack();
+    const { release } = await chooseWhilePartHeldBack();
     const box = await screen.findByText('Загрузка…');
     await waitFor(() => expect(box.parentElement).toHaveFocus());
     expect(box.parentElement).toHaveAttribute('aria-busy', 'true');
@@ -57,8 +57,24 @@ describe('the fields part', () => {
     await waitFor(() => expect(screen.getByLabelText(/Опишите проблему/)).toHaveFocus());
   });
 
+  it('keeps what the user typed and pasted while the part was on its way, in the first field, caret after it', async () => {
+    const { release, user } = await chooseWhilePartHeldBack();
+    const box = (await screen.findByText('Загрузка…')).parentElement;
+    await waitFor(() => expect(box).toHaveFocus());
+    await user.keyboard('Не грузитсч{Backspace}я видео');
+    await user.paste(' в уроке 3');
+    // A shortcut types nothing.
+    await user.keyboard('{Control>}b{/Control}');
+    release();
+    const description = await screen.findByLabelText(/Опишите проблему/);
+    await waitFor(() => expect(description).toHaveFocus());
+    expect(description).toHaveValue('Не грузится видео в уроке 3');
+    await user.keyboard(', чёрный экран');
+    expect(description).toHaveValue('Не грузится видео в уроке 3, чёрный экран');
+  });
+
   it('leaves focus the user moved elsewhere while the part was on its way', async () => {
-    const release = await chooseWhilePartHeldBack();
+    const { release } = await chooseWhilePartHeldBack();
     await screen.findByText('Загрузка…');
     // A control of the host page, where the user went meanwhile.
     const page = document.body.appendChild(document.createElement('button'));
