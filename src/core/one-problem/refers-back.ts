@@ -25,7 +25,7 @@ export function refersBack(text: string): boolean {
 
 // What was tried and did not help, or asking what to do about it: the same problem, told further.
 const FOLLOW_UP =
-  /(?<![\p{L}])(?:не\s+помог\p{L}*|вс[её]\s+равно|то\s+же\s+самое|(?:что|как)\s+(?:мне\s+|нам\s+)?(?:делать|сделать|быть|сказать|поступить))(?![\p{L}])/u;
+  /(?<![\p{L}])(?:не\s+помог\p{L}*|вс[её]\s+равно|то\s+же\s+самое|(?:что|как)\s+(?:мне\s+|нам\s+)?(?:делать|сделать|быть|сказать|поступить)|когда\s+(?:это\s+|вс[её]\s+)?(?:исправ\p{L}*|почин\p{L}*|заработает|решит\p{L}*|будет\s+исправлен\p{L}*))(?![\p{L}])/u;
 
 /** True when the text tells what was tried and did not help, or asks what to do about it. */
 export function followsUp(text: string): boolean {

@@ -32,7 +32,7 @@ function leadingClause(body: string): string {
 export function opensNewSubject(body: string, before: string | ReadonlySet<string>): boolean {
   const opening = normalizeText(body).replace(LEAD, '');
   const raises = hasProblemMarker(opening) || REQUEST.test(opening);
-  const pointsBack = refersBack(body) || PRONOUN.test(normalizeText(leadingClause(body))) || CIRCUMSTANCE.test(opening);
+  const pointsBack = refersBack(body) || followsUp(body) || PRONOUN.test(normalizeText(leadingClause(body))) || CIRCUMSTANCE.test(opening);
   return raises && !pointsBack && contentStems(body).size > 0 && !sharesSubject(before, body);
 }
 

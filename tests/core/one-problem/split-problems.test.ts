@@ -136,6 +136,9 @@ describe('requests of another kind', () => {
     ['При входе выдаёт ошибку 500.\n\nПрошу помочь восстановить доступ.'],
     // «и» before a question about the same thing.
     ['Курс не открывается на планшете и когда это исправят?'],
+    // Asking when the failure told will be fixed, after a label or a connective.
+    ['Ошибка: не грузится видео в уроке 2. Вопрос: когда исправите?'],
+    ['Не грузится видео в уроке 2. Кстати, когда всё починят?'],
   ])('keeps %j as one problem', (text) => {
     expect(checkOneProblem(text).parts).toHaveLength(1);
   });
