@@ -2,7 +2,7 @@ import { findConnectives } from './connectives';
 import { cutAt, markerText, type Piece } from './piece';
 import { contentStems, sharesSubject } from './content-stems';
 import { hasProblemMarker, reportsFailure, suggestionIn } from './problem-markers';
-import { followsUp, refersBack } from './refers-back';
+import { firstClause, followsUp, opensWithPronoun, refersBack } from './refers-back';
 import { normalizeText } from './stem';
 import { isPluralHeading } from './step-items';
 
@@ -17,14 +17,6 @@ const LEAD = /^[\s,.:;—–-]+/u;
 // "А ещё при попытке загрузки …", "Кроме того, при этом …": what the same failure does when tried again.
 const CIRCUMSTANCE = /^при\s+(?:попытк\p{L}*|этом)(?![\p{L}])/u;
 
-// «Кстати, сейчас она не нажимается»: a pronoun opening the body names what was already said.
-const PRONOUN = /(?<![\p{L}])(?:он|она|оно|они)(?![\p{L}])/u;
-
-/** The body's first clause, up to a comma, a dash or the sentence's end: where a pointer back would be. */
-function leadingClause(body: string): string {
-  return body.replace(LEAD, '').split(/[,;:—–(]|[.!?](?:\s|$)/u)[0] ?? body;
-}
-
 /**
  * True when text after "также / кроме того / а ещё" is a new subject: it reports a problem of its own,
  * does not point back, and shares no subject word with what came before.
@@ -32,7 +24,7 @@ function leadingClause(body: string): string {
 export function opensNewSubject(body: string, before: string | ReadonlySet<string>): boolean {
   const opening = normalizeText(body).replace(LEAD, '');
   const raises = hasProblemMarker(opening) || REQUEST.test(opening);
-  const pointsBack = refersBack(body) || followsUp(body) || PRONOUN.test(normalizeText(leadingClause(body))) || CIRCUMSTANCE.test(opening);
+  const pointsBack = refersBack(body) || followsUp(body) || opensWithPronoun(body) || CIRCUMSTANCE.test(opening);
   return raises && !pointsBack && contentStems(body).size > 0 && !sharesSubject(before, body);
 }
 
@@ -65,7 +57,7 @@ export function ordinalsAreDetails(text: string): boolean {
  * kinds, even about the same screen, unless the second points back at the first.
  */
 function switchesKind(before: string, body: string): boolean {
-  if (refersBack(body) || PRONOUN.test(normalizeText(body))) return false;
+  if (refersBack(body) || opensWithPronoun(body)) return false;
   const wishBefore = suggestionIn(before) !== null;
   const wishAfter = suggestionIn(body) !== null;
   return (wishBefore && !wishAfter && reportsFailure(body) && !reportsFailure(before)) || (!wishBefore && wishAfter && reportsFailure(before));
@@ -91,7 +83,7 @@ export function connectivePieces(text: string): Piece[] {
     const piece = text.slice(starts.at(-1)?.at ?? 0, c.start);
     // A postscript gives way to a body that points back or tells what was tried («И ещё: там то же самое»).
     const postscript = POSTSCRIPT.test(normalizeText(text.slice(c.start, c.end)));
-    const announced = c.kind === 'new' && !(postscript && (refersBack(leadingClause(body)) || followsUp(body)));
+    const announced = c.kind === 'new' && !(postscript && (refersBack(firstClause(body)) || followsUp(body)));
     if (announced || opensNewSubject(body, before) || switchesKind(piece, body)) {
       starts.push({ at: c.start, marker: markerText(text.slice(c.start, c.end)) });
       substantial = false;

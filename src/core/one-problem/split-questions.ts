@@ -1,7 +1,7 @@
 import { contentStems, sharesSubject } from './content-stems';
 import { cutAt, openingWords, type Piece } from './piece';
 import { isQuestion } from './problem-markers';
-import { refersBack } from './refers-back';
+import { opensWithPronoun, refersBack } from './refers-back';
 import { splitSentences } from './sentences';
 
 /**
@@ -21,7 +21,7 @@ export function questionPieces(text: string): Piece[] {
   for (const sentence of splitSentences(text)) {
     const stems = contentStems(sentence.text);
     if (isQuestion(sentence.text)) {
-      const unrelated = !refersBack(sentence.text) && stems.size > 0 && !sharesSubject(before, sentence.text);
+      const unrelated = !refersBack(sentence.text) && !opensWithPronoun(sentence.text) && stems.size > 0 && !sharesSubject(before, sentence.text);
       if (asked && unrelated) starts.push({ at: sentence.start, marker: openingWords(sentence.text) });
       asked = true;
     }

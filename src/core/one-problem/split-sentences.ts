@@ -1,7 +1,7 @@
 import { contentStems, sharesSubject } from './content-stems';
 import { cutAt, markerText, type Piece } from './piece';
 import { hasProblemMarker, isQuestion, reportsFailure, suggestionIn } from './problem-markers';
-import { followsUp, refersBack } from './refers-back';
+import { followsUp, opensWithPronoun, refersBack } from './refers-back';
 import { splitSentences } from './sentences';
 import { normalizeText } from './stem';
 import { isPluralHeading } from './step-items';
@@ -78,11 +78,11 @@ export function sentencePieces(text: string): Piece[] {
       // nothing: the rest argues for the same suggestion
     } else if (failed && suggestion !== null) {
       starts.push({ at: sentence.start, marker: markerText(suggestion) });
-    } else if (asked && AND_QUESTION.test(normalizeText(s)) && hasProblemMarker(s) && !continues(s)) {
+    } else if (asked && AND_QUESTION.test(normalizeText(s)) && hasProblemMarker(s) && !continues(s) && !opensWithPronoun(s)) {
       starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 2).join(' ')) });
     } else if (ordinalDetails && ORDINAL.test(normalizeText(s))) {
       // nothing: another circumstance of the same problem
-    } else if (said && raisesSomething(s) && !continues(s) && stems.size >= 2 && !sharesSubject(before, s)) {
+    } else if (said && raisesSomething(s) && !continues(s) && !(isQuestion(s) && opensWithPronoun(s)) && stems.size >= 2 && !sharesSubject(before, s)) {
       starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 3).join(' ')) });
     }
     asked = isQuestion(s);
