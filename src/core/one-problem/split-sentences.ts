@@ -48,8 +48,9 @@ function continues(sentence: string): boolean {
   return refersBack(clause) || THIS.test(clause) || DETAIL_START.test(clause.trim()) || followsUp(sentence);
 }
 
-// Politeness around a problem ("Заранее извиняюсь, если вопрос глупый"): it raises nothing itself.
-const POLITE = /^(?:заранее|извините|извиняюсь|простите|прошу\s+прощения)(?![\p{L}])/u;
+// Politeness or exasperation around a problem ("Заранее извиняюсь, если вопрос глупый", "Сколько можно?!"): it
+// raises nothing itself.
+const POLITE = /^(?:заранее|извините|извиняюсь|простите|прошу\s+прощения|сколько\s+можно|безобразие)(?![\p{L}])/u;
 
 // A sentence telling when, where or how the failure shows, or what was tried: a detail of the one before.
 const DETAIL_START =

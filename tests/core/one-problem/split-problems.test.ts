@@ -139,6 +139,8 @@ describe('requests of another kind', () => {
     // Asking when the failure told will be fixed, after a label or a connective.
     ['Ошибка: не грузится видео в уроке 2. Вопрос: когда исправите?'],
     ['Не грузится видео в уроке 2. Кстати, когда всё починят?'],
+    // Exasperation first raises nothing itself.
+    ['Сколько можно?! Каждый раз при входе просит заново ввести пароль, а потом пишет, что пароль неверный.'],
     // A second question about what the first asked, named by a pronoun.
     ['Сертификат пришёл в PDF. Его надо заверять? И примут ли его в инспекции без печати?'],
     ['Можно ли перевести сотрудников в другую группу? И увидят ли они свои результаты?'],
