@@ -107,6 +107,52 @@ function upload(api: string, auth: string, file: Buffer, name = 'act.pdf', paceM
   });
 }
 
+/**
+ * Uploads `file` with a chunked body (no Content-Length), paced by back-pressure, and stops sending when the
+ * answer comes; resolves with it and with how many bytes of the body had been sent by then.
+ */
+function chunkedUpload(api: string, auth: string, file: Buffer): Promise<UploadReply & { sentAtReply: number }> {
+  const boundary = `----support${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  return new Promise((resolve, reject) => {
+    const req = request(`${api}/attachments`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' },
+    });
+    let sent = 0;
+    let answered = false;
+    req.on('response', (response) => {
+      answered = true;
+      const sentAtReply = sent;
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), sentAtReply });
+        req.destroy();
+      });
+      response.on('error', reject);
+    });
+    // Once answered, the server may close while the rest is on its way: that is not a failure of the answer.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    req.write(head);
+    const slice = 64 * 1024;
+    const next = () => {
+      while (!answered && !req.destroyed && sent < file.length) {
+        const more = req.write(file.subarray(sent, sent + slice));
+        sent += slice;
+        if (!more) {
+          req.once('drain', next);
+          return;
+        }
+      }
+      if (!answered && !req.destroyed) req.end(`\r\n--${boundary}--\r\n`);
+    };
+    next();
+  });
+}
+
 describe('the server process under hostile load', () => {
   const dirs: string[] = [];
   const servers: ChildServer[] = [];
@@ -205,6 +251,31 @@ describe('the server process under hostile load', () => {
     const names = readdirSync(join(dir, 'attachments'));
     expect(names.filter((name) => name.endsWith('.part'))).toEqual([]);
     expect(names.length).toBe(200 + 3);
+  });
+
+  it.skipIf(TEST_ENGINE === 'postgres')('gets a refusal made while the body is still arriving to the client, and leaves no file behind', { timeout: 120_000 }, async () => {
+    const dir = freshDir();
+    const server = await start(serverEnv(dir, {
+      SUPPORT_GUEST_UPLOADS_PER_IP_HOUR: '1000',
+      SUPPORT_GUEST_UPLOAD_BYTES_PER_IP_HOUR: String(4 * 1024 * MB),
+    }));
+    const guest = guestAuth();
+    // Not a type we accept, 5 MB sent slowly: refused from its first bytes, and the 415 reaches the sender.
+    const refused = await upload(server.api, guest, randomBytes(5 * MB), 'setup.exe', 2);
+    expect(refused.status).toBe(415);
+    expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'unsupported_media_type' } });
+    // An empty file: 422, not a reset connection.
+    const empty = await upload(server.api, guest, Buffer.alloc(0), 'empty.pdf');
+    expect(empty.status).toBe(422);
+    // A chunked body declares no length: the 413 comes when the limit is passed, long before the sender stops.
+    const chunked = await chunkedUpload(server.api, guest, pdfOfSize(200 * MB));
+    expect(chunked.status).toBe(413);
+    expect(chunked.sentAtReply).toBeLessThan(50 * MB);
+    // The server still serves, and the refused files are gone once their streams have closed.
+    expect((await upload(server.api, guest, pdfOfSize(4096))).status).toBe(201);
+    const attachments = join(dir, 'attachments');
+    await expect.poll(() => readdirSync(attachments).filter((name) => name.endsWith('.part')), { timeout: 10_000 }).toEqual([]);
+    expect(readdirSync(attachments)).toHaveLength(1);
   });
 
   it('SIGTERM in the middle of uploads, round after round: no partial or orphan file, every acknowledged upload kept, streams told to reconnect', { timeout: 180_000 }, async () => {

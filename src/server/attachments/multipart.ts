@@ -4,9 +4,10 @@
  * first bytes, so a wrong file is refused before the rest of it is read.
  */
 import { createWriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { Context } from 'hono';
@@ -72,16 +73,16 @@ function sniffer(onType: (type: AttachmentType) => void) {
 
 /**
  * The request body as a Node stream. Under Node's HTTP server, the request itself when nothing has started
- * reading it: the socket's chunks go to the parser as they are. The web body is the fallback (another host,
- * or a body already touched); Node's web adapter copies every chunk, which doubles what a burst of uploads
- * allocates between two collections.
+ * reading it (`direct`): the socket's chunks go to the parser as they are. The web body is the fallback
+ * (another host, or a body already touched); Node's web adapter copies every chunk, which doubles what a
+ * burst of uploads allocates between two collections.
  */
-function bodyOf(c: Context): Readable | null {
+function bodyOf(c: Context): { stream: Readable; direct: boolean } | null {
   const env: unknown = c.env;
   const incoming = typeof env === 'object' && env !== null && 'incoming' in env ? (env as { incoming?: IncomingMessage }).incoming : undefined;
-  if (incoming instanceof Readable && incoming.readableFlowing === null && incoming.listenerCount('data') === 0 && !incoming.readableEnded) return incoming;
+  if (incoming instanceof Readable && incoming.readableFlowing === null && incoming.listenerCount('data') === 0 && !incoming.readableEnded) return { stream: incoming, direct: true };
   const body = c.req.raw.body;
-  return body === null ? null : Readable.fromWeb(body as WebReadableStream<Uint8Array>);
+  return body === null ? null : { stream: Readable.fromWeb(body as WebReadableStream<Uint8Array>), direct: false };
 }
 
 /** Streams the upload to a temporary file of `files`; 413/415/400 as the contract says. The caller owns the file. */
@@ -90,8 +91,9 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
   if (!/^multipart\/form-data\s*;/i.test(contentType.trim())) {
     throw closeAfter(failures.unsupportedMedia('Файл отправляется как multipart/form-data в поле file.'));
   }
-  const source = bodyOf(c);
-  if (source === null) throw failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
+  const body = bodyOf(c);
+  if (body === null) throw failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
+  const source = body.stream;
   let parser: busboy.Busboy;
   try {
     // busboy marks a file truncated when it reaches its limit: one byte of room lets a file of exactly maxBytes in.
@@ -101,8 +103,11 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
   }
   const tooLarge = () => closeAfter(failures.payloadTooLarge(`Файл слишком большой: не больше ${Math.round(maxBytes / 1024 / 1024)} МБ.`));
   const oneFile = () => failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
+  const broken = () => closeAfter(failures.badRequest('Не удалось прочитать загрузку: тело multipart повреждено или оборвано.'));
   const path = files.temporary();
   let received: Promise<ReceivedFile> | null = null;
+  let part: Readable | null = null;
+  let written: WriteStream | null = null;
   let extraFiles = 0;
   try {
     const parsed = new Promise<void>((resolve, reject) => {
@@ -112,11 +117,18 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
           stream.resume();
           return;
         }
+        part = stream;
         let type: AttachmentType | null = null;
         let truncated = false;
-        stream.once('limit', () => (truncated = true));
+        // Over the limit: refused as soon as the byte past it arrives, whatever the body declared (a chunked
+        // body declares nothing), not when the client has finished sending.
+        stream.once('limit', () => {
+          truncated = true;
+          reject(tooLarge());
+        });
         const sniff = sniffer((detected) => (type = detected));
-        received = pipeline(stream, sniff.transform, createWriteStream(path, { flags: 'wx', mode: 0o600 })).then(() => {
+        const file = (written = createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+        received = pipeline(stream, sniff.transform, file).then(() => {
           if (truncated) throw tooLarge();
           if (type === null) throw oneFile();
           return { name: info.filename, path, size: sniff.size(), type };
@@ -125,10 +137,14 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
         received.catch((error: unknown) => reject(error instanceof ApiFailure ? closeAfter(error) : error));
       });
       parser.once('close', resolve);
-      parser.once('error', () => reject(closeAfter(failures.badRequest('Не удалось прочитать загрузку: тело multipart повреждено или оборвано.'))));
+      // `on`, not `once`: a second error with no listener would throw.
+      parser.on('error', () => reject(broken()));
     });
-    const piped = pipeline(source, parser).catch((error: unknown) => {
-      throw error instanceof ApiFailure || isStorageUnavailable(error) ? error : closeAfter(failures.badRequest('Не удалось прочитать загрузку: тело multipart повреждено или оборвано.'));
+    // Piped by hand: `pipeline` would destroy the request with the parser, and destroying a request that is not
+    // fully read resets its socket before the refusal can be written.
+    source.pipe(parser);
+    const piped = finished(source).catch((error: unknown) => {
+      throw isStorageUnavailable(error) ? error : broken();
     });
     // Whichever fails first decides the answer; both are awaited so neither rejection goes unhandled.
     await Promise.all([parsed, piped]);
@@ -136,7 +152,17 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
     if (extraFiles > 0) throw oneFile();
     return file;
   } catch (error) {
-    source.destroy();
+    source.unpipe(parser);
+    // The rest of the body is read and dropped while the refusal (with Connection: close) goes out, so the
+    // socket stays open until it has; a web body (another host) is cancelled.
+    if (body.direct) source.resume();
+    else source.destroy();
+    // The file being written stops (a part destroyed without an error would leave the pipeline waiting), and
+    // is removed only once its stream has closed: removed before it is even opened, it would come back.
+    (part as Readable | null)?.destroy(new Error('upload refused'));
+    await (received as Promise<ReceivedFile> | null)?.catch(() => undefined);
+    const file = written as WriteStream | null;
+    if (file !== null && !file.closed) await new Promise<void>((done) => file.once('close', () => done()));
     await files.dropTemporary(path);
     throw error;
   }
