@@ -3,6 +3,7 @@ import { categoryFieldNames, CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, i
 import type { BrowserInfo, Category, PageError, TicketDraftInput } from '../../core';
 import { runtimeTimeZone } from './browser';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
+import { chosenImpact } from './form-values';
 import type { TicketFormValues } from './form-values';
 
 /** What the draft needs besides the typed values. */
@@ -52,11 +53,12 @@ function contactPart(v: TicketFormValues): Record<string, unknown> {
  * schema reports them as required), which is why the caller parses it with `ticketDraftSchema`.
  */
 export function buildDraftCandidate(category: Category, v: TicketFormValues, extras: DraftExtras): TicketDraftInput {
+  const impact = chosenImpact(v.impact);
   const candidate: Record<string, unknown> = {
     category,
     subject: v.subject,
     description: v.description,
-    impact: v.impact === '' ? undefined : v.impact,
+    impact: impact === '' ? undefined : impact,
     ...categoryPart(category, v),
     attachmentIds: [...extras.attachmentIds],
     browser: extras.browser.timeZone === '' || extras.browser.timeZone === undefined ? { ...extras.browser, timeZone: runtimeTimeZone() } : extras.browser,

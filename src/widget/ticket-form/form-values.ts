@@ -1,5 +1,5 @@
 /** The ticket form's own value shape: flat and always complete, so hidden category fields keep their text. */
-import { CATEGORIES, CATEGORY_FIELD_NAMES, categoryFieldNames, CONTACT_FIELD_NAMES, isFieldRequired, TICKET_FIELD_NAMES } from '../../core';
+import { CATEGORIES, CATEGORY_FIELD_NAMES, categoryFieldNames, CONTACT_FIELD_NAMES, IMPACTS, isFieldRequired, TICKET_FIELD_NAMES } from '../../core';
 import type { Category, CONTACT_FIELDS, ContactFieldName, Impact, LmsRole, TicketFieldName } from '../../core';
 
 /** What a guest types about themselves (the policy's "full data" for an e-mail), one value per contact row of the table. */
@@ -85,4 +85,12 @@ export function sameValues(a: TicketFormValues, b: TicketFormValues): boolean {
 export function firstFieldToType(category: Category, values: TicketFormValues): TicketFieldName {
   if (values.description.trim() === '') return 'description';
   return TICKET_FIELD_NAMES.find((name) => isFieldRequired(name, category) && values[name].trim() === '') ?? 'description';
+}
+
+/**
+ * The impact chosen, or '' for none: a radio group with nothing checked can read back from the page as null
+ * rather than the default '', and that must not reach the priority or the draft.
+ */
+export function chosenImpact(value: Impact | '' | null | undefined): Impact | '' {
+  return IMPACTS.find((impact) => impact === value) ?? '';
 }

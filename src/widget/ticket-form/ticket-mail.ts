@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { describeBrowser, fieldSpec, priorityFor } from '../../core';
 import type { BrowserInfo, HostContext } from '../../core';
 import { contactRows } from './contact';
-import { CATEGORY_FIELDS } from './form-values';
+import { CATEGORY_FIELDS, chosenImpact } from './form-values';
 import type { TicketFormValues } from './form-values';
 import { buildMailto } from './mailto';
 import type { MailSection } from './mailto';
@@ -28,7 +28,8 @@ function contactSections(t: TFunction, v: TicketFormValues, host: HostContext | 
 /** The sections of the letter, in the order support reads a ticket. */
 export function ticketMailSections(t: TFunction, v: TicketFormValues, ctx: TicketMailContext): MailSection[] {
   const category = v.category === '' ? null : v.category;
-  const priority = category === null || v.impact === '' ? '' : t(`common:priority.${priorityFor(category, v.impact)}`);
+  const impact = chosenImpact(v.impact);
+  const priority = category === null || impact === '' ? '' : t(`common:priority.${priorityFor(category, impact)}`);
   return [
     { label: t('form:mail.category'), value: category === null ? '' : t(`common:category.${category}`) },
     { label: t('form:field.subject'), value: v.subject },

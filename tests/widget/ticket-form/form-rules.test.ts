@@ -5,7 +5,7 @@ import { findOpenDuplicate } from '../../../src/widget/ticket-form/duplicates';
 import { formMessages } from '../../../src/widget/ticket-form/messages';
 import { formFieldsMessages } from '../../../src/widget/ticket-form/fields-messages';
 import { formMessagesEn } from '../../../src/widget/ticket-form/messages.en';
-import { emptyValues, firstFieldToType } from '../../../src/widget/ticket-form/form-values';
+import { chosenImpact, emptyValues, firstFieldToType } from '../../../src/widget/ticket-form/form-values';
 import { prefilledValues, restoredValues } from '../../../src/widget/ticket-form/initial-values';
 import { parseStoredDraft, serializeDraft } from '../../../src/widget/ticket-form/stored-draft';
 import { changedSubstantially, isOneProblemConfirmed } from '../../../src/widget/ticket-form/one-problem-confirmation';
@@ -166,5 +166,17 @@ describe('messages', () => {
       const leaf = key.split('.').at(-1);
       for (const form of ['one', 'few', 'many', 'other']) expect(flat).toContain(`"${leaf}_${form}"`);
     }
+  });
+});
+
+describe('chosenImpact', () => {
+  // A radio group with nothing checked can read back from the page as null: it is "not chosen", not a value.
+  it.each([
+    ['blocks_me', 'blocks_me'],
+    ['', ''],
+    [null, ''],
+    [undefined, ''],
+  ] as const)('%j → %j', (value, chosen) => {
+    expect(chosenImpact(value)).toBe(chosen);
   });
 });
