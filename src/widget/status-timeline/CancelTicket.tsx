@@ -20,13 +20,15 @@ export function CancelTicket({ ticket, onCancelled }: { ticket: Ticket; onCancel
   }
 
   function confirm() {
-    cancel.mutate(undefined, {
-      onSuccess: (updated) => {
+    // Not mutate's own callbacks: the live stream may bring the cancellation first, which takes this block
+    // away, and a mutation's callbacks do not run once its component is gone. The promise still settles.
+    cancel.mutateAsync().then(
+      (updated) => {
         setOpen(false);
         onCancelled(updated);
       },
-      onError: dismiss,
-    });
+      dismiss,
+    );
   }
 
   const failure = cancel.isError ? failureOf(cancel.error) : null;

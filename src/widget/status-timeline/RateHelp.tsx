@@ -41,6 +41,8 @@ function RateHelpBlock({ ticket }: { ticket: Ticket }) {
   const firstRadioRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const focusResult = useRef(false);
+  const focusScores = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
 
   // The fresh ticket may reach the cache a render after the answer: focus once the result is on screen.
   const showsGiven = !editing && given !== undefined;
@@ -49,6 +51,13 @@ function RateHelpBlock({ ticket }: { ticket: Ticket }) {
     focusResult.current = false;
     resultRef.current?.focus();
   }, [showsGiven]);
+
+  // «Изменить оценку» replaced itself with the form: the focus goes to the score given, ready to change.
+  useEffect(() => {
+    if (!editing || !focusScores.current) return;
+    focusScores.current = false;
+    (formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? firstRadioRef.current)?.focus();
+  }, [editing]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -89,6 +98,7 @@ function RateHelpBlock({ ticket }: { ticket: Ticket }) {
               setThanks(false);
               setScore(given.score);
               setComment(given.comment ?? '');
+              focusScores.current = true;
               setEditing(true);
             }}
           >
@@ -101,7 +111,7 @@ function RateHelpBlock({ ticket }: { ticket: Ticket }) {
 
   const errorId = `${titleId}-error`;
   return (
-    <form className="us-rating" aria-labelledby={titleId} data-state={given === undefined ? 'asked' : 'changing'} noValidate onSubmit={submit}>
+    <form className="us-rating" ref={formRef} aria-labelledby={titleId} data-state={given === undefined ? 'asked' : 'changing'} noValidate onSubmit={submit}>
       <h3 className="us-rating__title" id={titleId}>
         {t('rating.title')}
       </h3>

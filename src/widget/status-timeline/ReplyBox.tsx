@@ -51,13 +51,16 @@ export function ReplyBox({ ticket, useAttachments, onSent }: ReplyBoxProps) {
     const problem = slot?.busy === true ? 'busy' : slot?.failed === true ? 'failed' : null;
     setFilesProblem(problem);
     if (problem !== null) return;
-    send.mutate(parsed.data, {
-      onSuccess: (updated) => {
+    // Not mutate's own onSuccess: the live stream often brings the new status first, which takes this box
+    // away, and a mutation's callbacks do not run once its component is gone. The promise still settles.
+    send.mutateAsync(parsed.data).then(
+      (updated) => {
         writeReplyDraft(env.textStore, draftKey, '');
         slot?.clear();
         onSent(updated);
       },
-    });
+      () => undefined, // shown by send.isError while the box is there
+    );
   }
 
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from '../shared/i18n-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys, useLiveTicket } from '../../api';
 import { isFinalStatus } from '../../core';
-import type { Ticket, TicketEvent } from '../../core';
+import type { Status, Ticket, TicketEvent } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { Button, Notice } from '../shared/ui';
@@ -53,10 +53,10 @@ export function TicketView(props: TicketViewProps) {
   const { t } = useTranslation('timeline');
   const env = useWidgetEnv();
   const [announcement, announce] = useAnnouncer();
-  // Keyed by ticket: a confirmation of one ticket must not show on another if the view is reused.
-  const [flashState, setFlashState] = useState<{ ticketId: string; text: string } | null>(null);
-  const flash = flashState?.ticketId === ticketId ? flashState.text : null;
-  const setFlash = (text: string) => setFlashState({ ticketId, text });
+  // Keyed by ticket: a confirmation of one ticket must not show on another if the view is reused. It says
+  // what an action led to, so it goes once the ticket has moved on («Уточнение отправлено» under a new question).
+  const [flashState, setFlashState] = useState<{ ticketId: string; text: string; status: Status } | null>(null);
+  const setFlash = (text: string, status: Status) => setFlashState({ ticketId, text, status });
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
@@ -77,6 +77,7 @@ export function TicketView(props: TicketViewProps) {
   });
   const query = useLiveTicket(ticketId, (event) => onEvent.current(event));
   const ticket = query.data;
+  const flash = flashState?.ticketId === ticketId && flashState.status === ticket?.status ? flashState.text : null;
 
   const loaded = ticket !== undefined;
   useEffect(() => {
@@ -124,7 +125,8 @@ export function TicketView(props: TicketViewProps) {
     <article className="us-ticket" aria-labelledby={headingId} data-status={ticket.status}>
       {back}
       <TicketHeader ticket={ticket} headingId={headingId} headingRef={headingRef} />
-      {justCreated ? (
+      {/* The registration notice tells what comes next: not once the ticket is closed or cancelled. */}
+      {justCreated && !isFinalStatus(ticket.status) ? (
         <Confirmation ticket={ticket} ticketAccessKey={ticketAccessKey} guest={guest} timeZone={timeZone} focusRef={confirmationRef} />
       ) : null}
       {flash === null ? null : (
@@ -137,13 +139,13 @@ export function TicketView(props: TicketViewProps) {
         <ReplyBox
           ticket={ticket}
           useAttachments={useReplyAttachments}
-          onSent={(updated) => setFlash(t('reply.sent', { status: t(`common:status.${updated.status}`) }))}
+          onSent={(updated) => setFlash(t('reply.sent', { status: t(`common:status.${updated.status}`) }), updated.status)}
         />
       ) : null}
       <RateHelp ticket={ticket} />
       <FollowUp ticket={ticket} onFollowUp={props.onFollowUp} onOpenTicket={props.onOpenTicket} />
       <Timeline events={ticket.events} attachmentUrl={attachmentUrl} timeZone={timeZone} />
-      {isFinalStatus(ticket.status) ? null : <CancelTicket ticket={ticket} onCancelled={() => setFlash(t('cancel.done'))} />}
+      {isFinalStatus(ticket.status) ? null : <CancelTicket ticket={ticket} onCancelled={() => setFlash(t('cancel.done'), 'cancelled')} />}
       <div className="us-visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>

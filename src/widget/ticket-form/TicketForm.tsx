@@ -53,6 +53,12 @@ export function TicketForm(props: TicketFormProps) {
   const env = useWidgetEnv();
   const { t } = useTranslation('form');
   const headingId = useId();
+  // «Создать продолжение» hid the ticket it was on: the focus goes to what the form now continues.
+  const followUpRef = useRef<HTMLDivElement>(null);
+  const followUpId = followUp?.id;
+  useEffect(() => {
+    if (followUpId !== undefined) followUpRef.current?.focus();
+  }, [followUpId]);
   const [setup] = useState(() =>
     prepareForm(
       env,
@@ -172,14 +178,16 @@ export function TicketForm(props: TicketFormProps) {
           {t('heading')}
         </h2>
         {followUp === undefined ? null : (
-          <Notice tone="info">
-            <p className="us-follow-up-form__title">{t('followUp.notice', { number: followUp.number })}</p>
-            {props.onCancelFollowUp === undefined ? null : (
-              <Button variant="ghost" onClick={props.onCancelFollowUp}>
-                {t('followUp.cancel')}
-              </Button>
-            )}
-          </Notice>
+          <div className="us-follow-up-form" ref={followUpRef} tabIndex={-1}>
+            <Notice tone="info">
+              <p className="us-follow-up-form__title">{t('followUp.notice', { number: followUp.number })}</p>
+              {props.onCancelFollowUp === undefined ? null : (
+                <Button variant="ghost" onClick={props.onCancelFollowUp}>
+                  {t('followUp.cancel')}
+                </Button>
+              )}
+            </Notice>
+          </div>
         )}
         <TicketFormFields
           values={values}

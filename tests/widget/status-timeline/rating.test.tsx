@@ -1,5 +1,5 @@
 /** "Помогли ли вам?": asked after an answer, given once, changeable until its window closes. */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { RatingBody, Ticket } from '../../../src/core';
 import { TicketView } from '../../../src/widget/status-timeline';
@@ -70,6 +70,8 @@ describe('rating the help', () => {
     await user.click(screen.getByRole('button', { name: 'Изменить оценку' }));
     const form = screen.getByRole('form', { name: 'Помогли ли вам?' });
     expect(within(form).getByRole('radio', { name: '2 — скорее не помогли' })).toBeChecked();
+    // The button replaced itself with the form: the focus is on the score given, not lost to the page.
+    await waitFor(() => expect(within(form).getByRole('radio', { name: '2 — скорее не помогли' })).toHaveFocus());
     expect(within(form).getByRole('textbox', { name: /Комментарий/ })).toHaveValue('Долго');
     await user.click(within(form).getByRole('radio', { name: '5 — полностью помогли' }));
     await user.clear(within(form).getByRole('textbox', { name: /Комментарий/ }));

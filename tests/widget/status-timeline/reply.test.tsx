@@ -1,5 +1,5 @@
 /** Answering a clarification request: the question quoted, the reply sent with files, errors keep the text. */
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { MessageBody } from '../../../src/core';
 import type { AttachmentsSlot } from '../../../src/widget/shared/attachments-slot';
@@ -49,6 +49,29 @@ describe('clarification reply', () => {
     expect(screen.getByText('Уточнение техподдержке отправлено', { selector: '.us-status-badge' })).toBeInTheDocument();
     expect(files.clear).toHaveBeenCalled();
     expect(env.textStore.getItem('uchi-support:reply:u1:t1')).toBeNull();
+  });
+
+  it('confirms the reply and keeps the focus even when the live stream brings the new status before the answer', async () => {
+    let answer: () => void = () => undefined;
+    const sendMessage = vi.fn(
+      async () =>
+        new Promise<ReturnType<typeof ok<typeof answered>>>((resolve) => {
+          answer = () => resolve(ok(answered));
+        }),
+    );
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')), sendMessage });
+    const { user } = renderWidget(<TicketView ticketId="t1" />, api);
+    await user.type(await screen.findByLabelText(/Ваше уточнение/), 'Chrome 131, Windows 10');
+    await user.click(screen.getByRole('button', { name: 'Отправить уточнение' }));
+    // The reporter's own event arrives first: the status changes and the reply box goes away.
+    act(() => api.push(makeEvent(3, 'clarification_sent', 'clarification_requested', 'reporter', { text: 'Chrome 131, Windows 10' })));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Ответ на вопрос специалиста' })).toBeNull());
+    act(() => answer());
+    const done = await screen.findByText('Уточнение отправлено. Статус обращения: Уточнение техподдержке отправлено.');
+    await waitFor(() => expect(done.closest('.us-ticket__flash')).toHaveFocus());
+    // A new question: the confirmation of the last reply no longer describes the ticket.
+    act(() => api.push(makeEvent(4, 'clarification_requested', 'clarification_sent', 'support', { text: 'А в другом браузере?' })));
+    await waitFor(() => expect(screen.queryByText(/Уточнение отправлено/)).toBeNull());
   });
 
   it('keeps the text and explains when sending fails', async () => {

@@ -24,6 +24,8 @@ describe('the follow-up form', () => {
   it('starts from the old ticket and sends followUpOf with the draft', async () => {
     const { user, api, onSent } = renderForm({ followUp: resolvedTicket() });
     expect(screen.getByText('Продолжение обращения № UP-2026-000123')).toBeInTheDocument();
+    // «Создать продолжение» hid the ticket it was on: the focus is on what the form continues, not the page.
+    await waitFor(() => expect(screen.getByText('Продолжение обращения № UP-2026-000123').closest('.us-follow-up-form')).toHaveFocus());
     expect(screen.getByLabelText('Тема обращения')).toHaveValue('Продолжение обращения № UP-2026-000123');
     expect(screen.getByLabelText('Полное название курса')).toHaveValue(COURSE.title);
     expect(screen.getByLabelText('Ссылка на курс')).toHaveValue(COURSE.url);
