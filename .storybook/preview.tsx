@@ -7,7 +7,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { createHarness } from '../stories/support/harness';
 import type { WidgetParameters } from '../stories/support/harness';
 import { harnessOf } from '../stories/support/play';
-import { categoryFormPart } from '../src/widget/ticket-form/category-form-part';
+import { categoryFormPart, restoredNoticePart } from '../src/widget/ticket-form/category-form-part';
 import { prepareValidation } from '../src/widget/ticket-form/resolver';
 import { WidgetFrame } from '../stories/support/WidgetFrame';
 
@@ -55,7 +55,7 @@ const preview: Preview = {
   // by the time a user has read the choice.
   loaders: [
     async (context) => {
-      await Promise.all([categoryFormPart.load(), prepareValidation()]);
+      await Promise.all([categoryFormPart.load(), restoredNoticePart.load(), prepareValidation()]);
       return { harness: createHarness(context.parameters['widget'] as WidgetParameters | undefined, context.globals['locale'] === 'en' ? 'en' : 'ru') };
     },
   ],

@@ -4,12 +4,11 @@ import { useFormContext } from 'react-hook-form';
 import type { TicketSummary } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
-import { afterPaint, useLoadedModule } from '../shared/lazy-module';
-import { categoryFormPart } from './category-form-part';
+import { afterPaint, useLazyModule, useLoadedModule } from '../shared/lazy-module';
+import { categoryFormPart, restoredNoticePart } from './category-form-part';
 import type { CategoryFormProps } from './CategoryForm';
 import { CategoryPicker } from './CategoryPicker';
 import { ContextBlock } from './ContextBlock';
-import { DraftRestoredNotice } from './DraftRestoredNotice';
 import { ErrorSummary } from './ErrorSummary';
 import { FieldsPending } from './FieldsPending';
 import type { TypedChange } from './FieldsPending';
@@ -45,6 +44,8 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   }, []);
   const guest = env.host === null;
   const part = useLoadedModule(categoryFormPart);
+  // A restored draft is rare: its notice is a part of its own, asked for only then (it shows a moment later).
+  const notice = useLazyModule(restoredNoticePart, restoredAt !== null);
   // A part that could not load shows the way to try again instead of the fields.
   const [unavailable, setUnavailable] = useState(false);
   const load = useCallback(() => {
@@ -100,7 +101,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   }, [chosen, part, getValues, setValue, env]);
   const top = (
     <>
-      {restoredAt === null ? null : <DraftRestoredNotice savedAt={restoredAt} now={env.now()} onDiscard={onDiscardDraft} />}
+      {restoredAt === null || notice === undefined ? null : <notice.DraftRestoredNotice savedAt={restoredAt} now={env.now()} onDiscard={onDiscardDraft} />}
       <ErrorSummary entries={entries} attempt={submitter.attempt} />
       {env.host === null ? null : <ContextBlock host={env.host} />}
     </>

@@ -86,6 +86,23 @@ describe('the fields part', () => {
     page.remove();
   });
 
+  it('brings a restored draft its notice, a part asked for only when there is a draft', async () => {
+    const [{ renderForm }, { chooseCategory, fill }, { createMemoryTextStore }, { restoredNoticePart }] = await Promise.all([
+      import('./render-form'),
+      import('./actions'),
+      import('../../../src/widget/shared/memory-stores'),
+      import('../../../src/widget/ticket-form/category-form-part'),
+    ]);
+    const store = createMemoryTextStore();
+    const first = renderForm({ store });
+    await chooseCategory(first.user, 'Другой вопрос');
+    await fill(first.user, 'Опишите проблему', 'Не приходит письмо.');
+    first.unmount();
+    expect(restoredNoticePart.peek()).toBeUndefined();
+    renderForm({ store });
+    expect(await screen.findByText('Черновик от 14:02 восстановлен')).toBeInTheDocument();
+  });
+
   it('shows a retry instead of the fields when the part fails to load, and the retry brings them', async () => {
     vi.doMock('../../../src/widget/ticket-form/CategoryForm', () => {
       throw new Error('offline');
