@@ -159,6 +159,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
                 ticketAccessKey={screen.accessKey}
                 onBack={(ticketId) => setScreen({ name: 'tickets', focusTicketId: ticketId })}
                 onViewed={unseen.markSeen}
+                seen={open}
                 onFollowUp={startFollowUp}
                 onOpenTicket={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
               />

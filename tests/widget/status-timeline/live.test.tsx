@@ -51,6 +51,21 @@ describe('TicketView live updates', () => {
     expect(current).toHaveTextContent('Обращение в работе');
   });
 
+  it('keeps what arrives while the panel is closed unseen, and reports it once the view is seen again', async () => {
+    const onViewed = vi.fn();
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('in_progress')) });
+    const { rerender } = renderWidget(<TicketView ticketId="t1" onViewed={onViewed} />, api);
+    await waitFor(() => expect(api.openSubscriptions('t1')).toBe(1));
+    expect(onViewed).toHaveBeenLastCalledWith('t1', 2);
+    // The panel is closed: the view stays live, but the answer is not seen (the launcher's badge shows it).
+    rerender(<TicketView ticketId="t1" onViewed={onViewed} seen={false} />);
+    act(() => api.push(makeEvent(3, 'answered', 'in_progress', 'support', { text: 'Готово, проверьте.' })));
+    expect(screen.getByText('Готово, проверьте.')).toBeInTheDocument();
+    expect(onViewed).not.toHaveBeenCalledWith('t1', 3);
+    rerender(<TicketView ticketId="t1" onViewed={onViewed} seen />);
+    expect(onViewed).toHaveBeenLastCalledWith('t1', 3);
+  });
+
   it('closes the subscription when the view goes away', async () => {
     const api = createFakeApi({ getTicket: async () => ok(makeTicket('registered')) });
     const { unmount } = renderWidget(<TicketView ticketId="t1" />, api);

@@ -18,12 +18,14 @@ export interface TicketScreenProps {
   ticketAccessKey?: string | undefined;
   onBack(ticketId: string): void;
   onViewed(ticketId: string, lastEventId: number): void;
+  /** Whether the panel is open: events that arrive while it is closed stay unseen. */
+  seen: boolean;
   onFollowUp(ticket: Ticket): void;
   onOpenTicket(ticketId: string): void;
 }
 
 /** The ticket screen. */
-export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, onBack, onViewed, onFollowUp, onOpenTicket }: TicketScreenProps) {
+export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, onBack, onViewed, seen, onFollowUp, onOpenTicket }: TicketScreenProps) {
   useLazyPart(NAMESPACES, CSS);
   return (
     <TicketView
@@ -34,6 +36,7 @@ export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, o
       useReplyAttachments={useReplyAttachments}
       onBack={() => onBack(ticketId)}
       onViewed={onViewed}
+      seen={seen}
       onFollowUp={onFollowUp}
       onOpenTicket={onOpenTicket}
     />
