@@ -77,13 +77,18 @@ function upload(api: string, auth: string, file: Buffer, name = 'act.pdf', paceM
         'content-length': String(head.length + file.length + tail.length),
       },
     });
+    // As a browser does: an answer that comes while the body is still going out ends the sending.
+    let answered = false;
     req.on('response', (response) => {
+      answered = true;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
       response.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
     req.write(head);
     if (paceMs <= 0) {
       req.write(file);
@@ -94,7 +99,7 @@ function upload(api: string, auth: string, file: Buffer, name = 'act.pdf', paceM
     const slice = 64 * 1024;
     let offset = 0;
     const next = () => {
-      if (req.destroyed) return;
+      if (req.destroyed || answered) return;
       if (offset >= file.length) {
         req.end(tail);
         return;

@@ -8,6 +8,8 @@ import type { GuardLimits } from './limits';
 
 // Node checks header and request deadlines on this interval (30 s by default, far too coarse for a 10 s limit).
 const CHECK_INTERVAL_MS = 1_000;
+// How long a closing connection keeps reading what the client still sends (see guardConnections).
+const LINGER_MS = 2_000;
 
 /** Options for `http.createServer`, given to the server before it listens. */
 export function serverOptions(limits: GuardLimits) {
@@ -37,6 +39,16 @@ export function guardConnections(server: Server, limits: GuardLimits): void {
     perIp.set(ip, fromIp + 1);
     total++;
     socket.setTimeout(limits.idleTimeoutMs, () => socket.destroy());
+    // A refusal sent before the request's body was read (413, 415, 401…) closes the connection. Destroyed
+    // while the client is still sending, the socket answers its next bytes with a reset, and a reset can throw
+    // the refusal away before the client has read it. So it only half-closes, and what still arrives is read
+    // and dropped until the client stops or LINGER_MS have passed (Node calls destroySoon for such a close).
+    socket.destroySoon = () => {
+      if (socket.destroyed) return;
+      socket.end();
+      const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+      socket.once('close', () => clearTimeout(timer));
+    };
     socket.once('close', () => {
       total--;
       const left = (perIp.get(ip) ?? 1) - 1;
