@@ -27,7 +27,7 @@ export const commonMessagesEn = {
     clarification_sent: 'The additional information has been received.',
     in_progress: 'A specialist is working on the request.',
     answered: 'The specialist has answered the request.',
-    cancelled: 'The request was cancelled by the customer.',
+    cancelled: 'The request was cancelled at its author’s request.',
     resolved: 'The request is done and closed.',
     suggestion: 'The request contains a suggestion for the LMS or courses.',
   },

@@ -1,6 +1,7 @@
 /** "What happens next" for the current status, with the deadline that applies to it. */
 import { useTranslation } from '../shared/i18n-react';
-import { REVIEW_WORKING_MINUTES } from '../../core';
+import { canFollowUp, REVIEW_WORKING_MINUTES } from '../../core';
+import { useWidgetEnv } from '../shared/env';
 import type { Status, Ticket } from '../../core';
 import { useWhen } from './use-when';
 
@@ -25,12 +26,15 @@ function deadlineOf(status: Status): 'review' | 'resolve' | null {
 }
 
 /** One line telling the user what to expect (or do) now. */
-export function NextStep({ ticket, timeZone }: { ticket: Ticket; timeZone?: string | undefined }) {
+export function NextStep({ ticket, timeZone, followUpOffered = false }: { ticket: Ticket; timeZone?: string | undefined; followUpOffered?: boolean }) {
   const { t } = useTranslation('timeline');
   const when = useWhen(timeZone);
   const deadline = deadlineOf(ticket.status);
   const at = deadline === 'review' ? ticket.reviewDueAt : ticket.resolveDueAt;
-  const text = t(`next.${ticket.status}`, {
+  const env = useWidgetEnv();
+  // A closed ticket that can still be continued points to the continuation offered below it.
+  const key = followUpOffered && canFollowUp(ticket.status, ticket.events, env.now()) ? 'closedFollowUp' : ticket.status;
+  const text = t(`next.${key}`, {
     count: REVIEW_WORKING_MINUTES,
     when: deadline === null ? '' : when(at, { provisional: ticket.deadlinesProvisional }),
   });

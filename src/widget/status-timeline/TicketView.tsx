@@ -140,7 +140,7 @@ export function TicketView(props: TicketViewProps) {
           <Notice tone="success">{flash}</Notice>
         </div>
       )}
-      <NextStep ticket={ticket} timeZone={timeZone} />
+      <NextStep ticket={ticket} timeZone={timeZone} followUpOffered={props.onFollowUp !== undefined} />
       {ticket.status === 'clarification_requested' ? (
         <ReplyBox
           ticket={ticket}

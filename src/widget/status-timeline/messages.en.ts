@@ -54,6 +54,7 @@ export const timelineMessagesEn = {
     answered: 'The specialist has answered — see the history below. If the question is solved, they will close the request.',
     cancelled: 'The request is closed. If the problem comes back, create a new request.',
     resolved: 'The request is closed. If the problem comes back, create a new request.',
+    closedFollowUp: 'The request is closed. If the problem comes back, create a continuation with the button below: the specialist will see this request.',
     suggestion: 'The suggestion has been passed to the team that plans LMS and course improvements.',
   },
   live: {

@@ -96,6 +96,7 @@ describe('the fields part', () => {
     const store = createMemoryTextStore();
     const first = renderForm({ store });
     await chooseCategory(first.user, 'Другой вопрос');
+    await screen.findByLabelText(/Опишите проблему/);
     await fill(first.user, 'Опишите проблему', 'Не приходит письмо.');
     first.unmount();
     expect(restoredNoticePart.peek()).toBeUndefined();
