@@ -38,11 +38,16 @@
   };
   const PRIORITY_LABELS = { high: 'высокий', normal: 'обычный', low: 'низкий' };
   const ACTOR_LABELS = { reporter: 'Пользователь', support: 'Специалист', system: 'Система' };
+  const ROLE_LABELS = { administrator: 'администратор', manager: 'менеджер', teacher: 'преподаватель', editor: 'редактор', listener: 'слушатель', agent: 'агент', contractor: 'контрагент' };
   const IMPACT_LABELS = { blocks_everyone: 'мешает всей организации', blocks_me: 'мешает пользователю', minor: 'неудобно или вопрос' };
 
   const $ = (id) => document.getElementById(id);
   const dateTime = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' });
   const when = (iso) => `${dateTime.format(new Date(iso))} МСК`;
+  const clock = new Intl.DateTimeFormat('ru-RU', { timeStyle: 'medium', timeZone: 'Europe/Moscow' });
+  /** «1 оценка», «2 оценки», «5 оценок». */
+  const plural = new Intl.PluralRules('ru-RU');
+  const RATING_FORMS = { one: 'оценки', few: 'оценок', many: 'оценок', other: 'оценки' };
 
   let agentToken = null;
   let tickets = [];
@@ -107,7 +112,7 @@
       ['Приоритет', `${PRIORITY_LABELS[ticket.priority]} (${IMPACT_LABELS[ticket.impact] ?? ticket.impact})`],
       ['Рассмотреть до', when(ticket.reviewDueAt)],
       ['Решить до', when(ticket.resolveDueAt)],
-      ['Пользователь', `${reporter.fullName}${reporter.guest ? ' (гость)' : ''}, роль: ${reporter.role}`],
+      ['Пользователь', `${reporter.fullName}${reporter.guest ? ' (гость)' : ''}, роль: ${ROLE_LABELS[reporter.role] ?? reporter.role}`],
       ['Организация', reporter.organization],
       ['СДО', reporter.lmsUrl],
       ['Телефон', reporter.phone],
@@ -169,7 +174,7 @@
     $('op-stats').textContent =
       ratings.count === 0
         ? `Оценок за ${ratings.days} дней нет.`
-        : `Помогли (оценки 4–5) за ${ratings.days} дней: ${Math.round(ratings.positiveShare * 100)}% из ${ratings.count} оценок.`;
+        : `Помогли (оценки 4–5) за ${ratings.days} дней: ${Math.round(ratings.positiveShare * 100)}% из ${ratings.count} ${RATING_FORMS[plural.select(ratings.count)]}.`;
   }
 
   /** E-mails and webhooks the outbox gave up on (GET /agent/deliveries?status=failed): what needs a look. */
@@ -293,7 +298,7 @@
       nextCursor = body.nextCursor ?? null;
       await Promise.all([loadDetail(), loadStats(), loadFailedDeliveries()]);
       $('op-error').textContent = '';
-      $('op-updated').textContent = `обновлено в ${new Date().toLocaleTimeString('ru-RU')}`;
+      $('op-updated').textContent = `обновлено в ${clock.format(new Date())} МСК`;
     } catch (error) {
       $('op-error').textContent = `Не удалось загрузить обращения: ${error.message}`;
     }

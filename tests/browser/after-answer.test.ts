@@ -72,7 +72,7 @@ describe('after the answer', () => {
     await visible(tracked, widget.getByText('Ваша оценка: 4 из 5.'), 'the given rating');
     await operator.getByRole('button', { name: 'Обновить' }).click();
     await visible(tracked, operator.locator('#op-fields').getByText(/^4 из 5 \(/), 'the rating on the operator page');
-    await visible(tracked, operator.getByText(/^Помогли \(оценки 4–5\) за 30 дней: 100% из 1 оценок\.$/), 'the share of 4–5');
+    await visible(tracked, operator.getByText(/^Помогли \(оценки 4–5\) за 30 дней: 100% из 1 оценки\.$/), 'the share of 4–5');
 
     // The reporter's e-mail: one, about the resolution, with the number and the link that opens the ticket.
     const number = /UP-\d{4}-\d{6}/.exec((await widget.getByText(/UP-\d{4}-\d{6}/).first().textContent()) ?? '')?.[0] ?? '';
