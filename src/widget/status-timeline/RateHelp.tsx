@@ -11,6 +11,7 @@ import { useTranslation } from '../shared/i18n-react';
 import { useWidgetEnv } from '../shared/env';
 import { Button, Field, Notice } from '../shared/ui';
 import { failureMessage } from '../shared/failure-message';
+import { getLastAnswer } from './timeline-model';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
@@ -110,11 +111,19 @@ function RateHelpBlock({ ticket }: { ticket: Ticket }) {
   }
 
   const errorId = `${titleId}-error`;
+  // What is rated, above the scores: on a phone the history with the answer is far below.
+  const answer = given === undefined ? getLastAnswer(ticket.events) : null;
   return (
     <form className="us-rating" ref={formRef} aria-labelledby={titleId} data-state={given === undefined ? 'asked' : 'changing'} noValidate onSubmit={submit}>
       <h3 className="us-rating__title" id={titleId}>
         {t('rating.title')}
       </h3>
+      {answer === null ? null : (
+        <figure className="us-rating__answer">
+          <figcaption>{t('rating.answer')}</figcaption>
+          <blockquote>{answer}</blockquote>
+        </figure>
+      )}
       <fieldset className="us-rating__scores" aria-describedby={missing ? errorId : undefined} aria-invalid={missing ? true : undefined}>
         <legend className="us-rating__legend">{t('rating.legend')}</legend>
         <div className="us-rating__options">

@@ -72,6 +72,7 @@ export const timelineMessagesEn = {
   },
   rating: {
     title: 'Did we help you?',
+    answer: 'The specialist’s answer',
     legend: 'Rate the help from 1 to 5',
     option: '{{score}} — {{meaning}}',
     score1: 'did not help at all',

@@ -77,6 +77,7 @@ export const timelineMessages = {
     },
     rating: {
       title: 'Помогли ли вам?',
+      answer: 'Ответ специалиста',
       legend: 'Оцените помощь от 1 до 5',
       option: '{{score}} — {{meaning}}',
       score1: 'совсем не помогли',

@@ -17,9 +17,18 @@ export function getCurrentEventId(events: readonly TicketEvent[]): number | null
 
 /** The specialist's latest question (text of the last clarification request), if any. */
 export function getLastQuestion(events: readonly TicketEvent[]): string | null {
+  return lastSupportText(events, 'clarification_requested');
+}
+
+/** The text of the specialist's latest answer, or null if there is none. */
+export function getLastAnswer(events: readonly TicketEvent[]): string | null {
+  return lastSupportText(events, 'answered');
+}
+
+function lastSupportText(events: readonly TicketEvent[], status: TicketEvent['status']): string | null {
   for (let index = events.length - 1; index >= 0; index--) {
     const event = events[index];
-    if (event?.status === 'clarification_requested' && event.actor === 'support' && event.text !== undefined && event.text.trim() !== '') {
+    if (event?.status === status && event.actor === 'support' && event.text !== undefined && event.text.trim() !== '') {
       return event.text;
     }
   }

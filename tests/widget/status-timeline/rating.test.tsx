@@ -43,6 +43,8 @@ describe('rating the help', () => {
     const { user } = renderWidget(<TicketView ticketId="t1" />, api);
 
     const form = await screen.findByRole('form', { name: 'Помогли ли вам?' });
+    // What is rated is quoted above the scores (on a phone the history is far below).
+    expect(within(form).getByText(/Очистите кэш/).closest('figure')).toHaveTextContent('Ответ специалиста');
     await user.click(within(form).getByRole('button', { name: 'Оценить' }));
     expect(rateTicket).not.toHaveBeenCalled();
     expect(within(form).getByRole('alert')).toHaveTextContent('Выберите оценку от 1 до 5.');
