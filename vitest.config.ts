@@ -80,6 +80,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/widget/**/*.test.{ts,tsx}', 'tests/embed/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/widget/setup.ts'],
+          // Above the 10 s that findBy… and waitFor may wait on a busy machine (tests/widget/setup.ts).
+          testTimeout: 20_000,
           env: { TZ: 'Asia/Yekaterinburg' },
         },
       },

@@ -27,9 +27,9 @@ export function useTickets(enabled = true) {
 
 /**
  * The reporter's tickets a page at a time (cursor paging, newest first). A backend without paging gives
- * everything as one page.
+ * everything as one page. `refreshMs`: read again this often (0: only when asked).
  */
-export function useTicketPages(enabled = true, pageSize = 20) {
+export function useTicketPages(enabled = true, pageSize = 20, refreshMs = 0) {
   const api = useSupportApi();
   return useInfiniteQuery({
     queryKey: queryKeys.ticketPages(pageSize),
@@ -40,6 +40,7 @@ export function useTicketPages(enabled = true, pageSize = 20) {
     },
     getNextPageParam: (last) => last.nextCursor,
     enabled,
+    refetchInterval: refreshMs > 0 ? refreshMs : false,
   });
 }
 

@@ -141,6 +141,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
               <TicketsScreen
                 notice={screen.notice}
                 focusTicketId={screen.focusTicketId}
+                live={open}
                 onOpen={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
                 onNew={() => setScreen({ name: 'form' })}
               />

@@ -25,15 +25,17 @@ export interface MyTicketsProps {
   focusOnMount?: boolean;
   /** The ticket the user comes back from, so focus returns to its row. */
   focusTicketId?: string;
+  /** While the list is on screen, read it again this often (ms), so statuses and markers follow; 0: never. */
+  refreshMs?: number;
 }
 
 /** The list screen, with loading, error (retry), empty and guest states. */
-export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId }: MyTicketsProps) {
+export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refreshMs = 0 }: MyTicketsProps) {
   const { t } = useTranslation('tickets');
   const env = useWidgetEnv();
   const guest = env.host === null;
-  const query = useTicketPages(!guest, TICKETS_PAGE_SIZE);
-  const unseen = useUnseenTickets({ refreshMs: 0 });
+  const query = useTicketPages(!guest, TICKETS_PAGE_SIZE, refreshMs);
+  const unseen = useUnseenTickets({ refreshMs });
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);

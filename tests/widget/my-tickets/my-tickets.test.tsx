@@ -26,6 +26,16 @@ function seenStore(state: { base: number; tickets: Record<string, number> }) {
 }
 
 describe('MyTickets', () => {
+  it('follows a status change while it is on screen, reading the list again', async () => {
+    let current = tickets;
+    const api = createFakeApi({ listTickets: async () => ok(current) });
+    renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} refreshMs={50} />, api);
+    const list = await screen.findByRole('list');
+    expect(within(list).getAllByRole('button')[0]).toHaveTextContent('Техподдержке требуется уточнение');
+    current = [{ ...tickets[1]!, status: 'answered', lastEventId: 10 }, tickets[0]!];
+    await waitFor(() => expect(within(list).getAllByRole('button')[0]).toHaveTextContent('Ответ техподдержки'));
+  });
+
   it('lists tickets, latest change first, each a button with number, subject, status and last change', async () => {
     const onOpen = vi.fn();
     const api = createFakeApi({ listTickets: async () => ok(tickets) });

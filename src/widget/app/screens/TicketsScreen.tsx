@@ -7,17 +7,21 @@ import { Notice } from '../../shared/ui';
 import { useLazyPart } from '../../shared/use-lazy-part';
 
 const NAMESPACES = { common: commonMessages, tickets: ticketsMessages };
+// An open list follows answers and status changes within half a minute.
+const LIST_REFRESH_MS = 30_000;
 
 /** Props of the list screen. */
 export interface TicketsScreenProps {
   notice?: string | undefined;
   focusTicketId?: string | undefined;
+  /** Whether the panel is open: the list is read again every 30 s only then. */
+  live: boolean;
   onOpen(ticketId: string): void;
   onNew(): void;
 }
 
 /** The list screen. */
-export default function TicketsScreen({ notice, focusTicketId, onOpen, onNew }: TicketsScreenProps) {
+export default function TicketsScreen({ notice, focusTicketId, live, onOpen, onNew }: TicketsScreenProps) {
   useLazyPart(NAMESPACES, ticketsCss);
   return (
     <>
@@ -26,7 +30,7 @@ export default function TicketsScreen({ notice, focusTicketId, onOpen, onNew }: 
           {notice}
         </Notice>
       )}
-      <MyTickets focusOnMount {...(focusTicketId === undefined ? {} : { focusTicketId })} onOpen={onOpen} onNew={onNew} />
+      <MyTickets focusOnMount {...(focusTicketId === undefined ? {} : { focusTicketId })} refreshMs={live ? LIST_REFRESH_MS : 0} onOpen={onOpen} onNew={onNew} />
     </>
   );
 }
