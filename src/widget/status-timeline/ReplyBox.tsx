@@ -1,4 +1,7 @@
-/** The answer to a clarification request: the question quoted, a labelled text box, files, and send. */
+/**
+ * The reporter writing to support: the answer to a clarification request (the question quoted), or, once a
+ * specialist has answered, a message about that answer; a labelled text box, files, and send.
+ */
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from '../shared/i18n-react';
@@ -12,6 +15,9 @@ import { failureMessage } from '../shared/failure-message';
 import { readReplyDraft, replyDraftKey, writeReplyDraft } from './reply-draft';
 import { getLastQuestion } from './timeline-model';
 
+const QUESTION_KEYS = { title: 'reply.title', label: 'reply.label', submit: 'reply.submit' } as const;
+const MESSAGE_KEYS = { title: 'reply.messageTitle', label: 'reply.messageLabel', submit: 'reply.messageSubmit' } as const;
+
 /** Props of {@link ReplyBox}. */
 export interface ReplyBoxProps {
   ticket: Ticket;
@@ -20,12 +26,14 @@ export interface ReplyBoxProps {
    * must keep being given (or not) for as long as the box is shown.
    */
   useAttachments?: ((ticketId: string) => AttachmentsSlot) | undefined;
+  /** 'question' answers a clarification request; 'message' writes about an answer. 'question' by default. */
+  kind?: 'question' | 'message';
   /** Called with the updated ticket after the reply is accepted. */
   onSent(ticket: Ticket): void;
 }
 
 /** Sends the reporter's answer; on failure the text stays, on success the ticket moves to clarification_sent. */
-export function ReplyBox({ ticket, useAttachments, onSent }: ReplyBoxProps) {
+export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: ReplyBoxProps) {
   const { t } = useTranslation('timeline');
   const env = useWidgetEnv();
   const slot = useAttachments?.(ticket.id);
@@ -36,7 +44,8 @@ export function ReplyBox({ ticket, useAttachments, onSent }: ReplyBoxProps) {
   const [filesProblem, setFilesProblem] = useState<'busy' | 'failed' | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
-  const question = getLastQuestion(ticket.events);
+  const question = kind === 'question' ? getLastQuestion(ticket.events) : null;
+  const keys = kind === 'question' ? QUESTION_KEYS : MESSAGE_KEYS;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -64,17 +73,18 @@ export function ReplyBox({ ticket, useAttachments, onSent }: ReplyBoxProps) {
   }
 
   return (
-    <form className="us-reply" aria-labelledby={titleId} noValidate onSubmit={submit}>
+    <form className="us-reply" data-kind={kind} aria-labelledby={titleId} noValidate onSubmit={submit}>
       <h3 className="us-reply__title" id={titleId}>
-        {t('reply.title')}
+        {t(keys.title)}
       </h3>
+      {kind === 'message' ? <p className="us-reply__hint">{t('reply.messageHint')}</p> : null}
       {question === null ? null : (
         <figure className="us-reply__question">
           <figcaption>{t('reply.question')}</figcaption>
           <blockquote>{question}</blockquote>
         </figure>
       )}
-      <Field label={t('reply.label')} error={fieldError} required>
+      <Field label={t(keys.label)} error={fieldError} required>
         {(props) => (
           <textarea
             {...props}
@@ -101,7 +111,7 @@ export function ReplyBox({ ticket, useAttachments, onSent }: ReplyBoxProps) {
         </Notice>
       ) : null}
       <Button type="submit" variant="primary" busy={send.isPending}>
-        {t('reply.submit')}
+        {t(keys.submit)}
       </Button>
     </form>
   );

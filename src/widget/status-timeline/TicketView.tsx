@@ -148,6 +148,16 @@ export function TicketView(props: TicketViewProps) {
           onSent={(updated) => setFlash(t('reply.sent', { status: t(`common:status.${updated.status}`) }), updated.status)}
         />
       ) : null}
+      {/* After an answer the user can still write (it did not help, a question remains), not only rate. */}
+      {ticket.status === 'answered' ? (
+        <ReplyBox
+          key="message"
+          kind="message"
+          ticket={ticket}
+          useAttachments={useReplyAttachments}
+          onSent={(updated) => setFlash(t('reply.messageSent'), updated.status)}
+        />
+      ) : null}
       <RateHelp ticket={ticket} />
       <FollowUp ticket={ticket} onFollowUp={props.onFollowUp} onOpenTicket={props.onOpenTicket} />
       <Timeline events={ticket.events} attachmentUrl={attachmentUrl} timeZone={timeZone} />

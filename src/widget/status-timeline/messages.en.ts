@@ -69,6 +69,11 @@ export const timelineMessagesEn = {
     busyFiles: 'Wait until the files are uploaded.',
     failedFiles: 'A file failed to upload: retry it or remove it.',
     sent: 'Answer sent. Request status: {{status}}.',
+    messageTitle: 'Write to the specialist',
+    messageHint: 'If the answer did not help or a question about this request remains, write here: the specialist will see the message in the request.',
+    messageLabel: 'Message',
+    messageSubmit: 'Send the message',
+    messageSent: 'The message has been sent to the specialist.',
   },
   rating: {
     title: 'Did we help you?',

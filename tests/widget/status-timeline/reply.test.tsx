@@ -74,6 +74,20 @@ describe('clarification reply', () => {
     await waitFor(() => expect(screen.queryByText(/Уточнение отправлено/)).toBeNull());
   });
 
+  it('lets the user write about an answer, not only rate it, and confirms with the focus on it', async () => {
+    const answeredTicket = makeTicket('answered');
+    const sendMessage = vi.fn(async () => ok(answeredTicket));
+    const api = createFakeApi({ getTicket: async () => ok(answeredTicket), sendMessage });
+    const { user } = renderWidget(<TicketView ticketId="t1" />, api);
+    const form = await screen.findByRole('form', { name: 'Написать специалисту' });
+    expect(screen.queryByRole('form', { name: 'Ответ на вопрос специалиста' })).toBeNull();
+    await user.type(within(form).getByLabelText(/Сообщение/), 'Кэш очистила, урок всё равно не открывается.');
+    await user.click(within(form).getByRole('button', { name: 'Отправить сообщение' }));
+    expect(sendMessage).toHaveBeenCalledWith('t1', { text: 'Кэш очистила, урок всё равно не открывается.', attachmentIds: [] });
+    const done = await screen.findByText('Сообщение отправлено специалисту.');
+    await waitFor(() => expect(done.closest('.us-ticket__flash')).toHaveFocus());
+  });
+
   it('keeps the text and explains when sending fails', async () => {
     const sendMessage = vi.fn(async () => fail<never>());
     const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')), sendMessage });
