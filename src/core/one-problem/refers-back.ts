@@ -35,12 +35,15 @@ export function followsUp(text: string): boolean {
 // «И вернутся ли они …?», «Кстати, сейчас она не нажимается»: a personal pronoun naming what was already said.
 const PRONOUN = /(?<![\p{L}\d])(?:он|она|оно|они|него|нее|них|нему|ней|ним)(?![\p{L}\d])/u;
 
-/** The text's first clause, up to a comma, a dash or the sentence's end: where a pointer back would be. */
-export function firstClause(text: string): string {
+/**
+ * The text's first clause, up to a comma, a dash or the sentence's end: where a pointer back would be. (The
+ * sentence rule's own `firstClause` also skips an opener and takes three words at least.)
+ */
+export function leadingClause(text: string): string {
   return text.replace(/^[\s,.:;—–-]+/u, '').split(/[,;:—–(]|[.!?](?:\s|$)/u)[0] ?? '';
 }
 
 /** True when the text's first clause has a personal pronoun («И вернутся ли они …?»). */
 export function opensWithPronoun(text: string): boolean {
-  return PRONOUN.test(normalizeText(firstClause(text)));
+  return PRONOUN.test(normalizeText(leadingClause(text)));
 }

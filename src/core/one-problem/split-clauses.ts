@@ -16,7 +16,7 @@ const FIXING = /^(?:прошу|просим)\s+(?:вас\s+)?(?:срочно\s+)
 
 /** True when a paragraph reports a problem, asks, or opens with a request of its own. */
 function raises(paragraph: string): boolean {
-  return hasProblemMarker(paragraph) || paragraph.split(/\n/u).some((line) => REQUEST_START.test(normalizeText(line).trim()) && !FIXING.test(normalizeText(line).trim()));
+  return hasProblemMarker(paragraph) || normalizeText(paragraph).split(/\n/u).some((line) => REQUEST_START.test(line.trim()) && !FIXING.test(line.trim()));
 }
 
 // An empty line between two paragraphs.

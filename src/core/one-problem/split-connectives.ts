@@ -2,7 +2,7 @@ import { findConnectives } from './connectives';
 import { cutAt, markerText, type Piece } from './piece';
 import { contentStems, sharesSubject } from './content-stems';
 import { hasProblemMarker, reportsFailure, suggestionIn } from './problem-markers';
-import { firstClause, followsUp, opensWithPronoun, refersBack } from './refers-back';
+import { followsUp, leadingClause, opensWithPronoun, refersBack } from './refers-back';
 import { normalizeText } from './stem';
 import { isPluralHeading } from './step-items';
 
@@ -76,16 +76,18 @@ export function connectivePieces(text: string): Piece[] {
   connectives.forEach((c, i) => {
     for (const s of contentStems(text.slice(seen, c.start))) before.add(s);
     seen = c.start;
-    // "Ещё вопрос: …" right after a greeting has nothing before it to split from.
-    substantial ||= hasSubstance(text.slice(starts.at(-1)?.at ?? 0, c.start));
+    // The current part up to the connective. "Ещё вопрос: …" right after a greeting has nothing before it to
+    // split from.
+    const piece = text.slice(starts.at(-1)?.at ?? 0, c.start);
+    substantial ||= hasSubstance(piece);
     if (!substantial) return;
     const body = text.slice(c.end, connectives[i + 1]?.start ?? text.length);
-    const piece = text.slice(starts.at(-1)?.at ?? 0, c.start);
+    const phrase = text.slice(c.start, c.end);
     // A postscript gives way to a body that points back or tells what was tried («И ещё: там то же самое»).
-    const postscript = POSTSCRIPT.test(normalizeText(text.slice(c.start, c.end)));
-    const announced = c.kind === 'new' && !(postscript && (refersBack(firstClause(body)) || followsUp(body)));
+    const postscript = POSTSCRIPT.test(normalizeText(phrase));
+    const announced = c.kind === 'new' && !(postscript && (refersBack(leadingClause(body)) || followsUp(body)));
     if (announced || opensNewSubject(body, before) || switchesKind(piece, body)) {
-      starts.push({ at: c.start, marker: markerText(text.slice(c.start, c.end)) });
+      starts.push({ at: c.start, marker: markerText(phrase) });
       substantial = false;
     }
   });
