@@ -141,7 +141,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
               <TicketsScreen
                 notice={screen.notice}
                 focusTicketId={screen.focusTicketId}
-                live={open}
+                shown={open}
                 onOpen={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
                 onNew={() => setScreen({ name: 'form' })}
               />
@@ -160,7 +160,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
                 ticketAccessKey={screen.accessKey}
                 onBack={(ticketId) => setScreen({ name: 'tickets', focusTicketId: ticketId })}
                 onViewed={unseen.markSeen}
-                seen={open}
+                shown={open}
                 onFollowUp={startFollowUp}
                 onOpenTicket={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
               />

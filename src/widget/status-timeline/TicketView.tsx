@@ -35,13 +35,13 @@ export interface TicketViewProps {
   useReplyAttachments?: (ticketId: string) => AttachmentsSlot;
   /** Back to the list; no back button without it. */
   onBack?: () => void;
-  /** Called with the newest event id whenever it changes while `seen` (to mark the ticket seen in "my tickets"). */
+  /** Called with the newest event id whenever it changes while `shown` (to mark the ticket seen in "my tickets"). */
   onViewed?: (ticketId: string, lastEventId: number) => void;
   /**
    * Whether the user can see the view: a closed panel keeps it, live, but what arrives meanwhile is not seen
    * (the launcher's badge must show it). True by default.
    */
-  seen?: boolean;
+  shown?: boolean;
   /** A download URL of an attachment, if the API offers one; otherwise only names are shown. */
   attachmentUrl?: AttachmentUrl;
   /** The user's time zone; the runtime's by default. */
@@ -95,10 +95,10 @@ export function TicketView(props: TicketViewProps) {
 
   const lastEventId = ticket === undefined ? 0 : getLastEventId(ticket);
   const onViewed = useLatest(props.onViewed);
-  const seen = props.seen ?? true;
+  const shown = props.shown ?? true;
   useEffect(() => {
-    if (seen && lastEventId > 0) onViewed.current?.(ticketId, lastEventId);
-  }, [ticketId, lastEventId, seen, onViewed]);
+    if (shown && lastEventId > 0) onViewed.current?.(ticketId, lastEventId);
+  }, [ticketId, lastEventId, shown, onViewed]);
 
   useEffect(() => {
     if (flash !== null) flashRef.current?.focus();

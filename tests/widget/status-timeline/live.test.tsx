@@ -58,11 +58,11 @@ describe('TicketView live updates', () => {
     await waitFor(() => expect(api.openSubscriptions('t1')).toBe(1));
     expect(onViewed).toHaveBeenLastCalledWith('t1', 2);
     // The panel is closed: the view stays live, but the answer is not seen (the launcher's badge shows it).
-    rerender(<TicketView ticketId="t1" onViewed={onViewed} seen={false} />);
+    rerender(<TicketView ticketId="t1" onViewed={onViewed} shown={false} />);
     act(() => api.push(makeEvent(3, 'answered', 'in_progress', 'support', { text: 'Готово, проверьте.' })));
     expect(screen.getByText('Готово, проверьте.')).toBeInTheDocument();
     expect(onViewed).not.toHaveBeenCalledWith('t1', 3);
-    rerender(<TicketView ticketId="t1" onViewed={onViewed} seen />);
+    rerender(<TicketView ticketId="t1" onViewed={onViewed} shown />);
     expect(onViewed).toHaveBeenLastCalledWith('t1', 3);
   });
 

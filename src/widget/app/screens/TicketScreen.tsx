@@ -19,13 +19,13 @@ export interface TicketScreenProps {
   onBack(ticketId: string): void;
   onViewed(ticketId: string, lastEventId: number): void;
   /** Whether the panel is open: events that arrive while it is closed stay unseen. */
-  seen: boolean;
+  shown: boolean;
   onFollowUp(ticket: Ticket): void;
   onOpenTicket(ticketId: string): void;
 }
 
 /** The ticket screen. */
-export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, onBack, onViewed, seen, onFollowUp, onOpenTicket }: TicketScreenProps) {
+export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, onBack, onViewed, shown, onFollowUp, onOpenTicket }: TicketScreenProps) {
   useLazyPart(NAMESPACES, CSS);
   return (
     <TicketView
@@ -36,7 +36,7 @@ export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, o
       useReplyAttachments={useReplyAttachments}
       onBack={() => onBack(ticketId)}
       onViewed={onViewed}
-      seen={seen}
+      shown={shown}
       onFollowUp={onFollowUp}
       onOpenTicket={onOpenTicket}
     />

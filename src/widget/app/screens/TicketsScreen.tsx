@@ -15,13 +15,13 @@ export interface TicketsScreenProps {
   notice?: string | undefined;
   focusTicketId?: string | undefined;
   /** Whether the panel is open: the list is read again every 30 s only then. */
-  live: boolean;
+  shown: boolean;
   onOpen(ticketId: string): void;
   onNew(): void;
 }
 
 /** The list screen. */
-export default function TicketsScreen({ notice, focusTicketId, live, onOpen, onNew }: TicketsScreenProps) {
+export default function TicketsScreen({ notice, focusTicketId, shown, onOpen, onNew }: TicketsScreenProps) {
   useLazyPart(NAMESPACES, ticketsCss);
   return (
     <>
@@ -30,7 +30,7 @@ export default function TicketsScreen({ notice, focusTicketId, live, onOpen, onN
           {notice}
         </Notice>
       )}
-      <MyTickets focusOnMount {...(focusTicketId === undefined ? {} : { focusTicketId })} refreshMs={live ? LIST_REFRESH_MS : 0} onOpen={onOpen} onNew={onNew} />
+      <MyTickets focusOnMount {...(focusTicketId === undefined ? {} : { focusTicketId })} refreshMs={shown ? LIST_REFRESH_MS : 0} onOpen={onOpen} onNew={onNew} />
     </>
   );
 }
