@@ -79,6 +79,19 @@ export const ClarificationReply: Story = {
   },
 };
 
+/** After an answer: writing to the specialist (it did not help), not only rating; the status stays. */
+export const MessageAfterAnswer: Story = {
+  args: { ticketId: 't-answered' },
+  parameters: { widget: { tickets: [seedIn('answered', OPEN_NOW)] } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-answered');
+    await typeInto(canvas, t('timeline:reply.messageLabel'), 'Кэш очистила, урок всё равно не открывается.');
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.messageSubmit') }));
+    await expect(await canvas.findByText(t('timeline:reply.messageSent'))).toBeVisible();
+  },
+};
+
 /** The reply could not be sent (no connection): the text stays, the reason is shown. */
 export const ClarificationReplyFailed: Story = {
   args: { ticketId: 't-clarification_requested' },
