@@ -23,7 +23,7 @@ export type UchiProAccount = z.infer<typeof uchiProAccountSchema>;
  * Arguments of `open()`: a ticket to show by its number (`UP-2026-000123`, as the e-mails and the
  * `#uchi-support=` links name it), or fields to pre-fill a new one with.
  */
-export const openArgsSchema = z.optional(
+export const openArgsSchema = z.lazy(() => z.optional(
   z.object({
     ticket: z.optional(z.string().check(z.refine(isTicketNumber, 'must be a ticket number like UP-2026-000123'))),
     category: z.optional(z.enum(CATEGORIES)),
@@ -34,7 +34,7 @@ export const openArgsSchema = z.optional(
     orderUrl: z.optional(httpUrl),
     documentUrl: z.optional(httpUrl),
   }),
-);
+));
 /** Arguments of `open()`. */
 export type OpenArgs = z.infer<typeof openArgsSchema>;
 

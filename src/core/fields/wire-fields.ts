@@ -62,9 +62,9 @@ export type ContactWire = { [N in ContactFieldName as ContactSpec[N]['required']
 };
 
 /** The wire check of the guest's contact, one entry per contact row of the table. */
-export const contactWireSchema = z.object(
+export const contactWireSchema = z.lazy(() => z.object(
   Object.fromEntries(CONTACT_FIELD_NAMES.map((name) => [name, fieldSchema(contactFieldSpec(name), contactFieldSpec(name).required)])),
-) as unknown as z.ZodMiniType<ContactWire, ContactWire>;
+) as unknown as z.ZodMiniType<ContactWire, ContactWire>);
 
 /** The object shape of `names` for `category`, with `a.b` paths grouped into nested objects. */
 export function wireShape(names: readonly TicketFieldName[], category: Category): Record<string, AnySchema> {

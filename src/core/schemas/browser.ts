@@ -5,7 +5,7 @@ const size = z.object({ width: z.int().check(z.nonnegative()), height: z.int().c
 const shortText = (max: number) => z.string().check(z.maxLength(max));
 
 /** The normalised browser and device description. */
-export const browserInfoSchema = z.object({
+export const browserInfoSchema = z.lazy(() => z.object({
   userAgent: shortText(1000),
   browser: z.object({ name: shortText(60), version: shortText(40) }),
   os: z.object({ name: shortText(60), version: shortText(40) }),
@@ -19,6 +19,6 @@ export const browserInfoSchema = z.object({
   cookiesEnabled: z.optional(z.boolean()),
   online: z.optional(z.boolean()),
   pageUrl: z.optional(shortText(2000)),
-});
+}));
 /** Browser info as sent with a ticket. */
 export type BrowserInfo = z.infer<typeof browserInfoSchema>;

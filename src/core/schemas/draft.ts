@@ -15,63 +15,85 @@ export { DRAFT_LIMITS };
 const SPLIT_GROUP = /^[\x21-\x7e]{8,128}$/;
 
 /** A page error the user agreed to attach (recorded by the embed from `error` / `unhandledrejection`). */
-export const pageErrorSchema = z.object({
+export const pageErrorSchema = z.lazy(() => z.object({
   message: z.string().check(z.maxLength(1000)),
   source: z.optional(z.string().check(z.maxLength(1000))),
   at: z.string().check(z.maxLength(40)),
-});
+}));
 /** One page error. */
 export type PageError = z.infer<typeof pageErrorSchema>;
 
-const common = {
-  subject: requiredText(DRAFT_LIMITS.subject),
-  description: requiredText(DRAFT_LIMITS.description),
-  impact: z.enum(IMPACTS, { error: 'required' }),
-  attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(DRAFT_LIMITS.attachments, 'too_many')), []),
-  browser: browserInfoSchema,
-  pageUrl: z.optional(z.string().check(z.maxLength(2000))),
-  pageErrors: z.optional(z.array(pageErrorSchema).check(z.maxLength(DRAFT_LIMITS.pageErrors, 'too_many'))),
-  oneProblemConfirmed: z.optional(z.boolean()),
-  /** The same token on every ticket made by splitting one description: the server links them. */
-  splitGroup: z.optional(z.string().check(z.regex(SPLIT_GROUP, 'invalid'))),
-  contact: z.optional(contactSchema),
-  /**
-   * A guest's consent to the processing of personal data (152-ФЗ): only `true` is one. The server requires it
-   * of a guest, stores when it was given and keeps it out of the stored draft; a signed-in user's is ignored.
-   */
-  consent: z.optional(z.literal(true, 'required')),
-};
+/** The fields every category has; built once, at the first draft schema built. */
+let commonShape: ReturnType<typeof buildCommonShape> | undefined;
+function buildCommonShape() {
+  return {
+    subject: requiredText(DRAFT_LIMITS.subject),
+    description: requiredText(DRAFT_LIMITS.description),
+    impact: z.enum(IMPACTS, { error: 'required' }),
+    attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(DRAFT_LIMITS.attachments, 'too_many')), []),
+    browser: browserInfoSchema,
+    pageUrl: z.optional(z.string().check(z.maxLength(2000))),
+    pageErrors: z.optional(z.array(pageErrorSchema).check(z.maxLength(DRAFT_LIMITS.pageErrors, 'too_many'))),
+    oneProblemConfirmed: z.optional(z.boolean()),
+    /** The same token on every ticket made by splitting one description: the server links them. */
+    splitGroup: z.optional(z.string().check(z.regex(SPLIT_GROUP, 'invalid'))),
+    contact: z.optional(contactSchema),
+    /**
+     * A guest's consent to the processing of personal data (152-ФЗ): only `true` is one. The server requires it
+     * of a guest, stores when it was given and keeps it out of the stored draft; a signed-in user's is ignored.
+     */
+    consent: z.optional(z.literal(true, 'required')),
+  };
+}
 
 /** The draft of one category: the common fields plus the category's own, from the field table. */
-function categoryDraftSchema<C extends Category>(category: C) {
-  return z.object({ category: z.literal(category), ...common, ...categoryWireShape(category) });
+function buildDraftSchema<C extends Category>(category: C) {
+  commonShape ??= buildCommonShape();
+  return z.object({ category: z.literal(category), ...commonShape, ...categoryWireShape(category) });
+}
+/** The draft schema of one category. */
+export type CategoryDraftSchema<C extends Category> = ReturnType<typeof buildDraftSchema<C>>;
+
+const built = new Map<Category, unknown>();
+
+/**
+ * The draft schema of one category, built the first time it is asked for. Schemas are objects and closures in
+ * zod/mini, and the first open of the widget loads the draft's module without validating a draft yet; the form
+ * validates one category at a time, so it builds only the category it validates.
+ */
+export function draftSchemaFor<C extends Category>(category: C): CategoryDraftSchema<C> {
+  let schema = built.get(category) as CategoryDraftSchema<C> | undefined;
+  if (schema === undefined) built.set(category, (schema = buildDraftSchema(category)));
+  return schema;
 }
 
 /** Course or learning material: its full title and link are required. */
-export const courseDraftSchema = categoryDraftSchema('course');
+export const courseDraftSchema = z.lazy(() => draftSchemaFor('course'));
 /** Test: the course it belongs to and the text of the question. */
-export const testDraftSchema = categoryDraftSchema('test');
+export const testDraftSchema = z.lazy(() => draftSchemaFor('test'));
 /** Order (заявка на обучение): its link. */
-export const orderDraftSchema = categoryDraftSchema('order');
+export const orderDraftSchema = z.lazy(() => draftSchemaFor('order'));
 /** A wrongly generated document: the order it is made in and the document's link. */
-export const documentDraftSchema = categoryDraftSchema('document');
+export const documentDraftSchema = z.lazy(() => draftSchemaFor('document'));
 /** A technical error: the steps that cause it. */
-export const technicalDraftSchema = categoryDraftSchema('technical');
+export const technicalDraftSchema = z.lazy(() => draftSchemaFor('technical'));
 /** A suggestion for the LMS or courses. */
-export const suggestionDraftSchema = categoryDraftSchema('suggestion');
+export const suggestionDraftSchema = z.lazy(() => draftSchemaFor('suggestion'));
 /** Anything else. */
-export const otherDraftSchema = categoryDraftSchema('other');
+export const otherDraftSchema = z.lazy(() => draftSchemaFor('other'));
 
 /** A ticket draft, valid for its category. */
-export const ticketDraftSchema = z.discriminatedUnion('category', [
-  courseDraftSchema,
-  testDraftSchema,
-  orderDraftSchema,
-  documentDraftSchema,
-  technicalDraftSchema,
-  suggestionDraftSchema,
-  otherDraftSchema,
-]);
+export const ticketDraftSchema = z.lazy(() =>
+  z.discriminatedUnion('category', [
+    draftSchemaFor('course'),
+    draftSchemaFor('test'),
+    draftSchemaFor('order'),
+    draftSchemaFor('document'),
+    draftSchemaFor('technical'),
+    draftSchemaFor('suggestion'),
+    draftSchemaFor('other'),
+  ]),
+);
 /** A valid ticket draft (after parsing). */
 export type TicketDraft = z.infer<typeof ticketDraftSchema>;
 /** A ticket draft as the client sends it (defaults not yet applied). */

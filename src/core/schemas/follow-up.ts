@@ -20,12 +20,12 @@ const TICKET_REF = /^[A-Za-z0-9_-]{1,64}$/;
 export const followUpOfSchema = z.string().check(z.trim(), z.minLength(1, 'required'), z.regex(TICKET_REF, 'invalid'));
 
 /** What a create body may carry besides the draft. */
-export const followUpFieldSchema = z.object({ followUpOf: z.optional(followUpOfSchema) });
+export const followUpFieldSchema = z.lazy(() => z.object({ followUpOf: z.optional(followUpOfSchema) }));
 /** The follow-up part of a create body. */
 export type FollowUpField = z.input<typeof followUpFieldSchema>;
 
 /** `POST /tickets`: a draft, optionally naming the ticket it continues. */
-export const createTicketBodySchema = z.intersection(ticketDraftSchema, followUpFieldSchema);
+export const createTicketBodySchema = z.lazy(() => z.intersection(ticketDraftSchema, followUpFieldSchema));
 /** A create body as the client sends it. */
 export type CreateTicketBody = z.input<typeof createTicketBodySchema>;
 

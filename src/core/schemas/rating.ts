@@ -12,15 +12,15 @@ export { isRatableStatus, MAX_RATING_COMMENT_LENGTH, POSITIVE_RATING_MIN, RATABL
 export const ratingScoreSchema = z.int().check(z.minimum(1, 'too_small'), z.maximum(5, 'too_big'));
 
 /** `POST /tickets/{id}/rating`. */
-export const ratingBodySchema = z.object({
+export const ratingBodySchema = z.lazy(() => z.object({
   score: ratingScoreSchema,
   comment: z.optional(z.string().check(z.trim(), z.maxLength(MAX_RATING_COMMENT_LENGTH, 'too_long'))),
-});
+}));
 /** A rating as sent. */
 export type RatingBody = z.input<typeof ratingBodySchema>;
 
 /** A ticket's rating as the server returns it. */
-export const ticketRatingSchema = z.object({
+export const ticketRatingSchema = z.lazy(() => z.object({
   score: ratingScoreSchema,
   comment: z.optional(z.string()),
   /** When it was first given. */
@@ -29,12 +29,12 @@ export const ticketRatingSchema = z.object({
   updatedAt: isoDateTimeSchema,
   /** Until when it may be changed. */
   changeableUntil: isoDateTimeSchema,
-});
+}));
 /** A ticket's rating. */
 export type TicketRating = z.infer<typeof ticketRatingSchema>;
 
 /** `GET /agent/stats`: ratings of the last days. */
-export const agentStatsSchema = z.object({
+export const agentStatsSchema = z.lazy(() => z.object({
   ratings: z.object({
     days: z.int(),
     count: z.int(),
@@ -43,7 +43,7 @@ export const agentStatsSchema = z.object({
     /** positive / count, null when nothing was rated. */
     positiveShare: z.nullable(z.number()),
   }),
-});
+}));
 /** The operator's statistics. */
 export type AgentStats = z.infer<typeof agentStatsSchema>;
 

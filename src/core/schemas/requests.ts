@@ -9,30 +9,30 @@ export { API_ERROR_CODES, MAX_MESSAGE_LENGTH };
 export type { ApiErrorCode } from './constants';
 
 /** The reporter's message: a reply to a clarification request, or an addition to an open ticket. */
-export const messageBodySchema = z.object({
+export const messageBodySchema = z.lazy(() => z.object({
   text: requiredText(MAX_MESSAGE_LENGTH),
   attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(10, 'too_many')), []),
-});
+}));
 /** A reporter's message. */
 export type MessageBody = z.input<typeof messageBodySchema>;
 
 /** A specialist's status change, with the question or answer where the status needs one. */
-export const agentStatusBodySchema = z.object({
+export const agentStatusBodySchema = z.lazy(() => z.object({
   status: statusSchema,
   text: z.optional(z.string().check(z.trim(), z.maxLength(MAX_MESSAGE_LENGTH, 'too_long'))),
-});
+}));
 /** A specialist's status change. */
 export type AgentStatusBody = z.input<typeof agentStatusBodySchema>;
 
 /** Support channels, as the policy lists them. */
-export const channelsSchema = z.object({
+export const channelsSchema = z.lazy(() => z.object({
   email: z.string(),
   phone: z.string(),
   phoneDisplay: z.string(),
-});
+}));
 
 /** `GET /meta`: the server's clock, whether support is open, channels and attachment limits. */
-export const metaSchema = z.object({
+export const metaSchema = z.lazy(() => z.object({
   serverTime: isoDateTimeSchema,
   open: z.boolean(),
   nextOpening: isoDateTimeSchema,
@@ -41,12 +41,12 @@ export const metaSchema = z.object({
   channels: channelsSchema,
   limits: attachmentLimitsSchema,
   version: z.string(),
-});
+}));
 /** Server meta. */
 export type Meta = z.infer<typeof metaSchema>;
 
 /** Every error answer: `{ error: { code, message, fields? } }`. */
-export const apiErrorSchema = z.object({
+export const apiErrorSchema = z.lazy(() => z.object({
   error: z.object({
     code: z.enum(API_ERROR_CODES),
     message: z.string(),
@@ -58,11 +58,11 @@ export const apiErrorSchema = z.object({
     reason: z.optional(z.string()),
     detail: z.optional(z.string()),
   }),
-});
+}));
 /** An error answer. */
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** `GET/PUT /me/notifications`: whether the reporter gets e-mails about a specialist's question, answer or resolution. */
-export const notificationPrefsSchema = z.strictObject({ email: z.boolean() });
+export const notificationPrefsSchema = z.lazy(() => z.strictObject({ email: z.boolean() }));
 /** A reporter's notification preferences. */
 export type NotificationPrefs = z.infer<typeof notificationPrefsSchema>;

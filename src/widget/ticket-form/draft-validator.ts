@@ -1,12 +1,29 @@
 /**
  * What validating a draft takes, in a chunk of its own: building the candidate draft from the form's values,
- * the wire schema (`ticketDraftSchema`, zod/mini) and @hookform/resolvers' zodResolver over it. None of it is
- * part of opening the form; the resolver loads it right after the form is first shown.
+ * the wire schema of the draft's category (zod/mini) and @hookform/resolvers' zodResolver over it. None of it is
+ * part of opening the form; the resolver loads it right after the form is first shown, and a category's schema
+ * is built when a draft of that category is first validated.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ticketDraftSchema } from '../../core/schemas/draft';
+import type * as z from 'zod/mini';
+import type { Category, TicketDraft, TicketDraftInput } from '../../core';
+import { draftSchemaFor } from '../../core/schemas/draft';
 
 export { buildDraftCandidate } from './build-draft';
 
-/** zodResolver over the draft's wire schema. */
-export const validateDraft = zodResolver(ticketDraftSchema);
+/** A zodResolver over one category's draft schema, typed as any draft's (one category's draft is one of them). */
+type DraftValidator = ReturnType<typeof resolverOf>;
+
+function resolverOf(category: Category) {
+  // One category's schema parses a subset of what the union does; zod's types are invariant through `check`.
+  return zodResolver(draftSchemaFor(category) as unknown as z.ZodMiniType<TicketDraft, TicketDraftInput>);
+}
+
+const validators = new Map<Category, DraftValidator>();
+
+/** The validator of a category's drafts: zodResolver over the category's wire schema. */
+export function draftValidator(category: Category): DraftValidator {
+  let validator = validators.get(category);
+  if (validator === undefined) validators.set(category, (validator = resolverOf(category)));
+  return validator;
+}

@@ -1,6 +1,6 @@
 /**
  * The form's resolver: builds the draft of the active category from the values and validates it with the
- * wire schema (`ticketDraftSchema`, zod/mini) through @hookform/resolvers' zodResolver (draft-validator.ts),
+ * wire schema of its category (`draftSchemaFor`, zod/mini) through @hookform/resolvers' zodResolver (draft-validator.ts),
  * then puts each message code back on the form field that shows it. A valid result is the parsed draft, ready
  * to send.
  */
@@ -41,9 +41,10 @@ function flatten(errors: Record<string, unknown>, prefix = ''): Array<[string, F
 export const ticketResolver: Resolver<TicketFormValues, DraftExtras, TicketDraft> = async (values, context, options) => {
   if (context === undefined) throw new Error('ticketResolver needs the draft extras as the form context');
   // Without a category the common fields are still worth checking: validate them as "other".
-  const { buildDraftCandidate, validateDraft } = await loadValidator();
-  const candidate = buildDraftCandidate(values.category === '' ? 'other' : values.category, values, context);
-  const result = await validateDraft(candidate, undefined, {
+  const { buildDraftCandidate, draftValidator } = await loadValidator();
+  const category = values.category === '' ? 'other' : values.category;
+  const candidate = buildDraftCandidate(category, values, context);
+  const result = await draftValidator(category)(candidate, undefined, {
     fields: {},
     shouldUseNativeValidation: false,
     ...(options.criteriaMode === undefined ? {} : { criteriaMode: options.criteriaMode }),

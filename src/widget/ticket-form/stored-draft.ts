@@ -38,43 +38,51 @@ const choice = <T extends readonly [string, ...string[]]>(codes: T) => z.catch(z
 const keySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,200}$/));
 const empty = emptyValues();
 
-/** Each contact row: a choice of its codes for the role, else text up to the row's limit. */
-const contactSchema = z.object(
-  Object.fromEntries(
-    CONTACT_FIELD_NAMES.map((name) => {
-      const spec = contactFieldSpec(name);
-      return [name, spec.kind === 'role' ? choice(LMS_ROLES) : text(spec.maxLength)];
-    }),
-  ),
-) as unknown as z.ZodMiniType<ContactValues, unknown>;
+/**
+ * The stored draft's schema, built the first time a stored draft is read (zod/mini schemas are objects and
+ * closures: opening the form with nothing stored builds none of it).
+ */
+function buildStoredDraftSchema() {
+  /** Each contact row: a choice of its codes for the role, else text up to the row's limit. */
+  const contactSchema = z.object(
+    Object.fromEntries(
+      CONTACT_FIELD_NAMES.map((name) => {
+        const spec = contactFieldSpec(name);
+        return [name, spec.kind === 'role' ? choice(LMS_ROLES) : text(spec.maxLength)];
+      }),
+    ),
+  ) as unknown as z.ZodMiniType<ContactValues, unknown>;
 
-const textFields = Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, text(fieldSpec(name).maxLength)])) as Record<
-  TicketFieldName,
-  ReturnType<typeof text>
->;
+  const textFields = Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, text(fieldSpec(name).maxLength)])) as Record<
+    TicketFieldName,
+    ReturnType<typeof text>
+  >;
 
-const valuesSchema = z.object({
-  ...textFields,
-  category: choice(CATEGORIES),
-  impact: choice(IMPACTS),
-  contact: z.catch(contactSchema, empty.contact),
-  attachPageErrors: z.catch(z.boolean(), false),
-  confirmedOneProblem: text(DRAFT_LIMITS.description),
-});
+  const valuesSchema = z.object({
+    ...textFields,
+    category: choice(CATEGORIES),
+    impact: choice(IMPACTS),
+    contact: z.catch(contactSchema, empty.contact),
+    attachPageErrors: z.catch(z.boolean(), false),
+    confirmedOneProblem: text(DRAFT_LIMITS.description),
+  });
 
-const splitItemSchema = z.object({
-  subject: text(DRAFT_LIMITS.subject),
-  description: text(DRAFT_LIMITS.description),
-  idempotencyKey: keySchema,
-});
+  const splitItemSchema = z.object({
+    subject: text(DRAFT_LIMITS.subject),
+    description: text(DRAFT_LIMITS.description),
+    idempotencyKey: keySchema,
+  });
 
-const storedDraftSchema = z.object({
-  version: z.literal(DRAFT_VERSION),
-  savedAt: z.iso.datetime({ offset: true }),
-  values: valuesSchema,
-  idempotencyKey: keySchema,
-  split: z.optional(z.catch(z.nullable(z.array(splitItemSchema).check(z.minLength(2), z.maxLength(20))), null)),
-});
+  return z.object({
+    version: z.literal(DRAFT_VERSION),
+    savedAt: z.iso.datetime({ offset: true }),
+    values: valuesSchema,
+    idempotencyKey: keySchema,
+    split: z.optional(z.catch(z.nullable(z.array(splitItemSchema).check(z.minLength(2), z.maxLength(20))), null)),
+  });
+}
+
+let storedDraftSchema: ReturnType<typeof buildStoredDraftSchema> | undefined;
 
 /** The stored draft in `raw`, or null when there is none or it cannot be trusted. */
 export function parseStoredDraft(raw: string | null): StoredDraft | null {
@@ -85,7 +93,7 @@ export function parseStoredDraft(raw: string | null): StoredDraft | null {
   } catch {
     return null;
   }
-  const parsed = storedDraftSchema.safeParse(json);
+  const parsed = (storedDraftSchema ??= buildStoredDraftSchema()).safeParse(json);
   if (!parsed.success) return null;
   const { split, ...rest } = parsed.data;
   return split === null || split === undefined ? rest : { ...rest, split };
