@@ -5,13 +5,14 @@ import { useSupportApi } from './context';
 import { queryKeys } from './query-keys';
 import type { TicketPage } from './types';
 
-/** Server meta: clock, hours, channels, attachment limits. */
-export function useMeta() {
+/** Server meta: clock, hours, channels, attachment limits; read once something `enabled` shows them. */
+export function useMeta(enabled = true) {
   const api = useSupportApi();
   return useQuery({
     queryKey: queryKeys.meta,
     queryFn: async ({ signal }) => unwrap(await api.getMeta(signal)),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 

@@ -1,9 +1,9 @@
 /**
- * The ticket form's attachments, split so the first frame does not wait for them: the zone (title, hint,
- * limits, the file and capture buttons, drop and paste, with its texts and CSS) and the queue (uploads, saved
- * files, the list) are asked for right after the form's first frame where the user sees it; the zone sits
- * below the category choice, which is all that frame shows. Sending waits until the queue has read the
- * draft's saved files back, as it always did.
+ * The ticket form's attachments, split so opening the form does not wait for them or hold them: the zone
+ * (title, hint, limits, the file and capture buttons, drop and paste, with its texts and CSS) and the queue
+ * (uploads, saved files, the list) are asked for once their place is rendered where the user sees it, that is
+ * with the category's fields (the zone sits below them), or as soon as a file comes. Sending waits until the
+ * queue has read the draft's saved files back, as it always did.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAttachmentLimits } from '../attachments/limits';
@@ -27,10 +27,15 @@ export function AttachmentsUnavailable({ onRetry }: { onRetry(): void }) {
   return <RetryNotice tone="warning" message={t('attachmentsFailed')} retryLabel={t('common:retry')} onRetry={onRetry} />;
 }
 
-/** The form's attachments slot: the zone and the queue right after `shown` has been painted. */
+/** Where the zone will be: tells the slot its place is rendered. */
+function ZonePlace({ onPlaced }: { onPlaced(): void }) {
+  useEffect(onPlaced, [onPlaced]);
+  return null;
+}
+
+/** The form's attachments slot: the zone and the queue right after their place is painted in `shown`. */
 export function useFormAttachments(draftKey: string, shown = true): AttachmentsSlot {
   const env = useWidgetEnv();
-  const limits = useAttachmentLimits();
   const root = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const inbox = useRef<File[]>([]);
@@ -42,13 +47,17 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   // and showing the form again tries too.
   const [unavailable, setUnavailable] = useState(false);
   const [state, setState] = useState<FormAttachmentsState>(WAITING);
+  // Whether the zone's place has been rendered (the category's fields are there).
+  const [placed, setPlaced] = useState(false);
+  const onPlaced = useCallback(() => setPlaced(true), []);
+  const limits = useAttachmentLimits(placed || zone !== undefined);
   const load = useCallback(() => {
     Promise.all([zonePart.load(), queuePart.load()]).then(
       () => setUnavailable(false),
       () => setUnavailable(true),
     );
   }, []);
-  useEffect(() => ((zone === undefined || part === undefined) && shown ? afterPaint(load) : undefined), [zone, part, shown, load]);
+  useEffect(() => ((zone === undefined || part === undefined) && shown && placed ? afterPaint(load) : undefined), [zone, part, shown, placed, load]);
   if (zone !== undefined) ensureNamespaces(i18n, { attachments: zone.attachmentsMessages });
   const { adoptStyles } = env;
   useLayoutEffect(() => (zone === undefined ? undefined : adoptStyles?.(zone.attachmentsCss)), [zone, adoptStyles]);
@@ -75,7 +84,9 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
     Zone === undefined ? (
       unavailable ? (
         <AttachmentsUnavailable onRetry={load} />
-      ) : null
+      ) : (
+        <ZonePlace onPlaced={onPlaced} />
+      )
     ) : (
       <Zone limits={limits} onFiles={add} onCapture={onCapture} capturing={capturing} captureSlot={captureSlot} pasteTarget={pasteTarget} rootRef={root} inputRef={input}>
         {Part === undefined ? null : <Part draftKey={draftKey} inboxRef={inbox} controlsRef={controls} onState={setState} rootRef={root} inputRef={input} />}

@@ -1,5 +1,5 @@
 /** "Other ways to reach us": e-mail and phone, and why one is an official request and the other is not. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { useChannels } from '../shared/use-channels';
@@ -18,12 +18,11 @@ function ChannelItem({ kind, name, link, note }: { kind: 'official' | 'consultat
   );
 }
 
-/** The channels list; `collapsible` renders it as a <details> (closed by default), else as a section. */
-export function ChannelsPanel({ collapsible = false }: { collapsible?: boolean }) {
+/** The hours and the channels (the server's, once GET /meta answers). */
+function ChannelsBody() {
   const { t } = useTranslation('support');
   const channels = useChannels();
-  const titleId = useId();
-  const body = (
+  return (
     <>
       <p className="us-channels__hours">{t('channels.hours')}</p>
       <ul className="us-channels__list">
@@ -43,20 +42,31 @@ export function ChannelsPanel({ collapsible = false }: { collapsible?: boolean }
       </ul>
     </>
   );
-  if (collapsible) {
-    return (
-      <details className="us-channels">
-        <summary className="us-channels__title">{t('channels.title')}</summary>
-        {body}
-      </details>
-    );
-  }
+}
+
+/** The channels as a <details>, closed by default: its body (and GET /meta) only once it is opened. */
+function CollapsibleChannels() {
+  const { t } = useTranslation('support');
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="us-channels" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="us-channels__title">{t('channels.title')}</summary>
+      {open ? <ChannelsBody /> : null}
+    </details>
+  );
+}
+
+/** The channels list; `collapsible` renders it as a <details> (closed by default), else as a section. */
+export function ChannelsPanel({ collapsible = false }: { collapsible?: boolean }) {
+  const { t } = useTranslation('support');
+  const titleId = useId();
+  if (collapsible) return <CollapsibleChannels />;
   return (
     <section className="us-channels" aria-labelledby={titleId}>
       <h2 className="us-channels__title" id={titleId}>
         {t('channels.title')}
       </h2>
-      {body}
+      <ChannelsBody />
     </section>
   );
 }

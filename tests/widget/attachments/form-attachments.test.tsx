@@ -1,6 +1,6 @@
 /**
  * The form's attachments (useFormAttachments): the zone and the queue are asked for right after the first
- * frame where the form is shown, and the queue may arrive after the zone; a file picked before it is attached
+ * frame where their place (with the category's fields) is shown, and the queue may arrive after the zone; a file picked before it is attached
  * once it is there, and sending waits until the queue has read the draft back.
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
@@ -35,10 +35,21 @@ const frames = (n: number) => new Promise<void>((done) => {
 });
 
 describe('the form’s attachments', () => {
-  it('does not ask for the zone or the queue while the form is rendered hidden, and does once it is shown', async () => {
+  it('does not ask for the zone or the queue before their place is rendered, nor while the form is hidden, and does once both', async () => {
     const fake = createFakeApi({ autoSucceed: true });
     const env = createEnv(fake.api, createMemoryBlobStore());
+    // Shown, but no category chosen yet: the zone's place is not there.
     const { rerender } = render(
+      <Providers api={fake.api} env={env}>
+        <FormAttachmentsProbe placed={false} />
+      </Providers>,
+    );
+    await frames(3);
+    expect(gate.requested).toBe(false);
+    expect(slotState(screen.getByTestId('slot')).busy).toBe(true);
+    // Nor the limits the zone shows.
+    expect(fake.api.getMeta).not.toHaveBeenCalled();
+    rerender(
       <Providers api={fake.api} env={env}>
         <FormAttachmentsProbe shown={false} />
       </Providers>,

@@ -71,7 +71,7 @@ export function createFakeApi(options: { limits?: Partial<Meta['limits']>; autoS
   );
   const unused = () => Promise.reject(new Error('not used in attachment tests'));
   const api: SupportApi = {
-    getMeta: async () => ({ ok: true, value: meta }),
+    getMeta: vi.fn(async () => ({ ok: true as const, value: meta })),
     uploadAttachment,
     createTicket: unused,
     listTickets: unused,
@@ -118,11 +118,11 @@ export function SlotState({ slot }: { slot: AttachmentsSlot }) {
 }
 
 /** The form's attachments (useFormAttachments) as the form screen mounts them, with the slot's state printed. */
-export function FormAttachmentsProbe({ shown = true }: { shown?: boolean }) {
+export function FormAttachmentsProbe({ shown = true, placed = true }: { shown?: boolean; placed?: boolean }) {
   const slot = useFormAttachments('form:guest', shown);
   return (
     <>
-      {slot.node}
+      {placed ? slot.node : null}
       <SlotState slot={slot} />
     </>
   );

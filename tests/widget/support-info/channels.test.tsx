@@ -47,13 +47,19 @@ describe('ChannelsPanel', () => {
     expect(screen.getByRole('link', { name: '+7 (495) 000-00-00' })).toHaveAttribute('href', 'tel:+74950000000');
   });
 
-  it('can be a collapsible <details>', async () => {
-    const { user } = renderWidget(<ChannelsPanel collapsible />, createFakeApi());
+  it('can be a collapsible <details>, which asks GET /meta only once it is opened', async () => {
+    const api = createFakeApi({
+      getMeta: async () => ok(meta({ email: 'help@uchi.pro', phone: '+7 (495) 000-00-00', phoneDisplay: '+7 (495) 000-00-00' })),
+    });
+    const { user } = renderWidget(<ChannelsPanel collapsible />, api);
     const group = screen.getByRole('group');
     expect(group.tagName).toBe('DETAILS');
     expect(group).not.toHaveAttribute('open');
+    expect(api.getMeta).not.toHaveBeenCalled();
     await user.click(screen.getByText('Другие способы связаться с нами'));
     expect(group).toHaveAttribute('open');
+    expect(await within(group).findByRole('link', { name: 'help@uchi.pro' })).toHaveAttribute('href', 'mailto:help@uchi.pro');
+    expect(api.getMeta).toHaveBeenCalledTimes(1);
   });
 });
 
