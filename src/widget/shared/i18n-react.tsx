@@ -7,17 +7,19 @@ import { cloneElement, createContext, isValidElement, use, useCallback, useMemo,
 import type { ReactElement, ReactNode } from 'react';
 import type { i18n as I18n, TFunction } from 'i18next';
 
-const I18nContext = createContext<I18n | null>(null);
-
-/** Gives the widget's i18next instance to everything below. */
-export function I18nProvider({ i18n, children }: { i18n: I18n; children?: ReactNode }) {
-  return <I18nContext value={i18n}>{children}</I18nContext>;
+/** The instance and the language it speaks now: one subscription for the whole tree. */
+interface I18nValue {
+  i18n: I18n;
+  language: string;
 }
 
-/** `t` bound to a namespace (the default one when none is given) and the instance; follows language changes. */
-export function useTranslation(ns?: string): { t: TFunction; i18n: I18n } {
-  const i18n = use(I18nContext);
-  if (i18n === null) throw new Error('useTranslation needs an I18nProvider above it');
+const I18nContext = createContext<I18nValue | null>(null);
+
+/**
+ * Gives the widget's i18next instance to everything below, with its language: the provider alone follows
+ * language changes, so `useTranslation` is a context read (every component of a screen calls it).
+ */
+export function I18nProvider({ i18n, children }: { i18n: I18n; children?: ReactNode }) {
   const subscribe = useCallback(
     (changed: () => void) => {
       i18n.on('languageChanged', changed);
@@ -26,8 +28,27 @@ export function useTranslation(ns?: string): { t: TFunction; i18n: I18n } {
     [i18n],
   );
   const language = useSyncExternalStore(subscribe, () => i18n.language);
-  const t = useMemo(() => i18n.getFixedT(language, ns ?? null), [i18n, language, ns]);
-  return { t, i18n };
+  const value = useMemo(() => ({ i18n, language }), [i18n, language]);
+  return <I18nContext value={value}>{children}</I18nContext>;
+}
+
+/** Each instance's `t` per language and namespace, made once. */
+const fixedTs = new WeakMap<I18n, Map<string, TFunction>>();
+
+function fixedT(i18n: I18n, language: string, ns: string | undefined): TFunction {
+  let byKey = fixedTs.get(i18n);
+  if (byKey === undefined) fixedTs.set(i18n, (byKey = new Map()));
+  const key = `${language}\u0000${ns ?? ''}`;
+  let t = byKey.get(key);
+  if (t === undefined) byKey.set(key, (t = i18n.getFixedT(language, ns ?? null)));
+  return t;
+}
+
+/** `t` bound to a namespace (the default one when none is given) and the instance; follows language changes. */
+export function useTranslation(ns?: string): { t: TFunction; i18n: I18n } {
+  const value = use(I18nContext);
+  if (value === null) throw new Error('useTranslation needs an I18nProvider above it');
+  return { t: fixedT(value.i18n, value.language, ns), i18n: value.i18n };
 }
 
 const TAGGED = /<([a-z][a-z0-9]*)>([\s\S]*?)<\/\1>/g;
