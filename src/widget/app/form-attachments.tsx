@@ -1,9 +1,10 @@
 /**
- * The ticket form's attachments, split so opening the form does not wait for them or hold them: the zone
- * (title, hint, limits, the file and capture buttons, drop and paste, with its texts and CSS) and the queue
- * (uploads, saved files, the list) are asked for once their place is rendered where the user sees it, that is
- * with the category's fields (the zone sits below them), or as soon as a file comes. Sending waits until the
- * queue has read the draft's saved files back, as it always did.
+ * The ticket form's attachments, split so the first frame does not wait for them: the zone (title, hint,
+ * limits, the file and capture buttons, drop and paste, with its texts and CSS) and the queue (uploads, saved
+ * files, the list) are asked for right after the form's first frame where the user sees it, so they are there,
+ * offline included, when a category is chosen. The zone sits with the category's fields: until its place is
+ * rendered, their arrival renders nothing, and the texts, the CSS and the attachment limits (`GET /meta`) wait
+ * for the place. Sending waits until the queue has read the draft's saved files back, as it always did.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAttachmentLimits } from '../attachments/limits';
@@ -27,13 +28,13 @@ export function AttachmentsUnavailable({ onRetry }: { onRetry(): void }) {
   return <RetryNotice tone="warning" message={t('attachmentsFailed')} retryLabel={t('common:retry')} onRetry={onRetry} />;
 }
 
-/** Where the zone will be: tells the slot its place is rendered. */
+/** Where the zone is: tells the slot its place is rendered (before paint, so the zone shows with the fields). */
 function ZonePlace({ onPlaced }: { onPlaced(): void }) {
-  useEffect(onPlaced, [onPlaced]);
+  useLayoutEffect(onPlaced, [onPlaced]);
   return null;
 }
 
-/** The form's attachments slot: the zone and the queue right after their place is painted in `shown`. */
+/** The form's attachments slot: the zone and the queue right after `shown` has been painted. */
 export function useFormAttachments(draftKey: string, shown = true): AttachmentsSlot {
   const env = useWidgetEnv();
   const root = useRef<HTMLDivElement>(null);
@@ -41,26 +42,28 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   const inbox = useRef<File[]>([]);
   const controls = useRef<FormAttachmentsControls | null>(null);
   const { i18n } = useTranslation();
-  const zone = useLoadedModule(zonePart);
-  const part = useLoadedModule(queuePart);
+  // Whether the zone's place has been rendered (the category's fields are there): until then the parts
+  // arriving render nothing.
+  const [placed, setPlaced] = useState(false);
+  const onPlaced = useCallback(() => setPlaced(true), []);
+  const limits = useAttachmentLimits(placed);
+  const zone = useLoadedModule(zonePart, placed);
+  const part = useLoadedModule(queuePart, placed);
   // A zone or queue that could not load does not hold sending back; the zone's place offers to try again,
   // and showing the form again tries too.
   const [unavailable, setUnavailable] = useState(false);
   const [state, setState] = useState<FormAttachmentsState>(WAITING);
-  // Whether the zone's place has been rendered (the category's fields are there).
-  const [placed, setPlaced] = useState(false);
-  const onPlaced = useCallback(() => setPlaced(true), []);
-  const limits = useAttachmentLimits(placed || zone !== undefined);
   const load = useCallback(() => {
     Promise.all([zonePart.load(), queuePart.load()]).then(
       () => setUnavailable(false),
       () => setUnavailable(true),
     );
   }, []);
-  useEffect(() => ((zone === undefined || part === undefined) && shown && placed ? afterPaint(load) : undefined), [zone, part, shown, placed, load]);
-  if (zone !== undefined) ensureNamespaces(i18n, { attachments: zone.attachmentsMessages });
+  useEffect(() => ((zone === undefined || part === undefined) && shown ? afterPaint(load) : undefined), [zone, part, shown, load]);
+  const shownZone = placed ? zone : undefined;
+  if (shownZone !== undefined) ensureNamespaces(i18n, { attachments: shownZone.attachmentsMessages });
   const { adoptStyles } = env;
-  useLayoutEffect(() => (zone === undefined ? undefined : adoptStyles?.(zone.attachmentsCss)), [zone, adoptStyles]);
+  useLayoutEffect(() => (shownZone === undefined ? undefined : adoptStyles?.(shownZone.attachmentsCss)), [shownZone, adoptStyles]);
   const add = useCallback(
     (files: File[]) => {
       if (controls.current !== null) controls.current.add(files);
@@ -78,20 +81,22 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   }, [add]);
   const { onCapture, capturing, captureSlot } = useCapture((files) => attach.current(files));
   const pasteTarget = useCallback(() => env.container?.() ?? null, [env]);
-  const Zone = zone?.AttachmentZone;
-  const Part = part?.FormAttachmentsPart;
-  const node =
-    Zone === undefined ? (
-      unavailable ? (
-        <AttachmentsUnavailable onRetry={load} />
+  const Zone = shownZone?.AttachmentZone;
+  const Part = placed ? part?.FormAttachmentsPart : undefined;
+  const node = (
+    <>
+      <ZonePlace onPlaced={onPlaced} />
+      {Zone === undefined ? (
+        unavailable ? (
+          <AttachmentsUnavailable onRetry={load} />
+        ) : null
       ) : (
-        <ZonePlace onPlaced={onPlaced} />
-      )
-    ) : (
-      <Zone limits={limits} onFiles={add} onCapture={onCapture} capturing={capturing} captureSlot={captureSlot} pasteTarget={pasteTarget} rootRef={root} inputRef={input}>
-        {Part === undefined ? null : <Part draftKey={draftKey} inboxRef={inbox} controlsRef={controls} onState={setState} rootRef={root} inputRef={input} />}
-      </Zone>
-    );
+        <Zone limits={limits} onFiles={add} onCapture={onCapture} capturing={capturing} captureSlot={captureSlot} pasteTarget={pasteTarget} rootRef={root} inputRef={input}>
+          {Part === undefined ? null : <Part draftKey={draftKey} inboxRef={inbox} controlsRef={controls} onState={setState} rootRef={root} inputRef={input} />}
+        </Zone>
+      )}
+    </>
+  );
   return {
     ...state,
     busy: Zone === undefined || Part === undefined ? !unavailable : state.busy,

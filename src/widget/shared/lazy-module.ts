@@ -42,9 +42,14 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
   };
 }
 
-/** The module once it has loaded (re-renders when it arrives); asks for nothing. */
-export function useLoadedModule<T>(module: LazyModule<T>): T | undefined {
-  return useSyncExternalStore(module.subscribe, module.peek, module.peek);
+const UNFOLLOWED = () => () => undefined;
+
+/**
+ * The module once it has loaded; asks for nothing. With `follow` (the default) its arrival re-renders; without,
+ * the next render for any other reason reads it (a part loaded ahead of showing it costs no render).
+ */
+export function useLoadedModule<T>(module: LazyModule<T>, follow = true): T | undefined {
+  return useSyncExternalStore(follow ? module.subscribe : UNFOLLOWED, module.peek, module.peek);
 }
 
 /**

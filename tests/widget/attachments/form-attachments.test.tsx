@@ -1,6 +1,7 @@
 /**
  * The form's attachments (useFormAttachments): the zone and the queue are asked for right after the first
- * frame where their place (with the category's fields) is shown, and the queue may arrive after the zone; a file picked before it is attached
+ * frame where the form is shown and show with their place (the category's fields), and the queue may arrive
+ * after the zone; a file picked before it is attached
  * once it is there, and sending waits until the queue has read the draft back.
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
@@ -35,36 +36,34 @@ const frames = (n: number) => new Promise<void>((done) => {
 });
 
 describe('the form’s attachments', () => {
-  it('does not ask for the zone or the queue before their place is rendered, nor while the form is hidden, and does once both', async () => {
+  it('asks for the zone and the queue once the form is shown, not while it is hidden, and shows the zone with its place at once', async () => {
     const fake = createFakeApi({ autoSucceed: true });
     const env = createEnv(fake.api, createMemoryBlobStore());
-    // Shown, but no category chosen yet: the zone's place is not there.
     const { rerender } = render(
+      <Providers api={fake.api} env={env}>
+        <FormAttachmentsProbe shown={false} placed={false} />
+      </Providers>,
+    );
+    await frames(3);
+    expect(gate.requested).toBe(false);
+    expect(slotState(screen.getByTestId('slot')).busy).toBe(true);
+    // Shown, no category chosen yet: the parts are asked for, but the limits the zone shows wait for its place.
+    rerender(
       <Providers api={fake.api} env={env}>
         <FormAttachmentsProbe placed={false} />
       </Providers>,
     );
-    await frames(3);
-    expect(gate.requested).toBe(false);
-    expect(slotState(screen.getByTestId('slot')).busy).toBe(true);
-    // Nor the limits the zone shows.
-    expect(fake.api.getMeta).not.toHaveBeenCalled();
-    rerender(
-      <Providers api={fake.api} env={env}>
-        <FormAttachmentsProbe shown={false} />
-      </Providers>,
-    );
-    await frames(3);
-    expect(gate.requested).toBe(false);
-    expect(screen.queryByRole('group', { name: 'Файлы и скриншоты' })).toBeNull();
-    expect(slotState(screen.getByTestId('slot')).busy).toBe(true);
-    rerender(
-      <Providers api={fake.api} env={env}>
-        <FormAttachmentsProbe shown />
-      </Providers>,
-    );
     await waitFor(() => expect(gate.requested).toBe(true));
-    expect(await screen.findByRole('group', { name: 'Файлы и скриншоты' })).toHaveTextContent('PNG, JPEG, WebP, GIF или PDF');
+    await frames(3);
+    expect(fake.api.getMeta).not.toHaveBeenCalled();
+    // A category is chosen: the zone, already loaded, is there in the same commit as its place.
+    rerender(
+      <Providers api={fake.api} env={env}>
+        <FormAttachmentsProbe />
+      </Providers>,
+    );
+    expect(screen.getByRole('group', { name: 'Файлы и скриншоты' })).toHaveTextContent('PNG, JPEG, WebP, GIF или PDF');
+    await waitFor(() => expect(fake.api.getMeta).toHaveBeenCalledTimes(1));
   });
 
   it('shows the zone before the queue, keeps a file picked meanwhile, and attaches it when the queue comes', async () => {
