@@ -16,13 +16,17 @@ export function useMeta(enabled = true) {
   });
 }
 
-/** The reporter's tickets. */
-export function useTickets(enabled = true) {
+/**
+ * The reporter's tickets. Without `follow` an answer re-renders nothing: the next render for another reason reads
+ * it (the form needs the list only once its fields are shown).
+ */
+export function useTickets(enabled = true, follow = true) {
   const api = useSupportApi();
   return useQuery({
     queryKey: queryKeys.tickets,
     queryFn: async ({ signal }) => unwrap(await api.listTickets(signal)),
     enabled,
+    ...(follow ? {} : { notifyOnChangeProps: [] }),
   });
 }
 

@@ -97,8 +97,8 @@ export function TicketForm(props: TicketFormProps) {
   const confirmed = isOneProblemConfirmed(values);
   const blockedByProblems = problems.parts.length > 1 && !confirmed;
   const splitModule = useLazyModule(splitView, split !== null || problems.parts.length > 1);
-  // The user's tickets, for the open duplicate the fields warn about.
-  const tickets = useTickets(!guest);
+  // The user's tickets, for the open duplicate the fields warn about: read when the fields are there.
+  const tickets = useTickets(!guest, values.category !== '');
 
   useEffect(() => {
     if (panelFocus > 0) panelRef.current?.focus();

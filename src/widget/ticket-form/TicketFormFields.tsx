@@ -43,7 +43,13 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     typed.current = change(typed.current);
   }, []);
   const guest = env.host === null;
-  const part = useLoadedModule(categoryFormPart);
+  const needed = values.category !== '' && !picking;
+  // Whether the fields have been shown: once they have, they stay loaded and styled.
+  const [fieldsShown, setFieldsShown] = useState(needed);
+  if (needed && !fieldsShown) setFieldsShown(true);
+  // Loaded right after the first frame (below), it renders nothing until the fields are shown: the choice's
+  // render reads it then.
+  const part = useLoadedModule(categoryFormPart, needed);
   // A restored draft is rare: its notice is a part of its own, asked for only then (it shows a moment later).
   const notice = useLazyModule(restoredNoticePart, restoredAt !== null);
   // A part that could not load shows the way to try again instead of the fields.
@@ -57,7 +63,6 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   };
   // Right after the first frame, there before a category can be chosen without being part of that frame; at
   // once when the form opens past the choice (a restored draft, a pre-filled category).
-  const needed = values.category !== '' && !picking;
   useEffect(() => {
     if (part !== undefined) return undefined;
     if (!needed) return afterPaint(load);
@@ -66,7 +71,8 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   }, [part, needed, load]);
   // Its CSS stays while the form does: choosing the category again does not adopt it again.
   const { adoptStyles } = env;
-  useLayoutEffect(() => (part === undefined ? undefined : adoptStyles?.(part.fieldsCss)), [part, adoptStyles]);
+  const styled = fieldsShown ? part : undefined;
+  useLayoutEffect(() => (styled === undefined ? undefined : adoptStyles?.(styled.fieldsCss)), [styled, adoptStyles]);
   const entries = useSummaryEntries({
     category: values.category,
     guest,

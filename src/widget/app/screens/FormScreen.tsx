@@ -1,5 +1,5 @@
 /** The "new ticket" screen (in the widget file, the first thing an open shows): hours banner, the form with its attachments, other channels. */
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import type { CreateTicketResponse } from '../../../core';
 import type { FollowUpSource } from '../../ticket-form/follow-up';
 import { ChannelsPanel, HoursBanner, supportMessages } from '../../support-info';
@@ -31,7 +31,7 @@ export interface FormScreenProps {
 }
 
 /** The form screen. */
-export default function FormScreen({ shown = true, formKey, onSent, onSplitSent, onAddedToExisting, followUp, onCancelFollowUp }: FormScreenProps) {
+function FormScreen({ shown = true, formKey, onSent, onSplitSent, onAddedToExisting, followUp, onCancelFollowUp }: FormScreenProps) {
   useLazyPart(NAMESPACES, CSS);
   const env = useWidgetEnv();
   const attachments = useFormAttachments(`form:${env.userKey}`, shown);
@@ -60,3 +60,6 @@ export default function FormScreen({ shown = true, formKey, onSent, onSplitSent,
     </>
   );
 }
+
+/** Memoised: the shell re-renders for its tab badge when the ticket list answers, and the form need not. */
+export default memo(FormScreen);
