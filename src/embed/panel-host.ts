@@ -24,6 +24,8 @@ export interface PanelHost {
   warmFonts(): void;
   /** Shows the count of changed tickets on the launcher button, with its accessible name. */
   setBadge(count: number, label: string): void;
+  /** The launcher button's text (the loader drew it in the language `init` named). */
+  setLauncherText(text: string): void;
   remove(): void;
 }
 
@@ -85,6 +87,16 @@ export function createPanelHost(options: InitOptions, launcher: () => HTMLButton
       badgeStyles ??= adoptBadgeStyles(button, options.nonce);
       button.dataset['badge'] = count > 0 ? String(count) : '';
       button.setAttribute('aria-label', label);
+    },
+    setLauncherText(text) {
+      const button = launcher();
+      if (button === undefined) return;
+      for (const node of button.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          node.textContent = text;
+          return;
+        }
+      }
     },
     remove() {
       removeStyles();

@@ -166,7 +166,10 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
       render();
     },
     setLocale(next) {
-      void locale.set(parseOrThrow('setLocale', localeSchema, next)).then(render);
+      void locale.set(parseOrThrow('setLocale', localeSchema, next)).then(() => {
+        host.setLauncherText(locale.i18n.t('launcher', { ns: 'app' }));
+        render();
+      });
     },
     destroy() {
       if (destroyed) return;

@@ -248,8 +248,9 @@ UchiSupport('open', ${scriptJson({ category: 'order', orderUrl })});</script>
     const dialog = panel(page);
     await visible(tracked, dialog, 'the panel', 15_000);
     expect(await page.evaluate(() => (window as unknown as { __log: string[] }).__log)).toEqual(['ready', 'open']);
-    // setLocale ran after init: the panel is Russian, and open's pre-fill is there.
+    // setLocale ran after init: the panel is Russian, and so is the launcher the loader drew in English.
     await visible(tracked, dialog.getByRole('button', { name: 'Изменить категорию «Заявка на обучение»' }));
+    await expect.poll(() => page.locator('uchi-support-launcher').getByRole('button').textContent()).toBe('Техподдержка');
     expect(await dialog.getByLabel('Ссылка на заявку').inputValue()).toBe(orderUrl);
 
     // Method form and unsubscribe, now that the loader is in charge.
