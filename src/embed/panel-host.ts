@@ -89,14 +89,9 @@ export function createPanelHost(options: InitOptions, launcher: () => HTMLButton
       button.setAttribute('aria-label', label);
     },
     setLauncherText(text) {
-      const button = launcher();
-      if (button === undefined) return;
-      for (const node of button.childNodes) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          node.textContent = text;
-          return;
-        }
-      }
+      // The loader's text is the button's only child (the badge is an attribute).
+      const label = launcher()?.firstChild;
+      if (label) label.textContent = text;
     },
     remove() {
       removeStyles();

@@ -68,14 +68,17 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     if (mode === 'launcher' && open) frame.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [mode, open]);
 
+  const { expectOwnChange } = unseen;
   const onSent = useCallback(
     (response: CreateTicketResponse) => {
       env.emit?.({ type: 'ticket:created', ticketId: response.ticket.id, number: response.ticket.number });
+      // The ticket it continues gets an event naming it: the user's own doing, not news for the badge.
+      if (response.ticket.followUpOf !== undefined) expectOwnChange(response.ticket.followUpOf.id);
       setFormKey((key) => key + 1);
       setFollowUp(null);
       setScreen({ name: 'ticket', ticketId: response.ticket.id, justCreated: true, ...(response.accessKey === undefined ? {} : { accessKey: response.accessKey }) });
     },
-    [env],
+    [env, expectOwnChange],
   );
 
   const onSplitSent = useCallback(

@@ -1,5 +1,5 @@
 /** The launcher badge and the list marker: tickets that changed since the user last looked. */
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTickets } from '../../api';
 import type { TextStore } from '../shared/env';
 import { useWidgetEnv } from '../shared/env';
@@ -46,6 +46,11 @@ export interface UnseenTickets {
   changedIds: ReadonlySet<string>;
   /** Records that the user has seen a ticket up to this event. */
   markSeen(ticketId: string, lastEventId: number): void;
+  /**
+   * The user has just changed a ticket from elsewhere (a follow-up adds an event to the ticket it continues):
+   * its next change in the list is theirs, and counts as seen.
+   */
+  expectOwnChange(ticketId: string): void;
 }
 
 /** Tickets with unseen changes, kept per user in env.textStore (`uchi-support:seen:<userKey>`). */
@@ -83,6 +88,23 @@ export function useUnseenTickets({ refreshMs = 5 * 60_000 }: UnseenTicketsOption
     },
     [textStore, key],
   );
+  // Tickets the user changed from elsewhere → the last event id the list showed before.
+  const own = useRef(new Map<string, number>());
+  // Stable, so what it is passed to does not re-render when the list answers.
+  const listed = useRef(tickets);
+  const expectOwnChange = useCallback((ticketId: string) => {
+    own.current.set(ticketId, listed.current?.find((ticket) => ticket.id === ticketId)?.lastEventId ?? 0);
+  }, []);
+  useEffect(() => {
+    listed.current = tickets;
+    if (tickets === undefined) return;
+    for (const ticket of tickets) {
+      const before = own.current.get(ticket.id);
+      if (before === undefined || ticket.lastEventId <= before) continue;
+      own.current.delete(ticket.id);
+      markSeen(ticket.id, ticket.lastEventId);
+    }
+  }, [tickets, markSeen]);
   const known = !enabled || (tickets !== undefined && seen !== null);
-  return { count: changedIds.size, known, changedIds, markSeen };
+  return { count: changedIds.size, known, changedIds, markSeen, expectOwnChange };
 }

@@ -1,5 +1,6 @@
 /** "My tickets": rows, order, states, the changed marker and the launcher badge. */
 import { screen, waitFor, within } from '@testing-library/react';
+import { useEffect } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { MyTickets, UnseenBadge, useUnseenTickets } from '../../../src/widget/my-tickets';
 import { createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
@@ -104,6 +105,36 @@ describe('MyTickets', () => {
     expect(row).not.toHaveTextContent('Есть изменения');
     expect(screen.getByText('1 обращение изменилось')).toBeInTheDocument();
     expect(JSON.parse(textStore.getItem('uchi-support:seen:u1') ?? '{}')).toEqual({ base: 2, tickets: { t2: 9 } });
+  });
+
+  it('does not count the event a follow-up adds to the ticket it continues, the user’s own doing', async () => {
+    let current = tickets;
+    const api = createFakeApi({ listTickets: async () => ok(current) });
+    // Everything seen: t1 (resolved) up to event 4, t2 up to 9.
+    const textStore = seenStore({ base: 9, tickets: {} });
+    const own = { expect: (_ticketId: string) => undefined as void };
+    function Badge() {
+      const unseen = useUnseenTickets({ refreshMs: 50 });
+      useEffect(() => void (own.expect = unseen.expectOwnChange), [unseen.expectOwnChange]);
+      return <UnseenBadge count={unseen.count} />;
+    }
+    renderWidget(
+      <>
+        <Badge />
+        <MyTickets onOpen={vi.fn()} onNew={vi.fn()} />
+      </>,
+      api,
+      { env: { textStore } },
+    );
+    const old = await screen.findByRole('button', { name: /Старое обращение/ });
+    expect(old).not.toHaveTextContent('Есть изменения');
+    // A follow-up of t1 was sent: t1 gets an event naming it; t2 gets a specialist's answer meanwhile.
+    own.expect('t1');
+    current = [{ ...tickets[1]!, status: 'answered', lastEventId: 11 }, { ...tickets[0]!, lastEventId: 10 }];
+    await waitFor(() => expect(screen.getByRole('button', { name: /Не открывается урок/ })).toHaveTextContent('Есть изменения'));
+    expect(screen.getByRole('button', { name: /Старое обращение/ })).not.toHaveTextContent('Есть изменения');
+    expect(screen.getByText('1 обращение изменилось')).toBeInTheDocument();
+    expect(JSON.parse(textStore.getItem('uchi-support:seen:u1') ?? '{}')).toEqual({ base: 9, tickets: { t1: 10 } });
   });
 
   it('on a first visit takes the list as seen, so nothing lights up', async () => {
