@@ -11,19 +11,11 @@ import { draftSchemaFor } from '../../core/schemas/draft';
 
 export { buildDraftCandidate } from './build-draft';
 
-/** A zodResolver over one category's draft schema, typed as any draft's (one category's draft is one of them). */
-type DraftValidator = ReturnType<typeof resolverOf>;
-
-function resolverOf(category: Category) {
+/**
+ * The validator of a category's drafts: zodResolver over the category's wire schema (built once, by
+ * `draftSchemaFor`), typed as any draft's: one category's draft is one of them.
+ */
+export function draftValidator(category: Category) {
   // One category's schema parses a subset of what the union does; zod's types are invariant through `check`.
   return zodResolver(draftSchemaFor(category) as unknown as z.ZodMiniType<TicketDraft, TicketDraftInput>);
-}
-
-const validators = new Map<Category, DraftValidator>();
-
-/** The validator of a category's drafts: zodResolver over the category's wire schema. */
-export function draftValidator(category: Category): DraftValidator {
-  let validator = validators.get(category);
-  if (validator === undefined) validators.set(category, (validator = resolverOf(category)));
-  return validator;
 }

@@ -12,9 +12,10 @@ import type { DraftExtras } from './build-draft';
 import { fieldForDraftPath } from './draft-paths';
 import type { TicketFormValues } from './form-values';
 
-// The validator is a chunk of its own, its schemas built when it loads: no part of opening the form.
-const draftValidator = lazyModule(() => import('./draft-validator'));
-const loadValidator = () => draftValidator.load();
+// The validator is a chunk of its own (a category's schema is built at its first validation): no part of
+// opening the form.
+const validatorModule = lazyModule(() => import('./draft-validator'));
+const loadValidator = () => validatorModule.load();
 
 /** Builds the validator ahead of the first send (right after the form is first shown); never rejects. */
 export function prepareValidation(): Promise<void> {
