@@ -14,6 +14,7 @@ import { extendNamespace } from '../shared/i18n';
 import { isUnreachable } from '../shared/failure-message';
 import { useChannels } from '../shared/use-channels';
 import { BrowserInfoDisclosure } from './BrowserInfoDisclosure';
+import { draftBrowserInfo } from './build-draft';
 import { CategoryChip } from './CategoryChip';
 import { CategoryFields, TableField } from './CategoryFields';
 import { Checklist } from './Checklist';
@@ -66,10 +67,11 @@ export function CategoryForm({ category, values, setup, attachments, problems, t
   const { setValue } = useFormContext<TicketFormValues>();
   const channels = useChannels();
   const guest = env.host === null;
+  const browser = draftBrowserInfo(setup.browser);
   const { failure } = submitter;
   const mailto =
     failure !== null && isUnreachable(failure)
-      ? ticketMailto(t, values, { to: channels.email, host: env.host, browser: setup.browser, pageUrl: env.pageUrl, attachmentNames: attachments.names, pageErrorCount: setup.pageErrors.length })
+      ? ticketMailto(t, values, { to: channels.email, host: env.host, browser, pageUrl: env.pageUrl, attachmentNames: attachments.names, pageErrorCount: setup.pageErrors.length })
       : null;
   const confirm = (text: string) => setValue('confirmedOneProblem', text, { shouldDirty: true });
   const checklist = checklistItems(category, values, { hasImage: attachments.hasImage, guest });
@@ -86,7 +88,7 @@ export function CategoryForm({ category, values, setup, attachments, problems, t
       {attachments.node}
       <ImpactField category={category} impact={values.impact} />
       <Checklist items={checklist} />
-      <BrowserInfoDisclosure info={setup.browser} pageErrors={setup.pageErrors} />
+      <BrowserInfoDisclosure info={browser} pageErrors={setup.pageErrors} />
       {guest ? <ConsentField /> : null}
       {/* Notices that appear while the user types sit at the end, above the bar: nothing above them moves. */}
       <OneProblemCheck

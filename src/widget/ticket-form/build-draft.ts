@@ -1,6 +1,6 @@
 /** Turns the form's flat values into the wire draft of the active category (only its fields are sent). */
-import { categoryFieldNames, CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, isFieldRequired, normalizeFieldValue, writeWirePath } from '../../core';
-import type { BrowserInfo, Category, PageError, TicketDraftInput } from '../../core';
+import { categoryFieldNames, CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, isFieldRequired, normalizeBrowserInfo, normalizeFieldValue, writeWirePath } from '../../core';
+import type { BrowserInfo, BrowserSnapshot, Category, PageError, TicketDraftInput } from '../../core';
 import { runtimeTimeZone } from './browser';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
 import { chosenImpact } from './form-values';
@@ -8,7 +8,8 @@ import type { TicketFormValues } from './form-values';
 
 /** What the draft needs besides the typed values. */
 export interface DraftExtras {
-  browser: BrowserInfo;
+  /** What the embed read from the browser when the form opened; the draft carries it normalised. */
+  browser: BrowserSnapshot;
   attachmentIds: readonly string[];
   /** The host page (already stripped of secrets by the embed). */
   pageUrl?: string | undefined;
@@ -16,6 +17,19 @@ export interface DraftExtras {
   pageErrors: readonly PageError[];
   /** Guest mode: the contact fields are sent; a signed-in user's identity comes from the token. */
   guest: boolean;
+}
+
+const normalized = new WeakMap<BrowserSnapshot, BrowserInfo>();
+
+/** The browser info a draft carries: the snapshot normalised once, with the time zone read when it is missing. */
+export function draftBrowserInfo(snapshot: BrowserSnapshot): BrowserInfo {
+  let info = normalized.get(snapshot);
+  if (info === undefined) {
+    info = normalizeBrowserInfo(snapshot);
+    if (info.timeZone === '') info.timeZone = runtimeTimeZone();
+    normalized.set(snapshot, info);
+  }
+  return info;
 }
 
 /** The category's own fields, by their wire paths; an optional field left empty is not sent. */
@@ -61,7 +75,7 @@ export function buildDraftCandidate(category: Category, v: TicketFormValues, ext
     impact: impact === '' ? undefined : impact,
     ...categoryPart(category, v),
     attachmentIds: [...extras.attachmentIds],
-    browser: extras.browser.timeZone === '' || extras.browser.timeZone === undefined ? { ...extras.browser, timeZone: runtimeTimeZone() } : extras.browser,
+    browser: draftBrowserInfo(extras.browser),
   };
   if (extras.pageUrl !== undefined && extras.pageUrl !== '') candidate.pageUrl = extras.pageUrl;
   if (v.attachPageErrors && extras.pageErrors.length > 0) candidate.pageErrors = [...extras.pageErrors];

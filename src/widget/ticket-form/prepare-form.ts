@@ -1,6 +1,6 @@
 /** Reads what the form starts from, once per mount: the stored draft, the pre-fill and the browser info. */
-import { DRAFT_LIMITS, normalizeBrowserInfo } from '../../core';
-import type { BrowserInfo, PageError } from '../../core';
+import { DRAFT_LIMITS } from '../../core';
+import type { BrowserSnapshot, PageError } from '../../core';
 import type { WidgetEnv } from '../shared/env';
 import type { TicketFormValues } from './form-values';
 import { prefilledValues, restoredValues, suggestFromPage } from './initial-values';
@@ -17,7 +17,8 @@ export interface FormSetup {
   restoredAt: Date | null;
   idempotencyKey: string;
   split: SplitItem[] | null;
-  browser: BrowserInfo;
+  /** Read when the form opens, normalised where it is shown or sent (the draft's and the mail's code). */
+  browser: BrowserSnapshot;
   pageErrors: PageError[];
   storageKey: string;
 }
@@ -52,7 +53,7 @@ export function prepareForm(env: WidgetEnv, newKey: () => string, followUp?: Fol
     restoredAt: stored === null ? null : new Date(stored.savedAt),
     idempotencyKey: stored?.idempotencyKey ?? newKey(),
     split: stored?.split ?? null,
-    browser: normalizeBrowserInfo(env.readBrowser()),
+    browser: env.readBrowser(),
     pageErrors: env.pageErrors().slice(-DRAFT_LIMITS.pageErrors),
     storageKey,
   };
