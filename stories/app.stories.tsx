@@ -79,3 +79,32 @@ export const TabBadge: Story = {
     await waitFor(() => expect(tab).toHaveTextContent(t('unseen:badge', { count: 1 })));
   },
 };
+
+/** Pastes a small PNG named `screenshot.png` on the category choice, as Ctrl+V with a screenshot would. */
+async function pasteScreenshotOnChoice(context: StoryContext): Promise<HTMLElement> {
+  const { canvas, t } = playKit(context);
+  const option = await canvas.findByRole('button', { name: t('common:category.other') }, { timeout: 5000 });
+  const clipboard = new DataTransfer();
+  clipboard.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'screenshot.png', { type: 'image/png' }));
+  option.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, composed: true, cancelable: true }));
+  await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(t('form:waitingFiles.one', { names: '«screenshot.png»' })));
+  return option;
+}
+
+/** A screenshot pasted before the category is chosen: the choice names it, to be attached once a category is chosen. */
+export const FilePastedBeforeCategory: Story = {
+  tags: ['en-dark'],
+  play: async (context) => {
+    await pasteScreenshotOnChoice(context);
+  },
+};
+
+/** The same, then a category: the screenshot is in the list with the category's fields. */
+export const FilePastedThenCategoryChosen: Story = {
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await userEvent.click(await pasteScreenshotOnChoice(context));
+    const list = await canvas.findByRole('list', { name: t('attachments:listLabel') }, { timeout: 5000 });
+    await waitFor(() => expect(list).toHaveTextContent('screenshot.png'));
+  },
+};

@@ -5,9 +5,14 @@
  * offline included, when a category is chosen. The zone sits with the category's fields: until its place is
  * rendered, their arrival renders nothing, and the texts, the CSS and the attachment limits (`GET /meta`) wait
  * for the place. Sending waits until the queue has read the draft's saved files back, as it always did.
+ *
+ * While the form is shown, a file dropped anywhere in the panel is attached (the browser would otherwise open it
+ * in place of the page), and before the category is chosen a pasted one too: both wait for the zone, and the
+ * category choice lists them.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAttachmentLimits } from '../attachments/limits';
+import { carriesFiles, filesOf, isTextField, shouldAttachPaste } from '../attachments/model/transfer-files';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { ensureNamespaces } from '../shared/i18n';
@@ -28,9 +33,15 @@ export function AttachmentsUnavailable({ onRetry }: { onRetry(): void }) {
   return <RetryNotice tone="warning" message={t('attachmentsFailed')} retryLabel={t('common:retry')} onRetry={onRetry} />;
 }
 
-/** Where the zone is: tells the slot its place is rendered (before paint, so the zone shows with the fields). */
-function ZonePlace({ onPlaced }: { onPlaced(): void }) {
-  useLayoutEffect(onPlaced, [onPlaced]);
+/**
+ * Where the zone is: tells the slot its place is rendered (before paint, so the zone shows with the fields), and
+ * when it is gone (the category is being chosen again).
+ */
+function ZonePlace({ onPlaced }: { onPlaced(here: boolean): void }) {
+  useLayoutEffect(() => {
+    onPlaced(true);
+    return () => onPlaced(false);
+  }, [onPlaced]);
   return null;
 }
 
@@ -45,7 +56,15 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   // Whether the zone's place has been rendered (the category's fields are there): until then the parts
   // arriving render nothing.
   const [placed, setPlaced] = useState(false);
-  const onPlaced = useCallback(() => setPlaced(true), []);
+  // Whether it is rendered now; and the names of the files pasted or dropped while it was not.
+  const [here, setHere] = useState(false);
+  const [waiting, setWaiting] = useState<string[]>([]);
+  const onPlaced = useCallback((now: boolean) => {
+    setHere(now);
+    if (!now) return;
+    setPlaced(true);
+    setWaiting([]);
+  }, []);
   const limits = useAttachmentLimits(placed);
   const zone = useLoadedModule(zonePart, placed);
   const part = useLoadedModule(queuePart, placed);
@@ -81,6 +100,34 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   }, [add]);
   const { onCapture, capturing, captureSlot } = useCapture((files) => attach.current(files));
   const pasteTarget = useCallback(() => env.container?.() ?? null, [env]);
+  useEffect(() => {
+    const node = shown ? pasteTarget() : null;
+    if (node === null) return undefined;
+    const take = (event: Event, files: File[]) => {
+      event.preventDefault();
+      if (!here) setWaiting((names) => [...names, ...files.map((file) => file.name)]);
+      add(files);
+    };
+    // What the zone (or a field) took is prevented already.
+    const onDragOver = (event: Event) => {
+      const drag = event as DragEvent;
+      if (!drag.defaultPrevented && carriesFiles(drag.dataTransfer)) drag.preventDefault();
+    };
+    const onDrop = (event: Event) => {
+      const files = filesOf((event as DragEvent).dataTransfer);
+      if (!event.defaultPrevented && files.length > 0) take(event, files);
+    };
+    // Once the zone is there, it takes pastes itself.
+    const onPaste = (event: Event) => {
+      const data = (event as ClipboardEvent).clipboardData;
+      if (!here && !event.defaultPrevented && shouldAttachPaste(data, isTextField(event.composedPath()[0]))) take(event, filesOf(data));
+    };
+    const listeners = { dragover: onDragOver, drop: onDrop, paste: onPaste };
+    for (const [type, listener] of Object.entries(listeners)) node.addEventListener(type, listener);
+    return () => {
+      for (const [type, listener] of Object.entries(listeners)) node.removeEventListener(type, listener);
+    };
+  }, [shown, here, pasteTarget, add]);
   const Zone = shownZone?.AttachmentZone;
   const Part = placed ? part?.FormAttachmentsPart : undefined;
   const node = (
@@ -100,8 +147,10 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   return {
     ...state,
     busy: Zone === undefined || Part === undefined ? !unavailable : state.busy,
+    waiting,
     clear: () => {
       inbox.current = [];
+      setWaiting([]);
       controls.current?.clear();
     },
     node,

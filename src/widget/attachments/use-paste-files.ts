@@ -1,4 +1,7 @@
-/** Attaches files pasted anywhere in the widget: listens on the widget's container (never on the host document). */
+/**
+ * Attaches files pasted anywhere in the widget: listens on the widget's container (never on the host document).
+ * Several pickers listen there (the new ticket's, a reply's); only one on the screen shown takes the paste.
+ */
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import { isTextField, shouldAttachPaste, filesOf } from './model/transfer-files';
@@ -18,8 +21,9 @@ export function usePasteFiles(
     if (node === null) return undefined;
     const listener = (event: Event) => {
       const paste = event as ClipboardEvent;
-      // Someone deeper (the screenshot flow) already took this paste.
-      if (paste.defaultPrevented) return;
+      // Someone deeper (the screenshot flow) already took this paste, or this picker's screen is hidden (the new
+      // ticket's form stays mounted under a ticket being answered).
+      if (paste.defaultPrevented || own.current?.closest('[hidden]')) return;
       const into = paste.composedPath()[0] ?? paste.target;
       if (!shouldAttachPaste(paste.clipboardData, isTextField(into))) return;
       paste.preventDefault();

@@ -16,6 +16,11 @@ export interface AttachmentsSlot {
   busy: boolean;
   /** True when a file failed and was neither retried nor removed. */
   failed: boolean;
+  /**
+   * Names of the files pasted or dropped before the picker was there (the form's category not chosen yet): they
+   * are attached when it comes.
+   */
+  waiting?: readonly string[];
   /** Forgets every file (after a successful send). */
   clear(): void;
   /** The picker UI to render in place. */

@@ -20,12 +20,15 @@ export function CategoryPicker({
   current,
   suggestion,
   focusOnShow,
+  waiting = [],
   onChoose,
 }: {
   current: Category | '';
   suggestion: PageSuggestion | null;
   /** Moves focus to the question (when the user asked to change the category). */
   focusOnShow: boolean;
+  /** Files pasted or dropped before the choice, attached once it is made. */
+  waiting?: readonly string[] | undefined;
   onChoose(category: Category): void;
 }) {
   const { t } = useTranslation('form');
@@ -41,6 +44,10 @@ export function CategoryPicker({
       </h3>
       <p className="us-picker__hint" id={`${id}-hint`}>
         {t('hint.category')}
+      </p>
+      {/* Always rendered: a live region announces what appears in it. */}
+      <p className="us-picker__waiting" role="status">
+        {waiting.length === 0 ? null : t(`waitingFiles.${waiting.length === 1 ? 'one' : 'many'}`, { names: waiting.map((name) => `«${name}»`).join(', ') })}
       </p>
       <ul className="us-picker__options">
         {pickerOrder(suggestion).map((category) => {

@@ -120,6 +120,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
           current={values.category}
           suggestion={setup.suggestion}
           focusOnShow={picking}
+          waiting={attachments.waiting}
           onChoose={(category) => {
             setValue('category', category, { shouldDirty: true });
             clearErrors(['category', ...inactiveCategoryFields(category)]);

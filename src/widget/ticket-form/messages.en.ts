@@ -84,6 +84,10 @@ export const formMessagesEn = {
       email: { email: 'Check the e-mail address, e.g. ivanova@example.ru' },
     },
   },
+  waitingFiles: {
+    one: 'The file {{names}} will be attached once you choose a category.',
+    many: 'The files {{names}} will be attached once you choose a category.',
+  },
   suggestion: {
     course: 'This looks like a question about the course on this page',
     order: 'This looks like a question about the order on this page',

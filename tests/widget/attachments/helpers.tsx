@@ -114,7 +114,7 @@ export function Providers({ api, env, children }: { api: SupportApi; env: Widget
 
 /** A slot's state, printed for assertions (read back with {@link slotState}). */
 export function SlotState({ slot }: { slot: AttachmentsSlot }) {
-  return <pre data-testid="slot">{JSON.stringify({ ids: slot.ids, names: slot.names, busy: slot.busy, failed: slot.failed, hasImage: slot.hasImage })}</pre>;
+  return <pre data-testid="slot">{JSON.stringify({ ids: slot.ids, names: slot.names, busy: slot.busy, failed: slot.failed, hasImage: slot.hasImage, waiting: slot.waiting ?? [] })}</pre>;
 }
 
 /** The form's attachments (useFormAttachments) as the form screen mounts them, with the slot's state printed. */
@@ -160,7 +160,7 @@ export function renderPicker(
 }
 
 /** The slot as JSON. */
-export function slotState(element: HTMLElement): { ids: string[]; names: string[]; busy: boolean; failed: boolean; hasImage: boolean } {
+export function slotState(element: HTMLElement): { ids: string[]; names: string[]; busy: boolean; failed: boolean; hasImage: boolean; waiting: string[] } {
   return JSON.parse(element.textContent ?? '{}');
 }
 
