@@ -14,7 +14,7 @@ import { extendNamespace } from '../shared/i18n';
 import { isUnreachable } from '../shared/failure-message';
 import { useChannels } from '../shared/use-channels';
 import { BrowserInfoDisclosure } from './BrowserInfoDisclosure';
-import { draftBrowserInfo } from './build-draft';
+import { browserInfoOf } from './build-draft';
 import { CategoryChip } from './CategoryChip';
 import { CategoryFields, TableField } from './CategoryFields';
 import { Checklist } from './Checklist';
@@ -67,7 +67,7 @@ export function CategoryForm({ category, values, setup, attachments, problems, t
   const { setValue } = useFormContext<TicketFormValues>();
   const channels = useChannels();
   const guest = env.host === null;
-  const browser = draftBrowserInfo(setup.browser);
+  const browser = browserInfoOf(setup.browser);
   const { failure } = submitter;
   const mailto =
     failure !== null && isUnreachable(failure)

@@ -21,16 +21,20 @@ export interface DraftExtras {
 
 const normalized = new WeakMap<BrowserSnapshot, BrowserInfo>();
 
-/** The browser info a draft carries: the snapshot normalised once, with the time zone read when it is missing. */
-export function draftBrowserInfo(snapshot: BrowserSnapshot): BrowserInfo {
+/**
+ * The snapshot normalised, once per snapshot. Without Intl: the first Intl call of a page loads the ICU data, so
+ * the time zone is read when a draft is built (or the disclosure showing it is opened).
+ */
+export function browserInfoOf(snapshot: BrowserSnapshot): BrowserInfo {
   let info = normalized.get(snapshot);
   if (info === undefined) {
     info = normalizeBrowserInfo(snapshot);
-    if (info.timeZone === '') info.timeZone = runtimeTimeZone();
     normalized.set(snapshot, info);
   }
   return info;
 }
+
+const withTimeZone = (info: BrowserInfo): BrowserInfo => (info.timeZone === '' ? { ...info, timeZone: runtimeTimeZone() } : info);
 
 /** The category's own fields, by their wire paths; an optional field left empty is not sent. */
 function categoryPart(category: Category, v: TicketFormValues): Record<string, unknown> {
@@ -75,7 +79,7 @@ export function buildDraftCandidate(category: Category, v: TicketFormValues, ext
     impact: impact === '' ? undefined : impact,
     ...categoryPart(category, v),
     attachmentIds: [...extras.attachmentIds],
-    browser: draftBrowserInfo(extras.browser),
+    browser: withTimeZone(browserInfoOf(extras.browser)),
   };
   if (extras.pageUrl !== undefined && extras.pageUrl !== '') candidate.pageUrl = extras.pageUrl;
   if (v.attachPageErrors && extras.pageErrors.length > 0) candidate.pageErrors = [...extras.pageErrors];
