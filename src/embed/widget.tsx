@@ -117,6 +117,15 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     );
   };
 
+  // Another user (or none) now: nothing read for the previous one may show, not even while the new answers come
+  // (the panel's content remounts on the new user's drafts, see WidgetRoot). The same user's new token only
+  // refreshes what is shown.
+  const afterIdentityChange = (before: string) => {
+    if (identity.userKey() === before) void queryClient.invalidateQueries();
+    else queryClient.clear();
+    render();
+  };
+
   const setOpen = (next: boolean) => {
     if (open === next) return;
     open = next;
@@ -157,13 +166,14 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
       startTransition(render);
     },
     setToken(next) {
+      const before = identity.userKey();
       identity.setToken(next);
-      void queryClient.invalidateQueries();
-      render();
+      afterIdentityChange(before);
     },
     setContext(next) {
+      const before = identity.userKey();
       identity.setContext(next);
-      render();
+      afterIdentityChange(before);
     },
     setLocale(next) {
       void locale.set(parseOrThrow('setLocale', localeSchema, next)).then(() => {

@@ -40,6 +40,38 @@ describe('the embedded widget', () => {
     sheetsOf(root).forEach((sheet, index) => expect(sheet).toBe(sheets[index]));
   });
 
+  it('forgets what it read for one user when the LMS signs in another: their list is read afresh', async () => {
+    const b64 = (value: object) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const tokenOf = (sub: string, name: string) =>
+      `${b64({ alg: 'HS256' })}.${b64({ sub, name, role: 'listener', org: { title: 'ООО «Учебный центр»' }, lms: 'https://lms.example.ru', exp: 4102444800 })}.sig`;
+    const anna = tokenOf('user-anna', 'Иванова Анна');
+    const row = { id: 't-anna', number: 'UP-2026-000101', category: 'other', subject: 'Обращение Анны', status: 'registered', priority: 'normal', createdAt: '2026-11-27T04:00:00.000Z', updatedAt: '2026-11-27T04:00:00.000Z', lastEventId: 1 };
+    // Anna's list answers; anyone else's never does.
+    vi.stubGlobal('fetch', vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      const auth = new Headers(input instanceof Request ? input.headers : init?.headers).get('Authorization');
+      if (url.pathname.endsWith('/tickets') && auth === `Bearer ${anna}`) return Promise.resolve(Response.json({ tickets: [row] }));
+      return new Promise(() => undefined);
+    }));
+    const button = document.body.appendChild(document.createElement('button'));
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1', token: anna }, { emit: () => undefined, launcher: () => button });
+    const root = document.querySelector('uchi-support-panel')?.shadowRoot;
+    if (!root) throw new Error('no panel');
+    act(() => widget?.open());
+    const tab = () => [...root.querySelectorAll('nav button')].find((element) => element.textContent?.startsWith('Мои обращения')) as HTMLButtonElement | undefined;
+    await waitFor(() => expect(tab()).toBeDefined());
+    act(() => tab()?.click());
+    await waitFor(() => expect(root.textContent).toContain('Обращение Анны'));
+
+    act(() => widget?.setToken(tokenOf('user-petr', 'Петров Пётр')));
+    await waitFor(() => expect(tab()).toBeDefined());
+    act(() => tab()?.click());
+    // Petr's list is on its way: Anna's is not shown meanwhile.
+    await waitFor(() => expect(root.querySelector('.us-tickets__title')).not.toBeNull());
+    expect(root.querySelector('.us-tickets__title')?.parentElement?.parentElement?.querySelector('[role="status"]')).not.toBeNull();
+    expect(root.textContent).not.toContain('Обращение Анны');
+  });
+
   it('prepares the closed panel: the first screen is rendered hidden, and opening only shows it', async () => {
     const button = document.body.appendChild(document.createElement('button'));
     widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: () => undefined, launcher: () => button });

@@ -68,27 +68,36 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     if (mode === 'launcher' && open) frame.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [mode, open]);
 
-  const { expectOwnChange } = unseen;
+  const { expectOwnChange, markSeen } = unseen;
+  // A ticket the user has just sent is not news: seen up to its last event, before the list ever shows it.
+  const created = useCallback(
+    ({ ticket }: CreateTicketResponse) => {
+      env.emit?.({ type: 'ticket:created', ticketId: ticket.id, number: ticket.number });
+      const last = ticket.events.reduce((newest, event) => Math.max(newest, event.id), 0);
+      if (last > 0) markSeen(ticket.id, last);
+    },
+    [env, markSeen],
+  );
   const onSent = useCallback(
     (response: CreateTicketResponse) => {
-      env.emit?.({ type: 'ticket:created', ticketId: response.ticket.id, number: response.ticket.number });
+      created(response);
       // The ticket it continues gets an event naming it: the user's own doing, not news for the badge.
       if (response.ticket.followUpOf !== undefined) expectOwnChange(response.ticket.followUpOf.id);
       setFormKey((key) => key + 1);
       setFollowUp(null);
       setScreen({ name: 'ticket', ticketId: response.ticket.id, justCreated: true, ...(response.accessKey === undefined ? {} : { accessKey: response.accessKey }) });
     },
-    [env, expectOwnChange],
+    [created, expectOwnChange],
   );
 
   const onSplitSent = useCallback(
     (responses: CreateTicketResponse[]) => {
-      for (const response of responses) env.emit?.({ type: 'ticket:created', ticketId: response.ticket.id, number: response.ticket.number });
+      for (const response of responses) created(response);
       setFormKey((key) => key + 1);
       setFollowUp(null);
       setScreen({ name: 'tickets', notice: t('splitSent', { count: responses.length }) });
     },
-    [env, t],
+    [created, t],
   );
 
   const onAddedToExisting = useCallback((ticketId: string) => setScreen({ name: 'ticket', ticketId, justCreated: false }), []);

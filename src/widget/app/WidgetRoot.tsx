@@ -66,13 +66,15 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared
   }, [mode, state, opened]);
   useVisibleViewport(panel, mode === 'launcher' && open);
 
-  const content = opened ? <Shell mode={mode} open={open} openRequest={openRequest} onClose={onClose} /> : null;
+  // Keyed by the user: another user signing in (or out) gets their own drafts, list and unseen state, and nothing
+  // typed for the previous one stays on screen or is sent under the new name.
+  const content = opened ? <Shell key={env.userKey} mode={mode} open={open} openRequest={openRequest} onClose={onClose} /> : null;
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider i18n={i18n}>
         <SupportApiProvider api={env.api}>
           <WidgetEnvProvider env={env}>
-            {onUnseenChange === undefined ? null : <UnseenReporter onUnseenChange={onUnseenChange} />}
+            {onUnseenChange === undefined ? null : <UnseenReporter key={env.userKey} onUnseenChange={onUnseenChange} />}
             <div className="us-root" data-theme={theme} lang={i18n.language}>
               {mode === 'launcher' ? (
                 <div

@@ -7,6 +7,7 @@ import { WidgetRoot, widgetNamespaces } from '../../../src/widget/app';
 import { createWidgetI18n } from '../../../src/widget/shared/i18n';
 import { createMemoryBlobStore, createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
 import type { WidgetEnv } from '../../../src/widget/shared/env';
+import type { SupportApi } from '../../../src/api/types';
 import { summary } from '../my-tickets/fixtures';
 import { createFakeApi, fail, ok } from '../status-timeline/fake-api';
 import { makeTicket, NOW } from '../status-timeline/fixtures';
@@ -20,12 +21,18 @@ const host = {
 };
 
 /** `Root`: a WidgetRoot from fresh module instances, for a test that mocks one of its chunks. */
-export function renderRoot({ mode = 'inline', open = true, Root = WidgetRoot }: { mode?: 'inline' | 'launcher'; open?: boolean; Root?: typeof WidgetRoot } = {}) {
+export function renderRoot({
+  mode = 'inline',
+  open = true,
+  Root = WidgetRoot,
+  api: overrides = {},
+}: { mode?: 'inline' | 'launcher'; open?: boolean; Root?: typeof WidgetRoot; api?: Partial<SupportApi> } = {}) {
   const ticket = makeTicket('clarification_requested');
   const api = createFakeApi({
     listTickets: async () => ok([summary('t1', { number: ticket.number, subject: ticket.subject, status: ticket.status, lastEventId: 2 })]),
     // By id or by number, as the reference server answers; anything else is not the user's.
     getTicket: async (id) => (id === ticket.id || id === ticket.number ? ok(ticket) : fail({ kind: 'http', status: 404, code: 'not_found', message: 'Обращение не найдено' })),
+    ...overrides,
   });
   const env: WidgetEnv = {
     api,
