@@ -27,6 +27,11 @@ export interface ServerConfig {
   maxTokenLifetimeSeconds: number;
   allowedOrigins: string[];
   limits: AttachmentLimits;
+  /**
+   * Uploads of one reporter that no ticket has claimed yet (open drafts, on every device), counted over a day:
+   * bounds what one reporter keeps on disk, with room for several drafts' files.
+   */
+  maxPendingUploads: number;
   maxJsonBytes: number;
   heartbeatMs: number;
   busyTimeoutMs: number;
@@ -89,6 +94,11 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   const warnings: string[] = [];
   const dev = overrides.dev ?? env.SUPPORT_DEV === '1';
   const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
+  const limits = overrides.limits ?? {
+    ...DEFAULT_ATTACHMENT_LIMITS,
+    maxFileBytes: intFrom(env, 'SUPPORT_MAX_FILE_BYTES', DEFAULT_ATTACHMENT_LIMITS.maxFileBytes, 1),
+    maxFilesPerTicket: intFrom(env, 'SUPPORT_MAX_FILES', DEFAULT_ATTACHMENT_LIMITS.maxFilesPerTicket, 1),
+  };
   const config: ServerConfig = {
     port: overrides.port ?? intFrom(env, 'PORT', 8787, 0),
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
@@ -103,11 +113,8 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? intFrom(env, 'SUPPORT_RATE_LIMIT', 120, 1),
     maxTokenLifetimeSeconds: overrides.maxTokenLifetimeSeconds ?? intFrom(env, 'SUPPORT_MAX_TOKEN_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 60),
     allowedOrigins: overrides.allowedOrigins ?? listFrom(env.SUPPORT_ALLOWED_ORIGINS),
-    limits: overrides.limits ?? {
-      ...DEFAULT_ATTACHMENT_LIMITS,
-      maxFileBytes: intFrom(env, 'SUPPORT_MAX_FILE_BYTES', DEFAULT_ATTACHMENT_LIMITS.maxFileBytes, 1),
-      maxFilesPerTicket: intFrom(env, 'SUPPORT_MAX_FILES', DEFAULT_ATTACHMENT_LIMITS.maxFilesPerTicket, 1),
-    },
+    limits,
+    maxPendingUploads: overrides.maxPendingUploads ?? intFrom(env, 'SUPPORT_MAX_PENDING_UPLOADS', 3 * limits.maxFilesPerTicket, 1),
     maxJsonBytes: overrides.maxJsonBytes ?? 256 * 1024,
     heartbeatMs: overrides.heartbeatMs ?? 15_000,
     busyTimeoutMs: overrides.busyTimeoutMs ?? 2_000,

@@ -144,17 +144,20 @@ describe('attachments', () => {
 
 describe('attachment count limits', () => {
   it('limits pending uploads per owner and files per ticket (too_many_attachments)', async () => {
-    const ts = await startTestServer({ config: { limits: { maxFileBytes: 100_000, maxFilesPerTicket: 3, maxPixels: 1_000_000, acceptedTypes: [] } } });
+    const ts = await startTestServer({ config: { limits: { maxFileBytes: 100_000, maxFilesPerTicket: 3, maxPixels: 1_000_000, acceptedTypes: [] }, maxPendingUploads: 4 } });
     try {
       const auth = await userAuth(ts, 'many');
       const ids: string[] = [];
-      for (let i = 0; i < 3; i++) {
+      // Files wait in drafts, maybe two of them (on two devices): more than one ticket takes, up to the pending limit.
+      for (let i = 0; i < 4; i++) {
         const reply = await call(ts, 'POST', '/attachments', { auth, body: fileForm(await pngImage(), `${i}.png`) });
         ids.push(attachmentSchema.parse(reply.body).id);
       }
-      const fourth = await call(ts, 'POST', '/attachments', { auth, body: fileForm(await pngImage(), '4.png') });
-      expectError(fourth, 422, 'too_many_attachments');
-      const ticket = createTicketResponseSchema.parse((await createTicket(ts, auth, { ...validDrafts.other, attachmentIds: ids })).body).ticket;
+      const fifth = await call(ts, 'POST', '/attachments', { auth, body: fileForm(await pngImage(), '5.png') });
+      expectError(fifth, 422, 'too_many_attachments');
+      expect(JSON.stringify(fifth.body)).toContain('ждут отправки в ваших черновиках: не больше 4');
+      expectError(await createTicket(ts, auth, { ...validDrafts.other, attachmentIds: ids }), 422, 'too_many_attachments');
+      const ticket = createTicketResponseSchema.parse((await createTicket(ts, auth, { ...validDrafts.other, attachmentIds: ids.slice(0, 3) })).body).ticket;
       expect(ticket.attachments).toHaveLength(3);
       // The ticket is full: one more file with a message is refused, and the refused message left no event.
       const extra = attachmentSchema.parse((await call(ts, 'POST', '/attachments', { auth, body: fileForm(await pngImage(), '5.png') })).body);

@@ -15,7 +15,7 @@ describe('unclaimed uploads', () => {
   beforeAll(async () => {
     ts = await startTestServer({
       clock: () => new Date(now),
-      config: { limits: { maxFileBytes: 200_000, maxFilesPerTicket: 2, maxPixels: 1_000_000, acceptedTypes: [] } },
+      config: { limits: { maxFileBytes: 200_000, maxFilesPerTicket: 2, maxPixels: 1_000_000, acceptedTypes: [] }, maxPendingUploads: 2 },
     });
     auth = await userAuth(ts, 'pending-owner');
   });

@@ -42,6 +42,9 @@ describe('loadConfig', () => {
       agentToken: 'agent',
     });
     expect(config.limits).toMatchObject({ maxFileBytes: 1000, maxFilesPerTicket: 3, maxPixels: 40_000_000 });
+    // Files waiting in drafts: three tickets' worth unless told otherwise.
+    expect(config.maxPendingUploads).toBe(9);
+    expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_MAX_PENDING_UPLOADS: '25' }).config.maxPendingUploads).toBe(25);
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), PORT: 'abc' })).toThrow(ConfigError);
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_RATE_LIMIT: '0' })).toThrow(ConfigError);
   });

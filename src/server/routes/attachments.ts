@@ -24,7 +24,11 @@ const PENDING_WINDOW_MS = 24 * 60 * 60 * 1000;
 const MULTIPART_OVERHEAD = 64 * 1024;
 
 function tooManyPending(max: number): ApiFailure {
-  return new ApiFailure(422, 'too_many_attachments', `Можно загрузить не больше ${max} файлов для одного обращения.`);
+  return new ApiFailure(
+    422,
+    'too_many_attachments',
+    `Слишком много файлов ждут отправки в ваших черновиках: не больше ${max}. Отправьте обращение или удалите лишние файлы.`,
+  );
 }
 
 /** The attachment routes. */
@@ -38,7 +42,7 @@ export function attachmentRoutes(deps: AppDeps) {
   app.post('/attachments', async (c) => {
     const reporter = requireReporter(c.get('identity'));
     // Checked before reading the body, so a full quota costs no decoding; checked again in the transaction.
-    if ((await pendingOf(reporter.owner)) >= limits.maxFilesPerTicket) throw closeAfter(tooManyPending(limits.maxFilesPerTicket));
+    if ((await pendingOf(reporter.owner)) >= deps.config.maxPendingUploads) throw closeAfter(tooManyPending(deps.config.maxPendingUploads));
     const ip = remoteAddress(c);
     const declared = Number(c.req.header('content-length') ?? '0');
     if (Number.isFinite(declared) && declared > limits.maxFileBytes + MULTIPART_OVERHEAD) throw closeAfter(tooLarge());
@@ -76,7 +80,7 @@ export function attachmentRoutes(deps: AppDeps) {
         await deps.store.write(async (tx) => {
           // One owner's uploads are counted one at a time, whichever process receives them.
           await tx.lock(`uploads:${owner}`);
-          if ((await pendingOf(owner, tx)) >= limits.maxFilesPerTicket) throw tooManyPending(limits.maxFilesPerTicket);
+          if ((await pendingOf(owner, tx)) >= deps.config.maxPendingUploads) throw tooManyPending(deps.config.maxPendingUploads);
           // Renamed inside the transaction: a failed rename writes no row, a failed commit removes the file.
           row.storage_name = deps.files.adopt(cleanPath);
           await tx.attachments.insert(row);

@@ -27,6 +27,7 @@ export const attachmentsMessagesEn = {
     'too-large': 'Not uploaded: the server found the file too large',
     unsupported: 'Not uploaded: the server does not accept this type of file',
     'rate-limited': 'Not uploaded: too many uploads in a row, retry in a minute',
+    'too-many-waiting': 'Not uploaded: too many files are waiting in your unsent drafts (here or on another device). Send a ticket or remove files you do not need, then retry',
     auth: 'Not uploaded: the session has expired, reload the page',
     server: 'Not uploaded: server error',
     cancelled: 'Upload cancelled',

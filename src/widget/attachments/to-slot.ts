@@ -9,7 +9,8 @@ export function toSlot(queue: AttachmentQueue, node: ReactNode): AttachmentsSlot
   return {
     ids: kept.flatMap((item) => (item.status === 'uploaded' && item.serverId !== undefined ? [item.serverId] : [])),
     names: kept.map((item) => item.name),
-    hasImage: kept.some((item) => item.type.startsWith('image/')),
+    // A picture that failed to upload will not be sent: the checklist's screenshot is not there yet.
+    hasImage: kept.some((item) => item.status !== 'failed' && item.type.startsWith('image/')),
     // Until saved files are read back, sending would leave them out.
     busy: !queue.ready || kept.some((item) => item.status === 'preparing' || item.status === 'uploading'),
     failed: kept.some((item) => item.status === 'failed'),

@@ -26,7 +26,7 @@ export interface UploadCall {
   signal: AbortSignal | undefined;
   progress(fraction: number): void;
   succeed(id?: string): void;
-  fail(status?: number): void;
+  fail(status?: number, code?: string): void;
   failNetwork(): void;
 }
 
@@ -62,7 +62,7 @@ export function createFakeApi(options: { limits?: Partial<Meta['limits']>; autoS
           signal,
           progress: (fraction) => upload?.onProgress?.(fraction),
           succeed: (id) => resolve({ ok: true, value: attachment(blob, name, id) }),
-          fail: (status = 500) => resolve({ ok: false, error: { kind: 'http', status, code: 'internal', message: 'boom' } }),
+          fail: (status = 500, code = 'internal') => resolve({ ok: false, error: { kind: 'http', status, code, message: 'boom' } }),
           failNetwork: () => resolve({ ok: false, error: { kind: 'network', message: 'offline' } }),
         };
         calls.push(call);

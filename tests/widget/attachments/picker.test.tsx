@@ -100,6 +100,16 @@ describe('AttachmentPicker', () => {
     expect(await screen.findByText('Не загружен: сервер счёл файл слишком большим')).toBeInTheDocument();
   });
 
+  it('says why when the drafts hold too many files, and counts a picture that failed as no screenshot', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderPicker();
+    await user.upload(input(), pngFile('shot.png'));
+    await waitFor(() => expect(fake!.calls).toHaveLength(1));
+    act(() => fake!.calls[0]!.fail(422, 'too_many_attachments'));
+    expect(await within(list()).findByText(/слишком много файлов ждут отправки в ваших черновиках/)).toBeInTheDocument();
+    expect(slot()).toMatchObject({ failed: true, hasImage: false });
+  });
+
   it('cancels an upload through its abort signal and offers a retry', async () => {
     const user = userEvent.setup();
     const { fake } = renderPicker();

@@ -7,7 +7,7 @@ export type AttachmentStatus = 'preparing' | 'uploading' | 'uploaded' | 'failed'
 export type RefusalReason = 'type' | 'size' | 'count' | 'empty';
 
 /** Why an upload failed: the user may retry. */
-export type FailureReason = 'network' | 'too-large' | 'unsupported' | 'rate-limited' | 'auth' | 'server' | 'cancelled';
+export type FailureReason = 'network' | 'too-large' | 'unsupported' | 'rate-limited' | 'too-many-waiting' | 'auth' | 'server' | 'cancelled';
 
 /** An error code shown with a refused or failed item. */
 export type AttachmentError = RefusalReason | FailureReason;

@@ -15,6 +15,8 @@ export function reasonOfFailure(failure: ApiFailure): FailureReason {
       if (failure.status === 413) return 'too-large';
       if (failure.status === 415) return 'unsupported';
       if (failure.status === 429) return 'rate-limited';
+      // Files the user's drafts (here or on another device) hold already: removing or sending some makes room.
+      if (failure.status === 422 && failure.code === 'too_many_attachments') return 'too-many-waiting';
       if (failure.status === 401 || failure.status === 403) return 'auth';
       return 'server';
     default:
