@@ -29,6 +29,11 @@ export interface HttpSupportApiOptions {
   token?: string | null;
   /** Returns a fresh token; asked before the first call without a token, and once after a 401. */
   getToken?: () => Promise<string | null> | string | null;
+  /**
+   * Told when the server refuses the token for good (a 401 after the one refresh `getToken` allows): an expired
+   * token the host must replace (`setToken`).
+   */
+  onUnauthorized?: () => void;
   /** A guest's key (`newGuestKey()`, kept by the widget), used when there is no token. */
   guestKey?: string;
   fetch?: typeof fetch;
@@ -83,6 +88,7 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
     timeoutMs: options.timeoutMs ?? 30_000,
     setTimer: (callback, ms) => timers.setTimeout(callback, ms),
     clearTimer: (handle) => timers.clearTimeout(handle),
+    onUnauthorized: options.onUnauthorized,
   };
   // XHR only where it exists and nobody injected a fetch: an injected fetch means "all traffic goes here".
   const uploadSend = options.uploadSend ?? (options.fetch === undefined && hasXhr() ? xhrSend() : ctx.send);

@@ -23,6 +23,8 @@ export interface RequestContext {
   timeoutMs: number;
   setTimer: (callback: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
+  /** Told when the server refuses the credentials for good (a 401 after the one refresh). */
+  onUnauthorized?: (() => void) | undefined;
 }
 
 /** One call. */
@@ -93,6 +95,7 @@ export async function call<T>(ctx: RequestContext, spec: CallSpec<T>): Promise<A
           continue;
         }
       }
+      if (response.status === 401 && spec.auth) ctx.onUnauthorized?.();
       retryAfterMs = parseRetryAfter(response.header('Retry-After'), ctx.now());
       failure = failureFromError(response.status, text, retryAfterMs === null ? null : Math.ceil(retryAfterMs / 1000));
       if (!isRetryableStatus(response.status)) return fail(failure);

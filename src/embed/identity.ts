@@ -48,17 +48,27 @@ function guestKeyIn(store: TextStore): string {
   return key;
 }
 
-/** Builds the identity from the init options. */
-export function createIdentity(options: InitOptions, store: TextStore): Identity {
+/**
+ * Builds the identity from the init options. `onTokenRefused` is told once per token when the server refuses it
+ * for good (expired, or signed with another secret), so the host can sign a new one.
+ */
+export function createIdentity(options: InitOptions, store: TextStore, onTokenRefused: () => void = () => undefined): Identity {
   let token = options.token ?? null;
   let context = resolveContext(options, token);
   let tokenSetByHost = false;
+  let refusedTold = false;
   const tokenSource = options.getToken === undefined ? undefined : shareFirstToken(options.getToken as () => Promise<string | null> | string | null);
   const api = createLazySupportApi({
     baseUrl: options.apiUrl,
     token,
     guestKey: guestKeyIn(store),
     ...(tokenSource === undefined ? {} : { getToken: () => tokenSource.getToken() }),
+    onUnauthorized: () => {
+      // A guest's key is the widget's own: only a token is the host's to replace.
+      if (refusedTold || (token === null && tokenSource === undefined)) return;
+      refusedTold = true;
+      onTokenRefused();
+    },
   });
   const contextFollowsToken = options.context === undefined && options.account === undefined;
   return {
@@ -70,6 +80,7 @@ export function createIdentity(options: InitOptions, store: TextStore): Identity
       if (next !== null && typeof next !== 'string') throw new TypeError('UchiSupport setToken: the token must be a string or null');
       token = next;
       tokenSetByHost = true;
+      refusedTold = false;
       api.setToken(next);
       if (contextFollowsToken) context = next === null ? null : contextFromToken(next);
     },

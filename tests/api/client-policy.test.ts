@@ -1,5 +1,5 @@
 /** The client's retry, auth and error policy against a scripted fetch (the happy paths run against the real server). */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHttpSupportApi } from '../../src/api';
 import type { HttpSupportApiOptions, Send } from '../../src/api';
 import { validDrafts } from '../fixtures/drafts';
@@ -206,6 +206,23 @@ describe('auth', () => {
     const { api, requests } = client([apiError(401, 'unauthorized', 'Нет.')], { getToken: () => 'same' });
     await api.listTickets();
     expect(requests).toHaveLength(1);
+  });
+
+  it('tells onUnauthorized when a 401 is final, not when the refreshed token is taken', async () => {
+    const told = vi.fn();
+    const refused = client([apiError(401, 'unauthorized', 'Токен истёк.')], { token: 'expired', onUnauthorized: told });
+    expect(await refused.api.listTickets()).toMatchObject({ ok: false, error: { status: 401 } });
+    expect(told).toHaveBeenCalledTimes(1);
+    // Not for a call without credentials (the metadata).
+    await refused.api.getMeta();
+    expect(told).toHaveBeenCalledTimes(1);
+
+    const fixed = vi.fn();
+    const tokens = ['expired', 'fresh'];
+    const answer: Step = (request) => (request.headers.authorization === 'Bearer fresh' ? json(200, { tickets: [] }) : apiError(401, 'unauthorized', 'Нет.'));
+    const { api } = client([answer], { getToken: () => tokens.shift() ?? null, onUnauthorized: fixed });
+    expect((await api.listTickets()).ok).toBe(true);
+    expect(fixed).not.toHaveBeenCalled();
   });
 
   it('shares one refresh between concurrent 401s', async () => {

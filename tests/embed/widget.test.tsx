@@ -8,6 +8,12 @@ function sheetsOf(root: ShadowRoot): object[] {
   return [...((root.adoptedStyleSheets as CSSStyleSheet[] | undefined) ?? []), ...root.querySelectorAll('style')];
 }
 
+/** A reporter token as the LMS signs it (the widget only reads its claims; the signature is the server's to check). */
+function tokenOf(sub: string, name: string): string {
+  const b64 = (value: object) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${b64({ alg: 'HS256' })}.${b64({ sub, name, role: 'listener', org: { title: 'ООО «Учебный центр»' }, lms: 'https://lms.example.ru', exp: 4102444800 })}.sig`;
+}
+
 describe('the embedded widget', () => {
   let widget: PreparableWidget | undefined;
   beforeEach(() => {
@@ -41,9 +47,6 @@ describe('the embedded widget', () => {
   });
 
   it('forgets what it read for one user when the LMS signs in another: their list is read afresh', async () => {
-    const b64 = (value: object) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-    const tokenOf = (sub: string, name: string) =>
-      `${b64({ alg: 'HS256' })}.${b64({ sub, name, role: 'listener', org: { title: 'ООО «Учебный центр»' }, lms: 'https://lms.example.ru', exp: 4102444800 })}.sig`;
     const anna = tokenOf('user-anna', 'Иванова Анна');
     const row = { id: 't-anna', number: 'UP-2026-000101', category: 'other', subject: 'Обращение Анны', status: 'registered', priority: 'normal', createdAt: '2026-11-27T04:00:00.000Z', updatedAt: '2026-11-27T04:00:00.000Z', lastEventId: 1 };
     // Anna's list answers; anyone else's never does.
@@ -70,6 +73,24 @@ describe('the embedded widget', () => {
     await waitFor(() => expect(root.querySelector('.us-tickets__title')).not.toBeNull());
     expect(root.querySelector('.us-tickets__title')?.parentElement?.parentElement?.querySelector('[role="status"]')).not.toBeNull();
     expect(root.textContent).not.toContain('Обращение Анны');
+  });
+
+  it('tells the host once per token that the server refused it, so it can sign a new one', async () => {
+    vi.stubGlobal('fetch', vi.fn((input: RequestInfo | URL) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      if (url.pathname.endsWith('/tickets')) return Promise.resolve(Response.json({ error: { code: 'unauthorized', message: 'Токен недействителен или истёк.' } }, { status: 401 }));
+      return new Promise(() => undefined);
+    }));
+    const emit = vi.fn();
+    const button = document.body.appendChild(document.createElement('button'));
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1', token: tokenOf('user-anna', 'Иванова Анна') }, { emit, launcher: () => button });
+    const refusals = () => emit.mock.calls.filter(([event, payload]) => event === 'error' && (payload as { code?: string }).code === 'unauthorized');
+    // Opening reads the user's tickets (the tab's badge): refused.
+    act(() => widget?.open());
+    await waitFor(() => expect(refusals()).toHaveLength(1));
+    act(() => widget?.setToken(tokenOf('user-anna', 'Иванова Анна')));
+    await waitFor(() => expect(refusals()).toHaveLength(2));
+    expect(String((refusals()[0]?.[1] as { message: string }).message)).toContain('setToken');
   });
 
   it('prepares the closed panel: the first screen is rendered hidden, and opening only shows it', async () => {

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import type { ApiFailure } from '../../api/types';
 
 /** Why a call failed, as the user needs to know it. */
-export type FailureReason = 'network' | 'server' | 'rateLimited' | 'alreadyRegistered' | 'conflict' | 'refused' | 'generic';
+export type FailureReason = 'network' | 'server' | 'rateLimited' | 'alreadyRegistered' | 'conflict' | 'signedOut' | 'refused' | 'generic';
 
 /** Network failures and 5xx after the client's own retries: the API is unreachable for now. */
 export function isUnreachable(failure: ApiFailure): boolean {
@@ -28,6 +28,8 @@ export function failureReason(failure: ApiFailure): FailureReason {
       if (failure.status >= 500) return 'server';
       if (failure.status === 429) return 'rateLimited';
       if (failure.status === 409) return 'conflict';
+      // The LMS's sign-in the widget was given has expired: the server's sentence speaks of tokens.
+      if (failure.status === 401) return 'signedOut';
       // The server's own sentence (a 4xx) says what to fix; it is shown as text, never as HTML.
       return failure.message.trim() === '' ? 'generic' : 'refused';
     case 'invalid-response':

@@ -64,6 +64,7 @@ export const commonMessagesEn = {
     alreadyRegistered:
       'This request seems to have been registered by an earlier attempt, and the text changed since. Check “My requests” or send the edited text as a new request.',
     conflict: 'The request has already changed. See its history — it has been updated.',
+    signedOut: 'Your LMS sign-in is out of date. Reload the LMS page (sign in again if asked) and retry — everything you entered is saved.',
     refused: 'The server did not accept it: {{message}}',
     generic: 'That did not work. Try again.',
   },

@@ -20,6 +20,7 @@ describe('failure messages', () => {
     [http(429), 'rateLimited'],
     [http(409, 'idempotency_conflict'), 'alreadyRegistered'],
     [http(409, 'final_status'), 'conflict'],
+    [http(401, 'unauthorized', 'Токен недействителен или истёк.'), 'signedOut'],
     [http(422), 'refused'],
     [http(400, 'bad', ' '), 'generic'],
     [{ kind: 'invalid-response', message: 'schema' }, 'generic'],
@@ -33,6 +34,8 @@ describe('failure messages', () => {
     await i18n.init({ lng: 'ru', resources: { ru: { common: commonMessages.ru } }, interpolation: { escapeValue: false } });
     expect(failureMessage(i18n.t, http(422, 'validation', 'Укажите ссылку на курс'))).toBe('Сервер не принял запрос: Укажите ссылку на курс');
     expect(failureMessage(i18n.t, http(429, 'rate_limited', 'x', 30))).toBe('Слишком много попыток. Повторите через 30 с.');
+    // An expired sign-in is told in the user's words, not the server's (which speaks of tokens).
+    expect(failureMessage(i18n.t, http(401, 'unauthorized', 'Токен недействителен или истёк.'))).not.toContain('Токен');
     expect(isUnreachable(http(502))).toBe(true);
     expect(isUnreachable(http(422))).toBe(false);
   });
