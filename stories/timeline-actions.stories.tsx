@@ -15,6 +15,21 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** What the user sent, unfolded: the description and the files, each a button that saves the file under its name. */
+export const SentDescriptionAndFiles: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-files' },
+  parameters: { widget: { tickets: [{ id: 't-files', draft: 'technical', createdAt: OPEN_NOW, files: ['ошибка-при-входе.png', 'журнал.png'] }] } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    await ticketArrived(context, 't-files');
+    await userEvent.click(canvas.getByText(t('timeline:sent.titleWithFiles')));
+    await expect(await canvas.findByText(harness.api.store.get('t-files')?.description ?? '')).toBeVisible();
+    const files = canvas.getByRole('list', { name: t('timeline:timeline.attachments') });
+    await expect(files).toContainElement(canvas.getByRole('button', { name: t('timeline:timeline.download', { name: 'журнал.png' }) }));
+  },
+};
+
 /** Right after sending: number, priority, review deadline (60 working minutes) and resolution target. */
 export const Confirmation: Story = {
   tags: ['en-dark'],

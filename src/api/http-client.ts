@@ -59,6 +59,7 @@ export interface HttpSupportApiOptions {
 /** The SupportApi plus what the embed's `setToken` needs. */
 export interface HttpSupportApi extends SupportApi {
   deleteAttachment(id: string, signal?: AbortSignal): Promise<ApiResult<null>>;
+  downloadAttachment(id: string, signal?: AbortSignal): Promise<ApiResult<Blob>>;
   listTicketPage(page: TicketPageRequest, signal?: AbortSignal): Promise<ApiResult<TicketPage>>;
   rateTicket(id: string, body: RatingBody, signal?: AbortSignal): Promise<ApiResult<Ticket>>;
   getNotificationPrefs(signal?: AbortSignal): Promise<ApiResult<NotificationPrefs>>;
@@ -114,6 +115,9 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
         timeoutMs: 0,
       });
     },
+
+    downloadAttachment: (id, signal) =>
+      run({ method: 'GET', url: urls.build('attachments', id), schema: z.custom<Blob>((value) => value instanceof Blob), auth: true, signal, binary: true }),
 
     // Deleting twice is harmless (the second answers 404), so it is retried like a read.
     deleteAttachment: (id, signal) =>

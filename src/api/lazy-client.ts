@@ -55,6 +55,7 @@ export function createLazySupportApi(
     getMeta: (signal) => withClient((api) => api.getMeta(signal)),
     uploadAttachment: (file, name, upload) => withClient((api) => api.uploadAttachment(file, name, upload)),
     deleteAttachment: (id, signal) => withClient((api) => api.deleteAttachment(id, signal)),
+    downloadAttachment: (id, signal) => withClient((api) => api.downloadAttachment(id, signal)),
     createTicket: (draft, key, signal) => withClient((api) => api.createTicket(draft, key, signal)),
     listTickets: (signal) => withClient((api) => api.listTickets(signal)),
     listTicketPage: (page, signal) => withClient((api) => api.listTicketPage(page, signal)),

@@ -48,16 +48,18 @@ export interface CallSpec<T> {
    * server said it did nothing (429, 503), never after a network error or another 5xx, where it may have.
    */
   idempotent?: boolean;
+  /** The answer is a file: a success's body is read as a Blob and checked by `schema` as it is. */
+  binary?: boolean;
 }
 
 /** Statuses that promise the request was not processed. */
 const REFUSED = new Set([429, 503]);
 
-type Attempt = { kind: 'response'; response: RawResponse; text: string } | { kind: 'error'; error: unknown };
+type Attempt = { kind: 'response'; response: RawResponse; text: string; blob?: Blob } | { kind: 'error'; error: unknown };
 
 /** Runs a call to its end: a value or a typed failure. */
 export async function call<T>(ctx: RequestContext, spec: CallSpec<T>): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
+  const headers: Record<string, string> = { Accept: spec.binary === true ? '*/*' : 'application/json', ...spec.headers };
   let body: string | FormData | undefined;
   if (spec.body instanceof FormData) body = spec.body;
   else if (spec.body !== undefined) {
@@ -76,7 +78,7 @@ export async function call<T>(ctx: RequestContext, spec: CallSpec<T>): Promise<A
     };
     if (body !== undefined) request.body = body;
     if (spec.onProgress !== undefined) request.onProgress = spec.onProgress;
-    const outcome = await attemptOnce(ctx, spec.send ?? ctx.send, request, spec.timeoutMs ?? ctx.timeoutMs);
+    const outcome = await attemptOnce(ctx, spec.send ?? ctx.send, request, spec.timeoutMs ?? ctx.timeoutMs, spec.binary === true);
     if (spec.signal?.aborted) return fail(abortedFailure());
 
     let failure: ApiFailure;
@@ -86,7 +88,11 @@ export async function call<T>(ctx: RequestContext, spec: CallSpec<T>): Promise<A
       if (spec.idempotent === false) return fail(failure);
     } else {
       const { response, text } = outcome;
-      if (response.status >= 200 && response.status < 300) return parseBody(spec.schema, text);
+      if (response.status >= 200 && response.status < 300) {
+        if (spec.binary !== true) return parseBody(spec.schema, text);
+        const file = spec.schema.safeParse(outcome.blob);
+        return file.success ? { ok: true, value: file.data } : fail({ kind: 'invalid-response', message: 'The answer is not a file' });
+      }
       if (response.status === 401 && spec.auth && !refreshed) {
         refreshed = true;
         // The refresh retry is immediate and not counted: it is a new credential, not the same request again.
@@ -119,7 +125,7 @@ function fail<T>(error: ApiFailure): ApiResult<T> {
  * One attempt with its own timeout. The body is read inside the attempt, so a connection cut mid-body
  * counts as a network error (and is retried) rather than as an invalid answer.
  */
-async function attemptOnce(ctx: RequestContext, send: Send, request: SendRequest, timeoutMs: number): Promise<Attempt> {
+async function attemptOnce(ctx: RequestContext, send: Send, request: SendRequest, timeoutMs: number, binary: boolean): Promise<Attempt> {
   const controller = new AbortController();
   const outer = request.signal;
   const onAbort = () => controller.abort(outer.reason);
@@ -127,6 +133,9 @@ async function attemptOnce(ctx: RequestContext, send: Send, request: SendRequest
   const timer = timeoutMs > 0 ? ctx.setTimer(() => controller.abort(new Error('timeout')), timeoutMs) : null;
   try {
     const response = await send({ ...request, signal: controller.signal });
+    if (binary && response.status >= 200 && response.status < 300 && response.blob !== undefined) {
+      return { kind: 'response', response, text: '', blob: await response.blob() };
+    }
     const text = await response.text();
     return { kind: 'response', response, text };
   } catch (error) {

@@ -8,6 +8,8 @@ export interface RawResponse {
   status: number;
   header(name: string): string | null;
   text(): Promise<string>;
+  /** The body as bytes (a downloaded file); only `fetch` gives it. */
+  blob?(): Promise<Blob>;
 }
 
 /** One request on the wire. */
@@ -38,7 +40,7 @@ export function fetchSend(fetchImpl: typeof fetch): Send {
     if (request.body !== undefined) init.body = request.body;
     const response = await fetchImpl(request.url.href, init);
     if (response.ok) request.onProgress?.(1);
-    return { status: response.status, header: (name) => response.headers.get(name), text: () => response.text() };
+    return { status: response.status, header: (name) => response.headers.get(name), text: () => response.text(), blob: () => response.blob() };
   };
 }
 

@@ -77,6 +77,8 @@ export interface SupportApi {
   uploadAttachment(file: Blob, name: string, options?: UploadOptions): Promise<ApiResult<Attachment>>;
   /** Deletes one's own upload that no ticket uses yet, freeing the upload quota (optional for other backends). */
   deleteAttachment?(id: string, signal?: AbortSignal): Promise<ApiResult<null>>;
+  /** Reads back a file of the user's (an upload, or one in their ticket's history) to open or save it. */
+  downloadAttachment?(id: string, signal?: AbortSignal): Promise<ApiResult<Blob>>;
   /** Creates a ticket (optionally continuing a final one: `followUpOf`); the same `idempotencyKey` never creates a second one. */
   createTicket(draft: CreateTicketBody, idempotencyKey: string, signal?: AbortSignal): Promise<ApiResult<CreateTicketResponse>>;
   listTickets(signal?: AbortSignal): Promise<ApiResult<TicketSummary[]>>;

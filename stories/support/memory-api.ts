@@ -174,6 +174,16 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
         return ok({ serverTime: now.toISOString(), open: isSupportOpen(now), nextOpening: next.value.toISOString(), provisional: next.provisional, timeZone: 'Europe/Moscow', channels: DEFAULT_CHANNELS, limits, version: 'storybook' });
       }, signal),
     uploadAttachment,
+    // The story files have no bytes: a file of their size and type stands for one.
+    downloadAttachment: (id, signal) =>
+      call(
+        'ticket',
+        () => {
+          const attachment = store.upload(id);
+          return attachment === undefined ? fail(failureOf('not-found')) : ok(new Blob([new Uint8Array(attachment.size)], { type: attachment.contentType }));
+        },
+        signal,
+      ),
     deleteAttachment: (id, signal) => call('upload', () => (store.removeUpload(id) ? ok(null) : fail(failureOf('not-found'))), signal),
     createTicket: (input, key, signal) =>
       call('create', () => {

@@ -88,6 +88,8 @@ export function createMemoryStore(firstNumber = 120) {
     },
     removeUpload: (id: string) => uploads.delete(id),
     hasUpload: (id: string) => uploads.has(id),
+    /** A file by id: an upload, whether or not a ticket has claimed it. */
+    upload: (id: string) => uploads.get(id),
 
     /** Registers a ticket received at `at`: number, priority and deadlines from the core, first event by the system. */
     create(draft: TicketDraft, reporter: Reporter, at: Date, id?: string, oneProblemCheck?: OneProblemCheckRecord): Ticket {

@@ -29,6 +29,8 @@ export interface SeedTicket {
   rating?: { score: number; comment?: string; hoursAfter?: number };
   /** The id of an earlier seed (final by then) this ticket continues, linked as the server links a follow-up. */
   followUpOf?: string;
+  /** Files the user sent with the ticket (names; PNG images). */
+  files?: string[];
 }
 
 /** The specialist's question used across stories. */
@@ -71,7 +73,9 @@ export function seedTickets(store: MemoryStore, clock: StoryClock, host: HostCon
     // A confirmed seed keeps what the check found, as the server would.
     const verdict = oneProblemVerdict(parsed.data.description, parsed.data.oneProblemConfirmed);
     const check = verdict.kind === 'record' ? { parts: verdict.parts, markers: verdict.markers } : undefined;
-    const ticket = store.create(parsed.data, reporterOf(seed.guest === undefined ? host : null, seed.guest), at, seed.id, check);
+    const files = (seed.files ?? []).map((name) => store.addUpload(name, 'image/png', 48_213, at).id);
+    const draft = files.length === 0 ? parsed.data : { ...parsed.data, attachmentIds: files };
+    const ticket = store.create(draft, reporterOf(seed.guest === undefined ? host : null, seed.guest), at, seed.id, check);
     if (seed.followUpOf !== undefined) store.linkFollowUp(seed.followUpOf, ticket.id, at);
     for (const step of seed.history ?? []) {
       at = new Date(at.getTime() + (step.minutes ?? 25) * 60_000);

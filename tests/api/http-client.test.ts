@@ -64,6 +64,19 @@ describe('HTTP client against the reference server', () => {
     expect(again).toMatchObject({ ok: false, error: { kind: 'http', status: 404 } });
   });
 
+  it('downloads the user’s own file as it was stored, and not another user’s', async () => {
+    const api = await userClient();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } }).png().toBuffer();
+    const attachment = value(await api.uploadAttachment(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'shot.png'));
+    const file = value(await api.downloadAttachment(attachment.id));
+    expect(file.type).toBe('image/png');
+    expect(file.size).toBe(attachment.size);
+    const stored = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
+    expect(stored).toMatchObject({ width: 8, height: 8 });
+    const other = await userClient();
+    expect(await other.downloadAttachment(attachment.id)).toMatchObject({ ok: false, error: { kind: 'http', status: 404 } });
+  });
+
   it('creates exactly one ticket when the answer to a create is lost and the client retries', async () => {
     let lost = 0;
     // The server processes the request; the client never sees the answer (a connection cut after the commit).

@@ -14,6 +14,7 @@ import { Confirmation } from './Confirmation';
 import { NextStep } from './NextStep';
 import { RateHelp } from './RateHelp';
 import { ReplyBox } from './ReplyBox';
+import { SentContent } from './SentContent';
 import { TicketHeader } from './TicketHeader';
 import { Timeline } from './Timeline';
 import type { AttachmentUrl } from './TimelineItem';
@@ -131,6 +132,7 @@ export function TicketView(props: TicketViewProps) {
     <article className="us-ticket" aria-labelledby={headingId} data-status={ticket.status}>
       {back}
       <TicketHeader ticket={ticket} headingId={headingId} headingRef={headingRef} />
+      <SentContent ticket={ticket} />
       {/* The registration notice tells what comes next: not once the ticket is closed or cancelled. */}
       {justCreated && !isFinalStatus(ticket.status) ? (
         <Confirmation ticket={ticket} ticketAccessKey={ticketAccessKey} guest={guest} timeZone={timeZone} focusRef={confirmationRef} />

@@ -1,6 +1,7 @@
 /** One event of the history: status (policy wording and hint) or message, time, who, text and files. */
 import { useTranslation } from '../shared/i18n-react';
 import type { Attachment, TicketEvent } from '../../core';
+import { AttachmentDownload } from './AttachmentDownload';
 import { isStatusChange } from './timeline-model';
 import { useWhen } from './use-when';
 
@@ -57,7 +58,13 @@ export function TimelineItem({
             const href = safeHref(attachmentUrl?.(attachment));
             return (
               <li key={attachment.id}>
-                {href === null ? attachment.name : <a href={href} download={attachment.name}>{attachment.name}</a>}
+                {href === null ? (
+                  <AttachmentDownload attachment={attachment} />
+                ) : (
+                  <a href={href} download={attachment.name}>
+                    {attachment.name}
+                  </a>
+                )}
               </li>
             );
           })}

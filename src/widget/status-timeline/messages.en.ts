@@ -8,6 +8,10 @@ export const timelineMessagesEn = {
       'It may have been sent from another account, or as a guest on another device. If the link came in an e-mail, sign in to the LMS with the account you sent the request from.',
     list: 'To my requests',
   },
+  sent: {
+    title: 'Your request: description',
+    titleWithFiles: 'Your request: description and files',
+  },
   header: {
     number: 'No.\u00a0{{number}}',
     category: 'Category',
@@ -37,6 +41,8 @@ export const timelineMessagesEn = {
     current: '(current status)',
     message: 'Message',
     attachments: 'Files',
+    download: 'Download {{name}}',
+    downloadFailed: 'The file could not be downloaded. Try again.',
     actor: {
       reporter: 'You',
       support: 'Support specialist',

@@ -1,9 +1,10 @@
 /** What the timeline renders from user data: text only (line breaks kept), attachments by name or safe link. */
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Attachment } from '../../../src/core';
 import { TicketView } from '../../../src/widget/status-timeline';
-import { createFakeApi, ok } from './fake-api';
+import { createFakeApi, fail, ok } from './fake-api';
 import { makeEvent, makeTicket } from './fixtures';
 import { renderWidget } from './render';
 
@@ -19,6 +20,10 @@ const events = [
   makeEvent(1, 'registered', null, 'system', { attachments: [screenshot] }),
   makeEvent(2, 'answered', 'registered', 'support', { text: 'Строка один\n<b>не разметка</b>' }),
 ];
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('TicketView content', () => {
   it('renders a specialist text as text with its line break, never as HTML', async () => {
@@ -47,5 +52,43 @@ describe('TicketView content', () => {
     rerender(<TicketView ticketId="t1" attachmentUrl={() => 'javascript:alert(1)'} />);
     expect(screen.queryByRole('link', { name: 'ошибка.png' })).toBeNull();
     expect(screen.getByText('ошибка.png')).toBeInTheDocument();
+  });
+
+  it('saves a file of the history under its name, read with the user’s credentials, and says so when it cannot', async () => {
+    const user = userEvent.setup();
+    const file = new Blob(['png'], { type: 'image/png' });
+    const downloadAttachment = vi.fn().mockResolvedValueOnce(fail()).mockResolvedValue(ok(file));
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('answered', { events })), downloadAttachment });
+    const objectUrl = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:saved-1');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const saved: Array<{ href: string; download: string }> = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ href: this.href, download: this.download });
+    });
+    renderWidget(<TicketView ticketId="t1" />, api);
+    const button = await screen.findByRole('button', { name: 'Скачать ошибка.png' });
+    await user.click(button);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Не удалось скачать файл. Повторите.');
+    expect(saved).toEqual([]);
+    await user.click(button);
+    await waitFor(() => expect(saved).toEqual([{ href: 'blob:saved-1', download: 'ошибка.png' }]));
+    expect(downloadAttachment).toHaveBeenLastCalledWith('att_0000001');
+    expect(objectUrl).toHaveBeenCalledWith(file);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows what the user sent, folded: the description as text and the ticket’s own files', async () => {
+    const user = userEvent.setup();
+    const ticket = makeTicket('registered', { description: 'Первая строка\n<i>не разметка</i>', attachments: [screenshot] });
+    const api = createFakeApi({ getTicket: async () => ok(ticket), downloadAttachment: async () => ok(new Blob(['png'])) });
+    renderWidget(<TicketView ticketId="t1" />, api);
+    const summary = await screen.findByText('Ваше обращение: описание и файлы');
+    const description = screen.getByText(/Первая строка/);
+    expect(description).not.toBeVisible();
+    await user.click(summary);
+    expect(description).toBeVisible();
+    expect(description.textContent).toBe('Первая строка\n<i>не разметка</i>');
+    expect(description.querySelector('i')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Скачать ошибка.png' })).toBeVisible();
   });
 });

@@ -35,6 +35,8 @@ export function createFakeApi(overrides: Partial<SupportApi> = {}): FakeApi {
     getTicket: vi.fn(overrides.getTicket ?? offline),
     sendMessage: vi.fn(overrides.sendMessage ?? offline),
     cancelTicket: vi.fn(overrides.cancelTicket ?? offline),
+    // Optional in the contract: only a fake given one reads files back.
+    ...(overrides.downloadAttachment === undefined ? {} : { downloadAttachment: vi.fn(overrides.downloadAttachment) }),
     // Optional in the contract: only a fake given one takes ratings.
     ...(overrides.rateTicket === undefined ? {} : { rateTicket: vi.fn(overrides.rateTicket) }),
     // Optional too: only a fake given both keeps notification preferences.
