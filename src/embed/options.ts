@@ -24,7 +24,8 @@ export type UchiProAccount = z.infer<typeof uchiProAccountSchema>;
  * `#uchi-support=` links name it), or fields to pre-fill a new one with.
  */
 export const openArgsSchema = z.lazy(() => z.optional(
-  z.object({
+  // Strict: a misspelt field («categroy») is a mistake to tell, not a field to drop.
+  z.strictObject({
     ticket: z.optional(z.string().check(z.refine(isTicketNumber, 'must be a ticket number like UP-2026-000123'))),
     category: z.optional(z.enum(CATEGORIES)),
     subject: z.optional(z.string().check(z.maxLength(200))),
@@ -95,5 +96,6 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (issue.code === 'invalid_type') return `must be ${issue.expected}${issue.input === undefined ? ' (it is missing)' : ''}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'unrecognized_keys') return `has unknown option(s) ${issue.keys.join(', ')}`;
+  if (issue.code === 'too_big') return `is too long (at most ${String(issue.maximum)})`;
   return issue.message === 'Invalid input' ? 'is invalid' : issue.message;
 }

@@ -42,6 +42,9 @@ describe('init options', () => {
       orderUrl: 'https://lms.ru/orders/1',
     });
     expect(() => parseOrThrow('open', openArgsSchema, { category: 'bug' })).toThrow('UchiSupport open: "category" must be one of');
+    // A misspelt field is told, not dropped; a text too long names the limit.
+    expect(() => parseOrThrow('open', openArgsSchema, { categroy: 'order' })).toThrow('UchiSupport open: the argument has unknown option(s) categroy');
+    expect(() => parseOrThrow('open', openArgsSchema, { subject: 'x'.repeat(201) })).toThrow('UchiSupport open: "subject" is too long (at most 200)');
   });
 
   it('checks the ticket open() names: a number as the e-mails write it', () => {
