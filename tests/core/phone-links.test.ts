@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRuPhone, isHttpUrl, normalizeRuPhone, parseLmsLink, stripSecretsFromUrl } from '../../src/core';
+import { completeUrl, formatRuPhone, isHttpUrl, normalizeRuPhone, parseLmsLink, stripSecretsFromUrl } from '../../src/core';
 
 describe('normalizeRuPhone', () => {
   it.each([
@@ -34,6 +34,22 @@ describe('links', () => {
     ['lms.example.ru/courses/1', false],
     ['', false],
   ])('isHttpUrl(%j) = %s', (value, expected) => expect(isHttpUrl(value)).toBe(expected));
+
+  it.each([
+    ['romashka.uchi.pro', 'https://romashka.uchi.pro'],
+    [' lms.example.ru/orders/ord-1?tab=2 ', 'https://lms.example.ru/orders/ord-1?tab=2'],
+    ['сдо.учебныйцентр.рф/courses/1', 'https://сдо.учебныйцентр.рф/courses/1'],
+    ['lms.example.ru:8443/x', 'https://lms.example.ru:8443/x'],
+    // Left as typed: already a link, not an address, or another scheme (the check then says what is wrong).
+    ['http://lms.example.ru', 'http://lms.example.ru'],
+    ['javascript:alert(1)', 'javascript:alert(1)'],
+    ['не помню ссылку', 'не помню ссылку'],
+    ['localhost', 'localhost'],
+    ['', ''],
+  ])('completeUrl(%j) = %j', (value, expected) => {
+    expect(completeUrl(value)).toBe(expected);
+    if (expected.startsWith('https://')) expect(isHttpUrl(completeUrl(value))).toBe(true);
+  });
 
   it.each([
     ['https://a.uchi.pro/courses/9f1c-22', { kind: 'course', courseId: '9f1c-22', url: 'https://a.uchi.pro/courses/9f1c-22' }],

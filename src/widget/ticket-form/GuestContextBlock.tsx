@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
-import { CONTACT_FIELD_NAMES, contactFieldSpec, formatRuPhone, LMS_ROLES } from '../../core';
+import { completeUrl, CONTACT_FIELD_NAMES, contactFieldSpec, formatRuPhone, isUrlKind, LMS_ROLES } from '../../core';
 import type { ContactFieldName } from '../../core';
 import { Field } from '../shared/ui';
 import { fieldInput } from './field-input';
@@ -49,11 +49,13 @@ function ContactField({ name }: { name: ContactFieldName }) {
       {...(input.inputMode === undefined ? {} : { inputMode: input.inputMode })}
       autoComplete={spec.autoComplete}
       required={spec.required}
-      {...(spec.kind === 'phone'
+      {...(spec.kind === 'phone' || isUrlKind(spec.kind)
         ? {
+            // A phone in its usual spelling, an address without its scheme completed to a link.
             onBlur: (event: { target: { value: string } }) => {
-              const formatted = formatRuPhone(event.target.value);
-              if (formatted !== event.target.value) setValue(path, formatted);
+              const value = event.target.value;
+              const formatted = spec.kind === 'phone' ? formatRuPhone(value) : completeUrl(value);
+              if (formatted !== value) setValue(path, formatted);
             },
           }
         : {})}

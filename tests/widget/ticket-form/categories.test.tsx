@@ -150,11 +150,17 @@ describe('category fields', () => {
   it('validates links and shows the priority before sending', async () => {
     const { user } = renderForm();
     await chooseCategory(user, 'Курс или учебный материал');
+    // An address without its scheme is completed when the field is left.
     await fill(user, 'Ссылка на курс', 'lms.example.ru/courses/1');
+    await user.tab();
+    expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('https://lms.example.ru/courses/1');
+    // Something that is no address is refused with the rule.
+    await fill(user, 'Ссылка на курс', 'курс по охране труда');
     await send(user);
     expect(await screen.findByLabelText('Ссылка на курс')).toHaveAccessibleDescription(
       expect.stringContaining('Ссылка на курс должна начинаться с http:// или https://'),
     );
+    expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('курс по охране труда');
     expect(screen.queryByText(/Приоритет:/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Мешает работать всей организации' }));
     expect(screen.getByText('Приоритет: высокий')).toBeInTheDocument();

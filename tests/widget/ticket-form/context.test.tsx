@@ -69,7 +69,10 @@ describe('context block', () => {
     await fill(user, 'Контактный телефон', '8 912 345 67 89');
     await user.tab();
     expect(screen.getByLabelText('Контактный телефон')).toHaveValue('+7 (912) 345-67-89');
-    await fill(user, 'Ссылка на СДО', 'https://lms.romashka.ru');
+    // The LMS's address typed without its scheme is completed when the field is left.
+    await fill(user, 'Ссылка на СДО', 'lms.romashka.ru');
+    await user.tab();
+    expect(screen.getByLabelText('Ссылка на СДО')).toHaveValue('https://lms.romashka.ru');
     await user.clear(screen.getByLabelText(/E-mail/));
     await user.click(screen.getByRole('checkbox', { name: 'Я согласен(на) на обработку персональных данных' }));
     await send(user);
