@@ -2,6 +2,7 @@
 export * from './categories';
 export * from './statuses';
 export * from './schemas';
+export * from './complete-url';
 export * from './links';
 export * from './phone';
 export * from './browser-info';
