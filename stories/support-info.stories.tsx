@@ -41,23 +41,18 @@ export const HoursProvisional: Story = {
 /** The same on Moscow time: one time is enough. */
 export const HoursClosedMoscowUser: Story = { args: { timeZone: 'Europe/Moscow' }, parameters: { widget: { now: CLOSED_NOW } } };
 
-/** "Other ways to reach us" as a section. */
+/** "Other ways to reach us" under the ticket form, as the form shows it: closed. */
+export const ChannelsClosed: Story = { render: () => <ChannelsPanel /> };
+
+/** The same, opened: its body (and the server's channels) come when it is opened. */
 export const Channels: Story = {
   tags: ['en-dark'],
   render: () => <ChannelsPanel />,
   play: async (context) => {
-    const { canvas } = playKit(context);
-    await expect(await canvas.findByRole('link', { name: 'support@uchi.pro' })).toHaveAttribute('href', 'mailto:support@uchi.pro');
-    await expect(canvas.getByRole('link', { name: '8 (800) 100-08-62' })).toHaveAttribute('href', 'tel:88001000862');
-  },
-};
-
-/** The collapsible form under the ticket form, opened. */
-export const ChannelsCollapsible: Story = {
-  render: () => <ChannelsPanel collapsible />,
-  play: async (context) => {
     const { canvas, t } = playKit(context);
     await userEvent.click(await canvas.findByText(t('support:channels.title')));
+    await expect(await canvas.findByRole('link', { name: 'support@uchi.pro' })).toHaveAttribute('href', 'mailto:support@uchi.pro');
+    await expect(canvas.getByRole('link', { name: '8 (800) 100-08-62' })).toHaveAttribute('href', 'tel:88001000862');
     await expect(canvas.getByRole('link', { name: 'support@uchi.pro' })).toBeVisible();
   },
 };

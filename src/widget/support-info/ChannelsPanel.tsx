@@ -1,72 +1,42 @@
 /** "Other ways to reach us": e-mail and phone, and why one is an official request and the other is not. */
-import { useId, useState } from 'react';
-import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from '../shared/i18n-react';
-import { useChannels } from '../shared/use-channels';
-import { mailtoHref, telHref } from './channels';
+import { lazyModule, useLoadedModule } from '../shared/lazy-module';
+import { RetryNotice } from '../shared/ui';
 
-/** One channel: its kind (official / consultation), name, link and what it means. */
-function ChannelItem({ kind, name, link, note }: { kind: 'official' | 'consultation'; name: string; link?: ReactNode; note: string }) {
-  const { t } = useTranslation('support');
-  return (
-    <li className="us-channels__item" data-kind={kind}>
-      <span className="us-channels__tag">{t(`channels.${kind}`)}</span>
-      <span className="us-channels__name">{name}</span>
-      {link === undefined ? null : <span className="us-channels__link">{link}</span>}
-      <span className="us-channels__note">{note}</span>
-    </li>
-  );
-}
+const bodyPart = lazyModule(() => import('./ChannelsBody'));
 
-/** The hours and the channels (the server's, once GET /meta answers). */
-function ChannelsBody() {
-  const { t } = useTranslation('support');
-  const channels = useChannels();
-  return (
-    <>
-      <p className="us-channels__hours">{t('channels.hours')}</p>
-      <ul className="us-channels__list">
-        <ChannelItem kind="official" name={t('channels.lms')} note={t('channels.lmsNote')} />
-        <ChannelItem
-          kind="official"
-          name={t('channels.email')}
-          link={<a href={mailtoHref(channels.email)}>{channels.email}</a>}
-          note={t('channels.emailNote')}
-        />
-        <ChannelItem
-          kind="consultation"
-          name={t('channels.phone')}
-          link={<a href={telHref(channels.phone)}>{channels.phoneDisplay}</a>}
-          note={t('channels.phoneNote')}
-        />
-      </ul>
-    </>
-  );
-}
-
-/** The channels as a <details>, closed by default: its body (and GET /meta) only once it is opened. */
-function CollapsibleChannels() {
+/**
+ * The channels as a <details>, closed by default. Its body (with its texts) is loaded, and GET /meta asked,
+ * when it is opened; meanwhile it says it is loading, and a body that could not load offers to try again.
+ */
+export function ChannelsPanel() {
   const { t } = useTranslation('support');
   const [open, setOpen] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const body = useLoadedModule(bodyPart, open);
+  const load = () => {
+    setFailed(false);
+    bodyPart.load().catch(() => setFailed(true));
+  };
+  const Body = body?.ChannelsBody;
   return (
-    <details className="us-channels" onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      className="us-channels"
+      onToggle={(event) => {
+        const now = event.currentTarget.open;
+        setOpen(now);
+        if (now) load();
+      }}
+    >
       <summary className="us-channels__title">{t('channels.title')}</summary>
-      {open ? <ChannelsBody /> : null}
+      {!open ? null : Body !== undefined ? (
+        <Body />
+      ) : failed ? (
+        <RetryNotice tone="warning" message={t('common:failure.network')} retryLabel={t('common:retry')} onRetry={load} />
+      ) : (
+        <p role="status">{t('common:loading')}</p>
+      )}
     </details>
-  );
-}
-
-/** The channels list; `collapsible` renders it as a <details> (closed by default), else as a section. */
-export function ChannelsPanel({ collapsible = false }: { collapsible?: boolean }) {
-  const { t } = useTranslation('support');
-  const titleId = useId();
-  if (collapsible) return <CollapsibleChannels />;
-  return (
-    <section className="us-channels" aria-labelledby={titleId}>
-      <h2 className="us-channels__title" id={titleId}>
-        {t('channels.title')}
-      </h2>
-      <ChannelsBody />
-    </section>
   );
 }

@@ -1,4 +1,8 @@
-/** Texts of the working-hours banner and the other-channels panel (namespace 'support'), wording from the policy. Russian; the English texts are in the .en module beside, loaded only for English. */
+/**
+ * Texts of the working-hours banner and the other-channels panel's title (namespace 'support'), wording from the
+ * policy; the panel's body brings its own (channels-messages.ts). Russian; the English texts are in the .en module
+ * beside, loaded only for English.
+ */
 export const supportMessages = {
   ru: {
     hours: {
@@ -13,17 +17,6 @@ export const supportMessages = {
     },
     channels: {
       title: 'Другие способы связаться с нами',
-      hours: 'Техподдержка работает в будние дни с 08:00 до 17:00 (МСК).',
-      official: 'Официальное обращение',
-      consultation: 'Консультация',
-      lms: 'Раздел «Техподдержка Uchi.Pro» в СДО — эта форма',
-      lmsNote: 'Мы зарегистрируем обращение в системе, и вы сможете отслеживать его статус.',
-      email: 'Электронная почта',
-      emailNote:
-        'Письмо — тоже официальное обращение. Укажите в нём организацию, ссылку на СДО, ваше ФИО, роль в СДО и контактный телефон.',
-      phone: 'Телефон',
-      phoneNote:
-        'Звонок или сообщение в мессенджере — это консультация, а не обращение. Специалист ответит на вопрос и поможет составить официальное обращение, если проблема не решается разговором.',
     },
   },
 };

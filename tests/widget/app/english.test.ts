@@ -8,6 +8,7 @@ import { unseenMessages } from '../../../src/widget/my-tickets/unseen-messages';
 import { screenshotMessages } from '../../../src/widget/screenshot/messages';
 import { commonMessages } from '../../../src/widget/shared/messages';
 import { timelineMessages } from '../../../src/widget/status-timeline/messages';
+import { channelsMessages } from '../../../src/widget/support-info/channels-messages';
 import { supportMessages } from '../../../src/widget/support-info/messages';
 import { formMessages } from '../../../src/widget/ticket-form/messages';
 import { formFieldsMessages } from '../../../src/widget/ticket-form/fields-messages';
@@ -19,7 +20,7 @@ const russian: Record<string, { ru: Record<string, unknown> }> = {
   tickets: ticketsMessages,
   form: { ru: { ...formMessages.ru, ...formFieldsMessages.ru } },
   attachments: attachmentsMessages,
-  support: supportMessages,
+  support: { ru: { ...supportMessages.ru, channels: { ...supportMessages.ru.channels, ...channelsMessages.ru.channels } } },
   timeline: timelineMessages,
   screenshot: screenshotMessages,
 };

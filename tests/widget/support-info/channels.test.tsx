@@ -1,5 +1,6 @@
 /** The other-channels panel: official e-mail vs consultation phone, server values when sane. */
 import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Meta } from '../../../src/core';
 import { DEFAULT_ATTACHMENT_LIMITS, DEFAULT_CHANNELS, resolveChannels } from '../../../src/core';
@@ -20,12 +21,18 @@ function meta(channels: Meta['channels']): Meta {
   };
 }
 
+/** Opens the panel (a closed <details> under the form) and returns it. */
+async function openPanel(user: UserEvent): Promise<HTMLElement> {
+  await user.click(screen.getByText('Другие способы связаться с нами'));
+  return screen.getByRole('group');
+}
+
 describe('ChannelsPanel', () => {
   it('offers the policy’s e-mail and phone when the server cannot be reached, and explains the difference', async () => {
     const api = createFakeApi();
-    renderWidget(<ChannelsPanel />, api);
-    const panel = screen.getByRole('region', { name: 'Другие способы связаться с нами' });
-    expect(within(panel).getByRole('link', { name: 'support@uchi.pro' })).toHaveAttribute('href', 'mailto:support@uchi.pro');
+    const { user } = renderWidget(<ChannelsPanel />, api);
+    const panel = await openPanel(user);
+    expect(await within(panel).findByRole('link', { name: 'support@uchi.pro' })).toHaveAttribute('href', 'mailto:support@uchi.pro');
     expect(within(panel).getByRole('link', { name: '8 (800) 100-08-62' })).toHaveAttribute('href', 'tel:88001000862');
     const items = within(panel).getAllByRole('listitem');
     const email = items.find((item) => item.textContent?.includes('support@uchi.pro'));
@@ -42,20 +49,22 @@ describe('ChannelsPanel', () => {
     const api = createFakeApi({
       getMeta: async () => ok(meta({ email: 'help@uchi.pro', phone: '+7 (495) 000-00-00', phoneDisplay: '+7 (495) 000-00-00' })),
     });
-    renderWidget(<ChannelsPanel />, api);
+    const { user } = renderWidget(<ChannelsPanel />, api);
+    await openPanel(user);
     expect(await screen.findByRole('link', { name: 'help@uchi.pro' })).toHaveAttribute('href', 'mailto:help@uchi.pro');
     expect(screen.getByRole('link', { name: '+7 (495) 000-00-00' })).toHaveAttribute('href', 'tel:+74950000000');
   });
 
-  it('can be a collapsible <details>, which asks GET /meta only once it is opened', async () => {
+  it('is a closed <details> that loads its body and asks GET /meta only once it is opened', async () => {
     const api = createFakeApi({
       getMeta: async () => ok(meta({ email: 'help@uchi.pro', phone: '+7 (495) 000-00-00', phoneDisplay: '+7 (495) 000-00-00' })),
     });
-    const { user } = renderWidget(<ChannelsPanel collapsible />, api);
+    const { user } = renderWidget(<ChannelsPanel />, api);
     const group = screen.getByRole('group');
     expect(group.tagName).toBe('DETAILS');
     expect(group).not.toHaveAttribute('open');
     expect(api.getMeta).not.toHaveBeenCalled();
+    expect(group).not.toHaveTextContent('Официальное обращение');
     await user.click(screen.getByText('Другие способы связаться с нами'));
     expect(group).toHaveAttribute('open');
     expect(await within(group).findByRole('link', { name: 'help@uchi.pro' })).toHaveAttribute('href', 'mailto:help@uchi.pro');

@@ -56,7 +56,7 @@ function FormScreen({ shown = true, formKey, onSent, onSplitSent, onAddedToExist
         followUp={followUp}
         onCancelFollowUp={onCancelFollowUp}
       />
-      <ChannelsPanel collapsible />
+      <ChannelsPanel />
     </>
   );
 }
