@@ -12,6 +12,7 @@ const THAT = /^[\s,:—–-]*(?:(?:в\s+том|заключается\s+в\s+т�
 const CONJUNCTION = /^(?:и|а|но)\s+/u;
 const PUNCTUATION_START = /^[\s,.:;—–-]+/u;
 const PUNCTUATION_END = /[\s,;:—–-]+$/u;
+const MAX_ROUNDS = 8;
 
 // Matching runs on the normalized text; its length equals the original's, so the cut is the same.
 function cut(text: string, re: RegExp): string {
@@ -48,7 +49,9 @@ function cutOnce(text: string): string {
  */
 export function cleanPart(part: string): string {
   let t = part.trim();
-  for (let previous = ''; previous !== t; ) {
+  // A part opens with a few of these at most («1) Здравствуйте, во-первых, …»); the bound keeps a text of nothing
+  // but «и и и …» from costing a pass per word.
+  for (let previous = '', round = 0; previous !== t && round < MAX_ROUNDS; round += 1) {
     previous = t;
     t = cutOnce(t);
   }

@@ -19,6 +19,8 @@ function raises(paragraph: string): boolean {
   return hasProblemMarker(paragraph) || normalizeText(paragraph).split(/\n/u).some((line) => REQUEST_START.test(line.trim()) && !FIXING.test(line.trim()));
 }
 
+const MAX_PARAGRAPHS = 100;
+
 // An empty line between two paragraphs.
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/gu;
 
@@ -28,13 +30,19 @@ const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/gu;
  */
 export function paragraphPieces(text: string): Piece[] {
   const starts: Array<{ at: number; marker: string | null }> = [{ at: 0, marker: null }];
-  const breaks = [...text.matchAll(PARAGRAPH_BREAK)].map((m) => m.index + m[0].length);
+  // Past a hundred paragraphs it is not prose: the rest stay with the last one.
+  const breaks = [...text.matchAll(PARAGRAPH_BREAK)].map((m) => m.index + m[0].length).slice(0, MAX_PARAGRAPHS);
+  // Subject stems of everything before the current paragraph, collected paragraph by paragraph (linear).
+  const seen = new Set<string>();
+  let collected = 0;
   breaks.forEach((at, i) => {
+    for (const s of contentStems(text.slice(collected, at))) seen.add(s);
+    collected = at;
     const before = text.slice(starts.at(-1)?.at ?? 0, at);
     const paragraph = text.slice(at, breaks[i + 1] ?? text.length);
     // A request after a failure is mostly what to do about it ("Прошу открыть доступ"); before one, its own.
     const opens = raises(before) && hasProblemMarker(paragraph) && !refersBack(paragraph) && !CIRCUMSTANCE.test(normalizeText(paragraph));
-    if (opens && contentStems(paragraph).size > 0 && !sharesSubject(text.slice(0, at), paragraph)) {
+    if (opens && contentStems(paragraph).size > 0 && !sharesSubject(seen, paragraph)) {
       starts.push({ at, marker: openingWords(paragraph) });
     }
   });
@@ -46,6 +54,8 @@ const AND = /(?<=[\p{L}\d»")])(?:\s*,)?\s+(?:и|а\s+также)\s+(?=[\p{L}«"
 // A clause that starts with its verb ("и не сохраняется прогресс") continues the subject before it.
 const VERB_FIRST = /^(?:не\s|\p{L}{3,}(?:ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся|ал|ил|ел|ла|ло|ли|лся|лась|лось|лись)(?![\p{L}]))/u;
 const MIN_STEMS = 2;
+const CLAUSE_WINDOW = 600;
+const MAX_JOINS = 200;
 // A request ("Прошу продлить доступ …") and, after «а также», another infinitive ("… выслать оригиналы");
 // after a bare «и» two infinitives are usually one chain of actions ("исправить и выслать новое").
 const REQUESTING = /(?<![\p{L}])(?:прошу|просим|просьба|нужно|необходимо|помогите)(?![\p{L}])/u;
@@ -64,12 +74,15 @@ const QUESTION_FIRST = /^(?:почему|зачем|где|куда|когда|�
  */
 export function clausePieces(text: string): Piece[] {
   const starts: Array<{ at: number; marker: string | null }> = [{ at: 0, marker: null }];
-  const matches = [...text.matchAll(AND)];
+  // Prose joins a few dozen clauses at most; past that it is not prose, and the rest is left joined.
+  const matches = [...text.matchAll(AND)].slice(0, MAX_JOINS);
   for (const m of matches) {
-    const from = starts.at(-1)?.at ?? 0;
+    // Each side within a window of the join: a clause is far shorter, and a text of nothing but «и и и …» does
+    // not cost the whole text per join.
+    const from = Math.max(starts.at(-1)?.at ?? 0, m.index - CLAUSE_WINDOW);
     const left = lastSentence(text.slice(from, m.index));
     const bodyStart = m.index + m[0].length;
-    const right = firstSentence(text.slice(bodyStart));
+    const right = firstSentence(text.slice(bodyStart, bodyStart + CLAUSE_WINDOW));
     // A clause starting with its verb shares the subject before it, unless it names a subject of its own.
     if ((VERB_FIRST.test(normalizeText(right)) && contentStems(right).size < 3) || refersBack(right)) continue;
     // Two failures, or two requests («Прошу исправить название …, а также подключить филиал»), or a failure

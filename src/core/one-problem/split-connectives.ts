@@ -14,6 +14,7 @@ export function hasSubstance(text: string): boolean {
 // A request of its own after the connective ("Кроме того, хотим отключить …", "плюс нужно выставить счёт").
 const REQUEST = /^(?:(?:мне|нам)\s+)?(?:нуж(?:ен|на|но|ны)|прошу|просим|хоч(?:у|ем)|хотим|пришлите|вышлите|добавьте)(?![\p{L}])/u;
 const LEAD = /^[\s,.:;—–-]+/u;
+const MAX_CONNECTIVES = 100;
 // "А ещё при попытке загрузки …", "Кроме того, при этом …": what the same failure does when tried again.
 const CIRCUMSTANCE = /^при\s+(?:попытк\p{L}*|этом)(?![\p{L}])/u;
 
@@ -66,7 +67,10 @@ function switchesKind(before: string, body: string): boolean {
 /** {@link splitOnConnectives} with the connective that opened each piece. */
 export function connectivePieces(text: string): Piece[] {
   const details = ordinalsAreDetails(text);
-  const connectives = findConnectives(text).filter((c) => !details || !ORDINAL.test(normalizeText(text.slice(c.start, c.end))));
+  // Prose has a few connectives; past a hundred it is not prose, and the rest are left where they are.
+  const connectives = findConnectives(text)
+    .filter((c) => !details || !ORDINAL.test(normalizeText(text.slice(c.start, c.end))))
+    .slice(0, MAX_CONNECTIVES);
   const starts: Array<{ at: number; marker: string | null }> = [{ at: 0, marker: null }];
   // Subject stems of everything before the current connective, collected piece by piece.
   const before = new Set<string>();

@@ -3,6 +3,9 @@
  * is the same index in the original (cleaning slices the original by those indices).
  */
 export function normalizeText(text: string): string {
+  // Almost always one code unit per character both ways: the platform's lowercasing, checked by its length.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(/ё/g, 'е');
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
     const char = text.charAt(i);

@@ -1,5 +1,5 @@
 /** Registering a ticket: one transaction holding the ticket, its first event, file claims and the idempotency record. */
-import { formatTicketNumber, hasCalendarFor, IDEMPOTENCY_CONFLICT_MESSAGE, INITIAL_STATUS, moscowParts, priorityFor, replayOf, resolveDeadlineInfo, reviewDeadlineInfo } from '../../core';
+import { formatTicketNumber, hasCalendarFor, IDEMPOTENCY_CONFLICT_MESSAGE, INITIAL_STATUS, moscowParts, oneProblemVerdict, priorityFor, replayOf, resolveDeadlineInfo, reviewDeadlineInfo } from '../../core';
 import type { CreateTicketResponse, TicketDraft } from '../../core';
 import type { Reporter } from '../auth/identity';
 import { deriveAccessKey, hashKey } from '../auth/keys';
@@ -46,6 +46,9 @@ export async function createTicket(
   const review = reviewDeadlineInfo(now);
   const resolve = resolveDeadlineInfo(now, priority);
 
+  // Before the transaction: the check is the costliest step of a create, and must hold no lock while it runs.
+  const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
+
   const result = await store.write(async (tx): Promise<CreateResult> => {
     // Two processes given the same key at once: the second waits here, then finds the first one's record.
     await tx.lock(`idempotency:${reporter.owner}:${idempotencyKey}`);
@@ -58,7 +61,7 @@ export async function createTicket(
       return { body: withAccessKey(deps, reporter, first, await tx.tickets.get(first.ticket.id)), replayed: true };
     }
     // After the replay: a ticket registered before a change of the check is still answered as it was.
-    const oneProblem = enforceOneProblem(draft);
+    const oneProblem = enforceOneProblem(verdict);
     const followed = followUpOf === undefined ? null : await followedTicket(tx, reporter, followUpOf, now);
     const id = randomId();
     const { year } = moscowParts(now);

@@ -1,6 +1,6 @@
 /** The server's side of «одна заявка — одна проблема»: the same check as the widget, enforced on create. */
-import { oneProblemVerdict, severalProblemsMessage } from '../../core';
-import type { OneProblemCheckRecord, TicketDraft } from '../../core';
+import { severalProblemsMessage } from '../../core';
+import type { OneProblemCheckRecord, OneProblemVerdict } from '../../core';
 import { ApiFailure } from '../errors';
 
 /** The columns a create stores about the check. */
@@ -10,11 +10,11 @@ export interface OneProblemColumns {
 }
 
 /**
+ * The check's verdict (computed by the caller, outside any transaction: it is the costliest step of a create).
  * Refuses a description with several problems unless the user confirmed it is one (422 `several_problems`
  * with the parts, so any client can offer to split); a confirmed ticket keeps what the check found.
  */
-export function enforceOneProblem(draft: TicketDraft): OneProblemColumns {
-  const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
+export function enforceOneProblem(verdict: OneProblemVerdict): OneProblemColumns {
   switch (verdict.kind) {
     case 'refuse': {
       const { parts, markers } = verdict.check;
