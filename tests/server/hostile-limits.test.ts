@@ -4,6 +4,7 @@ import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
 import { validDrafts } from '../fixtures/drafts';
 import { signReporterToken } from '../../src/server';
 import { call, createTicket, expectError, guestAuth, guestContact, profile, startTestServer, TEST_SECRET, userAuth } from './helpers';
+import { fileForm, pdfFile } from './images';
 import type { TestServer } from './helpers';
 import { openSse } from './sse-client';
 import type { SseStream } from './sse-client';
@@ -104,5 +105,40 @@ describe('limits against one hostile client', () => {
     let frame = await fresh.next(10_000);
     while (frame.data?.includes('После истечения') !== true) frame = await fresh.next(10_000);
     fresh.close();
+  });
+});
+
+describe('the guests’ upload bytes per address', () => {
+  it('counts uploads sent in chunks (no Content-Length) as the largest file while they are in flight', async () => {
+    const ts = await startTestServer({
+      config: {
+        limits: { maxFileBytes: 200_000, maxFilesPerTicket: 10, maxPixels: 1_000_000, acceptedTypes: [] },
+        guard: { ...DEFAULT_GUARD_LIMITS, guestUploadBytesPerIpHour: 600_000 },
+      },
+    });
+    try {
+      // Five 150 kB files at once, each from a new guest key, each body streamed: 750 kB against 600 kB an hour.
+      const form = fileForm(pdfFile(150_000), 'act.pdf', 'application/pdf');
+      const encoded = new Request('http://encoder.invalid/', { method: 'POST', body: form });
+      const bytes = new Uint8Array(await encoded.arrayBuffer());
+      const type = encoded.headers.get('content-type') ?? '';
+      const chunked = () =>
+        fetch(`${ts.api}/attachments`, {
+          method: 'POST',
+          headers: { authorization: guestAuth(), 'content-type': type },
+          body: new ReadableStream({
+            start(controller) {
+              controller.enqueue(bytes);
+              controller.close();
+            },
+          }),
+          duplex: 'half',
+        } as RequestInit & { duplex: 'half' });
+      const statuses = (await Promise.all(Array.from({ length: 5 }, chunked))).map((response) => response.status);
+      expect(statuses.filter((status) => status === 201).length).toBeLessThanOrEqual(3);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await ts.cleanup();
+    }
   });
 });

@@ -47,8 +47,10 @@ export function attachmentRoutes(deps: AppDeps) {
     const declared = Number(c.req.header('content-length') ?? '0');
     if (Number.isFinite(declared) && declared > limits.maxFileBytes + MULTIPART_OVERHEAD) throw closeAfter(tooLarge());
     const guest = reporter.kind === 'guest';
-    // The declared size is reserved now (a body without one reserves none); the real size is settled after.
-    const quota = guest ? await deps.guards.guestQuota.reserve(ip, { files: 1, bytes: Math.min(declared || 0, limits.maxFileBytes) }) : null;
+    // The declared size is reserved now, the largest file allowed for a body without one (sent in chunks): uploads
+    // in flight at once cannot pass the hour's bytes between them. The real size is settled after.
+    const reserved = Number.isFinite(declared) && declared > 0 ? Math.min(declared, limits.maxFileBytes) : limits.maxFileBytes;
+    const quota = guest ? await deps.guards.guestQuota.reserve(ip, { files: 1, bytes: reserved }) : null;
     try {
       const body = await storeUpload(c, reporter.owner, quota);
       return c.json(body, 201);
