@@ -32,6 +32,11 @@ export interface ServerConfig {
    * bounds what one reporter keeps on disk, with room for several drafts' files.
    */
   maxPendingUploads: number;
+  /**
+   * The most events a ticket takes from its reporter's messages (a specialist's changes are never refused):
+   * every read of a ticket carries its whole history.
+   */
+  maxEventsPerTicket: number;
   maxJsonBytes: number;
   heartbeatMs: number;
   busyTimeoutMs: number;
@@ -115,6 +120,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     allowedOrigins: overrides.allowedOrigins ?? listFrom(env.SUPPORT_ALLOWED_ORIGINS),
     limits,
     maxPendingUploads: overrides.maxPendingUploads ?? intFrom(env, 'SUPPORT_MAX_PENDING_UPLOADS', 3 * limits.maxFilesPerTicket, 1),
+    maxEventsPerTicket: overrides.maxEventsPerTicket ?? intFrom(env, 'SUPPORT_MAX_EVENTS_PER_TICKET', 300, 2),
     maxJsonBytes: overrides.maxJsonBytes ?? 256 * 1024,
     heartbeatMs: overrides.heartbeatMs ?? 15_000,
     busyTimeoutMs: overrides.busyTimeoutMs ?? 2_000,

@@ -94,3 +94,23 @@ describe('messages, clarification, cancel and status changes', () => {
     expectError(await call(ts, 'POST', `/tickets/${other}/cancel`, { auth: alice }), 409, 'illegal_transition');
   });
 });
+
+describe('a ticket’s length', () => {
+  it('takes the reporter’s messages up to the configured number of events, then asks for a new ticket; a specialist is never refused', async () => {
+    const ts = await startTestServer({ config: { maxEventsPerTicket: 4 } });
+    try {
+      const bob = await userAuth(ts, 'bob');
+      const id = createTicketResponseSchema.parse((await createTicket(ts, bob, validDrafts.other)).body).ticket.id;
+      // The registration is the first event: three messages fill it.
+      for (let i = 1; i <= 3; i += 1) expect((await call(ts, 'POST', `/tickets/${id}/messages`, { auth: bob, json: { text: `Сообщение ${i}` } })).status).toBe(201);
+      const refused = await call(ts, 'POST', `/tickets/${id}/messages`, { auth: bob, json: { text: 'Ещё одно' } });
+      expectError(refused, 422, 'validation_failed');
+      expect(refused.text).toContain('в новом обращении');
+      const answered = await call(ts, 'POST', `/agent/tickets/${id}/status`, { auth: agentAuth, json: { status: 'answered', text: 'Готово.' } });
+      expect(answered.status, answered.text).toBe(200);
+      expect(ticketSchema.parse((await call(ts, 'GET', `/tickets/${id}`, { auth: bob })).body).events).toHaveLength(5);
+    } finally {
+      await ts.cleanup();
+    }
+  });
+});

@@ -67,6 +67,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     events: {
       listAfter: async (ticketId, after) => events.listAfter(ticketId, after),
       lastId: async (ticketId) => events.lastId(ticketId),
+      count: async (ticketId) => events.count(ticketId),
       insert: async (event) => events.insert(event),
     },
     attachments: {
@@ -113,6 +114,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     events: {
       listAfter: (ticketId, after) => read(() => events.listAfter(ticketId, after)),
       lastId: (ticketId) => read(() => events.lastId(ticketId)),
+      count: (ticketId) => read(() => events.count(ticketId)),
     },
     attachments: {
       get: (id) => read(() => attachments.get(id)),

@@ -81,7 +81,18 @@ function locked(check: (tx: Transaction) => Promise<TicketRow>) {
 
 /** The reporter writes: a reply to a clarification request moves it on, otherwise the status stays. */
 export async function postMessage(deps: AppDeps, reporter: Reporter, id: string, text: string, attachmentIds: readonly string[]): Promise<TicketChange> {
-  const changed = await change(deps, locked((tx) => reporterTicket(tx, reporter, id)), (row) => {
+  const load = locked(async (tx) => {
+    const row = await reporterTicket(tx, reporter, id);
+    // Every read of a ticket carries its whole history: one reporter's thousands of messages would make each
+    // read of it megabytes. A thread that long is better continued in a new ticket.
+    const max = deps.config.maxEventsPerTicket;
+    if ((await tx.events.count(row.id)) >= max) {
+      const message = `В обращении уже ${max} записей: напишите, пожалуйста, в новом обращении.`;
+      throw failures.validation({ text: message }, message);
+    }
+    return row;
+  });
+  const changed = await change(deps, load, (row) => {
     const status = row.status as Status;
     if (isFinalStatus(status)) throw failures.illegalTransition('Обращение закрыто: написать в него уже нельзя.');
     const next = statusAfterReporterMessage(status);
