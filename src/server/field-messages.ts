@@ -11,6 +11,9 @@ export interface IssueLike {
   message: string;
   input?: unknown;
   maximum?: unknown;
+  minimum?: unknown;
+  /** What the limit of a too_big / too_small issue applies to: 'string', 'number', 'array'… */
+  origin?: unknown;
 }
 
 // Server-only wording; the form's fields take theirs from the shared sentences (the widget shows the same).
@@ -54,23 +57,40 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return path.map((part) => String(part)).join('.');
 }
 
-/** The Russian sentence for one issue. */
-export function fieldMessage(issue: IssueLike): string {
+/**
+ * The Russian sentence for one issue. `given` tells whether the request had a value at the issue's path: zod
+ * leaves the input out of a type issue, and a value of the wrong type is not a missing one.
+ */
+export function fieldMessage(issue: IssueLike, given = false): string {
   const path = issuePath(issue.path);
-  const code = messageCode(issue);
+  // A number out of range is not a text too long («score»: 6).
+  if (issue.origin === 'number' && issue.code === 'too_big') return typeof issue.maximum === 'number' ? `Слишком большое значение: не больше ${issue.maximum}` : GENERIC.invalid!;
+  if (issue.origin === 'number' && issue.code === 'too_small') return typeof issue.minimum === 'number' ? `Слишком маленькое значение: не меньше ${issue.minimum}` : GENERIC.invalid!;
+  const code = issue.code === 'invalid_type' && given && !KNOWN_CODES.has(issue.message) ? 'wrong_type' : messageCode(issue);
+  if (code === 'wrong_type') return formSentences(path)?.['invalid'] ?? 'Неверный тип значения';
   const specific = formSentences(path)?.[code] ?? formSentences(path.replace(/\.\d+(?=\.|$)/g, ''))?.[code];
   if (specific !== undefined) return specific;
   if (code === 'too_long') return tooLong(issue.maximum);
   return GENERIC[code] ?? GENERIC.invalid ?? 'Неверное значение';
 }
 
-/** All issues as `{ path: sentence }`, the first issue of each path winning. */
-export function fieldMessages(issues: readonly IssueLike[], prefix = ''): Record<string, string> {
+/** Whether `input` has a value (null included) at `path`. */
+function hasValueAt(input: unknown, path: readonly PropertyKey[]): boolean {
+  let at: unknown = input;
+  for (const part of path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, part)) return false;
+    at = (at as Record<PropertyKey, unknown>)[part];
+  }
+  return at !== undefined;
+}
+
+/** All issues as `{ path: sentence }`, the first issue of each path winning; `input` is what was parsed. */
+export function fieldMessages(issues: readonly IssueLike[], prefix = '', input?: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const key = prefix + issuePath(issue.path);
     // Object.hasOwn, not `in`: a path like "constructor" must not match Object.prototype.
-    if (!Object.hasOwn(fields, key)) fields[key] = fieldMessage(issue);
+    if (!Object.hasOwn(fields, key)) fields[key] = fieldMessage(issue, hasValueAt(input, issue.path));
   }
   return fields;
 }

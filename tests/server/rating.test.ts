@@ -75,6 +75,12 @@ describe('rating the help: once a specialist answered, changeable for 7 days, st
     for (const body of [{}, { score: 0 }, { score: 6 }, { score: 3.5 }, { score: '5' }, { score: 5, comment: 'я'.repeat(2001) }]) {
       expectError(await rate(id, alice, body), 422, 'validation_failed');
     }
+    // Each says what is wrong: out of range, the wrong type, or missing (not «a text too long» for a number).
+    const fieldOf = async (body: unknown) => ((await rate(id, alice, body)).body as { error: { fields: Record<string, string> } }).error.fields['score'];
+    expect(await fieldOf({ score: 6 })).toBe('Слишком большое значение: не больше 5');
+    expect(await fieldOf({ score: 0 })).toBe('Слишком маленькое значение: не меньше 1');
+    expect(await fieldOf({ score: '5' })).toBe('Неверный тип значения');
+    expect(await fieldOf({})).toBe('Заполните это поле');
     expectError(await rate(id, bob, { score: 1 }), 404, 'not_found');
     expectError(await rate(id, agentAuth, { score: 1 }), 403);
     expectError(await call(ts, 'POST', `/tickets/${id}/rating`, { json: { score: 5 } }), 401, 'unauthorized');

@@ -77,5 +77,5 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
 export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown, prefix = ''): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw failures.validation(fieldMessages(result.error.issues, prefix));
+  throw failures.validation(fieldMessages(result.error.issues, prefix, input));
 }
