@@ -104,6 +104,9 @@ describe('meta, CORS and the OpenAPI document', () => {
   it('unknown routes answer 404, known ones asked with another method 405 naming the methods they have', async () => {
     expectError(await call(ts, 'GET', '/nope'), 404, 'not_found');
     expectError(await call(ts, 'GET', '/tickets/x/y/z'), 404, 'not_found');
+    // A trailing slash is no route either: 404, not a 405 that would name the very method asked.
+    expectError(await call(ts, 'GET', '/meta/'), 404, 'not_found');
+    expectError(await call(ts, 'POST', '/tickets/', { json: {} }), 404, 'not_found');
     const outside = await fetch(`${ts.server.url}/etc/passwd`);
     expect(outside.status).toBe(404);
 

@@ -14,7 +14,8 @@ function matches(routePath: string, path: string): boolean {
     .split('/')
     .map((segment) => (segment.startsWith(':') ? '[^/]+' : escape(segment)))
     .join('/');
-  return new RegExp(`^${pattern}/?$`).test(path);
+  // Exactly as routed: the router serves no trailing slash, so neither is a method "allowed" there (404, not 405).
+  return new RegExp(`^${pattern}$`).test(path);
 }
 
 /** The methods routed for `path` (HEAD wherever GET is), sorted; empty when no route has the path. */
