@@ -161,15 +161,25 @@ export const ContextExpanded: Story = {
   },
 };
 
-/** The description reads as two problems: sending waits until the user splits it or confirms it is one. */
+/**
+ * The description reads as two problems: sending waits until the user splits it or confirms it is one. The send
+ * button stays reachable with its reason; pressing it moves to the check.
+ */
 export const OneProblemWarning: Story = {
   tags: ['en-dark'],
   parameters: WITH_TWO_PROBLEMS,
   play: async (context) => {
-    const { canvas, t } = playKit(context);
-    await expect(await canvas.findByText(t('form:oneProblem.found', { count: 2 }))).toBeVisible();
+    const { canvas, t, harness } = playKit(context);
+    const found = await canvas.findByText(t('form:oneProblem.found', { count: 2 }));
+    await expect(found).toBeVisible();
     await expect(canvas.getByText(t('form:oneProblem.markers', { markers: t('form:oneProblem.marker', { marker: 'Кроме того' }) }))).toBeVisible();
-    await expect(canvas.getByRole('button', { name: t('form:send.submit') })).toBeDisabled();
+    const send = canvas.getByRole('button', { name: t('form:send.submit') });
+    await expect(send).toHaveAttribute('aria-disabled', 'true');
+    await expect(send).toHaveAccessibleDescription(t('form:send.oneProblem'));
+    send.focus();
+    await userEvent.keyboard('{Enter}');
+    await expectFocus(context.canvasElement, found.closest('.us-one-problem__panel'));
+    await expect(harness.api.store.all()).toHaveLength(0);
   },
 };
 

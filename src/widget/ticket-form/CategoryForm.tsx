@@ -116,6 +116,10 @@ export function CategoryForm({ category, values, setup, attachments, problems, t
         block={sendBlock(attachments, problems.blocked)}
         sending={submitter.sending}
         progress={{ done, count: checklist.length }}
+        // The one-problem panel holds the two ways on; uploads say how they stand in the list itself.
+        onBlockedPress={(block) => {
+          if (block === 'one-problem') problems.panelRef.current?.focus();
+        }}
       />
     </>
   );

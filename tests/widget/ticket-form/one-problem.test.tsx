@@ -25,9 +25,32 @@ describe('one ticket — one problem', () => {
     // The verdict names the words it rests on.
     expect(within(notice).getByText('Найдено: «Также»')).toBeInTheDocument();
     const submit = screen.getByRole('button', { name: 'Отправить обращение' });
-    expect(submit).toBeDisabled();
+    expect(submit).toHaveAttribute('aria-disabled', 'true');
     expect(submit).toHaveAccessibleDescription('Разделите описание на отдельные обращения или подтвердите, что проблема одна.');
     expect(api.createTicket).not.toHaveBeenCalled();
+  });
+
+  it('keeps the waiting send button in the Tab order; pressing it sends nothing and moves to the check', async () => {
+    const { user, api } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user, TWO_PROBLEMS);
+    const panel = (await screen.findByText('Одна заявка — одна проблема')).closest('[tabindex="-1"]') as HTMLElement;
+    const submit = screen.getByRole('button', { name: 'Отправить обращение' });
+    // Tab from the panel's last choice reaches the button itself, with its reason.
+    screen.getByRole('button', { name: 'Это одна проблема' }).focus();
+    await user.tab();
+    expect(submit).toHaveFocus();
+    expect(submit).toHaveAccessibleDescription('Разделите описание на отдельные обращения или подтвердите, что проблема одна.');
+
+    await user.keyboard('{Enter}');
+    expect(panel).toHaveFocus();
+    await user.click(submit);
+    expect(panel).toHaveFocus();
+    // Enter in a field (the form's implicit submission goes through the button) waits too.
+    await user.type(screen.getByLabelText('Тема обращения'), '{Enter}');
+    expect(panel).toHaveFocus();
+    expect(api.createTicket).not.toHaveBeenCalled();
+    expect(screen.queryByRole('region', { name: /^Исправьте/ })).not.toBeInTheDocument();
   });
 
   it('a send inside the debounce window is still checked, and focus goes to the explanation', async () => {
@@ -46,14 +69,14 @@ describe('one ticket — one problem', () => {
     await chooseCategory(user, 'Другой вопрос');
     await fillCommon(user, TWO_PROBLEMS);
     await user.click(await screen.findByRole('button', { name: 'Это одна проблема' }));
-    expect(screen.getByRole('button', { name: 'Отправить обращение' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Отправить обращение' })).not.toHaveAttribute('aria-disabled');
 
     // A typo fix keeps the confirmation…
     await fill(user, 'Опишите проблему', TWO_PROBLEMS.replace('Охрана', 'Охраны'));
-    expect(screen.getByRole('button', { name: 'Отправить обращение' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Отправить обращение' })).not.toHaveAttribute('aria-disabled');
     // …a new problem does not.
     await fill(user, 'Опишите проблему', `${TWO_PROBLEMS} И ещё вопрос: как выгрузить отчёт по успеваемости группы в Excel?`);
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Отправить обращение' })).toBeDisabled());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Отправить обращение' })).toHaveAttribute('aria-disabled', 'true'));
     await user.click(await screen.findByRole('button', { name: 'Это одна проблема' }));
 
     await send(user);
@@ -145,7 +168,7 @@ describe('one ticket — one problem', () => {
     expect(within(notice).getByText('Похоже, в описании 2 разные проблемы:')).toBeInTheDocument();
     expect(within(notice).getByText('Найдено: «Счёт за март»')).toBeInTheDocument();
     expect(screen.queryByText(/HTTP 422|несколько разных проблем \(2\)/)).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Отправить обращение' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Отправить обращение' })).toHaveAttribute('aria-disabled', 'true');
 
     await user.click(screen.getByRole('button', { name: 'Разделить на 2 обращения' }));
     await screen.findByRole('heading', { name: '2 обращения вместо одного' });

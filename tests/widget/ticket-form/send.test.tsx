@@ -123,11 +123,16 @@ describe('sending', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('waits while attachments upload or have failed', () => {
+  it('waits while attachments upload or have failed', async () => {
     const busy = renderForm({ slot: createSlot({ busy: true }), prefill: { category: 'other' } });
     const submit = screen.getByRole('button', { name: 'Отправить обращение' });
-    expect(submit).toBeDisabled();
+    // Focusable, so its reason is read out; a press sends nothing.
+    expect(submit).toHaveAttribute('aria-disabled', 'true');
     expect(submit).toHaveAccessibleDescription('Дождитесь окончания загрузки файлов.');
+    await fillCommon(busy.user);
+    await send(busy.user);
+    expect(busy.api.createTicket).not.toHaveBeenCalled();
+    expect(screen.queryByRole('region', { name: /^Исправьте/ })).not.toBeInTheDocument();
     busy.unmount();
 
     renderForm({ slot: createSlot({ failed: true }), prefill: { category: 'other' } });

@@ -7,7 +7,8 @@ export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 /**
  * A button with a variant and a busy state: announced, and doing nothing while busy. A busy button stays
  * focusable (aria-disabled, not disabled): a focused button that became disabled would drop the focus to the
- * page for as long as the work takes.
+ * page for as long as the work takes. A button that waits for something else passes `aria-disabled` itself, and
+ * its `onClick` decides what a press does then.
  */
 export function Button({
   variant = 'secondary',
@@ -27,7 +28,7 @@ export function Button({
       data-variant={variant}
       data-busy={busy || undefined}
       aria-busy={busy || undefined}
-      aria-disabled={busy || undefined}
+      aria-disabled={busy || rest['aria-disabled']}
       disabled={disabled === true}
       // While busy a click (or a form's implicit submission through it) does nothing.
       onClick={busy ? (event) => event.preventDefault() : onClick}
