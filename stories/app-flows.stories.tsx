@@ -79,6 +79,18 @@ export const SplitIntoTwo: Story = {
   },
 };
 
+/** The split view in the panel: in place of the form, its heading the second level under the widget's title. */
+export const SplitView: Story = {
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await fillOther(context, 'Тест и письмо', TWO_PROBLEMS);
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    const heading = await canvas.findByRole('heading', { level: 2, name: t('form:split.heading', { count: 2 }) }, { timeout: 5000 });
+    await expectFocus(context.canvasElement, heading);
+    await expect(canvas.getAllByRole('heading', { level: 3 })).toHaveLength(2);
+  },
+};
+
 /** A question arrived: "My tickets" shows the change, the ticket opens, the answer moves it to clarification_sent. */
 export const AnswerClarification: Story = {
   parameters: { widget: { bare: true, tickets: [seedIn('resolved', OPEN_NOW, { id: 't-old', category: 'course', hoursAgo: 60 }), seedIn('clarification_requested', OPEN_NOW, { id: 't-q' })], unseen: ['t-q'] } },

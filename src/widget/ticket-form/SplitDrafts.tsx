@@ -34,7 +34,7 @@ function SplitItemEditor({ item, index, count, state, onChange }: {
   const readOnly = state.status === 'sent' || state.status === 'sending';
   return (
     <li className="us-split__item" data-state={state.status}>
-      <h4 className="us-split__item-title">{t('split.item', { index: index + 1, count })}</h4>
+      <h3 className="us-split__item-title">{t('split.item', { index: index + 1, count })}</h3>
       <Field label={t('field.subject')} error={error('subject')} required>
         {(control) => <input {...control} value={item.subject} readOnly={readOnly} onChange={(e) => onChange({ ...item, subject: e.target.value })} />}
       </Field>
@@ -77,9 +77,10 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   const sentResponses = items.map(stateOf).flatMap((state) => (state.status === 'sent' ? [state.response] : []));
   return (
     <section className="us-split" aria-labelledby={`${statusId}-title`}>
-      <h3 className="us-section-title" id={`${statusId}-title`} ref={headingRef} tabIndex={-1}>
+      {/* The view replaces the form and its heading: it is the panel's second level, under the widget's title. */}
+      <h2 className="us-section-title" id={`${statusId}-title`} ref={headingRef} tabIndex={-1}>
         {t('split.heading', { count: items.length })}
-      </h3>
+      </h2>
       <p>{t('split.intro')}</p>
       <p className="us-field__hint">{t('split.shared', { category: categoryLabel })}</p>
       {hasAttachments ? <p className="us-field__hint">{t('split.files')}</p> : null}

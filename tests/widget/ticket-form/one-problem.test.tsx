@@ -100,8 +100,11 @@ describe('one ticket — one problem', () => {
     await fillCommon(user, TWO_PROBLEMS);
     await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
 
-    const heading = await screen.findByRole('heading', { name: '2 обращения вместо одного' });
+    // In place of the form and its heading: the second level under the widget's title, each part the third.
+    const heading = await screen.findByRole('heading', { level: 2, name: '2 обращения вместо одного' });
     await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getAllByRole('heading', { level: 3 }).map((item) => item.textContent)).toEqual(['Обращение 1 из 2', 'Обращение 2 из 2']);
+    expect(screen.queryByRole('heading', { level: 4 })).not.toBeInTheDocument();
     const subjects = screen.getAllByLabelText('Тема обращения');
     expect(subjects.map((input) => (input as HTMLInputElement).value)).toEqual([
       'Не открывается курс «Охрана труда»',
