@@ -1,6 +1,6 @@
 /** The form around sending: a restored draft, the checklist, duplicates, page errors, sending and failing to send. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
 import { FILLED, OPEN_NOW, PAGE_ERRORS } from './support/fixtures';
 import { completeFilled, submit } from './support/form-play';
 import { pngFile } from './support/files';
@@ -46,6 +46,19 @@ export const DraftDiscardConfirm: Story = {
     const { canvas, t } = playKit(context);
     await userEvent.click(await canvas.findByRole('button', { name: t('form:draft.discard') }));
     await expect(await canvas.findByRole('dialog', { name: t('form:draft.confirmTitle') })).toBeVisible();
+  },
+};
+
+/** The draft deleted: the form starts afresh at the category question, and the focus is there, not lost to the page. */
+export const DraftDiscarded: Story = {
+  parameters: RESTORED_DRAFT,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:draft.discard') }));
+    const dialog = await canvas.findByRole('dialog', { name: t('form:draft.confirmTitle') });
+    await userEvent.click(within(dialog).getByRole('button', { name: t('form:draft.confirm') }));
+    await expectFocus(context.canvasElement, canvas.getByRole('heading', { name: t('form:field.category') }));
+    await expect(canvas.queryByText(t('form:draft.discard'))).not.toBeInTheDocument();
   },
 };
 

@@ -174,7 +174,8 @@ export function TicketForm(props: TicketFormProps) {
           submitter.submit('send');
         }}
       >
-        <h2 className="us-visually-hidden" id={headingId}>
+        {/* Focusable: where the focus goes when a discarded draft leaves the form at its fields. */}
+        <h2 className="us-visually-hidden" id={headingId} tabIndex={-1}>
           {t('heading')}
         </h2>
         {followUp === undefined ? null : (

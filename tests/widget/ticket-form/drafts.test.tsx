@@ -65,6 +65,22 @@ describe('draft autosave', () => {
     expect(screen.queryByText(/Черновик от/)).not.toBeInTheDocument();
     expect(store.getItem(KEY)).toBeNull();
     expect(slot.clear).toHaveBeenCalled();
+    // The notice went with the draft, not the focus: it is on the form's heading (the fields stay).
+    expect(screen.getByRole('heading', { name: 'Новое обращение' })).toHaveFocus();
+  });
+
+  it('after deleting a draft whose category the user chose, focus is on the category question again', async () => {
+    const store = createMemoryTextStore();
+    const first = renderForm({ store });
+    await chooseCategory(first.user, 'Другой вопрос');
+    await fill(first.user, 'Тема обращения', 'Черновик');
+    first.unmount();
+
+    const { user } = renderForm({ store });
+    await user.click(await screen.findByRole('button', { name: 'Удалить черновик' }));
+    await user.click(await screen.findByRole('button', { name: 'Удалить' }));
+    expect(screen.getByRole('heading', { name: 'О чём обращение?' })).toHaveFocus();
+    expect(screen.queryByLabelText('Тема обращения')).not.toBeInTheDocument();
   });
 
   it('ignores corrupt or foreign data in the store', () => {
