@@ -62,6 +62,26 @@ export const DraftDiscarded: Story = {
   },
 };
 
+/**
+ * A screenshot made in the form («Сделать скриншот страницы», here by hand), edited and attached: it joins the
+ * list, and the focus comes back to the button that opened the tool.
+ */
+export const ScreenshotAttached: Story = {
+  parameters: { widget: { prefill: { category: 'technical' } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const capture = await canvas.findByRole('button', { name: t('attachments:capture') }, { timeout: 4000 });
+    await userEvent.click(capture);
+    const manual = await canvas.findByRole('button', { name: t('screenshot:manualOption') }, { timeout: 4000 });
+    await userEvent.click(manual);
+    await userEvent.upload(await canvas.findByLabelText(t('screenshot:manual.pick')), await pngFile('снимок.png', 640, 400));
+    await userEvent.click(await canvas.findByRole('button', { name: t('screenshot:editor.attach') }, { timeout: 4000 }));
+    await expectFocus(context.canvasElement, capture);
+    const list = await canvas.findByRole('list', { name: t('attachments:listLabel') }, { timeout: 4000 });
+    await expect(list).toHaveTextContent(/screenshot-.*\.png/);
+  },
+};
+
 /** The checklist complete: every required field and a screenshot, attached as a file. */
 export const ChecklistComplete: Story = {
   parameters: { widget: { prefill: FILLED.course.prefill } },

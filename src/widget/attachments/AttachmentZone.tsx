@@ -4,7 +4,7 @@
  * in its first frame and the queue (AttachmentList) can arrive later; files picked, dropped or pasted meanwhile
  * go to `onFiles` all the same.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { Button } from '../shared/ui';
@@ -32,12 +32,28 @@ export interface AttachmentZoneProps {
   children?: ReactNode;
 }
 
+/** True when nothing has the focus: the focused element was removed (it fell to the page's body). */
+function focusFell(node: Node): boolean {
+  const active = (node.getRootNode() as Document | ShadowRoot).activeElement;
+  const page = document.activeElement;
+  return (active === null || active === document.body) && (page === null || page === document.body);
+}
+
 /** The zone, with the list as its children. */
 export function AttachmentZone({ limits, onFiles, onCapture, capturing = false, captureSlot, pasteTarget, rootRef, inputRef, children }: AttachmentZoneProps) {
   const { t, i18n } = useTranslation('attachments');
   const id = useId();
   const { dragging, handlers } = useDropZone(onFiles);
   usePasteFiles(rootRef, pasteTarget, onFiles);
+  // The screenshot flow took the focus with it when it closed («Прикрепить», «Отмена»): back to the button that
+  // opened it, beside the list the screenshot joins. Focus the user moved elsewhere meanwhile stays there.
+  const capture = useRef<HTMLButtonElement>(null);
+  const wasCapturing = useRef(capturing);
+  useEffect(() => {
+    const closed = wasCapturing.current && !capturing;
+    wasCapturing.current = capturing;
+    if (closed && capture.current !== null && focusFell(capture.current)) capture.current.focus();
+  }, [capturing]);
   return (
     <div ref={rootRef} className="us-attachments" role="group" aria-labelledby={`${id}-title`} data-state={dragging ? 'dragging' : 'idle'} {...handlers}>
       <p className="us-attachments__title" id={`${id}-title`}>
@@ -72,7 +88,7 @@ export function AttachmentZone({ limits, onFiles, onCapture, capturing = false, 
             {t('pick')}
           </label>
           {onCapture === undefined ? null : (
-            <Button busy={capturing} onClick={onCapture}>
+            <Button ref={capture} busy={capturing} onClick={onCapture}>
               {t('capture')}
             </Button>
           )}

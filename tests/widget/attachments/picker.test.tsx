@@ -1,8 +1,11 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
-import { bigFile, createFakeApi, pdfFile, pngFile, renderPicker, slotState, stubObjectUrls, svgFile } from './helpers';
+import { useDraftAttachments } from '../../../src/widget/attachments';
+import { createMemoryBlobStore } from '../../../src/widget/shared/memory-stores';
+import { bigFile, createEnv, createFakeApi, pdfFile, pngFile, Providers, renderPicker, slotState, stubObjectUrls, svgFile } from './helpers';
 
 let urls: ReturnType<typeof stubObjectUrls>;
 beforeEach(() => {
@@ -185,5 +188,50 @@ describe('AttachmentPicker', () => {
     await user.click(screen.getByRole('button', { name: 'Сделать скриншот страницы' }));
     expect(onCapture).toHaveBeenCalledOnce();
     expect(screen.getByText('capture flow here')).toBeInTheDocument();
+  });
+
+  it('gives the focus back to «Сделать скриншот страницы» when the screenshot flow closes with it', async () => {
+    // As the shell wires it: the flow (here a stand-in with its last button) renders in the slot while capturing,
+    // and goes away when the screenshot is attached.
+    function Capture() {
+      const [open, setOpen] = useState(false);
+      const { slot } = useDraftAttachments({
+        draftKey: 'draft-1',
+        onCapture: () => setOpen(true),
+        capturing: open,
+        captureSlot: open ? (
+          <button type="button" onClick={() => setOpen(false)}>
+            Прикрепить
+          </button>
+        ) : null,
+      });
+      return (
+        <>
+          {slot.node}
+          <button type="button" onClick={() => setOpen(false)}>
+            test: elsewhere
+          </button>
+        </>
+      );
+    }
+    const { api } = createFakeApi();
+    render(
+      <Providers api={api} env={createEnv(api, createMemoryBlobStore())}>
+        <Capture />
+      </Providers>,
+    );
+    const user = userEvent.setup();
+    const capture = screen.getByRole('button', { name: 'Сделать скриншот страницы' });
+    await user.click(capture);
+    await user.click(screen.getByRole('button', { name: 'Прикрепить' }));
+    expect(screen.queryByRole('button', { name: 'Прикрепить' })).not.toBeInTheDocument();
+    await waitFor(() => expect(capture).toHaveFocus());
+
+    // Focus the user has moved on by then stays where they put it.
+    await user.click(capture);
+    const elsewhere = screen.getByRole('button', { name: 'test: elsewhere' });
+    await user.click(elsewhere);
+    expect(screen.queryByRole('button', { name: 'Прикрепить' })).not.toBeInTheDocument();
+    expect(elsewhere).toHaveFocus();
   });
 });
