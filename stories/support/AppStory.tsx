@@ -1,6 +1,7 @@
 /**
  * The whole widget (WidgetRoot: providers, shell, lazy screens) as the embed renders it, with a stand-in for the
- * loader's launcher button in launcher mode: its label and badge follow the shell's `onUnseenChange`.
+ * loader's launcher button in launcher mode: its label and badge follow the shell's `onUnseenChange`. In launcher
+ * mode the host page has its own header (a banner landmark), as an LMS page does: axe checks the panel beside it.
  */
 import { useCallback, useRef, useState } from 'react';
 import { action } from 'storybook/actions';
@@ -33,6 +34,7 @@ export function AppStory({ harness, theme, mode, openTicket }: AppStoryProps) {
   const onUnseenChange = useCallback((count: number, label: string) => setUnseen({ count, label }), []);
   return (
     <div className="story-app">
+      {mode === 'launcher' ? <header className="story-host-header">Uchi.Pro</header> : null}
       <WidgetRoot
         env={harness.env}
         i18n={harness.i18n}

@@ -114,7 +114,8 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
   const loading = <p role="status" className="us-shell__loading">{t('loading')}</p>;
   return (
     <div className="us-shell" ref={frame} data-mode={mode}>
-      <header className="us-shell__header">
+      {/* Not <header>: in the launcher's panel it would be a second banner landmark beside the host page's own. */}
+      <div className="us-shell__header">
         <h1 className="us-shell__title" tabIndex={-1}>
           {t('title')}
         </h1>
@@ -123,7 +124,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
             <span aria-hidden="true">×</span>
           </button>
         ) : null}
-      </header>
+      </div>
       <nav className="us-shell__nav" aria-label={t('nav.label')}>
         <button type="button" className="us-shell__tab" aria-current={tab === 'new' ? 'page' : undefined} onClick={() => setScreen({ name: 'form' })}>
           {t('nav.new')}

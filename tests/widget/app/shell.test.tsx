@@ -31,6 +31,8 @@ describe('the widget shell', () => {
     await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 });
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
     expect(screen.getByRole('dialog', { name: 'Техподдержка Uchi.Pro' })).toBeInTheDocument();
+    // The host page has its banner; the panel's title bar is not a second one.
+    expect(screen.queryByRole('banner')).not.toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(onUnseenChange).toHaveBeenCalledWith(0, 'Техподдержка'));
