@@ -3,7 +3,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { AppStory } from './support/AppStory';
 import { CLOSED_NOW, OPEN_NOW } from './support/fixtures';
-import { harnessOf, playKit } from './support/play';
+import { expectFocus, harnessOf, playKit, storyShadow, ticketArrived } from './support/play';
 import { seedIn } from './support/seed';
 
 const meta = {
@@ -55,6 +55,54 @@ export const LauncherOpen: Story = {
 
 /** On a phone the launcher's panel takes the whole screen. */
 export const LauncherPhone: Story = { ...LauncherOpen, globals: { viewport: { value: 'phone360', isRotated: false } } };
+
+/**
+ * On a phone, a long ticket scrolled to its end: the title, × and tabs stay at the top of the full-screen panel,
+ * over what scrolls under them, and a control the focus scrolls back into view shows below them.
+ */
+export const LauncherPhoneScrolled: Story = {
+  tags: ['en-dark'],
+  globals: { viewport: { value: 'phone360', isRotated: false } },
+  parameters: { widget: { bare: true, tickets: [seedIn('resolved', OPEN_NOW, { id: 't-long' })] }, mode: 'launcher' },
+  render: (_args, context: StoryContext) => {
+    const harness = harnessOf(context);
+    const theme = context.globals['theme'] === 'dark' ? 'dark' : 'light';
+    return <AppStory harness={harness} theme={theme} mode="launcher" openTicket={harness.api.store.get('t-long')?.number ?? ''} />;
+  },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-long');
+    const panel = canvas.getByRole('dialog', { name: t('app:title') });
+    const close = canvas.getByRole('button', { name: t('app:close') });
+    const header = close.closest<HTMLElement>('.us-shell__top');
+    if (header === null) throw new Error('the close button is not in the header');
+    await expect(panel.scrollHeight).toBeGreaterThan(panel.clientHeight * 1.5);
+
+    panel.scrollTop = panel.scrollHeight;
+    await waitFor(() => expect(panel.scrollTop + panel.clientHeight).toBeGreaterThanOrEqual(panel.scrollHeight - 1));
+    const frame = panel.getBoundingClientRect();
+    await expect(header.getBoundingClientRect().top).toBe(frame.top + panel.clientTop);
+    const box = close.getBoundingClientRect();
+    const hit = storyShadow(context.canvasElement).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    await expect(close.contains(hit)).toBe(true);
+    // Opaque in both themes: the timeline passing under it does not show through.
+    await expect(getComputedStyle(header).backgroundColor).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
+
+    // What the browser keeps clear when it scrolls a focused control into view covers the header (tabs wrapped too).
+    await expect(header.offsetHeight).toBeLessThanOrEqual(parseFloat(getComputedStyle(panel).scrollPaddingTop));
+    // A control of the timeline scrolled just under the header: focused (as Tab would), it comes out below it.
+    const controls = canvas.getAllByRole('button').filter((button) => !header.contains(button));
+    const control = controls[Math.floor(controls.length / 2)];
+    if (control === undefined) throw new Error('the ticket has no controls');
+    panel.scrollTop += control.getBoundingClientRect().top - (frame.top + 8);
+    await waitFor(() => expect(control.getBoundingClientRect().bottom).toBeLessThanOrEqual(header.getBoundingClientRect().bottom));
+    control.focus();
+    await expectFocus(context.canvasElement, control);
+    await expect(control.getBoundingClientRect().top).toBeGreaterThanOrEqual(header.getBoundingClientRect().bottom);
+    await userEvent.click(close);
+    await expect(canvas.getByRole('button', { name: t('app:launcher') })).toHaveAttribute('aria-expanded', 'false');
+  },
+};
 
 /** Launcher with a badge: the panel closed, one ticket changed since the user last looked. */
 export const LauncherWithBadge: Story = {

@@ -114,26 +114,29 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
   const loading = <p role="status" className="us-shell__loading">{t('loading')}</p>;
   return (
     <div className="us-shell" ref={frame} data-mode={mode}>
-      {/* Not <header>: in the launcher's panel it would be a second banner landmark beside the host page's own. */}
-      <div className="us-shell__header">
-        <h1 className="us-shell__title" tabIndex={-1}>
-          {t('title')}
-        </h1>
-        {mode === 'launcher' ? (
-          <button type="button" className="us-shell__close" onClick={onClose} aria-label={t('close')}>
-            <span aria-hidden="true">×</span>
+      {/* The title, × and tabs: in the launcher they stay at the top of the scrolling panel (styles.css). */}
+      <div className="us-shell__top">
+        {/* Not <header>: in the launcher's panel it would be a second banner landmark beside the host page's own. */}
+        <div className="us-shell__header">
+          <h1 className="us-shell__title" tabIndex={-1}>
+            {t('title')}
+          </h1>
+          {mode === 'launcher' ? (
+            <button type="button" className="us-shell__close" onClick={onClose} aria-label={t('close')}>
+              <span aria-hidden="true">×</span>
+            </button>
+          ) : null}
+        </div>
+        <nav className="us-shell__nav" aria-label={t('nav.label')}>
+          <button type="button" className="us-shell__tab" aria-current={tab === 'new' ? 'page' : undefined} onClick={() => setScreen({ name: 'form' })}>
+            {t('nav.new')}
           </button>
-        ) : null}
+          <button type="button" className="us-shell__tab" aria-current={tab === 'tickets' ? 'page' : undefined} onClick={() => setScreen({ name: 'tickets' })}>
+            {t('nav.tickets')}
+            <UnseenBadge count={unseen.count} />
+          </button>
+        </nav>
       </div>
-      <nav className="us-shell__nav" aria-label={t('nav.label')}>
-        <button type="button" className="us-shell__tab" aria-current={tab === 'new' ? 'page' : undefined} onClick={() => setScreen({ name: 'form' })}>
-          {t('nav.new')}
-        </button>
-        <button type="button" className="us-shell__tab" aria-current={tab === 'tickets' ? 'page' : undefined} onClick={() => setScreen({ name: 'tickets' })}>
-          {t('nav.tickets')}
-          <UnseenBadge count={unseen.count} />
-        </button>
-      </nav>
       {/* Not <main>: the host page has its own, and a second one nested in it breaks landmark navigation. */}
       <div className="us-shell__body">
         <div hidden={screen.name !== 'form'}>

@@ -3,7 +3,7 @@
  * on-screen keyboard: most mobile browsers lay the keyboard over the page and shrink only the visual viewport.
  * While the sheet is open this sizes it to the visual viewport (`resize` and `scroll` of `window.visualViewport`,
  * or the window's height where there is none) and, when the visible area shrinks, scrolls the focused field
- * back into view above the sticky send bar, so no field is hidden under the keyboard.
+ * back into view between the sticky header and send bar, so no field is hidden under the keyboard.
  */
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
@@ -14,16 +14,17 @@ export const SHEET_QUERY = '(max-width: 480px)';
 /** Space kept between a revealed field and the edge of what is visible, in pixels. */
 const MARGIN = 12;
 
-/** Scrolls `panel` so its focused control lies inside the panel's visible box, clear of the sticky send bar. */
+/** Scrolls `panel` so its focused control lies inside the panel's visible box, clear of the sticky header and send bar. */
 export function revealFocused(panel: HTMLElement): void {
   const focused = (panel.getRootNode() as Document | ShadowRoot).activeElement;
   if (!(focused instanceof HTMLElement) || focused === panel || !panel.contains(focused)) return;
+  const head = panel.querySelector('.us-shell__top');
   const bar = panel.querySelector('.us-submit-bar');
-  // The bar itself is always in view (sticky).
-  if (bar?.contains(focused)) return;
-  const frame = panel.getBoundingClientRect();
-  const top = frame.top + panel.clientTop;
-  const bottom = top + panel.clientHeight - (bar?.getBoundingClientRect().height ?? 0);
+  // The header and the bar are always in view (sticky).
+  if (head?.contains(focused) || bar?.contains(focused)) return;
+  const inner = panel.getBoundingClientRect().top + panel.clientTop;
+  const top = inner + (head?.getBoundingClientRect().height ?? 0);
+  const bottom = inner + panel.clientHeight - (bar?.getBoundingClientRect().height ?? 0);
   const box = focused.getBoundingClientRect();
   if (box.bottom > bottom - MARGIN) {
     // A field taller than the visible room shows its beginning.

@@ -99,7 +99,45 @@ describe('the phone sheet', () => {
   });
 });
 
+/** The launcher's panel with its sticky header (title, ×, tabs) above the form. */
+function PanelWithHeader() {
+  return (
+    <div className="us-panel" data-testid="panel">
+      <div className="us-shell__top">
+        <button type="button">Закрыть</button>
+      </div>
+      <textarea aria-label="Опишите проблему" />
+      <div className="us-submit-bar">
+        <button type="submit">Отправить обращение</button>
+      </div>
+    </div>
+  );
+}
+
 describe('revealFocused', () => {
+  it('brings a field out from under the sticky header, and leaves the header\'s own controls be', () => {
+    const { getByTestId, getByRole, getByLabelText } = render(<PanelWithHeader />);
+    const panel = getByTestId('panel');
+    vi.spyOn(panel, 'clientHeight', 'get').mockReturnValue(450);
+    vi.spyOn(panel, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 0, y: 0, width: 390, height: 450 }));
+    placeBox(panel.querySelector('.us-shell__top') as HTMLElement, 0, 108);
+    placeBox(panel.querySelector('.us-submit-bar') as HTMLElement, 390, 60);
+    panel.scrollTop = 200;
+    // Scrolled so far that the field's top (60) is under the header (to 108).
+    const field = getByLabelText('Опишите проблему');
+    placeBox(field, 60, 80);
+    field.focus();
+    revealFocused(panel);
+    // Back by 60: the field's top at 120, 12 px below the header.
+    expect(panel.scrollTop).toBe(140);
+
+    panel.scrollTop = 200;
+    getByRole('button', { name: 'Закрыть' }).focus();
+    revealFocused(panel);
+    expect(panel.scrollTop).toBe(200);
+  });
+
+
   it('leaves a field already in view, and the send bar, where they are', () => {
     const { getByTestId, getByRole } = render(<Sheet active={false} />);
     const panel = getByTestId('panel');
