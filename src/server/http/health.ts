@@ -12,10 +12,11 @@ import type { AppDeps, AppEnv } from '../context';
 /** How long the database may take to answer the readiness write before it counts as not ready. */
 const DATABASE_CHECK_MS = 2_000;
 
-/** One check of `/readyz`. */
+/** One check of `/readyz`: `detail` is for the log, `reason` for the public answer (no paths, no internals). */
 interface Check {
   ok: boolean;
   detail?: string;
+  reason?: string;
 }
 
 const NO_CACHE = { 'Cache-Control': 'no-store' };
@@ -38,7 +39,7 @@ async function checkDatabase(deps: AppDeps): Promise<Check> {
     ]);
     return { ok: true };
   } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, detail: error instanceof Error ? error.message : String(error), reason: 'the database takes no write' };
   } finally {
     clearTimeout(timer);
   }
@@ -52,11 +53,11 @@ async function checkDisk(deps: AppDeps): Promise<Check> {
     await access(attachmentsDir, constants.W_OK);
     for (const path of paths) {
       const free = await freeBytes(path);
-      if (free < minFreeDiskBytes) return { ok: false, detail: `${free} bytes free under ${path}, below ${minFreeDiskBytes}` };
+      if (free < minFreeDiskBytes) return { ok: false, detail: `${free} bytes free under ${path}, below ${minFreeDiskBytes}`, reason: 'too little free disk space' };
     }
     return { ok: true };
   } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, detail: error instanceof Error ? error.message : String(error), reason: 'the attachments folder is not writable' };
   }
 }
 
@@ -68,7 +69,9 @@ export function healthRoutes(deps: AppDeps) {
     const [database, disk] = await Promise.all([checkDatabase(deps), checkDisk(deps)]);
     const ready = database.ok && disk.ok;
     if (!ready) deps.logger.warn(`[support] not ready: ${JSON.stringify({ database, disk })}`);
-    return c.json({ status: ready ? 'ok' : 'unavailable', checks: { database, disk } }, ready ? 200 : 503, NO_CACHE);
+    // Anyone may ask: the answer names what failed, the log says where and why.
+    const publicCheck = ({ ok, reason }: Check) => (ok ? { ok } : { ok, reason });
+    return c.json({ status: ready ? 'ok' : 'unavailable', checks: { database: publicCheck(database), disk: publicCheck(disk) } }, ready ? 200 : 503, NO_CACHE);
   });
   return app;
 }
