@@ -12,7 +12,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useAttachmentLimits } from '../attachments/limits';
-import { carriesFiles, filesOf, isTextField, shouldAttachPaste } from '../attachments/model/transfer-files';
+import { carriesFiles, filesOf, pastedFiles } from '../attachments/model/transfer-files';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { ensureNamespaces } from '../shared/i18n';
@@ -119,8 +119,8 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
     };
     // Once the zone is there, it takes pastes itself.
     const onPaste = (event: Event) => {
-      const data = (event as ClipboardEvent).clipboardData;
-      if (!here && !event.defaultPrevented && shouldAttachPaste(data, isTextField(event.composedPath()[0]))) take(event, filesOf(data));
+      const files = here ? [] : pastedFiles(event);
+      if (files.length > 0) take(event, files);
     };
     const listeners = { dragover: onDragOver, drop: onDrop, paste: onPaste };
     for (const [type, listener] of Object.entries(listeners)) node.addEventListener(type, listener);

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
-import { isTextField, shouldAttachPaste, filesOf } from './model/transfer-files';
+import { pastedFiles } from './model/transfer-files';
 
 /** Where to listen: the given target, else the element we render. */
 export function usePasteFiles(
@@ -20,14 +20,12 @@ export function usePasteFiles(
     const node = target?.() ?? own.current;
     if (node === null) return undefined;
     const listener = (event: Event) => {
-      const paste = event as ClipboardEvent;
-      // Someone deeper (the screenshot flow) already took this paste, or this picker's screen is hidden (the new
-      // ticket's form stays mounted under a ticket being answered).
-      if (paste.defaultPrevented || own.current?.closest('[hidden]')) return;
-      const into = paste.composedPath()[0] ?? paste.target;
-      if (!shouldAttachPaste(paste.clipboardData, isTextField(into))) return;
-      paste.preventDefault();
-      handler.current(filesOf(paste.clipboardData));
+      // Not while this picker's screen is hidden (the new ticket's form stays mounted under a ticket being answered).
+      if (own.current?.closest('[hidden]')) return;
+      const files = pastedFiles(event);
+      if (files.length === 0) return;
+      event.preventDefault();
+      handler.current(files);
     };
     node.addEventListener('paste', listener);
     return () => node.removeEventListener('paste', listener);

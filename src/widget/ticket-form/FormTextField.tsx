@@ -1,6 +1,6 @@
 /** A registered text input or textarea inside the shared Field (label, hint and error tied to it). */
 import { useFormContext } from 'react-hook-form';
-import type { FocusEvent, InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { Field } from '../shared/ui';
 import { useFieldErrorText } from './field-errors';
@@ -16,7 +16,7 @@ export function FormTextField({
   type = 'text',
   autoComplete,
   inputMode,
-  onBlur,
+  tidy,
 }: {
   name: Exclude<FormFieldPath, 'category' | 'impact' | 'contact.role'>;
   label: string;
@@ -26,12 +26,23 @@ export function FormTextField({
   type?: 'text' | 'url' | 'tel' | 'email' | 'date';
   autoComplete?: string;
   inputMode?: InputHTMLAttributes<HTMLInputElement>['inputMode'];
-  onBlur?: (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
+  /** The value as it should read once the field is left (see `fieldInput`). */
+  tidy?: ((value: string) => string) | undefined;
 }) {
   const { t } = useTranslation('form');
-  const { register } = useFormContext<TicketFormValues>();
+  const { register, setValue } = useFormContext<TicketFormValues>();
   const error = useFieldErrorText(name);
-  const registration = register(name, onBlur === undefined ? undefined : { onBlur });
+  const registration = register(
+    name,
+    tidy === undefined
+      ? undefined
+      : {
+          onBlur: (event: { target: { value: string } }) => {
+            const tidied = tidy(event.target.value);
+            if (tidied !== event.target.value) setValue(name, tidied, { shouldDirty: true });
+          },
+        },
+  );
   return (
     <Field label={label} hint={hint} error={error} required={required} optionalLabel={t('optional')}>
       {(control) =>

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
-import { completeUrl, CONTACT_FIELD_NAMES, contactFieldSpec, formatRuPhone, isUrlKind, LMS_ROLES } from '../../core';
+import { CONTACT_FIELD_NAMES, contactFieldSpec, LMS_ROLES } from '../../core';
 import type { ContactFieldName } from '../../core';
 import { Field } from '../shared/ui';
 import { fieldInput } from './field-input';
@@ -31,10 +31,12 @@ function RoleSelect({ name }: { name: ContactFieldName }) {
   );
 }
 
-/** One contact row as an input: its kind picks the control, keyboard and autofill; a phone reads +7 (XXX) XXX-XX-XX once left. */
+/**
+ * One contact row as an input: its kind picks the control, keyboard and autofill, and how the value reads once left
+ * (a phone as +7 (XXX) XXX-XX-XX, an address without its scheme as a link).
+ */
 function ContactField({ name }: { name: ContactFieldName }) {
   const { t, i18n } = useTranslation('form');
-  const { setValue } = useFormContext<TicketFormValues>();
   const spec = contactFieldSpec(name);
   const input = fieldInput(spec.kind);
   if (input.select === true) return <RoleSelect name={name} />;
@@ -49,16 +51,7 @@ function ContactField({ name }: { name: ContactFieldName }) {
       {...(input.inputMode === undefined ? {} : { inputMode: input.inputMode })}
       autoComplete={spec.autoComplete}
       required={spec.required}
-      {...(spec.kind === 'phone' || isUrlKind(spec.kind)
-        ? {
-            // A phone in its usual spelling, an address without its scheme completed to a link.
-            onBlur: (event: { target: { value: string } }) => {
-              const value = event.target.value;
-              const formatted = spec.kind === 'phone' ? formatRuPhone(value) : completeUrl(value);
-              if (formatted !== value) setValue(path, formatted);
-            },
-          }
-        : {})}
+      tidy={input.tidy}
     />
   );
 }

@@ -1,5 +1,6 @@
 /** How each kind of field of the table is typed in: the control, the on-screen keyboard and autocomplete. */
 import type { InputHTMLAttributes } from 'react';
+import { completeUrl, formatRuPhone } from '../../core';
 import type { FieldKind } from '../../core';
 
 /** The input attributes of a kind. */
@@ -11,6 +12,11 @@ export interface FieldInput {
   autoComplete: string;
   /** A choice from a list (the role), shown as a select. */
   select?: boolean;
+  /**
+   * The value as it should read once the field is left: a phone in its usual spelling, an address typed without
+   * its scheme completed to a link.
+   */
+  tidy?: (value: string) => string;
 }
 
 /** The input for a field kind. */
@@ -23,13 +29,13 @@ export function fieldInput(kind: FieldKind): FieldInput {
     case 'courseUrl':
     case 'orderUrl':
     case 'documentUrl':
-      return { multiline: false, type: 'url', inputMode: 'url', autoComplete: 'off' };
+      return { multiline: false, type: 'url', inputMode: 'url', autoComplete: 'off', tidy: completeUrl };
     case 'siteUrl':
-      return { multiline: false, type: 'url', inputMode: 'url', autoComplete: 'url' };
+      return { multiline: false, type: 'url', inputMode: 'url', autoComplete: 'url', tidy: completeUrl };
     case 'date':
       return { multiline: false, type: 'date', autoComplete: 'off' };
     case 'phone':
-      return { multiline: false, type: 'tel', inputMode: 'tel', autoComplete: 'tel' };
+      return { multiline: false, type: 'tel', inputMode: 'tel', autoComplete: 'tel', tidy: formatRuPhone };
     case 'email':
       return { multiline: false, type: 'email', inputMode: 'email', autoComplete: 'email' };
     case 'role':

@@ -40,3 +40,14 @@ export function isTextField(target: EventTarget | null | undefined): boolean {
   }
   return typeof HTMLElement !== 'undefined' && target instanceof HTMLElement && target.isContentEditable;
 }
+
+/**
+ * The files a paste event should attach: none when someone deeper took it already (the screenshot flow), or when
+ * it brings text into a text field (see {@link shouldAttachPaste}).
+ */
+export function pastedFiles(event: Event): File[] {
+  const paste = event as ClipboardEvent;
+  if (paste.defaultPrevented) return [];
+  const into = paste.composedPath()[0] ?? paste.target;
+  return shouldAttachPaste(paste.clipboardData, isTextField(into)) ? filesOf(paste.clipboardData) : [];
+}
