@@ -212,6 +212,25 @@ export const SplitIntoTickets: Story = {
 };
 
 /**
+ * Split where the second problem is about something else: its part gets the order category, asks for the order
+ * link itself and says so when it is missing.
+ */
+export const SplitPartOwnCategory: Story = {
+  tags: ['en-dark'],
+  parameters: OTHER_WITH_TWO_PROBLEMS,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await choose(canvas, t('common:impact.blocks_me'));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    const categories = await canvas.findAllByRole('combobox', { name: t('form:split.category') });
+    await userEvent.selectOptions(categories[1] as HTMLElement, t('common:category.order'));
+    await userEvent.click(canvas.getByRole('button', { name: t('form:split.send', { count: 2 }) }));
+    const orderUrl = await canvas.findByLabelText(new RegExp(t('form:field.orderUrl')));
+    await expect(orderUrl).toHaveAccessibleDescription(t('form:error.orderUrl.required'));
+  },
+};
+
+/**
  * The widget's check saw one problem, the server's (a newer version of it) saw two and refused the send: the
  * same panel offers the server's split.
  */

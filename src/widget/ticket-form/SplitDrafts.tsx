@@ -9,43 +9,124 @@ import { Button, Field } from '../shared/ui';
 import { extendNamespace } from '../shared/i18n';
 import { errorText } from './field-errors';
 import { formFieldsMessages } from './fields-messages';
-import type { Category } from '../../core';
+import { categoryFieldNames, CATEGORIES, fieldSpec, isFieldRequired } from '../../core';
+import type { Category, TicketFieldName } from '../../core';
 import type { DraftExtras } from './build-draft';
 import type { TicketFormValues } from './form-values';
-import { splitItemDraft } from './split-item-draft';
+import { fieldInput } from './field-input';
+import { partCategory, partFields, splitItemDraft } from './split-item-draft';
 import type { SplitItem } from './stored-draft';
 import { useSplitSend } from './useSplitSend';
 import type { SplitItemState } from './useSplitSend';
 
-/** One part: editable until it is registered, then its number. */
-function SplitItemEditor({ item, index, count, state, onChange }: {
+/** One field of a part in a category of its own: a plain control, tidied when left like the form's. */
+function SplitPartField({ name, category, value, error, readOnly, onChange }: {
+  name: TicketFieldName;
+  category: Category;
+  value: string;
+  error: string | undefined;
+  readOnly: boolean;
+  onChange(value: string): void;
+}) {
+  const { t } = useTranslation('form');
+  const input = fieldInput(fieldSpec(name).kind);
+  const onBlur = () => {
+    const tidied = input.tidy?.(value);
+    if (tidied !== undefined && tidied !== value) onChange(tidied);
+  };
+  return (
+    <Field label={t(`field.${name}`)} error={error} required={isFieldRequired(name, category)} optionalLabel={t('optional')}>
+      {(control) =>
+        input.multiline ? (
+          <textarea {...control} rows={3} value={value} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input
+            {...control}
+            type={input.type}
+            inputMode={input.inputMode}
+            autoComplete={input.autoComplete}
+            value={value}
+            readOnly={readOnly}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={onBlur}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+/**
+ * One part: editable until it is registered, then its number. Its category is the form's unless the user picks
+ * another (the problems differ, so may what they are about); a part in a category of its own asks for that
+ * category's fields itself, starting from the form's values.
+ */
+function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   item: SplitItem;
   index: number;
   count: number;
   state: SplitItemState;
+  shared: { category: Category; values: TicketFormValues };
   onChange(item: SplitItem): void;
 }) {
   const { t } = useTranslation('form');
+  const categoryId = useId();
+  const category = partCategory(item, shared.category);
+  const ownFields = category === shared.category ? [] : categoryFieldNames(category);
+  const values = partFields(item, shared.values, category);
   const errors = state.status === 'invalid' ? state.errors : {};
-  const error = (field: 'subject' | 'description') => {
+  const error = (field: TicketFieldName) => {
     const code = errors[field];
     return code === undefined ? undefined : errorText(t, field, { type: 'required', message: code });
   };
+  // What is wrong outside this part's own controls is in the form's shared fields.
+  const sharedInvalid = Object.keys(errors).some((field) => field !== 'subject' && field !== 'description' && !ownFields.includes(field as TicketFieldName));
   const readOnly = state.status === 'sent' || state.status === 'sending';
   return (
     <li className="us-split__item" data-state={state.status}>
       <h3 className="us-split__item-title">{t('split.item', { index: index + 1, count })}</h3>
+      <div className="us-field">
+        <label className="us-field__label" htmlFor={categoryId}>
+          {t('split.category')}
+        </label>
+        <select
+          id={categoryId}
+          value={category}
+          disabled={readOnly}
+          onChange={(e) => {
+            const next = e.target.value as Category;
+            onChange({ ...item, category: next === shared.category ? undefined : next });
+          }}
+        >
+          {CATEGORIES.map((code) => (
+            <option key={code} value={code}>
+              {t(`common:category.${code}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <Field label={t('field.subject')} error={error('subject')} required>
         {(control) => <input {...control} value={item.subject} readOnly={readOnly} onChange={(e) => onChange({ ...item, subject: e.target.value })} />}
       </Field>
       <Field label={t('field.description')} error={error('description')} required>
         {(control) => <textarea {...control} rows={4} value={item.description} readOnly={readOnly} onChange={(e) => onChange({ ...item, description: e.target.value })} />}
       </Field>
+      {ownFields.map((name) => (
+        <SplitPartField
+          key={name}
+          name={name}
+          category={category}
+          value={values[name] ?? ''}
+          error={error(name)}
+          readOnly={readOnly}
+          onChange={(value) => onChange({ ...item, fields: { ...item.fields, [name]: value } })}
+        />
+      ))}
       <p className="us-split__status">
         {state.status === 'sending' ? t('split.sending') : null}
         {state.status === 'sent' ? t('split.sent', { number: state.response.ticket.number }) : null}
         {state.status === 'failed' ? t('split.failed', { reason: state.reason }) : null}
-        {state.status === 'invalid' && state.errors.other !== undefined ? t('split.sharedInvalid') : null}
+        {sharedInvalid ? t('split.sharedInvalid') : null}
       </p>
     </li>
   );
@@ -92,6 +173,7 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
             index={index}
             count={items.length}
             state={stateOf(item)}
+            shared={shared}
             onChange={(next) => onItemsChange(items.map((other, i) => (i === index ? next : other)))}
           />
         ))}

@@ -1,6 +1,6 @@
 /** Turning a multi-problem description into one draft per problem. */
 import { DRAFT_LIMITS } from '../../core';
-import type { TicketDraft } from '../../core';
+import type { TicketDraft, TicketFieldName } from '../../core';
 import type { SplitItem } from './stored-draft';
 
 /** Longest derived subject: long enough to tell the parts apart, short enough for a list. */
@@ -29,7 +29,7 @@ export function splitIntoDrafts(parts: readonly string[], newKey: () => string):
 /** The draft of one split part, or the message codes of what is wrong with it. */
 export type SplitItemDraft =
   | { ok: true; draft: TicketDraft }
-  | { ok: false; errors: Partial<Record<'subject' | 'description' | 'other', string>> };
+  | { ok: false; errors: Partial<Record<TicketFieldName | 'other', string>> };
 
 /**
  * The token that links the tickets of one split on the server: the first part's idempotency key, which is

@@ -2,16 +2,33 @@
  * A part of a split description as a draft of its own, checked with the wire schema. In the split view's chunk:
  * building the schema is no part of the first open.
  */
-import { ticketDraftSchema } from '../../core';
-import type { Category } from '../../core';
+import { categoryFieldNames, fieldSpec, TICKET_FIELD_NAMES, ticketDraftSchema } from '../../core';
+import type { Category, TicketFieldName } from '../../core';
 import { buildDraftCandidate } from './build-draft';
 import type { DraftExtras } from './build-draft';
 import type { TicketFormValues } from './form-values';
 import type { SplitItemDraft } from './split-drafts';
 import type { SplitItem } from './stored-draft';
 
+/** A part's values of its category's fields: what the user typed for the part, else the form's value. */
+export function partFields(item: SplitItem, values: TicketFormValues, category: Category): Partial<Record<TicketFieldName, string>> {
+  return Object.fromEntries(categoryFieldNames(category).map((name) => [name, item.fields?.[name] ?? values[name]]));
+}
+
+/** The category a part is sent in: its own, or the form's. */
+export function partCategory(item: SplitItem, category: Category): Category {
+  return item.category ?? category;
+}
+
+/** The field an issue's path names (`['course', 'url']` is the course link), or 'other'. */
+function issueField(path: readonly PropertyKey[]): TicketFieldName | 'other' {
+  const wire = path.join('.');
+  return TICKET_FIELD_NAMES.find((name) => fieldSpec(name).wire === wire) ?? 'other';
+}
+
 /**
- * One part as a ticket: its own subject and description, everything else shared, and the split's group.
+ * One part as a ticket: its own subject and description, everything else shared, and the split's group. A part
+ * in a category of its own has that category's fields of its own (the form's values fill what it left empty).
  * Attachments can belong to one ticket only (the server claims them), so they go with the first part.
  */
 export function splitItemDraft(
@@ -22,14 +39,13 @@ export function splitItemDraft(
   index: number,
   splitGroup?: string,
 ): SplitItemDraft {
-  const own = { ...values, subject: item.subject, description: item.description, confirmedOneProblem: '' };
-  const candidate = buildDraftCandidate(category, own, { ...extras, attachmentIds: index === 0 ? extras.attachmentIds : [] });
+  const own = partCategory(item, category);
+  const fields = own === category ? {} : partFields(item, values, own);
+  const partValues = { ...values, ...fields, subject: item.subject, description: item.description, confirmedOneProblem: '' };
+  const candidate = buildDraftCandidate(own, partValues, { ...extras, attachmentIds: index === 0 ? extras.attachmentIds : [] });
   const parsed = ticketDraftSchema.safeParse(splitGroup === undefined ? candidate : { ...candidate, splitGroup });
   if (parsed.success) return { ok: true, draft: parsed.data };
-  const errors: Partial<Record<'subject' | 'description' | 'other', string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] === 'subject' || issue.path[0] === 'description' ? issue.path[0] : 'other';
-    errors[field] ??= issue.message;
-  }
+  const errors: Partial<Record<TicketFieldName | 'other', string>> = {};
+  for (const issue of parsed.error.issues) errors[issueField(issue.path)] ??= issue.message;
   return { ok: false, errors };
 }

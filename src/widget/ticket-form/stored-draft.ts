@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { CATEGORIES, CONTACT_FIELD_NAMES, contactFieldSpec, DRAFT_LIMITS, fieldSpec, IMPACTS, LMS_ROLES, TICKET_FIELD_NAMES } from '../../core';
-import type { TicketFieldName } from '../../core';
+import type { Category, TicketFieldName } from '../../core';
 import { emptyValues } from './form-values';
 import type { ContactValues, TicketFormValues } from './form-values';
 
@@ -17,6 +17,10 @@ export interface SplitItem {
   subject: string;
   description: string;
   idempotencyKey: string;
+  /** The part's own category, when it is about something else than the form's; its fields are then its own. */
+  category?: Category | undefined;
+  /** The part's values of its own category's fields (the form's values fill the rest). */
+  fields?: { [name in TicketFieldName]?: string | undefined } | undefined;
 }
 
 /** A draft as stored. */
@@ -71,6 +75,8 @@ function buildStoredDraftSchema() {
     subject: text(DRAFT_LIMITS.subject),
     description: text(DRAFT_LIMITS.description),
     idempotencyKey: keySchema,
+    category: z.catch(z.optional(z.enum(CATEGORIES)), undefined),
+    fields: z.catch(z.optional(z.object(Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, z.optional(textFields[name])])))), undefined),
   });
 
   return z.object({

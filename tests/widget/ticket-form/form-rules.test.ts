@@ -112,7 +112,7 @@ describe('stored drafts', () => {
     const values = { ...emptyValues(), category: 'order' as const, orderUrl: 'https://lms.example.ru/orders/1' };
     const split = [
       { subject: 'Первая', description: 'Первая проблема.', idempotencyKey: 'split-key-1' },
-      { subject: 'Вторая', description: 'Вторая проблема.', idempotencyKey: 'split-key-2' },
+      { subject: 'Вторая', description: 'Вторая проблема.', idempotencyKey: 'split-key-2', category: 'document' as const, fields: { documentUrl: 'https://lms.example.ru/documents/9' } },
     ];
     expect(parseStoredDraft(serializeDraft({ values, idempotencyKey: 'draft-key-1', split }, at))).toEqual({
       version: 1,
@@ -146,6 +146,22 @@ describe('stored drafts', () => {
     const draft = parseStoredDraft(raw);
     expect(draft?.values).toEqual({ ...emptyValues(), subject: 'Тема', contact: { ...emptyValues().contact, fullName: 'Иванов' } });
     expect(draft).not.toHaveProperty('split');
+  });
+
+  it('drops a split part\'s unknown category or fields and keeps the part', () => {
+    const part = (extra: object) => ({ subject: 'Тема', description: 'Текст.', idempotencyKey: `split-key-${Object.keys(extra).length}`, ...extra });
+    const raw = JSON.stringify({
+      version: 1,
+      savedAt: at.toISOString(),
+      idempotencyKey: 'draft-key-1',
+      values: {},
+      split: [part({ category: 'evil' }), part({ category: 'order', fields: 'x' })],
+    });
+    const split = parseStoredDraft(raw)?.split;
+    expect(split?.map((item) => [item.category, item.fields])).toEqual([
+      [undefined, undefined],
+      ['order', undefined],
+    ]);
   });
 });
 

@@ -132,6 +132,40 @@ describe('one ticket — one problem', () => {
     expect(store.getItem('uchi-support:ticket-draft:u-1')).toBeNull();
   });
 
+  it('a part about something else gets its own category and asks for that category\'s fields', async () => {
+    const { user, api, onSplitSent, store } = renderForm();
+    await fillCourse(user);
+    await fillCommon(user, 'Не открывается курс «Охрана труда». Кроме того, не пришёл счёт на оплату обучения.');
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+    await screen.findByRole('heading', { level: 2, name: '2 обращения вместо одного' });
+    const [, second] = screen.getAllByRole('listitem').filter((item) => item.classList.contains('us-split__item')) as [HTMLElement, HTMLElement];
+    const categories = screen.getAllByLabelText('Категория этого обращения');
+    expect(categories.map((select) => (select as HTMLSelectElement).value)).toEqual(['course', 'course']);
+    // The view replaces the form; parts in the form's category share its fields and ask for none.
+    expect(screen.queryByLabelText('Ссылка на курс')).not.toBeInTheDocument();
+    await user.selectOptions(categories[1] as HTMLElement, 'Заявка на обучение');
+    const orderUrl = within(second).getByLabelText('Ссылка на заявку');
+    expect(orderUrl).toBeRequired();
+
+    // Without the order link nothing is sent, and the part says what it lacks.
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+    expect(await within(second).findByText('Укажите ссылку на заявку')).toBeInTheDocument();
+    expect(orderUrl).toHaveAttribute('aria-invalid', 'true');
+    expect(api.createTicket).not.toHaveBeenCalled();
+    // The part's choice is kept with the draft.
+    await waitFor(() => expect(store.getItem('uchi-support:ticket-draft:u-1')).toContain('"category":"order"'));
+
+    await user.type(orderUrl, 'lms.example.ru/orders/77');
+    await user.tab();
+    expect(orderUrl).toHaveValue('https://lms.example.ru/orders/77');
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+    await waitFor(() => expect(onSplitSent).toHaveBeenCalledTimes(1));
+    const [first, next] = api.createTicket.mock.calls;
+    expect(first?.[0]).toMatchObject({ category: 'course', course: { title: 'Охрана труда', url: COURSE } });
+    expect(next?.[0]).toMatchObject({ category: 'order', orderUrl: 'https://lms.example.ru/orders/77' });
+    expect(next?.[0]).not.toHaveProperty('course');
+  });
+
   it('resends only the failed part, with its own key again', async () => {
     const api = createFakeApi();
     const { user, onSplitSent } = renderForm({ api });
