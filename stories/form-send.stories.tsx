@@ -49,6 +49,23 @@ export const DraftDiscardConfirm: Story = {
   },
 };
 
+/**
+ * The page asked for a request about a document (`open({ category: 'document', … })`) while a technical draft
+ * was waiting: the draft stays, and the notice names the page's request and offers it in its place.
+ */
+export const DraftWithHostRequest: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { ...RESTORED_DRAFT.widget, prefill: { category: 'document', documentUrl: 'https://lms.example.ru/documents/doc-9' } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const requested = t('common:category.document');
+    await expect(await canvas.findByText(t('form:draft.requested', { category: requested }))).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: t('form:draft.startRequested', { category: requested }) }));
+    const dialog = await canvas.findByRole('dialog', { name: t('form:draft.confirmTitle') });
+    await expect(dialog).toHaveTextContent(t('form:draft.confirmRequested', { category: requested }));
+  },
+};
+
 /** The draft deleted: the form starts afresh at the category question, and the focus is there, not lost to the page. */
 export const DraftDiscarded: Story = {
   parameters: RESTORED_DRAFT,

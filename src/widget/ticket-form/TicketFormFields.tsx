@@ -107,7 +107,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   }, [chosen, part, getValues, setValue, env]);
   const top = (
     <>
-      {restoredAt === null || notice === undefined ? null : <notice.DraftRestoredNotice savedAt={restoredAt} now={env.now()} onDiscard={onDiscardDraft} />}
+      {restoredAt === null || notice === undefined ? null : <notice.DraftRestoredNotice savedAt={restoredAt} now={env.now()} requested={setup.requested ?? undefined} onDiscard={onDiscardDraft} />}
       <ErrorSummary entries={entries} attempt={submitter.attempt} />
       {env.host === null ? null : <ContextBlock host={env.host} />}
     </>

@@ -189,6 +189,9 @@ export const formMessagesEn = {
     confirmTitle: 'Delete the draft?',
     confirmText: 'Everything you entered in the form will be erased.',
     confirm: 'Delete',
+    requested: 'This page suggests a request about “{{category}}”; your draft is about something else.',
+    startRequested: 'Start a request about “{{category}}”',
+    confirmRequested: 'Everything you entered in the draft will be erased, and the form will open for “{{category}}”.',
   },
   summary: {
     title_one: 'Fix {{count}} error',

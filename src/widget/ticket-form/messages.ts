@@ -86,6 +86,9 @@ export const formMessages = {
       confirmTitle: 'Удалить черновик?',
       confirmText: 'Всё, что вы ввели в форму, будет стёрто.',
       confirm: 'Удалить',
+      requested: 'Эта страница предлагает обращение «{{category}}», а черновик — о другом.',
+      startRequested: 'Начать обращение «{{category}}»',
+      confirmRequested: 'Всё, что вы ввели в черновик, будет стёрто, и форма откроется для обращения «{{category}}».',
     },
     summary: {
       title_one: 'Исправьте {{count}} ошибку',

@@ -1,6 +1,6 @@
 /** Reads what the form starts from, once per mount: the stored draft, the pre-fill and the browser info. */
 import { DRAFT_LIMITS } from '../../core';
-import type { BrowserSnapshot, PageError } from '../../core';
+import type { BrowserSnapshot, Category, PageError } from '../../core';
 import type { WidgetEnv } from '../shared/env';
 import type { TicketFormValues } from './form-values';
 import { prefilledValues, restoredValues, suggestFromPage } from './initial-values';
@@ -15,6 +15,11 @@ export interface FormSetup {
   initial: TicketFormValues;
   suggestion: PageSuggestion | null;
   restoredAt: Date | null;
+  /**
+   * The category the host asked for (`open({ category })`) when a restored draft is about another: the draft
+   * wins the form, and its notice offers the host's request instead.
+   */
+  requested: Category | null;
   idempotencyKey: string;
   split: SplitItem[] | null;
   /** Read when the form opens, normalised where it is shown or sent (the draft's and the mail's code). */
@@ -29,6 +34,12 @@ function readStored(env: WidgetEnv, key: string): StoredDraft | null {
   } catch {
     return null; // storage refused (private mode, sandboxed frame): start afresh
   }
+}
+
+/** The host's category when the restored draft is about another one. */
+function requestedOver(stored: StoredDraft | null, category: Category | undefined): Category | null {
+  const drafted = stored?.values.category ?? '';
+  return category === undefined || drafted === '' || drafted === category ? null : category;
 }
 
 /** A follow-up's start: the ticket it continues and the values taken from it. */
@@ -51,6 +62,7 @@ export function prepareForm(env: WidgetEnv, newKey: () => string, followUp?: Fol
     initial: stored === null ? base : restoredValues(base, stored.values),
     suggestion: page === null ? null : { kind: page.kind, category: page.category },
     restoredAt: stored === null ? null : new Date(stored.savedAt),
+    requested: requestedOver(stored, followUp === undefined ? env.prefill?.category : undefined),
     idempotencyKey: stored?.idempotencyKey ?? newKey(),
     split: stored?.split ?? null,
     browser: env.readBrowser(),

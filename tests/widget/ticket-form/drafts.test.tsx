@@ -83,6 +83,41 @@ describe('draft autosave', () => {
     expect(screen.queryByLabelText('Тема обращения')).not.toBeInTheDocument();
   });
 
+  it('a host\'s request about another category is named beside the draft and replaces it only when asked', async () => {
+    const store = createMemoryTextStore();
+    const first = renderForm({ store });
+    await chooseCategory(first.user, 'Тест');
+    await fill(first.user, 'Опишите проблему', 'Не засчитывается ответ на вопрос 5.');
+    first.unmount();
+
+    const documentUrl = 'https://lms.example.ru/documents/doc-9';
+    const { user } = renderForm({ store, prefill: { category: 'document', orderUrl: 'https://lms.example.ru/orders/ord-1', documentUrl } });
+    // The draft is what the user was writing: it stays, and the page's request is offered, not lost.
+    expect(screen.getByText('Черновик от 14:02 восстановлен')).toBeInTheDocument();
+    expect(screen.getByText('Эта страница предлагает обращение «Документ формируется неправильно», а черновик — о другом.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Опишите проблему')).toHaveValue('Не засчитывается ответ на вопрос 5.');
+    await user.click(screen.getByRole('button', { name: 'Начать обращение «Документ формируется неправильно»' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Удалить черновик?' });
+    expect(dialog).toHaveTextContent('форма откроется для обращения «Документ формируется неправильно»');
+    await user.click(screen.getByRole('button', { name: 'Удалить' }));
+
+    expect(screen.getByRole('button', { name: 'Изменить категорию «Документ формируется неправильно»' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Ссылка на документ')).toHaveValue(documentUrl);
+    expect(screen.getByLabelText('Опишите проблему')).toHaveValue('');
+    expect(store.getItem(KEY)).toBeNull();
+  });
+
+  it('a host\'s request about the draft\'s own category offers nothing more', async () => {
+    const store = createMemoryTextStore();
+    const first = renderForm({ store, prefill: OTHER });
+    await fill(first.user, 'Тема обращения', 'Черновик');
+    first.unmount();
+    renderForm({ store, prefill: OTHER });
+    expect(screen.getByText('Черновик от 14:02 восстановлен')).toBeInTheDocument();
+    expect(screen.queryByText(/Эта страница предлагает/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Начать обращение/ })).not.toBeInTheDocument();
+  });
+
   it('ignores corrupt or foreign data in the store', () => {
     for (const raw of ['{not json', JSON.stringify({ version: 99, values: {} }), JSON.stringify({ hello: 'world' })]) {
       const store = createMemoryTextStore();
