@@ -1,7 +1,7 @@
 /** Where the form starts: the host page's link, the host's `open({…})` pre-fill, then a restored draft. */
 import { emptyValues } from './form-values';
 import type { TicketFormValues } from './form-values';
-import { CONTACT_FIELD_NAMES, parseLmsLink, TICKET_FIELD_NAMES } from '../../core';
+import { CONTACT_FIELD_NAMES, isHttpUrl, parseLmsLink, TICKET_FIELD_NAMES } from '../../core';
 import type { Category, TicketFieldName } from '../../core';
 import type { Prefill } from '../shared/env';
 
@@ -20,9 +20,13 @@ export function suggestFromPage(pageUrl: string | undefined): (PageSuggestion & 
   return { kind: 'course', category: 'course', field: 'courseUrl', url: link.url };
 }
 
-/** Values before any restored draft: the page link, then the host's pre-fill (explicit, so it wins, category included). */
-export function prefilledValues(pageUrl: string | undefined, prefill: Prefill | undefined): TicketFormValues {
+/**
+ * Values before any restored draft: the page link, then the host's pre-fill (explicit, so it wins, category
+ * included). A guest's «Ссылка на СДО» starts as the address of the LMS the widget runs in.
+ */
+export function prefilledValues(pageUrl: string | undefined, prefill: Prefill | undefined, guest = false): TicketFormValues {
   const values = emptyValues();
+  if (guest && pageUrl !== undefined && isHttpUrl(pageUrl)) values.contact.lmsUrl = `${new URL(pageUrl).origin}/`;
   const page = suggestFromPage(pageUrl);
   // The page's category is only suggested (first among the options): the user still says what it is about.
   if (page !== null) values[page.field] = page.url;

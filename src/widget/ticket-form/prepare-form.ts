@@ -55,7 +55,7 @@ export interface FollowUpSetup {
 export function prepareForm(env: WidgetEnv, newKey: () => string, followUp?: FollowUpSetup): FormSetup {
   const storageKey = draftStorageKey(env.userKey) + (followUp === undefined ? '' : `:follow-up:${followUp.ticketId}`);
   const stored = readStored(env, storageKey);
-  const base = followUp?.values ?? prefilledValues(env.pageUrl, env.prefill);
+  const base = followUp?.values ?? prefilledValues(env.pageUrl, env.prefill, env.host === null);
   const page = suggestFromPage(env.pageUrl);
   return {
     base,

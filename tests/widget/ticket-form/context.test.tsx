@@ -42,6 +42,11 @@ describe('context block', () => {
     expect(api.createTicket).not.toHaveBeenCalled();
   });
 
+  it('starts a guest\'s «Ссылка на СДО» at the LMS the widget runs in', () => {
+    renderForm({ host: null, prefill: { category: 'other' }, pageUrl: 'https://lms.romashka.ru/courses/abc-123?tab=2' });
+    expect(screen.getByLabelText('Ссылка на СДО')).toHaveValue('https://lms.romashka.ru/');
+  });
+
   it('offers the seven LMS roles', () => {
     renderForm({ host: null, prefill: { category: 'other' } });
     const options = within(screen.getByLabelText('Ваша роль в СДО')).getAllByRole('option').map((o) => o.textContent);
