@@ -42,10 +42,13 @@ function firstClause(sentence: string): string {
   return clause;
 }
 
+// What the screen shows, quoted («…пишет „Ошибка воспроизведения“»): the symptom of the failure just told.
+const QUOTED_SYMPTOM = /(?<![\p{L}])(?:пишет|выда\p{L}*|показыва\p{L}*|появля\p{L}*|высвечива\p{L}*|вылеза\p{L}*)\s*[:—–-]?\s*["«„“]/u;
+
 /** True when the sentence, past its opener, points back or only details what was said. */
 function continues(sentence: string): boolean {
   const clause = firstClause(sentence);
-  return refersBack(clause) || THIS.test(clause) || DETAIL_START.test(clause.trim()) || followsUp(sentence);
+  return refersBack(clause) || THIS.test(clause) || DETAIL_START.test(clause.trim()) || followsUp(sentence) || QUOTED_SYMPTOM.test(normalizeText(sentence));
 }
 
 // Politeness or exasperation around a problem ("Заранее извиняюсь, если вопрос глупый", "Сколько можно?!"): it

@@ -71,6 +71,8 @@ describe('checkOneProblem names the marker of each split', () => {
     'Предлагаю добавить импорт вопросов из Excel. Сейчас нельзя загрузить вопросы файлом, переносим вручную.',
     // Politeness after the question.
     'Подскажите, пожалуйста, можно ли продлить доступ к курсу? Заранее благодарю за ответ, извините за беспокойство.',
+    // What the screen shows, quoted: the symptom of the failure told before it.
+    'В видеолекции про СИЗ не загружается видео. Крутится значок загрузки, через минуту пишет „Ошибка воспроизведения“.',
     // What was tried and did not help.
     'Приложение вылетает при открытии урока по электробезопасности. Переустанавливала приложение на телефоне — не помогло.',
     // Ordinals telling where and when the same failure shows, after it is stated.
