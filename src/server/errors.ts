@@ -1,8 +1,10 @@
 /** The one error type of the server and its `{ error: { code, message, fields? } }` answer (docs/http-contract.md). */
 import type { ApiError, ApiErrorCode } from '../core';
 
-/** HTTP status codes the contract answers errors with. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+/** HTTP status codes the contract answers errors with (docs/http-contract.md says when each). */
+export const ERROR_STATUSES = [400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503] as const;
+/** One of {@link ERROR_STATUSES}. */
+export type ErrorStatus = (typeof ERROR_STATUSES)[number];
 
 /** An expected failure: thrown anywhere in a request, turned into the error shape by the app's handler. */
 export class ApiFailure extends Error {

@@ -1,25 +1,29 @@
 /** Builders for the OpenAPI document's operations and error responses. */
+import type { ErrorStatus } from './errors';
 import type { SchemaName } from './openapi';
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
 
-const ERROR_TEXT: Readonly<Record<number, string>> = {
+// One text per status the server answers errors with, so a new status cannot be left out of the document.
+const ERROR_TEXT: Readonly<Record<ErrorStatus, string>> = {
   400: 'Bad request (malformed JSON, missing header, bad parameter)',
   401: 'No or invalid credentials',
-  403: 'Credentials of the wrong kind (a reporter on an agent route)',
+  403: 'Credentials of the wrong kind (a reporter on an agent route, the agent on a reporter route)',
   404: 'Not found, or not yours',
+  405: 'A known path asked with a method it does not have (Allow names the ones it has)',
   409: 'Illegal transition or idempotency conflict',
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Validation failed (`fields` maps paths to messages), or `several_problems`: the description holds several problems and `oneProblemConfirmed` is not set (`parts` and `markers` say what the check found)',
   429: 'Rate limited (see Retry-After)',
+  500: 'Unexpected error',
   503: 'Storage temporarily unavailable (see Retry-After)',
 };
 
 /** Shared error responses, one per status, all with the error schema. */
 export function errorResponses(): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
-  for (const [status, description] of Object.entries({ ...ERROR_TEXT, 500: 'Unexpected error' })) {
+  for (const [status, description] of Object.entries(ERROR_TEXT)) {
     responses[`E${status}`] = { description, content: { 'application/json': { schema: ref('Error') } } };
   }
   return responses;

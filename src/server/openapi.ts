@@ -93,7 +93,7 @@ export function openApiDocument(): Record<string, unknown> {
 const REPORTER = [{ reporterToken: [] }, { guestKey: [] }];
 const AGENT = [{ agentToken: [] }];
 const ID = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } }];
-/** A reporter's ticket in the path: its id or its number (the pattern admits both). */
+/** A ticket in the path, a reporter's or (for the agent) any: its id or its number (the pattern admits both). */
 const TICKET_REF = [{ ...ID[0], description: 'The ticket id, or its number (UP-2026-000123).' }];
 
 function paths(): Record<string, unknown> {
@@ -102,7 +102,7 @@ function paths(): Record<string, unknown> {
     '/openapi.json': { get: operation('This document', { ok: null, errors: [] }) },
     '/attachments': {
       post: operation('Upload one file (multipart field `file`); type decided by content, images re-encoded', {
-        security: REPORTER, multipart: true, ok: 'Attachment', status: 201, errors: [400, 401, 413, 415, 422, 429, 503],
+        security: REPORTER, multipart: true, ok: 'Attachment', status: 201, errors: [400, 401, 403, 413, 415, 422, 429, 503],
       }),
     },
     '/attachments/{id}': {
@@ -110,37 +110,37 @@ function paths(): Record<string, unknown> {
         security: [...REPORTER, ...AGENT], parameters: ID, binary: true, errors: [401, 404, 429],
       }),
       delete: operation('Delete one of one’s own uploads that no ticket uses yet (frees the upload quota)', {
-        security: REPORTER, parameters: ID, noContent: true, status: 204, errors: [401, 404, 409, 429, 503],
+        security: REPORTER, parameters: ID, noContent: true, status: 204, errors: [401, 403, 404, 409, 429, 503],
       }),
     },
     '/tickets': {
       post: operation('Create a ticket; a replay with the same Idempotency-Key and body returns the first answer. `followUpOf` (id or number) continues the reporter’s own resolved or cancelled ticket within 30 days of its final status: someone else’s or an unknown one is 404, an open or older one 422 on `followUpOf`', {
-        security: REPORTER, body: 'CreateTicketBody', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 409, 413, 415, 422, 429, 503],
+        security: REPORTER, body: 'CreateTicketBody', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 403, 409, 413, 415, 422, 429, 503],
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 } }],
       }),
       get: operation('The reporter’s tickets, newest first, one page at a time (pass nextCursor as cursor; null on the last page)', {
-        security: REPORTER, ok: 'TicketList', errors: [400, 401, 429], parameters: PAGE,
+        security: REPORTER, ok: 'TicketList', errors: [400, 401, 403, 429], parameters: PAGE,
       }),
     },
-    '/tickets/{id}': { get: operation('One ticket with its events', { security: REPORTER, parameters: TICKET_REF, ok: 'Ticket', errors: [401, 404, 429] }) },
+    '/tickets/{id}': { get: operation('One ticket with its events', { security: REPORTER, parameters: TICKET_REF, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
     '/tickets/{id}/messages': {
       post: operation('Reporter’s message; answers a clarification request (clarification_requested → clarification_sent). Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
-        security: REPORTER, parameters: ID, body: 'MessageBody', ok: 'TicketChange', status: 201, errors: [400, 401, 404, 409, 413, 415, 422, 429, 503],
+        security: REPORTER, parameters: TICKET_REF, body: 'MessageBody', ok: 'TicketChange', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/tickets/{id}/cancel': {
-      post: operation('Reporter cancels a ticket that is not final', { security: REPORTER, parameters: ID, ok: 'Ticket', errors: [401, 404, 409, 429, 503] }),
+      post: operation('Reporter cancels a ticket that is not final', { security: REPORTER, parameters: TICKET_REF, ok: 'Ticket', errors: [401, 403, 404, 409, 429, 503] }),
     },
     '/tickets/{id}/rating': {
       post: operation('Reporter rates the help (1–5, optional comment) once a specialist has answered or the ticket is resolved; changeable for 7 days after the first rating, then 409', {
-        security: REPORTER, parameters: ID, body: 'RatingBody', ok: 'Ticket', errors: [400, 401, 404, 409, 413, 415, 422, 429, 503],
+        security: REPORTER, parameters: TICKET_REF, body: 'RatingBody', ok: 'Ticket', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/tickets/{id}/events': {
       get: operation('Live event stream (text/event-stream, event `ticket-event`), resumable with Last-Event-ID', {
         security: [...REPORTER, ...AGENT], sse: true, errors: [400, 401, 404, 429],
         parameters: [
-          ...ID,
+          ...TICKET_REF,
           { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'integer', minimum: 0 } },
           { name: 'lastEventId', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
         ],
@@ -172,10 +172,10 @@ function paths(): Record<string, unknown> {
         parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...DELIVERY_STATUSES] } }],
       }),
     },
-    '/agent/tickets/{id}': { get: operation('Any ticket', { security: AGENT, parameters: ID, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
+    '/agent/tickets/{id}': { get: operation('Any ticket, by its id or its number', { security: AGENT, parameters: TICKET_REF, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
     '/agent/tickets/{id}/status': {
       post: operation('Specialist changes the status; illegal transition → 409. Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
-        security: AGENT, parameters: ID, body: 'AgentStatusBody', ok: 'TicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
+        security: AGENT, parameters: TICKET_REF, body: 'AgentStatusBody', ok: 'TicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/dev/token': {

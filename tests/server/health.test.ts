@@ -2,7 +2,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestLogLine } from '../../src/server/http/request-log';
-import { startTestServer, TEST_ENGINE } from './helpers';
+import { queryNumber, startTestServer, TEST_ENGINE } from './helpers';
 import type { TestServer } from './helpers';
 
 const servers: TestServer[] = [];
@@ -45,6 +45,30 @@ describe('health probes', () => {
     const api = [];
     for (let i = 0; i < 4; i++) api.push((await fetch(`${ts.api}/tickets`, { headers: { authorization: 'Bearer not-a-token' } })).status);
     expect(api).toContain(429);
+  });
+
+  it('/readyz reads on every call and writes at most every few seconds, one write for concurrent calls', async () => {
+    let now = Date.parse('2026-11-25T07:00:00.000Z');
+    const ts = await start({ clock: () => new Date(now) });
+    // The readiness write ticks one counter row: its count is the number of writes.
+    const writes = () => queryNumber(ts.dbPath, "SELECT COALESCE((SELECT count FROM rate_counters WHERE key = 'health:ready'), 0)");
+    const ready = async (url: string) => {
+      const res = await fetch(url);
+      expect(await res.json()).toEqual({ status: 'ok', checks: { database: { ok: true }, disk: { ok: true } } });
+      return res.status;
+    };
+    expect(writes()).toBe(0);
+    const together = await Promise.all(Array.from({ length: 20 }, (_, i) => ready(`${i % 2 === 0 ? ts.server.url : ts.api}/readyz`)));
+    expect(together).toEqual(Array(20).fill(200));
+    expect(writes()).toBe(1);
+    for (let i = 0; i < 30; i++) expect(await ready(`${ts.server.url}/readyz`)).toBe(200);
+    now += 4_000;
+    for (let i = 0; i < 10; i++) expect(await ready(`${ts.api}/readyz`)).toBe(200);
+    expect(writes()).toBe(1);
+    // A few seconds on, the next call writes once more.
+    now += 2_000;
+    for (let i = 0; i < 10; i++) expect(await ready(`${ts.api}/readyz`)).toBe(200);
+    expect(writes()).toBe(2);
   });
 
   it('/readyz is 503 when the disk has less room than SUPPORT_MIN_FREE_DISK_BYTES', async () => {
@@ -101,6 +125,19 @@ describe('request log', () => {
     const ts = await start();
     const res = await fetch(`${ts.api}/healthz`, { headers: { 'x-request-id': 'x"}\\n{"forged":1' } });
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps a request id of up to 64 characters of [A-Za-z0-9._:-] only', async () => {
+    const ts = await start();
+    const answered = async (id: string) => (await fetch(`${ts.api}/healthz`, { headers: { 'x-request-id': id } })).headers.get('x-request-id');
+    for (const id of ['a', 'lb-7.zone_2:req-42', 'Z'.repeat(64)]) expect(await answered(id)).toBe(id);
+    for (const id of ['Z'.repeat(65), 'two words', 'id;drop', 'id%0a', 'id/../x', '{"id":1}', '']) {
+      expect(await answered(id), JSON.stringify(id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+    // The log line carries the same id as the answer.
+    const logged = requestLines(ts).map((line) => line.id);
+    expect(logged.slice(0, 3)).toEqual(['a', 'lb-7.zone_2:req-42', 'Z'.repeat(64)]);
+    expect(logged.slice(3).every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
   });
 
   it('is off with requestLog false (SUPPORT_LOG=off)', async () => {

@@ -267,6 +267,19 @@ export function tableCounts(dbPath: string): Record<string, number> {
   }
 }
 
+/** The number `sql` answers (its first row's first column) on either engine, read like {@link tableCounts}. */
+export function queryNumber(dbPath: string, sql: string): number {
+  if (dbPath.startsWith('postgres://')) {
+    return Number(execFileSync(join(inject('postgresBin'), 'psql'), [dbPath, '-XAtq', '-c', sql], { encoding: 'utf8' }).trim());
+  }
+  const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return Number(db.prepare(sql).pluck().get());
+  } finally {
+    db.close();
+  }
+}
+
 /** A fixed clock at an ISO instant. */
 export function fixedClock(iso: string): () => Date {
   const at = new Date(iso);

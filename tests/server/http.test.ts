@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metaSchema } from '../../src/core';
+import { ERROR_STATUSES } from '../../src/server/errors';
 import { validDrafts } from '../fixtures/drafts';
 import { agentAuth, ALLOWED_ORIGIN, call, createTicket, expectError, fixedClock, guestAuth, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
@@ -99,6 +102,28 @@ describe('meta, CORS and the OpenAPI document', () => {
       expect(doc.components.schemas[name], name).toBeDefined();
     }
     expect(JSON.stringify(doc.components.schemas.TicketDraft)).toContain('"course"');
+  });
+
+  it('the contract and the OpenAPI document name every error status the server answers, 403 where a reporter route refuses the agent', async () => {
+    const contract = readFileSync(join(import.meta.dirname, '../../docs/http-contract.md'), 'utf8');
+    const section = contract.slice(contract.indexOf('## Errors'), contract.indexOf('\n## ', contract.indexOf('## Errors') + 1));
+    const listed = [...section.matchAll(/^\| (\d{3}) \|/gm)].map((match) => Number(match[1]));
+    expect(listed).toEqual([...ERROR_STATUSES]);
+    const doc = (await call(ts, 'GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { security: unknown[]; responses: Record<string, unknown> }>>;
+      components: { responses: Record<string, unknown> };
+    };
+    expect(Object.keys(doc.components.responses).sort()).toEqual(ERROR_STATUSES.map((status) => `E${status}`).sort());
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const errors = Object.keys(operation.responses).map(Number).filter((status) => status >= 400);
+        expect(ERROR_STATUSES, `${method} ${path}`).toEqual(expect.arrayContaining(errors));
+        const reporterOnly = operation.security.length > 0 && operation.security.every((scheme) => !Object.hasOwn(scheme as object, 'agentToken'));
+        if (reporterOnly) expect(errors, `${method} ${path}`).toContain(403);
+      }
+    }
+    // The agent on a reporter route is that 403.
+    expectError(await call(ts, 'GET', '/tickets/UP-2026-000001', { auth: agentAuth }), 403, 'forbidden');
   });
 
   it('unknown routes answer 404, known ones asked with another method 405 naming the methods they have', async () => {

@@ -78,6 +78,24 @@ describe('messages, clarification, cancel and status changes', () => {
     expectError(await call(ts, 'GET', '/agent/tickets?priority=bogus', { auth: agentAuth }), 400, 'bad_request');
   });
 
+  it('the agent names a ticket by its number too, as a reporter does: read, status change and stream', async () => {
+    const ticket = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.other)).body).ticket;
+    const read = await call(ts, 'GET', `/agent/tickets/${ticket.number}`, { auth: agentAuth });
+    expect(read.status, read.text).toBe(200);
+    expect(ticketSchema.parse(read.body)).toMatchObject({ id: ticket.id, number: ticket.number });
+    const moved = await agentStatus(ticket.number, { status: 'in_progress' });
+    expect(moved.status, moved.text).toBe(200);
+    expect(ticketChangeSchema.parse(moved.body)).toMatchObject({ id: ticket.id, status: 'in_progress' });
+    const stream = await fetch(`${ts.api}/tickets/${ticket.number}/events`, { headers: { authorization: agentAuth } });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    await stream.body?.cancel();
+    // An unknown number is 404 like an unknown id; a number of another spelling is not a number.
+    expectError(await call(ts, 'GET', '/agent/tickets/UP-2026-999999', { auth: agentAuth }), 404, 'not_found');
+    expectError(await agentStatus('UP-2026-999999', { status: 'processing' }), 404, 'not_found');
+    expectError(await call(ts, 'GET', `/agent/tickets/${ticket.number.toLowerCase()}`, { auth: agentAuth }), 404, 'not_found');
+  });
+
   it('resolved is final: no cancel (409), no message (409), no further status (409)', async () => {
     const resolved = await agentStatus(id, { status: 'resolved', text: 'Исправлено' });
     expect(ticketChangeSchema.parse(resolved.body).status).toBe('resolved');

@@ -110,12 +110,21 @@ const MISTAKES: Array<[string, () => string, string, RegExp]> = [
   ['name of spaces and zero-width characters', () => sign({ ...good(), name: ' \u200b\u200d\u00a0 ' }), 'claim_name', /name must have visible characters/],
   ['lms not an http(s) URL', () => sign({ ...good(), lms: 'javascript:alert(1)' }), 'claim_lms', /lms must be an absolute http\(s\) URL/],
   ['no sub', () => sign({ ...good(), sub: undefined }), 'claim_sub', /sub/],
+  // sub is the user's identity and is never changed: one that trimming or cleaning would change is refused.
+  ['sub of spaces', () => sign({ ...good(), sub: ' ' }), 'claim_sub', /sub must be the LMS user id as it is/],
+  ['sub of a zero-width space', () => sign({ ...good(), sub: '\u200b' }), 'claim_sub', /no control or zero-width characters/],
+  ['sub with a control character', () => sign({ ...good(), sub: 'u-7\n' }), 'claim_sub', /no control or zero-width characters/],
+  ['sub with a bidi override', () => sign({ ...good(), sub: '\u202eu-7' }), 'claim_sub', /no control or zero-width characters/],
+  ['sub with a space at an end', () => sign({ ...good(), sub: 'u-7 ' }), 'claim_sub', /no spaces at either end/],
   // Far from now, so the check never runs across the second in which the token would already be past its exp.
   ['exp not a whole number', () => sign({ ...good(), exp: now() + 600.5 }), 'claim_exp', /exp must be a whole number of seconds/],
   ['wrong secret', () => sign(good(), 'another-secret-of-sufficient-length-0123456789'), 'signature', /signature does not match/],
   ['payload changed after signing', () => { const [h, , s] = sign(good()).split('.'); return `${h}.${b64({ ...good(), sub: 'admin' })}.${s}`; }, 'signature', /signature/],
   ['HS512', () => sign(good(), TEST_SECRET, { alg: 'HS512' }), 'algorithm', /alg must be HS256/],
   ['alg none', () => `${b64({ alg: 'none' })}.${b64(good())}.`, 'algorithm', /alg must be HS256/],
+  ['an unknown crit extension', () => sign(good(), TEST_SECRET, { alg: 'HS256', typ: 'JWT', crit: ['urn:example:policy'], 'urn:example:policy': 'strict' }), 'crit', /crit/],
+  ['crit not a list', () => sign(good(), TEST_SECRET, { alg: 'HS256', crit: 'exp' }), 'crit', /crit/],
+  ['crit with another alg', () => sign(good(), TEST_SECRET, { alg: 'HS512', crit: ['urn:example:policy'], 'urn:example:policy': 1 }), 'crit', /crit/],
   ['malformed', () => 'not-a-jwt', 'malformed', /not a compact JWT/],
   ['payload not JSON', () => { const input = `${b64({ alg: 'HS256' })}.${b64('{oops')}`; return `${input}.${createHmac('sha256', TEST_SECRET).update(input).digest('base64url')}`; }, 'malformed', /not a compact JWT/],
 ];
@@ -131,7 +140,7 @@ describe('each token mistake has its own reason', () => {
   });
 
   it('the mistakes are told apart (the table covers distinct checks)', () => {
-    expect(new Set(MISTAKES.map(([, , reason]) => reason)).size).toBe(14);
+    expect(new Set(MISTAKES.map(([, , reason]) => reason)).size).toBe(15);
   });
 
   it.each(MISTAKES)('%s → %s', async (_name, make, reason, detail) => {
@@ -180,6 +189,13 @@ describe('claims are cleaned like the guest contact fields', () => {
     const reporter = (reply.body as { ticket: { reporter: Record<string, unknown> } }).ticket.reporter;
     expect(reporter).toMatchObject({ fullName: 'Петров Пётр', organization: 'Школа №5', lmsUrl: 'https://school5.uchi.pro/', phone: '+79123456789' });
     expect(reporter.email).toBeUndefined();
+  });
+
+  it('keeps sub exactly as signed: spaces inside and any script are part of it', async () => {
+    for (const sub of ['Иванов 42', 'org 5 / user 7']) {
+      const reply = await createTicket(ts, `Bearer ${sign({ ...good(), sub })}`, validDrafts.other);
+      expect(reply.status, reply.text).toBe(201);
+    }
   });
 
   it('drops a phone that is not one and keeps a valid e-mail', async () => {

@@ -1,5 +1,5 @@
 /** Reporter tokens: HS256 JWTs signed by the LMS backend with the shared secret (docs/http-contract.md). */
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
 import { emailSchema, isHttpUrl, LMS_ROLES, normalizeRuPhone, reporterClaimsSchema } from '../../core';
 import type { ReporterClaims } from '../../core';
@@ -51,6 +51,7 @@ export async function signReporterToken(
 export const TOKEN_REJECTIONS = [
   'malformed',
   'algorithm',
+  'crit',
   'signature',
   'audience',
   'exp_missing',
@@ -82,6 +83,15 @@ export type TokenCheck = { ok: true; claims: ReporterClaims } | ({ ok: false } &
 
 const refuse = (reason: TokenRejectionReason, detail: string): TokenCheck => ({ ok: false, reason, detail });
 
+/** Whether the token's header has `crit` (critical extensions); false when it has no readable header. */
+function hasCrit(token: string): boolean {
+  try {
+    return decodeProtectedHeader(token).crit !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** jose's error for a failed check → our reason. */
 function rejectionOf(error: unknown): TokenCheck {
   if (error instanceof joseErrors.JWTExpired) return refuse('expired', 'exp has passed (exp is in seconds since 1970, UTC).');
@@ -108,8 +118,15 @@ function cleanText(value: string): string {
 /**
  * The claims as stored: text trimmed and cleaned; `name` and `org.title` must stay non-empty, `lms` must be an
  * http(s) URL, and a `phone` or `email` that is not one is dropped (the rules of the guest contact fields).
+ * `sub` is kept exactly as signed, so it must need no cleaning.
  */
 function cleanClaims(claims: ReporterClaims): TokenCheck {
+  // `sub` is who the user is (their tickets belong to `user:<sub>`) and is compared exactly: trimmed or cleaned
+  // it could become another user's id, so a blank one, or one with spaces at an end or invisible characters, is
+  // refused rather than changed.
+  if (cleanText(claims.sub) !== claims.sub) {
+    return refuse('claim_sub', 'sub must be the LMS user id as it is: visible characters, no spaces at either end, no control or zero-width characters.');
+  }
   const name = cleanText(claims.name);
   if (name === '') return refuse('claim_name', 'name must have visible characters.');
   const title = cleanText(claims.org.title);
@@ -160,9 +177,9 @@ function shapeProblem(issues: ReadonlyArray<{ path: PropertyKey[] }>): string {
 }
 
 /**
- * Checks a reporter token: HS256 only (so `alg: none` and key confusion fail), our audience, an `exp` that has
- * not passed on the server's clock and is at most `maxLifetimeSeconds` away, and claims of the contract's
- * shape (cleaned as {@link cleanClaims} says). A refusal says which check failed.
+ * Checks a reporter token: HS256 only (so `alg: none` and key confusion fail) and no `crit` extensions, our
+ * audience, an `exp` that has not passed on the server's clock and is at most `maxLifetimeSeconds` away, and
+ * claims of the contract's shape (cleaned as {@link cleanClaims} says). A refusal says which check failed.
  */
 export async function checkReporterToken(
   token: string,
@@ -170,6 +187,9 @@ export async function checkReporterToken(
   now: Date,
   maxLifetimeSeconds: number = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
 ): Promise<TokenCheck> {
+  // No header extension is supported. jose would refuse an unknown one as an unsupported algorithm and a
+  // malformed `crit` as a malformed token, both before the signature: the header says which mistake it is.
+  if (hasCrit(token)) return refuse('crit', 'the header has crit (critical extensions), which this server does not support: sign with {"alg":"HS256","typ":"JWT"} only.');
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {

@@ -8,7 +8,8 @@ import { createMiddleware } from 'hono/factory';
 import type { Identity } from '../auth/identity';
 import type { AppEnv, Logger } from '../context';
 
-// A request id a proxy set is kept only when it is short and plain, so it cannot forge log lines.
+// A request id the request brings (a proxy's, or any client's) is kept only when it is short and plain, so it
+// cannot forge log lines (docs/http-contract.md); any other is replaced by a fresh UUID.
 const FORWARDED_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** The fields of one request's line. */

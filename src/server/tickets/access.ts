@@ -27,9 +27,9 @@ export async function reporterTicket(store: Reader, reporter: Reporter, id: stri
   return row;
 }
 
-/** Any ticket (for the agent), or 404. */
+/** Any ticket (for the agent), named by its id or its number like a reporter's, or 404. */
 export async function anyTicket(store: Reader, id: string): Promise<TicketRow> {
-  const row = ID_PATTERN.test(id) ? await store.tickets.get(id) : undefined;
+  const row = await ticketByRef(store, id);
   if (row === undefined) throw failures.ticketNotFound();
   return row;
 }
