@@ -4,6 +4,10 @@ import {
   CATEGORIES,
   contactSchema,
   hostContextSchema,
+  isDateAfter,
+  latestAcceptedDate,
+  localIsoDate,
+  newTicketDraftSchema,
   REPORTER_ROLES,
   ticketDraftSchema,
 } from '../../src/core';
@@ -148,5 +152,34 @@ describe('the test attempt date', () => {
     expect(problems({ ...validDrafts.test, testAttemptDate: '2026-11-14' })).toEqual({});
     expect(problems({ ...validDrafts.test, testAttemptDate: 'вчера' })).toEqual({ testAttemptDate: 'invalid' });
     expect(ticketDraftSchema.parse({ ...validDrafts.course, testAttemptDate: '2026-11-14' })).not.toHaveProperty('testAttemptDate');
+  });
+
+  it('of a new ticket is no later than the latest date given; a stored ticket is read back whatever its date', () => {
+    const codes = (date: string) => {
+      const result = newTicketDraftSchema('2026-12-01').safeParse({ ...validDrafts.test, testAttemptDate: date });
+      return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}:${issue.message}`);
+    };
+    expect(codes('2026-12-01')).toEqual([]);
+    expect(codes('2026-12-02')).toEqual(['testAttemptDate:future']);
+    expect(codes('вчера')).toEqual(['testAttemptDate:invalid']);
+    expect(problems({ ...validDrafts.test, testAttemptDate: '2030-12-31' })).toEqual({});
+    // Another day builds its own schema: yesterday's bound does not stay.
+    expect(newTicketDraftSchema('2030-12-31').safeParse({ ...validDrafts.test, testAttemptDate: '2030-12-31' }).success).toBe(true);
+  });
+
+  it.each([
+    ['2026-11-30T23:30:00Z', '2026-12-01'],
+    ['2026-11-30T00:00:00Z', '2026-12-01'],
+    ['2026-12-31T12:00:00Z', '2027-01-01'],
+  ])('a server at %s accepts dates up to %s (its UTC date plus one)', (now, latest) => {
+    expect(latestAcceptedDate(new Date(now))).toBe(latest);
+  });
+
+  it('compares calendar dates only, and reads the local date of the zone it runs in', () => {
+    expect(isDateAfter('2026-12-02', '2026-12-01')).toBe(true);
+    expect(isDateAfter('2026-12-01', '2026-12-01')).toBe(false);
+    expect(isDateAfter('не дата', '2026-12-01')).toBe(false);
+    const noon = new Date(2026, 10, 30, 12);
+    expect(localIsoDate(noon)).toBe('2026-11-30');
   });
 });

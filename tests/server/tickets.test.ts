@@ -123,6 +123,28 @@ describe('category rules: refused drafts say in Russian what is missing', () => 
     expect((noCategory.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({ category: 'Выберите категорию обращения из списка' });
   });
 
+  it('the test attempt date: not after today, one day ahead of the server allowed for users east of it', async () => {
+    // 23:30 UTC on 30 November is already 1 December east of UTC+0:30 (02:30 in Moscow, 11:30 in Kamchatka).
+    const late = await startTestServer({ clock: fixedClock('2026-11-30T23:30:00.000Z') });
+    try {
+      const auth = await userAuth(late, 'alice');
+      const test = { ...validDrafts.test, category: 'test' as const };
+      for (const date of ['2026-11-30', '2026-12-01']) {
+        const reply = await createTicket(late, auth, { ...test, testAttemptDate: date });
+        expect(reply.status, `${date}: ${reply.text}`).toBe(201);
+      }
+      for (const date of ['2026-12-02', '2030-12-31']) {
+        const reply = await createTicket(late, auth, { ...test, testAttemptDate: date });
+        expectError(reply, 422, 'validation_failed');
+        expect((reply.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+          testAttemptDate: 'Дата попытки не может быть позже сегодняшнего дня',
+        });
+      }
+    } finally {
+      await late.cleanup();
+    }
+  });
+
   it('suggestion and other need nothing beyond the common fields', async () => {
     for (const category of ['suggestion', 'other'] as const) {
       expect((await createTicket(ts, alice, { ...bare, category })).status).toBe(201);

@@ -15,7 +15,10 @@ export const TICKET_FIELD_MESSAGES_RU: Readonly<Record<TicketFieldName, Sentence
   courseTitle: { required: 'Укажите полное название курса' },
   courseUrl: { required: 'Укажите ссылку на курс', url: 'Ссылка на курс должна начинаться с http:// или https://' },
   testQuestion: { required: 'Приведите текст вопроса теста' },
-  testAttemptDate: { invalid: 'Укажите дату попытки в календаре, например 14.11.2026' },
+  testAttemptDate: {
+    invalid: 'Укажите дату попытки в календаре, например 14.11.2026',
+    future: 'Дата попытки не может быть позже сегодняшнего дня',
+  },
   orderUrl: { required: 'Укажите ссылку на заявку', url: 'Ссылка на заявку должна начинаться с http:// или https://' },
   documentUrl: { required: 'Укажите ссылку на документ', url: 'Ссылка на документ должна начинаться с http:// или https://' },
   steps: { required: 'Опишите действия, которые приводят к ошибке' },

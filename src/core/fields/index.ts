@@ -2,3 +2,4 @@
 export * from './ticket-fields';
 export * from './field-messages.ru';
 export * from './wire-fields';
+export * from './dates';

@@ -46,7 +46,7 @@ export const TICKET_FIELDS = {
   courseTitle: { wire: 'course.title', required: ['course', 'test'], offered: [], kind: 'text', maxLength: 300, codes: ['required', 'too_long'], checklist: true },
   courseUrl: { wire: 'course.url', required: ['course', 'test'], offered: [], kind: 'courseUrl', maxLength: MAX_URL_LENGTH, codes: ['required', 'url'], checklist: true },
   testQuestion: { wire: 'testQuestion', required: ['test'], offered: [], kind: 'multiline', maxLength: 2000, codes: ['required', 'too_long'], checklist: true },
-  testAttemptDate: { wire: 'testAttemptDate', required: [], offered: ['test'], kind: 'date', maxLength: 10, codes: ['invalid'], checklist: true },
+  testAttemptDate: { wire: 'testAttemptDate', required: [], offered: ['test'], kind: 'date', maxLength: 10, codes: ['invalid', 'future'], checklist: true },
   orderUrl: { wire: 'orderUrl', required: ['order', 'document'], offered: [], kind: 'orderUrl', maxLength: MAX_URL_LENGTH, codes: ['required', 'url'], checklist: true },
   documentUrl: { wire: 'documentUrl', required: ['document'], offered: [], kind: 'documentUrl', maxLength: MAX_URL_LENGTH, codes: ['required', 'url'], checklist: true },
   steps: { wire: 'steps', required: ['technical'], offered: [], kind: 'multiline', maxLength: 3000, codes: ['required', 'too_long'], checklist: true },

@@ -4,6 +4,7 @@ import type { Category } from '../categories';
 import { emailSchema, fieldError, httpUrlSchema, optionalText, requiredText, ruPhoneSchema } from '../schemas/fields';
 import { lmsRoleSchema } from '../schemas/roles';
 import type { LmsRole } from '../schemas/roles';
+import { isDateAfter } from './dates';
 import { categoryFieldNames, CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, isFieldRequired, isUrlKind } from './ticket-fields';
 import type { CONTACT_FIELDS, TICKET_FIELDS } from './ticket-fields';
 import type { ContactFieldName, FieldKind, TicketFieldName } from './ticket-fields';
@@ -29,9 +30,17 @@ export type CategoryWireShape<C extends Category> = Nest<ByWire<C>>;
 /** A calendar date as `<input type="date">` gives it (YYYY-MM-DD). */
 const dateSchema = z.iso.date({ error: 'invalid' });
 
-/** The check of one field, required or optional. */
-export function fieldSchema(spec: { kind: FieldKind; maxLength: number }, required: boolean): AnySchema {
-  const own = kindSchema(spec.kind);
+/** A date no later than `latest` (YYYY-MM-DD): an attempt that has not happened yet is a typo. */
+function pastDateSchema(latest: string): AnySchema {
+  return dateSchema.check(z.refine((value) => !isDateAfter(value, latest), 'future'));
+}
+
+/**
+ * The check of one field, required or optional. `latestDate` bounds a date field (a new ticket's); without it
+ * any calendar date passes, as in a ticket already stored.
+ */
+export function fieldSchema(spec: { kind: FieldKind; maxLength: number }, required: boolean, latestDate?: string): AnySchema {
+  const own = spec.kind === 'date' && latestDate !== undefined ? pastDateSchema(latestDate) : kindSchema(spec.kind);
   if (own !== null) return required ? own : z.optional(own);
   return required ? requiredText(spec.maxLength) : optionalText(spec.maxLength);
 }
@@ -66,13 +75,13 @@ export const contactWireSchema = z.lazy(() => z.object(
   Object.fromEntries(CONTACT_FIELD_NAMES.map((name) => [name, fieldSchema(contactFieldSpec(name), contactFieldSpec(name).required)])),
 ) as unknown as z.ZodMiniType<ContactWire, ContactWire>);
 
-/** The object shape of `names` for `category`, with `a.b` paths grouped into nested objects. */
-export function wireShape(names: readonly TicketFieldName[], category: Category): Record<string, AnySchema> {
+/** The object shape of `names` for `category`, with `a.b` paths grouped into nested objects; dates bounded by `latestDate`. */
+export function wireShape(names: readonly TicketFieldName[], category: Category, latestDate?: string): Record<string, AnySchema> {
   const shape: Record<string, AnySchema> = {};
   const groups = new Map<string, Record<string, AnySchema>>();
   for (const name of names) {
     const spec = fieldSpec(name);
-    const schema = fieldSchema(spec, isFieldRequired(name, category));
+    const schema = fieldSchema(spec, isFieldRequired(name, category), latestDate);
     const [head, tail] = spec.wire.split('.') as [string, string | undefined];
     if (tail === undefined) shape[head] = schema;
     else groups.set(head, { ...groups.get(head), [tail]: schema });
@@ -81,7 +90,7 @@ export function wireShape(names: readonly TicketFieldName[], category: Category)
   return shape;
 }
 
-/** The wire shape of a category's own fields (the course, the order link, the steps…). */
-export function categoryWireShape<C extends Category>(category: C): CategoryWireShape<C> {
-  return wireShape(categoryFieldNames(category), category) as CategoryWireShape<C>;
+/** The wire shape of a category's own fields (the course, the order link, the steps…); dates bounded by `latestDate`. */
+export function categoryWireShape<C extends Category>(category: C, latestDate?: string): CategoryWireShape<C> {
+  return wireShape(categoryFieldNames(category), category, latestDate) as CategoryWireShape<C>;
 }

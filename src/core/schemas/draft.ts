@@ -47,23 +47,30 @@ function buildCommonShape() {
 }
 
 /** The draft of one category: the common fields plus the category's own, from the field table. */
-function buildDraftSchema<C extends Category>(category: C) {
+function buildDraftSchema<C extends Category>(category: C, latestDate?: string) {
   commonShape ??= buildCommonShape();
-  return z.object({ category: z.literal(category), ...commonShape, ...categoryWireShape(category) });
+  return z.object({ category: z.literal(category), ...commonShape, ...categoryWireShape(category, latestDate) });
 }
 /** The draft schema of one category. */
 export type CategoryDraftSchema<C extends Category> = ReturnType<typeof buildDraftSchema<C>>;
 
 const built = new Map<Category, unknown>();
+/** The bounded schemas of one date (a new day starts a new set; the old one is let go). */
+let bounded: { latestDate: string; schemas: Map<Category, unknown>; union?: ReturnType<typeof draftUnion> } | undefined;
 
 /**
  * The draft schema of one category, built the first time it is asked for. Schemas are objects and closures in
  * zod/mini, and the first open of the widget loads the draft's module without validating a draft yet; the form
  * validates one category at a time, so it builds only the category it validates.
+ *
+ * A new ticket passes `latestDate` (YYYY-MM-DD): a date field after it is refused with `future` (an attempt
+ * that has not happened). Without it, any date passes: a ticket read back keeps what it was stored with.
  */
-export function draftSchemaFor<C extends Category>(category: C): CategoryDraftSchema<C> {
-  let schema = built.get(category) as CategoryDraftSchema<C> | undefined;
-  if (schema === undefined) built.set(category, (schema = buildDraftSchema(category)));
+export function draftSchemaFor<C extends Category>(category: C, latestDate?: string): CategoryDraftSchema<C> {
+  if (latestDate !== undefined && bounded?.latestDate !== latestDate) bounded = { latestDate, schemas: new Map() };
+  const cache = latestDate === undefined ? built : (bounded as NonNullable<typeof bounded>).schemas;
+  let schema = cache.get(category) as CategoryDraftSchema<C> | undefined;
+  if (schema === undefined) cache.set(category, (schema = buildDraftSchema(category, latestDate)));
   return schema;
 }
 
@@ -82,18 +89,30 @@ export const suggestionDraftSchema = z.lazy(() => draftSchemaFor('suggestion'));
 /** Anything else. */
 export const otherDraftSchema = z.lazy(() => draftSchemaFor('other'));
 
-/** A ticket draft, valid for its category. */
-export const ticketDraftSchema = z.lazy(() =>
-  z.discriminatedUnion('category', [
-    draftSchemaFor('course'),
-    draftSchemaFor('test'),
-    draftSchemaFor('order'),
-    draftSchemaFor('document'),
-    draftSchemaFor('technical'),
-    draftSchemaFor('suggestion'),
-    draftSchemaFor('other'),
-  ]),
-);
+/** The drafts of every category as one union on `category`; dates bounded by `latestDate` when given. */
+function draftUnion(latestDate?: string) {
+  return z.discriminatedUnion('category', [
+    draftSchemaFor('course', latestDate),
+    draftSchemaFor('test', latestDate),
+    draftSchemaFor('order', latestDate),
+    draftSchemaFor('document', latestDate),
+    draftSchemaFor('technical', latestDate),
+    draftSchemaFor('suggestion', latestDate),
+    draftSchemaFor('other', latestDate),
+  ]);
+}
+
+/** A ticket draft, valid for its category (any date: a stored ticket is read back as it was stored). */
+export const ticketDraftSchema = z.lazy(() => draftUnion());
+
+/**
+ * A new ticket's draft: as {@link ticketDraftSchema}, with its dates no later than `latestDate` (the server
+ * passes `latestAcceptedDate(now)`). Built once per date.
+ */
+export function newTicketDraftSchema(latestDate: string): ReturnType<typeof draftUnion> {
+  if (bounded?.latestDate !== latestDate) bounded = { latestDate, schemas: new Map() };
+  return (bounded.union ??= draftUnion(latestDate));
+}
 /** A valid ticket draft (after parsing). */
 export type TicketDraft = z.infer<typeof ticketDraftSchema>;
 /** A ticket draft as the client sends it (defaults not yet applied). */

@@ -11,7 +11,7 @@ import { isHttpUrl } from '../links';
 import { normalizeRuPhone } from '../phone';
 
 /** The message codes a field check can produce. */
-export const FIELD_ERRORS = ['required', 'too_long', 'too_many', 'url', 'phone', 'email', 'invalid'] as const;
+export const FIELD_ERRORS = ['required', 'too_long', 'too_many', 'url', 'phone', 'email', 'future', 'invalid'] as const;
 /** One field message code. */
 export type FieldError = (typeof FIELD_ERRORS)[number];
 

@@ -1,6 +1,6 @@
 /** The reporter's ticket routes: create (idempotent), list, read. */
 import { Hono } from 'hono';
-import { followUpFieldSchema, ticketDraftSchema } from '../../core';
+import { followUpFieldSchema, latestAcceptedDate, newTicketDraftSchema } from '../../core';
 import { requireReporter } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
@@ -31,7 +31,8 @@ export function ticketRoutes(deps: AppDeps) {
     // A guest has no token: the policy's "full data" must come from the form, so a missing contact is parsed
     // as an empty one, a missing consent as a refused one (152-ФЗ), and every missing field is reported in the
     // same 422 as the rest of the draft.
-    const draft = parseWith(ticketDraftSchema, reporter.kind === 'guest' ? { ...rest, contact: contact ?? {}, consent: consent ?? false } : rest);
+    // A date after the server's own day plus one (a user east of it lives in it already) has not happened yet.
+    const draft = parseWith(newTicketDraftSchema(latestAcceptedDate(deps.clock())), reporter.kind === 'guest' ? { ...rest, contact: contact ?? {}, consent: consent ?? false } : rest);
     // The ticket it continues (optional) is not part of the draft: it is checked against the stored tickets.
     const followUp = parseWith(followUpFieldSchema, { followUpOf });
     const ip = remoteAddress(c);
