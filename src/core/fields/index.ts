@@ -3,3 +3,4 @@ export * from './ticket-fields';
 export * from './field-messages.ru';
 export * from './wire-fields';
 export * from './dates';
+export * from './link-mismatch';

@@ -1,8 +1,9 @@
 /** The fields a category asks for, from the field table; hidden ones keep their text in the form state. */
 import { useTranslation } from '../shared/i18n-react';
-import { fieldSpec, isFieldRequired } from '../../core';
+import { fieldSpec, isFieldRequired, localIsoDate } from '../../core';
 import type { Category, TicketFieldName } from '../../core';
-import { fieldInput } from './field-input';
+import { useWidgetEnv } from '../shared/env';
+import { fieldInput, textLimit } from './field-input';
 import { FormTextField } from './FormTextField';
 import { CATEGORY_FIELDS } from './form-values';
 
@@ -11,7 +12,9 @@ export function TableField({ name, category }: { name: TicketFieldName; category
   const { t, i18n } = useTranslation('form');
   const own = category === '' ? null : `form:hint.${name}_${category}`;
   const hintKey = own !== null && i18n.exists(own) ? own : i18n.exists(`form:hint.${name}`) ? `form:hint.${name}` : null;
-  const { multiline, type, inputMode, autoComplete, tidy } = fieldInput(fieldSpec(name).kind);
+  const env = useWidgetEnv();
+  const spec = fieldSpec(name);
+  const { multiline, type, inputMode, autoComplete, tidy, link } = fieldInput(spec.kind);
   return (
     <FormTextField
       name={name}
@@ -23,6 +26,10 @@ export function TableField({ name, category }: { name: TicketFieldName; category
       autoComplete={autoComplete}
       {...(inputMode === undefined ? {} : { inputMode })}
       tidy={tidy}
+      limit={textLimit(spec)}
+      link={link}
+      // No attempt after today, in the user's own zone.
+      max={type === 'date' ? localIsoDate(env.now()) : undefined}
     />
   );
 }

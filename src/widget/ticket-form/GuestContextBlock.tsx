@@ -5,7 +5,7 @@ import { useTranslation } from '../shared/i18n-react';
 import { CONTACT_FIELD_NAMES, contactFieldSpec, LMS_ROLES } from '../../core';
 import type { ContactFieldName } from '../../core';
 import { Field } from '../shared/ui';
-import { fieldInput } from './field-input';
+import { fieldInput, textLimit } from './field-input';
 import { FormTextField } from './FormTextField';
 import { useFieldErrorText } from './field-errors';
 import type { TicketFormValues } from './form-values';
@@ -52,6 +52,7 @@ function ContactField({ name }: { name: ContactFieldName }) {
       autoComplete={spec.autoComplete}
       required={spec.required}
       tidy={input.tidy}
+      limit={textLimit(spec)}
     />
   );
 }

@@ -74,7 +74,7 @@ export function TicketForm(props: TicketFormProps) {
   const [panelFocus, setPanelFocus] = useState(0);
   const panelRef = useRef<HTMLDivElement>(null);
   const guest = env.host === null;
-  const extras: DraftExtras = { browser: setup.browser, attachmentIds: attachments.ids, pageUrl: env.pageUrl, pageErrors: setup.pageErrors, guest };
+  const extras: DraftExtras = { browser: setup.browser, attachmentIds: attachments.ids, pageUrl: env.pageUrl, pageErrors: setup.pageErrors, guest, now: env.now };
 
   const form = useForm<TicketFormValues, DraftExtras, TicketDraft>({
     defaultValues: setup.initial,

@@ -17,6 +17,8 @@ export interface DraftExtras {
   pageErrors: readonly PageError[];
   /** Guest mode: the contact fields are sent; a signed-in user's identity comes from the token. */
   guest: boolean;
+  /** The clock: a date field after the user's today is refused as not yet lived. */
+  now?: (() => Date) | undefined;
 }
 
 const normalized = new WeakMap<BrowserSnapshot, BrowserInfo>();

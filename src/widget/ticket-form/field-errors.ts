@@ -3,7 +3,7 @@ import { get, useFormState } from 'react-hook-form';
 import type { FieldError } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
 import type { TFunction } from 'i18next';
-import { FIELD_ERRORS } from '../../core';
+import { CONTACT_FIELDS, FIELD_ERRORS, TICKET_FIELDS } from '../../core';
 import type { FormFieldPath, TicketFormValues } from './form-values';
 
 /** Errors set from the server's `fields` carry its sentence; everything else carries a code. */
@@ -13,7 +13,18 @@ export const SERVER_ERROR_TYPE = 'server';
 export function errorText(t: TFunction, field: string, error: Pick<FieldError, 'type' | 'message'>): string {
   if (error.type === SERVER_ERROR_TYPE && error.message !== undefined) return error.message;
   const code = FIELD_ERRORS.find((known) => known === error.message) ?? 'invalid';
-  return t([`form:error.${field}.${code}`, `common:fieldError.${code}`]);
+  // A text too long names its limit (the counter under the field says by how much).
+  const limit = code === 'too_long' ? limitOf(field) : undefined;
+  const own = `form:error.${field}.${code}`;
+  const common = `common:fieldError.${code}`;
+  return limit === undefined ? t([own, common]) : t([own, 'form:tooLong', common], { count: limit });
+}
+
+/** The length limit of a form field (`description`, `contact.fullName`) from the field table, if it has one. */
+function limitOf(field: string): number | undefined {
+  const [head = '', tail] = field.split('.');
+  if (tail === undefined) return Object.hasOwn(TICKET_FIELDS, head) ? TICKET_FIELDS[head as keyof typeof TICKET_FIELDS].maxLength : undefined;
+  return head === 'contact' && Object.hasOwn(CONTACT_FIELDS, tail) ? CONTACT_FIELDS[tail as keyof typeof CONTACT_FIELDS].maxLength : undefined;
 }
 
 /** The translated error of a field, or undefined. */

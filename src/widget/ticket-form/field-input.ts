@@ -1,7 +1,7 @@
 /** How each kind of field of the table is typed in: the control, the on-screen keyboard and autocomplete. */
 import type { InputHTMLAttributes } from 'react';
 import { completeUrl, formatRuPhone } from '../../core';
-import type { FieldKind } from '../../core';
+import type { FieldKind, TicketFieldSpec } from '../../core';
 
 /** The input attributes of a kind. */
 export interface FieldInput {
@@ -17,6 +17,13 @@ export interface FieldInput {
    * its scheme completed to a link.
    */
   tidy?: (value: string) => string;
+  /** A link the LMS's page shapes can tell apart (a course, an order, a document): another kind gets a warning. */
+  link?: FieldKind;
+}
+
+/** The limit a text field's counter shows (plain and multiline text; other kinds have their own check). */
+export function textLimit(spec: Pick<TicketFieldSpec, 'kind' | 'maxLength'>): number | undefined {
+  return spec.kind === 'text' || spec.kind === 'multiline' ? spec.maxLength : undefined;
 }
 
 /** The input for a field kind. */
@@ -29,7 +36,7 @@ export function fieldInput(kind: FieldKind): FieldInput {
     case 'courseUrl':
     case 'orderUrl':
     case 'documentUrl':
-      return { multiline: false, type: 'url', inputMode: 'url', autoComplete: 'off', tidy: completeUrl };
+      return { multiline: false, type: 'url', inputMode: 'url', autoComplete: 'off', tidy: completeUrl, link: kind };
     case 'siteUrl':
       return { multiline: false, type: 'url', inputMode: 'url', autoComplete: 'url', tidy: completeUrl };
     case 'date':

@@ -4,6 +4,29 @@
  */
 export const formFieldsMessages = {
   ru: {
+    // A text field's too_long with its limit (the fields' part is there before anything is sent).
+    tooLong_one: 'Слишком длинный текст: можно не больше {{count, number}} символа',
+    tooLong_few: 'Слишком длинный текст: можно не больше {{count, number}} символов',
+    tooLong_many: 'Слишком длинный текст: можно не больше {{count, number}} символов',
+    tooLong_other: 'Слишком длинный текст: можно не больше {{count, number}} символа',
+    counter: {
+      shown: '{{length, number}} из {{limit, number}}.',
+      left_one: 'Остался {{count, number}} символ из {{limit, number}}',
+      left_few: 'Осталось {{count, number}} символа из {{limit, number}}',
+      left_many: 'Осталось {{count, number}} символов из {{limit, number}}',
+      left_other: 'Осталось {{count, number}} символа из {{limit, number}}',
+      over_one: 'На {{count, number}} символ больше, чем можно: сократите текст',
+      over_few: 'На {{count, number}} символа больше, чем можно: сократите текст',
+      over_many: 'На {{count, number}} символов больше, чем можно: сократите текст',
+      over_other: 'На {{count, number}} символа больше, чем можно: сократите текст',
+    },
+    linkWarning: {
+      courseUrl: 'Это не похоже на ссылку на курс: {{found}}.',
+      orderUrl: 'Это не похоже на ссылку на заявку: {{found}}.',
+      documentUrl: 'Это не похоже на ссылку на документ: {{found}}.',
+      found: { course: 'это страница курса', lesson: 'это страница урока', order: 'это страница заявки', page: 'это другая страница СДО' },
+      keep: 'Если ссылка верная, оставьте её.',
+    },
     consent: {
       label: 'Я согласен(на) на обработку персональных данных',
       purpose: 'ФИО, телефон и e-mail нужны только для ответа на обращение.',

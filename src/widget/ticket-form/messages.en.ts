@@ -56,6 +56,22 @@ export const formMessagesEn = {
     },
   },
   rolePlaceholder: 'Choose a role',
+  tooLong_one: 'The text is too long: at most {{count, number}} character',
+  tooLong_other: 'The text is too long: at most {{count, number}} characters',
+  counter: {
+    shown: '{{length, number}} of {{limit, number}}.',
+    left_one: '{{count, number}} character left of {{limit, number}}',
+    left_other: '{{count, number}} characters left of {{limit, number}}',
+    over_one: '{{count, number}} character over the limit: shorten the text',
+    over_other: '{{count, number}} characters over the limit: shorten the text',
+  },
+  linkWarning: {
+    courseUrl: 'This does not look like a course link: {{found}}.',
+    orderUrl: 'This does not look like an order link: {{found}}.',
+    documentUrl: 'This does not look like a document link: {{found}}.',
+    found: { course: 'it is a course page', lesson: 'it is a lesson page', order: 'it is an order page', page: 'it is another LMS page' },
+    keep: 'If the link is right, leave it.',
+  },
   consent: {
     label: 'I consent to the processing of my personal data',
     purpose: 'Your name, phone and e-mail are used only to answer your request.',
@@ -72,7 +88,10 @@ export const formMessagesEn = {
     courseTitle: { required: 'Enter the full course title' },
     courseUrl: { required: 'Enter the course link', url: 'The course link must start with http:// or https://' },
     testQuestion: { required: 'Enter the test question text' },
-    testAttemptDate: { invalid: 'Pick the attempt date in the calendar, e.g. 14.11.2026' },
+    testAttemptDate: {
+      invalid: 'Pick the attempt date in the calendar, e.g. 14.11.2026',
+      future: 'The attempt date cannot be later than today',
+    },
     orderUrl: { required: 'Enter the order link', url: 'The order link must start with http:// or https://' },
     documentUrl: { required: 'Enter the document link', url: 'The document link must start with http:// or https://' },
     contact: {

@@ -45,7 +45,7 @@ export const ticketResolver: Resolver<TicketFormValues, DraftExtras, TicketDraft
   const { buildDraftCandidate, draftValidator } = await loadValidator();
   const category = values.category === '' ? 'other' : values.category;
   const candidate = buildDraftCandidate(category, values, context);
-  const result = await draftValidator(category)(candidate, undefined, {
+  const result = await draftValidator(category, context.now?.())(candidate, undefined, {
     fields: {},
     shouldUseNativeValidation: false,
     ...(options.criteriaMode === undefined ? {} : { criteriaMode: options.criteriaMode }),
