@@ -83,6 +83,17 @@ export const WrongType: Story = {
   },
 };
 
+/** A file named .png whose bytes are not a PNG: it is said to be damaged or not really a PNG, not of a wrong type. */
+export const NotReallyPng: Story = {
+  tags: ['en-dark'],
+  args: { files: [{ name: 'скриншот.png', kind: 'text' }] },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const alert = await canvas.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent(t('attachments:refused.damaged', { name: 'скриншот.png', type: 'PNG' })), { timeout: 5000 });
+  },
+};
+
 /** Four files where three are allowed: the fourth is refused and says so. */
 export const TooMany: Story = {
   args: { files: ['1', '2', '3', '4'].map((n) => ({ name: `скриншот-${n}.png`, kind: 'png' as const })) },

@@ -12,3 +12,4 @@ export * from './one-problem';
 export * from './channels';
 export * from './fields';
 export * from './tickets';
+export * from './attachment-names';

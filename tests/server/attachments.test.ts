@@ -65,6 +65,18 @@ describe('attachments', () => {
     expectError(await upload(bytes, 'innocent.png', 'image/png'), 415, 'unsupported_media_type');
   });
 
+  it('says a file named as an accepted type whose bytes are not one is damaged or not really that type', async () => {
+    const fake = Buffer.from('these bytes were never a picture');
+    const asPng = await upload(fake, 'fake.png', 'image/png');
+    expectError(asPng, 415, 'unsupported_media_type');
+    expect((asPng.body as { error: { message: string } }).error.message).toBe('Файл повреждён или на самом деле это не PNG: откройте его и сохраните заново.');
+    const asJpeg = await upload(fake, 'Фото.JPG');
+    expect((asJpeg.body as { error: { message: string } }).error.message).toContain('на самом деле это не JPEG');
+    // Named as what we do not take: the refusal lists what we do.
+    const asText = await upload(fake, 'notes.txt', 'text/plain');
+    expect((asText.body as { error: { message: string } }).error.message).toBe('Можно приложить только изображения PNG, JPEG, WebP, GIF или документ PDF.');
+  });
+
   it('a polyglot PNG loses its trailing HTML/ZIP payload', async () => {
     const meta = await uploaded(await polyglotPng(), 'poly.png');
     const got = await download(ts, auth, meta.id);

@@ -1,4 +1,5 @@
 /** Original file names are kept only as metadata, cleaned so they cannot spoof paths, headers or text direction. */
+import { ATTACHMENT_EXTENSIONS } from '../../core';
 import type { AttachmentType } from '../../core';
 
 const MAX_NAME = 255;
@@ -6,21 +7,14 @@ const MAX_NAME = 255;
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
-/** Extensions we keep for each type; any other extension gets the type's own one appended. */
-const EXTENSIONS: Readonly<Record<AttachmentType, readonly string[]>> = {
-  'image/png': ['png'],
-  'image/jpeg': ['jpg', 'jpeg'],
-  'image/webp': ['webp'],
-  'image/gif': ['gif'],
-  'application/pdf': ['pdf'],
-};
 
 /** A safe display name: last path segment, no control or bidi characters, the real type's extension, ≤ 255. */
 export function sanitizeFileName(raw: string, type: AttachmentType): string {
   const segment = raw.split(/[/\\]/).pop() ?? '';
   const name = segment.replace(UNSAFE, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   const match = /^(.*)\.([A-Za-z0-9]{1,10})$/.exec(name);
-  const allowed = EXTENSIONS[type];
+  // The type's own extensions are kept; any other gets the type's usual one appended.
+  const allowed = ATTACHMENT_EXTENSIONS[type];
   const keep = match?.[2] !== undefined && allowed.includes(match[2].toLowerCase());
   const base = (keep ? match?.[1] : name) || 'file';
   const extension = keep ? (match?.[2] ?? '') : (allowed[0] ?? 'bin');

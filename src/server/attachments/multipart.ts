@@ -12,7 +12,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 import { fileTypeFromBuffer } from 'file-type';
-import { ATTACHMENT_TYPES } from '../../core';
+import { ATTACHMENT_TYPES, attachmentTypeNamed } from '../../core';
 import type { AttachmentType } from '../../core';
 import { ApiFailure, failures, isStorageUnavailable } from '../errors';
 import { closeAfter } from '../http/json-body';
@@ -35,23 +35,33 @@ export function notAccepted(): ApiFailure {
   return failures.unsupportedMedia('Можно приложить только изображения PNG, JPEG, WebP, GIF или документ PDF.');
 }
 
-/** Decides the type from the first bytes; 415 when it is not one we accept. */
-async function typeOf(head: Buffer): Promise<AttachmentType> {
+/**
+ * The 415 of a file named as an accepted type (fake.png) whose bytes are not one: it is broken or misnamed, and
+ * «only PNG, JPEG…» would tell its sender nothing.
+ */
+function notReally(type: AttachmentType): ApiFailure {
+  const label = (type.split('/')[1] ?? type).toUpperCase();
+  return failures.unsupportedMedia(`Файл повреждён или на самом деле это не ${label}: откройте его и сохраните заново.`);
+}
+
+/** Decides the type from the first bytes; 415 when it is not one we accept. `name` only words the refusal. */
+async function typeOf(head: Buffer, name: string): Promise<AttachmentType> {
   if (head.length === 0) throw failures.validation({ file: 'Файл пустой' }, 'Файл пустой.');
   const detected = await fileTypeFromBuffer(head);
-  if (detected === undefined || !ACCEPTED.has(detected.mime)) throw notAccepted();
-  return detected.mime as AttachmentType;
+  if (detected !== undefined && ACCEPTED.has(detected.mime)) return detected.mime as AttachmentType;
+  const named = attachmentTypeNamed(name);
+  throw named === null ? notAccepted() : notReally(named);
 }
 
 /** Passes bytes through, holding back the first ones until their type is known, and counting them. */
-function sniffer(onType: (type: AttachmentType) => void) {
+function sniffer(name: string, onType: (type: AttachmentType) => void) {
   let head: Buffer[] | null = [];
   let held = 0;
   let size = 0;
   const decide = async (stream: Transform) => {
     const first = Buffer.concat(head ?? []);
     head = null;
-    onType(await typeOf(first));
+    onType(await typeOf(first, name));
     if (first.length > 0) stream.push(first);
   };
   const transform = new Transform({
@@ -126,7 +136,7 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
           truncated = true;
           reject(tooLarge());
         });
-        const sniff = sniffer((detected) => (type = detected));
+        const sniff = sniffer(info.filename ?? '', (detected) => (type = detected));
         const file = (written = createWriteStream(path, { flags: 'wx', mode: 0o600 }));
         received = pipeline(stream, sniff.transform, file).then(() => {
           if (truncated) throw tooLarge();

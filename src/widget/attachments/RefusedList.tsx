@@ -1,7 +1,8 @@
 /** Files that were not attached, each with its own reason, announced as soon as they appear. */
 import { useTranslation } from '../shared/i18n-react';
 import { Button, Notice } from '../shared/ui';
-import { formatBytes, listTypes } from './model/describe';
+import { attachmentTypeNamed } from '../../core';
+import { formatBytes, listTypes, typeLabel } from './model/describe';
 import type { QueueItem, QueueLimits } from './model/types';
 
 /** The sentence that explains one refusal ("invoice.svg — этот тип файлов не принимаем: …"). */
@@ -11,6 +12,8 @@ export function useRefusalText(limits: QueueLimits): (item: QueueItem) => string
     switch (item.error) {
       case 'type':
         return t('refused.type', { name: item.name, types: listTypes(limits.acceptedTypes, i18n.language, 'and') });
+      case 'damaged':
+        return t('refused.damaged', { name: item.name, type: typeLabel(attachmentTypeNamed(item.name) ?? '') });
       case 'size':
         return t('refused.size', { name: item.name, size: formatBytes(limits.maxFileBytes, i18n.language) });
       case 'empty':

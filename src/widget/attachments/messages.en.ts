@@ -12,6 +12,7 @@ export const attachmentsMessagesEn = {
   refusedTitle: 'These files were not attached',
   refused: {
     type: '{{name}} — we don’t accept this type of file: only {{types}}',
+    damaged: '{{name}} — the file seems damaged or is not really a {{type}}. Open it and save it again, or attach another one',
     size: '{{name}} — larger than {{size}}',
     empty: '{{name}} — the file is empty',
     count_one: '{{name}} — file number {{position}}, but at most {{count}} file is allowed',

@@ -15,6 +15,7 @@ export const attachmentsMessages = {
     refusedTitle: 'Эти файлы не прикреплены',
     refused: {
       type: '{{name}} — этот тип файлов не принимаем: только {{types}}',
+      damaged: '{{name}} — похоже, файл повреждён или на самом деле это не {{type}}. Откройте его и сохраните заново или приложите другой',
       size: '{{name}} — больше {{size}}',
       empty: '{{name}} — файл пустой',
       count_one: '{{name}} — {{position}}-й файл, а можно не больше {{count}} файла',

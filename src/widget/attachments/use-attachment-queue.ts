@@ -46,7 +46,7 @@ const newId = () => `f${Date.now().toString(36)}${(sequence++).toString(36)}${Ma
 
 async function verdictOf(file: NewFile, limits: QueueLimits): Promise<CheckVerdict> {
   const sniffed = await sniffBlob(file.source).catch(() => null);
-  const verdict = checkFile({ size: file.size, sniffed }, limits);
+  const verdict = checkFile({ size: file.size, sniffed, name: file.name }, limits);
   return verdict.ok ? { id: file.id, type: verdict.type } : { id: file.id, refusal: verdict.reason };
 }
 

@@ -43,6 +43,10 @@ describe('checkFile', () => {
     ['a JPEG too big to try', { size: 41 * MB, sniffed: 'image/jpeg' as const }, { ok: false, reason: 'size' }],
     ['an SVG', { size: 100, sniffed: 'image/svg+xml' as const }, { ok: false, reason: 'type' }],
     ['unknown bytes', { size: 100, sniffed: null }, { ok: false, reason: 'type' }],
+    ['unknown bytes named .png', { size: 100, sniffed: null, name: 'fake.png' }, { ok: false, reason: 'damaged' }],
+    ['an SVG named .JPG', { size: 100, sniffed: 'image/svg+xml' as const, name: 'photo.JPG' }, { ok: false, reason: 'damaged' }],
+    ['unknown bytes named .docx', { size: 100, sniffed: null, name: 'report.docx' }, { ok: false, reason: 'type' }],
+    ['a JPEG named .png (the bytes decide)', { size: 100, sniffed: 'image/jpeg' as const, name: 'shot.png' }, { ok: true, type: 'image/jpeg' }],
     ['an empty file', { size: 0, sniffed: null }, { ok: false, reason: 'empty' }],
   ])('%s', (_label, facts, expected) => {
     expect(checkFile(facts, limits)).toEqual(expected);
@@ -50,6 +54,8 @@ describe('checkFile', () => {
 
   it('follows the server’s accepted types', () => {
     expect(checkFile({ size: 10, sniffed: 'image/gif' }, { ...limits, acceptedTypes: ['image/png'] })).toEqual({ ok: false, reason: 'type' });
+    // A name of a type the server does not take either: not «damaged», just not accepted.
+    expect(checkFile({ size: 10, sniffed: null, name: 'a.pdf' }, { ...limits, acceptedTypes: ['image/png'] })).toEqual({ ok: false, reason: 'type' });
   });
 });
 

@@ -62,12 +62,16 @@ describe('AttachmentPicker', () => {
     expect(alert).toHaveTextContent('video.mp4');
   });
 
-  it('trusts the bytes, not the name: a PNG named .pdf is an image, a text named .png is refused', async () => {
+  it('trusts the bytes, not the name: a PNG named .pdf is an image, a text named .png is said to be no real PNG', async () => {
     const user = userEvent.setup({ applyAccept: false });
     renderPicker();
     const fakePng = new File(['just text'], 'notes.png', { type: 'image/png' });
-    await user.upload(input(), [pngFile('report.pdf'), fakePng]);
-    expect(await screen.findByText(/notes\.png — этот тип файлов не принимаем/)).toBeInTheDocument();
+    const fakeJpeg = new File(['just text'], 'Фото.JPEG', { type: 'image/jpeg' });
+    await user.upload(input(), [pngFile('report.pdf'), fakePng, fakeJpeg]);
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('notes.png — похоже, файл повреждён или на самом деле это не PNG. Откройте его и сохраните заново или приложите другой'));
+    expect(alert).toHaveTextContent('Фото.JPEG — похоже, файл повреждён или на самом деле это не JPEG.');
+    expect(alert).not.toHaveTextContent('этот тип файлов не принимаем');
     expect(await within(list()).findByRole('img', { name: 'report.pdf' })).toBeInTheDocument();
   });
 

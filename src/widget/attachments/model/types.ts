@@ -3,8 +3,11 @@
 /** Where one file is in its life: checked and prepared, sent, done, failed (retryable) or refused (final). */
 export type AttachmentStatus = 'preparing' | 'uploading' | 'uploaded' | 'failed' | 'refused';
 
-/** Why a file was refused before sending: the user must pick another file. */
-export type RefusalReason = 'type' | 'size' | 'count' | 'empty';
+/**
+ * Why a file was refused before sending: the user must pick another file. `damaged`: its name says an accepted
+ * type (fake.png) but its bytes are not one.
+ */
+export type RefusalReason = 'type' | 'damaged' | 'size' | 'count' | 'empty';
 
 /** Why an upload failed: the user may retry. */
 export type FailureReason = 'network' | 'too-large' | 'unsupported' | 'rate-limited' | 'too-many-waiting' | 'auth' | 'server' | 'cancelled';
