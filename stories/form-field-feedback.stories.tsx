@@ -1,8 +1,11 @@
-/** What the fields tell before sending: a counter near a text's limit, a warning for a link of another kind. */
+/**
+ * What the fields tell before sending: a counter near a text's limit, a warning for a link of another kind, and a
+ * guest's contact remembered on this device.
+ */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, userEvent } from 'storybook/test';
 import { TICKET_FIELDS } from '../src/core';
-import { LMS } from './support/fixtures';
+import { GUEST_CONTACT, LMS } from './support/fixtures';
 import { FormStory } from './support/kit';
 import { playKit } from './support/play';
 
@@ -51,5 +54,29 @@ export const LinkOfAnotherKind: Story = {
     await expect(order).toHaveAccessibleDescription(expect.stringContaining(t('form:linkWarning.orderUrl', { found: t('form:linkWarning.found.page') })));
     const document = canvas.getByLabelText(t('form:field.documentUrl'));
     await expect(document).toHaveAccessibleDescription(expect.stringContaining(t('form:linkWarning.documentUrl', { found: t('form:linkWarning.found.course') })));
+  },
+};
+
+/** A guest who asked to be remembered: the contact is filled in, the box ticked, «Забыть» at hand; the consent is asked again. */
+export const RememberedContact: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { user: 'guest', prefill: { category: 'other' }, rememberedContact: GUEST_CONTACT } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByLabelText(t('form:field.contact.fullName'))).toHaveValue(GUEST_CONTACT.fullName);
+    await expect(canvas.getByRole('checkbox', { name: t('form:remember.label') })).toBeChecked();
+    await expect(canvas.getByRole('checkbox', { name: t('form:consent.label') })).not.toBeChecked();
+    await expect(canvas.getByRole('button', { name: t('form:remember.forget') })).toBeVisible();
+  },
+};
+
+/** The guest pressed «Забыть мои данные»: the fields are empty, the box unticked and focused, and it is said. */
+export const ContactForgotten: Story = {
+  parameters: { widget: { user: 'guest', prefill: { category: 'other' }, rememberedContact: GUEST_CONTACT } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:remember.forget') }));
+    await expect(canvas.getByLabelText(t('form:field.contact.fullName'))).toHaveValue('');
+    await expect(canvas.getByText(t('form:remember.forgotten'))).toBeInTheDocument();
   },
 };

@@ -17,6 +17,7 @@ import type { Locale } from '../../src/widget/shared/i18n';
 import { createMemoryBlobStore, createMemoryTextStore } from '../../src/widget/shared/memory-stores';
 import { emptyValues } from '../../src/widget/ticket-form/form-values';
 import type { TicketFormValues } from '../../src/widget/ticket-form/form-values';
+import { REMEMBERED_CONTACT_KEY } from '../../src/widget/ticket-form/remembered-contact';
 import { draftStorageKey, serializeDraft } from '../../src/widget/ticket-form/stored-draft';
 import { createStoryClock } from './clock';
 import type { StoryClock } from './clock';
@@ -39,6 +40,8 @@ export interface WidgetParameters {
   /** A draft saved earlier (the form restores it). */
   draft?: { values: Partial<Omit<TicketFormValues, 'contact'>> & { contact?: Partial<TicketFormValues['contact']> }; savedAt: string; idempotencyKey?: string };
   prefill?: Prefill;
+  /** A guest's contact remembered on this device earlier («Запомнить на этом устройстве»). */
+  rememberedContact?: Partial<TicketFormValues['contact']>;
   pageUrl?: string;
   pageErrors?: PageError[];
   /** The host's personal data policy (`privacyPolicyUrl`), linked from a guest's consent; `null` for none. */
@@ -67,6 +70,9 @@ export interface StoryHarness {
 }
 
 function seedStores(params: WidgetParameters, env: WidgetEnv, api: MemoryApi): void {
+  if (params.rememberedContact !== undefined) {
+    env.textStore.setItem(REMEMBERED_CONTACT_KEY, JSON.stringify({ ...emptyValues().contact, ...params.rememberedContact }));
+  }
   if (params.draft !== undefined) {
     const { values, savedAt, idempotencyKey = 'story-draft-key-0001' } = params.draft;
     const empty = emptyValues();

@@ -28,6 +28,7 @@ import { ImpactField } from './ImpactField';
 import { formFieldsMessages } from './fields-messages';
 import { OneProblemCheck } from './OneProblemCheck';
 import type { FormSetup } from './prepare-form';
+import type { ContactMemory } from './remembered-contact';
 import { SendFailure } from './SendFailure';
 import { SubmitBar } from './SubmitBar';
 import type { SendBlock } from './SubmitBar';
@@ -53,13 +54,15 @@ export interface CategoryFormProps {
   problems: { parts: string[]; markers: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null> };
   /** The user's tickets, once known (none for a guest): an open one about the same may take the text instead. */
   tickets: TicketSummary[] | undefined;
+  /** A guest's contact remembered on this device, and the way to keep or forget it. */
+  memory: ContactMemory;
   submitter: ReturnType<typeof useTicketSubmit>;
   onChangeCategory(): void;
   onAddedToExisting(ticketId: string): void;
 }
 
 /** Everything below the category choice, in the order the error summary lists it. */
-export function CategoryForm({ category, values, setup, attachments, problems, tickets, submitter, onChangeCategory, onAddedToExisting }: CategoryFormProps) {
+export function CategoryForm({ category, values, setup, attachments, problems, tickets, memory, submitter, onChangeCategory, onAddedToExisting }: CategoryFormProps) {
   const env = useWidgetEnv();
   const { t, i18n } = useTranslation('form');
   // The part's own texts, before anything below reads them.
@@ -84,7 +87,7 @@ export function CategoryForm({ category, values, setup, attachments, problems, t
         <TableField key={name} name={name} category={category} />
       ))}
       <CategoryFields category={category} />
-      {guest ? <GuestContextBlock /> : null}
+      {guest ? <GuestContextBlock memory={memory} /> : null}
       {attachments.node}
       <ImpactField category={category} impact={values.impact} />
       <Checklist items={checklist} />

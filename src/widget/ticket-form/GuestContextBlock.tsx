@@ -9,6 +9,8 @@ import { fieldInput, textLimit } from './field-input';
 import { FormTextField } from './FormTextField';
 import { useFieldErrorText } from './field-errors';
 import type { TicketFormValues } from './form-values';
+import type { ContactMemory } from './remembered-contact';
+import { RememberContact } from './RememberContact';
 
 /** A choice of the LMS's roles. */
 function RoleSelect({ name }: { name: ContactFieldName }) {
@@ -70,8 +72,8 @@ function GuestFields() {
   );
 }
 
-/** The guest's context block: a title and an input per contact row. */
-export function GuestContextBlock() {
+/** The guest's context block: a title, an input per contact row, and whether to remember them on this device. */
+export function GuestContextBlock({ memory }: { memory: ContactMemory }) {
   const { t } = useTranslation('form');
   const titleId = useId();
   return (
@@ -80,6 +82,7 @@ export function GuestContextBlock() {
         {t('context.title')}
       </h3>
       <GuestFields />
+      <RememberContact memory={memory} />
     </section>
   );
 }

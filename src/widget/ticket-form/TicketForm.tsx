@@ -15,7 +15,9 @@ import type { FollowUpSource } from './follow-up';
 import { sameValues } from './form-values';
 import type { TicketFormValues } from './form-values';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
-import { prepareForm } from './prepare-form';
+import { prepareForm, withContact } from './prepare-form';
+import { writeRememberedContact } from './remembered-contact';
+import type { ContactMemory } from './remembered-contact';
 import { ticketResolver } from './resolver';
 import { splitGroupOf, splitIntoDrafts } from './split-drafts';
 import type { SplitItem } from './stored-draft';
@@ -71,6 +73,16 @@ export function TicketForm(props: TicketFormProps) {
   // Once every part is registered the split view stays to list the numbers, but nothing is unsent.
   const [splitDone, setSplitDone] = useState(false);
   const [restoredAt, setRestoredAt] = useState(setup.restoredAt);
+  // A guest's remembered contact is kept as it is typed: it is no unsent change, and the next ticket starts with it.
+  const [remembered, setRemembered] = useState(setup.remembered);
+  const base = withContact(setup.base, remembered);
+  const memory: ContactMemory = {
+    contact: remembered,
+    remember: (contact) => {
+      writeRememberedContact(env.textStore, contact);
+      setRemembered(contact);
+    },
+  };
   const [panelFocus, setPanelFocus] = useState(0);
   const panelRef = useRef<HTMLDivElement>(null);
   const guest = env.host === null;
@@ -84,7 +96,7 @@ export function TicketForm(props: TicketFormProps) {
   });
   // useWatch gives the complete values: every field has a default.
   const values = useWatch({ control: form.control }) as TicketFormValues;
-  const unsent = !splitDone && (!sameValues(values, setup.base) || split !== null);
+  const unsent = !splitDone && (!sameValues(values, base) || split !== null);
   const autosave = useDraftAutosave({
     store: env.textStore,
     storageKey: setup.storageKey,
@@ -129,7 +141,7 @@ export function TicketForm(props: TicketFormProps) {
   function startOver(): void {
     autosave.discard();
     attachments.clear();
-    form.reset(setup.base);
+    form.reset(base);
     setIdempotencyKey(createIdempotencyKey());
     setSplit(null);
     setSplitDone(false);
@@ -197,6 +209,7 @@ export function TicketForm(props: TicketFormProps) {
           attachments={attachments}
           problems={{ parts: problems.parts, markers: problems.markers, confirmed, blocked: blockedByProblems, panelRef }}
           tickets={tickets.data}
+          memory={memory}
           submitter={submitter}
           onDiscardDraft={startOver}
           onAddedToExisting={(ticketId) => {

@@ -20,7 +20,7 @@ import { useSummaryEntries } from './useSummaryEntries';
 import type { useTicketSubmit } from './useTicketSubmit';
 
 /** Everything inside the <form>: the category choice first, then the chosen category's fields. */
-export function TicketFormFields({ values, setup, restoredAt, attachments, problems, tickets, submitter, onDiscardDraft, onAddedToExisting, onFocusProblems }: {
+export function TicketFormFields({ values, setup, restoredAt, attachments, problems, tickets, memory, submitter, onDiscardDraft, onAddedToExisting, onFocusProblems }: {
   values: TicketFormValues;
   setup: FormSetup;
   restoredAt: Date | null;
@@ -28,6 +28,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   problems: CategoryFormProps['problems'];
   /** The user's tickets, once known (none for a guest). */
   tickets: TicketSummary[] | undefined;
+  memory: CategoryFormProps['memory'];
   submitter: ReturnType<typeof useTicketSubmit>;
   onDiscardDraft(): void;
   onAddedToExisting(ticketId: string): void;
@@ -150,6 +151,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
         attachments={attachments}
         problems={problems}
         tickets={tickets}
+        memory={memory}
         submitter={submitter}
         onChangeCategory={() => setPicking(true)}
         onAddedToExisting={onAddedToExisting}

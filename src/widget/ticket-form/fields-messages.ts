@@ -9,6 +9,12 @@ export const formFieldsMessages = {
     tooLong_few: 'Слишком длинный текст: можно не больше {{count, number}} символов',
     tooLong_many: 'Слишком длинный текст: можно не больше {{count, number}} символов',
     tooLong_other: 'Слишком длинный текст: можно не больше {{count, number}} символа',
+    remember: {
+      label: 'Запомнить на этом устройстве',
+      hint: 'Данные из этого блока сохранятся в этом браузере для следующих обращений. Согласие на обработку данных спросим каждый раз.',
+      forget: 'Забыть мои данные',
+      forgotten: 'Ваши данные удалены с этого устройства.',
+    },
     counter: {
       shown: '{{length, number}} из {{limit, number}}.',
       left_one: 'Остался {{count, number}} символ из {{limit, number}}',

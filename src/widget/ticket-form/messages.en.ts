@@ -58,6 +58,12 @@ export const formMessagesEn = {
   rolePlaceholder: 'Choose a role',
   tooLong_one: 'The text is too long: at most {{count, number}} character',
   tooLong_other: 'The text is too long: at most {{count, number}} characters',
+  remember: {
+    label: 'Remember on this device',
+    hint: 'The details in this block are kept in this browser for your next requests. We ask for your consent to data processing every time.',
+    forget: 'Forget my details',
+    forgotten: 'Your details have been removed from this device.',
+  },
   counter: {
     shown: '{{length, number}} of {{limit, number}}.',
     left_one: '{{count, number}} character left of {{limit, number}}',

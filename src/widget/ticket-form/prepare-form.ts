@@ -2,16 +2,19 @@
 import { DRAFT_LIMITS } from '../../core';
 import type { BrowserSnapshot, Category, PageError } from '../../core';
 import type { WidgetEnv } from '../shared/env';
-import type { TicketFormValues } from './form-values';
+import type { ContactValues, TicketFormValues } from './form-values';
 import { prefilledValues, restoredValues, suggestFromPage } from './initial-values';
 import type { PageSuggestion } from './initial-values';
+import { readRememberedContact } from './remembered-contact';
 import { draftStorageKey, parseStoredDraft } from './stored-draft';
 import type { SplitItem, StoredDraft } from './stored-draft';
 
 /** The form's starting point. */
 export interface FormSetup {
-  /** Values without any draft: what "no unsent changes" means, and what a discard returns to. */
+  /** Values without any draft or remembered contact: with it, what "no unsent changes" means and a discard returns to. */
   base: TicketFormValues;
+  /** A guest's contact remembered on this device (not for a follow-up, which takes the old ticket's). */
+  remembered: ContactValues | null;
   initial: TicketFormValues;
   suggestion: PageSuggestion | null;
   restoredAt: Date | null;
@@ -57,9 +60,12 @@ export function prepareForm(env: WidgetEnv, newKey: () => string, followUp?: Fol
   const stored = readStored(env, storageKey);
   const base = followUp?.values ?? prefilledValues(env.pageUrl, env.prefill, env.host === null);
   const page = suggestFromPage(env.pageUrl);
+  const remembered = env.host === null && followUp === undefined ? readRememberedContact(env.textStore) : null;
+  const start = withContact(base, remembered);
   return {
     base,
-    initial: stored === null ? base : restoredValues(base, stored.values),
+    remembered,
+    initial: stored === null ? start : restoredValues(start, stored.values),
     suggestion: page === null ? null : { kind: page.kind, category: page.category },
     restoredAt: stored === null ? null : new Date(stored.savedAt),
     requested: requestedOver(stored, followUp === undefined ? env.prefill?.category : undefined),
@@ -69,4 +75,9 @@ export function prepareForm(env: WidgetEnv, newKey: () => string, followUp?: Fol
     pageErrors: env.pageErrors().slice(-DRAFT_LIMITS.pageErrors),
     storageKey,
   };
+}
+
+/** `values` with a remembered contact in place of theirs, when there is one. */
+export function withContact(values: TicketFormValues, contact: ContactValues | null): TicketFormValues {
+  return contact === null ? values : { ...values, contact };
 }

@@ -42,13 +42,9 @@ const choice = <T extends readonly [string, ...string[]]>(codes: T) => z.catch(z
 const keySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,200}$/));
 const empty = emptyValues();
 
-/**
- * The stored draft's schema, built the first time a stored draft is read (zod/mini schemas are objects and
- * closures: opening the form with nothing stored builds none of it).
- */
-function buildStoredDraftSchema() {
-  /** Each contact row: a choice of its codes for the role, else text up to the row's limit. */
-  const contactSchema = z.object(
+/** Each contact row as stored: a choice of its codes for the role, else text up to the row's limit. */
+function buildContactSchema() {
+  return z.object(
     Object.fromEntries(
       CONTACT_FIELD_NAMES.map((name) => {
         const spec = contactFieldSpec(name);
@@ -56,6 +52,20 @@ function buildStoredDraftSchema() {
       }),
     ),
   ) as unknown as z.ZodMiniType<ContactValues, unknown>;
+}
+
+let contactSchema: ReturnType<typeof buildContactSchema> | undefined;
+/** The schema of a stored contact (a draft's, a remembered one), built at its first use. */
+export function storedContactSchema(): ReturnType<typeof buildContactSchema> {
+  return (contactSchema ??= buildContactSchema());
+}
+
+/**
+ * The stored draft's schema, built the first time a stored draft is read (zod/mini schemas are objects and
+ * closures: opening the form with nothing stored builds none of it).
+ */
+function buildStoredDraftSchema() {
+  const contactSchema = storedContactSchema();
 
   const textFields = Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, text(fieldSpec(name).maxLength)])) as Record<
     TicketFieldName,
