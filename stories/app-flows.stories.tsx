@@ -5,6 +5,7 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { AppStory } from './support/AppStory';
+import { storyAccessKey } from './support/memory-api';
 import { GUEST_CONTACT, OPEN_NOW } from './support/fixtures';
 import { choose, chooseCategory, submit } from './support/form-play';
 import { expectFocus, harnessOf, playKit, ticketArrived, typeInto } from './support/play';
@@ -61,7 +62,7 @@ export const GuestFillAndSend: Story = {
     await choose(canvas, t('common:impact.blocks_me'));
     await userEvent.click(canvas.getByRole('checkbox', { name: t('form:consent.label') }));
     await submit(canvas, t);
-    await expect(await canvas.findByText('k-t-001-7f3a9c', {}, { timeout: 5000 })).toBeVisible();
+    await expect(await canvas.findByText(storyAccessKey('t-001'), {}, { timeout: 5000 })).toBeVisible();
     await expect(harness.api.store.get('t-001')?.consentAt).toBeDefined();
   },
 };

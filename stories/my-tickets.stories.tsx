@@ -1,11 +1,16 @@
-/** "My tickets": empty, several, one changed since last seen, more than a page, a guest, a list that failed to load, and the e-mail switch. */
+/**
+ * "My tickets": empty, several, one changed since last seen, more than a page, a list that failed to load, the
+ * e-mail switch — and a guest's: the tickets remembered in this browser, none yet, the number-and-key form with its
+ * mistakes and a wrong pair, a key that no longer opens its ticket, and forgetting one.
+ */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { action } from 'storybook/actions';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ScreenFailed } from '../src/widget/app/ScreenBoundary';
 import { MyTickets, TICKETS_PAGE_SIZE } from '../src/widget/my-tickets';
-import { OPEN_NOW } from './support/fixtures';
-import { expectFocus, playKit } from './support/play';
+import { GUEST_CONTACT, OPEN_NOW } from './support/fixtures';
+import { storyAccessKey } from './support/memory-api';
+import { expectFocus, playKit, typeInto } from './support/play';
 import { seedIn } from './support/seed';
 import type { SeedTicket } from './support/seed';
 
@@ -77,8 +82,112 @@ export const MoreThanOnePage: Story = {
   },
 };
 
-/** A guest has no list (their tickets are read back with the access key). */
-export const Guest: Story = { parameters: { widget: { user: 'guest' } } };
+/** A guest's tickets: the ones sent from this browser, or opened here by number and key, each read with its key. */
+const GUEST_TICKETS: SeedTicket[] = [
+  { ...seedIn('answered', OPEN_NOW, { id: 't-g1', category: 'order', hoursAgo: 30 }), guest: GUEST_CONTACT },
+  { ...seedIn('clarification_requested', OPEN_NOW, { id: 't-g2', category: 'technical', hoursAgo: 6 }), guest: GUEST_CONTACT },
+  { ...seedIn('registered', OPEN_NOW, { id: 't-g3', category: 'other', hoursAgo: 1 }), guest: GUEST_CONTACT },
+];
+
+/** A guest's list: the tickets remembered in this browser with their live status; the number-and-key form folded below. */
+export const GuestList: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { user: 'guest', tickets: GUEST_TICKETS, guestTickets: ['t-g3', 't-g2', { id: 't-g1', opened: true }] } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    const list = await canvas.findByRole('list');
+    await waitFor(() => expect(within(list).getAllByRole('button', { name: new RegExp(harness.api.store.get('t-g1')?.subject ?? '') })).toHaveLength(1), { timeout: 5000 });
+    await expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+    // Latest change first, with its status.
+    await waitFor(() => expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent(t('common:status.registered')));
+    await expect(canvas.getByText(t('tickets:guestList.note'))).toBeVisible();
+    await expect(canvas.getByRole('button', { name: t('tickets:openByKey.title') })).toHaveAttribute('aria-expanded', 'false');
+  },
+};
+
+/** A guest with nothing remembered in this browser: what to do, and the form to open a ticket sent elsewhere. */
+export const GuestEmpty: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { user: 'guest' } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(canvas.getByText(t('tickets:guestList.empty'))).toBeVisible();
+    await expect(canvas.getByRole('textbox', { name: t('tickets:openByKey.number') })).toBeVisible();
+    await expect(canvas.getByRole('textbox', { name: t('tickets:openByKey.key') })).toBeVisible();
+  },
+};
+
+/** The form sent empty, then with a number and a key that cannot be right: each field says what is wrong. */
+export const GuestFormErrors: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { user: 'guest' } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const number = canvas.getByRole('textbox', { name: t('tickets:openByKey.number') });
+    const key = canvas.getByRole('textbox', { name: t('tickets:openByKey.key') });
+    await userEvent.click(canvas.getByRole('button', { name: t('tickets:openByKey.submit') }));
+    await expect(number).toHaveAccessibleDescription(expect.stringContaining(t('tickets:openByKey.numberRequired')));
+    await expect(key).toHaveAccessibleDescription(expect.stringContaining(t('tickets:openByKey.keyRequired')));
+    await expectFocus(context.canvasElement, number);
+    await typeInto(canvas, t('tickets:openByKey.number'), '2026/123');
+    await typeInto(canvas, t('tickets:openByKey.key'), 'ключ из письма');
+    await userEvent.click(canvas.getByRole('button', { name: t('tickets:openByKey.submit') }));
+    await expect(number).toHaveAccessibleDescription(expect.stringContaining(t('tickets:openByKey.numberFormat')));
+    await expect(key).toHaveAccessibleDescription(expect.stringContaining(t('tickets:openByKey.keyFormat')));
+  },
+};
+
+/** A real number with another ticket's key: one sentence for the pair, naming neither half. */
+export const GuestWrongPair: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { user: 'guest', tickets: GUEST_TICKETS } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    await typeInto(canvas, t('tickets:openByKey.number'), harness.api.store.get('t-g1')?.number ?? '');
+    await typeInto(canvas, t('tickets:openByKey.key'), storyAccessKey('t-g2'));
+    await userEvent.click(canvas.getByRole('button', { name: t('tickets:openByKey.submit') }));
+    await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(t('tickets:openByKey.wrongPair'));
+  },
+};
+
+/** The right pair: the ticket opens (the `open` action) and is remembered in the list from now on. */
+export const GuestOpensByKey: Story = {
+  parameters: { widget: { user: 'guest', tickets: GUEST_TICKETS } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    const number = harness.api.store.get('t-g2')?.number ?? '';
+    await typeInto(canvas, t('tickets:openByKey.number'), number);
+    await typeInto(canvas, t('tickets:openByKey.key'), storyAccessKey('t-g2'));
+    await userEvent.click(canvas.getByRole('button', { name: t('tickets:openByKey.submit') }));
+    const list = await canvas.findByRole('list', {}, { timeout: 5000 });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
+  },
+};
+
+/** A remembered key that no longer opens its ticket (the server's secret changed): said so, with «Забыть». */
+export const GuestKeyNoLongerWorks: Story = {
+  parameters: {
+    widget: { user: 'guest', tickets: GUEST_TICKETS, guestTickets: ['t-g2', { id: 't-gone', number: 'UP-2026-000042' }] },
+  },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('tickets:guestList.unavailable'), {}, { timeout: 5000 })).toBeVisible();
+  },
+};
+
+/** «Забыть» asks first, then removes the number and key from this browser and says so. */
+export const GuestForget: Story = {
+  parameters: { widget: { user: 'guest', tickets: GUEST_TICKETS, guestTickets: ['t-g3', 't-g2'] } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    const number = harness.api.store.get('t-g3')?.number ?? '';
+    await userEvent.click(await canvas.findByRole('button', { name: t('tickets:guestList.forgetLabel', { number }) }));
+    const dialog = await canvas.findByRole('dialog', { name: t('tickets:guestList.forgetTitle', { number }) });
+    await userEvent.click(within(dialog).getByRole('button', { name: t('tickets:guestList.forget') }));
+    await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(1));
+    await expect(canvas.getByRole('status')).toHaveTextContent(t('tickets:guestList.forgotten', { number }).replace(/\s+/g, ' '));
+  },
+};
 
 /** The list could not be loaded: the reason and "Retry". */
 export const LoadError: Story = {

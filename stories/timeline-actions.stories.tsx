@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { GUEST_CONTACT, OPEN_NOW } from './support/fixtures';
 import { TicketStory } from './support/kit';
+import { storyAccessKey } from './support/memory-api';
 import { expectFocus, playKit, ticketArrived, typeInto } from './support/play';
 import { QUESTION, REPLY, seedIn } from './support/seed';
 
@@ -43,14 +44,17 @@ export const Confirmation: Story = {
   },
 };
 
-/** A guest gets the access key once, with advice to keep it. */
+/** A guest gets the access key once, with advice to keep it and a button that copies it (the result said aloud). */
 export const ConfirmationGuest: Story = {
-  args: { ticketId: 't-guest', justCreated: true, ticketAccessKey: 'k-t-guest-7f3a9c' },
+  args: { ticketId: 't-guest', justCreated: true, ticketAccessKey: storyAccessKey('t-guest') },
   parameters: { widget: { user: 'guest', tickets: [{ id: 't-guest', draft: 'order', createdAt: OPEN_NOW, guest: GUEST_CONTACT }] } },
   play: async (context) => {
     const { canvas, t } = playKit(context);
-    await expect(await canvas.findByText('k-t-guest-7f3a9c')).toBeVisible();
+    await expect(await canvas.findByText(storyAccessKey('t-guest'))).toBeVisible();
     await expect(canvas.getByText(t('timeline:confirm.accessKeyAdvice'))).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:confirm.copyKey') }));
+    // A page the browser lets write to the clipboard says «Скопировано»; another selects the key and says what to press.
+    await waitFor(() => expect([t('timeline:confirm.copied'), t('timeline:confirm.copyFailed')]).toContain(canvas.getByText(/.+/, { selector: '.us-confirmation__copied' }).textContent));
   },
 };
 

@@ -14,3 +14,15 @@ export function newGuestKey(): string {
 export function isGuestKey(value: unknown): value is string {
   return typeof value === 'string' && GUEST_KEY_PATTERN.test(value);
 }
+
+/**
+ * A client's options speaking with a ticket's access key instead: the same server and transport, but no token,
+ * no token getter and no one told about a refused token (the key is no token of the host's).
+ */
+export function accessKeyOptions<T extends { token?: unknown; getToken?: unknown; onUnauthorized?: unknown; guestKey?: string }>(options: T, accessKey: string): T {
+  const keyed = { ...options, guestKey: accessKey };
+  delete keyed.token;
+  delete keyed.getToken;
+  delete keyed.onUnauthorized;
+  return keyed;
+}

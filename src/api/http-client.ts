@@ -7,7 +7,7 @@ import { deferSubscription } from './deferred-subscription';
 import type { LiveDeps } from './event-stream';
 import { hasXhr, platformFetch, platformTimers } from './globals';
 import type { Timers } from './globals';
-import { isGuestKey } from './guest-key';
+import { accessKeyOptions, isGuestKey } from './guest-key';
 import { DEFAULT_LIVE_OPTIONS } from './live-options';
 import type { LiveOptions } from './live-options';
 import { call } from './request';
@@ -68,6 +68,8 @@ export interface HttpSupportApi extends SupportApi {
   setToken(token: string | null): void;
   /** Replaces the guest key. */
   setGuestKey(key: string | null): void;
+  /** This client speaking with a guest ticket's access key (see {@link SupportApi.withAccessKey}); throws on a malformed key. */
+  withAccessKey(accessKey: string): HttpSupportApi;
 }
 
 /** Creates the HTTP client; throws at once on an unusable base URL or guest key (a setup mistake). */
@@ -198,6 +200,7 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
 
     setToken: (token) => auth.setToken(token),
     setGuestKey: (key) => auth.setGuestKey(key),
+    withAccessKey: (accessKey) => createHttpSupportApi(accessKeyOptions(options, accessKey)),
   };
   return api;
 }

@@ -4,7 +4,7 @@
  * practice the unseen-tickets check right after boot) — the same SupportApi, with the same setup checks.
  */
 import { deferSubscription } from './deferred-subscription';
-import { isGuestKey } from './guest-key';
+import { accessKeyOptions, isGuestKey } from './guest-key';
 import type { HttpSupportApi, HttpSupportApiOptions } from './http-client';
 import type { ApiResult, EventSubscription } from './types';
 import { createUrlBuilder } from './url';
@@ -77,5 +77,6 @@ export function createLazySupportApi(
       guestKey = next;
       client?.setGuestKey(next);
     },
+    withAccessKey: (accessKey) => createLazySupportApi(accessKeyOptions(options, accessKey), loadClient),
   };
 }

@@ -96,5 +96,11 @@ export interface SupportApi {
   setNotificationPrefs?(prefs: NotificationPrefs, signal?: AbortSignal): Promise<ApiResult<NotificationPrefs>>;
   /** Follows a ticket's events after `lastEventId`, reconnecting and falling back to polling. */
   subscribe(id: string, lastEventId: number, handlers: EventHandlers): EventSubscription;
+  /**
+   * The same API speaking with one guest ticket's access key (`Authorization: Guest <accessKey>`) instead of the
+   * widget's own credentials: it reads, follows and writes to that ticket only, and never asks for a token. The key
+   * goes in that header and nowhere else. Optional for other backends: without it a guest has no list of tickets.
+   */
+  withAccessKey?(accessKey: string): SupportApi;
 }
 

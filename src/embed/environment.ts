@@ -44,12 +44,14 @@ export function createEnvironment(parts: EnvironmentParts): { current(prefill: P
     current(prefill) {
       const host = identity.context();
       const userKey = identity.userKey();
+      const guest = identity.guest();
       const pageUrl = currentPageUrl();
-      if (last !== undefined && last.host === host && last.userKey === userKey && last.pageUrl === pageUrl && last.prefill === prefill) return last;
+      if (last !== undefined && last.host === host && last.userKey === userKey && last.guest === guest && last.pageUrl === pageUrl && last.prefill === prefill) return last;
       last = {
         ...stable,
         host,
         userKey,
+        guest,
         ...(pageUrl === undefined ? {} : { pageUrl }),
         ...(prefill === undefined ? {} : { prefill }),
       };

@@ -21,13 +21,16 @@ export interface Identity {
   context(): HostContext | null;
   /** Whose drafts these are: the user id, `user` for a token without one, or `guest`. */
   userKey(): string;
+  /** Whether the API speaks as a guest: no token, and none still awaited from `getToken`. */
+  guest(): boolean;
   /** The host's `setToken`: a string or null (a function is a mistake: it belongs in `getToken`). */
   setToken(next: unknown): void;
   /** The host's `setContext`: an LMS account, a context, or null. */
   setContext(next: unknown): void;
   /**
    * With only `getToken`, who the user is arrives with the first token: calls `changed` once it does (unless
-   * the host set a token first), so the form shows the user read-only rather than as a guest.
+   * the host set a token first), so the form shows the user read-only rather than as a guest — and when it
+   * turns out to be none, so a guest's remembered tickets show.
    */
   whenFirstToken(changed: () => void): void;
 }
@@ -56,6 +59,9 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
   let token = options.token ?? null;
   let context = resolveContext(options, token);
   let tokenSetByHost = false;
+  // Whether `getToken`'s first answer has come (until then a missing token may still be a signed-in user's), and was one.
+  let firstSettled = false;
+  let firstWasToken = false;
   let refusedTold = false;
   const tokenSource = options.getToken === undefined ? undefined : shareFirstToken(options.getToken as () => Promise<string | null> | string | null);
   const api = createLazySupportApi({
@@ -75,6 +81,7 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
     api,
     context: () => context,
     userKey: () => context?.userId ?? (token === null ? 'guest' : 'user'),
+    guest: () => token === null && (tokenSource === undefined || tokenSetByHost || (firstSettled && !firstWasToken)),
     setToken(next) {
       if (typeof next === 'function') throw new TypeError('UchiSupport setToken: pass the token string; give a "getToken" function to init instead');
       if (next !== null && typeof next !== 'string') throw new TypeError('UchiSupport setToken: the token must be a string or null');
@@ -93,11 +100,16 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
           : parseOrThrow('setContext', hostContextSchema, next);
     },
     whenFirstToken(changed) {
-      if (tokenSource === undefined || token !== null || !contextFollowsToken) return;
+      if (tokenSource === undefined || token !== null) return;
       void tokenSource.first().then((first) => {
-        if (tokenSetByHost || first === null) return;
-        token = first;
-        context = contextFromToken(first);
+        firstSettled = true;
+        firstWasToken = first !== null;
+        if (tokenSetByHost) return;
+        if (first !== null && contextFollowsToken) {
+          token = first;
+          context = contextFromToken(first);
+        }
+        // Told even without a token: the user is a guest after all, whose remembered tickets may show now.
         changed();
       });
     },

@@ -10,7 +10,7 @@ import type { PageError } from '../../src/core';
 import { adoptStyles } from '../../src/embed/styles';
 import { widgetNamespaces } from '../../src/widget/app';
 import { englishMessages } from '../../src/widget/app/english';
-import { seenKey } from '../../src/widget/my-tickets';
+import { rememberGuestTicket, seenKey } from '../../src/widget/my-tickets';
 import type { Prefill, WidgetEnv } from '../../src/widget/shared/env';
 import { createWidgetI18n } from '../../src/widget/shared/i18n';
 import type { Locale } from '../../src/widget/shared/i18n';
@@ -22,7 +22,7 @@ import { draftStorageKey, serializeDraft } from '../../src/widget/ticket-form/st
 import { createStoryClock } from './clock';
 import type { StoryClock } from './clock';
 import { BROWSER_SNAPSHOT, OPEN_NOW, TEACHER } from './fixtures';
-import { createMemoryApi } from './memory-api';
+import { createMemoryApi, storyAccessKey } from './memory-api';
 import type { MemoryApi, MemoryApiOptions } from './memory-api';
 import { ALL_NAMESPACES } from './parts';
 import { seedTickets } from './seed';
@@ -37,6 +37,11 @@ export interface WidgetParameters {
   tickets?: SeedTicket[];
   /** Seeded tickets whose newest event the user has not seen yet. */
   unseen?: string[];
+  /**
+   * Guest tickets this browser remembers (number and access key), newest first: seeded ones by id (`opened`: opened
+   * here by number and key, not sent here), or one the server no longer knows, with its `number`.
+   */
+  guestTickets?: Array<string | { id: string; opened?: true; number?: string }>;
   /** A draft saved earlier (the form restores it). */
   draft?: { values: Partial<Omit<TicketFormValues, 'contact'>> & { contact?: Partial<TicketFormValues['contact']> }; savedAt: string; idempotencyKey?: string };
   prefill?: Prefill;
@@ -78,6 +83,11 @@ function seedStores(params: WidgetParameters, env: WidgetEnv, api: MemoryApi): v
     const empty = emptyValues();
     const full: TicketFormValues = { ...empty, ...values, contact: { ...empty.contact, ...values.contact } };
     env.textStore.setItem(draftStorageKey(env.userKey), serializeDraft({ values: full, idempotencyKey }, new Date(savedAt)));
+  }
+  for (const remembered of [...(params.guestTickets ?? [])].reverse()) {
+    const { id, opened = false, number = api.store.get(id)?.number } = typeof remembered === 'string' ? { id: remembered } : remembered;
+    if (number === undefined) throw new Error(`guestTickets: no seeded ticket ${id}`);
+    rememberGuestTicket(env.textStore, { id, number, key: storyAccessKey(id), ...(opened ? {} : { sentHere: true as const }) });
   }
   const summaries = api.store.summaries();
   if (summaries.length === 0) return;

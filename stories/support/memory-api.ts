@@ -65,9 +65,21 @@ export interface MemoryApiOptions {
 
 /** The memory API with its store and specialist, for seeding and for play functions. */
 export interface MemoryApi extends SupportApi {
+  deleteAttachment: NonNullable<SupportApi['deleteAttachment']>;
+  downloadAttachment: NonNullable<SupportApi['downloadAttachment']>;
+  rateTicket: NonNullable<SupportApi['rateTicket']>;
+  withAccessKey: NonNullable<SupportApi['withAccessKey']>;
   store: MemoryStore;
   specialist: Specialist;
   dispose(): void;
+}
+
+/**
+ * The access key the memory API gives a guest's ticket: 43 base64url characters, like the server's (which
+ * derives it from its secret and the ticket id); here anyone can work it out, which is fine for stories.
+ */
+export function storyAccessKey(ticketId: string): string {
+  return `k${ticketId.replace(/[^A-Za-z0-9_-]/g, '_')}_`.padEnd(43, '7f3a9cQ').slice(0, 128);
 }
 
 /** Latency of a call: enough to see loading states in Storybook, shorter in the story tests (they only wait). */
@@ -158,7 +170,7 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
     const created = store.create(draft, reporterOf(host, draft.contact), clock.now(), undefined, check);
     if (continued !== null) store.linkFollowUp(continued.value, created.id, clock.now());
     const ticket = store.get(created.id) ?? created;
-    const response: CreateTicketResponse = host === null ? { ticket, accessKey: `k-${ticket.id}-7f3a9c` } : { ticket };
+    const response: CreateTicketResponse = host === null ? { ticket, accessKey: storyAccessKey(ticket.id) } : { ticket };
     replies.set(key, { body, response });
     if (options.specialist?.onCreate !== undefined) specialist.play(ticket.id, options.specialist.onCreate);
     return ok(response);
@@ -256,6 +268,27 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
       };
       subscriptions.add(close);
       return { close };
+    },
+    // As the server: the key reads the guest's ticket it was given for, and nothing else (the same 404 otherwise).
+    withAccessKey(key) {
+      const readable = (ref: string) => {
+        const ticket = store.get(ref) ?? store.all().find((candidate) => candidate.number === ref);
+        return ticket !== undefined && ticket.reporter.guest && storyAccessKey(ticket.id) === key;
+      };
+      const notFound = <T,>(signal?: AbortSignal) => call<T>('ticket', () => fail(failureOf('not-found')), signal);
+      return {
+        getMeta: api.getMeta,
+        uploadAttachment: api.uploadAttachment,
+        deleteAttachment: api.deleteAttachment,
+        downloadAttachment: api.downloadAttachment,
+        createTicket: api.createTicket,
+        listTickets: (signal) => call('list', () => ok(store.summaries().filter((summary) => readable(summary.id))), signal),
+        getTicket: (id, signal) => (readable(id) ? api.getTicket(id, signal) : notFound(signal)),
+        sendMessage: (id, body, signal) => (readable(id) ? api.sendMessage(id, body, signal) : notFound(signal)),
+        cancelTicket: (id, signal) => (readable(id) ? api.cancelTicket(id, signal) : notFound(signal)),
+        rateTicket: (id, body, signal) => (readable(id) ? api.rateTicket(id, body, signal) : notFound(signal)),
+        subscribe: (id, lastEventId, handlers) => (readable(id) ? api.subscribe(id, lastEventId, handlers) : { close: () => undefined }),
+      };
     },
     dispose() {
       specialist.stop();

@@ -57,6 +57,40 @@ describe('guests', () => {
     expect((await call(ts, 'POST', `/tickets/${ticket.id}/cancel`, { auth: device })).status).toBe(200);
   });
 
+  it('answers a wrong access key exactly as an unknown number: the pair is checked whole, neither half is told', async () => {
+    const guest = guestAuth();
+    const { ticket, accessKey } = createTicketResponseSchema.parse((await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, consent: true })).body);
+    const wrongKey = guestAuth();
+    const unknownNumber = ticket.number.replace(/\d{6}$/, '999999');
+    const right = `Guest ${accessKey ?? ''}`;
+    // The right pair reads, follows and writes to the ticket, by number as by id.
+    expect((await call(ts, 'GET', `/tickets/${ticket.number}`, { auth: right })).status).toBe(200);
+    const routes: Array<[string, (ref: string) => string, Record<string, unknown> | undefined]> = [
+      ['GET', (ref) => `/tickets/${ref}`, undefined],
+      ['GET', (ref) => `/tickets/${ref}/events`, undefined],
+      ['POST', (ref) => `/tickets/${ref}/messages`, { text: 'Дополнение' }],
+      ['POST', (ref) => `/tickets/${ref}/cancel`, undefined],
+      ['POST', (ref) => `/tickets/${ref}/rating`, { score: 5 }],
+    ];
+    for (const [method, path, json] of routes) {
+      const options = json === undefined ? {} : { json };
+      const withWrongKey = await call(ts, method, path(ticket.number), { auth: wrongKey, ...options });
+      const withWrongKeyById = await call(ts, method, path(ticket.id), { auth: wrongKey, ...options });
+      const unknown = await call(ts, method, path(unknownNumber), { auth: right, ...options });
+      expectError(withWrongKey, 404, 'not_found');
+      for (const reply of [withWrongKeyById, unknown]) {
+        expect([reply.status, reply.body], `${method} ${path('…')}`).toEqual([withWrongKey.status, withWrongKey.body]);
+        expect(reply.headers.get('content-type')).toBe(withWrongKey.headers.get('content-type'));
+      }
+    }
+    // Nothing was changed by the refused writes.
+    const after = ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: right })).body);
+    expect(after.status).toBe('registered');
+    expect(after.events).toHaveLength(1);
+    // A wrong key lists nothing rather than failing: it is a guest with no tickets.
+    expect(ticketListSchema.parse((await call(ts, 'GET', '/tickets', { auth: wrongKey })).body).tickets).toEqual([]);
+  });
+
   it('refuses a guest ticket without consent, stores nothing, and records the time of a given one for the specialist', async () => {
     const guest = guestAuth();
     const before = tableCounts(ts.dbPath).tickets;

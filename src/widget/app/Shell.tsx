@@ -7,6 +7,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { CreateTicketResponse, Ticket } from '../../core';
+import { rememberGuestTicket } from '../my-tickets/guest-tickets';
 import { UnseenBadge } from '../my-tickets/UnseenBadge';
 import { useUnseenTickets } from '../my-tickets/use-unseen-tickets';
 import { useWidgetEnv } from '../shared/env';
@@ -69,9 +70,11 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
   }, [mode, open]);
 
   const { expectOwnChange, markSeen } = unseen;
-  // A ticket the user has just sent is not news: seen up to its last event, before the list ever shows it.
+  // A ticket the user has just sent is not news: seen up to its last event, before the list ever shows it. A
+  // guest's is remembered in this browser with its access key (the server gives that to a guest only, once).
   const created = useCallback(
-    ({ ticket }: CreateTicketResponse) => {
+    ({ ticket, accessKey }: CreateTicketResponse) => {
+      if (accessKey !== undefined) rememberGuestTicket(env.textStore, { id: ticket.id, number: ticket.number, key: accessKey, sentHere: true });
       env.emit?.({ type: 'ticket:created', ticketId: ticket.id, number: ticket.number });
       const last = ticket.events.reduce((newest, event) => Math.max(newest, event.id), 0);
       if (last > 0) markSeen(ticket.id, last);

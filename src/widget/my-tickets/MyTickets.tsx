@@ -6,9 +6,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { useTicketPages } from '../../api';
-import { useWidgetEnv } from '../shared/env';
+import { isGuestEnv, useWidgetEnv } from '../shared/env';
 import { Button, Notice } from '../shared/ui';
 import { EmailNotifications } from './EmailNotifications';
+import { GuestTickets } from './GuestTickets';
 import { TicketRow } from './TicketRow';
 import { useUnseenTickets } from './use-unseen-tickets';
 
@@ -29,12 +30,15 @@ export interface MyTicketsProps {
   refreshMs?: number;
 }
 
-/** The list screen, with loading, error (retry), empty and guest states. */
-export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refreshMs = 0 }: MyTicketsProps) {
+/** The list screen: a signed-in user's tickets, or a guest's remembered in this browser ({@link GuestTickets}). */
+export function MyTickets(props: MyTicketsProps) {
+  return isGuestEnv(useWidgetEnv()) ? <GuestTickets {...props} /> : <UserTickets {...props} />;
+}
+
+/** A signed-in user's list, with loading, error (retry) and empty states. */
+function UserTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refreshMs = 0 }: MyTicketsProps) {
   const { t } = useTranslation('tickets');
-  const env = useWidgetEnv();
-  const guest = env.host === null;
-  const query = useTicketPages(!guest, TICKETS_PAGE_SIZE, refreshMs);
+  const query = useTicketPages(true, TICKETS_PAGE_SIZE, refreshMs);
   const unseen = useUnseenTickets({ refreshMs });
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -67,14 +71,7 @@ export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, 
           </Button>
         ) : null}
       </div>
-      {guest ? (
-        <>
-          <Notice>{t('guest')}</Notice>
-          <Button variant="primary" onClick={onNew}>
-            {t('new')}
-          </Button>
-        </>
-      ) : query.isPending ? (
+      {query.isPending ? (
         <p role="status">{t('common:loading')}</p>
       ) : query.isError && query.data === undefined ? (
         <Notice tone="error" live>
@@ -125,7 +122,7 @@ export function MyTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, 
           ) : null}
         </div>
       ) : null}
-      {guest ? null : <EmailNotifications />}
+      <EmailNotifications />
     </section>
   );
 }

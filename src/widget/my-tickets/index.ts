@@ -1,4 +1,4 @@
-/** My tickets: the user's ticket list and the launcher's unseen-changes badge (namespaces 'tickets' and 'unseen'). */
+/** My tickets: the user's ticket list (a guest's remembered in this browser, and opening one by number and key) and the launcher's unseen-changes badge (namespaces 'tickets' and 'unseen'). */
 export { MyTickets, TICKETS_PAGE_SIZE } from './MyTickets';
 export type { MyTicketsProps } from './MyTickets';
 export { UnseenBadge } from './UnseenBadge';
@@ -9,3 +9,16 @@ export type { SeenState, SeenTicket } from './seen';
 export { formatLastChange } from './last-change';
 export { ticketsMessages } from './messages';
 export { unseenMessages } from './unseen-messages';
+export { GuestTickets, guestTicketKey } from './GuestTickets';
+export type { GuestTicketsProps } from './GuestTickets';
+export { GuestTicketLink } from './GuestTicketLink';
+export type { GuestTicketLinkProps } from './GuestTicketLink';
+export { OpenByKey } from './OpenByKey';
+export type { OpenByKeyProps } from './OpenByKey';
+export { useGuestTickets } from './use-guest-tickets';
+export type { RememberedGuestTickets } from './use-guest-tickets';
+export { forgetGuestTicket, GUEST_TICKETS_KEY, MAX_GUEST_TICKETS, rememberGuestTicket, subscribeGuestTickets } from './guest-tickets';
+export { parseGuestTickets, readGuestTickets } from './read-guest-tickets';
+export type { GuestTicket } from './guest-tickets';
+export { checkOpenByKey, tidyAccessKey, tidyTicketNumber } from './open-by-key';
+export type { OpenByKeyErrors } from './open-by-key';

@@ -1,6 +1,7 @@
 /** English texts of the 'tickets' namespace: loaded only when the widget speaks English (see app/english.ts). */
 export const ticketsMessagesEn = {
   title: 'My requests',
+  toList: 'To my requests',
   new: 'New request',
   number: 'No.\u00a0{{number}}',
   changed: 'Updated',
@@ -23,6 +24,37 @@ export const ticketsMessagesEn = {
     saveError: 'Could not save the e-mail setting. Please try again.',
     loadError: 'Could not load the e-mail setting.',
   },
-  guest:
-    'The list of requests is available when you open support from the LMS. A sent request can be opened with its number and access key.',
+  guest: 'The list of requests is available when you open support from the LMS.',
+  guestList: {
+    note: 'Requests sent from this browser without signing in to the LMS, or opened here with their number and key.',
+    empty: 'No requests in this browser yet.',
+    emptyHint: 'A request you send without signing in to the LMS will appear here. Open one sent from another device with its number and access key.',
+    loading: 'Loading the status…',
+    notLoaded: 'Status not loaded',
+    unavailable: 'The request does not open with the saved key.',
+    statusError: 'Could not update the status of some requests.',
+    forget: 'Forget',
+    forgetLabel: 'Forget request No.\u00a0{{number}} on this device',
+    forgetTitle: 'Forget request No.\u00a0{{number}} on this device?',
+    forgetBody:
+      'Its number and access key will be removed from this browser. The request stays with support, but it can be opened here again only with its number and key.',
+    forgetKeep: 'Keep it',
+    forgotten: 'Request No.\u00a0{{number}} is no longer kept on this device.',
+  },
+  openByKey: {
+    title: 'Open with number and key',
+    intro: 'The number and the access key are in the confirmation shown after a request is sent.',
+    number: 'Request number',
+    numberHint: 'For example, UP-2026-000123',
+    key: 'Access key',
+    keyHint: 'Latin letters, digits, “-” and “_”, usually 43 characters',
+    submit: 'Open the request',
+    opening: 'Opening…',
+    numberRequired: 'Enter the request number.',
+    numberFormat: 'A request number looks like UP-2026-000123.',
+    keyRequired: 'Enter the access key.',
+    keyFormat: 'An access key is made of Latin letters, digits, “-” and “_” (usually 43 characters). Copy it whole from the confirmation.',
+    wrongPair: 'No request matches this number and key. Check both: they must come from the confirmation of the same request.',
+    notRemembered: 'Request No.\u00a0{{number}} is not saved in this browser. To open it without signing in to the LMS, enter the access key from its confirmation.',
+  },
 };

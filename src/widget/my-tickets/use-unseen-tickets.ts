@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTickets } from '../../api';
 import type { TextStore } from '../shared/env';
-import { useWidgetEnv } from '../shared/env';
+import { isGuestEnv, useWidgetEnv } from '../shared/env';
 import { baselineSeen, getChangedIds, parseSeen, seenKey, serializeSeen, withSeen } from './seen';
-import type { SeenState } from './seen';
+import type { SeenState, SeenTicket } from './seen';
 
 // Every hook instance (badge, list) re-reads the store when any of them writes.
 const listeners = new Set<() => void>();
@@ -34,6 +34,8 @@ function writeSeen(store: TextStore, key: string, seen: SeenState): void {
 export interface UnseenTicketsOptions {
   /** Re-fetch the list this often (ms) so the badge notices changes while the panel is closed; 0 turns it off. */
   refreshMs?: number;
+  /** The tickets to follow instead of the reporter's list (a guest's remembered ones, each read with its key). */
+  tickets?: readonly SeenTicket[];
 }
 
 /** What {@link useUnseenTickets} returns. */
@@ -54,17 +56,17 @@ export interface UnseenTickets {
 }
 
 /** Tickets with unseen changes, kept per user in env.textStore (`uchi-support:seen:<userKey>`). */
-export function useUnseenTickets({ refreshMs = 5 * 60_000 }: UnseenTicketsOptions = {}): UnseenTickets {
+export function useUnseenTickets({ refreshMs = 5 * 60_000, tickets: given }: UnseenTicketsOptions = {}): UnseenTickets {
   const env = useWidgetEnv();
   const { textStore, userKey } = env;
   // A guest has no list to follow: their tickets are read back one by one with an access key.
-  const enabled = env.host !== null;
+  const enabled = !isGuestEnv(env) && given === undefined;
   const query = useTickets(enabled);
   const { refetch } = query;
   const key = seenKey(userKey);
   const raw = useSyncExternalStore(subscribe, () => readRaw(textStore, key));
   const seen = useMemo(() => parseSeen(raw), [raw]);
-  const tickets = query.data;
+  const tickets = given ?? query.data;
 
   useEffect(() => {
     if (seen === null && tickets !== undefined) writeSeen(textStore, key, baselineSeen(tickets));

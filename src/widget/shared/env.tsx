@@ -29,6 +29,11 @@ export interface WidgetEnv {
   host: HostContext | null;
   /** Whose drafts these are: the user id, or `guest`. */
   userKey: string;
+  /**
+   * Whether the API speaks as a guest: no token, and none awaited from the host's `getToken`. Only then are the
+   * guest tickets remembered in this browser shown. Without it, a guest is whoever has no `host`.
+   */
+  guest?: boolean;
   /** The page the widget is open on (feeds the link pre-fill); already stripped of secrets. */
   pageUrl?: string;
   prefill?: Prefill;
@@ -65,6 +70,11 @@ export interface BlobStore {
   get(key: string): Promise<{ blob: Blob; name: string } | null>;
   remove(key: string): Promise<void>;
   keys(prefix: string): Promise<string[]>;
+}
+
+/** Whether the widget speaks as a guest (see {@link WidgetEnv.guest}). */
+export function isGuestEnv(env: WidgetEnv): boolean {
+  return env.guest ?? env.host === null;
 }
 
 const EnvContext = createContext<WidgetEnv | null>(null);

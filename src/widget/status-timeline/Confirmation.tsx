@@ -1,7 +1,9 @@
 /** Shown right after sending: the number, priority, review deadline and resolution target (policy step 3). */
-import type { Ref } from 'react';
+import { useRef, useState } from 'react';
+import type { Ref, RefObject } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { Ticket } from '../../core';
+import { Button } from '../shared/ui';
 import { useWhen } from './use-when';
 
 /** The registration notice; a guest also gets the access key once, with advice to keep it. */
@@ -21,6 +23,7 @@ export function Confirmation({
   const { t } = useTranslation('timeline');
   const when = useWhen(timeZone);
   const provisional = ticket.deadlinesProvisional;
+  const codeRef = useRef<HTMLElement>(null);
   return (
     <div className="us-confirmation" ref={focusRef} tabIndex={-1}>
       <p className="us-confirmation__title">{t('confirm.title')}</p>
@@ -31,11 +34,44 @@ export function Confirmation({
       {guest && ticketAccessKey !== undefined && ticketAccessKey !== '' ? (
         <div className="us-confirmation__key">
           <p>
-            {t('confirm.accessKey')} <code className="us-confirmation__code">{ticketAccessKey}</code>
+            {t('confirm.accessKey')}{' '}
+            <code className="us-confirmation__code" ref={codeRef}>
+              {ticketAccessKey}
+            </code>
           </p>
+          <CopyKey value={ticketAccessKey} codeRef={codeRef} />
           <p>{t('confirm.accessKeyAdvice')}</p>
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * «Скопировать ключ», and what came of it in a live region: «Скопировано», or — where the page may not write to
+ * the clipboard (an http page, a refused permission) — the key selected, with the keys to press.
+ */
+function CopyKey({ value, codeRef }: { value: string; codeRef: RefObject<HTMLElement | null> }) {
+  const { t } = useTranslation('timeline');
+  const [result, setResult] = useState<'copied' | 'failed' | null>(null);
+  const copy = async () => {
+    // Cleared first, so a second copy is announced again.
+    setResult(null);
+    try {
+      await navigator.clipboard.writeText(value);
+      setResult('copied');
+    } catch {
+      const code = codeRef.current;
+      if (code !== null) code.ownerDocument.getSelection()?.selectAllChildren(code);
+      setResult('failed');
+    }
+  };
+  return (
+    <p className="us-confirmation__copy">
+      <Button onClick={() => void copy()}>{t('confirm.copyKey')}</Button>
+      <span className="us-confirmation__copied" aria-live="polite">
+        {result === null ? '' : t(result === 'copied' ? 'confirm.copied' : 'confirm.copyFailed')}
+      </span>
+    </p>
   );
 }

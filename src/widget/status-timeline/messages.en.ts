@@ -34,7 +34,10 @@ export const timelineMessagesEn = {
     resolve: 'Resolution target: {{when}}.',
     accessKey: 'Access key to the request:',
     accessKeyAdvice:
-      'Keep the number and the key: without signing in to the LMS they are the only way to open and follow the request. The key is shown once.',
+      'In this browser the request will be in “My requests”. Keep the number and the key: without signing in to the LMS they are the only way to open it on another device or after the browser’s data is cleared. The key is shown once.',
+    copyKey: 'Copy the key',
+    copied: 'Copied',
+    copyFailed: 'Could not copy automatically: the key is selected — press Ctrl+C (⌘+C on a Mac).',
   },
   timeline: {
     title: 'Request history',

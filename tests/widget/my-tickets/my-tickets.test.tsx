@@ -77,7 +77,7 @@ describe('MyTickets', () => {
     expect(await screen.findByText('Не открывается урок')).toBeInTheDocument();
   });
 
-  it('explains to a guest why there is no list, without asking the server', async () => {
+  it('never lists a guest’s tickets with the widget’s own guest key (a backend without access-key reads: no list)', async () => {
     const api = createFakeApi({ listTickets: async () => ok(tickets) });
     renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api, { env: { host: null, userKey: 'guest' } });
     expect(screen.getByText(/Список обращений доступен, когда вы открываете техподдержку из СДО/)).toBeInTheDocument();

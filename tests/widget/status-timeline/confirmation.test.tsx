@@ -1,6 +1,6 @@
 /** Right after sending: number, priority, review deadline and resolution target, in Moscow and local time. */
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TicketView } from '../../../src/widget/status-timeline';
 import { createFakeApi, ok } from './fake-api';
 import { makeTicket } from './fixtures';
@@ -49,6 +49,33 @@ describe('confirmation after sending', () => {
     await screen.findByRole('heading', { name: 'Не открывается урок' });
     expect(screen.getByText('k-7f3a9c')).toBeInTheDocument();
     expect(confirmation()).toHaveTextContent('Сохраните номер и ключ');
+  });
+
+  it('copies the key with one button and says so in a live region', async () => {
+    const guestTicket = makeTicket('registered', {
+      reporter: { fullName: 'Гость', role: 'guest', organization: 'ООО «Ромашка»', lmsUrl: 'https://lms.example.ru', guest: true },
+    });
+    const api = createFakeApi({ getTicket: async () => ok(guestTicket) });
+    // user-event puts a clipboard of its own on navigator: the key must land there.
+    const { user } = renderWidget(<TicketView ticketId="t1" justCreated ticketAccessKey="k-7f3a9c" />, api, { env: { host: null, userKey: 'guest' } });
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    await user.click(await screen.findByRole('button', { name: 'Скопировать ключ' }));
+    expect(writeText).toHaveBeenCalledWith('k-7f3a9c');
+    expect(await navigator.clipboard.readText()).toBe('k-7f3a9c');
+    const said = await screen.findByText('Скопировано');
+    expect(said).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('where the page may not copy, selects the key and says which keys to press', async () => {
+    const guestTicket = makeTicket('registered', {
+      reporter: { fullName: 'Гость', role: 'guest', organization: 'ООО «Ромашка»', lmsUrl: 'https://lms.example.ru', guest: true },
+    });
+    const api = createFakeApi({ getTicket: async () => ok(guestTicket) });
+    const { user } = renderWidget(<TicketView ticketId="t1" justCreated ticketAccessKey="k-7f3a9c" />, api, { env: { host: null, userKey: 'guest' } });
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('NotAllowedError'));
+    await user.click(await screen.findByRole('button', { name: 'Скопировать ключ' }));
+    expect(await screen.findByText(/Не удалось скопировать автоматически: ключ выделен/)).toHaveAttribute('aria-live', 'polite');
+    expect(document.getSelection()?.toString()).toBe('k-7f3a9c');
   });
 
   it('does not show a key to a signed-in user, nor the notice when the ticket is just opened', async () => {

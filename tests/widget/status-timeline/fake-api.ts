@@ -42,6 +42,8 @@ export function createFakeApi(overrides: Partial<SupportApi> = {}): FakeApi {
     // Optional too: only a fake given both keeps notification preferences.
     ...(overrides.getNotificationPrefs === undefined ? {} : { getNotificationPrefs: vi.fn(overrides.getNotificationPrefs) }),
     ...(overrides.setNotificationPrefs === undefined ? {} : { setNotificationPrefs: vi.fn(overrides.setNotificationPrefs) }),
+    // Optional too: only a fake given one reads a guest's ticket with its access key.
+    ...(overrides.withAccessKey === undefined ? {} : { withAccessKey: vi.fn(overrides.withAccessKey) }),
     subscribe: vi.fn((id: string, _lastEventId: number, handlers: EventHandlers) => {
       const set = subscribers.get(id) ?? new Set<EventHandlers>();
       set.add(handlers);

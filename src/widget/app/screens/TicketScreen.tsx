@@ -1,4 +1,9 @@
-/** One ticket's live view (a lazy chunk), with attachments for a clarification reply. */
+/**
+ * One ticket's live view (a lazy chunk), with attachments for a clarification reply. A guest's ticket remembered
+ * in this browser is read, followed and written to with its own access key.
+ */
+import { useMemo } from 'react';
+import { SupportApiProvider, useSupportApi } from '../../../api';
 import { attachmentsMessages } from '../../attachments';
 import attachmentsCss from '../../attachments/styles.css?inline';
 import type { Ticket } from '../../../core';
@@ -6,10 +11,17 @@ import { TicketLink, TicketView, timelineMessages } from '../../status-timeline'
 import timelineCss from '../../status-timeline/styles.css?inline';
 import { commonMessages } from '../../shared/messages';
 import { useLazyPart } from '../../shared/use-lazy-part';
+import { GuestTicketLink } from '../../my-tickets/GuestTicketLink';
+import guestCss from '../../my-tickets/guest.css?inline';
+import { ticketsMessages } from '../../my-tickets/messages';
+import { useGuestTickets } from '../../my-tickets/use-guest-tickets';
 import { useReplyAttachments } from '../ReplyAttachments';
 
 const NAMESPACES = { common: commonMessages, timeline: timelineMessages, attachments: attachmentsMessages };
 const CSS = [timelineCss, attachmentsCss].join('\n');
+// A guest's link may need the number-and-key form, with its texts and CSS.
+const LINK_NAMESPACES = { ...NAMESPACES, tickets: ticketsMessages };
+const LINK_CSS = [CSS, guestCss].join('\n');
 
 /** Props of the ticket screen. */
 export interface TicketScreenProps {
@@ -27,7 +39,11 @@ export interface TicketScreenProps {
 /** The ticket screen. */
 export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, onBack, onViewed, shown, onFollowUp, onOpenTicket }: TicketScreenProps) {
   useLazyPart(NAMESPACES, CSS);
-  return (
+  const api = useSupportApi();
+  const remembered = useGuestTickets().tickets.find((ticket) => ticket.id === ticketId);
+  const key = remembered?.key;
+  const keyed = useMemo(() => (key === undefined ? undefined : api.withAccessKey?.(key)), [api, key]);
+  const view = (
     <TicketView
       key={ticketId}
       ticketId={ticketId}
@@ -37,10 +53,12 @@ export default function TicketScreen({ ticketId, justCreated, ticketAccessKey, o
       onBack={() => onBack(ticketId)}
       onViewed={onViewed}
       shown={shown}
-      onFollowUp={onFollowUp}
+      // A follow-up is sent with the widget's own guest key, which owns only the tickets sent from this browser.
+      {...(remembered === undefined || remembered.sentHere === true ? { onFollowUp } : {})}
       onOpenTicket={onOpenTicket}
     />
   );
+  return keyed === undefined ? view : <SupportApiProvider api={keyed}>{view}</SupportApiProvider>;
 }
 
 /** Props of the screen of a ticket named by its number. */
@@ -50,8 +68,12 @@ export interface TicketLinkScreenProps {
   onList(): void;
 }
 
-/** A ticket named by its number: found, it becomes the ticket screen (same chunk, same texts). */
+/**
+ * A ticket named by its number: found, it becomes the ticket screen (same chunk, same texts). A guest's is found
+ * among the tickets remembered here, or opened with its key.
+ */
 export function TicketLinkScreen({ number, onFound, onList }: TicketLinkScreenProps) {
-  useLazyPart(NAMESPACES, CSS);
-  return <TicketLink number={number} onFound={onFound} onList={onList} />;
+  useLazyPart(LINK_NAMESPACES, LINK_CSS);
+  const { guest } = useGuestTickets();
+  return guest ? <GuestTicketLink number={number} onFound={onFound} onList={onList} /> : <TicketLink number={number} onFound={onFound} onList={onList} />;
 }

@@ -1,12 +1,14 @@
 /** "My tickets" (a lazy chunk with the list's texts and CSS; the unseen badge's are in the widget file). */
 import { ticketsMessages } from '../../my-tickets/messages';
 import { MyTickets } from '../../my-tickets/MyTickets';
+import guestCss from '../../my-tickets/guest.css?inline';
 import ticketsCss from '../../my-tickets/styles.css?inline';
 import { commonMessages } from '../../shared/messages';
 import { Notice } from '../../shared/ui';
 import { useLazyPart } from '../../shared/use-lazy-part';
 
 const NAMESPACES = { common: commonMessages, tickets: ticketsMessages };
+const CSS = [ticketsCss, guestCss].join('\n');
 // An open list follows answers and status changes within half a minute.
 const LIST_REFRESH_MS = 30_000;
 
@@ -22,7 +24,7 @@ export interface TicketsScreenProps {
 
 /** The list screen. */
 export default function TicketsScreen({ notice, focusTicketId, shown, onOpen, onNew }: TicketsScreenProps) {
-  useLazyPart(NAMESPACES, ticketsCss);
+  useLazyPart(NAMESPACES, CSS);
   return (
     <>
       {notice === undefined ? null : (
