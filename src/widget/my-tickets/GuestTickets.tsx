@@ -13,11 +13,9 @@ import { Button, ConfirmDialog, Notice } from '../shared/ui';
 import type { GuestTicket } from './guest-tickets';
 import { OpenByKey } from './OpenByKey';
 import { TicketRow } from './TicketRow';
+import { guestTicketKey } from './read-guest-tickets';
 import { useGuestTickets } from './use-guest-tickets';
 import { useUnseenTickets } from './use-unseen-tickets';
-
-/** The query key of one remembered ticket's line (under the list's key, so whatever refreshes the list refreshes it). */
-export const guestTicketKey = (ticketId: string) => ['support', 'tickets', 'guest', ticketId] as const;
 
 /** Props of {@link GuestTickets}. */
 export interface GuestTicketsProps {
@@ -68,13 +66,14 @@ export function GuestTickets({ onOpen, onNew, focusOnMount = false, focusTicketI
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
+  // Once, when the lines have been read (a line read later would replace the element that had focus).
+  const focusDone = useRef(!focusOnMount);
   useEffect(() => {
-    if (!focusOnMount) return;
-    const row = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-ticket-id]') ?? []).find((element) => element.dataset.ticketId === focusTicketId);
+    if (focusDone.current || !settled) return;
+    focusDone.current = true;
+    const row = Array.from(listRef.current?.querySelectorAll<HTMLElement>('button[data-ticket-id]') ?? []).find((element) => element.dataset.ticketId === focusTicketId);
     (row ?? headingRef.current)?.focus();
-    // Once, when the list first shows.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [settled, focusTicketId]);
 
   // Latest change first; a line not read yet stays where it was remembered, after those.
   const sorted = lines

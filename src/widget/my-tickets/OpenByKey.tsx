@@ -11,6 +11,7 @@ import { failureMessage } from '../shared/failure-message';
 import { useTranslation } from '../shared/i18n-react';
 import { Button, Field, Notice } from '../shared/ui';
 import { checkOpenByKey, tidyAccessKey, tidyTicketNumber } from './open-by-key';
+import { guestTicketKey } from './read-guest-tickets';
 import type { OpenByKeyErrors } from './open-by-key';
 import { useGuestTickets } from './use-guest-tickets';
 
@@ -83,6 +84,8 @@ export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, h
       const ticket = result.value;
       remember({ id: ticket.id, number: ticket.number, key: tidyKey });
       client.setQueryData(queryKeys.ticket(ticket.id), ticket);
+      // A line that failed with an older key of the same ticket is read again with this one.
+      void client.invalidateQueries({ queryKey: guestTicketKey(ticket.id) });
       onOpened(ticket.id);
       return;
     }

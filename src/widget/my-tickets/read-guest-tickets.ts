@@ -31,3 +31,6 @@ export function readGuestTickets(store: TextStore): GuestTicket[] {
   return parseGuestTickets(readGuestTicketsRaw(store));
 }
 
+
+/** The query key of one remembered ticket's line (under the list's key, so whatever refreshes the list refreshes it). */
+export const guestTicketKey = (ticketId: string) => ['support', 'tickets', 'guest', ticketId] as const;

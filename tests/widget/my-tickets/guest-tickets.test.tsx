@@ -147,6 +147,19 @@ describe('a guest’s «Мои обращения»', () => {
     expect(await screen.findByText('Вопрос решён')).toBeInTheDocument();
   });
 
+  it('marks a ticket that changed since the guest last looked, and returns focus to the row the guest came back from', async () => {
+    const { api } = keyedApi({ [KEY_A]: lineA, [KEY_B]: lineB });
+    const textStore = storeWith({ id: 't1', number: lineA.number, key: KEY_A }, { id: 't2', number: lineB.number, key: KEY_B });
+    // Seen up to event 5 everywhere: t1's answer (event 7) is news, t2 (event 3) is not.
+    textStore.setItem('uchi-support:seen:guest', JSON.stringify({ base: 5, tickets: {} }));
+    const { user } = renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} focusOnMount focusTicketId="t2" />, api, { env: { ...GUEST, textStore } });
+    const marker = await screen.findByText('Есть изменения');
+    expect(marker.closest('[data-ticket-id]')).toHaveAttribute('data-ticket-id', 't1');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-ticket-id', 't2'));
+    await user.click(marker.closest('button') as HTMLElement);
+    await waitFor(() => expect(screen.queryByText('Есть изменения')).toBeNull());
+  });
+
   it('with nothing remembered, says so and shows the form open', async () => {
     const { api } = keyedApi({});
     renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api, { env: GUEST });
