@@ -43,7 +43,7 @@ export function CategoryPicker({
         {t('field.category')}
       </h3>
       <p className="us-picker__hint" id={`${id}-hint`}>
-        {t('hint.category')}
+        {t('categoryHint')}
       </p>
       {/* Always rendered: a live region announces what appears in it. */}
       <p className="us-picker__waiting" role="status">

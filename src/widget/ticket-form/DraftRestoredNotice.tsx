@@ -7,6 +7,8 @@ import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from '../shared/i18n-react';
 import { formatDateTime, formatLocalTime } from '../shared/format';
+import { extendNamespace } from '../shared/i18n';
+import { formFieldsMessages } from './fields-messages';
 import { Button, ConfirmDialog, Notice } from '../shared/ui';
 import type { Category } from '../../core';
 
@@ -24,6 +26,8 @@ function formStart(form: HTMLFormElement): HTMLElement | null {
 /** The notice shown after a draft was restored; `requested` names the host's category when it is another. */
 export function DraftRestoredNotice({ savedAt, now, requested: requestedCode, onDiscard }: { savedAt: Date; now: Date; requested?: Category | undefined; onDiscard(): void }) {
   const { t, i18n } = useTranslation('form');
+  // Its texts come with the fields' part (a draft restored without a category opens before that part).
+  extendNamespace(i18n, 'form', formFieldsMessages);
   const requested = requestedCode === undefined ? undefined : t(`common:category.${requestedCode}`);
   // Which button asked: the plain discard, or the host's request in place of the draft.
   const [confirming, setConfirming] = useState<'discard' | 'requested' | null>(null);

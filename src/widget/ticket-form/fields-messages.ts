@@ -1,9 +1,35 @@
 /**
- * Strings of the ticket form past the category choice (namespace 'form', added to it by the parts that use them:
- * CategoryForm and SplitDrafts). Russian; the English texts are in messages.en.ts with the rest of the namespace.
+ * Strings of the ticket form past the category choice, and of the restored draft's notice (namespace 'form', added
+ * to it by the parts that use them: CategoryForm, SplitDrafts and DraftRestoredNotice). Russian; the English texts are in messages.en.ts with the rest of the namespace.
  */
 export const formFieldsMessages = {
   ru: {
+    hint: {
+      subject: 'Коротко, например: «Не открывается итоговый тест». Пока вы не напишете свою, тема повторяет первое предложение описания.',
+      description: 'Что случилось, что вы ожидали и что увидели вместо этого.',
+      courseTitle_test: 'Курс, к которому прикреплён тест',
+      courseUrl: 'Скопируйте адрес страницы курса из браузера',
+      testQuestion: 'Скопируйте текст вопроса целиком',
+      testAttemptDate: 'Дата попытки: по ней специалист найдёт её в журнале',
+      orderUrl: 'Скопируйте адрес страницы заявки из браузера',
+      documentUrl: 'Ссылка, по которой открывается документ',
+      steps: 'По шагам: 1. Открыл… 2. Нажал… 3. Увидел…',
+      contact: {
+        lmsUrl: 'Адрес вашей СДО, например https://lms.example.ru',
+        phone: 'Например, +7 (912) 345-67-89',
+        email: 'Например, ivanova@example.ru',
+      },
+    },
+    draft: {
+      restored: 'Черновик от {{time}} восстановлен',
+      discard: 'Удалить черновик',
+      confirmTitle: 'Удалить черновик?',
+      confirmText: 'Всё, что вы ввели в форму, будет стёрто.',
+      confirm: 'Удалить',
+      requested: 'Эта страница предлагает обращение «{{category}}», а черновик — о другом.',
+      startRequested: 'Начать обращение «{{category}}»',
+      confirmRequested: 'Всё, что вы ввели в черновик, будет стёрто, и форма откроется для обращения «{{category}}».',
+    },
     // A text field's too_long with its limit (the fields' part is there before anything is sent).
     tooLong_one: 'Слишком длинный текст: можно не больше {{count, number}} символа',
     tooLong_few: 'Слишком длинный текст: можно не больше {{count, number}} символов',

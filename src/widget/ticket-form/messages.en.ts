@@ -38,8 +38,8 @@ export const formMessagesEn = {
     impact: 'How much does it get in the way?',
     consent: 'Consent to the processing of personal data',
   },
+  categoryHint: 'Choose one category: one request, one problem.',
   hint: {
-    category: 'Choose one category: one request, one problem.',
     subject: 'Briefly, e.g. “The final test does not open”. Until you write your own, it repeats the first sentence of the description.',
     description: 'What happened, what you expected and what you saw instead.',
     courseTitle_test: 'The course the test belongs to',
