@@ -9,7 +9,7 @@ import { Button, Field } from '../shared/ui';
 import { extendNamespace } from '../shared/i18n';
 import { errorText } from './field-errors';
 import { formFieldsMessages } from './fields-messages';
-import { categoryFieldNames, CATEGORIES, fieldSpec, isFieldRequired } from '../../core';
+import { categoryFieldNames, CATEGORIES, fieldSpec, isFieldRequired, localIsoDate } from '../../core';
 import type { Category, TicketFieldName } from '../../core';
 import type { DraftExtras } from './build-draft';
 import type { TicketFormValues } from './form-values';
@@ -20,12 +20,14 @@ import { useSplitSend } from './useSplitSend';
 import type { SplitItemState } from './useSplitSend';
 
 /** One field of a part in a category of its own: a plain control, tidied when left like the form's. */
-function SplitPartField({ name, category, value, error, readOnly, onChange }: {
+function SplitPartField({ name, category, value, error, readOnly, today, onChange }: {
   name: TicketFieldName;
   category: Category;
   value: string;
   error: string | undefined;
   readOnly: boolean;
+  /** The user's today (YYYY-MM-DD): no date after it. */
+  today: string | undefined;
   onChange(value: string): void;
 }) {
   const { t } = useTranslation('form');
@@ -45,6 +47,7 @@ function SplitPartField({ name, category, value, error, readOnly, onChange }: {
             type={input.type}
             inputMode={input.inputMode}
             autoComplete={input.autoComplete}
+            max={input.type === 'date' ? today : undefined}
             value={value}
             readOnly={readOnly}
             onChange={(e) => onChange(e.target.value)}
@@ -66,7 +69,7 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   index: number;
   count: number;
   state: SplitItemState;
-  shared: { category: Category; values: TicketFormValues };
+  shared: { category: Category; values: TicketFormValues; extras: DraftExtras };
   onChange(item: SplitItem): void;
 }) {
   const { t } = useTranslation('form');
@@ -119,6 +122,7 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
           value={values[name] ?? ''}
           error={error(name)}
           readOnly={readOnly}
+          today={shared.extras.now === undefined ? undefined : localIsoDate(shared.extras.now())}
           onChange={(value) => onChange({ ...item, fields: { ...item.fields, [name]: value } })}
         />
       ))}

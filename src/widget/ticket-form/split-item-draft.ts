@@ -2,8 +2,9 @@
  * A part of a split description as a draft of its own, checked with the wire schema. In the split view's chunk:
  * building the schema is no part of the first open.
  */
-import { categoryFieldNames, fieldSpec, TICKET_FIELD_NAMES, ticketDraftSchema } from '../../core';
-import type { Category, TicketFieldName } from '../../core';
+import { categoryFieldNames, fieldSpec, localIsoDate, TICKET_FIELD_NAMES } from '../../core';
+import type { Category, TicketDraft, TicketFieldName } from '../../core';
+import { draftSchemaFor } from '../../core/schemas/draft';
 import { buildDraftCandidate } from './build-draft';
 import type { DraftExtras } from './build-draft';
 import type { TicketFormValues } from './form-values';
@@ -43,8 +44,10 @@ export function splitItemDraft(
   const fields = own === category ? {} : partFields(item, values, own);
   const partValues = { ...values, ...fields, subject: item.subject, description: item.description, confirmedOneProblem: '' };
   const candidate = buildDraftCandidate(own, partValues, { ...extras, attachmentIds: index === 0 ? extras.attachmentIds : [] });
-  const parsed = ticketDraftSchema.safeParse(splitGroup === undefined ? candidate : { ...candidate, splitGroup });
-  if (parsed.success) return { ok: true, draft: parsed.data };
+  // As the form's: a date after today (the user's) is refused here, not by the server after the first parts went.
+  const schema = draftSchemaFor(own, extras.now === undefined ? undefined : localIsoDate(extras.now()));
+  const parsed = schema.safeParse(splitGroup === undefined ? candidate : { ...candidate, splitGroup });
+  if (parsed.success) return { ok: true, draft: parsed.data as TicketDraft };
   const errors: Partial<Record<TicketFieldName | 'other', string>> = {};
   for (const issue of parsed.error.issues) errors[issueField(issue.path)] ??= issue.message;
   return { ok: false, errors };

@@ -166,6 +166,23 @@ describe('one ticket — one problem', () => {
     expect(next?.[0]).not.toHaveProperty('course');
   });
 
+  it('a part in the test category offers no day after today and refuses a later one before anything is sent', async () => {
+    const { user, api } = renderForm();
+    await fillCourse(user);
+    await fillCommon(user, 'Не открывается курс «Охрана труда». Кроме того, в итоговом тесте не засчитывается верный ответ.');
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+    await screen.findByRole('heading', { level: 2, name: '2 обращения вместо одного' });
+    await user.selectOptions(screen.getAllByLabelText('Категория этого обращения')[1] as HTMLElement, 'Тест');
+    // The course fields come from the form; the part asks for the test's own.
+    await user.type(screen.getByLabelText('Текст вопроса теста'), 'Какой огнетушитель для электроустановок?');
+    const date = screen.getByLabelText(/Когда проходили тест/);
+    expect(date).toHaveAttribute('max', '2025-03-12');
+    fireEvent.change(date, { target: { value: '2030-12-31' } });
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+    expect(await screen.findByText('Дата попытки не может быть позже сегодняшнего дня')).toBeInTheDocument();
+    expect(api.createTicket).not.toHaveBeenCalled();
+  });
+
   it('resends only the failed part, with its own key again', async () => {
     const api = createFakeApi();
     const { user, onSplitSent } = renderForm({ api });
