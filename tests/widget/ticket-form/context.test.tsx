@@ -64,6 +64,8 @@ describe('context block', () => {
     await fill(user, 'Контактный телефон', '12345');
     await fill(user, /E-mail/, 'not-an-address');
     await send(user);
+    // The refused send moves focus to the summary: typing on before it has would have it taken away.
+    await waitFor(() => expect(screen.getByRole('region', { name: /^Исправьте/ })).toHaveFocus());
 
     expect(await screen.findByLabelText('Контактный телефон')).toHaveAccessibleDescription(
       expect.stringContaining('Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX'),
