@@ -73,7 +73,6 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   onChange(item: SplitItem): void;
 }) {
   const { t } = useTranslation('form');
-  const categoryId = useId();
   const category = partCategory(item, shared.category);
   const ownFields = category === shared.category ? [] : categoryFieldNames(category);
   const values = partFields(item, shared.values, category);
@@ -88,26 +87,25 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   return (
     <li className="us-split__item" data-state={state.status}>
       <h3 className="us-split__item-title">{t('split.item', { index: index + 1, count })}</h3>
-      <div className="us-field">
-        <label className="us-field__label" htmlFor={categoryId}>
-          {t('split.category')}
-        </label>
-        <select
-          id={categoryId}
-          value={category}
-          disabled={readOnly}
-          onChange={(e) => {
-            const next = e.target.value as Category;
-            onChange({ ...item, category: next === shared.category ? undefined : next });
-          }}
-        >
-          {CATEGORIES.map((code) => (
-            <option key={code} value={code}>
-              {t(`common:category.${code}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field label={t('split.category')}>
+        {(control) => (
+          <select
+            {...control}
+            value={category}
+            disabled={readOnly}
+            onChange={(e) => {
+              const next = e.target.value as Category;
+              onChange({ ...item, category: next === shared.category ? undefined : next });
+            }}
+          >
+            {CATEGORIES.map((code) => (
+              <option key={code} value={code}>
+                {t(`common:category.${code}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field label={t('field.subject')} error={error('subject')} required>
         {(control) => <input {...control} value={item.subject} readOnly={readOnly} onChange={(e) => onChange({ ...item, subject: e.target.value })} />}
       </Field>
