@@ -13,6 +13,7 @@ import { Button, ConfirmDialog, Notice } from '../shared/ui';
 import type { GuestTicket } from './guest-tickets';
 import { OpenByKey } from './OpenByKey';
 import { TicketRow } from './TicketRow';
+import { TicketsHead } from './TicketsHead';
 import { guestTicketKey } from './read-guest-tickets';
 import { useGuestTickets } from './use-guest-tickets';
 import { useUnseenTickets } from './use-unseen-tickets';
@@ -98,16 +99,7 @@ export function GuestTickets({ onOpen, onNew, focusOnMount = false, focusTicketI
 
   return (
     <section className="us-tickets" aria-labelledby={headingId}>
-      <div className="us-tickets__head">
-        <h2 className="us-tickets__title" id={headingId} ref={headingRef} tabIndex={-1}>
-          {t('title')}
-        </h2>
-        {remembered.length > 0 ? (
-          <Button variant="primary" onClick={onNew}>
-            {t('new')}
-          </Button>
-        ) : null}
-      </div>
+      <TicketsHead id={headingId} headingRef={headingRef} hasTickets={remembered.length > 0} onNew={onNew} />
       {api.withAccessKey === undefined ? (
         <>
           <Notice>{t('guest')}</Notice>

@@ -11,6 +11,7 @@ import { Button, Notice } from '../shared/ui';
 import { EmailNotifications } from './EmailNotifications';
 import { GuestTickets } from './GuestTickets';
 import { TicketRow } from './TicketRow';
+import { TicketsHead } from './TicketsHead';
 import { useUnseenTickets } from './use-unseen-tickets';
 
 /** Tickets per page. */
@@ -61,16 +62,7 @@ function UserTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refre
   // A page after the first that failed keeps what is shown; only a failed first page replaces the list.
   return (
     <section className="us-tickets" aria-labelledby={headingId}>
-      <div className="us-tickets__head">
-        <h2 className="us-tickets__title" id={headingId} ref={headingRef} tabIndex={-1}>
-          {t('title')}
-        </h2>
-        {tickets.length > 0 ? (
-          <Button variant="primary" onClick={onNew}>
-            {t('new')}
-          </Button>
-        ) : null}
-      </div>
+      <TicketsHead id={headingId} headingRef={headingRef} hasTickets={tickets.length > 0} onNew={onNew} />
       {query.isPending ? (
         <p role="status">{t('common:loading')}</p>
       ) : query.isError && query.data === undefined ? (
