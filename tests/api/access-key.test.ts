@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHttpSupportApi, createLazySupportApi, newGuestKey, newIdempotencyKey } from '../../src/api';
 import type { TicketEvent } from '../../src/core';
 import { guestContact as contact, validDrafts } from '../fixtures/drafts';
-import { shortSleep, startApiTestServer } from './server';
+import { eventually, shortSleep, startApiTestServer } from './server';
 import type { ApiTestServer } from './server';
 
 let ts: ApiTestServer;
@@ -30,19 +30,6 @@ function recordingFetch() {
     return fetch(input, init);
   };
   return { sent, fetchImpl };
-}
-
-async function eventually(check: () => void, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 }
 
 /** A guest ticket with a picture, sent from one device; its access key. */
@@ -75,7 +62,7 @@ describe('a guest ticket read with its access key', () => {
     const subscription = keyed.subscribe(ticket.id, read.events.at(-1)?.id ?? 0, { onEvent: (event) => events.push(event) });
     try {
       expect(await ts.setStatus(ticket.id, 'clarification_requested', 'Какой у вас браузер?')).toBe(200);
-      await eventually(() => expect(events.map((event) => event.status)).toContain('clarification_requested'));
+      await eventually(() => expect(events.map((event) => event.status)).toContain('clarification_requested'), 5000);
       const replied = value(await keyed.sendMessage(ticket.id, { text: 'Chrome 131' }));
       expect(replied).toMatchObject({ id: ticket.id, status: 'clarification_sent' });
     } finally {
