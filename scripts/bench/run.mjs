@@ -1,7 +1,7 @@
 // `npm run bench`: the widget and the reference server under measurement (not part of `npm test`).
 // Chromium (Playwright) against the built bundles and the server on 127.0.0.1, cold cache, median of N runs:
 // loader size, main-thread time and requests at load; click → interactive form at 1× and 4× CPU; heap added by
-// opening; agent status change → visible in the open timeline (50 changes); server throughput with 20 concurrent
+// opening; the first open again without a DevTools client (bare-open.mjs); agent status change → visible in the open timeline (50 changes); server throughput with 20 concurrent
 // reporters; 200 event streams held open receiving broadcasts; create p99 with and without 2,000 slow-loris
 // sockets open (slow-loris.mjs); then the scale-out rows of scale.mjs (1, 2, 4
 // processes on PostgreSQL and SQLite, cross-process event latency). Prints markdown tables with the budgets.
@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { measureLoad, measureStatusLatency } from './browser-metrics.mjs';
+import { measureBareOpens, renderBareOpens } from './bare-open.mjs';
 import { measureFirstOpen, referencePage, renderFirstOpen, TARGETS } from './first-open.mjs';
 import { measureCourseTicketEffort } from './form-effort.mjs';
 import { describeMachine } from './machine.mjs';
@@ -121,6 +122,19 @@ async function main() {
       log(`first open ${i + 1}/${plan.runs}`);
     }
     results.firstOpen = { widget: comparison.widget, reference: comparison.reference };
+    // The same opens without a DevTools client (bare-open.mjs): what users' browsers do.
+    const { executablePath, args: chromiumArgs } = await chromiumLaunchOptions();
+    const probed = (path, page) => (probe) => servers.host.serve(path, { body: page.replace('</body>', `${probe}</body>`) });
+    results.bareOpen = await measureBareOpens({
+      executablePath,
+      args: chromiumArgs,
+      runs: plan.runs,
+      log,
+      pages: {
+        widget: probed('/bench-bare-open', hostPage(servers.loaderUrl, { apiUrl: servers.apiUrl, token })),
+        reference: probed('/bench-bare-reference', referencePage(referenceUrl)),
+      },
+    });
     results.open = {
       x1: comparison.widget.cold1.map((r) => r.ms),
       x4: comparison.widget.cold4.map((r) => r.ms),
@@ -131,6 +145,7 @@ async function main() {
       const m = results.machine;
       console.log(`Machine: ${m.cpu}, ${m.cores} cores, load ${m.load}; Chromium ${m.chromium}; ${plan.runs} cold runs per figure.\n`);
       console.log(renderFirstOpen(comparison));
+      console.log(`\n${renderBareOpens(results.bareOpen, comparison.format)}`);
       return;
     }
 
@@ -189,6 +204,7 @@ async function main() {
   console.log(renderReport(results));
   console.log(`\n${renderSlowLoris(results.slowLoris)}`);
   console.log(`\n${renderFirstOpen({ ...results.firstOpen, format: { bytes, markdownTable, mb, median, ms } })}`);
+  console.log(`\n${renderBareOpens(results.bareOpen, { markdownTable, median, ms })}`);
   console.log(`\n${renderScale(results.scale)}`);
 }
 
