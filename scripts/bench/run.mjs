@@ -1,7 +1,8 @@
 // `npm run bench`: the widget and the reference server under measurement (not part of `npm test`).
 // Chromium (Playwright) against the built bundles and the server on 127.0.0.1, cold cache, median of N runs:
 // loader size, main-thread time and requests at load; click → interactive form at 1× and 4× CPU; heap added by
-// opening; the first open again without a DevTools client (bare-open.mjs); agent status change → visible in the open timeline (50 changes); server throughput with 20 concurrent
+// opening; the first open again without a DevTools client (bare-open.mjs); the first category choice after it
+// (category-choice.mjs); agent status change → visible in the open timeline (50 changes); server throughput with 20 concurrent
 // reporters; 200 event streams held open receiving broadcasts; create p99 with and without 2,000 slow-loris
 // sockets open (slow-loris.mjs); then the scale-out rows of scale.mjs (1, 2, 4
 // processes on PostgreSQL and SQLite, cross-process event latency). Prints markdown tables with the budgets.
@@ -14,6 +15,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { measureLoad, measureStatusLatency } from './browser-metrics.mjs';
 import { measureBareOpens, renderBareOpens } from './bare-open.mjs';
+import { CHOICE_RESTS_MS, measureCategoryChoice, renderCategoryChoice } from './category-choice.mjs';
 import { measureFirstOpen, referencePage, renderFirstOpen, TARGETS } from './first-open.mjs';
 import { measureCourseTicketEffort } from './form-effort.mjs';
 import { describeMachine } from './machine.mjs';
@@ -135,6 +137,12 @@ async function main() {
         reference: probed('/bench-bare-reference', referencePage(referenceUrl)),
       },
     });
+    // The first category choice after a cold open, by how long the pointer rests on the category.
+    results.choice = {};
+    for (let i = 0; i < plan.runs; i++) {
+      for (const rest of CHOICE_RESTS_MS) (results.choice[rest] ??= []).push(await measureCategoryChoice(browser, widgetUrl, rest));
+      log(`category choice ${i + 1}/${plan.runs}`);
+    }
     results.open = {
       x1: comparison.widget.cold1.map((r) => r.ms),
       x4: comparison.widget.cold4.map((r) => r.ms),
@@ -146,6 +154,7 @@ async function main() {
       console.log(`Machine: ${m.cpu}, ${m.cores} cores, load ${m.load}; Chromium ${m.chromium}; ${plan.runs} cold runs per figure.\n`);
       console.log(renderFirstOpen(comparison));
       console.log(`\n${renderBareOpens(results.bareOpen, comparison.format)}`);
+      console.log(`\n${renderCategoryChoice(results.choice, comparison.format)}`);
       return;
     }
 
@@ -205,6 +214,7 @@ async function main() {
   console.log(`\n${renderSlowLoris(results.slowLoris)}`);
   console.log(`\n${renderFirstOpen({ ...results.firstOpen, format: { bytes, markdownTable, mb, median, ms } })}`);
   console.log(`\n${renderBareOpens(results.bareOpen, { markdownTable, median, ms })}`);
+  console.log(`\n${renderCategoryChoice(results.choice, { markdownTable, median, ms })}`);
   console.log(`\n${renderScale(results.scale)}`);
 }
 

@@ -1,6 +1,7 @@
 /** The script tag: only the loader until first use, then the hashed chunks; queued commands replay in order. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectClean, holdParser, hostPage, launcher, openPage, panel, reporterToken, scriptJson, snippet, startHarness, visible } from './harness';
+import type { Page } from 'playwright';
+import { expectClean, holdParser, hostPage, launcher, openPage, panel, reporterToken, scriptJson, snippet, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -88,6 +89,40 @@ describe('the script-tag loader', () => {
     expect(await launcher(page).getAttribute('aria-expanded')).not.toBe('true');
     // The main chunk is shared with element.js but carries none of its code: nothing is registered.
     expect(await page.evaluate(() => customElements.get('uchi-support-widget') === undefined)).toBe(true);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
+  // The fields past the category choice come right after the first frame the user sees; the attachments and the
+  // draft's schemas only once the panel is used: an open that is only looked at does without them.
+  it.each([
+    ['a pointer moved over the panel', async (page: Page, box: { x: number; y: number; width: number; height: number }) => page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)],
+    ['a key pressed in it', async (page: Page) => page.keyboard.press('Tab')],
+  ])('loads the rest of the form at the panel\'s first use: %s', async (how, use) => {
+    const url = h.host.serve(`/first-use-${how.split(' ')[1]}`, { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token: await reporterToken() }]])) });
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    const requested: string[] = [];
+    const finished: string[] = [];
+    const chunk = (url: string) => new URL(url).pathname.replace(/^\/widget\/chunks\/(.*)-[\w-]{8}\.js$/, '$1');
+    page.on('request', (request) => requested.push(chunk(request.url())));
+    page.on('requestfinished', (request) => finished.push(chunk(request.url())));
+    await page.goto(url);
+    await visible(tracked, launcher(page));
+    // By the keyboard, so the pointer stays on the launcher, outside the panel.
+    await launcher(page).focus();
+    await page.keyboard.press('Enter');
+    const dialog = panel(page);
+    await visible(tracked, dialog.getByRole('button', { name: 'Тест', exact: true }), 'the category choice', 15_000);
+    await waitUntil(tracked, 'the fields past the choice, after the first frame', async () => finished.includes('CategoryForm'), 15_000);
+    // Asked for in the same task as those fields until now: by the time they have arrived, a request would show.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    expect(requested).not.toContain('draft-validator');
+    expect(requested).not.toContain('form-attachments-part');
+    const box = await dialog.boundingBox();
+    if (box === null) throw new Error('the panel has no box');
+    await use(page, box);
+    await waitUntil(tracked, 'the attachments and the draft\'s schemas after the first use', async () => finished.includes('draft-validator') && finished.includes('form-attachments-part'), 15_000);
     await expectClean(tracked);
     await tracked.context.close();
   });

@@ -1,10 +1,12 @@
 /**
  * The ticket form's attachments, split so the first frame does not wait for them: the zone (title, hint,
  * limits, the file and capture buttons, drop and paste, with its texts and CSS) and the queue (uploads, saved
- * files, the list) are asked for right after the form's first frame where the user sees it, so they are there,
- * offline included, when a category is chosen. The zone sits with the category's fields: until its place is
- * rendered, their arrival renders nothing, and the texts, the CSS and the attachment limits (`GET /meta`) wait
- * for the place. Sending waits until the queue has read the draft's saved files back, as it always did.
+ * files, the list) are asked for at the panel's first use (a pointer moved or pressed in it, a key: see
+ * shared/first-use.ts), so they are there, offline included, when a category is chosen, and an open that is only
+ * looked at does without them; or when the form asks for them (`prepare`, a category chosen first). The zone sits
+ * with the category's fields, which wait for it (`pending`) so that it never pushes them down as it arrives:
+ * until its place is rendered, their arrival renders nothing (unless the form waits for them), and the texts,
+ * the CSS and the attachment limits (`GET /meta`) wait for the place. Sending waits until the queue has read the draft's saved files back, as it always did.
  *
  * While the form is shown, a file dropped anywhere in the panel is attached (the browser would otherwise open it
  * in place of the page), and before the category is chosen a pasted one too: both wait for the zone, and the
@@ -17,7 +19,7 @@ import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { ensureNamespaces } from '../shared/i18n';
 import { useTranslation } from '../shared/i18n-react';
-import { afterPaint, lazyModule, useLoadedModule } from '../shared/lazy-module';
+import { lazyModule, useLoadedModule } from '../shared/lazy-module';
 import { RetryNotice } from '../shared/ui';
 import type { FormAttachmentsControls, FormAttachmentsState } from './form-attachments-part';
 import { useCapture } from './use-capture';
@@ -45,8 +47,8 @@ function ZonePlace({ onPlaced }: { onPlaced(here: boolean): void }) {
   return null;
 }
 
-/** The form's attachments slot: the zone and the queue right after `shown` has been painted. */
-export function useFormAttachments(draftKey: string, shown = true): AttachmentsSlot {
+/** The form's attachments slot: the zone and the queue loaded once `wanted` (the panel's first use). */
+export function useFormAttachments(draftKey: string, shown = true, wanted = shown): AttachmentsSlot {
   const env = useWidgetEnv();
   const root = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -66,8 +68,10 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
     setWaiting([]);
   }, []);
   const limits = useAttachmentLimits(placed);
-  const zone = useLoadedModule(zonePart, placed);
-  const part = useLoadedModule(queuePart, placed);
+  // Whether the form waits for them to show its fields (prepare): their arrival renders then.
+  const [asked, setAsked] = useState(false);
+  const zone = useLoadedModule(zonePart, placed || asked);
+  const part = useLoadedModule(queuePart, placed || asked);
   // A zone or queue that could not load does not hold sending back; the zone's place offers to try again,
   // and showing the form again tries too.
   const [unavailable, setUnavailable] = useState(false);
@@ -78,7 +82,13 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
       () => setUnavailable(true),
     );
   }, []);
-  useEffect(() => ((zone === undefined || part === undefined) && shown ? afterPaint(load) : undefined), [zone, part, shown, load]);
+  useEffect(() => {
+    if ((zone === undefined || part === undefined) && (wanted || placed)) load();
+  }, [zone, part, wanted, placed, load]);
+  const prepare = useCallback(() => {
+    setAsked(true);
+    load();
+  }, [load]);
   const shownZone = placed ? zone : undefined;
   if (shownZone !== undefined) ensureNamespaces(i18n, { attachments: shownZone.attachmentsMessages });
   const { adoptStyles } = env;
@@ -147,6 +157,8 @@ export function useFormAttachments(draftKey: string, shown = true): AttachmentsS
   return {
     ...state,
     busy: Zone === undefined || Part === undefined ? !unavailable : state.busy,
+    pending: (zone === undefined || part === undefined) && !unavailable,
+    prepare,
     waiting,
     clear: () => {
       inbox.current = [];

@@ -21,6 +21,13 @@ export interface AttachmentsSlot {
    * are attached when it comes.
    */
   waiting?: readonly string[];
+  /**
+   * True while the picker is being loaded (neither there nor failed): the form shows its fields with it, not
+   * before (it would push them down as it arrives).
+   */
+  pending?: boolean;
+  /** Asks for the picker ahead of showing it (once; a failed load is tried again). */
+  prepare?(): void;
   /** Forgets every file (after a successful send). */
   clear(): void;
   /** The picker UI to render in place. */

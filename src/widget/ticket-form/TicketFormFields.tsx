@@ -4,7 +4,7 @@ import { useFormContext } from 'react-hook-form';
 import type { TicketSummary } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
-import { afterPaint, useLazyModule, useLoadedModule } from '../shared/lazy-module';
+import { useLazyModule, useLoadedModule } from '../shared/lazy-module';
 import { categoryFormPart, restoredNoticePart } from './category-form-part';
 import type { CategoryFormProps } from './CategoryForm';
 import { CategoryPicker } from './CategoryPicker';
@@ -48,9 +48,12 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   // Whether the fields have been shown: once they have, they stay loaded and styled.
   const [fieldsShown, setFieldsShown] = useState(needed);
   if (needed && !fieldsShown) setFieldsShown(true);
-  // Loaded right after the first frame (below), it renders nothing until the fields are shown: the choice's
-  // render reads it then.
+  // Loaded right after the form's first frame the user sees (FormScreen.tsx), it renders nothing until the
+  // fields are shown: the choice's render reads it then.
   const part = useLoadedModule(categoryFormPart, needed);
+  // The fields show with the attachment zone below them (loaded at the panel's first use), never before it: it
+  // would push them down as it arrived.
+  const fields = attachments.pending === true ? undefined : part;
   // A restored draft is rare: its notice is a part of its own, asked for only then (it shows a moment later).
   const notice = useLazyModule(restoredNoticePart, restoredAt !== null);
   // A part that could not load shows the way to try again instead of the fields.
@@ -62,14 +65,14 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     setUnavailable(false);
     load();
   };
-  // Right after the first frame, there before a category can be chosen without being part of that frame; at
-  // once when the form opens past the choice (a restored draft, a pre-filled category).
+  // With the attachment zone, at once when the form opens past the choice (a restored draft, a pre-filled
+  // category) or a category is chosen; before that, the form's screen asks for both ahead (FormScreen.tsx).
+  const { prepare } = attachments;
   useEffect(() => {
-    if (part !== undefined) return undefined;
-    if (!needed) return afterPaint(load);
-    load();
-    return undefined;
-  }, [part, needed, load]);
+    if (!needed) return;
+    if (part === undefined) load();
+    prepare?.();
+  }, [part, needed, load, prepare]);
   // Its CSS stays while the form does: choosing the category again does not adopt it again.
   const { adoptStyles } = env;
   const styled = fieldsShown ? part : undefined;
@@ -84,7 +87,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   // here rather than by react-hook-form's setFocus (a task later), so the scroll below is the last word.
   useEffect(() => {
     const values = getValues();
-    if (chosen === 0 || part === undefined || values.category === '') return;
+    if (chosen === 0 || fields === undefined || values.category === '') return;
     const root = env.container?.()?.getRootNode() ?? document;
     if (!(root instanceof ShadowRoot || root instanceof Document)) return;
     // Only focus the user left with the choice: on the placeholder the fields came in place of, or fallen to
@@ -105,7 +108,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
       field.setSelectionRange(field.value.length, field.value.length);
     }
     revealChosenField(field);
-  }, [chosen, part, getValues, setValue, env]);
+  }, [chosen, fields, getValues, setValue, env]);
   const top = (
     <>
       {restoredAt === null || notice === undefined ? null : <notice.DraftRestoredNotice savedAt={restoredAt} now={env.now()} requested={setup.requested ?? undefined} onDiscard={onDiscardDraft} />}
@@ -132,7 +135,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
       </>
     );
   }
-  const Part = part?.CategoryForm;
+  const Part = fields?.CategoryForm;
   if (Part === undefined) {
     return (
       <>

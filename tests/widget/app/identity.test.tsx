@@ -17,6 +17,8 @@ describe('the widget’s user', () => {
     const { user, env, rerender } = renderRoot();
     await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 });
     await chooseCategory(user, 'Другой вопрос');
+    // The fields come with the attachment zone, which the panel's first use may still be loading.
+    await screen.findByLabelText('Опишите проблему');
     await fill(user, 'Опишите проблему', 'Петров: личный вопрос про зарплату.');
     await waitFor(() => expect(env.textStore.getItem(draftStorageKey('u-1'))).toContain('Петров: личный вопрос'));
 

@@ -12,7 +12,8 @@ describe('the widget shell', () => {
 
     const nav = screen.getByRole('navigation', { name: 'Разделы техподдержки' });
     await user.click(screen.getByRole('button', { name: 'Другой вопрос' }));
-    await user.type(screen.getByLabelText('Тема обращения'), 'Черновик темы');
+    // The fields come with the attachment zone, which the panel's first use may still be loading.
+    await user.type(await screen.findByLabelText('Тема обращения'), 'Черновик темы');
     await user.click(within(nav).getByRole('button', { name: /Мои обращения/ }));
     expect(within(nav).getByRole('button', { name: /Мои обращения/ })).toHaveAttribute('aria-current', 'page');
     await user.click(await screen.findByRole('button', { name: new RegExp(ticket.subject) }));

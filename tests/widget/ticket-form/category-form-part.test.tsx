@@ -1,6 +1,7 @@
 /**
- * The form past the category choice is a part of its own, loaded right after the form's first frame. These tests
- * take fresh module instances, so the part starts unloaded (the setup file loads the shared one for the rest).
+ * The form past the category choice is a part of its own, loaded right after the form screen's first frame
+ * (FormScreen.tsx) or when a category is chosen. These tests take fresh module instances, so the part starts
+ * unloaded (the setup file loads the shared one for the rest).
  */
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -36,7 +37,7 @@ async function chooseWhilePartHeldBack() {
 }
 
 describe('the fields part', () => {
-  it('is not part of the first frame, loads right after it, and the chosen category gets its fields and focus', async () => {
+  it('is not part of the first frame, and the chosen category gets its fields and focus', async () => {
     const { renderForm, chooseCategory, categoryFormPart } = await freshForm();
     const { user } = renderForm();
     expect(categoryFormPart.peek()).toBeUndefined();

@@ -8,8 +8,10 @@ import { formMessages, TicketForm } from '../../ticket-form';
 import formCss from '../../ticket-form/styles.css?inline';
 import { useWidgetEnv } from '../../shared/env';
 import { commonMessages } from '../../shared/messages';
+import { useFirstUse } from '../../shared/first-use';
 import { afterPaint } from '../../shared/lazy-module';
 import { useLazyPart } from '../../shared/use-lazy-part';
+import { categoryFormPart } from '../../ticket-form/category-form-part';
 import { prepareValidation } from '../../ticket-form/resolver';
 import { useFormAttachments } from '../form-attachments';
 
@@ -34,10 +36,16 @@ export interface FormScreenProps {
 function FormScreen({ shown = true, formKey, onSent, onSplitSent, onAddedToExisting, followUp, onCancelFollowUp }: FormScreenProps) {
   useLazyPart(NAMESPACES, CSS);
   const env = useWidgetEnv();
-  const attachments = useFormAttachments(`form:${env.userKey}`, shown);
-  // The draft's schemas come right after the form's first frame where the user sees it: ready before any
-  // send, offline included, without being part of that frame.
-  useEffect(() => (shown ? afterPaint(() => void prepareValidation()) : undefined), [shown]);
+  // The fields past the category choice come right after the form's first frame the user sees (not while the
+  // panel is prepared, hidden, before a click): there before a category can be chosen, offline included,
+  // without being part of that frame. The attachments and the draft's schemas come at the panel's first use
+  // (a pointer moved or pressed in it, a key), long before a send: an open only looked at does without them.
+  const used = useFirstUse(shown);
+  const attachments = useFormAttachments(`form:${env.userKey}`, shown, used);
+  useEffect(() => (shown ? afterPaint(() => void categoryFormPart.load().catch(() => undefined)) : undefined), [shown]);
+  useEffect(() => {
+    if (used) void prepareValidation();
+  }, [used]);
   return (
     <>
       <HoursBanner />
