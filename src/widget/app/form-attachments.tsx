@@ -86,9 +86,11 @@ export function useFormAttachments(draftKey: string, shown = true, wanted = show
     if ((zone === undefined || part === undefined) && (wanted || placed)) load();
   }, [zone, part, wanted, placed, load]);
   const prepare = useCallback(() => {
+    // Only when this render went without them: a render for nothing would come before the frame with the fields.
+    if (zone !== undefined && part !== undefined) return;
     setAsked(true);
     load();
-  }, [load]);
+  }, [zone, part, load]);
   const shownZone = placed ? zone : undefined;
   if (shownZone !== undefined) ensureNamespaces(i18n, { attachments: shownZone.attachmentsMessages });
   const { adoptStyles } = env;
