@@ -27,8 +27,11 @@ export async function chromiumLaunchOptions() {
   return { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true };
 }
 
-/** Starts the host and the API server on 127.0.0.1; `close()` stops both and removes the temp folder. */
-export async function startBenchServers() {
+/**
+ * Starts the host and the API server on 127.0.0.1; `close()` stops both and removes the temp folder. `widgetDir`
+ * serves another build of the widget (a copy of dist/widget) to compare builds side by side.
+ */
+export async function startBenchServers({ widgetDir } = {}) {
   const [{ startServer, signReporterToken }, { startHostServer }, { WIDGET_DIR }] = await Promise.all([
     load('src/server/index.ts'),
     load('tests/browser/host-server.ts'),
@@ -51,7 +54,7 @@ export async function startBenchServers() {
       rateLimitPerMinute: 1_000_000_000,
       allowedOrigins: [host.origin],
     },
-    demo: { widgetDir: WIDGET_DIR, pagesDir: join(ROOT, 'public/demo') },
+    demo: { widgetDir: widgetDir ?? WIDGET_DIR, pagesDir: join(ROOT, 'public/demo') },
   });
   const apiUrl = `${server.url}/api/v1`;
   return {

@@ -26,6 +26,8 @@ import { useCapture } from './use-capture';
 
 const zonePart = lazyModule(() => import('./form-attachments-zone'));
 const queuePart = lazyModule(() => import('./form-attachments-part'));
+/** Whether both have arrived: they do without rendering the hook's owner, so whoever waits reads this. */
+const loaded = () => zonePart.peek() !== undefined && queuePart.peek() !== undefined;
 
 const WAITING: FormAttachmentsState = { ids: [], names: [], hasImage: false, busy: true, failed: false };
 
@@ -47,8 +49,8 @@ function ZonePlace({ onPlaced }: { onPlaced(here: boolean): void }) {
   return null;
 }
 
-/** The form's attachments slot: the zone and the queue loaded once `wanted` (the panel's first use). */
-export function useFormAttachments(draftKey: string, shown = true, wanted = shown): AttachmentsSlot {
+/** The form's attachments slot: the zone and the queue loaded when asked for (`prepare`), a file comes or their place shows. */
+export function useFormAttachments(draftKey: string, shown = true): AttachmentsSlot {
   const env = useWidgetEnv();
   const root = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -68,29 +70,24 @@ export function useFormAttachments(draftKey: string, shown = true, wanted = show
     setWaiting([]);
   }, []);
   const limits = useAttachmentLimits(placed);
-  // Whether the form waits for them to show its fields (prepare): their arrival renders then.
-  const [asked, setAsked] = useState(false);
-  const zone = useLoadedModule(zonePart, placed || asked);
-  const part = useLoadedModule(queuePart, placed || asked);
+  const zone = useLoadedModule(zonePart, placed);
+  const part = useLoadedModule(queuePart, placed);
   // A zone or queue that could not load does not hold sending back; the zone's place offers to try again,
   // and showing the form again tries too.
   const [unavailable, setUnavailable] = useState(false);
   const [state, setState] = useState<FormAttachmentsState>(WAITING);
-  const load = useCallback(() => {
-    Promise.all([zonePart.load(), queuePart.load()]).then(
-      () => setUnavailable(false),
-      () => setUnavailable(true),
-    );
-  }, []);
+  const load = useCallback(
+    () =>
+      Promise.all([zonePart.load(), queuePart.load()]).then(
+        () => setUnavailable(false),
+        () => setUnavailable(true),
+      ),
+    [],
+  );
   useEffect(() => {
-    if ((zone === undefined || part === undefined) && (wanted || placed)) load();
-  }, [zone, part, wanted, placed, load]);
-  const prepare = useCallback(() => {
-    // Only when this render went without them: a render for nothing would come before the frame with the fields.
-    if (zone !== undefined && part !== undefined) return;
-    setAsked(true);
-    load();
-  }, [zone, part, load]);
+    if ((zone === undefined || part === undefined) && placed) load();
+  }, [zone, part, placed, load]);
+  const prepare = useCallback(() => (loaded() ? Promise.resolve() : load()), [load]);
   const shownZone = placed ? zone : undefined;
   if (shownZone !== undefined) ensureNamespaces(i18n, { attachments: shownZone.attachmentsMessages });
   const { adoptStyles } = env;
@@ -159,7 +156,9 @@ export function useFormAttachments(draftKey: string, shown = true, wanted = show
   return {
     ...state,
     busy: Zone === undefined || Part === undefined ? !unavailable : state.busy,
-    pending: (zone === undefined || part === undefined) && !unavailable,
+    get pending() {
+      return !loaded() && !unavailable;
+    },
     prepare,
     waiting,
     clear: () => {

@@ -22,12 +22,12 @@ export interface AttachmentsSlot {
    */
   waiting?: readonly string[];
   /**
-   * True while the picker is being loaded (neither there nor failed): the form shows its fields with it, not
-   * before (it would push them down as it arrives).
+   * True while the picker is being loaded (neither there nor failed), read when the reader renders: the form
+   * shows its fields with it, not before (it would push them down as it arrives).
    */
-  pending?: boolean;
-  /** Asks for the picker ahead of showing it (once; a failed load is tried again). */
-  prepare?(): void;
+  readonly pending?: boolean;
+  /** Asks for the picker ahead of showing it (a failed load is tried again); resolves once it is there or failed. */
+  prepare?(): Promise<void>;
   /** Forgets every file (after a successful send). */
   clear(): void;
   /** The picker UI to render in place. */

@@ -1,5 +1,5 @@
 /** The sections of the ticket form, top to bottom, in the order the error summary lists them. */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { TicketSummary } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
@@ -67,12 +67,15 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   };
   // With the attachment zone, at once when the form opens past the choice (a restored draft, a pre-filled
   // category) or a category is chosen; before that, the form's screen asks for both ahead (FormScreen.tsx).
+  // The attachment zone arrives without rendering this: when the fields wait for it, its arrival renders.
+  const waiting = attachments.pending === true;
+  const [, arrived] = useReducer((count: number) => count + 1, 0);
   const { prepare } = attachments;
   useEffect(() => {
     if (!needed) return;
     if (part === undefined) load();
-    prepare?.();
-  }, [part, needed, load, prepare]);
+    if (waiting) void prepare?.().then(arrived);
+  }, [part, needed, load, waiting, prepare]);
   // Its CSS stays while the form does: choosing the category again does not adopt it again.
   const { adoptStyles } = env;
   const styled = fieldsShown ? part : undefined;

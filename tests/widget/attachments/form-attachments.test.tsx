@@ -1,7 +1,7 @@
 /**
- * The form's attachments (useFormAttachments): the zone and the queue are asked for right after the first
- * frame where the form is shown and show with their place (the category's fields), and the queue may arrive
- * after the zone; a file picked before it is attached
+ * The form's attachments (useFormAttachments): the zone and the queue are asked for when the form screen
+ * prepares them (the panel's first use) or their place shows, and show with their place (the category's
+ * fields), and the queue may arrive after the zone; a file picked before it is attached
  * once it is there, and sending waits until the queue has read the draft back.
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
@@ -36,18 +36,19 @@ const frames = (n: number) => new Promise<void>((done) => {
 });
 
 describe('the form’s attachments', () => {
-  it('asks for the zone and the queue once the form is shown, not while it is hidden, and shows the zone with its place at once', async () => {
+  it('asks for the zone and the queue when prepared, not before, and shows the zone with its place at once', async () => {
     const fake = createFakeApi({ autoSucceed: true });
     const env = createEnv(fake.api, createMemoryBlobStore());
     const { rerender } = render(
       <Providers api={fake.api} env={env}>
-        <FormAttachmentsProbe shown={false} placed={false} />
+        <FormAttachmentsProbe used={false} placed={false} />
       </Providers>,
     );
     await frames(3);
     expect(gate.requested).toBe(false);
     expect(slotState(screen.getByTestId('slot')).busy).toBe(true);
-    // Shown, no category chosen yet: the parts are asked for, but the limits the zone shows wait for its place.
+    // Prepared (the panel's first use), no category chosen yet: the parts are asked for, but the limits the zone
+    // shows wait for its place.
     rerender(
       <Providers api={fake.api} env={env}>
         <FormAttachmentsProbe placed={false} />

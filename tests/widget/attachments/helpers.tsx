@@ -1,6 +1,7 @@
 /** Test helpers of the attachments feature: providers, a fake SupportApi with controllable uploads, files. */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '../../../src/widget/shared/i18n-react';
 import { vi } from 'vitest';
@@ -118,8 +119,13 @@ export function SlotState({ slot }: { slot: AttachmentsSlot }) {
 }
 
 /** The form's attachments (useFormAttachments) as the form screen mounts them, with the slot's state printed. */
-export function FormAttachmentsProbe({ shown = true, placed = true }: { shown?: boolean; placed?: boolean }) {
+export function FormAttachmentsProbe({ shown = true, used = true, placed = true }: { shown?: boolean; used?: boolean; placed?: boolean }) {
   const slot = useFormAttachments('form:guest', shown);
+  // As the form screen does at the panel's first use.
+  const { prepare } = slot;
+  useEffect(() => {
+    if (shown && used) void prepare?.();
+  }, [shown, used, prepare]);
   return (
     <>
       {placed ? slot.node : null}

@@ -87,6 +87,29 @@ describe('the fields part', () => {
     page.remove();
   });
 
+  it('shows the fields with the attachment zone, not before it: the choice asks for a zone still on its way', async () => {
+    const [{ renderForm, createSlot }, { chooseCategory }, { categoryFormPart }] = await Promise.all([
+      import('./render-form'),
+      import('./actions'),
+      import('../../../src/widget/ticket-form/category-form-part'),
+    ]);
+    await categoryFormPart.load();
+    let arrive: () => void = () => undefined;
+    const state = { pending: true };
+    const prepare = vi.fn(() => new Promise<void>((resolve) => (arrive = () => ((state.pending = false), resolve()))));
+    const slot = createSlot({ prepare, node: <p>Зона файлов</p> });
+    Object.defineProperty(slot, 'pending', { get: () => state.pending });
+    const { user } = renderForm({ slot });
+    await chooseCategory(user, 'Другой вопрос');
+    // The fields are there, but the zone is not: the busy box holds their place, and the zone is asked for.
+    expect(await screen.findByText('Загрузка…')).toBeInTheDocument();
+    expect(prepare).toHaveBeenCalled();
+    expect(screen.queryByLabelText(/Опишите проблему/)).toBeNull();
+    arrive();
+    expect(await screen.findByLabelText(/Опишите проблему/)).toBeInTheDocument();
+    expect(screen.getByText('Зона файлов')).toBeInTheDocument();
+  });
+
   it('brings a restored draft its notice, a part asked for only when there is a draft', async () => {
     const [{ renderForm }, { chooseCategory, fill }, { createMemoryTextStore }, { restoredNoticePart }] = await Promise.all([
       import('./render-form'),

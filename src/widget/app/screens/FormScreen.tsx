@@ -40,12 +40,13 @@ function FormScreen({ shown = true, formKey, onSent, onSplitSent, onAddedToExist
   // panel is prepared, hidden, before a click): there before a category can be chosen, offline included,
   // without being part of that frame. The attachments and the draft's schemas come at the panel's first use
   // (a pointer moved or pressed in it, a key), long before a send: an open only looked at does without them.
-  const used = useFirstUse(shown);
-  const attachments = useFormAttachments(`form:${env.userKey}`, shown, used);
+  const attachments = useFormAttachments(`form:${env.userKey}`, shown);
   useEffect(() => (shown ? afterPaint(() => void categoryFormPart.load().catch(() => undefined)) : undefined), [shown]);
-  useEffect(() => {
-    if (used) void prepareValidation();
-  }, [used]);
+  const { prepare } = attachments;
+  useFirstUse(shown, () => {
+    void prepare?.();
+    void prepareValidation();
+  });
   return (
     <>
       <HoursBanner />
