@@ -6,7 +6,8 @@
  * looked at does without them; or when the form asks for them (`prepare`, a category chosen first). The zone sits
  * with the category's fields, which wait for it (`pending`) so that it never pushes them down as it arrives:
  * until its place is rendered, their arrival renders nothing (unless the form waits for them), and the texts,
- * the CSS and the attachment limits (`GET /meta`) wait for the place. Sending waits until the queue has read the draft's saved files back, as it always did.
+ * the CSS and the attachment limits (`GET /meta`) wait for the place. Sending waits until the queue has read the
+ * draft's saved files back, as it always did.
  *
  * While the form is shown, a file dropped anywhere in the panel is attached (the browser would otherwise open it
  * in place of the page), and before the category is chosen a pasted one too: both wait for the zone, and the
@@ -49,7 +50,10 @@ function ZonePlace({ onPlaced }: { onPlaced(here: boolean): void }) {
   return null;
 }
 
-/** The form's attachments slot: the zone and the queue loaded when asked for (`prepare`), a file comes or their place shows. */
+/**
+ * The form's attachments slot: the zone and the queue loaded when asked for (`prepare`), when a file comes or
+ * when their place shows.
+ */
 export function useFormAttachments(draftKey: string, shown = true): AttachmentsSlot {
   const env = useWidgetEnv();
   const root = useRef<HTMLDivElement>(null);

@@ -52,8 +52,10 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   // fields are shown: the choice's render reads it then.
   const part = useLoadedModule(categoryFormPart, needed);
   // The fields show with the attachment zone below them (loaded at the panel's first use), never before it: it
-  // would push them down as it arrived.
-  const fields = attachments.pending === true ? undefined : part;
+  // would push them down as it arrived. The zone arrives without rendering this: while the fields wait for it,
+  // its arrival renders (below).
+  const waiting = attachments.pending === true;
+  const fields = waiting ? undefined : part;
   // A restored draft is rare: its notice is a part of its own, asked for only then (it shows a moment later).
   const notice = useLazyModule(restoredNoticePart, restoredAt !== null);
   // A part that could not load shows the way to try again instead of the fields.
@@ -67,8 +69,6 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   };
   // With the attachment zone, at once when the form opens past the choice (a restored draft, a pre-filled
   // category) or a category is chosen; before that, the form's screen asks for both ahead (FormScreen.tsx).
-  // The attachment zone arrives without rendering this: when the fields wait for it, its arrival renders.
-  const waiting = attachments.pending === true;
   const [, arrived] = useReducer((count: number) => count + 1, 0);
   const { prepare } = attachments;
   useEffect(() => {
