@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { stacklessReactMarkers } from '../react-markers.mjs';
 import { ROOT } from './setup.mjs';
 
 /** The reference bundle's JavaScript. */
@@ -13,7 +14,8 @@ export async function buildReference() {
       root: ROOT,
       configFile: false,
       logLevel: 'warn',
-      plugins: [react()],
+      // The widget's build creates react-dom's marker errors without a stack: so does the floor's.
+      plugins: [react(), stacklessReactMarkers()],
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       publicDir: false,
       build: {
