@@ -1,4 +1,4 @@
-// A build plugin for the widget bundle and for the bench's same-stack reference (scripts/bench/reference.mjs).
+// A build plugin for the widget bundle (vite.config.ts).
 
 const MARKERS = /\b(SuspenseException|SuspenseyCommitException|SuspenseActionException|SelectiveHydrationException|HydrationMismatchException) = Error\(/g;
 const REACT_DOM_CLIENT = /[\\/]react-dom[\\/]cjs[\\/]react-dom-client\.production\.js$/;

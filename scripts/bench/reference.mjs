@@ -2,7 +2,6 @@
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { stacklessReactMarkers } from '../react-markers.mjs';
 import { ROOT } from './setup.mjs';
 
 /** The reference bundle's JavaScript. */
@@ -14,8 +13,7 @@ export async function buildReference() {
       root: ROOT,
       configFile: false,
       logLevel: 'warn',
-      // The widget's build creates react-dom's marker errors without a stack: so does the floor's.
-      plugins: [react(), stacklessReactMarkers()],
+      plugins: [react()],
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       publicDir: false,
       build: {
