@@ -2,10 +2,14 @@
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { stacklessReactMarkers } from '../react-markers.mjs';
 import { ROOT } from './setup.mjs';
 
-/** The reference bundle's JavaScript. */
-export async function buildReference() {
+/**
+ * The reference bundle's JavaScript: a plain build of the libraries, or (`stacklessMarkers`) built with the
+ * widget's transform of react-dom too (scripts/react-markers.mjs), to compare like for like.
+ */
+export async function buildReference({ stacklessMarkers = false } = {}) {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -13,7 +17,7 @@ export async function buildReference() {
       root: ROOT,
       configFile: false,
       logLevel: 'warn',
-      plugins: [react()],
+      plugins: stacklessMarkers ? [react(), stacklessReactMarkers()] : [react()],
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       publicDir: false,
       build: {

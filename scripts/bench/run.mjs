@@ -1,7 +1,7 @@
 // `npm run bench`: the widget and the reference server under measurement (not part of `npm test`).
 // Chromium (Playwright) against the built bundles and the server on 127.0.0.1, cold cache, median of N runs:
 // loader size, main-thread time and requests at load; click → interactive form at 1× and 4× CPU; heap added by
-// opening; the first open again without a DevTools client (bare-open.mjs); the first category choice after it
+// opening (against the same-stack floor, and at 1× against it built with the widget's react-dom transform too); the first open again without a DevTools client (bare-open.mjs); the first category choice after it
 // (category-choice.mjs); agent status change → visible in the open timeline (50 changes); server throughput with 20 concurrent
 // reporters; 200 event streams held open receiving broadcasts; create p99 with and without 2,000 slow-loris
 // sockets open (slow-loris.mjs); then the scale-out rows of scale.mjs (1, 2, 4
@@ -97,6 +97,9 @@ async function main() {
     log('building the same-stack reference bundle…');
     const referenceUrl = servers.host.serve('/reference.js', { body: await buildReference(), contentType: 'text/javascript; charset=utf-8' });
     const referencePageUrl = servers.host.serve('/bench-reference', { body: referencePage(referenceUrl) });
+    // The floor built with the widget's transform of react-dom as well: the same build step on both sides.
+    const alikeUrl = servers.host.serve('/reference-alike.js', { body: await buildReference({ stacklessMarkers: true }), contentType: 'text/javascript; charset=utf-8' });
+    const alikePageUrl = servers.host.serve('/bench-reference-alike', { body: referencePage(alikeUrl) });
     const widgetJs = { target: TARGETS.widget, jsPrefix: `${origin}/widget/` };
     const referenceJs = { target: TARGETS.reference, jsPrefix: referenceUrl };
     // Interleaved run by run, so a noisy neighbour on the machine hits both sides alike.
@@ -112,18 +115,21 @@ async function main() {
         cold1: { ...referenceJs, cpuRate: 1, heap: true },
         cold4: { ...referenceJs, cpuRate: 4 },
       },
+      alike: {
+        cold1: { target: TARGETS.reference, jsPrefix: alikeUrl, cpuRate: 1, heap: true },
+      },
     };
-    const comparison = { widget: {}, reference: {}, format: { bytes, markdownTable, mb, median, ms } };
+    const pages = { widget: widgetUrl, reference: referencePageUrl, alike: alikePageUrl };
+    const comparison = { widget: {}, reference: {}, alike: {}, format: { bytes, markdownTable, mb, median, ms } };
     for (let i = 0; i < plan.runs; i++) {
       for (const [side, list] of Object.entries(scenarios)) {
         for (const [name, options] of Object.entries(list)) {
-          const url = side === 'widget' ? widgetUrl : referencePageUrl;
-          (comparison[side][name] ??= []).push(await measureFirstOpen(browser, url, options));
+          (comparison[side][name] ??= []).push(await measureFirstOpen(browser, pages[side], options));
         }
       }
       log(`first open ${i + 1}/${plan.runs}`);
     }
-    results.firstOpen = { widget: comparison.widget, reference: comparison.reference };
+    results.firstOpen = { widget: comparison.widget, reference: comparison.reference, alike: comparison.alike };
     // The same opens without a DevTools client (bare-open.mjs): what users' browsers do.
     const { executablePath, args: chromiumArgs } = await chromiumLaunchOptions();
     const probed = (path, page) => (probe) => servers.host.serve(path, { body: page.replace('</body>', `${probe}</body>`) });
