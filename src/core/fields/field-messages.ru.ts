@@ -4,6 +4,7 @@
  * them, so both say the same thing.
  */
 import type { FieldError } from '../schemas/fields';
+import { CATEGORY_FIELD_MESSAGES_RU } from './category-messages.ru';
 import type { ContactFieldName, TicketFieldName } from './ticket-fields';
 
 type Sentences = Partial<Record<FieldError, string>>;
@@ -36,7 +37,7 @@ export const CONTACT_FIELD_MESSAGES_RU: Readonly<Record<ContactFieldName, Senten
 
 /** Sentences of the other fields of the form (category, impact, the guest's contact). */
 export const FORM_FIELD_MESSAGES_RU = {
-  category: { required: 'Выберите категорию обращения', invalid: 'Выберите категорию обращения из списка' },
+  category: CATEGORY_FIELD_MESSAGES_RU,
   impact: { required: 'Укажите, насколько проблема мешает работе' },
   contact: CONTACT_FIELD_MESSAGES_RU,
 } as const satisfies Record<string, Sentences | Readonly<Record<string, Sentences>>>;

@@ -1,5 +1,6 @@
 /** The ticket's fields as one table, and the sentences of their messages. */
 export * from './ticket-fields';
+export * from './category-messages.ru';
 export * from './field-messages.ru';
 export * from './wire-fields';
 export * from './dates';

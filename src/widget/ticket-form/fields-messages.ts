@@ -1,9 +1,18 @@
+import { CONTACT_FIELD_MESSAGES_RU, FORM_FIELD_MESSAGES_RU, TICKET_FIELD_MESSAGES_RU } from '../../core';
 /**
- * Strings of the ticket form past the category choice, and of the restored draft's notice (namespace 'form', added
- * to it by the parts that use them: CategoryForm, SplitDrafts and DraftRestoredNotice). Russian; the English texts are in messages.en.ts with the rest of the namespace.
+ * Strings of the ticket form past the category choice, with the fields' error sentences, and of the restored
+ * draft's notice (namespace 'form', added to it by the parts that use them: CategoryForm, SplitDrafts and
+ * DraftRestoredNotice). Russian; the English texts are in messages.en.ts with the rest of the namespace.
  */
 export const formFieldsMessages = {
   ru: {
+    // The fields' sentences for their message codes (the category's are on the first screen, messages.ts).
+    error: {
+      ...TICKET_FIELD_MESSAGES_RU,
+      impact: FORM_FIELD_MESSAGES_RU.impact,
+      contact: CONTACT_FIELD_MESSAGES_RU,
+      consent: { required: 'Отметьте согласие на обработку персональных данных: без него обращение не отправить' },
+    },
     hint: {
       subject: 'Коротко, например: «Не открывается итоговый тест». Пока вы не напишете свою, тема повторяет первое предложение описания.',
       description: 'Что случилось, что вы ожидали и что увидели вместо этого.',

@@ -1,4 +1,4 @@
-import { FORM_FIELD_MESSAGES_RU, TICKET_FIELD_MESSAGES_RU } from '../../core';
+import { CATEGORY_FIELD_MESSAGES_RU } from '../../core';
 /** Strings of the ticket form (namespace 'form'): Russian first, with Russian plural forms; English second. Russian; the English texts are in the .en module beside, loaded only for English. */
 export const formMessages = {
   ru: {
@@ -42,11 +42,8 @@ export const formMessages = {
     },
     categoryHint: 'Выберите одну категорию: одна заявка — одна проблема.',
     rolePlaceholder: 'Выберите роль',
-    error: {
-      ...FORM_FIELD_MESSAGES_RU,
-      ...TICKET_FIELD_MESSAGES_RU,
-      consent: { required: 'Отметьте согласие на обработку персональных данных: без него обращение не отправить' },
-    },
+    // The category's sentences; the other fields' come with them (fields-messages.ts).
+    error: { category: CATEGORY_FIELD_MESSAGES_RU },
     waitingFiles: {
       one: 'Файл {{names}} приложим, когда вы выберете категорию.',
       many: 'Файлы {{names}} приложим, когда вы выберете категорию.',

@@ -10,15 +10,14 @@ import { commonMessages } from '../../../src/widget/shared/messages';
 import { timelineMessages } from '../../../src/widget/status-timeline/messages';
 import { channelsMessages } from '../../../src/widget/support-info/channels-messages';
 import { supportMessages } from '../../../src/widget/support-info/messages';
-import { formMessages } from '../../../src/widget/ticket-form/messages';
-import { formFieldsMessages } from '../../../src/widget/ticket-form/fields-messages';
+import { formRussian } from '../ticket-form/form-texts';
 
 const russian: Record<string, { ru: Record<string, unknown> }> = {
   common: commonMessages,
   app: appMessages,
   unseen: unseenMessages,
   tickets: ticketsMessages,
-  form: { ru: { ...formMessages.ru, ...formFieldsMessages.ru } },
+  form: { ru: formRussian() },
   attachments: attachmentsMessages,
   support: { ru: { ...supportMessages.ru, channels: { ...supportMessages.ru.channels, ...channelsMessages.ru.channels } } },
   timeline: timelineMessages,
