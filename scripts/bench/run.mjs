@@ -1,7 +1,8 @@
 // `npm run bench`: the widget and the reference server under measurement (not part of `npm test`).
 // Chromium (Playwright) against the built bundles and the server on 127.0.0.1, cold cache, median of N runs:
 // loader size, main-thread time and requests at load; click → interactive form at 1× and 4× CPU; heap added by
-// opening (against the same-stack floor, and at 1× against it built with the widget's react-dom transform too); the first open again without a DevTools client (bare-open.mjs); the first category choice after it
+// opening (against the same-stack floor, and at 1× against it built with the widget's react-dom transform too);
+// the first open again without a DevTools client (bare-open.mjs); the first category choice after it
 // (category-choice.mjs); agent status change → visible in the open timeline (50 changes); server throughput with 20 concurrent
 // reporters; 200 event streams held open receiving broadcasts; create p99 with and without 2,000 slow-loris
 // sockets open (slow-loris.mjs); then the scale-out rows of scale.mjs (1, 2, 4
@@ -98,7 +99,8 @@ async function main() {
     const referenceUrl = servers.host.serve('/reference.js', { body: await buildReference(), contentType: 'text/javascript; charset=utf-8' });
     const referencePageUrl = servers.host.serve('/bench-reference', { body: referencePage(referenceUrl) });
     // The floor built with the widget's transform of react-dom as well: the same build step on both sides.
-    const alikeUrl = servers.host.serve('/reference-alike.js', { body: await buildReference({ stacklessMarkers: true }), contentType: 'text/javascript; charset=utf-8' });
+    const alikeJs = await buildReference({ stacklessMarkers: true });
+    const alikeUrl = servers.host.serve('/reference-alike.js', { body: alikeJs, contentType: 'text/javascript; charset=utf-8' });
     const alikePageUrl = servers.host.serve('/bench-reference-alike', { body: referencePage(alikeUrl) });
     const widgetJs = { target: TARGETS.widget, jsPrefix: `${origin}/widget/` };
     const referenceJs = { target: TARGETS.reference, jsPrefix: referenceUrl };
