@@ -10,7 +10,7 @@ const meta = {
   title: 'Widget/App',
   parameters: { widget: { bare: true } },
   render: (_args, context: StoryContext) => (
-    <AppStory harness={harnessOf(context)} theme={context.globals['theme'] === 'dark' ? 'dark' : 'light'} mode={context.parameters['mode'] === 'launcher' ? 'launcher' : 'inline'} />
+    <AppStory harness={harnessOf(context)} theme={context.globals['theme'] === 'dark' ? 'dark' : 'light'} mode={context.parameters['mode'] === 'launcher' ? 'launcher' : 'inline'} headingLevel={context.parameters['headingLevel'] as 2 | undefined} />
   ),
 } satisfies Meta;
 
@@ -26,6 +26,16 @@ export const Inline: Story = {
     const { canvas, t } = playKit(context);
     await expect(await canvas.findByRole('heading', { name: t('form:heading') }, { timeout: 5000 })).toBeVisible();
     await expect(canvas.getByRole('button', { name: t('app:nav.new') })).toHaveAttribute('aria-current', 'page');
+  },
+};
+
+/** In a page section with its own h1 (`headingLevel: 2`): the widget's title is an h2, the form's heading an h3. */
+export const InlineUnderPageHeading: Story = {
+  parameters: { widget: { bare: true }, headingLevel: 2 },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByRole('heading', { name: t('form:heading'), level: 3 }, { timeout: 5000 })).toBeInTheDocument();
+    await expect(canvas.getByRole('heading', { name: t('app:title'), level: 2 })).toBeVisible();
   },
 };
 

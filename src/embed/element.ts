@@ -5,7 +5,7 @@
 import { mount } from './package/mount';
 import type { MountedWidget, MountOptions } from './package/mount';
 
-const ATTRIBUTES = ['api-url', 'token', 'locale', 'theme', 'privacy-policy-url'] as const;
+const ATTRIBUTES = ['api-url', 'token', 'locale', 'theme', 'privacy-policy-url', 'heading-level'] as const;
 
 /** The custom element class; registered by {@link defineSupportElement}. */
 export class UchiSupportElement extends HTMLElement {
@@ -36,6 +36,9 @@ export class UchiSupportElement extends HTMLElement {
       const value = this.getAttribute(attribute);
       if (value !== null) options[option] = value;
     }
+    const level = this.getAttribute('heading-level');
+    // A number, or the string itself so that the widget names a wrong one.
+    if (level !== null) options.headingLevel = /^[1-9]$/.test(level) ? Number(level) : level;
     try {
       // Attributes are strings of any value: the widget checks them at run time and names a wrong one.
       this.widget = mount(this, options as MountOptions);

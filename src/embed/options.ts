@@ -62,6 +62,8 @@ export const initOptionsSchema = z.strictObject({
   privacyPolicyUrl: z.optional(httpUrl),
   locale: z.optional(localeSchema),
   theme: z.optional(themeSchema),
+  /** The level of the widget's title (default 1): 2 inside a page that has its own h1; the headings below follow. */
+  headingLevel: z.optional(z.literal([1, 2, 3, 4])),
   mode: z.optional(z.enum(['launcher', 'inline'])),
   container: z.optional(z.union([z.string().check(z.minLength(1)), element])),
   placement: z.optional(z.enum(['bottom-right', 'bottom-left'])),

@@ -110,6 +110,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
         queryClient={queryClient}
         theme={options.theme ?? 'auto'}
         mode={mode}
+        headingLevel={options.headingLevel}
         open={open}
         prepared={prepared}
         openRequest={openRequest}

@@ -18,10 +18,12 @@ export interface AppStoryProps {
   mode: 'inline' | 'launcher';
   /** A ticket number the host asked to open (`open({ ticket })`, a `#uchi-support=` link). */
   openTicket?: string;
+  /** The `headingLevel` option: the page has its own h1 above the widget (inline). */
+  headingLevel?: 1 | 2 | 3 | 4 | undefined;
 }
 
 /** The app; in launcher mode the panel starts open (the shell, and so the badge, mount on first open). */
-export function AppStory({ harness, theme, mode, openTicket }: AppStoryProps) {
+export function AppStory({ harness, theme, mode, openTicket, headingLevel }: AppStoryProps) {
   const [open, setOpen] = useState(true);
   const [unseen, setUnseen] = useState({ count: 0, label: harness.t('app:launcher') });
   const launcher = useRef<HTMLButtonElement>(null);
@@ -35,12 +37,14 @@ export function AppStory({ harness, theme, mode, openTicket }: AppStoryProps) {
   return (
     <div className="story-app">
       {mode === 'launcher' ? <header className="story-host-header">Uchi.Pro</header> : null}
+      {headingLevel === undefined ? null : <h1 className="story-host-title">Техподдержка Uchi.Pro</h1>}
       <WidgetRoot
         env={harness.env}
         i18n={harness.i18n}
         queryClient={harness.queryClient}
         theme={theme}
         mode={mode}
+        headingLevel={headingLevel}
         open={mode === 'inline' || open}
         openRequest={openTicket === undefined ? { id: 0 } : { id: 1, ticket: openTicket }}
         onClose={onClose}

@@ -107,13 +107,15 @@ describe('inline', () => {
   it('<uchi-support-widget> from element.js renders inline and follows its attributes', async () => {
     const elementUrl = `${h.server.url}/widget/element.js`;
     const head = `<script type="module" src="${elementUrl}"></script>`;
-    const body = `<main><h1>Поддержка</h1><div id="support"><uchi-support-widget api-url=${scriptJson(h.apiUrl)} locale="en"></uchi-support-widget></div></main>`;
+    const body = `<main><h1>Поддержка</h1><div id="support"><uchi-support-widget api-url=${scriptJson(h.apiUrl)} locale="en" heading-level="2"></uchi-support-widget></div></main>`;
     const tracked = await openPage(h, h.host.serve('/element', { body: hostPage(head, body) }));
     const { page } = tracked;
     const element = page.locator('uchi-support-widget');
     const english = element.getByRole('region', { name: 'Uchi.Pro support' });
     await visible(tracked, english, 'the element in English', 15_000);
     expect(await element.evaluate((node) => node.parentElement?.id)).toBe('support');
+    // Under the page's own h1: the widget's title is an h2.
+    expect(await element.getByRole('heading', { name: 'Uchi.Pro support', level: 2 }).count()).toBe(1);
     // The locale attribute switches the language in place; removing the element removes the widget.
     await element.evaluate((node) => node.setAttribute('locale', 'ru'));
     await visible(tracked, element.getByRole('region', { name: 'Техподдержка Uchi.Pro' }), 'the element in Russian');

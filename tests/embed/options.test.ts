@@ -18,6 +18,7 @@ describe('init options', () => {
         placement: 'bottom-left',
         offset: { x: 10, y: 30 },
         nonce: 'abc',
+        headingLevel: 2,
       }),
     ).not.toThrow();
   });
@@ -29,6 +30,8 @@ describe('init options', () => {
     [{ apiUrl: 'https://a.ru/api', mode: 'popup' }, 'UchiSupport init: "mode" must be one of "launcher", "inline"'],
     [{ apiUrl: 'https://a.ru/api', getToken: 'token' }, 'UchiSupport init: "getToken" must be a function'],
     [{ apiUrl: 'https://a.ru/api', offset: { x: -1, y: 0 } }, 'UchiSupport init: "offset.x"'],
+    [{ apiUrl: 'https://a.ru/api', headingLevel: 5 }, 'UchiSupport init: "headingLevel" must be one of 1, 2, 3, 4'],
+    [{ apiUrl: 'https://a.ru/api', headingLevel: '2' }, 'UchiSupport init: "headingLevel" must be one of 1, 2, 3, 4'],
     [{ apiUrl: 'https://a.ru/api', lang: 'ru' }, 'UchiSupport init: the argument has unknown option(s) lang'],
     [null, 'UchiSupport init: the argument must be object'],
   ])('refuses %j with a message naming the option', (value, message) => {

@@ -93,6 +93,23 @@ describe('the embedded widget', () => {
     expect(String((refusals()[0]?.[1] as { message: string }).message)).toContain('setToken');
   });
 
+  it('puts its headings under the page’s own when asked: the title at the level given, the sections below it', async () => {
+    const levels = async (options: object) => {
+      const container = document.body.appendChild(document.createElement('div'));
+      widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1', mode: 'inline', container, ...options }, { emit: () => undefined });
+      const root = container.querySelector('uchi-support-inline')?.shadowRoot;
+      if (!root) throw new Error('no inline block');
+      await waitFor(() => expect(root.querySelector('.us-picker__title')).not.toBeNull());
+      const found = [root.querySelector('.us-shell__title'), root.querySelector('.us-picker__title')].map((heading) => heading?.tagName);
+      act(() => widget?.destroy());
+      widget = undefined;
+      container.remove();
+      return found;
+    };
+    expect(await levels({})).toEqual(['H1', 'H3']);
+    expect(await levels({ headingLevel: 2 })).toEqual(['H2', 'H4']);
+  });
+
   it('prepares the closed panel: the first screen is rendered hidden, and opening only shows it', async () => {
     const button = document.body.appendChild(document.createElement('button'));
     widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: () => undefined, launcher: () => button });

@@ -24,6 +24,8 @@ export interface UchiSupportWidgetProps {
   privacyPolicyUrl?: string;
   locale?: Locale;
   theme?: Theme;
+  /** The level of the widget's title (default 1): 2 inside a page with its own h1; the headings below follow. */
+  headingLevel?: 1 | 2 | 3 | 4;
   onEvent?: (...args: UchiSupportEventArgs) => void;
   className?: string;
 }
@@ -40,11 +42,12 @@ function valueKey(value: unknown): string {
 }
 
 /**
- * Renders the support widget inline. It is created once per `apiUrl`, `theme`, `lmsUrl` and `privacyPolicyUrl`; a new token,
- * locale, context or account is applied to the running widget (what the user was doing stays on screen).
+ * Renders the support widget inline. It is created once per `apiUrl`, `theme`, `headingLevel`, `lmsUrl` and
+ * `privacyPolicyUrl`; a new token, locale, context or account is applied to the running widget (what the user was
+ * doing stays on screen).
  */
 export function UchiSupportWidget(props: UchiSupportWidgetProps) {
-  const { apiUrl, theme, lmsUrl, privacyPolicyUrl, token, locale, context, account, className } = props;
+  const { apiUrl, theme, headingLevel, lmsUrl, privacyPolicyUrl, token, locale, context, account, className } = props;
   const ref = useRef<HTMLDivElement>(null);
   const widget = useRef<MountedWidget | null>(null);
   const latest = useRef(props);
@@ -65,6 +68,7 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
     const options: MountOptions = {
       apiUrl,
       ...(theme === undefined ? {} : { theme }),
+      ...(headingLevel === undefined ? {} : { headingLevel }),
       ...(lmsUrl === undefined ? {} : { lmsUrl }),
       ...(privacyPolicyUrl === undefined ? {} : { privacyPolicyUrl }),
       ...(p.token === undefined ? {} : { token: p.token }),
@@ -84,9 +88,9 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
       // The widget's own React root can't be unmounted while this one is committing: right after it.
       queueMicrotask(() => mounted.unmount());
     };
-    // Created again only for another server, theme, LMS or policy, or when the identity's kind changes
+    // Created again only for another server, theme, heading level, LMS or policy, or when the identity's kind changes
     // (context ↔ account ↔ none); values within a kind are applied below.
-  }, [apiUrl, theme, lmsUrl, privacyPolicyUrl, identity, hasGetToken]);
+  }, [apiUrl, theme, headingLevel, lmsUrl, privacyPolicyUrl, identity, hasGetToken]);
 
   useEffect(() => {
     if (widget.current === null || token === undefined || token === applied.current.token) return;

@@ -12,6 +12,7 @@ import { UnseenBadge } from '../my-tickets/UnseenBadge';
 import { useUnseenTickets } from '../my-tickets/use-unseen-tickets';
 import { useWidgetEnv } from '../shared/env';
 import type { Prefill } from '../shared/env';
+import { Heading } from '../shared/ui';
 import FormScreen from './screens/FormScreen';
 import { tabOf } from './screens';
 import type { Screen } from './screens';
@@ -66,7 +67,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
 
   // In the launcher, opening moves focus into the panel; closing is handled by the embed (back to the button).
   useEffect(() => {
-    if (mode === 'launcher' && open) frame.current?.querySelector<HTMLElement>('h1')?.focus();
+    if (mode === 'launcher' && open) frame.current?.querySelector<HTMLElement>('.us-shell__title')?.focus();
   }, [mode, open]);
 
   const { expectOwnChange, markSeen } = unseen;
@@ -121,9 +122,9 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
       <div className="us-shell__top">
         {/* Not <header>: in the launcher's panel it would be a second banner landmark beside the host page's own. */}
         <div className="us-shell__header">
-          <h1 className="us-shell__title" tabIndex={-1}>
+          <Heading depth={0} className="us-shell__title" tabIndex={-1}>
             {t('title')}
-          </h1>
+          </Heading>
           {mode === 'launcher' ? (
             <button type="button" className="us-shell__close" onClick={onClose} aria-label={t('close')}>
               <span aria-hidden="true">×</span>

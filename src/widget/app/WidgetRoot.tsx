@@ -10,6 +10,7 @@ import { I18nProvider } from '../shared/i18n-react';
 import { SupportApiProvider } from '../../api';
 import { WidgetEnvProvider } from '../shared/env';
 import type { Prefill, WidgetEnv } from '../shared/env';
+import { HeadingLevelProvider } from '../shared/ui';
 import { Shell } from './Shell';
 import { UnseenReporter } from './UnseenReporter';
 import { useVisibleViewport } from './use-visible-viewport';
@@ -21,6 +22,8 @@ export interface WidgetRootProps {
   queryClient: QueryClient;
   theme: 'light' | 'dark' | 'auto';
   mode: 'launcher' | 'inline';
+  /** The level of the widget's title (the `headingLevel` option; default 1). */
+  headingLevel?: number | undefined;
   /** Whether the launcher's panel is shown (always true inline). */
   open: boolean;
   /** Renders the panel's content while it is still closed, so the first open only shows it. */
@@ -38,7 +41,7 @@ function pageUsesTopLayer(): boolean {
 }
 
 /** Renders the whole widget. */
-export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared = false, openRequest, onClose, onUnseenChange }: WidgetRootProps) {
+export function WidgetRoot({ env, i18n, queryClient, theme, mode, headingLevel = 1, open, prepared = false, openRequest, onClose, onUnseenChange }: WidgetRootProps) {
   const panel = useRef<HTMLDivElement>(null);
   // The panel's content mounts on first open (or when prepared ahead of it) and then stays, so closing never
   // loses what was typed.
@@ -68,7 +71,11 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, open, prepared
 
   // Keyed by the user: another user signing in (or out) gets their own drafts, list and unseen state, and nothing
   // typed for the previous one stays on screen or is sent under the new name.
-  const content = opened ? <Shell key={env.userKey} mode={mode} open={open} openRequest={openRequest} onClose={onClose} /> : null;
+  const content = opened ? (
+    <HeadingLevelProvider value={headingLevel}>
+      <Shell key={env.userKey} mode={mode} open={open} openRequest={openRequest} onClose={onClose} />
+    </HeadingLevelProvider>
+  ) : null;
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider i18n={i18n}>

@@ -1,7 +1,7 @@
 /** The head of a ticket list: its title (where focus returns) and «Новое обращение» once there is a ticket. */
 import type { RefObject } from 'react';
 import { useTranslation } from '../shared/i18n-react';
-import { Button } from '../shared/ui';
+import { Button, Heading } from '../shared/ui';
 
 /** Props of {@link TicketsHead}. */
 export interface TicketsHeadProps {
@@ -17,9 +17,9 @@ export function TicketsHead({ id, headingRef, hasTickets, onNew }: TicketsHeadPr
   const { t } = useTranslation('tickets');
   return (
     <div className="us-tickets__head">
-      <h2 className="us-tickets__title" id={id} ref={headingRef} tabIndex={-1}>
+      <Heading depth={1} className="us-tickets__title" id={id} ref={headingRef} tabIndex={-1}>
         {t('title')}
-      </h2>
+      </Heading>
       {hasTickets ? (
         <Button variant="primary" onClick={onNew}>
           {t('new')}

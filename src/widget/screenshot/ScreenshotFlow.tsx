@@ -6,6 +6,7 @@ import { useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { useWidgetEnv } from '../shared/env';
 import { ensureNamespaces } from '../shared/i18n';
+import { Heading } from '../shared/ui';
 import { browserServices } from './browser-services';
 import { screenshotName } from './capture/screenshot-name';
 import { ScreenshotEditor } from './editor/ScreenshotEditor';
@@ -44,9 +45,9 @@ export function ScreenshotFlow({ hideWidget, onDone, onCancel, services }: Scree
 
   return (
     <section className="us-screenshot" aria-labelledby={headingId} data-step={step.name}>
-      <h3 className="us-screenshot__title" id={headingId} ref={heading} tabIndex={-1}>
+      <Heading depth={2} className="us-screenshot__title" id={headingId} ref={heading} tabIndex={-1}>
         {step.name === 'manual' ? t('manual.title') : t('title')}
-      </h3>
+      </Heading>
       {step.name === 'intro' ? (
         <CaptureIntro denied={step.denied} onCapture={flow.captureDisplay} onCaptureDom={flow.captureDom} onManual={flow.manual} onCancel={onCancel} />
       ) : null}

@@ -3,6 +3,7 @@ import { useTranslation } from '../shared/i18n-react';
 import { canFollowUp, REVIEW_WORKING_MINUTES } from '../../core';
 import { useWidgetEnv } from '../shared/env';
 import type { Status, Ticket } from '../../core';
+import { Heading } from '../shared/ui';
 import { useWhen } from './use-when';
 
 /** Which deadline a status waits on: review while nobody has looked, resolution while work goes on. */
@@ -40,7 +41,7 @@ export function NextStep({ ticket, timeZone, followUpOffered = false }: { ticket
   });
   return (
     <section className="us-next" data-status={ticket.status} aria-label={t('next.title')}>
-      <h3 className="us-next__title">{t('next.title')}</h3>
+      <Heading depth={2} className="us-next__title">{t('next.title')}</Heading>
       <p className="us-next__text">{text}</p>
     </section>
   );

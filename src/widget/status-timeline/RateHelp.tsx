@@ -9,7 +9,7 @@ import { isRatableStatus, MAX_RATING_COMMENT_LENGTH } from '../../core';
 import type { Ticket } from '../../core';
 import { useTranslation } from '../shared/i18n-react';
 import { useWidgetEnv } from '../shared/env';
-import { Button, Field, Notice } from '../shared/ui';
+import { Button, Field, Heading, Notice } from '../shared/ui';
 import { failureMessage } from '../shared/failure-message';
 import { getLastAnswer } from './timeline-model';
 
@@ -84,9 +84,9 @@ function RateHelpBlock({ ticket }: { ticket: Ticket }) {
   if (showsGiven) {
     return (
       <section className="us-rating" aria-labelledby={titleId} data-state="given">
-        <h3 className="us-rating__title" id={titleId}>
+        <Heading depth={2} className="us-rating__title" id={titleId}>
           {t('rating.title')}
-        </h3>
+        </Heading>
         <div className="us-rating__given" ref={resultRef} tabIndex={-1}>
           {thanks ? <Notice tone="success" live>{t('rating.thanks')}</Notice> : null}
           <p>{t('rating.given', { score: given.score })}</p>
@@ -115,9 +115,9 @@ function RateHelpBlock({ ticket }: { ticket: Ticket }) {
   const answer = given === undefined ? getLastAnswer(ticket.events) : null;
   return (
     <form className="us-rating" ref={formRef} aria-labelledby={titleId} data-state={given === undefined ? 'asked' : 'changing'} noValidate onSubmit={submit}>
-      <h3 className="us-rating__title" id={titleId}>
+      <Heading depth={2} className="us-rating__title" id={titleId}>
         {t('rating.title')}
-      </h3>
+      </Heading>
       {answer === null ? null : (
         <figure className="us-rating__answer">
           <figcaption>{t('rating.answer')}</figcaption>

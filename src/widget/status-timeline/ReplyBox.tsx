@@ -10,7 +10,7 @@ import { messageBodySchema } from '../../core';
 import type { Ticket } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
-import { Button, Field, Notice } from '../shared/ui';
+import { Button, Field, Heading, Notice } from '../shared/ui';
 import { failureMessage } from '../shared/failure-message';
 import { readReplyDraft, replyDraftKey, writeReplyDraft } from './reply-draft';
 import { getLastQuestion } from './timeline-model';
@@ -74,9 +74,9 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: 
 
   return (
     <form className="us-reply" data-kind={kind} aria-labelledby={titleId} noValidate onSubmit={submit}>
-      <h3 className="us-reply__title" id={titleId}>
+      <Heading depth={2} className="us-reply__title" id={titleId}>
         {t(keys.title)}
-      </h3>
+      </Heading>
       {kind === 'message' ? <p className="us-reply__hint">{t('reply.messageHint')}</p> : null}
       {question === null ? null : (
         <figure className="us-reply__question">

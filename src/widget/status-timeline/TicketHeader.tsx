@@ -2,6 +2,7 @@
 import type { Ref } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { Ticket } from '../../core';
+import { Heading } from '../shared/ui';
 import { StatusBadge } from './StatusBadge';
 
 /** Header of the ticket view; the subject heading takes focus when the screen opens. */
@@ -10,9 +11,9 @@ export function TicketHeader({ ticket, headingId, headingRef }: { ticket: Ticket
   return (
     <header className="us-ticket__header">
       <p className="us-ticket__number">{t('header.number', { number: ticket.number })}</p>
-      <h2 className="us-ticket__subject" id={headingId} ref={headingRef} tabIndex={-1}>
+      <Heading depth={1} className="us-ticket__subject" id={headingId} ref={headingRef} tabIndex={-1}>
         {ticket.subject}
-      </h2>
+      </Heading>
       <dl className="us-ticket__facts">
         <div>
           <dt>{t('header.category')}</dt>

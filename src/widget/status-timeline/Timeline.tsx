@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { TicketEvent } from '../../core';
+import { Heading } from '../shared/ui';
 import { getCurrentEventId } from './timeline-model';
 import { TimelineItem } from './TimelineItem';
 import type { AttachmentUrl } from './TimelineItem';
@@ -22,9 +23,9 @@ export function Timeline({
   const currentId = getCurrentEventId(ordered);
   return (
     <section className="us-timeline" aria-labelledby={titleId}>
-      <h3 className="us-timeline__title" id={titleId}>
+      <Heading depth={2} className="us-timeline__title" id={titleId}>
         {t('timeline.title')}
-      </h3>
+      </Heading>
       <ol className="us-timeline__list">
         {ordered.map((event) => (
           <TimelineItem key={event.id} event={event} current={event.id === currentId} attachmentUrl={attachmentUrl} timeZone={timeZone} />

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { CATEGORIES } from '../../core';
 import type { Category } from '../../core';
+import { Heading } from '../shared/ui';
 import type { PageSuggestion } from './initial-values';
 
 /** The categories in the order shown: the page's suggestion first. */
@@ -39,9 +40,9 @@ export function CategoryPicker({
   }, [focusOnShow]);
   return (
     <section className="us-picker" aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`}>
-      <h3 className="us-picker__title" id={`${id}-title`} ref={titleRef} tabIndex={-1}>
+      <Heading depth={2} className="us-picker__title" id={`${id}-title`} ref={titleRef} tabIndex={-1}>
         {t('field.category')}
-      </h3>
+      </Heading>
       <p className="us-picker__hint" id={`${id}-hint`}>
         {t('categoryHint')}
       </p>

@@ -1,6 +1,7 @@
 /** «Что поможет решить быстрее»: what support needs for the chosen category, ticked live (the count is in the submit bar). */
 import { useId } from 'react';
 import { useTranslation } from '../shared/i18n-react';
+import { Heading } from '../shared/ui';
 import type { ChecklistItem } from './checklist';
 
 /** The checklist panel; items come from {@link checklistItems}. */
@@ -9,9 +10,9 @@ export function Checklist({ items }: { items: readonly ChecklistItem[] }) {
   const titleId = useId();
   return (
     <section className="us-checklist" aria-labelledby={titleId}>
-      <h3 className="us-section-title" id={titleId}>
+      <Heading depth={2} className="us-section-title" id={titleId}>
         {t('checklist.title')}
-      </h3>
+      </Heading>
       <p className="us-checklist__why">{t('checklist.why')}</p>
       <ul className="us-checklist__items">
         {items.map((item) => (

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from '../shared/i18n-react';
+import { Heading } from '../shared/ui';
 
 /** One line of the summary. */
 export interface SummaryEntry {
@@ -25,9 +26,9 @@ export function ErrorSummary({ entries, attempt }: { entries: readonly SummaryEn
   if (!visible) return null;
   return (
     <section ref={ref} tabIndex={-1} className="us-error-summary" aria-labelledby={titleId}>
-      <h3 className="us-error-summary__title" id={titleId}>
+      <Heading depth={2} className="us-error-summary__title" id={titleId}>
         {t('summary.title', { count: entries.length })}
-      </h3>
+      </Heading>
       <p className="us-error-summary__intro">{t('summary.intro')}</p>
       <ul className="us-error-summary__list">
         {entries.map((entry) => (

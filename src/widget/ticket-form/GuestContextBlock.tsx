@@ -4,7 +4,7 @@ import { useFormContext } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
 import { CONTACT_FIELD_NAMES, contactFieldSpec, LMS_ROLES } from '../../core';
 import type { ContactFieldName } from '../../core';
-import { Field } from '../shared/ui';
+import { Field, Heading } from '../shared/ui';
 import { fieldInput, textLimit } from './field-input';
 import { FormTextField } from './FormTextField';
 import { useFieldErrorText } from './field-errors';
@@ -78,9 +78,9 @@ export function GuestContextBlock({ memory }: { memory: ContactMemory }) {
   const titleId = useId();
   return (
     <section className="us-context" aria-labelledby={titleId} data-mode="guest">
-      <h3 className="us-section-title" id={titleId}>
+      <Heading depth={2} className="us-section-title" id={titleId}>
         {t('context.title')}
-      </h3>
+      </Heading>
       <GuestFields />
       <RememberContact memory={memory} />
     </section>

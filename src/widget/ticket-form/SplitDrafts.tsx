@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { CreateTicketResponse } from '../../core';
-import { Button, Field } from '../shared/ui';
+import { Button, Field, Heading } from '../shared/ui';
 import { extendNamespace } from '../shared/i18n';
 import { errorText } from './field-errors';
 import { formFieldsMessages } from './fields-messages';
@@ -86,7 +86,7 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   const readOnly = state.status === 'sent' || state.status === 'sending';
   return (
     <li className="us-split__item" data-state={state.status}>
-      <h3 className="us-split__item-title">{t('split.item', { index: index + 1, count })}</h3>
+      <Heading depth={2} className="us-split__item-title">{t('split.item', { index: index + 1, count })}</Heading>
       <Field label={t('split.category')}>
         {(control) => (
           <select
@@ -161,9 +161,9 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   return (
     <section className="us-split" aria-labelledby={`${statusId}-title`}>
       {/* The view replaces the form and its heading: it is the panel's second level, under the widget's title. */}
-      <h2 className="us-section-title" id={`${statusId}-title`} ref={headingRef} tabIndex={-1}>
+      <Heading depth={1} className="us-section-title" id={`${statusId}-title`} ref={headingRef} tabIndex={-1}>
         {t('split.heading', { count: items.length })}
-      </h2>
+      </Heading>
       <p>{t('split.intro')}</p>
       <p className="us-field__hint">{t('split.shared', { category: categoryLabel })}</p>
       {hasAttachments ? <p className="us-field__hint">{t('split.files')}</p> : null}

@@ -4,7 +4,7 @@ import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
 import { useTickets } from '../../api';
 import type { CreateTicketResponse, TicketDraft } from '../../core';
-import { Button, Notice } from '../shared/ui';
+import { Button, Heading, Notice } from '../shared/ui';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { lazyModule, useLazyModule } from '../shared/lazy-module';
@@ -187,9 +187,9 @@ export function TicketForm(props: TicketFormProps) {
         }}
       >
         {/* Focusable: where the focus goes when a discarded draft leaves the form at its fields. */}
-        <h2 className="us-visually-hidden" id={headingId} tabIndex={-1}>
+        <Heading depth={1} className="us-visually-hidden" id={headingId} tabIndex={-1}>
           {t('heading')}
-        </h2>
+        </Heading>
         {followUp === undefined ? null : (
           <div className="us-follow-up-form" ref={followUpRef} tabIndex={-1}>
             <Notice tone="info">

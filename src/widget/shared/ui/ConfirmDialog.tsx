@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Button } from './Button';
+import { Heading } from './Heading';
 
 /** Asks to confirm an action; `open` drives showModal()/close(). Escape and the cancel button call onCancel. */
 export function ConfirmDialog({
@@ -54,9 +55,9 @@ export function ConfirmDialog({
     >
       {open ? (
         <>
-          <h2 className="us-dialog__title" id={titleId}>
+          <Heading depth={1} className="us-dialog__title" id={titleId}>
             {title}
-          </h2>
+          </Heading>
           {children}
           <div className="us-dialog__actions">
             <Button variant="secondary" onClick={onCancel}>

@@ -4,3 +4,4 @@ export * from './ConfirmDialog';
 export * from './Field';
 export * from './Notice';
 export * from './RetryNotice';
+export * from './Heading';
