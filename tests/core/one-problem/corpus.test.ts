@@ -17,22 +17,24 @@ describe('one-problem corpus', () => {
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  // A floor under the figures the rules reach on the set they were tuned on (0.94 / 0.92).
+  // A floor under the figures the rules reach on the tuning set (0.86 / 0.79 since it took in 667 texts written
+  // apart from the rules; 0.95 / 0.92 on the 736 before).
   it('keeps its figures on the tuning set', () => {
     const m = measure(tuning);
     console.log(formatMetrics('one-problem tuning set', tuning.length, m));
     for (const miss of m.misses) console.log(`  missed ${miss.id} (${miss.problems}): ${JSON.stringify(miss.text)}`);
-    expect(m.precision).toBeGreaterThanOrEqual(0.93);
-    expect(m.recall).toBeGreaterThanOrEqual(0.91);
+    expect(m.precision).toBeGreaterThanOrEqual(0.85);
+    expect(m.recall).toBeGreaterThanOrEqual(0.78);
   });
 
   // The held-out set is never used to change the rules: only its figures are printed, never its texts.
   const held = measure(holdout);
 
-  it('does not fall below its held-out figures (precision 0.87, recall 0.74)', () => {
+  // 0.79 / 0.69 since it took in 333 texts written apart (0.89 / 0.75 on the 308 before).
+  it('does not fall below its held-out figures (precision 0.78, recall 0.68)', () => {
     console.log([formatMetrics('one-problem held-out set', holdout.length, held), ...formatShapes(held)].join('\n'));
-    expect(held.precision).toBeGreaterThanOrEqual(0.87);
-    expect(held.recall).toBeGreaterThanOrEqual(0.74);
+    expect(held.precision).toBeGreaterThanOrEqual(0.78);
+    expect(held.recall).toBeGreaterThanOrEqual(0.68);
   });
 
   // The product's goal on texts the rules were not tuned on (precision ≥ 0.95, recall ≥ 0.9) is not reached
