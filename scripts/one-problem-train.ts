@@ -1,15 +1,16 @@
 /**
  * Trains the one-problem model — logistic regression over hashed character/word n-grams and structure
- * features — on the tuning set. The L2 strength, the threshold and how the model joins the rules ("model"
- * alone or "rules-or-model") are chosen by stratified k-fold cross-validation on the tuning set, precision
- * first (only choices with CV precision ≥ 0.95 count). Writes the int8-quantised weights to
+ * features — on the tuning set. The L2 strength, the thresholds and how the model joins the rules (splitting
+ * where the rules did not, "rules-or-model"; vetoing the rules' content splits, "veto"; both, "gated") are chosen
+ * by stratified k-fold cross-validation on the tuning set among the ways the widget can show: precision first
+ * (the highest recall at CV precision ≥ 0.95), else the best F0.5. The model alone is printed, never chosen. Writes the int8-quantised weights to
  * src/core/one-problem/model-weights.ts. Deterministic: seeded folds and order, the same corpus gives the same
  * file. `--holdout` prints the held-out figures (aggregates only) of the rules, the model and both; `--dry`
  * writes nothing.
  */
 import { writeFileSync } from 'node:fs';
-import { checkOneProblem as checkRules } from '../src/core/one-problem/check-one-problem';
-import { modelSplit } from '../src/core/one-problem/one-problem-model';
+import { checkRules } from '../src/core/one-problem/check-one-problem';
+import { modelSplit, writtenCuts } from '../src/core/one-problem/one-problem-model';
 import { FEATURE_COUNT, modelFeatures, type SparseVector } from '../src/core/one-problem/model-features';
 import { loadCorpus } from '../tests/core/one-problem/labelled';
 
@@ -19,6 +20,8 @@ interface Sample {
   rules: boolean;
   /** The model may split this text: there is a place where two unrelated problems meet. */
   cuttable: boolean;
+  /** A list or a connective: the writer's own cuts, which the model does not overrule. */
+  listed: boolean;
 }
 
 const FOLDS = 5;
@@ -27,6 +30,8 @@ const EPOCHS = 80;
 const LAMBDAS = [3e-5, 1e-4, 3e-4, 1e-3];
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9];
 const MIN_PRECISION = 0.95;
+/** Below this probability the model vetoes a split the rules found ('gated'). */
+const VETOES = [0.1, 0.2, 0.3, 0.4];
 const OUT = new URL('../src/core/one-problem/model-weights.ts', import.meta.url);
 
 function rng(seed: number): () => number {
@@ -94,12 +99,22 @@ const show = (s: Score): string =>
   `precision ${precision(s).toFixed(3)} recall ${recall(s).toFixed(3)} (tp=${s.tp} fp=${s.fp} fn=${s.fn} tn=${s.tn})`;
 
 const toSamples = (cases: ReturnType<typeof loadCorpus>): Sample[] =>
-  cases.map((c) => ({ x: modelFeatures(c.text), y: c.problems > 1 ? 1 : 0, rules: checkRules(c.text).parts.length > 1, cuttable: modelSplit(c.text.trim()) !== null }));
+  cases.map((c) => ({ x: modelFeatures(c.text), y: c.problems > 1 ? 1 : 0, rules: checkRules(c.text).parts.length > 1, cuttable: modelSplit(c.text.trim()) !== null, listed: writtenCuts(c.text.trim()) }));
 
-type Combine = 'model' | 'rules-or-model';
-// As checkOneProblem decides: the model splits only where it can show the cut.
-const decide = (combine: Combine, t: number, s: Sample, p: number): boolean =>
-  combine === 'model' ? p >= t : s.rules || (p >= t && s.cuttable);
+type Combine = 'model' | 'rules-or-model' | 'gated' | 'veto';
+// As checkOneProblem decides: the model splits only where it can show the cut ('rules-or-model', 'gated'), and
+// keeps whole a text the rules split when it is sure enough that it holds one problem (p < veto: 'gated', 'veto'),
+// unless the text is a list.
+const decide = (combine: Combine, t: number, s: Sample, p: number, veto = 0): boolean => {
+  if (combine === 'model') return p >= t;
+  if (s.rules) return combine === 'rules-or-model' || s.listed || p >= veto;
+  return combine !== 'veto' && p >= t && s.cuttable;
+};
+/** F-score weighing precision twice as much as recall: a false alarm stops a user, a miss costs support a split. */
+const fHalf = (s: Score): number => {
+  const [p, r] = [precision(s), recall(s)];
+  return p + r === 0 ? 0 : (1.25 * p * r) / (0.25 * p + r);
+};
 
 const tuning = toSamples(loadCorpus('tuning'));
 
@@ -128,19 +143,32 @@ function crossValidate(lambda: number): number[][] {
 // The rules are not trained here, but they were written against the tuning set: their figure is in-sample.
 console.log(`rules on the tuning set (in-sample): ${show(score(tuning.map((s) => [s.rules, s.y === 1] as const)))}`);
 console.log(`${FOLDS}-fold CV on the tuning set, ${REPEATS} seeded repeats:`);
-let best = { lambda: LAMBDAS[0] ?? 0, threshold: 0.5, combine: 'model' as Combine, goal: -1 };
+// Among the choices the widget can show (a split whose cut it names: not the model alone), precision first: the
+// highest recall at CV precision ≥ MIN_PRECISION; when no choice reaches it, the best F0.5.
+let best = { lambda: LAMBDAS[0] ?? 0, threshold: 0.5, combine: 'model' as Combine, veto: 0, goal: -1 };
+let fallback = { ...best };
 for (const lambda of LAMBDAS) {
   const repeats = crossValidate(lambda);
   for (const threshold of THRESHOLDS) {
-    for (const combine of ['model', 'rules-or-model'] as const) {
-      const s = score(repeats.flatMap((p) => tuning.map((x, i) => [decide(combine, threshold, x, p[i] ?? 0), x.y === 1] as const)));
-      console.log(`  lambda=${lambda} threshold=${threshold} ${combine.padEnd(14)} ${show(s)}`);
+    const choices = [
+      { combine: 'model' as Combine, veto: 0 },
+      { combine: 'rules-or-model' as Combine, veto: 0 },
+      ...VETOES.map((veto) => ({ combine: 'gated' as Combine, veto })),
+      ...VETOES.map((veto) => ({ combine: 'veto' as Combine, veto })),
+    ];
+    for (const { combine, veto } of choices) {
+      const s = score(repeats.flatMap((p) => tuning.map((x, i) => [decide(combine, threshold, x, p[i] ?? 0, veto), x.y === 1] as const)));
+      const name = combine === 'gated' || combine === 'veto' ? `${combine} ${veto}` : combine;
+      console.log(`  lambda=${lambda} threshold=${threshold} ${name.padEnd(14)} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
       const goal = precision(s) >= MIN_PRECISION ? recall(s) + precision(s) / 100 : -1;
-      if (goal > best.goal) best = { lambda, threshold, combine, goal };
+      if (combine === 'model') continue;
+      if (goal > best.goal) best = { lambda, threshold, combine, veto, goal };
+      if (fHalf(s) > fallback.goal) fallback = { lambda, threshold, combine, veto, goal: fHalf(s) };
     }
   }
 }
-console.log(`chosen by CV: lambda=${best.lambda} threshold=${best.threshold} combine=${best.combine}`);
+if (best.goal < 0) best = fallback;
+console.log(`chosen by CV: lambda=${best.lambda} threshold=${best.threshold} combine=${best.combine} veto=${best.veto}`);
 
 const weights = train(tuning, best.lambda, 7);
 const scale = Math.max(...weights.map(Math.abs)) / 127;
@@ -153,10 +181,15 @@ if (process.argv.includes('--holdout')) {
   const holdout = toSamples(loadCorpus('holdout'));
   const p = holdout.map((s) => sigmoid(scale * dot(quantised, s.x)));
   const line = (name: string, d: (s: Sample, i: number) => boolean): void =>
-    console.log(`held-out ${name.padEnd(14)} ${show(score(holdout.map((s, i) => [d(s, i), s.y === 1] as const)))}`);
+    {
+      const s = score(holdout.map((x, i) => [d(x, i), x.y === 1] as const));
+      console.log(`held-out ${name.padEnd(14)} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
+    }
   line('rules', (s) => s.rules);
   line('model', (s, i) => decide('model', best.threshold, s, p[i] ?? 0));
   line('rules-or-model', (s, i) => decide('rules-or-model', best.threshold, s, p[i] ?? 0));
+  line(`gated ${best.veto}`, (s, i) => decide('gated', best.threshold, s, p[i] ?? 0, best.veto));
+  line(`veto ${best.veto}`, (s, i) => decide('veto', best.threshold, s, p[i] ?? 0, best.veto));
 }
 
 if (!process.argv.includes('--dry')) {
@@ -164,7 +197,9 @@ if (!process.argv.includes('--dry')) {
     '// Generated by `npm run train:one-problem` (scripts/one-problem-train.ts) from the tuning corpus. Do not edit.',
     '',
     '/** How the model joins the rules, chosen by cross-validation on the tuning set. */',
-    `export const MODEL_COMBINE: 'model' | 'rules-or-model' = '${best.combine}';`,
+    `export const MODEL_COMBINE: 'model' | 'rules-or-model' | 'gated' | 'veto' = '${best.combine}';`,
+    '/** Gated and veto: below this probability the model keeps whole a text the rules split (not a list). */',
+    `export const MODEL_VETO = ${best.veto};`,
     '/** The probability from which the model says "several problems". */',
     `export const MODEL_THRESHOLD = ${best.threshold};`,
     '/** Multiplier of the int8 weights. */',

@@ -6,6 +6,8 @@ import { connectivePieces } from './split-connectives';
 import { questionPieces } from './split-questions';
 import { sentencePieces } from './split-sentences';
 import { splitPieces, type Piece } from './piece';
+import { MODEL_COMBINE, MODEL_THRESHOLD, MODEL_VETO } from './model-weights';
+import { modelSplit, severalProblemsProbability, writtenCuts } from './one-problem-model';
 
 /** What the one-problem check found: the parts (one for one problem) and the markers that caused each split. */
 export interface OneProblemCheck {
@@ -25,8 +27,24 @@ function prosePieces(text: string): Piece[] {
 /**
  * The separate problems found in a ticket description, with the marker of every split. When unsure it
  * answers "one problem": a false alarm blocks every user, a missed split only costs support a little time.
+ * The rules find where a text splits; the trained model (scripts/one-problem-train.ts) keeps whole a text it
+ * is sure holds one problem, and splits one the rules kept whole only where it can show the cut.
  */
 export function checkOneProblem(text: string): OneProblemCheck {
+  const rules = checkRules(text);
+  if (MODEL_COMBINE === 'model' || rules.parts.length === 0) return rules;
+  const trimmed = text.trim();
+  const p = severalProblemsProbability(trimmed);
+  if (rules.parts.length > 1) {
+    // A list's items and a connective are the writer's own cuts: the model does not overrule them.
+    const vetoed = MODEL_COMBINE !== 'rules-or-model' && p < MODEL_VETO && !writtenCuts(trimmed);
+    return vetoed ? { parts: [trimmed], markers: [] } : rules;
+  }
+  return MODEL_COMBINE !== 'veto' && p >= MODEL_THRESHOLD ? (modelSplit(trimmed) ?? rules) : rules;
+}
+
+/** What the rules alone find: the parts and their markers (checkOneProblem adds the model's word). */
+export function checkRules(text: string): OneProblemCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { parts: [], markers: [] };
   const list = listPieces(trimmed);

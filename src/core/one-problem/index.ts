@@ -1,5 +1,5 @@
 /** The "one ticket — one problem" check (docs/architecture.md): finds several problems in one description and says why. */
-export { checkOneProblem, type OneProblemCheck } from './check-one-problem';
+export { checkOneProblem, checkRules, type OneProblemCheck } from './check-one-problem';
 export { oneProblemVerdict, severalProblemsMessage, type OneProblemVerdict } from './one-problem-verdict';
 export { splitProblems } from './split-problems';
 export { cleanPart } from './clean-part';

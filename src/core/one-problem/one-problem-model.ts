@@ -1,9 +1,12 @@
 /**
- * The trained one-problem model (scripts/one-problem-train.ts): measured against the rules, not used by
- * checkOneProblem — on the held-out set it found nothing the rules miss (README, "One ticket — one problem"),
- * so the widget does not carry its weights. Kept to be retrained and measured again as the corpus grows.
+ * The trained one-problem model (scripts/one-problem-train.ts): logistic regression over hashed n-grams and
+ * structure features. checkOneProblem asks it how it joins the rules (MODEL_COMBINE, chosen by cross-validation
+ * on the tuning set): as a veto on the rules' splits from the content, it keeps whole the texts it is sure hold
+ * one problem (README, "One ticket — one problem").
  */
+import { findConnectives } from './connectives';
 import { sharesSubject } from './content-stems';
+import { findList } from './list-items';
 import { FEATURE_COUNT, modelFeatures } from './model-features';
 import { MODEL_COMBINE, MODEL_SCALE, MODEL_THRESHOLD, MODEL_WEIGHTS } from './model-weights';
 import { markerText, openingWords } from './piece';
@@ -29,6 +32,15 @@ export function severalProblemsProbability(text: string): number {
   let z = 0;
   x.index.forEach((i, k) => (z += (w[i] ?? 0) * (x.value[k] ?? 0)));
   return 1 / (1 + Math.exp(-z * MODEL_SCALE));
+}
+
+/**
+ * The writer's own cuts: a list, or a connective that may announce another point («Кроме того», «P.S.»,
+ * «Во-вторых»). The model does not overrule them; it only weighs the rules' guesses from the content (a new
+ * subject in the next sentence, paragraph or «и»-clause, a second question).
+ */
+export function writtenCuts(text: string): boolean {
+  return findList(text) !== null || findConnectives(text).length > 0;
 }
 
 /** True when the trained model may split a text the rules kept whole (else it would replace them). */

@@ -1,8 +1,11 @@
-/** checkOneProblem: the parts of a description and the marker that caused every split. */
+/** checkOneProblem: the parts of a description and the marker that caused every split (the rules, then the model). */
 import { describe, expect, it } from 'vitest';
-import { checkOneProblem, oneProblemVerdict, splitProblems } from '../../../src/core/one-problem';
+import { checkOneProblem, checkRules, oneProblemVerdict } from '../../../src/core/one-problem';
 
-describe('checkOneProblem names the marker of each split', () => {
+/** The rules' parts: these cases test the rules; the trained model's word is tested below and by the corpus. */
+const rulesSplit = (text: string) => checkRules(text).parts;
+
+describe('the rules name the marker of each split', () => {
   it.each([
     ['Здравствуйте.\n1) не открывается курс по охране труда\n2) счёт на оплату не пришёл', ['2)']],
     ['Прошу проверить: 1. не открывается тест по пожарной безопасности; 2. в удостоверении неверная дата.', ['2.']],
@@ -54,10 +57,10 @@ describe('checkOneProblem names the marker of each split', () => {
     // A question of its own joined by «и».
     ['как поменять почту в профиле и почему в курсе не открывается итоговый тест', ['и']],
   ])('%s', (text, markers) => {
-    const check = checkOneProblem(text);
+    const check = checkRules(text);
     expect(check.parts).toHaveLength(markers.length + 1);
     expect(check.markers).toEqual(markers);
-    expect(splitProblems(text)).toEqual(check.parts);
+    expect(rulesSplit(text)).toEqual(check.parts);
   });
 
   it.each([
@@ -107,11 +110,11 @@ describe('checkOneProblem names the marker of each split', () => {
     'Сертификат пришёл в PDF. Его надо заверять? И примут ли его в инспекции без печати?',
     'Можно ли перевести сотрудников в другую группу? И увидят ли они свои результаты?',
   ])('keeps one problem: %s', (text) => {
-    expect(checkOneProblem(text)).toEqual({ parts: [text], markers: [] });
+    expect(checkRules(text)).toEqual({ parts: [text], markers: [] });
   });
 
   it('is empty for an empty text', () => {
-    expect(checkOneProblem('  ')).toEqual({ parts: [], markers: [] });
+    expect(checkRules('  ')).toEqual({ parts: [], markers: [] });
   });
 });
 
@@ -126,5 +129,19 @@ describe('oneProblemVerdict, the rule a server applies on create', () => {
   });
   it('accepts one problem', () => {
     expect(oneProblemVerdict('Не открывается видео.', undefined)).toEqual({ kind: 'accept' });
+  });
+});
+
+describe('checkOneProblem: the rules, then the trained model', () => {
+  it('keeps whole a text the rules split when the model is sure it holds one problem', () => {
+    const text = 'Урок 3 в курсе «Первая помощь» отмечен как непройденный, хотя я его прошла дважды. Из-за этого не открывается итоговый тест. Прогресс висит на 92%.';
+    expect(checkRules(text).parts.length).toBeGreaterThan(1);
+    expect(checkOneProblem(text)).toEqual({ parts: [text], markers: [] });
+  });
+
+  it('never overrules a list: its items are the writer’s own cuts', () => {
+    const text = '1. Не открывается курс «Охрана труда». 2. Не приходит письмо с паролем.';
+    expect(checkOneProblem(text)).toEqual(checkRules(text));
+    expect(checkOneProblem(text).parts).toHaveLength(2);
   });
 });

@@ -17,29 +17,30 @@ describe('one-problem corpus', () => {
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  // A floor under the figures the rules reach on the tuning set (0.86 / 0.79 since it took in 667 texts written
-  // apart from the rules; 0.95 / 0.92 on the 736 before).
+  // A floor under the figures the check reaches on the tuning set: 0.95 / 0.78 with the trained model's veto
+  // (in-sample for the model too: it was trained there); the rules alone 0.86 / 0.79.
   it('keeps its figures on the tuning set', () => {
     const m = measure(tuning);
     console.log(formatMetrics('one-problem tuning set', tuning.length, m));
     for (const miss of m.misses) console.log(`  missed ${miss.id} (${miss.problems}): ${JSON.stringify(miss.text)}`);
-    expect(m.precision).toBeGreaterThanOrEqual(0.85);
-    expect(m.recall).toBeGreaterThanOrEqual(0.78);
+    expect(m.precision).toBeGreaterThanOrEqual(0.94);
+    expect(m.recall).toBeGreaterThanOrEqual(0.77);
   });
 
   // The held-out set is never used to change the rules: only its figures are printed, never its texts.
   const held = measure(holdout);
 
-  // 0.79 / 0.69 since it took in 333 texts written apart (0.89 / 0.75 on the 308 before).
-  it('does not fall below its held-out figures (precision 0.78, recall 0.68)', () => {
+  // 0.91 / 0.64 with the trained model's veto; the rules alone 0.79 / 0.69 (0.89 / 0.75 on the 308 before the
+  // 333 texts written apart joined).
+  it('does not fall below its held-out figures (precision 0.9, recall 0.63)', () => {
     console.log([formatMetrics('one-problem held-out set', holdout.length, held), ...formatShapes(held)].join('\n'));
-    expect(held.precision).toBeGreaterThanOrEqual(0.78);
-    expect(held.recall).toBeGreaterThanOrEqual(0.68);
+    expect(held.precision).toBeGreaterThanOrEqual(0.9);
+    expect(held.recall).toBeGreaterThanOrEqual(0.63);
   });
 
   // The product's goal on texts the rules were not tuned on (precision ≥ 0.95, recall ≥ 0.9) is not reached
-  // yet: the floor above keeps what is reached, and the README says what is missing. The trained model
-  // (npm run train:one-problem) was measured too and costs precision for little recall (README).
+  // yet: the floor above keeps what is reached, and the README says what is missing. The trained model's veto
+  // (npm run train:one-problem) took the held-out precision from 0.79 to 0.91 for 0.04 of recall (README).
   it.todo('reaches the goal on the held-out set: precision ≥ 0.95, recall ≥ 0.9');
 
   const exact = [

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPart, splitList, splitProblems } from '../../../src/core/one-problem';
+import { checkRules, cleanPart, splitList } from '../../../src/core/one-problem';
+
+/** The rules' parts: these cases test the rules (the trained model's word is tested by the corpus). */
+const rulesSplit = (text: string) => checkRules(text).parts;
 
 describe('cleanPart', () => {
   it.each([
@@ -53,9 +56,9 @@ describe('splitList', () => {
   });
 });
 
-describe('splitProblems', () => {
+describe('the rules split', () => {
   it.each([[''], ['   '], ['\n\t ']])('returns nothing for %j', (text) => {
-    expect(splitProblems(text)).toEqual([]);
+    expect(rulesSplit(text)).toEqual([]);
   });
 
   it.each([
@@ -63,7 +66,7 @@ describe('splitProblems', () => {
     ['Видео не грузится. Также пробовали на другом компьютере, то же самое.\n', 'Видео не грузится. Также пробовали на другом компьютере, то же самое.'],
     ['Кроме того, после перезагрузки страница пустая', 'Кроме того, после перезагрузки страница пустая'],
   ])('returns one problem as the trimmed text: %j', (text, expected) => {
-    expect(splitProblems(text)).toEqual([expected]);
+    expect(rulesSplit(text)).toEqual([expected]);
   });
 
   it.each([
@@ -88,6 +91,6 @@ describe('splitProblems', () => {
       ['Не приходит письмо для восстановления пароля.', 'В каталоге курсов пропали все курсы.'],
     ],
   ])('splits %j', (text, expected) => {
-    expect(splitProblems(text)).toEqual(expected);
+    expect(rulesSplit(text)).toEqual(expected);
   });
 });
