@@ -3,8 +3,8 @@
  * features — on the tuning set. The L2 strength, the thresholds and how the model joins the rules (splitting
  * where the rules did not, "rules-or-model"; vetoing the rules' content splits, "veto"; both, "gated") are chosen
  * by stratified k-fold cross-validation on the tuning set among the ways the widget can show: precision first
- * (the highest recall at CV precision ≥ 0.95), else the best F0.5. The model alone is printed, never chosen. Writes the int8-quantised weights to
- * src/core/one-problem/model-weights.ts. Deterministic: seeded folds and order, the same corpus gives the same
+ * (the highest recall at CV precision ≥ 0.95), else the best F0.5. The model alone is printed, never chosen.
+ * Writes the int8-quantised weights to src/core/one-problem/model-weights.ts. Deterministic: seeded folds and order, the same corpus gives the same
  * file. `--holdout` prints the held-out figures (aggregates only) of the rules, the model and both; `--dry`
  * writes nothing.
  */
@@ -30,7 +30,7 @@ const EPOCHS = 80;
 const LAMBDAS = [3e-5, 1e-4, 3e-4, 1e-3];
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9];
 const MIN_PRECISION = 0.95;
-/** Below this probability the model vetoes a split the rules found ('gated'). */
+/** Below this probability the model vetoes a split the rules found from the content ('gated', 'veto'). */
 const VETOES = [0.1, 0.2, 0.3, 0.4];
 const OUT = new URL('../src/core/one-problem/model-weights.ts', import.meta.url);
 
@@ -104,7 +104,7 @@ const toSamples = (cases: ReturnType<typeof loadCorpus>): Sample[] =>
 type Combine = 'model' | 'rules-or-model' | 'gated' | 'veto';
 // As checkOneProblem decides: the model splits only where it can show the cut ('rules-or-model', 'gated'), and
 // keeps whole a text the rules split when it is sure enough that it holds one problem (p < veto: 'gated', 'veto'),
-// unless the text is a list.
+// unless the writer cut it (a list or a connective).
 const decide = (combine: Combine, t: number, s: Sample, p: number, veto = 0): boolean => {
   if (combine === 'model') return p >= t;
   if (s.rules) return combine === 'rules-or-model' || s.listed || p >= veto;
@@ -180,11 +180,10 @@ if (process.argv.includes('--holdout')) {
   // Aggregates only: the held-out texts and their misses are never printed.
   const holdout = toSamples(loadCorpus('holdout'));
   const p = holdout.map((s) => sigmoid(scale * dot(quantised, s.x)));
-  const line = (name: string, d: (s: Sample, i: number) => boolean): void =>
-    {
-      const s = score(holdout.map((x, i) => [d(x, i), x.y === 1] as const));
-      console.log(`held-out ${name.padEnd(14)} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
-    }
+  const line = (name: string, d: (s: Sample, i: number) => boolean): void => {
+    const s = score(holdout.map((x, i) => [d(x, i), x.y === 1] as const));
+    console.log(`held-out ${name.padEnd(14)} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
+  };
   line('rules', (s) => s.rules);
   line('model', (s, i) => decide('model', best.threshold, s, p[i] ?? 0));
   line('rules-or-model', (s, i) => decide('rules-or-model', best.threshold, s, p[i] ?? 0));
