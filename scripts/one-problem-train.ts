@@ -21,7 +21,7 @@ interface Sample {
   /** The model may split this text: there is a place where two unrelated problems meet. */
   cuttable: boolean;
   /** A list or a connective: the writer's own cuts, which the model does not overrule. */
-  listed: boolean;
+  written: boolean;
 }
 
 const FOLDS = 5;
@@ -99,7 +99,7 @@ const show = (s: Score): string =>
   `precision ${precision(s).toFixed(3)} recall ${recall(s).toFixed(3)} (tp=${s.tp} fp=${s.fp} fn=${s.fn} tn=${s.tn})`;
 
 const toSamples = (cases: ReturnType<typeof loadCorpus>): Sample[] =>
-  cases.map((c) => ({ x: modelFeatures(c.text), y: c.problems > 1 ? 1 : 0, rules: checkRules(c.text).parts.length > 1, cuttable: modelSplit(c.text.trim()) !== null, listed: writtenCuts(c.text.trim()) }));
+  cases.map((c) => ({ x: modelFeatures(c.text), y: c.problems > 1 ? 1 : 0, rules: checkRules(c.text).parts.length > 1, cuttable: modelSplit(c.text.trim()) !== null, written: writtenCuts(c.text.trim()) }));
 
 type Combine = 'model' | 'rules-or-model' | 'gated' | 'veto';
 // As checkOneProblem decides: the model splits only where it can show the cut ('rules-or-model', 'gated'), and
@@ -107,7 +107,7 @@ type Combine = 'model' | 'rules-or-model' | 'gated' | 'veto';
 // unless the writer cut it (a list or a connective).
 const decide = (combine: Combine, t: number, s: Sample, p: number, veto = 0): boolean => {
   if (combine === 'model') return p >= t;
-  if (s.rules) return combine === 'rules-or-model' || s.listed || p >= veto;
+  if (s.rules) return combine === 'rules-or-model' || s.written || p >= veto;
   return combine !== 'veto' && p >= t && s.cuttable;
 };
 /** F-score weighing precision twice as much as recall: a false alarm stops a user, a miss costs support a split. */

@@ -34,13 +34,14 @@ export function checkOneProblem(text: string): OneProblemCheck {
   const rules = checkRules(text);
   if (MODEL_COMBINE === 'model' || rules.parts.length === 0) return rules;
   const trimmed = text.trim();
-  const p = severalProblemsProbability(trimmed);
+  // The model is asked only where its word can change the answer.
   if (rules.parts.length > 1) {
     // A list's items and a connective are the writer's own cuts: the model does not overrule them.
-    const vetoed = MODEL_COMBINE !== 'rules-or-model' && p < MODEL_VETO && !writtenCuts(trimmed);
-    return vetoed ? { parts: [trimmed], markers: [] } : rules;
+    if (MODEL_COMBINE === 'rules-or-model' || writtenCuts(trimmed)) return rules;
+    return severalProblemsProbability(trimmed) < MODEL_VETO ? { parts: [trimmed], markers: [] } : rules;
   }
-  return MODEL_COMBINE !== 'veto' && p >= MODEL_THRESHOLD ? (modelSplit(trimmed) ?? rules) : rules;
+  if (MODEL_COMBINE === 'veto' || severalProblemsProbability(trimmed) < MODEL_THRESHOLD) return rules;
+  return modelSplit(trimmed) ?? rules;
 }
 
 /** What the rules alone find: the parts and their markers (checkOneProblem adds the model's word). */

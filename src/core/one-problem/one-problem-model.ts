@@ -8,7 +8,7 @@ import { findConnectives } from './connectives';
 import { sharesSubject } from './content-stems';
 import { findList } from './list-items';
 import { FEATURE_COUNT, modelFeatures } from './model-features';
-import { MODEL_COMBINE, MODEL_SCALE, MODEL_THRESHOLD, MODEL_WEIGHTS } from './model-weights';
+import { MODEL_SCALE, MODEL_WEIGHTS } from './model-weights';
 import { markerText, openingWords } from './piece';
 import { hasProblemMarker } from './problem-markers';
 import { splitSentences } from './sentences';
@@ -41,14 +41,6 @@ export function severalProblemsProbability(text: string): number {
  */
 export function writtenCuts(text: string): boolean {
   return findList(text) !== null || findConnectives(text).length > 0;
-}
-
-/** True when the trained model may split a text the rules kept whole (else it would replace them). */
-export const modelJoinsRules = MODEL_COMBINE === 'rules-or-model';
-
-/** True when the model says "several problems" with enough confidence. */
-export function modelSaysSeveral(text: string): boolean {
-  return severalProblemsProbability(text) >= MODEL_THRESHOLD;
 }
 
 // "… и …", "…, а также …" inside one sentence: where a second problem joins the first without a full stop.
