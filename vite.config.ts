@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin, UserConfig } from 'vite';
+import { formReadyWithoutRerender } from './scripts/form-ready.mjs';
 import { stacklessReactMarkers } from './scripts/react-markers.mjs';
 
 const OUT = 'dist/widget';
@@ -38,7 +39,7 @@ function eagerCommonJs(): Plugin {
 
 /** The widget bundle: React and everything else inside, chunks named by content hash, lazy screenshot chunk. */
 const widget: UserConfig = {
-  plugins: [react(), eagerCommonJs(), stacklessReactMarkers()],
+  plugins: [react(), eagerCommonJs(), stacklessReactMarkers(), formReadyWithoutRerender()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,
   build: {
