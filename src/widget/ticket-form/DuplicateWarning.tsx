@@ -23,6 +23,11 @@ function useMessageText(values: TicketFormValues): string {
   return parts.filter((part) => part !== '').join('\n\n').slice(0, MAX_MESSAGE_LENGTH);
 }
 
+/** The subject's own «» become „“ inside the sentence's «». */
+function innerQuotes(subject: string): string {
+  return subject.replace(/«/g, '„').replace(/»/g, '“');
+}
+
 /** The warning with its "add as a message" action; `onAdded` runs after the server accepted the message. */
 export function DuplicateWarning({
   ticket,
@@ -46,7 +51,7 @@ export function DuplicateWarning({
   return (
     <Notice tone="warning" title={t('duplicate.title', { number: ticket.number })}>
       <p className="us-notice__text">
-        {t('duplicate.text', { subject: ticket.subject, status: t(`common:status.${ticket.status}`) })}
+        {t('duplicate.text', { subject: innerQuotes(ticket.subject), status: t(`common:status.${ticket.status}`) })}
       </p>
       <Button
         busy={send.isPending}

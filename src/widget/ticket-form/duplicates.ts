@@ -1,4 +1,8 @@
-/** Finds the user's open ticket that this one would duplicate (same category and, where both say, same link). */
+/**
+ * Finds the user's open ticket that this one would duplicate: the same category and the same course or order
+ * where both name one, otherwise the same words (an open ticket of the category alone says nothing: a user
+ * with one open technical ticket may well have a second, different problem).
+ */
 import { isFinalStatus } from '../../core';
 import type { TicketSummary } from '../../core';
 import type { TicketFormValues } from './form-values';
@@ -15,21 +19,43 @@ function samePage(a: string, b: string): boolean {
   }
 }
 
-/** Two links match when both are given and point at the same page; a missing one does not rule out. */
-function linksAgree(ticketUrl: string | undefined, formUrl: string): boolean {
-  if (ticketUrl === undefined || ticketUrl === '' || formUrl.trim() === '') return true;
+/** Same page when both links are given, different when both are and differ; null when one is missing. */
+function linksAgree(ticketUrl: string | undefined, formUrl: string): boolean | null {
+  if (ticketUrl === undefined || ticketUrl === '' || formUrl.trim() === '') return null;
   return samePage(ticketUrl, formUrl);
 }
 
-/** The most recently updated open ticket in the same category about the same course or order, or null. */
+/** Stems too common in tickets to tell two problems apart. */
+const COMMON = new Set(['нет', 'при', 'для', 'как', 'что', 'это', 'мне', 'меня', 'мой', 'моя', 'мои', 'мое', 'или', 'уже', 'все', 'его', 'она', 'они', 'так', 'там', 'где', 'надо', 'прошу', 'день', 'сдо', 'uchi', 'pro', 'когда', 'почем', 'можно', 'нужно', 'пожал', 'здрав', 'добры', 'спаси', 'пробл', 'вопро', 'ошибк']);
+
+/** Word stems of a text: lower case, ё as е, the first five letters of each word of three or more. */
+function stems(text: string): Set<string> {
+  const words = text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(words.filter((word) => word.length >= 3).map((word) => word.slice(0, 5)).filter((stem) => !COMMON.has(stem)));
+}
+
+/** The ticket's subject and the form's text share most of the subject's words (two at least, or its only one). */
+function sameWords(subject: string, values: TicketFormValues): boolean {
+  const wanted = stems(subject);
+  if (wanted.size === 0) return false;
+  const have = stems(`${values.subject} ${values.description}`);
+  const shared = [...wanted].filter((stem) => have.has(stem)).length;
+  return shared >= Math.min(2, wanted.size) && shared * 2 >= wanted.size;
+}
+
+/** The most recently updated open ticket in the same category about the same course, order or words, or null. */
 export function findOpenDuplicate(tickets: readonly TicketSummary[], values: TicketFormValues): TicketSummary | null {
   const { category } = values;
   if (category === '') return null;
   const matches = tickets.filter((ticket) => {
     if (ticket.category !== category || isFinalStatus(ticket.status)) return false;
-    if (category === 'course' || category === 'test') return linksAgree(ticket.courseUrl, values.courseUrl);
-    if (category === 'order' || category === 'document') return linksAgree(ticket.orderUrl, values.orderUrl);
-    return true;
+    const link =
+      category === 'course' || category === 'test'
+        ? linksAgree(ticket.courseUrl, values.courseUrl)
+        : category === 'order' || category === 'document'
+          ? linksAgree(ticket.orderUrl, values.orderUrl)
+          : null;
+    return link ?? sameWords(ticket.subject, values);
   });
   // ISO instants sort as plain strings (a collator would load the ICU data on the first screen).
   return [...matches].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))[0] ?? null;

@@ -84,11 +84,25 @@ describe('findOpenDuplicate', () => {
     ];
     expect(findOpenDuplicate(tickets, values)?.id).toBe('new');
   });
-  it('does not match another order or category; a missing link does not rule out', () => {
+  it('does not match another order or category', () => {
     expect(findOpenDuplicate([ticket({ orderUrl: 'https://lms.example.ru/orders/2' })], values)).toBeNull();
     expect(findOpenDuplicate([ticket({ category: 'document', orderUrl: 'https://lms.example.ru/orders/1' })], values)).toBeNull();
-    expect(findOpenDuplicate([ticket({ id: 'any' })], values)?.id).toBe('any');
     expect(findOpenDuplicate([ticket({})], emptyValues())).toBeNull();
+  });
+  it('without a link on both sides, or in a category without one, matches by the words of the subject', () => {
+    const open = ticket({ id: 'video', category: 'technical', subject: 'Не загружается видео в уроке 3' });
+    const technical = (description: string) => ({ ...emptyValues(), category: 'technical' as const, description });
+    // The same category alone is not the same problem.
+    expect(findOpenDuplicate([open], technical(''))).toBeNull();
+    expect(findOpenDuplicate([open], technical('Не приходит счёт на оплату, ошибка при оплате картой.'))).toBeNull();
+    expect(findOpenDuplicate([open], technical('Видео в уроке 3 опять не загружаются, крутится колесо.'))?.id).toBe('video');
+    // Common words («не», «ошибка», «проблема») do not make two texts alike.
+    const error = ticket({ id: 'error', category: 'technical', subject: 'Ошибка: не открывается страница' });
+    expect(findOpenDuplicate([error], technical('Проблема: ошибка, не работает кнопка «Далее».'))).toBeNull();
+    // An order ticket without its link: the words decide.
+    const noLink = ticket({ id: 'no-link', subject: 'Не пришёл счёт на оплату заявки' });
+    expect(findOpenDuplicate([noLink], values)).toBeNull();
+    expect(findOpenDuplicate([noLink], { ...values, description: 'Счёт на оплату так и не пришел.' })?.id).toBe('no-link');
   });
 });
 

@@ -71,12 +71,13 @@ function summary(overrides: Partial<TicketSummary>): TicketSummary {
 
 describe('duplicate warning', () => {
   it('shows the open ticket about the same course and adds the text to it as a message', async () => {
-    const api = createFakeApi([summary({ id: 't-5', number: 'A-5', status: 'resolved' }), summary({})]);
+    const api = createFakeApi([summary({ id: 't-5', number: 'A-5', status: 'resolved' }), summary({ subject: 'Не открывается видео «Пожар»' })]);
     const slot = createSlot({ ids: ['att-00000001'] });
     const { user, onAddedToExisting, store } = renderForm({ api, slot, pageUrl: `${COURSE}/` });
     await chooseCategory(user, 'Курс или учебный материал');
     expect(await screen.findByText('У вас уже есть открытое обращение № A-17')).toBeInTheDocument();
-    expect(screen.getByText(/«Не открывается видео» — Обращение в обработке/)).toBeInTheDocument();
+    // The subject's own quotes nest inside the sentence's.
+    expect(screen.getByText(/«Не открывается видео „Пожар“» — Обращение в обработке/)).toBeInTheDocument();
     const add = screen.getByRole('button', { name: 'Добавить текст сообщением к № A-17' });
     expect(add).toBeDisabled();
 
