@@ -194,6 +194,21 @@ export const OneProblemConfirmed: Story = {
   },
 };
 
+/**
+ * Split pressed before the fields every part shares are filled: the summary lists them and says why, without the
+ * one-problem rule the user is obeying.
+ */
+export const SplitNeedsSharedFields: Story = {
+  parameters: OTHER_WITH_TWO_PROBLEMS,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    await expect(await canvas.findByText(t('form:summary.introSplit'))).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: t('form:summary.oneProblem') })).toBeNull();
+    await expect(canvas.queryByRole('heading', { name: t('form:split.heading', { count: 2 }) })).toBeNull();
+  },
+};
+
 /** Split: one draft per problem, each editable, sent as separate tickets — ends with their numbers. */
 export const SplitIntoTickets: Story = {
   tags: ['en-dark'],

@@ -116,7 +116,7 @@ describe('category rules: refused drafts say in Russian what is missing', () => 
     expectError(reply, 422, 'validation_failed');
     expect((reply.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
       subject: 'Слишком длинный текст: не больше 200 символов',
-      description: 'Опишите проблему',
+      description: 'Напишите, что случилось: без описания специалист не сможет помочь',
       impact: 'Укажите, насколько проблема мешает работе',
     });
     const noCategory = await createTicket(ts, alice, bare);

@@ -12,7 +12,7 @@ type Sentences = Partial<Record<FieldError, string>>;
 /** Sentences of the ticket's text fields, one entry per row of the field table. */
 export const TICKET_FIELD_MESSAGES_RU: Readonly<Record<TicketFieldName, Sentences>> = {
   subject: { required: 'Укажите тему обращения' },
-  description: { required: 'Опишите проблему' },
+  description: { required: 'Напишите, что случилось: без описания специалист не сможет помочь' },
   courseTitle: { required: 'Укажите полное название курса' },
   courseUrl: { required: 'Укажите ссылку на курс', url: 'Ссылка на курс должна начинаться с http:// или https://' },
   testQuestion: { required: 'Приведите текст вопроса теста' },

@@ -54,6 +54,8 @@ export const ticketsMessagesEn = {
     numberFormat: 'A request number looks like UP-2026-000123.',
     keyRequired: 'Enter the access key.',
     keyFormat: 'An access key is made of Latin letters, digits, “-” and “_” (usually 43 characters). Copy it whole from the confirmation.',
+    keyShort: 'The access key is shorter than it should be (usually 43 characters): only a part of it seems to be copied. Copy it whole from the confirmation.',
+    keyLong: 'The access key is longer than it should be (usually 43 characters): something else seems to be copied with it. Copy only the key from the confirmation.',
     wrongPair: 'No request matches this number and key. Check both: they must come from the confirmation of the same request.',
     notRemembered: 'Request No.\u00a0{{number}} is not saved in this browser. To open it without signing in to the LMS, enter the access key from its confirmation.',
   },

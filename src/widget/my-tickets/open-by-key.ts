@@ -5,7 +5,7 @@ import { isTicketNumber } from '../../core/tickets/numbers';
 /** What can be wrong with the form before anything is sent (message keys of `tickets:openByKey`). */
 export interface OpenByKeyErrors {
   number?: 'numberRequired' | 'numberFormat';
-  key?: 'keyRequired' | 'keyFormat';
+  key?: 'keyRequired' | 'keyFormat' | 'keyShort' | 'keyLong';
 }
 
 /**
@@ -35,6 +35,8 @@ export function checkOpenByKey(number: string, key: string): OpenByKeyErrors {
   if (number === '') errors.number = 'numberRequired';
   else if (!isTicketNumber(number)) errors.number = 'numberFormat';
   if (key === '') errors.key = 'keyRequired';
-  else if (!GUEST_KEY_PATTERN.test(key)) errors.key = 'keyFormat';
+  else if (!/^[A-Za-z0-9_-]+$/.test(key)) errors.key = 'keyFormat';
+  // The right letters but not the whole key: most often a part of it was copied.
+  else if (!GUEST_KEY_PATTERN.test(key)) errors.key = key.length < 32 ? 'keyShort' : 'keyLong';
   return errors;
 }

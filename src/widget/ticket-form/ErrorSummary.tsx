@@ -14,8 +14,11 @@ export interface SummaryEntry {
   focus?: () => void;
 }
 
-/** The summary; `attempt` changes on each refused send (that is when focus moves here). */
-export function ErrorSummary({ entries, attempt }: { entries: readonly SummaryEntry[]; attempt: number }) {
+/**
+ * The summary; `attempt` changes on each refused send (that is when focus moves here). `splitting`: the refused
+ * attempt was a split, which needs the fields every part shares.
+ */
+export function ErrorSummary({ entries, attempt, splitting = false }: { entries: readonly SummaryEntry[]; attempt: number; splitting?: boolean }) {
   const { t } = useTranslation('form');
   const ref = useRef<HTMLElement>(null);
   const titleId = useId();
@@ -29,7 +32,7 @@ export function ErrorSummary({ entries, attempt }: { entries: readonly SummaryEn
       <Heading depth={2} className="us-error-summary__title" id={titleId}>
         {t('summary.title', { count: entries.length })}
       </Heading>
-      <p className="us-error-summary__intro">{t('summary.intro')}</p>
+      <p className="us-error-summary__intro">{t(splitting ? 'summary.introSplit' : 'summary.intro')}</p>
       <ul className="us-error-summary__list">
         {entries.map((entry) => (
           <li key={entry.key}>

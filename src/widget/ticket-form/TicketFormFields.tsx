@@ -83,7 +83,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   const entries = useSummaryEntries({
     category: values.category,
     guest,
-    oneProblemRefused: problems.blocked && submitter.attempt > 0,
+    oneProblemRefused: problems.blocked && submitter.attempt > 0 && submitter.refused === 'send',
     focusOneProblem: onFocusProblems,
   });
   // Choosing a category moves straight to where the user types first: no extra click into a field. Focused
@@ -115,7 +115,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   const top = (
     <>
       {restoredAt === null || notice === undefined ? null : <notice.DraftRestoredNotice savedAt={restoredAt} now={env.now()} requested={setup.requested ?? undefined} onDiscard={onDiscardDraft} />}
-      <ErrorSummary entries={entries} attempt={submitter.attempt} />
+      <ErrorSummary entries={entries} attempt={submitter.attempt} splitting={submitter.refused === 'split'} />
       {env.host === null ? null : <ContextBlock host={env.host} />}
     </>
   );

@@ -37,6 +37,8 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
   const create = useCreateTicket();
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // What the last refused attempt was for: a refused split lists what to fill, not the rule it was obeying.
+  const [refused, setRefused] = useState<SubmitIntent>('send');
   const intent = useRef<SubmitIntent>('send');
   // The key of the next attempt: a renewed key is used at once, before the form re-renders with it.
   const key = useRef(idempotencyKey);
@@ -79,6 +81,7 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
         return;
       }
       if (failed.kind === 'http' && failed.fields !== undefined) {
+        setRefused('send');
         setAttempt((n) => n + 1);
         if (placeFieldErrors(failed.fields, values)) return;
       }
@@ -89,7 +92,10 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
   /** Validates and sends (or splits); invalid values open the error summary. */
   function submit(which: SubmitIntent): void {
     intent.current = which;
-    void handleSubmit(send, () => setAttempt((n) => n + 1))();
+    void handleSubmit(send, () => {
+      setRefused(which);
+      setAttempt((n) => n + 1);
+    })();
   }
 
   /** Sends the edited draft as a new ticket, with a new key (after `idempotency_conflict`). */
@@ -98,5 +104,5 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
     submit('send');
   }
 
-  return { submit, sendAsNew, failure, sending: create.isPending, attempt, resetFailure: () => setFailure(null) };
+  return { submit, sendAsNew, failure, sending: create.isPending, attempt, refused, resetFailure: () => setFailure(null) };
 }

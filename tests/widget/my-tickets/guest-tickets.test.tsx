@@ -105,8 +105,11 @@ describe('the number-and-key rules', () => {
 
   it('says what is missing or malformed', () => {
     expect(checkOpenByKey('', '')).toEqual({ number: 'numberRequired', key: 'keyRequired' });
-    expect(checkOpenByKey('123', 'abc')).toEqual({ number: 'numberFormat', key: 'keyFormat' });
+    expect(checkOpenByKey('123', 'ключ')).toEqual({ number: 'numberFormat', key: 'keyFormat' });
     expect(checkOpenByKey('UP-2026-000123', `${KEY_A}!`)).toEqual({ key: 'keyFormat' });
+    // The right letters, the wrong length: a part of the key, or more than the key.
+    expect(checkOpenByKey('UP-2026-000123', 'wrongkey')).toEqual({ key: 'keyShort' });
+    expect(checkOpenByKey('UP-2026-000123', KEY_A.repeat(4))).toEqual({ key: 'keyLong' });
     expect(checkOpenByKey('UP-2026-000123', KEY_A)).toEqual({});
   });
 });

@@ -91,6 +91,15 @@ describe('one ticket — one problem', () => {
     await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
     expect(await screen.findByRole('button', { name: 'Ссылка на курс: Укажите ссылку на курс' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: '2 обращения вместо одного' })).not.toBeInTheDocument();
+    // The summary says why, and does not list the rule the user was obeying by splitting.
+    const summary = screen.getByRole('region', { name: /^Исправьте/ });
+    expect(summary).toHaveTextContent('Эти поля общие для всех частей: заполните их, чтобы разделить описание.');
+    expect(within(summary).queryByRole('button', { name: /Одна заявка — одна проблема/ })).not.toBeInTheDocument();
+    // A send refused afterwards (Enter in a field submits the form) lists the rule again.
+    fireEvent.submit(screen.getByRole('form', { name: 'Новое обращение' }));
+    expect(await within(summary).findByRole('button', { name: /Одна заявка — одна проблема/ })).toBeInTheDocument();
+    expect(summary).toHaveTextContent('Нажмите на пункт, чтобы перейти к полю.');
+    expect(summary).not.toHaveTextContent('Эти поля общие');
   });
 
   it('splits into N drafts sent one by one with their own keys, and lists the numbers', async () => {
