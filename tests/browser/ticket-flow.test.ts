@@ -50,8 +50,16 @@ describe('a ticket, live, against the real server', () => {
     await fillBasics(dialog, { subject, description: 'Отчёт по слушателям за ноябрь выгружается пустым.' });
     await dialog.getByLabel('Опишите проблему').evaluate(PASTE_PNG);
     await visible(tracked, dialog.getByText('Загружен', { exact: true }), 'the upload', 15_000);
+    // A laptop's short window: the new screen must scroll to show the notice whole.
+    await page.setViewportSize({ width: 1280, height: 620 });
     await send(tracked, dialog);
     expect(await axe(page), 'axe: confirmation and timeline').toEqual([]);
+    // Focus on the registration notice, the way back above it still in the panel's view.
+    await waitUntil(tracked, 'focus on the notice', async () => (await dialog.locator('.us-confirmation').evaluate((node) => node.getRootNode() instanceof ShadowRoot && (node.getRootNode() as ShadowRoot).activeElement === node)));
+    const back = await dialog.getByRole('button', { name: '← К списку обращений' }).boundingBox();
+    const header = await dialog.locator('.us-shell__top').boundingBox();
+    expect(back !== null && header !== null && back.y >= header.y + header.height, 'the way back is not under the sticky header').toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     const ticketId = await page.evaluate(() => (window as unknown as { __created: string[] }).__created[0]);
     expect(typeof ticketId).toBe('string');

@@ -7,6 +7,7 @@ import { isFinalStatus } from '../../core';
 import type { Status, Ticket, TicketEvent } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
+import { revealScreenStart } from '../shared/reveal';
 import { Button, Notice } from '../shared/ui';
 import { CancelTicket } from './CancelTicket';
 import { FollowUp } from './FollowUp';
@@ -88,8 +89,12 @@ export function TicketView(props: TicketViewProps) {
   const loaded = ticket !== undefined;
   useEffect(() => {
     if (!loaded) return;
-    // A new screen: the registration notice right after sending, the ticket's subject otherwise.
-    (justCreated ? confirmationRef.current : headingRef.current)?.focus();
+    // A new screen: the registration notice right after sending, the ticket's subject otherwise; shown from its
+    // top, so the way back and the ticket's number above the notice stay in view, not under the sticky header.
+    const target = justCreated ? confirmationRef.current : headingRef.current;
+    if (target === null) return;
+    target.focus({ preventScroll: true });
+    revealScreenStart(target);
     // Only on arrival, not on every live update.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded]);

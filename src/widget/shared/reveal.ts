@@ -1,0 +1,42 @@
+/**
+ * Scrolling to what the widget has just focused. The browser's own scroll on focus puts the element at an edge or
+ * scrolls just far enough to show it whole, which can leave what stands above it (a field's label, a screen's way
+ * back) under the panel's sticky header. Instead the top is kept in view when it can be.
+ */
+
+/** The nearest ancestor that scrolls vertically (or may: `overflowing` false), if any. */
+function scrollParent(element: HTMLElement, overflowing = true): HTMLElement | null {
+  for (let node = element.parentElement; node !== null; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && (!overflowing || node.scrollHeight > node.clientHeight)) return node;
+  }
+  return null;
+}
+
+/**
+ * Scrolls so that `whole` (the focused element or what contains it) shows whole, the top kept when it can be;
+ * `reserved` pixels at the bottom are covered (a sticky bar).
+ */
+export function revealFromTop(whole: HTMLElement, reserved = 0): void {
+  const scroller = scrollParent(whole);
+  if (scroller === null) return;
+  const bottom = whole.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top + scroller.scrollTop;
+  const room = scroller.clientHeight - reserved;
+  scroller.scrollTop = bottom <= room ? 0 : bottom - room;
+}
+
+/** How much of a new screen's focused element must show for the screen to stay at its top: a title and a line. */
+const FIRST_LINES = 96;
+
+/**
+ * A new screen's focus: the screen shown from its top (the way back, the ticket's number), as long as `target`'s
+ * first lines show there; else scrolled to bring its start to a third of the view.
+ */
+export function revealScreenStart(target: HTMLElement): void {
+  // The previous screen's scroll is still there, though this one may not fill the view yet.
+  const scroller = scrollParent(target, false);
+  if (scroller === null) return;
+  const top = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+  const shown = Math.min(target.offsetHeight, FIRST_LINES);
+  scroller.scrollTop = top + shown <= scroller.clientHeight ? 0 : top - scroller.clientHeight / 3;
+}
