@@ -226,6 +226,21 @@ export const SplitIntoTickets: Story = {
   },
 };
 
+/** Split of a technical ticket: each part has its own steps, starting from the form's; the links stay shared. */
+export const SplitPartOwnSteps: Story = {
+  parameters: { widget: { prefill: { category: 'technical', subject: 'Две проблемы', description: TWO_PROBLEMS } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await typeInto(canvas, t('form:field.steps'), 'Открыть итоговый тест — ошибка.');
+    await choose(canvas, t('common:impact.blocks_me'));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    await canvas.findByRole('heading', { name: t('form:split.heading', { count: 2 }) });
+    const steps = canvas.getAllByRole('textbox', { name: new RegExp(t('form:field.steps')) });
+    await expect(steps).toHaveLength(2);
+    await expect(steps[1]).toHaveValue('Открыть итоговый тест — ошибка.');
+  },
+};
+
 /**
  * Split where the second problem is about something else: its part gets the order category, asks for the order
  * link itself and says so when it is missing.

@@ -9,12 +9,12 @@ import { Button, Field, Heading } from '../shared/ui';
 import { extendNamespace } from '../shared/i18n';
 import { errorText } from './field-errors';
 import { formFieldsMessages } from './fields-messages';
-import { categoryFieldNames, CATEGORIES, fieldSpec, isFieldRequired, localIsoDate } from '../../core';
+import { CATEGORIES, fieldSpec, isFieldRequired, localIsoDate } from '../../core';
 import type { Category, TicketFieldName } from '../../core';
 import type { DraftExtras } from './build-draft';
 import type { TicketFormValues } from './form-values';
 import { fieldInput } from './field-input';
-import { partCategory, partFields, splitItemDraft } from './split-item-draft';
+import { partCategory, partFieldNames, partFields, splitItemDraft } from './split-item-draft';
 import type { SplitItem } from './stored-draft';
 import { useSplitSend } from './useSplitSend';
 import type { SplitItemState } from './useSplitSend';
@@ -62,7 +62,8 @@ function SplitPartField({ name, category, value, error, readOnly, today, onChang
 /**
  * One part: editable until it is registered, then its number. Its category is the form's unless the user picks
  * another (the problems differ, so may what they are about); a part in a category of its own asks for that
- * category's fields itself, starting from the form's values.
+ * category's fields itself, and in the form's category for the steps or the test's question, each starting from
+ * the form's values.
  */
 function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   item: SplitItem;
@@ -74,8 +75,8 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
 }) {
   const { t } = useTranslation('form');
   const category = partCategory(item, shared.category);
-  const ownFields = category === shared.category ? [] : categoryFieldNames(category);
-  const values = partFields(item, shared.values, category);
+  const ownFields = partFieldNames(category, shared.category);
+  const values = partFields(item, shared.values, category, shared.category);
   const errors = state.status === 'invalid' ? state.errors : {};
   const error = (field: TicketFieldName) => {
     const code = errors[field];

@@ -11,9 +11,19 @@ import type { TicketFormValues } from './form-values';
 import type { SplitItemDraft } from './split-drafts';
 import type { SplitItem } from './stored-draft';
 
-/** A part's values of its category's fields: what the user typed for the part, else the form's value. */
-export function partFields(item: SplitItem, values: TicketFormValues, category: Category): Partial<Record<TicketFieldName, string>> {
-  return Object.fromEntries(categoryFieldNames(category).map((name) => [name, item.fields?.[name] ?? values[name]]));
+/**
+ * The fields a part edits itself: in a category of its own all of that category's fields; in the form's category
+ * those that tell one problem (the steps that lead to it, the test's question), which the form's single value
+ * would otherwise give every part. Links and titles stay shared.
+ */
+export function partFieldNames(category: Category, formCategory: Category): TicketFieldName[] {
+  const names = categoryFieldNames(category);
+  return category === formCategory ? names.filter((name) => fieldSpec(name).kind === 'multiline') : names;
+}
+
+/** A part's values of the fields it edits: what the user typed for the part, else the form's value. */
+export function partFields(item: SplitItem, values: TicketFormValues, category: Category, formCategory: Category): Partial<Record<TicketFieldName, string>> {
+  return Object.fromEntries(partFieldNames(category, formCategory).map((name) => [name, item.fields?.[name] ?? values[name]]));
 }
 
 /** The category a part is sent in: its own, or the form's. */
@@ -28,8 +38,8 @@ function issueField(path: readonly PropertyKey[]): TicketFieldName | 'other' {
 }
 
 /**
- * One part as a ticket: its own subject and description, everything else shared, and the split's group. A part
- * in a category of its own has that category's fields of its own (the form's values fill what it left empty).
+ * One part as a ticket: its own subject, description and the fields it edits ({@link partFieldNames}), everything
+ * else shared, and the split's group (the form's values fill what a part left as they were).
  * Attachments can belong to one ticket only (the server claims them), so they go with the first part.
  */
 export function splitItemDraft(
@@ -41,7 +51,7 @@ export function splitItemDraft(
   splitGroup?: string,
 ): SplitItemDraft {
   const own = partCategory(item, category);
-  const fields = own === category ? {} : partFields(item, values, own);
+  const fields = partFields(item, values, own, category);
   const partValues = { ...values, ...fields, subject: item.subject, description: item.description, confirmedOneProblem: '' };
   const candidate = buildDraftCandidate(own, partValues, { ...extras, attachmentIds: index === 0 ? extras.attachmentIds : [] });
   // As the form's: a date after today (the user's) is refused here, not by the server after the first parts went.

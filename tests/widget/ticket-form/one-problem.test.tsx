@@ -141,6 +141,26 @@ describe('one ticket — one problem', () => {
     expect(store.getItem('uchi-support:ticket-draft:u-1')).toBeNull();
   });
 
+  it('each part has its own steps, starting from the form\'s, while the links stay shared', async () => {
+    const { user, api, onSplitSent } = renderForm();
+    await chooseCategory(user, 'Ошибка в работе СДО');
+    await fill(user, 'Какие действия вызывают ошибку', 'Нажал «Итоговый тест». Увидел ошибку 500.');
+    await fillCommon(user, 'Итоговый тест выдаёт ошибку 500. Кроме того, в личном кабинете нет сертификата за прошлый курс.');
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+    await screen.findByRole('heading', { level: 2, name: '2 обращения вместо одного' });
+    const [, second] = screen.getAllByRole('listitem').filter((item) => item.classList.contains('us-split__item')) as [HTMLElement, HTMLElement];
+    const steps = screen.getAllByLabelText(/Какие действия вызывают ошибку/);
+    expect(steps.map((field) => (field as HTMLTextAreaElement).value)).toEqual(['Нажал «Итоговый тест». Увидел ошибку 500.', 'Нажал «Итоговый тест». Увидел ошибку 500.']);
+    const own = within(second).getByLabelText(/Какие действия вызывают ошибку/);
+    await user.clear(own);
+    await user.type(own, 'Открыл «Мои документы». Сертификата нет.');
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+    await waitFor(() => expect(onSplitSent).toHaveBeenCalledTimes(1));
+    const [first, next] = api.createTicket.mock.calls;
+    expect(first?.[0]).toMatchObject({ category: 'technical', steps: 'Нажал «Итоговый тест». Увидел ошибку 500.' });
+    expect(next?.[0]).toMatchObject({ category: 'technical', steps: 'Открыл «Мои документы». Сертификата нет.' });
+  });
+
   it('a part about something else gets its own category and asks for that category\'s fields', async () => {
     const { user, api, onSplitSent, store } = renderForm();
     await fillCourse(user);
@@ -150,7 +170,7 @@ describe('one ticket — one problem', () => {
     const [, second] = screen.getAllByRole('listitem').filter((item) => item.classList.contains('us-split__item')) as [HTMLElement, HTMLElement];
     const categories = screen.getAllByLabelText('Категория этого обращения');
     expect(categories.map((select) => (select as HTMLSelectElement).value)).toEqual(['course', 'course']);
-    // The view replaces the form; parts in the form's category share its fields and ask for none.
+    // The view replaces the form; parts in the form's category share its links and titles.
     expect(screen.queryByLabelText('Ссылка на курс')).not.toBeInTheDocument();
     await user.selectOptions(categories[1] as HTMLElement, 'Заявка на обучение');
     const orderUrl = within(second).getByLabelText('Ссылка на заявку');
