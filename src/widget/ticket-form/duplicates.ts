@@ -4,6 +4,7 @@
  * with one open technical ticket may well have a second, different problem).
  */
 import { isFinalStatus } from '../../core';
+import { contentStems } from '../../core/one-problem/content-stems';
 import type { TicketSummary } from '../../core';
 import type { TicketFormValues } from './form-values';
 
@@ -25,20 +26,14 @@ function linksAgree(ticketUrl: string | undefined, formUrl: string): boolean | n
   return samePage(ticketUrl, formUrl);
 }
 
-/** Stems too common in tickets to tell two problems apart. */
-const COMMON = new Set(['нет', 'при', 'для', 'как', 'что', 'это', 'мне', 'меня', 'мой', 'моя', 'мои', 'мое', 'или', 'уже', 'все', 'его', 'она', 'они', 'так', 'там', 'где', 'надо', 'прошу', 'день', 'сдо', 'uchi', 'pro', 'когда', 'почем', 'можно', 'нужно', 'пожал', 'здрав', 'добры', 'спаси', 'пробл', 'вопро', 'ошибк']);
-
-/** Word stems of a text: lower case, ё as е, the first five letters of each word of three or more. */
-function stems(text: string): Set<string> {
-  const words = text.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return new Set(words.filter((word) => word.length >= 3).map((word) => word.slice(0, 5)).filter((stem) => !COMMON.has(stem)));
-}
-
-/** The ticket's subject and the form's text share most of the subject's words (two at least, or its only one). */
+/**
+ * The ticket's subject and the form's text share most of the subject's words (two at least, or its only one):
+ * the one-problem check's subject stems, without function words and words every ticket has.
+ */
 function sameWords(subject: string, values: TicketFormValues): boolean {
-  const wanted = stems(subject);
+  const wanted = contentStems(subject);
   if (wanted.size === 0) return false;
-  const have = stems(`${values.subject} ${values.description}`);
+  const have = contentStems(`${values.subject} ${values.description}`);
   const shared = [...wanted].filter((stem) => have.has(stem)).length;
   return shared >= Math.min(2, wanted.size) && shared * 2 >= wanted.size;
 }
