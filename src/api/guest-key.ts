@@ -2,8 +2,12 @@
 import { toBase64Url } from './base64url';
 import { randomBytes } from './globals';
 
+/** The lengths the server accepts for a guest (or access) key. */
+export const GUEST_KEY_LENGTH = { min: 32, max: 128 } as const;
+/** A key's characters, any length: base64url. */
+export const GUEST_KEY_CHARACTERS = /^[A-Za-z0-9_-]+$/;
 /** What the server accepts as a guest (or access) key. */
-export const GUEST_KEY_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
+export const GUEST_KEY_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${GUEST_KEY_LENGTH.min},${GUEST_KEY_LENGTH.max}}$`);
 
 /** A new guest key: 32 random bytes as 43 base64url characters (256 bits, unguessable). */
 export function newGuestKey(): string {

@@ -1,5 +1,5 @@
 /** The number-and-key form's rules: how what a guest typed or pasted is tidied, and what is wrong with it. */
-import { GUEST_KEY_PATTERN } from '../../api/guest-key';
+import { GUEST_KEY_CHARACTERS, GUEST_KEY_LENGTH, GUEST_KEY_PATTERN } from '../../api/guest-key';
 import { isTicketNumber } from '../../core/tickets/numbers';
 
 /** What can be wrong with the form before anything is sent (message keys of `tickets:openByKey`). */
@@ -35,8 +35,8 @@ export function checkOpenByKey(number: string, key: string): OpenByKeyErrors {
   if (number === '') errors.number = 'numberRequired';
   else if (!isTicketNumber(number)) errors.number = 'numberFormat';
   if (key === '') errors.key = 'keyRequired';
-  else if (!/^[A-Za-z0-9_-]+$/.test(key)) errors.key = 'keyFormat';
+  else if (!GUEST_KEY_CHARACTERS.test(key)) errors.key = 'keyFormat';
   // The right letters but not the whole key: most often a part of it was copied.
-  else if (!GUEST_KEY_PATTERN.test(key)) errors.key = key.length < 32 ? 'keyShort' : 'keyLong';
+  else if (!GUEST_KEY_PATTERN.test(key)) errors.key = key.length < GUEST_KEY_LENGTH.min ? 'keyShort' : 'keyLong';
   return errors;
 }
