@@ -1,18 +1,69 @@
 /**
  * `<uchi-support-widget api-url="…" token="…" locale="ru" theme="auto">`: the inline widget, declaratively.
  * Ships as `element.js` (a module with a stable name that pulls the hashed widget chunks).
+ *
+ * What attributes cannot carry is set as properties: `context`, `account` and `getToken`. The widget's events
+ * come out of the element as DOM events named `uchi-support:<event>` (`uchi-support:ticket:created`, …) with the
+ * event's payload as `detail`; they bubble and cross shadow roots.
  */
+import { HOST_EVENTS } from './package/events';
 import { mount } from './package/mount';
-import type { MountedWidget, MountOptions } from './package/mount';
+import type { GetToken, HostContext, HostEvent, MountedWidget, MountOptions, OpenArgs, UchiProAccount } from './package/mount';
 
 const ATTRIBUTES = ['api-url', 'token', 'locale', 'theme', 'privacy-policy-url', 'heading-level'] as const;
+
+/** The properties a page may set before the element's class is defined (upgraded on connection). */
+const PROPERTIES = ['context', 'account', 'getToken'] as const;
 
 /** The custom element class; registered by {@link defineSupportElement}. */
 export class UchiSupportElement extends HTMLElement {
   static readonly observedAttributes = [...ATTRIBUTES];
   private widget: MountedWidget | null = null;
+  private hostContext: HostContext | null | undefined;
+  private hostAccount: UchiProAccount | undefined;
+  private tokenGetter: GetToken | undefined;
+
+  /** The signed-in user as the LMS knows them; replaces the shown context in place. */
+  get context(): HostContext | null | undefined {
+    return this.hostContext;
+  }
+  set context(value: HostContext | null | undefined) {
+    this.hostContext = value;
+    if (this.widget !== null && value !== undefined) this.widget.setContext(value);
+  }
+
+  /** The Uchi.Pro account as the LMS API returns it; replaces the shown context in place. */
+  get account(): UchiProAccount | undefined {
+    return this.hostAccount;
+  }
+  set account(value: UchiProAccount | undefined) {
+    this.hostAccount = value;
+    if (this.widget !== null && value !== undefined) this.widget.setContext(value);
+  }
+
+  /** Returns a fresh reporter token (see `getToken` of `init`); a new one re-creates the widget. */
+  get getToken(): GetToken | undefined {
+    return this.tokenGetter;
+  }
+  set getToken(value: GetToken | undefined) {
+    if (value === this.tokenGetter) return;
+    this.tokenGetter = value;
+    if (this.widget !== null) this.render();
+  }
+
+  /** Shows the form, pre-filled with `args`, or a ticket (`{ ticket: 'UP-…' }`). */
+  open(args?: OpenArgs): void {
+    this.widget?.open(args);
+  }
 
   connectedCallback(): void {
+    // A value set on the element before this class was defined sits on the instance and hides the accessor.
+    for (const property of PROPERTIES) {
+      if (!Object.hasOwn(this, property)) continue;
+      const value: unknown = this[property];
+      delete (this as Partial<Record<(typeof PROPERTIES)[number], unknown>>)[property];
+      (this as Record<(typeof PROPERTIES)[number], unknown>)[property] = value;
+    }
     this.render();
   }
 
@@ -39,13 +90,26 @@ export class UchiSupportElement extends HTMLElement {
     const level = this.getAttribute('heading-level');
     // A number, or the string itself so that the widget names a wrong one.
     if (level !== null) options.headingLevel = /^[1-9]$/.test(level) ? Number(level) : level;
+    if (this.hostContext !== undefined && this.hostContext !== null) options.context = this.hostContext;
+    if (this.hostAccount !== undefined) options.account = this.hostAccount;
+    if (this.tokenGetter !== undefined) options.getToken = this.tokenGetter;
     try {
       // Attributes are strings of any value: the widget checks them at run time and names a wrong one.
-      this.widget = mount(this, options as MountOptions);
+      const widget = mount(this, options as MountOptions);
+      this.widget = widget;
+      for (const event of HOST_EVENTS) {
+        widget.on(event, (payload) => {
+          if (this.widget === widget) this.report(event, payload);
+        });
+      }
     } catch (error) {
       console.error(error);
-      this.dispatchEvent(new CustomEvent('uchi-support:error', { detail: { message: String(error) }, bubbles: true }));
+      this.report('error', { message: String(error) });
     }
+  }
+
+  private report(event: HostEvent, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(`uchi-support:${event}`, { detail, bubbles: true, composed: true }));
   }
 }
 

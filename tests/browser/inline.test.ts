@@ -121,6 +121,19 @@ describe('inline', () => {
     await visible(tracked, element.getByRole('region', { name: 'Техподдержка Uchi.Pro' }), 'the element in Russian');
     await element.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
     expect(await element.getByLabel('Тема обращения').isEditable()).toBe(true);
+    // What attributes cannot carry is a property, applied in place; the widget's events come out as DOM events.
+    await element.evaluate((node) => {
+      (node as HTMLElementTagNameMap['uchi-support-widget']).context = { fullName: 'Сидорова Мария Ивановна', role: 'teacher', organization: { title: 'ООО «Учебный центр»' }, lmsUrl: 'https://lms.example.ru' };
+    });
+    await visible(tracked, element.getByText(/Сидорова/).first(), 'the context set as a property');
+    const heard = await element.evaluate(
+      (node) =>
+        new Promise<string>((resolve) => {
+          node.closest('main')?.addEventListener('uchi-support:ready', (event) => resolve(`${event.type} ${String((event as CustomEvent).detail)}`), { once: true });
+          (node as HTMLElementTagNameMap['uchi-support-widget']).getToken = () => null;
+        }),
+    );
+    expect(heard).toBe('uchi-support:ready null');
     const left = await element.evaluate((node) => {
       node.remove();
       return node.querySelectorAll('uchi-support-inline').length;

@@ -1,5 +1,6 @@
 /** The React component for React hosts: the same widget, mounted into a div it renders (own React root inside). */
 import { useEffect, useRef } from 'react';
+import { HOST_EVENTS } from './events';
 import { mount } from './mount';
 import type { GetToken, HostContext, HostEvent, HostEventPayloads, Locale, MountedWidget, MountOptions, Theme, UchiProAccount } from './types';
 
@@ -29,8 +30,6 @@ export interface UchiSupportWidgetProps {
   onEvent?: (...args: UchiSupportEventArgs) => void;
   className?: string;
 }
-
-const EVENTS: HostEvent[] = ['ready', 'open', 'close', 'ticket:created', 'ticket:status', 'unread', 'error'];
 
 /** A string equal for equal plain values (object keys sorted), so inline objects compare by value. */
 function valueKey(value: unknown): string {
@@ -80,7 +79,7 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
     const mounted = mount(ref.current, options);
     applied.current = { token: p.token, locale: p.locale, identity: valueKey(p.context ?? p.account ?? null) };
     const emit = (event: HostEvent, payload: unknown) => (latest.current.onEvent as ((event: HostEvent, payload: unknown) => void) | undefined)?.(event, payload);
-    const unsubscribe = EVENTS.map((event) => mounted.on(event, (payload) => emit(event, payload)));
+    const unsubscribe = HOST_EVENTS.map((event) => mounted.on(event, (payload) => emit(event, payload)));
     widget.current = mounted;
     return () => {
       unsubscribe.forEach((off) => off());
