@@ -42,6 +42,17 @@ describe('idempotent create', () => {
     expectError(conflict, 409, 'idempotency_conflict');
   });
 
+  it('a body that fails the checks is 422 whatever its key, and leaves the key for the corrected body', async () => {
+    const key = newKey();
+    const invalid = await createTicket(ts, alice, { ...validDrafts.order, orderUrl: 'не ссылка' }, key);
+    expectError(invalid, 422, 'validation_failed');
+    const corrected = await createTicket(ts, alice, validDrafts.order, key);
+    expect(corrected.status, corrected.text).toBe(201);
+    expect(corrected.headers.get('idempotent-replayed')).toBeNull();
+    // Once the key holds a ticket, an invalid body under it is still told what is wrong with it.
+    expectError(await createTicket(ts, alice, { ...validDrafts.order, orderUrl: 'не ссылка' }, key), 422, 'validation_failed');
+  });
+
   it('keys are per owner: another user with the same key gets their own ticket', async () => {
     const key = newKey();
     const a = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.other, key)).body).ticket;

@@ -119,6 +119,11 @@ describe('category rules: refused drafts say in Russian what is missing', () => 
       description: 'Напишите, что случилось: без описания специалист не сможет помочь',
       impact: 'Укажите, насколько проблема мешает работе',
     });
+    // A value that is not one of the options is told apart from a missing one.
+    const unknownImpact = await createTicket(ts, alice, { ...bare, category: 'other', impact: 'critical' });
+    expect((unknownImpact.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      impact: 'Выберите, насколько проблема мешает работе, из предложенных вариантов',
+    });
     const noCategory = await createTicket(ts, alice, bare);
     expect((noCategory.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({ category: 'Выберите категорию обращения из списка' });
   });

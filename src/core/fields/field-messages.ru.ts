@@ -38,6 +38,9 @@ export const CONTACT_FIELD_MESSAGES_RU: Readonly<Record<ContactFieldName, Senten
 /** Sentences of the other fields of the form (category, impact, the guest's contact). */
 export const FORM_FIELD_MESSAGES_RU = {
   category: CATEGORY_FIELD_MESSAGES_RU,
-  impact: { required: 'Укажите, насколько проблема мешает работе' },
+  impact: {
+    required: 'Укажите, насколько проблема мешает работе',
+    invalid: 'Выберите, насколько проблема мешает работе, из предложенных вариантов',
+  },
   contact: CONTACT_FIELD_MESSAGES_RU,
 } as const satisfies Record<string, Sentences | Readonly<Record<string, Sentences>>>;

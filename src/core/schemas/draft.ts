@@ -6,7 +6,7 @@ import { categoryWireShape } from '../fields';
 import { attachmentIdSchema } from './attachment';
 import { browserInfoSchema } from './browser';
 import { contactSchema } from './context';
-import { requiredText } from './fields';
+import { fieldError, requiredText } from './fields';
 import { DRAFT_LIMITS } from './constants';
 
 export { DRAFT_LIMITS };
@@ -29,7 +29,7 @@ function buildCommonShape() {
   return {
     subject: requiredText(DRAFT_LIMITS.subject),
     description: requiredText(DRAFT_LIMITS.description),
-    impact: z.enum(IMPACTS, { error: 'required' }),
+    impact: z.enum(IMPACTS, fieldError('invalid')),
     attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(DRAFT_LIMITS.attachments, 'too_many')), []),
     browser: browserInfoSchema,
     pageUrl: z.optional(z.string().check(z.maxLength(2000))),

@@ -89,7 +89,7 @@ export const formMessagesEn = {
     category: { required: 'Choose the request category', invalid: 'Choose a category from the list' },
     subject: { required: 'Enter the subject' },
     description: { required: 'Say what happened: without a description the specialist cannot help' },
-    impact: { required: 'Tell us how much the problem gets in the way' },
+    impact: { required: 'Tell us how much the problem gets in the way', invalid: 'Choose how much the problem gets in the way from the options given' },
     steps: { required: 'Describe the actions that lead to the error' },
     courseTitle: { required: 'Enter the full course title' },
     courseUrl: { required: 'Enter the course link', url: 'The course link must start with http:// or https://' },
