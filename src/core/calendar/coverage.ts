@@ -10,7 +10,8 @@ export function calendarCoverageWarning(now: Date): string | null {
   const missing = [year, year + 1].filter((y) => (y === year || month >= 10) && !hasCalendarFor(y));
   if (missing.length === 0) return null;
   return (
-    `Production calendar missing for ${missing.join(', ')}: add src/core/calendar/years/<year>.ts from the ` +
-    'government decree «О переносе выходных дней»; until then deadlines in those years are provisional.'
+    `Production calendar missing for ${missing.join(', ')}: deadlines in those years are provisional (Labour Code ` +
+    'holidays only). In the widget\'s source repository, add src/core/calendar/years/<year>.ts from the government ' +
+    'decree «О переносе выходных дней», then rebuild and deploy.'
   );
 }
