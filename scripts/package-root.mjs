@@ -6,8 +6,8 @@
  * `dependencies` include the server's runtime (better-sqlite3, sharp, pg, nodemailer, hono…). A host app that
  * installs the widget must not get those. So the published manifest is generated here from the root one:
  * the same name, version, exports, peers and side effects, and as `dependencies` only the packages the shipped
- * files import (versions from the root). A shipped file importing a package that is neither a dependency nor
- * a peer of the root fails the build.
+ * files import (caret ranges from the root's exact versions). A shipped file importing a package that is
+ * neither a dependency nor a peer of the root fails the build.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -51,7 +51,9 @@ for (const [name, file] of [...imported].sort(([a], [b]) => a.localeCompare(b)))
   if (name in peers || name === root.name) continue; // the package naming itself (in a doc comment)
   const version = root.dependencies?.[name];
   if (version === undefined) throw new Error(`${file} imports ${name}, which is not in package.json's dependencies or peerDependencies`);
-  dependencies[name] = version;
+  // The repository pins exact versions; a library declares ranges, so a host's own copy of zod or i18next is
+  // shared rather than installed twice. The root's version is the lowest the package was built and tested with.
+  dependencies[name] = /^\d+\.\d+\.\d+$/.test(version) ? `^${version}` : version;
 }
 
 const manifest = {

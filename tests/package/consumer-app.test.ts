@@ -110,6 +110,9 @@ describe('the packed package in a fresh Vite + React 19 + TypeScript app', () =>
 
   it('declares as dependencies only what the browser code imports, none of the server runtime', async () => {
     expect(Object.keys(shipped.dependencies ?? {}).sort()).toEqual(['@hookform/resolvers', '@tanstack/react-query', 'i18next', 'modern-screenshot', 'react-hook-form', 'zod']);
+    // Ranges from the repository's exact versions, so a host shares its own copies.
+    const pinned = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+    for (const [name, range] of Object.entries(shipped.dependencies ?? {})) expect(range, name).toBe(`^${pinned[name]}`);
     expect(shipped.devDependencies).toBeUndefined();
     // The installed tree as npm sees it (the app's own packages and what the tarball declares).
     const { stdout } = await run('npm', ['ls', '--all', '--parseable', '--offline'], { cwd: app, maxBuffer: 16 * 1024 * 1024 }).catch(
