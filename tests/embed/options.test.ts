@@ -33,6 +33,8 @@ describe('init options', () => {
     [{ apiUrl: 'https://a.ru/api', headingLevel: 5 }, 'UchiSupport init: "headingLevel" must be one of 1, 2, 3, 4'],
     [{ apiUrl: 'https://a.ru/api', headingLevel: '2' }, 'UchiSupport init: "headingLevel" must be one of 1, 2, 3, 4'],
     [{ apiUrl: 'https://a.ru/api', lang: 'ru' }, 'UchiSupport init: the argument has unknown option(s) lang'],
+    // A signed-in user has an LMS role: `guest` is what the widget is without a context.
+    [{ apiUrl: 'https://a.ru/api', context: { fullName: 'Иванова Анна', role: 'guest', organization: { title: 'Школа' }, lmsUrl: 'https://lms.example.ru' } }, 'UchiSupport init: "context.role" must be one of "administrator", "manager", "teacher", "editor", "listener", "contractor", "agent"'],
     [null, 'UchiSupport init: the argument must be object'],
   ])('refuses %j with a message naming the option', (value, message) => {
     expect(() => parseOrThrow('init', initOptionsSchema, value)).toThrow(UchiSupportOptionError);

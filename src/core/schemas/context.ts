@@ -17,11 +17,11 @@ export const organizationSchema = z.object({
   title: requiredText(300),
 });
 
-/** What the host LMS tells about the signed-in user: shown read-only and sent automatically. */
+/** What the host LMS tells about the signed-in user: shown read-only and sent automatically. A signed-in user has an LMS role, never `guest`. */
 export const hostContextSchema = z.object({
   userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   fullName: requiredText(300),
-  role: z.enum(REPORTER_ROLES),
+  role: z.enum(LMS_ROLES),
   organization: organizationSchema,
   lmsUrl: httpUrlSchema,
   phone: z.optional(ruPhoneSchema),

@@ -23,7 +23,7 @@ export function wrongOptions(element: HTMLElement) {
   return (
     <UchiSupportWidget
       apiUrl="https://support.example.ru/api/v1"
-      // @ts-expect-error: fullName is a string and role one of the reporter roles
+      // @ts-expect-error: fullName is a string and role one of the LMS roles
       context={{ fullName: 1, role: 'nobody' }}
     />
   );
