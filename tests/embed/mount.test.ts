@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { WidgetHooks } from '../../src/embed/widget';
-import { mount } from '../../src/embed/package/mount';
+import { mount, UchiSupportOptionError } from '../../src/embed/package/mount';
 
 const hooksOf = vi.hoisted(() => [] as WidgetHooks[]);
 
@@ -40,6 +40,15 @@ describe('mount() events', () => {
     widget.on('unread', late)();
     await settle();
     expect(late).not.toHaveBeenCalled();
+    widget.unmount();
+  });
+
+  it('refuses an event that does not exist and a handler that is not a function, naming them', () => {
+    const widget = mount(document.createElement('div'), { apiUrl: 'https://support.example.ru/api/v1' });
+    // @ts-expect-error: not an event
+    expect(() => widget.on('ticket:create', () => undefined)).toThrow(new UchiSupportOptionError('UchiSupport on: "ticket:create" is not an event; the events are "ready", "open", "close", "ticket:created", "ticket:status", "unread", "error"'));
+    // @ts-expect-error: not a function
+    expect(() => widget.on('ready', 'log')).toThrow('UchiSupport on: the handler of "ready" must be a function');
     widget.unmount();
   });
 });

@@ -1,5 +1,7 @@
 /** The npm package's entry for any framework: `mount(element, options)` renders the widget inline. */
+import { UchiSupportOptionError } from '../options';
 import { createWidget } from '../widget';
+import { HOST_EVENTS } from './events';
 import type { HostEvent as WidgetHostEvent } from '../widget';
 import type { HostEvent, HostEventHandler, MountedWidget, MountOptions } from './types';
 
@@ -33,6 +35,9 @@ export function mount(element: HTMLElement, options: MountOptions): MountedWidge
     setContext: (context) => widget.setContext(context),
     setLocale: (locale) => widget.setLocale(locale),
     on<E extends HostEvent>(event: E, handler: HostEventHandler<E>) {
+      // A misspelt event would never be told: say so at once (TypeScript catches it before, plain JS here).
+      if (!HOST_EVENTS.includes(event)) throw new UchiSupportOptionError(`UchiSupport on: "${String(event)}" is not an event; the events are ${HOST_EVENTS.map((name) => `"${name}"`).join(', ')}`);
+      if (typeof handler !== 'function') throw new UchiSupportOptionError(`UchiSupport on: the handler of "${event}" must be a function`);
       const set = handlers.get(event) ?? new Set();
       const listener = handler as (payload: unknown) => void;
       handlers.set(event, set.add(listener));
@@ -51,7 +56,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountedWidge
   };
 }
 
-export { UchiSupportOptionError } from '../options';
+export { UchiSupportOptionError };
 export type {
   GetToken,
   HostContext,
