@@ -34,8 +34,8 @@ export function splitOnConnectives(text: string): string[] {
   return connectivePieces(text).map((p) => p.text);
 }
 
-// A postscript, or "И ещё:" announcing the next point, may announce only more of the same.
-const POSTSCRIPT = /^(?:p|р|п|пс|ps|и\s+еще|а\s+еще)(?![\p{L}])/u;
+// A postscript, or "И ещё:" / "Заодно:" announcing the next point, may announce only more of the same.
+const POSTSCRIPT = /^(?:p|р|п|пс|ps|и\s+еще|а\s+еще)(?![\p{L}])|^(?:(?:и|а|ну\s+и)\s+)?(?:заодно|кстати|попутно)$/u;
 const ORDINAL = /^(?:во|в)-?\s?(?:вторых|третьих|четвертых|пятых)/u;
 const FIRST = /(?<![\p{L}])во-?\s?первых/u;
 

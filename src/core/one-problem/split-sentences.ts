@@ -20,6 +20,9 @@ function raisesSomething(sentence: string): boolean {
 // "И почему …?", "И можно ли …?" after a question: a second question, even about the same course.
 const AND_QUESTION = /^и\s+(?:почему|как|где|когда|сколько|можно\s+ли|нужно\s+ли|есть\s+ли|в\s+\p{L}+|на\s+\p{L}+)(?![\p{L}])/u;
 
+// "И добавьте …", "А пришлите …": a sentence opened by «и» / «а» and an imperative.
+const AND_REQUEST = /^(?:и|а)\s+(?:\p{L}{3,}(?:йте|ите))(?![\p{L}])/u;
+
 // A connective or ordinal opening a sentence ("Кроме того, …", "Во-вторых, …"): not what the sentence is about.
 const OPENER = /^(?:(?:во-?\s?\p{L}+х|в-\p{L}+х|кроме\s+того|также|еще|а|и|но|плюс)(?![\p{L}])[\s,:—–-]*)+/u;
 
@@ -70,6 +73,8 @@ export function sentencePieces(text: string): Piece[] {
   let failed = false;
   let said = false;
   let asked = false;
+  // "У меня две проблемы." announced several: each next sentence that raises something is one of them.
+  let announced = false;
   // A suggestion ticket explains its motivation ("Сейчас нельзя …"): nothing after it is split off.
   let suggested = false;
   // «Во-первых… во-вторых…» after the problem is stated tell its circumstances.
@@ -82,16 +87,23 @@ export function sentencePieces(text: string): Piece[] {
       // nothing: the rest argues for the same suggestion
     } else if (failed && suggestion !== null) {
       starts.push({ at: sentence.start, marker: markerText(suggestion) });
-    } else if (asked && AND_QUESTION.test(normalizeText(s)) && hasProblemMarker(s) && !continues(s) && !opensWithPronoun(s)) {
+    } else if ((asked || (said && stems.size >= 2 && !sharesSubject(before, s))) && AND_QUESTION.test(normalizeText(s)) && hasProblemMarker(s) && !continues(s) && !opensWithPronoun(s)) {
       starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 2).join(' ')) });
     } else if (ordinalDetails && ORDINAL.test(normalizeText(s))) {
       // nothing: another circumstance of the same problem
+    } else if (said && AND_REQUEST.test(normalizeText(s)) && !FIXING_REQUEST.test(normalizeText(s)) && !continues(s) && !opensWithPronoun(s) && stems.size >= 2) {
+      // "… И добавьте в заявку ещё трёх человек": a request of its own opened by «и», even about the same order.
+      starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 2).join(' ')) });
+    } else if (announced && said && raisesSomething(s) && !continues(s) && !opensWithPronoun(s)) {
+      // "У меня две проблемы с отчётами. …. И отчёт по группе …": the writer counted them, even about one subject.
+      starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 3).join(' ')) });
     } else if (said && raisesSomething(s) && !continues(s) && !(isQuestion(s) && opensWithPronoun(s)) && stems.size >= 2 && !sharesSubject(before, s)) {
       starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 3).join(' ')) });
     }
     asked = isQuestion(s);
     suggested ||= suggestion !== null && !failed;
     failed ||= reportsFailure(s);
+    announced ||= isPluralHeading(s);
     // "У меня два вопроса." announces what follows; it raises nothing itself.
     said ||= raisesSomething(s) && !isPluralHeading(s) && !POLITE.test(normalizeText(s));
     for (const stem of stems) before.add(stem);

@@ -18,6 +18,10 @@ describe('hasProblemMarker', () => {
     ['проверили папку спам', false],
     ['браузер Chrome 126', false],
     ['Также в SCORM 1.2 такой же пакет работает нормально.', false],
+    ['видео в уроке без звука', true],
+    ['оплатили курс без скидки', false],
+    ['слушатели видят только первую страницу', true],
+    ['видео только для администраторов', false],
   ])('%s → %s', (text, expected) => {
     expect(hasProblemMarker(text)).toBe(expected);
   });
