@@ -3,22 +3,14 @@
  * We subscribe to the broker before reading the backlog, and every wake reads the table after the last id
  * sent, so an event committed by any process arrives exactly once, in order, and none falls into a gap.
  */
-import type { Socket } from 'node:net';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { SSEStreamingApi } from 'hono/streaming';
 import type { TicketEvent } from '../../core';
 import type { AppDeps } from '../context';
 import { eventsOf } from '../tickets/view';
-import { exemptFromIdleTimeout } from '../guard/connections';
+import { exemptFromIdleTimeout, socketOf } from '../guard/connections';
 import { createWakeSignal } from './wake-signal';
-
-/** The Node socket under a request, when served by Node's HTTP server. */
-function socketOf(c: Context): Socket | undefined {
-  const env: unknown = c.env;
-  if (typeof env !== 'object' || env === null || !('incoming' in env)) return undefined;
-  return (env as { incoming?: { socket?: Socket } }).incoming?.socket;
-}
 
 /** The SSE event name of every ticket event. */
 export const TICKET_EVENT = 'ticket-event';

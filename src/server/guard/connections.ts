@@ -2,6 +2,7 @@
  * Socket-level limits of the Node HTTP server: headers and whole requests must arrive in time, a socket on
  * which nothing moves is closed, keep-alive is short, and open connections are capped per IP and in total.
  */
+import type { Context } from 'hono';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { GuardLimits } from './limits';
@@ -61,4 +62,23 @@ export function guardConnections(server: Server, limits: GuardLimits): void {
 /** Lifts the idle timeout of a socket that carries an event stream (its heartbeat is not a body). */
 export function exemptFromIdleTimeout(socket: Socket | undefined): void {
   socket?.setTimeout(0);
+}
+
+/**
+ * Holds the idle timeout of a socket whose request has arrived whole while the server works on it (an upload
+ * waiting for its turn to be decoded sends nothing, and must not be cut for it); the returned function starts
+ * it again for what the connection does next.
+ */
+export function holdIdleTimeout(socket: Socket | undefined, idleTimeoutMs: number): () => void {
+  socket?.setTimeout(0);
+  return () => {
+    if (socket !== undefined && !socket.destroyed) socket.setTimeout(idleTimeoutMs);
+  };
+}
+
+/** The socket of a request served by the Node adapter (undefined under `app.request` in tests). */
+export function socketOf(c: Context): Socket | undefined {
+  const env: unknown = c.env;
+  if (typeof env !== 'object' || env === null || !('incoming' in env)) return undefined;
+  return (env as { incoming?: { socket?: Socket } }).incoming?.socket;
 }

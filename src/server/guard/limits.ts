@@ -22,6 +22,10 @@ export interface GuardLimits {
   guestUploadsPerIpHour: number;
   /** Guest upload bytes from one IP address per hour. */
   guestUploadBytesPerIpHour: number;
+  /** Images decoded at once by one process (each may take hundreds of megabytes and a core for seconds). */
+  imageJobs: number;
+  /** Images that may wait for their turn; more are answered 503 with `Retry-After`. */
+  imageQueue: number;
   /** Anonymous `GET /meta` requests per IP and minute (their own bucket). */
   anonymousPerIpMinute: number;
   /** Uploads no ticket claimed for this long are deleted. */
@@ -44,6 +48,8 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = {
   guestTicketsPerIpHour: 20,
   guestUploadsPerIpHour: 100,
   guestUploadBytesPerIpHour: 50 * 1024 * 1024,
+  imageJobs: 1,
+  imageQueue: 16,
   anonymousPerIpMinute: 600,
   unclaimedMaxAgeMs: 24 * 60 * 60 * 1000,
   cleanupIntervalMs: 60 * 60 * 1000,
@@ -62,6 +68,8 @@ export const GUARD_VARIABLES: Record<keyof GuardLimits, string> = {
   guestTicketsPerIpHour: 'SUPPORT_GUEST_TICKETS_PER_IP_HOUR',
   guestUploadsPerIpHour: 'SUPPORT_GUEST_UPLOADS_PER_IP_HOUR',
   guestUploadBytesPerIpHour: 'SUPPORT_GUEST_UPLOAD_BYTES_PER_IP_HOUR',
+  imageJobs: 'SUPPORT_IMAGE_JOBS',
+  imageQueue: 'SUPPORT_IMAGE_QUEUE',
   anonymousPerIpMinute: 'SUPPORT_ANONYMOUS_RATE_LIMIT',
   unclaimedMaxAgeMs: 'SUPPORT_UNCLAIMED_MAX_AGE_MS',
   cleanupIntervalMs: 'SUPPORT_CLEANUP_INTERVAL_MS',

@@ -13,6 +13,7 @@ import { randomId } from '../tickets/ids';
 import { attachmentView } from '../tickets/view';
 import type { Reader } from '../tickets/view';
 import { receiveUpload } from '../attachments/multipart';
+import { holdIdleTimeout, socketOf } from '../guard/connections';
 import { remoteAddress } from '../guard/guest-quota';
 import type { QuotaReservation } from '../guard/guest-quota';
 import { closeAfter } from '../http/json-body';
@@ -63,9 +64,15 @@ export function attachmentRoutes(deps: AppDeps) {
   /** Receives, checks and records one upload; settles the guest's reservation with its real size. */
   async function storeUpload(c: Context<AppEnv>, owner: string, quota: QuotaReservation | null): Promise<Attachment> {
     const file = await receiveUpload(c, deps.files, limits.maxFileBytes);
+    // The body is in: waiting for the image gate and decoding send nothing, and must not count as idle.
+    const socket = socketOf(c);
+    const resumeIdle = holdIdleTimeout(socket, deps.config.guard.idleTimeoutMs);
     let clean: CleanFile | null = null;
     try {
-      clean = await inspectUpload(deps.files, file.path, file.size, file.type, limits.maxPixels);
+      const inspect = () => inspectUpload(deps.files, file.path, file.size, file.type, limits.maxPixels);
+      clean = file.type === 'application/pdf' ? await inspect() : await deps.guards.images.run(inspect);
+      // A client that gave up meanwhile never learns the id: nothing is stored for it.
+      if (socket?.destroyed === true) throw failures.badRequest('Соединение закрыто до того, как файл был сохранён.');
       const row = {
         id: randomId(),
         owner,
@@ -91,11 +98,13 @@ export function attachmentRoutes(deps: AppDeps) {
         if (row.storage_name !== '') await deps.files.discard(row.storage_name);
         throw error;
       }
-      await quota?.settle({ files: 1, bytes: file.size });
+      // An image costs by what decoding it takes: a quarter of a byte per pixel when that is more than its size.
+      await quota?.settle({ files: 1, bytes: Math.max(file.size, Math.ceil(((clean.width ?? 0) * (clean.height ?? 0)) / 4)) });
       const stored = await deps.store.attachments.get(row.id);
       if (stored === undefined) throw new Error('inserted attachment not found');
       return attachmentView(stored);
     } finally {
+      resumeIdle();
       await deps.files.dropTemporary(file.path);
       if (clean !== null && clean.path !== file.path) await deps.files.dropTemporary(clean.path);
     }

@@ -1,0 +1,39 @@
+/**
+ * A gate for expensive work of one process: at most `running` jobs at a time, at most `waiting` more queued in
+ * arrival order, and beyond that a 503 with `Retry-After`. Decoding an image costs memory and CPU by its pixels,
+ * not by its bytes: a 2 kB lossless WebP may hold 40 megapixels. Through the gate, a burst of such files from
+ * one client takes one job's memory and one of the worker threads that file reads and writes also need.
+ */
+import { ApiFailure } from '../errors';
+
+/** A bounded gate. */
+export interface WorkGate {
+  /** Runs `job` when a place is free (in order of arrival), or throws the 503 when too many already wait. */
+  run<T>(job: () => Promise<T>): Promise<T>;
+  /** Jobs running and waiting now. */
+  load(): { running: number; waiting: number };
+}
+
+/** Creates a gate of `running` places with a queue of `waiting`. */
+export function createWorkGate(running: number, waiting: number, busyMessage: string): WorkGate {
+  let active = 0;
+  const queue: Array<() => void> = [];
+  const release = () => {
+    const next = queue.shift();
+    if (next === undefined) active--;
+    else next();
+  };
+  return {
+    async run(job) {
+      if (active < running) active++;
+      else if (queue.length < waiting) await new Promise<void>((resolve) => queue.push(resolve));
+      else throw new ApiFailure(503, 'unavailable', busyMessage, undefined, { 'Retry-After': '5' });
+      try {
+        return await job();
+      } finally {
+        release();
+      }
+    },
+    load: () => ({ running: active, waiting: queue.length }),
+  };
+}
