@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTicketResponseSchema, notificationPrefsSchema } from '../../src/core';
 import { deliveryListSchema } from '../../src/server/schemas';
-import { validDrafts } from '../fixtures/drafts';
+import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp, verify } from '../fixtures/receivers';
-import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
+import { agentAuth, ALLOWED_ORIGIN, call, createTicket, expectError, guestAuth, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 const WEBHOOK_SECRET = 'whsec-test-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -76,6 +76,25 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(rows.filter((d) => d.kind === 'email')).toHaveLength(1);
     expect(rows.filter((d) => d.kind === 'webhook')).toHaveLength(3);
     expect(rows.every((d) => d.status === 'sent')).toBe(true);
+  });
+
+  it('a guest’s e-mail links only to an LMS that embeds the widget, never to a site the guest typed', async () => {
+    const mailOf = async (lmsUrl: string, pageUrl: string) => {
+      const draft = { ...validDrafts.technical, pageUrl, contact: { ...guestContact, lmsUrl }, consent: true as const };
+      const ticket = await newTicket(guestAuth(), draft);
+      await agentStatus(ticket.id, 'clarification_requested', 'Какой браузер?');
+      await settled(ticket.id);
+      const mine = smtp.mails.filter((m) => m.subject.includes(ticket.number));
+      expect(mine).toHaveLength(1);
+      return { mail: mine[0], number: ticket.number };
+    };
+    const foreign = await mailOf('https://evil.example', 'https://evil.example/login');
+    expect(foreign.mail?.to).toBe(guestContact.email);
+    expect(foreign.mail?.text).not.toContain('evil.example');
+    expect(foreign.mail?.html).not.toContain('evil.example');
+    expect(foreign.mail?.html).not.toContain('<a ');
+    const embedding = await mailOf(ALLOWED_ORIGIN, `${ALLOWED_ORIGIN}/courses/7`);
+    expect(embedding.mail?.text).toContain(`${ALLOWED_ORIGIN}/courses/7#uchi-support=${embedding.number}`);
   });
 
   it('after an opt-out no e-mail is queued; the preference reads back and is validated', async () => {

@@ -46,16 +46,19 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     subject: ticket.subject,
     status: event.status as Status,
     text: event.text,
-    page: pageOf(ticket, reporter),
+    page: pageOf(ticket, reporter, deps.config.allowedOrigins),
   });
 }
 
 /**
  * The page the ticket was sent from when it is on the reporter's LMS, else the LMS itself; null when neither is
- * a web address (the e-mail then goes without a link).
+ * a web address (the e-mail then goes without a link). A signed-in user's LMS comes from the verified token; a
+ * guest types theirs, so a guest's e-mail links only to an LMS that embeds the widget (`allowedOrigins`):
+ * otherwise anyone could have support's own e-mail carry a link to a site of their choosing to any address.
  */
-function pageOf(ticket: TicketRow, reporter: ReporterRecord): string | null {
+function pageOf(ticket: TicketRow, reporter: ReporterRecord, allowedOrigins: readonly string[]): string | null {
   const lms = webUrl(reporter.lmsUrl);
+  if (reporter.guest && (lms === null || !allowedOrigins.some((origin) => webUrl(origin)?.origin === lms.origin))) return null;
   const draft = JSON.parse(ticket.draft_json) as Pick<TicketDraft, 'pageUrl'>;
   const page = webUrl(draft.pageUrl ?? '');
   if (page !== null && lms !== null && page.origin === lms.origin) return page.toString();
