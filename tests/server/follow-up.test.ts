@@ -100,11 +100,22 @@ describe('follow-up instead of reopening: a new ticket continuing a final one of
     }
   });
 
-  it('works for a guest with the same key; another guest gets 404', async () => {
+  it('works for a guest with the same key; another guest gets 404, the ticket\'s access key 422', async () => {
     const guest = guestAuth();
     const old = await newTicket(guest, { ...validDrafts.other, contact: guestContact, consent: true });
     await resolve(old.id);
     expectError(await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: guestContact, consent: true, followUpOf: old.id }), 404, 'not_found');
+    // The ticket's access key reads it, but a continuation is its owner's to send: none is stored.
+    const created = await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, consent: true });
+    const accessKey = (created.body as { accessKey?: string }).accessKey;
+    const other = createTicketResponseSchema.parse(created.body).ticket;
+    await resolve(other.id);
+    const before = tableCounts(ts.dbPath).tickets;
+    const byKey = await createTicket(ts, `Guest ${accessKey}`, { ...validDrafts.other, contact: guestContact, consent: true, followUpOf: other.number });
+    expectError(byKey, 422, 'validation_failed');
+    expect((byKey.body as { error: { fields: Record<string, string> } }).error.fields.followUpOf).toBe('Продолжение отправляют из браузера, из которого отправлено это обращение');
+    expect(tableCounts(ts.dbPath).tickets).toBe(before);
+    expect((await read(other.id, `Guest ${accessKey}`)).followUps).toBeUndefined();
     const next = await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, consent: true, followUpOf: old.id });
     expect(next.status, next.text).toBe(201);
     expect((await read(old.id, guest)).followUps?.[0]?.number).toBe(createTicketResponseSchema.parse(next.body).ticket.number);

@@ -22,6 +22,14 @@ export function followUpEventText(number: string): string {
 export async function followedTicket(tx: Transaction, reporter: Reporter, ref: string, now: Date): Promise<TicketRow> {
   const found = await ticketByRef(tx, ref);
   if (found === undefined || !reporterCanSee(reporter, found)) throw failures.ticketNotFound();
+  // A ticket's access key reads it and writes to it; a new ticket that continues it is its owner's to send (a
+  // guest's, from the browser it was sent from), so that it is listed with the one it continues.
+  if (found.owner !== reporter.owner) {
+    throw failures.validation(
+      { followUpOf: 'Продолжение отправляют из браузера, из которого отправлено это обращение' },
+      `Продолжение обращения № ${found.number} можно создать только там, откуда оно было отправлено.`,
+    );
+  }
   const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
   const status = row.status as Status;
   if (!isFinalStatus(status)) {
