@@ -69,10 +69,16 @@ export function attachmentRoutes(deps: AppDeps) {
     const resumeIdle = holdIdleTimeout(socket, deps.config.guard.idleTimeoutMs);
     let clean: CleanFile | null = null;
     try {
-      const inspect = () => inspectUpload(deps.files, file.path, file.size, file.type, limits.maxPixels);
+      // A client that gave up never learns the id: nothing is decoded (after its wait) or stored for it.
+      const gone = () => {
+        if (socket?.destroyed === true) throw failures.badRequest('Соединение закрыто до того, как файл был сохранён.');
+      };
+      const inspect = () => {
+        gone();
+        return inspectUpload(deps.files, file.path, file.size, file.type, limits.maxPixels);
+      };
       clean = file.type === 'application/pdf' ? await inspect() : await deps.guards.images.run(inspect);
-      // A client that gave up meanwhile never learns the id: nothing is stored for it.
-      if (socket?.destroyed === true) throw failures.badRequest('Соединение закрыто до того, как файл был сохранён.');
+      gone();
       const row = {
         id: randomId(),
         owner,
