@@ -6,7 +6,7 @@
 import { widgetCss } from '../widget/app';
 import { HIDDEN_ATTRIBUTE, hostCss } from './host-styles';
 import type { InitOptions } from './options';
-import { adoptBadgeStyles, adoptStyles } from './styles';
+import { adoptLauncherStyles, adoptStyles } from './styles';
 
 /** The widget's host on the page. */
 export interface PanelHost {
@@ -50,8 +50,9 @@ export function createPanelHost(options: InitOptions, launcher: () => HTMLButton
   const removeHostStyles = adoptStyles(shadow, hostCss(options.mode ?? 'launcher', { zIndex: options.zIndex, offset: options.offset, placement: options.placement }), options.nonce);
   const removeStyles = adoptStyles(shadow, widgetCss, options.nonce);
   const mountPoint = shadow.appendChild(document.createElement('div'));
-  // The loader draws a bare button to stay under 1 kB; the count bubble's style comes with the bundle.
-  let badgeStyles: (() => void) | undefined;
+  // The loader draws a bare button to stay under 1 kB; the count bubble's and the focus ring's style come here.
+  const initialLauncher = launcher();
+  const removeLauncherStyles = initialLauncher === undefined ? undefined : adoptLauncherStyles(initialLauncher, options.nonce);
   return {
     element,
     shadow,
@@ -84,7 +85,6 @@ export function createPanelHost(options: InitOptions, launcher: () => HTMLButton
     setBadge(count, label) {
       const button = launcher();
       if (button === undefined) return;
-      badgeStyles ??= adoptBadgeStyles(button, options.nonce);
       button.dataset['badge'] = count > 0 ? String(count) : '';
       button.setAttribute('aria-label', label);
     },
@@ -97,7 +97,7 @@ export function createPanelHost(options: InitOptions, launcher: () => HTMLButton
       removeStyles();
       removeHostStyles();
       element.remove();
-      badgeStyles?.();
+      removeLauncherStyles?.();
       const button = launcher();
       if (button !== undefined) {
         delete button.dataset['badge'];

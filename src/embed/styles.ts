@@ -17,13 +17,17 @@ export function adoptStyles(root: ShadowRoot, css: string, nonce?: string): () =
   return () => style.remove();
 }
 
-/** The count bubble on the loader's launcher button (the loader itself only sets `data-badge`). */
-const BADGE_CSS =
+/**
+ * What the widget adds to the loader's launcher button: the count bubble (the loader only sets `data-badge`),
+ * and a focus ring seen on any page, dark on a white halo (the loader's, a dark ring alone, stays under 1 kB).
+ */
+const LAUNCHER_CSS =
   'button[data-badge]:not([data-badge=""])::after{content:attr(data-badge);display:inline-block;margin-left:8px;' +
-  'min-width:20px;padding:0 6px;border-radius:10px;background:#c81e1e;color:#fff;font:700 12px/20px sans-serif;text-align:center}';
+  'min-width:20px;padding:0 6px;border-radius:10px;background:#c81e1e;color:#fff;font:700 12px/20px sans-serif;text-align:center}' +
+  'button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff,0 0 0 8px #fff}';
 
-/** Adds the badge style to the launcher's shadow root; returns the undo (nothing when the button has no root). */
-export function adoptBadgeStyles(button: HTMLElement, nonce?: string): () => void {
+/** Adds the launcher's style to its shadow root; returns the undo (nothing when the button has no root). */
+export function adoptLauncherStyles(button: HTMLElement, nonce?: string): () => void {
   const root = button.getRootNode();
-  return root instanceof ShadowRoot ? adoptStyles(root, BADGE_CSS, nonce) : () => undefined;
+  return root instanceof ShadowRoot ? adoptStyles(root, LAUNCHER_CSS, nonce) : () => undefined;
 }

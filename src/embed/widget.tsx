@@ -86,6 +86,8 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
   // Until a non-Russian locale's texts are there, nothing renders (no flash of Russian).
   let held = options.locale !== undefined && options.locale !== 'ru';
   let destroyed = false;
+  // What had the focus when the panel opened (a page's own «Сообщить о проблеме» button): it gets it back.
+  let opener: HTMLElement | null = null;
 
   const onClose = () => instance.close();
   const onUnseenChange = (count: number, label: string) => {
@@ -132,10 +134,15 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
   const setOpen = (next: boolean) => {
     if (open === next) return;
     open = next;
+    if (next) opener = focusedOnPage(host.shadow);
     launcher()?.setAttribute('aria-expanded', String(next));
     render();
     hooks.emit(next ? 'open' : 'close');
-    if (!next) launcher()?.focus();
+    if (!next) {
+      const back = opener?.isConnected === true ? opener : launcher();
+      opener = null;
+      back?.focus();
+    }
   };
 
   // The loader's button opens the panel until the widget runs; from now on it toggles it.
@@ -210,4 +217,15 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
   window.addEventListener('hashchange', onHashChange);
   onHashChange();
   return instance;
+}
+
+/**
+ * The page's focused element, inside open shadow roots too (the loader's launcher button is in one), or null for
+ * none, the body, or something of the widget's own.
+ */
+function focusedOnPage(own: ShadowRoot): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  if (!(active instanceof HTMLElement) || active === document.body || active.getRootNode() === own) return null;
+  return active;
 }

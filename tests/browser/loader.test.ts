@@ -11,6 +11,23 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('the script-tag loader', () => {
+  it('shows a focus ring on the launcher that a keyboard reaches, seen on a white page', async () => {
+    const url = h.host.serve('/focus-ring', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h, url);
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    await page.keyboard.press('Tab');
+    const ring = () =>
+      launcher(page).evaluate((button) => {
+        const style = getComputedStyle(button);
+        return { focused: button.matches(':focus-visible'), style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor };
+      });
+    // Focus loads the widget, which draws the ring: dark, on a white halo.
+    await waitUntil(tracked, 'the launcher’s focus ring', async () => (await ring()).style === 'solid');
+    expect(await ring()).toEqual({ focused: true, style: 'solid', width: '3px', color: 'rgb(17, 17, 17)' });
+    await tracked.context.close();
+  });
+
   it('loads only loader.js until the launcher is used, then the chunks, and the form works', async () => {
     const url = h.host.serve('/plain', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
     const tracked = await openPage(h);
@@ -222,8 +239,8 @@ describe('the script-tag loader', () => {
     // Tab from the page's start reaches the launcher (the page has no other focusable element), no pointer.
     await page.keyboard.press('Tab');
     await expect.poll(() => launcher(page).evaluate((button) => button.matches(':focus'))).toBe(true);
-    // The browser's own focus ring (two-tone): a ring in the button's white text colour vanished on a light page.
-    expect(await launcher(page).evaluate((button) => getComputedStyle(button).outlineStyle)).toBe('auto');
+    // The focus loads the widget, whose ring shows on the launcher (see the focus ring's own test).
+    await expect.poll(() => launcher(page).evaluate((button) => getComputedStyle(button).outlineStyle)).toBe('solid');
     await page.locator('uchi-support-panel .us-picker__option').first().waitFor({ state: 'attached', timeout: 15_000 });
     expect(await page.locator('uchi-support-panel .us-picker__option').first().isVisible()).toBe(false);
     expect(await launcher(page).getAttribute('aria-expanded')).not.toBe('true');
@@ -256,6 +273,27 @@ describe('the script-tag loader', () => {
       await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
       await expect.poll(focusedInPanel).toBe('H1');
     }
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
+  it('gives the focus back to the page’s own button that opened the panel', async () => {
+    const url = h.host.serve('/focus-opener', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h, url);
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    await page.evaluate(() => {
+      const button = document.querySelector('main')?.appendChild(document.createElement('button'));
+      if (!button) throw new Error('no main');
+      button.id = 'report';
+      button.textContent = 'Сообщить о проблеме с курсом';
+      button.addEventListener('click', () => (window as unknown as { UchiSupport: (command: string) => void }).UchiSupport('open'));
+    });
+    await page.locator('#report').focus();
+    await page.keyboard.press('Enter');
+    await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('report');
     await expectClean(tracked);
     await tracked.context.close();
   });

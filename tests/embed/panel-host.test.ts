@@ -30,3 +30,22 @@ describe('createPanelHost().warmFonts', () => {
     expect(host.shadow.querySelector('.us-font-warmup')).toBeNull();
   });
 });
+
+describe('createPanelHost(): the launcher', () => {
+  it('gives the loader’s button a focus ring seen on any page, and takes it away on remove', () => {
+    const launcherHost = document.body.appendChild(document.createElement('uchi-support-launcher'));
+    const root = launcherHost.attachShadow({ mode: 'open' });
+    const button = root.appendChild(document.createElement('button'));
+    const css = () =>
+      [
+        ...('adoptedStyleSheets' in root ? root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)) : []),
+        ...[...root.querySelectorAll('style')].map((style) => style.textContent ?? ''),
+      ].join('\n');
+    const host = createPanelHost({ apiUrl: 'https://support.example.ru/api/v1' }, () => button);
+    // A dark ring on a white halo: visible on a white page and on a dark one.
+    expect(css()).toMatch(/button:focus-visible\s*\{[^}]*outline:\s*3px solid #111[^}]*box-shadow:[^}]*#fff/);
+    host.remove();
+    expect(css()).not.toContain('focus-visible');
+    launcherHost.remove();
+  });
+});
