@@ -25,7 +25,7 @@ export async function fillBasics(scope: Locator, ticket: { category?: string; su
 /** Sends the form and waits for the confirmation; on failure, says what the form shows instead. */
 export async function send(tracked: TrackedPage, scope: Locator): Promise<void> {
   await scope.getByRole('button', { name: 'Отправить обращение' }).click();
-  const confirmed = scope.getByText(/^Номер обращения: №/);
+  const confirmed = scope.getByText(/^Номер обращения: UP-/);
   await waitUntil(tracked, 'the confirmation', () => confirmed.isVisible(), 15_000).catch(async (error: unknown) => {
     const shown = await scope.innerText().catch(() => '');
     throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe widget shows:\n${shown.slice(0, 3000)}`);

@@ -60,7 +60,7 @@ export function AttachmentZone({ limits, onFiles, onCapture, capturing = false, 
         {t('title')}
       </p>
       <div className="us-attachments__zone">
-        <p className="us-attachments__hint">{dragging ? t('dropActive') : t('dropHint')}</p>
+        <p className="us-attachments__hint">{dragging ? t('dropActive') : t(touchOnly() ? 'dropHintTouch' : 'dropHint')}</p>
         <p className="us-attachments__limits" id={`${id}-limits`}>
           {t('limits', {
             types: listTypes(limits.acceptedTypes, i18n.language, 'or'),
@@ -98,4 +98,9 @@ export function AttachmentZone({ limits, onFiles, onCapture, capturing = false, 
       {children}
     </div>
   );
+}
+
+/** A phone or tablet with no mouse: there is nothing to drag and no Ctrl+V to press. */
+function touchOnly(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(hover: none) and (pointer: coarse)').matches;
 }

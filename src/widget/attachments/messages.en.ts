@@ -4,6 +4,7 @@ export const attachmentsMessagesEn = {
   pick: 'Attach files',
   capture: 'Take a screenshot of this page',
   dropHint: 'Drag files here or paste a screenshot from the clipboard: Ctrl+V (⌘V on a Mac).',
+  dropHintTouch: 'Attach a photo or a screenshot with “Attach files” below.',
   dropActive: 'Drop to attach',
   limits_one: '{{types}}, up to {{size}}, at most {{count}} file',
   limits_other: '{{types}}, up to {{size}}, at most {{count}} files',

@@ -5,6 +5,7 @@ export const attachmentsMessages = {
     pick: 'Прикрепить файлы',
     capture: 'Сделать скриншот страницы',
     dropHint: 'Перетащите файлы сюда или вставьте скриншот из буфера обмена: Ctrl+V (на Mac — ⌘V).',
+    dropHintTouch: 'Приложите фото или снимок экрана: кнопка «Прикрепить файлы» ниже.',
     dropActive: 'Отпустите, чтобы прикрепить',
     limits_one: '{{types}}, до {{size}}, не больше {{count}} файла',
     limits_few: '{{types}}, до {{size}}, не больше {{count}} файлов',

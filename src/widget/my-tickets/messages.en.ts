@@ -5,7 +5,7 @@ export const ticketsMessagesEn = {
   new: 'New request',
   number: 'No.\u00a0{{number}}',
   changed: 'Updated',
-  lastChange: 'Changed: {{when}}',
+  lastChange: 'Updated: {{when}}',
   empty: 'You have no requests yet.',
   emptyHint: 'Describe the problem — we will register a request and show here how it is being solved.',
   createFirst: 'Create a request',
@@ -14,7 +14,7 @@ export const ticketsMessagesEn = {
   loadingMore: 'Loading more…',
   moreError: 'Could not load the next requests.',
   shown: 'Requests shown: {{count}}. There are more.',
-  allShown: 'All requests shown: {{count}}.',
+  allShown: 'Showing all requests ({{count}}).',
   notify: {
     label: 'Notify me by e-mail',
     hint: 'We will e-mail you when a specialist asks a question, answers or resolves a request.',

@@ -28,7 +28,7 @@ export function Confirmation({
     <div className="us-confirmation" ref={focusRef} tabIndex={-1}>
       <p className="us-confirmation__title">{t('confirm.title')}</p>
       <p>{t('confirm.number', { number: ticket.number })}</p>
-      <p>{t('confirm.priority', { priority: t(`common:priority.${ticket.priority}`) })}</p>
+      <p>{t('confirm.priority', { priority: t(`common:priority.${ticket.priority}`).toLocaleLowerCase() })}</p>
       <p>{t('confirm.review', { when: when(ticket.reviewDueAt, { provisional }) })}</p>
       <p>{t('confirm.resolve', { when: when(ticket.resolveDueAt, { provisional }) })}</p>
       {guest && ticketAccessKey !== undefined && ticketAccessKey !== '' ? (

@@ -15,8 +15,8 @@ import { failureMessage } from '../shared/failure-message';
 import { readReplyDraft, replyDraftKey, writeReplyDraft } from './reply-draft';
 import { getLastQuestion } from './timeline-model';
 
-const QUESTION_KEYS = { title: 'reply.title', label: 'reply.label', submit: 'reply.submit' } as const;
-const MESSAGE_KEYS = { title: 'reply.messageTitle', label: 'reply.messageLabel', submit: 'reply.messageSubmit' } as const;
+const QUESTION_KEYS = { title: 'reply.title', label: 'reply.label', submit: 'reply.submit', empty: 'reply.emptyQuestion' } as const;
+const MESSAGE_KEYS = { title: 'reply.messageTitle', label: 'reply.messageLabel', submit: 'reply.messageSubmit', empty: 'reply.emptyMessage' } as const;
 
 /** Props of {@link ReplyBox}. */
 export interface ReplyBoxProps {
@@ -52,7 +52,7 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: 
     const parsed = messageBodySchema.safeParse({ text, attachmentIds: slot?.ids ?? [] });
     if (!parsed.success) {
       const code = parsed.error.issues.find((issue) => issue.path[0] === 'text')?.message ?? 'invalid';
-      setFieldError(t(`common:fieldError.${code}`, { defaultValue: t('common:fieldError.invalid') }));
+      setFieldError(code === 'required' ? t(keys.empty) : t(`common:fieldError.${code}`, { defaultValue: t('common:fieldError.invalid') }));
       textRef.current?.focus();
       return;
     }

@@ -152,7 +152,7 @@ export function TicketView(props: TicketViewProps) {
         <ReplyBox
           ticket={ticket}
           useAttachments={useReplyAttachments}
-          onSent={(updated) => setFlash(t('reply.sent', { status: t(`common:status.${updated.status}`) }), updated.status)}
+          onSent={(updated) => setFlash(t('reply.sent'), updated.status)}
         />
       ) : null}
       {/* After an answer the user can still write (it did not help, a question remains), not only rate. */}

@@ -31,7 +31,7 @@ export const timelineMessages = {
     },
     confirm: {
       title: 'Обращение зарегистрировано',
-      number: 'Номер обращения: №\u00a0{{number}}',
+      number: 'Номер обращения: {{number}}',
       priority: 'Приоритет: {{priority}}',
       review: 'Специалист посмотрит его до {{when}}.',
       resolve: 'Срок решения: до {{when}}.',
@@ -82,7 +82,10 @@ export const timelineMessages = {
       submit: 'Отправить уточнение',
       busyFiles: 'Дождитесь, пока загрузятся файлы.',
       failedFiles: 'Один из файлов не загрузился: повторите загрузку или уберите его.',
-      sent: 'Уточнение отправлено. Статус обращения: {{status}}.',
+      sent: 'Уточнение отправлено: специалист продолжит работу по обращению.',
+      // An empty answer or message: what to write, not «fill in the field».
+      emptyQuestion: 'Напишите ответ на вопрос специалиста',
+      emptyMessage: 'Напишите сообщение специалисту',
       messageTitle: 'Написать специалисту',
       messageHint: 'Если ответ не помог или остался вопрос по этому обращению, напишите здесь: специалист увидит сообщение в обращении.',
       messageLabel: 'Сообщение',

@@ -22,7 +22,9 @@ export function useSummaryEntries({ category, guest, oneProblemRefused, focusOne
   const entries: SummaryEntry[] = FIELD_ORDER.filter((path) => isFieldActive(path, category, guest)).flatMap((path) => {
     const error = get(errors, path) as FieldError | undefined;
     if (error === undefined) return [];
-    return [{ key: path, text: `${t(`field.${path}`)}: ${errorText(t, path, error)}`, focus: () => setFocus(path) }];
+    // «Насколько это мешает работе?» ends in its own mark: no colon after it.
+    const label = t(`field.${path}`);
+    return [{ key: path, text: `${label}${/[?!.:]$/u.test(label) ? '' : ':'} ${errorText(t, path, error)}`, focus: () => setFocus(path) }];
   });
   if (get(errors, DRAFT_ROOT_ERROR) !== undefined) entries.push({ key: 'draft', text: t('summary.draft') });
   if (oneProblemRefused) entries.push({ key: 'oneProblem', text: t('summary.oneProblem'), focus: focusOneProblem });

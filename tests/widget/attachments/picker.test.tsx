@@ -239,3 +239,20 @@ describe('AttachmentPicker', () => {
     expect(elsewhere).toHaveFocus();
   });
 });
+
+describe('AttachmentPicker on a touch screen', () => {
+  it('does not tell a phone to drag files or press Ctrl+V', () => {
+    const query = (media: string) => ({ matches: media === '(hover: none) and (pointer: coarse)', media, addEventListener: () => undefined, removeEventListener: () => undefined });
+    // jsdom has no matchMedia: the computer's case below runs without one.
+    vi.stubGlobal('matchMedia', query);
+    renderPicker();
+    expect(screen.getByText('Приложите фото или снимок экрана: кнопка «Прикрепить файлы» ниже.')).toBeInTheDocument();
+    expect(screen.queryByText(/Ctrl\+V/)).toBeNull();
+    vi.unstubAllGlobals();
+  });
+
+  it('tells a computer both', () => {
+    renderPicker();
+    expect(screen.getByText(/Перетащите файлы сюда или вставьте скриншот из буфера обмена: Ctrl\+V/)).toBeInTheDocument();
+  });
+});

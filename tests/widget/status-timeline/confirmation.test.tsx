@@ -17,8 +17,8 @@ describe('confirmation after sending', () => {
     await screen.findByRole('heading', { name: 'Не открывается урок' });
     const notice = confirmation();
     expect(notice).toHaveFocus();
-    expect(notice).toHaveTextContent('Номер обращения: № UP-2026-000123');
-    expect(notice).toHaveTextContent('Приоритет: Обычный');
+    expect(notice).toHaveTextContent('Номер обращения: UP-2026-000123');
+    expect(notice).toHaveTextContent('Приоритет: обычный');
     expect(notice).toHaveTextContent('Специалист посмотрит его до 09:00 МСК (11:00 по вашему времени).');
     expect(notice).toHaveTextContent('Срок решения: до вт, 1 декабря, 08:00 МСК (10:00 по вашему времени).');
     expect(notice).not.toHaveTextContent('ориентировочно');

@@ -43,7 +43,7 @@ describe('clarification reply', () => {
     await user.click(within(form).getByRole('button', { name: 'Отправить уточнение' }));
 
     expect(sendMessage).toHaveBeenCalledWith('t1', { text: 'Chrome 131, Windows 10', attachmentIds: ['att_0000001'] });
-    const done = await screen.findByText('Уточнение отправлено. Статус обращения: Уточнение техподдержке отправлено.');
+    const done = await screen.findByText('Уточнение отправлено: специалист продолжит работу по обращению.');
     expect(done.closest('.us-ticket__flash')).toHaveFocus();
     expect(screen.queryByRole('form', { name: 'Ответ на вопрос специалиста' })).toBeNull();
     expect(screen.getByText('Уточнение техподдержке отправлено', { selector: '.us-status-badge' })).toBeInTheDocument();
@@ -67,7 +67,7 @@ describe('clarification reply', () => {
     act(() => api.push(makeEvent(3, 'clarification_sent', 'clarification_requested', 'reporter', { text: 'Chrome 131, Windows 10' })));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Ответ на вопрос специалиста' })).toBeNull());
     act(() => answer());
-    const done = await screen.findByText('Уточнение отправлено. Статус обращения: Уточнение техподдержке отправлено.');
+    const done = await screen.findByText('Уточнение отправлено: специалист продолжит работу по обращению.');
     await waitFor(() => expect(done.closest('.us-ticket__flash')).toHaveFocus());
     // A new question: the confirmation of the last reply no longer describes the ticket.
     act(() => api.push(makeEvent(4, 'clarification_requested', 'clarification_sent', 'support', { text: 'А в другом браузере?' })));
@@ -122,7 +122,7 @@ describe('clarification reply', () => {
     const box = await screen.findByLabelText(/Ваше уточнение/);
     await user.type(box, '   ');
     await user.click(screen.getByRole('button', { name: 'Отправить уточнение' }));
-    expect(box).toHaveAccessibleDescription('Заполните это поле');
+    expect(box).toHaveAccessibleDescription('Напишите ответ на вопрос специалиста');
     expect(box).toHaveAttribute('aria-invalid', 'true');
     expect(box).toHaveFocus();
     expect(api.sendMessage).not.toHaveBeenCalled();

@@ -24,7 +24,7 @@ describe('HoursBanner', () => {
     renderAt(fromMoscow(2026, 11, 27, 18, 0));
     const text = screen.getByText(/Сейчас нерабочее время/);
     expect(text).toHaveTextContent(
-      'Сейчас нерабочее время: обращение зарегистрируем сразу, специалист посмотрит его в пн, 30 ноября, 08:00 МСК (10:00 по вашему времени)',
+      'Сейчас нерабочее время: обращение зарегистрируем сразу, специалист посмотрит его в пн, 30 ноября, 08:00 МСК (10:00 по вашему времени).',
     );
     expect(text.querySelector('time')).toHaveAttribute('dateTime', '2026-11-30T05:00:00.000Z');
     expect(screen.queryByText(/ориентировочно/i)).toBeNull();
@@ -44,7 +44,7 @@ describe('HoursBanner', () => {
   it('shows one time for a user on Moscow time', () => {
     renderAt(fromMoscow(2026, 11, 27, 18, 0), 'Europe/Moscow');
     const text = screen.getByText(/Сейчас нерабочее время/);
-    expect(text).toHaveTextContent(/пн, 30 ноября, 08:00 МСК$/);
+    expect(text).toHaveTextContent(/пн, 30 ноября, 08:00 МСК\.$/);
     expect(text).not.toHaveTextContent('по вашему времени');
   });
 

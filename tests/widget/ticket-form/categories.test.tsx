@@ -71,6 +71,8 @@ describe('category fields', () => {
     expect(screen.getByRole('radiogroup', { name: 'Насколько это мешает работе?' })).toHaveAccessibleDescription(
       expect.stringContaining('Укажите, насколько проблема мешает работе'),
     );
+    // A label that ends in its own question mark takes no colon after it.
+    expect(within(summary).getByRole('button', { name: 'Насколько это мешает работе? Укажите, насколько проблема мешает работе' })).toBeInTheDocument();
     for (const [label, error] of row.fields) {
       expect(screen.getByLabelText(label)).toHaveAccessibleDescription(expect.stringContaining(error));
       expect(within(summary).getByRole('button', { name: `${label}: ${error}` })).toBeInTheDocument();
