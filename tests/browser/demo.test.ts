@@ -73,6 +73,25 @@ describe('the demo LMS', () => {
     await context.close();
   });
 
+  it('gives a finger 44 px targets on a phone: close, the impact options, the send button', async () => {
+    const context = await h.browser.newContext({ locale: 'ru-RU', viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.goto(`${h.server.url}${DEMO_PATHS.courses}`);
+    await launcher(page).tap();
+    const dialog = panel(page);
+    await dialog.getByRole('button', { name: 'Другой вопрос', exact: true }).tap({ timeout: 15_000 });
+    const heights = async () => ({
+      close: (await dialog.getByRole('button', { name: 'Закрыть техподдержку' }).boundingBox())?.height ?? 0,
+      options: await dialog.getByRole('radiogroup', { name: 'Насколько это мешает работе?' }).locator('label').evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().height)),
+      send: (await dialog.getByRole('button', { name: 'Отправить обращение' }).boundingBox())?.height ?? 0,
+    });
+    await dialog.getByRole('button', { name: 'Отправить обращение' }).waitFor({ timeout: 15_000 });
+    const measured = await heights();
+    expect(measured.options.length).toBe(3);
+    for (const height of [measured.close, ...measured.options, measured.send]) expect(height, JSON.stringify(measured)).toBeGreaterThanOrEqual(44);
+    await context.close();
+  });
+
   it('a ticket filed on the course page as a switched-to demo user carries the course link', async () => {
     const courseUrl = `${h.server.url}${DEMO_PATHS.course}`;
     const tracked = await openPage(h, courseUrl);

@@ -12,6 +12,7 @@ import { formatBytes, listTypes } from './model/describe';
 import type { QueueLimits } from './model/types';
 import { useDropZone } from './use-drop-zone';
 import { usePasteFiles } from './use-paste-files';
+import { touchOnly } from '../shared/touch-only';
 
 /** Props of the zone. */
 export interface AttachmentZoneProps {
@@ -98,9 +99,4 @@ export function AttachmentZone({ limits, onFiles, onCapture, capturing = false, 
       {children}
     </div>
   );
-}
-
-/** A phone or tablet with no mouse: there is nothing to drag and no Ctrl+V to press. */
-function touchOnly(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(hover: none) and (pointer: coarse)').matches;
 }

@@ -18,6 +18,7 @@ import type { FormSetup } from './prepare-form';
 import { revealChosenField } from './reveal-field';
 import { useSummaryEntries } from './useSummaryEntries';
 import type { useTicketSubmit } from './useTicketSubmit';
+import { touchOnly } from '../shared/touch-only';
 
 /** Everything inside the <form>: the category choice first, then the chosen category's fields. */
 export function TicketFormFields({ values, setup, restoredAt, attachments, problems, tickets, memory, submitter, onDiscardDraft, onAddedToExisting, onFocusProblems }: {
@@ -99,6 +100,13 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     const page = document.activeElement;
     const fell = (active === null || active === document.body) && (page === null || page === document.body);
     if (!fell && !(active instanceof HTMLElement && active.classList.contains('us-form-part'))) return;
+    // On a touch screen a focused text field brings up the keyboard before the form is seen: the focus goes to
+    // the chosen category's «Изменить» at the form's top instead.
+    const change = touchOnly() ? root.querySelector('.us-chip__change') : null;
+    if (change instanceof HTMLElement) {
+      change.focus({ preventScroll: true });
+      return;
+    }
     const name = firstFieldToType(values.category, values);
     const field = root.querySelector(`[name="${name}"]`);
     if (!(field instanceof HTMLElement)) return;

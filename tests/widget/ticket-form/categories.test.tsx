@@ -1,6 +1,6 @@
 /** Every category asks for its own fields, and sends exactly those. */
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Category } from '../../../src/core';
 import { chooseCategory, fill, fillCommon, send } from './actions';
 import { renderForm } from './render-form';
@@ -125,6 +125,18 @@ describe('category fields', () => {
     expect(screen.getByRole('button', { name: 'Курс или учебный материал' })).toHaveAttribute('aria-current', 'true');
     await user.click(screen.getByRole('button', { name: 'Заявка на обучение' }));
     expect(screen.getByLabelText('Ссылка на заявку')).toHaveValue('https://lms.example.ru/orders/ord-1');
+  });
+
+  it('on a touch screen the choice moves focus to the chip, not into a field that would bring up the keyboard', async () => {
+    vi.stubGlobal('matchMedia', (media: string) => ({ matches: media === '(hover: none) and (pointer: coarse)', media, addEventListener: () => undefined, removeEventListener: () => undefined }));
+    try {
+      const { user } = renderForm();
+      await user.click(screen.getByRole('button', { name: 'Другой вопрос' }));
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Изменить категорию «Другой вопрос»' })).toHaveFocus());
+      expect(screen.getByLabelText('Опишите проблему')).not.toHaveFocus();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps hidden fields while switching and sends only the active category', async () => {
