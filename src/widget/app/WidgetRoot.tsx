@@ -13,7 +13,7 @@ import type { Prefill, WidgetEnv } from '../shared/env';
 import { HeadingLevelProvider } from '../shared/ui';
 import { Shell } from './Shell';
 import { UnseenReporter } from './UnseenReporter';
-import { useVisibleViewport } from './use-visible-viewport';
+import { coversPage, useVisibleViewport } from './use-visible-viewport';
 
 /** Props of the root, given by the embed (or a story). */
 export interface WidgetRootProps {
@@ -89,7 +89,7 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, headingLevel =
                   className="us-panel"
                   popover="manual"
                   role="dialog"
-                  aria-modal="false"
+                  aria-modal={coversPage()}
                   aria-label={i18n.t('app:title')}
                   data-state={state}
                   hidden={state === 'closed'}

@@ -1,6 +1,11 @@
-/** Keeps Tab and Shift+Tab inside the panel while it is open (the launcher's panel is not a modal dialog). */
+/**
+ * Escape closes the launcher's panel. Tab and Shift+Tab stay inside it only where it covers the page (the
+ * full-screen sheet of a phone, a modal dialog there); beside the page it is a non-modal dialog, and the keyboard
+ * may leave it as the pointer may.
+ */
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
+import { coversPage } from './use-visible-viewport';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -10,7 +15,7 @@ export function focusableIn(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.getClientRects().length > 0 || element === root.ownerDocument.activeElement);
 }
 
-/** Traps focus in `ref` while `active`; Escape calls `onEscape`. */
+/** While `active`: Escape calls `onEscape`, and focus is kept in `ref` when the panel covers the page. */
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean, onEscape: () => void): void {
   useEffect(() => {
     const root = ref.current;
@@ -23,7 +28,7 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean
         onEscape();
         return;
       }
-      if (event.key !== 'Tab') return;
+      if (event.key !== 'Tab' || !coversPage()) return;
       const items = focusableIn(root);
       const first = items[0];
       const last = items[items.length - 1];

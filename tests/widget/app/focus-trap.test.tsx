@@ -1,0 +1,56 @@
+/**
+ * The launcher's panel: Escape closes it everywhere; Tab stays inside only where the panel covers the page (a
+ * phone's full-screen sheet, announced as modal), and may leave it beside the page (a non-modal dialog).
+ */
+import { fireEvent, render, screen } from '@testing-library/react';
+import { useRef } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useFocusTrap } from '../../../src/widget/app/use-focus-trap';
+import { SHEET_QUERY } from '../../../src/widget/app/use-visible-viewport';
+
+function Panel({ onEscape }: { onEscape: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusTrap(ref, true, onEscape);
+  return (
+    <div ref={ref}>
+      <button type="button">Первая</button>
+      <button type="button">Последняя</button>
+    </div>
+  );
+}
+
+const sheet = (matches: boolean) =>
+  vi.stubGlobal('matchMedia', (media: string) => ({ matches: matches && media === SHEET_QUERY, media, addEventListener: () => undefined, removeEventListener: () => undefined }));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('the panel’s keyboard', () => {
+  it('beside the page: Tab from the last control is left to the browser, Escape closes', () => {
+    sheet(false);
+    const onEscape = vi.fn();
+    render(<Panel onEscape={onEscape} />);
+    const last = screen.getByRole('button', { name: 'Последняя' });
+    last.focus();
+    expect(fireEvent.keyDown(last, { key: 'Tab' })).toBe(true);
+    expect(last).toHaveFocus();
+    fireEvent.keyDown(last, { key: 'Escape' });
+    expect(onEscape).toHaveBeenCalledTimes(1);
+  });
+
+  it('covering a phone’s screen: Tab from the last control comes back to the first, Shift+Tab the other way', () => {
+    sheet(true);
+    // jsdom lays nothing out: every button counts as rendered.
+    vi.spyOn(HTMLElement.prototype, 'getClientRects').mockReturnValue([new DOMRect(0, 0, 10, 10)] as unknown as DOMRectList);
+    render(<Panel onEscape={() => undefined} />);
+    const first = screen.getByRole('button', { name: 'Первая' });
+    const last = screen.getByRole('button', { name: 'Последняя' });
+    last.focus();
+    expect(fireEvent.keyDown(last, { key: 'Tab' })).toBe(false);
+    expect(first).toHaveFocus();
+    expect(fireEvent.keyDown(first, { key: 'Tab', shiftKey: true })).toBe(false);
+    expect(last).toHaveFocus();
+  });
+});
