@@ -4,10 +4,12 @@ import { randomBytes } from './globals';
 
 /** The lengths the server accepts for a guest (or access) key. */
 export const GUEST_KEY_LENGTH = { min: 32, max: 128 } as const;
+// One base64url character.
+const KEY_CHARACTER = '[A-Za-z0-9_-]';
 /** A key's characters, any length: base64url. */
-export const GUEST_KEY_CHARACTERS = /^[A-Za-z0-9_-]+$/;
+export const GUEST_KEY_CHARACTERS = new RegExp(`^${KEY_CHARACTER}+$`);
 /** What the server accepts as a guest (or access) key. */
-export const GUEST_KEY_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${GUEST_KEY_LENGTH.min},${GUEST_KEY_LENGTH.max}}$`);
+export const GUEST_KEY_PATTERN = new RegExp(`^${KEY_CHARACTER}{${GUEST_KEY_LENGTH.min},${GUEST_KEY_LENGTH.max}}$`);
 
 /** A new guest key: 32 random bytes as 43 base64url characters (256 bits, unguessable). */
 export function newGuestKey(): string {

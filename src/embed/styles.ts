@@ -19,7 +19,8 @@ export function adoptStyles(root: ShadowRoot, css: string, nonce?: string): () =
 
 /**
  * What the widget adds to the loader's launcher button: the count bubble (the loader only sets `data-badge`),
- * and a focus ring seen on any page, dark on a white halo (the loader's, a dark ring alone, stays under 1 kB).
+ * and a focus ring seen on any page, dark on a white halo (the loader draws none, to stay under 1 kB: the
+ * launcher's hover or focus loads the widget, which brings this ring).
  */
 const LAUNCHER_CSS =
   'button[data-badge]:not([data-badge=""])::after{content:attr(data-badge);display:inline-block;margin-left:8px;' +

@@ -70,7 +70,7 @@ export function exemptFromIdleTimeout(socket: Socket | undefined): void {
  * it again for what the connection does next.
  */
 export function holdIdleTimeout(socket: Socket | undefined, idleTimeoutMs: number): () => void {
-  socket?.setTimeout(0);
+  exemptFromIdleTimeout(socket);
   return () => {
     if (socket !== undefined && !socket.destroyed) socket.setTimeout(idleTimeoutMs);
   };

@@ -7,13 +7,14 @@
  */
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
+import { matchesMedia } from '../shared/media';
 
 /** The width at which the panel becomes a sheet (the same as the media query in styles.css). */
 export const SHEET_QUERY = '(max-width: 480px)';
 
 /** Whether the panel is the full-screen sheet now (phones), which covers the page. */
 export function coversPage(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia(SHEET_QUERY).matches;
+  return matchesMedia(SHEET_QUERY);
 }
 
 /** Space kept between a revealed field and the edge of what is visible, in pixels. */

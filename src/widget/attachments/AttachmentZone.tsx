@@ -12,7 +12,7 @@ import { formatBytes, listTypes } from './model/describe';
 import type { QueueLimits } from './model/types';
 import { useDropZone } from './use-drop-zone';
 import { usePasteFiles } from './use-paste-files';
-import { touchOnly } from '../shared/touch-only';
+import { touchOnly } from '../shared/media';
 
 /** Props of the zone. */
 export interface AttachmentZoneProps {

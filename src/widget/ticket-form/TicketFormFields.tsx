@@ -18,7 +18,7 @@ import type { FormSetup } from './prepare-form';
 import { revealChosenField } from './reveal-field';
 import { useSummaryEntries } from './useSummaryEntries';
 import type { useTicketSubmit } from './useTicketSubmit';
-import { touchOnly } from '../shared/touch-only';
+import { touchOnly } from '../shared/media';
 
 /** Everything inside the <form>: the category choice first, then the chosen category's fields. */
 export function TicketFormFields({ values, setup, restoredAt, attachments, problems, tickets, memory, submitter, onDiscardDraft, onAddedToExisting, onFocusProblems }: {

@@ -7,6 +7,7 @@ import { useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useFocusTrap } from '../../../src/widget/app/use-focus-trap';
 import { SHEET_QUERY } from '../../../src/widget/app/use-visible-viewport';
+import { stubMatchMedia } from '../media-stub';
 
 function Panel({ onEscape }: { onEscape: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -19,8 +20,7 @@ function Panel({ onEscape }: { onEscape: () => void }) {
   );
 }
 
-const sheet = (matches: boolean) =>
-  vi.stubGlobal('matchMedia', (media: string) => ({ matches: matches && media === SHEET_QUERY, media, addEventListener: () => undefined, removeEventListener: () => undefined }));
+const sheet = (matches: boolean) => (matches ? stubMatchMedia(SHEET_QUERY) : stubMatchMedia());
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -6,6 +6,8 @@ import { vi } from 'vitest';
 import { useDraftAttachments } from '../../../src/widget/attachments';
 import { createMemoryBlobStore } from '../../../src/widget/shared/memory-stores';
 import { bigFile, createEnv, createFakeApi, pdfFile, pngFile, Providers, renderPicker, slotState, stubObjectUrls, svgFile } from './helpers';
+import { TOUCH_ONLY_QUERY } from '../../../src/widget/shared/media';
+import { stubMatchMedia } from '../media-stub';
 
 let urls: ReturnType<typeof stubObjectUrls>;
 beforeEach(() => {
@@ -242,9 +244,8 @@ describe('AttachmentPicker', () => {
 
 describe('AttachmentPicker on a touch screen', () => {
   it('does not tell a phone to drag files or press Ctrl+V', () => {
-    const query = (media: string) => ({ matches: media === '(hover: none) and (pointer: coarse)', media, addEventListener: () => undefined, removeEventListener: () => undefined });
     // jsdom has no matchMedia: the computer's case below runs without one.
-    vi.stubGlobal('matchMedia', query);
+    stubMatchMedia(TOUCH_ONLY_QUERY);
     renderPicker();
     expect(screen.getByText('Приложите фото или снимок экрана: кнопка «Прикрепить файлы» ниже.')).toBeInTheDocument();
     expect(screen.queryByText(/Ctrl\+V/)).toBeNull();

@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Category } from '../../../src/core';
 import { chooseCategory, fill, fillCommon, send } from './actions';
 import { renderForm } from './render-form';
+import { TOUCH_ONLY_QUERY } from '../../../src/widget/shared/media';
+import { stubMatchMedia } from '../media-stub';
 
 interface Row {
   category: Category;
@@ -128,7 +130,7 @@ describe('category fields', () => {
   });
 
   it('on a touch screen the choice moves focus to the chip, not into a field that would bring up the keyboard', async () => {
-    vi.stubGlobal('matchMedia', (media: string) => ({ matches: media === '(hover: none) and (pointer: coarse)', media, addEventListener: () => undefined, removeEventListener: () => undefined }));
+    stubMatchMedia(TOUCH_ONLY_QUERY);
     try {
       const { user } = renderForm();
       await user.click(screen.getByRole('button', { name: 'Другой вопрос' }));
