@@ -1,37 +1,44 @@
 /**
- * Trains the one-problem model — logistic regression over hashed character/word n-grams and structure
- * features — on the tuning set. The L2 strength, the thresholds and how the model joins the rules (splitting
- * where the rules did not, "rules-or-model"; vetoing the rules' content splits, "veto"; both, "gated") are chosen
- * by stratified k-fold cross-validation on the tuning set among the ways the widget can show: precision first
- * (the highest recall at CV precision ≥ 0.95), else the best F0.5. The model alone is printed, never chosen.
- * Writes the int8-quantised weights to src/core/one-problem/model-weights.ts. Deterministic: seeded folds and order, the same corpus gives the same
- * file. `--holdout` prints the held-out figures (aggregates only) of the rules, the model and both; `--dry`
- * writes nothing.
+ * Trains the one-problem models on the tuning set and writes src/core/one-problem/model-weights.ts:
+ * - the text model: logistic regression over hashed character/word n-grams and structure features of the whole
+ *   text (model-features.ts);
+ * - the boundary model: logistic regression over each place where the text may split (a sentence, a line, a
+ *   paragraph, an «и» / «а также» / «;» inside a sentence: boundary-features.ts), trained by multiple-instance
+ *   learning: a text holds several problems when at least one of its boundaries splits (noisy-OR), so the
+ *   text-level labels are enough;
+ * - their mix: MIX × the most likely boundary + (1 − MIX) × the text model, above THRESHOLD.
+ * The L2 strengths, the mix, the threshold and whether a list or a connective (the writer's own cuts) is left to
+ * the rules ("written-else-model") or not ("model") are chosen by stratified k-fold cross-validation on the tuning
+ * set: the highest recall at CV precision ≥ 0.95, else the best F0.5. Deterministic: seeded folds and order.
+ * `--holdout` prints the held-out aggregates (never a text); `--dry` writes nothing.
  */
 import { writeFileSync } from 'node:fs';
 import { checkRules } from '../src/core/one-problem/check-one-problem';
-import { modelSplit, writtenCuts } from '../src/core/one-problem/one-problem-model';
+import { writtenCuts } from '../src/core/one-problem/one-problem-model';
+import { BOUNDARY_FEATURE_COUNT, boundariesOf } from '../src/core/one-problem/boundary-features';
 import { FEATURE_COUNT, modelFeatures, type SparseVector } from '../src/core/one-problem/model-features';
 import { loadCorpus } from '../tests/core/one-problem/labelled';
 
 interface Sample {
+  /** The text's features. */
   x: SparseVector;
+  /** Each boundary's features. */
+  xs: SparseVector[];
   y: number;
   rules: boolean;
-  /** The model may split this text: there is a place where two unrelated problems meet. */
-  cuttable: boolean;
-  /** A list or a connective: the writer's own cuts, which the model does not overrule. */
+  /** A list or a connective: the writer's own cuts. */
   written: boolean;
 }
 
 const FOLDS = 5;
-const REPEATS = 3;
-const EPOCHS = 80;
-const LAMBDAS = [3e-5, 1e-4, 3e-4, 1e-3];
-const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9];
+const REPEATS = 2;
+const TEXT_EPOCHS = 80;
+const BOUNDARY_EPOCHS = 40;
+const TEXT_LAMBDAS = [1e-4, 3e-4];
+const BOUNDARY_LAMBDAS = [1e-4, 1e-3];
+const MIXES = [0.5, 0.7, 1];
+const THRESHOLDS = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 const MIN_PRECISION = 0.95;
-/** Below this probability the model vetoes a split the rules found from the content ('gated', 'veto'). */
-const VETOES = [0.1, 0.2, 0.3, 0.4];
 const OUT = new URL('../src/core/one-problem/model-weights.ts', import.meta.url);
 
 function rng(seed: number): () => number {
@@ -57,25 +64,59 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
 const dot = (w: ArrayLike<number>, x: SparseVector): number => x.index.reduce((s, i, k) => s + (w[i] ?? 0) * (x.value[k] ?? 0), 0);
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** SGD on the log loss with L2, seeded order, decaying step. */
-function train(samples: readonly Sample[], lambda: number, seed: number): Float64Array {
+function addScaled(w: Float64Array, x: SparseVector, by: number): void {
+  for (let k = 0; k < x.index.length; k += 1) {
+    const i = x.index[k] ?? 0;
+    w[i] = (w[i] ?? 0) + by * (x.value[k] ?? 0);
+  }
+}
+
+function decay(w: Float64Array, by: number): void {
+  for (let i = 0; i < w.length; i += 1) w[i] = (w[i] ?? 0) * by;
+}
+
+/** The text model: SGD on the log loss with L2, seeded order, decaying step. */
+function trainText(samples: readonly Sample[], lambda: number, seed: number): Float64Array {
   const w = new Float64Array(FEATURE_COUNT);
   const random = rng(seed);
   let step = 0;
-  for (let epoch = 0; epoch < EPOCHS; epoch += 1) {
+  for (let epoch = 0; epoch < TEXT_EPOCHS; epoch += 1) {
     for (const s of shuffle(samples, random)) {
       step += 1;
       const rate = 0.5 / (1 + step / 2000);
-      const g = sigmoid(dot(w, s.x)) - s.y;
-      for (let k = 0; k < s.x.index.length; k += 1) {
-        const i = s.x.index[k] ?? 0;
-        w[i] = (w[i] ?? 0) - rate * g * (s.x.value[k] ?? 0);
-      }
-      for (let i = 0; i < w.length; i += 1) w[i] = (w[i] ?? 0) * (1 - rate * lambda);
+      addScaled(w, s.x, -rate * (sigmoid(dot(w, s.x)) - s.y));
+      decay(w, 1 - rate * lambda);
     }
   }
   return w;
 }
+
+/**
+ * The boundary model by multiple-instance learning: P(several) = 1 − Π(1 − pᵢ) over the text's boundaries. The
+ * gradient of the log loss on boundary i is pᵢ for a one-problem text and −pᵢ(1 − P)/P for a text of several.
+ */
+function trainBoundaries(samples: readonly Sample[], lambda: number, seed: number): Float64Array {
+  const w = new Float64Array(BOUNDARY_FEATURE_COUNT);
+  const random = rng(seed);
+  let step = 0;
+  for (let epoch = 0; epoch < BOUNDARY_EPOCHS; epoch += 1) {
+    for (const s of shuffle(samples, random)) {
+      if (s.xs.length === 0) continue;
+      step += 1;
+      const rate = 0.3 / (1 + step / 2000);
+      const p = s.xs.map((x) => sigmoid(dot(w, x)));
+      const several = Math.min(1 - 1e-9, Math.max(1e-9, 1 - p.reduce((q, pi) => q * (1 - pi), 1)));
+      s.xs.forEach((x, k) => {
+        const pi = p[k] ?? 0;
+        addScaled(w, x, -rate * (s.y === 1 ? (-(1 - several) * pi) / several : pi));
+      });
+      decay(w, 1 - rate * lambda);
+    }
+  }
+  return w;
+}
+
+const boundaryP = (w: ArrayLike<number>, s: Sample): number => s.xs.reduce((m, x) => Math.max(m, sigmoid(dot(w, x))), 0);
 
 interface Score {
   tp: number;
@@ -97,30 +138,30 @@ const precision = (s: Score): number => (s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + 
 const recall = (s: Score): number => s.tp / Math.max(1, s.tp + s.fn);
 const show = (s: Score): string =>
   `precision ${precision(s).toFixed(3)} recall ${recall(s).toFixed(3)} (tp=${s.tp} fp=${s.fp} fn=${s.fn} tn=${s.tn})`;
-
-const toSamples = (cases: ReturnType<typeof loadCorpus>): Sample[] =>
-  cases.map((c) => ({ x: modelFeatures(c.text), y: c.problems > 1 ? 1 : 0, rules: checkRules(c.text).parts.length > 1, cuttable: modelSplit(c.text.trim()) !== null, written: writtenCuts(c.text.trim()) }));
-
-type Combine = 'model' | 'rules-or-model' | 'gated' | 'veto';
-// As checkOneProblem decides: the model splits only where it can show the cut ('rules-or-model', 'gated'), and
-// keeps whole a text the rules split when it is sure enough that it holds one problem (p < veto: 'gated', 'veto'),
-// unless the writer cut it (a list or a connective).
-const decide = (combine: Combine, t: number, s: Sample, p: number, veto = 0): boolean => {
-  if (combine === 'model') return p >= t;
-  if (s.rules) return combine === 'rules-or-model' || s.written || p >= veto;
-  return combine !== 'veto' && p >= t && s.cuttable;
-};
 /** F-score weighing precision twice as much as recall: a false alarm stops a user, a miss costs support a split. */
 const fHalf = (s: Score): number => {
   const [p, r] = [precision(s), recall(s)];
   return p + r === 0 ? 0 : (1.25 * p * r) / (0.25 * p + r);
 };
 
+const toSamples = (cases: ReturnType<typeof loadCorpus>): Sample[] =>
+  cases.map((c) => {
+    const text = c.text.trim();
+    return { x: modelFeatures(text), xs: boundariesOf(text).map((b) => b.x), y: c.problems > 1 ? 1 : 0, rules: checkRules(text).parts.length > 1, written: writtenCuts(text) };
+  });
+
+type Combine = 'model' | 'written-else-model';
+// As checkOneProblem decides: the mixed score above the threshold, or, for 'written-else-model', the rules'
+// answer wherever the writer cut the text with a list or a connective.
+const decide = (combine: Combine, threshold: number, s: Sample, p: number): boolean =>
+  combine === 'written-else-model' && s.written ? s.rules : p >= threshold;
+const mixed = (mix: number, boundary: number, text: number): number => mix * boundary + (1 - mix) * text;
+
 const tuning = toSamples(loadCorpus('tuning'));
 
-/** Out-of-fold probabilities of every tuning sample, for each seeded repeat of stratified folds. */
-function crossValidate(lambda: number): number[][] {
-  const repeats: number[][] = [];
+/** Out-of-fold probabilities (boundary, text) of every tuning sample, for each seeded repeat of stratified folds. */
+function crossValidate(textLambda: number, boundaryLambda: number): Array<{ boundary: number[]; text: number[] }> {
+  const repeats: Array<{ boundary: number[]; text: number[] }> = [];
   for (let r = 0; r < REPEATS; r += 1) {
     const random = rng(1000 + r);
     const fold = new Array<number>(tuning.length).fill(0);
@@ -128,14 +169,18 @@ function crossValidate(lambda: number): number[][] {
       const ids = shuffle(tuning.flatMap((s, i) => (s.y === y ? [i] : [])), random);
       ids.forEach((id, k) => (fold[id] = k % FOLDS));
     }
-    const p = new Array<number>(tuning.length).fill(0);
+    const boundary = new Array<number>(tuning.length).fill(0);
+    const text = new Array<number>(tuning.length).fill(0);
     for (let f = 0; f < FOLDS; f += 1) {
-      const w = train(tuning.filter((_, i) => fold[i] !== f), lambda, 7 + f);
+      const train = tuning.filter((_, i) => fold[i] !== f);
+      const [wb, wt] = [trainBoundaries(train, boundaryLambda, 7 + f), trainText(train, textLambda, 7 + f)];
       tuning.forEach((s, i) => {
-        if (fold[i] === f) p[i] = sigmoid(dot(w, s.x));
+        if (fold[i] !== f) return;
+        boundary[i] = boundaryP(wb, s);
+        text[i] = sigmoid(dot(wt, s.x));
       });
     }
-    repeats.push(p);
+    repeats.push({ boundary, text });
   }
   return repeats;
 }
@@ -143,70 +188,79 @@ function crossValidate(lambda: number): number[][] {
 // The rules are not trained here, but they were written against the tuning set: their figure is in-sample.
 console.log(`rules on the tuning set (in-sample): ${show(score(tuning.map((s) => [s.rules, s.y === 1] as const)))}`);
 console.log(`${FOLDS}-fold CV on the tuning set, ${REPEATS} seeded repeats:`);
-// Among the choices the widget can show (a split whose cut it names: not the model alone), precision first: the
-// highest recall at CV precision ≥ MIN_PRECISION; when no choice reaches it, the best F0.5.
-let best = { lambda: LAMBDAS[0] ?? 0, threshold: 0.5, combine: 'model' as Combine, veto: 0, goal: -1 };
+let best = { textLambda: 0, boundaryLambda: 0, mix: 1, threshold: 0.5, combine: 'model' as Combine, goal: -1 };
 let fallback = { ...best };
-for (const lambda of LAMBDAS) {
-  const repeats = crossValidate(lambda);
-  for (const threshold of THRESHOLDS) {
-    const choices = [
-      { combine: 'model' as Combine, veto: 0 },
-      { combine: 'rules-or-model' as Combine, veto: 0 },
-      ...VETOES.map((veto) => ({ combine: 'gated' as Combine, veto })),
-      ...VETOES.map((veto) => ({ combine: 'veto' as Combine, veto })),
-    ];
-    for (const { combine, veto } of choices) {
-      const s = score(repeats.flatMap((p) => tuning.map((x, i) => [decide(combine, threshold, x, p[i] ?? 0, veto), x.y === 1] as const)));
-      const name = combine === 'gated' || combine === 'veto' ? `${combine} ${veto}` : combine;
-      console.log(`  lambda=${lambda} threshold=${threshold} ${name.padEnd(14)} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
-      const goal = precision(s) >= MIN_PRECISION ? recall(s) + precision(s) / 100 : -1;
-      if (combine === 'model') continue;
-      if (goal > best.goal) best = { lambda, threshold, combine, veto, goal };
-      if (fHalf(s) > fallback.goal) fallback = { lambda, threshold, combine, veto, goal: fHalf(s) };
+for (const textLambda of TEXT_LAMBDAS) {
+  for (const boundaryLambda of BOUNDARY_LAMBDAS) {
+    const repeats = crossValidate(textLambda, boundaryLambda);
+    const textOnly = score(repeats.flatMap((r) => tuning.map((s, i) => [(r.text[i] ?? 0) >= 0.5, s.y === 1] as const)));
+    const boundaryOnly = score(repeats.flatMap((r) => tuning.map((s, i) => [(r.boundary[i] ?? 0) >= 0.5, s.y === 1] as const)));
+    console.log(`  text lambda=${textLambda} boundary lambda=${boundaryLambda}: at 0.5, text model alone ${show(textOnly)}; boundary model alone ${show(boundaryOnly)}`);
+    for (const mix of MIXES) {
+      for (const threshold of THRESHOLDS) {
+        for (const combine of ['model', 'written-else-model'] as const) {
+          const s = score(repeats.flatMap((r) => tuning.map((x, i) => [decide(combine, threshold, x, mixed(mix, r.boundary[i] ?? 0, r.text[i] ?? 0)), x.y === 1] as const)));
+          console.log(`  boundary lambda=${boundaryLambda} mix=${mix} threshold=${threshold} ${combine.padEnd(18)} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
+          const goal = precision(s) >= MIN_PRECISION ? recall(s) + precision(s) / 100 : -1;
+          if (goal > best.goal) best = { textLambda, boundaryLambda, mix, threshold, combine, goal };
+          if (fHalf(s) > fallback.goal) fallback = { textLambda, boundaryLambda, mix, threshold, combine, goal: fHalf(s) };
+        }
+      }
     }
   }
 }
 if (best.goal < 0) best = fallback;
-console.log(`chosen by CV: lambda=${best.lambda} threshold=${best.threshold} combine=${best.combine} veto=${best.veto}`);
+console.log(`chosen by CV: text lambda=${best.textLambda} boundary lambda=${best.boundaryLambda} mix=${best.mix} threshold=${best.threshold} combine=${best.combine}`);
 
-const weights = train(tuning, best.lambda, 7);
-const scale = Math.max(...weights.map(Math.abs)) / 127;
-const quantised = Int8Array.from(weights, (w) => Math.round(w / scale));
-const agree = tuning.filter((s) => sigmoid(dot(weights, s.x)) >= best.threshold === sigmoid(scale * dot(quantised, s.x)) >= best.threshold).length;
-console.log(`quantised to int8: ${agree}/${tuning.length} tuning decisions unchanged`);
+/** int8 weights and their multiplier. */
+function quantise(w: Float64Array): { scale: number; q: Int8Array } {
+  const scale = Math.max(...w.map(Math.abs)) / 127;
+  return { scale, q: Int8Array.from(w, (v) => Math.round(v / scale)) };
+}
+const text = quantise(trainText(tuning, best.textLambda, 7));
+const boundary = quantise(trainBoundaries(tuning, best.boundaryLambda, 7));
+const scoreOf = (s: Sample): { boundary: number; text: number } => ({
+  boundary: s.xs.reduce((m, x) => Math.max(m, sigmoid(boundary.scale * dot(boundary.q, x))), 0),
+  text: sigmoid(text.scale * dot(text.q, s.x)),
+});
 
 if (process.argv.includes('--holdout')) {
   // Aggregates only: the held-out texts and their misses are never printed.
   const holdout = toSamples(loadCorpus('holdout'));
-  const p = holdout.map((s) => sigmoid(scale * dot(quantised, s.x)));
+  const p = holdout.map(scoreOf);
   const line = (name: string, d: (s: Sample, i: number) => boolean): void => {
     const s = score(holdout.map((x, i) => [d(x, i), x.y === 1] as const));
-    console.log(`held-out ${name.padEnd(14)} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
+    console.log(`held-out ${name.padEnd(22)} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
   };
   line('rules', (s) => s.rules);
-  line('model', (s, i) => decide('model', best.threshold, s, p[i] ?? 0));
-  line('rules-or-model', (s, i) => decide('rules-or-model', best.threshold, s, p[i] ?? 0));
-  line(`gated ${best.veto}`, (s, i) => decide('gated', best.threshold, s, p[i] ?? 0, best.veto));
-  line(`veto ${best.veto}`, (s, i) => decide('veto', best.threshold, s, p[i] ?? 0, best.veto));
+  line('text model at 0.5', (_, i) => (p[i]?.text ?? 0) >= 0.5);
+  line('boundary model at 0.5', (_, i) => (p[i]?.boundary ?? 0) >= 0.5);
+  for (const combine of ['model', 'written-else-model'] as const) {
+    line(combine, (s, i) => decide(combine, best.threshold, s, mixed(best.mix, p[i]?.boundary ?? 0, p[i]?.text ?? 0)));
+  }
 }
 
 if (!process.argv.includes('--dry')) {
+  const base64 = (q: Int8Array): string => Buffer.from(q.buffer).toString('base64');
   const file = [
     '// Generated by `npm run train:one-problem` (scripts/one-problem-train.ts) from the tuning corpus. Do not edit.',
     '',
-    '/** How the model joins the rules, chosen by cross-validation on the tuning set. */',
-    `export const MODEL_COMBINE: 'model' | 'rules-or-model' | 'gated' | 'veto' = '${best.combine}';`,
-    '/** Gated and veto: below this probability the model keeps whole a text the rules split (not a list). */',
-    `export const MODEL_VETO = ${best.veto};`,
-    '/** The probability from which the model says "several problems". */',
+    '/** Whether a list or a connective (the writer\'s own cuts) is left to the rules, chosen by cross-validation. */',
+    `export const MODEL_COMBINE: 'model' | 'written-else-model' = '${best.combine}';`,
+    '/** Weight of the most likely boundary against the text model in the mixed score. */',
+    `export const MODEL_MIX = ${best.mix};`,
+    '/** The mixed score from which a text holds several problems, and a boundary splits. */',
     `export const MODEL_THRESHOLD = ${best.threshold};`,
-    '/** Multiplier of the int8 weights. */',
-    `export const MODEL_SCALE = ${scale.toPrecision(8)};`,
-    '/** int8 weights, base64: hashed n-gram buckets, then the structure features (model-features.ts). */',
-    `export const MODEL_WEIGHTS = '${Buffer.from(quantised.buffer).toString('base64')}';`,
+    '/** Multiplier of the text model\'s int8 weights. */',
+    `export const TEXT_SCALE = ${text.scale.toPrecision(8)};`,
+    '/** The text model\'s int8 weights, base64: hashed n-gram buckets, then the structure features (model-features.ts). */',
+    `export const TEXT_WEIGHTS = '${base64(text.q)}';`,
+    '/** Multiplier of the boundary model\'s int8 weights. */',
+    `export const BOUNDARY_SCALE = ${boundary.scale.toPrecision(8)};`,
+    '/** The boundary model\'s int8 weights, base64: the named features, then hashed buckets (boundary-features.ts). */',
+    `export const BOUNDARY_WEIGHTS = '${base64(boundary.q)}';`,
     '',
   ].join('\n');
   writeFileSync(OUT, file);
-  console.log(`wrote ${OUT.pathname} (${quantised.length} weights)`);
+  console.log(`wrote ${OUT.pathname} (${text.q.length} + ${boundary.q.length} weights)`);
 }

@@ -6,8 +6,8 @@ import { connectivePieces } from './split-connectives';
 import { questionPieces } from './split-questions';
 import { sentencePieces } from './split-sentences';
 import { splitPieces, type Piece } from './piece';
-import { MODEL_COMBINE, MODEL_THRESHOLD, MODEL_VETO } from './model-weights';
-import { modelSplit, severalProblemsProbability, writtenCuts } from './one-problem-model';
+import { MODEL_COMBINE } from './model-weights';
+import { modelCheck, writtenCuts } from './one-problem-model';
 
 /** What the one-problem check found: the parts (one for one problem) and the markers that caused each split. */
 export interface OneProblemCheck {
@@ -27,21 +27,14 @@ function prosePieces(text: string): Piece[] {
 /**
  * The separate problems found in a ticket description, with the marker of every split. When unsure it
  * answers "one problem": a false alarm blocks every user, a missed split only costs support a little time.
- * The rules find where a text splits; the trained model (scripts/one-problem-train.ts) keeps whole a text it
- * is sure holds one problem, and splits one the rules kept whole only where it can show the cut.
+ * A list or a connective is the writer's own cut and the rules read it (when MODEL_COMBINE says so); otherwise
+ * the trained models (scripts/one-problem-train.ts) decide and cut where a boundary reaches their threshold.
  */
 export function checkOneProblem(text: string): OneProblemCheck {
-  const rules = checkRules(text);
-  if (MODEL_COMBINE === 'model' || rules.parts.length === 0) return rules;
   const trimmed = text.trim();
-  // The model is asked only where its word can change the answer.
-  if (rules.parts.length > 1) {
-    // A list's items and a connective are the writer's own cuts: the model does not overrule them.
-    if (MODEL_COMBINE === 'rules-or-model' || writtenCuts(trimmed)) return rules;
-    return severalProblemsProbability(trimmed) < MODEL_VETO ? { parts: [trimmed], markers: [] } : rules;
-  }
-  if (MODEL_COMBINE === 'veto' || severalProblemsProbability(trimmed) < MODEL_THRESHOLD) return rules;
-  return modelSplit(trimmed) ?? rules;
+  if (trimmed === '') return { parts: [], markers: [] };
+  if (MODEL_COMBINE === 'written-else-model' && writtenCuts(trimmed)) return checkRules(trimmed);
+  return modelCheck(trimmed);
 }
 
 /** What the rules alone find: the parts and their markers (checkOneProblem adds the model's word). */

@@ -41,7 +41,7 @@ export interface SparseVector {
 }
 
 // FNV-1a, 32 bits: the same bucket on every platform, so weights trained in Node work in the browser.
-function hash(text: string): number {
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);

@@ -1,66 +1,78 @@
 /**
- * The trained one-problem model (scripts/one-problem-train.ts): logistic regression over hashed n-grams and
- * structure features. checkOneProblem asks it how it joins the rules (MODEL_COMBINE, chosen by cross-validation
- * on the tuning set): as a veto on the rules' splits from the content, it keeps whole the texts it is sure hold
- * one problem (README, "One ticket — one problem").
+ * The trained one-problem models (scripts/one-problem-train.ts): a text model (logistic regression over hashed
+ * n-grams and structure features of the whole description) and a boundary model (the same over each place
+ * where the description may split). Their mixed score decides whether a description holds several problems,
+ * and the boundaries that reach it are where it is cut, each named by its joining word or the opening words of
+ * what follows (README, "One ticket — one problem").
  */
+import { boundariesOf, BOUNDARY_FEATURE_COUNT } from './boundary-features';
+import { cleanPart } from './clean-part';
 import { findConnectives } from './connectives';
-import { sharesSubject } from './content-stems';
 import { findList } from './list-items';
-import { FEATURE_COUNT, modelFeatures } from './model-features';
-import { MODEL_SCALE, MODEL_WEIGHTS } from './model-weights';
-import { markerText, openingWords } from './piece';
-import { hasProblemMarker } from './problem-markers';
-import { splitSentences } from './sentences';
+import { FEATURE_COUNT, modelFeatures, type SparseVector } from './model-features';
+import { BOUNDARY_SCALE, BOUNDARY_WEIGHTS, MODEL_MIX, MODEL_THRESHOLD, TEXT_SCALE, TEXT_WEIGHTS } from './model-weights';
 import type { OneProblemCheck } from './check-one-problem';
 
-let weights: Int8Array | null = null;
+const decoded = new Map<string, Int8Array>();
 
-function decode(): Int8Array {
-  if (weights !== null) return weights;
-  const binary = atob(MODEL_WEIGHTS);
-  const out = new Int8Array(FEATURE_COUNT);
+function decode(base64: string, length: number): Int8Array {
+  const cached = decoded.get(base64);
+  if (cached !== undefined) return cached;
+  const binary = atob(base64);
+  const out = new Int8Array(length);
   for (let i = 0; i < out.length; i += 1) out[i] = (binary.charCodeAt(i) << 24) >> 24;
-  weights = out;
+  decoded.set(base64, out);
   return out;
 }
 
-/** The model's probability that a description holds several problems (scripts/one-problem-train.ts). */
-export function severalProblemsProbability(text: string): number {
-  const w = decode();
-  const x = modelFeatures(text);
+function probability(weights: Int8Array, scale: number, x: SparseVector): number {
   let z = 0;
-  x.index.forEach((i, k) => (z += (w[i] ?? 0) * (x.value[k] ?? 0)));
-  return 1 / (1 + Math.exp(-z * MODEL_SCALE));
+  x.index.forEach((i, k) => (z += (weights[i] ?? 0) * (x.value[k] ?? 0)));
+  return 1 / (1 + Math.exp(-z * scale));
+}
+
+/** The text model's probability that a description holds several problems. */
+export function severalProblemsProbability(text: string): number {
+  return probability(decode(TEXT_WEIGHTS, FEATURE_COUNT), TEXT_SCALE, modelFeatures(text));
 }
 
 /**
  * The writer's own cuts: a list, or a connective that may announce another point («Кроме того», «P.S.»,
- * «Во-вторых»). The model does not overrule them; it only weighs the rules' guesses from the content (a new
- * subject in the next sentence, paragraph or «и»-clause, a second question).
+ * «Во-вторых»). Where the text has them, the rules read them (MODEL_COMBINE).
  */
 export function writtenCuts(text: string): boolean {
   return findList(text) !== null || findConnectives(text).length > 0;
 }
 
-// "… и …", "…, а также …" inside one sentence: where a second problem joins the first without a full stop.
-const JOIN = /(?:,\s*)?(?<![\p{L}\d])(?:и|а\s+также|а\s+еще|а\s+ещё|плюс)\s+/gu;
-
 /**
- * Where to cut a text the model finds several problems in and the rules kept whole: the first sentence
- * boundary (or, in one sentence, the first «и» / «а также») whose two sides both report a problem and share no
- * subject. The marker is the joining word, or the opening words of the next sentence. Null when no such place exists: then the
- * text stays one problem, the model alone never blocks a user without showing where.
+ * The models' answer: the parts of a description and the marker of each cut. A text holds several problems
+ * when a boundary's mixed score (MODEL_MIX × its own probability + the rest × the text model's) reaches
+ * MODEL_THRESHOLD. It is cut at every such boundary, except inside a sentence where one side reports nothing of
+ * its own (a cut there would leave a fragment); when that leaves no cut, at the highest-scoring one.
  */
-export function modelSplit(text: string): OneProblemCheck | null {
-  const cuts = splitSentences(text).slice(1).map((s) => ({ at: s.start, from: s.start, marker: null as string | null }));
-  if (cuts.length === 0) {
-    for (const m of text.matchAll(JOIN)) cuts.push({ at: m.index, from: m.index + m[0].length, marker: markerText(m[0]) });
+export function modelCheck(text: string): OneProblemCheck {
+  const whole = { parts: [text], markers: [] };
+  const boundaries = boundariesOf(text);
+  if (boundaries.length === 0) return whole;
+  const textP = severalProblemsProbability(text);
+  const weights = decode(BOUNDARY_WEIGHTS, BOUNDARY_FEATURE_COUNT);
+  const scored = boundaries.map((b) => ({ ...b, score: MODEL_MIX * probability(weights, BOUNDARY_SCALE, b.x) + (1 - MODEL_MIX) * textP }));
+  const passing = scored.filter((b) => b.score >= MODEL_THRESHOLD);
+  if (passing.length === 0) return whole;
+  const readable = passing.filter((b) => !b.join || b.bothRaise);
+  const cuts = readable.length > 0 ? readable : [passing.reduce((a, b) => (b.score > a.score ? b : a))];
+  const parts: string[] = [];
+  const markers: string[] = [];
+  let from = 0;
+  let marker: string | null = null;
+  for (const cut of [...cuts, { at: text.length, from: text.length, marker: '' }]) {
+    const part = cleanPart(text.slice(from, cut.at));
+    if (part !== '') {
+      parts.push(part);
+      if (marker !== null && parts.length > 1) markers.push(marker);
+      marker = cut.marker;
+    }
+    from = cut.from;
   }
-  for (const cut of cuts) {
-    const [before, after] = [text.slice(0, cut.at).trim(), text.slice(cut.from).trim()];
-    if (!hasProblemMarker(before) || !hasProblemMarker(after) || sharesSubject(before, after)) continue;
-    return { parts: [before, after], markers: [cut.marker ?? openingWords(after)] };
-  }
-  return null;
+  return parts.length < 2 ? whole : { parts, markers };
 }

@@ -12,7 +12,7 @@ const REQUEST = /^(?:(?:мне|нам)\s+)?(?:пришлите|вышлите|н
 const FIXING_REQUEST = /(?<![\p{L}\d])(?:помо(?:ч|г)|разобрат|решить|исправ|ответ|перезвон|связат)/u;
 
 /** True when a sentence reports a problem, asks, or requests something of its own. */
-function raisesSomething(sentence: string): boolean {
+export function raisesSomething(sentence: string): boolean {
   const t = normalizeText(sentence);
   return hasProblemMarker(sentence) || (REQUEST.test(withoutOpener(t)) && !FIXING_REQUEST.test(t));
 }
@@ -49,7 +49,7 @@ function firstClause(sentence: string): string {
 const QUOTED_SYMPTOM = /(?<![\p{L}])(?:пишет|выда\p{L}*|показыва\p{L}*|появля\p{L}*|высвечива\p{L}*|вылеза\p{L}*)\s*[:—–-]?\s*["«„“]/u;
 
 /** True when the sentence, past its opener, points back or only details what was said. */
-function continues(sentence: string): boolean {
+export function continues(sentence: string): boolean {
   const clause = firstClause(sentence);
   return refersBack(clause) || THIS.test(clause) || DETAIL_START.test(clause.trim()) || followsUp(sentence) || QUOTED_SYMPTOM.test(normalizeText(sentence));
 }

@@ -10,7 +10,7 @@ const LIMIT = 5000;
 const fill = (unit: string) => unit.repeat(Math.ceil(LIMIT / unit.length)).slice(0, LIMIT);
 
 describe('the one-problem check on texts made to be slow', () => {
-  it.each([['и '], ['а\n'], ['тест, и '], ['Кроме того, '], ['Не работает тест.\n\n'], ['P.S. '], ['почему? ']])('%j repeated is one problem', (unit) => {
+  it.each([['и '], ['а\n'], ['тест, и '], ['Кроме того, '], ['Не работает тест.\n\n'], ['P.S. '], ['почему? '], ['не работает и '], ['тест висит; ']])('%j repeated is one problem', (unit) => {
     const check = checkOneProblem(fill(unit));
     expect(check.parts).toHaveLength(1);
     expect(check.markers).toEqual([]);

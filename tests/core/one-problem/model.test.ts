@@ -1,17 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { checkOneProblem } from '../../../src/core/one-problem';
+import { BOUNDARY_FEATURE_COUNT, BOUNDARY_FEATURES, boundariesOf } from '../../../src/core/one-problem/boundary-features';
 import { FEATURE_COUNT, HASH_BUCKETS, modelFeatures } from '../../../src/core/one-problem/model-features';
-import { modelSplit, severalProblemsProbability } from '../../../src/core/one-problem/one-problem-model';
-import { MODEL_WEIGHTS } from '../../../src/core/one-problem/model-weights';
+import { modelCheck, severalProblemsProbability } from '../../../src/core/one-problem/one-problem-model';
+import { BOUNDARY_WEIGHTS, TEXT_WEIGHTS } from '../../../src/core/one-problem/model-weights';
 
-describe('one-problem model', () => {
-  it('reads the same features from the same text, within the weights it has', () => {
+describe('one-problem models', () => {
+  it('read the same features from the same text, within the weights they have', () => {
     const text = 'Не открывается тест по первой помощи. Кроме того, счёт на оплату так и не пришёл.';
     const x = modelFeatures(text);
     expect(modelFeatures(text)).toEqual(x);
     expect(Math.min(...x.index)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...x.index)).toBeLessThan(FEATURE_COUNT);
     expect(x.index.some((i) => i >= HASH_BUCKETS)).toBe(true);
-    expect(atob(MODEL_WEIGHTS)).toHaveLength(FEATURE_COUNT);
+    expect(atob(TEXT_WEIGHTS)).toHaveLength(FEATURE_COUNT);
+
+    const boundaries = boundariesOf(text);
+    expect(boundariesOf(text)).toEqual(boundaries);
+    for (const b of boundaries) {
+      expect(Math.min(...b.x.index)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...b.x.index)).toBeLessThan(BOUNDARY_FEATURE_COUNT);
+      expect(b.x.index.some((i) => i >= BOUNDARY_FEATURES.length)).toBe(true);
+    }
+    expect(atob(BOUNDARY_WEIGHTS)).toHaveLength(BOUNDARY_FEATURE_COUNT);
   });
 
   it('scores texts as a probability', () => {
@@ -20,13 +31,40 @@ describe('one-problem model', () => {
     expect(p).toBeLessThan(1);
   });
 
-  it('cuts two unrelated problems joined by «и» and names where', () => {
-    const split = modelSplit('Не открывается тест по первой помощи и счёт на оплату так и не пришёл');
-    expect(split?.parts).toEqual(['Не открывается тест по первой помощи', 'счёт на оплату так и не пришёл']);
-    expect(split?.markers).toEqual(['и']);
+  it('finds the boundaries between sentences, paragraphs and joined clauses, not inside «так и не»', () => {
+    const text = 'Видео не грузится и звук пропал; тест висит.\n\nСчёт так и не пришёл. Прошу помочь';
+    const b = boundariesOf(text);
+    expect(b.map((x) => x.marker)).toEqual(['и', 'тест висит', 'Счёт так и', 'Прошу помочь']);
+    expect(b.map((x) => x.join)).toEqual([true, true, false, false]);
+    expect(text.slice(b[0]?.from ?? 0, (b[0]?.from ?? 0) + 4)).toBe('звук');
   });
 
-  it('does not cut one problem told in two sentences about the same thing', () => {
-    expect(modelSplit('Не открывается тест по первой помощи. Тест по первой помощи висит на загрузке.')).toBeNull();
+  it('cuts two unrelated problems joined by «и» and names where', () => {
+    const split = checkOneProblem('Не открывается тест по первой помощи и счёт на оплату так и не пришёл');
+    expect(split.parts).toEqual(['Не открывается тест по первой помощи', 'Счёт на оплату так и не пришёл']);
+    expect(split.markers).toEqual(['и']);
+  });
+
+  it('cuts two unrelated problems in two sentences and names the second by its opening words', () => {
+    const text = 'Не приходит письмо для восстановления пароля, проверял спам. Удостоверение после обучения тоже ещё не получил, учился в апреле.';
+    expect(modelCheck(text)).toEqual({
+      parts: ['Не приходит письмо для восстановления пароля, проверял спам.', 'Удостоверение после обучения тоже ещё не получил, учился в апреле.'],
+      markers: ['Удостоверение после обучения'],
+    });
+  });
+
+  it.each([
+    'Не открывается тест по первой помощи. Тест по первой помощи висит на загрузке.',
+    'Видео в курсе по охране труда не запускается. Во-первых, это происходит только в Chrome. Во-вторых, на телефоне тоже чёрный экран.',
+    'Не могу войти в личный кабинет, пишет «неверный пароль». Пароль восстанавливала дважды, письмо приходит, но с новым паролем то же самое.',
+    'Тест по электробезопасности не засчитывается, хотя все ответы верные. Раньше такого не было, на прошлой неделе всё работало.',
+  ])('keeps one problem told in several sentences whole: %s', (text) => {
+    expect(checkOneProblem(text)).toEqual({ parts: [text], markers: [] });
+  });
+
+  it('keeps steps to reproduce with the expected and actual result whole', () => {
+    const text =
+      'Не сохраняется результат теста. Шаги: 1. Открыть тест. 2. Ответить на вопросы. 3. Нажать «Завершить». Ожидаемый результат: оценка в журнале. Фактический результат: журнал пустой.';
+    expect(checkOneProblem(text).parts).toHaveLength(1);
   });
 });

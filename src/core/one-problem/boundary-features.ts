@@ -1,0 +1,270 @@
+import { findConnectives } from './connectives';
+import { contentStems } from './content-stems';
+import { markerText, openingWords } from './piece';
+import { hasProblemMarker, isQuestion, reportsFailure, suggestionIn } from './problem-markers';
+import { opensWithPronoun, refersBack, leadingClause } from './refers-back';
+import { splitSentences } from './sentences';
+import { continues, raisesSomething } from './split-sentences';
+import { ordinalsAreDetails } from './split-connectives';
+import { isPluralHeading } from './step-items';
+import { normalizeText } from './stem';
+import { hash, type SparseVector } from './model-features';
+
+/**
+ * What an LMS ticket is about, by the stems that name it. Two problems in one text are mostly about two of
+ * these; the boundary model learns which pairs go apart and which (a test and its result) go together.
+ */
+const TOPICS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['login', /^(?:логин|парол|вход|войт|зайт|заход|авториз|учетн|выкид|разлогин|сесси|403|401|аккаунт|двухфактор|код\p{L}*\s*подтвержд)/u],
+  ['money', /^(?:сч[её]т(?!чик)|счет[аеу]?$|оплат|оплач|деньг|денег|списа|плат[её]ж|платн|стоимост|руб|возврат|сумм|цен[аеуы]|прайс|скидк|тариф|квитанц|предоплат)/u],
+  ['paper', /^(?:удостовер|протокол|сертифик|диплом|свидетельств|печат|подпис|справк|закрывающ|акт$|акта|акты|счет-фактур|выписк|бланк|корочк|документ)/u],
+  ['video', /^(?:видео|ролик|звук|лекци|воспроизв|плеер|субтитр|вебинар|трансляц|запис)/u],
+  ['test', /^(?:тест|экзамен|ответ|балл|попытк|ключ|пересда|билет|засчит|зач[её]т|вариант|проходн|итогов|аттестац)/u],
+  ['progress', /^(?:прогресс|процент|пройден|завершен|отметк|галочк|прохожден|модул|урок)/u],
+  ['mail', /^(?:письм|уведомлен|рассылк|почт|email|e-mail|смс|sms|спам|оповещ)/u],
+  ['report', /^(?:отч[её]т|статистик|выгрузк|выгруз|excel|эксель|ведомост|журнал|успеваем|аналитик|csv)/u],
+  ['profile', /^(?:профил|фото|фамили|должност|аватар|имя|отчеств|снилс|инн|паспорт|дат\p{L}*\s*рожд|персональн)/u],
+  ['order', /^(?:заявк|договор|зачисл|назначен|назнач|добав|удал|списк|слушател|обучающ|контраг|реквизит)/u],
+  ['editor', /^(?:редактор|импорт|scorm|материал|шаблон|конструктор|банк|слайд|презентац|контент|формул|таблиц)/u],
+  ['rights', /^(?:прав[аоу]?$|роль|роли|администратор|админ|менеджер|полномоч|доступ)/u],
+  ['schedule', /^(?:расписан|срок|дедлайн|продл|календар|дат[аеуы]$|перенес|перенос|часов|врем)/u],
+  ['agent', /^(?:агент|комисс|вознагражд|промо|реферал|партн[её]р|куратор)/u],
+];
+
+/** The topics a text names (indices into TOPICS). */
+function topicsOf(text: string): Set<number> {
+  const found = new Set<number>();
+  for (const word of normalizeText(text).match(/[\p{L}\d-]+/gu) ?? []) {
+    TOPICS.forEach(([, re], i) => {
+      if (re.test(word)) found.add(i);
+    });
+  }
+  return found;
+}
+
+// Inside one sentence, where a second problem joins the first: «и», «а также», «а ещё», «плюс», a semicolon
+// (not «так и не пришёл»).
+const JOIN = /(?<!(?:^|[^\p{L}])так)(?:,\s*|\s+)(?:и|а\s+также|а\s+еще|а\s+ещё|а|плюс)\s+|,\s*(?:ещё|еще|также)\s+|;\s*|\s+[—–]\s+/gu;
+
+const AND_QUESTION = /^(?:и|а)\s+(?:почему|как|где|когда|сколько|можно\s+ли|нужно\s+ли|есть\s+ли)(?![\p{L}])/u;
+const AND_REQUEST = /^(?:и|а)\s+(?:\p{L}{3,}(?:йте|ите))(?![\p{L}])/u;
+
+/** Names of the dense features of a boundary, in the order of their weights; hashed buckets follow them. */
+export const BOUNDARY_FEATURES = [
+  'bias',
+  'kind-sentence',
+  'kind-line',
+  'kind-paragraph',
+  'kind-join',
+  'left-problem',
+  'right-problem',
+  'left-failure',
+  'right-failure',
+  'left-question',
+  'right-question',
+  'right-suggestion',
+  'failure-then-suggestion',
+  'said-before',
+  'right-raises',
+  'right-continues',
+  'right-pronoun',
+  'right-refers-back',
+  'shares-left',
+  'shares-before',
+  'overlap-before',
+  'right-stems',
+  'left-stems',
+  'right-topic',
+  'before-topic',
+  'topic-change',
+  'new-topic',
+  'left-right-topic',
+  'announced',
+  'ordinal-details',
+  'connective-new',
+  'connective-maybe',
+  'and-question',
+  'and-request',
+  'first-boundary',
+  'right-words',
+  'boundaries',
+  'left-polite',
+  'new-subject-problem',
+  'topic-change-problem',
+  'paragraph-problem',
+  'join-both-problems',
+] as const;
+
+/** Hashed buckets of the words around a boundary and of topic pairs. */
+export const BOUNDARY_BUCKETS = 512;
+/** Length of a boundary's feature vector. */
+export const BOUNDARY_FEATURE_COUNT = BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS;
+
+/** A place where a description may split, the marker a split there would name, and its features. */
+export interface Boundary {
+  /** Where the left part ends. */
+  at: number;
+  /** Where the right part starts (after the joining word). */
+  from: number;
+  marker: string;
+  /** Inside a sentence («и», «а также», «;»), where a cut leaves clauses rather than sentences. */
+  join: boolean;
+  /** Both sides of the boundary report a problem or ask: a cut here leaves two readable parts. */
+  bothRaise: boolean;
+  x: SparseVector;
+}
+
+const POLITE = /^(?:здравствуйте|добрый|доброе|доброго|привет|коллеги|уважаем|заранее|извините|спасибо)(?![\p{L}])/u;
+
+const squash = (n: number, scale: number): number => Math.min(n, scale) / scale;
+
+/**
+ * How much of each side of a boundary is read (the longest sentence of the tuning set has 274 characters), and
+ * how many boundaries (it has 31 at most): a description of a thousand «и» is read in linear time, and past the
+ * first MAX_BOUNDARIES places it is not cut.
+ */
+const SIDE = 280;
+const MAX_BOUNDARIES = 64;
+
+interface Cut {
+  at: number;
+  from: number;
+  /** Where the left side starts: the sentence before, or this sentence (after the join before). */
+  leftFrom: number;
+  /** Where the right side ends: the end of its sentence. */
+  rightTo: number;
+  kind: 'sentence' | 'line' | 'paragraph' | 'join';
+  join: string;
+}
+
+function cutsOf(text: string): Cut[] {
+  const cuts: Cut[] = [];
+  const sentences = splitSentences(text);
+  sentences.forEach((s, i) => {
+    if (i > 0) {
+      const gap = text.slice(sentences[i - 1]?.end ?? 0, s.start);
+      const kind = /\n\s*\n/.test(gap) ? 'paragraph' : gap.includes('\n') ? 'line' : 'sentence';
+      cuts.push({ at: s.start, from: s.start, leftFrom: sentences[i - 1]?.start ?? 0, rightTo: s.end, kind, join: '' });
+    }
+    let leftFrom = s.start;
+    for (const m of s.text.matchAll(JOIN)) {
+      if (m.index === 0) continue;
+      const from = s.start + m.index + m[0].length;
+      cuts.push({ at: s.start + m.index, from, leftFrom, rightTo: s.end, kind: 'join', join: normalizeText(m[0].trim()) });
+      leftFrom = from;
+    }
+  });
+  return cuts.sort((a, b) => a.at - b.at);
+}
+
+/** The places where a description may split, each with the features the boundary model reads. */
+export function boundariesOf(text: string): Boundary[] {
+  const cuts = cutsOf(text).slice(0, MAX_BOUNDARIES);
+  const connectives = findConnectives(text);
+  const ordinalDetails = ordinalsAreDetails(text);
+  const result: Boundary[] = [];
+  let said = false;
+  let announced = false;
+  let failedBefore = false;
+  const stemsBefore = new Set<string>();
+  const topicsBefore = new Set<number>();
+  let previousFrom = 0;
+  cuts.forEach((cut, k) => {
+    const left = text.slice(Math.max(cut.leftFrom, cut.at - SIDE), cut.at).trim();
+    const right = text.slice(cut.from, Math.min(cut.rightTo, cut.from + SIDE)).trim();
+    // What lies between the last boundary and this one is now "before".
+    const passed = text.slice(previousFrom, cut.at);
+    const leftNorm = normalizeText(left);
+    said ||= raisesSomething(passed) && !isPluralHeading(passed) && !POLITE.test(normalizeText(passed.trim()));
+    announced ||= isPluralHeading(passed);
+    failedBefore ||= reportsFailure(passed);
+    for (const s of contentStems(passed)) stemsBefore.add(s);
+    for (const t of topicsOf(passed)) topicsBefore.add(t);
+    const rightNorm = normalizeText(right);
+    const [leftStems, rightStems] = [contentStems(left), contentStems(right)];
+    const [leftTopics, rightTopics] = [topicsOf(left), topicsOf(right)];
+    let sharedBefore = 0;
+    for (const s of rightStems) if (stemsBefore.has(s)) sharedBefore += 1;
+    let sharedLeft = false;
+    for (const s of rightStems) if (leftStems.has(s)) sharedLeft = true;
+    const newTopic = [...rightTopics].some((t) => !topicsBefore.has(t));
+    const anyCommon = [...rightTopics].some((t) => topicsBefore.has(t));
+    const connective = connectives.find((c) => c.start >= cut.at - 1 && c.start <= cut.from + 2);
+    const suggestion = suggestionIn(right) !== null;
+    const raises = raisesSomething(right);
+    const goesOn = continues(right) || opensWithPronoun(right);
+    const topicChange = rightTopics.size > 0 && topicsBefore.size > 0 && !anyCommon;
+    const dense = [
+      1,
+      cut.kind === 'sentence' ? 1 : 0,
+      cut.kind === 'line' ? 1 : 0,
+      cut.kind === 'paragraph' ? 1 : 0,
+      cut.kind === 'join' ? 1 : 0,
+      hasProblemMarker(left) ? 1 : 0,
+      hasProblemMarker(right) ? 1 : 0,
+      reportsFailure(left) ? 1 : 0,
+      reportsFailure(right) ? 1 : 0,
+      isQuestion(left) ? 1 : 0,
+      isQuestion(right) ? 1 : 0,
+      suggestion ? 1 : 0,
+      suggestion && failedBefore ? 1 : 0,
+      said ? 1 : 0,
+      raises ? 1 : 0,
+      continues(right) ? 1 : 0,
+      opensWithPronoun(right) ? 1 : 0,
+      refersBack(leadingClause(right)) ? 1 : 0,
+      sharedLeft ? 1 : 0,
+      sharedBefore > 0 ? 1 : 0,
+      rightStems.size === 0 ? 0 : sharedBefore / rightStems.size,
+      squash(rightStems.size, 6),
+      squash(leftStems.size, 6),
+      rightTopics.size > 0 ? 1 : 0,
+      topicsBefore.size > 0 ? 1 : 0,
+      topicChange ? 1 : 0,
+      newTopic ? 1 : 0,
+      [...rightTopics].some((t) => leftTopics.has(t)) ? 1 : 0,
+      announced ? 1 : 0,
+      ordinalDetails ? 1 : 0,
+      connective?.kind === 'new' ? 1 : 0,
+      connective?.kind === 'maybe' ? 1 : 0,
+      AND_QUESTION.test(cut.kind === 'join' ? `${cut.join} ${rightNorm}` : rightNorm) ? 1 : 0,
+      AND_REQUEST.test(cut.kind === 'join' ? `${cut.join} ${rightNorm}` : rightNorm) ? 1 : 0,
+      k === 0 ? 1 : 0,
+      squash(right.split(/\s+/u).length, 20),
+      squash(cuts.length, 10),
+      said ? 0 : 1,
+      said && raises && !goesOn && sharedBefore === 0 && rightStems.size >= 2 ? 1 : 0,
+      topicChange && hasProblemMarker(right) ? 1 : 0,
+      cut.kind === 'paragraph' && said && raises ? 1 : 0,
+      cut.kind === 'join' && hasProblemMarker(left) && hasProblemMarker(right) && !sharedLeft ? 1 : 0,
+    ];
+    const words = rightNorm.match(/[\p{L}\d]+/gu) ?? [];
+    const lastLeft = leftNorm.match(/[\p{L}\d]+/gu)?.at(-1) ?? '';
+    const keys = [
+      `f:${words[0] ?? ''}`,
+      `f2:${words[0] ?? ''} ${words[1] ?? ''}`,
+      `j:${cut.kind}:${cut.join}`,
+      `l:${lastLeft}`,
+      ...[...rightTopics].map((t) => `rt:${t}`),
+      ...[...rightTopics].flatMap((r) => [...topicsBefore].map((b) => `tp:${Math.min(r, b)}|${Math.max(r, b)}`)),
+    ];
+    const buckets = new Set(keys.map((key) => BOUNDARY_FEATURES.length + (hash(key) % BOUNDARY_BUCKETS)));
+    const index: number[] = [];
+    const value: number[] = [];
+    dense.forEach((v, i) => {
+      if (v !== 0) {
+        index.push(i);
+        value.push(v);
+      }
+    });
+    const scale = buckets.size === 0 ? 0 : 1 / Math.sqrt(buckets.size);
+    for (const b of [...buckets].sort((a, c) => a - c)) {
+      index.push(b);
+      value.push(scale);
+    }
+    const marker = cut.kind === 'join' ? markerText(text.slice(cut.at, cut.from)) || openingWords(right) : openingWords(right);
+    result.push({ at: cut.at, from: cut.from, marker, join: cut.kind === 'join', bothRaise: hasProblemMarker(left) && hasProblemMarker(right), x: { index, value } });
+    previousFrom = cut.from;
+  });
+  return result;
+}
