@@ -128,7 +128,7 @@ describe('HTTP client against the reference server', () => {
     expect(result.error.fields).toMatchObject({
       subject: 'Укажите тему обращения',
       'course.title': 'Укажите полное название курса',
-      'course.url': 'Ссылка на курс должна начинаться с http:// или https://',
+      'course.url': 'Вставьте ссылку на курс целиком: адрес страницы вместе с http:// или https://',
     });
   });
 

@@ -98,7 +98,7 @@ describe('category rules: refused drafts say in Russian what is missing', () => 
   const cases: Array<[Category, Record<string, unknown>, Record<string, string>]> = [
     ['course', {}, { 'course': 'Укажите курс: полное название и ссылку' }],
     ['course', { course: { title: 'Охрана труда' } }, { 'course.url': 'Укажите ссылку на курс' }],
-    ['course', { course: { title: ' ', url: 'javascript:alert(1)' } }, { 'course.title': 'Укажите полное название курса', 'course.url': 'Ссылка на курс должна начинаться с http:// или https://' }],
+    ['course', { course: { title: ' ', url: 'javascript:alert(1)' } }, { 'course.title': 'Укажите полное название курса', 'course.url': 'Вставьте ссылку на курс целиком: адрес страницы вместе с http:// или https://' }],
     ['test', { course: { title: 'Охрана труда', url: 'https://lms.example.ru/courses/1' } }, { testQuestion: 'Приведите текст вопроса теста' }],
     ['order', {}, { orderUrl: 'Укажите ссылку на заявку' }],
     ['document', { orderUrl: 'https://lms.example.ru/orders/1' }, { documentUrl: 'Укажите ссылку на документ' }],

@@ -89,7 +89,7 @@ describe('field messages', () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     const fields = fieldMessages(result.error.issues);
-    expect(fields.orderUrl).toBe('Ссылка на заявку должна начинаться с http:// или https://');
+    expect(fields.orderUrl).toBe('Вставьте ссылку на заявку целиком: адрес страницы вместе с http:// или https://');
     expect(fields.subject).toBe('Укажите тему обращения');
     expect(fields['browser']).toBe('Не переданы сведения о браузере');
   });

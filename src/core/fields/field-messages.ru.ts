@@ -14,21 +14,21 @@ export const TICKET_FIELD_MESSAGES_RU: Readonly<Record<TicketFieldName, Sentence
   subject: { required: 'Укажите тему обращения' },
   description: { required: 'Напишите, что случилось: без описания специалист не сможет помочь' },
   courseTitle: { required: 'Укажите полное название курса' },
-  courseUrl: { required: 'Укажите ссылку на курс', url: 'Ссылка на курс должна начинаться с http:// или https://' },
+  courseUrl: { required: 'Укажите ссылку на курс', url: 'Вставьте ссылку на курс целиком: адрес страницы вместе с http:// или https://' },
   testQuestion: { required: 'Приведите текст вопроса теста' },
   testAttemptDate: {
     invalid: 'Укажите дату попытки в календаре, например 14.11.2026',
     future: 'Дата попытки не может быть позже сегодняшнего дня',
   },
-  orderUrl: { required: 'Укажите ссылку на заявку', url: 'Ссылка на заявку должна начинаться с http:// или https://' },
-  documentUrl: { required: 'Укажите ссылку на документ', url: 'Ссылка на документ должна начинаться с http:// или https://' },
+  orderUrl: { required: 'Укажите ссылку на заявку', url: 'Вставьте ссылку на заявку целиком: адрес страницы вместе с http:// или https://' },
+  documentUrl: { required: 'Укажите ссылку на документ', url: 'Вставьте ссылку на документ целиком: адрес страницы вместе с http:// или https://' },
   steps: { required: 'Опишите действия, которые приводят к ошибке' },
 };
 
 /** Sentences of the guest's contact, one entry per contact row of the field table. */
 export const CONTACT_FIELD_MESSAGES_RU: Readonly<Record<ContactFieldName, Sentences>> = {
   organization: { required: 'Укажите название организации' },
-  lmsUrl: { required: 'Укажите ссылку на СДО', url: 'Ссылка на СДО должна начинаться с http:// или https://' },
+  lmsUrl: { required: 'Укажите ссылку на СДО', url: 'Вставьте ссылку на СДО целиком: адрес страницы вместе с http:// или https://' },
   fullName: { required: 'Укажите ваше ФИО' },
   role: { required: 'Выберите вашу роль в СДО', invalid: 'Выберите роль в СДО из списка' },
   phone: { required: 'Укажите контактный телефон', phone: 'Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX' },

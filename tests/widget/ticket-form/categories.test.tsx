@@ -174,7 +174,7 @@ describe('category fields', () => {
     await fill(user, 'Ссылка на курс', 'курс по охране труда');
     await send(user);
     expect(await screen.findByLabelText('Ссылка на курс')).toHaveAccessibleDescription(
-      expect.stringContaining('Ссылка на курс должна начинаться с http:// или https://'),
+      expect.stringContaining('Вставьте ссылку на курс целиком: адрес страницы вместе с http:// или https://'),
     );
     expect(screen.getByLabelText('Ссылка на курс')).toHaveValue('курс по охране труда');
     expect(screen.queryByText(/Приоритет:/)).not.toBeInTheDocument();

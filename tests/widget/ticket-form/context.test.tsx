@@ -70,7 +70,7 @@ describe('context block', () => {
     expect(await screen.findByLabelText('Контактный телефон')).toHaveAccessibleDescription(
       expect.stringContaining('Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX'),
     );
-    expect(screen.getByLabelText('Ссылка на СДО')).toHaveAccessibleDescription(expect.stringContaining('Ссылка на СДО должна начинаться с http:// или https://'));
+    expect(screen.getByLabelText('Ссылка на СДО')).toHaveAccessibleDescription(expect.stringContaining('Вставьте ссылку на СДО целиком: адрес страницы вместе с http:// или https://'));
     expect(screen.getByLabelText(/E-mail/)).toHaveAccessibleDescription(expect.stringContaining('Проверьте адрес почты, например ivanova@example.ru'));
 
     await fill(user, 'Контактный телефон', '8 912 345 67 89');
