@@ -88,7 +88,7 @@ export const BOUNDARY_FEATURES = [
   'first-boundary',
   'right-words',
   'boundaries',
-  'left-polite',
+  'nothing-said-yet',
   'new-subject-problem',
   'topic-change-problem',
   'paragraph-problem',
