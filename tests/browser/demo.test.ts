@@ -36,7 +36,7 @@ describe('the demo LMS', () => {
     await widget.getByLabel('Тема обращения').fill('Тест и заявка');
     await widget.getByLabel('Опишите проблему').fill(`${first}. Кроме того, ${second.charAt(0).toLowerCase()}${second.slice(1)}.`);
     await widget.getByRole('radio', { name: 'Мешает работать мне' }).check();
-    await visible(tracked, widget.getByText('Найдено: «Кроме того»'), 'the notice with its marker');
+    await visible(tracked, widget.getByText('Начало другой проблемы: «Кроме того»'), 'the notice with its marker');
     await widget.getByRole('button', { name: 'Разделить на 2 обращения' }).click();
     await widget.getByRole('button', { name: 'Отправить 2 обращения' }).click();
     // Once every part is registered the widget starts a fresh form, so the server is asked instead.

@@ -92,7 +92,7 @@ export const formFieldsMessages = {
       split_few: 'Разделить на {{count}} обращения',
       split_many: 'Разделить на {{count}} обращений',
       split_other: 'Разделить на {{count}} обращения',
-      markers: 'Найдено: {{markers}}',
+      markers: 'Начало другой проблемы: {{markers}}',
       marker: '«{{marker}}»',
       confirm: 'Это одна проблема',
       confirmed: 'Вы подтвердили, что в описании одна проблема: отправим одно обращение.',

@@ -140,7 +140,7 @@ export const formMessagesEn = {
     why: 'When one request describes several problems, support needs more time to split them into separate requests. Separate requests are solved faster.',
     split_one: 'Split into {{count}} request',
     split_other: 'Split into {{count}} requests',
-    markers: 'Found: {{markers}}',
+    markers: 'Where another problem starts: {{markers}}',
     marker: '“{{marker}}”',
     confirm: 'It is one problem',
     confirmed: 'You confirmed the description is one problem: we will send one request.',

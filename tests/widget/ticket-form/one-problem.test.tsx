@@ -23,7 +23,7 @@ describe('one ticket — one problem', () => {
     expect(within(notice).getByText('Похоже, в описании 2 разные проблемы:')).toBeInTheDocument();
     expect(within(notice).getByText(/понадобится больше времени, чтобы разделить их/)).toBeInTheDocument();
     // The verdict names the words it rests on.
-    expect(within(notice).getByText('Найдено: «Также»')).toBeInTheDocument();
+    expect(within(notice).getByText('Начало другой проблемы: «Также»')).toBeInTheDocument();
     const submit = screen.getByRole('button', { name: 'Отправить обращение' });
     expect(submit).toHaveAttribute('aria-disabled', 'true');
     expect(submit).toHaveAccessibleDescription('Разделите описание на отдельные обращения или подтвердите, что проблема одна.');
@@ -249,7 +249,7 @@ describe('one ticket — one problem', () => {
     await waitFor(() => expect(panel.closest('[tabindex="-1"]')).toHaveFocus());
     const notice = panel.parentElement as HTMLElement;
     expect(within(notice).getByText('Похоже, в описании 2 разные проблемы:')).toBeInTheDocument();
-    expect(within(notice).getByText('Найдено: «Счёт за март»')).toBeInTheDocument();
+    expect(within(notice).getByText('Начало другой проблемы: «Счёт за март»')).toBeInTheDocument();
     expect(screen.queryByText(/HTTP 422|несколько разных проблем \(2\)/)).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Отправить обращение' })).toHaveAttribute('aria-disabled', 'true');
 
