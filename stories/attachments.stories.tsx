@@ -2,6 +2,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { AttachmentsUnavailable } from '../src/widget/app/form-attachments';
+import { TOUCH_ONLY_QUERY } from '../src/widget/shared/media';
 import { AttachmentsStory } from './support/AttachmentsStory';
 import { playKit } from './support/play';
 
@@ -16,6 +17,39 @@ type Story = StoryObj<typeof meta>;
 
 /** Nothing attached yet: the button, the drop zone and the limits. */
 export const Empty: Story = {};
+
+/**
+ * On a phone or tablet with no mouse: nothing to drag and no Ctrl+V, so the zone points to the button instead.
+ * (The story answers the touch-only media query as such a screen does.)
+ */
+export const TouchScreen: Story = {
+  beforeEach: () => {
+    const real = window.matchMedia;
+    const touch = (query: string) => {
+      const list = real.call(window, 'all');
+      // MediaQueryList's `matches` is a getter: the answer is a plain object with the list's methods.
+      return {
+        matches: true,
+        media: query,
+        onchange: null,
+        addEventListener: list.addEventListener.bind(list),
+        removeEventListener: list.removeEventListener.bind(list),
+        addListener: list.addListener.bind(list),
+        removeListener: list.removeListener.bind(list),
+        dispatchEvent: list.dispatchEvent.bind(list),
+      };
+    };
+    window.matchMedia = (query: string) => (query === TOUCH_ONLY_QUERY ? touch(query) : real.call(window, query));
+    return () => {
+      window.matchMedia = real;
+    };
+  },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('attachments:dropHintTouch'))).toBeVisible();
+    await expect(canvas.queryByText(t('attachments:dropHint'))).toBeNull();
+  },
+};
 
 /** A screenshot on its way: progress bar, and "Cancel". */
 export const Uploading: Story = {
