@@ -64,14 +64,16 @@ export function modelCheck(text: string): OneProblemCheck {
   const parts: string[] = [];
   const markers: string[] = [];
   let from = 0;
-  let marker: string | null = null;
+  // The marker of the part that starts where the last cut ended; a part that cleans to nothing (a greeting) is
+  // skipped with its marker.
+  let marker = '';
   for (const cut of [...cuts, { at: text.length, from: text.length, marker: '' }]) {
     const part = cleanPart(text.slice(from, cut.at));
     if (part !== '') {
+      if (parts.length > 0) markers.push(marker);
       parts.push(part);
-      if (marker !== null && parts.length > 1) markers.push(marker);
-      marker = cut.marker;
     }
+    marker = cut.marker;
     from = cut.from;
   }
   return parts.length < 2 ? whole : { parts, markers };
