@@ -3,11 +3,18 @@
  * user splits it into separate requests or confirms it is one problem. Lives in a polite live region so
  * the verdict is announced when it appears.
  */
-import type { Ref } from 'react';
+import { useEffect, useRef, type Ref } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { Button, Notice } from '../shared/ui';
 
 const PREVIEW_LENGTH = 140;
+
+/** A part as the notice lists it: whole, or cut at a word boundary before PREVIEW_LENGTH. */
+function preview(part: string): string {
+  if (part.length <= PREVIEW_LENGTH) return part;
+  const space = part.lastIndexOf(' ', PREVIEW_LENGTH - 1);
+  return `${part.slice(0, space > PREVIEW_LENGTH / 2 ? space : PREVIEW_LENGTH - 1).trimEnd()}…`;
+}
 
 /** The check's panel; renders nothing (but keeps the live region) while the text is one problem. */
 export function OneProblemCheck({
@@ -31,12 +38,20 @@ export function OneProblemCheck({
 }) {
   const { t } = useTranslation('form');
   const several = parts.length > 1;
+  // «Это одна проблема» takes its own button away: focus goes to the confirmation's undo, not to the page.
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const confirming = useRef(false);
+  useEffect(() => {
+    if (!confirmed || !confirming.current) return;
+    confirming.current = false;
+    undoRef.current?.focus();
+  }, [confirmed]);
   return (
     <div className="us-one-problem" aria-live="polite">
       {several && confirmed ? (
         <p className="us-one-problem__confirmed">
           {t('oneProblem.confirmed')}{' '}
-          <Button variant="ghost" onClick={onUndo}>
+          <Button ref={undoRef} variant="ghost" onClick={onUndo}>
             {t('oneProblem.undo')}
           </Button>
         </p>
@@ -47,12 +62,12 @@ export function OneProblemCheck({
             <p className="us-notice__text">{t('oneProblem.found', { count: parts.length })}</p>
             <ol className="us-one-problem__parts">
               {parts.map((part, index) => (
-                <li key={index}>{part.length > PREVIEW_LENGTH ? `${part.slice(0, PREVIEW_LENGTH - 1)}…` : part}</li>
+                <li key={index}>{preview(part)}</li>
               ))}
             </ol>
             {markers.length > 0 ? (
               <p className="us-notice__text us-one-problem__markers">
-                {t('oneProblem.markers', { markers: markers.map((marker) => t('oneProblem.marker', { marker })).join(', ') })}
+                {t('oneProblem.markers', { count: markers.length, markers: markers.map((marker) => t('oneProblem.marker', { marker })).join(', ') })}
               </p>
             ) : null}
             <p className="us-notice__text">{t('oneProblem.why')}</p>
@@ -60,7 +75,14 @@ export function OneProblemCheck({
               <Button variant="primary" onClick={onSplit}>
                 {t('oneProblem.split', { count: parts.length })}
               </Button>
-              <Button onClick={onConfirm}>{t('oneProblem.confirm')}</Button>
+              <Button
+                onClick={() => {
+                  confirming.current = true;
+                  onConfirm();
+                }}
+              >
+                {t('oneProblem.confirm')}
+              </Button>
             </div>
           </Notice>
         </div>

@@ -30,6 +30,14 @@ describe('one ticket — one problem', () => {
     expect(api.createTicket).not.toHaveBeenCalled();
   });
 
+  it('names every cut of a text of three problems, in the plural', async () => {
+    const { user } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user, '1. Не открывается курс «Охрана труда».\n2. Не приходит письмо с паролем.\n3. В счёте неверная сумма.');
+    const notice = (await screen.findByText('Одна заявка — одна проблема')).parentElement as HTMLElement;
+    expect(within(notice).getByText('Начала других проблем: «2.», «3.»')).toBeInTheDocument();
+  });
+
   it('keeps the waiting send button in the Tab order; pressing it sends nothing and moves to the check', async () => {
     const { user, api } = renderForm();
     await chooseCategory(user, 'Другой вопрос');
@@ -70,6 +78,8 @@ describe('one ticket — one problem', () => {
     await fillCommon(user, TWO_PROBLEMS);
     await user.click(await screen.findByRole('button', { name: 'Это одна проблема' }));
     expect(screen.getByRole('button', { name: 'Отправить обращение' })).not.toHaveAttribute('aria-disabled');
+    // The button pressed is gone: focus is on the confirmation's undo, not lost to the page.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Отменить подтверждение' })).toHaveFocus());
 
     // A typo fix keeps the confirmation…
     await fill(user, 'Опишите проблему', TWO_PROBLEMS.replace('Охрана', 'Охраны'));
@@ -130,6 +140,9 @@ describe('one ticket — one problem', () => {
     expect(first?.[1]).not.toBe('test-key-1');
     expect(first?.[0]).toMatchObject({ subject: 'Не открывается курс «Охрана труда»', course: { title: 'Охрана труда', url: COURSE }, attachmentIds: ['att-00000001'] });
     expect(second?.[0]).toMatchObject({ subject: 'Нет письма с паролем', description: 'Не приходит письмо с паролем новым слушателям.', attachmentIds: [] });
+    // Each part is what the user chose as one problem: sent confirmed, so the server cannot stop a split half-sent.
+    expect(first?.[0]).toMatchObject({ oneProblemConfirmed: true });
+    expect(second?.[0]).toMatchObject({ oneProblemConfirmed: true });
     // Both parts carry the same group token, so the server links them.
     const group = (first?.[0] as { splitGroup?: string }).splitGroup;
     expect(group).toEqual(expect.any(String));
