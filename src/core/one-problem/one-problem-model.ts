@@ -9,6 +9,7 @@ import { boundariesOf, BOUNDARY_FEATURE_COUNT } from './boundary-features';
 import { cleanPart } from './clean-part';
 import { findConnectives } from './connectives';
 import { findList } from './list-items';
+import { raisesSomething } from './split-sentences';
 import { FEATURE_COUNT, modelFeatures, type SparseVector } from './model-features';
 import { BOUNDARY_SCALE, BOUNDARY_WEIGHTS, MODEL_MIX, MODEL_THRESHOLD, TEXT_SCALE, TEXT_WEIGHTS } from './model-weights';
 import type { OneProblemCheck } from './check-one-problem';
@@ -44,6 +45,12 @@ export function writtenCuts(text: string): boolean {
   return findList(text) !== null || findConnectives(text).length > 0;
 }
 
+/** A few words that raise nothing: a greeting, a signature, thanks. */
+function aside(piece: string): boolean {
+  return piece.trim().split(/\s+/u).length <= ASIDE_WORDS && !raisesSomething(piece);
+}
+const ASIDE_WORDS = 5;
+
 /**
  * The models' answer: the parts of a description and the marker of each cut. A text holds several problems
  * when a boundary's mixed score (MODEL_MIX × its own probability + the rest × the text model's) reaches
@@ -61,20 +68,25 @@ export function modelCheck(text: string): OneProblemCheck {
   if (passing.length === 0) return whole;
   const readable = passing.filter((b) => !b.join || b.bothRaise);
   const cuts = readable.length > 0 ? readable : [passing.reduce((a, b) => (b.score > a.score ? b : a))];
-  const parts: string[] = [];
-  const markers: string[] = [];
+  // Each piece starts where a cut ended and is named by that cut's marker. A greeting, a signature or «Спасибо»
+  // is no problem of its own: it joins the piece after it, or the one before when it is last.
+  type Span = { from: number; to: number; marker: string };
+  const pieces: Span[] = [];
+  let carry: Span | null = null;
   let from = 0;
-  // The marker of the part that starts where the last cut ended; a part that cleans to nothing (a greeting) is
-  // skipped with its marker.
   let marker = '';
   for (const cut of [...cuts, { at: text.length, from: text.length, marker: '' }]) {
-    const part = cleanPart(text.slice(from, cut.at));
-    if (part !== '') {
-      if (parts.length > 0) markers.push(marker);
-      parts.push(part);
-    }
+    const piece: Span = carry === null ? { from, to: cut.at, marker } : { ...carry, to: cut.at };
+    if (!aside(text.slice(from, cut.at))) {
+      pieces.push(piece);
+      carry = null;
+    } else carry = piece;
     marker = cut.marker;
     from = cut.from;
   }
-  return parts.length < 2 ? whole : { parts, markers };
+  const last = pieces.at(-1);
+  if (carry !== null && last !== undefined) last.to = carry.to;
+  const parts = pieces.map((piece) => cleanPart(text.slice(piece.from, piece.to)));
+  if (parts.length < 2 || parts.includes('')) return whole;
+  return { parts, markers: pieces.slice(1).map((piece) => piece.marker) };
 }
