@@ -172,7 +172,7 @@ export const OneProblemWarning: Story = {
     const { canvas, t, harness } = playKit(context);
     const found = await canvas.findByText(t('form:oneProblem.found', { count: 2 }));
     await expect(found).toBeVisible();
-    await expect(canvas.getByText(t('form:oneProblem.markers', { markers: t('form:oneProblem.marker', { marker: 'Кроме того' }) }))).toBeVisible();
+    await expect(canvas.getByText(t('form:oneProblem.markers', { count: 1, markers: t('form:oneProblem.marker', { marker: 'Кроме того' }) }))).toBeVisible();
     const send = canvas.getByRole('button', { name: t('form:send.submit') });
     await expect(send).toHaveAttribute('aria-disabled', 'true');
     await expect(send).toHaveAccessibleDescription(t('form:send.oneProblem'));
@@ -278,7 +278,7 @@ export const ServerFoundSeveralProblems: Story = {
     await submit(canvas, t);
     const panel = await canvas.findByText(t('form:oneProblem.found', { count: 2 }));
     await expect(panel).toBeVisible();
-    await expect(canvas.getByText(t('form:oneProblem.markers', { markers: t('form:oneProblem.marker', { marker: 'Счёт за март' }) }))).toBeVisible();
+    await expect(canvas.getByText(t('form:oneProblem.markers', { count: 1, markers: t('form:oneProblem.marker', { marker: 'Счёт за март' }) }))).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
     await expect(await canvas.findByRole('heading', { name: t('form:split.heading', { count: 2 }) })).toBeVisible();
   },
