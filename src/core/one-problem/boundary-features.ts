@@ -4,11 +4,11 @@ import { markerText, openingWords } from './piece';
 import { hasProblemMarker, isQuestion, reportsFailure, suggestionIn } from './problem-markers';
 import { opensWithPronoun, refersBack, leadingClause } from './refers-back';
 import { splitSentences } from './sentences';
-import { continues, raisesSomething } from './split-sentences';
+import { AND_REQUEST, continues, raisesSomething } from './split-sentences';
 import { ordinalsAreDetails } from './split-connectives';
 import { isPluralHeading } from './step-items';
 import { normalizeText } from './stem';
-import { hash, type SparseVector } from './model-features';
+import { hash, squash, type SparseVector } from './model-features';
 
 /**
  * What an LMS ticket is about, by the stems that name it. Two problems in one text are mostly about two of
@@ -47,7 +47,6 @@ function topicsOf(text: string): Set<number> {
 const JOIN = /(?<!(?:^|[^\p{L}])так)(?:,\s*|\s+)(?:и|а\s+также|а\s+еще|а\s+ещё|а|плюс)\s+|,\s*(?:ещё|еще|также)\s+|;\s*|\s+[—–]\s+/gu;
 
 const AND_QUESTION = /^(?:и|а)\s+(?:почему|как|где|когда|сколько|можно\s+ли|нужно\s+ли|есть\s+ли)(?![\p{L}])/u;
-const AND_REQUEST = /^(?:и|а)\s+(?:\p{L}{3,}(?:йте|ите))(?![\p{L}])/u;
 
 /** Names of the dense features of a boundary, in the order of their weights; hashed buckets follow them. */
 export const BOUNDARY_FEATURES = [
@@ -116,7 +115,6 @@ export interface Boundary {
 
 const POLITE = /^(?:здравствуйте|добрый|доброе|доброго|привет|коллеги|уважаем|заранее|извините|спасибо)(?![\p{L}])/u;
 
-const squash = (n: number, scale: number): number => Math.min(n, scale) / scale;
 
 /**
  * How much of each side of a boundary is read (the longest sentence of the tuning set has 274 characters), and
@@ -192,7 +190,11 @@ export function boundariesOf(text: string): Boundary[] {
     const connective = connectives.find((c) => c.start >= cut.at - 1 && c.start <= cut.from + 2);
     const suggestion = suggestionIn(right) !== null;
     const raises = raisesSomething(right);
-    const goesOn = continues(right) || opensWithPronoun(right);
+    const [leftProblem, rightProblem] = [hasProblemMarker(left), hasProblemMarker(right)];
+    const [rightContinues, rightPronoun] = [continues(right), opensWithPronoun(right)];
+    const goesOn = rightContinues || rightPronoun;
+    // The right side as it opens, with the joining word («и почему …»).
+    const opening = cut.kind === 'join' ? `${cut.join} ${rightNorm}` : rightNorm;
     const topicChange = rightTopics.size > 0 && topicsBefore.size > 0 && !anyCommon;
     const dense = [
       1,
@@ -200,8 +202,8 @@ export function boundariesOf(text: string): Boundary[] {
       cut.kind === 'line' ? 1 : 0,
       cut.kind === 'paragraph' ? 1 : 0,
       cut.kind === 'join' ? 1 : 0,
-      hasProblemMarker(left) ? 1 : 0,
-      hasProblemMarker(right) ? 1 : 0,
+      leftProblem ? 1 : 0,
+      rightProblem ? 1 : 0,
       reportsFailure(left) ? 1 : 0,
       reportsFailure(right) ? 1 : 0,
       isQuestion(left) ? 1 : 0,
@@ -210,8 +212,8 @@ export function boundariesOf(text: string): Boundary[] {
       suggestion && failedBefore ? 1 : 0,
       said ? 1 : 0,
       raises ? 1 : 0,
-      continues(right) ? 1 : 0,
-      opensWithPronoun(right) ? 1 : 0,
+      rightContinues ? 1 : 0,
+      rightPronoun ? 1 : 0,
       refersBack(leadingClause(right)) ? 1 : 0,
       sharedLeft ? 1 : 0,
       sharedBefore > 0 ? 1 : 0,
@@ -227,16 +229,16 @@ export function boundariesOf(text: string): Boundary[] {
       ordinalDetails ? 1 : 0,
       connective?.kind === 'new' ? 1 : 0,
       connective?.kind === 'maybe' ? 1 : 0,
-      AND_QUESTION.test(cut.kind === 'join' ? `${cut.join} ${rightNorm}` : rightNorm) ? 1 : 0,
-      AND_REQUEST.test(cut.kind === 'join' ? `${cut.join} ${rightNorm}` : rightNorm) ? 1 : 0,
+      AND_QUESTION.test(opening) ? 1 : 0,
+      AND_REQUEST.test(opening) ? 1 : 0,
       k === 0 ? 1 : 0,
       squash(right.split(/\s+/u).length, 20),
       squash(cuts.length, 10),
       said ? 0 : 1,
       said && raises && !goesOn && sharedBefore === 0 && rightStems.size >= 2 ? 1 : 0,
-      topicChange && hasProblemMarker(right) ? 1 : 0,
+      topicChange && rightProblem ? 1 : 0,
       cut.kind === 'paragraph' && said && raises ? 1 : 0,
-      cut.kind === 'join' && hasProblemMarker(left) && hasProblemMarker(right) && !sharedLeft ? 1 : 0,
+      cut.kind === 'join' && leftProblem && rightProblem && !sharedLeft ? 1 : 0,
     ];
     const words = rightNorm.match(/[\p{L}\d]+/gu) ?? [];
     const lastLeft = leftNorm.match(/[\p{L}\d]+/gu)?.at(-1) ?? '';
@@ -263,7 +265,7 @@ export function boundariesOf(text: string): Boundary[] {
       value.push(scale);
     }
     const marker = cut.kind === 'join' ? markerText(text.slice(cut.at, cut.from)) || openingWords(right) : openingWords(right);
-    result.push({ at: cut.at, from: cut.from, marker, join: cut.kind === 'join', bothRaise: hasProblemMarker(left) && hasProblemMarker(right), x: { index, value } });
+    result.push({ at: cut.at, from: cut.from, marker, join: cut.kind === 'join', bothRaise: leftProblem && rightProblem, x: { index, value } });
     previousFrom = cut.from;
   });
   return result;

@@ -53,7 +53,8 @@ export function hash(text: string): number {
 const ORDINAL = /(?<![\p{L}\d])(?:во-первых|во-вторых|в-третьих|перв(?:ый|ое|ая)|втор(?:ой|ое|ая)|трет(?:ий|ье|ья))(?![\p{L}\d])/gu;
 const AND = /(?<![\p{L}\d])(?:и|а также|а еще)\s/gu;
 
-const squash = (n: number, scale: number): number => Math.min(n, scale) / scale;
+/** A count as a feature in [0, 1]: saturated at `scale`. */
+export const squash = (n: number, scale: number): number => Math.min(n, scale) / scale;
 
 /** The rule and structure features of a text, each in [0, 1], aligned with RULE_FEATURES. */
 function ruleFeatures(text: string, norm: string): number[] {

@@ -21,7 +21,7 @@ export function raisesSomething(sentence: string): boolean {
 const AND_QUESTION = /^и\s+(?:почему|как|где|когда|сколько|можно\s+ли|нужно\s+ли|есть\s+ли|в\s+\p{L}+|на\s+\p{L}+)(?![\p{L}])/u;
 
 // "И добавьте …", "А пришлите …": a sentence opened by «и» / «а» and an imperative.
-const AND_REQUEST = /^(?:и|а)\s+(?:\p{L}{3,}(?:йте|ите))(?![\p{L}])/u;
+export const AND_REQUEST = /^(?:и|а)\s+(?:\p{L}{3,}(?:йте|ите))(?![\p{L}])/u;
 
 // A connective or ordinal opening a sentence ("Кроме того, …", "Во-вторых, …"): not what the sentence is about.
 const OPENER = /^(?:(?:во-?\s?\p{L}+х|в-\p{L}+х|кроме\s+того|также|еще|а|и|но|плюс)(?![\p{L}])[\s,:—–-]*)+/u;
