@@ -1,6 +1,6 @@
 import { findConnectives } from './connectives';
 import { contentStems } from './content-stems';
-import { markerText, openingWords } from './piece';
+import { joinMarker, openingWords } from './piece';
 import { hasProblemMarker, isQuestion, reportsFailure, suggestionIn } from './problem-markers';
 import { opensWithPronoun, refersBack, leadingClause } from './refers-back';
 import { splitSentences } from './sentences';
@@ -264,7 +264,7 @@ export function boundariesOf(text: string): Boundary[] {
       index.push(b);
       value.push(scale);
     }
-    const marker = cut.kind === 'join' ? markerText(text.slice(cut.at, cut.from)) || openingWords(right) : openingWords(right);
+    const marker = cut.kind === 'join' ? joinMarker(text.slice(cut.at, cut.from), right) : openingWords(right);
     result.push({ at: cut.at, from: cut.from, marker, join: cut.kind === 'join', bothRaise: leftProblem && rightProblem, x: { index, value } });
     previousFrom = cut.from;
   });

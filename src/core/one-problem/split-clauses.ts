@@ -1,5 +1,5 @@
 import { contentStems, sharesSubject } from './content-stems';
-import { cutAt, openingWords, markerText, type Piece } from './piece';
+import { cutAt, joinMarker, openingWords, type Piece } from './piece';
 import { hasProblemMarker, reportsFailure } from './problem-markers';
 import { refersBack } from './refers-back';
 import { normalizeText } from './stem';
@@ -95,7 +95,7 @@ export function clausePieces(text: string): Piece[] {
     const question = hasProblemMarker(left) && QUESTION_FIRST.test(r);
     if (!requests && !wish && !ask && !question && (!reportsFailure(left) || !reportsFailure(right))) continue;
     if (contentStems(left).size < MIN_STEMS || contentStems(right).size < MIN_STEMS || sharesSubject(left, right)) continue;
-    starts.push({ at: m.index, marker: markerText(m[0]) });
+    starts.push({ at: m.index, marker: joinMarker(m[0], right) });
   }
   return cutAt(text, starts);
 }

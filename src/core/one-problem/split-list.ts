@@ -3,7 +3,7 @@ import { hasProblemMarker } from './problem-markers';
 import { followsUp, refersBack } from './refers-back';
 import { introducesDetails, isActionStep, isPluralHeading, isStepItem } from './step-items';
 import { cleanPart } from './clean-part';
-import type { Piece } from './piece';
+import { itemMarker, type Piece } from './piece';
 import { normalizeText } from './stem';
 
 // A request or a wish of its own ("Нужен акт за квартал", "Предлагаем добавить …", "Было бы удобно …",
@@ -75,6 +75,6 @@ export function listPieces(text: string): Piece[] | null {
   return groups.map((g, i) => {
     const body = g.items.join('\n');
     const text = context !== '' && (shared || i === 0) ? `${context}${shared ? ': ' : '\n'}${body}` : body;
-    return { text, marker: i === 0 ? null : g.marker };
+    return { text, marker: i === 0 ? null : itemMarker(g.marker, body) };
   });
 }

@@ -1,6 +1,6 @@
 /** checkOneProblem: the parts of a description and the marker that caused every split (the rules, then the model). */
 import { describe, expect, it } from 'vitest';
-import { checkOneProblem, checkRules, oneProblemVerdict } from '../../../src/core/one-problem';
+import { checkOneProblem, checkRules, oneProblemVerdict, openingWords } from '../../../src/core/one-problem';
 
 /** The rules' parts: these cases test the rules; the trained model's word is tested below and by the corpus. */
 const rulesSplit = (text: string) => checkRules(text).parts;
@@ -13,15 +13,15 @@ describe('the rules name the marker of each split', () => {
     ['Не открывается видео в курсе по охране труда. Кроме того, в отчёте по группе неверные даты.', ['Кроме того']],
     ['Не открывается видео в курсе по охране труда. Заодно спрошу, как выгрузить список слушателей?', ['Заодно спрошу']],
     ['Не открывается видео в курсе по охране труда. P.S. В отчёте по группе неверные даты.', ['P.S.']],
-    ['не открывается тест по первой помощи и счёт на оплату так и не пришёл', ['и']],
+    ['не открывается тест по первой помощи и счёт на оплату так и не пришёл', ['и счёт на оплату']],
     ['Не работает фильтр по подразделениям в отчёте. Предлагаем добавить выгрузку протоколов архивом.', ['Предлагаем']],
-    ['у меня несколько вопросов: не открывается лекция 4; как распечатать удостоверение; и почему счёт на 1800', [';', ';']],
+    ['у меня несколько вопросов: не открывается лекция 4; как распечатать удостоверение; и почему счёт на 1800', ['как распечатать удостоверение', 'почему счёт на 1800']],
     // A bare request before a list: each item is a request of its own, infinitives included.
     ['Прошу:\n1. Продлить доступ к курсу по охране труда для группы 3.\n2. Выслать акт сверки за третий квартал.', ['2.']],
     // A list item telling a contrast with what was paid or expected is a problem too.
     ['Здравствуйте.\n1. Клиент оплатил два курса, а доступ открылся только к одному.\n2. Мне не начислено вознаграждение за октябрь.', ['2.']],
     // Two requests joined by «а также».
-    ['Прошу исправить название организации в протоколах, а также подключить к кабинету новый филиал в Самаре.', ['а также']],
+    ['Прошу исправить название организации в протоколах, а также подключить к кабинету новый филиал в Самаре.', ['а также подключить к кабинету']],
     // A wrong value («вместо») followed by an indirect question («будет ли») about something else.
     ['Удостоверение выдано на имя Ivanov вместо Иванов. Клиент спрашивает, будет ли скидка при обучении 50 человек.', ['Клиент спрашивает, будет']],
     // "Предлагаем добавить …" proposes; it is not a step to reproduce.
@@ -33,9 +33,9 @@ describe('the rules name the marker of each split', () => {
     // A greeting before «во-первых» has not stated a problem whose circumstances the ordinals could list.
     ['Уважаемая техподдержка!\nВо-первых, в выгрузке реестра не заполняется поле «Результат».\nВо-вторых, как добавить в шаблон удостоверения факсимиле председателя?', ['Во-вторых']],
     // A failure, then a wish for something new in the same sentence.
-    ['Не прикрепляется к заданию файл больше 20 МБ и хотелось бы видеть в журнале дату последнего входа слушателя.', ['и']],
+    ['Не прикрепляется к заданию файл больше 20 МБ и хотелось бы видеть в журнале дату последнего входа слушателя.', ['и хотелось бы видеть']],
     // A failure, then another request in the same sentence.
-    ['Видео во втором модуле не воспроизводится и подскажите, когда будет готово удостоверение по охране труда.', ['и']],
+    ['Видео во втором модуле не воспроизводится и подскажите, когда будет готово удостоверение по охране труда.', ['и подскажите, когда будет']],
     // «почему-то»: something is off, a problem of its own.
     ['Как передать права менеджера организации другому сотруднику? Кстати, в последнем счёте почему-то указано 11 слушателей.', ['Кстати']],
     // A label of another kind of request after a connective.
@@ -55,7 +55,7 @@ describe('the rules name the marker of each split', () => {
     // A paragraph with a problem after a request of its own.
     ['Нужен акт сверки за третий квартал.\n\nВ кабинете контрагента не отображается последний платёж.', ['В кабинете контрагента']],
     // A question of its own joined by «и».
-    ['как поменять почту в профиле и почему в курсе не открывается итоговый тест', ['и']],
+    ['как поменять почту в профиле и почему в курсе не открывается итоговый тест', ['и почему в курсе']],
     // An aside announced with a colon or a dash, another point added to the letter.
     ['Не отправляется письмо с паролем слушателям на mail.ru. Заодно: у нас сменился директор, нужно поменять подписанта в договоре.', ['Заодно']],
     ['Предлагаем добавить в отчёт колонку с датой рождения. И одна проблема — при печати протокола обрезается таблица.', ['И одна проблема']],
@@ -72,6 +72,8 @@ describe('the rules name the marker of each split', () => {
     ['Нужен счёт на предоплату по заявке 4410. И подключите к кабинету второго бухгалтера.', ['И подключите']],
     // «группа» alone is not a shared subject: two groups, two problems.
     ['У группы «Сварщики» не открывается тест по охране труда. В группе «Водители» у всех пропали протоколы.', ['В группе «Водители»']],
+    // A dash says nothing of where the next problem starts: the item's opening words do.
+    ['Здравствуйте, у меня три вопроса:\n- не открывается курс по охране труда\n- счёт на оплату не пришёл\n- в удостоверении неверная дата', ['счёт на оплату', 'в удостоверении неверная']],
   ])('%s', (text, markers) => {
     const check = checkRules(text);
     expect(check.parts).toHaveLength(markers.length + 1);
@@ -148,6 +150,18 @@ describe('the rules name the marker of each split', () => {
 
   it('is empty for an empty text', () => {
     expect(checkRules('  ')).toEqual({ parts: [], markers: [] });
+  });
+});
+
+describe('openingWords, the marker of a cut with no marker word', () => {
+  it.each([
+    ['В отчёте по группе нет данных', 'В отчёте по группе'],
+    ['И ещё у меня не грузится видео', 'И ещё у меня'],
+    ['Счёт так и не пришёл. Прошу помочь', 'Счёт так и не пришёл'],
+    ['Тест висит. Прошу помочь', 'Тест висит'],
+    ['звук пропал; тест висит', 'звук пропал'],
+  ])('%s → %s', (text, opening) => {
+    expect(openingWords(text)).toBe(opening);
   });
 });
 
