@@ -1,6 +1,6 @@
 /** Form states beyond the categories: guest mode, the page's suggestion, one ticket — one problem and its split. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
 import { SERVER_PARTS } from './support/failures';
 import { BROWSER_SNAPSHOT } from './support/fixtures';
 import { choose, fillGuestContact, submit } from './support/form-play';
@@ -180,6 +180,22 @@ export const OneProblemWarning: Story = {
     await userEvent.keyboard('{Enter}');
     await expectFocus(context.canvasElement, found.closest('.us-one-problem__panel'));
     await expect(harness.api.store.all()).toHaveLength(0);
+  },
+};
+
+/**
+ * The same, seen from the description on a phone: the panel is screens below, so a line under the field says
+ * what was found, and its button takes the user to the panel.
+ */
+export const OneProblemPointer: Story = {
+  parameters: WITH_TWO_PROBLEMS,
+  globals: { viewport: { value: 'phone360', isRotated: false } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const pointer = await canvas.findByText(t('form:oneProblem.pointer', { count: 2 }));
+    await expect(pointer).toBeVisible();
+    await userEvent.click(within(pointer).getByRole('button', { name: t('form:oneProblem.pointerShow') }));
+    await expectFocus(context.canvasElement, canvas.getByText(t('form:oneProblem.found', { count: 2 })).closest('.us-one-problem__panel'));
   },
 };
 

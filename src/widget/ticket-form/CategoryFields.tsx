@@ -1,6 +1,7 @@
 /** The fields a category asks for, from the field table; hidden ones keep their text in the form state. */
 import { useTranslation } from '../shared/i18n-react';
 import { fieldSpec, isFieldRequired, localIsoDate } from '../../core';
+import type { ReactNode } from 'react';
 import type { Category, TicketFieldName } from '../../core';
 import { useWidgetEnv } from '../shared/env';
 import { fieldInput, textLimit } from './field-input';
@@ -8,7 +9,7 @@ import { FormTextField } from './FormTextField';
 import { CATEGORY_FIELDS } from './form-values';
 
 /** One field of the table as an input; its hint may be worded per category (`hint.courseTitle_test`). */
-export function TableField({ name, category }: { name: TicketFieldName; category: Category | '' }) {
+export function TableField({ name, category, after }: { name: TicketFieldName; category: Category | ''; after?: ReactNode }) {
   const { t, i18n } = useTranslation('form');
   const own = category === '' ? null : `form:hint.${name}_${category}`;
   const hintKey = own !== null && i18n.exists(own) ? own : i18n.exists(`form:hint.${name}`) ? `form:hint.${name}` : null;
@@ -30,6 +31,7 @@ export function TableField({ name, category }: { name: TicketFieldName; category
       link={link}
       // No attempt after today, in the user's own zone.
       max={type === 'date' ? localIsoDate(env.now()) : undefined}
+      after={after}
     />
   );
 }

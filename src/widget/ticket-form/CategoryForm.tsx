@@ -26,7 +26,8 @@ import { GuestContextBlock } from './GuestContextBlock';
 import type { TicketFormValues } from './form-values';
 import { ImpactField } from './ImpactField';
 import { formFieldsMessages } from './fields-messages';
-import { OneProblemCheck } from './OneProblemCheck';
+import { OneProblemCheck, ProblemsPointer } from './OneProblemCheck';
+import { focusProblems } from './reveal-field';
 import type { FormSetup } from './prepare-form';
 import type { ContactMemory } from './remembered-contact';
 import { SendFailure } from './SendFailure';
@@ -84,7 +85,12 @@ export function CategoryForm({ category, values, setup, attachments, problems, t
     <>
       <CategoryChip category={category} onChange={onChangeCategory} />
       {TICKET_FIELD_NAMES.filter(isCommonField).map((name) => (
-        <TableField key={name} name={name} category={category} />
+        <TableField
+          key={name}
+          name={name}
+          category={category}
+          after={name === 'description' && !problems.confirmed ? <ProblemsPointer count={problems.parts.length} onShow={() => focusProblems(problems.panelRef.current)} /> : undefined}
+        />
       ))}
       <CategoryFields category={category} />
       {guest ? <GuestContextBlock memory={memory} /> : null}
@@ -121,7 +127,7 @@ export function CategoryForm({ category, values, setup, attachments, problems, t
         progress={{ done, count: checklist.length }}
         // The one-problem panel holds the two ways on; uploads say how they stand in the list itself.
         onBlockedPress={(block) => {
-          if (block === 'one-problem') problems.panelRef.current?.focus();
+          if (block === 'one-problem') focusProblems(problems.panelRef.current);
         }}
       />
     </>

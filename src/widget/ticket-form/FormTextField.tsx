@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { FieldKind } from '../../core';
 import { useTranslation } from '../shared/i18n-react';
 import { Field } from '../shared/ui';
@@ -27,6 +27,7 @@ export function FormTextField({
   limit,
   link,
   max,
+  after,
 }: {
   name: Exclude<FormFieldPath, 'category' | 'impact' | 'contact.role'>;
   label: string;
@@ -44,6 +45,8 @@ export function FormTextField({
   link?: FieldKind | undefined;
   /** The latest date a date field offers (YYYY-MM-DD). */
   max?: string | undefined;
+  /** What the form has to say about the value, under the field («Похоже, здесь 2 разные проблемы»). */
+  after?: ReactNode;
 }) {
   const { t } = useTranslation('form');
   const { register, setValue } = useFormContext<TicketFormValues>();
@@ -73,6 +76,7 @@ export function FormTextField({
             )}
             {limit === undefined ? null : <LengthCounter id={counterId} name={name} limit={limit} />}
             {link === undefined ? null : <LinkWarning id={warningId} name={name} kind={link} editing={editing} />}
+            {after}
           </>
         );
       }}

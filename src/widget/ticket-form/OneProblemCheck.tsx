@@ -16,6 +16,23 @@ function preview(part: string): string {
   return `${part.slice(0, space > PREVIEW_LENGTH / 2 ? space : PREVIEW_LENGTH - 1).trimEnd()}…`;
 }
 
+/**
+ * Under the description, where the user is typing: a line saying the check found several problems, with the way
+ * to its panel (far below on a phone). Not a live region: the panel announces the verdict.
+ */
+export function ProblemsPointer({ count, onShow }: { count: number; onShow(): void }) {
+  const { t } = useTranslation('form');
+  if (count < 2) return null;
+  return (
+    <p className="us-field__problems">
+      {t('oneProblem.pointer', { count })}{' '}
+      <Button variant="ghost" onClick={onShow}>
+        {t('oneProblem.pointerShow')}
+      </Button>
+    </p>
+  );
+}
+
 /** The check's panel; renders nothing (but keeps the live region) while the text is one problem. */
 export function OneProblemCheck({
   parts,

@@ -26,6 +26,7 @@ import { useBeforeUnload } from './useBeforeUnload';
 import { useDraftAutosave } from './useDraftAutosave';
 import { useSubjectFromDescription } from './useSubjectFromDescription';
 import { useProblemCheck } from './useProblemCheck';
+import { focusProblems } from './reveal-field';
 import { useTicketSubmit } from './useTicketSubmit';
 
 /** The split view, loaded once the check finds several problems (or a stored draft was being split). */
@@ -113,7 +114,7 @@ export function TicketForm(props: TicketFormProps) {
   const tickets = useTickets(!guest, values.category !== '');
 
   useEffect(() => {
-    if (panelFocus > 0) panelRef.current?.focus();
+    if (panelFocus > 0) focusProblems(panelRef.current);
   }, [panelFocus]);
 
   const submitter = useTicketSubmit({

@@ -146,6 +146,9 @@ export const formMessagesEn = {
     confirm: 'It is one problem',
     confirmed: 'You confirmed the description is one problem: we will send one request.',
     undo: 'Undo the confirmation',
+    pointer_one: 'This seems to be {{count}} problem.',
+    pointer_other: 'This seems to be {{count}} different problems.',
+    pointerShow: 'Split or confirm',
   },
   split: {
     heading_one: '{{count}} request instead of one',

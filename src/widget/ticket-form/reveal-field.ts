@@ -11,3 +11,10 @@ export function revealChosenField(field: HTMLElement): void {
   const bar = field.closest('form')?.querySelector('.us-submit-bar')?.getBoundingClientRect().height ?? 0;
   revealFromTop(field.closest<HTMLElement>('.us-field') ?? field, bar);
 }
+
+/** Focuses the one-problem panel far down the form and shows it whole above the sticky bar. */
+export function focusProblems(panel: HTMLElement | null | undefined): void {
+  if (panel === null || panel === undefined) return;
+  panel.focus({ preventScroll: true });
+  revealChosenField(panel);
+}

@@ -30,6 +30,23 @@ describe('one ticket — one problem', () => {
     expect(api.createTicket).not.toHaveBeenCalled();
   });
 
+  it('says so under the description too, with the way to the check, and not once the user confirmed', async () => {
+    const { user } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user, TWO_PROBLEMS);
+    const panel = (await screen.findByText('Одна заявка — одна проблема')).closest('[tabindex="-1"]') as HTMLElement;
+    const description = screen.getByLabelText('Опишите проблему');
+    const pointer = screen.getByText('Похоже, здесь 2 разные проблемы.');
+    // Under the field the user types in, in its field, far above the panel.
+    expect(description.compareDocumentPosition(pointer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(description.closest('.us-field')).toContainElement(pointer);
+    expect(pointer.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.click(within(pointer).getByRole('button', { name: 'Разделить или подтвердить' }));
+    expect(panel).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Это одна проблема' }));
+    expect(screen.queryByText('Похоже, здесь 2 разные проблемы.')).not.toBeInTheDocument();
+  });
+
   it('names every cut of a text of three problems, in the plural', async () => {
     const { user } = renderForm();
     await chooseCategory(user, 'Другой вопрос');
