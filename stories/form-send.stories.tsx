@@ -106,7 +106,7 @@ export const ChecklistComplete: Story = {
     const { canvas, t } = playKit(context);
     await completeFilled(canvas, t, 'course');
     await userEvent.upload(canvas.getByLabelText(t('attachments:pick')), await pngFile('видео-не-играет.png', 640, 400));
-    const done = t('form:checklist.progress', { done: 6, count: 6 });
+    const done = t('form:checklist.progress', { done: 7, count: 7 });
     await expect(await canvas.findByText(done, {}, { timeout: 4000 })).toBeVisible();
   },
 };

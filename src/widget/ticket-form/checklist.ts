@@ -8,7 +8,7 @@ import type { Category, TicketFieldName } from '../../core';
 import type { TicketFormValues } from './form-values';
 
 /** One thing support needs. */
-export type ChecklistKey = 'contact' | TicketFieldName | 'screenshot' | 'browser';
+export type ChecklistKey = 'contact' | TicketFieldName | 'impact' | 'screenshot' | 'browser';
 
 /** A line of the checklist: required blocks sending, recommended only helps. */
 export interface ChecklistItem {
@@ -43,6 +43,8 @@ function isDone(key: ChecklistKey, v: TicketFormValues, facts: ChecklistFacts): 
       return facts.hasImage;
     case 'browser':
       return true; // collected automatically and always attached
+    case 'impact':
+      return v.impact !== '';
     default:
       return isFieldValueDone(fieldSpec(key).kind, v[key]);
   }
@@ -51,7 +53,8 @@ function isDone(key: ChecklistKey, v: TicketFormValues, facts: ChecklistFacts): 
 /** The checklist of `category` with each item ticked from the current values. */
 export function checklistItems(category: Category, values: TicketFormValues, facts: ChecklistFacts): ChecklistItem[] {
   const listed = TICKET_FIELD_NAMES.filter((name) => fieldSpec(name).checklist && isFieldShown(name, category));
-  const required: ChecklistKey[] = [...(facts.guest ? (['contact'] as const) : []), ...listed.filter((name) => isFieldRequired(name, category))];
+  // How much it hurts sets the priority and is asked of every ticket: sending (and splitting) waits for it.
+  const required: ChecklistKey[] = [...(facts.guest ? (['contact'] as const) : []), ...listed.filter((name) => isFieldRequired(name, category)), 'impact'];
   const recommended: ChecklistKey[] = [
     ...listed.filter((name) => !isFieldRequired(name, category)),
     ...(SCREENSHOT_HELPS.includes(category) ? (['screenshot'] as const) : []),

@@ -151,6 +151,7 @@ export const formFieldsMessages = {
         orderUrl: 'Ссылка на заявку',
         documentUrl: 'Ссылка на документ',
         steps: 'Действия, которые вызывают ошибку',
+        impact: 'Насколько это мешает работе',
         screenshot: 'Скриншот',
         browser: 'Версия браузера (приложим сами)',
       },

@@ -191,6 +191,7 @@ export const formMessagesEn = {
       orderUrl: 'Order link',
       documentUrl: 'Document link',
       steps: 'Actions that cause the error',
+      impact: 'How much it affects your work',
       screenshot: 'Screenshot',
       browser: 'Browser version (attached automatically)',
     },

@@ -9,14 +9,15 @@ const keys = (category: Category, facts = host) =>
   checklistItems(category, emptyValues(), facts).map((i) => `${i.key}:${i.required ? 'required' : 'recommended'}`);
 
 describe('checklistItems', () => {
+  // The support policy's items, and how much the problem gets in the way, which every ticket is asked.
   it.each<[Category, string[]]>([
-    ['course', ['description:required', 'subject:required', 'courseTitle:required', 'courseUrl:required', 'screenshot:recommended', 'browser:recommended']],
-    ['test', ['description:required', 'subject:required', 'courseTitle:required', 'courseUrl:required', 'testQuestion:required', 'testAttemptDate:recommended', 'screenshot:recommended', 'browser:recommended']],
-    ['order', ['description:required', 'subject:required', 'orderUrl:required', 'browser:recommended']],
-    ['document', ['description:required', 'subject:required', 'orderUrl:required', 'documentUrl:required', 'screenshot:recommended', 'browser:recommended']],
-    ['technical', ['description:required', 'subject:required', 'steps:required', 'screenshot:recommended', 'browser:recommended']],
-    ['suggestion', ['description:required', 'subject:required']],
-    ['other', ['description:required', 'subject:required', 'browser:recommended']],
+    ['course', ['description:required', 'subject:required', 'courseTitle:required', 'courseUrl:required', 'impact:required', 'screenshot:recommended', 'browser:recommended']],
+    ['test', ['description:required', 'subject:required', 'courseTitle:required', 'courseUrl:required', 'testQuestion:required', 'impact:required', 'testAttemptDate:recommended', 'screenshot:recommended', 'browser:recommended']],
+    ['order', ['description:required', 'subject:required', 'orderUrl:required', 'impact:required', 'browser:recommended']],
+    ['document', ['description:required', 'subject:required', 'orderUrl:required', 'documentUrl:required', 'impact:required', 'screenshot:recommended', 'browser:recommended']],
+    ['technical', ['description:required', 'subject:required', 'steps:required', 'impact:required', 'screenshot:recommended', 'browser:recommended']],
+    ['suggestion', ['description:required', 'subject:required', 'impact:required']],
+    ['other', ['description:required', 'subject:required', 'impact:required', 'browser:recommended']],
   ])('%s asks for the items of the support policy', (category, expected) => {
     expect(keys(category)).toEqual(expected);
   });
@@ -35,7 +36,8 @@ describe('checklistItems', () => {
       contact: { organization: 'ООО', lmsUrl: 'https://lms.example.ru', fullName: 'Иванов', role: 'listener' as const, phone: '8 912 345 67 89', email: '' },
     };
     const done = Object.fromEntries(checklistItems('course', values, { hasImage: true, guest: true }).map((i) => [i.key, i.done]));
-    expect(done).toEqual({ contact: true, subject: false, description: true, courseTitle: true, courseUrl: false, screenshot: true, browser: true });
+    expect(done).toEqual({ contact: true, subject: false, description: true, courseTitle: true, courseUrl: false, impact: false, screenshot: true, browser: true });
+    expect(checklistItems('course', { ...values, impact: 'minor' }, { hasImage: true, guest: true }).find((i) => i.key === 'impact')?.done).toBe(true);
     const badPhone = { ...values, contact: { ...values.contact, phone: '12345' } };
     expect(checklistItems('course', badPhone, { hasImage: false, guest: true })[0]).toEqual({ key: 'contact', required: true, done: false });
   });

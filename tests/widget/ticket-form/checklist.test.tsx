@@ -17,7 +17,7 @@ describe('checklist', () => {
     const region = screen.getByRole('region', { name: 'Что поможет решить быстрее' });
     expect(within(region).getByText(/выяснение информации занимает 70% времени/)).toBeInTheDocument();
     // The count sits in the sticky send bar, beside the button.
-    expect(screen.getByText('Готово 2 из 8')).toBeInTheDocument();
+    expect(screen.getByText('Готово 2 из 9')).toBeInTheDocument();
     expect(within(item('Текст вопроса теста')).getByText('(обязательно)')).toBeInTheDocument();
     expect(within(item('Скриншот')).getByText('(желательно)')).toBeInTheDocument();
     expect(within(item('Скриншот')).getByText('готово')).toBeInTheDocument();
@@ -27,7 +27,12 @@ describe('checklist', () => {
     expect(within(item('Ссылка на курс')).getByText('не готово')).toBeInTheDocument();
     await fill(user, 'Ссылка на курс', 'https://lms.example.ru/courses/abc-123');
     expect(within(item('Ссылка на курс')).getByText('готово')).toBeInTheDocument();
-    expect(screen.getByText('Готово 3 из 8')).toBeInTheDocument();
+    expect(screen.getByText('Готово 3 из 9')).toBeInTheDocument();
+    // How much it gets in the way is asked of every ticket: not all done until it is answered.
+    expect(within(item('Насколько это мешает работе')).getByText('не готово')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
+    expect(within(item('Насколько это мешает работе')).getByText('готово')).toBeInTheDocument();
+    expect(screen.getByText('Готово 4 из 9')).toBeInTheDocument();
   });
 });
 
