@@ -7,13 +7,15 @@
  *   learning: a text holds several problems when at least one of its boundaries splits (noisy-OR), so the
  *   text-level labels are enough;
  * - their mix: MIX × the most likely boundary + (1 − MIX) × the text model, above THRESHOLD.
- * The L2 strengths, the mix, the threshold and whether a list or a connective (the writer's own cuts) is left to
- * the rules ("written-else-model") or not ("model") are chosen by stratified k-fold cross-validation on the tuning
- * set: the highest recall at CV precision ≥ 0.95, else the best F0.5. Deterministic: seeded folds and order.
+ * A list or a connective (the writer's own cuts) is read by the rules: a list's cuts stand, a connective's stand
+ * unless the mixed score is below the veto (0: never vetoed).
+ * The L2 strengths, the mix, the threshold and the veto are chosen by stratified k-fold cross-validation on the
+ * tuning set: the highest recall at CV precision ≥ 0.95, else the best F0.5. Deterministic: seeded folds and order.
  * `--holdout` prints the held-out aggregates (never a text); `--dry` writes nothing.
  */
 import { writeFileSync } from 'node:fs';
 import { checkRules } from '../src/core/one-problem/check-one-problem';
+import { findList } from '../src/core/one-problem/list-items';
 import { writtenCuts } from '../src/core/one-problem/one-problem-model';
 import { BOUNDARY_FEATURE_COUNT, boundariesOf } from '../src/core/one-problem/boundary-features';
 import { FEATURE_COUNT, modelFeatures, type SparseVector } from '../src/core/one-problem/model-features';
@@ -28,6 +30,8 @@ interface Sample {
   rules: boolean;
   /** A list or a connective: the writer's own cuts. */
   written: boolean;
+  /** A list: its cuts are never vetoed. */
+  list: boolean;
 }
 
 const FOLDS = 5;
@@ -38,6 +42,7 @@ const TEXT_LAMBDAS = [1e-4, 3e-4];
 const BOUNDARY_LAMBDAS = [1e-4, 1e-3];
 const MIXES = [0.5, 0.7, 1];
 const THRESHOLDS = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+const VETOES = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
 const MIN_PRECISION = 0.95;
 const OUT = new URL('../src/core/one-problem/model-weights.ts', import.meta.url);
 
@@ -147,14 +152,12 @@ const fHalf = (s: Score): number => {
 const toSamples = (cases: ReturnType<typeof loadCorpus>): Sample[] =>
   cases.map((c) => {
     const text = c.text.trim();
-    return { x: modelFeatures(text), xs: boundariesOf(text).map((b) => b.x), y: c.problems > 1 ? 1 : 0, rules: checkRules(text).parts.length > 1, written: writtenCuts(text) };
+    return { x: modelFeatures(text), xs: boundariesOf(text).map((b) => b.x), y: c.problems > 1 ? 1 : 0, rules: checkRules(text).parts.length > 1, written: writtenCuts(text), list: findList(text) !== null };
   });
 
-type Combine = 'model' | 'written-else-model';
-// As checkOneProblem decides: the mixed score above the threshold, or, for 'written-else-model', the rules'
-// answer wherever the writer cut the text with a list or a connective.
-const decide = (combine: Combine, threshold: number, s: Sample, p: number): boolean =>
-  combine === 'written-else-model' && s.written ? s.rules : p >= threshold;
+// As checkOneProblem decides: where the writer cut the text with a list or a connective, the rules' answer (a
+// connective's cut vetoed below `veto`); elsewhere the mixed score above the threshold.
+const decide = (veto: number, threshold: number, s: Sample, p: number): boolean => (s.written ? s.rules && (s.list || p >= veto) : p >= threshold);
 const mixed = (mix: number, boundary: number, text: number): number => mix * boundary + (1 - mix) * text;
 
 const tuning = toSamples(loadCorpus('tuning'));
@@ -188,7 +191,7 @@ function crossValidate(textLambda: number, boundaryLambda: number): Array<{ boun
 // The rules are not trained here, but they were written against the tuning set: their figure is in-sample.
 console.log(`rules on the tuning set (in-sample): ${show(score(tuning.map((s) => [s.rules, s.y === 1] as const)))}`);
 console.log(`${FOLDS}-fold CV on the tuning set, ${REPEATS} seeded repeats:`);
-let best = { textLambda: 0, boundaryLambda: 0, mix: 1, threshold: 0.5, combine: 'model' as Combine, goal: -1 };
+let best = { textLambda: 0, boundaryLambda: 0, mix: 1, threshold: 0.5, veto: 0, goal: -1 };
 let fallback = { ...best };
 for (const textLambda of TEXT_LAMBDAS) {
   for (const boundaryLambda of BOUNDARY_LAMBDAS) {
@@ -198,19 +201,19 @@ for (const textLambda of TEXT_LAMBDAS) {
     console.log(`  text lambda=${textLambda} boundary lambda=${boundaryLambda}: at 0.5, text model alone ${show(textOnly)}; boundary model alone ${show(boundaryOnly)}`);
     for (const mix of MIXES) {
       for (const threshold of THRESHOLDS) {
-        for (const combine of ['model', 'written-else-model'] as const) {
-          const s = score(repeats.flatMap((r) => tuning.map((x, i) => [decide(combine, threshold, x, mixed(mix, r.boundary[i] ?? 0, r.text[i] ?? 0)), x.y === 1] as const)));
-          console.log(`  boundary lambda=${boundaryLambda} mix=${mix} threshold=${threshold} ${combine.padEnd(18)} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
+        for (const veto of VETOES) {
+          const s = score(repeats.flatMap((r) => tuning.map((x, i) => [decide(veto, threshold, x, mixed(mix, r.boundary[i] ?? 0, r.text[i] ?? 0)), x.y === 1] as const)));
+          console.log(`  boundary lambda=${boundaryLambda} mix=${mix} threshold=${threshold} veto=${veto} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
           const goal = precision(s) >= MIN_PRECISION ? recall(s) + precision(s) / 100 : -1;
-          if (goal > best.goal) best = { textLambda, boundaryLambda, mix, threshold, combine, goal };
-          if (fHalf(s) > fallback.goal) fallback = { textLambda, boundaryLambda, mix, threshold, combine, goal: fHalf(s) };
+          if (goal > best.goal) best = { textLambda, boundaryLambda, mix, threshold, veto, goal };
+          if (fHalf(s) > fallback.goal) fallback = { textLambda, boundaryLambda, mix, threshold, veto, goal: fHalf(s) };
         }
       }
     }
   }
 }
 if (best.goal < 0) best = fallback;
-console.log(`chosen by CV: text lambda=${best.textLambda} boundary lambda=${best.boundaryLambda} mix=${best.mix} threshold=${best.threshold} combine=${best.combine}`);
+console.log(`chosen by CV: text lambda=${best.textLambda} boundary lambda=${best.boundaryLambda} mix=${best.mix} threshold=${best.threshold} veto=${best.veto}`);
 
 /** int8 weights and their multiplier. */
 function quantise(w: Float64Array): { scale: number; q: Int8Array } {
@@ -235,9 +238,8 @@ if (process.argv.includes('--holdout')) {
   line('rules', (s) => s.rules);
   line('text model at 0.5', (_, i) => (p[i]?.text ?? 0) >= 0.5);
   line('boundary model at 0.5', (_, i) => (p[i]?.boundary ?? 0) >= 0.5);
-  for (const combine of ['model', 'written-else-model'] as const) {
-    line(combine, (s, i) => decide(combine, best.threshold, s, mixed(best.mix, p[i]?.boundary ?? 0, p[i]?.text ?? 0)));
-  }
+  line('without the veto', (s, i) => decide(0, best.threshold, s, mixed(best.mix, p[i]?.boundary ?? 0, p[i]?.text ?? 0)));
+  line('chosen', (s, i) => decide(best.veto, best.threshold, s, mixed(best.mix, p[i]?.boundary ?? 0, p[i]?.text ?? 0)));
 }
 
 if (!process.argv.includes('--dry')) {
@@ -245,8 +247,8 @@ if (!process.argv.includes('--dry')) {
   const file = [
     '// Generated by `npm run train:one-problem` (scripts/one-problem-train.ts) from the tuning corpus. Do not edit.',
     '',
-    '/** Whether a list or a connective (the writer\'s own cuts) is left to the rules, chosen by cross-validation. */',
-    `export const MODEL_COMBINE: 'model' | 'written-else-model' = '${best.combine}';`,
+    '/** The mixed score below which a connective\'s cut (the rules\') is vetoed; 0: never. Lists are never vetoed. */',
+    `export const MODEL_VETO = ${best.veto};`,
     '/** Weight of the most likely boundary against the text model in the mixed score. */',
     `export const MODEL_MIX = ${best.mix};`,
     '/** The mixed score from which a text holds several problems, and a boundary splits. */',

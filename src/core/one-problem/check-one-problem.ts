@@ -6,8 +6,8 @@ import { connectivePieces } from './split-connectives';
 import { questionPieces } from './split-questions';
 import { sentencePieces } from './split-sentences';
 import { splitPieces, type Piece } from './piece';
-import { MODEL_COMBINE } from './model-weights';
-import { modelCheck, writtenCuts } from './one-problem-model';
+import { MODEL_VETO } from './model-weights';
+import { modelCheck, severalProblemsScore, writtenCuts } from './one-problem-model';
 
 /** What the one-problem check found: the parts (one for one problem) and the markers that caused each split. */
 export interface OneProblemCheck {
@@ -27,14 +27,18 @@ function prosePieces(text: string): Piece[] {
 /**
  * The separate problems found in a ticket description, with the marker of every split. When unsure it
  * answers "one problem": a false alarm blocks every user, a missed split only costs support a little time.
- * A list or a connective is the writer's own cut and the rules read it (when MODEL_COMBINE says so); otherwise
- * the trained models (scripts/one-problem-train.ts) decide and cut where a boundary reaches their threshold.
+ * A list or a connective is the writer's own cut and the rules read it: a list's cuts stand, a connective's
+ * stand unless the trained models' score of the text is below MODEL_VETO («также» adding a detail of the same
+ * fault). Elsewhere the models (scripts/one-problem-train.ts) decide, and cut where a boundary reaches their
+ * threshold.
  */
 export function checkOneProblem(text: string): OneProblemCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { parts: [], markers: [] };
-  if (MODEL_COMBINE === 'written-else-model' && writtenCuts(trimmed)) return checkRules(trimmed);
-  return modelCheck(trimmed);
+  if (!writtenCuts(trimmed)) return modelCheck(trimmed);
+  const rules = checkRules(trimmed);
+  if (rules.parts.length < 2 || findList(trimmed) !== null || severalProblemsScore(trimmed) >= MODEL_VETO) return rules;
+  return { parts: [trimmed], markers: [] };
 }
 
 /** What the rules alone find: the parts and their markers (checkOneProblem adds the model's word). */

@@ -39,10 +39,18 @@ export function severalProblemsProbability(text: string): number {
 
 /**
  * The writer's own cuts: a list, or a connective that may announce another point («Кроме того», «P.S.»,
- * «Во-вторых»). Where the text has them, the rules read them (MODEL_COMBINE).
+ * «Во-вторых»). Where the text has them, the rules read them (a connective's cut stands when the models do not
+ * veto it: MODEL_VETO).
  */
 export function writtenCuts(text: string): boolean {
   return findList(text) !== null || findConnectives(text).length > 0;
+}
+
+/** The models' mixed score of a whole description: its most likely boundary mixed with the text model. */
+export function severalProblemsScore(text: string): number {
+  const weights = decode(BOUNDARY_WEIGHTS, BOUNDARY_FEATURE_COUNT);
+  const boundary = boundariesOf(text).reduce((most, b) => Math.max(most, probability(weights, BOUNDARY_SCALE, b.x)), 0);
+  return MODEL_MIX * boundary + (1 - MODEL_MIX) * severalProblemsProbability(text);
 }
 
 /** A few words that raise nothing: a greeting, a signature, thanks. */

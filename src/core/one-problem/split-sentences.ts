@@ -1,5 +1,5 @@
 import { contentStems, sharesSubject } from './content-stems';
-import { cutAt, markerText, type Piece } from './piece';
+import { cutAt, markerText, openingWords, type Piece } from './piece';
 import { hasProblemMarker, isQuestion, reportsFailure, suggestionIn } from './problem-markers';
 import { followsUp, opensWithPronoun, refersBack } from './refers-back';
 import { splitSentences } from './sentences';
@@ -96,9 +96,9 @@ export function sentencePieces(text: string): Piece[] {
       starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 2).join(' ')) });
     } else if (announced && said && raisesSomething(s) && !continues(s) && !opensWithPronoun(s)) {
       // "У меня две проблемы с отчётами. …. И отчёт по группе …": the writer counted them, even about one subject.
-      starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 3).join(' ')) });
+      starts.push({ at: sentence.start, marker: openingWords(s) });
     } else if (said && raisesSomething(s) && !continues(s) && !(isQuestion(s) && opensWithPronoun(s)) && stems.size >= 2 && !sharesSubject(before, s)) {
-      starts.push({ at: sentence.start, marker: markerText(s.split(/\s+/u).slice(0, 3).join(' ')) });
+      starts.push({ at: sentence.start, marker: openingWords(s) });
     }
     asked = isQuestion(s);
     suggested ||= suggestion !== null && !failed;

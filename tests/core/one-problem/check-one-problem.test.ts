@@ -186,6 +186,15 @@ describe('checkOneProblem: the rules, then the trained model', () => {
     expect(checkOneProblem(text)).toEqual({ parts: [text], markers: [] });
   });
 
+  it('keeps whole a text with connectives the rules cut when the models find one problem («А ещё» adding symptoms)', () => {
+    const text = 'Видео в курсе не грузится, чёрный экран. А ещё звук при этом идёт, т.е. лектора слышно а картинки нет. А ещё на телефоне так же.';
+    expect(checkRules(text).parts.length).toBeGreaterThan(1);
+    expect(checkOneProblem(text)).toEqual({ parts: [text], markers: [] });
+    // An unrelated problem after a connective still stands.
+    const two = 'Не открывается видео в курсе по охране труда. Кроме того, в отчёте по группе неверные даты.';
+    expect(checkOneProblem(two).markers).toEqual(['Кроме того']);
+  });
+
   it('never overrules a list: its items are the writer’s own cuts', () => {
     const text = '1. Не открывается курс «Охрана труда». 2. Не приходит письмо с паролем.';
     expect(checkOneProblem(text)).toEqual(checkRules(text));
