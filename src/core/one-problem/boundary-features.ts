@@ -97,7 +97,11 @@ export const BOUNDARY_FEATURES = [
 /** Hashed buckets of the words around a boundary and of topic pairs. */
 export const BOUNDARY_BUCKETS = 512;
 /** Length of a boundary's feature vector. */
-export const BOUNDARY_FEATURE_COUNT = BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS;
+const NAMED = BOUNDARY_FEATURES.length - 1;
+/** Every pair of named features (the bias apart), so the model can weigh them together. */
+const PAIRS = (NAMED * (NAMED - 1)) / 2;
+export const BOUNDARY_FEATURE_COUNT = BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS + PAIRS;
+const pairIndex = (i: number, j: number): number => BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS + ((i - 1) * (2 * NAMED - i)) / 2 + (j - i - 1);
 
 /** A place where a description may split, the marker a split there would name, and its features. */
 export interface Boundary {
@@ -263,6 +267,17 @@ export function boundariesOf(text: string): Boundary[] {
     for (const b of [...buckets].sort((a, c) => a - c)) {
       index.push(b);
       value.push(scale);
+    }
+    for (let i = 1; i < dense.length; i += 1) {
+      const a = dense[i] ?? 0;
+      if (a === 0) continue;
+      for (let j = i + 1; j < dense.length; j += 1) {
+        const v = a * (dense[j] ?? 0);
+        if (v !== 0) {
+          index.push(pairIndex(i, j));
+          value.push(v);
+        }
+      }
     }
     const marker = cut.kind === 'join' ? joinMarker(text.slice(cut.at, cut.from), right) : openingWords(right);
     result.push({ at: cut.at, from: cut.from, marker, join: cut.kind === 'join', bothRaise: leftProblem && rightProblem, x: { index, value } });
