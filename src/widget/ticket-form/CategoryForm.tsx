@@ -7,7 +7,7 @@ import type { RefObject } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
 import { isCommonField, TICKET_FIELD_NAMES } from '../../core';
-import type { Category, TicketSummary } from '../../core';
+import type { Category, TicketDraft, TicketSummary } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { extendNamespace } from '../shared/i18n';
@@ -35,6 +35,8 @@ import { SubmitBar } from './SubmitBar';
 import type { SendBlock } from './SubmitBar';
 import { ticketMailto } from './ticket-mail';
 import type { useTicketSubmit } from './useTicketSubmit';
+import { useSubjectFromDescription } from './useSubjectFromDescription';
+import type { DraftExtras } from './build-draft';
 
 /** The part's CSS, adopted into the shadow root with it (the first screen's is in styles.css). */
 export { default as fieldsCss } from './fields.css?inline';
@@ -53,6 +55,8 @@ export interface CategoryFormProps {
   setup: FormSetup;
   attachments: AttachmentsSlot;
   problems: { parts: string[]; markers: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null> };
+  /** The subject last proposed from the description, kept by the form while this part comes and goes. */
+  subjectProposalRef: RefObject<string | null>;
   /** The user's tickets, once known (none for a guest): an open one about the same may take the text instead. */
   tickets: TicketSummary[] | undefined;
   /** A guest's contact remembered on this device, and the way to keep or forget it. */
@@ -63,12 +67,14 @@ export interface CategoryFormProps {
 }
 
 /** Everything below the category choice, in the order the error summary lists it. */
-export function CategoryForm({ category, values, setup, attachments, problems, tickets, memory, submitter, onChangeCategory, onAddedToExisting }: CategoryFormProps) {
+export function CategoryForm({ category, values, setup, attachments, problems, subjectProposalRef, tickets, memory, submitter, onChangeCategory, onAddedToExisting }: CategoryFormProps) {
   const env = useWidgetEnv();
   const { t, i18n } = useTranslation('form');
   // The part's own texts, before anything below reads them.
   extendNamespace(i18n, 'form', formFieldsMessages);
-  const { setValue } = useFormContext<TicketFormValues>();
+  const form = useFormContext<TicketFormValues, DraftExtras, TicketDraft>();
+  const { setValue } = form;
+  useSubjectFromDescription(form, values.description, subjectProposalRef);
   const channels = useChannels();
   const guest = env.host === null;
   const browser = browserInfoOf(setup.browser);

@@ -24,7 +24,6 @@ import type { SplitItem } from './stored-draft';
 import { TicketFormFields } from './TicketFormFields';
 import { useBeforeUnload } from './useBeforeUnload';
 import { useDraftAutosave } from './useDraftAutosave';
-import { useSubjectFromDescription } from './useSubjectFromDescription';
 import { useProblemCheck } from './useProblemCheck';
 import { focusProblems } from './reveal-field';
 import { useTicketSubmit } from './useTicketSubmit';
@@ -105,7 +104,8 @@ export function TicketForm(props: TicketFormProps) {
     now: env.now,
   });
   useBeforeUnload(unsent);
-  useSubjectFromDescription(form, values.description);
+  // The subject last proposed from the description (the fields' part proposes it: useSubjectFromDescription).
+  const subjectProposalRef = useRef<string | null>(null);
   const problems = useProblemCheck(values.description);
   const confirmed = isOneProblemConfirmed(values);
   const blockedByProblems = problems.parts.length > 1 && !confirmed;
@@ -209,6 +209,7 @@ export function TicketForm(props: TicketFormProps) {
           restoredAt={restoredAt}
           attachments={attachments}
           problems={{ parts: problems.parts, markers: problems.markers, confirmed, blocked: blockedByProblems, panelRef }}
+          subjectProposalRef={subjectProposalRef}
           tickets={tickets.data}
           memory={memory}
           submitter={submitter}

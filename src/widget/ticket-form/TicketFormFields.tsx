@@ -21,12 +21,13 @@ import type { useTicketSubmit } from './useTicketSubmit';
 import { touchOnly } from '../shared/media';
 
 /** Everything inside the <form>: the category choice first, then the chosen category's fields. */
-export function TicketFormFields({ values, setup, restoredAt, attachments, problems, tickets, memory, submitter, onDiscardDraft, onAddedToExisting, onFocusProblems }: {
+export function TicketFormFields({ values, setup, restoredAt, attachments, problems, subjectProposalRef, tickets, memory, submitter, onDiscardDraft, onAddedToExisting, onFocusProblems }: {
   values: TicketFormValues;
   setup: FormSetup;
   restoredAt: Date | null;
   attachments: AttachmentsSlot;
   problems: CategoryFormProps['problems'];
+  subjectProposalRef: CategoryFormProps['subjectProposalRef'];
   /** The user's tickets, once known (none for a guest). */
   tickets: TicketSummary[] | undefined;
   memory: CategoryFormProps['memory'];
@@ -164,6 +165,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
         setup={setup}
         attachments={attachments}
         problems={problems}
+        subjectProposalRef={subjectProposalRef}
         tickets={tickets}
         memory={memory}
         submitter={submitter}

@@ -6,10 +6,20 @@ import type { SplitItem } from './stored-draft';
 /** Longest derived subject: long enough to tell the parts apart, short enough for a list. */
 const SUBJECT_LENGTH = 80;
 
-/** A subject for one part: its first sentence or line, cut at a word boundary. */
+// A greeting alone says nothing of the problem («Добрый день!», «Уважаемая техподдержка,»).
+const GREETING = /^(?:здравствуйте|добр\S+ \S+|привет\S*|коллеги|уважаем\S+(?: \S+)?)[\s,!.]*$/iu;
+
+/**
+ * A subject for one part: its first sentence or line that is more than a greeting, without a list's number or
+ * dash, cut at a word boundary. A sentence does not end at an initial or a short abbreviation («Иванова А. И.»,
+ * «т. е.»).
+ */
 export function subjectFromPart(part: string, max = SUBJECT_LENGTH): string {
-  const firstLine = part.trim().split(/\r?\n/)[0] ?? '';
-  const sentence = /^(.+?[.!?…])(?:\s|$)/u.exec(firstLine)?.[1] ?? firstLine;
+  const sentences = part
+    .split('\n')
+    .flatMap((line) => line.replace(/^\s*(?:\d\d?[.)]|[-—–•*])\s+/u, '').split(/(?<=[!?…]|(?<![\s.]\p{L}|^\p{L})\.)\s+/u))
+    .filter((sentence) => /\p{L}/u.test(sentence));
+  const sentence = sentences.find((s) => !GREETING.test(s.trim())) ?? sentences[0] ?? '';
   const text = sentence.replace(/[.!…]+$/u, '').trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);

@@ -162,4 +162,15 @@ describe('the subject proposed from the description', () => {
     await waitFor(() => expect(onSent).toHaveBeenCalled());
     expect(api.createTicket.mock.calls[0]?.[0]).toMatchObject({ subject: 'Итоговый тест', description: 'Не открывается итоговый тест по охране труда.' });
   });
+
+  it('skips a greeting, and still follows the description after the category is changed', async () => {
+    const { user } = renderForm({});
+    await chooseCategory(user, 'Другой вопрос');
+    await fill(user, 'Опишите проблему', 'Добрый день!\nСлушатель Иванова А. И. не может войти. Пароль верный.');
+    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Слушатель Иванова А. И. не может войти');
+    await user.click(screen.getByRole('button', { name: 'Изменить категорию «Другой вопрос»' }));
+    await chooseCategory(user, 'Ошибка в работе СДО');
+    await fill(user, 'Опишите проблему', 'Не открывается итоговый тест. Пишет «Ошибка 500».');
+    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Не открывается итоговый тест');
+  });
 });
