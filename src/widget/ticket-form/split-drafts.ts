@@ -15,7 +15,9 @@ const GREETING = /^(?:здравствуйте|добр\S+ \S+|привет\S*|�
  * «т. е.»).
  */
 export function subjectFromPart(part: string, max = SUBJECT_LENGTH): string {
+  // The opening is enough (this runs at every keystroke in the description).
   const sentences = part
+    .slice(0, 1000)
     .split('\n')
     .flatMap((line) => line.replace(/^\s*(?:\d\d?[.)]|[-—–•*])\s+/u, '').split(/(?<=[!?…]|(?<![\s.]\p{L}|^\p{L})\.)\s+/u))
     .filter((sentence) => /\p{L}/u.test(sentence));
