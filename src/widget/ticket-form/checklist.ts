@@ -5,6 +5,7 @@
  */
 import { CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, isFieldRequired, isFieldShown, isFieldValueDone, TICKET_FIELD_NAMES } from '../../core';
 import type { Category, TicketFieldName } from '../../core';
+import { chosenImpact } from './form-values';
 import type { TicketFormValues } from './form-values';
 
 /** One thing support needs. */
@@ -44,7 +45,8 @@ function isDone(key: ChecklistKey, v: TicketFormValues, facts: ChecklistFacts): 
     case 'browser':
       return true; // collected automatically and always attached
     case 'impact':
-      return v.impact !== '';
+      // A radio group left with nothing checked reads back as null, not ''.
+      return chosenImpact(v.impact) !== '';
     default:
       return isFieldValueDone(fieldSpec(key).kind, v[key]);
   }

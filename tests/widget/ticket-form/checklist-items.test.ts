@@ -37,7 +37,10 @@ describe('checklistItems', () => {
     };
     const done = Object.fromEntries(checklistItems('course', values, { hasImage: true, guest: true }).map((i) => [i.key, i.done]));
     expect(done).toEqual({ contact: true, subject: false, description: true, courseTitle: true, courseUrl: false, impact: false, screenshot: true, browser: true });
-    expect(checklistItems('course', { ...values, impact: 'minor' }, { hasImage: true, guest: true }).find((i) => i.key === 'impact')?.done).toBe(true);
+    const impact = (value: unknown) => checklistItems('course', { ...values, impact: value as 'minor' }, { hasImage: true, guest: true }).find((i) => i.key === 'impact')?.done;
+    expect(impact('minor')).toBe(true);
+    // A radio group left with nothing checked reads back as null.
+    expect(impact(null)).toBe(false);
     const badPhone = { ...values, contact: { ...values.contact, phone: '12345' } };
     expect(checklistItems('course', badPhone, { hasImage: false, guest: true })[0]).toEqual({ key: 'contact', required: true, done: false });
   });
