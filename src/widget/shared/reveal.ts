@@ -20,9 +20,11 @@ function scrollParent(element: HTMLElement, overflowing = true): HTMLElement | n
 export function revealFromTop(whole: HTMLElement, reserved = 0): void {
   const scroller = scrollParent(whole);
   if (scroller === null) return;
-  const bottom = whole.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top + scroller.scrollTop;
+  const box = whole.getBoundingClientRect();
+  const bottom = box.bottom - scroller.getBoundingClientRect().top + scroller.scrollTop;
   const room = scroller.clientHeight - reserved;
-  scroller.scrollTop = bottom <= room ? 0 : bottom - room;
+  // Taller than the room: its top, not its bottom.
+  scroller.scrollTop = bottom <= room ? 0 : bottom - room - Math.max(0, box.height - room);
 }
 
 /** How much of a new screen's focused element must show for the screen to stay at its top: a title and a line. */
