@@ -52,7 +52,9 @@ export function paragraphPieces(text: string): Piece[] {
 // "… и …" / "…, а также …" between two clauses of one sentence.
 const AND = /(?<=[\p{L}\d»")])(?:\s*,)?\s+(?:и|а\s+также)\s+(?=[\p{L}«"])/gu;
 // A clause that starts with its verb ("и не сохраняется прогресс") continues the subject before it.
-const VERB_FIRST = /^(?:не\s|\p{L}{3,}(?:ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся|ал|ил|ел|ла|ло|ли|лся|лась|лось|лись)(?![\p{L}]))/u;
+export const VERB_FIRST = /^(?:не\s|\p{L}{3,}(?:ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся|ал|ил|ел|ла|ло|ли|лся|лась|лось|лись)(?![\p{L}]))/u;
+// …and so does a verb followed by where or how it fails («, а также не открывается для просмотра в кабинете»).
+export const VERB_THEN_PLACE = /^(?:не\s+)?\p{L}+\s+(?:для|в|во|на|по|при|из|у|к|от|до|через|после|без|с|со)\s/u;
 const MIN_STEMS = 2;
 const CLAUSE_WINDOW = 600;
 const MAX_JOINS = 200;
@@ -84,7 +86,8 @@ export function clausePieces(text: string): Piece[] {
     const bodyStart = m.index + m[0].length;
     const right = firstSentence(text.slice(bodyStart, bodyStart + CLAUSE_WINDOW));
     // A clause starting with its verb shares the subject before it, unless it names a subject of its own.
-    if ((VERB_FIRST.test(normalizeText(right)) && contentStems(right).size < 3) || refersBack(right)) continue;
+    const verbFirst = VERB_FIRST.test(normalizeText(right));
+    if ((verbFirst && (contentStems(right).size < 3 || VERB_THEN_PLACE.test(normalizeText(right)))) || refersBack(right)) continue;
     // Two failures, or two requests («Прошу исправить название …, а также подключить филиал»), or a failure
     // and then a wish or a request of another kind.
     const r = normalizeText(right).trim();

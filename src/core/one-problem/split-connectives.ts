@@ -5,6 +5,7 @@ import { hasProblemMarker, reportsFailure, suggestionIn } from './problem-marker
 import { followsUp, leadingClause, opensWithPronoun, refersBack } from './refers-back';
 import { normalizeText } from './stem';
 import { isPluralHeading } from './step-items';
+import { VERB_FIRST, VERB_THEN_PLACE } from './split-clauses';
 
 /** True when a piece of text says enough to be a problem on its own (not just a greeting). */
 export function hasSubstance(text: string): boolean {
@@ -90,7 +91,11 @@ export function connectivePieces(text: string): Piece[] {
     // A postscript gives way to a body that points back or tells what was tried («И ещё: там то же самое»).
     const postscript = POSTSCRIPT.test(normalizeText(phrase));
     const announced = c.kind === 'new' && !(postscript && (refersBack(leadingClause(body)) || followsUp(body)));
-    if (announced || opensNewSubject(body, before) || switchesKind(piece, body)) {
+    // Inside a sentence, a clause opening with its verb and then where or how it fails shares the subject before
+    // it («Удостоверение не скачивается, а также не открывается для просмотра»).
+    const clause = normalizeText(body).trim();
+    const sameSubject = !/[.!?…\n]\s*$/u.test(piece) && VERB_FIRST.test(clause) && VERB_THEN_PLACE.test(clause);
+    if (announced || (!sameSubject && (opensNewSubject(body, before) || switchesKind(piece, body)))) {
       starts.push({ at: c.start, marker: markerText(phrase) });
       substantial = false;
     }
