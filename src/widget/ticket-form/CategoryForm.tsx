@@ -74,7 +74,8 @@ export function CategoryForm({ category, values, setup, attachments, problems, s
   extendNamespace(i18n, 'form', formFieldsMessages);
   const form = useFormContext<TicketFormValues, DraftExtras, TicketDraft>();
   const { setValue } = form;
-  useSubjectFromDescription(form, values.description, subjectProposalRef);
+  // From the first problem when the check found several: a subject joining two problems would say neither.
+  useSubjectFromDescription(form, (problems.parts.length > 1 ? problems.parts[0] : undefined) ?? values.description, subjectProposalRef);
   const channels = useChannels();
   const guest = env.host === null;
   const browser = browserInfoOf(setup.browser);

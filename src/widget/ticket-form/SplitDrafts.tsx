@@ -16,6 +16,9 @@ import type { TicketFormValues } from './form-values';
 import { fieldInput } from './field-input';
 import { partCategory, partFieldNames, partFields, splitItemDraft } from './split-item-draft';
 import type { SplitItem } from './stored-draft';
+
+/** Cutting the description into drafts lives with the view that shows them (not in the first open's files). */
+export { splitIntoDrafts } from './split-drafts';
 import { useSplitSend } from './useSplitSend';
 import type { SplitItemState } from './useSplitSend';
 

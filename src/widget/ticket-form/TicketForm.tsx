@@ -19,8 +19,7 @@ import { prepareForm, withContact } from './prepare-form';
 import { writeRememberedContact } from './remembered-contact';
 import type { ContactMemory } from './remembered-contact';
 import { ticketResolver } from './resolver';
-import { splitGroupOf, splitIntoDrafts } from './split-drafts';
-import type { SplitItem } from './stored-draft';
+import { splitGroupOf, type SplitItem } from './stored-draft';
 import { TicketFormFields } from './TicketFormFields';
 import { useBeforeUnload } from './useBeforeUnload';
 import { useDraftAutosave } from './useDraftAutosave';
@@ -128,7 +127,9 @@ export function TicketForm(props: TicketFormProps) {
     },
     guest,
     checkNow: problems.checkNow,
-    onSplit: (parts) => setSplit(splitIntoDrafts(parts, createIdempotencyKey)),
+    // The split view is asked for as soon as the check finds several problems; a failed load is tried again
+    // at the next press.
+    onSplit: (parts) => void splitView.load().then((module) => setSplit(module.splitIntoDrafts(parts, createIdempotencyKey)), () => undefined),
     onRefusedOneProblem: () => setPanelFocus((n) => n + 1),
     onServerSeveral: problems.adoptServerCheck,
     onSent: (response) => {

@@ -7,7 +7,10 @@ import type { SplitItem } from './stored-draft';
 const SUBJECT_LENGTH = 80;
 
 // A greeting alone says nothing of the problem («Добрый день!», «Уважаемая техподдержка,»).
-const GREETING = /^(?:здравствуйте|добр\S+ \S+|привет\S*|коллеги|уважаем\S+(?: \S+)?)[\s,!.]*$/iu;
+const GREETING =
+  /^(?:(?:здравствуйте|добр\S+ (?:день|вечер|утро|дня|времени суток)|привет\S*|коллеги|друзья|уважаем\S+(?: \S+)?)[\s,!.]*)+$/iu;
+// What opens a sentence without saying anything of the problem («Во-первых,», «Итак,»).
+const OPENER = /^(?:во-первых|в-первых|итак|кстати|короче|в общем)[\s,:—–-]+/iu;
 
 /**
  * A subject for one part: its first sentence or line that is more than a greeting, without a list's number or
@@ -22,11 +25,14 @@ export function subjectFromPart(part: string, max = SUBJECT_LENGTH): string {
     .flatMap((line) => line.replace(/^\s*(?:\d\d?[.)]|[-—–•*])\s+/u, '').split(/(?<=[!?…]|(?<![\s.]\p{L}|^\p{L})\.)\s+/u))
     .filter((sentence) => /\p{L}/u.test(sentence));
   const sentence = sentences.find((s) => !GREETING.test(s.trim())) ?? sentences[0] ?? '';
-  const text = sentence.replace(/[.!…]+$/u, '').trim();
+  const bare = sentence.replace(/[.!…]+$/u, '').trim().replace(OPENER, '');
+  // A list item written in lower case still makes a subject.
+  const text = bare.charAt(0).toUpperCase() + bare.slice(1);
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  // Cut at a word, without the comma or the dash before it.
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/u, '')}…`;
 }
 
 /** One draft per part, each with its own idempotency key. */
@@ -42,12 +48,3 @@ export function splitIntoDrafts(parts: readonly string[], newKey: () => string):
 export type SplitItemDraft =
   | { ok: true; draft: TicketDraft }
   | { ok: false; errors: Partial<Record<TicketFieldName | 'other', string>> };
-
-/**
- * The token that links the tickets of one split on the server: the first part's idempotency key, which is
- * stored with the draft, stays the same across reloads and retries, and is unique to this split.
- */
-export function splitGroupOf(items: readonly SplitItem[]): string | undefined {
-  return items[0]?.idempotencyKey;
-}
-

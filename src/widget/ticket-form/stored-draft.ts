@@ -23,6 +23,14 @@ export interface SplitItem {
   fields?: { [name in TicketFieldName]?: string | undefined } | undefined;
 }
 
+/**
+ * The token that links the tickets of one split on the server: the first part's idempotency key, which is
+ * stored with the draft, stays the same across reloads and retries, and is unique to this split.
+ */
+export function splitGroupOf(items: readonly SplitItem[]): string | undefined {
+  return items[0]?.idempotencyKey;
+}
+
 /** A draft as stored. */
 export interface StoredDraft {
   version: typeof DRAFT_VERSION;

@@ -163,6 +163,13 @@ describe('the subject proposed from the description', () => {
     expect(api.createTicket.mock.calls[0]?.[0]).toMatchObject({ subject: 'Итоговый тест', description: 'Не открывается итоговый тест по охране труда.' });
   });
 
+  it('is the first problem\'s when the check found several in one sentence', async () => {
+    const { user } = renderForm({});
+    await chooseCategory(user, 'Другой вопрос');
+    await fill(user, 'Опишите проблему', 'Не открывается тест по первой помощи и счёт на оплату так и не пришёл.');
+    await waitFor(() => expect(screen.getByLabelText('Тема обращения')).toHaveValue('Не открывается тест по первой помощи'));
+  });
+
   it('skips a greeting, and still follows the description after the category is changed', async () => {
     const { user } = renderForm({});
     await chooseCategory(user, 'Другой вопрос');
