@@ -126,7 +126,6 @@
       ['Шаги', ticket.steps],
       ['Страница', ticket.pageUrl],
       ['Браузер', ticket.browser ? `${ticket.browser.browser.name} ${ticket.browser.browser.version}, ${ticket.browser.os.name} ${ticket.browser.os.version}`.trim() : undefined],
-      ['Создано вместе с', ticket.createdWith ? ticket.createdWith.map((other) => `№ ${other.number}`).join(', ') : undefined],
       ['Одна проблема', oneProblemNote(ticket.oneProblemCheck)],
       ['Оценка', ratingNote(ticket.rating)],
       ['Файлы', ticket.attachments.length > 0 ? ticket.attachments.map((file) => `${file.name} (${Math.ceil(file.size / 1024)} КБ)`).join(', ') : undefined],
@@ -135,8 +134,8 @@
   }
 
   /**
-   * The follow-up chain: the closed ticket this one continues and the tickets that continue it, each a button
-   * that opens it here.
+   * The linked tickets: the closed ticket this one continues, the tickets that continue it and those created
+   * with it from one description, each a button that opens it here.
    */
   function chainRows(ticket) {
     const link = (linked, label) => {
@@ -150,14 +149,17 @@
       rows.push(el('dt', { text: 'Продолжает' }), el('dd'));
       rows[rows.length - 1].append(link(ticket.followUpOf, `№ ${ticket.followUpOf.number}`));
     }
-    if (ticket.followUps && ticket.followUps.length > 0) {
+    const list = (title, tickets) => {
+      if (!tickets || tickets.length === 0) return;
       const dd = el('dd');
-      ticket.followUps.forEach((next, index) => {
+      tickets.forEach((next, index) => {
         if (index > 0) dd.append(', ');
         dd.append(link(next, `№ ${next.number}`));
       });
-      rows.push(el('dt', { text: 'Продолжение' }), dd);
-    }
+      rows.push(el('dt', { text: title }), dd);
+    };
+    list('Продолжение', ticket.followUps);
+    list('Создано вместе с', ticket.createdWith);
     return rows;
   }
 

@@ -50,8 +50,11 @@ describe('the demo LMS', () => {
     for (const [mine, other] of [[first, two], [second, one]] as const) {
       await operator.getByRole('button', { name: new RegExp(mine) }).click();
       const fields = operator.locator('#op-fields');
-      await visible(tracked, fields.getByText(`№ ${other?.number ?? '?'}`, { exact: true }), `the link from «${mine}»`);
+      await visible(tracked, fields.getByRole('button', { name: `№ ${other?.number ?? '?'}`, exact: true }), `the link from «${mine}»`);
     }
+    // The link opens the other ticket.
+    await operator.locator('#op-fields').getByRole('button', { name: `№ ${one?.number ?? '?'}`, exact: true }).click();
+    await visible(tracked, operator.locator('#op-detail-title').getByText(`Обращение № ${one?.number ?? '?'}`, { exact: true }), 'the ticket the link opens');
     await expectClean(tracked);
     await tracked.context.close();
   });
