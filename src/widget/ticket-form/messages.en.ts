@@ -154,7 +154,7 @@ export const formMessagesEn = {
     heading_one: '{{count}} request instead of one',
     heading_other: '{{count}} requests instead of one',
     intro: 'Each problem becomes a separate request with its own number. Check the subjects and descriptions; you can edit them.',
-    shared: 'The category and form fields are shared: {{category}}; each part has its own subject, description and fields about the problem itself. If a part is about something else, choose its own category.',
+    shared: 'Each part starts with the category “{{category}}” and what you entered in the form, including how much it affects your work; each part has its own subject, description and fields about the problem itself. If a part is about something else, choose its own category.',
     category: 'Category of this request',
     files: 'Files will be attached to the first request.',
     item: 'Request {{index}} of {{count}}',
