@@ -23,8 +23,9 @@ export function revealFromTop(whole: HTMLElement, reserved = 0): void {
   const box = whole.getBoundingClientRect();
   const bottom = box.bottom - scroller.getBoundingClientRect().top + scroller.scrollTop;
   const room = scroller.clientHeight - reserved;
-  // Taller than the room: its top, not its bottom.
-  scroller.scrollTop = bottom <= room ? 0 : bottom - room - Math.max(0, box.height - room);
+  // Taller than the room below the sticky header (the scroller's scroll-padding): its top, below the header.
+  const header = parseFloat(getComputedStyle(scroller).scrollPaddingTop) || 0;
+  scroller.scrollTop = bottom <= room ? 0 : box.height > room - header ? bottom - box.height - header : bottom - room;
 }
 
 /** How much of a new screen's focused element must show for the screen to stay at its top: a title and a line. */
