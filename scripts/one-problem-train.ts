@@ -15,8 +15,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { checkRules } from '../src/core/one-problem/check-one-problem';
-import { findList } from '../src/core/one-problem/list-items';
-import { writtenCuts } from '../src/core/one-problem/one-problem-model';
+import { writtenCut } from '../src/core/one-problem/one-problem-model';
 import { BOUNDARY_FEATURE_COUNT, boundariesOf } from '../src/core/one-problem/boundary-features';
 import { FEATURE_COUNT, modelFeatures, type SparseVector } from '../src/core/one-problem/model-features';
 import { loadCorpus } from '../tests/core/one-problem/labelled';
@@ -152,7 +151,8 @@ const fHalf = (s: Score): number => {
 const toSamples = (cases: ReturnType<typeof loadCorpus>): Sample[] =>
   cases.map((c) => {
     const text = c.text.trim();
-    return { x: modelFeatures(text), xs: boundariesOf(text).map((b) => b.x), y: c.problems > 1 ? 1 : 0, rules: checkRules(text).parts.length > 1, written: writtenCuts(text), list: findList(text) !== null };
+    const written = writtenCut(text);
+    return { x: modelFeatures(text), xs: boundariesOf(text).map((b) => b.x), y: c.problems > 1 ? 1 : 0, rules: checkRules(text).parts.length > 1, written: written !== null, list: written === 'list' };
   });
 
 // As checkOneProblem decides: where the writer cut the text with a list or a connective, the rules' answer (a

@@ -7,7 +7,7 @@ import { questionPieces } from './split-questions';
 import { sentencePieces } from './split-sentences';
 import { splitPieces, type Piece } from './piece';
 import { MODEL_VETO } from './model-weights';
-import { modelCheck, severalProblemsScore, writtenCuts } from './one-problem-model';
+import { modelCheck, severalProblemsScore, writtenCut } from './one-problem-model';
 
 /** What the one-problem check found: the parts (one for one problem) and the markers that caused each split. */
 export interface OneProblemCheck {
@@ -35,9 +35,10 @@ function prosePieces(text: string): Piece[] {
 export function checkOneProblem(text: string): OneProblemCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { parts: [], markers: [] };
-  if (!writtenCuts(trimmed)) return modelCheck(trimmed);
+  const written = writtenCut(trimmed);
+  if (written === null) return modelCheck(trimmed);
   const rules = checkRules(trimmed);
-  if (rules.parts.length < 2 || findList(trimmed) !== null || severalProblemsScore(trimmed) >= MODEL_VETO) return rules;
+  if (rules.parts.length < 2 || written === 'list' || severalProblemsScore(trimmed) >= MODEL_VETO) return rules;
   return { parts: [trimmed], markers: [] };
 }
 

@@ -5,7 +5,7 @@
  * and the boundaries that reach it are where it is cut, each named by its joining word or the opening words of
  * what follows (README, "One ticket — one problem").
  */
-import { boundariesOf, BOUNDARY_FEATURE_COUNT } from './boundary-features';
+import { boundariesOf, BOUNDARY_FEATURE_COUNT, type Boundary } from './boundary-features';
 import { cleanPart } from './clean-part';
 import { findConnectives } from './connectives';
 import { findList } from './list-items';
@@ -38,19 +38,28 @@ export function severalProblemsProbability(text: string): number {
 }
 
 /**
- * The writer's own cuts: a list, or a connective that may announce another point («Кроме того», «P.S.»,
- * «Во-вторых»). Where the text has them, the rules read them (a connective's cut stands when the models do not
- * veto it: MODEL_VETO).
+ * The writer's own cuts: a list, or else a connective that may announce another point («Кроме того», «P.S.»,
+ * «Во-вторых»); null for neither. Where the text has them, the rules read them (a connective's cut stands when
+ * the models do not veto it: MODEL_VETO).
  */
-export function writtenCuts(text: string): boolean {
-  return findList(text) !== null || findConnectives(text).length > 0;
+export function writtenCut(text: string): 'list' | 'connective' | null {
+  if (findList(text) !== null) return 'list';
+  return findConnectives(text).length > 0 ? 'connective' : null;
 }
 
-/** The models' mixed score of a whole description: its most likely boundary mixed with the text model. */
-export function severalProblemsScore(text: string): number {
+/** Each boundary of a description with its mixed score: MODEL_MIX × its own probability + the rest × the text model's. */
+function scoredBoundaries(text: string): Array<Boundary & { score: number }> {
+  const boundaries = boundariesOf(text);
+  if (boundaries.length === 0) return [];
+  const textP = severalProblemsProbability(text);
   const weights = decode(BOUNDARY_WEIGHTS, BOUNDARY_FEATURE_COUNT);
-  const boundary = boundariesOf(text).reduce((most, b) => Math.max(most, probability(weights, BOUNDARY_SCALE, b.x)), 0);
-  return MODEL_MIX * boundary + (1 - MODEL_MIX) * severalProblemsProbability(text);
+  return boundaries.map((b) => ({ ...b, score: MODEL_MIX * probability(weights, BOUNDARY_SCALE, b.x) + (1 - MODEL_MIX) * textP }));
+}
+
+/** The models' mixed score of a whole description: that of its most likely boundary (the text model's share alone when it has none). */
+export function severalProblemsScore(text: string): number {
+  const scored = scoredBoundaries(text);
+  return scored.length === 0 ? (1 - MODEL_MIX) * severalProblemsProbability(text) : Math.max(...scored.map((b) => b.score));
 }
 
 /** A few words that raise nothing: a greeting, a signature, thanks. */
@@ -67,12 +76,7 @@ const ASIDE_WORDS = 5;
  */
 export function modelCheck(text: string): OneProblemCheck {
   const whole = { parts: [text], markers: [] };
-  const boundaries = boundariesOf(text);
-  if (boundaries.length === 0) return whole;
-  const textP = severalProblemsProbability(text);
-  const weights = decode(BOUNDARY_WEIGHTS, BOUNDARY_FEATURE_COUNT);
-  const scored = boundaries.map((b) => ({ ...b, score: MODEL_MIX * probability(weights, BOUNDARY_SCALE, b.x) + (1 - MODEL_MIX) * textP }));
-  const passing = scored.filter((b) => b.score >= MODEL_THRESHOLD);
+  const passing = scoredBoundaries(text).filter((b) => b.score >= MODEL_THRESHOLD);
   if (passing.length === 0) return whole;
   const readable = passing.filter((b) => !b.join || b.bothRaise);
   const cuts = readable.length > 0 ? readable : [passing.reduce((a, b) => (b.score > a.score ? b : a))];

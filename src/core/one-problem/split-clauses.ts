@@ -52,9 +52,14 @@ export function paragraphPieces(text: string): Piece[] {
 // "… и …" / "…, а также …" between two clauses of one sentence.
 const AND = /(?<=[\p{L}\d»")])(?:\s*,)?\s+(?:и|а\s+также)\s+(?=[\p{L}«"])/gu;
 // A clause that starts with its verb ("и не сохраняется прогресс") continues the subject before it.
-export const VERB_FIRST = /^(?:не\s|\p{L}{3,}(?:ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся|ал|ил|ел|ла|ло|ли|лся|лась|лось|лись)(?![\p{L}]))/u;
+const VERB_FIRST = /^(?:не\s|\p{L}{3,}(?:ет|ит|ут|ют|ат|ят|ется|ится|утся|ются|атся|ятся|ал|ил|ел|ла|ло|ли|лся|лась|лось|лись)(?![\p{L}]))/u;
 // …and so does a verb followed by where or how it fails («, а также не открывается для просмотра в кабинете»).
-export const VERB_THEN_PLACE = /^(?:не\s+)?\p{L}+\s+(?:для|в|во|на|по|при|из|у|к|от|до|через|после|без|с|со)\s/u;
+const VERB_THEN_PLACE = /^(?:не\s+)?\p{L}+\s+(?:для|в|во|на|по|при|из|у|к|от|до|через|после|без|с|со)\s/u;
+
+/** A clause (normalized) opening with its verb and then where or how it fails: it has no subject of its own. */
+export function verbThenPlace(clause: string): boolean {
+  return VERB_FIRST.test(clause) && VERB_THEN_PLACE.test(clause);
+}
 const MIN_STEMS = 2;
 const CLAUSE_WINDOW = 600;
 const MAX_JOINS = 200;
@@ -86,12 +91,12 @@ export function clausePieces(text: string): Piece[] {
     const bodyStart = m.index + m[0].length;
     const right = firstSentence(text.slice(bodyStart, bodyStart + CLAUSE_WINDOW));
     // A clause starting with its verb shares the subject before it, unless it names a subject of its own.
-    const verbFirst = VERB_FIRST.test(normalizeText(right));
-    if ((verbFirst && (contentStems(right).size < 3 || VERB_THEN_PLACE.test(normalizeText(right)))) || refersBack(right)) continue;
+    const rightNorm = normalizeText(right);
+    if ((VERB_FIRST.test(rightNorm) && contentStems(right).size < 3) || verbThenPlace(rightNorm) || refersBack(right)) continue;
     // Two failures, or two requests («Прошу исправить название …, а также подключить филиал»), or a failure
     // and then a wish or a request of another kind.
-    const r = normalizeText(right).trim();
-    const requests = /также/u.test(m[0]) && REQUESTING.test(normalizeText(left)) && INFINITIVE_FIRST.test(normalizeText(right));
+    const r = rightNorm.trim();
+    const requests = /также/u.test(m[0]) && REQUESTING.test(normalizeText(left)) && INFINITIVE_FIRST.test(rightNorm);
     const wish = reportsFailure(left) && WISH_FIRST.test(r);
     const ask = (reportsFailure(left) || /^(?:пришлите|вышлите|прошу|просим)(?![\p{L}])/u.test(normalizeText(left).trim())) && ASK_FIRST.test(r);
     // A question of its own after a problem or a question («как поменять почту и почему не открывается тест»).

@@ -5,7 +5,7 @@ import { hasProblemMarker, reportsFailure, suggestionIn } from './problem-marker
 import { followsUp, leadingClause, opensWithPronoun, refersBack } from './refers-back';
 import { normalizeText } from './stem';
 import { isPluralHeading } from './step-items';
-import { VERB_FIRST, VERB_THEN_PLACE } from './split-clauses';
+import { verbThenPlace } from './split-clauses';
 
 /** True when a piece of text says enough to be a problem on its own (not just a greeting). */
 export function hasSubstance(text: string): boolean {
@@ -93,8 +93,7 @@ export function connectivePieces(text: string): Piece[] {
     const announced = c.kind === 'new' && !(postscript && (refersBack(leadingClause(body)) || followsUp(body)));
     // Inside a sentence, a clause opening with its verb and then where or how it fails shares the subject before
     // it («Удостоверение не скачивается, а также не открывается для просмотра»).
-    const clause = normalizeText(body).trim();
-    const sameSubject = !/[.!?…\n]\s*$/u.test(piece) && VERB_FIRST.test(clause) && VERB_THEN_PLACE.test(clause);
+    const sameSubject = !/[.!?…\n]\s*$/u.test(piece) && verbThenPlace(normalizeText(body).trim());
     if (announced || (!sameSubject && (opensNewSubject(body, before) || switchesKind(piece, body)))) {
       starts.push({ at: c.start, marker: markerText(phrase) });
       substantial = false;
