@@ -199,6 +199,23 @@ export const OneProblemPointer: Story = {
   },
 };
 
+/**
+ * The same on the checklist: the decision is one of its required lines, so the bar's count is not complete while
+ * sending would stop for it; the line leads to the check's panel.
+ */
+export const OneProblemOnChecklist: Story = {
+  tags: ['en-dark'],
+  parameters: WITH_TWO_PROBLEMS,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const line = await canvas.findByRole('button', { name: t('form:checklist.item.oneProblem') });
+    await expect(line.closest('li')).toHaveTextContent(t('form:checklist.todo'));
+    await expect(canvas.getByText(t('form:checklist.progress', { done: 3, count: 10 }))).toBeVisible();
+    await userEvent.click(line);
+    await expectFocus(context.canvasElement, canvas.getByText(t('form:oneProblem.found', { count: 2 })).closest('.us-one-problem__panel'));
+  },
+};
+
 /** "It is one problem": the confirmation is recorded on the ticket and sending is allowed again. */
 export const OneProblemConfirmed: Story = {
   parameters: WITH_TWO_PROBLEMS,

@@ -85,7 +85,8 @@ export function CategoryForm({ category, values, setup, attachments, problems, s
       ? ticketMailto(t, values, { to: channels.email, host: env.host, browser, pageUrl: env.pageUrl, attachmentNames: attachments.names, pageErrorCount: setup.pageErrors.length })
       : null;
   const confirm = (text: string) => setValue('confirmedOneProblem', text, { shouldDirty: true });
-  const checklist = checklistItems(category, values, { hasImage: attachments.hasImage, guest });
+  const checklist = checklistItems(category, values, { hasImage: attachments.hasImage, guest, severalProblems: problems.parts.length > 1 });
+  const showProblems = () => focusProblems(problems.panelRef.current);
   const done = checklist.filter((item) => item.done).length;
   const duplicate = findOpenDuplicate(tickets ?? [], values);
   return (
@@ -96,14 +97,14 @@ export function CategoryForm({ category, values, setup, attachments, problems, s
           key={name}
           name={name}
           category={category}
-          after={name === 'description' && !problems.confirmed ? <ProblemsPointer count={problems.parts.length} onShow={() => focusProblems(problems.panelRef.current)} /> : undefined}
+          after={name === 'description' && !problems.confirmed ? <ProblemsPointer count={problems.parts.length} onShow={showProblems} /> : undefined}
         />
       ))}
       <CategoryFields category={category} />
       {guest ? <GuestContextBlock memory={memory} /> : null}
       {attachments.node}
       <ImpactField category={category} impact={values.impact} />
-      <Checklist items={checklist} />
+      <Checklist items={checklist} onShowProblems={showProblems} />
       <BrowserInfoDisclosure info={browser} pageErrors={setup.pageErrors} />
       {guest ? <ConsentField /> : null}
       {/* Notices that appear while the user types sit at the end, above the bar: nothing above them moves. */}
@@ -134,7 +135,7 @@ export function CategoryForm({ category, values, setup, attachments, problems, s
         progress={{ done, count: checklist.length }}
         // The one-problem panel holds the two ways on; uploads say how they stand in the list itself.
         onBlockedPress={(block) => {
-          if (block === 'one-problem') focusProblems(problems.panelRef.current);
+          if (block === 'one-problem') showProblems();
         }}
       />
     </>

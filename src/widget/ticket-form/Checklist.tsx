@@ -4,8 +4,11 @@ import { useTranslation } from '../shared/i18n-react';
 import { Heading } from '../shared/ui';
 import type { ChecklistItem } from './checklist';
 
-/** The checklist panel; items come from {@link checklistItems}. */
-export function Checklist({ items }: { items: readonly ChecklistItem[] }) {
+/**
+ * The checklist panel; items come from {@link checklistItems}. The one-problem decision, while it waits, is a
+ * button to the check's panel (far below on a phone), where the two ways on are.
+ */
+export function Checklist({ items, onShowProblems }: { items: readonly ChecklistItem[]; onShowProblems(): void }) {
   const { t } = useTranslation('form');
   const titleId = useId();
   return (
@@ -15,14 +18,23 @@ export function Checklist({ items }: { items: readonly ChecklistItem[] }) {
       </Heading>
       <p className="us-checklist__why">{t('checklist.why')}</p>
       <ul className="us-checklist__items">
-        {items.map((item) => (
-          <li key={item.key} className="us-checklist__item" data-done={item.done || undefined} data-required={item.required || undefined}>
-            <span className="us-checklist__mark" aria-hidden="true" />
-            <span className="us-checklist__label">{t(`checklist.item.${item.key}`)}</span>{' '}
-            <span className="us-checklist__kind">({t(item.required ? 'checklist.required' : 'checklist.recommended')})</span>
-            <span className="us-visually-hidden">{t(item.done ? 'checklist.done' : 'checklist.todo')}</span>
-          </li>
-        ))}
+        {items.map((item) => {
+          const label = t(`checklist.item.${item.key}`);
+          return (
+            <li key={item.key} className="us-checklist__item" data-done={item.done || undefined} data-required={item.required || undefined}>
+              <span className="us-checklist__mark" aria-hidden="true" />
+              {item.key === 'oneProblem' && !item.done ? (
+                <button type="button" className="us-checklist__label us-checklist__go" onClick={onShowProblems}>
+                  {label}
+                </button>
+              ) : (
+                <span className="us-checklist__label">{label}</span>
+              )}{' '}
+              <span className="us-checklist__kind">({t(item.required ? 'checklist.required' : 'checklist.recommended')})</span>
+              <span className="us-visually-hidden">{t(item.done ? 'checklist.done' : 'checklist.todo')}</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -7,9 +7,10 @@ import { CONTACT_FIELD_NAMES, contactFieldSpec, fieldSpec, isFieldRequired, isFi
 import type { Category, TicketFieldName } from '../../core';
 import { chosenImpact } from './form-values';
 import type { TicketFormValues } from './form-values';
+import { isOneProblemConfirmed } from './one-problem-confirmation';
 
 /** One thing support needs. */
-export type ChecklistKey = 'contact' | TicketFieldName | 'impact' | 'screenshot' | 'browser';
+export type ChecklistKey = 'contact' | TicketFieldName | 'impact' | 'oneProblem' | 'screenshot' | 'browser';
 
 /** A line of the checklist: required blocks sending, recommended only helps. */
 export interface ChecklistItem {
@@ -24,6 +25,8 @@ export interface ChecklistFacts {
   hasImage: boolean;
   /** Guest mode: the contact details are the user's to give. */
   guest: boolean;
+  /** The one-problem check found several problems in the description: the user must split it or confirm it is one. */
+  severalProblems: boolean;
 }
 
 const SCREENSHOT_HELPS: readonly Category[] = ['course', 'test', 'document', 'technical'];
@@ -47,6 +50,9 @@ function isDone(key: ChecklistKey, v: TicketFormValues, facts: ChecklistFacts): 
     case 'impact':
       // A radio group left with nothing checked reads back as null, not ''.
       return chosenImpact(v.impact) !== '';
+    case 'oneProblem':
+      // Decided by «Это одна проблема» (a split leaves the form for the split view, which has no checklist).
+      return isOneProblemConfirmed(v);
     default:
       return isFieldValueDone(fieldSpec(key).kind, v[key]);
   }
@@ -56,7 +62,13 @@ function isDone(key: ChecklistKey, v: TicketFormValues, facts: ChecklistFacts): 
 export function checklistItems(category: Category, values: TicketFormValues, facts: ChecklistFacts): ChecklistItem[] {
   const listed = TICKET_FIELD_NAMES.filter((name) => fieldSpec(name).checklist && isFieldShown(name, category));
   // How much it hurts sets the priority and is asked of every ticket: sending (and splitting) waits for it.
-  const required: ChecklistKey[] = [...(facts.guest ? (['contact'] as const) : []), ...listed.filter((name) => isFieldRequired(name, category)), 'impact'];
+  // Several problems found wait for the user's decision too, so the count never says all done while sending would stop.
+  const required: ChecklistKey[] = [
+    ...(facts.guest ? (['contact'] as const) : []),
+    ...listed.filter((name) => isFieldRequired(name, category)),
+    'impact',
+    ...(facts.severalProblems ? (['oneProblem'] as const) : []),
+  ];
   const recommended: ChecklistKey[] = [
     ...listed.filter((name) => !isFieldRequired(name, category)),
     ...(SCREENSHOT_HELPS.includes(category) ? (['screenshot'] as const) : []),

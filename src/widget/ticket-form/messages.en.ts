@@ -192,6 +192,7 @@ export const formMessagesEn = {
       documentUrl: 'Document link',
       steps: 'Actions that cause the error',
       impact: 'How much it affects your work',
+      oneProblem: 'One problem per request: split or confirm',
       screenshot: 'Screenshot',
       browser: 'Browser version (attached automatically)',
     },

@@ -34,6 +34,30 @@ describe('checklist', () => {
     expect(within(item('Насколько это мешает работе')).getByText('готово')).toBeInTheDocument();
     expect(screen.getByText('Готово 4 из 9')).toBeInTheDocument();
   });
+
+  it('asks for the one-problem decision while several problems wait for it; its line leads to the check', async () => {
+    const { user } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    await fillCommon(user);
+    // One problem: no such line, and everything required is done.
+    expect(screen.queryByText(/Одна проблема в обращении/)).not.toBeInTheDocument();
+    expect(screen.getByText('Готово 4 из 4')).toBeInTheDocument();
+
+    await fill(user, 'Опишите проблему', 'Не открывается курс «Охрана труда». Также не приходит письмо с паролем новым слушателям.');
+    const line = await screen.findByRole('button', { name: 'Одна проблема в обращении: разделить или подтвердить' });
+    expect(within(item('Одна проблема в обращении: разделить или подтвердить')).getByText('(обязательно)')).toBeInTheDocument();
+    expect(within(item('Одна проблема в обращении: разделить или подтвердить')).getByText('не готово')).toBeInTheDocument();
+    // Sending would stop for the decision: the bar does not say all done.
+    expect(screen.getByText('Готово 4 из 5')).toBeInTheDocument();
+    await user.click(line);
+    const panel = screen.getByText('Одна заявка — одна проблема').closest('[tabindex="-1"]');
+    expect(panel).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: 'Это одна проблема' }));
+    expect(within(item('Одна проблема в обращении: разделить или подтвердить')).getByText('готово')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Одна проблема в обращении: разделить или подтвердить' })).not.toBeInTheDocument();
+    expect(screen.getByText('Готово 5 из 5')).toBeInTheDocument();
+  });
 });
 
 describe('browser info and page errors', () => {
