@@ -54,6 +54,9 @@ describe('the length counter', () => {
     await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
     await send(user);
     await waitFor(() => expect(description).toHaveAccessibleDescription(expect.stringContaining('Слишком длинный текст: можно не больше 5\u00a0000 символов')));
+    // That sentence does not name its field: the summary puts the field's label before it.
+    const summary = screen.getByRole('region', { name: /^Исправьте/ });
+    expect(within(summary).getByRole('button', { name: 'Опишите проблему: Слишком длинный текст: можно не больше 5\u00a0000 символов' })).toBeInTheDocument();
   });
 
   it('counts the other long texts sharing the field too (the steps of a technical error)', async () => {
