@@ -155,9 +155,9 @@ const toSamples = (cases: ReturnType<typeof loadCorpus>): Sample[] =>
     return { x: modelFeatures(text), xs: boundariesOf(text).map((b) => b.x), y: c.problems > 1 ? 1 : 0, rules: checkRules(text).parts.length > 1, written: written !== null, list: written === 'list' };
   });
 
-// As checkOneProblem decides: where the writer cut the text with a list or a connective, the rules' answer (a
-// connective's cut vetoed below `veto`); elsewhere the mixed score above the threshold.
-const decide = (veto: number, threshold: number, s: Sample, p: number): boolean => (s.written ? s.rules && (s.list || p >= veto) : p >= threshold);
+// As checkOneProblem decides: where the writer cut the text with a list or a connective and the rules cut it there,
+// the rules' answer (a connective's cut vetoed below `veto`); elsewhere the mixed score above the threshold.
+const decide = (veto: number, threshold: number, s: Sample, p: number): boolean => (s.written && s.rules ? s.list || p >= veto : p >= threshold);
 const mixed = (mix: number, boundary: number, text: number): number => mix * boundary + (1 - mix) * text;
 
 const tuning = toSamples(loadCorpus('tuning'));

@@ -29,8 +29,8 @@ function prosePieces(text: string): Piece[] {
  * answers "one problem": a false alarm blocks every user, a missed split only costs support a little time.
  * A list or a connective is the writer's own cut and the rules read it: a list's cuts stand, a connective's
  * stand unless the trained models' score of the text is below MODEL_VETO («также» adding a detail of the same
- * fault). Elsewhere the models (scripts/one-problem-train.ts) decide, and cut where a boundary reaches their
- * threshold.
+ * fault). Elsewhere, and where the rules cut nothing at the writer's list or connective, the models
+ * (scripts/one-problem-train.ts) decide, and cut where a boundary reaches their threshold.
  */
 export function checkOneProblem(text: string): OneProblemCheck {
   const trimmed = text.trim();
@@ -38,7 +38,10 @@ export function checkOneProblem(text: string): OneProblemCheck {
   const written = writtenCut(trimmed);
   if (written === null) return modelCheck(trimmed);
   const rules = checkRules(trimmed);
-  if (rules.parts.length < 2 || written === 'list' || severalProblemsScore(trimmed) >= MODEL_VETO) return rules;
+  // A connective the rules read as going on with the same subject («а также не открывается …») leaves the
+  // decision to the models, as a text without one.
+  if (rules.parts.length < 2) return modelCheck(trimmed);
+  if (written === 'list' || severalProblemsScore(trimmed) >= MODEL_VETO) return rules;
   return { parts: [trimmed], markers: [] };
 }
 
