@@ -1,11 +1,14 @@
 /** Form states beyond the categories: guest mode, the page's suggestion, one ticket — one problem and its split. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { action } from 'storybook/actions';
 import { expect, userEvent, within } from 'storybook/test';
 import { SERVER_PARTS } from './support/failures';
 import { BROWSER_SNAPSHOT } from './support/fixtures';
 import { choose, fillGuestContact, submit } from './support/form-play';
 import { PRIVACY_POLICY_URL } from './support/harness';
 import { FieldsPending } from '../src/widget/ticket-form/FieldsPending';
+import { OneProblemCheck } from '../src/widget/ticket-form/OneProblemCheck';
 import { FormStory } from './support/kit';
 import { expectFocus, playKit, typeInto } from './support/play';
 
@@ -239,6 +242,40 @@ export const SplitNeedsSharedFields: Story = {
     await expect(await canvas.findByText(t('form:summary.introSplit'))).toBeVisible();
     await expect(canvas.queryByRole('button', { name: t('form:summary.oneProblem') })).toBeNull();
     await expect(canvas.queryByRole('heading', { name: t('form:split.heading', { count: 2 }) })).toBeNull();
+  },
+};
+
+/** The check's panel whose «Разделить» cannot load the split view (offline): each press fails as the form's would. */
+function SplitOffline() {
+  const [failed, setFailed] = useState(false);
+  return (
+    <OneProblemCheck
+      parts={['Не открывается итоговый тест по охране труда.', 'Кроме того, в заявке № 15 неправильно указана фамилия слушателя.']}
+      markers={['Кроме того']}
+      confirmed={false}
+      splitFailed={failed}
+      onSplit={() => setFailed(true)}
+      onConfirm={action('one problem')}
+      onUndo={action('undo')}
+    />
+  );
+}
+
+/**
+ * «Разделить» pressed, but the split view's file did not load (offline, a blocked file): the reason is said beside
+ * the button, which keeps the focus and tries again at the next press.
+ */
+export const SplitFailedToLoad: Story = {
+  tags: ['en-dark'],
+  render: () => <SplitOffline />,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const split = await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) });
+    await userEvent.click(split);
+    await expect(await canvas.findByText(t('form:oneProblem.splitFailed'))).toHaveAttribute('role', 'status');
+    await expect(split).toHaveAccessibleDescription(t('form:oneProblem.splitFailed'));
+    await expect(split).toBeEnabled();
+    await expectFocus(context.canvasElement, split);
   },
 };
 

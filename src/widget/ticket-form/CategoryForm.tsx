@@ -54,7 +54,8 @@ export interface CategoryFormProps {
   values: TicketFormValues;
   setup: FormSetup;
   attachments: AttachmentsSlot;
-  problems: { parts: string[]; markers: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null> };
+  /** The check's verdict and the user's answer; `splitFailed`: the last «Разделить» could not load the split view. */
+  problems: { parts: string[]; markers: string[]; confirmed: boolean; blocked: boolean; panelRef: RefObject<HTMLDivElement | null>; splitFailed: boolean };
   /** The subject last proposed from the description, kept by the form while this part comes and goes. */
   subjectProposalRef: RefObject<string | null>;
   /** The user's tickets, once known (none for a guest): an open one about the same may take the text instead. */
@@ -113,6 +114,7 @@ export function CategoryForm({ category, values, setup, attachments, problems, s
         markers={problems.markers}
         confirmed={problems.confirmed}
         panelRef={problems.panelRef}
+        splitFailed={problems.splitFailed}
         onSplit={() => submitter.submit('split')}
         onConfirm={() => confirm(values.description)}
         onUndo={() => confirm('')}

@@ -3,7 +3,7 @@
  * user splits it into separate requests or confirms it is one problem. Lives in a polite live region so
  * the verdict is announced when it appears.
  */
-import { useEffect, useRef, type Ref } from 'react';
+import { useEffect, useId, useRef, type Ref } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { Button, Notice } from '../shared/ui';
 
@@ -39,6 +39,7 @@ export function OneProblemCheck({
   markers = [],
   confirmed,
   panelRef,
+  splitFailed = false,
   onSplit,
   onConfirm,
   onUndo,
@@ -49,12 +50,15 @@ export function OneProblemCheck({
   confirmed: boolean;
   /** Where focus goes when a send is refused for this reason. */
   panelRef?: Ref<HTMLDivElement>;
+  /** The last «Разделить» could not load the split view (offline, a blocked file): said beside the button. */
+  splitFailed?: boolean;
   onSplit(): void;
   onConfirm(): void;
   onUndo(): void;
 }) {
   const { t } = useTranslation('form');
   const several = parts.length > 1;
+  const failedId = useId();
   // «Это одна проблема» takes its own button away: focus goes to the confirmation's undo, not to the page.
   const undoRef = useRef<HTMLButtonElement>(null);
   const confirming = useRef(false);
@@ -89,7 +93,7 @@ export function OneProblemCheck({
             ) : null}
             <p className="us-notice__text">{t('oneProblem.why')}</p>
             <div className="us-actions">
-              <Button variant="primary" onClick={onSplit}>
+              <Button variant="primary" aria-describedby={failedId} onClick={onSplit}>
                 {t('oneProblem.split', { count: parts.length })}
               </Button>
               <Button
@@ -101,6 +105,10 @@ export function OneProblemCheck({
                 {t('oneProblem.confirm')}
               </Button>
             </div>
+            {/* Kept while the panel shows, so the message is announced when it comes; the button stays for a retry. */}
+            <p className="us-field__error us-one-problem__failed" id={failedId} role="status">
+              {splitFailed ? t('oneProblem.splitFailed') : null}
+            </p>
           </Notice>
         </div>
       ) : null}

@@ -83,6 +83,8 @@ export function TicketForm(props: TicketFormProps) {
     },
   };
   const [panelFocus, setPanelFocus] = useState(0);
+  // The split view's file did not load: said beside «Разделить», whose next press tries again.
+  const [splitFailed, setSplitFailed] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
   const guest = env.host === null;
   const extras: DraftExtras = { browser: setup.browser, attachmentIds: attachments.ids, pageUrl: env.pageUrl, pageErrors: setup.pageErrors, guest, now: env.now };
@@ -128,8 +130,11 @@ export function TicketForm(props: TicketFormProps) {
     guest,
     checkNow: problems.checkNow,
     // The split view is asked for as soon as the check finds several problems; a failed load is tried again
-    // at the next press.
-    onSplit: (parts) => void splitView.load().then((module) => setSplit(module.splitIntoDrafts(parts, createIdempotencyKey)), () => undefined),
+    // at the next press. Its message goes at the press, so a second failure is announced again.
+    onSplit: (parts) => {
+      setSplitFailed(false);
+      void splitView.load().then((module) => setSplit(module.splitIntoDrafts(parts, createIdempotencyKey)), () => setSplitFailed(true));
+    },
     onRefusedOneProblem: () => setPanelFocus((n) => n + 1),
     onServerSeveral: problems.adoptServerCheck,
     onSent: (response) => {
@@ -209,7 +214,7 @@ export function TicketForm(props: TicketFormProps) {
           setup={setup}
           restoredAt={restoredAt}
           attachments={attachments}
-          problems={{ parts: problems.parts, markers: problems.markers, confirmed, blocked: blockedByProblems, panelRef }}
+          problems={{ parts: problems.parts, markers: problems.markers, confirmed, blocked: blockedByProblems, panelRef, splitFailed }}
           subjectProposalRef={subjectProposalRef}
           tickets={tickets.data}
           memory={memory}

@@ -105,6 +105,7 @@ export const formFieldsMessages = {
       pointer_many: 'Похоже, здесь {{count}} разных проблем.',
       pointer_other: 'Похоже, здесь {{count}} разные проблемы.',
       pointerShow: 'Разделить или подтвердить',
+      splitFailed: 'Не удалось загрузить разделение. Проверьте соединение и попробуйте ещё раз.',
     },
     split: {
       heading_one: '{{count}} обращение вместо одного',

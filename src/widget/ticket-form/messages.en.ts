@@ -149,6 +149,7 @@ export const formMessagesEn = {
     pointer_one: 'This seems to be {{count}} problem.',
     pointer_other: 'This seems to be {{count}} different problems.',
     pointerShow: 'Split or confirm',
+    splitFailed: 'Splitting did not load. Check your connection and try again.',
   },
   split: {
     heading_one: '{{count}} request instead of one',
