@@ -8,8 +8,8 @@ const GREETING = /^(?:здравствуйте|здраствуйте|добры
 const FIRST = /^(?:во-?\s?первых|перв(?:ая|ый|ое)(?:\s+(?:проблема|вопрос))?(?=\s*[:,—–-]))/u;
 // "… в том, что …" / "…, что …" left after a connective ("вторая проблема в том что в заявке …").
 const THAT = /^[\s,:—–-]*(?:(?:в\s+том|заключается\s+в\s+том),?\s+)?что\s+/u;
-// Leading "и" / "а" / "но" of a clause cut out of the middle of a text.
-const CONJUNCTION = /^(?:и|а|но)\s+/u;
+// Leading "и" / "а" / "но" / "плюс" of a clause cut out of the middle of a text.
+const CONJUNCTION = /^(?:и|а|но|плюс)\s+/u;
 const PUNCTUATION_START = /^[\s,.:;—–-]+/u;
 const PUNCTUATION_END = /[\s,;:—–-]+$/u;
 const MAX_ROUNDS = 8;

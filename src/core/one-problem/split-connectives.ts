@@ -1,5 +1,5 @@
 import { findConnectives } from './connectives';
-import { cutAt, markerText, type Piece } from './piece';
+import { cutAt, joinMarker, markerText, type Piece } from './piece';
 import { contentStems, sharesSubject } from './content-stems';
 import { hasProblemMarker, reportsFailure, suggestionIn } from './problem-markers';
 import { followsUp, leadingClause, opensWithPronoun, refersBack } from './refers-back';
@@ -95,7 +95,10 @@ export function connectivePieces(text: string): Piece[] {
     // it («Удостоверение не скачивается, а также не открывается для просмотра»).
     const sameSubject = !/[.!?…\n]\s*$/u.test(piece) && verbThenPlace(normalizeText(body).trim());
     if (announced || (!sameSubject && (opensNewSubject(body, before) || switchesKind(piece, body)))) {
-      starts.push({ at: c.start, marker: markerText(phrase) });
+      // Inside a sentence a bare joining word («а также», «плюс») does not say where: it is named with what
+      // follows, as a cut at «и» is. An announcing phrase («Кроме того», «ещё одна проблема») says it alone.
+      const bare = c.kind === 'maybe' && /[^\s.!?…:;]\s*$/u.test(piece) && !/\n\s*$/u.test(piece);
+      starts.push({ at: c.start, marker: bare ? joinMarker(phrase, body) : markerText(phrase) });
       substantial = false;
     }
   });
