@@ -29,11 +29,14 @@ let button: HTMLButtonElement | undefined;
 // have) loads the widget, which opens the ticket.
 const onError = ((e: ErrorEvent & PromiseRejectionEvent) => errors.push(e.error ?? e.reason ?? e.message) > 20 && errors.shift()) as EventListener;
 const deepLink = () => location.hash.includes('uchi-support=') && load();
-const listen = (method: 'addEventListener' | 'removeEventListener') => {
-  for (const type of ['error', 'unhandledrejection']) window[method](type, onError);
-  window[method]('hashchange', deepLink);
+// Given the window's own addEventListener or removeEventListener, called bare (a window method called without a
+// receiver acts on the window): three calls, fewer bytes than a loop or `window[name](…)` each time.
+const listen = (method: (type: string, listener: EventListener) => void) => {
+  method('error', onError);
+  method('unhandledrejection', onError);
+  method('hashchange', deepLink);
 };
-listen('addEventListener');
+listen(addEventListener);
 
 const emit = (event: string, payload?: unknown) => handlers[event]?.forEach((handler) => handler(payload));
 
@@ -85,12 +88,15 @@ function call(name: string, ...args: Args): unknown {
     else if (!host) draw(first);
   }
   if (name === 'open') load();
+  // The launcher's text follows the language at once: the widget may not run for a long while (or ever) on this
+  // page. Once it runs it says the same text again, from its own messages. (Inline mode has no launcher.)
+  if (name === 'setLocale') button?.replaceChildren(first == 'en' ? 'Support' : 'Техподдержка');
   if (name === 'destroy') {
     host?.remove();
     host = button = loading = undefined;
     pending = [];
     handlers = {};
-    listen('removeEventListener');
+    listen(removeEventListener);
     if (previous) w.UchiSupport = previous;
     else delete w.UchiSupport;
   }

@@ -78,6 +78,36 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  it('says the launcher in the language setLocale names, before the widget runs and after', async () => {
+    const url = h.host.serve('/set-locale', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, locale: 'en' }]])) });
+    const tracked = await openPage(h, url);
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    expect(await launcher(page).textContent()).toBe('Support');
+    // Read in the same task as the call: the loader changes the text itself, without waiting for the widget.
+    const said = await page.evaluate(() => {
+      const w = window as unknown as { UchiSupport: ((...args: unknown[]) => unknown) & Record<string, (...args: unknown[]) => unknown> };
+      const text = () => document.querySelector('uchi-support-launcher')?.shadowRoot?.querySelector('button')?.textContent;
+      w.UchiSupport('setLocale', 'ru');
+      const ru = text();
+      w.UchiSupport.setLocale?.('en');
+      return [ru, text()];
+    });
+    expect(said).toEqual(['Техподдержка', 'Support']);
+    expect(await page.locator('uchi-support-panel').count()).toBe(0);
+
+    // Once the widget runs (a hover boots it and renders the panel hidden), the text still follows.
+    await launcher(page).hover();
+    await page.locator('uchi-support-panel .us-picker__option').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await page.evaluate(() => (window as unknown as { UchiSupport: (...args: unknown[]) => unknown }).UchiSupport('setLocale', 'ru'));
+    await expect.poll(() => launcher(page).textContent()).toBe('Техподдержка');
+    await launcher(page).click();
+    await visible(tracked, panel(page).getByRole('heading', { name: 'О чём обращение?' }), 'the Russian form', 15_000);
+    expect(await launcher(page).textContent()).toBe('Техподдержка');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('boots on hover: renders the form hidden before the click, and defines no custom element', async () => {
     const url = h.host.serve('/hover', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
     const tracked = await openPage(h);
