@@ -262,6 +262,17 @@ describe('the on-screen keyboard on a phone', () => {
     });
     expect(Math.abs(sheet.bottom - sheet.visible)).toBeLessThanOrEqual(1);
 
+    // Typing two problems brings the line under the description pointing to the check: its foot was on the bar,
+    // so the line is lifted into view above it, the field's foot still in view.
+    await field.fill('Не открывается тест по охране труда, ошибка 403. Кроме того, счёт на оплату так и не пришёл.');
+    const pointer = dialog.locator('.us-field__problems').getByRole('button', { name: 'Разделить или подтвердить' });
+    await waitUntil(tracked, 'the line pointing to the check above the send bar', async () => {
+      const [line, foot] = [await pointer.boundingBox(), await dialog.locator('.us-submit-bar').boundingBox()];
+      return line !== null && foot !== null && line.y + line.height <= foot.y && (await inVisibleArea(dialog, pointer));
+    });
+    expect(await fieldBottom()).toBeGreaterThan((header?.y ?? 0) + (header?.height ?? 0));
+    expect(await field.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+
     // The keyboard goes down: the sheet is full height again.
     await tracked.page.setViewportSize({ width: 390, height: 844 });
     await waitUntil(tracked, 'the sheet back at full height', async () => (await dialog.evaluate((node) => Math.round(node.getBoundingClientRect().height))) === 844);

@@ -28,6 +28,24 @@ export function revealFromTop(whole: HTMLElement, reserved = 0): void {
   scroller.scrollTop = bottom <= room ? 0 : box.height > room - header ? bottom - box.height - header : bottom - room;
 }
 
+/**
+ * A line that has just appeared under what the user is typing in, partly under a sticky bar at the scroller's
+ * foot (`bar`): scrolled up just enough to show it above the bar, never past the sticky header (the scroller's
+ * scroll-padding). A line out of view altogether is left alone.
+ */
+export function liftAboveBar(line: HTMLElement, bar: Element | null | undefined): void {
+  const scroller = scrollParent(line);
+  if (scroller === null || bar === null || bar === undefined) return;
+  const box = line.getBoundingClientRect();
+  const frame = scroller.getBoundingClientRect();
+  const barTop = bar.getBoundingClientRect().top;
+  if (box.bottom <= barTop || box.top >= frame.bottom) return;
+  const header = parseFloat(getComputedStyle(scroller).scrollPaddingTop) || 0;
+  const lift = Math.min(box.bottom - barTop + LINE_MARGIN, box.top - frame.top - header - LINE_MARGIN);
+  if (lift > 0) scroller.scrollTop += lift;
+}
+const LINE_MARGIN = 8;
+
 /** How much of a new screen's focused element must show for the screen to stay at its top: a title and a line. */
 const FIRST_LINES = 96;
 

@@ -3,7 +3,8 @@
  * user splits it into separate requests or confirms it is one problem. Lives in a polite live region so
  * the verdict is announced when it appears.
  */
-import { useEffect, useId, useRef, type Ref } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type Ref } from 'react';
+import { liftAboveBar } from '../shared/reveal';
 import { useTranslation } from '../shared/i18n-react';
 import { Button, Notice } from '../shared/ui';
 
@@ -22,9 +23,17 @@ function preview(part: string): string {
  */
 export function ProblemsPointer({ count, onShow }: { count: number; onShow(): void }) {
   const { t } = useTranslation('form');
-  if (count < 2) return null;
+  const line = useRef<HTMLParagraphElement>(null);
+  const shown = count >= 2;
+  // On a phone with the keyboard up the description's foot sits on the sticky send bar: the line appearing
+  // there is lifted into view, once as it appears.
+  useLayoutEffect(() => {
+    const element = line.current;
+    if (shown && element !== null) liftAboveBar(element, element.closest('form')?.querySelector('.us-submit-bar'));
+  }, [shown]);
+  if (!shown) return null;
   return (
-    <p className="us-field__problems">
+    <p className="us-field__problems" ref={line}>
       {t('oneProblem.pointer', { count })}{' '}
       <Button variant="ghost" onClick={onShow}>
         {t('oneProblem.pointerShow')}
