@@ -311,6 +311,20 @@ export const SplitPartOwnSteps: Story = {
   },
 };
 
+/** Split where the second problem hurts less: its part answers the impact itself and shows the priority it gets. */
+export const SplitPartOwnImpact: Story = {
+  parameters: OTHER_WITH_TWO_PROBLEMS,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await choose(canvas, t('common:impact.blocks_me'));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    const impacts = await canvas.findAllByRole('combobox', { name: new RegExp(t('form:field.impact').replace('?', '\\?')) });
+    await expect(impacts).toHaveLength(2);
+    await userEvent.selectOptions(impacts[1] as HTMLElement, t('common:impact.minor'));
+    await expect(impacts[1]).toHaveAccessibleDescription(t('form:priority', { priority: t('form:priorityValue.low') }));
+  },
+};
+
 /**
  * Split where the second problem is about something else: its part gets the order category, asks for the order
  * link itself and says so when it is missing.

@@ -9,9 +9,10 @@ import { Button, Field, Heading } from '../shared/ui';
 import { extendNamespace } from '../shared/i18n';
 import { errorText } from './field-errors';
 import { formFieldsMessages } from './fields-messages';
-import { CATEGORIES, fieldSpec, isFieldRequired, localIsoDate } from '../../core';
-import type { Category, TicketFieldName } from '../../core';
+import { CATEGORIES, fieldSpec, IMPACTS, isFieldRequired, localIsoDate, priorityFor } from '../../core';
+import type { Category, Impact, TicketFieldName } from '../../core';
 import type { DraftExtras } from './build-draft';
+import { chosenImpact } from './form-values';
 import type { TicketFormValues } from './form-values';
 import { fieldInput } from './field-input';
 import { partCategory, partFieldNames, partFields, splitItemDraft } from './split-item-draft';
@@ -88,6 +89,9 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   // What is wrong outside this part's own controls is in the form's shared fields.
   const sharedInvalid = Object.keys(errors).some((field) => field !== 'subject' && field !== 'description' && !ownFields.includes(field as TicketFieldName));
   const readOnly = state.status === 'sent' || state.status === 'sending';
+  // How much it hurts starts as the form's answer; a part may differ (a wish beside a fault that stops work).
+  const formImpact = chosenImpact(shared.values.impact);
+  const impact = item.impact ?? formImpact;
   return (
     <li className="us-split__item" data-state={state.status}>
       <Heading depth={2} className="us-split__item-title">{t('split.item', { index: index + 1, count })}</Heading>
@@ -105,6 +109,30 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
             {CATEGORIES.map((code) => (
               <option key={code} value={code}>
                 {t(`common:category.${code}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('field.impact')}
+        hint={impact === '' ? undefined : t('priority', { priority: t(`priorityValue.${priorityFor(category, impact)}`) })}
+        required
+      >
+        {(control) => (
+          <select
+            {...control}
+            value={impact}
+            disabled={readOnly}
+            onChange={(e) => {
+              const next = e.target.value as Impact;
+              onChange({ ...item, impact: next === formImpact ? undefined : next });
+            }}
+          >
+            {impact === '' ? <option value="" /> : null}
+            {IMPACTS.map((code) => (
+              <option key={code} value={code}>
+                {t(`common:impact.${code}`)}
               </option>
             ))}
           </select>

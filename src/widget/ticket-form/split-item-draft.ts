@@ -54,7 +54,7 @@ export function splitItemDraft(
   const fields = partFields(item, values, own, category);
   // A part is what the user chose as one problem when splitting: it goes confirmed, so a part the check would cut
   // again reaches support with what the check found rather than stopping the split half-sent.
-  const partValues = { ...values, ...fields, subject: item.subject, description: item.description, confirmedOneProblem: item.description };
+  const partValues = { ...values, ...fields, subject: item.subject, description: item.description, impact: item.impact ?? values.impact, confirmedOneProblem: item.description };
   const candidate = buildDraftCandidate(own, partValues, { ...extras, attachmentIds: index === 0 ? extras.attachmentIds : [] });
   // As the form's: a date after today (the user's) is refused here, not by the server after the first parts went.
   const schema = draftSchemaFor(own, extras.now === undefined ? undefined : localIsoDate(extras.now()));

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { CATEGORIES, CONTACT_FIELD_NAMES, contactFieldSpec, DRAFT_LIMITS, fieldSpec, IMPACTS, LMS_ROLES, TICKET_FIELD_NAMES } from '../../core';
-import type { Category, TicketFieldName } from '../../core';
+import type { Category, Impact, TicketFieldName } from '../../core';
 import { emptyValues } from './form-values';
 import type { ContactValues, TicketFormValues } from './form-values';
 
@@ -21,6 +21,8 @@ export interface SplitItem {
   category?: Category | undefined;
   /** The part's values of its own category's fields (the form's values fill the rest). */
   fields?: { [name in TicketFieldName]?: string | undefined } | undefined;
+  /** How much this part hurts, when the user answered it apart from the form (a wish beside a blocking fault). */
+  impact?: Impact | undefined;
 }
 
 /**
@@ -95,6 +97,7 @@ function buildStoredDraftSchema() {
     idempotencyKey: keySchema,
     category: z.catch(z.optional(z.enum(CATEGORIES)), undefined),
     fields: z.catch(z.optional(z.object(Object.fromEntries(TICKET_FIELD_NAMES.map((name) => [name, z.optional(textFields[name])])))), undefined),
+    impact: z.catch(z.optional(z.enum(IMPACTS)), undefined),
   });
 
   return z.object({

@@ -225,6 +225,27 @@ describe('one ticket — one problem', () => {
     expect(next?.[0]).not.toHaveProperty('course');
   });
 
+  it('each part answers how much it hurts, starting from the form\'s answer, and is sent with its own', async () => {
+    const { user, api, onSplitSent, store } = renderForm();
+    await fillCourse(user);
+    await fillCommon(user, 'Не открывается курс «Охрана труда». Кроме того, не пришёл счёт на оплату обучения.');
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+    await screen.findByRole('heading', { level: 2, name: '2 обращения вместо одного' });
+    const [first, second] = screen.getAllByRole('listitem').filter((item) => item.classList.contains('us-split__item')) as [HTMLElement, HTMLElement];
+    const impacts = screen.getAllByLabelText(/Насколько это мешает работе/);
+    expect(impacts.map((select) => (select as HTMLSelectElement).value)).toEqual(['blocks_me', 'blocks_me']);
+    // A question beside a fault that stops work: the second part says so, and shows the priority it gets.
+    await user.selectOptions(within(second).getByLabelText(/Насколько это мешает работе/), 'Неудобно или просто вопрос');
+    expect(within(second).getByText('Приоритет: низкий')).toBeInTheDocument();
+    expect(within(first).queryByText('Приоритет: низкий')).not.toBeInTheDocument();
+    await waitFor(() => expect(store.getItem('uchi-support:ticket-draft:u-1')).toContain('"impact":"minor"'));
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+    await waitFor(() => expect(onSplitSent).toHaveBeenCalledTimes(1));
+    const [one, two] = api.createTicket.mock.calls;
+    expect(one?.[0]).toMatchObject({ impact: 'blocks_me' });
+    expect(two?.[0]).toMatchObject({ impact: 'minor' });
+  });
+
   it('a part in the test category offers no day after today and refuses a later one before anything is sent', async () => {
     const { user, api } = renderForm();
     await fillCourse(user);
