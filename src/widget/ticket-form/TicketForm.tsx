@@ -25,6 +25,7 @@ import { useBeforeUnload } from './useBeforeUnload';
 import { useDraftAutosave } from './useDraftAutosave';
 import { useProblemCheck } from './useProblemCheck';
 import { focusProblems } from './reveal-field';
+import { FieldsPending } from './FieldsPending';
 import { useTicketSubmit } from './useTicketSubmit';
 
 /** The split view, loaded once the check finds several problems (or a stored draft was being split). */
@@ -117,6 +118,12 @@ export function TicketForm(props: TicketFormProps) {
   useEffect(() => {
     if (panelFocus > 0) focusProblems(panelRef.current);
   }, [panelFocus]);
+  // A split restored with the draft waits for its view; one that does not load offers to try again.
+  const loadSplit = () => void splitView.load().catch(() => setSplitFailed(true));
+  const restoringSplit = split !== null && splitModule === undefined;
+  useEffect(() => {
+    if (restoringSplit) void splitView.load().catch(() => setSplitFailed(true));
+  }, [restoringSplit]);
 
   const submitter = useTicketSubmit({
     form,
@@ -160,7 +167,20 @@ export function TicketForm(props: TicketFormProps) {
     const category = values.category;
     const splitGroup = splitGroupOf(split);
     const SplitDrafts = splitModule?.SplitDrafts;
-    if (SplitDrafts === undefined) return <div className="us-ticket-form" aria-busy="true" />;
+    if (SplitDrafts === undefined) {
+      return (
+        <div className="us-ticket-form">
+          <FieldsPending
+            failed={splitFailed}
+            onRetry={() => {
+              setSplitFailed(false);
+              loadSplit();
+            }}
+            onType={() => undefined}
+          />
+        </div>
+      );
+    }
     return (
       <div className="us-ticket-form">
         <SplitDrafts
