@@ -8,8 +8,9 @@
  *   text-level labels are enough;
  * - their mix: MIX × the most likely boundary + (1 − MIX) × the text model, above THRESHOLD.
  * A list or a connective (the writer's own cuts) is read by the rules: a list's cuts stand, a connective's stand
- * unless the mixed score is below the veto (0: never vetoed).
- * The L2 strengths, the mix, the threshold and the veto are chosen by stratified k-fold cross-validation on the
+ * unless the mixed score is below the veto (0: never vetoed); where the rules cut nothing at a connective, the
+ * mixed score decides with a threshold of its own.
+ * The L2 strengths, the mix, the thresholds and the veto are chosen by stratified k-fold cross-validation on the
  * tuning set: the highest recall at CV precision ≥ 0.95, else the best F0.5. Deterministic: seeded folds and order.
  * `--holdout` prints the held-out aggregates (never a text); `--dry` writes nothing.
  */
@@ -42,6 +43,8 @@ const BOUNDARY_LAMBDAS = [1e-4, 1e-3];
 const MIXES = [0.5, 0.7, 1];
 const THRESHOLDS = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 const VETOES = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
+/** Thresholds for a text whose list or connective the rules did not cut (it reads as the same subject going on). */
+const CONNECTIVE_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
 const MIN_PRECISION = 0.95;
 const OUT = new URL('../src/core/one-problem/model-weights.ts', import.meta.url);
 
@@ -155,9 +158,17 @@ const toSamples = (cases: ReturnType<typeof loadCorpus>): Sample[] =>
     return { x: modelFeatures(text), xs: boundariesOf(text).map((b) => b.x), y: c.problems > 1 ? 1 : 0, rules: checkRules(text).parts.length > 1, written: written !== null, list: written === 'list' };
   });
 
+/** Where the decision's levels are: the threshold, the veto, and the threshold after a connective the rules did not cut. */
+interface Levels {
+  threshold: number;
+  veto: number;
+  connective: number;
+}
 // As checkOneProblem decides: where the writer cut the text with a list or a connective and the rules cut it there,
-// the rules' answer (a connective's cut vetoed below `veto`); elsewhere the mixed score above the threshold.
-const decide = (veto: number, threshold: number, s: Sample, p: number): boolean => (s.written && s.rules ? s.list || p >= veto : p >= threshold);
+// the rules' answer (a connective's cut vetoed below `veto`); where the rules cut nothing at a connective, the
+// mixed score above its own threshold; elsewhere the mixed score above the threshold.
+const decide = (levels: Levels, s: Sample, p: number): boolean =>
+  s.written && s.rules ? s.list || p >= levels.veto : p >= (s.written ? levels.connective : levels.threshold);
 const mixed = (mix: number, boundary: number, text: number): number => mix * boundary + (1 - mix) * text;
 
 const tuning = toSamples(loadCorpus('tuning'));
@@ -191,7 +202,7 @@ function crossValidate(textLambda: number, boundaryLambda: number): Array<{ boun
 // The rules are not trained here, but they were written against the tuning set: their figure is in-sample.
 console.log(`rules on the tuning set (in-sample): ${show(score(tuning.map((s) => [s.rules, s.y === 1] as const)))}`);
 console.log(`${FOLDS}-fold CV on the tuning set, ${REPEATS} seeded repeats:`);
-let best = { textLambda: 0, boundaryLambda: 0, mix: 1, threshold: 0.5, veto: 0, goal: -1 };
+let best = { textLambda: 0, boundaryLambda: 0, mix: 1, threshold: 0.5, veto: 0, connective: 0.5, goal: -1 };
 let fallback = { ...best };
 for (const textLambda of TEXT_LAMBDAS) {
   for (const boundaryLambda of BOUNDARY_LAMBDAS) {
@@ -202,18 +213,21 @@ for (const textLambda of TEXT_LAMBDAS) {
     for (const mix of MIXES) {
       for (const threshold of THRESHOLDS) {
         for (const veto of VETOES) {
-          const s = score(repeats.flatMap((r) => tuning.map((x, i) => [decide(veto, threshold, x, mixed(mix, r.boundary[i] ?? 0, r.text[i] ?? 0)), x.y === 1] as const)));
-          console.log(`  boundary lambda=${boundaryLambda} mix=${mix} threshold=${threshold} veto=${veto} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
-          const goal = precision(s) >= MIN_PRECISION ? recall(s) + precision(s) / 100 : -1;
-          if (goal > best.goal) best = { textLambda, boundaryLambda, mix, threshold, veto, goal };
-          if (fHalf(s) > fallback.goal) fallback = { textLambda, boundaryLambda, mix, threshold, veto, goal: fHalf(s) };
+          for (const connective of CONNECTIVE_THRESHOLDS) {
+            const levels = { threshold, veto, connective };
+            const s = score(repeats.flatMap((r) => tuning.map((x, i) => [decide(levels, x, mixed(mix, r.boundary[i] ?? 0, r.text[i] ?? 0)), x.y === 1] as const)));
+            console.log(`  boundary lambda=${boundaryLambda} mix=${mix} threshold=${threshold} veto=${veto} connective=${connective} ${show(s)} F0.5 ${fHalf(s).toFixed(3)}`);
+            const goal = precision(s) >= MIN_PRECISION ? recall(s) + precision(s) / 100 : -1;
+            if (goal > best.goal) best = { textLambda, boundaryLambda, mix, ...levels, goal };
+            if (fHalf(s) > fallback.goal) fallback = { textLambda, boundaryLambda, mix, ...levels, goal: fHalf(s) };
+          }
         }
       }
     }
   }
 }
 if (best.goal < 0) best = fallback;
-console.log(`chosen by CV: text lambda=${best.textLambda} boundary lambda=${best.boundaryLambda} mix=${best.mix} threshold=${best.threshold} veto=${best.veto}`);
+console.log(`chosen by CV: text lambda=${best.textLambda} boundary lambda=${best.boundaryLambda} mix=${best.mix} threshold=${best.threshold} veto=${best.veto} connective=${best.connective}`);
 
 /** int8 weights and their multiplier. */
 function quantise(w: Float64Array): { scale: number; q: Int8Array } {
@@ -238,8 +252,8 @@ if (process.argv.includes('--holdout')) {
   line('rules', (s) => s.rules);
   line('text model at 0.5', (_, i) => (p[i]?.text ?? 0) >= 0.5);
   line('boundary model at 0.5', (_, i) => (p[i]?.boundary ?? 0) >= 0.5);
-  line('without the veto', (s, i) => decide(0, best.threshold, s, mixed(best.mix, p[i]?.boundary ?? 0, p[i]?.text ?? 0)));
-  line('chosen', (s, i) => decide(best.veto, best.threshold, s, mixed(best.mix, p[i]?.boundary ?? 0, p[i]?.text ?? 0)));
+  line('without the veto', (s, i) => decide({ ...best, veto: 0 }, s, mixed(best.mix, p[i]?.boundary ?? 0, p[i]?.text ?? 0)));
+  line('chosen', (s, i) => decide(best, s, mixed(best.mix, p[i]?.boundary ?? 0, p[i]?.text ?? 0)));
 }
 
 if (!process.argv.includes('--dry')) {
@@ -253,6 +267,8 @@ if (!process.argv.includes('--dry')) {
     `export const MODEL_MIX = ${best.mix};`,
     '/** The mixed score from which a text holds several problems, and a boundary splits. */',
     `export const MODEL_THRESHOLD = ${best.threshold};`,
+    '/** The same, for a text whose list or connective the rules did not cut (the same subject going on). */',
+    `export const MODEL_CONNECTIVE_THRESHOLD = ${best.connective};`,
     '/** Multiplier of the text model\'s int8 weights. */',
     `export const TEXT_SCALE = ${text.scale.toPrecision(8)};`,
     '/** The text model\'s int8 weights, base64: hashed n-gram buckets, then the structure features (model-features.ts). */',

@@ -6,7 +6,7 @@ import { connectivePieces } from './split-connectives';
 import { questionPieces } from './split-questions';
 import { sentencePieces } from './split-sentences';
 import { splitPieces, type Piece } from './piece';
-import { MODEL_VETO } from './model-weights';
+import { MODEL_CONNECTIVE_THRESHOLD, MODEL_VETO } from './model-weights';
 import { modelCheck, severalProblemsScore, writtenCut } from './one-problem-model';
 
 /** What the one-problem check found: the parts (one for one problem) and the markers that caused each split. */
@@ -39,8 +39,8 @@ export function checkOneProblem(text: string): OneProblemCheck {
   if (written === null) return modelCheck(trimmed);
   const rules = checkRules(trimmed);
   // A connective the rules read as going on with the same subject («а также не открывается …») leaves the
-  // decision to the models, as a text without one.
-  if (rules.parts.length < 2) return modelCheck(trimmed);
+  // decision to the models, with a threshold of their own for such texts.
+  if (rules.parts.length < 2) return modelCheck(trimmed, MODEL_CONNECTIVE_THRESHOLD);
   if (written === 'list' || severalProblemsScore(trimmed) >= MODEL_VETO) return rules;
   return { parts: [trimmed], markers: [] };
 }

@@ -71,12 +71,12 @@ const ASIDE_WORDS = 5;
 /**
  * The models' answer: the parts of a description and the marker of each cut. A text holds several problems
  * when a boundary's mixed score (MODEL_MIX × its own probability + the rest × the text model's) reaches
- * MODEL_THRESHOLD. It is cut at every such boundary, except inside a sentence where one side reports nothing of
+ * `threshold` (MODEL_THRESHOLD unless the caller has reason for another). It is cut at every such boundary, except inside a sentence where one side reports nothing of
  * its own (a cut there would leave a fragment); when that leaves no cut, at the highest-scoring one.
  */
-export function modelCheck(text: string): OneProblemCheck {
+export function modelCheck(text: string, threshold = MODEL_THRESHOLD): OneProblemCheck {
   const whole = { parts: [text], markers: [] };
-  const passing = scoredBoundaries(text).filter((b) => b.score >= MODEL_THRESHOLD);
+  const passing = scoredBoundaries(text).filter((b) => b.score >= threshold);
   if (passing.length === 0) return whole;
   const readable = passing.filter((b) => !b.join || b.bothRaise);
   const cuts = readable.length > 0 ? readable : [passing.reduce((a, b) => (b.score > a.score ? b : a))];
