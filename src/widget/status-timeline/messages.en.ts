@@ -18,8 +18,8 @@ export const timelineMessagesEn = {
     priority: 'Priority',
     status: 'Status',
     createdWith: 'Created together with {{numbers}}',
-    checked_one: 'The user confirmed one problem; the check found {{count}}',
-    checked_other: 'The user confirmed one problem; the check found {{count}}',
+    checked_one: 'You confirmed this is one problem (the check found {{count}}).',
+    checked_other: 'You confirmed this is one problem (the check found {{count}}).',
   },
   when: {
     moscow: '{{moscow}} Moscow time',

@@ -13,10 +13,10 @@ describe('TicketView: one problem per ticket', () => {
     expect(await screen.findByText('Создано вместе с № UP-2026-000002, № UP-2026-000003')).toBeInTheDocument();
   });
 
-  it('says the user confirmed one problem where the check found several', async () => {
+  it('tells the reporter they confirmed one problem where the check found several', async () => {
     const ticket = makeTicket('registered', { oneProblemConfirmed: true, oneProblemCheck: { parts: 2, markers: ['Кроме того'] } });
     renderWidget(<TicketView ticketId="t1" />, createFakeApi({ getTicket: async () => ok(ticket) }));
-    expect(await screen.findByText('Пользователь подтвердил одну проблему; проверка нашла 2')).toBeInTheDocument();
+    expect(await screen.findByText('Вы подтвердили, что это одна проблема (проверка нашла 2 проблемы).')).toBeInTheDocument();
   });
 
   it('is silent for a ticket the check agreed with, in English too', async () => {
