@@ -1,7 +1,7 @@
 /** Inline mode (the LMS's «Техподдержка Uchi.Pro» section) and the `<uchi-support-widget>` element. */
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectClean, holdParser, hostPage, openPage, scriptJson, snippet, startHarness, visible } from './harness';
+import { expectClean, holdParser, hostPage, openPage, scriptJson, snippet, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -139,6 +139,34 @@ describe('inline', () => {
       return node.querySelectorAll('uchi-support-inline').length;
     });
     expect(left).toBe(0);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
+  it('lifts the line pointing to the one-problem check above the sticky send bar as the page scrolls', async () => {
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    await page.setViewportSize({ width: 390, height: 450 });
+    const body = '<main><h1>Техподдержка Uchi.Pro</h1><div id="support"></div><div style="height:1200px"></div></main>';
+    await page.goto(h.host.serve('/inline-pointer', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, mode: 'inline', container: '#support' }]]), body) }));
+    const region = page.locator('#support').getByRole('region', { name: 'Техподдержка Uchi.Pro' });
+    await visible(tracked, region.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the inline form', 15_000);
+    await region.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
+    const field = region.getByLabel('Опишите проблему');
+    await visible(tracked, field, 'the description');
+    await field.focus();
+    // The page scrolled so that the description's foot sits on the sticky send bar, as while typing on a phone.
+    const bar = region.locator('.us-submit-bar');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const [fieldBox, barBox] = [await field.boundingBox(), await bar.boundingBox()];
+    await page.evaluate((by) => window.scrollBy(0, by), (fieldBox?.y ?? 0) + (fieldBox?.height ?? 0) - (barBox?.y ?? 0) + 2);
+    await field.fill('Не открывается тест по охране труда, ошибка 403. Кроме того, счёт на оплату так и не пришёл.');
+    const pointer = region.locator('.us-field__problems').getByRole('button', { name: 'Разделить или подтвердить' });
+    await waitUntil(tracked, 'the line pointing to the check above the send bar', async () => {
+      const [line, foot] = [await pointer.boundingBox(), await bar.boundingBox()];
+      return line !== null && foot !== null && line.y >= 0 && line.y + line.height <= foot.y;
+    });
+    expect(await field.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await expectClean(tracked);
     await tracked.context.close();
   });

@@ -31,18 +31,22 @@ export function revealFromTop(whole: HTMLElement, reserved = 0): void {
 /**
  * A line that has just appeared under what the user is typing in, partly under a sticky bar at the scroller's
  * foot (`bar`): scrolled up just enough to show it above the bar, never past the sticky header (the scroller's
- * scroll-padding). A line out of view altogether is left alone.
+ * scroll-padding). The panel scrolls itself; the inline widget scrolls with the page. A line out of view
+ * altogether is left alone.
  */
 export function liftAboveBar(line: HTMLElement, bar: Element | null | undefined): void {
+  if (bar === null || bar === undefined) return;
   const scroller = scrollParent(line);
-  if (scroller === null || bar === null || bar === undefined) return;
+  const view = window.visualViewport;
+  const frame = scroller?.getBoundingClientRect() ?? { top: view?.offsetTop ?? 0, bottom: (view?.offsetTop ?? 0) + (view?.height ?? window.innerHeight) };
   const box = line.getBoundingClientRect();
-  const frame = scroller.getBoundingClientRect();
   const barTop = bar.getBoundingClientRect().top;
   if (box.bottom <= barTop || box.top >= frame.bottom) return;
-  const header = parseFloat(getComputedStyle(scroller).scrollPaddingTop) || 0;
+  const header = scroller === null ? 0 : parseFloat(getComputedStyle(scroller).scrollPaddingTop) || 0;
   const lift = Math.min(box.bottom - barTop + LINE_MARGIN, box.top - frame.top - header - LINE_MARGIN);
-  if (lift > 0) scroller.scrollTop += lift;
+  if (lift <= 0) return;
+  if (scroller === null) window.scrollBy(0, lift);
+  else scroller.scrollTop += lift;
 }
 const LINE_MARGIN = 8;
 
