@@ -23,8 +23,12 @@ export function ErrorSummary({ entries, attempt, splitting = false }: { entries:
   const ref = useRef<HTMLElement>(null);
   const titleId = useId();
   const visible = entries.length > 0;
+  // Only a refused send moves focus here, not the form coming back from the split view with an earlier one.
+  const focused = useRef(attempt);
   useEffect(() => {
-    if (attempt > 0) ref.current?.focus();
+    if (attempt === focused.current) return;
+    focused.current = attempt;
+    ref.current?.focus();
   }, [attempt]);
   if (!visible) return null;
   return (

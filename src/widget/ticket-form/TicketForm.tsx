@@ -189,7 +189,11 @@ export function TicketForm(props: TicketFormProps) {
           hasAttachments={attachments.ids.length > 0}
           shared={{ category, values, extras, splitGroup }}
           onItemsChange={setSplit}
-          onBack={() => setSplit(null)}
+          onBack={() => {
+            // Back where the user chose to split: the check's panel, with its two ways on.
+            setSplit(null);
+            setPanelFocus((n) => n + 1);
+          }}
           onAllSent={(responses) => {
             autosave.discard();
             attachments.clear();

@@ -225,6 +225,24 @@ describe('one ticket — one problem', () => {
     expect(next?.[0]).not.toHaveProperty('course');
   });
 
+  it('back from the split view, focus is on the check\'s panel, not on the summary of an earlier send', async () => {
+    const { user } = renderForm();
+    await chooseCategory(user, 'Другой вопрос');
+    await fill(user, 'Тема обращения', 'Две проблемы');
+    await fill(user, 'Опишите проблему', TWO_PROBLEMS);
+    // A send refused with the impact unanswered: the summary lists it and the rule, and takes focus.
+    fireEvent.submit(screen.getByRole('form', { name: 'Новое обращение' }));
+    const summary = await screen.findByRole('heading', { name: /Исправьте/ });
+    await waitFor(() => expect(summary.closest('section')).toHaveFocus());
+    await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+    await screen.findByRole('heading', { level: 2, name: '2 обращения вместо одного' });
+    await user.click(screen.getByRole('button', { name: 'Вернуться к одному обращению' }));
+    const split = await screen.findByRole('button', { name: 'Разделить на 2 обращения' });
+    const panel = split.closest('.us-one-problem__panel');
+    await waitFor(() => expect(panel).toHaveFocus());
+  });
+
   it('each part answers how much it hurts, starting from the form\'s answer, and is sent with its own', async () => {
     const { user, api, onSplitSent, store } = renderForm();
     await fillCourse(user);
