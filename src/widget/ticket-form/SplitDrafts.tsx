@@ -2,7 +2,7 @@
  * "Разделить на N обращений": the parts of a multi-problem description as separate drafts the user can
  * review and edit, sent one after another, each registered under its own number.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { CreateTicketResponse } from '../../core';
 import { Button, Field, Heading } from '../shared/ui';
@@ -189,9 +189,15 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   const allSent = sentCount === items.length;
   const attempted = items.some((item) => stateOf(item).status === 'failed');
   useEffect(() => headingRef.current?.focus(), []);
+  // A send stopped by a part's missing or wrong field goes to the first such field, its error read with it.
+  const sectionRef = useRef<HTMLElement>(null);
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) sectionRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
   const sentResponses = items.map(stateOf).flatMap((state) => (state.status === 'sent' ? [state.response] : []));
   return (
-    <section className="us-split" aria-labelledby={`${statusId}-title`}>
+    <section className="us-split" aria-labelledby={`${statusId}-title`} ref={sectionRef}>
       {/* The view replaces the form and its heading: it is the panel's second level, under the widget's title. */}
       <Heading depth={1} className="us-section-title" id={`${statusId}-title`} ref={headingRef} tabIndex={-1}>
         {t('split.heading', { count: items.length })}
@@ -228,7 +234,15 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
         </div>
       ) : (
         <div className="us-actions">
-          <Button variant="primary" busy={running} onClick={() => void sendAll()}>
+          <Button
+            variant="primary"
+            busy={running}
+            onClick={() =>
+              void sendAll().then((sent) => {
+                if (!sent) setRefused((n) => n + 1);
+              })
+            }
+          >
             {attempted ? t('split.retry') : t('split.send', { count: items.length })}
           </Button>
           <Button disabled={running || sentCount > 0} onClick={onBack}>

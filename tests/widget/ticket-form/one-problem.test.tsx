@@ -210,6 +210,9 @@ describe('one ticket — one problem', () => {
     await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
     expect(await within(second).findByText('Укажите ссылку на заявку')).toBeInTheDocument();
     expect(orderUrl).toHaveAttribute('aria-invalid', 'true');
+    // Focus goes to it, so its error is read out with it.
+    await waitFor(() => expect(orderUrl).toHaveFocus());
+    expect(orderUrl).toHaveAccessibleDescription('Укажите ссылку на заявку');
     expect(api.createTicket).not.toHaveBeenCalled();
     // The part's choice is kept with the draft.
     await waitFor(() => expect(store.getItem('uchi-support:ticket-draft:u-1')).toContain('"category":"order"'));
