@@ -296,7 +296,7 @@ export const SplitIntoTickets: Story = {
   },
 };
 
-/** Split of a technical ticket: each part has its own steps, starting from the form's; the links stay shared. */
+/** Split of a technical ticket: the first part keeps the form's steps, the second starts its own; the links stay shared. */
 export const SplitPartOwnSteps: Story = {
   parameters: { widget: { prefill: { category: 'technical', subject: 'Две проблемы', description: TWO_PROBLEMS } } },
   play: async (context) => {
@@ -307,7 +307,8 @@ export const SplitPartOwnSteps: Story = {
     await canvas.findByRole('heading', { name: t('form:split.heading', { count: 2 }) });
     const steps = canvas.getAllByRole('textbox', { name: new RegExp(t('form:field.steps')) });
     await expect(steps).toHaveLength(2);
-    await expect(steps[1]).toHaveValue('Открыть итоговый тест — ошибка.');
+    await expect(steps[0]).toHaveValue('Открыть итоговый тест — ошибка.');
+    await expect(steps[1]).toHaveValue('');
   },
 };
 

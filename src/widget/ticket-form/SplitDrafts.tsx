@@ -66,8 +66,8 @@ function SplitPartField({ name, category, value, error, readOnly, today, onChang
 /**
  * One part: editable until it is registered, then its number. Its category is the form's unless the user picks
  * another (the problems differ, so may what they are about); a part in a category of its own asks for that
- * category's fields itself, and in the form's category for the steps or the test's question, each starting from
- * the form's values.
+ * category's fields itself, and in the form's category for the steps or the test's question (the first part from
+ * the form's values, a later one empty).
  */
 function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   item: SplitItem;
@@ -80,7 +80,7 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   const { t } = useTranslation('form');
   const category = partCategory(item, shared.category);
   const ownFields = partFieldNames(category, shared.category);
-  const values = partFields(item, shared.values, category, shared.category);
+  const values = partFields(item, shared.values, category, shared.category, index);
   const errors = state.status === 'invalid' ? state.errors : {};
   const error = (field: TicketFieldName) => {
     const code = errors[field];

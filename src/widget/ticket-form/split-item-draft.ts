@@ -21,9 +21,14 @@ export function partFieldNames(category: Category, formCategory: Category): Tick
   return category === formCategory ? names.filter((name) => fieldSpec(name).kind === 'multiline') : names;
 }
 
-/** A part's values of the fields it edits: what the user typed for the part, else the form's value. */
-export function partFields(item: SplitItem, values: TicketFormValues, category: Category, formCategory: Category): Partial<Record<TicketFieldName, string>> {
-  return Object.fromEntries(partFieldNames(category, formCategory).map((name) => [name, item.fields?.[name] ?? values[name]]));
+/**
+ * A part's values of the fields it edits: what the user typed for the part, else the form's value. In the form's
+ * category the first part keeps the form's steps or test question; a later part, another problem, starts them
+ * empty rather than with the first one's.
+ */
+export function partFields(item: SplitItem, values: TicketFormValues, category: Category, formCategory: Category, index: number): Partial<Record<TicketFieldName, string>> {
+  const fresh = index > 0 && category === formCategory;
+  return Object.fromEntries(partFieldNames(category, formCategory).map((name) => [name, item.fields?.[name] ?? (fresh ? '' : values[name])]));
 }
 
 /** The category a part is sent in: its own, or the form's. */
@@ -51,7 +56,7 @@ export function splitItemDraft(
   splitGroup?: string,
 ): SplitItemDraft {
   const own = partCategory(item, category);
-  const fields = partFields(item, values, own, category);
+  const fields = partFields(item, values, own, category, index);
   // A part is what the user chose as one problem when splitting: it goes confirmed, so a part the check would cut
   // again reaches support with what the check found rather than stopping the split half-sent.
   const partValues = { ...values, ...fields, subject: item.subject, description: item.description, impact: item.impact ?? values.impact, confirmedOneProblem: item.description };
