@@ -195,7 +195,7 @@ export const OneProblemPointer: Story = {
   globals: { viewport: { value: 'phone360', isRotated: false } },
   play: async (context) => {
     const { canvas, t } = playKit(context);
-    const pointer = await canvas.findByText(t('form:oneProblem.pointer', { count: 2 }));
+    const pointer = await canvas.findByText(t('form:oneProblem.pointer', { count: 2 }), { selector: '.us-field__problems' });
     await expect(pointer).toBeVisible();
     await userEvent.click(within(pointer).getByRole('button', { name: t('form:oneProblem.pointerShow') }));
     await expectFocus(context.canvasElement, canvas.getByText(t('form:oneProblem.found', { count: 2 })).closest('.us-one-problem__panel'));
@@ -225,7 +225,7 @@ export const OneProblemConfirmed: Story = {
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.confirm') }));
-    await expect(await canvas.findByText(t('form:oneProblem.confirmed'))).toBeVisible();
+    await expect(await canvas.findByText(t('form:oneProblem.confirmed'), { selector: '.us-one-problem__confirmed' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: t('form:send.submit') })).toBeEnabled();
   },
 };

@@ -1,7 +1,7 @@
 /**
  * «Одна заявка — одна проблема»: when the description reads as several problems, sending waits until the
- * user splits it into separate requests or confirms it is one problem. Lives in a polite live region so
- * the verdict is announced when it appears.
+ * user splits it into separate requests or confirms it is one problem. The verdict, in one sentence, is a
+ * polite live region, so it is announced when it appears; the panel with its parts and buttons is not read whole.
  */
 import { useEffect, useId, useLayoutEffect, useRef, type Ref } from 'react';
 import { liftAboveBar } from '../shared/reveal';
@@ -77,7 +77,11 @@ export function OneProblemCheck({
     undoRef.current?.focus();
   }, [confirmed]);
   return (
-    <div className="us-one-problem" aria-live="polite">
+    <div className="us-one-problem">
+      {/* The verdict in a sentence is what is announced, not the whole panel with its parts and buttons. */}
+      <p className="us-visually-hidden" role="status">
+        {several ? (confirmed ? t('oneProblem.confirmed') : t('oneProblem.pointer', { count: parts.length })) : null}
+      </p>
       {several && confirmed ? (
         <p className="us-one-problem__confirmed">
           {t('oneProblem.confirmed')}{' '}
