@@ -19,7 +19,8 @@ export function Checklist({ items, onShowProblems }: { items: readonly Checklist
       <p className="us-checklist__why">{t('checklist.why')}</p>
       <ul className="us-checklist__items">
         {items.map((item) => {
-          const label = t(`checklist.item.${item.key}`);
+          // The decision, once made, says so rather than what is still to do.
+          const label = t(item.key === 'oneProblem' && item.done ? 'checklist.item.oneProblemDone' : `checklist.item.${item.key}`);
           return (
             <li key={item.key} className="us-checklist__item" data-done={item.done || undefined} data-required={item.required || undefined}>
               <span className="us-checklist__mark" aria-hidden="true" />

@@ -194,6 +194,7 @@ export const formMessagesEn = {
       steps: 'Actions that cause the error',
       impact: 'How much it affects your work',
       oneProblem: 'One problem per request: split or confirm',
+      oneProblemDone: 'One problem per request: confirmed',
       screenshot: 'Screenshot',
       browser: 'Browser version (attached automatically)',
     },
