@@ -89,7 +89,8 @@ export function CategoryForm({ category, values, setup, attachments, problems, s
   const checklist = checklistItems(category, values, { hasImage: attachments.hasImage, guest, severalProblems: problems.parts.length > 1 });
   const showProblems = () => focusProblems(problems.panelRef.current);
   const done = checklist.filter((item) => item.done).length;
-  const duplicate = findOpenDuplicate(tickets ?? [], values);
+  // A text of several problems is not one ticket's message: the open one about the same is offered once it is one.
+  const duplicate = problems.parts.length > 1 && !problems.confirmed ? null : findOpenDuplicate(tickets ?? [], values);
   return (
     <>
       <CategoryChip category={category} onChange={onChangeCategory} />

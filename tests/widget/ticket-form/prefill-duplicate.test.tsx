@@ -94,6 +94,19 @@ describe('duplicate warning', () => {
     expect(store.getItem('uchi-support:ticket-draft:u-1')).toBeNull();
   });
 
+  it('offers no ticket to add a text of several problems to, until the user confirms it is one', async () => {
+    const api = createFakeApi([summary({})]);
+    const { user } = renderForm({ api, pageUrl: `${COURSE}/` });
+    await chooseCategory(user, 'Курс или учебный материал');
+    expect(await screen.findByText('У вас уже есть открытое обращение № A-17')).toBeInTheDocument();
+    await fill(user, 'Тема обращения', 'Видео и счёт');
+    await fill(user, 'Опишите проблему', 'Видео в уроке 3 не запускается. Кроме того, счёт на оплату так и не пришёл.');
+    await screen.findByRole('button', { name: 'Разделить на 2 обращения' });
+    expect(screen.queryByText(/У вас уже есть открытое обращение/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Это одна проблема' }));
+    expect(await screen.findByText('У вас уже есть открытое обращение № A-17')).toBeInTheDocument();
+  });
+
   it('says nothing about another course, a closed ticket or another category', async () => {
     const api = createFakeApi([summary({ courseUrl: 'https://lms.example.ru/courses/other' }), summary({ id: 't-2', number: 'A-2', category: 'order', courseUrl: undefined })]);
     const { user } = renderForm({ api, pageUrl: COURSE });
