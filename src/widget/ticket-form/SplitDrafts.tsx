@@ -6,11 +6,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { CreateTicketResponse } from '../../core';
 import { Button, Field, Heading } from '../shared/ui';
+import type { FieldControlProps } from '../shared/ui';
 import { extendNamespace } from '../shared/i18n';
 import { errorText } from './field-errors';
 import { formFieldsMessages } from './fields-messages';
 import { CATEGORIES, fieldSpec, IMPACTS, isFieldRequired, localIsoDate, priorityFor } from '../../core';
-import type { Category, Impact, TicketFieldName } from '../../core';
+import type { Category, TicketFieldName } from '../../core';
 import type { DraftExtras } from './build-draft';
 import { chosenImpact } from './form-values';
 import type { TicketFormValues } from './form-values';
@@ -63,6 +64,27 @@ function SplitPartField({ name, category, value, error, readOnly, today, onChang
   );
 }
 
+/** A part's own choice among `codes` (its category, its impact); the form's answer is the caller's `value` until then. */
+function PartChoice<T extends string>({ control, value, codes, label, disabled, onChoose }: {
+  control: FieldControlProps;
+  value: T | '';
+  codes: readonly T[];
+  label(code: T): string;
+  disabled: boolean;
+  onChoose(code: T): void;
+}) {
+  return (
+    <select {...control} value={value} disabled={disabled} onChange={(e) => onChoose(e.target.value as T)}>
+      {value === '' ? <option value="" /> : null}
+      {codes.map((code) => (
+        <option key={code} value={code}>
+          {label(code)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /**
  * One part: editable until it is registered, then its number. Its category is the form's unless the user picks
  * another (the problems differ, so may what they are about); a part in a category of its own asks for that
@@ -97,21 +119,14 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
       <Heading depth={2} className="us-split__item-title">{t('split.item', { index: index + 1, count })}</Heading>
       <Field label={t('split.category')}>
         {(control) => (
-          <select
-            {...control}
+          <PartChoice
+            control={control}
             value={category}
+            codes={CATEGORIES}
+            label={(code) => t(`common:category.${code}`)}
             disabled={readOnly}
-            onChange={(e) => {
-              const next = e.target.value as Category;
-              onChange({ ...item, category: next === shared.category ? undefined : next });
-            }}
-          >
-            {CATEGORIES.map((code) => (
-              <option key={code} value={code}>
-                {t(`common:category.${code}`)}
-              </option>
-            ))}
-          </select>
+            onChoose={(next) => onChange({ ...item, category: next === shared.category ? undefined : next })}
+          />
         )}
       </Field>
       <Field
@@ -120,22 +135,14 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
         required
       >
         {(control) => (
-          <select
-            {...control}
+          <PartChoice
+            control={control}
             value={impact}
+            codes={IMPACTS}
+            label={(code) => t(`common:impact.${code}`)}
             disabled={readOnly}
-            onChange={(e) => {
-              const next = e.target.value as Impact;
-              onChange({ ...item, impact: next === formImpact ? undefined : next });
-            }}
-          >
-            {impact === '' ? <option value="" /> : null}
-            {IMPACTS.map((code) => (
-              <option key={code} value={code}>
-                {t(`common:impact.${code}`)}
-              </option>
-            ))}
-          </select>
+            onChoose={(next) => onChange({ ...item, impact: next === formImpact ? undefined : next })}
+          />
         )}
       </Field>
       <Field label={t('field.subject')} error={error('subject')} required>
