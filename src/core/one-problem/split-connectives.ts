@@ -91,13 +91,15 @@ export function connectivePieces(text: string): Piece[] {
     // A postscript gives way to a body that points back or tells what was tried («И ещё: там то же самое»).
     const postscript = POSTSCRIPT.test(normalizeText(phrase));
     const announced = c.kind === 'new' && !(postscript && (refersBack(leadingClause(body)) || followsUp(body)));
-    // Inside a sentence, a clause opening with its verb and then where or how it fails shares the subject before
-    // it («Удостоверение не скачивается, а также не открывается для просмотра»).
-    const sameSubject = !/[.!?…\n]\s*$/u.test(piece) && verbThenPlace(normalizeText(body).trim());
+    // The connective stands inside a sentence: no sentence end or line break before it.
+    const inSentence = !/[.!?…\n]\s*$/u.test(piece);
+    // There, a clause opening with its verb and then where or how it fails shares the subject before it
+    // («Удостоверение не скачивается, а также не открывается для просмотра»).
+    const sameSubject = inSentence && verbThenPlace(normalizeText(body).trim());
     if (announced || (!sameSubject && (opensNewSubject(body, before) || switchesKind(piece, body)))) {
-      // Inside a sentence a bare joining word («а также», «плюс») does not say where: it is named with what
-      // follows, as a cut at «и» is. An announcing phrase («Кроме того», «ещё одна проблема») says it alone.
-      const bare = c.kind === 'maybe' && /[^\s.!?…:;]\s*$/u.test(piece) && !/\n\s*$/u.test(piece);
+      // There too, a bare joining word («а также», «плюс») after a clause does not say where: it is named with
+      // what follows, as a cut at «и» is. An announcing phrase («Кроме того», «ещё одна проблема») says it alone.
+      const bare = c.kind === 'maybe' && inSentence && !/[:;]\s*$/u.test(piece);
       starts.push({ at: c.start, marker: bare ? joinMarker(phrase, body) : markerText(phrase) });
       substantial = false;
     }
