@@ -13,6 +13,11 @@ function scrollParent(element: HTMLElement, overflowing = true): HTMLElement | n
   return null;
 }
 
+/** The height a scroller's sticky header covers: its scroll-padding-top. */
+function stickyHeader(scroller: HTMLElement): number {
+  return parseFloat(getComputedStyle(scroller).scrollPaddingTop) || 0;
+}
+
 /**
  * Scrolls so that `whole` (the focused element or what contains it) shows whole, the top kept when it can be;
  * `reserved` pixels at the bottom are covered (a sticky bar).
@@ -24,7 +29,7 @@ export function revealFromTop(whole: HTMLElement, reserved = 0): void {
   const bottom = box.bottom - scroller.getBoundingClientRect().top + scroller.scrollTop;
   const room = scroller.clientHeight - reserved;
   // Taller than the room below the sticky header (the scroller's scroll-padding): its top, below the header.
-  const header = parseFloat(getComputedStyle(scroller).scrollPaddingTop) || 0;
+  const header = stickyHeader(scroller);
   scroller.scrollTop = bottom <= room ? 0 : box.height > room - header ? bottom - box.height - header : bottom - room;
 }
 
@@ -42,7 +47,7 @@ export function liftAboveBar(line: HTMLElement, bar: Element | null | undefined)
   const box = line.getBoundingClientRect();
   const barTop = bar.getBoundingClientRect().top;
   if (box.bottom <= barTop || box.top >= frame.bottom) return;
-  const header = scroller === null ? 0 : parseFloat(getComputedStyle(scroller).scrollPaddingTop) || 0;
+  const header = scroller === null ? 0 : stickyHeader(scroller);
   const lift = Math.min(box.bottom - barTop + LINE_MARGIN, box.top - frame.top - header - LINE_MARGIN);
   if (lift <= 0) return;
   if (scroller === null) window.scrollBy(0, lift);

@@ -90,7 +90,7 @@ export function CategoryForm({ category, values, setup, attachments, problems, s
   const showProblems = () => focusProblems(problems.panelRef.current);
   const done = checklist.filter((item) => item.done).length;
   // A text of several problems is not one ticket's message: the open one about the same is offered once it is one.
-  const duplicate = problems.parts.length > 1 && !problems.confirmed ? null : findOpenDuplicate(tickets ?? [], values);
+  const duplicate = problems.blocked ? null : findOpenDuplicate(tickets ?? [], values);
   return (
     <>
       <CategoryChip category={category} onChange={onChangeCategory} />

@@ -18,11 +18,11 @@ import type { TicketFormValues } from './form-values';
 import { fieldInput } from './field-input';
 import { partCategory, partFieldNames, partFields, splitItemDraft } from './split-item-draft';
 import type { SplitItem } from './stored-draft';
+import { useSplitSend } from './useSplitSend';
+import type { SplitItemState } from './useSplitSend';
 
 /** Cutting the description into drafts lives with the view that shows them (not in the first open's files). */
 export { splitIntoDrafts } from './split-drafts';
-import { useSplitSend } from './useSplitSend';
-import type { SplitItemState } from './useSplitSend';
 
 /** One field of a part in a category of its own: a plain control, tidied when left like the form's. */
 function SplitPartField({ name, category, value, error, readOnly, today, onChange }: {

@@ -118,12 +118,12 @@ export function TicketForm(props: TicketFormProps) {
   useEffect(() => {
     if (panelFocus > 0) focusProblems(panelRef.current);
   }, [panelFocus]);
-  // A split restored with the draft waits for its view; one that does not load offers to try again.
-  const loadSplit = () => void splitView.load().catch(() => setSplitFailed(true));
+  // A split restored with the draft waits for its view; one that does not load offers to try again (clearing
+  // the failure loads it again).
   const restoringSplit = split !== null && splitModule === undefined;
   useEffect(() => {
-    if (restoringSplit) void splitView.load().catch(() => setSplitFailed(true));
-  }, [restoringSplit]);
+    if (restoringSplit && !splitFailed) void splitView.load().catch(() => setSplitFailed(true));
+  }, [restoringSplit, splitFailed]);
 
   const submitter = useTicketSubmit({
     form,
@@ -170,14 +170,7 @@ export function TicketForm(props: TicketFormProps) {
     if (SplitDrafts === undefined) {
       return (
         <div className="us-ticket-form">
-          <FieldsPending
-            failed={splitFailed}
-            onRetry={() => {
-              setSplitFailed(false);
-              loadSplit();
-            }}
-            onType={() => undefined}
-          />
+          <FieldsPending failed={splitFailed} onRetry={() => setSplitFailed(false)} onType={() => undefined} />
         </div>
       );
     }

@@ -9,13 +9,21 @@ import type { FormFieldPath, TicketFormValues } from './form-values';
 /** Errors set from the server's `fields` carry its sentence; everything else carries a code. */
 export const SERVER_ERROR_TYPE = 'server';
 
+/** The code an error carries, as the field messages know it. */
+const codeOf = (error: Pick<FieldError, 'message'>) => FIELD_ERRORS.find((known) => known === error.message) ?? 'invalid';
+
+/** The key of the field's own sentence for an error (`form:error.subject.required`), which may not exist. */
+export function ownErrorKey(field: string, error: Pick<FieldError, 'message'>): string {
+  return `form:error.${field}.${codeOf(error)}`;
+}
+
 /** The text of one field error. */
 export function errorText(t: TFunction, field: string, error: Pick<FieldError, 'type' | 'message'>): string {
   if (error.type === SERVER_ERROR_TYPE && error.message !== undefined) return error.message;
-  const code = FIELD_ERRORS.find((known) => known === error.message) ?? 'invalid';
+  const code = codeOf(error);
   // A text too long names its limit (the counter under the field says by how much).
   const limit = code === 'too_long' ? limitOf(field) : undefined;
-  const own = `form:error.${field}.${code}`;
+  const own = ownErrorKey(field, error);
   const common = `common:fieldError.${code}`;
   return limit === undefined ? t([own, common]) : t([own, 'form:tooLong', common], { count: limit });
 }

@@ -3,7 +3,7 @@ import { get, useFormContext, useFormState } from 'react-hook-form';
 import type { FieldError } from 'react-hook-form';
 import { useTranslation } from '../shared/i18n-react';
 import type { Category } from '../../core';
-import { errorText, SERVER_ERROR_TYPE } from './field-errors';
+import { errorText, ownErrorKey, SERVER_ERROR_TYPE } from './field-errors';
 import { FIELD_ORDER, isFieldActive } from './form-values';
 import type { TicketFormValues } from './form-values';
 import type { SummaryEntry } from './ErrorSummary';
@@ -26,7 +26,7 @@ export function useSummaryEntries({ category, guest, oneProblemRefused, focusOne
     const focus = () => setFocus(path);
     // A field's own sentence says what it needs («Укажите ссылку на курс»): its label before it would say it
     // twice. A generic one («Слишком длинный текст…») or the server's gets the label.
-    if (error.type !== SERVER_ERROR_TYPE && i18n.exists(`form:error.${path}.${String(error.message)}`)) return [{ key: path, text, focus }];
+    if (error.type !== SERVER_ERROR_TYPE && i18n.exists(ownErrorKey(path, error))) return [{ key: path, text, focus }];
     // «Насколько это мешает работе?» ends in its own mark: no colon after it.
     const label = t(`field.${path}`);
     return [{ key: path, text: `${label}${/[?!.:]$/u.test(label) ? '' : ':'} ${text}`, focus }];
