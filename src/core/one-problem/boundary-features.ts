@@ -31,6 +31,21 @@ const TOPICS: ReadonlyArray<readonly [string, RegExp]> = [
   ['agent', /^(?:агент|комисс|вознагражд|промо|реферал|партн[её]р|куратор)/u],
 ];
 
+// Which thing a side is about, beyond its topic: a number that names one order, group or invoice («№ 5051»,
+// «ПБ-21», «заявке 6630») or a surname inside a sentence («у слушателя Ганиевой»). A number or a name not said
+// before is another thing; the same one is the same thing. Bounded repeats: a long run of letters or digits is
+// read in linear time.
+const IDENTIFIER = /(?<![\p{L}\d])\p{L}{0,6}[-–]?\d[\d./-]{0,18}\d/gu;
+const NAME = /(?<=[\p{L}\d,]\s)\p{Lu}\p{Ll}{3,}/gu;
+// What a side asks support to do, or what changed by itself: «уберите», «прошу», «нужно»; «сбросился», «обрезается».
+const IMPERATIVE = /(?<![\p{L}])(?!сайте(?![\p{L}]))\p{L}{3,}(?:ите|йте|ьте)(?![\p{L}])/u;
+const REQUESTING = /(?<![\p{L}])(?:прошу|просим|просьба|нужно|нужен|нужна|нужны|необходимо|надо|требуется)(?![\p{L}])/u;
+const CHANGE = /(?<![\p{L}])(?:сброс|слет|переста|обрез|развал|поехал|съезжа|выкид|выбрасыва|обнул|сдвину|смести|поменял|изменил)/u;
+
+const identifiersOf = (text: string): string[] => (text.match(IDENTIFIER) ?? []).map((s) => s.toLowerCase());
+// Five letters stand for the name in any case («Никитин», «Никитина»).
+const namesOf = (text: string): string[] => (text.match(NAME) ?? []).map((s) => s.toLowerCase().slice(0, 5));
+
 /** The topics a text names (indices into TOPICS). */
 function topicsOf(text: string): Set<number> {
   const found = new Set<number>();
@@ -92,6 +107,14 @@ export const BOUNDARY_FEATURES = [
   'topic-change-problem',
   'paragraph-problem',
   'join-both-problems',
+  'new-identifier',
+  'new-identifier-after-one',
+  'same-identifier',
+  'new-name',
+  'right-imperative',
+  'left-imperative',
+  'right-request',
+  'right-change',
 ] as const;
 
 /** Hashed buckets of the words around a boundary and of topic pairs. */
@@ -169,6 +192,8 @@ export function boundariesOf(text: string): Boundary[] {
   let announced = false;
   let failedBefore = false;
   const stemsBefore = new Set<string>();
+  const idsBefore = new Set<string>();
+  const namesBefore = new Set<string>();
   const topicsBefore = new Set<number>();
   let previousFrom = 0;
   cuts.forEach((cut, k) => {
@@ -182,6 +207,13 @@ export function boundariesOf(text: string): Boundary[] {
     failedBefore ||= reportsFailure(passed);
     for (const s of contentStems(passed)) stemsBefore.add(s);
     for (const t of topicsOf(passed)) topicsBefore.add(t);
+    for (const id of identifiersOf(passed)) idsBefore.add(id);
+    for (const n of namesOf(passed)) namesBefore.add(n);
+    const rightIds = identifiersOf(right);
+    const newId = rightIds.some((id) => !idsBefore.has(id));
+    const sameId = rightIds.some((id) => idsBefore.has(id));
+    const rightNames = namesOf(right);
+    const newName = rightNames.some((n) => !namesBefore.has(n));
     const rightNorm = normalizeText(right);
     const [leftStems, rightStems] = [contentStems(left), contentStems(right)];
     const [leftTopics, rightTopics] = [topicsOf(left), topicsOf(right)];
@@ -243,6 +275,14 @@ export function boundariesOf(text: string): Boundary[] {
       topicChange && rightProblem ? 1 : 0,
       cut.kind === 'paragraph' && said && raises ? 1 : 0,
       cut.kind === 'join' && leftProblem && rightProblem && !sharedLeft ? 1 : 0,
+      newId ? 1 : 0,
+      newId && idsBefore.size > 0 ? 1 : 0,
+      sameId ? 1 : 0,
+      newName ? 1 : 0,
+      IMPERATIVE.test(rightNorm) ? 1 : 0,
+      IMPERATIVE.test(leftNorm) ? 1 : 0,
+      REQUESTING.test(rightNorm) ? 1 : 0,
+      CHANGE.test(rightNorm) ? 1 : 0,
     ];
     const words = rightNorm.match(/[\p{L}\d]+/gu) ?? [];
     const lastLeft = leftNorm.match(/[\p{L}\d]+/gu)?.at(-1) ?? '';

@@ -39,6 +39,26 @@ describe('one-problem models', () => {
     expect(text.slice(b[0]?.from ?? 0, (b[0]?.from ?? 0) + 4)).toBe('звук');
   });
 
+  it('reads which order, group or person each side names, and what it asks support to do', () => {
+    const has = (text: string, k: number, name: (typeof BOUNDARY_FEATURES)[number]): boolean =>
+      boundariesOf(text)[k]?.x.index.includes(BOUNDARY_FEATURES.indexOf(name)) ?? false;
+    const orders = 'По заявке 5050 счёт выставлен с ошибкой в ИНН. По заявке 5051 нужно добавить ещё двух человек. Заявка 5050 оплачена.';
+    expect(has(orders, 0, 'new-identifier-after-one')).toBe(true);
+    expect(has(orders, 0, 'same-identifier')).toBe(false);
+    expect(has(orders, 0, 'right-request')).toBe(true);
+    expect(has(orders, 1, 'same-identifier')).toBe(true);
+    expect(has(orders, 1, 'new-identifier')).toBe(false);
+    // A surname in any case is one person; a new one is another person.
+    const people = 'Прогресс сбросился у слушателя Никитина. Курс заново назначили слушателю Никитину. Сотрудник Ремизов уволился, уберите его из группы.';
+    expect(has(people, 0, 'right-change')).toBe(false);
+    expect(has(people, 0, 'new-name')).toBe(false);
+    expect(has(people, 1, 'new-name')).toBe(true);
+    expect(has(people, 1, 'right-imperative')).toBe(true);
+    expect(has(people, 0, 'left-imperative')).toBe(false);
+    expect(has('Видео не грузится. Прогресс сбросился на ноль.', 0, 'right-change')).toBe(true);
+    expect(has('Видео не грузится на сайте. Прогресс на месте.', 0, 'left-imperative')).toBe(false);
+  });
+
   it('cuts two unrelated problems joined by «и» and names where', () => {
     const split = checkOneProblem('Не открывается тест по первой помощи и счёт на оплату так и не пришёл');
     expect(split.parts).toEqual(['Не открывается тест по первой помощи', 'Счёт на оплату так и не пришёл']);
