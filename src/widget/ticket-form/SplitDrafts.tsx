@@ -131,7 +131,8 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
       </Field>
       <Field
         label={t('field.impact')}
-        hint={impact === '' ? undefined : t('priority', { priority: t(`priorityValue.${priorityFor(category, impact)}`) })}
+        // A status region, as the form's own: a changed answer (or category) says the new priority at once.
+        hint={impact === '' ? undefined : <span role="status">{t('priority', { priority: t(`priorityValue.${priorityFor(category, impact)}`) })}</span>}
         required
       >
         {(control) => (

@@ -262,6 +262,8 @@ describe('one ticket — one problem', () => {
     // A question beside a fault that stops work: the second part says so, and shows the priority it gets.
     await user.selectOptions(within(second).getByLabelText(/Насколько это мешает работе/), 'Неудобно или просто вопрос');
     expect(within(second).getByText('Приоритет: низкий')).toBeInTheDocument();
+    // Said as it changes: the part's priority is a status region, as the form's own is.
+    expect(within(second).getByRole('status')).toHaveTextContent('Приоритет: низкий');
     expect(within(first).queryByText('Приоритет: низкий')).not.toBeInTheDocument();
     await waitFor(() => expect(store.getItem('uchi-support:ticket-draft:u-1')).toContain('"impact":"minor"'));
     await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
