@@ -250,10 +250,13 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
     }
     throw error;
   };
+  // A new window starts when the last one is over, or when the clock went back by more than a window. A time a
+  // little before the window's start is a request that read the clock before another one counted first (two
+  // processes, or one waiting for a connection): it counts in that window, never resets it.
   const counterSql = `INSERT INTO rate_counters (key, window_start, count) VALUES ($1, $2, $3)
     ON CONFLICT (key) DO UPDATE SET
-      window_start = CASE WHEN $2 - rate_counters.window_start >= $4 OR $2 < rate_counters.window_start THEN $2 ELSE rate_counters.window_start END,
-      count = CASE WHEN $2 - rate_counters.window_start >= $4 OR $2 < rate_counters.window_start THEN $3 ELSE rate_counters.count + $3 END
+      window_start = CASE WHEN $2 - rate_counters.window_start >= $4 OR rate_counters.window_start - $2 > $4 THEN $2 ELSE rate_counters.window_start END,
+      count = CASE WHEN $2 - rate_counters.window_start >= $4 OR rate_counters.window_start - $2 > $4 THEN $3 ELSE rate_counters.count + $3 END
     RETURNING window_start AS start, count`;
 
   return {
@@ -272,7 +275,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       },
       peek: async (key, windowMs, nowMs) => {
         const state = await first<CounterState>(pool, 'SELECT window_start AS start, count FROM rate_counters WHERE key = $1', [key]);
-        if (state === undefined || nowMs - state.start >= windowMs || nowMs < state.start) return { start: nowMs, count: 0 };
+        if (state === undefined || nowMs - state.start >= windowMs || state.start - nowMs > windowMs) return { start: nowMs, count: 0 };
         return state;
       },
       sweep: async (beforeMs) => (await pool.query('DELETE FROM rate_counters WHERE window_start < $1', [beforeMs])).rowCount ?? 0,

@@ -27,10 +27,12 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
   const attachments = attachmentsRepo(db);
   const idempotency = idempotencyRepo(db);
   const outbox = outboxRepo(db);
+  // As on PostgreSQL: a time a little before the window's start (a request that read the clock before another
+  // one counted) counts in that window; only a clock gone back by more than a window starts a new one.
   const addCounter = db.prepare<{ key: string; now: number; amount: number; window: number }, CounterState>(`INSERT INTO rate_counters
     (key, window_start, count) VALUES (@key, @now, @amount) ON CONFLICT (key) DO UPDATE SET
-      window_start = CASE WHEN @now - window_start >= @window OR @now < window_start THEN @now ELSE window_start END,
-      count = CASE WHEN @now - window_start >= @window OR @now < window_start THEN @amount ELSE count + @amount END
+      window_start = CASE WHEN @now - window_start >= @window OR window_start - @now > @window THEN @now ELSE window_start END,
+      count = CASE WHEN @now - window_start >= @window OR window_start - @now > @window THEN @amount ELSE count + @amount END
     RETURNING window_start AS start, count`);
   const peekCounter = db.prepare<[string], CounterState>('SELECT window_start AS start, count FROM rate_counters WHERE key = ?');
   const sweepCounters = db.prepare<[number]>('DELETE FROM rate_counters WHERE window_start < ?');
@@ -144,7 +146,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       peek: (key, windowMs, nowMs) =>
         read(() => {
           const state = peekCounter.get(key);
-          if (state === undefined || nowMs - state.start >= windowMs || nowMs < state.start) return { start: nowMs, count: 0 };
+          if (state === undefined || nowMs - state.start >= windowMs || state.start - nowMs > windowMs) return { start: nowMs, count: 0 };
           return state;
         }),
       sweep: (beforeMs) => read(() => sweepCounters.run(beforeMs).changes),
