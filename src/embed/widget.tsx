@@ -138,7 +138,12 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     launcher()?.setAttribute('aria-expanded', String(next));
     render();
     hooks.emit(next ? 'open' : 'close');
-    if (!next) {
+    if (next) {
+      // An open right after a close that has not rendered yet (Escape, then Enter, faster than a busy page
+      // renders) changes nothing React sees, so the shell does not focus its title: the panel, still shown, takes
+      // the focus here. A panel closed or not yet rendered takes nothing, and the shell focuses it once shown.
+      host.shadow.querySelector<HTMLElement>('.us-shell__title')?.focus();
+    } else {
       const back = opener?.isConnected === true ? opener : launcher();
       opener = null;
       back?.focus();

@@ -295,14 +295,37 @@ describe('the script-tag loader', () => {
     // A cold click: nothing prepared, the panel renders on the click.
     await launcher(page).click();
     await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
-    await expect.poll(focusedInPanel).toBe('H1');
+    await expect.poll(focusedInPanel, { timeout: 5_000 }).toBe('H1');
     for (let round = 0; round < 2; round += 1) {
       await page.keyboard.press('Escape');
-      await expect.poll(launcherFocused).toBe(true);
+      await expect.poll(launcherFocused, { timeout: 5_000 }).toBe(true);
       await page.keyboard.press('Enter');
       await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
-      await expect.poll(focusedInPanel).toBe('H1');
+      await expect.poll(focusedInPanel, { timeout: 5_000 }).toBe('H1');
     }
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
+  it('moves focus into the panel on an open that comes before the close before it has rendered', async () => {
+    const url = h.host.serve('/focus-close-open', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h, url);
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    await launcher(page).click();
+    await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
+    const focusedInPanel = () => page.evaluate(() => document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName ?? null);
+    await expect.poll(focusedInPanel, { timeout: 5_000 }).toBe('H1');
+    // Escape and then Enter on the launcher, faster than the page renders: both in one task.
+    const after = await page.evaluate(() => {
+      const w = window as unknown as { UchiSupport: (command: string) => void };
+      w.UchiSupport('close');
+      w.UchiSupport('open');
+      return document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName ?? null;
+    });
+    expect(after).toBe('H1');
+    await expect.poll(focusedInPanel, { timeout: 5_000 }).toBe('H1');
+    expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
     await expectClean(tracked);
     await tracked.context.close();
   });
