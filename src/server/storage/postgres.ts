@@ -9,6 +9,7 @@ import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '../context';
 import type { AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
 import { isStorageUnavailable, unavailable } from '../errors';
+import { currentWindow } from './counter-window';
 import { migratePostgres } from './postgres-migrations';
 import type { AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
 
@@ -250,9 +251,8 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
     }
     throw error;
   };
-  // A new window starts when the last one is over, or when the clock went back by more than a window. A time a
-  // little before the window's start is a request that read the clock before another one counted first (two
-  // processes, or one waiting for a connection): it counts in that window, never resets it.
+  // The window rule of counter-window.ts, in one upsert: a time a little before the window's start (a request that
+  // read the clock before another one counted first, in another process or waiting for a connection) counts in it.
   const counterSql = `INSERT INTO rate_counters (key, window_start, count) VALUES ($1, $2, $3)
     ON CONFLICT (key) DO UPDATE SET
       window_start = CASE WHEN $2 - rate_counters.window_start >= $4 OR rate_counters.window_start - $2 > $4 THEN $2 ELSE rate_counters.window_start END,
@@ -275,8 +275,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       },
       peek: async (key, windowMs, nowMs) => {
         const state = await first<CounterState>(pool, 'SELECT window_start AS start, count FROM rate_counters WHERE key = $1', [key]);
-        if (state === undefined || nowMs - state.start >= windowMs || state.start - nowMs > windowMs) return { start: nowMs, count: 0 };
-        return state;
+        return currentWindow(state, nowMs, windowMs);
       },
       sweep: async (beforeMs) => (await pool.query('DELETE FROM rate_counters WHERE window_start < $1', [beforeMs])).rowCount ?? 0,
     },

@@ -12,6 +12,7 @@ import { idempotencyRepo } from '../db/idempotency-repo';
 import { outboxRepo } from '../db/outbox-repo';
 import { ticketsRepo } from '../db/tickets-repo';
 import { isStorageUnavailable, unavailable } from '../errors';
+import { currentWindow } from './counter-window';
 import type { CounterState, Storage, Transaction } from './types';
 
 /** Options of the SQLite storage. */
@@ -27,8 +28,8 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
   const attachments = attachmentsRepo(db);
   const idempotency = idempotencyRepo(db);
   const outbox = outboxRepo(db);
-  // As on PostgreSQL: a time a little before the window's start (a request that read the clock before another
-  // one counted) counts in that window; only a clock gone back by more than a window starts a new one.
+  // The window rule of counter-window.ts, in one upsert: a time a little before the window's start (a request that
+  // read the clock before another one counted first) counts in it.
   const addCounter = db.prepare<{ key: string; now: number; amount: number; window: number }, CounterState>(`INSERT INTO rate_counters
     (key, window_start, count) VALUES (@key, @now, @amount) ON CONFLICT (key) DO UPDATE SET
       window_start = CASE WHEN @now - window_start >= @window OR window_start - @now > @window THEN @now ELSE window_start END,
@@ -144,11 +145,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
           return state;
         }),
       peek: (key, windowMs, nowMs) =>
-        read(() => {
-          const state = peekCounter.get(key);
-          if (state === undefined || nowMs - state.start >= windowMs || state.start - nowMs > windowMs) return { start: nowMs, count: 0 };
-          return state;
-        }),
+        read(() => currentWindow(peekCounter.get(key), nowMs, windowMs)),
       sweep: (beforeMs) => read(() => sweepCounters.run(beforeMs).changes),
     },
     async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
