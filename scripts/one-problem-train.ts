@@ -275,7 +275,7 @@ if (!process.argv.includes('--dry')) {
     `export const TEXT_WEIGHTS = '${base64(text.q)}';`,
     '/** Multiplier of the boundary model\'s int8 weights. */',
     `export const BOUNDARY_SCALE = ${boundary.scale.toPrecision(8)};`,
-    '/** The boundary model\'s int8 weights, base64: the named features, then hashed buckets (boundary-features.ts). */',
+    '/** The boundary model\'s int8 weights, base64: the named features, the hashed buckets, the pairs of named features, then the buckets of the opening\'s shape (boundary-features.ts). */',
     `export const BOUNDARY_WEIGHTS = '${base64(boundary.q)}';`,
     '',
   ].join('\n');

@@ -7,7 +7,7 @@ import { splitSentences } from './sentences';
 import { AND_REQUEST, continues, raisesSomething } from './split-sentences';
 import { ordinalsAreDetails } from './split-connectives';
 import { isPluralHeading } from './step-items';
-import { normalizeText } from './stem';
+import { normalizeText, stem } from './stem';
 import { hash, squash, type SparseVector } from './model-features';
 
 /**
@@ -60,6 +60,32 @@ function topicsOf(text: string): Set<number> {
 // Inside one sentence, where a second problem joins the first: «и», «а также», «а ещё», «плюс», a semicolon
 // (not «так и не пришёл»).
 const JOIN = /(?<!(?:^|[^\p{L}])так)(?:,\s*|\s+)(?:и|а\s+также|а\s+еще|а\s+ещё|а|плюс)\s+|,\s*(?:ещё|еще|также)\s+|;\s*|\s+[—–]\s+/gu;
+
+// The shape of a side's opening whatever its words: a word's class by closed lists and its ending. «и сертификат
+// не скачивается» opens noun, «не», verb — a subject of its own; «и выдаёт ошибку» opens with a verb and goes on
+// with the subject before it.
+const PREPOSITIONS = new Set('в во на с со по к ко у о об из за для при от до без через после про над под между'.split(' '));
+const PRONOUNS = new Set('я мы он она они оно его её ее их мне нам ему ей им меня нас него неё нее них это этот эта эти этого этом этой там тут здесь теперь тоже также ещё еще всё все'.split(' '));
+const CONJUNCTIONS = new Set('и а но или да плюс либо что чтобы как где когда почему хотя если'.split(' '));
+const NEGATIONS = new Set(['не', 'нет', 'ни', 'нельзя']);
+// Verb endings that nouns of a ticket seldom have: not «-ат» (сертификат, результат), «-ет» only after a vowel or
+// «ж», «ш», «д» (работает, может, пишет, идёт; not отчёт, кабинет), «-ете» not of «в кабинете», «-ть» not of
+// «-ость». The common nouns that still look like verbs are listed.
+const VERB_ENDING = /(?:(?<![ое]с)ть|тся|ешь|ишь|[аяеиоужш]ете|ите|йте|ьте|[аяуюеиожшд]ет|ит|ут|ют|ят|[аие]л[аои]?|[аи]л(?:ся|ась|ось|ись))$/u;
+const NOT_VERBS = new Set(['журнал', 'материал', 'портал', 'канал', 'сигнал', 'персонал', 'минут', 'бюджет', 'институт']);
+const ADJECTIVE_ENDING = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|ую|юю|ых|их)$/u;
+
+/** A word's class: D (a number), NEG, P (a preposition), PR (a pronoun), C (a conjunction), V, A (an adjective), N. */
+export function wordClass(word: string): string {
+  if (/^\d/u.test(word)) return 'D';
+  if (NEGATIONS.has(word)) return 'NEG';
+  if (PREPOSITIONS.has(word)) return 'P';
+  if (PRONOUNS.has(word)) return 'PR';
+  if (CONJUNCTIONS.has(word)) return 'C';
+  if (word.length > 3 && VERB_ENDING.test(word) && !NOT_VERBS.has(word)) return 'V';
+  if (word.length > 3 && ADJECTIVE_ENDING.test(word)) return 'A';
+  return 'N';
+}
 
 const AND_QUESTION = /^(?:и|а)\s+(?:почему|как|где|когда|сколько|можно\s+ли|нужно\s+ли|есть\s+ли)(?![\p{L}])/u;
 
@@ -123,7 +149,13 @@ export const BOUNDARY_BUCKETS = 512;
 const NAMED = BOUNDARY_FEATURES.length - 1;
 /** Every pair of named features (the bias apart), so the model can weigh them together. */
 const PAIRS = (NAMED * (NAMED - 1)) / 2;
-export const BOUNDARY_FEATURE_COUNT = BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS + PAIRS;
+/**
+ * Hashed buckets of the right side's opening — the classes of its first two and three words, the stems of its
+ * first one and two — after the pairs.
+ */
+const SHAPE_BUCKETS = 512;
+export const SHAPES_FROM = BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS + PAIRS;
+export const BOUNDARY_FEATURE_COUNT = SHAPES_FROM + SHAPE_BUCKETS;
 const pairIndex = (i: number, j: number): number => BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS + ((i - 1) * (2 * NAMED - i)) / 2 + (j - i - 1);
 
 /** A place where a description may split, the marker a split there would name, and its features. */
@@ -318,6 +350,13 @@ export function boundariesOf(text: string): Boundary[] {
           value.push(v);
         }
       }
+    }
+    const shape = words.slice(0, 3).map(wordClass);
+    const [first, second] = [stem(words[0] ?? ''), stem(words[1] ?? '')];
+    const shapeKeys = [`r:${shape.join(' ')}`, `r2:${shape.slice(0, 2).join(' ')}`, `s:${first}`, `s2:${first} ${second}`];
+    for (const b of new Set(shapeKeys.map((key) => SHAPES_FROM + (hash(key) % SHAPE_BUCKETS)))) {
+      index.push(b);
+      value.push(1);
     }
     const marker = cut.kind === 'join' ? joinMarker(text.slice(cut.at, cut.from), right) : openingWords(right);
     result.push({ at: cut.at, from: cut.from, marker, join: cut.kind === 'join', bothRaise: leftProblem && rightProblem, x: { index, value } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkOneProblem } from '../../../src/core/one-problem';
-import { BOUNDARY_FEATURE_COUNT, BOUNDARY_FEATURES, boundariesOf } from '../../../src/core/one-problem/boundary-features';
+import { BOUNDARY_FEATURE_COUNT, BOUNDARY_FEATURES, boundariesOf, SHAPES_FROM, wordClass } from '../../../src/core/one-problem/boundary-features';
 import { FEATURE_COUNT, HASH_BUCKETS, modelFeatures } from '../../../src/core/one-problem/model-features';
 import { modelCheck, severalProblemsProbability } from '../../../src/core/one-problem/one-problem-model';
 import { BOUNDARY_WEIGHTS, TEXT_WEIGHTS } from '../../../src/core/one-problem/model-weights';
@@ -57,6 +57,19 @@ describe('one-problem models', () => {
     expect(has(people, 0, 'left-imperative')).toBe(false);
     expect(has('Видео не грузится. Прогресс сбросился на ноль.', 0, 'right-change')).toBe(true);
     expect(has('Видео не грузится на сайте. Прогресс на месте.', 0, 'left-imperative')).toBe(false);
+  });
+
+  it('reads the shape of what follows a boundary whatever its words: a subject of its own, or a verb going on', () => {
+    const words = ['сертификат', 'не', 'скачивается', 'итоговый', 'в', 'пропал', 'оплатила', '2024', 'почему', 'его'];
+    expect(words.map(wordClass)).toEqual(['N', 'NEG', 'V', 'A', 'P', 'V', 'V', 'D', 'C', 'PR']);
+    // Nouns with a verb's ending stay nouns: «отчёт», «в кабинете», «возможность», «журнал».
+    expect(['отчёт', 'кабинете', 'возможность', 'журнал', 'работает', 'может', 'уберите'].map((w) => wordClass(w.replace('ё', 'е')))).toEqual(['N', 'N', 'N', 'N', 'V', 'V', 'V']);
+    const shapes = (text: string): number[] => boundariesOf(text)[0]?.x.index.filter((i) => i >= SHAPES_FROM) ?? [];
+    const [certificate, video, error] = ['Тест висит, и сертификат не скачивается', 'Тест висит, и видео не грузится', 'Тест висит и выдаёт ошибку'].map(shapes);
+    // «сертификат не скачивается» and «видео не грузится» open alike (noun, «не», verb); «выдаёт ошибку» does not.
+    const alike = certificate?.filter((i) => video?.includes(i)) ?? [];
+    expect(alike.length).toBeGreaterThan(0);
+    expect(alike.some((i) => error?.includes(i))).toBe(false);
   });
 
   it('cuts two unrelated problems joined by «и» and names where', () => {
