@@ -4,6 +4,10 @@ import type { Page } from 'playwright';
 import { expectClean, holdParser, hostPage, launcher, openPage, panel, reporterToken, scriptJson, snippet, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
 
+/** The tag of the element focused inside the widget's panel, or null. */
+const focusedInPanel = (page: Page): Promise<string | null> =>
+  page.evaluate(() => document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName ?? null);
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -279,7 +283,7 @@ describe('the script-tag loader', () => {
     await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
     expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
     // The prepared panel was inert until now: opening it still moves focus into it, to its title.
-    await expect.poll(() => page.evaluate(() => document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => focusedInPanel(page)).toBe('H1');
     await expectClean(tracked);
     await tracked.context.close();
   });
@@ -290,18 +294,17 @@ describe('the script-tag loader', () => {
     const { page } = tracked;
     await page.goto(url);
     await visible(tracked, launcher(page));
-    const focusedInPanel = () => page.evaluate(() => document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName ?? null);
     const launcherFocused = () => launcher(page).evaluate((button) => button.matches(':focus'));
     // A cold click: nothing prepared, the panel renders on the click.
     await launcher(page).click();
     await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
-    await expect.poll(focusedInPanel, { timeout: 5_000 }).toBe('H1');
+    await expect.poll(() => focusedInPanel(page), { timeout: 5_000 }).toBe('H1');
     for (let round = 0; round < 2; round += 1) {
       await page.keyboard.press('Escape');
       await expect.poll(launcherFocused, { timeout: 5_000 }).toBe(true);
       await page.keyboard.press('Enter');
       await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
-      await expect.poll(focusedInPanel, { timeout: 5_000 }).toBe('H1');
+      await expect.poll(() => focusedInPanel(page), { timeout: 5_000 }).toBe('H1');
     }
     await expectClean(tracked);
     await tracked.context.close();
@@ -314,8 +317,7 @@ describe('the script-tag loader', () => {
     await visible(tracked, launcher(page));
     await launcher(page).click();
     await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
-    const focusedInPanel = () => page.evaluate(() => document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName ?? null);
-    await expect.poll(focusedInPanel, { timeout: 5_000 }).toBe('H1');
+    await expect.poll(() => focusedInPanel(page), { timeout: 5_000 }).toBe('H1');
     // Escape and then Enter on the launcher, faster than the page renders: both in one task.
     const after = await page.evaluate(() => {
       const w = window as unknown as { UchiSupport: (command: string) => void };
@@ -324,7 +326,7 @@ describe('the script-tag loader', () => {
       return document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName ?? null;
     });
     expect(after).toBe('H1');
-    await expect.poll(focusedInPanel, { timeout: 5_000 }).toBe('H1');
+    await expect.poll(() => focusedInPanel(page), { timeout: 5_000 }).toBe('H1');
     expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
     await expectClean(tracked);
     await tracked.context.close();
@@ -346,7 +348,7 @@ describe('the script-tag loader', () => {
     await page.keyboard.press('Enter');
     await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
     // The open moves the focus into the panel, where Escape closes it.
-    await expect.poll(() => page.evaluate(() => document.querySelector('uchi-support-panel')?.shadowRoot?.activeElement?.tagName ?? null)).toBe('H1');
+    await expect.poll(() => focusedInPanel(page)).toBe('H1');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5_000 }).toBe('report');
     await expectClean(tracked);
