@@ -33,13 +33,14 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean
       const first = items[0];
       const last = items[items.length - 1];
       if (first === undefined || last === undefined) return;
-      const current = (root.getRootNode() as Document | ShadowRoot).activeElement;
-      if (event.shiftKey && (current === first || !root.contains(current))) {
+      // The key comes from inside the panel, so the focus is in it: on its first control or before it (the title
+      // the panel focuses on opening), Shift+Tab goes round to the last; on the last or after it, Tab to the first.
+      const current = (root.getRootNode() as Document | ShadowRoot).activeElement ?? root;
+      const back = event.shiftKey;
+      // compareDocumentPosition's bits: 4 when `current` follows the first control, 2 when it precedes the last.
+      if (!((back ? first : last).compareDocumentPosition(current) & (back ? 4 : 2))) {
         event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && (current === last || !root.contains(current))) {
-        event.preventDefault();
-        first.focus();
+        (back ? last : first).focus();
       }
     };
     root.addEventListener('keydown', onKeyDown);

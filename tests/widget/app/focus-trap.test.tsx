@@ -14,7 +14,9 @@ function Panel({ onEscape }: { onEscape: () => void }) {
   useFocusTrap(ref, true, onEscape);
   return (
     <div ref={ref}>
+      <h2 tabIndex={-1}>Техподдержка</h2>
       <button type="button">Первая</button>
+      <h3 tabIndex={-1}>Шаг</h3>
       <button type="button">Последняя</button>
     </div>
   );
@@ -52,5 +54,23 @@ describe('the panel’s keyboard', () => {
     expect(first).toHaveFocus();
     expect(fireEvent.keyDown(first, { key: 'Tab', shiftKey: true })).toBe(false);
     expect(last).toHaveFocus();
+  });
+
+  it('covering a phone’s screen: Shift+Tab from the title the panel focuses on opening goes round to the last control', () => {
+    sheet(true);
+    vi.spyOn(HTMLElement.prototype, 'getClientRects').mockReturnValue([new DOMRect(0, 0, 10, 10)] as unknown as DOMRectList);
+    render(<Panel onEscape={() => undefined} />);
+    const title = screen.getByRole('heading', { name: 'Техподдержка' });
+    title.focus();
+    expect(fireEvent.keyDown(title, { key: 'Tab', shiftKey: true })).toBe(false);
+    expect(screen.getByRole('button', { name: 'Последняя' })).toHaveFocus();
+    // Tab from the title, and either key from a heading between the controls, are the browser's to move.
+    title.focus();
+    expect(fireEvent.keyDown(title, { key: 'Tab' })).toBe(true);
+    const step = screen.getByRole('heading', { name: 'Шаг' });
+    step.focus();
+    expect(fireEvent.keyDown(step, { key: 'Tab', shiftKey: true })).toBe(true);
+    expect(fireEvent.keyDown(step, { key: 'Tab' })).toBe(true);
+    expect(step).toHaveFocus();
   });
 });
