@@ -32,18 +32,22 @@ export function DraftRestoredNotice({ savedAt, now, requested: requestedCode, on
   // Which button asked: the plain discard, or the host's request in place of the draft.
   const [confirming, setConfirming] = useState<'discard' | 'requested' | null>(null);
   const discard = useRef<HTMLButtonElement>(null);
+  // The confirmation is a dialog beside the notice, not in it: the notice is a live region, and a dialog inside
+  // it would be read out as the notice's news as well as a dialog.
   return (
-    <Notice tone="info" live>
-      <p className="us-notice__text">{t('draft.restored', { time: savedLabel(savedAt, now, i18n.language) })}</p>
-      {requested === undefined ? null : <p className="us-notice__text">{t('draft.requested', { category: requested })}</p>}
-      {requested === undefined ? null : (
-        <Button variant="ghost" onClick={() => setConfirming('requested')}>
-          {t('draft.startRequested', { category: requested })}
+    <>
+      <Notice tone="info" live>
+        <p className="us-notice__text">{t('draft.restored', { time: savedLabel(savedAt, now, i18n.language) })}</p>
+        {requested === undefined ? null : <p className="us-notice__text">{t('draft.requested', { category: requested })}</p>}
+        {requested === undefined ? null : (
+          <Button variant="ghost" onClick={() => setConfirming('requested')}>
+            {t('draft.startRequested', { category: requested })}
+          </Button>
+        )}
+        <Button ref={discard} variant="ghost" onClick={() => setConfirming('discard')}>
+          {t('draft.discard')}
         </Button>
-      )}
-      <Button ref={discard} variant="ghost" onClick={() => setConfirming('discard')}>
-        {t('draft.discard')}
-      </Button>
+      </Notice>
       <ConfirmDialog
         open={confirming !== null}
         title={t('draft.confirmTitle')}
@@ -64,6 +68,6 @@ export function DraftRestoredNotice({ savedAt, now, requested: requestedCode, on
       >
         <p>{confirming === 'requested' ? t('draft.confirmRequested', { category: requested }) : t('draft.confirmText')}</p>
       </ConfirmDialog>
-    </Notice>
+    </>
   );
 }

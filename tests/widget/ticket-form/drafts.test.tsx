@@ -60,6 +60,9 @@ describe('draft autosave', () => {
 
     const { user, slot } = renderForm({ store, prefill: OTHER });
     await user.click(screen.getByRole('button', { name: 'Удалить черновик' }));
+    // The confirmation is a dialog of its own, outside the notice's live region (or it would be read out twice).
+    const dialog = await screen.findByRole('dialog', { name: 'Удалить черновик?' });
+    expect(dialog.closest('[role="status"], [aria-live]')).toBeNull();
     await user.click(await screen.findByRole('button', { name: 'Удалить' }));
     expect(screen.getByLabelText('Тема обращения')).toHaveValue('');
     expect(screen.queryByText(/Черновик от/)).not.toBeInTheDocument();
