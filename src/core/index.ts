@@ -13,3 +13,4 @@ export * from './channels';
 export * from './fields';
 export * from './tickets';
 export * from './attachment-names';
+export * from './capitalize';

@@ -72,7 +72,7 @@ describe('a guest’s tickets', () => {
     await visible(tracked, row, 'the ticket in «Мои обращения»', 15_000);
     await waitUntil(tracked, 'its live status', async () => (await row.innerText()).includes('Техподдержке требуется уточнение'));
     expect(await row.innerText()).toContain(number);
-    await visible(tracked, dialog.getByRole('button', { name: 'Открыть по номеру и ключу' }), 'the folded number-and-key form');
+    await visible(tracked, dialog.getByRole('button', { name: 'Открыть по номеру и ключу', exact: true }), 'the folded number-and-key form');
     expect(await axe(page), 'axe: a guest’s list').toEqual([]);
 
     // Opened: the timeline with the question, and the reply goes with the key.
@@ -106,7 +106,7 @@ describe('a guest’s tickets', () => {
     await keyField.fill(key);
     await otherDialog.getByRole('button', { name: 'Открыть обращение' }).click();
     await visible(other, otherDialog.getByRole('heading', { level: 2, name: subject }), 'the ticket opened by its key', 15_000);
-    await otherDialog.getByRole('button', { name: '← К списку обращений' }).click();
+    await otherDialog.getByRole('button', { name: 'К списку обращений', exact: true }).click();
     await visible(other, otherDialog.getByRole('button', { name: new RegExp(subject) }), 'the ticket remembered on this device too');
 
     expect(otherUrls.filter((address) => address.includes(key.slice(0, -4)) || decodeURIComponent(address).includes(key.slice(0, -4)))).toEqual([]);

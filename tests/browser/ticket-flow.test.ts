@@ -56,7 +56,7 @@ describe('a ticket, live, against the real server', () => {
     expect(await axe(page), 'axe: confirmation and timeline').toEqual([]);
     // Focus on the registration notice, the way back above it still in the panel's view.
     await waitUntil(tracked, 'focus on the notice', async () => (await dialog.locator('.us-confirmation').evaluate((node) => node.getRootNode() instanceof ShadowRoot && (node.getRootNode() as ShadowRoot).activeElement === node)));
-    const back = await dialog.getByRole('button', { name: '← К списку обращений' }).boundingBox();
+    const back = await dialog.getByRole('button', { name: 'К списку обращений', exact: true }).boundingBox();
     const header = await dialog.locator('.us-shell__top').boundingBox();
     expect(back !== null && header !== null && back.y >= header.y + header.height, 'the way back is not under the sticky header').toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });

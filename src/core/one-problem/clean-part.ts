@@ -1,3 +1,4 @@
+import { capitalizeFirst } from '../capitalize';
 import { findConnectives } from './connectives';
 import { splitSentences } from './sentences';
 import { normalizeText } from './stem';
@@ -57,5 +58,5 @@ export function cleanPart(part: string): string {
   }
   t = t.replace(PUNCTUATION_END, '');
   if (t === '') return part.trim();
-  return t.charAt(0).toUpperCase() + t.slice(1);
+  return capitalizeFirst(t);
 }

@@ -112,6 +112,8 @@ export function TicketView(props: TicketViewProps) {
 
   const back = onBack === undefined ? null : (
     <Button variant="ghost" className="us-ticket__back" onClick={onBack}>
+      {/* The arrow is drawn, not read: the button's name is its words. */}
+      <span aria-hidden="true">← </span>
       {t('back')}
     </Button>
   );

@@ -1,6 +1,6 @@
 /** English texts of the 'timeline' namespace: loaded only when the widget speaks English (see app/english.ts). */
 export const timelineMessagesEn = {
-  back: '← Back to my requests',
+  back: 'Back to my requests',
   loadError: 'Could not load the request.',
   link: {
     notFound: 'Request No. {{number}} is not among your requests.',

@@ -1,7 +1,7 @@
 /** Texts of the ticket view: header, confirmation, timeline, next step, reply and cancel (namespace 'timeline'). Russian; the English texts are in the .en module beside, loaded only for English. */
 export const timelineMessages = {
   ru: {
-    back: '← К списку обращений',
+    back: 'К списку обращений',
     loadError: 'Не удалось загрузить обращение.',
     link: {
       notFound: 'Обращение № {{number}} не найдено среди ваших обращений.',

@@ -114,62 +114,66 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   // How much it hurts starts as the form's answer; a part may differ (a wish beside a fault that stops work).
   const formImpact = chosenImpact(shared.values.impact);
   const impact = item.impact ?? formImpact;
+  const titleId = useId();
   return (
     <li className="us-split__item" data-state={state.status}>
-      <Heading depth={2} className="us-split__item-title">{t('split.item', { index: index + 1, count })}</Heading>
-      <Field label={t('split.category')}>
-        {(control) => (
-          <PartChoice
-            control={control}
-            value={category}
-            codes={CATEGORIES}
-            label={(code) => t(`common:category.${code}`)}
-            disabled={readOnly}
-            onChoose={(next) => onChange({ ...item, category: next === shared.category ? undefined : next })}
+      {/* Its fields are named by the part they belong to («Обращение 2 из 2»), not only by their labels. */}
+      <div role="group" aria-labelledby={titleId}>
+        <Heading depth={2} className="us-split__item-title" id={titleId}>{t('split.item', { index: index + 1, count })}</Heading>
+        <Field label={t('split.category')}>
+          {(control) => (
+            <PartChoice
+              control={control}
+              value={category}
+              codes={CATEGORIES}
+              label={(code) => t(`common:category.${code}`)}
+              disabled={readOnly}
+              onChoose={(next) => onChange({ ...item, category: next === shared.category ? undefined : next })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('field.impact')}
+          // A status region, as the form's own: a changed answer (or category) says the new priority at once.
+          hint={impact === '' ? undefined : <span role="status">{t('priority', { priority: t(`priorityValue.${priorityFor(category, impact)}`) })}</span>}
+          required
+        >
+          {(control) => (
+            <PartChoice
+              control={control}
+              value={impact}
+              codes={IMPACTS}
+              label={(code) => t(`common:impact.${code}`)}
+              disabled={readOnly}
+              onChoose={(next) => onChange({ ...item, impact: next === formImpact ? undefined : next })}
+            />
+          )}
+        </Field>
+        <Field label={t('field.subject')} error={error('subject')} required>
+          {(control) => <input {...control} value={item.subject} readOnly={readOnly} onChange={(e) => onChange({ ...item, subject: e.target.value })} />}
+        </Field>
+        <Field label={t('field.description')} error={error('description')} required>
+          {(control) => <textarea {...control} rows={4} value={item.description} readOnly={readOnly} onChange={(e) => onChange({ ...item, description: e.target.value })} />}
+        </Field>
+        {ownFields.map((name) => (
+          <SplitPartField
+            key={name}
+            name={name}
+            category={category}
+            value={values[name] ?? ''}
+            error={error(name)}
+            readOnly={readOnly}
+            today={shared.extras.now === undefined ? undefined : localIsoDate(shared.extras.now())}
+            onChange={(value) => onChange({ ...item, fields: { ...item.fields, [name]: value } })}
           />
-        )}
-      </Field>
-      <Field
-        label={t('field.impact')}
-        // A status region, as the form's own: a changed answer (or category) says the new priority at once.
-        hint={impact === '' ? undefined : <span role="status">{t('priority', { priority: t(`priorityValue.${priorityFor(category, impact)}`) })}</span>}
-        required
-      >
-        {(control) => (
-          <PartChoice
-            control={control}
-            value={impact}
-            codes={IMPACTS}
-            label={(code) => t(`common:impact.${code}`)}
-            disabled={readOnly}
-            onChoose={(next) => onChange({ ...item, impact: next === formImpact ? undefined : next })}
-          />
-        )}
-      </Field>
-      <Field label={t('field.subject')} error={error('subject')} required>
-        {(control) => <input {...control} value={item.subject} readOnly={readOnly} onChange={(e) => onChange({ ...item, subject: e.target.value })} />}
-      </Field>
-      <Field label={t('field.description')} error={error('description')} required>
-        {(control) => <textarea {...control} rows={4} value={item.description} readOnly={readOnly} onChange={(e) => onChange({ ...item, description: e.target.value })} />}
-      </Field>
-      {ownFields.map((name) => (
-        <SplitPartField
-          key={name}
-          name={name}
-          category={category}
-          value={values[name] ?? ''}
-          error={error(name)}
-          readOnly={readOnly}
-          today={shared.extras.now === undefined ? undefined : localIsoDate(shared.extras.now())}
-          onChange={(value) => onChange({ ...item, fields: { ...item.fields, [name]: value } })}
-        />
-      ))}
-      <p className="us-split__status">
-        {state.status === 'sending' ? t('split.sending') : null}
-        {state.status === 'sent' ? t('split.sent', { number: state.response.ticket.number }) : null}
-        {state.status === 'failed' ? t('split.failed', { reason: state.reason }) : null}
-        {sharedInvalid ? t('split.sharedInvalid') : null}
-      </p>
+        ))}
+        <p className="us-split__status">
+          {state.status === 'sending' ? t('split.sending') : null}
+          {state.status === 'sent' ? t('split.sent', { number: state.response.ticket.number }) : null}
+          {state.status === 'failed' ? t('split.failed', { reason: state.reason }) : null}
+          {sharedInvalid ? t('split.sharedInvalid') : null}
+        </p>
+      </div>
     </li>
   );
 }

@@ -1,5 +1,5 @@
 /** Turning a multi-problem description into one draft per problem. */
-import { DRAFT_LIMITS } from '../../core';
+import { capitalizeFirst, DRAFT_LIMITS } from '../../core';
 import type { TicketDraft, TicketFieldName } from '../../core';
 import type { SplitItem } from './stored-draft';
 
@@ -26,8 +26,8 @@ export function subjectFromPart(part: string, max = SUBJECT_LENGTH): string {
     .filter((sentence) => /\p{L}/u.test(sentence));
   const sentence = sentences.find((s) => !GREETING.test(s.trim())) ?? sentences[0] ?? '';
   const bare = sentence.replace(/[.!…]+$/u, '').trim().replace(OPENER, '');
-  // A list item written in lower case still makes a subject.
-  const text = bare.charAt(0).toUpperCase() + bare.slice(1);
+  // A list item written in lower case still makes a subject (a link or «iPhone» stays as written).
+  const text = capitalizeFirst(bare);
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');

@@ -20,6 +20,8 @@ describe('cleanPart', () => {
     ['Другой вопрос — как поменять название?', 'Как поменять название?'],
     ['Первая помощь: курс не открывается', 'Первая помощь: курс не открывается'],
     ['Здравствуйте!', 'Здравствуйте!'],
+    ['2) https://lms.example.ru/courses/123 не открывается', 'https://lms.example.ru/courses/123 не открывается'],
+    ['и ivanov@example.ru не получает письма', 'ivanov@example.ru не получает письма'],
   ])('%s → %s', (part, expected) => {
     expect(cleanPart(part)).toBe(expected);
   });

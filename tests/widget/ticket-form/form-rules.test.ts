@@ -29,6 +29,10 @@ describe('subjectFromPart', () => {
     ['Слушатель Иванова А. И. не может войти в ЛК. Пароль верный.', 'Слушатель Иванова А. И. не может войти в ЛК'],
     ['Курс не засчитан, т.е. прогресс 90%. Помогите.', 'Курс не засчитан, т.е. прогресс 90%'],
     ['Добрый день!', 'Добрый день'],
+    // A link, an address or «iPhone» opening the text stays as written.
+    ['https://lms.example.ru/courses/123 не открывается', 'https://lms.example.ru/courses/123 не открывается'],
+    ['lms.example.ru не открывается с телефона', 'lms.example.ru не открывается с телефона'],
+    ['iPhone не показывает видео', 'iPhone не показывает видео'],
   ])('%j → %j', (part, subject) => {
     expect(subjectFromPart(part)).toBe(subject);
   });

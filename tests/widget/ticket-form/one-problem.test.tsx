@@ -145,6 +145,9 @@ describe('one ticket — one problem', () => {
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getAllByRole('heading', { level: 3 }).map((item) => item.textContent)).toEqual(['Обращение 1 из 2', 'Обращение 2 из 2']);
     expect(screen.queryByRole('heading', { level: 4 })).not.toBeInTheDocument();
+    // Each part's fields are a group named by the part, so «Тема обращения» twice is told apart.
+    const secondPart = screen.getByRole('group', { name: 'Обращение 2 из 2' });
+    expect(within(secondPart).getByLabelText('Тема обращения')).toHaveValue('Не приходит письмо с паролем новым слушателям');
     const subjects = screen.getAllByLabelText('Тема обращения');
     expect(subjects.map((input) => (input as HTMLInputElement).value)).toEqual([
       'Не открывается курс «Охрана труда»',
