@@ -13,4 +13,5 @@ export * from './channels';
 export * from './fields';
 export * from './tickets';
 export * from './attachment-names';
+export * from './invisible';
 export * from './capitalize';

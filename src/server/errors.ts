@@ -38,6 +38,9 @@ export const UNAVAILABLE_RETRY_SECONDS = 5;
 // Conditions the store recovers from (a lock, a full or failing disk): a retry later may succeed, and
 // nothing half-written stays behind because every write is one transaction.
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOLFS)/;
+// A full or failing disk, out of descriptors, and a lost database socket: node-postgres passes on its socket's
+// ECONNREFUSED, ECONNRESET, ETIMEDOUT and EPIPE. A request stream fails with the same codes when its client goes
+// (an aborted body is ECONNRESET), so what reads a request body answers that itself and never lets it reach here.
 const UNAVAILABLE_NODE = new Set(['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EMFILE', 'ENFILE', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 // PostgreSQL's SQLSTATEs of the same kind: connection lost, out of resources, shutting down, a lock or
 // serialization conflict, a read-only replica.

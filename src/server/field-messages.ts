@@ -53,6 +53,20 @@ const GENERIC: Readonly<Record<string, string>> = {
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(FIELD_ERRORS);
 
+// zod's origins of a numeric limit: a number's own range (`number`), an integer's safe range (`int`, from
+// `z.int()`, before the schema's own limits), a bigint's.
+const NUMERIC_ORIGINS: ReadonlySet<unknown> = new Set(['number', 'int', 'bigint']);
+
+/** Whether `issue` is a number out of a range (rather than a text or a list too long or short). */
+function isNumberRange(issue: IssueLike): boolean {
+  return (issue.code === 'too_big' || issue.code === 'too_small') && NUMERIC_ORIGINS.has(issue.origin);
+}
+
+/** Whether `issue` is only `z.int()`'s safe range, which the schema's own limit on the same path words better. */
+function isSafeIntegerRange(issue: IssueLike): boolean {
+  return issue.origin === 'int' && isNumberRange(issue);
+}
+
 /** The dotted path of an issue, as `fields` keys it: `course.url`, `attachmentIds.0`. */
 export function issuePath(path: readonly PropertyKey[]): string {
   return path.map((part) => String(part)).join('.');
@@ -64,9 +78,9 @@ export function issuePath(path: readonly PropertyKey[]): string {
  */
 export function fieldMessage(issue: IssueLike, given = false): string {
   const path = issuePath(issue.path);
-  // A number out of range is not a text too long («score»: 6).
-  if (issue.origin === 'number' && issue.code === 'too_big') return typeof issue.maximum === 'number' ? `Слишком большое значение: не больше ${issue.maximum}` : GENERIC.invalid!;
-  if (issue.origin === 'number' && issue.code === 'too_small') return typeof issue.minimum === 'number' ? `Слишком маленькое значение: не меньше ${issue.minimum}` : GENERIC.invalid!;
+  // A number out of range is not a text too long («score»: 6, or 1e308 past an integer's safe range).
+  if (isNumberRange(issue) && issue.code === 'too_big') return typeof issue.maximum === 'number' ? `Слишком большое значение: не больше ${issue.maximum}` : GENERIC.invalid!;
+  if (isNumberRange(issue) && issue.code === 'too_small') return typeof issue.minimum === 'number' ? `Слишком маленькое значение: не меньше ${issue.minimum}` : GENERIC.invalid!;
   const code = issue.code === 'invalid_type' && given && !KNOWN_CODES.has(issue.message) ? 'wrong_type' : messageCode(issue);
   if (code === 'wrong_type') return formSentences(path)?.['invalid'] ?? 'Неверный тип значения';
   const specific = formSentences(path)?.[code] ?? formSentences(path.replace(/\.\d+(?=\.|$)/g, ''))?.[code];
@@ -85,13 +99,21 @@ function hasValueAt(input: unknown, path: readonly PropertyKey[]): boolean {
   return at !== undefined;
 }
 
-/** All issues as `{ path: sentence }`, the first issue of each path winning; `input` is what was parsed. */
+/**
+ * All issues as `{ path: sentence }`, the first issue of each path winning; `input` is what was parsed. An
+ * integer's safe range gives way to the schema's own range on the same path («score»: 1e308 is "not more than
+ * 5", not "not more than 9007199254740991").
+ */
 export function fieldMessages(issues: readonly IssueLike[], prefix = '', input?: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
+  const safeRangeOnly = new Set<string>();
   for (const issue of issues) {
     const key = prefix + issuePath(issue.path);
     // Object.hasOwn, not `in`: a path like "constructor" must not match Object.prototype.
-    if (!Object.hasOwn(fields, key)) fields[key] = fieldMessage(issue, hasValueAt(input, issue.path));
+    if (Object.hasOwn(fields, key) && !(safeRangeOnly.has(key) && isNumberRange(issue))) continue;
+    fields[key] = fieldMessage(issue, hasValueAt(input, issue.path));
+    if (isSafeIntegerRange(issue)) safeRangeOnly.add(key);
+    else safeRangeOnly.delete(key);
   }
   return fields;
 }

@@ -116,6 +116,8 @@ const MISTAKES: Array<[string, () => string, string, RegExp]> = [
   ['sub with a control character', () => sign({ ...good(), sub: 'u-7\n' }), 'claim_sub', /no control or zero-width characters/],
   ['sub with a bidi override', () => sign({ ...good(), sub: '\u202eu-7' }), 'claim_sub', /no control or zero-width characters/],
   ['sub with a space at an end', () => sign({ ...good(), sub: 'u-7 ' }), 'claim_sub', /no spaces at either end/],
+  // Half of a UTF-16 pair has no UTF-8 form: stored, it would read back as another id.
+  ['sub with half a UTF-16 pair', () => sign({ ...good(), sub: 'u-7\ud800' }), 'claim_sub', /no half of a UTF-16 pair/],
   // Far from now, so the check never runs across the second in which the token would already be past its exp.
   ['exp not a whole number', () => sign({ ...good(), exp: now() + 600.5 }), 'claim_exp', /exp must be a whole number of seconds/],
   ['wrong secret', () => sign(good(), 'another-secret-of-sufficient-length-0123456789'), 'signature', /signature does not match/],
@@ -178,7 +180,7 @@ describe('claims are cleaned like the guest contact fields', () => {
   it('trims, removes control and zero-width characters, normalises the phone and drops a bad e-mail', async () => {
     const token = sign({
       ...good(),
-      name: '  Петров\u200b Пётр\u0007 ',
+      name: '  Петров\u200b Пётр\u0007\udc00 ',
       org: { id: '  ', title: ' \u202eШкола №5 ' },
       lms: ' https://school5.uchi.pro/ ',
       phone: '8 (912) 345-67-89',
@@ -187,7 +189,7 @@ describe('claims are cleaned like the guest contact fields', () => {
     const reply = await createTicket(ts, `Bearer ${token}`, validDrafts.other);
     expect(reply.status, reply.text).toBe(201);
     const reporter = (reply.body as { ticket: { reporter: Record<string, unknown> } }).ticket.reporter;
-    expect(reporter).toMatchObject({ fullName: 'Петров Пётр', organization: 'Школа №5', lmsUrl: 'https://school5.uchi.pro/', phone: '+79123456789' });
+    expect(reporter).toMatchObject({ fullName: 'Петров Пётр\ufffd', organization: 'Школа №5', lmsUrl: 'https://school5.uchi.pro/', phone: '+79123456789' });
     expect(reporter.email).toBeUndefined();
   });
 

@@ -1,3 +1,4 @@
+import { withoutInvisible } from '../invisible';
 import { cleanPart } from './clean-part';
 import { findList } from './list-items';
 import { listPieces } from './split-list';
@@ -33,7 +34,7 @@ function prosePieces(text: string): Piece[] {
  * (scripts/one-problem-train.ts) decide, and cut where a boundary reaches their threshold.
  */
 export function checkOneProblem(text: string): OneProblemCheck {
-  const trimmed = text.trim();
+  const trimmed = withoutInvisible(text).trim();
   if (trimmed === '') return { parts: [], markers: [] };
   const written = writtenCut(trimmed);
   if (written === null) return modelCheck(trimmed);

@@ -14,7 +14,7 @@ import type { Context } from 'hono';
 import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_TYPES, attachmentTypeNamed } from '../../core';
 import type { AttachmentType } from '../../core';
-import { ApiFailure, failures, isStorageUnavailable } from '../errors';
+import { ApiFailure, failures } from '../errors';
 import { closeAfter } from '../http/json-body';
 import type { FileStorage } from './storage';
 
@@ -153,8 +153,10 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
     // Piped by hand: `pipeline` would destroy the request with the parser, and destroying a request that is not
     // fully read resets its socket before the refusal can be written.
     source.pipe(parser);
-    const piped = finished(source).catch((error: unknown) => {
-      throw isStorageUnavailable(error) ? error : broken();
+    // The request stream fails by its client only: a body cut short (an abort, which Node reports as ECONNRESET)
+    // or a broken one. Its error is never taken for the storage's, whatever its code (errors.ts).
+    const piped = finished(source).catch(() => {
+      throw broken();
     });
     // Whichever fails first decides the answer; both are awaited so neither rejection goes unhandled.
     await Promise.all([parsed, piped]);

@@ -107,12 +107,13 @@ function rejectionOf(error: unknown): TokenCheck {
 }
 
 // Control and invisible format characters (zero-width spaces and joiners, bidi overrides, soft hyphens): they
-// make a name look empty or different from what is stored, so they are removed from every text claim.
+// make a name look empty or different from what is stored, so they are removed from every text claim. Half of
+// a UTF-16 pair has no UTF-8 form: it becomes U+FFFD.
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 /** A text claim without invisible characters, trimmed. */
 function cleanText(value: string): string {
-  return value.replace(INVISIBLE, '').trim();
+  return value.replace(INVISIBLE, '').replace(/\p{Cs}/gu, '\ufffd').trim();
 }
 
 /**
@@ -125,7 +126,7 @@ function cleanClaims(claims: ReporterClaims): TokenCheck {
   // it could become another user's id, so a blank one, or one with spaces at an end or invisible characters, is
   // refused rather than changed.
   if (cleanText(claims.sub) !== claims.sub) {
-    return refuse('claim_sub', 'sub must be the LMS user id as it is: visible characters, no spaces at either end, no control or zero-width characters.');
+    return refuse('claim_sub', 'sub must be the LMS user id as it is: visible characters, no spaces at either end, no control or zero-width characters, no half of a UTF-16 pair.');
   }
   const name = cleanText(claims.name);
   if (name === '') return refuse('claim_name', 'name must have visible characters.');

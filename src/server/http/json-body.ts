@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type * as z from 'zod/mini';
 import { ApiFailure, failures } from '../errors';
 import { fieldMessages } from '../field-messages';
+import { cleanStrings } from './clean-text';
 
 /** Middleware refusing bodies over `maxBytes` with our 413 (counts streamed bodies too, not just Content-Length). */
 export function jsonSizeLimit(maxBytes: number) {
@@ -54,9 +55,31 @@ export function isJsonRequest(c: Context): boolean {
   return /^application\/json\s*(;|$)/i.test(type.trim());
 }
 
-/** Reads the body as a JSON object: 415 for another type, 400 for bad JSON or a non-object. */
+// A charset parameter other than UTF-8's names bytes the strict decoder would misread or refuse as broken.
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
+/**
+ * 415 for a body the server would misread: a content coding (gzip, br: the server does not inflate bodies, and
+ * a plain body labelled gzip is not what the client meant) or a charset other than UTF-8.
+ */
+function refuseEncodedBody(c: Context): void {
+  const coding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
+  if (coding !== '' && coding !== 'identity') {
+    throw failures.unsupportedMedia(`Сжатые тела запросов не поддерживаются (Content-Encoding: ${coding.slice(0, 40)}): отправьте JSON без сжатия.`);
+  }
+  const charset = CHARSET.exec(c.req.header('content-type') ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw failures.unsupportedMedia('Тело запроса принимается только в кодировке UTF-8 (charset=utf-8).');
+  }
+}
+
+/**
+ * Reads the body as a JSON object: 415 for another type, a content coding or a charset other than UTF-8, 400
+ * for bad JSON or a non-object. Every string in it comes back without invisible characters (see clean-text.ts).
+ */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   if (!isJsonRequest(c)) throw failures.unsupportedMedia('Ожидается тело в формате application/json.');
+  refuseEncodedBody(c);
   let bytes: ArrayBuffer;
   try {
     bytes = await c.req.arrayBuffer();
@@ -70,7 +93,7 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw failures.badRequest('Тело запроса должно быть JSON-объектом.');
   }
-  return value as Record<string, unknown>;
+  return cleanStrings(value) as Record<string, unknown>;
 }
 
 /** Parses `input` with a schema, or throws 422 with Russian field messages. */

@@ -9,6 +9,7 @@ import { anyTicket } from '../tickets/access';
 import { agentStats } from '../tickets/rating';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
+import { singleQuery } from './query';
 import type { agentTicketListSchema } from '../schemas';
 import type * as z from 'zod/mini';
 
@@ -23,7 +24,7 @@ export function agentRoutes(deps: AppDeps) {
 
   // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.
   app.get('/agent/tickets', async (c) => {
-    const query = readPageQuery((name) => c.req.query(name), true);
+    const query = readPageQuery(singleQuery(c), true);
     const page = pageOf(await deps.store.tickets.page(query, null), query.limit);
     const body: z.infer<typeof agentTicketListSchema> = { tickets: await Promise.all(page.rows.map((row) => summaryView(deps.store, row))), nextCursor: page.nextCursor };
     return c.json(body);

@@ -10,6 +10,7 @@ import { failures } from '../errors';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import { DELIVERY_STATUSES } from '../schemas';
 import type { deliveryListSchema, deliverySchema } from '../schemas';
+import { singleQuery } from './query';
 
 /** How many deliveries one listing shows at most. */
 const MAX_LISTED = 200;
@@ -33,8 +34,8 @@ export function notificationRoutes(deps: AppDeps) {
 
   app.get('/agent/deliveries', async (c) => {
     requireAgent(c.get('identity'));
-    const raw = c.req.query('status');
-    const status = raw === undefined || raw === '' ? null : DELIVERY_STATUSES.find((s) => s === raw);
+    const raw = singleQuery(c)('status');
+    const status = raw === undefined ? null : DELIVERY_STATUSES.find((s) => s === raw);
     if (status === undefined) throw failures.badRequest(`status: одно из ${DELIVERY_STATUSES.join(', ')}.`);
     const rows = await deps.store.outbox.list(status, MAX_LISTED);
     const body: z.infer<typeof deliveryListSchema> = { deliveries: rows.map(deliveryView) };

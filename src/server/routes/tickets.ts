@@ -1,6 +1,6 @@
 /** The reporter's ticket routes: create (idempotent), list, read. */
 import { Hono } from 'hono';
-import { followUpFieldSchema, latestAcceptedDate, newTicketDraftSchema } from '../../core';
+import { fieldSpec, followUpFieldSchema, isHttpUrl, latestAcceptedDate, newTicketDraftSchema, readWirePath, TICKET_FIELD_NAMES } from '../../core';
 import { requireReporter } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
@@ -11,9 +11,43 @@ import { reporterTicket } from '../tickets/access';
 import { createTicket } from '../tickets/create';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
+import { singleQuery } from './query';
 
 // Printable ASCII without spaces: a UUID, a ULID or any client token fits; nothing that could break a log line.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
+
+/** The earliest year a date field may name: an earlier one (0000-01-01) is a typo, not an attempt. */
+const EARLIEST_YEAR = 1900;
+// The wire paths of the table's date fields (`testAttemptDate`).
+const DATE_PATHS = TICKET_FIELD_NAMES.filter((name) => fieldSpec(name).kind === 'date').map((name) => fieldSpec(name).wire);
+
+/**
+ * The 422 `fields` of a parsed draft's dates before {@link EARLIEST_YEAR}. Checked here rather than in the shared
+ * schema, which takes any calendar year: a bound there would weigh on the widget's first open.
+ */
+function tooEarlyDates(draft: object): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const path of DATE_PATHS) {
+    const value = readWirePath(draft, path);
+    // YYYY-MM-DD, as the schema has checked: its first four characters compare as the year.
+    if (value !== undefined && value.slice(0, 4) < String(EARLIEST_YEAR)) fields[path] = `Проверьте год: дата не может быть раньше ${EARLIEST_YEAR} года`;
+  }
+  return fields;
+}
+
+/**
+ * The 422 `fields` of a parsed draft's page addresses that are not http(s) (`javascript:`, `data:`): the widget
+ * sends only web pages (browser-info.ts), and support and webhooks receive the address as a link. Checked here for
+ * the same reason as the dates.
+ */
+function nonWebPages(draft: { pageUrl?: string | undefined; browser: { pageUrl?: string | undefined } }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const pages = [['pageUrl', draft.pageUrl], ['browser.pageUrl', draft.browser.pageUrl]] as const;
+  for (const [path, value] of pages) {
+    if (value !== undefined && !isHttpUrl(value)) fields[path] = 'Адрес страницы должен начинаться с http:// или https://';
+  }
+  return fields;
+}
 
 /** Routes under `/tickets`. */
 export function ticketRoutes(deps: AppDeps) {
@@ -33,6 +67,8 @@ export function ticketRoutes(deps: AppDeps) {
     // same 422 as the rest of the draft.
     // A date after the server's own day plus one (a user east of it lives in it already) has not happened yet.
     const draft = parseWith(newTicketDraftSchema(latestAcceptedDate(deps.clock())), reporter.kind === 'guest' ? { ...rest, contact: contact ?? {}, consent: consent ?? false } : rest);
+    const wrong = { ...tooEarlyDates(draft), ...nonWebPages(draft) };
+    if (Object.keys(wrong).length > 0) throw failures.validation(wrong);
     // The ticket it continues (optional) is not part of the draft: it is checked against the stored tickets.
     const followUp = parseWith(followUpFieldSchema, { followUpOf });
     const ip = remoteAddress(c);
@@ -53,7 +89,7 @@ export function ticketRoutes(deps: AppDeps) {
 
   app.get('/tickets', async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    const query = readPageQuery((name) => c.req.query(name), false);
+    const query = readPageQuery(singleQuery(c), false);
     const page = pageOf(await deps.store.tickets.page(query, { owner: reporter.owner, keyHash: reporter.keyHash ?? '' }), query.limit);
     const body: TicketListResponse = { tickets: await Promise.all(page.rows.map((row) => summaryView(deps.store, row))), nextCursor: page.nextCursor };
     return c.json(body);

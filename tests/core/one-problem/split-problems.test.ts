@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRules, cleanPart, splitList } from '../../../src/core/one-problem';
+import { checkOneProblem, checkRules, cleanPart, splitList } from '../../../src/core/one-problem';
 
 /** The rules' parts: these cases test the rules (the trained model's word is tested by the corpus). */
 const rulesSplit = (text: string) => checkRules(text).parts;
@@ -97,5 +97,17 @@ describe('the rules split', () => {
     ],
   ])('splits %j', (text, expected) => {
     expect(rulesSplit(text)).toEqual(expected);
+  });
+});
+
+describe('invisible characters', () => {
+  it.each([['\u200b'], ['\u0000'], ['\u00ad'], ['\u202e'], ['\u2060']])('an invisible %j at the boundary does not hide the second problem', (invisible) => {
+    const check = checkOneProblem(`Не загружается видео в уроке 3.${invisible} Также не могу скачать сертификат после окончания курса.`);
+    expect(check.parts).toEqual(['Не загружается видео в уроке 3.', 'Не могу скачать сертификат после окончания курса.']);
+    expect(check.markers).toEqual(['Также']);
+  });
+
+  it('a text of nothing but invisible characters has no problem to split', () => {
+    expect(checkOneProblem('\u200b\u2060\u0000')).toEqual({ parts: [], markers: [] });
   });
 });
