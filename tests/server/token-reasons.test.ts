@@ -107,6 +107,13 @@ const MISTAKES: Array<[string, () => string, string, RegExp]> = [
   ['nbf in the future', () => sign({ ...good(), nbf: now() + 600 }), 'not_yet_valid', /nbf is in the future/],
   ['unknown role', () => sign({ ...good(), role: 'student' }), 'claim_role', new RegExp(`role must be one of: ${LMS_ROLES.join(', ')}`)],
   ['org as a string', () => sign({ ...good(), org: 'Школа №5' }), 'claim_org', /org must be an object/],
+  ['org.id as a number', () => sign({ ...good(), org: { id: 17, title: 'Школа №5' } }), 'claim_org', /org\.id, when given, must be a string/],
+  ['org.title as a number', () => sign({ ...good(), org: { title: 5 } }), 'claim_org', /org\.title must be a string/],
+  ['exp as a string', () => sign({ ...good(), exp: String(now() + 600) }), 'claim_exp', /a number, not a string/],
+  ['iat as a string', () => sign({ ...good(), iat: 'x' }), 'claims', /iat, when given, must be a number/],
+  ['nbf as a string', () => sign({ ...good(), nbf: 'x' }), 'claims', /nbf, when given, must be a number/],
+  ['payload a JSON array', () => sign([1] as unknown as Record<string, unknown>), 'claims', /payload must be a JSON object/],
+  ['payload null', () => sign(null as unknown as Record<string, unknown>), 'claims', /payload must be a JSON object/],
   ['name of spaces and zero-width characters', () => sign({ ...good(), name: ' \u200b\u200d\u00a0 ' }), 'claim_name', /name must have visible characters/],
   ['lms not an http(s) URL', () => sign({ ...good(), lms: 'javascript:alert(1)' }), 'claim_lms', /lms must be an absolute http\(s\) URL/],
   ['no sub', () => sign({ ...good(), sub: undefined }), 'claim_sub', /sub/],
@@ -142,7 +149,7 @@ describe('each token mistake has its own reason', () => {
   });
 
   it('the mistakes are told apart (the table covers distinct checks)', () => {
-    expect(new Set(MISTAKES.map(([, , reason]) => reason)).size).toBe(15);
+    expect(new Set(MISTAKES.map(([, , reason]) => reason)).size).toBe(16);
   });
 
   it.each(MISTAKES)('%s → %s', async (_name, make, reason, detail) => {

@@ -92,16 +92,37 @@ function hasCrit(token: string): boolean {
   }
 }
 
-/** jose's error for a failed check → our reason. */
-function rejectionOf(error: unknown): TokenCheck {
+/** Whether the token's payload (its second part) is JSON at all: jose tells a non-object and broken JSON alike. */
+function payloadIsJson(token: string): boolean {
+  try {
+    JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** jose's error for a failed check of `token` → our reason. */
+function rejectionOf(error: unknown, token: string): TokenCheck {
   if (error instanceof joseErrors.JWTExpired) return refuse('expired', 'exp has passed (exp is in seconds since 1970, UTC).');
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') return refuse('audience', `aud must be "${TOKEN_AUDIENCE}".`);
-    if (error.claim === 'exp') return refuse(error.reason === 'missing' ? 'exp_missing' : 'claim_exp', 'exp is required: a whole number of seconds since 1970, UTC.');
-    if (error.claim === 'nbf' || error.claim === 'iat') return refuse('not_yet_valid', `${error.claim} is in the future: check the LMS server's clock.`);
+    // jose's reasons: "missing", "invalid" (not a number) and "check_failed" (a time that does not hold).
+    if (error.claim === 'exp') {
+      return error.reason === 'missing'
+        ? refuse('exp_missing', 'exp is required: a whole number of seconds since 1970, UTC.')
+        : refuse('claim_exp', 'exp must be a whole number of seconds since 1970, UTC (a number, not a string).');
+    }
+    if (error.claim === 'nbf' || error.claim === 'iat') {
+      return error.reason === 'check_failed'
+        ? refuse('not_yet_valid', `${error.claim} is in the future: check the LMS server's clock.`)
+        : refuse('claims', `${error.claim}, when given, must be a number of seconds since 1970, UTC.`);
+    }
     return refuse(claimReason(error.claim), `${error.claim}: ${error.reason === 'missing' ? 'required' : 'invalid'}.`);
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return refuse('algorithm', 'alg must be HS256.');
+  // A payload that is JSON but not an object (`[1]`, `"text"`, `null`) is a wrong claims set, not a broken token.
+  if (error instanceof joseErrors.JWTInvalid && payloadIsJson(token)) return refuse('claims', 'the payload must be a JSON object of claims.');
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return refuse('signature', 'the signature does not match: sign with SUPPORT_TOKEN_SECRET, HS256, over the exact header.payload sent.');
   return refuse('malformed', 'not a compact JWT: three base64url parts (header.payload.signature) with JSON header and payload.');
 }
@@ -167,6 +188,9 @@ function shapeProblem(issues: ReadonlyArray<{ path: PropertyKey[] }>): string {
     case 'role':
       return `role must be one of: ${LMS_ROLES.join(', ')}.`;
     case 'org':
+      // A number where a string goes is the usual mistake of an LMS that keeps ids as integers.
+      if (claim === 'org.id') return 'org.id, when given, must be a string of at most 100 characters (send a numeric id as "17", not 17).';
+      if (claim === 'org.title') return 'org.title must be a string of at most 300 characters.';
       return 'org must be an object: {"id"?: string, "title": string} (not a string).';
     case 'exp':
       return 'exp must be a whole number of seconds since 1970, UTC.';
@@ -200,7 +224,7 @@ export async function checkReporterToken(
       currentDate: now,
     }));
   } catch (error) {
-    return rejectionOf(error);
+    return rejectionOf(error, token);
   }
   const parsed = reporterClaimsSchema.safeParse(payload);
   if (!parsed.success) {
