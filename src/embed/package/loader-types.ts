@@ -12,7 +12,11 @@ export interface UchiSupportCommand {
   (command: 'setToken', token: string | null): void;
   (command: 'setContext', context: HostContext | UchiProAccount | null): void;
   (command: 'setLocale', locale: Locale): void;
-  <E extends HostEvent>(command: 'on', event: E, handler: HostEventHandler<E>): () => void;
+  /**
+   * Returns the unsubscribe once `loader.js` has run; the embed snippet's queue, before that, returns nothing (a
+   * handler given then stays until `destroy`). The loader takes the event's name as given: check it here.
+   */
+  <E extends HostEvent>(command: 'on', event: E, handler: HostEventHandler<E>): (() => void) | undefined;
   (command: 'destroy'): void;
 }
 
@@ -22,7 +26,10 @@ export interface UchiSupportApi extends UchiSupportCommand, WidgetCommands {
   init(options: WidgetOptions): void;
   /** Subscribes to an event; returns the unsubscribe. */
   on<E extends HostEvent>(event: E, handler: HostEventHandler<E>): () => void;
-  /** Removes the widget, the launcher and `window.UchiSupport` itself. */
+  /**
+   * Removes the widget and the launcher, and puts back what `window.UchiSupport` was before `loader.js` ran (the
+   * embed snippet's queue, or nothing): to create the widget again, load `loader.js` again.
+   */
   destroy(): void;
 }
 
@@ -31,6 +38,8 @@ declare global {
     /** Defined by `loader.js` (or by the embed snippet's queue until the loader runs). */
     UchiSupport: UchiSupportApi;
   }
+  /** `UchiSupport.open()` without `window.`, as the embed snippet writes it. */
+  var UchiSupport: UchiSupportApi;
 }
 
 export type { HostContext, HostEvent, HostEventHandler, Locale, OpenArgs, UchiProAccount, WidgetOptions };

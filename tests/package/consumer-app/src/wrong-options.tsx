@@ -2,6 +2,7 @@
 import { mount } from '@uchi-pro/support-widget';
 import { UchiSupportWidget } from '@uchi-pro/support-widget/react';
 import type {} from '@uchi-pro/support-widget/loader.js';
+import type {} from '@uchi-pro/support-widget/element.js';
 
 export function wrongOptions(element: HTMLElement) {
   // @ts-expect-error: the option is apiUrl
@@ -20,6 +21,17 @@ export function wrongOptions(element: HTMLElement) {
   window.UchiSupport('init', { apiUrl: 'https://support.example.ru/api/v1', placement: 'top' });
   window.UchiSupport('init', { apiUrl: 'https://support.example.ru/api/v1', mode: 'inline', container: '#support' });
   widget.on('ticket:created', (payload) => payload.number.toUpperCase());
+  // The snippet's global, without `window.`; `on` through the queue may return nothing yet.
+  UchiSupport.open({ category: 'order' });
+  const off = UchiSupport('on', 'unread', (count) => count.toFixed());
+  off?.();
+  // @ts-expect-error: before loader.js runs, the command form's `on` returns nothing
+  UchiSupport('on', 'close', () => undefined)();
+  // The element's events bubble with their payload as `detail`.
+  element.addEventListener('uchi-support:ticket:created', (event) => event.detail.number.toUpperCase());
+  document.querySelector('uchi-support-widget')?.addEventListener('uchi-support:unread', (event) => event.detail.toFixed());
+  // @ts-expect-error: an unread count is a number
+  element.addEventListener('uchi-support:unread', (event) => event.detail.toUpperCase());
   return (
     <UchiSupportWidget
       apiUrl="https://support.example.ru/api/v1"
