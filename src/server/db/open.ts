@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import { foldForSearch } from '../storage/search';
 
 /** Opens (creating its folder) the database: WAL for concurrent readers, foreign keys, a busy timeout. */
 export function openDatabase(path: string, busyTimeoutMs: number): Database {
@@ -13,5 +14,7 @@ export function openDatabase(path: string, busyTimeoutMs: number): Database {
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the last commits.
   db.pragma('synchronous = NORMAL');
+  // Support's search compares folded text (storage/search.ts).
+  db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : value));
   return db;
 }

@@ -1,4 +1,5 @@
 /** Reads and writes of the `tickets` table and the per-year number counter. */
+import { searchPattern } from '../storage/search';
 import type { Database } from 'better-sqlite3';
 import type { PageQuery } from '../tickets/paging';
 import type { RatingColumns, RatingCounts, RatingWrite, TicketRow } from './rows';
@@ -28,7 +29,7 @@ export function ticketsRepo(db: Database) {
     WHERE (@owner IS NULL OR owner = @owner OR access_key_hash = @keyHash)
       AND (@status IS NULL OR status = @status) AND (@category IS NULL OR category = @category)
       AND (@priority IS NULL OR priority = @priority)
-      AND (@text IS NULL OR number LIKE @text ESCAPE '\\' OR subject LIKE @text ESCAPE '\\')
+      AND (@text IS NULL OR fold(number) LIKE @text ESCAPE '\\' OR fold(subject) LIKE @text ESCAPE '\\')
       AND seq < @before
     ORDER BY seq DESC LIMIT @take`);
   const insert = db.prepare<NewTicket>(`INSERT INTO tickets (id, number, owner, access_key_hash, category, subject,
@@ -74,7 +75,7 @@ export function ticketsRepo(db: Database) {
         status: query.status,
         category: query.category,
         priority: query.priority,
-        text: query.text === null ? null : `%${query.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+        text: query.text === null ? null : searchPattern(query.text),
         before: query.before ?? Number.MAX_SAFE_INTEGER,
         take: query.limit + 1,
       }),

@@ -11,6 +11,7 @@ import type { AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingCounts, 
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
 import { migratePostgres } from './postgres-migrations';
+import { searchPattern } from './search';
 import type { AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
 
 /** The channel of event notices; the payload is `<ticket id>:<event id>`. */
@@ -45,8 +46,16 @@ async function first<T>(db: Queryable, sql: string, params: unknown[] = []): Pro
   return (await rows<T>(db, sql, params))[0];
 }
 
-/** The repositories over one connection (a transaction's) or the pool (reads). */
-function repositories(db: Queryable): Omit<Transaction, 'lock'> {
+/**
+ * A column as support's search compares it: lowercased as Unicode says (ICU's root collation where the server
+ * has ICU, whatever the database's locale: `lower()` under the C locale leaves «Матрица» as it is), ё as е.
+ */
+function folded(column: string, icu: boolean): string {
+  return `translate(lower(${column}${icu ? ' COLLATE "und-x-icu"' : ''}), 'ё', 'е')`;
+}
+
+/** The repositories over one connection (a transaction's) or the pool (reads); `icu`: see {@link folded}. */
+function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
   const tickets: TicketsWrites = {
     get: (id) => first<TicketRow>(db, 'SELECT * FROM tickets WHERE id = $1', [id]),
     getForUpdate: (id) => first<TicketRow>(db, 'SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [id]),
@@ -61,7 +70,7 @@ function repositories(db: Queryable): Omit<Transaction, 'lock'> {
           WHERE ($1::text IS NULL OR owner = $1 OR access_key_hash = $2::text)
             AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR category = $4)
             AND ($5::text IS NULL OR priority = $5)
-            AND ($6::text IS NULL OR number ILIKE $6 ESCAPE '\\' OR subject ILIKE $6 ESCAPE '\\')
+            AND ($6::text IS NULL OR ${folded('number', icu)} LIKE $6 ESCAPE '\\' OR ${folded('subject', icu)} LIKE $6 ESCAPE '\\')
             AND seq < $7
           ORDER BY seq DESC LIMIT $8`,
         [
@@ -70,7 +79,7 @@ function repositories(db: Queryable): Omit<Transaction, 'lock'> {
           query.status,
           query.category,
           query.priority,
-          query.text === null ? null : `%${query.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+          query.text === null ? null : searchPattern(query.text),
           query.before ?? Number.MAX_SAFE_INTEGER,
           query.limit + 1,
         ],
@@ -243,7 +252,8 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
   // An idle connection the server dropped: the pool replaces it; say so, never crash on it.
   pool.on('error', (error) => logger.warn('[support] idle database connection failed:', error));
 
-  const reads = repositories(pool);
+  const icu = (await first<{ found: number }>(pool, `SELECT 1 AS found FROM pg_collation WHERE collname = 'und-x-icu'`)) !== undefined;
+  const reads = repositories(pool, icu);
   const refuse = (error: unknown): never => {
     if (isStorageUnavailable(error)) {
       logger.warn('[support] write refused, storage unavailable:', error);
@@ -290,7 +300,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       try {
         await client.query('BEGIN');
         const tx: Transaction = {
-          ...repositories(client),
+          ...repositories(client, icu),
           lock: async (name) => {
             await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
           },
