@@ -44,7 +44,10 @@ describe('messages, clarification, cancel and status changes', () => {
   });
 
   it('illegal transitions are 409; unknown status is 422; unknown ticket is 404', async () => {
-    expectError(await agentStatus(id, { status: 'registered' }), 409, 'illegal_transition');
+    const refused = await agentStatus(id, { status: 'registered' });
+    expectError(refused, 409, 'illegal_transition');
+    // The specialist reads the statuses by name, never their codes.
+    expect((refused.body as { error: { message: string } }).error.message).toBe('Из статуса «Уточнение отправлено» в «Зарегистрировано» обращение перевести нельзя.');
     expectError(await agentStatus(id, { status: 'clarification_sent' }), 409, 'illegal_transition');
     expectError(await agentStatus(id, { status: 'cancelled' }), 409, 'illegal_transition');
     expectError(await agentStatus(id, { status: 'teleported' }), 422, 'validation_failed');

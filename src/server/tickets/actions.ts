@@ -119,13 +119,26 @@ export async function cancelTicket(deps: AppDeps, reporter: Reporter, id: string
   return ticketView(deps.store, row);
 }
 
+/** The statuses as a refusal names them to a specialist (the widget's status table, short). */
+const STATUS_NAMES: Readonly<Record<Status, string>> = {
+  registered: 'Зарегистрировано',
+  processing: 'В обработке',
+  clarification_requested: 'Требуется уточнение',
+  clarification_sent: 'Уточнение отправлено',
+  in_progress: 'В работе',
+  answered: 'Ответ дан',
+  cancelled: 'Отменено',
+  resolved: 'Решено',
+  suggestion: 'Предложение по СДО',
+};
+
 /** The specialist moves a ticket; the state machine of the core decides what is legal. */
 export async function agentSetStatus(deps: AppDeps, id: string, status: Status, text: string | undefined): Promise<TicketChange> {
   const clean = text === undefined || text === '' ? null : text;
   const changed = await change(deps, locked((tx) => anyTicket(tx, id)), (row) => {
     const from = row.status as Status;
     if (!canTransition(from, status, 'support')) {
-      throw failures.illegalTransition(`Переход из статуса «${from}» в «${status}» недоступен.`);
+      throw failures.illegalTransition(`Из статуса «${STATUS_NAMES[from]}» в «${STATUS_NAMES[status]}» обращение перевести нельзя.`);
     }
     if (statusRequiresText(status) && clean === null) {
       throw failures.validation({ text: 'Напишите вопрос или ответ пользователю' });
