@@ -71,6 +71,8 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(mail?.html).toContain(`href="https://lms.example.ru/courses/7#uchi-support=${ticket.number}"`);
     expect(mail?.html).toContain('Очистите кэш &#38; &#60;перезайдите&#62;');
     expect(mail?.html).not.toContain('<b>открывается</b>');
+    // A signed-in user turns e-mails off in the widget's settings, and the e-mail says where.
+    expect(mail?.text).toContain('Отключить письма можно в настройках виджета техподдержки.');
     // Created, the reporter's message and the answer: three webhooks, one e-mail.
     const rows = (await deliveries()).filter((d) => d.ticketId === ticket.id);
     expect(rows.filter((d) => d.kind === 'email')).toHaveLength(1);
@@ -95,6 +97,12 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(foreign.mail?.html).not.toContain('<a ');
     const embedding = await mailOf(ALLOWED_ORIGIN, `${ALLOWED_ORIGIN}/courses/7`);
     expect(embedding.mail?.text).toContain(`${ALLOWED_ORIGIN}/courses/7#uchi-support=${embedding.number}`);
+    // A guest has no widget settings: the e-mail promises none, and says when e-mails come.
+    for (const mail of [foreign.mail, embedding.mail]) {
+      expect(mail?.text).not.toContain('настройках');
+      expect(mail?.html).not.toContain('настройках');
+      expect(mail?.text).toContain('Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.');
+    }
   });
 
   it('after an opt-out no e-mail is queued; the preference reads back and is validated', async () => {

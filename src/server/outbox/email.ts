@@ -26,6 +26,15 @@ export interface EmailInput {
   text: string | null;
   /** The LMS page the ticket came from (or the LMS itself); the link opens the ticket there. Null: no link. */
   page: string | null;
+  /** A guest has no widget settings to turn the e-mails off in: their e-mail does not point there. */
+  guest: boolean;
+}
+
+/** The footer's last sentence: where a signed-in user turns e-mails off, or when a guest gets them at all. */
+function settingsSentence(guest: boolean): string {
+  return guest
+    ? 'Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.'
+    : 'Отключить письма можно в настройках виджета техподдержки.';
 }
 
 const HEADLINES: Partial<Record<Status, string>> = {
@@ -62,7 +71,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
     ...(link === null ? [] : ['', `${action}: ${link}`]),
     '',
     'Это письмо отправлено автоматически, отвечать на него не нужно.',
-    'Отключить письма можно в настройках виджета техподдержки.',
+    settingsSentence(input.guest),
   ].join('\n');
   const paragraphs = (input.text ?? '').split(/\n/).map((line) => escapeHtml(line)).join('<br>');
   const html = [
@@ -72,7 +81,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
     input.text === null ? '' : `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #ccc">${paragraphs}</blockquote>`,
     link === null ? '' : `<p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>`,
     '<p style="color:#666;font-size:13px">Это письмо отправлено автоматически, отвечать на него не нужно. ',
-    'Отключить письма можно в настройках виджета техподдержки.</p>',
+    `${escapeHtml(settingsSentence(input.guest))}</p>`,
     '</body></html>',
   ].join('');
   return { to: input.to, subject, text, html };

@@ -47,6 +47,7 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     status: event.status as Status,
     text: event.text,
     page: pageOf(ticket, reporter, deps.config.allowedOrigins),
+    guest: reporter.guest,
   });
 }
 
