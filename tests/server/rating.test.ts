@@ -49,6 +49,15 @@ describe('rating the help: once a specialist answered, changeable for 7 days, st
     expect(ticketSchema.parse((await call(ts, 'GET', `/agent/tickets/${id}`, { auth: agentAuth })).body).rating?.score).toBe(4);
   });
 
+  it('a ticket its reporter cancelled after the answer is not rated, and the refusal says so', async () => {
+    const id = await newTicket(alice);
+    expect((await setStatus(id, 'answered', 'Очистите кэш браузера')).status).toBe(200);
+    expect((await call(ts, 'POST', `/tickets/${id}/cancel`, { auth: alice })).status).toBe(200);
+    const refused = await rate(id, alice, { score: 5 });
+    expectError(refused, 409, 'conflict');
+    expect(refused.text).toContain('Отменённое обращение оценить нельзя.');
+  });
+
   it('is changeable for 7 days after it was first given, then 409; the first time stays', async () => {
     const id = await newTicket(alice);
     await setStatus(id, 'resolved', 'Исправили');

@@ -18,7 +18,9 @@ export async function rateTicket(deps: AppDeps, reporter: Reporter, id: string, 
     const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
     const now = deps.clock();
     if (row.rated_at === null && !isRatableStatus(row.status as Status)) {
-      throw new ApiFailure(409, 'conflict', 'Оценить обращение можно после ответа техподдержки.');
+      // A cancelled ticket has no help to rate, answered before or not: the answer names that, not a missing answer.
+      const message = row.status === 'cancelled' ? 'Отменённое обращение оценить нельзя.' : 'Оценить обращение можно после ответа техподдержки.';
+      throw new ApiFailure(409, 'conflict', message);
     }
     if (row.rated_at !== null && now.getTime() > ratingChangeableUntil(new Date(row.rated_at)).getTime()) {
       throw new ApiFailure(409, 'conflict', 'Оценку можно изменить в течение 7 дней; этот срок прошёл.');
