@@ -1,6 +1,7 @@
 // The demo's operator page: a support specialist's view over the agent API (GET /api/v1/agent/tickets pages
 // summaries, GET /api/v1/agent/tickets/{id} reads the opened one, POST /api/v1/agent/tickets/{id}/status,
-// GET /api/v1/agent/stats gives the share of ratings 4–5). Plain JS, everything built with createElement/textContent.
+// GET /api/v1/agent/stats gives the share of ratings 4–5, GET /api/v1/attachments/{id} a ticket's file). Plain JS,
+// everything built with createElement/textContent.
 // Which moves are legal is the server's business: every specialist move is offered, a refused one shows the
 // server's message (409 for an illegal transition, 422 when the move needs a text).
 (() => {
@@ -48,6 +49,16 @@
   /** «1 оценка», «2 оценки», «5 оценок». */
   const plural = new Intl.PluralRules('ru-RU');
   const RATING_FORMS = { one: 'оценки', few: 'оценок', many: 'оценок', other: 'оценки' };
+  /** «1 попытка», «4 попытки», «5 попыток», «21 попытка». */
+  const ATTEMPT_FORMS = { one: 'попытка', few: 'попытки', many: 'попыток', other: 'попытки' };
+  const attempts = (count) => `${count} ${ATTEMPT_FORMS[plural.select(count)]}`;
+  /**
+   * Types a new tab shows by itself (the accepted images and PDF): opened there from a blob: URL, which the
+   * page's CSP does not restrict (a navigation, not a fetch). Anything else is downloaded under its name.
+   */
+  const OPENS_IN_TAB = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf']);
+  /** The longest a blob: URL is kept for a tab that does not report it has loaded. */
+  const BLOB_URL_MS = 60_000;
 
   let agentToken = null;
   let tickets = [];
@@ -57,6 +68,16 @@
   let detail = null;
   let selectedId = null;
   let busy = false;
+  /** Files being fetched (by attachment id): a second click waits for the first. */
+  const opening = new Set();
+  /**
+   * What the page has read of each ticket (by id): its number, and its events' labels once it was opened. The
+   * failed deliveries name their ticket and event from it, without reads of their own (the agent's rate limit is
+   * shared by every operator's page).
+   */
+  const seen = new Map();
+  /** The last read of failed deliveries. */
+  let failedDeliveries = [];
 
   /** An element with a class and text. */
   function el(tag, { className, text } = {}) {
@@ -72,6 +93,91 @@
     const body = await response.json().catch(() => null);
     if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
     return body;
+  }
+
+  /** A ticket's file, fetched with the agent token (a plain link would send no Authorization header). */
+  async function fetchFile(file) {
+    const response = await fetch(`${API}/attachments/${encodeURIComponent(file.id)}`, { headers: { authorization: `Bearer ${agentToken}` } });
+    if (!response.ok) {
+      const body = await response.json().catch(() => null);
+      throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
+    }
+    // Typed by the attachment's own (checked) type, not by what the answer says.
+    return new Blob([await response.arrayBuffer()], { type: file.contentType });
+  }
+
+  /** Revokes `url` once `tab` shows it (or was closed), at the latest after BLOB_URL_MS. */
+  function revokeWhenShown(url, tab) {
+    const started = Date.now();
+    const check = () => {
+      let done = Date.now() - started > BLOB_URL_MS;
+      try {
+        done ||= tab.closed || (tab.location.href === url && tab.document.readyState === 'complete');
+      } catch {
+        done = true;
+      }
+      if (done) URL.revokeObjectURL(url);
+      else setTimeout(check, 250);
+    };
+    setTimeout(check, 250);
+  }
+
+  /** Saves a blob under `name` through a download link; its URL is revoked once the click has started it. */
+  function download(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const link = el('a');
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  /** Fetches a file and opens it in a new tab (an image or PDF) or downloads it; failures are said under the fields. */
+  async function openFile(file) {
+    if (opening.has(file.id)) return;
+    opening.add(file.id);
+    const status = $('op-file-result');
+    status.className = 'op-file-result';
+    status.textContent = `Открываем файл «${file.name}»…`;
+    try {
+      const blob = await fetchFile(file);
+      let tab = null;
+      if (OPENS_IN_TAB.has(blob.type)) {
+        const url = URL.createObjectURL(blob);
+        tab = window.open(url, '_blank');
+        if (tab === null) URL.revokeObjectURL(url);
+        else {
+          tab.opener = null;
+          revokeWhenShown(url, tab);
+        }
+      }
+      // Not a type a tab shows, or the browser blocked the tab (the click's activation ran out while fetching).
+      if (tab === null) download(blob, file.name);
+      status.textContent = tab === null ? `Файл «${file.name}» скачивается.` : `Файл «${file.name}» открыт в новой вкладке.`;
+    } catch (error) {
+      status.className = 'op-file-result op-error';
+      status.textContent = `Не удалось открыть файл «${file.name}»: ${error.message}`;
+    } finally {
+      opening.delete(file.id);
+    }
+  }
+
+  /** The files as buttons that open them, each with its size. */
+  function fileButtons(files) {
+    const span = el('span');
+    files.forEach((file, index) => {
+      if (index > 0) span.append(', ');
+      const button = el('button', { className: 'op-link', text: file.name });
+      button.type = 'button';
+      button.title = 'Открыть файл';
+      button.dataset.attachmentId = file.id;
+      button.addEventListener('click', () => void openFile(file));
+      span.append(button, ` (${Math.ceil(file.size / 1024)} КБ)`);
+    });
+    return span;
   }
 
   function renderFilter() {
@@ -123,14 +229,71 @@
       ['Вопрос теста', ticket.testQuestion],
       ['Заявка', ticket.orderUrl],
       ['Документ', ticket.documentUrl],
-      ['Шаги', ticket.steps],
+      ['Шаги', ticket.steps ? el('span', { className: 'op-pre', text: ticket.steps }) : undefined],
       ['Страница', ticket.pageUrl],
-      ['Браузер', ticket.browser ? `${ticket.browser.browser.name} ${ticket.browser.browser.version}, ${ticket.browser.os.name} ${ticket.browser.os.version}`.trim() : undefined],
+      ['Браузер', ticket.browser ? browserInfo(ticket.browser) : undefined],
+      ...(ticket.pageErrors?.length > 0 ? [[`Ошибки страницы (${ticket.pageErrors.length})`, pageErrorList(ticket.pageErrors)]] : []),
       ['Одна проблема', oneProblemNote(ticket.oneProblemCheck)],
       ['Оценка', ratingNote(ticket.rating)],
-      ['Файлы', ticket.attachments.length > 0 ? ticket.attachments.map((file) => `${file.name} (${Math.ceil(file.size / 1024)} КБ)`).join(', ') : undefined],
+      ['Файлы', ticket.attachments.length > 0 ? fileButtons(ticket.attachments) : undefined],
     ];
-    return rows.filter(([, value]) => typeof value === 'string' && value !== '');
+    return rows.filter(([, value]) => value instanceof Node || (typeof value === 'string' && value !== ''));
+  }
+
+  /** An http(s) address as a link opening in a new tab, anything else as text. */
+  function urlNode(value) {
+    let url = null;
+    try {
+      url = new URL(value);
+    } catch {
+      // Not an address: shown as it is.
+    }
+    if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return document.createTextNode(value);
+    const link = el('a', { text: value });
+    link.href = url.href;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    return link;
+  }
+
+  /** Everything the widget attached about the browser (the user saw the same list), one line each. */
+  function browserInfo(info) {
+    const yesNo = (value) => (value ? 'да' : 'нет');
+    const size = (box) => `${box.width}×${box.height}`;
+    const languages = [info.language, ...(info.languages ?? []).filter((language) => language !== info.language)].filter(Boolean);
+    const lines = [
+      `${info.browser.name} ${info.browser.version}, ${info.os.name} ${info.os.version}`.trim(),
+      `Окно браузера: ${size(info.viewport)}, экран: ${size(info.screen)}, масштаб экрана: ${info.pixelRatio}`,
+      languages.length > 0 ? `Языки: ${languages.join(', ')}` : '',
+      info.timeZone ? `Часовой пояс: ${info.timeZone}` : '',
+      `Мобильное устройство: ${yesNo(info.mobile)}`,
+      info.online === undefined ? '' : `В сети: ${yesNo(info.online)}`,
+      info.cookiesEnabled === undefined ? '' : `Cookies: ${info.cookiesEnabled ? 'включены' : 'выключены'}`,
+      info.userAgent ? `User-Agent: ${info.userAgent}` : '',
+    ];
+    const list = el('ul', { className: 'op-browser' });
+    for (const line of lines) if (line !== '') list.append(el('li', { text: line }));
+    if (info.pageUrl) {
+      const item = el('li', { text: 'Страница: ' });
+      item.append(urlNode(info.pageUrl));
+      list.append(item);
+    }
+    return list;
+  }
+
+  /** The page errors the user agreed to attach: when, what, where. */
+  function pageErrorList(errors) {
+    const list = el('ol', { className: 'op-page-errors' });
+    for (const error of errors) {
+      const item = el('li');
+      const at = Date.parse(error.at);
+      const time = el('time', { text: Number.isNaN(at) ? error.at : when(error.at) });
+      if (!Number.isNaN(at)) time.dateTime = error.at;
+      item.append(time, el('span', { className: 'op-pre', text: error.message }));
+      if (error.source) item.append(el('span', { className: 'op-row-meta', text: error.source }));
+      list.append(item);
+    }
+    return list;
   }
 
   /**
@@ -179,17 +342,47 @@
         : `Помогли (оценки 4–5) за ${ratings.days} дней: ${Math.round(ratings.positiveShare * 100)}% из ${ratings.count} ${RATING_FORMS[plural.select(ratings.count)]}.`;
   }
 
+  /** One event as the history shows it: who, and the message or the status it set. */
+  function eventLabel(event) {
+    const what = event.type === 'message' ? 'сообщение' : STATUS_LABELS[event.status];
+    return `${ACTOR_LABELS[event.actor]}: ${what}`;
+  }
+
+  /** Notes a ticket's number (a summary or a full ticket) and, of a full one, its events' labels. */
+  function learn(ticket) {
+    const known = seen.get(ticket.id) ?? { number: ticket.number, events: new Map() };
+    known.number = ticket.number;
+    for (const event of ticket.events ?? []) known.events.set(event.id, `${eventLabel(event)}, ${when(event.createdAt)}`);
+    seen.set(ticket.id, known);
+  }
+
   /** E-mails and webhooks the outbox gave up on (GET /agent/deliveries?status=failed): what needs a look. */
   async function loadFailedDeliveries() {
-    const { deliveries } = await api('/agent/deliveries?status=failed');
-    const list = $('op-deliveries');
-    list.replaceChildren(
-      ...deliveries.map((delivery) => {
+    failedDeliveries = (await api('/agent/deliveries?status=failed')).deliveries;
+  }
+
+  /**
+   * The failed deliveries, each with its ticket (a button that opens it: its number once the page has read it) and
+   * its event (described once the ticket was opened here).
+   */
+  function renderDeliveries() {
+    $('op-deliveries').replaceChildren(
+      ...failedDeliveries.map((delivery) => {
         const kind = delivery.kind === 'email' ? 'E-mail' : 'Вебхук';
-        return el('li', { text: `${kind} → ${delivery.target}: ${delivery.attempts} попыток, ${delivery.lastError ?? 'без ответа'} (${when(delivery.createdAt)})` });
+        const item = el('li');
+        item.append(el('span', { text: `${kind} → ${delivery.target}: ${attempts(delivery.attempts)}, ${delivery.lastError ?? 'без ответа'} (${when(delivery.createdAt)})` }));
+        const ticket = seen.get(delivery.ticketId);
+        const open = el('button', { className: 'op-link', text: ticket === undefined ? `id ${delivery.ticketId}` : `№ ${ticket.number}` });
+        open.type = 'button';
+        open.addEventListener('click', () => void select(delivery.ticketId));
+        const event = ticket?.events.get(delivery.eventId);
+        const meta = el('span', { className: 'op-row-meta', text: 'Обращение ' });
+        meta.append(open, `, событие ${delivery.eventId}${event === undefined ? '' : ` (${event})`}`);
+        item.append(meta);
+        return item;
       }),
     );
-    $('op-deliveries-section').hidden = deliveries.length === 0;
+    $('op-deliveries-section').hidden = failedDeliveries.length === 0;
   }
 
   /** What the server's one-problem check found on a ticket the user confirmed as one problem. */
@@ -206,7 +399,11 @@
     if (ticket === undefined) return;
     $('op-detail-title').textContent = `Обращение № ${ticket.number}`;
     $('op-fields').replaceChildren(
-      ...fieldRows(ticket).flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })]),
+      ...fieldRows(ticket).flatMap(([name, value]) => {
+        const dd = el('dd');
+        dd.append(value);
+        return [el('dt', { text: name }), dd];
+      }),
       ...chainRows(ticket),
     );
     $('op-description').textContent = ticket.description;
@@ -215,10 +412,13 @@
         const item = el('li');
         const time = el('time', { text: when(event.createdAt) });
         time.dateTime = event.createdAt;
-        const what = event.type === 'message' ? 'сообщение' : STATUS_LABELS[event.status];
-        item.append(time, el('div', { text: `${ACTOR_LABELS[event.actor]}: ${what}` }));
+        item.append(time, el('div', { text: eventLabel(event) }));
         if (event.text) item.append(el('p', { className: 'op-text', text: event.text }));
-        if (event.attachments.length > 0) item.append(el('div', { className: 'lms-muted', text: `Файлы: ${event.attachments.map((file) => file.name).join(', ')}` }));
+        if (event.attachments.length > 0) {
+          const files = el('div', { className: 'lms-muted', text: 'Файлы: ' });
+          files.append(fileButtons(event.attachments));
+          item.append(files);
+        }
         return item;
       }),
     );
@@ -230,17 +430,22 @@
     if (selectedId === null) return;
     try {
       detail = await api(`/agent/tickets/${encodeURIComponent(selectedId)}`);
+      learn(detail);
     } catch (error) {
       $('op-error').textContent = `Не удалось открыть обращение: ${error.message}`;
     }
   }
 
   async function select(id) {
-    if (id !== selectedId) $('op-result').textContent = '';
+    if (id !== selectedId) {
+      $('op-result').textContent = '';
+      $('op-file-result').textContent = '';
+    }
     selectedId = id;
     renderList();
     await loadDetail();
     renderTicket();
+    renderDeliveries();
   }
 
   async function move(status) {
@@ -298,6 +503,7 @@
       const body = await api(listPath(null));
       tickets = body.tickets;
       nextCursor = body.nextCursor ?? null;
+      tickets.forEach(learn);
       await Promise.all([loadDetail(), loadStats(), loadFailedDeliveries()]);
       $('op-error').textContent = '';
       $('op-updated').textContent = `обновлено в ${clock.format(new Date())} МСК`;
@@ -306,6 +512,7 @@
     }
     renderList();
     renderTicket();
+    renderDeliveries();
   }
 
   /** Appends the next page; tickets created meanwhile appear on the next refresh, none is shown twice. */
@@ -316,6 +523,7 @@
       const known = new Set(tickets.map((ticket) => ticket.id));
       tickets = [...tickets, ...body.tickets.filter((ticket) => !known.has(ticket.id))];
       nextCursor = body.nextCursor ?? null;
+      body.tickets.forEach(learn);
     } catch (error) {
       $('op-error').textContent = `Не удалось загрузить обращения: ${error.message}`;
     }

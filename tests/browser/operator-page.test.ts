@@ -1,0 +1,237 @@
+/**
+ * The operator page shows what a ticket carries: the page errors the user attached, the steps with their line
+ * breaks, everything the widget collected about the browser, files that open (fetched with the agent token), and
+ * failed deliveries counted in correct Russian, with the ticket and event each was for.
+ */
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PATHS, DEV_AGENT_TOKEN } from '../../src/server';
+import { freePort } from '../fixtures/ports';
+import { agent, expectClean, openPage, reporterToken, startHarness, visible, waitUntil } from './harness';
+import type { Harness, TrackedPage } from './harness';
+
+interface Delivery {
+  id: number;
+  ticketId: string;
+  eventId: number;
+  target: string;
+  attempts: number;
+}
+
+interface Seeded {
+  id: string;
+  number: string;
+  subject: string;
+  steps: string;
+  pageUrl: string;
+  png: { id: string; name: string };
+  pdf: { id: string; name: string };
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+
+/** Uploads one file as the reporter. */
+async function upload(h: Harness, token: string, bytes: Buffer, name: string, type: string): Promise<{ id: string; name: string }> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+  const response = await fetch(`${h.apiUrl}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`upload ${name}: ${response.status} ${text}`);
+  return JSON.parse(text) as { id: string; name: string };
+}
+
+/** A technical ticket, as the widget would send it, with two files and two page errors. */
+async function seedTicket(h: Harness): Promise<Seeded> {
+  const token = await reporterToken();
+  const png = await upload(h, token, await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2f6fed' } }).png().toBuffer(), 'screen.png', 'image/png');
+  const pdf = await upload(h, token, PDF, 'act.pdf', 'application/pdf');
+  const subject = `Белый экран в уроке ${Date.now()}`;
+  const steps = '1. Открыть курс «Охрана труда».\n2. Перейти к уроку 3.\n3. Нажать «Смотреть».';
+  const pageUrl = 'https://lms.example.ru/courses/5f0c7a9e/lessons/3';
+  const response = await fetch(`${h.apiUrl}/tickets`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      category: 'technical',
+      subject,
+      description: 'После нажатия «Смотреть» страница урока белая.',
+      impact: 'blocks_me',
+      steps,
+      attachmentIds: [png.id, pdf.id],
+      browser: {
+        userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+        browser: { name: 'Chromium', version: '156' },
+        os: { name: 'Linux', version: '' },
+        mobile: false,
+        language: 'ru-RU',
+        languages: ['ru-RU', 'en-US'],
+        timeZone: 'Asia/Yekaterinburg',
+        viewport: { width: 1366, height: 657 },
+        screen: { width: 1920, height: 1080 },
+        pixelRatio: 1.25,
+        cookiesEnabled: true,
+        online: true,
+        pageUrl,
+      },
+      pageUrl,
+      pageErrors: [
+        { message: 'TypeError: Cannot read properties of undefined (reading \'play\')', source: 'https://lms.example.ru/assets/player.js:120:17', at: '2026-03-02T09:15:00.000Z' },
+        { message: 'Unhandled rejection: NetworkError', at: '2026-03-02T09:15:05.000Z' },
+      ],
+    }),
+  });
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`create: ${response.status} ${text}`);
+  const { ticket } = JSON.parse(text) as { ticket: { id: string; number: string } };
+  return { id: ticket.id, number: ticket.number, subject, steps, pageUrl, png, pdf };
+}
+
+/** `text` as a regular expression matching it literally. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The `<dd>` of the ticket field named `name`. */
+const field = (tracked: TrackedPage, name: string) =>
+  tracked.page.locator('#op-fields dt', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }).locator('xpath=following-sibling::dd[1]');
+
+describe('the operator page', () => {
+  let h: Harness;
+  let deadDesk = '';
+  let seeded: Seeded;
+
+  beforeAll(async () => {
+    // A desk that is down: the ticket's webhook is given up at once and listed as failed.
+    deadDesk = `http://127.0.0.1:${await freePort()}/down`;
+    h = await startHarness({
+      config: { notifications: { webhookUrls: [deadDesk], webhookSecret: 'whsec-operator-0123456789-abcdefghijklmnopqrstuvwxyz', pollMs: 50, giveUpMs: 1 } },
+    });
+    seeded = await seedTicket(h);
+  });
+  afterAll(() => h.close());
+
+  /** The operator page (recording the blob: URLs it revokes) with the seeded ticket open. */
+  async function openTicket(options: { blockTabs?: boolean } = {}): Promise<TrackedPage> {
+    const tracked = await openPage(h);
+    await tracked.context.addInitScript((blockTabs: boolean) => {
+      const revoked: string[] = [];
+      Object.defineProperty(window, '__revoked', { value: revoked });
+      const revoke = URL.revokeObjectURL.bind(URL);
+      URL.revokeObjectURL = (url: string) => {
+        revoked.push(url);
+        revoke(url);
+      };
+      // As a browser does when the click's activation ran out before the file arrived.
+      if (blockTabs) window.open = () => null;
+    }, options.blockTabs === true);
+    await tracked.page.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    const row = tracked.page.locator('#op-list').getByRole('button', { name: new RegExp(seeded.subject) });
+    await visible(tracked, row, 'the seeded ticket in the list');
+    await row.click();
+    await visible(tracked, tracked.page.locator('#op-detail-title').getByText(`Обращение № ${seeded.number}`, { exact: true }), 'the ticket opened');
+    return tracked;
+  }
+
+  it('shows the page errors, the steps with their line breaks and the whole browser description', async () => {
+    const tracked = await openTicket();
+    const { page } = tracked;
+
+    const errors = field(tracked, 'Ошибки страницы (2)');
+    await visible(tracked, errors, 'the page errors row');
+    const items = errors.locator('li');
+    expect(await items.count()).toBe(2);
+    const first = await items.nth(0).innerText();
+    expect(first).toContain("TypeError: Cannot read properties of undefined (reading 'play')");
+    expect(first).toContain('https://lms.example.ru/assets/player.js:120:17');
+    expect(first).toContain('02.03.2026, 12:15 МСК');
+    expect(await items.nth(1).innerText()).toContain('Unhandled rejection: NetworkError');
+
+    // innerText keeps line breaks only where white-space keeps them.
+    const steps = field(tracked, 'Шаги');
+    expect(await steps.innerText()).toBe(seeded.steps);
+    expect(await steps.locator('.op-pre').evaluate((node) => getComputedStyle(node).whiteSpace)).toBe('pre-wrap');
+
+    const browser = field(tracked, 'Браузер');
+    const described = await browser.innerText();
+    for (const part of ['Chromium 156, Linux', 'Окно браузера: 1366×657', 'экран: 1920×1080', 'масштаб экрана: 1.25', 'Языки: ru-RU, en-US', 'Часовой пояс: Asia/Yekaterinburg', 'Мобильное устройство: нет', 'В сети: да', 'Cookies: включены', 'User-Agent: Mozilla/5.0 (X11; Linux x86_64)']) {
+      expect(described).toContain(part);
+    }
+    expect(await browser.getByRole('link', { name: seeded.pageUrl }).getAttribute('href')).toBe(seeded.pageUrl);
+    await expectClean(tracked);
+    await page.context().close();
+  });
+
+  it('opens a file fetched with the agent token in a new tab from a blob: URL, then revokes the URL', async () => {
+    const tracked = await openTicket();
+    const { page, context } = tracked;
+    const files = field(tracked, 'Файлы');
+
+    for (const [file, type] of [[seeded.png, 'image/png'], [seeded.pdf, 'application/pdf']] as const) {
+      const [request, tab] = await Promise.all([
+        page.waitForRequest((request) => new URL(request.url()).pathname === `/api/v1/attachments/${file.id}`),
+        context.waitForEvent('page'),
+        files.getByRole('button', { name: file.name, exact: true }).click(),
+      ]);
+      expect((await request.allHeaders()).authorization).toBe(`Bearer ${DEV_AGENT_TOKEN}`);
+      expect((await request.response())?.status()).toBe(200);
+      await tab.waitForLoadState('load');
+      expect(tab.url().startsWith(`blob:${h.server.url}/`), tab.url()).toBe(true);
+      expect(await tab.evaluate(() => document.contentType)).toBe(type);
+      if (type === 'image/png') expect(await tab.locator('img').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([40, 30]);
+      await visible(tracked, page.getByRole('status').getByText(`Файл «${file.name}» открыт в новой вкладке.`), 'the opened note');
+      const url = tab.url();
+      await waitUntil(tracked, 'the blob: URL revoked once the tab shows it', async () => page.evaluate((url) => (window as unknown as { __revoked: string[] }).__revoked.includes(url), url));
+      await tab.close();
+    }
+    await expectClean(tracked);
+    await context.close();
+  });
+
+  it('downloads the file under its name when the browser blocks the new tab', async () => {
+    const tracked = await openTicket({ blockTabs: true });
+    const { page, context } = tracked;
+    const [download] = await Promise.all([page.waitForEvent('download'), field(tracked, 'Файлы').getByRole('button', { name: seeded.png.name, exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe(seeded.png.name);
+    expect(download.url().startsWith(`blob:${h.server.url}/`), download.url()).toBe(true);
+    await waitUntil(tracked, 'the download URL revoked', async () => page.evaluate((url) => (window as unknown as { __revoked: string[] }).__revoked.includes(url), download.url()));
+    await expectClean(tracked);
+    await context.close();
+  });
+
+  it('counts failed attempts in correct Russian and names the ticket and event of each delivery', async () => {
+    // The real failed delivery (the desk is down: one attempt), then the page's list with more attempts added.
+    let failed: Delivery | undefined;
+    const tracked = await openPage(h);
+    await waitUntil(tracked, 'the failed webhook of the seeded ticket', async () => {
+      const { deliveries } = await agent<{ deliveries: Delivery[] }>(h, 'GET', '/deliveries?status=failed');
+      failed = deliveries.find((delivery) => delivery.ticketId === seeded.id && delivery.target === deadDesk);
+      return failed !== undefined;
+    }, 15_000);
+    expect(failed?.attempts).toBe(1);
+    const { page } = tracked;
+    await page.route(
+      (url) => url.pathname === '/api/v1/agent/deliveries',
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as { deliveries: Delivery[] };
+        const more = [4, 5, 21].map((attempts, index) => ({ ...failed, id: -1 - index, target: `${deadDesk}/${attempts}`, attempts }));
+        await route.fulfill({ response, json: { deliveries: [...body.deliveries.filter((delivery) => delivery.ticketId === seeded.id), ...more] } });
+      },
+    );
+    await page.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    const region = page.getByRole('region', { name: 'Не доставлено (e-mail и вебхуки)' });
+    const line = (target: string, attempts: string) => region.locator('li').filter({ hasText: new RegExp(`^Вебхук → ${escapeRegExp(target)}: ${attempts},`) });
+    await visible(tracked, line(deadDesk, '1 попытка'), '«1 попытка»');
+    await visible(tracked, line(`${deadDesk}/4`, '4 попытки'), '«4 попытки»');
+    await visible(tracked, line(`${deadDesk}/5`, '5 попыток'), '«5 попыток»');
+    await visible(tracked, line(`${deadDesk}/21`, '21 попытка'), '«21 попытка»');
+
+    // The ticket by its number (it is in the list), its event by id; the event is described once the ticket is read.
+    const real = line(deadDesk, '1 попытка');
+    await visible(tracked, real.getByText(new RegExp(`^Обращение № ${seeded.number}, событие ${failed?.eventId ?? '?'}$`)), 'the ticket and event of the delivery');
+    await real.getByRole('button', { name: `№ ${seeded.number}`, exact: true }).click();
+    await visible(tracked, page.locator('#op-detail-title').getByText(`Обращение № ${seeded.number}`, { exact: true }), 'the ticket the delivery was for, opened');
+    await visible(tracked, real.getByText(`, событие ${failed?.eventId ?? '?'} (Система: Обращение зарегистрировано,`), 'the event of the delivery, described');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});
