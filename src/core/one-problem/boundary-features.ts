@@ -151,9 +151,9 @@ const NAMED = BOUNDARY_FEATURES.length - 1;
 const PAIRS = (NAMED * (NAMED - 1)) / 2;
 /**
  * Hashed buckets of the right side's opening — the classes of its first two and three words, the stems of its
- * first one and two — after the pairs.
+ * first one and two, the letter trigrams of its first three words — after the pairs.
  */
-const SHAPE_BUCKETS = 512;
+const SHAPE_BUCKETS = 1024;
 export const SHAPES_FROM = BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS + PAIRS;
 export const BOUNDARY_FEATURE_COUNT = SHAPES_FROM + SHAPE_BUCKETS;
 const pairIndex = (i: number, j: number): number => BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS + ((i - 1) * (2 * NAMED - i)) / 2 + (j - i - 1);
@@ -354,6 +354,12 @@ export function boundariesOf(text: string): Boundary[] {
     const shape = words.slice(0, 3).map(wordClass);
     const [first, second] = [stem(words[0] ?? ''), stem(words[1] ?? '')];
     const shapeKeys = [`r:${shape.join(' ')}`, `r2:${shape.slice(0, 2).join(' ')}`, `s:${first}`, `s2:${first} ${second}`];
+    // The letters of the opening words, three at a time: what a word's ending says of it (a verb's «-ется», a
+    // noun's «-ция») for words no list names.
+    for (const word of words.slice(0, 3)) {
+      const padded = ` ${word} `;
+      for (let i = 0; i + 3 <= padded.length; i += 1) shapeKeys.push(`g:${padded.slice(i, i + 3)}`);
+    }
     for (const b of new Set(shapeKeys.map((key) => SHAPES_FROM + (hash(key) % SHAPE_BUCKETS)))) {
       index.push(b);
       value.push(1);
