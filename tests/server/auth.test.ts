@@ -92,14 +92,16 @@ describe('reporter token auth', () => {
   });
 
   it.each([
-    ['no header', undefined],
-    ['unknown scheme', 'Basic dXNlcjpwYXNz'],
-    ['guest key too short', 'Guest short'],
-    ['guest key with bad characters', `Guest ${'a'.repeat(40)}!`],
-    ['empty bearer', 'Bearer '],
-  ])('reporter routes without valid credentials: %s → 401', async (_name, auth) => {
+    ['no header', undefined, 'Требуется авторизация.'],
+    ['unknown scheme', 'Basic dXNlcjpwYXNz', 'Заголовок Authorization: «Bearer <токен>» или «Guest <ключ>».'],
+    // A guest key is not a token: the answer says what a key is, not that a token expired.
+    ['guest key too short', 'Guest short', 'Ключ гостя — от 32 до 128 символов: латинские буквы, цифры, «_» и «-».'],
+    ['guest key with bad characters', `Guest ${'a'.repeat(40)}!`, 'Ключ гостя — от 32 до 128 символов: латинские буквы, цифры, «_» и «-».'],
+    ['empty bearer', 'Bearer ', 'Заголовок Authorization: «Bearer <токен>» или «Guest <ключ>».'],
+  ])('reporter routes without valid credentials: %s → 401', async (_name, auth, message) => {
     const reply = await call(ts, 'GET', '/tickets', auth === undefined ? {} : { auth });
     expectError(reply, 401, 'unauthorized');
+    expect((reply.body as { error: { message: string } }).error.message).toBe(message);
   });
 
   it('agent endpoints: missing or wrong token → 401, a reporter token → 403, the agent token → 200', async () => {

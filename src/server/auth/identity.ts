@@ -16,21 +16,25 @@ export type Reporter =
  * The caller: a reporter, the support agent, nobody, or someone whose credentials failed (with the check a
  * reporter token failed, which dev mode tells in the 401 answer).
  */
-export type Identity = Reporter | { kind: 'agent' } | { kind: 'anonymous' } | { kind: 'invalid'; rejection?: TokenRejection };
+export type Identity = Reporter | { kind: 'agent' } | { kind: 'anonymous' } | { kind: 'invalid'; rejection?: TokenRejection; message?: string };
+
+// What is wrong with credentials that are not a token at all: said as it is, not as a token that expired.
+const NOT_A_GUEST_KEY = 'Ключ гостя — от 32 до 128 символов: латинские буквы, цифры, «_» и «-».';
+const UNKNOWN_SCHEME = 'Заголовок Authorization: «Bearer <токен>» или «Guest <ключ>».';
 
 /** Works out the identity from the header value. */
 export async function resolveIdentity(header: string | undefined, deps: AppDeps): Promise<Identity> {
   if (header === undefined || header.trim() === '') return { kind: 'anonymous' };
   const match = /^(\S+)\s+(\S+)$/.exec(header.trim());
-  if (match === null) return { kind: 'invalid' };
+  if (match === null) return { kind: 'invalid', message: UNKNOWN_SCHEME };
   const scheme = (match[1] ?? '').toLowerCase();
   const credential = match[2] ?? '';
   if (scheme === 'guest') {
-    if (!GUEST_KEY.test(credential)) return { kind: 'invalid' };
+    if (!GUEST_KEY.test(credential)) return { kind: 'invalid', message: NOT_A_GUEST_KEY };
     const keyHash = hashKey(credential);
     return { kind: 'guest', owner: `guest:${keyHash}`, keyHash };
   }
-  if (scheme !== 'bearer') return { kind: 'invalid' };
+  if (scheme !== 'bearer') return { kind: 'invalid', message: UNKNOWN_SCHEME };
   const agentToken = deps.config.agentToken;
   if (agentToken !== null && secretsEqual(credential, agentToken)) return { kind: 'agent' };
   const result = await checkReporterToken(credential, deps.config.tokenSecret, deps.clock(), deps.config.maxTokenLifetimeSeconds);
@@ -59,7 +63,7 @@ export function requireReporter(identity: Identity): Reporter {
     case 'agent':
       throw failures.forbidden();
     case 'invalid':
-      throw failures.unauthorized('Токен недействителен или истёк. Войдите снова.', identity.rejection);
+      throw failures.unauthorized(identity.message ?? 'Токен недействителен или истёк. Войдите снова.', identity.rejection);
     case 'anonymous':
       throw failures.unauthorized();
     default:
