@@ -2,8 +2,8 @@
 // summaries, GET /api/v1/agent/tickets/{id} reads the opened one, POST /api/v1/agent/tickets/{id}/status,
 // GET /api/v1/agent/stats gives the share of ratings 4–5, GET /api/v1/attachments/{id} a ticket's file). Plain JS,
 // everything built with createElement/textContent.
-// Which moves are legal is the server's business: every specialist move is offered, a refused one shows the
-// server's message (409 for an illegal transition, 422 when the move needs a text).
+// Which moves are legal is the server's business: the page offers those the opened ticket's `moves` lists, and a
+// refused one shows the server's message (409 when the ticket moved meanwhile, 422 when the move needs a text).
 (() => {
   const API = `${location.origin}/api/v1`;
   const REFRESH_MS = 4000;
@@ -422,8 +422,11 @@
         return item;
       }),
     );
-    const final = ticket.status === 'resolved' || ticket.status === 'cancelled';
-    for (const button of $('op-actions').querySelectorAll('button')) button.disabled = busy || final;
+    // Only the moves the status table allows now (`moves` of GET /agent/tickets/{id}): none on a closed ticket.
+    for (const button of $('op-actions').querySelectorAll('button')) {
+      button.hidden = !ticket.moves.includes(button.dataset.status);
+      button.disabled = busy;
+    }
   }
 
   async function loadDetail() {

@@ -1,12 +1,18 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
 import * as z from 'zod/mini';
-import { ticketListSchema } from '../core';
+import { statusSchema, ticketListSchema, ticketSchema } from '../core';
 
 /**
  * `GET /agent/tickets`: one page of ticket summaries, newest first, with `nextCursor`. The full ticket (reporter,
  * events) is read by id from `GET /agent/tickets/{id}`; the list no longer carries it.
  */
 export const agentTicketListSchema = ticketListSchema;
+
+/**
+ * `GET /agent/tickets/{id}`: the ticket, and `moves`, the statuses a specialist may move it to now (the status
+ * table's, in its order), so a support desk offers only those.
+ */
+export const agentTicketSchema = z.lazy(() => z.intersection(ticketSchema, z.object({ moves: z.array(statusSchema) })));
 
 /** `POST /dev/token`. */
 export const devTokenResponseSchema = z.object({ token: z.string() });

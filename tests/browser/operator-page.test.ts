@@ -234,4 +234,18 @@ describe('the operator page', () => {
     await expectClean(tracked);
     await tracked.context.close();
   });
+
+  // Last: it moves the seeded ticket on.
+  it('offers only the moves the status table allows now, and none on a closed ticket', async () => {
+    await agent(h, 'POST', `/tickets/${seeded.id}/status`, { status: 'answered', text: 'Перезагрузите страницу урока.' });
+    const tracked = await openTicket();
+    const actions = tracked.page.locator('#op-actions');
+    // Hidden buttons are not in the accessibility tree: the roles are what a specialist is offered.
+    const offered = async () => (await actions.getByRole('button').allInnerTexts()).join(' | ');
+    await waitUntil(tracked, 'the answered ticket’s three moves', async () => (await offered()) === 'Запросить уточнение | В работу | Вопрос решён');
+    await actions.getByRole('button', { name: 'Вопрос решён' }).click();
+    await visible(tracked, tracked.page.getByText('Статус изменён: Вопрос решён'), 'the move done');
+    await waitUntil(tracked, 'no move on a resolved ticket', async () => (await offered()) === '');
+    await expectClean(tracked);
+  });
 });

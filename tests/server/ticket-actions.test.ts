@@ -1,4 +1,4 @@
-import { agentTicketListSchema } from '../../src/server/schemas';
+import { agentTicketListSchema, agentTicketSchema } from '../../src/server/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema, ticketChangeSchema, ticketSchema } from '../../src/core';
 import type { Ticket } from '../../src/core';
@@ -113,6 +113,18 @@ describe('messages, clarification, cancel and status changes', () => {
     expect(cancelled.status).toBe(200);
     expect(ticketSchema.parse(cancelled.body).events.at(-1)).toMatchObject({ status: 'cancelled', previousStatus: 'registered', actor: 'reporter' });
     expectError(await call(ts, 'POST', `/tickets/${other}/cancel`, { auth: alice }), 409, 'illegal_transition');
+  });
+
+  it('a specialist reading a ticket gets the moves the status table allows now, and only those', async () => {
+    const created = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.technical)).body).ticket;
+    const read = async () => agentTicketSchema.parse((await call(ts, 'GET', `/agent/tickets/${created.id}`, { auth: agentAuth })).body);
+    // Cancelling is the reporter's move, never the specialist's.
+    expect((await read()).moves).toEqual(['processing', 'clarification_requested', 'in_progress', 'answered', 'resolved', 'suggestion']);
+    expect((await agentStatus(created.id, { status: 'in_progress' })).status).toBe(200);
+    expect((await read()).moves).toEqual(['clarification_requested', 'answered', 'resolved', 'suggestion']);
+    expect((await agentStatus(created.id, { status: 'processing' })).status).toBe(409);
+    expect((await agentStatus(created.id, { status: 'resolved', text: 'Исправили' })).status).toBe(200);
+    expect((await read()).moves).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 /** The specialist's routes (agent token): all tickets, one ticket, status changes. */
 import { Hono } from 'hono';
-import { agentStatusBodySchema } from '../../core';
+import { agentStatusBodySchema, allowedNextStatuses } from '../../core';
+import type { Status } from '../../core';
 import { requireAgent } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
@@ -10,7 +11,7 @@ import { agentStats } from '../tickets/rating';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
 import { singleQuery } from './query';
-import type { agentTicketListSchema } from '../schemas';
+import type { agentTicketListSchema, agentTicketSchema } from '../schemas';
 import type * as z from 'zod/mini';
 
 /** Routes under `/agent`. */
@@ -32,7 +33,11 @@ export function agentRoutes(deps: AppDeps) {
 
   app.get('/agent/stats', async (c) => c.json(await agentStats(deps)));
 
-  app.get('/agent/tickets/:id', async (c) => c.json(await ticketView(deps.store, await anyTicket(deps.store, c.req.param('id')))));
+  app.get('/agent/tickets/:id', async (c) => {
+    const row = await anyTicket(deps.store, c.req.param('id'));
+    const body: z.infer<typeof agentTicketSchema> = { ...(await ticketView(deps.store, row)), moves: allowedNextStatuses(row.status as Status, 'support') };
+    return c.json(body);
+  });
 
   app.post('/agent/tickets/:id/status', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(agentStatusBodySchema, await readJsonObject(c));
