@@ -12,14 +12,16 @@ import type { TestServer } from './helpers';
 
 const draft = (extra: Record<string, unknown>) => ({ ...validDrafts.technical, ...extra });
 
+// One server for every block: none of them changes what another reads.
+let ts: TestServer;
+let alice: string;
+beforeAll(async () => {
+  ts = await startTestServer();
+  alice = await userAuth(ts, 'alice');
+});
+afterAll(() => ts.cleanup());
+
 describe('invisible characters in what a client sends', () => {
-  let ts: TestServer;
-  let alice: string;
-  beforeAll(async () => {
-    ts = await startTestServer();
-    alice = await userAuth(ts, 'alice');
-  });
-  afterAll(() => ts.cleanup());
 
   it('NUL, escapes and zero-width characters are removed from every text before it is stored; line breaks and emoji stay', async () => {
     const reply = await createTicket(
@@ -84,13 +86,6 @@ describe('invisible characters in what a client sends', () => {
 });
 
 describe('bodies the server would misread', () => {
-  let ts: TestServer;
-  let alice: string;
-  beforeAll(async () => {
-    ts = await startTestServer();
-    alice = await userAuth(ts, 'alice');
-  });
-  afterAll(() => ts.cleanup());
 
   const send = (headers: Record<string, string>) =>
     call(ts, 'POST', '/tickets', { auth: alice, body: JSON.stringify(validDrafts.other), headers: { 'idempotency-key': newKey(), ...headers } });
@@ -115,13 +110,6 @@ describe('bodies the server would misread', () => {
 });
 
 describe('the page a ticket was written on', () => {
-  let ts: TestServer;
-  let alice: string;
-  beforeAll(async () => {
-    ts = await startTestServer();
-    alice = await userAuth(ts, 'alice');
-  });
-  afterAll(() => ts.cleanup());
 
   it.each([['javascript:alert(1)'], ['  javascript:alert(1)'], ['data:text/html,<script>alert(1)</script>'], ['vbscript:x'], ['file:///etc/passwd']])(
     'a page address %j is refused, at the top and in the browser info, and nothing is stored',

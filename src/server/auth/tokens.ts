@@ -3,6 +3,7 @@ import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 
 import type { JWTPayload } from 'jose';
 import { emailSchema, isHttpUrl, LMS_ROLES, normalizeRuPhone, reporterClaimsSchema } from '../../core';
 import type { ReporterClaims } from '../../core';
+import { withoutLoneSurrogates } from '../http/clean-text';
 
 /** The audience every reporter token must carry. */
 export const TOKEN_AUDIENCE = 'uchi-support';
@@ -134,7 +135,7 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 /** A text claim without invisible characters, trimmed. */
 function cleanText(value: string): string {
-  return value.replace(INVISIBLE, '').replace(/\p{Cs}/gu, '\ufffd').trim();
+  return withoutLoneSurrogates(value.replace(INVISIBLE, '')).trim();
 }
 
 /**

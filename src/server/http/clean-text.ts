@@ -8,9 +8,14 @@ import { withoutInvisible } from '../../core';
 const LINE_SEPARATOR = /[\u2028\u2029]/g;
 const LONE_SURROGATE = /\p{Cs}/gu;
 
+/** `text` with each half of a UTF-16 pair as U+FFFD. */
+export function withoutLoneSurrogates(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
 /** `text` as the server keeps it. */
 export function cleanText(text: string): string {
-  return withoutInvisible(text.replace(LONE_SURROGATE, '\ufffd')).replace(LINE_SEPARATOR, '\n');
+  return withoutInvisible(withoutLoneSurrogates(text)).replace(LINE_SEPARATOR, '\n');
 }
 
 /** A parsed JSON value with {@link cleanText} applied to every string in it (keys are left to the schemas). */
