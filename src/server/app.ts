@@ -1,5 +1,6 @@
 /** Builds the Hono app of the Support API from injected dependencies (tests pass a fake clock and a temp DB). */
 import { Hono } from 'hono';
+import { API_PREFIX } from './api-prefix';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -23,9 +24,9 @@ import { metaRoutes } from './routes/meta';
 import { notificationRoutes } from './routes/notifications';
 import { ticketActionRoutes } from './routes/ticket-actions';
 import { ticketRoutes } from './routes/tickets';
+import { unsubscribeRoutes } from './routes/unsubscribe';
 
-/** The path prefix of every route. */
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX };
 
 /** Options of {@link createApp} beyond the dependencies. */
 export interface AppOptions {
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   api.route('/', ticketActionRoutes(deps));
   api.route('/', eventRoutes(deps));
   api.route('/', notificationRoutes(deps));
+  api.route('/', unsubscribeRoutes(deps));
   api.route('/', agentRoutes(deps));
   if (deps.config.dev) api.route('/', devRoutes(deps));
 

@@ -26,6 +26,11 @@ export interface ServerConfig {
   /** The longest a reporter token may live, from now to its `exp`, in seconds; longer ones are refused. */
   maxTokenLifetimeSeconds: number;
   allowedOrigins: string[];
+  /**
+   * Where the API is reached from outside, without `/api/v1` (SUPPORT_PUBLIC_URL): the e-mails' unsubscribe
+   * links point there. Dev mode falls back to the address it listens on; null: e-mails go without the link.
+   */
+  publicUrl: string | null;
   limits: AttachmentLimits;
   /**
    * Uploads of one reporter that no ticket has claimed yet (open drafts, on every device), counted over a day:
@@ -118,6 +123,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? intFrom(env, 'SUPPORT_RATE_LIMIT', 120, 1),
     maxTokenLifetimeSeconds: overrides.maxTokenLifetimeSeconds ?? intFrom(env, 'SUPPORT_MAX_TOKEN_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 60),
     allowedOrigins: overrides.allowedOrigins ?? listFrom(env.SUPPORT_ALLOWED_ORIGINS),
+    publicUrl: overrides.publicUrl !== undefined ? overrides.publicUrl : publicUrlFrom(env.SUPPORT_PUBLIC_URL),
     limits,
     maxPendingUploads: overrides.maxPendingUploads ?? intFrom(env, 'SUPPORT_MAX_PENDING_UPLOADS', 3 * limits.maxFilesPerTicket, 1),
     maxEventsPerTicket: overrides.maxEventsPerTicket ?? intFrom(env, 'SUPPORT_MAX_EVENTS_PER_TICKET', 300, 2),
@@ -145,6 +151,9 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   const { notifications } = config;
   if (notifications.webhookUrls.length > 0 && notifications.webhookSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`SUPPORT_WEBHOOK_SECRET of at least ${MIN_SECRET_LENGTH} characters is required with SUPPORT_WEBHOOK_URLS.`);
+  }
+  if (notifications.smtpUrl !== null && config.publicUrl === null && !dev) {
+    warnings.push('SUPPORT_SMTP_URL is set without SUPPORT_PUBLIC_URL: e-mails go without an unsubscribe link.');
   }
   if (notifications.leaseMs <= notifications.sendTimeoutMs) {
     throw new ConfigError('SUPPORT_OUTBOX_LEASE_MS must be longer than SUPPORT_OUTBOX_SEND_TIMEOUT_MS.');
@@ -195,6 +204,17 @@ function smtpUrlFrom(raw: string | undefined): string | null {
   if (url === '') return null;
   if (!/^smtps?:\/\//.test(url)) throw new ConfigError('SUPPORT_SMTP_URL must start with smtp:// or smtps://.');
   return url;
+}
+
+/** SUPPORT_PUBLIC_URL: empty means none; otherwise an http(s) address with no query or fragment. */
+function publicUrlFrom(raw: string | undefined): string | null {
+  const value = raw?.trim().replace(/\/+$/, '') ?? '';
+  if (value === '') return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url === null || !/^https?:$/.test(url.protocol) || url.search !== '' || url.hash !== '') {
+    throw new ConfigError(`SUPPORT_PUBLIC_URL must be the API's http(s) address without a query, got "${raw ?? ''}".`);
+  }
+  return value;
 }
 
 /** SUPPORT_WEBHOOK_URLS: http(s) URLs, comma-separated. */

@@ -3,6 +3,7 @@ import type { ErrorStatus } from './errors';
 import type { SchemaName } from './openapi';
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 
 // One text per status the server answers errors with, so a new status cannot be left out of the document.
 const ERROR_TEXT: Readonly<Record<ErrorStatus, string>> = {
@@ -36,6 +37,8 @@ interface OperationSpec {
   multipart?: boolean;
   binary?: boolean;
   sse?: boolean;
+  /** An HTML page for people (the e-mails' links): 200 and 400 are pages, not JSON. */
+  html?: boolean;
   noContent?: boolean;
   security?: unknown[];
   parameters?: unknown[];
@@ -51,6 +54,7 @@ export function operation(summary: string, spec: OperationSpec): Record<string, 
     ...requestBody(spec),
     responses: {
       [String(spec.status ?? 200)]: success(spec),
+      ...(spec.html === true ? { '400': { description: 'The link is malformed or not signed by this server (a page that says so)', content: HTML_PAGE } } : {}),
       ...Object.fromEntries([...spec.errors, 500].map((status) => [String(status), { $ref: `#/components/responses/E${status}` }])),
     },
   };
@@ -65,6 +69,7 @@ function requestBody(spec: OperationSpec): Record<string, unknown> {
 
 function success(spec: OperationSpec): Record<string, unknown> {
   if (spec.noContent === true) return { description: 'Done; no body' };
+  if (spec.html === true) return { description: 'A page for the person who opened the link', content: HTML_PAGE };
   if (spec.sse === true) {
     const stream = { schema: { type: 'string' }, 'x-event-name': 'ticket-event', 'x-event-data': ref('TicketEvent') };
     return {

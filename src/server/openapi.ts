@@ -96,6 +96,7 @@ const AGENT = [{ agentToken: [] }];
 const ID = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } }];
 /** A ticket in the path, a reporter's or (for the agent) any: its id or its number (the pattern admits both). */
 const TICKET_REF = [{ ...ID[0], description: 'The ticket id, or its number (UP-2026-000123).' }];
+const UNSUBSCRIBE_TOKEN = [{ name: 't', in: 'query', required: true, schema: { type: 'string' }, description: 'The signed token of the e-mail’s link; the only credential.' }];
 
 function paths(): Record<string, unknown> {
   return {
@@ -166,6 +167,15 @@ function paths(): Record<string, unknown> {
       put: operation('Switches e-mails about a specialist’s question, answer or resolution on or off', {
         security: REPORTER, body: 'NotificationPrefs', ok: 'NotificationPrefs', errors: [400, 401, 403, 413, 415, 422, 429, 503],
       }),
+    },
+    '/email/unsubscribe': {
+      get: operation('The e-mails’ unsubscribe link: a page asking to confirm (opening it changes nothing)', { parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429] }),
+      post: operation('Turns the link’s recipient’s e-mails off: the page’s button and the one-click unsubscribe of RFC 8058 (the body is not read)', {
+        parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429, 503],
+      }),
+    },
+    '/email/resubscribe': {
+      post: operation('Turns the link’s recipient’s e-mails back on (the button of the page after unsubscribing)', { parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429, 503] }),
     },
     '/agent/deliveries': {
       get: operation('The outbox delivery log (e-mails and webhooks), newest first, at most 200', {

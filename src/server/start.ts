@@ -82,6 +82,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // The demo pages are served by this same server; they call the API from its own origin(s).
     allowedOrigins.add(url);
     allowedOrigins.add(`http://localhost:${port}`);
+    // The demo's e-mails link back to this server.
+    config.publicUrl ??= url;
   }
   let closing: Promise<void> | null = null;
   return {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATHS } from '../../src/server';
 import { freePort } from '../fixtures/ports';
 import { Desk, Smtp, verify } from '../fixtures/receivers';
+import { axeViolations } from './axe';
 import { expectClean, openPage, send, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
 
@@ -81,6 +82,23 @@ describe('after the answer', () => {
     const mails = smtp.mails.filter((mail) => mail.subject.includes(number));
     expect(mails).toHaveLength(1);
     expect(mails[0]?.text).toContain(`#uchi-support=${number}`);
+
+    // Its unsubscribe link: a page that asks first, works by keyboard alone, has no axe violation and runs under
+    // its strict CSP with nothing refused.
+    const link = /Отписаться от писем техподдержки: (\S+)/u.exec(mails[0]?.text ?? '')?.[1] ?? '';
+    expect(link.startsWith(`${h.apiUrl}/email/unsubscribe?t=`)).toBe(true);
+    expect(mails[0]?.headers['list-unsubscribe']).toBe(`<${link}>`);
+    const unsubscribe = await openPage(h, link);
+    await visible(unsubscribe, unsubscribe.page.getByRole('heading', { name: 'Отписаться от писем техподдержки?' }), 'the unsubscribe page');
+    expect(await axeViolations(unsubscribe.page, 'body')).toEqual([]);
+    await unsubscribe.page.keyboard.press('Tab');
+    await expect.poll(() => unsubscribe.page.evaluate(() => document.activeElement?.textContent)).toBe('Отписаться');
+    await unsubscribe.page.keyboard.press('Enter');
+    await visible(unsubscribe, unsubscribe.page.getByRole('heading', { name: 'Вы отписались' }), 'the page after unsubscribing');
+    expect(await axeViolations(unsubscribe.page, 'body')).toEqual([]);
+    await visible(unsubscribe, unsubscribe.page.getByRole('button', { name: 'Снова получать письма' }), 'the way back');
+    await expectClean(unsubscribe);
+    await unsubscribe.context.close();
 
     // The desk: the created and the resolved events, each signed so that the documented check verifies it.
     const ofTicket = () => hits.filter((hit) => hit.body.includes(number));

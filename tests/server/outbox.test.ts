@@ -8,12 +8,21 @@ import { createTicketResponseSchema, notificationPrefsSchema } from '../../src/c
 import { deliveryListSchema } from '../../src/server/schemas';
 import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp, verify } from '../fixtures/receivers';
+import type { Mail } from '../fixtures/receivers';
 import { agentAuth, ALLOWED_ORIGIN, call, createTicket, expectError, guestAuth, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 const WEBHOOK_SECRET = 'whsec-test-0123456789-abcdefghijklmnopqrstuvwxyz';
+const PUBLIC_URL = 'https://support.example.ru';
 
 // Waits are for conditions only; their generous limits and the test timeout leave room for a busy machine.
+/** The unsubscribe link in an e-mail's text. */
+function unsubscribeLinkOf(mail: Mail | undefined): string {
+  const link = /Отписаться от писем техподдержки: (\S+)/u.exec(mail?.text ?? '')?.[1];
+  expect(link).toMatch(new RegExp(`^${PUBLIC_URL}/api/v1/email/unsubscribe\\?t=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`, 'u'));
+  return link ?? '';
+}
+
 describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
   const smtp = new Smtp();
   let failuresLeft = 0;
@@ -36,6 +45,8 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
           retryBaseMs: 20,
           retryMaxMs: 100,
         },
+        // Where the e-mails' links say the API is; the tests call the path on the test server.
+        publicUrl: PUBLIC_URL,
       },
     });
     alice = await userAuth(ts, 'alice');
@@ -72,7 +83,12 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(mail?.html).toContain('Очистите кэш &#38; &#60;перезайдите&#62;');
     expect(mail?.html).not.toContain('<b>открывается</b>');
     // A signed-in user turns e-mails off in the widget's settings, and the e-mail says where.
-    expect(mail?.text).toContain('Отключить письма можно в настройках виджета техподдержки.');
+    expect(mail?.text).toContain('Отключить письма можно в настройках виджета техподдержки или по ссылке ниже.');
+    // …and with the e-mail's own link, which mail clients offer as one click (RFC 8058).
+    const link = unsubscribeLinkOf(mail);
+    expect(mail?.headers['list-unsubscribe']).toBe(`<${link}>`);
+    expect(mail?.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(mail?.html).toContain(`href="${link}"`);
     // Created, the reporter's message and the answer: three webhooks, one e-mail.
     const rows = (await deliveries()).filter((d) => d.ticketId === ticket.id);
     expect(rows.filter((d) => d.kind === 'email')).toHaveLength(1);
@@ -94,7 +110,8 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(foreign.mail?.to).toBe(guestContact.email);
     expect(foreign.mail?.text).not.toContain('evil.example');
     expect(foreign.mail?.html).not.toContain('evil.example');
-    expect(foreign.mail?.html).not.toContain('<a ');
+    // Its only link is the unsubscribe one, to support's own address.
+    expect([...(foreign.mail?.html ?? '').matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([unsubscribeLinkOf(foreign.mail)]);
     const embedding = await mailOf(ALLOWED_ORIGIN, `${ALLOWED_ORIGIN}/courses/7`);
     expect(embedding.mail?.text).toContain(`${ALLOWED_ORIGIN}/courses/7#uchi-support=${embedding.number}`);
     // A guest has no widget settings: the e-mail promises none, and says when e-mails come.
@@ -103,6 +120,91 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
       expect(mail?.html).not.toContain('настройках');
       expect(mail?.text).toContain('Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.');
     }
+  });
+
+  it('a guest unsubscribes with the e-mail’s link: opening it changes nothing, the one-click POST stops the e-mails to that address only; a forged link changes nothing; the page turns them back on', async () => {
+    const guest = guestAuth();
+    const guestTicket = async (auth = guest, email = 'unsubscriber@example.ru') =>
+      newTicket(auth, { ...validDrafts.technical, contact: { ...guestContact, email }, consent: true as const });
+    const emailsOf = async (ticketId: string) => (await deliveries()).filter((d) => d.ticketId === ticketId && d.kind === 'email');
+    const first = await guestTicket();
+    await agentStatus(first.id, 'clarification_requested', 'Какой браузер?');
+    await settled(first.id);
+    const [mail] = smtp.mails.filter((m) => m.subject.includes(first.number));
+    const link = unsubscribeLinkOf(mail);
+    expect(mail?.text).toContain(`Отписаться от писем техподдержки: ${link}`);
+    expect(mail?.headers['list-unsubscribe']).toBe(`<${link}>`);
+    const path = link.slice(`${PUBLIC_URL}/api/v1`.length);
+
+    // Opening the link (a person, a mail scanner, a preview) asks; it does not unsubscribe.
+    const asked = await call(ts, 'GET', path);
+    expect(asked.status).toBe(200);
+    expect(asked.headers.get('content-type')).toContain('text/html');
+    expect(asked.headers.get('content-security-policy')).toMatch(/default-src 'none'.*form-action 'self'/);
+    expect(asked.text).toContain('Отписаться от писем техподдержки?');
+    expect(asked.text).toMatch(/<form method="post" action="\.\/unsubscribe\?t=[A-Za-z0-9_.-]+"><button type="submit">Отписаться<\/button>/);
+    await agentStatus(first.id, 'answered', 'Обновите браузер');
+    await settled(first.id);
+    expect(await emailsOf(first.id)).toHaveLength(2);
+
+    // A forged, altered or missing token: a page that says so, and nothing changes.
+    const token = new URL(link).searchParams.get('t') ?? '';
+    const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    for (const bad of [`?t=${altered}`, '?t=dXNlcjox.AAAAAAAAAAAAAAAAAAAAAA', '', `?t=${token}&t=${token}`]) {
+      for (const method of ['GET', 'POST']) {
+        const refused = await call(ts, method, `/email/unsubscribe${bad}`);
+        expect(refused.status, `${method} ${bad}`).toBe(400);
+        expect(refused.text).toContain('Ссылка не работает');
+      }
+    }
+    await agentStatus(first.id, 'in_progress');
+    await agentStatus(first.id, 'clarification_requested', 'А версия?');
+    await settled(first.id);
+    expect(await emailsOf(first.id)).toHaveLength(3);
+
+    // What a mail client's «Отписаться» sends: no cookie, no sign-in, the form body of RFC 8058.
+    const done = await call(ts, 'POST', path, { body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(done.status).toBe(200);
+    expect(done.text).toContain('Вы отписались');
+    expect(done.text).toContain('Снова получать письма');
+    await agentStatus(first.id, 'resolved', 'Готово');
+    const second = await guestTicket();
+    await agentStatus(second.id, 'answered', 'Ответ');
+    await settled(first.id);
+    await settled(second.id);
+    expect(await emailsOf(first.id)).toHaveLength(3);
+    expect(await emailsOf(second.id)).toEqual([]);
+    // The address said no: a ticket from another browser (another guest key) naming it gets no e-mail either;
+    // another address still gets its own.
+    const elsewhere = await guestTicket(guestAuth(), 'UNSUBSCRIBER@example.ru');
+    const other = await guestTicket(guest, 'other@example.ru');
+    await agentStatus(elsewhere.id, 'answered', 'Ответ');
+    await agentStatus(other.id, 'answered', 'Ответ');
+    await settled(elsewhere.id);
+    await settled(other.id);
+    expect(await emailsOf(elsewhere.id)).toEqual([]);
+    expect(await emailsOf(other.id)).toHaveLength(1);
+
+    // The page after unsubscribing turns them back on.
+    const again = await call(ts, 'POST', path.replace('/email/unsubscribe', '/email/resubscribe'));
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('Письма снова включены');
+    const third = await guestTicket();
+    await agentStatus(third.id, 'answered', 'Ответ');
+    await settled(third.id);
+    expect(await emailsOf(third.id)).toHaveLength(1);
+  });
+
+  it('a signed-in user’s unsubscribe link switches off the same setting as the widget’s switch', async () => {
+    const dave = await userAuth(ts, 'dave');
+    const ticket = await newTicket(dave);
+    await agentStatus(ticket.id, 'answered', 'Ответ');
+    await settled(ticket.id);
+    const link = unsubscribeLinkOf(smtp.mails.find((m) => m.subject.includes(ticket.number)));
+    expect((await call(ts, 'POST', link.slice(`${PUBLIC_URL}/api/v1`.length))).status).toBe(200);
+    expect((await call(ts, 'GET', '/me/notifications', { auth: dave })).body).toEqual({ email: false });
+    // Alice's link is not Dave's.
+    expect((await call(ts, 'GET', '/me/notifications', { auth: alice })).body).toEqual({ email: true });
   });
 
   it('after an opt-out no e-mail is queued; the preference reads back and is validated', async () => {

@@ -3,6 +3,7 @@ import { canonicalJson, formatTicketNumber, isTicketNumber, ticketDraftSchema } 
 import { contentDisposition, sanitizeFileName } from '../../src/server/attachments/file-name';
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { fieldMessages } from '../../src/server/field-messages';
+import { ownerOfUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from '../../src/server/outbox/unsubscribe';
 
 describe('loadConfig', () => {
   it('requires a token secret outside dev mode and refuses a short one', () => {
@@ -49,10 +50,51 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_RATE_LIMIT: '0' })).toThrow(ConfigError);
   });
 
+  it('reads the public address the e-mails link to, refuses one that is not an http(s) address, warns when e-mails would go without it', () => {
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
+    expect(loadConfig({ ...secret, SUPPORT_PUBLIC_URL: 'https://support.example.ru/lms/' }).config.publicUrl).toBe('https://support.example.ru/lms');
+    expect(loadConfig(secret).config.publicUrl).toBeNull();
+    expect(() => loadConfig({ ...secret, SUPPORT_PUBLIC_URL: 'support.example.ru' })).toThrow(/SUPPORT_PUBLIC_URL/);
+    expect(() => loadConfig({ ...secret, SUPPORT_PUBLIC_URL: 'ftp://support.example.ru' })).toThrow(/SUPPORT_PUBLIC_URL/);
+    expect(() => loadConfig({ ...secret, SUPPORT_PUBLIC_URL: 'https://support.example.ru/?a=1' })).toThrow(/SUPPORT_PUBLIC_URL/);
+    const smtp = { ...secret, SUPPORT_SMTP_URL: 'smtp://127.0.0.1:25' };
+    expect(loadConfig(smtp).warnings.join(' ')).toContain('SUPPORT_PUBLIC_URL');
+    expect(loadConfig({ ...smtp, SUPPORT_PUBLIC_URL: 'https://support.example.ru' }).warnings.join(' ')).not.toContain('SUPPORT_PUBLIC_URL');
+  });
+
   it('disables agent endpoints without an agent token in production', () => {
     const { config, warnings } = loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40) });
     expect(config.agentToken).toBeNull();
     expect(warnings.join(' ')).toContain('SUPPORT_AGENT_TOKEN');
+  });
+});
+
+describe('unsubscribe links', () => {
+  const secret = 'x'.repeat(40);
+
+  it('name their owner only when this server signed them', () => {
+    for (const owner of ['user:42', 'user:иванова@lms', 'email:petrov@example.ru']) {
+      const token = unsubscribeToken(secret, owner);
+      expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
+      expect(ownerOfUnsubscribeToken(secret, token)).toBe(owner);
+      // Another server's secret, a changed owner or signature, a cut token: nobody.
+      expect(ownerOfUnsubscribeToken('y'.repeat(40), token)).toBeNull();
+      const [id, mac] = token.split('.') as [string, string];
+      expect(ownerOfUnsubscribeToken(secret, `${Buffer.from('user:43').toString('base64url')}.${mac}`)).toBeNull();
+      expect(ownerOfUnsubscribeToken(secret, `${id}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`)).toBeNull();
+      expect(ownerOfUnsubscribeToken(secret, `${id}.${mac.slice(0, 10)}`)).toBeNull();
+      expect(ownerOfUnsubscribeToken(secret, id)).toBeNull();
+    }
+    // Not an owner the server would ever sign, even with a matching HMAC; nor an endless string.
+    expect(ownerOfUnsubscribeToken(secret, unsubscribeToken(secret, 'agent'))).toBeNull();
+    expect(ownerOfUnsubscribeToken(secret, unsubscribeToken(secret, `guest:${'ab'.repeat(32)}`))).toBeNull();
+    expect(ownerOfUnsubscribeToken(secret, `${'A'.repeat(10_000)}.${'A'.repeat(22)}`)).toBeNull();
+    expect(ownerOfUnsubscribeToken(secret, '')).toBeNull();
+  });
+
+  it('are under the API prefix of the public address, whatever its trailing slashes', () => {
+    const url = unsubscribeUrl('https://support.example.ru/lms//', secret, 'user:42');
+    expect(url).toBe(`https://support.example.ru/lms/api/v1/email/unsubscribe?t=${unsubscribeToken(secret, 'user:42')}`);
   });
 });
 

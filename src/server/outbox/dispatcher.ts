@@ -22,6 +22,19 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
+/**
+ * The headers of an e-mail: the event it announces and, when it has an unsubscribe link, the one-click
+ * unsubscribe of RFC 8058 (mail clients show their own «Отписаться» button and POST to the link).
+ */
+export function mailHeaders(mail: EmailPayload, eventId: number): Record<string, string> {
+  const headers: Record<string, string> = { 'X-Uchi-Event-Id': String(eventId) };
+  if (mail.unsubscribeUrl !== undefined) {
+    headers['List-Unsubscribe'] = `<${mail.unsubscribeUrl}>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  }
+  return headers;
+}
+
 /** Delay before the attempt after `attempts` failed ones: base, 2×base, 4×base … capped. */
 export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, attempts - 1)));
@@ -45,7 +58,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     if (mailer === null) throw new Error('SUPPORT_SMTP_URL is not set');
     const mail = JSON.parse(row.payload) as EmailPayload;
     await withTimeout(
-      mailer.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: { 'X-Uchi-Event-Id': String(row.event_id) } }),
+      mailer.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mailHeaders(mail, row.event_id) }),
       settings.sendTimeoutMs,
     );
   };

@@ -14,6 +14,11 @@ export interface EmailPayload {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The recipient's one-click unsubscribe link (the `List-Unsubscribe` header and the footer); absent when the
+   * server has no public address (SUPPORT_PUBLIC_URL) and in rows queued before the links existed.
+   */
+  unsubscribeUrl?: string;
 }
 
 /** What the e-mail says. */
@@ -28,14 +33,19 @@ export interface EmailInput {
   page: string | null;
   /** A guest has no widget settings to turn the e-mails off in: their e-mail does not point there. */
   guest: boolean;
+  /** The recipient's unsubscribe link; null when the server has no public address. */
+  unsubscribeUrl: string | null;
 }
 
 /** The footer's last sentence: where a signed-in user turns e-mails off, or when a guest gets them at all. */
-function settingsSentence(guest: boolean): string {
-  return guest
-    ? 'Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.'
+function settingsSentence(guest: boolean, unsubscribe: boolean): string {
+  if (guest) return 'Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.';
+  return unsubscribe
+    ? 'Отключить письма можно в настройках виджета техподдержки или по ссылке ниже.'
     : 'Отключить письма можно в настройках виджета техподдержки.';
 }
+
+const UNSUBSCRIBE_LABEL = 'Отписаться от писем техподдержки';
 
 const HEADLINES: Partial<Record<Status, string>> = {
   clarification_requested: 'Специалист задал вопрос по обращению',
@@ -71,7 +81,8 @@ export function renderEmail(input: EmailInput): EmailPayload {
     ...(link === null ? [] : ['', `${action}: ${link}`]),
     '',
     'Это письмо отправлено автоматически, отвечать на него не нужно.',
-    settingsSentence(input.guest),
+    settingsSentence(input.guest, input.unsubscribeUrl !== null),
+    ...(input.unsubscribeUrl === null ? [] : [`${UNSUBSCRIBE_LABEL}: ${input.unsubscribeUrl}`]),
   ].join('\n');
   const paragraphs = (input.text ?? '').split(/\n/).map((line) => escapeHtml(line)).join('<br>');
   const html = [
@@ -81,8 +92,11 @@ export function renderEmail(input: EmailInput): EmailPayload {
     input.text === null ? '' : `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #ccc">${paragraphs}</blockquote>`,
     link === null ? '' : `<p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>`,
     '<p style="color:#666;font-size:13px">Это письмо отправлено автоматически, отвечать на него не нужно. ',
-    `${escapeHtml(settingsSentence(input.guest))}</p>`,
+    `${escapeHtml(settingsSentence(input.guest, input.unsubscribeUrl !== null))}</p>`,
+    input.unsubscribeUrl === null
+      ? ''
+      : `<p style="color:#666;font-size:13px"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#666">${UNSUBSCRIBE_LABEL}</a></p>`,
     '</body></html>',
   ].join('');
-  return { to: input.to, subject, text, html };
+  return { to: input.to, subject, text, html, ...(input.unsubscribeUrl === null ? {} : { unsubscribeUrl: input.unsubscribeUrl }) };
 }

@@ -8,6 +8,7 @@ import type { EventRow, TicketRow } from '../db/rows';
 import type { NewOutboxRow, Transaction } from '../storage/types';
 import { eventView } from '../tickets/view';
 import { EMAIL_STATUSES, renderEmail } from './email';
+import { addressOwner, unsubscribeUrl } from './unsubscribe';
 import type { WebhookType } from './webhook';
 
 /** Queues the webhooks of `event` and, for a specialist's question, answer or resolution, the reporter's e-mail. */
@@ -39,6 +40,9 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
   const reporter = JSON.parse(ticket.reporter_json) as ReporterRecord;
   if (reporter.email === undefined || reporter.email === '') return null;
   if (!(await tx.prefs.emailEnabled(ticket.owner))) return null;
+  // A guest's e-mails obey their address's unsubscribe link too (see unsubscribe.ts).
+  const subscriber = reporter.guest ? addressOwner(reporter.email) : ticket.owner;
+  if (reporter.guest && !(await tx.prefs.emailEnabled(subscriber))) return null;
   return renderEmail({
     to: reporter.email,
     name: reporter.fullName,
@@ -48,6 +52,7 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     text: event.text,
     page: pageOf(ticket, reporter, deps.config.allowedOrigins),
     guest: reporter.guest,
+    unsubscribeUrl: deps.config.publicUrl === null ? null : unsubscribeUrl(deps.config.publicUrl, deps.config.tokenSecret, subscriber),
   });
 }
 

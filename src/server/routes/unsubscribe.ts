@@ -1,0 +1,93 @@
+/**
+ * The e-mails' unsubscribe link, for anyone who has the e-mail and nothing else (a guest has no widget settings):
+ * `GET` shows a page that asks to confirm (link scanners and previews open links, so opening one changes
+ * nothing); `POST` turns the recipient's e-mails off — the page's button and the one-click unsubscribe of mail
+ * clients (RFC 8058, body `List-Unsubscribe=One-Click`, which is not read). The page after it offers to turn
+ * them back on. The token in the link is the only credential (see outbox/unsubscribe.ts).
+ */
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppDeps, AppEnv } from '../context';
+import { escapeHtml } from '../outbox/email';
+import { ownerOfUnsubscribeToken, RESUBSCRIBE_PATH, UNSUBSCRIBE_PATH } from '../outbox/unsubscribe';
+
+const STYLE = [
+  'body{font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2328;max-width:32rem;margin:3rem auto;padding:0 1rem}',
+  'h1{font-size:1.4rem}',
+  'button{font:inherit;padding:.5rem 1rem;border-radius:6px;border:1px solid #0b5cad;background:#0b5cad;color:#fff;cursor:pointer}',
+  'button:focus-visible{outline:3px solid #f0b400;outline-offset:2px}',
+].join('');
+// Only this one style block runs on the page: no scripts, no other sources, forms post to this server only.
+const POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+
+interface Page {
+  title: string;
+  text: string;
+  /** A button that posts to `action`. */
+  button?: { label: string; action: string };
+}
+
+function page(c: Context<AppEnv>, status: 200 | 400, content: Page) {
+  const form = content.button === undefined
+    ? ''
+    : `<form method="post" action="${escapeHtml(content.button.action)}"><button type="submit">${escapeHtml(content.button.label)}</button></form>`;
+  c.header('Content-Security-Policy', POLICY);
+  return c.html(
+    `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+      `<meta name="robots" content="noindex"><title>${escapeHtml(content.title)} — Техподдержка Учи.Про</title><style>${STYLE}</style></head>` +
+      `<body><main><h1>${escapeHtml(content.title)}</h1><p>${escapeHtml(content.text)}</p>${form}</main></body></html>`,
+    status,
+  );
+}
+
+const BROKEN: Page = {
+  title: 'Ссылка не работает',
+  text: 'Ссылка повреждена или устарела. Откройте её из последнего письма техподдержки целиком или отключите письма в настройках виджета техподдержки («Мои обращения» → «Уведомлять по e-mail»).',
+};
+
+/** `GET|POST /email/unsubscribe?t=…`, `POST /email/resubscribe?t=…`. */
+export function unsubscribeRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  /** The token of the request's link and its owner; null owner when it does not check out. */
+  const linkOf = (c: Context<AppEnv>) => {
+    const tokens = c.req.queries('t') ?? [];
+    const token = tokens.length === 1 ? (tokens[0] ?? '') : '';
+    return { token, owner: ownerOfUnsubscribeToken(deps.config.tokenSecret, token) };
+  };
+  const here = (path: string, token: string) => `.${path.slice(path.lastIndexOf('/'))}?t=${encodeURIComponent(token)}`;
+
+  app.get(UNSUBSCRIBE_PATH, (c) => {
+    const { token, owner } = linkOf(c);
+    if (owner === null) return page(c, 400, BROKEN);
+    return page(c, 200, {
+      title: 'Отписаться от писем техподдержки?',
+      text: 'Писем о ваших обращениях больше не будет: ни о вопросах специалиста, ни об ответах, ни о решении. Обращения и ответы останутся в виджете техподдержки.',
+      button: { label: 'Отписаться', action: here(UNSUBSCRIBE_PATH, token) },
+    });
+  });
+
+  app.post(UNSUBSCRIBE_PATH, async (c) => {
+    const { token, owner } = linkOf(c);
+    if (owner === null) return page(c, 400, BROKEN);
+    await deps.store.prefs.setEmail(owner, false, deps.clock().toISOString());
+    return page(c, 200, {
+      title: 'Вы отписались',
+      text: 'Писем техподдержки о ваших обращениях больше не будет. Ответы специалистов по-прежнему видны в виджете техподдержки.',
+      button: { label: 'Снова получать письма', action: here(RESUBSCRIBE_PATH, token) },
+    });
+  });
+
+  app.post(RESUBSCRIBE_PATH, async (c) => {
+    const { token, owner } = linkOf(c);
+    if (owner === null) return page(c, 400, BROKEN);
+    await deps.store.prefs.setEmail(owner, true, deps.clock().toISOString());
+    return page(c, 200, {
+      title: 'Письма снова включены',
+      text: 'Письмо придёт, когда специалист задаст вопрос, ответит или закроет ваше обращение.',
+      button: { label: 'Отписаться', action: here(UNSUBSCRIBE_PATH, token) },
+    });
+  });
+
+  return app;
+}
