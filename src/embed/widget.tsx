@@ -59,7 +59,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
   const launcher = () => hooks.launcher?.();
   const textStore = safeLocalStorage() ?? createMemoryTextStore();
   const identity = createIdentity(options, textStore, () =>
-    hooks.emit('error', { code: 'unauthorized', message: 'UchiSupport: the support server refused the token (expired or not valid); call setToken with a new one' }),
+    hooks.emit('error', { code: 'unauthorized', message: 'UchiSupport: the support server refused the token (expired or invalid); call setToken with a new one' }),
   );
   const host = createPanelHost(options, launcher);
   const locale = createWidgetLocale((message) => hooks.emit('error', { message }));
@@ -71,7 +71,8 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     shadow: host.shadow,
     nonce: options.nonce,
     privacyPolicyUrl: options.privacyPolicyUrl,
-    errors: hooks.errors ?? [],
+    // `pageErrors: false`: the host keeps its page's errors out of the tickets (no «Приложить ошибки страницы»).
+    errors: (options.pageErrors !== false && hooks.errors) || [],
     emit: (event: WidgetEvent) => (event.type === 'error' ? hooks.emit('error', { message: event.message }) : hooks.emit(event.type, event)),
     hide: () => host.hide(),
   });

@@ -40,7 +40,9 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.use('*', identityMiddleware(deps));
-  api.use('*', rateLimit(deps.config.rateLimitPerMinute, deps.config.guard.anonymousPerIpMinute, deps.clock, deps.store.counters));
+  const { rateLimitPerMinute, agentRateLimitPerMinute, guard } = deps.config;
+  const limits = { perMinute: rateLimitPerMinute, anonymousPerMinute: guard.anonymousPerIpMinute, agentPerMinute: agentRateLimitPerMinute };
+  api.use('*', rateLimit(limits, deps.clock, deps.store.counters));
   api.route('/', metaRoutes(deps));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', attachmentRoutes(deps));

@@ -1,6 +1,6 @@
 /** Server configuration, read from the environment (see the README and docs/http-contract.md). */
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_ATTACHMENT_LIMITS } from '../core';
+import { DEFAULT_ATTACHMENT_LIMITS, DRAFT_LIMITS } from '../core';
 import type { AttachmentLimits } from '../core';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/tokens';
 import { loadGuardLimits } from './guard/limits';
@@ -23,6 +23,11 @@ export interface ServerConfig {
   agentToken: string | null;
   dev: boolean;
   rateLimitPerMinute: number;
+  /**
+   * Requests a minute of the agent token (SUPPORT_AGENT_RATE_LIMIT): one bucket for every specialist, the operator
+   * page and a desk integration reading a ticket per webhook, so it is ten reporters' worth by default.
+   */
+  agentRateLimitPerMinute: number;
   /** The longest a reporter token may live, from now to its `exp`, in seconds; longer ones are refused. */
   maxTokenLifetimeSeconds: number;
   allowedOrigins: string[];
@@ -102,12 +107,13 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** Reads the configuration from `env`, with `overrides` winning; returns the config and start-up warnings. */
 export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config: ServerConfig; warnings: string[] } {
   const warnings: string[] = [];
-  const dev = overrides.dev ?? env.SUPPORT_DEV === '1';
+  const dev = overrides.dev ?? switchFrom(env, 'SUPPORT_DEV', false);
   const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
   const limits = overrides.limits ?? {
     ...DEFAULT_ATTACHMENT_LIMITS,
     maxFileBytes: intFrom(env, 'SUPPORT_MAX_FILE_BYTES', DEFAULT_ATTACHMENT_LIMITS.maxFileBytes, 1),
-    maxFilesPerTicket: intFrom(env, 'SUPPORT_MAX_FILES', DEFAULT_ATTACHMENT_LIMITS.maxFilesPerTicket, 1),
+    // The wire schema takes at most DRAFT_LIMITS.attachments ids: a higher limit would be offered and then refused.
+    maxFilesPerTicket: intFrom(env, 'SUPPORT_MAX_FILES', DEFAULT_ATTACHMENT_LIMITS.maxFilesPerTicket, 1, DRAFT_LIMITS.attachments),
   };
   const config: ServerConfig = {
     port: overrides.port ?? intFrom(env, 'PORT', 8787, 0),
@@ -121,8 +127,9 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     agentToken: overrides.agentToken !== undefined ? overrides.agentToken : (env.SUPPORT_AGENT_TOKEN ?? null),
     dev,
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? intFrom(env, 'SUPPORT_RATE_LIMIT', 120, 1),
+    agentRateLimitPerMinute: overrides.agentRateLimitPerMinute ?? intFrom(env, 'SUPPORT_AGENT_RATE_LIMIT', 1200, 1),
     maxTokenLifetimeSeconds: overrides.maxTokenLifetimeSeconds ?? intFrom(env, 'SUPPORT_MAX_TOKEN_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 60),
-    allowedOrigins: overrides.allowedOrigins ?? listFrom(env.SUPPORT_ALLOWED_ORIGINS),
+    allowedOrigins: overrides.allowedOrigins ?? originsFrom(env.SUPPORT_ALLOWED_ORIGINS),
     publicUrl: overrides.publicUrl !== undefined ? overrides.publicUrl : publicUrlFrom(env.SUPPORT_PUBLIC_URL),
     limits,
     maxPendingUploads: overrides.maxPendingUploads ?? intFrom(env, 'SUPPORT_MAX_PENDING_UPLOADS', 3 * limits.maxFilesPerTicket, 1),
@@ -172,12 +179,15 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   return { config, warnings };
 }
 
-/** An integer variable with a default, refusing anything that is not a whole number ≥ min. */
-function intFrom(env: Env, name: string, fallback: number, min: number): number {
+/** An integer variable with a default, refusing anything that is not a whole number from min to max. */
+function intFrom(env: Env, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}".`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new ConfigError(`${name} must be an integer ${range}, got "${raw}".`);
+  }
   return value;
 }
 
@@ -224,6 +234,22 @@ function webhookUrlsFrom(raw: string | undefined): string[] {
     if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new ConfigError(`SUPPORT_WEBHOOK_URLS: "${url}" is not an http(s) URL.`);
   }
   return urls;
+}
+
+/**
+ * SUPPORT_ALLOWED_ORIGINS: origins as browsers send them (`https://lms.example.ru`, a port if not the default):
+ * one with a path or without a scheme would never match, and the widget would fail as if offline.
+ */
+function originsFrom(raw: string | undefined): string[] {
+  return listFrom(raw).map((origin) => {
+    const url = URL.canParse(origin) ? new URL(origin) : null;
+    const bare = url !== null && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '' && !origin.endsWith('?') && !origin.endsWith('#');
+    if (url === null || !/^https?:$/.test(url.protocol) || !bare) {
+      throw new ConfigError(`SUPPORT_ALLOWED_ORIGINS: "${origin}" is not an origin like https://lms.example.ru (scheme, host and port only).`);
+    }
+    // As browsers send it: the host in lower case, no default port.
+    return url.origin;
+  });
 }
 
 /** A comma-separated list with blanks and trailing slashes removed (origins never end in "/"). */

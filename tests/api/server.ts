@@ -38,6 +38,7 @@ export async function startApiTestServer(config: Partial<ServerConfig> = {}): Pr
       agentToken: AGENT_TOKEN,
       dev: false,
       rateLimitPerMinute: 100_000,
+      agentRateLimitPerMinute: 100_000,
       allowedOrigins: [],
       ...config,
     },

@@ -57,6 +57,7 @@ export async function startHarness(options: { config?: ConfigOverrides } = {}): 
       attachmentsDir: join(dir, 'attachments'),
       dev: true,
       rateLimitPerMinute: 100_000,
+      agentRateLimitPerMinute: 100_000,
       allowedOrigins: [host.origin],
       ...options.config,
     },

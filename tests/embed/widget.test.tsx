@@ -46,6 +46,28 @@ describe('the embedded widget', () => {
     sheetsOf(root).forEach((sheet, index) => expect(sheet).toBe(sheets[index]));
   });
 
+  /** Opens the form of «Другой вопрос» with one page error recorded; whether the form offers to attach it. */
+  const offersPageErrors = async (options: object) => {
+    const button = document.body.appendChild(document.createElement('button'));
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1', ...options }, { emit: () => undefined, launcher: () => button, errors: [new Error('boom in the page')] });
+    const root = document.querySelector('uchi-support-panel')?.shadowRoot;
+    if (!root) throw new Error('no panel');
+    act(() => widget?.open());
+    await waitFor(() => expect(root.querySelector('.us-picker__option')).not.toBeNull());
+    const other = [...root.querySelectorAll<HTMLButtonElement>('.us-picker__option')].find((option) => option.textContent?.includes('Другой вопрос'));
+    act(() => other?.click());
+    await waitFor(() => expect(root.querySelector('.us-browser-info')).not.toBeNull());
+    return root.textContent?.includes('boom in the page') ?? false;
+  };
+
+  it('offers to attach the page’s errors the loader recorded', async () => {
+    expect(await offersPageErrors({})).toBe(true);
+  });
+
+  it('keeps the page’s errors out of the form when the host says `pageErrors: false`', async () => {
+    expect(await offersPageErrors({ pageErrors: false })).toBe(false);
+  });
+
   it('forgets what it read for one user when the LMS signs in another: their list is read afresh', async () => {
     const anna = tokenOf('user-anna', 'Иванова Анна');
     const row = { id: 't-anna', number: 'UP-2026-000101', category: 'other', subject: 'Обращение Анны', status: 'registered', priority: 'normal', createdAt: '2026-11-27T04:00:00.000Z', updatedAt: '2026-11-27T04:00:00.000Z', lastEventId: 1 };

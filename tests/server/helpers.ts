@@ -134,6 +134,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       agentToken: AGENT_TOKEN,
       dev: false,
       rateLimitPerMinute: 100_000,
+      agentRateLimitPerMinute: 100_000,
       allowedOrigins: [ALLOWED_ORIGIN],
       databasePoolSize: 4,
       ...options.config,

@@ -178,4 +178,18 @@ describe('rate limit', () => {
       await ts.cleanup();
     }
   });
+
+  it('gives the agent token a bucket of its own size: the specialists are not limited like one reporter', async () => {
+    let now = new Date('2026-11-25T07:00:00.000Z').getTime();
+    const ts = await startTestServer({ clock: () => new Date(now), config: { rateLimitPerMinute: 3, agentRateLimitPerMinute: 6 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await call(ts, 'GET', '/agent/tickets', { auth: agentAuth })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+      now += 60_000;
+      expect((await call(ts, 'GET', '/agent/tickets', { auth: agentAuth })).status).toBe(200);
+    } finally {
+      await ts.cleanup();
+    }
+  });
 });

@@ -62,6 +62,29 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...smtp, SUPPORT_PUBLIC_URL: 'https://support.example.ru' }).warnings.join(' ')).not.toContain('SUPPORT_PUBLIC_URL');
   });
 
+  it('takes on/off words for SUPPORT_DEV like the other switches, and refuses anything else', () => {
+    expect(loadConfig({ SUPPORT_DEV: 'true' }).config.dev).toBe(true);
+    expect(loadConfig({ SUPPORT_DEV: 'off', SUPPORT_TOKEN_SECRET: 'x'.repeat(40) }).config.dev).toBe(false);
+    expect(() => loadConfig({ SUPPORT_DEV: 'maybe' })).toThrow(/SUPPORT_DEV/);
+  });
+
+  it('takes allowed origins as browsers send them and refuses what would never match one', () => {
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
+    expect(loadConfig({ ...secret, SUPPORT_ALLOWED_ORIGINS: 'https://LMS.example.ru:443/, http://localhost:5173' }).config.allowedOrigins)
+      .toEqual(['https://lms.example.ru', 'http://localhost:5173']);
+    for (const wrong of ['lms.example.ru', 'https://lms.example.ru/courses', 'https://lms.example.ru/?a=1', 'ftp://lms.example.ru', 'https://user@lms.example.ru', '*']) {
+      expect(() => loadConfig({ ...secret, SUPPORT_ALLOWED_ORIGINS: wrong }), wrong).toThrow(/SUPPORT_ALLOWED_ORIGINS/);
+    }
+  });
+
+  it('refuses more files per ticket than a ticket can carry, and reads the agent token’s own rate limit', () => {
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
+    expect(loadConfig({ ...secret, SUPPORT_MAX_FILES: '10' }).config.limits.maxFilesPerTicket).toBe(10);
+    expect(() => loadConfig({ ...secret, SUPPORT_MAX_FILES: '11' })).toThrow(/SUPPORT_MAX_FILES must be an integer from 1 to 10/);
+    expect(loadConfig(secret).config.agentRateLimitPerMinute).toBe(1200);
+    expect(loadConfig({ ...secret, SUPPORT_AGENT_RATE_LIMIT: '50' }).config.agentRateLimitPerMinute).toBe(50);
+  });
+
   it('disables agent endpoints without an agent token in production', () => {
     const { config, warnings } = loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40) });
     expect(config.agentToken).toBeNull();

@@ -20,22 +20,30 @@ const GUEST_IP_FACTOR = 10;
  * guests, anonymous `GET /meta` and other anonymous calls each have their own per-IP bucket, so a classroom of
  * guests behind one NAT neither blocks the hours banner nor the signed-in users there.
  */
-function bucketsOf(c: Context<AppEnv>, perMinute: number, anonymousPerMinute: number): Array<[string, number]> {
+function bucketsOf(c: Context<AppEnv>, limits: RateLimits): Array<[string, number]> {
+  const { perMinute, anonymousPerMinute } = limits;
   const identity = c.get('identity');
   if (identity.kind === 'user') return [[identity.owner, perMinute]];
-  if (identity.kind === 'agent') return [['agent', perMinute]];
+  if (identity.kind === 'agent') return [['agent', limits.agentPerMinute]];
   const ip = remoteAddress(c);
   if (identity.kind === 'guest') return [[identity.owner, perMinute], [`guest-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
   if (c.req.method === 'GET' && c.req.path.endsWith('/meta')) return [[`meta-ip:${ip}`, anonymousPerMinute]];
   return [[`other-ip:${ip}`, perMinute]];
 }
 
-/** Middleware allowing `perMinute` requests a minute per bucket; 429 with Retry-After beyond. A stream counts once. */
-export function rateLimit(perMinute: number, anonymousPerMinute: number, clock: () => Date, counters: Counters) {
+/** Requests a minute: per reporter (and guests' IP, ten times it), of anonymous `GET /meta` per IP, of the agent token. */
+export interface RateLimits {
+  perMinute: number;
+  anonymousPerMinute: number;
+  agentPerMinute: number;
+}
+
+/** Middleware allowing each bucket its requests a minute; 429 with Retry-After beyond. A stream counts once. */
+export function rateLimit(limits: RateLimits, clock: () => Date, counters: Counters) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
     const now = clock().getTime();
-    for (const [key, limit] of bucketsOf(c, perMinute, anonymousPerMinute)) {
+    for (const [key, limit] of bucketsOf(c, limits)) {
       // A locked or unreachable database must not turn reads into 503s: the request is let through uncounted
       // (a write it makes gets its own 503).
       const window = await counters.add(`rate:${key}`, 1, RATE_WINDOW_MS, now).catch((error: unknown) => {
