@@ -1,10 +1,10 @@
-/** "Помогли ли вам?": the rating asked after an answer, given, changed, closed for changes, and a failed send. */
+/** "Помогли ли вам?": the rating asked after an answer, given, changed, closed for changes, kept after a cancel, and a failed send. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { OPEN_NOW } from './support/fixtures';
 import { TicketStory } from './support/kit';
 import { expectFocus, playKit, ticketArrived } from './support/play';
-import { seedIn } from './support/seed';
+import { HISTORY, seedIn } from './support/seed';
 
 const meta = {
   title: 'Widget/Timeline/Rating',
@@ -79,6 +79,28 @@ export const ChangeClosed: Story = {
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await expect(await canvas.findByText(t('timeline:rating.given', { score: 4 }))).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: t('timeline:rating.change') })).toBeNull();
+  },
+};
+
+/**
+ * Answered and rated, then reopened and cancelled by its reporter within the week: the rating stays as it was
+ * given, with nothing left to change.
+ */
+export const CancelledAfterRating: Story = {
+  parameters: {
+    widget: {
+      tickets: [{
+        ...seedIn('answered', OPEN_NOW, { id: 't-rated-cancelled', hoursAgo: 30 }),
+        history: [...HISTORY.answered, { status: 'in_progress', minutes: 120 }, { status: 'cancelled', actor: 'reporter', minutes: 40 }],
+        rating: { score: 2, hoursAfter: 1, afterStep: HISTORY.answered.length - 1 },
+      }],
+    },
+  },
+  args: { ticketId: 't-rated-cancelled' },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('timeline:rating.given', { score: 2 }))).toBeVisible();
     await expect(canvas.queryByRole('button', { name: t('timeline:rating.change') })).toBeNull();
   },
 };

@@ -26,7 +26,8 @@ export interface SeedTicket {
   /** Seeds a guest's ticket with this contact. */
   guest?: Contact;
   /** The reporter's rating, given this many hours after the last step. */
-  rating?: { score: number; comment?: string; hoursAfter?: number };
+  /** Given `hoursAfter` hours after the history step `afterStep` (an index; by default after the last step). */
+  rating?: { score: number; comment?: string; hoursAfter?: number; afterStep?: number };
   /** The id of an earlier seed (final by then) this ticket continues, linked as the server links a follow-up. */
   followUpOf?: string;
   /** Files the user sent with the ticket (names; PNG images). */
@@ -77,16 +78,21 @@ export function seedTickets(store: MemoryStore, clock: StoryClock, host: HostCon
     const draft = files.length === 0 ? parsed.data : { ...parsed.data, attachmentIds: files };
     const ticket = store.create(draft, reporterOf(seed.guest === undefined ? host : null, seed.guest), at, seed.id, check);
     if (seed.followUpOf !== undefined) store.linkFollowUp(seed.followUpOf, ticket.id, at);
-    for (const step of seed.history ?? []) {
+    const history = seed.history ?? [];
+    const rate = () => {
+      if (seed.rating === undefined) return;
+      const { hoursAfter = 1, afterStep: _, ...body } = seed.rating;
+      at = new Date(at.getTime() + hoursAfter * 3_600_000);
+      const result = store.rate(ticket.id, body, at);
+      if (typeof result === 'string') throw new Error(`seed ${ticket.id}: rating refused (${result})`);
+    };
+    history.forEach((step, index) => {
       at = new Date(at.getTime() + (step.minutes ?? 25) * 60_000);
       const result = store.change(ticket.id, { status: step.status, actor: step.actor ?? 'support', text: step.text }, at);
       if (typeof result === 'string') throw new Error(`seed ${ticket.id}: ${step.status} refused (${result})`);
-    }
-    if (seed.rating !== undefined) {
-      const { hoursAfter = 1, ...body } = seed.rating;
-      const result = store.rate(ticket.id, body, new Date(at.getTime() + hoursAfter * 3_600_000));
-      if (typeof result === 'string') throw new Error(`seed ${ticket.id}: rating refused (${result})`);
-    }
+      if (seed.rating?.afterStep === index) rate();
+    });
+    if (seed.rating !== undefined && (seed.rating.afterStep ?? history.length) >= history.length) rate();
   }
   clock.set(now);
 }

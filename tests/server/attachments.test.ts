@@ -119,6 +119,15 @@ describe('attachments', () => {
     const long = await uploaded(await pngImage(), `${'я'.repeat(400)}.png`);
     expect([...long.name].length).toBeLessThanOrEqual(255);
     expect(long.name.endsWith('.png')).toBe(true);
+    // A part typed as a file but with no filename at all: stored under the type's fallback name.
+    const raw = Buffer.concat([
+      Buffer.from('--BB\r\nContent-Disposition: form-data; name="file"\r\nContent-Type: application/octet-stream\r\n\r\n'),
+      await pngImage(),
+      Buffer.from('\r\n--BB--\r\n'),
+    ]);
+    const nameless = await call(ts, 'POST', '/attachments', { auth, body: raw, headers: { 'content-type': 'multipart/form-data; boundary=BB' } });
+    expect(nameless.status, nameless.text).toBe(201);
+    expect(attachmentSchema.parse(nameless.body).name).toBe('file.png');
   });
 
   it('refuses files over the size limit with 413 (checked after reading and at the HTTP level)', async () => {
@@ -143,6 +152,12 @@ describe('attachments', () => {
     two.append('file', new Blob([new Uint8Array(await pngImage())]), 'b.png');
     expectError(await call(ts, 'POST', '/attachments', { auth, body: two }), 422, 'validation_failed');
     expectError(await upload(Buffer.alloc(0), 'empty.png'), 422, 'validation_failed');
+    // The server does not inflate: a compressed upload would be stored as its compressed bytes.
+    const form = new Response(fileForm(await pngImage(), 'a.png'));
+    const body = Buffer.from(await form.arrayBuffer());
+    const type = form.headers.get('content-type') ?? '';
+    expectError(await call(ts, 'POST', '/attachments', { auth, body, headers: { 'content-type': type, 'content-encoding': 'gzip' } }), 415, 'unsupported_media_type');
+    expect((await call(ts, 'POST', '/attachments', { auth, body, headers: { 'content-type': type, 'content-encoding': 'identity' } })).status).toBe(201);
   });
 
   it('attachments travel with a message and show on its event', async () => {

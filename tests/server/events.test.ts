@@ -67,6 +67,8 @@ describe('ticket event stream', () => {
       s.close();
     }
     expectError(await call(ts, 'GET', `/tickets/${ticketId}/events`, { auth: alice, headers: { 'last-event-id': 'abc' } }), 400, 'bad_request');
+    // The query form takes one value, like every query parameter: given twice it is refused, not the first taken.
+    expectError(await call(ts, 'GET', `/tickets/${ticketId}/events?lastEventId=1&lastEventId=2`, { auth: alice }), 400, 'bad_request');
   });
 
   it('sends heartbeat comments', async () => {

@@ -179,6 +179,22 @@ describe('rate limit', () => {
     }
   });
 
+  it('counts the e-mails’ unsubscribe links apart: other anonymous calls from the same address do not block them', async () => {
+    const now = new Date('2026-11-25T07:00:00.000Z').getTime();
+    const ts = await startTestServer({ clock: () => new Date(now), config: { rateLimitPerMinute: 2 } });
+    try {
+      for (let i = 0; i < 2; i++) expectError(await call(ts, 'GET', '/tickets'), 401);
+      expectError(await call(ts, 'GET', '/tickets'), 429, 'rate_limited');
+      // Still answered (a broken link's page), and limited only at ten times the rate.
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) statuses.push((await call(ts, 'POST', '/email/unsubscribe?t=x.y')).status);
+      expect(statuses.slice(0, 20).every((status) => status === 400)).toBe(true);
+      expect(statuses[20]).toBe(429);
+    } finally {
+      await ts.cleanup();
+    }
+  });
+
   it('gives the agent token a bucket of its own size: the specialists are not limited like one reporter', async () => {
     let now = new Date('2026-11-25T07:00:00.000Z').getTime();
     const ts = await startTestServer({ clock: () => new Date(now), config: { rateLimitPerMinute: 3, agentRateLimitPerMinute: 6 } });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTicketResponseSchema, notificationPrefsSchema } from '../../src/core';
+import { UNSUBSCRIBED } from '../../src/server/outbox/dispatcher';
 import { deliveryListSchema } from '../../src/server/schemas';
 import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp, verify } from '../fixtures/receivers';
@@ -184,6 +185,11 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     await settled(other.id);
     expect(await emailsOf(elsewhere.id)).toEqual([]);
     expect(await emailsOf(other.id)).toHaveLength(1);
+    // Nor does a signed-in account whose LMS profile names that address.
+    const named = await newTicket(await userAuth(ts, 'unsubscriber'));
+    await agentStatus(named.id, 'answered', 'Ответ');
+    await settled(named.id);
+    expect(await emailsOf(named.id)).toEqual([]);
 
     // The page after unsubscribing turns them back on.
     const again = await call(ts, 'POST', path.replace('/email/unsubscribe', '/email/resubscribe'));
@@ -237,6 +243,23 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     }, { timeout: 15_000, interval: 25 });
     await settled(ticket.id);
     expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toHaveLength(1);
+  });
+
+  it('an unsubscribe stops the e-mail already queued: it is not sent, and the delivery log says why', async () => {
+    await smtp.stop();
+    const erin = await userAuth(ts, 'erin');
+    const ticket = await newTicket(erin);
+    await agentStatus(ticket.id, 'answered', 'Ответ');
+    await vi.waitFor(async () => {
+      const [row] = (await deliveries('pending')).filter((d) => d.ticketId === ticket.id && d.kind === 'email');
+      expect(row?.attempts).toBeGreaterThanOrEqual(1);
+    }, { timeout: 15_000, interval: 25 });
+    expect((await call(ts, 'PUT', '/me/notifications', { auth: erin, json: { email: false } })).status).toBe(200);
+    await smtp.start();
+    await settled(ticket.id);
+    const [row] = (await deliveries('failed')).filter((d) => d.ticketId === ticket.id && d.kind === 'email');
+    expect(row?.lastError).toBe(UNSUBSCRIBED);
+    expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toEqual([]);
   });
 
   it('a desk answering 500 three times gets the same event id each time and accepts it once; the signature verifies', async () => {

@@ -58,6 +58,18 @@ describe('rating the help: once a specialist answered, changeable for 7 days, st
     expect(refused.text).toContain('Отменённое обращение оценить нельзя.');
   });
 
+  it('a rating given before the ticket was cancelled stays as it was: no change after the cancel, even within the week', async () => {
+    const id = await newTicket(alice);
+    await setStatus(id, 'answered', 'Очистите кэш браузера');
+    expect((await rate(id, alice, { score: 5 })).status).toBe(200);
+    await setStatus(id, 'in_progress');
+    expect((await call(ts, 'POST', `/tickets/${id}/cancel`, { auth: alice })).status).toBe(200);
+    const refused = await rate(id, alice, { score: 1 });
+    expectError(refused, 409, 'conflict');
+    expect(refused.text).toContain('Отменённое обращение оценить нельзя.');
+    expect(ticketSchema.parse((await call(ts, 'GET', `/tickets/${id}`, { auth: alice })).body).rating?.score).toBe(5);
+  });
+
   it('is changeable for 7 days after it was first given, then 409; the first time stays', async () => {
     const id = await newTicket(alice);
     await setStatus(id, 'resolved', 'Исправили');

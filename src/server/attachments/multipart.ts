@@ -101,6 +101,11 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
   if (!/^multipart\/form-data\s*;/i.test(contentType.trim())) {
     throw closeAfter(failures.unsupportedMedia('Файл отправляется как multipart/form-data в поле file.'));
   }
+  // The server does not inflate bodies: a compressed upload would be stored as its compressed bytes.
+  const coding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
+  if (coding !== '' && coding !== 'identity') {
+    throw closeAfter(failures.unsupportedMedia(`Сжатые загрузки не поддерживаются (Content-Encoding: ${coding.slice(0, 40)}): отправьте файл без сжатия.`));
+  }
   const body = bodyOf(c);
   if (body === null) throw failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
   const source = body.stream;
@@ -141,7 +146,8 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
         received = pipeline(stream, sniff.transform, file).then(() => {
           if (truncated) throw tooLarge();
           if (type === null) throw oneFile();
-          return { name: info.filename, path, size: sniff.size(), type };
+          // A part typed as a file but with no filename (busboy takes it as one): the type's fallback name.
+          return { name: info.filename ?? '', path, size: sniff.size(), type };
         });
         // Refused early (wrong type): stop reading the body at once.
         received.catch((error: unknown) => reject(error instanceof ApiFailure ? closeAfter(error) : error));

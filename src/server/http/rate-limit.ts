@@ -12,6 +12,8 @@ import type { Counters } from '../storage/types';
 /** The window of the rate limit. */
 export const RATE_WINDOW_MS = 60_000;
 
+const EMAIL_LINK = /\/email\/(?:un|re)subscribe$/;
+
 // Guests mint their own keys for free, so they are also counted per IP, with room for a classroom behind one NAT.
 const GUEST_IP_FACTOR = 10;
 
@@ -28,6 +30,9 @@ function bucketsOf(c: Context<AppEnv>, limits: RateLimits): Array<[string, numbe
   const ip = remoteAddress(c);
   if (identity.kind === 'guest') return [[identity.owner, perMinute], [`guest-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
   if (c.req.method === 'GET' && c.req.path.endsWith('/meta')) return [[`meta-ip:${ip}`, anonymousPerMinute]];
+  // The e-mails' unsubscribe links: people and mail providers' one-click POSTs (many recipients behind one
+  // provider's address), never blocked by other anonymous calls from that address.
+  if (EMAIL_LINK.test(c.req.path)) return [[`email-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
   return [[`other-ip:${ip}`, perMinute]];
 }
 

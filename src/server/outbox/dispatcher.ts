@@ -13,6 +13,8 @@ import { postWebhook } from './webhook';
 const BATCH = 20;
 /** Longest error text kept on a row. */
 const MAX_ERROR = 500;
+/** Why an e-mail queued before its recipient unsubscribed was not sent (the delivery log's last error). */
+export const UNSUBSCRIBED = 'not sent: the recipient unsubscribed after it was queued';
 
 /** A running dispatcher. */
 export interface Dispatcher {
@@ -63,8 +65,20 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     );
   };
 
+  /** An e-mail whose recipient unsubscribed after it was queued: true when it must not go. */
+  const unsubscribed = async (row: OutboxRow): Promise<boolean> => {
+    if (row.kind !== 'email') return false;
+    const { subscribers = [] } = JSON.parse(row.payload) as EmailPayload;
+    for (const owner of subscribers) if (!(await deps.store.prefs.emailEnabled(owner))) return true;
+    return false;
+  };
+
   const deliver = async (row: OutboxRow): Promise<void> => {
     try {
+      if (await unsubscribed(row)) {
+        await deps.store.outbox.markFailed(row.id, UNSUBSCRIBED, null);
+        return;
+      }
       await send(row);
       await deps.store.outbox.markSent(row.id, deps.clock().toISOString());
     } catch (error) {

@@ -19,6 +19,11 @@ export interface EmailPayload {
    * server has no public address (SUPPORT_PUBLIC_URL) and in rows queued before the links existed.
    */
   unsubscribeUrl?: string;
+  /**
+   * Whose e-mail preferences this e-mail obeys (the reporter, and a guest's address): the dispatcher checks them
+   * again before each attempt, so an unsubscribe also stops what was queued before it.
+   */
+  subscribers?: string[];
 }
 
 /** What the e-mail says. */

@@ -39,11 +39,13 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
   if (event.actor !== 'support' || event.type !== 'status' || !EMAIL_STATUSES.has(event.status as Status)) return null;
   const reporter = JSON.parse(ticket.reporter_json) as ReporterRecord;
   if (reporter.email === undefined || reporter.email === '') return null;
-  if (!(await tx.prefs.emailEnabled(ticket.owner))) return null;
-  // A guest's e-mails obey their address's unsubscribe link too (see unsubscribe.ts).
+  // The reporter's own setting, and the address's: an address whose owner unsubscribed from a guest ticket's
+  // e-mail gets none, whoever names it (see unsubscribe.ts).
+  const subscribers = [ticket.owner, addressOwner(reporter.email)];
+  for (const owner of subscribers) if (!(await tx.prefs.emailEnabled(owner))) return null;
+  // A signed-in user's link switches their own setting (the widget's switch); a guest's, the address's.
   const subscriber = reporter.guest ? addressOwner(reporter.email) : ticket.owner;
-  if (reporter.guest && !(await tx.prefs.emailEnabled(subscriber))) return null;
-  return renderEmail({
+  const email = renderEmail({
     to: reporter.email,
     name: reporter.fullName,
     number: ticket.number,
@@ -54,6 +56,7 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     guest: reporter.guest,
     unsubscribeUrl: deps.config.publicUrl === null ? null : unsubscribeUrl(deps.config.publicUrl, deps.config.tokenSecret, subscriber),
   });
+  return { ...email, subscribers };
 }
 
 /**

@@ -20,8 +20,11 @@ export const RESUBSCRIBE_PATH = '/email/resubscribe';
 const PURPOSE = 'uchi-support/email-unsubscribe/v1';
 /** 128 bits of the HMAC: not guessable, and the link stays short. */
 const MAC_BYTES = 16;
-/** An owner is `user:` + a token's `sub` (at most 200 characters) or `email:` + an address (at most 254). */
-const MAX_TOKEN_LENGTH = 400;
+/**
+ * An owner is `user:` + a token's `sub` (at most 200 UTF-16 units, up to 600 bytes of UTF-8) or `email:` + an
+ * address (at most 254 characters, up to 762 bytes): base64url of 768 bytes is 1,024 characters, the HMAC's 23.
+ */
+const MAX_TOKEN_LENGTH = 1100;
 
 const keyOf = (secret: string): Buffer => createHmac('sha256', secret).update(PURPOSE).digest();
 const macOf = (secret: string, owner: string): Buffer => createHmac('sha256', keyOf(secret)).update(owner, 'utf8').digest().subarray(0, MAC_BYTES);
@@ -36,11 +39,13 @@ export function ownerOfUnsubscribeToken(secret: string, token: string): string |
   if (token.length > MAX_TOKEN_LENGTH) return null;
   const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token);
   if (match === null) return null;
-  const owner = Buffer.from(match[1] ?? '', 'base64url').toString('utf8');
-  if (!/^(?:user|email):./u.test(owner)) return null;
-  const given = Buffer.from(match[2] ?? '', 'base64url');
+  const [id = '', mac = ''] = [match[1], match[2]];
+  const owner = Buffer.from(id, 'base64url').toString('utf8');
+  // One spelling per token: base64url's unused low bits, or bytes that are not UTF-8, do not make another.
+  if (Buffer.from(owner, 'utf8').toString('base64url') !== id || !/^(?:user|email):./u.test(owner)) return null;
+  const given = Buffer.from(mac, 'base64url');
   const expected = macOf(secret, owner);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? owner : null;
+  return given.toString('base64url') === mac && given.length === expected.length && timingSafeEqual(given, expected) ? owner : null;
 }
 
 /** Whose preference a guest's e-mails to `address` obey: the address's, whichever guest typed it. */

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
 import { streamTicketEvents } from '../events/sse';
 import { anyTicket, reporterTicket } from '../tickets/access';
+import { singleQuery } from './query';
 
 /** `Last-Event-ID` (header, or `?lastEventId=` for clients that cannot set headers); 0 when absent. */
 function lastEventId(header: string | undefined, query: string | undefined): number {
@@ -21,7 +22,7 @@ export function eventRoutes(deps: AppDeps) {
     const id = c.req.param('id');
     const reporter = identity.kind === 'agent' ? null : requireReporter(identity);
     const ticket = reporter === null ? await anyTicket(deps.store, id) : await reporterTicket(deps.store, reporter, id);
-    const after = lastEventId(c.req.header('last-event-id'), c.req.query('lastEventId'));
+    const after = lastEventId(c.req.header('last-event-id'), singleQuery(c)('lastEventId'));
     const expiresAt = reporter?.kind === 'user' ? new Date(reporter.claims.exp * 1000) : null;
     return streamTicketEvents(c, deps, ticket.id, after, { owner: reporter?.owner ?? null, expiresAt });
   });

@@ -17,10 +17,10 @@ export async function rateTicket(deps: AppDeps, reporter: Reporter, id: string, 
     const found = await reporterTicket(tx, reporter, id);
     const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
     const now = deps.clock();
+    // A cancelled ticket has no help to rate, answered or rated before or not: the answer names that.
+    if (row.status === 'cancelled') throw new ApiFailure(409, 'conflict', 'Отменённое обращение оценить нельзя.');
     if (row.rated_at === null && !isRatableStatus(row.status as Status)) {
-      // A cancelled ticket has no help to rate, answered before or not: the answer names that, not a missing answer.
-      const message = row.status === 'cancelled' ? 'Отменённое обращение оценить нельзя.' : 'Оценить обращение можно после ответа техподдержки.';
-      throw new ApiFailure(409, 'conflict', message);
+      throw new ApiFailure(409, 'conflict', 'Оценить обращение можно после ответа техподдержки.');
     }
     if (row.rated_at !== null && now.getTime() > ratingChangeableUntil(new Date(row.rated_at)).getTime()) {
       throw new ApiFailure(409, 'conflict', 'Оценку можно изменить в течение 7 дней; этот срок прошёл.');

@@ -32,7 +32,8 @@ function RateHelpBlock({ ticket }: { ticket: Ticket }) {
   const env = useWidgetEnv();
   const rate = useRateTicket(ticket.id);
   const given = ticket.rating;
-  const changeable = given === undefined || env.now().getTime() < new Date(given.changeableUntil).getTime();
+  // A cancelled ticket keeps the rating it was given before, as it was: there is no help left to rate.
+  const changeable = given === undefined || (ticket.status !== 'cancelled' && env.now().getTime() < new Date(given.changeableUntil).getTime());
   const [editing, setEditing] = useState(given === undefined);
   const [score, setScore] = useState<number | null>(given?.score ?? null);
   const [comment, setComment] = useState(given?.comment ?? '');
