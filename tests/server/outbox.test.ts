@@ -4,11 +4,12 @@
  * the row pending until the server is back; a failing desk gets the same event id until it accepts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTicketResponseSchema, notificationPrefsSchema } from '../../src/core';
+import { attachmentSchema, createTicketResponseSchema, notificationPrefsSchema } from '../../src/core';
 import { UNSUBSCRIBED } from '../../src/server/outbox/dispatcher';
 import { deliveryListSchema } from '../../src/server/schemas';
 import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp, verify } from '../fixtures/receivers';
+import { fileForm, pngImage } from './images';
 import type { Mail } from '../fixtures/receivers';
 import { agentAuth, ALLOWED_ORIGIN, call, createTicket, expectError, guestAuth, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
@@ -288,6 +289,18 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
       expect(verify(WEBHOOK_SECRET, signature, hit.body.replace('in_progress', 'resolved'), now)).toBe(false);
       expect(verify(WEBHOOK_SECRET, signature, hit.body, now + 301)).toBe(false);
     }
+  });
+
+  it('a message’s webhook carries its files, as the event reads through the API', async () => {
+    const ticket = await newTicket(alice);
+    const upload = await call(ts, 'POST', '/attachments', { auth: alice, body: fileForm(await pngImage(), 'screen.png') });
+    expect(upload.status, upload.text).toBe(201);
+    const { id: fileId } = attachmentSchema.parse(upload.body);
+    expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: alice, json: { text: 'Скриншот', attachmentIds: [fileId] } })).status).toBe(201);
+    await settled(ticket.id);
+    const message = hits.map((hit) => JSON.parse(hit.body) as { type: string; ticket: { id: string }; event: { attachments: Array<{ id: string; name: string }> } })
+      .find((body) => body.type === 'ticket.message' && body.ticket.id === ticket.id);
+    expect(message?.event.attachments).toEqual([expect.objectContaining({ id: fileId, name: 'screen.png' })]);
   });
 
   it('the delivery log is agent-only and validates its filter', async () => {

@@ -43,8 +43,11 @@ export interface HostEventPayloads {
    * current count too.
    */
   unread: number;
-  /** Something went wrong (the message is for the host's logs, not for users). */
-  error: { message: string };
+  /**
+   * Something went wrong (the message is for the host's logs, not for users). `code: 'unauthorized'`: the server
+   * refused the token for good; sign a new one and pass it with `setToken`.
+   */
+  error: { message: string; code?: 'unauthorized' };
 }
 
 /** An event a host can subscribe to. */

@@ -18,11 +18,13 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
   const base = { event_id: event.id, ticket_id: ticket.id, created_at: event.created_at };
   if (notifications.webhookUrls.length > 0) {
     const type: WebhookType = event.previous_status === null ? 'ticket.created' : event.type === 'message' ? 'ticket.message' : 'ticket.status';
+    // A message's files, claimed in this transaction before it queues (the create's are the ticket's, not an event's).
+    const files = event.type === 'message' ? (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id) : [];
     const body = JSON.stringify({
       id: event.id,
       type,
       ticket: { id: ticket.id, number: ticket.number, status: event.status, category: ticket.category, priority: ticket.priority },
-      event: eventView(event, []),
+      event: eventView(event, files),
     });
     notifications.webhookUrls.forEach((url, index) => {
       rows.push({ ...base, kind: 'webhook', target: url, dedupe_key: `webhook:${event.id}:${index}`, payload: body });

@@ -21,6 +21,10 @@ export function wrongOptions(element: HTMLElement) {
   window.UchiSupport('init', { apiUrl: 'https://support.example.ru/api/v1', placement: 'top' });
   window.UchiSupport('init', { apiUrl: 'https://support.example.ru/api/v1', mode: 'inline', container: '#support' });
   widget.on('ticket:created', (payload) => payload.number.toUpperCase());
+  // A refused token is told by its code.
+  widget.on('error', (payload) => (payload.code === 'unauthorized' ? payload.message : undefined));
+  // @ts-expect-error: the only code is 'unauthorized'
+  widget.on('error', (payload) => payload.code === 'expired');
   // The snippet's global, without `window.`; `on` through the queue may return nothing yet.
   UchiSupport.open({ category: 'order' });
   const off = UchiSupport('on', 'unread', (count) => count.toFixed());
