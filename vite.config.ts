@@ -58,9 +58,11 @@ const widget: UserConfig = {
       output: {
         format: 'es',
         // element.js is loaded by a host's script tag, so its name is stable like the loader's.
-        entryFileNames: (chunk) => (chunk.name === 'element' ? 'element.js' : 'chunks/[name]-[hash].js'),
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        assetFileNames: 'chunks/[name]-[hash][extname]',
+        // Six characters of hash (36 bits) tell a chunk's versions apart; the entry names every lazy chunk, and each
+        // hash is bytes gzip cannot shrink.
+        entryFileNames: (chunk) => (chunk.name === 'element' ? 'element.js' : 'chunks/[name]-[hash:6].js'),
+        chunkFileNames: 'chunks/[name]-[hash:6].js',
+        assetFileNames: 'chunks/[name]-[hash:6][extname]',
         // The first open is two files, fetched together and evaluated one task each: the entry with React and
         // react-dom (about half of the evaluation), and the widget with the rest of what the first screen needs.
         // The custom element's own modules stay in element.js, so loading the main files defines nothing.

@@ -56,7 +56,7 @@ describe('the script-tag loader', () => {
     await visible(tracked, dialog, 'the panel', 15_000);
     const chunks = widgetRequests.slice(1);
     expect(chunks.length).toBeGreaterThan(0);
-    for (const chunk of chunks) expect(chunk).toMatch(/^\/widget\/chunks\/[\w-]+-[\w-]{8}\.js$/);
+    for (const chunk of chunks) expect(chunk).toMatch(/^\/widget\/chunks\/[\w-]+-[\w-]{6}\.js$/);
     // The panel is a popover in the top layer, and the launcher says it is expanded.
     expect(await dialog.evaluate((element) => element.matches(':popover-open'))).toBe(true);
     expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
@@ -155,7 +155,7 @@ describe('the script-tag loader', () => {
     const { page } = tracked;
     const requested: string[] = [];
     const finished: string[] = [];
-    const chunk = (url: string) => new URL(url).pathname.replace(/^\/widget\/chunks\/(.*)-[\w-]{8}\.js$/, '$1');
+    const chunk = (url: string) => new URL(url).pathname.replace(/^\/widget\/chunks\/(.*)-[\w-]{6}\.js$/, '$1');
     page.on('request', (request) => requested.push(chunk(request.url())));
     page.on('requestfinished', (request) => finished.push(chunk(request.url())));
     await page.goto(url);
