@@ -4,7 +4,7 @@ export const ticketsMessagesEn = {
   toList: 'To my requests',
   new: 'New request',
   number: 'No.\u00a0{{number}}',
-  changed: 'Updated',
+  changed: 'New activity',
   lastChange: 'Updated: {{when}}',
   empty: 'You have no requests yet.',
   emptyHint: 'Describe the problem — we will register a request and show here how it is being solved.',

@@ -108,13 +108,13 @@ export const timelineMessagesEn = {
   },
   followUp: {
     label: 'Linked requests',
-    of: 'Continues request {{number}}',
-    next: 'Continued in request {{number}}',
+    of: 'Continues request No. {{number}}',
+    next: 'Continued in request No. {{number}}',
     offer: 'Problem is back? Create a follow-up',
   },
   cancel: {
     button: 'Cancel the request',
-    title: 'Cancel request {{number}}?',
+    title: 'Cancel request No. {{number}}?',
     body: 'This cannot be undone.',
     confirm: 'Yes, cancel it',
     keep: 'Keep it',

@@ -13,7 +13,7 @@ export const supportMessagesEn = {
     hours: 'Support works on weekdays from 08:00 to 17:00 (Moscow time).',
     official: 'Official request',
     consultation: 'Consultation',
-    lms: 'The «Uchi.Pro Support» section in the LMS — this form',
+    lms: 'The “Uchi.Pro support” section in the LMS — this form',
     lmsNote: 'We register the request, and you can follow its status.',
     email: 'E-mail',
     emailNote:

@@ -48,7 +48,7 @@ export function CategoryPicker({
       </p>
       {/* Always rendered: a live region announces what appears in it. */}
       <p className="us-picker__waiting" role="status">
-        {waiting.length === 0 ? null : t(`waitingFiles.${waiting.length === 1 ? 'one' : 'many'}`, { names: waiting.map((name) => `«${name}»`).join(', ') })}
+        {waiting.length === 0 ? null : t(`waitingFiles.${waiting.length === 1 ? 'one' : 'many'}`, { names: waiting.join(t('waitingFiles.between')) })}
       </p>
       <ul className="us-picker__options">
         {pickerOrder(suggestion).map((category) => {

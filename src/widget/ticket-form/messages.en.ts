@@ -2,8 +2,8 @@
 export const formMessagesEn = {
   heading: 'New request',
   followUp: {
-    notice: 'Follow-up to request {{number}}',
-    subject: 'Follow-up to request {{number}}',
+    notice: 'Follow-up to request No. {{number}}',
+    subject: 'Follow-up to request No. {{number}}',
     cancel: 'Create an ordinary request instead',
   },
   optional: 'optional',
@@ -110,8 +110,9 @@ export const formMessagesEn = {
     },
   },
   waitingFiles: {
-    one: 'The file {{names}} will be attached once you choose a category.',
-    many: 'The files {{names}} will be attached once you choose a category.',
+    one: 'The file “{{names}}” will be attached once you choose a category.',
+    many: 'The files “{{names}}” will be attached once you choose a category.',
+    between: '”, “',
   },
   suggestion: {
     course: 'This looks like a question about the course on this page',

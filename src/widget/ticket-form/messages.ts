@@ -45,8 +45,10 @@ export const formMessages = {
     // The category's sentences; the other fields' come with them (fields-messages.ts).
     error: { category: CATEGORY_FIELD_MESSAGES_RU },
     waitingFiles: {
-      one: 'Файл {{names}} приложим, когда вы выберете категорию.',
-      many: 'Файлы {{names}} приложим, когда вы выберете категорию.',
+      one: 'Файл «{{names}}» приложим, когда вы выберете категорию.',
+      many: 'Файлы «{{names}}» приложим, когда вы выберете категорию.',
+      // Between two names inside the quotes: «a.png», «b.png».
+      between: '», «',
     },
     suggestion: {
       course: 'Похоже, вопрос о курсе на этой странице',

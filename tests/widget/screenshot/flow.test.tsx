@@ -81,7 +81,7 @@ describe('ScreenshotFlow', () => {
     expect(log).toEqual(['hide', 'restore']);
     expect(screen.getByText('Снять страницу автоматически не получилось.')).toBeInTheDocument();
     expect(screen.getByText(/Win \+ Shift \+ S/)).toBeInTheDocument();
-    expect(screen.getByText(/⌘ \+ Ctrl \+ Shift \+ 4/)).toBeInTheDocument();
+    expect(screen.getByText(/⌘\+Ctrl\+Shift\+4/)).toBeInTheDocument();
 
     // A native listener higher up (like the attachment picker's) must not get the paste as well.
     const outer = vi.fn();

@@ -69,6 +69,6 @@ describe('TicketView: follow-up instead of reopening', () => {
   it('speaks English too', async () => {
     show(makeTicket('resolved', { followUpOf: { id: 't0', number: 'UP-2026-000100' } }), { locale: 'en' });
     expect(await screen.findByRole('button', { name: 'Problem is back? Create a follow-up' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Continues request UP-2026-000100' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Continues request No. UP-2026-000100' })).toBeInTheDocument();
   });
 });

@@ -78,7 +78,7 @@ describe('duplicate warning', () => {
     expect(await screen.findByText('У вас уже есть открытое обращение № A-17')).toBeInTheDocument();
     // The subject's own quotes nest inside the sentence's.
     expect(screen.getByText(/«Не открывается видео „Пожар“» — Обращение в обработке/)).toBeInTheDocument();
-    const add = screen.getByRole('button', { name: 'Добавить текст сообщением к № A-17' });
+    const add = screen.getByRole('button', { name: 'Добавить текст сообщением к №\u00a0A-17' });
     expect(add).toBeDisabled();
 
     await fill(user, 'Тема обращения', 'Видео');
