@@ -1,6 +1,7 @@
 /** The form around sending: a restored draft, the checklist, duplicates, page errors, sending and failing to send. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { REFUSAL_MESSAGE } from './support/failures';
 import { FILLED, OPEN_NOW, PAGE_ERRORS } from './support/fixtures';
 import { completeFilled, submit } from './support/form-play';
 import { pngFile } from './support/files';
@@ -181,3 +182,68 @@ export const SendRateLimited: Story = {
     await expect(canvas.queryByRole('link', { name: t('form:failure.email') })).toBeNull();
   },
 };
+
+/** The server refuses the draft's key once (`idempotency_conflict`), then takes the ticket. */
+const KEY_REFUSED_ONCE = { widget: { prefill: FILLED.other.prefill, api: { failures: { create: { kind: 'already-registered' as const, times: 1 } } } } };
+
+/**
+ * A first attempt registered the ticket (its answer never came), then the text changed and the server refused the
+ * key: the reason points to «Мои обращения», and instead of «Повторить» the button sends the edited text as a new
+ * ticket — which it then does, with a new key.
+ */
+export const SendAlreadyRegistered: Story = {
+  tags: ['en-dark'],
+  parameters: KEY_REFUSED_ONCE,
+  play: async (context) => {
+    const { canvas, t, text } = playKit(context);
+    await completeFilled(canvas, t, 'other');
+    await submit(canvas, t);
+    await expect(await canvas.findByText(text('common:failure.alreadyRegistered'))).toBeVisible();
+    await expectFocus(context.canvasElement, canvas.getByText(t('form:failure.title')));
+    await expect(canvas.queryByRole('button', { name: t('common:retry') })).toBeNull();
+    await expect(canvas.queryByRole('link', { name: t('form:failure.email') })).toBeNull();
+    await expect(canvas.getByRole('button', { name: t('form:failure.sendAsNew') })).toBeEnabled();
+  },
+};
+
+/** The new ticket sent from there: the refused key is replaced, the server registers it and the form starts afresh. */
+export const SentAsNewAfterRefusedKey: Story = {
+  parameters: KEY_REFUSED_ONCE,
+  play: async (context) => {
+    const { canvas, t, text, harness } = playKit(context);
+    await completeFilled(canvas, t, 'other');
+    await submit(canvas, t);
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:failure.sendAsNew') }));
+    await waitFor(() => expect(harness.api.store.all()).toHaveLength(1));
+    await waitFor(() => expect(canvas.queryByText(text('common:failure.alreadyRegistered'))).toBeNull());
+  },
+};
+
+/** The LMS sign-in the widget was given has expired (401): refresh the LMS page and retry; nothing typed is lost. */
+export const SendSignedOut: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { prefill: FILLED.other.prefill, api: { failures: { create: 'signed-out' } } } },
+  play: async (context) => {
+    const { canvas, t, text } = playKit(context);
+    await completeFilled(canvas, t, 'other');
+    await submit(canvas, t);
+    await expect(await canvas.findByText(text('common:failure.signedOut'))).toBeVisible();
+    await expect(canvas.getByRole('button', { name: t('common:retry') })).toBeEnabled();
+    // The API answered: no e-mail offer.
+    await expect(canvas.queryByRole('link', { name: t('form:failure.email') })).toBeNull();
+  },
+};
+
+/** The server refused the ticket with a reason of its own (422 with nothing to fix in a field): its sentence is shown as text. */
+export const SendRefusedByServer: Story = {
+  parameters: { widget: { prefill: FILLED.other.prefill, api: { failures: { create: 'refused' } } } },
+  play: async (context) => {
+    const { canvas, t, text } = playKit(context);
+    await completeFilled(canvas, t, 'other');
+    await submit(canvas, t);
+    await expect(await canvas.findByText(text('common:failure.refused', { message: REFUSAL_MESSAGE }))).toBeVisible();
+    await expect(canvas.getByText(t('form:failure.kept'))).toBeVisible();
+    await expect(canvas.queryByRole('link', { name: t('form:failure.email') })).toBeNull();
+  },
+};
+

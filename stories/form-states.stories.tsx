@@ -379,3 +379,45 @@ export const SplitReview: Story = {
     await expect(await canvas.findByRole('heading', { name: t('form:split.heading', { count: 2 }) })).toBeVisible();
   },
 };
+
+/** The two-problem "other" form whose second ticket fails once (the server is down), then goes through. */
+const SECOND_PART_FAILS_ONCE = { widget: { ...OTHER_WITH_TWO_PROBLEMS.widget, api: { failures: { create: { kind: 'server' as const, after: 1, times: 1 } } } } };
+
+/**
+ * Split, partly sent: the first part is registered, the second failed (the server was down) and says why; the
+ * progress reads «Отправлено 1 из 2», the back button is gone, and the send button offers the rest.
+ */
+export const SplitPartlySent: Story = {
+  tags: ['en-dark'],
+  parameters: SECOND_PART_FAILS_ONCE,
+  play: async (context) => {
+    const { canvas, t, text, harness } = playKit(context);
+    await choose(canvas, t('common:impact.blocks_me'));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:split.send', { count: 2 }) }));
+    // The button offers the rest once the second part has failed.
+    await expect(await canvas.findByRole('button', { name: t('form:split.retry') }, { timeout: 4000 })).toBeEnabled();
+    await expect(canvas.getByText(t('form:split.progress', { sent: 1, count: 2 }))).toBeVisible();
+    const first = canvas.getByRole('group', { name: t('form:split.item', { index: 1, count: 2 }) });
+    const second = canvas.getByRole('group', { name: t('form:split.item', { index: 2, count: 2 }) });
+    const number = harness.api.store.all()[0]?.number ?? '';
+    await expect(first).toHaveTextContent(text('form:split.sent', { number }));
+    await expect(second).toHaveTextContent(text('form:split.failed', { reason: t('common:failure.server') }));
+    await expect(canvas.getByRole('button', { name: t('form:split.back') })).toBeDisabled();
+  },
+};
+
+/** «Отправить оставшиеся» sends only the part that failed (the first is not sent twice): all registered. */
+export const SplitRemainingSent: Story = {
+  parameters: SECOND_PART_FAILS_ONCE,
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    await choose(canvas, t('common:impact.blocks_me'));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:split.send', { count: 2 }) }));
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:split.retry') }, { timeout: 4000 }));
+    await expect(await canvas.findByText(t('form:split.done'), {}, { timeout: 4000 })).toBeVisible();
+    await expect(canvas.getByRole('list', { name: t('form:split.results') }).querySelectorAll('li')).toHaveLength(2);
+    await expect(harness.api.store.all()).toHaveLength(2);
+  },
+};

@@ -1,7 +1,8 @@
 /**
- * "My tickets": empty, several, one changed since last seen, more than a page, a list that failed to load, the
- * e-mail switch — and a guest's: the tickets remembered in this browser, none yet, the number-and-key form with its
- * mistakes and a wrong pair, a key that no longer opens its ticket, and forgetting one.
+ * "My tickets": empty, several, one changed since last seen, more than a page (the next page loading or failing), a
+ * list that failed to load, the e-mail switch (saving, failing to load or save) — and a guest's: the tickets
+ * remembered in this browser, none yet, the number-and-key form with its mistakes and a wrong pair, a key that no
+ * longer opens its ticket, and forgetting one.
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { action } from 'storybook/actions';
@@ -248,5 +249,86 @@ export const SectionFailedToLoad: Story = {
     const { canvas, t } = playKit(context);
     await expect(await canvas.findByRole('alert')).toHaveTextContent(t('app:screenFailed'));
     await expectFocus(context.canvasElement, canvas.getByRole('button', { name: t('common:retry') }));
+  },
+};
+
+/**
+ * The next page is on its way (slow): the button is busy and says so; the twenty tickets shown stay. (The
+ * next page may also start on its own, when the end of the list scrolls into view.)
+ */
+export const LoadingMore: Story = {
+  parameters: { widget: { tickets: MANY, api: { latencyMs: { nextPage: 1_000_000_000 } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const list = await canvas.findByRole('list');
+    await expect(within(list).getAllByRole('listitem')).toHaveLength(TICKETS_PAGE_SIZE);
+    const more = canvas.queryByRole('button', { name: t('tickets:more') });
+    if (more !== null) await userEvent.click(more);
+    const busy = await canvas.findByRole('button', { name: t('tickets:loadingMore') });
+    await expect(busy).toHaveAttribute('aria-busy', 'true');
+    await expect(within(list).getAllByRole('listitem')).toHaveLength(TICKETS_PAGE_SIZE);
+  },
+};
+
+/** More than a page of tickets; the next page fails once (the server is down), then loads. */
+const NEXT_PAGE_FAILS_ONCE = { widget: { tickets: MANY, api: { failures: { nextPage: { kind: 'server' as const, times: 1 } } } } };
+
+/**
+ * The next page failed (the server was down): the tickets shown stay, the reason is said under them and the
+ * button becomes «Повторить» — which brings the rest.
+ */
+export const MoreFailed: Story = {
+  tags: ['en-dark'],
+  parameters: NEXT_PAGE_FAILS_ONCE,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const list = await canvas.findByRole('list');
+    const more = canvas.queryByRole('button', { name: t('tickets:more') });
+    if (more !== null) await userEvent.click(more);
+    await expect(await canvas.findByText(t('tickets:moreError'), {}, { timeout: 5000 })).toBeVisible();
+    await expect(within(list).getAllByRole('listitem')).toHaveLength(TICKETS_PAGE_SIZE);
+    await expect(canvas.getByText(t('tickets:shown', { count: TICKETS_PAGE_SIZE }))).toBeVisible();
+    await expect(canvas.getByRole('button', { name: t('common:retry') })).toBeEnabled();
+  },
+};
+
+/** «Повторить» after a failed next page: the rest arrives and the error goes. */
+export const MoreRetried: Story = {
+  parameters: NEXT_PAGE_FAILS_ONCE,
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const list = await canvas.findByRole('list');
+    const more = canvas.queryByRole('button', { name: t('tickets:more') });
+    if (more !== null) await userEvent.click(more);
+    await userEvent.click(await canvas.findByRole('button', { name: t('common:retry') }, { timeout: 5000 }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(25), { timeout: 5000 });
+    await expect(canvas.queryByText(t('tickets:moreError'))).toBeNull();
+    await expect(canvas.getByText(t('tickets:allShown', { count: 25 }))).toBeVisible();
+  },
+};
+
+/** The e-mail setting could not be read: said so under the list, with «Повторить» (the list itself is fine). */
+export const EmailNotificationsLoadFailed: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { tickets: SEVERAL, api: { failures: { notifications: { kind: 'server', times: 1 } } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(t('tickets:notify.loadError'));
+    await expect(canvas.queryByRole('switch', { name: t('tickets:notify.label') })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: t('common:retry') }));
+    await expect(await canvas.findByRole('switch', { name: t('tickets:notify.label') }, { timeout: 5000 })).toBeChecked();
+  },
+};
+
+/** Saving the switch takes a while: it shows the new choice at once, and «Сохраняем…» is announced. */
+export const EmailNotificationsSaving: Story = {
+  parameters: { widget: { tickets: SEVERAL, api: { latencyMs: { saveNotifications: 1_000_000_000 } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const toggle = await canvas.findByRole('switch', { name: t('tickets:notify.label') });
+    await userEvent.click(toggle);
+    await expect(await canvas.findByText(t('tickets:notify.saving'))).toBeVisible();
+    await expect(toggle).not.toBeChecked();
+    await expect(toggle.closest('.us-notify')).toHaveAttribute('aria-busy', 'true');
   },
 };

@@ -1,7 +1,9 @@
 /** What happens on a ticket: the confirmation after sending, live changes, answering a question, cancelling. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { GUEST_CONTACT, OPEN_NOW } from './support/fixtures';
+import { zonedTimes } from '../src/widget/shared/ui/zoned-time';
+import { pngFile } from './support/files';
+import { CLOSED_NOW, GUEST_CONTACT, OPEN_NOW, USER_TIME_ZONE } from './support/fixtures';
 import { TicketStory } from './support/kit';
 import { storyAccessKey } from './support/memory-api';
 import { expectFocus, playKit, ticketArrived, typeInto } from './support/play';
@@ -160,5 +162,122 @@ export const LoadError: Story = {
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await expect(await canvas.findByText(t('timeline:loadError'))).toBeVisible();
+  },
+};
+
+/**
+ * Sent on Friday at 18:30 MSK, after support closed: the review deadline is on the next working day (Monday
+ * morning), in Moscow time and the user's own.
+ */
+export const ConfirmationWhileClosed: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-evening', justCreated: true },
+  parameters: { widget: { now: CLOSED_NOW, tickets: [{ id: 't-evening', draft: 'technical', createdAt: CLOSED_NOW }] } },
+  play: async (context) => {
+    const { canvas, t, text, harness } = playKit(context);
+    const ticket = harness.api.store.get('t-evening');
+    if (ticket === undefined) throw new Error('t-evening was not seeded');
+    const due = new Date(ticket.reviewDueAt);
+    // Not the same evening, nor the weekend: the next working day.
+    await expect(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Moscow', weekday: 'long' }).format(due)).toBe('Monday');
+    const times = zonedTimes(due, { locale: harness.locale, now: harness.clock.now(), timeZone: USER_TIME_ZONE });
+    const when = times.local === null ? t('timeline:when.moscow', { moscow: times.moscow }) : t('timeline:when.both', { moscow: times.moscow, local: times.local });
+    const line = await canvas.findByText(text('timeline:confirm.review', { when }));
+    await expectFocus(context.canvasElement, line.closest('.us-confirmation'));
+  },
+};
+
+/** «Отправить уточнение» with nothing written: the field says what to write, and has the focus. */
+export const ClarificationReplyEmpty: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-clarification_requested' },
+  parameters: { widget: { tickets: [seedIn('clarification_requested', OPEN_NOW)] } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    await ticketArrived(context, 't-clarification_requested');
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.submit') }));
+    const field = canvas.getByRole('textbox', { name: t('timeline:reply.label') });
+    await expect(field).toHaveAccessibleDescription(expect.stringContaining(t('timeline:reply.emptyQuestion')));
+    await expectFocus(context.canvasElement, field);
+    await expect(harness.api.store.get('t-clarification_requested')?.status).toBe('clarification_requested');
+  },
+};
+
+/** After an answer, «Отправить сообщение» with nothing written: the message field asks for a message. */
+export const MessageAfterAnswerEmpty: Story = {
+  args: { ticketId: 't-answered' },
+  parameters: { widget: { tickets: [seedIn('answered', OPEN_NOW)] } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-answered');
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.messageSubmit') }));
+    const field = canvas.getByRole('textbox', { name: t('timeline:reply.messageLabel') });
+    await expect(field).toHaveAccessibleDescription(expect.stringContaining(t('timeline:reply.emptyMessage')));
+    await expectFocus(context.canvasElement, field);
+  },
+};
+
+/** An answer sent while its screenshot is still uploading: it waits, and says to wait for the files. */
+export const ClarificationReplyFilesUploading: Story = {
+  args: { ticketId: 't-clarification_requested' },
+  parameters: { widget: { tickets: [seedIn('clarification_requested', OPEN_NOW)], api: { uploads: { hang: true } } } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    await ticketArrived(context, 't-clarification_requested');
+    await typeInto(canvas, t('timeline:reply.label'), REPLY);
+    await userEvent.upload(await canvas.findByLabelText(t('attachments:pick'), {}, { timeout: 4000 }), await pngFile('белый-экран.png', 640, 400));
+    await canvas.findByRole('progressbar', { name: t('attachments:progress', { name: 'белый-экран.png' }) }, { timeout: 4000 });
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.submit') }));
+    await expect(await canvas.findByText(t('timeline:reply.busyFiles'))).toBeVisible();
+    await expect(harness.api.store.get('t-clarification_requested')?.status).toBe('clarification_requested');
+  },
+};
+
+/** An answer whose file did not upload: nothing is sent until the file is uploaded again or removed. */
+export const ClarificationReplyFileFailed: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-clarification_requested' },
+  parameters: { widget: { tickets: [seedIn('clarification_requested', OPEN_NOW)], api: { failures: { upload: 'server' } } } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    await ticketArrived(context, 't-clarification_requested');
+    await typeInto(canvas, t('timeline:reply.label'), REPLY);
+    await userEvent.upload(await canvas.findByLabelText(t('attachments:pick'), {}, { timeout: 4000 }), await pngFile('белый-экран.png', 640, 400));
+    await canvas.findByText(t('attachments:failure.server'), {}, { timeout: 4000 });
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.submit') }));
+    await expect(await canvas.findByText(t('timeline:reply.failedFiles'))).toBeVisible();
+    await expect(harness.api.store.get('t-clarification_requested')?.status).toBe('clarification_requested');
+  },
+};
+
+/** Cancelling failed (no connection): the dialog closes, the ticket stays as it was, and the block says so. */
+export const CancelFailed: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-processing' },
+  parameters: { widget: { tickets: [seedIn('processing', OPEN_NOW)], api: { failures: { cancel: 'network' } } } },
+  play: async (context) => {
+    const { canvas, t, harness } = playKit(context);
+    await ticketArrived(context, 't-processing');
+    const button = canvas.getByRole('button', { name: t('timeline:cancel.button') });
+    await userEvent.click(button);
+    await userEvent.click(await canvas.findByRole('button', { name: t('timeline:cancel.confirm') }));
+    await expect(await canvas.findByText(t('timeline:cancel.failed'))).toBeVisible();
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+    await expectFocus(context.canvasElement, button);
+    await expect(harness.api.store.get('t-processing')?.status).toBe('processing');
+  },
+};
+
+/** Cancelling refused because the ticket changed meanwhile (409): said so, pointing to the updated history. */
+export const CancelConflict: Story = {
+  args: { ticketId: 't-processing' },
+  parameters: { widget: { tickets: [seedIn('processing', OPEN_NOW)], api: { failures: { cancel: 'conflict' } } } },
+  play: async (context) => {
+    const { canvas, t, text } = playKit(context);
+    await ticketArrived(context, 't-processing');
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:cancel.button') }));
+    await userEvent.click(await canvas.findByRole('button', { name: t('timeline:cancel.confirm') }));
+    await expect(await canvas.findByText(text('common:failure.conflict'))).toBeVisible();
+    await expect(canvas.queryByText(t('timeline:cancel.failed'))).toBeNull();
   },
 };

@@ -1,10 +1,13 @@
-/** One ticket's live view in each of the 9 statuses (docs/architecture.md), with its history and "what happens next". */
+/**
+ * One ticket's live view in each of the 9 statuses (docs/architecture.md), with its history and "what happens next" —
+ * and the next step of a closed ticket that offers no follow-up (too old, or a guest's opened by key).
+ */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import type { Status } from '../src/core';
-import { draftOf, OPEN_NOW } from './support/fixtures';
+import { draftOf, GUEST_CONTACT, OPEN_NOW } from './support/fixtures';
 import { TicketStory } from './support/kit';
-import { playKit } from './support/play';
+import { playKit, ticketArrived } from './support/play';
 import { seedIn } from './support/seed';
 
 const meta = {
@@ -58,5 +61,41 @@ export const CreatedTogetherAndConfirmed: Story = {
     const { canvas, t } = playKit(context);
     await expect(await canvas.findByText(t('timeline:header.checked', { count: 2 }))).toBeVisible();
     await expect(canvas.getByText(/UP-\d{4}-\d{6}/, { selector: '.us-ticket__linked' })).toBeVisible();
+  },
+};
+
+/** Resolved 40 days ago, past the 30 days a follow-up is offered for: the next step says to write a new ticket. */
+export const ResolvedLongAgo: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-old' },
+  parameters: { widget: { tickets: [seedIn('resolved', OPEN_NOW, { id: 't-old', hoursAgo: 40 * 24 })] } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-old');
+    const next = canvas.getByRole('region', { name: t('timeline:next.title') });
+    await expect(next).toHaveTextContent(t('timeline:next.resolved'));
+    await expect(canvas.queryByRole('button', { name: t('timeline:followUp.offer') })).toBeNull();
+  },
+};
+
+/**
+ * A guest's ticket opened in this browser by number and key (sent from another device), cancelled yesterday: no
+ * follow-up is offered for it (this browser's guest key does not own it), so the next step says to write a new one.
+ */
+export const CancelledOpenedByKey: Story = {
+  args: { ticketId: 't-key', offersFollowUp: false },
+  parameters: {
+    widget: {
+      user: 'guest',
+      tickets: [{ ...seedIn('cancelled', OPEN_NOW, { id: 't-key', category: 'order', hoursAgo: 24 }), guest: GUEST_CONTACT }],
+      guestTickets: [{ id: 't-key', opened: true }],
+    },
+  },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-key');
+    const next = canvas.getByRole('region', { name: t('timeline:next.title') });
+    await expect(next).toHaveTextContent(t('timeline:next.cancelled'));
+    await expect(canvas.queryByRole('button', { name: t('timeline:followUp.offer') })).toBeNull();
   },
 };

@@ -1,14 +1,32 @@
 /** The failures a story can ask the memory API for, as the HTTP client would report them. */
 import type { ApiFailure, ApiResult } from '../../src/api/types';
+import { IDEMPOTENCY_CONFLICT_MESSAGE } from '../../src/core';
 
 /** A failure by name. */
-export type FailureKind = 'network' | 'server' | 'rate-limited' | 'conflict' | 'too-large' | 'unsupported' | 'not-found' | 'several-problems';
+export type FailureKind =
+  | 'network'
+  | 'server'
+  | 'rate-limited'
+  | 'conflict'
+  | 'too-large'
+  | 'unsupported'
+  | 'not-found'
+  | 'several-problems'
+  | 'signed-out'
+  | 'refused'
+  | 'already-registered';
 
 /** The parts a server with a stricter one-problem check finds (the `several-problems` failure). */
 export const SERVER_PARTS = ['На странице курса белый экран после входа.', 'Счёт за март не пришёл на почту.'];
 
-/** A failure that happens every time, or only the first `times` attempts (then the call succeeds). */
-export type FailureRule = FailureKind | { kind: FailureKind; times: number };
+/** The server's own sentence of the `refused` failure (a 422 without fields: nothing in the form to fix). */
+export const REFUSAL_MESSAGE = 'Обращения от организации временно принимаются только по e-mail.';
+
+/**
+ * A failure that happens every time, or by attempts: the first `after` attempts succeed (default 0), then
+ * `times` attempts fail (default: every one after them), then the call succeeds again.
+ */
+export type FailureRule = FailureKind | { kind: FailureKind; times?: number; after?: number };
 
 /** The failure the client would give for `kind`. */
 export function failureOf(kind: FailureKind): ApiFailure {
@@ -27,6 +45,14 @@ export function failureOf(kind: FailureKind): ApiFailure {
       return { kind: 'http', status: 415, code: 'unsupported_media_type', message: 'Такой тип файла не принимается.' };
     case 'not-found':
       return { kind: 'http', status: 404, code: 'not_found', message: 'Обращение не найдено.' };
+    case 'signed-out':
+      // The LMS's token expired and the one refresh did not help: the server speaks of tokens, the widget does not.
+      return { kind: 'http', status: 401, code: 'unauthorized', message: 'Токен доступа истёк.' };
+    case 'refused':
+      return { kind: 'http', status: 422, code: 'refused', message: REFUSAL_MESSAGE };
+    case 'already-registered':
+      // A first attempt registered the ticket (its answer was lost), then the text changed: the key is refused.
+      return { kind: 'http', status: 409, code: 'idempotency_conflict', message: IDEMPOTENCY_CONFLICT_MESSAGE };
     case 'several-problems':
       return { kind: 'http', status: 422, code: 'several_problems', message: 'В описании, похоже, несколько разных проблем (2).', parts: SERVER_PARTS, markers: ['Счёт за март'] };
     default:
@@ -53,7 +79,8 @@ export function createFailureGate(rules: Partial<Record<string, FailureRule>>) {
     const attempt = (attempts.get(operation) ?? 0) + 1;
     attempts.set(operation, attempt);
     if (typeof rule === 'string') return failureOf(rule);
-    return attempt <= rule.times ? failureOf(rule.kind) : null;
+    const { after = 0, times = Number.POSITIVE_INFINITY } = rule;
+    return attempt > after && attempt <= after + times ? failureOf(rule.kind) : null;
   };
 }
 

@@ -26,8 +26,22 @@ export function FormStory({ followUp }: { followUp?: Ticket }) {
   );
 }
 
-/** One ticket's live view, as on the ticket screen; times in the story user's zone (Yekaterinburg). */
-export function TicketStory({ ticketId, justCreated = false, ticketAccessKey }: { ticketId: string; justCreated?: boolean; ticketAccessKey?: string }) {
+/**
+ * One ticket's live view, as on the ticket screen; times in the story user's zone (Yekaterinburg). With
+ * `offersFollowUp: false` the view gets no `onFollowUp`, as the screen gives a guest's ticket opened here by number
+ * and key (a follow-up is sent with this browser's own guest key, which does not own it).
+ */
+export function TicketStory({
+  ticketId,
+  justCreated = false,
+  ticketAccessKey,
+  offersFollowUp = true,
+}: {
+  ticketId: string;
+  justCreated?: boolean;
+  ticketAccessKey?: string;
+  offersFollowUp?: boolean;
+}) {
   return (
     <TicketView
       ticketId={ticketId}
@@ -35,7 +49,7 @@ export function TicketStory({ ticketId, justCreated = false, ticketAccessKey }: 
       {...(ticketAccessKey === undefined ? {} : { ticketAccessKey })}
       useReplyAttachments={useReplyAttachments}
       onBack={action('back')}
-      onFollowUp={action('follow up')}
+      {...(offersFollowUp ? { onFollowUp: action('follow up') } : {})}
       onOpenTicket={action('open ticket')}
       timeZone={USER_TIME_ZONE}
     />

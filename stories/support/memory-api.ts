@@ -46,7 +46,7 @@ export interface UploadBehaviour {
 }
 
 /** Operations whose failures a story can script. */
-export type Operation = 'meta' | 'upload' | 'create' | 'list' | 'ticket' | 'message' | 'cancel' | 'rate' | 'notifications' | 'saveNotifications';
+export type Operation = 'meta' | 'upload' | 'create' | 'list' | 'nextPage' | 'ticket' | 'message' | 'cancel' | 'rate' | 'notifications' | 'saveNotifications';
 
 /** Options of the memory API. */
 export interface MemoryApiOptions {
@@ -208,9 +208,10 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
         return register(parsed.data, key, followUp.data.followUpOf);
       }, signal),
     listTickets: (signal) => call('list', () => ok(store.summaries()), signal),
-    // Cursor paging as the server does it: newest first, the cursor is the position after the page.
+    // Cursor paging as the server does it: newest first, the cursor is the position after the page. A page after
+    // the first is its own operation (`nextPage`), so a story can fail or slow it without touching the first.
     listTicketPage: ({ cursor, limit }, signal) =>
-      call('list', () => {
+      call(cursor === null ? 'list' : 'nextPage', () => {
         const all = store.summaries().sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
         const start = cursor === null ? 0 : Number(cursor);
         const end = start + limit;

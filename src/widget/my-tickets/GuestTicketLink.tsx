@@ -46,7 +46,7 @@ export function GuestTicketLink({ number, onFound, onList }: GuestTicketLinkProp
       </Notice>
       <OpenByKey
         initialNumber={number}
-        headingLevel={2}
+        depth={1}
         focusKey
         onOpened={(ticketId) => {
           opened.current = true;

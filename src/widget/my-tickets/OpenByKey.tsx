@@ -9,7 +9,7 @@ import type { FormEvent } from 'react';
 import { queryKeys, useSupportApi } from '../../api';
 import { failureMessage } from '../shared/failure-message';
 import { useTranslation } from '../shared/i18n-react';
-import { Button, Field, Notice } from '../shared/ui';
+import { Button, Field, Heading, Notice } from '../shared/ui';
 import { checkOpenByKey, tidyAccessKey, tidyTicketNumber } from './open-by-key';
 import { guestTicketKey } from './read-guest-tickets';
 import type { OpenByKeyErrors } from './open-by-key';
@@ -23,14 +23,17 @@ export interface OpenByKeyProps {
   initialNumber?: string;
   /** Folded behind its title, a button (under a list of tickets); open otherwise. */
   collapsible?: boolean;
-  /** The level of its title: 3 under the list's heading, 2 where it is the screen's main part. */
-  headingLevel?: 2 | 3;
+  /**
+   * Its title's levels below the widget's title (which follows the host's `headingLevel`): 2 under the list's
+   * heading, 1 where it is the screen's main part.
+   */
+  depth?: 1 | 2;
   /** Focus the key field when the form first shows (the number is given already). */
   focusKey?: boolean;
 }
 
 /** The form. */
-export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, headingLevel = 3, focusKey = false }: OpenByKeyProps) {
+export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, depth = 2, focusKey = false }: OpenByKeyProps) {
   const { t } = useTranslation('tickets');
   const api = useSupportApi();
   const client = useQueryClient();
@@ -95,10 +98,9 @@ export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, h
     setFailure(wrongPair ? t('openByKey.wrongPair') : failureMessage(t, error));
   };
 
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="us-open-key" aria-labelledby={headingId}>
-      <Heading className="us-open-key__title" id={headingId}>
+      <Heading depth={depth} className="us-open-key__title" id={headingId}>
         {collapsible ? (
           <button type="button" className="us-open-key__toggle" aria-expanded={expanded} aria-controls={regionId} onClick={() => setExpanded((open) => !open)}>
             {t('openByKey.title')}

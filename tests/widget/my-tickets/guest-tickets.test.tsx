@@ -21,6 +21,7 @@ import {
 import { createMemoryTextStore } from '../../../src/widget/shared/memory-stores';
 import { makeTicket } from '../status-timeline/fixtures';
 import { createFakeApi, fail, ok } from '../status-timeline/fake-api';
+import { HeadingLevelProvider } from '../../../src/widget/shared/ui/Heading';
 import { renderWidget } from '../status-timeline/render';
 import { summary } from './fixtures';
 
@@ -171,6 +172,18 @@ describe('a guest’s «Мои обращения»', () => {
     expect(screen.getByLabelText('Номер обращения')).toBeVisible();
     expect(screen.getByLabelText('Ключ доступа')).toBeVisible();
     expect(screen.queryByText(/войдите в СДО/)).toBeNull();
+  });
+
+  it('puts the form’s title below the host’s heading level, like every other heading', () => {
+    const { api } = keyedApi({});
+    renderWidget(
+      <HeadingLevelProvider value={2}>
+        <MyTickets onOpen={vi.fn()} onNew={vi.fn()} />
+      </HeadingLevelProvider>,
+      api,
+      { env: GUEST },
+    );
+    expect(screen.getByRole('heading', { level: 4, name: 'Открыть по номеру и ключу' })).toBeInTheDocument();
   });
 
   it('marks a ticket the key no longer opens, and forgets it on this device after asking', async () => {
