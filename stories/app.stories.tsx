@@ -145,7 +145,7 @@ async function pasteScreenshotOnChoice(context: StoryContext): Promise<HTMLEleme
   const clipboard = new DataTransfer();
   clipboard.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'screenshot.png', { type: 'image/png' }));
   option.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, composed: true, cancelable: true }));
-  await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(t('form:waitingFiles.one', { names: '«screenshot.png»' })));
+  await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(t('form:waitingFiles.one', { names: 'screenshot.png' })));
   return option;
 }
 

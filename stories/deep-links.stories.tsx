@@ -40,8 +40,8 @@ export const LinkedTicket: Story = {
 export const LinkNotFound: Story = {
   render: (_args, context: StoryContext) => <AppStory harness={harnessOf(context)} theme={theme(context)} mode="inline" openTicket="UP-2026-999999" />,
   play: async (context) => {
-    const { canvas, t, harness } = playKit(context);
-    await expect(await canvas.findByText(t('timeline:link.notFound', { number: 'UP-2026-999999' }), {}, { timeout: 5000 })).toBeVisible();
+    const { canvas, t, text, harness } = playKit(context);
+    await expect(await canvas.findByText(text('timeline:link.notFound', { number: 'UP-2026-999999' }), {}, { timeout: 5000 })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: t('timeline:link.list') }));
     const subject = harness.api.store.get('t-linked')?.subject ?? '';
     await expect(await canvas.findByRole('button', { name: new RegExp(subject) }, { timeout: 5000 })).toBeVisible();
