@@ -1,5 +1,5 @@
 /** One ticket: header, confirmation after sending, what happens next, reply, rating, history and cancel — live. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys, useLiveTicket } from '../../api';
@@ -15,6 +15,7 @@ import { Confirmation } from './Confirmation';
 import { NextStep } from './NextStep';
 import { RateHelp } from './RateHelp';
 import { ReplyBox } from './ReplyBox';
+import { readReplyDraft, replyDraftKey } from './reply-draft';
 import { SentContent } from './SentContent';
 import { TicketHeader } from './TicketHeader';
 import { Timeline } from './Timeline';
@@ -86,6 +87,18 @@ export function TicketView(props: TicketViewProps) {
   const ticket = query.data;
   const flash = flashState?.ticketId === ticketId && flashState.status === ticket?.status ? flashState.text : null;
 
+  // What has the focus inside the view. A live update can take it away (a confirmation whose status has passed,
+  // a box the new status closes): the focus then goes to the ticket's heading, not to the page's body, where a
+  // keyboard or screen reader user would have to find their way back from the top.
+  const articleRef = useRef<HTMLElement>(null);
+  const focusedRef = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const focused = focusedRef.current;
+    if (focused === null || focused.isConnected) return;
+    focusedRef.current = headingRef.current;
+    headingRef.current?.focus({ preventScroll: true });
+  });
+
   const loaded = ticket !== undefined;
   useEffect(() => {
     if (!loaded) return;
@@ -135,8 +148,26 @@ export function TicketView(props: TicketViewProps) {
   }
 
   const guest = env.host === null || ticket.reporter.guest;
+  // After an answer the user can still write (it did not help, a question remains), not only rate. A message
+  // being typed when the specialist moves the ticket on stays until it is sent: the server takes one in any open
+  // status. (A new question takes the text into the reply to it.)
+  const writing =
+    ticket.status === 'answered' ||
+    (!isFinalStatus(ticket.status) && ticket.status !== 'clarification_requested' && readReplyDraft(env.textStore, replyDraftKey(env.userKey, ticket.id)) !== '');
   return (
-    <article className="us-ticket" aria-labelledby={headingId} data-status={ticket.status}>
+    <article
+      className="us-ticket"
+      aria-labelledby={headingId}
+      data-status={ticket.status}
+      ref={articleRef}
+      onFocus={(event) => {
+        focusedRef.current = event.target;
+      }}
+      onBlur={(event) => {
+        // Left for somewhere outside the view: nothing of it to look after.
+        if (event.relatedTarget !== null && !articleRef.current?.contains(event.relatedTarget)) focusedRef.current = null;
+      }}
+    >
       {back}
       <TicketHeader ticket={ticket} headingId={headingId} headingRef={headingRef} />
       <SentContent ticket={ticket} />
@@ -157,8 +188,7 @@ export function TicketView(props: TicketViewProps) {
           onSent={(updated) => setFlash(t('reply.sent'), updated.status)}
         />
       ) : null}
-      {/* After an answer the user can still write (it did not help, a question remains), not only rate. */}
-      {ticket.status === 'answered' ? (
+      {writing ? (
         <ReplyBox
           key="message"
           kind="message"

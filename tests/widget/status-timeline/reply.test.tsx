@@ -88,6 +88,44 @@ describe('clarification reply', () => {
     await waitFor(() => expect(done.closest('.us-ticket__flash')).toHaveFocus());
   });
 
+  it('keeps a message being typed, with its text and the focus, when the specialist moves the answered ticket on', async () => {
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('answered')) });
+    const { user } = renderWidget(<TicketView ticketId="t1" />, api);
+    const form = await screen.findByRole('form', { name: 'Написать специалисту' });
+    await waitFor(() => expect(api.openSubscriptions('t1')).toBe(1));
+    const box = within(form).getByLabelText(/Сообщение/);
+    await user.type(box, 'Кэш очистила, не помогло');
+    act(() => api.push(makeEvent(3, 'in_progress', 'answered', 'support')));
+    expect(screen.getByText('Обращение в работе', { selector: '.us-status-badge' })).toBeInTheDocument();
+    expect(screen.getByRole('form', { name: 'Написать специалисту' })).toBe(form);
+    expect(box).toHaveValue('Кэш очистила, не помогло');
+    expect(box).toHaveFocus();
+  });
+
+  it('offers no message box in an open status when nothing is being typed', async () => {
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('answered')) });
+    renderWidget(<TicketView ticketId="t1" />, api);
+    await screen.findByRole('form', { name: 'Написать специалисту' });
+    await waitFor(() => expect(api.openSubscriptions('t1')).toBe(1));
+    act(() => api.push(makeEvent(3, 'in_progress', 'answered', 'support')));
+    expect(screen.queryByRole('form', { name: 'Написать специалисту' })).toBeNull();
+  });
+
+  it('moves the focus to the ticket’s heading when a live update removes what had it', async () => {
+    const sendMessage = vi.fn(async () => ok(answered));
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')), sendMessage });
+    const { user } = renderWidget(<TicketView ticketId="t1" />, api);
+    await waitFor(() => expect(api.openSubscriptions('t1')).toBe(1));
+    await user.type(await screen.findByLabelText(/Ваше уточнение/), 'Chrome 131, Windows 10');
+    await user.click(screen.getByRole('button', { name: 'Отправить уточнение' }));
+    const done = await screen.findByText('Уточнение отправлено: специалист продолжит работу по обращению.');
+    await waitFor(() => expect(done.closest('.us-ticket__flash')).toHaveFocus());
+    // The specialist answers: the confirmation of the reply goes, and with it the focus it had.
+    act(() => api.push(makeEvent(4, 'answered', 'clarification_sent', 'support', { text: 'Исправили.' })));
+    expect(screen.queryByText('Уточнение отправлено: специалист продолжит работу по обращению.')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Не открывается урок' })).toHaveFocus();
+  });
+
   it('keeps the text and explains when sending fails', async () => {
     const sendMessage = vi.fn(async () => fail<never>());
     const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')), sendMessage });
