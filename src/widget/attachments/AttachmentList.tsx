@@ -42,6 +42,9 @@ export function AttachmentList({ queue, rootRef, inputRef }: { queue: Attachment
       ) : null}
       <div className="us-visually-hidden" role="status">
         {announcement}
+        {/* The same words again (the same file attached twice) are a change a screen reader reads: a no-break
+            space on every other event. */}
+        {(queue.lastEvent?.seq ?? 0) % 2 === 1 ? '\u00a0' : null}
       </div>
     </>
   );

@@ -48,6 +48,7 @@ export const attachmentsMessagesEn = {
   announce: {
     uploaded: '{{name}} uploaded',
     failed: '{{name}}: {{reason}}',
+    removed: '{{name}} removed',
     restored_one: '{{count}} file brought back from the draft',
     restored_other: '{{count}} files brought back from the draft',
   },

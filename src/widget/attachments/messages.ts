@@ -54,6 +54,7 @@ export const attachmentsMessages = {
     announce: {
       uploaded: '{{name}} загружен',
       failed: '{{name}}: {{reason}}',
+      removed: '{{name}} удалён',
       restored_one: 'Из черновика возвращён {{count}} файл',
       restored_few: 'Из черновика возвращены {{count}} файла',
       restored_many: 'Из черновика возвращено {{count}} файлов',

@@ -1,4 +1,4 @@
-/** What the picker's live region says, from the queue's last event: an upload finished or failed, files came back. */
+/** What the picker's live region says, from the queue's last event: an upload finished or failed, a file was taken off, files came back. */
 import { useTranslation } from '../shared/i18n-react';
 import type { QueueEvent } from './model/types';
 
@@ -13,6 +13,8 @@ export function useAnnouncement(event: QueueEvent | undefined): string {
       return t('announce.failed', { name: event.name, reason: t(`failure.${event.error}`) });
     case 'restored':
       return t('announce.restored', { count: event.count });
+    case 'removed':
+      return t('announce.removed', { name: event.name });
     default:
       return event satisfies never;
   }

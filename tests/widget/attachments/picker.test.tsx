@@ -146,6 +146,20 @@ describe('AttachmentPicker', () => {
     expect(urls.revoked).toHaveBeenCalledWith('blob:thumb-1');
     expect(input()).toHaveFocus();
     expect(slot().names).toEqual(['two.png']);
+    // Said, not only seen: the live region no longer says the last upload finished.
+    expect(screen.getByRole('status')).toHaveTextContent('one.png удалён');
+  });
+
+  it('says the same words again as a change: two files of one name uploaded one after the other', async () => {
+    const user = userEvent.setup();
+    renderPicker({ api: createFakeApi({ autoSucceed: true }).api });
+    await user.upload(input(), [pngFile('one.png')]);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('one.png загружен'));
+    const first = screen.getByRole('status').textContent;
+    await user.upload(input(), [pngFile('one.png')]);
+    await waitFor(() => expect(within(list()).getAllByText('Загружен')).toHaveLength(2));
+    expect(screen.getByRole('status')).toHaveTextContent('one.png загружен');
+    expect(screen.getByRole('status').textContent).not.toBe(first);
   });
 
   it('attaches an image pasted into the widget', async () => {

@@ -116,8 +116,12 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         const { thumbnail: _thumbnail, ...rest } = item;
         return action.url === undefined ? rest : { ...rest, thumbnail: action.url };
       });
-    case 'removed':
-      return { ...state, items: state.items.filter((item) => item.id !== action.id) };
+    case 'removed': {
+      const gone = state.items.find((item) => item.id === action.id);
+      const next = { ...state, items: state.items.filter((item) => item.id !== action.id) };
+      // A file taken off is said; a refused one's message dismissed is not (it was never attached).
+      return gone === undefined || gone.status === 'refused' ? next : { ...next, lastEvent: { kind: 'removed', name: gone.name, seq: nextSeq(state) } };
+    }
     case 'restored': {
       if (action.draftKey !== state.draftKey) return state;
       const known = new Set(state.items.map((item) => item.id));

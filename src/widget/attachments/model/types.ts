@@ -59,6 +59,7 @@ export interface QueueState {
 export type QueueEvent =
   | { kind: 'uploaded'; name: string; seq: number }
   | { kind: 'failed'; name: string; error: AttachmentError; seq: number }
+  | { kind: 'removed'; name: string; seq: number }
   | { kind: 'restored'; count: number; seq: number };
 
 /** Limits the queue checks files against (GET /meta `limits`). */
