@@ -120,7 +120,7 @@ export const formMessagesEn = {
   },
   categoryAbout: {
     course: 'A mistake in course materials. We will ask for the course title and link.',
-    test: 'A wrong question or answer, a test not counted. We will ask for the course link and the question.',
+    test: 'A wrong question or answer, or a test result that was not counted. We will ask for the course link and the question.',
     order: 'A question about a training order. We will ask for the order link.',
     document: 'A certificate, protocol or other document generated wrongly. We will ask for the order and document links.',
     technical: 'A page does not open, a button does not work, an error shows. We will ask for the steps.',
@@ -156,7 +156,7 @@ export const formMessagesEn = {
     heading_one: '{{count}} request instead of one',
     heading_other: '{{count}} requests instead of one',
     intro: 'Each problem becomes a separate request with its own number. Check the subjects and descriptions; you can edit them.',
-    shared: 'Each part starts with the category “{{category}}” and what you entered in the form; each part has its own subject, description and fields about the problem itself. If a part is about something else or affects your work differently, choose its own category or answer.',
+    shared: 'Each part starts with the category “{{category}}” and what you entered in the form; each part has its own subject, description and fields about the problem itself. If a part is about something else or affects your work differently, choose its own category or how much it gets in your way.',
     category: 'Category of this request',
     files: 'Files will be attached to the first request.',
     item: 'Request {{index}} of {{count}}',
