@@ -9,8 +9,8 @@ export const timelineMessagesEn = {
     list: 'To my requests',
   },
   sent: {
-    title: 'Your request: description',
-    titleWithFiles: 'Your request: description and files',
+    title: 'What you sent',
+    titleWithFiles: 'What you sent, with files',
   },
   header: {
     number: 'No.\u00a0{{number}}',

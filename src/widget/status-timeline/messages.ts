@@ -10,8 +10,8 @@ export const timelineMessages = {
       list: 'К моим обращениям',
     },
     sent: {
-      title: 'Ваше обращение: описание',
-      titleWithFiles: 'Ваше обращение: описание и файлы',
+      title: 'Что вы отправили',
+      titleWithFiles: 'Что вы отправили, с файлами',
     },
     header: {
       number: '№\u00a0{{number}}',

@@ -82,7 +82,7 @@ describe('TicketView content', () => {
     const ticket = makeTicket('registered', { description: 'Первая строка\n<i>не разметка</i>', attachments: [screenshot] });
     const api = createFakeApi({ getTicket: async () => ok(ticket), downloadAttachment: async () => ok(new Blob(['png'])) });
     renderWidget(<TicketView ticketId="t1" />, api);
-    const summary = await screen.findByText('Ваше обращение: описание и файлы');
+    const summary = await screen.findByText('Что вы отправили, с файлами');
     const description = screen.getByText(/Первая строка/);
     expect(description).not.toBeVisible();
     await user.click(summary);
@@ -90,5 +90,26 @@ describe('TicketView content', () => {
     expect(description.textContent).toBe('Первая строка\n<i>не разметка</i>');
     expect(description.querySelector('i')).toBeNull();
     expect(screen.getByRole('button', { name: 'Скачать ошибка.png' })).toBeVisible();
+  });
+
+  it('shows the category’s fields the user filled, named as the form’s checklist names them, as text', async () => {
+    const user = userEvent.setup();
+    const ticket = makeTicket('registered', {
+      category: 'test',
+      course: { title: 'Охрана труда <b>2026</b>', url: 'https://lms.example.ru/courses/abc-123' },
+      testQuestion: 'Какой документ подтверждает инструктаж?',
+      testAttemptDate: '2026-11-30',
+    });
+    renderWidget(<TicketView ticketId="t1" />, createFakeApi({ getTicket: async () => ok(ticket) }));
+    await user.click(await screen.findByText('Что вы отправили'));
+    const fields = screen.getByText('Полное название курса').closest('dl') as HTMLElement;
+    const rows = [...fields.querySelectorAll('div')].map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
+    expect(rows).toEqual([
+      ['Полное название курса', 'Охрана труда <b>2026</b>'],
+      ['Ссылка на курс', 'https://lms.example.ru/courses/abc-123'],
+      ['Текст вопроса теста', 'Какой документ подтверждает инструктаж?'],
+      ['Дата попытки', '30.11.2026'],
+    ]);
+    expect(fields.querySelector('b')).toBeNull();
   });
 });
