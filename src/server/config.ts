@@ -116,7 +116,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     maxFilesPerTicket: intFrom(env, 'SUPPORT_MAX_FILES', DEFAULT_ATTACHMENT_LIMITS.maxFilesPerTicket, 1, DRAFT_LIMITS.attachments),
   };
   const config: ServerConfig = {
-    port: overrides.port ?? intFrom(env, 'PORT', 8787, 0),
+    port: overrides.port ?? intFrom(env, 'PORT', 8787, 0, 65535),
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     dbPath,
     databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : databaseUrlFrom(env.SUPPORT_DATABASE_URL),
@@ -158,6 +158,9 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   const { notifications } = config;
   if (notifications.webhookUrls.length > 0 && notifications.webhookSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`SUPPORT_WEBHOOK_SECRET of at least ${MIN_SECRET_LENGTH} characters is required with SUPPORT_WEBHOOK_URLS.`);
+  }
+  if (config.allowedOrigins.length === 0 && !dev) {
+    warnings.push('SUPPORT_ALLOWED_ORIGINS is empty: browsers will refuse every call from an LMS page (CORS).');
   }
   if (notifications.smtpUrl !== null && config.publicUrl === null && !dev) {
     warnings.push('SUPPORT_SMTP_URL is set without SUPPORT_PUBLIC_URL: e-mails go without an unsubscribe link.');

@@ -5,7 +5,7 @@
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from './config';
+import { ConfigError, loadConfig } from './config';
 import { API_PREFIX } from './app';
 import { DEMO_PATHS, defaultDemoDirs } from './routes/demo';
 import { startServer } from './start';
@@ -60,5 +60,13 @@ try {
   console.error(`[support] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-if (workers > 0 && cluster.isPrimary) runPrimary(workers);
-else void main();
+if (workers > 0 && cluster.isPrimary) {
+  // A wrong setting stops the start here, once, rather than in every worker the primary would fork again.
+  try {
+    loadConfig(process.env);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? `[support] ${error.message}` : error);
+    process.exit(1);
+  }
+  runPrimary(workers);
+} else void main();

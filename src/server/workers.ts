@@ -1,7 +1,9 @@
 /**
  * `npm run server -- --workers N`: the primary process forks N workers with node:cluster; they share the
  * port (the primary hands out connections) and the database. SIGTERM or SIGINT to the primary shuts every
- * worker down gracefully; a worker that dies otherwise is replaced.
+ * worker down gracefully; a worker that dies otherwise is replaced. Workers that keep dying before they listen
+ * (a database that does not answer, a port taken) are not replaced forever: after a few, slower and slower, the
+ * primary stops with exit code 1, so systemd or Docker see the failure.
  */
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
@@ -17,24 +19,49 @@ export function workersFrom(argv: readonly string[]): number {
   return count;
 }
 
+/** Workers in a row that may die before listening before the primary gives up. */
+export const MAX_FAILED_STARTS = 3;
+
 /** Runs the primary: forks `count` workers and supervises them until a signal stops them all. */
 export function runPrimary(count: number): void {
   let stopping = false;
+  let exitCode = 0;
+  let failedStarts = 0;
+  const listened = new WeakSet<Worker>();
   const fork = (): Worker => cluster.fork();
+  cluster.on('listening', (worker) => {
+    listened.add(worker);
+    failedStarts = 0;
+  });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
     }
-    console.error(`[support] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    fork();
+    if (listened.has(worker)) {
+      console.error(`[support] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+      fork();
+      return;
+    }
+    failedStarts += 1;
+    if (failedStarts >= MAX_FAILED_STARTS) {
+      console.error(`[support] ${failedStarts} workers in a row exited before listening (the last: ${signal ?? code}); stopping`);
+      exitCode = 1;
+      stop(null);
+      return;
+    }
+    const delay = 1000 * failedStarts;
+    console.error(`[support] worker ${worker.process.pid} exited before listening (${signal ?? code}); starting another in ${delay / 1000} s`);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delay);
   });
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (signal: NodeJS.Signals | null) => {
     if (stopping) return;
     stopping = true;
-    console.info(`[support] ${signal}: stopping ${count} worker(s)`);
+    if (signal !== null) console.info(`[support] ${signal}: stopping ${count} worker(s)`);
     const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
-    if (workers.length === 0) process.exit(0);
+    if (workers.length === 0) process.exit(exitCode);
     for (const worker of workers) worker.process.kill('SIGTERM');
   };
   process.once('SIGINT', () => stop('SIGINT'));

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
     expect(config.maxPendingUploads).toBe(9);
     expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_MAX_PENDING_UPLOADS: '25' }).config.maxPendingUploads).toBe(25);
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), PORT: '70000' })).toThrow(/PORT must be an integer from 0 to 65535/);
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_RATE_LIMIT: '0' })).toThrow(ConfigError);
   });
 
@@ -59,6 +60,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...secret, SUPPORT_PUBLIC_URL: 'https://support.example.ru/?a=1' })).toThrow(/SUPPORT_PUBLIC_URL/);
     const smtp = { ...secret, SUPPORT_SMTP_URL: 'smtp://127.0.0.1:25' };
     expect(loadConfig(smtp).warnings.join(' ')).toContain('SUPPORT_PUBLIC_URL');
+    // No origins outside dev mode: every call from an LMS page would be refused by the browser.
+    expect(loadConfig(secret).warnings.join(' ')).toContain('SUPPORT_ALLOWED_ORIGINS is empty');
+    expect(loadConfig({ ...secret, SUPPORT_ALLOWED_ORIGINS: 'https://lms.example.ru' }).warnings.join(' ')).not.toContain('SUPPORT_ALLOWED_ORIGINS');
     expect(loadConfig({ ...smtp, SUPPORT_PUBLIC_URL: 'https://support.example.ru' }).warnings.join(' ')).not.toContain('SUPPORT_PUBLIC_URL');
   });
 

@@ -79,4 +79,32 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
     expect(workers.filter(alive)).toEqual([]);
     expect(await fetch(`${api}/meta`).then(() => 'answered', () => 'refused')).toBe('refused');
   });
+
+  /** Runs the primary with `env` until it exits on its own; its exit code and what it printed. */
+  const runUntilExit = (env: Record<string, string>) => {
+    const output: string[] = [];
+    const primary = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--workers', '2'], {
+      cwd: ROOT,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SUPPORT_DEV: '0', SUPPORT_TOKEN_SECRET: 'x'.repeat(40), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    primary.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    primary.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    return new Promise<{ code: number | null; output: string }>((done) => primary.once('exit', (code) => done({ code, output: output.join('') })));
+  };
+
+  it('a wrong setting stops the primary at once, before any worker', { timeout: 60_000 }, async () => {
+    const { code, output } = await runUntilExit({ SUPPORT_TOKEN_SECRET: 'short' });
+    expect(code).toBe(1);
+    expect(output.match(/SUPPORT_TOKEN_SECRET must be at least 32 characters/g)).toHaveLength(1);
+    expect(output).not.toContain('worker');
+  });
+
+  it('workers that keep dying before they listen are not replaced forever: the primary stops with 1', { timeout: 60_000 }, async () => {
+    // A database file under a file: every worker fails to open it, the setting itself is well formed.
+    const { code, output } = await runUntilExit({ SUPPORT_DB: '/dev/null/support.sqlite', SUPPORT_DATABASE_URL: '' });
+    expect(code).toBe(1);
+    expect(output).toContain('workers in a row exited before listening');
+    expect(output.match(/exited before listening \(1\); starting another/g)?.length ?? 0).toBeLessThan(3);
+  });
 });

@@ -37,6 +37,15 @@ export function mailHeaders(mail: EmailPayload, eventId: number): Record<string,
   return headers;
 }
 
+/** An error's message with its cause (fetch says only «fetch failed»; the cause says ECONNREFUSED and where). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  if (!(cause instanceof Error)) return error.message;
+  const code = (cause as { code?: unknown }).code;
+  return `${error.message}: ${typeof code === 'string' && !cause.message.includes(code) ? `${code} ` : ''}${cause.message}`;
+}
+
 /** Delay before the attempt after `attempts` failed ones: base, 2×base, 4×base … capped. */
 export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, attempts - 1)));
@@ -82,7 +91,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       await send(row);
       await deps.store.outbox.markSent(row.id, deps.clock().toISOString());
     } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR);
+      const reason = describeError(error).slice(0, MAX_ERROR);
       const now = deps.clock();
       const next = new Date(now.getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
       const expired = next.getTime() - Date.parse(row.created_at) > settings.giveUpMs;
