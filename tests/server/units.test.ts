@@ -3,6 +3,8 @@ import { canonicalJson, formatTicketNumber, isTicketNumber, ticketDraftSchema } 
 import { contentDisposition, sanitizeFileName } from '../../src/server/attachments/file-name';
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { fieldMessages } from '../../src/server/field-messages';
+import { describeError } from '../../src/server/outbox/dispatcher';
+import { freePort } from '../fixtures/ports';
 import { ownerOfUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from '../../src/server/outbox/unsubscribe';
 
 describe('loadConfig', () => {
@@ -93,6 +95,17 @@ describe('loadConfig', () => {
     const { config, warnings } = loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40) });
     expect(config.agentToken).toBeNull();
     expect(warnings.join(' ')).toContain('SUPPORT_AGENT_TOKEN');
+  });
+});
+
+describe('delivery errors', () => {
+  it('keep the cause a failed fetch hides behind «fetch failed»', async () => {
+    // A port nothing listens on, as a desk that is down.
+    const refused = await fetch(`http://127.0.0.1:${await freePort()}/`).then(() => null, (error: unknown) => error);
+    expect(describeError(refused)).toMatch(/^fetch failed: .*ECONNREFUSED/);
+    expect(describeError(new Error('HTTP 503'))).toBe('HTTP 503');
+    const cause = Object.assign(new Error('getaddrinfo failed'), { code: 'ENOTFOUND' });
+    expect(describeError(new TypeError('fetch failed', { cause }))).toBe('fetch failed: ENOTFOUND getaddrinfo failed');
   });
 });
 

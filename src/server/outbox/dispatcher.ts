@@ -38,7 +38,7 @@ export function mailHeaders(mail: EmailPayload, eventId: number): Record<string,
 }
 
 /** An error's message with its cause (fetch says only «fetch failed»; the cause says ECONNREFUSED and where). */
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause: unknown = error.cause;
   if (!(cause instanceof Error)) return error.message;
