@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from './config';
 import type { ConfigOverrides, ServerConfig } from './config';
 import type { AppDeps, Logger } from './context';
 import { describeStorage, openStorage } from './storage/open';
+import { errorLine } from './error-line';
 import { createBroker } from './events/broker';
 import { startDispatcher } from './outbox/dispatcher';
 import { guardConnections, serverOptions } from './guard/connections';
@@ -49,7 +50,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // A database that cannot be opened stops the start with one line naming the setting, not a driver's stack.
   const store = await openStorage(config, logger, clock()).catch((error: unknown) => {
     const setting = config.databaseUrl === null ? 'SUPPORT_DB' : 'SUPPORT_DATABASE_URL';
-    throw new ConfigError(`${setting}: ${describeStorage(config)} cannot be opened: ${reasonOf(error)}`);
+    throw new ConfigError(`${setting}: ${describeStorage(config)} cannot be opened: ${errorLine(error)}`);
   });
   // Every new event (this process's commits and, through the watcher, other processes') wakes the outbox dispatcher.
   let wakeOutbox = () => undefined as void;
@@ -114,12 +115,4 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: ServerConfi
     const server = serve({ fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(config.guard) }, () => resolve(server));
     server.once('error', reject);
   });
-}
-
-/** An error's code and message, in one line (a connection refused by every address says so by its code). */
-function reasonOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as { code?: unknown }).code;
-  const message = error.message === '' && error instanceof AggregateError ? error.errors.map(reasonOf).join('; ') : error.message;
-  return typeof code === 'string' && !message.includes(code) ? `${code} ${message}`.trim() : message;
 }

@@ -3,7 +3,7 @@ import { canonicalJson, formatTicketNumber, isTicketNumber, ticketDraftSchema } 
 import { contentDisposition, sanitizeFileName } from '../../src/server/attachments/file-name';
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { fieldMessages } from '../../src/server/field-messages';
-import { describeError } from '../../src/server/outbox/dispatcher';
+import { errorLine } from '../../src/server/error-line';
 import { freePort } from '../fixtures/ports';
 import { ownerOfUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from '../../src/server/outbox/unsubscribe';
 
@@ -102,10 +102,10 @@ describe('delivery errors', () => {
   it('keep the cause a failed fetch hides behind «fetch failed»', async () => {
     // A port nothing listens on, as a desk that is down.
     const refused = await fetch(`http://127.0.0.1:${await freePort()}/`).then(() => null, (error: unknown) => error);
-    expect(describeError(refused)).toMatch(/^fetch failed: .*ECONNREFUSED/);
-    expect(describeError(new Error('HTTP 503'))).toBe('HTTP 503');
+    expect(errorLine(refused)).toMatch(/^fetch failed: .*ECONNREFUSED/);
+    expect(errorLine(new Error('HTTP 503'))).toBe('HTTP 503');
     const cause = Object.assign(new Error('getaddrinfo failed'), { code: 'ENOTFOUND' });
-    expect(describeError(new TypeError('fetch failed', { cause }))).toBe('fetch failed: ENOTFOUND getaddrinfo failed');
+    expect(errorLine(new TypeError('fetch failed', { cause }))).toBe('fetch failed: ENOTFOUND getaddrinfo failed');
   });
 });
 

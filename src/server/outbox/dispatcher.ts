@@ -5,6 +5,7 @@
  */
 import nodemailer from 'nodemailer';
 import type { AppDeps } from '../context';
+import { errorLine } from '../error-line';
 import type { OutboxRow } from '../db/rows';
 import type { EmailPayload } from './email';
 import { postWebhook } from './webhook';
@@ -35,15 +36,6 @@ export function mailHeaders(mail: EmailPayload, eventId: number): Record<string,
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
   return headers;
-}
-
-/** An error's message with its cause (fetch says only «fetch failed»; the cause says ECONNREFUSED and where). */
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause: unknown = error.cause;
-  if (!(cause instanceof Error)) return error.message;
-  const code = (cause as { code?: unknown }).code;
-  return `${error.message}: ${typeof code === 'string' && !cause.message.includes(code) ? `${code} ` : ''}${cause.message}`;
 }
 
 /** Delay before the attempt after `attempts` failed ones: base, 2×base, 4×base … capped. */
@@ -91,7 +83,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       await send(row);
       await deps.store.outbox.markSent(row.id, deps.clock().toISOString());
     } catch (error) {
-      const reason = describeError(error).slice(0, MAX_ERROR);
+      const reason = errorLine(error).slice(0, MAX_ERROR);
       const now = deps.clock();
       const next = new Date(now.getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
       const expired = next.getTime() - Date.parse(row.created_at) > settings.giveUpMs;

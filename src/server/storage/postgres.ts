@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '../context';
 import type { AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
+import { errorLine } from '../error-line';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
 import { migratePostgres } from './postgres-migrations';
@@ -232,16 +233,6 @@ function outboxOf(db: Queryable): OutboxRepo {
 }
 
 /** Connects the pool, migrates (once across processes) and builds the storage. */
-/**
- * A database error as one log line: its code and message. (The driver's error carries the connection, with its
- * process id and cancel key: a hundred lines per broken connection, and not for the log.)
- */
-function oneLine(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${code} ${error.message}` : error.message;
-}
-
 export async function openPostgresStorage(options: PostgresOptions, logger: Logger, now: Date): Promise<Storage> {
   const connection = {
     connectionString: options.url,
@@ -260,13 +251,13 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
   }
   const pool = new pg.Pool({ ...connection, max: options.poolSize, idleTimeoutMillis: 30_000 });
   // An idle connection the server dropped: the pool replaces it; say so, never crash on it.
-  pool.on('error', (error) => logger.warn(`[support] idle database connection failed: ${oneLine(error)}`));
+  pool.on('error', (error) => logger.warn(`[support] idle database connection failed: ${errorLine(error)}`));
 
   const icu = (await first<{ found: number }>(pool, `SELECT 1 AS found FROM pg_collation WHERE collname = 'und-x-icu'`)) !== undefined;
   const reads = repositories(pool, icu);
   const refuse = (error: unknown): never => {
     if (isStorageUnavailable(error)) {
-      logger.warn(`[support] write refused, storage unavailable: ${oneLine(error)}`);
+      logger.warn(`[support] write refused, storage unavailable: ${errorLine(error)}`);
       throw unavailable();
     }
     throw error;
@@ -340,7 +331,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
           if (listener === client) listener = null;
           void client.end().catch(() => undefined);
           if (stopped) return;
-          logger.warn(`[support] event listener lost its connection; reconnecting${error === undefined ? '' : `: ${oneLine(error)}`}`);
+          logger.warn(`[support] event listener lost its connection; reconnecting${error === undefined ? '' : `: ${errorLine(error)}`}`);
           retry = setTimeout(() => void connect(), delay);
           delay = Math.min(delay * 2, RECONNECT_MAX_MS);
         };
