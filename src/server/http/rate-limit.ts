@@ -7,12 +7,13 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context';
 import { ApiFailure, isStorageUnavailable } from '../errors';
 import { remoteAddress } from '../guard/guest-quota';
+import { RESUBSCRIBE_PATH, UNSUBSCRIBE_PATH } from '../outbox/unsubscribe';
 import type { Counters } from '../storage/types';
 
 /** The window of the rate limit. */
 export const RATE_WINDOW_MS = 60_000;
 
-const EMAIL_LINK = /\/email\/(?:un|re)subscribe$/;
+const EMAIL_LINKS = [UNSUBSCRIBE_PATH, RESUBSCRIBE_PATH];
 
 // Guests mint their own keys for free, so they are also counted per IP, with room for a classroom behind one NAT.
 const GUEST_IP_FACTOR = 10;
@@ -32,7 +33,7 @@ function bucketsOf(c: Context<AppEnv>, limits: RateLimits): Array<[string, numbe
   if (c.req.method === 'GET' && c.req.path.endsWith('/meta')) return [[`meta-ip:${ip}`, anonymousPerMinute]];
   // The e-mails' unsubscribe links: people and mail providers' one-click POSTs (many recipients behind one
   // provider's address), never blocked by other anonymous calls from that address.
-  if (EMAIL_LINK.test(c.req.path)) return [[`email-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
+  if (EMAIL_LINKS.some((path) => c.req.path.endsWith(path))) return [[`email-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
   return [[`other-ip:${ip}`, perMinute]];
 }
 

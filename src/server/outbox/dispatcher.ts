@@ -53,13 +53,12 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
   let running: Promise<void> | null = null;
   let again = false;
 
-  const send = async (row: OutboxRow): Promise<void> => {
-    if (row.kind === 'webhook') {
+  const send = async (row: OutboxRow, mail: EmailPayload | null): Promise<void> => {
+    if (mail === null) {
       await postWebhook(row.target, row.payload, String(row.event_id), settings.webhookSecret, deps.clock(), settings.sendTimeoutMs);
       return;
     }
     if (mailer === null) throw new Error('SUPPORT_SMTP_URL is not set');
-    const mail = JSON.parse(row.payload) as EmailPayload;
     await withTimeout(
       mailer.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mailHeaders(mail, row.event_id) }),
       settings.sendTimeoutMs,
@@ -67,20 +66,19 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
   };
 
   /** An e-mail whose recipient unsubscribed after it was queued: true when it must not go. */
-  const unsubscribed = async (row: OutboxRow): Promise<boolean> => {
-    if (row.kind !== 'email') return false;
-    const { subscribers = [] } = JSON.parse(row.payload) as EmailPayload;
+  const unsubscribed = async ({ subscribers = [] }: EmailPayload): Promise<boolean> => {
     for (const owner of subscribers) if (!(await deps.store.prefs.emailEnabled(owner))) return true;
     return false;
   };
 
   const deliver = async (row: OutboxRow): Promise<void> => {
     try {
-      if (await unsubscribed(row)) {
+      const mail = row.kind === 'email' ? (JSON.parse(row.payload) as EmailPayload) : null;
+      if (mail !== null && (await unsubscribed(mail))) {
         await deps.store.outbox.markFailed(row.id, UNSUBSCRIBED, null);
         return;
       }
-      await send(row);
+      await send(row, mail);
       await deps.store.outbox.markSent(row.id, deps.clock().toISOString());
     } catch (error) {
       const reason = errorLine(error).slice(0, MAX_ERROR);

@@ -43,10 +43,11 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
   if (reporter.email === undefined || reporter.email === '') return null;
   // The reporter's own setting, and the address's: an address whose owner unsubscribed from a guest ticket's
   // e-mail gets none, whoever names it (see unsubscribe.ts).
-  const subscribers = [ticket.owner, addressOwner(reporter.email)];
+  const address = addressOwner(reporter.email);
+  const subscribers = [ticket.owner, address];
   for (const owner of subscribers) if (!(await tx.prefs.emailEnabled(owner))) return null;
   // A signed-in user's link switches their own setting (the widget's switch); a guest's, the address's.
-  const subscriber = reporter.guest ? addressOwner(reporter.email) : ticket.owner;
+  const subscriber = reporter.guest ? address : ticket.owner;
   const email = renderEmail({
     to: reporter.email,
     name: reporter.fullName,

@@ -46,48 +46,65 @@ const BROKEN: Page = {
   text: 'Ссылка повреждена или устарела. Откройте её из последнего письма техподдержки целиком или отключите письма в настройках виджета техподдержки («Мои обращения» → «Уведомлять по e-mail»).',
 };
 
+/**
+ * A route of the link: the token checked (a page saying the link is broken otherwise), then `respond` with its
+ * owner, and the page it gives, its button posting to `next` with the same token.
+ */
+type Respond = (owner: string) => Promise<{ page: Omit<Page, 'button'>; button: string; next: string }>;
+
 /** `GET|POST /email/unsubscribe?t=…`, `POST /email/resubscribe?t=…`. */
 export function unsubscribeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  /** The token of the request's link and its owner; null owner when it does not check out. */
-  const linkOf = (c: Context<AppEnv>) => {
+  const linked = (respond: Respond) => async (c: Context<AppEnv>) => {
     const tokens = c.req.queries('t') ?? [];
     const token = tokens.length === 1 ? (tokens[0] ?? '') : '';
-    return { token, owner: ownerOfUnsubscribeToken(deps.config.tokenSecret, token) };
+    const owner = ownerOfUnsubscribeToken(deps.config.tokenSecret, token);
+    if (owner === null) return page(c, 400, BROKEN);
+    const { page: content, button, next } = await respond(owner);
+    // Relative to this page, so it works behind a proxy that serves the API under a path of its own.
+    const action = `.${next.slice(next.lastIndexOf('/'))}?t=${encodeURIComponent(token)}`;
+    return page(c, 200, { ...content, button: { label: button, action } });
   };
-  const here = (path: string, token: string) => `.${path.slice(path.lastIndexOf('/'))}?t=${encodeURIComponent(token)}`;
+  const setEmail = (owner: string, on: boolean) => deps.store.prefs.setEmail(owner, on, deps.clock().toISOString());
 
-  app.get(UNSUBSCRIBE_PATH, (c) => {
-    const { token, owner } = linkOf(c);
-    if (owner === null) return page(c, 400, BROKEN);
-    return page(c, 200, {
-      title: 'Отписаться от писем техподдержки?',
-      text: 'Писем о ваших обращениях больше не будет: ни о вопросах специалиста, ни об ответах, ни о решении. Обращения и ответы останутся в виджете техподдержки.',
-      button: { label: 'Отписаться', action: here(UNSUBSCRIBE_PATH, token) },
-    });
-  });
+  app.get(
+    UNSUBSCRIBE_PATH,
+    linked(async () => ({
+      page: {
+        title: 'Отписаться от писем техподдержки?',
+        text: 'Писем о ваших обращениях больше не будет: ни о вопросах специалиста, ни об ответах, ни о решении. Обращения и ответы останутся в виджете техподдержки.',
+      },
+      button: 'Отписаться',
+      next: UNSUBSCRIBE_PATH,
+    })),
+  );
 
-  app.post(UNSUBSCRIBE_PATH, async (c) => {
-    const { token, owner } = linkOf(c);
-    if (owner === null) return page(c, 400, BROKEN);
-    await deps.store.prefs.setEmail(owner, false, deps.clock().toISOString());
-    return page(c, 200, {
-      title: 'Вы отписались',
-      text: 'Писем техподдержки о ваших обращениях больше не будет. Ответы специалистов по-прежнему видны в виджете техподдержки.',
-      button: { label: 'Снова получать письма', action: here(RESUBSCRIBE_PATH, token) },
-    });
-  });
+  app.post(
+    UNSUBSCRIBE_PATH,
+    linked(async (owner) => {
+      await setEmail(owner, false);
+      return {
+        page: {
+          title: 'Вы отписались',
+          text: 'Писем техподдержки о ваших обращениях больше не будет. Ответы специалистов по-прежнему видны в виджете техподдержки.',
+        },
+        button: 'Снова получать письма',
+        next: RESUBSCRIBE_PATH,
+      };
+    }),
+  );
 
-  app.post(RESUBSCRIBE_PATH, async (c) => {
-    const { token, owner } = linkOf(c);
-    if (owner === null) return page(c, 400, BROKEN);
-    await deps.store.prefs.setEmail(owner, true, deps.clock().toISOString());
-    return page(c, 200, {
-      title: 'Письма снова включены',
-      text: 'Письмо придёт, когда специалист задаст вопрос, ответит или закроет ваше обращение.',
-      button: { label: 'Отписаться', action: here(UNSUBSCRIBE_PATH, token) },
-    });
-  });
+  app.post(
+    RESUBSCRIBE_PATH,
+    linked(async (owner) => {
+      await setEmail(owner, true);
+      return {
+        page: { title: 'Письма снова включены', text: 'Письмо придёт, когда специалист задаст вопрос, ответит или закроет ваше обращение.' },
+        button: 'Отписаться',
+        next: UNSUBSCRIBE_PATH,
+      };
+    }),
+  );
 
   return app;
 }
