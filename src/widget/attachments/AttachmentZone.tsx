@@ -13,6 +13,7 @@ import type { QueueLimits } from './model/types';
 import { useDropZone } from './use-drop-zone';
 import { usePasteFiles } from './use-paste-files';
 import { touchOnly } from '../shared/media';
+import { focusFell } from '../shared/focus-fell';
 
 /** Props of the zone. */
 export interface AttachmentZoneProps {
@@ -31,13 +32,6 @@ export interface AttachmentZoneProps {
   inputRef: RefObject<HTMLInputElement | null>;
   /** The list of files, refusals and the live region (AttachmentList). */
   children?: ReactNode;
-}
-
-/** True when nothing has the focus: the focused element was removed (it fell to the page's body). */
-function focusFell(node: Node): boolean {
-  const active = (node.getRootNode() as Document | ShadowRoot).activeElement;
-  const page = document.activeElement;
-  return (active === null || active === document.body) && (page === null || page === document.body);
 }
 
 /** The zone, with the list as its children. */

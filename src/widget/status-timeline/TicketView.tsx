@@ -7,6 +7,7 @@ import { isFinalStatus } from '../../core';
 import type { Status, Ticket, TicketEvent } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
+import { focusFell } from '../shared/focus-fell';
 import { revealScreenStart } from '../shared/reveal';
 import { Button, Notice } from '../shared/ui';
 import { CancelTicket } from './CancelTicket';
@@ -94,9 +95,11 @@ export function TicketView(props: TicketViewProps) {
   const focusedRef = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     const focused = focusedRef.current;
-    if (focused === null || focused.isConnected) return;
-    focusedRef.current = headingRef.current;
-    headingRef.current?.focus({ preventScroll: true });
+    const heading = headingRef.current;
+    // Only when the focus really fell, not when something inside moved it on its own.
+    if (focused === null || focused.isConnected || heading === null || !focusFell(heading)) return;
+    focusedRef.current = heading;
+    heading.focus({ preventScroll: true });
   });
 
   const loaded = ticket !== undefined;
