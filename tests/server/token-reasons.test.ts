@@ -135,6 +135,9 @@ const MISTAKES: Array<[string, () => string, string, RegExp]> = [
   ['crit not a list', () => sign(good(), TEST_SECRET, { alg: 'HS256', crit: 'exp' }), 'crit', /crit/],
   ['crit with another alg', () => sign(good(), TEST_SECRET, { alg: 'HS512', crit: ['urn:example:policy'], 'urn:example:policy': 1 }), 'crit', /crit/],
   ['malformed', () => 'not-a-jwt', 'malformed', /not a compact JWT/],
+  // The signature's last character with other unused low bits decodes to the same bytes: one token, one spelling.
+  ['signature in another spelling', () => { const token = sign(good()); const last = token.at(-1) ?? 'A'; const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'; return token.slice(0, -1) + (alphabet[alphabet.indexOf(last) ^ 1] ?? ''); }, 'malformed', /one spelling/],
+  ['padded payload', () => { const [h, p, s] = sign(good()).split('.'); return `${h}.${p}=.${s}`; }, 'malformed', /without padding/],
   ['payload not JSON', () => { const input = `${b64({ alg: 'HS256' })}.${b64('{oops')}`; return `${input}.${createHmac('sha256', TEST_SECRET).update(input).digest('base64url')}`; }, 'malformed', /not a compact JWT/],
 ];
 

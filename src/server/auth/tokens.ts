@@ -103,6 +103,16 @@ function payloadIsJson(token: string): boolean {
   }
 }
 
+/**
+ * Whether each of the token's three parts is base64url in its one spelling. A decoder ignores the unused low
+ * bits of a last character, so without this check one signed token would have several spellings that all pass:
+ * a token is then not one string, and a log, a limit or a cache that keys on it could be walked around.
+ */
+function canonicalParts(token: string): boolean {
+  const parts = token.split('.');
+  return parts.length === 3 && parts.every((part) => /^[A-Za-z0-9_-]*$/.test(part) && Buffer.from(part, 'base64url').toString('base64url') === part);
+}
+
 /** jose's error for a failed check of `token` → our reason. */
 function rejectionOf(error: unknown, token: string): TokenCheck {
   if (error instanceof joseErrors.JWTExpired) return refuse('expired', 'exp has passed (exp is in seconds since 1970, UTC).');
@@ -215,6 +225,7 @@ export async function checkReporterToken(
 ): Promise<TokenCheck> {
   // No header extension is supported. jose would refuse an unknown one as an unsupported algorithm and a
   // malformed `crit` as a malformed token, both before the signature: the header says which mistake it is.
+  if (!canonicalParts(token)) return refuse('malformed', 'not a compact JWT: three base64url parts (header.payload.signature), each without padding and in its one spelling, with JSON header and payload.');
   if (hasCrit(token)) return refuse('crit', 'the header has crit (critical extensions), which this server does not support: sign with {"alg":"HS256","typ":"JWT"} only.');
   let payload: JWTPayload;
   try {
