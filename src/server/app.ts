@@ -71,7 +71,9 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   app.notFound((c) => {
     // A known address asked with a method it does not have: say which ones it has.
     const path = c.req.path;
-    const allowed = path.startsWith(`${API_PREFIX}/`) ? allowedMethods(api.routes, path.slice(API_PREFIX.length)) : [];
+    const allowed = path.startsWith(`${API_PREFIX}/`)
+      ? allowedMethods([...api.routes, ...health.routes], path.slice(API_PREFIX.length))
+      : allowedMethods(health.routes, path);
     if (allowed.length > 0) {
       c.header('Allow', allowed.join(', '));
       return c.json(errorBody('method_not_allowed', `Этот адрес не принимает ${c.req.method}. Можно: ${allowed.join(', ')}.`), 405);

@@ -149,6 +149,12 @@ describe('meta, CORS and the OpenAPI document', () => {
       expectError(reply, 405, 'method_not_allowed');
       expect(reply.headers.get('allow'), `${method} ${path}`).toBe(allow);
     }
+    // The probes, at the root and under the API prefix, are addresses too.
+    for (const url of [`${ts.server.url}/healthz`, `${ts.server.url}/readyz`, `${ts.api}/healthz`]) {
+      const reply = await fetch(url, { method: 'POST' });
+      expect(reply.status, url).toBe(405);
+      expect(reply.headers.get('allow'), url).toBe('GET, HEAD');
+    }
     // HEAD is served wherever GET is.
     expect((await fetch(`${ts.api}/meta`, { method: 'HEAD' })).status).toBe(200);
   });
