@@ -6,6 +6,7 @@ import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
+import type { Logger } from './context';
 import { API_PREFIX } from './app';
 import { DEMO_PATHS, defaultDemoDirs } from './routes/demo';
 import { startServer } from './start';
@@ -28,23 +29,34 @@ function printDemo(url: string, agentToken: string | null): void {
   if (!existsSync(join(widgetDir, 'loader.js'))) console.warn('[support] dist/widget is not built: run `npm run build` (npm start does it) or the demo pages show no widget.');
 }
 
+/** Under `--workers`, a worker's lines name it: `[support worker 2] …` (its request lines carry `worker`). */
+function workerLogger(id: number): Logger {
+  const named = (line: unknown) => (typeof line === 'string' ? line.replace(/^\[support\]/, `[support worker ${id}]`) : line);
+  return {
+    info: (line: unknown, ...rest: unknown[]) => console.info(named(line), ...rest),
+    warn: (line: unknown, ...rest: unknown[]) => console.warn(named(line), ...rest),
+    error: (line: unknown, ...rest: unknown[]) => console.error(named(line), ...rest),
+  };
+}
+
 async function main(): Promise<void> {
+  const logger = cluster.worker === undefined ? console : workerLogger(cluster.worker.id);
   let server;
   try {
-    server = await startServer();
+    server = await startServer({ logger });
   } catch (error) {
-    console.error(error instanceof ConfigError ? `[support] ${error.message}` : error);
+    logger.error(error instanceof ConfigError ? `[support] ${error.message}` : error);
     process.exit(1);
   }
-  console.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${describeStorage(server.config)})`);
+  logger.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${describeStorage(server.config)})`);
   // Among workers only the first prints the demo's addresses.
   if (server.config.dev && (cluster.worker === undefined || cluster.worker.id === 1)) printDemo(server.url, server.config.agentToken);
   const stop = (signal: string) => {
-    console.info(`[support] ${signal}: shutting down`);
+    logger.info(`[support] ${signal}: shutting down`);
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error);
+        logger.error(error);
         process.exit(1);
       },
     );

@@ -73,6 +73,16 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
       body: JSON.stringify(validDrafts.other),
     });
     expect(created.status).toBe(201);
+    // Each worker's lines name it, and the request's line says which worker answered.
+    for (const until = Date.now() + 10_000; !output.join('').includes('"path":"/api/v1/tickets"'); ) {
+      if (Date.now() > until) throw new Error(`no request line:\n${output.join('')}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const text = output.join('');
+    expect(text).toMatch(/\[support worker 1\] Support API listening on/);
+    expect(text).toMatch(/\[support worker 2\] Support API listening on/);
+    const line = text.split('\n').find((l) => l.includes('"path":"/api/v1/tickets"')) ?? '';
+    expect([1, 2]).toContain((JSON.parse(line) as { worker?: number }).worker);
 
     primary.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -106,7 +116,7 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
     expect(code).toBe(1);
     expect(output).toContain('workers in a row exited before listening');
     // Each worker said why in one line naming the setting, not with a driver's stack.
-    expect(output).toMatch(/\[support\] SUPPORT_DB: sqlite \/dev\/null\/support\.sqlite cannot be opened: /);
+    expect(output).toMatch(/\[support worker \d+\] SUPPORT_DB: sqlite \/dev\/null\/support\.sqlite cannot be opened: /);
     expect(output).not.toMatch(/^\s+at /m);
     expect(output.match(/exited before listening \(1\); starting another/g)?.length ?? 0).toBeLessThan(3);
   });

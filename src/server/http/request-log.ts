@@ -3,6 +3,7 @@
  * answer's status, how long it took, who asked (the kind of identity only) and the request id, which the
  * answer also carries as `X-Request-Id`. Turned off with SUPPORT_LOG=off.
  */
+import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { Identity } from '../auth/identity';
@@ -21,6 +22,8 @@ export interface RequestLogLine {
   status: number;
   ms: number;
   identity: string;
+  /** Which worker answered, under `--workers` (node:cluster's id); absent in a single process. */
+  worker?: number;
 }
 
 /** The middleware; `enabled` false only sets the request id. */
@@ -43,6 +46,7 @@ export function requestLog(logger: Logger, clock: () => Date, enabled: boolean) 
           status: c.res.status,
           ms: Math.round((performance.now() - started) * 10) / 10,
           identity: (c.get('identity') as Identity | undefined)?.kind ?? 'none',
+          ...(cluster.worker === undefined ? {} : { worker: cluster.worker.id }),
         };
         logger.info(JSON.stringify(line));
       }
