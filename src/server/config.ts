@@ -235,6 +235,12 @@ function webhookUrlsFrom(raw: string | undefined): string[] {
   const urls = (raw ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
   for (const url of urls) {
     if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new ConfigError(`SUPPORT_WEBHOOK_URLS: "${url}" is not an http(s) URL.`);
+    // fetch cannot send a URL's user and password, and the URL is shown in the delivery log: the receiver checks
+    // X-Uchi-Signature instead. The message names the host only, never the password.
+    const { username, password, host } = new URL(url);
+    if (username !== '' || password !== '') {
+      throw new ConfigError(`SUPPORT_WEBHOOK_URLS: the URL for ${host} has a user name or password, which is never sent (and would show in the delivery log): remove it; the receiver checks X-Uchi-Signature.`);
+    }
   }
   return urls;
 }

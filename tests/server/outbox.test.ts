@@ -303,6 +303,20 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(message?.event.attachments).toEqual([expect.objectContaining({ id: fileId, name: 'screen.png' })]);
   });
 
+  it('so does the reply to a specialist’s question, with its text', async () => {
+    const ticket = await newTicket(alice);
+    await agentStatus(ticket.id, 'clarification_requested', 'Пришлите снимок экрана');
+    const upload = await call(ts, 'POST', '/attachments', { auth: alice, body: fileForm(await pngImage(), 'reply.png') });
+    const { id: fileId } = attachmentSchema.parse(upload.body);
+    const reply = await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: alice, json: { text: 'Вот снимок', attachmentIds: [fileId] } });
+    expect(reply.status, reply.text).toBe(201);
+    await settled(ticket.id);
+    const answered = hits.map((hit) => JSON.parse(hit.body) as { type: string; ticket: { id: string; status: string }; event: { actor: string; text?: string | null; attachments: Array<{ id: string; name: string }> } })
+      .find((body) => body.ticket.id === ticket.id && body.event.actor === 'reporter' && body.event.text === 'Вот снимок');
+    expect(answered?.type).toBe('ticket.status');
+    expect(answered?.event.attachments).toEqual([expect.objectContaining({ id: fileId, name: 'reply.png' })]);
+  });
+
   it('the delivery log is agent-only and validates its filter', async () => {
     expectError(await call(ts, 'GET', '/agent/deliveries', { auth: alice }), 403);
     expectError(await call(ts, 'GET', '/agent/deliveries?status=bogus', { auth: agentAuth }), 400, 'bad_request');

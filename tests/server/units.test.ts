@@ -91,6 +91,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...secret, SUPPORT_AGENT_RATE_LIMIT: '50' }).config.agentRateLimitPerMinute).toBe(50);
   });
 
+  it('refuses a webhook URL with a user name or password, without repeating the password', () => {
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_WEBHOOK_SECRET: 'w'.repeat(40) };
+    expect(loadConfig({ ...secret, SUPPORT_WEBHOOK_URLS: 'https://desk.example.ru/hook' }).config.notifications.webhookUrls).toEqual(['https://desk.example.ru/hook']);
+    for (const wrong of ['https://desk:s3cret@desk.example.ru/hook', 'https://desk@desk.example.ru/hook', 'https://desk.example.ru/a, http://:s3cret@127.0.0.1:9/b']) {
+      let message = '';
+      try {
+        loadConfig({ ...secret, SUPPORT_WEBHOOK_URLS: wrong });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message, wrong).toMatch(/SUPPORT_WEBHOOK_URLS: the URL for .+ has a user name or password/);
+      expect(message).not.toContain('s3cret');
+    }
+  });
+
   it('disables agent endpoints without an agent token in production', () => {
     const { config, warnings } = loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40) });
     expect(config.agentToken).toBeNull();

@@ -18,8 +18,9 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
   const base = { event_id: event.id, ticket_id: ticket.id, created_at: event.created_at };
   if (notifications.webhookUrls.length > 0) {
     const type: WebhookType = event.previous_status === null ? 'ticket.created' : event.type === 'message' ? 'ticket.message' : 'ticket.status';
-    // A message's files, claimed in this transaction before it queues (the create's are the ticket's, not an event's).
-    const files = event.type === 'message' ? (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id) : [];
+    // The event's files, claimed in this transaction before it queues: a message's, or those of a reply to a
+    // specialist's question (a status event). The create's are the ticket's, not an event's.
+    const files = event.previous_status === null ? [] : (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id);
     const body = JSON.stringify({
       id: event.id,
       type,
