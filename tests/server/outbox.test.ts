@@ -246,6 +246,18 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toHaveLength(1);
   });
 
+  it('an address the mail server refuses (550 at RCPT TO) is given up at once, not retried for a day', async () => {
+    smtp.refused.add('frank@example.ru');
+    const frank = await userAuth(ts, 'frank');
+    const ticket = await newTicket(frank);
+    await agentStatus(ticket.id, 'answered', 'Ответ');
+    await settled(ticket.id);
+    const [row] = (await deliveries('failed')).filter((d) => d.ticketId === ticket.id && d.kind === 'email');
+    expect(row).toMatchObject({ attempts: 1, nextAttemptAt: null });
+    expect(row?.lastError).toMatch(/550/);
+    expect(ts.logs.some((line) => line.level === 'warn' && line.text.includes(`giving up email delivery ${String(row?.id)}`))).toBe(true);
+  });
+
   it('an unsubscribe stops the e-mail already queued: it is not sent, and the delivery log says why', async () => {
     await smtp.stop();
     const erin = await userAuth(ts, 'erin');

@@ -38,6 +38,17 @@ export function mailHeaders(mail: EmailPayload, eventId: number): Record<string,
   return headers;
 }
 
+/**
+ * A refusal no retry changes: the recipient's mail server refused the address itself (a 5xx reply to RCPT TO,
+ * such as 550 "no such mailbox"). A 4xx is a "try later", and a 5xx elsewhere (a refused login, a message too
+ * large) is this server's setting to fix: those are retried.
+ */
+export function refusedForGood(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { command, responseCode } = error as { command?: unknown; responseCode?: unknown };
+  return command === 'RCPT TO' && typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
+}
+
 /** Delay before the attempt after `attempts` failed ones: base, 2×base, 4×base … capped. */
 export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, attempts - 1)));
@@ -84,7 +95,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       const reason = errorLine(error).slice(0, MAX_ERROR);
       const now = deps.clock();
       const next = new Date(now.getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
-      const expired = next.getTime() - Date.parse(row.created_at) > settings.giveUpMs;
+      const expired = refusedForGood(error) || next.getTime() - Date.parse(row.created_at) > settings.giveUpMs;
       if (expired) deps.logger.warn(`[support] giving up ${row.kind} delivery ${row.id} to ${row.target} after ${row.attempts} attempts: ${reason}`);
       await deps.store.outbox.markFailed(row.id, reason, expired ? null : next.toISOString());
     }
