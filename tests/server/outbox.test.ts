@@ -90,6 +90,8 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     const link = unsubscribeLinkOf(mail);
     expect(mail?.headers['list-unsubscribe']).toBe(`<${link}>`);
     expect(mail?.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    // Out-of-office replies do not answer a machine (RFC 3834).
+    expect(mail?.headers['auto-submitted']).toBe('auto-generated');
     expect(mail?.html).toContain(`href="${link}"`);
     // Created, the reporter's message and the answer: three webhooks, one e-mail.
     const rows = (await deliveries()).filter((d) => d.ticketId === ticket.id);

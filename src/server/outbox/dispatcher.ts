@@ -26,11 +26,12 @@ export interface Dispatcher {
 }
 
 /**
- * The headers of an e-mail: the event it announces and, when it has an unsubscribe link, the one-click
- * unsubscribe of RFC 8058 (mail clients show their own «Отписаться» button and POST to the link).
+ * The headers of an e-mail: the event it announces, that a machine sent it (RFC 3834: out-of-office replies and
+ * other auto-responders stay quiet) and, when it has an unsubscribe link, the one-click unsubscribe of RFC 8058
+ * (mail clients show their own «Отписаться» button and POST to the link).
  */
 export function mailHeaders(mail: EmailPayload, eventId: number): Record<string, string> {
-  const headers: Record<string, string> = { 'X-Uchi-Event-Id': String(eventId) };
+  const headers: Record<string, string> = { 'X-Uchi-Event-Id': String(eventId), 'Auto-Submitted': 'auto-generated' };
   if (mail.unsubscribeUrl !== undefined) {
     headers['List-Unsubscribe'] = `<${mail.unsubscribeUrl}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
