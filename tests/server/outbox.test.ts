@@ -204,6 +204,34 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(await emailsOf(third.id)).toHaveLength(1);
   });
 
+  it('a signed-in user whose address was unsubscribed as a guest sees the switch off, and turning it on turns the address back on', async () => {
+    const guestTicket = await newTicket(guestAuth(), { ...validDrafts.technical, contact: { ...guestContact, email: 'Returning@example.ru' }, consent: true as const });
+    await agentStatus(guestTicket.id, 'answered', 'Ответ');
+    await settled(guestTicket.id);
+    const link = unsubscribeLinkOf(smtp.mails.find((m) => m.subject.includes(guestTicket.number)));
+    expect((await call(ts, 'POST', link.slice(`${PUBLIC_URL}/api/v1`.length))).status).toBe(200);
+    // The account whose LMS profile has that address gets no e-mail, and its switch says so.
+    const returning = await userAuth(ts, 'returning');
+    expect((await call(ts, 'GET', '/me/notifications', { auth: returning })).body).toEqual({ email: false });
+    const before = await newTicket(returning);
+    await agentStatus(before.id, 'answered', 'Ответ');
+    await settled(before.id);
+    expect(smtp.mails.filter((m) => m.subject.includes(before.number))).toEqual([]);
+    // Turned on in the widget: the user's own setting and the address's.
+    expect((await call(ts, 'PUT', '/me/notifications', { auth: returning, json: { email: true } })).status).toBe(200);
+    expect((await call(ts, 'GET', '/me/notifications', { auth: returning })).body).toEqual({ email: true });
+    const after = await newTicket(returning);
+    await agentStatus(after.id, 'answered', 'Ответ');
+    await settled(after.id);
+    expect(smtp.mails.filter((m) => m.subject.includes(after.number))).toHaveLength(1);
+    // Turning it off is the user's own setting only: the address stays on for its guest tickets.
+    expect((await call(ts, 'PUT', '/me/notifications', { auth: returning, json: { email: false } })).status).toBe(200);
+    const guestAgain = await newTicket(guestAuth(), { ...validDrafts.technical, contact: { ...guestContact, email: 'returning@example.ru' }, consent: true as const });
+    await agentStatus(guestAgain.id, 'answered', 'Ответ');
+    await settled(guestAgain.id);
+    expect(smtp.mails.filter((m) => m.subject.includes(guestAgain.number))).toHaveLength(1);
+  });
+
   it('a signed-in user’s unsubscribe link switches off the same setting as the widget’s switch', async () => {
     const dave = await userAuth(ts, 'dave');
     const ticket = await newTicket(dave);

@@ -4,6 +4,8 @@ import type * as z from 'zod/mini';
 import { notificationPrefsSchema } from '../../core';
 import type { NotificationPrefs } from '../../core';
 import { requireAgent, requireReporter } from '../auth/identity';
+import type { Reporter } from '../auth/identity';
+import { addressOwner } from '../outbox/unsubscribe';
 import type { AppDeps, AppEnv } from '../context';
 import type { OutboxRow } from '../db/rows';
 import { failures } from '../errors';
@@ -19,16 +21,27 @@ const MAX_LISTED = 200;
 export function notificationRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
+  // A signed-in user's e-mails also stop when their address was unsubscribed from a guest ticket's e-mail
+  // (outbox/unsubscribe.ts): the switch shows that, and turning it on turns the address back on too. The address
+  // comes from the LMS's signed token, so it is the user's own.
+  const addressOf = (reporter: Reporter): string | null =>
+    reporter.kind === 'user' && reporter.claims.email !== undefined ? addressOwner(reporter.claims.email) : null;
+
   app.get('/me/notifications', async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    const body: NotificationPrefs = { email: await deps.store.prefs.emailEnabled(reporter.owner) };
+    const address = addressOf(reporter);
+    const email = (await deps.store.prefs.emailEnabled(reporter.owner)) && (address === null || (await deps.store.prefs.emailEnabled(address)));
+    const body: NotificationPrefs = { email };
     return c.json(body);
   });
 
   app.put('/me/notifications', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const reporter = requireReporter(c.get('identity'));
     const body = parseWith(notificationPrefsSchema, await readJsonObject(c));
-    await deps.store.prefs.setEmail(reporter.owner, body.email, deps.clock().toISOString());
+    const at = deps.clock().toISOString();
+    await deps.store.prefs.setEmail(reporter.owner, body.email, at);
+    const address = addressOf(reporter);
+    if (body.email && address !== null) await deps.store.prefs.setEmail(address, true, at);
     return c.json(body);
   });
 
