@@ -378,11 +378,33 @@
         const event = ticket?.events.get(delivery.eventId);
         const meta = el('span', { className: 'op-row-meta', text: 'Обращение ' });
         meta.append(open, `, событие ${delivery.eventId}${event === undefined ? '' : ` (${event})`}`);
-        item.append(meta);
+        // Once its cause is fixed (the desk is back, the mail server's setting corrected): sent again.
+        const retry = el('button', { text: 'Отправить снова' });
+        retry.type = 'button';
+        retry.setAttribute('aria-label', `Отправить снова: ${kind} → ${delivery.target}`);
+        retry.addEventListener('click', () => void retryDelivery(delivery, retry));
+        item.append(meta, ' ', retry);
         return item;
       }),
     );
-    $('op-deliveries-section').hidden = failedDeliveries.length === 0;
+    // Kept while it announces a retry, even when that emptied the list.
+    $('op-deliveries-section').hidden = failedDeliveries.length === 0 && $('op-deliveries-result').textContent === '';
+  }
+
+  /** POST /agent/deliveries/{id}/retry: the delivery leaves the list, and the result is announced. */
+  async function retryDelivery(delivery, button) {
+    button.disabled = true;
+    try {
+      await api(`/agent/deliveries/${delivery.id}/retry`, { method: 'POST' });
+      failedDeliveries = failedDeliveries.filter((d) => d.id !== delivery.id);
+      $('op-deliveries-result').textContent = `Доставка ${delivery.id} снова в очереди: она уйдёт в ближайшие секунды.`;
+      renderDeliveries();
+      // The focused button is gone with its row: focus goes to the section's title, not to the page's start.
+      $('op-deliveries-title').focus();
+    } catch (error) {
+      button.disabled = false;
+      $('op-deliveries-result').textContent = `Не удалось отправить снова: ${error.message}`;
+    }
   }
 
   /** What the server's one-problem check found on a ticket the user confirmed as one problem. */

@@ -21,7 +21,7 @@ import {
   ticketSchema,
 } from '../core';
 import { devTokenBodySchema } from './routes/dev';
-import { DELIVERY_STATUSES, agentTicketListSchema, agentTicketSchema, deliveryListSchema, devTokenResponseSchema } from './schemas';
+import { DELIVERY_STATUSES, agentTicketListSchema, agentTicketSchema, deliveryListSchema, deliverySchema, devTokenResponseSchema } from './schemas';
 import { MAX_PAGE } from './tickets/paging';
 import { SERVER_VERSION } from './version';
 import { errorResponses, operation } from './openapi-paths';
@@ -50,6 +50,7 @@ const SCHEMAS = {
   Attachment: jsonSchema(attachmentSchema, 'output'),
   Meta: jsonSchema(metaSchema, 'output'),
   NotificationPrefs: jsonSchema(notificationPrefsSchema, 'output'),
+  Delivery: jsonSchema(deliverySchema, 'output'),
   DeliveryList: jsonSchema(deliveryListSchema, 'output'),
   DevTokenResponse: jsonSchema(devTokenResponseSchema, 'output'),
   Error: jsonSchema(apiErrorSchema, 'output'),
@@ -181,6 +182,12 @@ function paths(): Record<string, unknown> {
       get: operation('The outbox delivery log (e-mails and webhooks), newest first, at most 200', {
         security: AGENT, ok: 'DeliveryList', errors: [400, 401, 403, 429],
         parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...DELIVERY_STATUSES] } }],
+      }),
+    },
+    '/agent/deliveries/{id}/retry': {
+      post: operation('Sends a given-up (failed) delivery again: pending now, attempts from zero, a new day of retries; 409 conflict for any other', {
+        security: AGENT, ok: 'Delivery', errors: [401, 403, 404, 409, 429, 503],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
       }),
     },
     '/agent/tickets/{id}': { get: operation('Any ticket, by its id or its number, with the moves a specialist may make now', { security: AGENT, parameters: TICKET_REF, ok: 'AgentTicket', errors: [401, 403, 404, 429] }) },

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATHS, DEV_AGENT_TOKEN } from '../../src/server';
 import { freePort } from '../fixtures/ports';
+import { axeViolations } from './axe';
 import { agent, expectClean, openPage, reporterToken, startHarness, visible, waitUntil } from './harness';
 import type { Harness, TrackedPage } from './harness';
 
@@ -231,6 +232,31 @@ describe('the operator page', () => {
     await real.getByRole('button', { name: `№ ${seeded.number}`, exact: true }).click();
     await visible(tracked, page.locator('#op-detail-title').getByText(`Обращение № ${seeded.number}`, { exact: true }), 'the ticket the delivery was for, opened');
     await visible(tracked, real.getByText(`, событие ${failed?.eventId ?? '?'} (Система: Обращение зарегистрировано,`), 'the event of the delivery, described');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
+  it('sends a failed delivery again with the keyboard: the row leaves the list, the result is announced, focus stays in the section', async () => {
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    await page.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    const region = page.getByRole('region', { name: 'Не доставлено (e-mail и вебхуки)' });
+    const row = region.locator('li').filter({ hasText: new RegExp(`^Вебхук → ${escapeRegExp(deadDesk)}: 1 попытка,`) });
+    await visible(tracked, row, 'the failed webhook');
+    expect(await axeViolations(page, '#op-deliveries-section')).toEqual([]);
+    const { deliveries } = await agent<{ deliveries: Delivery[] }>(h, 'GET', '/deliveries?status=failed');
+    const failed = deliveries.find((delivery) => delivery.ticketId === seeded.id && delivery.target === deadDesk);
+    const retry = row.getByRole('button', { name: `Отправить снова: Вебхук → ${deadDesk}` });
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await visible(tracked, region.getByRole('status').getByText(`Доставка ${failed?.id ?? '?'} снова в очереди`), 'the announcement');
+    expect(await row.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('op-deliveries-title');
+    // The server sent it again: the desk is still down, so it is given up again, after a new attempt.
+    await waitUntil(tracked, 'the delivery tried again and given up again', async () => {
+      const again = await agent<{ deliveries: Delivery[] }>(h, 'GET', '/deliveries?status=failed');
+      return again.deliveries.some((delivery) => delivery.id === failed?.id);
+    }, 15_000);
     await expectClean(tracked);
     await tracked.context.close();
   });

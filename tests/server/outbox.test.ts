@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachmentSchema, createTicketResponseSchema, notificationPrefsSchema } from '../../src/core';
 import { UNSUBSCRIBED } from '../../src/server/outbox/dispatcher';
-import { deliveryListSchema } from '../../src/server/schemas';
+import { deliveryListSchema, deliverySchema } from '../../src/server/schemas';
 import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp, verify } from '../fixtures/receivers';
 import { fileForm, pngImage } from './images';
@@ -367,7 +367,8 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
 
 describe('outbox: giving up', { timeout: 45_000 }, () => {
   let ts: TestServer;
-  const desk = new Desk(() => 503);
+  let deskAnswers = 503;
+  const desk = new Desk(() => deskAnswers);
   beforeAll(async () => {
     await desk.start();
     // Given up as soon as the next retry would fall after the event's age limit. How many attempts fit in it
@@ -403,5 +404,28 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
     const [failed] = deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=failed', { auth: agentAuth })).body).deliveries.filter((d) => d.ticketId === ticket.id);
     expect(failed?.attempts).toBeGreaterThanOrEqual(1);
     expect(desk.hits).toHaveLength(failed?.attempts ?? -1);
+  });
+
+  it('a specialist sends a given-up delivery again once the desk is back; only a failed one, and only the agent', async () => {
+    const ticket = createTicketResponseSchema.parse((await createTicket(ts, await userAuth(ts, 'dan'), validDrafts.technical)).body).ticket;
+    const failedOf = async () => deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=failed', { auth: agentAuth })).body).deliveries.filter((d) => d.ticketId === ticket.id);
+    await vi.waitFor(async () => expect(await failedOf()).toHaveLength(1), { timeout: 15_000, interval: 25 });
+    const [failed] = await failedOf();
+    const id = failed?.id ?? 0;
+    expectError(await call(ts, 'POST', `/agent/deliveries/${id}/retry`, { auth: await userAuth(ts, 'dan') }), 403);
+    expectError(await call(ts, 'POST', '/agent/deliveries/999999/retry', { auth: agentAuth }), 404, 'not_found');
+    expectError(await call(ts, 'POST', '/agent/deliveries/x1/retry', { auth: agentAuth }), 404, 'not_found');
+
+    deskAnswers = 200;
+    const retried = await call(ts, 'POST', `/agent/deliveries/${id}/retry`, { auth: agentAuth });
+    expect(retried.status, retried.text).toBe(200);
+    expect(deliverySchema.parse(retried.body)).toMatchObject({ id, status: 'pending', attempts: 0 });
+    await vi.waitFor(async () => {
+      const sent = deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=sent', { auth: agentAuth })).body).deliveries;
+      expect(sent.find((d) => d.id === id)).toMatchObject({ attempts: 1, lastError: null });
+    }, { timeout: 15_000, interval: 25 });
+    // Sent now: nothing to send again.
+    expectError(await call(ts, 'POST', `/agent/deliveries/${id}/retry`, { auth: agentAuth }), 409, 'conflict');
+    deskAnswers = 503;
   });
 });

@@ -152,6 +152,11 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'when a guest consented to the processing of personal data',
     sql: `ALTER TABLE tickets ADD COLUMN consent_at TEXT;`,
   },
+  {
+    version: 8,
+    name: 'a given-up delivery sent again',
+    sql: `ALTER TABLE outbox ADD COLUMN requeued_at TEXT;`,
+  },
 ];
 
 /** The newest schema version this build knows. */

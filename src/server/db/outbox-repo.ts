@@ -18,6 +18,10 @@ export function outboxRepo(db: Database) {
   const giveUp = db.prepare<[string, number]>(`UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'pending'`);
   const listAll = db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY id DESC LIMIT ?');
   const listOf = db.prepare<[string, number], OutboxRow>('SELECT * FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?');
+  const one = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
+  const requeue = db.prepare<{ id: number; now: string }, OutboxRow>(`UPDATE outbox
+    SET status = 'pending', attempts = 0, next_attempt_at = @now, requeued_at = @now
+    WHERE id = @id AND status = 'failed' RETURNING *`);
   const pref = db.prepare<[string], { email: number }>('SELECT email FROM notification_prefs WHERE owner = ?');
   const setPref = db.prepare<[string, number, string]>(`INSERT INTO notification_prefs (owner, email, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (owner) DO UPDATE SET email = excluded.email, updated_at = excluded.updated_at`);
@@ -30,6 +34,8 @@ export function outboxRepo(db: Database) {
     markSent: (id: number, at: string) => void sent.run(at, id),
     markFailed: (id: number, error: string, nextAt: string | null) => void (nextAt === null ? giveUp.run(error, id) : retry.run(error, nextAt, id)),
     list: (status: OutboxRow['status'] | null, limit: number) => (status === null ? listAll.all(limit) : listOf.all(status, limit)),
+    get: (id: number) => one.get(id),
+    requeue: (id: number, now: string) => requeue.get({ id, now }),
     emailEnabled: (owner: string) => (pref.get(owner)?.email ?? 1) === 1,
     setEmail: (owner: string, enabled: boolean, at: string) => void setPref.run(owner, enabled ? 1 : 0, at),
   };

@@ -110,5 +110,7 @@ export interface OutboxRow {
   last_error: string | null;
   status: 'pending' | 'sent' | 'failed';
   created_at: string;
+  /** ISO; when a specialist sent a given-up row again (its day of retries counts from here). */
+  requeued_at: string | null;
   sent_at: string | null;
 }

@@ -96,7 +96,8 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       const reason = errorLine(error).slice(0, MAX_ERROR);
       const now = deps.clock();
       const next = new Date(now.getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
-      const expired = refusedForGood(error) || next.getTime() - Date.parse(row.created_at) > settings.giveUpMs;
+      // A day from the event, or from when a specialist sent the given-up row again.
+      const expired = refusedForGood(error) || next.getTime() - Date.parse(row.requeued_at ?? row.created_at) > settings.giveUpMs;
       if (expired) deps.logger.warn(`[support] giving up ${row.kind} delivery ${row.id} to ${row.target} after ${row.attempts} attempts: ${reason}`);
       await deps.store.outbox.markFailed(row.id, reason, expired ? null : next.toISOString());
     }

@@ -8,7 +8,7 @@ import type { Reporter } from '../auth/identity';
 import { addressOwner } from '../outbox/unsubscribe';
 import type { AppDeps, AppEnv } from '../context';
 import type { OutboxRow } from '../db/rows';
-import { failures } from '../errors';
+import { ApiFailure, failures } from '../errors';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import { DELIVERY_STATUSES } from '../schemas';
 import type { deliveryListSchema, deliverySchema } from '../schemas';
@@ -52,6 +52,21 @@ export function notificationRoutes(deps: AppDeps) {
     if (status === undefined) throw failures.badRequest(`status: одно из ${DELIVERY_STATUSES.join(', ')}.`);
     const rows = await deps.store.outbox.list(status, MAX_LISTED);
     const body: z.infer<typeof deliveryListSchema> = { deliveries: rows.map(deliveryView) };
+    return c.json(body);
+  });
+
+  // A given-up delivery sent again once its cause is fixed (the desk is back, the mail server's setting
+  // corrected): due now, so the dispatcher's next look (SUPPORT_OUTBOX_POLL_MS) sends it, with a new day of
+  // retries. An e-mail whose recipient has since unsubscribed still does not go.
+  app.post('/agent/deliveries/:id/retry', async (c) => {
+    requireAgent(c.get('identity'));
+    const raw = c.req.param('id');
+    const id = /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null;
+    const row = id === null ? undefined : await deps.store.outbox.get(id);
+    if (id === null || row === undefined) throw failures.notFound();
+    const requeued = await deps.store.outbox.requeue(id, deps.clock().toISOString());
+    if (requeued === undefined) throw new ApiFailure(409, 'conflict', `Доставка ${id} не остановлена (${row.status}): отправить снова можно только ту, от которой отказались.`);
+    const body: z.infer<typeof deliverySchema> = deliveryView(requeued);
     return c.json(body);
   });
 

@@ -229,6 +229,14 @@ function outboxOf(db: Queryable): OutboxRepo {
       status === null
         ? rows<OutboxRow>(db, 'SELECT * FROM outbox ORDER BY id DESC LIMIT $1', [limit])
         : rows<OutboxRow>(db, 'SELECT * FROM outbox WHERE status = $1 ORDER BY id DESC LIMIT $2', [status, limit]),
+    get: (id) => first<OutboxRow>(db, 'SELECT * FROM outbox WHERE id = $1', [id]),
+    requeue: (id, now) =>
+      first<OutboxRow>(
+        db,
+        `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $2, requeued_at = $2
+          WHERE id = $1 AND status = 'failed' RETURNING *`,
+        [id, now],
+      ),
   };
 }
 

@@ -132,6 +132,8 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       markSent: (id, at) => read(() => outbox.markSent(id, at)),
       markFailed: (id, error, nextAt) => read(() => outbox.markFailed(id, error, nextAt)),
       list: (status, limit) => read(() => outbox.list(status, limit)),
+      get: (id) => read(() => outbox.get(id)),
+      requeue: (id, now) => read(() => outbox.requeue(id, now)),
     },
     prefs: {
       emailEnabled: (owner) => read(() => outbox.emailEnabled(owner)),

@@ -36,6 +36,13 @@ export interface OutboxRepo {
   markFailed(id: number, error: string, nextAt: string | null): Promise<void>;
   /** The delivery log, newest first; `status` null = every status. */
   list(status: OutboxRow['status'] | null, limit: number): Promise<OutboxRow[]>;
+  /** One row of the log. */
+  get(id: number): Promise<OutboxRow | undefined>;
+  /**
+   * Sends a given-up (`failed`) row again: pending, due `now`, attempts from zero and a new day of retries from
+   * `now`. The row as it is then; undefined when it is not failed (or does not exist).
+   */
+  requeue(id: number, now: string): Promise<OutboxRow | undefined>;
 }
 
 /** A reporter's notification preferences. */
