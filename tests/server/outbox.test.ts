@@ -317,7 +317,7 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     const ids = new Set(attempts.map((hit) => hit.headers['x-uchi-event-id']));
     expect(ids.size).toBe(1);
     const body = JSON.parse(attempts[3]?.body ?? '{}') as { id: number; type: string; ticket: { id: string; number: string; status: string }; event: { id: number; actor: string } };
-    expect(body).toMatchObject({ type: 'ticket.status', ticket: { id: ticket.id, number: ticket.number, status: 'in_progress' }, event: { actor: 'support' } });
+    expect(body).toMatchObject({ type: 'ticket.status', ticket: { id: ticket.id, number: ticket.number, status: 'in_progress', subject: ticket.subject, followUpOf: null }, event: { actor: 'support' } });
     expect(String(body.id)).toBe([...ids][0]);
     expect(body.event.id).toBe(body.id);
     const [row] = (await deliveries('sent')).filter((d) => d.eventId === body.id);
@@ -357,6 +357,19 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
       .find((body) => body.ticket.id === ticket.id && body.event.actor === 'reporter' && body.event.text === 'Вот снимок');
     expect(answered?.type).toBe('ticket.status');
     expect(answered?.event.attachments).toEqual([expect.objectContaining({ id: fileId, name: 'reply.png' })]);
+  });
+
+  it('a follow-up’s webhook names the ticket it continues, as the API does', async () => {
+    const old = await newTicket(alice);
+    await agentStatus(old.id, 'answered', 'Ответ');
+    await agentStatus(old.id, 'resolved', 'Готово');
+    const created = await createTicket(ts, alice, { ...validDrafts.order, followUpOf: old.number });
+    expect(created.status, created.text).toBe(201);
+    const next = createTicketResponseSchema.parse(created.body).ticket;
+    await settled(next.id);
+    const bodies = hits.map((hit) => JSON.parse(hit.body) as { type: string; ticket: { id: string; followUpOf: unknown } });
+    expect(bodies.find((body) => body.type === 'ticket.created' && body.ticket.id === next.id)?.ticket.followUpOf).toEqual({ id: old.id, number: old.number });
+    expect(bodies.find((body) => body.type === 'ticket.created' && body.ticket.id === old.id)?.ticket.followUpOf).toBeNull();
   });
 
   it('the delivery log is agent-only and validates its filter', async () => {

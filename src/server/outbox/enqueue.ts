@@ -21,10 +21,21 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
     // The event's files, claimed in this transaction before it queues: a message's, or those of a reply to a
     // specialist's question (a status event). The create's are the ticket's, not an event's.
     const files = event.previous_status === null ? [] : (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id);
+    // The ticket a follow-up continues, as the API names it.
+    const followed = ticket.follow_up_of === null ? undefined : await tx.tickets.get(ticket.follow_up_of);
     const body = JSON.stringify({
       id: event.id,
       type,
-      ticket: { id: ticket.id, number: ticket.number, status: event.status, category: ticket.category, priority: ticket.priority },
+      ticket: {
+        id: ticket.id,
+        number: ticket.number,
+        status: event.status,
+        category: ticket.category,
+        priority: ticket.priority,
+        subject: ticket.subject,
+        // The ticket it continues, when the reporter reopened a closed problem as a new ticket.
+        followUpOf: followed === undefined ? null : { id: followed.id, number: followed.number },
+      },
       event: eventView(event, files),
     });
     notifications.webhookUrls.forEach((url, index) => {
