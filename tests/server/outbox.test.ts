@@ -146,6 +146,8 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(asked.headers.get('content-type')).toContain('text/html');
     expect(asked.headers.get('content-security-policy')).toMatch(/default-src 'none'.*form-action 'self'/);
     expect(asked.text).toContain('Отписаться от писем техподдержки?');
+    // Named by the sender of the e-mails (SUPPORT_MAIL_FROM's display name), not by the product.
+    expect(asked.text).toContain('<title>Отписаться от писем техподдержки? — Техподдержка</title>');
     expect(asked.text).toMatch(/<form method="post" action="\.\/unsubscribe\?t=[A-Za-z0-9_.-]+"><button type="submit">Отписаться<\/button>/);
     await agentStatus(first.id, 'answered', 'Обновите браузер');
     await settled(first.id);

@@ -6,6 +6,7 @@ import { fieldMessages } from '../../src/server/field-messages';
 import { errorLine } from '../../src/server/error-line';
 import { freePort } from '../fixtures/ports';
 import { ownerOfUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from '../../src/server/outbox/unsubscribe';
+import { senderName } from '../../src/server/routes/unsubscribe';
 
 describe('loadConfig', () => {
   it('requires a token secret outside dev mode and refuses a short one', () => {
@@ -89,6 +90,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...secret, SUPPORT_MAX_FILES: '11' })).toThrow(/SUPPORT_MAX_FILES must be an integer from 1 to 10/);
     expect(loadConfig(secret).config.agentRateLimitPerMinute).toBe(1200);
     expect(loadConfig({ ...secret, SUPPORT_AGENT_RATE_LIMIT: '50' }).config.agentRateLimitPerMinute).toBe(50);
+  });
+
+  it('names the unsubscribe pages by the display name of SUPPORT_MAIL_FROM', () => {
+    expect(senderName('Учебный центр «Профи» <support@profi.ru>')).toBe('Учебный центр «Профи»');
+    expect(senderName('"Техподдержка, УЦ" <support@uc.ru>')).toBe('Техподдержка, УЦ');
+    expect(senderName('support@uc.ru')).toBe('Техподдержка Учи.Про');
+    expect(senderName('<support@uc.ru>')).toBe('Техподдержка Учи.Про');
   });
 
   it('refuses a webhook URL with a user name or password, without repeating the password', () => {

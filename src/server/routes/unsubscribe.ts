@@ -28,14 +28,20 @@ interface Page {
   button?: { label: string; action: string };
 }
 
-function page(c: Context<AppEnv>, status: 200 | 400, content: Page) {
+/** Whose e-mails these are: the display name of SUPPORT_MAIL_FROM («Учебный центр «Профи» <support@…>»), else the product's. */
+export function senderName(mailFrom: string): string {
+  const name = /^\s*"?([^"<]*?)"?\s*</u.exec(mailFrom)?.[1]?.trim() ?? '';
+  return name === '' ? 'Техподдержка Учи.Про' : name;
+}
+
+function page(c: Context<AppEnv>, status: 200 | 400, content: Page, sender: string) {
   const form = content.button === undefined
     ? ''
     : `<form method="post" action="${escapeHtml(content.button.action)}"><button type="submit">${escapeHtml(content.button.label)}</button></form>`;
   c.header('Content-Security-Policy', POLICY);
   return c.html(
     `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-      `<meta name="robots" content="noindex"><title>${escapeHtml(content.title)} — Техподдержка Учи.Про</title><style>${STYLE}</style></head>` +
+      `<meta name="robots" content="noindex"><title>${escapeHtml(content.title)} — ${escapeHtml(sender)}</title><style>${STYLE}</style></head>` +
       `<body><main><h1>${escapeHtml(content.title)}</h1><p>${escapeHtml(content.text)}</p>${form}</main></body></html>`,
     status,
   );
@@ -55,15 +61,16 @@ type Respond = (owner: string) => Promise<{ page: Omit<Page, 'button'>; button: 
 /** `GET|POST /email/unsubscribe?t=…`, `POST /email/resubscribe?t=…`. */
 export function unsubscribeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const sender = senderName(deps.config.notifications.mailFrom);
   const linked = (respond: Respond) => async (c: Context<AppEnv>) => {
     const tokens = c.req.queries('t') ?? [];
     const token = tokens.length === 1 ? (tokens[0] ?? '') : '';
     const owner = ownerOfUnsubscribeToken(deps.config.tokenSecret, token);
-    if (owner === null) return page(c, 400, BROKEN);
+    if (owner === null) return page(c, 400, BROKEN, sender);
     const { page: content, button, next } = await respond(owner);
     // Relative to this page, so it works behind a proxy that serves the API under a path of its own.
     const action = `.${next.slice(next.lastIndexOf('/'))}?t=${encodeURIComponent(token)}`;
-    return page(c, 200, { ...content, button: { label: button, action } });
+    return page(c, 200, { ...content, button: { label: button, action } }, sender);
   };
   const setEmail = (owner: string, on: boolean) => deps.store.prefs.setEmail(owner, on, deps.clock().toISOString());
 
