@@ -78,6 +78,8 @@
   const seen = new Map();
   /** The last read of failed deliveries. */
   let failedDeliveries = [];
+  /** What was typed for each ticket and not sent (by id): switching tickets never carries a text to another user. */
+  const drafts = new Map();
 
   /** An element with a class and text. */
   function el(tag, { className, text } = {}) {
@@ -89,10 +91,33 @@
 
   async function api(path, init = {}) {
     const headers = { ...init.headers, authorization: `Bearer ${agentToken}` };
-    const response = await fetch(`${API}${path}`, { ...init, headers });
+    const response = await fetch(`${API}${path}`, { ...init, headers }).catch(() => {
+      throw new Error('нет связи с сервером');
+    });
     const body = await response.json().catch(() => null);
-    if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
+    // The message and what it says of each field («Напишите вопрос или ответ пользователю»).
+    if (!response.ok) throw new Error([body?.error?.message ?? `HTTP ${response.status}`, ...Object.values(body?.error?.fields ?? {})].join(' '));
     return body;
+  }
+
+  /** The page's error line (role="alert"): written only when it changes, so a screen reader does not repeat it on every refresh. */
+  function showError(text) {
+    const node = $('op-error');
+    if (node.textContent !== text) node.textContent = text;
+  }
+
+  /**
+   * Runs `render`, then gives the focus back to what had it — the same ticket row or file button, rebuilt — so
+   * neither a refresh nor a click drops a keyboard or screen reader user's place to the start of the page.
+   */
+  function keepingFocus(render) {
+    const active = document.activeElement;
+    const container = active?.closest?.('[id]') ?? null;
+    const { ticketId, attachmentId } = active?.dataset ?? {};
+    render();
+    if (active === null || active.isConnected || container === null) return;
+    const key = ticketId !== undefined ? `[data-ticket-id="${CSS.escape(ticketId)}"]` : attachmentId !== undefined ? `[data-attachment-id="${CSS.escape(attachmentId)}"]` : null;
+    if (key !== null) document.querySelector(`#${CSS.escape(container.id)} ${key}`)?.focus({ preventScroll: true });
   }
 
   /** A ticket's file, fetched with the agent token (a plain link would send no Authorization header). */
@@ -200,7 +225,9 @@
           el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }),
           el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]} · ${when(ticket.createdAt)}` }),
         );
-        button.addEventListener('click', () => void select(ticket.id));
+        // The details open beside (or, on a narrow screen, below) the list: focus goes to their title, which
+        // brings them into view and reads which ticket opened.
+        button.addEventListener('click', () => void select(ticket.id).then(() => $('op-detail-title').focus()));
         item.append(button);
         return item;
       }),
@@ -393,7 +420,9 @@
 
   /** POST /agent/deliveries/{id}/retry: the delivery leaves the list, and the result is announced. */
   async function retryDelivery(delivery, button) {
-    button.disabled = true;
+    // aria-disabled: a disabled button would drop the focus it has.
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
     try {
       await api(`/agent/deliveries/${delivery.id}/retry`, { method: 'POST' });
       failedDeliveries = failedDeliveries.filter((d) => d.id !== delivery.id);
@@ -402,7 +431,7 @@
       // The focused button is gone with its row: focus goes to the section's title, not to the page's start.
       $('op-deliveries-title').focus();
     } catch (error) {
-      button.disabled = false;
+      button.setAttribute('aria-disabled', 'false');
       $('op-deliveries-result').textContent = `Не удалось отправить снова: ${error.message}`;
     }
   }
@@ -445,9 +474,10 @@
       }),
     );
     // Only the moves the status table allows now (`moves` of GET /agent/tickets/{id}): none on a closed ticket.
+    // aria-disabled, not disabled, while a move is sent: a disabled button would drop the focus it has.
     for (const button of $('op-actions').querySelectorAll('button')) {
       button.hidden = !ticket.moves.includes(button.dataset.status);
-      button.disabled = busy;
+      button.setAttribute('aria-disabled', String(busy));
     }
   }
 
@@ -457,7 +487,7 @@
       detail = await api(`/agent/tickets/${encodeURIComponent(selectedId)}`);
       learn(detail);
     } catch (error) {
-      $('op-error').textContent = `Не удалось открыть обращение: ${error.message}`;
+      showError(`Не удалось открыть обращение: ${error.message}`);
     }
   }
 
@@ -465,12 +495,17 @@
     if (id !== selectedId) {
       $('op-result').textContent = '';
       $('op-file-result').textContent = '';
+      // The text typed for the ticket being left stays with it; the opened one gets its own back.
+      if (selectedId !== null) drafts.set(selectedId, $('op-text').value);
+      $('op-text').value = drafts.get(id) ?? '';
     }
     selectedId = id;
-    renderList();
+    keepingFocus(renderList);
     await loadDetail();
-    renderTicket();
-    renderDeliveries();
+    keepingFocus(() => {
+      renderTicket();
+      renderDeliveries();
+    });
   }
 
   async function move(status) {
@@ -488,7 +523,8 @@
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(text === '' ? { status } : { status, text }),
       });
-      $('op-text').value = '';
+      drafts.delete(ticket.id);
+      if (selectedId === ticket.id) $('op-text').value = '';
       result.className = 'op-ok';
       result.textContent = `Статус изменён: ${STATUS_LABELS[status]}`;
     } catch (error) {
@@ -517,7 +553,9 @@
   function listPath(cursor) {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if ($('op-filter').value !== '') query.set('status', $('op-filter').value);
-    if ($('op-search').value.trim() !== '') query.set('q', $('op-search').value.trim());
+    // A number as the page writes it («№ UP-2026-000019») finds it too.
+    const search = $('op-search').value.trim().replace(/^№\s*/u, '');
+    if (search !== '') query.set('q', search);
     if (cursor !== null) query.set('cursor', cursor);
     return `/agent/tickets?${query}`;
   }
@@ -530,14 +568,30 @@
       nextCursor = body.nextCursor ?? null;
       tickets.forEach(learn);
       await Promise.all([loadDetail(), loadStats(), loadFailedDeliveries()]);
-      $('op-error').textContent = '';
+      showError('');
       $('op-updated').textContent = `обновлено в ${clock.format(new Date())} МСК`;
     } catch (error) {
-      $('op-error').textContent = `Не удалось загрузить обращения: ${error.message}`;
+      showError(`Не удалось загрузить обращения: ${error.message}`);
     }
-    renderList();
-    renderTicket();
-    renderDeliveries();
+    keepingFocus(() => {
+      renderList();
+      renderTicket();
+      renderDeliveries();
+    });
+  }
+
+  /** With more than the first page loaded: the opened ticket, the figures and the deliveries, not the list. */
+  async function refreshOpened() {
+    try {
+      await Promise.all([loadDetail(), loadStats(), loadFailedDeliveries()]);
+      $('op-updated').textContent = `обновлено в ${clock.format(new Date())} МСК`;
+    } catch (error) {
+      showError(`Не удалось загрузить обращения: ${error.message}`);
+    }
+    keepingFocus(() => {
+      renderTicket();
+      renderDeliveries();
+    });
   }
 
   /** Appends the next page; tickets created meanwhile appear on the next refresh, none is shown twice. */
@@ -550,9 +604,9 @@
       nextCursor = body.nextCursor ?? null;
       body.tickets.forEach(learn);
     } catch (error) {
-      $('op-error').textContent = `Не удалось загрузить обращения: ${error.message}`;
+      showError(`Не удалось загрузить обращения: ${error.message}`);
     }
-    renderList();
+    keepingFocus(renderList);
   }
 
   async function start() {
@@ -569,13 +623,15 @@
       const response = await fetch(`${API}/dev/agent-token`);
       agentToken = (await response.json()).token;
     } catch (error) {
-      $('op-error').textContent = `Нет токена оператора: ${error.message}`;
+      showError(`Нет токена оператора: ${error.message}`);
       return;
     }
     await refresh();
     setInterval(() => {
-      // Only while the first page is all that is shown, so a refresh never takes away rows being read.
-      if (!busy && document.visibilityState === 'visible' && tickets.length <= PAGE_SIZE) void refresh();
+      // The list only while its first page is all that is shown, so a refresh never takes away rows being read;
+      // the opened ticket always.
+      if (busy || document.visibilityState !== 'visible') return;
+      void (tickets.length <= PAGE_SIZE ? refresh() : refreshOpened());
     }, REFRESH_MS);
   }
 

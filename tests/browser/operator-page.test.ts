@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATHS, DEV_AGENT_TOKEN } from '../../src/server';
+import { validDrafts } from '../fixtures/drafts';
 import { freePort } from '../fixtures/ports';
 import { axeViolations } from './axe';
 import { agent, expectClean, openPage, reporterToken, startHarness, visible, waitUntil } from './harness';
@@ -257,6 +258,62 @@ describe('the operator page', () => {
       const again = await agent<{ deliveries: Delivery[] }>(h, 'GET', '/deliveries?status=failed');
       return again.deliveries.some((delivery) => delivery.id === failed?.id);
     }, 15_000);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
+  it('keeps what is typed with its ticket, the keyboard place across refreshes, long words inside their column, and finds «№ …»', async () => {
+    const token = await reporterToken();
+    const longWord = 'Нераспознанныйидентификаторсессии'.repeat(12);
+    const subject = `Длинное слово ${Date.now()}`;
+    const created = await fetch(`${h.apiUrl}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ ...validDrafts.other, subject, description: `Ошибка ${longWord} и ссылка https://lms.example.ru/${'a'.repeat(300)}` }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const other = (await created.json()) as { ticket: { id: string; number: string } };
+
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    const row = (id: string) => page.locator(`#op-list button[data-ticket-id="${id}"]`);
+    const activeId = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ticketId ?? document.activeElement?.id ?? '');
+    await visible(tracked, row(seeded.id), 'the seeded ticket');
+
+    // Enter on a row opens the ticket and takes the focus to its details.
+    await row(seeded.id).focus();
+    await page.keyboard.press('Enter');
+    await visible(tracked, page.locator('#op-detail-title').getByText(`Обращение № ${seeded.number}`, { exact: true }), 'the seeded ticket opened');
+    expect(await activeId()).toBe('op-detail-title');
+    await page.locator('#op-text').fill('Ответ для первого обращения');
+
+    // Another ticket: its own (empty) text, and its long word wraps inside the column.
+    await row(other.ticket.id).focus();
+    await page.keyboard.press('Enter');
+    await visible(tracked, page.locator('#op-detail-title').getByText(`Обращение № ${other.ticket.number}`, { exact: true }), 'the other ticket opened');
+    expect(await page.locator('#op-text').inputValue()).toBe('');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    const detail = await page.locator('#op-detail').boundingBox();
+    expect((detail?.x ?? 0) + (detail?.width ?? 0)).toBeLessThanOrEqual(1024);
+
+    // Back: the text typed for the first is still its own.
+    await row(seeded.id).focus();
+    await page.keyboard.press('Enter');
+    await visible(tracked, page.locator('#op-detail-title').getByText(`Обращение № ${seeded.number}`, { exact: true }), 'the seeded ticket again');
+    expect(await page.locator('#op-text').inputValue()).toBe('Ответ для первого обращения');
+
+    // A row keeps the focus across the automatic refresh that rebuilds the list.
+    await row(other.ticket.id).focus();
+    const updated = await page.locator('#op-updated').textContent();
+    await waitUntil(tracked, 'an automatic refresh', async () => (await page.locator('#op-updated').textContent()) !== updated, 15_000);
+    expect(await activeId()).toBe(other.ticket.id);
+
+    // The number as the page writes it.
+    await page.locator('#op-search').fill(`№ ${other.ticket.number}`);
+    await page.keyboard.press('Enter');
+    await waitUntil(tracked, 'the search by «№ …»', async () => (await page.locator('#op-list li').count()) === 1 && (await row(other.ticket.id).count()) === 1, 15_000);
     await expectClean(tracked);
     await tracked.context.close();
   });
