@@ -521,7 +521,8 @@
       await api(`/agent/tickets/${encodeURIComponent(ticket.id)}/status`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(text === '' ? { status } : { status, text }),
+        // What this page showed: a colleague's answer or the user's message since then refuses the move (409).
+        body: JSON.stringify({ status, ...(text === '' ? {} : { text }), lastEventId: ticket.events.at(-1)?.id ?? 0 }),
       });
       drafts.delete(ticket.id);
       if (selectedId === ticket.id) $('op-text').value = '';

@@ -54,6 +54,27 @@ describe('messages, clarification, cancel and status changes', () => {
     expectError(await agentStatus('doesnotexist123', { status: 'processing' }), 404, 'not_found');
   });
 
+  it('a change made on what the specialist saw: refused with 409 conflict when the ticket changed since, nothing stored', async () => {
+    const ticket = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.technical)).body).ticket;
+    const seen = ticketSchema.parse((await call(ts, 'GET', `/agent/tickets/${ticket.id}`, { auth: agentAuth })).body);
+    const seenId = seen.events.at(-1)?.id ?? 0;
+    // Two specialists read the same state; the first asks the user a question.
+    const first = await agentStatus(ticket.id, { status: 'clarification_requested', text: 'Пришлите снимок экрана', lastEventId: seenId });
+    expect(first.status, first.text).toBe(200);
+    // The second, not knowing, would close it over the open question.
+    const second = await agentStatus(ticket.id, { status: 'resolved', text: 'Готово', lastEventId: seenId });
+    expectError(second, 409, 'conflict');
+    expect((second.body as { error: { message: string } }).error.message).toContain(`Обращение № ${ticket.number} изменилось`);
+    const after = ticketSchema.parse((await call(ts, 'GET', `/agent/tickets/${ticket.id}`, { auth: agentAuth })).body);
+    expect(after.status).toBe('clarification_requested');
+    expect(after.events.map((e) => e.text)).not.toContain('Готово');
+    // Acting on the new state works; leaving lastEventId out skips the check.
+    const fresh = after.events.at(-1)?.id ?? 0;
+    expect((await agentStatus(ticket.id, { status: 'in_progress', lastEventId: fresh })).status).toBe(200);
+    expect((await agentStatus(ticket.id, { status: 'answered', text: 'Ответ' })).status).toBe(200);
+    expectError(await agentStatus(ticket.id, { status: 'resolved', lastEventId: -1 }), 422, 'validation_failed');
+  });
+
   it('the agent lists ticket summaries (filter by status) and reads one in full by id', async () => {
     const all = agentTicketListSchema.parse((await call(ts, 'GET', '/agent/tickets', { auth: agentAuth })).body);
     expect(all.tickets.map((t) => t.id)).toContain(id);

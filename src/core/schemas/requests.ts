@@ -20,6 +20,11 @@ export type MessageBody = z.input<typeof messageBodySchema>;
 export const agentStatusBodySchema = z.lazy(() => z.object({
   status: statusSchema,
   text: z.optional(z.string().check(z.trim(), z.maxLength(MAX_MESSAGE_LENGTH, 'too_long'))),
+  /**
+   * The ticket's `lastEventId` as the specialist saw it: when the ticket has changed since (a colleague answered,
+   * the user wrote), the change is refused with 409 `conflict` rather than made over what they did not see.
+   */
+  lastEventId: z.optional(z.int().check(z.nonnegative())),
 }));
 /** A specialist's status change. */
 export type AgentStatusBody = z.input<typeof agentStatusBodySchema>;

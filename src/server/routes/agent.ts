@@ -41,7 +41,7 @@ export function agentRoutes(deps: AppDeps) {
 
   app.post('/agent/tickets/:id/status', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(agentStatusBodySchema, await readJsonObject(c));
-    return c.json(await agentSetStatus(deps, c.req.param('id'), body.status, body.text));
+    return c.json(await agentSetStatus(deps, c.req.param('id'), body.status, body.text, body.lastEventId));
   });
 
   return app;

@@ -6,7 +6,7 @@ import type { AppDeps } from '../context';
 import type { EventRow, TicketRow } from '../db/rows';
 import { queueDeliveries } from '../outbox/enqueue';
 import type { Transaction } from '../storage/types';
-import { failures } from '../errors';
+import { ApiFailure, failures } from '../errors';
 import { anyTicket, reporterTicket } from './access';
 import { claimAttachments } from './claim';
 import { eventsOf, summaryView, ticketView } from './view';
@@ -133,9 +133,17 @@ const STATUS_NAMES: Readonly<Record<Status, string>> = {
 };
 
 /** The specialist moves a ticket; the state machine of the core decides what is legal. */
-export async function agentSetStatus(deps: AppDeps, id: string, status: Status, text: string | undefined): Promise<TicketChange> {
+export async function agentSetStatus(deps: AppDeps, id: string, status: Status, text: string | undefined, seenEventId?: number): Promise<TicketChange> {
   const clean = text === undefined || text === '' ? null : text;
-  const changed = await change(deps, locked((tx) => anyTicket(tx, id)), (row) => {
+  const load = async (tx: Transaction) => {
+    const row = await locked((reader) => anyTicket(reader, id))(tx);
+    // Checked under the ticket's lock: two specialists acting on what each saw, the second learns of the first.
+    if (seenEventId !== undefined && (await tx.events.lastId(row.id)) > seenEventId) {
+      throw new ApiFailure(409, 'conflict', `Обращение № ${row.number} изменилось, пока вы его читали (ответил коллега или написал пользователь): прочитайте новое и повторите.`);
+    }
+    return row;
+  };
+  const changed = await change(deps, load, (row) => {
     const from = row.status as Status;
     if (!canTransition(from, status, 'support')) {
       throw failures.illegalTransition(`Из статуса «${STATUS_NAMES[from]}» в «${STATUS_NAMES[status]}» обращение перевести нельзя.`);
