@@ -78,8 +78,15 @@
   const seen = new Map();
   /** The last read of failed deliveries. */
   let failedDeliveries = [];
-  /** What was typed for each ticket and not sent (by id): switching tickets never carries a text to another user. */
-  const drafts = new Map();
+  /**
+   * What was typed for each ticket and not sent, by ticket id, in this tab's session storage: switching tickets
+   * never carries a text to another user, and a reload does not lose it.
+   */
+  const drafts = {
+    get: (id) => sessionStorage.getItem(`op-draft:${id}`) ?? '',
+    set: (id, text) => (text.trim() === '' ? sessionStorage.removeItem(`op-draft:${id}`) : sessionStorage.setItem(`op-draft:${id}`, text)),
+    delete: (id) => sessionStorage.removeItem(`op-draft:${id}`),
+  };
 
   /** An element with a class and text. */
   function el(tag, { className, text } = {}) {
@@ -497,9 +504,12 @@
       $('op-file-result').textContent = '';
       // The text typed for the ticket being left stays with it; the opened one gets its own back.
       if (selectedId !== null) drafts.set(selectedId, $('op-text').value);
-      $('op-text').value = drafts.get(id) ?? '';
+      $('op-text').value = drafts.get(id);
     }
     selectedId = id;
+    // The address names the opened ticket: a reload reopens it, and the link can be sent to a colleague.
+    const number = seen.get(id)?.number;
+    if (number !== undefined) history.replaceState(null, '', `#${number}`);
     keepingFocus(renderList);
     await loadDetail();
     keepingFocus(() => {
@@ -627,7 +637,21 @@
       showError(`Нет токена оператора: ${error.message}`);
       return;
     }
+    $('op-text').addEventListener('input', () => {
+      if (selectedId !== null) drafts.set(selectedId, $('op-text').value);
+    });
     await refresh();
+    // A ticket named in the address (`#UP-2026-000123`): opened as the page starts.
+    const named = /^#(UP-\d{4}-\d{6})$/.exec(location.hash)?.[1];
+    if (named !== undefined) {
+      try {
+        const ticket = await api(`/agent/tickets/${encodeURIComponent(named)}`);
+        learn(ticket);
+        await select(ticket.id);
+      } catch (error) {
+        showError(`Не удалось открыть обращение ${named}: ${error.message}`);
+      }
+    }
     setInterval(() => {
       // The list only while its first page is all that is shown, so a refresh never takes away rows being read;
       // the opened ticket always.

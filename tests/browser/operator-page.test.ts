@@ -303,6 +303,11 @@ describe('the operator page', () => {
     await page.keyboard.press('Enter');
     await visible(tracked, page.locator('#op-detail-title').getByText(`Обращение № ${seeded.number}`, { exact: true }), 'the seeded ticket again');
     expect(await page.locator('#op-text').inputValue()).toBe('Ответ для первого обращения');
+    // The address names the opened ticket: a reload reopens it with its unsent text.
+    expect(new URL(page.url()).hash).toBe(`#${seeded.number}`);
+    await page.reload();
+    await visible(tracked, page.locator('#op-detail-title').getByText(`Обращение № ${seeded.number}`, { exact: true }), 'the seeded ticket after a reload');
+    expect(await page.locator('#op-text').inputValue()).toBe('Ответ для первого обращения');
 
     // A row keeps the focus across the automatic refresh that rebuilds the list.
     await row(other.ticket.id).focus();
