@@ -228,9 +228,13 @@
         button.type = 'button';
         button.dataset.ticketId = ticket.id;
         if (ticket.id === selectedId) button.setAttribute('aria-current', 'true');
+        // Something happened since this browser last showed the ticket (the user wrote after an answer, a
+        // colleague moved it): said on the row, since the status alone may not change.
+        const seenUpTo = Number(localStorage.getItem(`op-seen:${ticket.id}`) ?? Number.NaN);
+        const news = Number.isFinite(seenUpTo) && ticket.lastEventId > seenUpTo ? ' · есть новое' : '';
         button.append(
           el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }),
-          el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]} · ${when(ticket.createdAt)}` }),
+          el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]} · изменено ${when(ticket.updatedAt)}${news}` }),
         );
         // The details open beside (or, on a narrow screen, below) the list: focus goes to their title, which
         // brings them into view and reads which ticket opened.
@@ -456,6 +460,8 @@
     $('op-ticket').hidden = ticket === undefined;
     if (ticket === undefined) return;
     $('op-detail-title').textContent = `Обращение № ${ticket.number}`;
+    // What this browser has shown of the ticket: later events mark its row «есть новое».
+    localStorage.setItem(`op-seen:${ticket.id}`, String(ticket.events.at(-1)?.id ?? 0));
     $('op-fields').replaceChildren(
       ...fieldRows(ticket).flatMap(([name, value]) => {
         const dd = el('dd');

@@ -309,6 +309,16 @@ describe('the operator page', () => {
     await visible(tracked, page.locator('#op-detail-title').getByText(`Обращение № ${seeded.number}`, { exact: true }), 'the seeded ticket after a reload');
     expect(await page.locator('#op-text').inputValue()).toBe('Ответ для первого обращения');
 
+    // The user writes on the other ticket, shown before: its row says so, though its status stays.
+    const wrote = await fetch(`${h.apiUrl}/tickets/${other.ticket.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Не помогло' }),
+    });
+    expect(wrote.status).toBe(201);
+    await waitUntil(tracked, 'the other ticket marked «есть новое»', async () => ((await row(other.ticket.id).textContent()) ?? '').includes('есть новое'), 15_000);
+    expect((await row(seeded.id).textContent()) ?? '').not.toContain('есть новое');
+
     // A row keeps the focus across the automatic refresh that rebuilds the list.
     await row(other.ticket.id).focus();
     const updated = await page.locator('#op-updated').textContent();
