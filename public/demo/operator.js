@@ -78,6 +78,9 @@
   const seen = new Map();
   /** The last read of failed deliveries. */
   let failedDeliveries = [];
+  /** How many failed deliveries show until «Показать все». */
+  const DELIVERIES_SHOWN = 5;
+  let showAllDeliveries = false;
   /**
    * What was typed for each ticket and not sent, by ticket id, in this tab's session storage: switching tickets
    * never carries a text to another user, and a reload does not lose it.
@@ -120,10 +123,11 @@
   function keepingFocus(render) {
     const active = document.activeElement;
     const container = active?.closest?.('[id]') ?? null;
-    const { ticketId, attachmentId } = active?.dataset ?? {};
+    const { ticketId, attachmentId, deliveryId } = active?.dataset ?? {};
     render();
     if (active === null || active.isConnected || container === null) return;
-    const key = ticketId !== undefined ? `[data-ticket-id="${CSS.escape(ticketId)}"]` : attachmentId !== undefined ? `[data-attachment-id="${CSS.escape(attachmentId)}"]` : null;
+    const [name, value] = ticketId !== undefined ? ['ticket-id', ticketId] : attachmentId !== undefined ? ['attachment-id', attachmentId] : deliveryId !== undefined ? ['delivery-id', deliveryId] : [];
+    const key = name === undefined ? null : `[data-${name}="${CSS.escape(value)}"]`;
     if (key !== null) document.querySelector(`#${CSS.escape(container.id)} ${key}`)?.focus({ preventScroll: true });
   }
 
@@ -404,8 +408,13 @@
    * its event (described once the ticket was opened here).
    */
   function renderDeliveries() {
+    // The newest few, so a desk that was down for a day does not push the tickets a screen further down.
+    const shown = showAllDeliveries ? failedDeliveries : failedDeliveries.slice(0, DELIVERIES_SHOWN);
+    const all = $('op-deliveries-all');
+    all.hidden = shown.length === failedDeliveries.length;
+    all.textContent = `Показать все (${failedDeliveries.length})`;
     $('op-deliveries').replaceChildren(
-      ...failedDeliveries.map((delivery) => {
+      ...shown.map((delivery) => {
         const kind = delivery.kind === 'email' ? 'E-mail' : 'Вебхук';
         const item = el('li');
         item.append(el('span', { text: `${kind} → ${delivery.target}: ${attempts(delivery.attempts)}, ${delivery.lastError ?? 'без ответа'} (${when(delivery.createdAt)})` }));
@@ -420,6 +429,7 @@
         const retry = el('button', { text: 'Отправить снова' });
         retry.type = 'button';
         retry.setAttribute('aria-label', `Отправить снова: ${kind} → ${delivery.target}`);
+        retry.dataset.deliveryId = String(delivery.id);
         retry.addEventListener('click', () => void retryDelivery(delivery, retry));
         item.append(meta, ' ', retry);
         return item;
@@ -631,6 +641,12 @@
     renderMoves();
     $('op-refresh').addEventListener('click', () => void refresh());
     $('op-more').addEventListener('click', () => void loadMore());
+    $('op-deliveries-all').addEventListener('click', () => {
+      showAllDeliveries = true;
+      renderDeliveries();
+      // The button is gone: the first of the rows it uncovered takes the focus.
+      $('op-deliveries').querySelectorAll('li')[DELIVERIES_SHOWN]?.querySelector('button')?.focus();
+    });
     $('op-toolbar').addEventListener('submit', (event) => {
       event.preventDefault();
       void refresh();

@@ -237,6 +237,31 @@ describe('the operator page', () => {
     await tracked.context.close();
   });
 
+  it('shows the newest five failed deliveries, and the rest on «Показать все»', async () => {
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    await page.route(
+      (url) => url.pathname === '/api/v1/agent/deliveries',
+      async (route) => {
+        const response = await route.fetch();
+        const many = Array.from({ length: 9 }, (_, index) => ({ id: -1 - index, kind: 'webhook', target: `${deadDesk}/${index}`, eventId: 1, ticketId: seeded.id, status: 'failed', attempts: 2, nextAttemptAt: null, lastError: 'HTTP 503', createdAt: new Date().toISOString(), sentAt: null }));
+        await route.fulfill({ response, json: { deliveries: many } });
+      },
+    );
+    await page.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    const region = page.getByRole('region', { name: 'Не доставлено (e-mail и вебхуки)' });
+    const all = region.getByRole('button', { name: 'Показать все (9)' });
+    await visible(tracked, all, '«Показать все (9)»');
+    expect(await region.locator('li').count()).toBe(5);
+    await all.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(tracked, 'all nine rows', async () => (await region.locator('li').count()) === 9, 15_000);
+    expect(await all.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#op-deliveries li')[5])).toBe(true);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('sends a failed delivery again with the keyboard: the row leaves the list, the result is announced, focus stays in the section', async () => {
     const tracked = await openPage(h);
     const { page } = tracked;
