@@ -201,6 +201,12 @@
     }
   }
 
+  /** A Russian number as it is read, +7 (343) 210-00-01; anything else as it is. */
+  function phoneText(phone) {
+    const digits = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone ?? '');
+    return digits === null ? phone : `+7 (${digits[1]}) ${digits[2]}-${digits[3]}-${digits[4]}`;
+  }
+
   /** The files as buttons that open them, each with its size. */
   function fileButtons(files) {
     const span = el('span');
@@ -262,17 +268,17 @@
       ['Решить до', when(ticket.resolveDueAt)],
       ['Пользователь', `${reporter.fullName}${reporter.guest ? ' (гость)' : ''}, роль: ${ROLE_LABELS[reporter.role] ?? reporter.role}`],
       ['Организация', reporter.organization],
-      ['СДО', reporter.lmsUrl],
-      ['Телефон', reporter.phone],
+      ['СДО', linkOf(reporter.lmsUrl)],
+      ['Телефон', phoneText(reporter.phone)],
       ['E-mail', reporter.email],
       ['Согласие на обработку ПДн', ticket.consentAt ? `дано ${when(ticket.consentAt)}` : undefined],
       ['Тема', ticket.subject],
       ['Курс', ticket.course ? `${ticket.course.title} — ${ticket.course.url}` : undefined],
       ['Вопрос теста', ticket.testQuestion],
-      ['Заявка', ticket.orderUrl],
-      ['Документ', ticket.documentUrl],
+      ['Заявка', linkOf(ticket.orderUrl)],
+      ['Документ', linkOf(ticket.documentUrl)],
       ['Шаги', ticket.steps ? el('span', { className: 'op-pre', text: ticket.steps }) : undefined],
-      ['Страница', ticket.pageUrl],
+      ['Страница', linkOf(ticket.pageUrl)],
       ['Браузер', ticket.browser ? browserInfo(ticket.browser) : undefined],
       ...(ticket.pageErrors?.length > 0 ? [[`Ошибки страницы (${ticket.pageErrors.length})`, pageErrorList(ticket.pageErrors)]] : []),
       ['Одна проблема', oneProblemNote(ticket.oneProblemCheck)],
@@ -280,6 +286,11 @@
       ['Файлы', ticket.attachments.length > 0 ? fileButtons(ticket.attachments) : undefined],
     ];
     return rows.filter(([, value]) => value instanceof Node || (typeof value === 'string' && value !== ''));
+  }
+
+  /** urlNode for a value that may be missing (the row is then left out). */
+  function linkOf(value) {
+    return typeof value === 'string' && value !== '' ? urlNode(value) : undefined;
   }
 
   /** An http(s) address as a link opening in a new tab, anything else as text. */
@@ -497,6 +508,13 @@
       }),
     );
     // Only the moves the status table allows now (`moves` of GET /agent/tickets/{id}): none on a closed ticket.
+    // A closed ticket has no moves: the text field is read-only and says why.
+    const closed = ticket.moves.length === 0;
+    $('op-text').readOnly = closed;
+    $('op-closed').hidden = !closed;
+    // Only while it is shown: a hidden element's text would still be read as the field's description.
+    if (closed) $('op-text').setAttribute('aria-describedby', 'op-closed');
+    else $('op-text').removeAttribute('aria-describedby');
     // aria-disabled, not disabled, while a move is sent: a disabled button would drop the focus it has.
     for (const button of $('op-actions').querySelectorAll('button')) {
       button.hidden = !ticket.moves.includes(button.dataset.status);

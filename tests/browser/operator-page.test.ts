@@ -139,6 +139,8 @@ describe('the operator page', () => {
 
     const errors = field(tracked, 'Ошибки страницы (2)');
     await visible(tracked, errors, 'the page errors row');
+    // The page the ticket was sent from is a link (opening in a new tab).
+    expect(await field(tracked, 'Страница').getByRole('link', { name: seeded.pageUrl }).getAttribute('href')).toBe(seeded.pageUrl);
     const items = errors.locator('li');
     expect(await items.count()).toBe(2);
     const first = await items.nth(0).innerText();
@@ -369,6 +371,9 @@ describe('the operator page', () => {
     await actions.getByRole('button', { name: 'Вопрос решён' }).click();
     await visible(tracked, tracked.page.getByText('Статус изменён: Вопрос решён'), 'the move done');
     await waitUntil(tracked, 'no move on a resolved ticket', async () => (await offered()) === '');
+    // The text field says why nothing can be done, and takes no text.
+    await visible(tracked, tracked.page.locator('#op-closed'), 'the closed ticket’s note');
+    expect(await tracked.page.locator('#op-text').getAttribute('readonly')).not.toBeNull();
     await expectClean(tracked);
   });
 });
