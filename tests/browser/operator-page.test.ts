@@ -335,6 +335,13 @@ describe('the operator page', () => {
     await page.reload();
     await visible(tracked, page.locator('#op-detail-title').getByText(`Обращение № ${seeded.number}`, { exact: true }), 'the seeded ticket after a reload');
     expect(await page.locator('#op-text').inputValue()).toBe('Ответ для первого обращения');
+    // A text over the limit is not cut without a word: the server's answer says so, and the text stays.
+    await page.locator('#op-text').fill('я'.repeat(5001));
+    await page.locator('#op-actions').getByRole('button').first().click();
+    await visible(tracked, page.locator('#op-result').getByText(/не больше 5000 символов/), 'the limit, told');
+    expect((await page.locator('#op-text').inputValue()).length).toBe(5001);
+    // The browser logs the refusal it was meant to get.
+    tracked.errors.splice(0, tracked.errors.length, ...tracked.errors.filter((line) => !/status of 422 .*\/status\)$/.test(line)));
 
     // The user writes on the other ticket, shown before: its row says so, though its status stays.
     const wrote = await fetch(`${h.apiUrl}/tickets/${other.ticket.id}/messages`, {
