@@ -507,8 +507,8 @@
         return item;
       }),
     );
-    // Only the moves the status table allows now (`moves` of GET /agent/tickets/{id}): none on a closed ticket.
-    // A closed ticket has no moves: the text field is read-only and says why.
+    // Only the moves the status table allows now (`moves` of GET /agent/tickets/{id}). A closed ticket has none:
+    // its text field is read-only and says why.
     const closed = ticket.moves.length === 0;
     $('op-text').readOnly = closed;
     $('op-closed').hidden = !closed;
@@ -546,8 +546,10 @@
     if (number !== undefined) history.replaceState(null, '', `#${number}`);
     keepingFocus(renderList);
     await loadDetail();
+    // The ticket first: showing it is what takes «есть новое» off its row.
     keepingFocus(() => {
       renderTicket();
+      renderList();
       renderDeliveries();
     });
   }
@@ -619,8 +621,8 @@
       showError(`Не удалось загрузить обращения: ${error.message}`);
     }
     keepingFocus(() => {
-      renderList();
       renderTicket();
+      renderList();
       renderDeliveries();
     });
   }
@@ -635,6 +637,7 @@
     }
     keepingFocus(() => {
       renderTicket();
+      renderList();
       renderDeliveries();
     });
   }
