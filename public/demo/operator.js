@@ -242,9 +242,11 @@
         // colleague moved it): said on the row, since the status alone may not change.
         const seenUpTo = Number(localStorage.getItem(`op-seen:${ticket.id}`) ?? Number.NaN);
         const news = Number.isFinite(seenUpTo) && ticket.lastEventId > seenUpTo ? ' · есть новое' : '';
+        // The user confirmed one problem where the check found several: support may split it.
+        const several = ticket.oneProblemCheck ? ` · проверка нашла проблем: ${ticket.oneProblemCheck.parts}` : '';
         button.append(
           el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }),
-          el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]} · изменено ${when(ticket.updatedAt)}${news}` }),
+          el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]} · изменено ${when(ticket.updatedAt)}${several}${news}` }),
         );
         // The details open beside (or, on a narrow screen, below) the list: focus goes to their title, which
         // brings them into view and reads which ticket opened.

@@ -1,12 +1,19 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
 import * as z from 'zod/mini';
-import { statusSchema, ticketListSchema, ticketSchema } from '../core';
+import { oneProblemCheckRecordSchema, statusSchema, ticketSchema, ticketSummarySchema } from '../core';
+import type { ticketListSchema } from '../core';
+
+/**
+ * A line of the specialist's list: the summary, and what the one-problem check found when the user confirmed one
+ * problem and it found several, so the list can say so before the ticket is opened.
+ */
+export const agentTicketSummarySchema = z.lazy(() => z.intersection(ticketSummarySchema, z.object({ oneProblemCheck: z.optional(oneProblemCheckRecordSchema) })));
 
 /**
  * `GET /agent/tickets`: one page of ticket summaries, newest first, with `nextCursor`. The full ticket (reporter,
  * events) is read by id from `GET /agent/tickets/{id}`; the list no longer carries it.
  */
-export const agentTicketListSchema = ticketListSchema;
+export const agentTicketListSchema = z.lazy(() => z.object({ tickets: z.array(agentTicketSummarySchema), nextCursor: z.optional(z.nullable(z.string())) }));
 
 /**
  * `GET /agent/tickets/{id}`: the ticket, and `moves`, the statuses a specialist may move it to now (the status

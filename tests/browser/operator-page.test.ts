@@ -296,7 +296,13 @@ describe('the operator page', () => {
     const created = await fetch(`${h.apiUrl}/tickets`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ ...validDrafts.other, subject, description: `Ошибка ${longWord} и ссылка https://lms.example.ru/${'a'.repeat(300)}` }),
+      // Two problems the user confirmed as one: the list says what the check found.
+      body: JSON.stringify({
+        ...validDrafts.other,
+        subject,
+        description: `Не открывается видео в курсе «Охрана труда»: ошибка ${longWord}, ссылка https://lms.example.ru/${'a'.repeat(300)}. Кроме того, в отчёте по группе неверные даты.`,
+        oneProblemConfirmed: true,
+      }),
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const other = (await created.json()) as { ticket: { id: string; number: string } };
@@ -308,6 +314,8 @@ describe('the operator page', () => {
     const row = (id: string) => page.locator(`#op-list button[data-ticket-id="${id}"]`);
     const activeId = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ticketId ?? document.activeElement?.id ?? '');
     await visible(tracked, row(seeded.id), 'the seeded ticket');
+    expect(await row(other.ticket.id).textContent()).toMatch(/проверка нашла проблем: [2-9]/);
+    expect(await row(seeded.id).textContent()).not.toContain('проверка нашла');
 
     // Enter on a row opens the ticket and takes the focus to its details.
     await row(seeded.id).focus();

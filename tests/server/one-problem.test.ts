@@ -1,6 +1,7 @@
 /** «Одна заявка — одна проблема» on the server: the same check as the widget, whatever the client. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema, createTicketResponseSchema, ticketSchema } from '../../src/core';
+import { agentTicketListSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
 import { agentAuth, call, createTicket, expectError, startTestServer, tableCounts, userAuth } from './helpers';
 import type { TestServer } from './helpers';
@@ -40,6 +41,11 @@ describe('one problem per ticket, enforced on create', () => {
     const agentView = ticketSchema.parse((await call(ts, 'GET', `/agent/tickets/${ticket.id}`, { auth: agentAuth })).body);
     expect(agentView.oneProblemConfirmed).toBe(true);
     expect(agentView.oneProblemCheck).toEqual({ parts: 2, markers: ['Кроме того'] });
+    // The specialist's list says it too, before the ticket is opened; a ticket of one problem carries nothing.
+    const single = createTicketResponseSchema.parse((await createTicket(ts, alice, draft({}))).body).ticket;
+    const list = agentTicketListSchema.parse((await call(ts, 'GET', '/agent/tickets?limit=100', { auth: agentAuth })).body).tickets;
+    expect(list.find((line) => line.id === ticket.id)?.oneProblemCheck).toEqual({ parts: 2, markers: ['Кроме того'] });
+    expect(list.find((line) => line.id === single.id)).not.toHaveProperty('oneProblemCheck');
   });
 
   it('links tickets split from one description, within one owner only', async () => {

@@ -10,6 +10,8 @@ import { anyTicket } from '../tickets/access';
 import { agentStats } from '../tickets/rating';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
+import { oneProblemRecord } from '../tickets/one-problem';
+import type { TicketRow } from '../db/rows';
 import { singleQuery } from './query';
 import type { agentTicketListSchema, agentTicketSchema } from '../schemas';
 import type * as z from 'zod/mini';
@@ -27,7 +29,11 @@ export function agentRoutes(deps: AppDeps) {
   app.get('/agent/tickets', async (c) => {
     const query = readPageQuery(singleQuery(c), true);
     const page = pageOf(await deps.store.tickets.page(query, null), query.limit);
-    const body: z.infer<typeof agentTicketListSchema> = { tickets: await Promise.all(page.rows.map((row) => summaryView(deps.store, row))), nextCursor: page.nextCursor };
+    const line = async (row: TicketRow) => {
+      const check = oneProblemRecord(row);
+      return { ...(await summaryView(deps.store, row)), ...(check !== undefined && check.parts > 1 ? { oneProblemCheck: check } : {}) };
+    };
+    const body: z.infer<typeof agentTicketListSchema> = { tickets: await Promise.all(page.rows.map(line)), nextCursor: page.nextCursor };
     return c.json(body);
   });
 
