@@ -609,30 +609,20 @@
     return `/agent/tickets?${query}`;
   }
 
-  /** Reloads the first page (and the opened ticket); pages loaded further down are dropped. */
-  async function refresh() {
+  /**
+   * Reloads the opened ticket, the figures, the deliveries and, with `list`, the list's first page (pages loaded
+   * further down are then dropped).
+   */
+  async function refresh({ list = true } = {}) {
     try {
-      const body = await api(listPath(null));
-      tickets = body.tickets;
-      nextCursor = body.nextCursor ?? null;
-      tickets.forEach(learn);
+      if (list) {
+        const body = await api(listPath(null));
+        tickets = body.tickets;
+        nextCursor = body.nextCursor ?? null;
+        tickets.forEach(learn);
+      }
       await Promise.all([loadDetail(), loadStats(), loadFailedDeliveries()]);
       showError('');
-      $('op-updated').textContent = `обновлено в ${clock.format(new Date())} МСК`;
-    } catch (error) {
-      showError(`Не удалось загрузить обращения: ${error.message}`);
-    }
-    keepingFocus(() => {
-      renderTicket();
-      renderList();
-      renderDeliveries();
-    });
-  }
-
-  /** With more than the first page loaded: the opened ticket, the figures and the deliveries, not the list. */
-  async function refreshOpened() {
-    try {
-      await Promise.all([loadDetail(), loadStats(), loadFailedDeliveries()]);
       $('op-updated').textContent = `обновлено в ${clock.format(new Date())} МСК`;
     } catch (error) {
       showError(`Не удалось загрузить обращения: ${error.message}`);
@@ -701,7 +691,7 @@
       // The list only while its first page is all that is shown, so a refresh never takes away rows being read;
       // the opened ticket always.
       if (busy || document.visibilityState !== 'visible') return;
-      void (tickets.length <= PAGE_SIZE ? refresh() : refreshOpened());
+      void refresh({ list: tickets.length <= PAGE_SIZE });
     }, REFRESH_MS);
   }
 
