@@ -61,7 +61,12 @@ export function useDraftAutosave({
       saved.current = serialized; // the first render shows what is already stored (restored or nothing)
       return undefined;
     }
-    if (serialized === saved.current) return undefined;
+    if (serialized === saved.current) {
+      // Back to what is stored (a sent draft's fields reset after its new key): a change still waiting is
+      // obsolete, and the unmount's or pagehide's flush must not write it.
+      pending.current = null;
+      return undefined;
+    }
     pending.current = { serialized, snapshot: JSON.parse(serialized) as DraftSnapshot };
     const timer = setTimeout(flush, delay);
     return () => clearTimeout(timer);
