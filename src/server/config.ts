@@ -19,6 +19,11 @@ export interface ServerConfig {
   eventsPollMs: number;
   attachmentsDir: string;
   tokenSecret: string;
+  /**
+   * The secret being replaced (SUPPORT_TOKEN_SECRET_PREVIOUS): reporter tokens and unsubscribe links signed with it
+   * are still accepted while the LMS switches to the new one; nothing new is signed with it. Null: none.
+   */
+  previousTokenSecret: string | null;
   /** Null disables the agent endpoints (every agent request is 401). */
   agentToken: string | null;
   dev: boolean;
@@ -72,6 +77,11 @@ export interface NotificationsConfig {
   webhookUrls: string[];
   /** The HMAC key of `X-Uchi-Signature` (SUPPORT_WEBHOOK_SECRET); required with webhook URLs. */
   webhookSecret: string;
+  /**
+   * The key being replaced (SUPPORT_WEBHOOK_SECRET_PREVIOUS): while set, every delivery is signed with both, so a
+   * receiver may switch keys at any time. Null: one signature.
+   */
+  previousWebhookSecret: string | null;
   /** How often the dispatcher looks for due rows without being woken (ms). */
   pollMs: number;
   /** The first retry's delay; it doubles per attempt up to `retryMaxMs`. */
@@ -124,6 +134,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     eventsPollMs: overrides.eventsPollMs ?? intFrom(env, 'SUPPORT_EVENTS_POLL_MS', 250, 10),
     attachmentsDir: resolve(overrides.attachmentsDir ?? env.SUPPORT_ATTACHMENTS_DIR ?? join(dirname(dbPath), 'attachments')),
     tokenSecret: overrides.tokenSecret ?? env.SUPPORT_TOKEN_SECRET ?? '',
+    previousTokenSecret: overrides.previousTokenSecret !== undefined ? overrides.previousTokenSecret : previousSecretFrom(env.SUPPORT_TOKEN_SECRET_PREVIOUS),
     agentToken: overrides.agentToken !== undefined ? overrides.agentToken : (env.SUPPORT_AGENT_TOKEN ?? null),
     dev,
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? intFrom(env, 'SUPPORT_RATE_LIMIT', 120, 1),
@@ -146,6 +157,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
       mailFrom: env.SUPPORT_MAIL_FROM?.trim() || 'Техподдержка Учи.Про <support@localhost>',
       webhookUrls: webhookUrlsFrom(env.SUPPORT_WEBHOOK_URLS),
       webhookSecret: env.SUPPORT_WEBHOOK_SECRET ?? '',
+      previousWebhookSecret: previousSecretFrom(env.SUPPORT_WEBHOOK_SECRET_PREVIOUS),
       pollMs: intFrom(env, 'SUPPORT_OUTBOX_POLL_MS', 5_000, 10),
       retryBaseMs: intFrom(env, 'SUPPORT_OUTBOX_RETRY_MS', 30_000, 1),
       retryMaxMs: intFrom(env, 'SUPPORT_OUTBOX_RETRY_MAX_MS', 3_600_000, 1),
@@ -159,6 +171,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   if (notifications.webhookUrls.length > 0 && notifications.webhookSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`SUPPORT_WEBHOOK_SECRET of at least ${MIN_SECRET_LENGTH} characters is required with SUPPORT_WEBHOOK_URLS.`);
   }
+  checkPreviousSecret('SUPPORT_WEBHOOK_SECRET', notifications.webhookSecret, notifications.previousWebhookSecret);
   if (config.allowedOrigins.length === 0 && !dev) {
     warnings.push('SUPPORT_ALLOWED_ORIGINS is empty: browsers will refuse every call from an LMS page (CORS).');
   }
@@ -175,11 +188,27 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   } else if (config.tokenSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`SUPPORT_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters.`);
   }
+  checkPreviousSecret('SUPPORT_TOKEN_SECRET', config.tokenSecret, config.previousTokenSecret);
   if (config.agentToken === null || config.agentToken === '') {
     config.agentToken = dev ? DEV_AGENT_TOKEN : null;
     warnings.push(dev ? `SUPPORT_DEV=1: agent token is "${DEV_AGENT_TOKEN}".` : 'SUPPORT_AGENT_TOKEN is not set: agent endpoints are disabled.');
   }
   return { config, warnings };
+}
+
+/** A `…_PREVIOUS` secret: null when unset or blank. */
+function previousSecretFrom(raw: string | undefined): string | null {
+  return raw === undefined || raw.trim() === '' ? null : raw;
+}
+
+/**
+ * The secret being replaced is held to the same length as the current one, and must differ from it: the same
+ * value twice is a rotation that has not happened, likely a copy-and-paste slip.
+ */
+function checkPreviousSecret(name: string, current: string, previous: string | null): void {
+  if (previous === null) return;
+  if (previous.length < MIN_SECRET_LENGTH) throw new ConfigError(`${name}_PREVIOUS must be at least ${MIN_SECRET_LENGTH} characters.`);
+  if (previous === current) throw new ConfigError(`${name}_PREVIOUS is the same as ${name}: set it to the secret being replaced, or leave it unset.`);
 }
 
 /** An integer variable with a default, refusing anything that is not a whole number from min to max. */

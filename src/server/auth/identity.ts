@@ -37,7 +37,12 @@ export async function resolveIdentity(header: string | undefined, deps: AppDeps)
   if (scheme !== 'bearer') return { kind: 'invalid', message: UNKNOWN_SCHEME };
   const agentToken = deps.config.agentToken;
   if (agentToken !== null && secretsEqual(credential, agentToken)) return { kind: 'agent' };
-  const result = await checkReporterToken(credential, deps.config.tokenSecret, deps.clock(), deps.config.maxTokenLifetimeSeconds);
+  const { tokenSecret, previousTokenSecret, maxTokenLifetimeSeconds } = deps.config;
+  let result = await checkReporterToken(credential, tokenSecret, deps.clock(), maxTokenLifetimeSeconds);
+  // While the secret is being replaced, a token whose signature fails the new one may be signed with the old.
+  if (!result.ok && result.reason === 'signature' && previousTokenSecret !== null) {
+    result = await checkReporterToken(credential, previousTokenSecret, deps.clock(), maxTokenLifetimeSeconds);
+  }
   if (!result.ok) {
     // The reason only, never the token: an LMS developer finds the mistake in the log.
     deps.logger.warn(`[support] reporter token refused: ${result.reason}: ${result.detail}`);

@@ -61,13 +61,14 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
   const mailer = settings.smtpUrl === null
     ? null
     : nodemailer.createTransport(settings.smtpUrl, { from: settings.mailFrom });
+  const webhookSecrets = [settings.webhookSecret, ...(settings.previousWebhookSecret === null ? [] : [settings.previousWebhookSecret])];
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
 
   const send = async (row: OutboxRow, mail: EmailPayload | null): Promise<void> => {
     if (mail === null) {
-      await postWebhook(row.target, row.payload, String(row.event_id), settings.webhookSecret, deps.clock(), settings.sendTimeoutMs);
+      await postWebhook(row.target, row.payload, String(row.event_id), webhookSecrets, deps.clock(), settings.sendTimeoutMs);
       return;
     }
     if (mailer === null) throw new Error('SUPPORT_SMTP_URL is not set');

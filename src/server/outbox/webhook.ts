@@ -7,13 +7,16 @@ import { createHmac } from 'node:crypto';
 /** The event types a desk receives. */
 export type WebhookType = 'ticket.created' | 'ticket.status' | 'ticket.message';
 
-/** The `X-Uchi-Signature` value for `body` sent at `t` (unix seconds). */
-export function signWebhook(secret: string, t: number, body: string): string {
-  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+/**
+ * The `X-Uchi-Signature` value for `body` sent at `t` (unix seconds): one `v1` per key, the current one first. While
+ * a key is being replaced a delivery carries both, and a receiver accepts it when any `v1` matches its key.
+ */
+export function signWebhook(secrets: readonly string[], t: number, body: string): string {
+  return [`t=${t}`, ...secrets.map((secret) => `v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`)].join(',');
 }
 
 /** One POST; resolves on a 2xx answer, throws with a short reason otherwise. */
-export async function postWebhook(url: string, body: string, eventId: string, secret: string, now: Date, timeoutMs: number): Promise<void> {
+export async function postWebhook(url: string, body: string, eventId: string, secrets: readonly string[], now: Date, timeoutMs: number): Promise<void> {
   const t = Math.floor(now.getTime() / 1000);
   const response = await fetch(url, {
     method: 'POST',
@@ -22,7 +25,7 @@ export async function postWebhook(url: string, body: string, eventId: string, se
       'user-agent': 'uchi-support-webhook/1',
       'x-uchi-event-id': eventId,
       'x-uchi-timestamp': String(t),
-      'x-uchi-signature': signWebhook(secret, t, body),
+      'x-uchi-signature': signWebhook(secrets, t, body),
     },
     body,
     redirect: 'manual',

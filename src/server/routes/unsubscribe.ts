@@ -65,7 +65,9 @@ export function unsubscribeRoutes(deps: AppDeps) {
   const linked = (respond: Respond) => async (c: Context<AppEnv>) => {
     const tokens = c.req.queries('t') ?? [];
     const token = tokens.length === 1 ? (tokens[0] ?? '') : '';
-    const owner = ownerOfUnsubscribeToken(deps.config.tokenSecret, token);
+    // A link in an e-mail sent before the secret was replaced carries the old one's HMAC.
+    const { tokenSecret, previousTokenSecret } = deps.config;
+    const owner = ownerOfUnsubscribeToken(tokenSecret, token) ?? (previousTokenSecret === null ? null : ownerOfUnsubscribeToken(previousTokenSecret, token));
     if (owner === null) return page(c, 400, BROKEN, sender);
     const { page: content, button, next } = await respond(owner);
     // Relative to this page, so it works behind a proxy that serves the API under a path of its own.
