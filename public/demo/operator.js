@@ -397,10 +397,11 @@
         : `Помогли (оценки 4–5) за ${ratings.days} дней: ${Math.round(ratings.positiveShare * 100)}% из ${ratings.count} ${RATING_FORMS[plural.select(ratings.count)]}.`;
   }
 
-  /** One event as the history shows it: who, and the message or the status it set. */
+  /** One event as the history shows it: who (a specialist with a token of their own by name), and what it did. */
   function eventLabel(event) {
     const what = event.type === 'message' ? 'сообщение' : STATUS_LABELS[event.status];
-    return `${ACTOR_LABELS[event.actor]}: ${what}`;
+    const who = event.agent ? `${ACTOR_LABELS[event.actor]} ${event.agent}` : ACTOR_LABELS[event.actor];
+    return `${who}: ${what}`;
   }
 
   /** Notes a ticket's number (a summary or a full ticket) and, of a full one, its events' labels. */

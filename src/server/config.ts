@@ -24,8 +24,13 @@ export interface ServerConfig {
    * are still accepted while the LMS switches to the new one; nothing new is signed with it. Null: none.
    */
   previousTokenSecret: string | null;
-  /** Null disables the agent endpoints (every agent request is 401). */
+  /** Null disables the agent endpoints (every agent request is 401) unless `agents` names some. */
   agentToken: string | null;
+  /**
+   * Specialists with tokens of their own (SUPPORT_AGENTS): what each does is recorded under their name, which the
+   * operator page, the agent API and the webhooks show (never the reporter).
+   */
+  agents: AgentCredential[];
   dev: boolean;
   rateLimitPerMinute: number;
   /**
@@ -65,6 +70,12 @@ export interface ServerConfig {
   serveWidget: boolean;
   /** E-mails to reporters and webhooks to the support desk, sent from the outbox table. */
   notifications: NotificationsConfig;
+}
+
+/** One named specialist's token. */
+export interface AgentCredential {
+  name: string;
+  token: string;
 }
 
 /** Where notifications go and how the outbox dispatcher paces itself. */
@@ -136,6 +147,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     tokenSecret: overrides.tokenSecret ?? env.SUPPORT_TOKEN_SECRET ?? '',
     previousTokenSecret: overrides.previousTokenSecret !== undefined ? overrides.previousTokenSecret : previousSecretFrom(env.SUPPORT_TOKEN_SECRET_PREVIOUS),
     agentToken: overrides.agentToken !== undefined ? overrides.agentToken : (env.SUPPORT_AGENT_TOKEN ?? null),
+    agents: overrides.agents ?? agentsFrom(env.SUPPORT_AGENTS),
     dev,
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? intFrom(env, 'SUPPORT_RATE_LIMIT', 120, 1),
     agentRateLimitPerMinute: overrides.agentRateLimitPerMinute ?? intFrom(env, 'SUPPORT_AGENT_RATE_LIMIT', 1200, 1),
@@ -191,9 +203,49 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   checkPreviousSecret('SUPPORT_TOKEN_SECRET', config.tokenSecret, config.previousTokenSecret);
   if (config.agentToken === null || config.agentToken === '') {
     config.agentToken = dev ? DEV_AGENT_TOKEN : null;
-    warnings.push(dev ? `SUPPORT_DEV=1: agent token is "${DEV_AGENT_TOKEN}".` : 'SUPPORT_AGENT_TOKEN is not set: agent endpoints are disabled.');
+    if (dev) warnings.push(`SUPPORT_DEV=1: agent token is "${DEV_AGENT_TOKEN}".`);
+    else if (config.agents.length === 0) warnings.push('Neither SUPPORT_AGENT_TOKEN nor SUPPORT_AGENTS is set: agent endpoints are disabled.');
   }
+  checkAgents(config.agents, config.agentToken);
   return { config, warnings };
+}
+
+const AGENTS_SHAPE = 'SUPPORT_AGENTS must be a JSON array of {"name": "Анна Смирнова", "token": "…"}';
+
+/** The named specialists of SUPPORT_AGENTS; none when unset or blank. */
+function agentsFrom(raw: string | undefined): AgentCredential[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(`${AGENTS_SHAPE}: it is not JSON.`);
+  }
+  if (!Array.isArray(parsed)) throw new ConfigError(`${AGENTS_SHAPE}.`);
+  return parsed.map((entry: unknown, index) => {
+    const { name, token } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (typeof name !== 'string' || typeof token !== 'string') throw new ConfigError(`${AGENTS_SHAPE}: entry ${index + 1} is not.`);
+    return { name: name.trim(), token };
+  });
+}
+
+/**
+ * Each specialist is told apart by their token and shown by their name: both must be there and be their own. A
+ * token is a password typed into the operator page, held to the length of a secret.
+ */
+function checkAgents(agents: readonly AgentCredential[], sharedToken: string | null): void {
+  const names = new Set<string>();
+  const tokens = new Set<string>(sharedToken === null ? [] : [sharedToken]);
+  for (const [index, { name, token }] of agents.entries()) {
+    const which = `SUPPORT_AGENTS, entry ${index + 1}`;
+    // A name the operator page and the webhooks print: one line of text, no control or invisible characters.
+    if (name === '' || name.length > 100 || /[\p{Cc}\p{Cf}]/u.test(name)) throw new ConfigError(`${which}: the name must be 1–100 characters of text on one line.`);
+    if (token.length < MIN_SECRET_LENGTH || /\s/u.test(token)) throw new ConfigError(`${which} (${name}): the token must be at least ${MIN_SECRET_LENGTH} characters, without spaces.`);
+    if (names.has(name.toLowerCase())) throw new ConfigError(`${which}: the name «${name}» is given twice; each specialist needs a name of their own.`);
+    if (tokens.has(token)) throw new ConfigError(`${which} (${name}): the token is already used by another specialist or by SUPPORT_AGENT_TOKEN.`);
+    names.add(name.toLowerCase());
+    tokens.add(token);
+  }
 }
 
 /** A `…_PREVIOUS` secret: null when unset or blank. */

@@ -21,7 +21,7 @@ import {
   ticketSchema,
 } from '../core';
 import { devTokenBodySchema } from './routes/dev';
-import { DELIVERY_STATUSES, agentTicketListSchema, agentTicketSchema, deliveryListSchema, deliverySchema, devTokenResponseSchema } from './schemas';
+import { DELIVERY_STATUSES, agentTicketChangeSchema, agentTicketListSchema, agentTicketSchema, deliveryListSchema, deliverySchema, devTokenResponseSchema } from './schemas';
 import { MAX_PAGE } from './tickets/paging';
 import { SERVER_VERSION } from './version';
 import { errorResponses, operation } from './openapi-paths';
@@ -45,6 +45,7 @@ const SCHEMAS = {
   TicketList: jsonSchema(ticketListSchema, 'output'),
   AgentTicketList: jsonSchema(agentTicketListSchema, 'output'),
   AgentTicket: jsonSchema(agentTicketSchema, 'output'),
+  AgentTicketChange: jsonSchema(agentTicketChangeSchema, 'output'),
   TicketEvent: jsonSchema(ticketEventSchema, 'output'),
   TicketChange: jsonSchema(ticketChangeSchema, 'output'),
   Attachment: jsonSchema(attachmentSchema, 'output'),
@@ -193,7 +194,7 @@ function paths(): Record<string, unknown> {
     '/agent/tickets/{id}': { get: operation('Any ticket, by its id or its number, with the moves a specialist may make now', { security: AGENT, parameters: TICKET_REF, ok: 'AgentTicket', errors: [401, 403, 404, 429] }) },
     '/agent/tickets/{id}/status': {
       post: operation('Specialist changes the status; illegal transition → 409. Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
-        security: AGENT, parameters: TICKET_REF, body: 'AgentStatusBody', ok: 'TicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
+        security: AGENT, parameters: TICKET_REF, body: 'AgentStatusBody', ok: 'AgentTicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/dev/token': {

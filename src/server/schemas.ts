@@ -1,6 +1,6 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
 import * as z from 'zod/mini';
-import { oneProblemCheckRecordSchema, statusSchema, ticketSchema, ticketSummarySchema } from '../core';
+import { oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -16,10 +16,21 @@ export const agentTicketSummarySchema = z.lazy(() => z.intersection(ticketSummar
 export const agentTicketListSchema = z.lazy(() => z.object({ tickets: z.array(agentTicketSummarySchema), nextCursor: z.optional(z.nullable(z.string())) }));
 
 /**
- * `GET /agent/tickets/{id}`: the ticket, and `moves`, the statuses a specialist may move it to now (the status
- * table's, in its order), so a support desk offers only those.
+ * An event as support reads it (the agent API, support's event stream, the webhooks): with `agent`, the name of
+ * the specialist who made it when they have a token of their own (SUPPORT_AGENTS). Reporters never get it.
  */
-export const agentTicketSchema = z.lazy(() => z.intersection(ticketSchema, z.object({ moves: z.array(statusSchema) })));
+export const agentTicketEventSchema = z.lazy(() => z.intersection(ticketEventSchema, z.object({ agent: z.optional(z.string()) })));
+/** An event as support reads it. */
+export type AgentTicketEvent = z.infer<typeof agentTicketEventSchema>;
+
+/**
+ * `GET /agent/tickets/{id}`: the ticket, its events as support reads them, and `moves`, the statuses a specialist
+ * may move it to now (the status table's, in its order), so a support desk offers only those.
+ */
+export const agentTicketSchema = z.lazy(() => z.intersection(ticketSchema, z.object({ moves: z.array(statusSchema), events: z.array(agentTicketEventSchema) })));
+
+/** `POST /agent/tickets/{id}/status`: the ticket's summary and the new event, as support reads it. */
+export const agentTicketChangeSchema = z.lazy(() => z.intersection(ticketChangeSchema, z.object({ event: agentTicketEventSchema })));
 
 /** `POST /dev/token`. */
 export const devTokenResponseSchema = z.object({ token: z.string() });

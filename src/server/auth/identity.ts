@@ -16,7 +16,13 @@ export type Reporter =
  * The caller: a reporter, the support agent, nobody, or someone whose credentials failed (with the check a
  * reporter token failed, which dev mode tells in the 401 answer).
  */
-export type Identity = Reporter | { kind: 'agent' } | { kind: 'anonymous' } | { kind: 'invalid'; rejection?: TokenRejection; message?: string };
+export type Identity = Reporter | AgentIdentity | { kind: 'anonymous' } | { kind: 'invalid'; rejection?: TokenRejection; message?: string };
+
+/** A specialist: named when they came with a token of their own (SUPPORT_AGENTS), null with the shared one. */
+export interface AgentIdentity {
+  kind: 'agent';
+  name: string | null;
+}
 
 // What is wrong with credentials that are not a token at all: said as it is, not as a token that expired.
 const NOT_A_GUEST_KEY = 'Ключ гостя — от 32 до 128 символов: латинские буквы, цифры, «_» и «-».';
@@ -35,8 +41,8 @@ export async function resolveIdentity(header: string | undefined, deps: AppDeps)
     return { kind: 'guest', owner: `guest:${keyHash}`, keyHash };
   }
   if (scheme !== 'bearer') return { kind: 'invalid', message: UNKNOWN_SCHEME };
-  const agentToken = deps.config.agentToken;
-  if (agentToken !== null && secretsEqual(credential, agentToken)) return { kind: 'agent' };
+  const agent = agentOf(credential, deps);
+  if (agent !== null) return agent;
   const { tokenSecret, previousTokenSecret, maxTokenLifetimeSeconds } = deps.config;
   let result = await checkReporterToken(credential, tokenSecret, deps.clock(), maxTokenLifetimeSeconds);
   // While the secret is being replaced, a token whose signature fails the new one may be signed with the old.
@@ -49,6 +55,14 @@ export async function resolveIdentity(header: string | undefined, deps: AppDeps)
     return { kind: 'invalid', ...(deps.config.dev ? { rejection: { reason: result.reason, detail: result.detail } } : {}) };
   }
   return { kind: 'user', owner: `user:${result.claims.sub}`, keyHash: null, claims: result.claims };
+}
+
+/** The specialist whose token `credential` is; every token is compared, each in constant time. */
+function agentOf(credential: string, deps: AppDeps): AgentIdentity | null {
+  const { agentToken, agents } = deps.config;
+  let found: AgentIdentity | null = agentToken !== null && secretsEqual(credential, agentToken) ? { kind: 'agent', name: null } : null;
+  for (const { name, token } of agents) if (secretsEqual(credential, token)) found = { kind: 'agent', name };
+  return found;
 }
 
 /** Middleware that puts the identity on the context (it never refuses: routes decide what they need). */
@@ -76,9 +90,9 @@ export function requireReporter(identity: Identity): Reporter {
   }
 }
 
-/** Passes for the agent; 401 without valid credentials, 403 for a reporter. */
-export function requireAgent(identity: Identity): void {
-  if (identity.kind === 'agent') return;
+/** The specialist calling; 401 without valid credentials, 403 for a reporter. */
+export function requireAgent(identity: Identity): AgentIdentity {
+  if (identity.kind === 'agent') return identity;
   if (identity.kind === 'user' || identity.kind === 'guest') throw failures.forbidden();
   throw failures.unauthorized(identity.kind === 'invalid' ? 'Неверный токен специалиста.' : 'Требуется токен специалиста.');
 }

@@ -7,8 +7,8 @@ export type NewEvent = Omit<EventRow, 'id'>;
 
 /** Prepared statements over `events`. */
 export function eventsRepo(db: Database) {
-  const insert = db.prepare<NewEvent>(`INSERT INTO events (ticket_id, type, status, previous_status, actor, text,
-    created_at) VALUES (@ticket_id, @type, @status, @previous_status, @actor, @text, @created_at)`);
+  const insert = db.prepare<NewEvent>(`INSERT INTO events (ticket_id, type, status, previous_status, actor, agent_name,
+    text, created_at) VALUES (@ticket_id, @type, @status, @previous_status, @actor, @agent_name, @text, @created_at)`);
   const ofTicket = db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE ticket_id = ? AND id > ? ORDER BY id');
   const byId = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
   const lastOf = db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM events WHERE ticket_id = ?');

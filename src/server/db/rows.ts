@@ -61,6 +61,8 @@ export interface EventRow {
   status: string;
   previous_status: string | null;
   actor: string;
+  /** The named specialist who made a support event (SUPPORT_AGENTS); null for any other, and the shared token's. */
+  agent_name: string | null;
   text: string | null;
   created_at: string;
 }

@@ -9,6 +9,7 @@ import type { SSEStreamingApi } from 'hono/streaming';
 import type { TicketEvent } from '../../core';
 import type { AppDeps } from '../context';
 import { eventsOf } from '../tickets/view';
+import type { Audience } from '../tickets/view';
 import { exemptFromIdleTimeout, socketOf } from '../guard/connections';
 import { createWakeSignal } from './wake-signal';
 
@@ -37,6 +38,8 @@ function send(stream: SSEStreamingApi, event: TicketEvent): Promise<void> {
 export interface StreamOpener {
   owner: string | null;
   expiresAt: Date | null;
+  /** Support's streams also name the specialist of each support event. */
+  audience: Audience;
 }
 
 /**
@@ -63,7 +66,7 @@ export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, 
       await stream.write(`retry: ${RETRY_MS}\n\n`);
       let last = after;
       do {
-        for (const event of await eventsOf(deps.store, ticketId, last)) {
+        for (const event of await eventsOf(deps.store, ticketId, last, opener.audience)) {
           if (stream.aborted) break;
           await send(stream, event);
           last = event.id;

@@ -27,7 +27,8 @@ function bucketsOf(c: Context<AppEnv>, limits: RateLimits): Array<[string, numbe
   const { perMinute, anonymousPerMinute } = limits;
   const identity = c.get('identity');
   if (identity.kind === 'user') return [[identity.owner, perMinute]];
-  if (identity.kind === 'agent') return [['agent', limits.agentPerMinute]];
+  // One bucket per agent token: a named specialist's, or the shared one's for everyone using it.
+  if (identity.kind === 'agent') return [[identity.name === null ? 'agent' : `agent:${identity.name}`, limits.agentPerMinute]];
   const ip = remoteAddress(c);
   if (identity.kind === 'guest') return [[identity.owner, perMinute], [`guest-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
   if (c.req.method === 'GET' && c.req.path.endsWith('/meta')) return [[`meta-ip:${ip}`, anonymousPerMinute]];

@@ -36,7 +36,7 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
         // The ticket it continues, when the reporter reopened a closed problem as a new ticket.
         followUpOf: followed === undefined ? null : { id: followed.id, number: followed.number },
       },
-      event: eventView(event, files),
+      event: eventView(event, files, 'support'),
     });
     notifications.webhookUrls.forEach((url, index) => {
       rows.push({ ...base, kind: 'webhook', target: url, dedupe_key: `webhook:${event.id}:${index}`, payload: body });

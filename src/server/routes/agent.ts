@@ -1,5 +1,6 @@
 /** The specialist's routes (agent token): all tickets, one ticket, status changes. */
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { agentStatusBodySchema, allowedNextStatuses } from '../../core';
 import type { Status } from '../../core';
 import { requireAgent } from '../auth/identity';
@@ -24,6 +25,7 @@ export function agentRoutes(deps: AppDeps) {
     requireAgent(c.get('identity'));
     await next();
   });
+  const agent = (c: Context<AppEnv>) => requireAgent(c.get('identity'));
 
   // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.
   app.get('/agent/tickets', async (c) => {
@@ -41,13 +43,13 @@ export function agentRoutes(deps: AppDeps) {
 
   app.get('/agent/tickets/:id', async (c) => {
     const row = await anyTicket(deps.store, c.req.param('id'));
-    const body: z.infer<typeof agentTicketSchema> = { ...(await ticketView(deps.store, row)), moves: allowedNextStatuses(row.status as Status, 'support') };
+    const body: z.infer<typeof agentTicketSchema> = { ...(await ticketView(deps.store, row, 'support')), moves: allowedNextStatuses(row.status as Status, 'support') };
     return c.json(body);
   });
 
   app.post('/agent/tickets/:id/status', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(agentStatusBodySchema, await readJsonObject(c));
-    return c.json(await agentSetStatus(deps, c.req.param('id'), body.status, body.text, body.lastEventId));
+    return c.json(await agentSetStatus(deps, agent(c), c.req.param('id'), body.status, body.text, body.lastEventId));
   });
 
   return app;

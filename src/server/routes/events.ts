@@ -24,6 +24,6 @@ export function eventRoutes(deps: AppDeps) {
     const ticket = reporter === null ? await anyTicket(deps.store, id) : await reporterTicket(deps.store, reporter, id);
     const after = lastEventId(c.req.header('last-event-id'), singleQuery(c)('lastEventId'));
     const expiresAt = reporter?.kind === 'user' ? new Date(reporter.claims.exp * 1000) : null;
-    return streamTicketEvents(c, deps, ticket.id, after, { owner: reporter?.owner ?? null, expiresAt });
+    return streamTicketEvents(c, deps, ticket.id, after, { owner: reporter?.owner ?? null, expiresAt, audience: reporter === null ? 'support' : 'reporter' });
   });
 }

@@ -150,6 +150,11 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'a given-up delivery sent again',
     sql: `ALTER TABLE outbox ADD COLUMN requeued_at TEXT;`,
   },
+  {
+    version: 7,
+    name: 'the specialist who made an event',
+    sql: `ALTER TABLE events ADD COLUMN agent_name TEXT;`,
+  },
 ];
 
 /** The newest schema version this build knows. */

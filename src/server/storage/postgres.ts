@@ -128,10 +128,10 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
     insert: async (e) => {
       const row = await first<{ id: number }>(
         db,
-        `WITH inserted AS (INSERT INTO events (ticket_id, type, status, previous_status, actor, text, created_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, ticket_id)
-         SELECT id, pg_notify($8, ticket_id || ':' || id) FROM inserted`,
-        [e.ticket_id, e.type, e.status, e.previous_status, e.actor, e.text, e.created_at, EVENTS_CHANNEL],
+        `WITH inserted AS (INSERT INTO events (ticket_id, type, status, previous_status, actor, agent_name, text, created_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, ticket_id)
+         SELECT id, pg_notify($9, ticket_id || ':' || id) FROM inserted`,
+        [e.ticket_id, e.type, e.status, e.previous_status, e.actor, e.agent_name, e.text, e.created_at, EVENTS_CHANNEL],
       );
       if (row === undefined) throw new Error('inserted event has no id');
       return row.id;

@@ -1,7 +1,7 @@
 /** What happens to an existing ticket: the reporter's message or cancel, the specialist's status change. */
 import { canTransition, isFinalStatus, statusAfterReporterMessage, statusRequiresText } from '../../core';
 import type { Actor, Status, Ticket, TicketChange } from '../../core';
-import type { Reporter } from '../auth/identity';
+import type { AgentIdentity, Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
 import type { EventRow, TicketRow } from '../db/rows';
 import { queueDeliveries } from '../outbox/enqueue';
@@ -10,11 +10,14 @@ import { ApiFailure, failures } from '../errors';
 import { anyTicket, reporterTicket } from './access';
 import { claimAttachments } from './claim';
 import { eventsOf, summaryView, ticketView } from './view';
+import type { Audience } from './view';
 
 interface Change {
   type: 'status' | 'message';
   status: Status;
   actor: Actor;
+  /** The named specialist making a support change; null otherwise. */
+  agentName?: string | null;
   text: string | null;
   attachmentIds: readonly string[];
   owner: string | null;
@@ -29,6 +32,7 @@ async function appendEvent(deps: AppDeps, tx: Transaction, ticket: TicketRow, ch
     status: change.status,
     previous_status: ticket.status,
     actor: change.actor,
+    agent_name: change.agentName ?? null,
     text: change.text,
     created_at: at,
   };
@@ -63,8 +67,8 @@ async function change(deps: AppDeps, load: (tx: Transaction) => Promise<TicketRo
 }
 
 /** The answer to a message or a status change: the new summary and the added event (not the whole ticket). */
-async function changeView(deps: AppDeps, { row, eventId }: Changed): Promise<TicketChange> {
-  const [summary, events] = await Promise.all([summaryView(deps.store, row), eventsOf(deps.store, row.id, eventId - 1)]);
+async function changeView(deps: AppDeps, { row, eventId }: Changed, audience: Audience = 'reporter'): Promise<TicketChange> {
+  const [summary, events] = await Promise.all([summaryView(deps.store, row), eventsOf(deps.store, row.id, eventId - 1, audience)]);
   const event = events.find((candidate) => candidate.id === eventId);
   if (event === undefined) throw new Error(`event ${eventId} of ticket ${row.id} not found after its commit`);
   // The summary's last event is the one just added, even if another change committed right after it.
@@ -133,13 +137,16 @@ const STATUS_NAMES: Readonly<Record<Status, string>> = {
 };
 
 /** The specialist moves a ticket; the state machine of the core decides what is legal. */
-export async function agentSetStatus(deps: AppDeps, id: string, status: Status, text: string | undefined, seenEventId?: number): Promise<TicketChange> {
+export async function agentSetStatus(deps: AppDeps, agent: AgentIdentity, id: string, status: Status, text: string | undefined, seenEventId?: number): Promise<TicketChange> {
   const clean = text === undefined || text === '' ? null : text;
   const load = async (tx: Transaction) => {
     const row = await locked((reader) => anyTicket(reader, id))(tx);
     // Checked under the ticket's lock: two specialists acting on what each saw, the second learns of the first.
     if (seenEventId !== undefined && (await tx.events.lastId(row.id)) > seenEventId) {
-      throw new ApiFailure(409, 'conflict', `Обращение № ${row.number} изменилось, пока вы его читали (ответил коллега или написал пользователь): прочитайте новое и повторите.`);
+      // A colleague with a token of their own is named; anyone else is said as what it may have been.
+      const colleague = (await tx.events.listAfter(row.id, seenEventId)).findLast((e) => e.actor === 'support' && e.agent_name !== null && e.agent_name !== agent.name)?.agent_name;
+      const who = colleague === undefined || colleague === null ? 'ответил коллега или написал пользователь' : `изменения внёс специалист ${colleague}`;
+      throw new ApiFailure(409, 'conflict', `Обращение № ${row.number} изменилось, пока вы его читали (${who}): прочитайте новое и повторите.`);
     }
     return row;
   };
@@ -151,7 +158,7 @@ export async function agentSetStatus(deps: AppDeps, id: string, status: Status, 
     if (statusRequiresText(status) && clean === null) {
       throw failures.validation({ text: 'Напишите вопрос или ответ пользователю' });
     }
-    return { type: 'status', status, actor: 'support', text: clean, attachmentIds: [], owner: null };
+    return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, attachmentIds: [], owner: null };
   });
-  return changeView(deps, changed);
+  return changeView(deps, changed, 'support');
 }

@@ -87,7 +87,7 @@ export async function createTicket(
       follow_up_of: followed?.id ?? null,
       consent_at: guest ? at : null,
     });
-    const first = { ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', text: null, created_at: at };
+    const first = { ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', agent_name: null, text: null, created_at: at };
     const eventId = await tx.events.insert(first);
     await claimAttachments(tx, reporter.owner, id, null, draft.attachmentIds, config.limits.maxFilesPerTicket);
     const row = await tx.tickets.get(id);

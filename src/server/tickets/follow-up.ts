@@ -61,6 +61,7 @@ export async function recordFollowUp(deps: AppDeps, tx: Transaction, old: Ticket
     status: old.status,
     previous_status: old.status,
     actor: 'system',
+    agent_name: null,
     text: followUpEventText(next.number),
     created_at: at,
   };

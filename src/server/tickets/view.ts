@@ -6,6 +6,12 @@ import type { Storage } from '../storage/types';
 
 /** What the views read: the storage, or an open transaction (which sees its own writes). */
 export type Reader = Pick<Storage, 'tickets' | 'events' | 'attachments'>;
+
+/**
+ * Who reads: a reporter, or support (the agent API, the operator page, the webhooks), who also sees which named
+ * specialist made a support event. A reporter is answered by "support", never by a person's name.
+ */
+export type Audience = 'reporter' | 'support';
 import { oneProblemRecord } from './one-problem';
 
 /** An attachment's public metadata (never its storage name or owner). */
@@ -22,7 +28,7 @@ export function attachmentView(row: AttachmentRow): Attachment {
 }
 
 /** One event with the attachments sent with it. */
-export function eventView(row: EventRow, attachments: readonly AttachmentRow[]): TicketEvent {
+export function eventView(row: EventRow, attachments: readonly AttachmentRow[], audience: Audience = 'reporter'): TicketEvent & { agent?: string } {
   return {
     id: row.id,
     ticketId: row.ticket_id,
@@ -33,11 +39,12 @@ export function eventView(row: EventRow, attachments: readonly AttachmentRow[]):
     ...(row.text === null ? {} : { text: row.text }),
     attachments: attachments.map(attachmentView),
     createdAt: row.created_at,
+    ...(audience === 'support' && row.agent_name !== null ? { agent: row.agent_name } : {}),
   };
 }
 
 /** A ticket's events after `after`, each with its attachments. */
-export async function eventsOf(store: Reader, ticketId: string, after = 0): Promise<TicketEvent[]> {
+export async function eventsOf(store: Reader, ticketId: string, after = 0, audience: Audience = 'reporter'): Promise<TicketEvent[]> {
   const events = await store.events.listAfter(ticketId, after);
   if (events.length === 0) return [];
   const byEvent = new Map<number, AttachmentRow[]>();
@@ -45,14 +52,14 @@ export async function eventsOf(store: Reader, ticketId: string, after = 0): Prom
     if (row.event_id === null) continue;
     byEvent.set(row.event_id, [...(byEvent.get(row.event_id) ?? []), row]);
   }
-  return events.map((row) => eventView(row, byEvent.get(row.id) ?? []));
+  return events.map((row) => eventView(row, byEvent.get(row.id) ?? [], audience));
 }
 
 /** The full ticket: draft fields, record fields, attachments and every event. */
-export async function ticketView(store: Reader, row: TicketRow): Promise<Ticket> {
+export async function ticketView(store: Reader, row: TicketRow, audience: Audience = 'reporter'): Promise<Ticket> {
   const [attachments, events, createdWith] = await Promise.all([
     store.attachments.listOfCreate(row.id),
-    eventsOf(store, row.id),
+    eventsOf(store, row.id, 0, audience),
     withCreatedWith(store, row),
   ]);
   const draft = JSON.parse(row.draft_json) as TicketDraft;
