@@ -11,7 +11,7 @@ import { API_PREFIX } from './app';
 import { DEMO_PATHS, defaultDemoDirs } from './routes/demo';
 import { startServer } from './start';
 import { describeStorage } from './storage/open';
-import { runPrimary, workersFrom } from './workers';
+import { commandLineFrom, runPrimary, USAGE } from './workers';
 
 /** The demo's addresses, printed in dev mode so `npm start` says where to click. */
 function printDemo(url: string, agentToken: string | null): void {
@@ -23,7 +23,6 @@ function printDemo(url: string, agentToken: string | null): void {
     `  Заявка на обучение      ${url}${DEMO_PATHS.order}`,
     `  Техподдержка Uchi.Pro   ${url}${DEMO_PATHS.support}   (widget inline)`,
     `  Оператор                ${url}${DEMO_PATHS.operator}   (agent token: ${agentToken ?? 'none'})`,
-    `  Widget loader           ${url}/widget/loader.js`,
   ];
   console.info(lines.join('\n'));
   if (!existsSync(join(widgetDir, 'loader.js'))) console.warn('[support] dist/widget is not built: run `npm run build` (npm start does it) or the demo pages show no widget.');
@@ -49,6 +48,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   logger.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${describeStorage(server.config)})`);
+  // A script tag pointing at this server would fail without a word: say where the widget is, or that it is not here.
+  if (cluster.worker === undefined || cluster.worker.id === 1) {
+    logger.info(server.config.dev || server.config.serveWidget
+      ? `[support] Widget served at ${server.url}/widget/loader.js`
+      : '[support] The widget is not served here (SUPPORT_SERVE_WIDGET=1 serves dist/widget at /widget/; or host it on a CDN).');
+  }
   // Among workers only the first prints the demo's addresses.
   if (server.config.dev && (cluster.worker === undefined || cluster.worker.id === 1)) printDemo(server.url, server.config.agentToken);
   const stop = (signal: string) => {
@@ -67,7 +72,12 @@ async function main(): Promise<void> {
 
 let workers = 0;
 try {
-  workers = workersFrom(process.argv.slice(2));
+  const line = commandLineFrom(process.argv.slice(2));
+  if (line.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  workers = line.workers;
 } catch (error) {
   console.error(`[support] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -8,15 +8,43 @@
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
 
-/** How many workers `argv` asks for (`--workers N` or `--workers=N`); 0 when none, so one process serves. */
-export function workersFrom(argv: readonly string[]): number {
-  const index = argv.findIndex((arg) => arg === '--workers' || arg.startsWith('--workers='));
-  if (index < 0) return 0;
-  const arg = argv[index] ?? '';
-  const raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[index + 1] ?? '');
-  const count = Number(raw);
-  if (!Number.isSafeInteger(count) || count < 1 || count > 64) throw new Error(`--workers must be a whole number from 1 to 64, got "${raw}".`);
-  return count;
+/** What the command line says: `--workers N` (or `--workers=N`), or `--help`. */
+export interface CommandLine {
+  /** 0 when not asked for, so one process serves. */
+  workers: number;
+  help: boolean;
+}
+
+/** The command line's only words; everything else is set in the environment (README). */
+export const USAGE = [
+  'Usage: node dist/server/main.js [--workers N]   (npm run server -- [--workers N] in a checkout)',
+  '  --workers N   N server processes (1–64) on one port and one database',
+  '  --help        this text',
+  'Everything else is set in the environment: PORT, HOST, SUPPORT_TOKEN_SECRET, SUPPORT_DB, … (README, "The reference Support API").',
+].join('\n');
+
+/**
+ * Reads `argv`. Anything it does not know stops the start: `--port 8080` ignored would leave the server on
+ * another port than its operator believes.
+ */
+export function commandLineFrom(argv: readonly string[]): CommandLine {
+  let workers = 0;
+  let help = false;
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+    } else if (arg === '--workers' || arg.startsWith('--workers=')) {
+      const raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[(index += 1)] ?? '');
+      const count = Number(raw);
+      if (raw.trim() === '' || !Number.isSafeInteger(count) || count < 1 || count > 64) throw new Error(`--workers must be a whole number from 1 to 64, got "${raw}".`);
+      workers = count;
+    } else {
+      const hint = /^--(port|host)\b/u.test(arg) ? ` Set ${arg.slice(2).split('=')[0]?.toUpperCase()} in the environment instead.` : '';
+      throw new Error(`Unknown argument "${arg}".${hint}\n${USAGE}`);
+    }
+  }
+  return { workers, help };
 }
 
 /** Workers in a row that may die before listening before the primary gives up. */

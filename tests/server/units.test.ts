@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, formatTicketNumber, isTicketNumber, ticketDraftSchema } from '../../src/core';
 import { contentDisposition, sanitizeFileName } from '../../src/server/attachments/file-name';
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
+import { commandLineFrom } from '../../src/server/workers';
 import { fieldMessages } from '../../src/server/field-messages';
 import { errorLine } from '../../src/server/error-line';
 import { freePort } from '../fixtures/ports';
@@ -226,5 +227,23 @@ describe('ids', () => {
 
   it('canonical JSON ignores key order', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: 3 } })).toBe(canonicalJson({ a: { c: 3, d: [2, { y: 2, z: 1 }] }, b: 1 }));
+  });
+});
+
+describe('the command line', () => {
+  it('takes --workers N (or =N) and --help, nothing else', () => {
+    expect(commandLineFrom([])).toEqual({ workers: 0, help: false });
+    expect(commandLineFrom(['--workers', '3'])).toEqual({ workers: 3, help: false });
+    expect(commandLineFrom(['--workers=2', '--help'])).toEqual({ workers: 2, help: true });
+    expect(commandLineFrom(['-h'])).toEqual({ workers: 0, help: true });
+    for (const wrong of [['--workers'], ['--workers', '0'], ['--workers=65'], ['--workers', 'two'], ['--workers=']]) {
+      expect(() => commandLineFrom(wrong), wrong.join(' ')).toThrow(/--workers must be a whole number from 1 to 64/);
+    }
+  });
+
+  it('stops at an argument it does not know, saying where ports and the rest are set', () => {
+    expect(() => commandLineFrom(['--port', '8080'])).toThrow(/Unknown argument "--port"\. Set PORT in the environment instead\.\nUsage:/);
+    expect(() => commandLineFrom(['--host=0.0.0.0'])).toThrow(/Set HOST in the environment instead/);
+    expect(() => commandLineFrom(['--workers', '2', 'serve'])).toThrow(/Unknown argument "serve"/);
   });
 });

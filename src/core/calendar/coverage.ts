@@ -11,7 +11,7 @@ export function calendarCoverageWarning(now: Date): string | null {
   if (missing.length === 0) return null;
   return (
     `Production calendar missing for ${missing.join(', ')}: deadlines in those years are provisional (Labour Code ` +
-    'holidays only). In the widget\'s source repository, add src/core/calendar/years/<year>.ts from the government ' +
-    'decree «О переносе выходных дней», then rebuild and deploy.'
+    'holidays only) and say so. To fix it, install a release that has that year\'s calendar; maintainers add ' +
+    'src/core/calendar/years/<year>.ts from the government decree «О переносе выходных дней».'
   );
 }
