@@ -199,6 +199,21 @@ export const LoadError: Story = {
   },
 };
 
+/**
+ * The LMS sign-in the widget was given is out of date (the server refuses the token): what to do about it, said
+ * once — not a failed load, and no second error from the e-mail switch.
+ */
+export const SignedOut: Story = {
+  parameters: { widget: { tickets: SEVERAL, api: { failures: { list: 'signed-out', notifications: 'signed-out' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(t('common:failure.signedOut'));
+    await expect(canvas.queryByText(t('tickets:loadError'))).toBeNull();
+    await expect(canvas.queryByText(t('tickets:notify.loadError'))).toBeNull();
+  },
+};
+
 /** Loading (the request is slow). */
 export const Loading: Story = { parameters: { widget: { api: { latencyMs: { list: 1_000_000_000 } } } } };
 

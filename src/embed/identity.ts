@@ -35,11 +35,9 @@ export interface Identity {
   whenFirstToken(changed: () => void): void;
 }
 
-/** The context to show: an explicit one wins, then the LMS account, then the token's claims; null = guest. */
-function resolveContext(options: InitOptions, token: string | null): HostContext | null {
-  if (options.context !== undefined) return options.context;
-  if (options.account !== undefined) return contextFromAccount(options.account, options.lmsUrl ?? location.origin);
-  return token === null ? null : contextFromToken(token);
+/** The host's own context: an explicit one, else the LMS account; undefined when it gave neither. */
+function hostContextOf(options: InitOptions): HostContext | null | undefined {
+  return options.context ?? (options.account === undefined ? undefined : contextFromAccount(options.account, options.lmsUrl ?? location.origin));
 }
 
 /** The guest key kept in `store` (a new one when missing or malformed). */
@@ -57,7 +55,10 @@ function guestKeyIn(store: TextStore): string {
  */
 export function createIdentity(options: InitOptions, store: TextStore, onTokenRefused: () => void = () => undefined): Identity {
   let token = options.token ?? null;
-  let context = resolveContext(options, token);
+  // Who the form says sends the ticket: the server files it under the token's claims, so a token that carries them
+  // is shown, whatever context the host gave; the host's context (or null, a guest) only without one.
+  let hostContext: HostContext | null | undefined = hostContextOf(options);
+  let tokenContext = token === null ? null : contextFromToken(token);
   let tokenSetByHost = false;
   // Whether `getToken`'s first answer has come (until then a missing token may still be a signed-in user's), and was one.
   let firstSettled = false;
@@ -76,11 +77,10 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
       onTokenRefused();
     },
   });
-  const contextFollowsToken = options.context === undefined && options.account === undefined;
   return {
     api,
-    context: () => context,
-    userKey: () => context?.userId ?? (token === null ? 'guest' : 'user'),
+    context: () => tokenContext ?? hostContext ?? null,
+    userKey: () => (tokenContext ?? hostContext)?.userId ?? (token === null ? 'guest' : 'user'),
     guest: () => token === null && (tokenSource === undefined || tokenSetByHost || (firstSettled && !firstWasToken)),
     setToken(next) {
       if (typeof next === 'function') throw new TypeError('UchiSupport setToken: pass the token string; give a "getToken" function to init instead');
@@ -89,11 +89,11 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
       tokenSetByHost = true;
       refusedTold = false;
       api.setToken(next);
-      if (contextFollowsToken) context = next === null ? null : contextFromToken(next);
+      tokenContext = next === null ? null : contextFromToken(next);
     },
     setContext(next) {
       const account = uchiProAccountSchema.safeParse(next);
-      context = account.success
+      hostContext = account.success
         ? contextFromAccount(account.data, options.lmsUrl ?? location.origin)
         : next === null
           ? null
@@ -105,9 +105,9 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
         firstSettled = true;
         firstWasToken = first !== null;
         if (tokenSetByHost) return;
-        if (first !== null && contextFollowsToken) {
+        if (first !== null) {
           token = first;
-          context = contextFromToken(first);
+          tokenContext = contextFromToken(first);
         }
         // Told even without a token: the user is a guest after all, whose remembered tickets may show now.
         changed();

@@ -45,3 +45,42 @@ describe('the identity’s guest mode', () => {
     expect(identity.guest()).toBe(false);
   });
 });
+
+/** A token as the widget reads it: only its claims (the server checks the signature). */
+function tokenOf(claims: object): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ aud: 'uchi-support', exp: 4_000_000_000, ...claims })}.signature`;
+}
+
+describe('who the form says sends the ticket', () => {
+  const ivanova = { sub: '42', name: 'Иванова Мария Петровна', role: 'listener', org: { title: 'ООО «Ромашка»' }, lms: 'https://lms.example.ru' };
+  const petrov = { userId: '7', fullName: 'Петров Пётр', role: 'teacher', organization: { title: 'ООО «Ромашка»' }, lmsUrl: 'https://lms.example.ru' } as const;
+
+  it('is the token’s user when the token carries one, whatever context the host gave: the server files it so', () => {
+    const identity = createIdentity({ apiUrl, token: tokenOf(ivanova), context: petrov }, createMemoryTextStore());
+    expect(identity.context()).toMatchObject({ userId: '42', fullName: 'Иванова Мария Петровна', role: 'listener' });
+    expect(identity.userKey()).toBe('42');
+    identity.setToken(tokenOf({ ...ivanova, sub: '43', name: 'Сидорова Ольга' }));
+    expect(identity.context()).toMatchObject({ userId: '43', fullName: 'Сидорова Ольга' });
+  });
+
+  it('is the host’s context with a token the widget cannot read, without a token, and after the token is dropped', () => {
+    const opaque = createIdentity({ apiUrl, token: 'header.payload.sig', context: petrov }, createMemoryTextStore());
+    expect(opaque.context()).toMatchObject({ fullName: 'Петров Пётр' });
+    const signedIn = createIdentity({ apiUrl, token: tokenOf(ivanova), context: petrov }, createMemoryTextStore());
+    signedIn.setToken(null);
+    expect(signedIn.context()).toMatchObject({ fullName: 'Петров Пётр' });
+    const tokenOnly = createIdentity({ apiUrl, token: tokenOf(ivanova) }, createMemoryTextStore());
+    tokenOnly.setToken(null);
+    expect(tokenOnly.context()).toBeNull();
+  });
+
+  it('follows getToken’s first token over the host’s context', async () => {
+    const identity = createIdentity({ apiUrl, getToken: async () => tokenOf(ivanova), context: petrov }, createMemoryTextStore());
+    expect(identity.context()).toMatchObject({ fullName: 'Петров Пётр' });
+    const changed = vi.fn();
+    identity.whenFirstToken(changed);
+    await vi.waitFor(() => expect(changed).toHaveBeenCalled());
+    expect(identity.context()).toMatchObject({ fullName: 'Иванова Мария Петровна' });
+  });
+});

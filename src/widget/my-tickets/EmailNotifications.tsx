@@ -4,7 +4,8 @@
  * is saved, and goes back with an error when saving failed.
  */
 import { useId } from 'react';
-import { useHasNotificationPrefs, useNotificationPrefs, useSetNotificationPrefs } from '../../api';
+import { failureOf, useHasNotificationPrefs, useNotificationPrefs, useSetNotificationPrefs } from '../../api';
+import { failureReason } from '../shared/failure-message';
 import { useTranslation } from '../shared/i18n-react';
 import { Button } from '../shared/ui';
 
@@ -22,6 +23,8 @@ function EmailSwitch() {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   if (prefs.isPending) return null;
+  // A sign-in out of date is told once, by the list above; the switch waits for a new token.
+  if (prefs.data === undefined && failureReason(failureOf(prefs.error)) === 'signedOut') return null;
   if (prefs.data === undefined) {
     return (
       <div className="us-notify">

@@ -4,8 +4,10 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from '../shared/i18n-react';
-import { useTicketPages } from '../../api';
+import { failureOf, useTicketPages } from '../../api';
+import { failureMessage, failureReason } from '../shared/failure-message';
 import { isGuestEnv, useWidgetEnv } from '../shared/env';
 import { Button, Notice } from '../shared/ui';
 import { EmailNotifications } from './EmailNotifications';
@@ -34,6 +36,15 @@ export interface MyTicketsProps {
 /** The list screen: a signed-in user's tickets, or a guest's remembered in this browser ({@link GuestTickets}). */
 export function MyTickets(props: MyTicketsProps) {
   return isGuestEnv(useWidgetEnv()) ? <GuestTickets {...props} /> : <UserTickets {...props} />;
+}
+
+/**
+ * Why the list is not there: the LMS sign-in the widget was given is out of date (what to do about it), or the
+ * list could not be loaded (try again).
+ */
+function listFailure(t: TFunction, error: unknown): string {
+  const failure = failureOf(error);
+  return failureReason(failure) === 'signedOut' ? failureMessage(t, failure) : t('loadError');
 }
 
 /** A signed-in user's list, with loading, error (retry) and empty states. */
@@ -67,7 +78,7 @@ function UserTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refre
         <p role="status">{t('common:loading')}</p>
       ) : query.isError && query.data === undefined ? (
         <Notice tone="error" live>
-          <p>{t('loadError')}</p>
+          <p>{listFailure(t, query.error)}</p>
           <Button onClick={() => void query.refetch()}>{t('common:retry')}</Button>
         </Notice>
       ) : tickets.length === 0 ? (

@@ -77,6 +77,19 @@ describe('MyTickets', () => {
     expect(await screen.findByText('Не открывается урок')).toBeInTheDocument();
   });
 
+  it('says the LMS sign-in is out of date when the token is refused, once: not a failed load, and no second error from the e-mail switch', async () => {
+    const refused = { kind: 'http', status: 401, code: 'unauthorized', message: 'Токен недействителен или истёк. Войдите снова.' } as const;
+    const api = createFakeApi({ listTickets: async () => fail<typeof tickets>(refused), getNotificationPrefs: async () => fail(refused), setNotificationPrefs: async () => fail(refused) });
+    renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Вход в СДО устарел. Обновите страницу СДО');
+    expect(alert).not.toHaveTextContent('Не удалось загрузить список обращений.');
+    expect(within(alert).getByRole('button', { name: 'Повторить' })).toBeInTheDocument();
+    await waitFor(() => expect(api.getNotificationPrefs).toHaveBeenCalled());
+    expect(screen.queryByText('Не удалось загрузить настройку писем.')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
+
   it('never lists a guest’s tickets with the widget’s own guest key (a backend without access-key reads: no list)', async () => {
     const api = createFakeApi({ listTickets: async () => ok(tickets) });
     renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api, { env: { host: null, userKey: 'guest' } });
