@@ -214,6 +214,16 @@ export const SignedOut: Story = {
   },
 };
 
+/** The user's LMS profile has no e-mail: no switch promising letters, a note saying where to follow the tickets. */
+export const EmailNotificationsNoAddress: Story = {
+  parameters: { widget: { tickets: SEVERAL, user: 'host-without-email' } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('tickets:notify.noAddress'))).toBeVisible();
+    await expect(canvas.queryByRole('switch')).toBeNull();
+  },
+};
+
 /** Loading (the request is slow). */
 export const Loading: Story = { parameters: { widget: { api: { latencyMs: { list: 1_000_000_000 } } } } };
 

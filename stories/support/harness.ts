@@ -6,7 +6,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n, TFunction } from 'i18next';
 import { action } from 'storybook/actions';
-import type { PageError } from '../../src/core';
+import type { HostContext, PageError } from '../../src/core';
 import { adoptStyles } from '../../src/embed/styles';
 import { widgetNamespaces } from '../../src/widget/app';
 import { englishMessages } from '../../src/widget/app/english';
@@ -30,8 +30,8 @@ import type { SeedTicket } from './seed';
 
 /** `parameters.widget` of a story: plain data, so it survives the trip to the Storybook manager. */
 export interface WidgetParameters {
-  /** A signed-in user (default) or a guest. */
-  user?: 'host' | 'guest';
+  /** A signed-in user (default), one whose LMS profile has no e-mail, or a guest. */
+  user?: 'host' | 'host-without-email' | 'guest';
   /** The story's fixed "now" (default: a Tuesday morning, support open). */
   now?: string;
   tickets?: SeedTicket[];
@@ -106,10 +106,15 @@ export const PRIVACY_POLICY_URL = 'https://uchi.pro/privacy';
 
 let sequence = 0;
 
+/** The same user with no e-mail in their LMS profile. */
+function withoutEmail({ email: _email, ...host }: HostContext): HostContext {
+  return host;
+}
+
 /** Builds the harness of one story render. */
 export function createHarness(params: WidgetParameters = {}, locale: Locale = 'ru'): StoryHarness {
   const clock = createStoryClock(params.now ?? OPEN_NOW);
-  const host = params.user === 'guest' ? null : TEACHER;
+  const host = params.user === 'guest' ? null : params.user === 'host-without-email' ? withoutEmail(TEACHER) : TEACHER;
   const api = createMemoryApi({ ...params.api, clock, host });
   seedTickets(api.store, clock, host, params.tickets ?? []);
   // Seeded tickets the specialist works on start moving now; new tickets start when they are created.

@@ -6,13 +6,22 @@
 import { useId } from 'react';
 import { failureOf, useHasNotificationPrefs, useNotificationPrefs, useSetNotificationPrefs } from '../../api';
 import { failureReason } from '../shared/failure-message';
+import { useWidgetEnv } from '../shared/env';
 import { useTranslation } from '../shared/i18n-react';
 import { Button } from '../shared/ui';
 
-/** The switch, with its hint, the saving state (aria-live) and the error; nothing for backends without preferences. */
+/**
+ * The switch, with its hint, the saving state (aria-live) and the error; nothing for backends without preferences.
+ * The e-mails go to the address of the user's LMS profile (the token's `email`): without one none can be sent, and
+ * a switch would promise them, so the user reads why there are none instead.
+ */
 export function EmailNotifications() {
   const supported = useHasNotificationPrefs();
-  return supported ? <EmailSwitch /> : null;
+  const { t } = useTranslation('tickets');
+  const host = useWidgetEnv().host;
+  if (!supported) return null;
+  if (host !== null && (host.email ?? '') === '') return <p className="us-notify us-notify__hint">{t('notify.noAddress')}</p>;
+  return <EmailSwitch />;
 }
 
 function EmailSwitch() {

@@ -23,6 +23,7 @@ export const ticketsMessagesEn = {
     savedOff: 'E-mails are off.',
     saveError: 'Could not save the e-mail setting. Please try again.',
     loadError: 'Could not load the e-mail setting.',
+    noAddress: 'Updates are e-mailed to the address in your LMS profile, and your profile has none. Follow your requests here.',
   },
   guest: 'The list of requests is available when you open support from the LMS.',
   guestList: {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { NotificationPrefs } from '../../../src/core';
 import { MyTickets } from '../../../src/widget/my-tickets';
 import { createFakeApi, fail, ok } from '../status-timeline/fake-api';
-import { renderWidget } from '../status-timeline/render';
+import { HOST, renderWidget } from '../status-timeline/render';
 
 const LABEL = 'Уведомлять по e-mail';
 
@@ -35,6 +35,16 @@ function prefsServer(initial: boolean) {
 }
 
 describe('e-mail notifications switch', () => {
+  it('is not offered to a user whose LMS profile has no e-mail: no e-mail could be sent, and the note says why', async () => {
+    const server = prefsServer(true);
+    const api = createFakeApi({ listTickets: async () => ok([]), getNotificationPrefs: server.getNotificationPrefs, setNotificationPrefs: server.setNotificationPrefs });
+    const { email: _email, ...withoutEmail } = HOST;
+    renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api, { env: { host: withoutEmail } });
+    expect(await screen.findByText('Письма о ходе обращений приходят на e-mail из профиля СДО, а в вашем профиле его нет. Следите за обращениями здесь.')).toBeInTheDocument();
+    expect(screen.queryByRole('switch')).not.toBeInTheDocument();
+    expect(server.getNotificationPrefs).not.toHaveBeenCalled();
+  });
+
   it('shows the stored choice, says it is saving, then saved; off and on again', async () => {
     const server = prefsServer(true);
     const api = createFakeApi({ listTickets: async () => ok([]), getNotificationPrefs: server.getNotificationPrefs, setNotificationPrefs: server.setNotificationPrefs });

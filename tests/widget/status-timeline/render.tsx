@@ -28,6 +28,7 @@ export const HOST: HostContext = {
   role: 'teacher',
   organization: { title: 'ООО «Учебный центр»' },
   lmsUrl: 'https://lms.example.ru',
+  email: 'm.ivanova@example.ru',
 };
 
 /** Options of {@link renderWidget}. */
