@@ -112,6 +112,22 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  it('draws the launcher in the page’s accent and font before the widget runs', async () => {
+    const theme = '<style>:root { --uchi-support-accent: rgb(176, 0, 32); --uchi-support-font: Georgia, serif; }</style>';
+    const url = h.host.serve('/launcher-theme', { body: hostPage(theme + snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h, url);
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    const style = await launcher(page).evaluate((button) => {
+      const computed = getComputedStyle(button);
+      return { background: computed.backgroundColor, font: computed.fontFamily, weight: computed.fontWeight };
+    });
+    expect(style).toEqual({ background: 'rgb(176, 0, 32)', font: 'Georgia, serif', weight: '600' });
+    expect(await page.locator('uchi-support-panel').count()).toBe(0);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('boots on hover: renders the form hidden before the click, and defines no custom element', async () => {
     const url = h.host.serve('/hover', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
     const tracked = await openPage(h);
