@@ -30,9 +30,12 @@ export type CategoryWireShape<C extends Category> = Nest<ByWire<C>>;
 /** A calendar date as `<input type="date">` gives it (YYYY-MM-DD). */
 const dateSchema = z.iso.date({ error: 'invalid' });
 
-/** A date no later than `latest` (YYYY-MM-DD): an attempt that has not happened yet is a typo. */
+/**
+ * A date no later than `latest` (YYYY-MM-DD): an attempt that has not happened yet is a typo; so is one before
+ * 1900 (a year typed short), refused as a date to pick again.
+ */
 function pastDateSchema(latest: string): AnySchema {
-  return dateSchema.check(z.refine((value) => !isDateAfter(value, latest), 'future'));
+  return dateSchema.check(z.refine((value) => value >= '1900', 'invalid'), z.refine((value) => !isDateAfter(value, latest), 'future'));
 }
 
 /**

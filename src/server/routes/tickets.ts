@@ -1,6 +1,6 @@
 /** The reporter's ticket routes: create (idempotent), list, read. */
 import { Hono } from 'hono';
-import { fieldSpec, followUpFieldSchema, isHttpUrl, latestAcceptedDate, newTicketDraftSchema, readWirePath, TICKET_FIELD_NAMES } from '../../core';
+import { followUpFieldSchema, isHttpUrl, latestAcceptedDate, newTicketDraftSchema } from '../../core';
 import { requireReporter } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
@@ -16,29 +16,10 @@ import { singleQuery } from './query';
 // Printable ASCII without spaces: a UUID, a ULID or any client token fits; nothing that could break a log line.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 
-/** The earliest year a date field may name: an earlier one (0000-01-01) is a typo, not an attempt. */
-const EARLIEST_YEAR = 1900;
-// The wire paths of the table's date fields (`testAttemptDate`).
-const DATE_PATHS = TICKET_FIELD_NAMES.filter((name) => fieldSpec(name).kind === 'date').map((name) => fieldSpec(name).wire);
-
-/**
- * The 422 `fields` of a parsed draft's dates before {@link EARLIEST_YEAR}. Checked here rather than in the shared
- * schema, which takes any calendar year: a bound there would weigh on the widget's first open.
- */
-function tooEarlyDates(draft: object): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const path of DATE_PATHS) {
-    const value = readWirePath(draft, path);
-    // YYYY-MM-DD, as the schema has checked: its first four characters compare as the year.
-    if (value !== undefined && value.slice(0, 4) < String(EARLIEST_YEAR)) fields[path] = `Проверьте год: дата не может быть раньше ${EARLIEST_YEAR} года`;
-  }
-  return fields;
-}
-
 /**
  * The 422 `fields` of a parsed draft's page addresses that are not http(s) (`javascript:`, `data:`): the widget
- * sends only web pages (browser-info.ts), and support and webhooks receive the address as a link. Checked here for
- * the same reason as the dates.
+ * sends only web pages (browser-info.ts), and support and webhooks receive the address as a link. Checked here
+ * rather than in the shared schema, where the check would weigh on the widget's first open.
  */
 function nonWebPages(draft: { pageUrl?: string | undefined; browser: { pageUrl?: string | undefined } }): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -67,7 +48,7 @@ export function ticketRoutes(deps: AppDeps) {
     // same 422 as the rest of the draft.
     // A date after the server's own day plus one (a user east of it lives in it already) has not happened yet.
     const draft = parseWith(newTicketDraftSchema(latestAcceptedDate(deps.clock())), reporter.kind === 'guest' ? { ...rest, contact: contact ?? {}, consent: consent ?? false } : rest);
-    const wrong = { ...tooEarlyDates(draft), ...nonWebPages(draft) };
+    const wrong = nonWebPages(draft);
     if (Object.keys(wrong).length > 0) throw failures.validation(wrong);
     // The ticket it continues (optional) is not part of the draft: it is checked against the stored tickets.
     const followUp = parseWith(followUpFieldSchema, { followUpOf });

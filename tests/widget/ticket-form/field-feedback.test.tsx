@@ -24,6 +24,20 @@ describe('the attempt date', () => {
     await waitFor(() => expect(api.createTicket).toHaveBeenCalledTimes(1));
     expect(api.createTicket.mock.calls[0]?.[0]).toMatchObject({ testAttemptDate: '2025-03-12' });
   });
+
+  it('refuses a year before 1900 (a year typed short) before sending, as a date to pick again', async () => {
+    const { user, api } = renderForm({ prefill: { category: 'test', courseTitle: 'Охрана труда', courseUrl: COURSE } });
+    const date = screen.getByLabelText(/Когда проходили тест/);
+    await fillCommon(user);
+    await fill(user, 'Текст вопроса теста', 'Сколько будет 2 + 2?');
+    await fill(user, /Когда проходили тест/, '1850-03-04');
+    await send(user);
+    await waitFor(() => expect(date).toHaveAccessibleDescription(expect.stringContaining('Укажите дату попытки в календаре, например 14.11.2026')));
+    expect(api.createTicket).not.toHaveBeenCalled();
+    await fill(user, /Когда проходили тест/, '1900-01-01');
+    await send(user);
+    await waitFor(() => expect(api.createTicket).toHaveBeenCalledTimes(1));
+  });
 });
 
 describe('the length counter', () => {
