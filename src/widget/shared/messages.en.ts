@@ -38,7 +38,7 @@ export const commonMessagesEn = {
     editor: 'Editor',
     listener: 'Learner',
     contractor: 'Contractor',
-    agent: 'Agent',
+    agent: 'Sales agent',
     guest: 'Guest',
   },
   impact: {
