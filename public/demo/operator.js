@@ -46,6 +46,8 @@
   const dateTime = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' });
   const when = (iso) => `${dateTime.format(new Date(iso))} МСК`;
   const clock = new Intl.DateTimeFormat('ru-RU', { timeStyle: 'medium', timeZone: 'Europe/Moscow' });
+  /** The statuses in which a ticket waits for support: the queue (`order=due`), where a passed deadline is said. */
+  const WAITING_FOR_SUPPORT = new Set(['registered', 'processing', 'clarification_sent', 'in_progress']);
   /** «1 оценка», «2 оценки», «5 оценок». */
   const plural = new Intl.PluralRules('ru-RU');
   const RATING_FORMS = { one: 'оценки', few: 'оценок', many: 'оценок', other: 'оценки' };
@@ -227,6 +229,7 @@
     filter.append(new Option('Все', ''));
     for (const [code, label] of Object.entries(STATUS_LABELS)) filter.append(new Option(label, code));
     filter.addEventListener('change', () => void refresh());
+    $('op-order').addEventListener('change', () => void refresh());
   }
 
   function renderList() {
@@ -244,10 +247,13 @@
         const news = Number.isFinite(seenUpTo) && ticket.lastEventId > seenUpTo ? ' · есть новое' : '';
         // The user confirmed one problem where the check found several: support may split it.
         const several = ticket.oneProblemCheck ? ` · проверка нашла проблем: ${ticket.oneProblemCheck.parts}` : '';
-        button.append(
-          el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }),
-          el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]} · изменено ${when(ticket.updatedAt)}${several}${news}` }),
-        );
+        // While it waits for support, when it must be resolved by, and whether that has passed.
+        const waiting = WAITING_FOR_SUPPORT.has(ticket.status);
+        const overdue = waiting && Date.parse(ticket.resolveDueAt) < Date.now();
+        const due = waiting ? ` · ${overdue ? 'просрочено: решить до' : 'решить до'} ${when(ticket.resolveDueAt)}` : '';
+        const meta = el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]}${due} · изменено ${when(ticket.updatedAt)}${several}${news}` });
+        if (overdue) meta.classList.add('op-row-overdue');
+        button.append(el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }), meta);
         // The details open beside (or, on a narrow screen, below) the list: focus goes to their title, which
         // brings them into view and reads which ticket opened.
         button.addEventListener('click', () => void select(ticket.id).then(() => $('op-detail-title').focus()));
@@ -603,6 +609,8 @@
   function listPath(cursor) {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if ($('op-filter').value !== '') query.set('status', $('op-filter').value);
+    // The queue: what waits for support, the soonest deadline first (the server's own order and cursor).
+    if ($('op-order').value === 'due') query.set('order', 'due');
     // A number as the page writes it («№ UP-2026-000019») finds it too.
     const search = $('op-search').value.trim().replace(/^№\s*/u, '');
     if (search !== '') query.set('q', search);

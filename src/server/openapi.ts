@@ -151,13 +151,17 @@ function paths(): Record<string, unknown> {
       }),
     },
     '/agent/tickets': {
-      get: operation('Ticket summaries, newest first, one page at a time. Contract change: the list no longer carries full tickets (reporter, events); read one by id', {
+      get: operation('Ticket summaries, newest first or the queue (order=due), one page at a time. Contract change: the list no longer carries full tickets (reporter, events); read one by id', {
         security: AGENT, ok: 'AgentTicketList', errors: [400, 401, 403, 429],
         parameters: [
           ...PAGE,
           { name: 'category', in: 'query', required: false, schema: { type: 'string', enum: [...CATEGORIES] } },
           { name: 'priority', in: 'query', required: false, schema: { type: 'string', enum: [...PRIORITIES] } },
           { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Text found in the number or the subject' },
+          {
+            name: 'order', in: 'query', required: false, schema: { type: 'string', enum: ['newest', 'due'], default: 'newest' },
+            description: 'newest: newest first; due: the queue, only tickets waiting for support (registered, processing, clarification_sent, in_progress), the soonest resolveDueAt first (its cursor pages this order only)',
+          },
         ],
       }),
     },

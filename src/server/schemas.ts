@@ -1,13 +1,23 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
 import * as z from 'zod/mini';
-import { oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
+import { isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
  * A line of the specialist's list: the summary, and what the one-problem check found when the user confirmed one
  * problem and it found several, so the list can say so before the ticket is opened.
  */
-export const agentTicketSummarySchema = z.lazy(() => z.intersection(ticketSummarySchema, z.object({ oneProblemCheck: z.optional(oneProblemCheckRecordSchema) })));
+export const agentTicketSummarySchema = z.lazy(() =>
+  z.intersection(
+    ticketSummarySchema,
+    z.object({
+      oneProblemCheck: z.optional(oneProblemCheckRecordSchema),
+      /** When support must have resolved it (the queue's order), and whether that rests on the fallback calendar. */
+      resolveDueAt: isoDateTimeSchema,
+      deadlinesProvisional: z.boolean(),
+    }),
+  ),
+);
 
 /**
  * `GET /agent/tickets`: one page of ticket summaries, newest first, with `nextCursor`. The full ticket (reporter,

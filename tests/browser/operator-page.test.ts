@@ -376,6 +376,40 @@ describe('the operator page', () => {
   });
 
   // Last: it moves the seeded ticket on.
+  it('shows the queue: only what waits for support, the soonest deadline first, each with its deadline', async () => {
+    const token = await reporterToken();
+    const file = async (subject: string, impact: string) => {
+      const response = await fetch(`${h.apiUrl}/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ ...validDrafts.other, subject, impact }),
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return ((await response.json()) as { ticket: { id: string } }).ticket.id;
+    };
+    const stamp = Date.now();
+    await file(`Очередь: неважное ${stamp}`, 'minor');
+    await file(`Очередь: срочное ${stamp}`, 'blocks_everyone');
+    const answered = await file(`Очередь: отвеченное ${stamp}`, 'blocks_everyone');
+    await agent(h, 'POST', `/tickets/${answered}/status`, { status: 'answered', text: 'Готово.' });
+
+    const tracked = await openPage(h);
+    await tracked.page.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    const rows = tracked.page.locator('#op-list button');
+    await visible(tracked, rows.filter({ hasText: `Очередь: неважное ${stamp}` }), 'the newest-first list');
+    await tracked.page.locator('#op-order').selectOption('due');
+    const ours = async () => (await rows.allInnerTexts()).filter((text) => text.includes(String(stamp)));
+    await waitUntil(tracked, 'the queue', async () => (await ours()).length === 2);
+    const [first, second] = await ours();
+    expect(first).toContain(`Очередь: срочное ${stamp}`);
+    expect(first).toMatch(/решить до \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} МСК/u);
+    expect(second).toContain(`Очередь: неважное ${stamp}`);
+    // What waits for the user is not in the queue.
+    expect((await rows.allInnerTexts()).some((text) => text.includes(`Очередь: отвеченное ${stamp}`))).toBe(false);
+    expect(await axeViolations(tracked.page, '#content')).toEqual([]);
+    await expectClean(tracked);
+  });
+
   it('offers only the moves the status table allows now, and none on a closed ticket', async () => {
     await agent(h, 'POST', `/tickets/${seeded.id}/status`, { status: 'answered', text: 'Перезагрузите страницу урока.' });
     const tracked = await openTicket();

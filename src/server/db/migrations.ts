@@ -162,6 +162,11 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'the specialist who made an event',
     sql: `ALTER TABLE events ADD COLUMN agent_name TEXT;`,
   },
+  {
+    version: 10,
+    name: 'the queue: tickets by resolve deadline',
+    sql: `CREATE INDEX tickets_by_due ON tickets (resolve_due_at, seq);`,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -1,6 +1,7 @@
 /** Reads and writes of the `tickets` table and the per-year number counter. */
 import { searchPattern } from '../storage/search';
 import type { Database } from 'better-sqlite3';
+import { QUEUE_STATUSES } from '../tickets/paging';
 import type { PageQuery } from '../tickets/paging';
 import type { RatingColumns, RatingCounts, RatingWrite, TicketRow } from './rows';
 
@@ -12,6 +13,8 @@ interface PageParams {
   priority: string | null;
   text: string | null;
   before: number;
+  afterDue: string;
+  afterSeq: number;
   take: number;
 }
 
@@ -25,13 +28,17 @@ export function ticketsRepo(db: Database) {
     'SELECT * FROM tickets WHERE owner = ? OR access_key_hash = ? ORDER BY seq DESC',
   );
   // Filters are bound as null when unused; `seq < before` pages by position (newest first).
-  const page = db.prepare<PageParams, TicketRow>(`SELECT * FROM tickets
-    WHERE (@owner IS NULL OR owner = @owner OR access_key_hash = @keyHash)
+  const filters = `(@owner IS NULL OR owner = @owner OR access_key_hash = @keyHash)
       AND (@status IS NULL OR status = @status) AND (@category IS NULL OR category = @category)
       AND (@priority IS NULL OR priority = @priority)
-      AND (@text IS NULL OR fold(number) LIKE @text ESCAPE '\\' OR fold(subject) LIKE @text ESCAPE '\\')
-      AND seq < @before
+      AND (@text IS NULL OR fold(number) LIKE @text ESCAPE '\\' OR fold(subject) LIKE @text ESCAPE '\\')`;
+  const page = db.prepare<PageParams, TicketRow>(`SELECT * FROM tickets WHERE ${filters} AND seq < @before
     ORDER BY seq DESC LIMIT @take`);
+  // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).
+  const queuePage = db.prepare<PageParams, TicketRow>(`SELECT * FROM tickets
+    WHERE status IN (${QUEUE_STATUSES.map((status) => `'${status}'`).join(', ')}) AND ${filters}
+      AND (resolve_due_at > @afterDue OR (resolve_due_at = @afterDue AND seq > @afterSeq))
+    ORDER BY resolve_due_at, seq LIMIT @take`);
   const insert = db.prepare<NewTicket>(`INSERT INTO tickets (id, number, owner, access_key_hash, category, subject,
     status, priority, draft_json, reporter_json, created_at, updated_at, review_due_at, resolve_due_at,
     deadlines_provisional, one_problem_parts, one_problem_markers, split_group, follow_up_of, consent_at) VALUES (@id,
@@ -67,9 +74,9 @@ export function ticketsRepo(db: Database) {
     listFollowUps: (id: string) => followUps.all(id),
     /** The tickets of one owner split from one description, oldest first. */
     listSplitGroup: (owner: string, group: string) => bySplitGroup.all(owner, group),
-    /** One page of tickets, newest first, one row more than asked (so the caller knows if more follow). */
+    /** One page of tickets, newest first or the queue, one row more than asked (so the caller knows if more follow). */
     page: (query: PageQuery, owner: { owner: string; keyHash: string } | null) =>
-      page.all({
+      (query.order === 'due' ? queuePage : page).all({
         owner: owner?.owner ?? null,
         keyHash: owner?.keyHash ?? null,
         status: query.status,
@@ -77,6 +84,8 @@ export function ticketsRepo(db: Database) {
         priority: query.priority,
         text: query.text === null ? null : searchPattern(query.text),
         before: query.before ?? Number.MAX_SAFE_INTEGER,
+        afterDue: query.after?.due ?? '',
+        afterSeq: query.after?.seq ?? -1,
         take: query.limit + 1,
       }),
     /** Inserts a ticket (inside the caller's transaction). */

@@ -30,10 +30,15 @@ export function agentRoutes(deps: AppDeps) {
   // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.
   app.get('/agent/tickets', async (c) => {
     const query = readPageQuery(singleQuery(c), true);
-    const page = pageOf(await deps.store.tickets.page(query, null), query.limit);
+    const page = pageOf(await deps.store.tickets.page(query, null), query);
     const line = async (row: TicketRow) => {
       const check = oneProblemRecord(row);
-      return { ...(await summaryView(deps.store, row)), ...(check !== undefined && check.parts > 1 ? { oneProblemCheck: check } : {}) };
+      return {
+        ...(await summaryView(deps.store, row)),
+        ...(check !== undefined && check.parts > 1 ? { oneProblemCheck: check } : {}),
+        resolveDueAt: row.resolve_due_at,
+        deadlinesProvisional: row.deadlines_provisional === 1,
+      };
     };
     const body: z.infer<typeof agentTicketListSchema> = { tickets: await Promise.all(page.rows.map(line)), nextCursor: page.nextCursor };
     return c.json(body);

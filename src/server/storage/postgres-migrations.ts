@@ -155,6 +155,11 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'the specialist who made an event',
     sql: `ALTER TABLE events ADD COLUMN agent_name TEXT;`,
   },
+  {
+    version: 8,
+    name: 'the queue: tickets by resolve deadline',
+    sql: `CREATE INDEX tickets_by_due ON tickets (resolve_due_at, seq);`,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -13,6 +13,7 @@ import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
 import { migratePostgres } from './postgres-migrations';
 import { searchPattern } from './search';
+import { QUEUE_STATUSES } from '../tickets/paging';
 import type { AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
 
 /** The channel of event notices; the payload is `<ticket id>:<event id>`. */
@@ -64,27 +65,35 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
     listFollowUps: (id) => rows(db, 'SELECT id, number FROM tickets WHERE follow_up_of = $1 ORDER BY seq', [id]),
     listSplitGroup: (owner, group) =>
       rows(db, 'SELECT id, number FROM tickets WHERE owner = $1 AND split_group = $2 ORDER BY seq', [owner, group]),
-    page: (query, owner) =>
-      rows<TicketRow>(
-        db,
-        `SELECT * FROM tickets
-          WHERE ($1::text IS NULL OR owner = $1 OR access_key_hash = $2::text)
+    page: (query, owner) => {
+      const filters = `($1::text IS NULL OR owner = $1 OR access_key_hash = $2::text)
             AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR category = $4)
             AND ($5::text IS NULL OR priority = $5)
-            AND ($6::text IS NULL OR ${folded('number', icu)} LIKE $6 ESCAPE '\\' OR ${folded('subject', icu)} LIKE $6 ESCAPE '\\')
-            AND seq < $7
-          ORDER BY seq DESC LIMIT $8`,
-        [
-          owner?.owner ?? null,
-          owner?.keyHash ?? null,
-          query.status,
-          query.category,
-          query.priority,
-          query.text === null ? null : searchPattern(query.text),
-          query.before ?? Number.MAX_SAFE_INTEGER,
-          query.limit + 1,
-        ],
-      ),
+            AND ($6::text IS NULL OR ${folded('number', icu)} LIKE $6 ESCAPE '\\' OR ${folded('subject', icu)} LIKE $6 ESCAPE '\\')`;
+      const params = [
+        owner?.owner ?? null,
+        owner?.keyHash ?? null,
+        query.status,
+        query.category,
+        query.priority,
+        query.text === null ? null : searchPattern(query.text),
+      ];
+      if (query.order === 'due') {
+        // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).
+        return rows<TicketRow>(
+          db,
+          `SELECT * FROM tickets WHERE status IN (${QUEUE_STATUSES.map((status) => `'${status}'`).join(', ')}) AND ${filters}
+            AND (resolve_due_at > $7 OR (resolve_due_at = $7 AND seq > $8))
+          ORDER BY resolve_due_at, seq LIMIT $9`,
+          [...params, query.after?.due ?? '', query.after?.seq ?? -1, query.limit + 1],
+        );
+      }
+      return rows<TicketRow>(db, `SELECT * FROM tickets WHERE ${filters} AND seq < $7 ORDER BY seq DESC LIMIT $8`, [
+        ...params,
+        query.before ?? Number.MAX_SAFE_INTEGER,
+        query.limit + 1,
+      ]);
+    },
     count: async () => (await first<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM tickets'))?.n ?? 0,
     insert: async (t) => {
       await db.query(

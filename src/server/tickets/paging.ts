@@ -1,6 +1,7 @@
 /**
- * Cursor paging of ticket lists, newest first. The cursor is the opaque position after the last ticket of a
- * page, so tickets created while a client pages land before its first page and never shift later pages.
+ * Cursor paging of ticket lists, newest first, or for specialists the queue: the tickets waiting for support,
+ * the soonest deadline first. The cursor is the opaque position after the last ticket of a page, so tickets
+ * created while a client pages land before its first page and never shift later pages.
  */
 import * as z from 'zod/mini';
 import { CATEGORIES, PRIORITIES, statusSchema } from '../../core';
@@ -9,11 +10,20 @@ import { failures } from '../errors';
 /** Largest page a client may ask for; also the page size when it asks for none. */
 export const MAX_PAGE = 100;
 
+/** The statuses in which a ticket waits for support (not for the user, not closed): the queue. */
+export const QUEUE_STATUSES = ['registered', 'processing', 'clarification_sent', 'in_progress'] as const;
+
+/** A list's order: newest first, or (agents) the queue by resolve deadline. */
+export type PageOrder = 'newest' | 'due';
+
 /** A page request: how many, after which position, and the filters. */
 export interface PageQuery {
   limit: number;
-  /** Only tickets with a position below this (null: from the newest). */
+  order: PageOrder;
+  /** Newest first: only tickets with a position below this (null: from the newest). */
   before: number | null;
+  /** The queue: only tickets after this deadline and position (null: from the soonest). */
+  after: { due: string; seq: number } | null;
   status: string | null;
   category: string | null;
   priority: string | null;
@@ -25,16 +35,27 @@ const categorySchema = z.enum(CATEGORIES);
 const prioritySchema = z.enum(PRIORITIES);
 const MAX_TEXT = 200;
 
-/** The cursor naming the position after `seq`. */
+/** The cursor naming the position after `seq` (newest first). */
 export function cursorAfter(seq: number): string {
   return Buffer.from(`t${seq}`, 'utf8').toString('base64url');
 }
 
-function readCursor(raw: string | undefined): number | null {
-  if (raw === undefined || raw === '') return null;
-  const match = /^t(\d{1,15})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'));
-  if (match === null) throw failures.badRequest('Параметр cursor повреждён: передайте nextCursor из предыдущего ответа.');
-  return Number(match[1]);
+/** The cursor naming the queue's position after the ticket due at `due` with `seq`. */
+export function queueCursorAfter(due: string, seq: number): string {
+  return Buffer.from(`d${seq}:${due}`, 'utf8').toString('base64url');
+}
+
+const BROKEN_CURSOR = 'Параметр cursor повреждён: передайте nextCursor из предыдущего ответа с тем же order.';
+
+function readCursor(raw: string | undefined, order: PageOrder): Pick<PageQuery, 'before' | 'after'> {
+  if (raw === undefined || raw === '') return { before: null, after: null };
+  const text = Buffer.from(raw, 'base64url').toString('utf8');
+  const newest = /^t(\d{1,15})$/.exec(text);
+  if (order === 'newest' && newest !== null) return { before: Number(newest[1]), after: null };
+  // A deadline as the server writes it (toISOString), so it compares as text the way it compares as time.
+  const queue = /^d(\d{1,15}):(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)$/.exec(text);
+  if (order === 'due' && queue !== null) return { before: null, after: { seq: Number(queue[1]), due: queue[2] ?? '' } };
+  throw failures.badRequest(BROKEN_CURSOR);
 }
 
 function readLimit(raw: string | undefined): number {
@@ -59,11 +80,19 @@ function readText(raw: string | undefined): string | null {
   return text;
 }
 
-/** Reads the page query from query parameters; agents may also filter by category, priority and text. */
+function readOrder(raw: string | undefined, agent: boolean): PageOrder {
+  if (raw === undefined || raw === '' || raw === 'newest') return 'newest';
+  if (raw === 'due' && agent) return 'due';
+  throw failures.badRequest(agent ? 'Параметр order: newest (новые сверху) или due (очередь: ждут специалиста, ближайший срок решения сверху).' : 'Параметр order: только newest.');
+}
+
+/** Reads the page query from query parameters; agents may also filter by category, priority and text, and ask for the queue. */
 export function readPageQuery(query: (name: string) => string | undefined, agent: boolean): PageQuery {
+  const order = readOrder(query('order'), agent);
   return {
     limit: readLimit(query('limit')),
-    before: readCursor(query('cursor')),
+    order,
+    ...readCursor(query('cursor'), order),
     status: readEnum(statusSchema, query('status'), 'status'),
     category: agent ? readEnum(categorySchema, query('category'), 'category') : null,
     priority: agent ? readEnum(prioritySchema, query('priority'), 'priority') : null,
@@ -72,8 +101,9 @@ export function readPageQuery(query: (name: string) => string | undefined, agent
 }
 
 /** Cuts one extra row fetched to learn whether another page exists; returns the page and its next cursor. */
-export function pageOf<T extends { seq: number }>(rows: T[], limit: number): { rows: T[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
+export function pageOf<T extends { seq: number; resolve_due_at: string }>(rows: T[], query: Pick<PageQuery, 'limit' | 'order'>): { rows: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > limit && last !== undefined ? cursorAfter(last.seq) : null };
+  if (rows.length <= query.limit || last === undefined) return { rows: page, nextCursor: null };
+  return { rows: page, nextCursor: query.order === 'due' ? queueCursorAfter(last.resolve_due_at, last.seq) : cursorAfter(last.seq) };
 }
