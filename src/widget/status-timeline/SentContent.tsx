@@ -1,4 +1,4 @@
-/** What the user sent with the ticket: the category's fields, the description and the files, folded under the header. */
+/** What the user sent with the ticket: the description, the category's fields and the files, folded under the header. */
 import { extendNamespace } from '../shared/i18n';
 import { useTranslation } from '../shared/i18n-react';
 import { formFieldsMessages } from '../ticket-form/fields-messages';
@@ -17,7 +17,7 @@ function sentFields(ticket: Ticket): Array<{ name: string; value: string }> {
   });
 }
 
-/** The fields and description (as text, line breaks kept) and the files sent with the ticket, each saved when pressed. */
+/** The description and fields (as text, line breaks kept) and the files sent with the ticket, each saved when pressed. */
 export function SentContent({ ticket }: { ticket: Ticket }) {
   const { t, i18n } = useTranslation('timeline');
   // The fields are named as the form's checklist names them («Дата попытки»): those texts come with them.
@@ -26,17 +26,15 @@ export function SentContent({ ticket }: { ticket: Ticket }) {
   return (
     <details className="us-ticket__sent">
       <summary className="us-ticket__sent-title">{t(ticket.attachments.length === 0 ? 'sent.title' : 'sent.titleWithFiles')}</summary>
-      {fields.length === 0 ? null : (
-        <dl className="us-ticket__fields">
-          {fields.map(({ name, value }) => (
-            <div key={name} className="us-ticket__field">
-              <dt>{t(`form:checklist.item.${name}`)}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      <p className="us-ticket__description">{ticket.description}</p>
+      {/* The description first, named like every field after it (as text, line breaks kept). */}
+      <dl className="us-ticket__fields">
+        {[{ name: 'description', value: ticket.description }, ...fields].map(({ name, value }) => (
+          <div key={name} className="us-ticket__field">
+            <dt>{t(`form:checklist.item.${name}`)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
       {ticket.attachments.length === 0 ? null : (
         <ul className="us-timeline__files" aria-label={t('timeline.attachments')}>
           {ticket.attachments.map((attachment) => (

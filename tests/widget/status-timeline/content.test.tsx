@@ -89,6 +89,10 @@ describe('TicketView content', () => {
     expect(description).toBeVisible();
     expect(description.textContent).toBe('Первая строка\n<i>не разметка</i>');
     expect(description.querySelector('i')).toBeNull();
+    // Named like the fields, and first.
+    expect(description.tagName).toBe('DD');
+    expect(description.previousElementSibling?.textContent).toBe('Описание проблемы');
+    expect(description.closest('dl')?.querySelector('dt')?.textContent).toBe('Описание проблемы');
     expect(screen.getByRole('button', { name: 'Скачать ошибка.png' })).toBeVisible();
   });
 
@@ -105,6 +109,7 @@ describe('TicketView content', () => {
     const fields = screen.getByText('Полное название курса').closest('dl') as HTMLElement;
     const rows = [...fields.querySelectorAll('div')].map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]);
     expect(rows).toEqual([
+      ['Описание проблемы', ticket.description],
       ['Полное название курса', 'Охрана труда <b>2026</b>'],
       ['Ссылка на курс', 'https://lms.example.ru/courses/abc-123'],
       ['Текст вопроса теста', 'Какой документ подтверждает инструктаж?'],
