@@ -19,6 +19,8 @@ describe('cancel a ticket', () => {
     await user.click(await screen.findByRole('button', { name: 'Отменить обращение' }));
     const dialog = screen.getByRole('dialog', { name: /^Отменить обращение №\sUP-2026-000123\?$/ });
     expect(dialog).toHaveTextContent('Это действие нельзя отменить.');
+    // The number stays on one line in the large title (it would break at its hyphens).
+    expect(within(dialog).getByText('UP-2026-000123')).toHaveClass('us-nowrap');
     expect(cancelTicket).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Да, отменить' }));
 
