@@ -207,7 +207,51 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     else if (config.agents.length === 0) warnings.push('Neither SUPPORT_AGENT_TOKEN nor SUPPORT_AGENTS is set: agent endpoints are disabled.');
   }
   checkAgents(config.agents, config.agentToken);
+  checkCredentialsApart(config, dev);
+  if (config.previousTokenSecret !== null) {
+    warnings.push('SUPPORT_TOKEN_SECRET_PREVIOUS is set: tokens signed with the old secret still sign users in. Remove it once the LMS signs with the new one (at once if the old one leaked).');
+  }
+  if (notifications.previousWebhookSecret !== null) {
+    warnings.push('SUPPORT_WEBHOOK_SECRET_PREVIOUS is set: webhooks are signed with the old key too. Remove it once every receiver checks the new one.');
+  }
   return { config, warnings };
+}
+
+/** The shortest agent token outside dev mode: one guessed at the API's rate would open every ticket. */
+const MIN_AGENT_TOKEN_LENGTH = 16;
+/** What a token may hold: printable ASCII without spaces, as an `Authorization` header carries it. */
+const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+
+/**
+ * Each credential does one job and is nobody else's: an agent token that is also the reporter tokens' secret, or
+ * a webhook key that is, would let whoever holds one forge the other; the published dev secret and dev agent
+ * token open everything outside dev mode. The shared agent token is held to a length and to characters a header
+ * can carry (one with a space could never match).
+ */
+function checkCredentialsApart(config: ServerConfig, dev: boolean): void {
+  const { agentToken, tokenSecret, previousTokenSecret, notifications } = config;
+  if (agentToken !== null && !dev && (agentToken.length < MIN_AGENT_TOKEN_LENGTH || !TOKEN_CHARACTERS.test(agentToken))) {
+    throw new ConfigError(`SUPPORT_AGENT_TOKEN must be at least ${MIN_AGENT_TOKEN_LENGTH} printable ASCII characters without spaces (openssl rand -base64 33).`);
+  }
+  if (!dev) {
+    for (const [name, value] of [['SUPPORT_TOKEN_SECRET', tokenSecret], ['SUPPORT_TOKEN_SECRET_PREVIOUS', previousTokenSecret]] as const) {
+      if (value === DEV_TOKEN_SECRET) throw new ConfigError(`${name} is the published dev secret: anyone could sign users in. Set a secret of your own.`);
+    }
+    if (agentToken === DEV_AGENT_TOKEN) throw new ConfigError('SUPPORT_AGENT_TOKEN is the published dev agent token. Set a token of your own.');
+  }
+  const secrets = new Map<string, string>();
+  const add = (name: string, value: string | null) => {
+    if (value === null || value === '') return;
+    const other = secrets.get(value);
+    if (other !== undefined) throw new ConfigError(`${name} is the same as ${other}: give each its own value (whoever holds one could use it as the other).`);
+    secrets.set(value, name);
+  };
+  add('SUPPORT_TOKEN_SECRET', tokenSecret);
+  add('SUPPORT_TOKEN_SECRET_PREVIOUS', previousTokenSecret);
+  add('SUPPORT_WEBHOOK_SECRET', notifications.webhookSecret);
+  add('SUPPORT_WEBHOOK_SECRET_PREVIOUS', notifications.previousWebhookSecret);
+  add('SUPPORT_AGENT_TOKEN', agentToken);
+  config.agents.forEach(({ name, token }, index) => add(`SUPPORT_AGENTS, entry ${index + 1} (${name})`, token));
 }
 
 const AGENTS_SHAPE = 'SUPPORT_AGENTS must be a JSON array of {"name": "Анна Смирнова", "token": "…"}';
@@ -225,7 +269,8 @@ function agentsFrom(raw: string | undefined): AgentCredential[] {
   return parsed.map((entry: unknown, index) => {
     const { name, token } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     if (typeof name !== 'string' || typeof token !== 'string') throw new ConfigError(`${AGENTS_SHAPE}: entry ${index + 1} is not.`);
-    return { name: name.trim(), token };
+    // One spelling per name: composed letters, single spaces.
+    return { name: name.normalize('NFKC').replace(/[ \t\u00a0]+/gu, ' ').trim(), token };
   });
 }
 
@@ -238,12 +283,18 @@ function checkAgents(agents: readonly AgentCredential[], sharedToken: string | n
   const tokens = new Set<string>(sharedToken === null ? [] : [sharedToken]);
   for (const [index, { name, token }] of agents.entries()) {
     const which = `SUPPORT_AGENTS, entry ${index + 1}`;
-    // A name the operator page and the webhooks print: one line of text, no control or invisible characters.
-    if (name === '' || name.length > 100 || /[\p{Cc}\p{Cf}]/u.test(name)) throw new ConfigError(`${which}: the name must be 1–100 characters of text on one line.`);
-    if (token.length < MIN_SECRET_LENGTH || /\s/u.test(token)) throw new ConfigError(`${which} (${name}): the token must be at least ${MIN_SECRET_LENGTH} characters, without spaces.`);
-    if (names.has(name.toLowerCase())) throw new ConfigError(`${which}: the name «${name}» is given twice; each specialist needs a name of their own.`);
+    // A name the operator page and the webhooks print: one line of visible text (no control, format, private-use
+    // or unassigned character, no lone surrogate, no line separator, no blank letter such as U+3164).
+    if (name === '' || name.length > 100 || /[\p{C}\p{Zl}\p{Zp}\u115f\u1160\u2800\u3164\uffa0]/u.test(name)) {
+      throw new ConfigError(`${which}: the name must be 1–100 characters of visible text on one line.`);
+    }
+    if (token.length < MIN_SECRET_LENGTH || !TOKEN_CHARACTERS.test(token)) {
+      throw new ConfigError(`${which} (${name}): the token must be at least ${MIN_SECRET_LENGTH} printable ASCII characters without spaces.`);
+    }
+    const key = name.toLowerCase();
+    if (names.has(key)) throw new ConfigError(`${which}: the name «${name}» is given twice; each specialist needs a name of their own.`);
     if (tokens.has(token)) throw new ConfigError(`${which} (${name}): the token is already used by another specialist or by SUPPORT_AGENT_TOKEN.`);
-    names.add(name.toLowerCase());
+    names.add(key);
     tokens.add(token);
   }
 }

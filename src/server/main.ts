@@ -50,9 +50,15 @@ async function main(): Promise<void> {
   logger.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${describeStorage(server.config)})`);
   // A script tag pointing at this server would fail without a word: say where the widget is, or that it is not here.
   if (cluster.worker === undefined || cluster.worker.id === 1) {
-    logger.info(server.config.dev || server.config.serveWidget
-      ? `[support] Widget served at ${server.url}/widget/loader.js`
-      : '[support] The widget is not served here (SUPPORT_SERVE_WIDGET=1 serves dist/widget at /widget/; or host it on a CDN).');
+    const built = existsSync(join(defaultDemoDirs().widgetDir, 'loader.js'));
+    if (!server.config.dev && !server.config.serveWidget) {
+      logger.info('[support] The widget is not served here (SUPPORT_SERVE_WIDGET=1 serves dist/widget at /widget/; or host it on a CDN).');
+    } else if (built) {
+      logger.info(`[support] Widget served at ${server.url}/widget/loader.js`);
+    } else if (!server.config.dev) {
+      // Dev mode says so with the demo's addresses.
+      logger.warn('[support] SUPPORT_SERVE_WIDGET=1 but dist/widget is not built: /widget/loader.js answers 404. Run `npm run build`.');
+    }
   }
   // Among workers only the first prints the demo's addresses.
   if (server.config.dev && (cluster.worker === undefined || cluster.worker.id === 1)) printDemo(server.url, server.config.agentToken);

@@ -19,7 +19,7 @@ export interface CommandLine {
 export const USAGE = [
   'Usage: node dist/server/main.js [--workers N]   (npm run server -- [--workers N] in a checkout)',
   '  --workers N   N server processes (1–64) on one port and one database',
-  '  --help        this text',
+  '  --help, -h    this text',
   'Everything else is set in the environment: PORT, HOST, SUPPORT_TOKEN_SECRET, SUPPORT_DB, … (README, "The reference Support API").',
 ].join('\n');
 
@@ -35,9 +35,11 @@ export function commandLineFrom(argv: readonly string[]): CommandLine {
     if (arg === '--help' || arg === '-h') {
       help = true;
     } else if (arg === '--workers' || arg.startsWith('--workers=')) {
+      if (workers > 0) throw new Error('--workers is given twice: give it once.');
       const raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[(index += 1)] ?? '');
-      const count = Number(raw);
-      if (raw.trim() === '' || !Number.isSafeInteger(count) || count < 1 || count > 64) throw new Error(`--workers must be a whole number from 1 to 64, got "${raw}".`);
+      // Digits only: `Number` would also take " 2", "0x2" and "1e1".
+      const count = /^\d{1,2}$/u.test(raw) ? Number(raw) : 0;
+      if (count < 1 || count > 64) throw new Error(`--workers must be a whole number from 1 to 64, got "${raw}".`);
       workers = count;
     } else {
       const hint = /^--(port|host)\b/u.test(arg) ? ` Set ${arg.slice(2).split('=')[0]?.toUpperCase()} in the environment instead.` : '';

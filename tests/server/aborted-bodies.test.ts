@@ -115,7 +115,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('a database connection that drops', ()
       store.tickets.page = () => {
         throw Object.assign(new Error(`read ${code}`), { code, syscall: 'read' });
       };
-      const { config } = loadConfig({}, { tokenSecret: 'x'.repeat(40), agentToken: 'agent', attachmentsDir: join(dir, 'files') });
+      const { config } = loadConfig({}, { tokenSecret: 'x'.repeat(40), agentToken: 'agent-token-0123456789', attachmentsDir: join(dir, 'files') });
       const app = createApp(
         { config, store, clock: () => new Date(), broker: createBroker(), files: createFileStorage(config.attachmentsDir), logger, guards: createGuards(config.guard, () => new Date(), store.counters) },
         { allowedOrigins: new Set() },

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTicketResponseSchema } from '../../src/core';
-import { ConfigError, loadConfig } from '../../src/server';
+import { ConfigError, DEV_AGENT_TOKEN, DEV_TOKEN_SECRET, loadConfig } from '../../src/server';
 import { agentTicketChangeSchema, agentTicketSchema } from '../../src/server/schemas';
 import type { AgentTicketEvent } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
@@ -46,13 +46,47 @@ describe('SUPPORT_AGENTS in the configuration', () => {
     expect(refusal({ name: 'Анна', token: ANNA.token })).toMatch(/SUPPORT_AGENTS must be a JSON array/);
     expect(refusal([ANNA, { name: 'Иван' }])).toMatch(/entry 2 is not/);
     expect(refusal([{ name: ' ', token: ANNA.token }])).toMatch(/entry 1: the name must be 1–100 characters/);
-    expect(refusal([{ name: 'Анна\nСмирнова', token: ANNA.token }])).toMatch(/the name must be 1–100 characters of text on one line/);
-    expect(refusal([{ name: 'Анна', token: 'short' }])).toMatch(/entry 1 \(Анна\): the token must be at least 32 characters/);
+    expect(refusal([{ name: 'Анна\nСмирнова', token: ANNA.token }])).toMatch(/the name must be 1–100 characters of visible text on one line/);
+    expect(refusal([{ name: 'Анна', token: 'short' }])).toMatch(/entry 1 \(Анна\): the token must be at least 32 printable ASCII characters/);
     expect(refusal([ANNA, { name: 'анна смирнова', token: IVAN.token }])).toMatch(/entry 2: the name «анна смирнова» is given twice/);
     const reused = refusal([ANNA, { name: IVAN.name, token: ANNA.token }]);
     expect(reused).toMatch(/entry 2 \(Иван Петров\): the token is already used/);
     expect(reused).not.toContain(ANNA.token);
     expect(refusal([ANNA], { SUPPORT_AGENT_TOKEN: ANNA.token })).toMatch(/already used by another specialist or by SUPPORT_AGENT_TOKEN/);
+  });
+
+  it('reads a name in one spelling and refuses names that would not print as one visible line', () => {
+    expect(load([{ ...ANNA, name: 'Анна   Смирнова' }, { ...IVAN, name: 'И\u0306ван Петров' }]).config.agents.map((a) => a.name)).toEqual(['Анна Смирнова', 'Йван Петров']);
+    expect(refusal([ANNA, { ...IVAN, name: 'Анна  смирнова' }])).toMatch(/is given twice/);
+    for (const name of ['Анна\u2028Смирнова', 'Анна\u2029Смирнова', '\u3164', 'Анна\ud800', 'Анна\u200b', 'Анна\ue000']) {
+      expect(refusal([{ ...ANNA, name }]), JSON.stringify(name)).toMatch(/1–100 characters of visible text on one line/);
+    }
+    for (const token of [`${ANNA.token}\u200b`, `${ANNA.token}ё`, `${ANNA.token} x`]) {
+      expect(refusal([{ ...ANNA, token }])).toMatch(/printable ASCII characters without spaces/);
+    }
+  });
+
+  it('refuses one value doing two jobs, the dev credentials outside dev mode, and a weak shared token', () => {
+    const secret = 'x'.repeat(40);
+    const start = (env: Record<string, string>) => {
+      try {
+        loadConfig({ SUPPORT_TOKEN_SECRET: secret, ...env });
+        return 'started';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(start({ SUPPORT_AGENT_TOKEN: secret })).toMatch(/SUPPORT_AGENT_TOKEN is the same as SUPPORT_TOKEN_SECRET/);
+    expect(start({ SUPPORT_AGENTS: JSON.stringify([{ name: 'Анна', token: secret }]) })).toMatch(/SUPPORT_AGENTS, entry 1 \(Анна\) is the same as SUPPORT_TOKEN_SECRET/);
+    expect(start({ SUPPORT_WEBHOOK_URLS: 'https://desk.example.ru/hook', SUPPORT_WEBHOOK_SECRET: secret })).toMatch(/SUPPORT_WEBHOOK_SECRET is the same as SUPPORT_TOKEN_SECRET/);
+    expect(start({ SUPPORT_TOKEN_SECRET: DEV_TOKEN_SECRET })).toMatch(/SUPPORT_TOKEN_SECRET is the published dev secret/);
+    expect(start({ SUPPORT_TOKEN_SECRET_PREVIOUS: DEV_TOKEN_SECRET })).toMatch(/SUPPORT_TOKEN_SECRET_PREVIOUS is the published dev secret/);
+    expect(start({ SUPPORT_AGENT_TOKEN: DEV_AGENT_TOKEN.padEnd(16, '-') })).toBe('started');
+    expect(start({ SUPPORT_AGENT_TOKEN: 'short' })).toMatch(/SUPPORT_AGENT_TOKEN must be at least 16 printable ASCII characters/);
+    expect(start({ SUPPORT_AGENT_TOKEN: 'agent token with spaces 0123' })).toMatch(/SUPPORT_AGENT_TOKEN must be at least 16/);
+    expect(start({ SUPPORT_AGENT_TOKEN: 'agent-token-0123456789' })).toBe('started');
+    // Dev mode runs with its published credentials, as the demo needs.
+    expect(loadConfig({ SUPPORT_DEV: '1' }).config.agentToken).toBe(DEV_AGENT_TOKEN);
   });
 });
 

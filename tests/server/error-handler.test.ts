@@ -25,7 +25,7 @@ describe('the global error handler', () => {
     store.tickets.page = () => {
       throw new Error('secret internal detail');
     };
-    const { config } = loadConfig({}, { tokenSecret: 'x'.repeat(40), agentToken: 'agent', attachmentsDir: join(dir, 'files') });
+    const { config } = loadConfig({}, { tokenSecret: 'x'.repeat(40), agentToken: 'agent-token-0123456789', attachmentsDir: join(dir, 'files') });
     const app = createApp(
       { config, store, clock: () => new Date(), broker: createBroker(), files: createFileStorage(config.attachmentsDir), logger, guards: createGuards(config.guard, () => new Date(), store.counters) },
       { allowedOrigins: new Set() },

@@ -201,6 +201,40 @@ describe('rate limit', () => {
     }
   });
 
+  it('counts failed credentials with the other anonymous calls, whatever the path ends with', async () => {
+    const now = new Date('2026-11-25T07:00:00.000Z').getTime();
+    const ts = await startTestServer({ clock: () => new Date(now), config: { rateLimitPerMinute: 3 } });
+    try {
+      const wrong = { auth: 'Bearer wrong-agent-token-0123456789' };
+      // Paths that end like the hours banner's or the unsubscribe link's are not those routes.
+      const statuses: number[] = [];
+      for (const path of ['/agent/tickets/meta', '/agent/x/email/unsubscribe', '/agent/tickets/meta', '/agent/x/email/unsubscribe']) {
+        statuses.push((await call(ts, 'GET', path, wrong)).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      // The hours banner itself keeps its own bucket.
+      expect((await call(ts, 'GET', '/meta')).status).toBe(200);
+    } finally {
+      await ts.cleanup();
+    }
+  });
+
+  it('logs refused tokens one by one up to 100 a minute, then how many more were refused', async () => {
+    let now = new Date('2026-11-25T07:00:00.000Z').getTime();
+    const ts = await startTestServer({ clock: () => new Date(now) });
+    try {
+      const refusedLines = () => ts.logs.filter((line) => line.level === 'warn' && line.text.includes('reporter token'));
+      for (let i = 0; i < 130; i++) expectError(await call(ts, 'GET', '/tickets', { auth: 'Bearer x.y.z' }), 401);
+      expect(refusedLines()).toHaveLength(100);
+      now += 60_000;
+      expectError(await call(ts, 'GET', '/tickets', { auth: 'Bearer x.y.z' }), 401);
+      const lines = refusedLines().slice(100).map((line) => line.text);
+      expect(lines).toEqual([expect.stringContaining('30 more in the last minute'), expect.stringContaining('reporter token refused: malformed')]);
+    } finally {
+      await ts.cleanup();
+    }
+  });
+
   it('gives the agent token a bucket of its own size: the specialists are not limited like one reporter', async () => {
     let now = new Date('2026-11-25T07:00:00.000Z').getTime();
     const ts = await startTestServer({ clock: () => new Date(now), config: { rateLimitPerMinute: 3, agentRateLimitPerMinute: 6 } });

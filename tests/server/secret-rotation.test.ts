@@ -11,7 +11,7 @@ import { ConfigError, loadConfig, signReporterToken } from '../../src/server';
 import { unsubscribeUrl } from '../../src/server/outbox/unsubscribe';
 import { validDrafts } from '../fixtures/drafts';
 import { Desk, verify } from '../fixtures/receivers';
-import { call, createTicket, profile, startTestServer, TEST_SECRET } from './helpers';
+import { call, createTicket, guestAuth, guestContact, newKey, profile, startTestServer, TEST_SECRET } from './helpers';
 import type { TestServer } from './helpers';
 
 const OLD_SECRET = 'the-old-token-secret-0123456789-abcdefghijklmnop';
@@ -32,6 +32,13 @@ describe('the previous secrets in the configuration', () => {
     const set = loadConfig({ ...base, SUPPORT_TOKEN_SECRET_PREVIOUS: 'p'.repeat(40), SUPPORT_WEBHOOK_SECRET_PREVIOUS: 'q'.repeat(40) }).config;
     expect(set.previousTokenSecret).toBe('p'.repeat(40));
     expect(set.notifications.previousWebhookSecret).toBe('q'.repeat(40));
+  });
+
+  it('are said at every start while they are set', () => {
+    const { warnings } = loadConfig({ ...base, SUPPORT_TOKEN_SECRET_PREVIOUS: 'p'.repeat(40), SUPPORT_WEBHOOK_SECRET_PREVIOUS: 'q'.repeat(40) });
+    expect(warnings).toContainEqual(expect.stringMatching(/SUPPORT_TOKEN_SECRET_PREVIOUS is set: tokens signed with the old secret still sign users in/));
+    expect(warnings).toContainEqual(expect.stringMatching(/SUPPORT_WEBHOOK_SECRET_PREVIOUS is set/));
+    expect(loadConfig(base).warnings.join('\n')).not.toMatch(/PREVIOUS/);
   });
 
   it('stop the start when shorter than a secret may be, or the same as the current one', () => {
@@ -84,6 +91,38 @@ describe('the reporter tokens’ secret, changed', { timeout: 30_000 }, () => {
     expect((await call(rotating, 'GET', `/email/unsubscribe${query(TEST_SECRET)}`)).status).toBe(200);
     expect((await call(rotating, 'GET', `/email/unsubscribe${query(OTHER_SECRET)}`)).status).toBe(400);
     expect((await call(plain, 'GET', `/email/unsubscribe${query(OLD_SECRET)}`)).status).toBe(400);
+  });
+});
+
+const GUEST_DRAFT = { ...validDrafts.other, contact: guestContact, consent: true };
+
+describe('a guest’s create replayed across the change', { timeout: 30_000 }, () => {
+  it('answers the same access key while the old secret is the previous one, and none after', async () => {
+    const before = await startTestServer({ config: { tokenSecret: OLD_SECRET } });
+    const guest = guestAuth();
+    const key = newKey();
+    const first = await createTicket(before, guest, GUEST_DRAFT, key);
+    expect(first.status, first.text).toBe(201);
+    const accessKey = (first.body as { accessKey?: string }).accessKey;
+    expect(accessKey).toBeDefined();
+    await before.close();
+    const rotating = await startTestServer({ dir: before.dir, config: { tokenSecret: TEST_SECRET, previousTokenSecret: OLD_SECRET, databaseUrl: before.dbPath.startsWith('postgres') ? before.dbPath : null } });
+    try {
+      const replay = await createTicket(rotating, guest, GUEST_DRAFT, key);
+      expect(replay.status, replay.text).toBe(201);
+      expect((replay.body as { accessKey?: string }).accessKey).toBe(accessKey);
+      await rotating.close();
+      const after = await startTestServer({ dir: before.dir, config: { tokenSecret: TEST_SECRET, databaseUrl: before.dbPath.startsWith('postgres') ? before.dbPath : null } });
+      try {
+        const late = await createTicket(after, guest, GUEST_DRAFT, key);
+        expect(late.status, late.text).toBe(201);
+        expect(late.body).not.toHaveProperty('accessKey');
+      } finally {
+        await after.cleanup();
+      }
+    } finally {
+      await rotating.close();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { canonicalJson, formatTicketNumber, isTicketNumber, ticketDraftSchema } 
 import { contentDisposition, sanitizeFileName } from '../../src/server/attachments/file-name';
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { commandLineFrom } from '../../src/server/workers';
+import { addressGroup } from '../../src/server/guard/guest-quota';
 import { fieldMessages } from '../../src/server/field-messages';
 import { errorLine } from '../../src/server/error-line';
 import { freePort } from '../fixtures/ports';
@@ -28,7 +29,7 @@ describe('loadConfig', () => {
   it('reads every variable and refuses bad numbers', () => {
     const { config } = loadConfig({
       SUPPORT_TOKEN_SECRET: 'x'.repeat(40),
-      SUPPORT_AGENT_TOKEN: 'agent',
+      SUPPORT_AGENT_TOKEN: 'agent-token-0123456789',
       PORT: '9000',
       HOST: '0.0.0.0',
       SUPPORT_DB: '/tmp/a/b.sqlite',
@@ -44,7 +45,7 @@ describe('loadConfig', () => {
       attachmentsDir: '/tmp/a/attachments',
       rateLimitPerMinute: 10,
       allowedOrigins: ['https://a.example', 'https://b.example'],
-      agentToken: 'agent',
+      agentToken: 'agent-token-0123456789',
     });
     expect(config.limits).toMatchObject({ maxFileBytes: 1000, maxFilesPerTicket: 3, maxPixels: 40_000_000 });
     // Files waiting in drafts: three tickets' worth unless told otherwise.
@@ -236,7 +237,7 @@ describe('the command line', () => {
     expect(commandLineFrom(['--workers', '3'])).toEqual({ workers: 3, help: false });
     expect(commandLineFrom(['--workers=2', '--help'])).toEqual({ workers: 2, help: true });
     expect(commandLineFrom(['-h'])).toEqual({ workers: 0, help: true });
-    for (const wrong of [['--workers'], ['--workers', '0'], ['--workers=65'], ['--workers', 'two'], ['--workers=']]) {
+    for (const wrong of [['--workers'], ['--workers', '0'], ['--workers=65'], ['--workers', 'two'], ['--workers='], ['--workers', ' 2'], ['--workers=0x2'], ['--workers', '1e1']]) {
       expect(() => commandLineFrom(wrong), wrong.join(' ')).toThrow(/--workers must be a whole number from 1 to 64/);
     }
   });
@@ -245,5 +246,17 @@ describe('the command line', () => {
     expect(() => commandLineFrom(['--port', '8080'])).toThrow(/Unknown argument "--port"\. Set PORT in the environment instead\.\nUsage:/);
     expect(() => commandLineFrom(['--host=0.0.0.0'])).toThrow(/Set HOST in the environment instead/);
     expect(() => commandLineFrom(['--workers', '2', 'serve'])).toThrow(/Unknown argument "serve"/);
+    expect(() => commandLineFrom(['--workers', '2', '--workers=3'])).toThrow(/--workers is given twice/);
+  });
+});
+
+describe('the per-IP limits’ address', () => {
+  it('is an IPv4 address as it is, an IPv6 one by its /64, so one host cannot take a fresh address per request', () => {
+    expect(addressGroup('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressGroup('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressGroup('2001:db8:85a3::8a2e:370:7334')).toBe('2001:db8:85a3:0::/64');
+    expect(addressGroup('2001:db8:85a3:0:1:2:3:4')).toBe(addressGroup('2001:0db8:85a3:0000:ffff::1'));
+    expect(addressGroup('2001:db8:85a3:1::1')).not.toBe(addressGroup('2001:db8:85a3:2::1'));
+    expect(addressGroup('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
   });
 });

@@ -3,7 +3,8 @@ import { createMiddleware } from 'hono/factory';
 import type { ReporterClaims } from '../../core';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
-import { GUEST_KEY, hashKey, secretsEqual } from './keys';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { GUEST_KEY, hashKey } from './keys';
 import { checkReporterToken } from './tokens';
 import type { TokenRejection } from './tokens';
 
@@ -51,18 +52,53 @@ export async function resolveIdentity(header: string | undefined, deps: AppDeps)
   }
   if (!result.ok) {
     // The reason only, never the token: an LMS developer finds the mistake in the log.
-    deps.logger.warn(`[support] reporter token refused: ${result.reason}: ${result.detail}`);
+    logRefused(deps, result.reason, result.detail);
     return { kind: 'invalid', ...(deps.config.dev ? { rejection: { reason: result.reason, detail: result.detail } } : {}) };
   }
   return { kind: 'user', owner: `user:${result.claims.sub}`, keyHash: null, claims: result.claims };
 }
 
-/** The specialist whose token `credential` is; every token is compared, each in constant time. */
+/** The agent tokens' digests, made once per configuration: a request hashes only its own credential. */
+const tokenDigests = new WeakMap<AppDeps['config'], Array<{ digest: Buffer; name: string | null }>>();
+
+/** The specialist whose token `credential` is; every token's digest is compared, each in constant time. */
 function agentOf(credential: string, deps: AppDeps): AgentIdentity | null {
-  const { agentToken, agents } = deps.config;
-  let found: AgentIdentity | null = agentToken !== null && secretsEqual(credential, agentToken) ? { kind: 'agent', name: null } : null;
-  for (const { name, token } of agents) if (secretsEqual(credential, token)) found = { kind: 'agent', name };
+  const { config } = deps;
+  let digests = tokenDigests.get(config);
+  if (digests === undefined) {
+    digests = [
+      ...(config.agentToken === null ? [] : [{ digest: digestOf(config.agentToken), name: null }]),
+      ...config.agents.map(({ name, token }) => ({ digest: digestOf(token), name })),
+    ];
+    tokenDigests.set(config, digests);
+  }
+  const given = digestOf(credential);
+  let found: AgentIdentity | null = null;
+  for (const { digest, name } of digests) if (timingSafeEqual(given, digest)) found = { kind: 'agent', name };
   return found;
+}
+
+/**
+ * At most {@link REFUSED_LINES_PER_MINUTE} refused-token lines a minute per server, then one line saying how many
+ * were left out: anyone can send refused tokens faster than the rate limit (which comes after the identity)
+ * answers them, and the log must not fill.
+ */
+const REFUSED_LINES_PER_MINUTE = 100;
+const refusedLines = new WeakMap<AppDeps['config'], { since: number; logged: number; left: number }>();
+function logRefused(deps: AppDeps, reason: string, detail: string): void {
+  const now = deps.clock().getTime();
+  let window = refusedLines.get(deps.config);
+  if (window === undefined || now - window.since >= 60_000) {
+    if (window !== undefined && window.left > 0) deps.logger.warn(`[support] reporter tokens refused: ${window.left} more in the last minute, not logged one by one`);
+    window = { since: now, logged: 0, left: 0 };
+    refusedLines.set(deps.config, window);
+  }
+  if (window.logged >= REFUSED_LINES_PER_MINUTE) {
+    window.left += 1;
+    return;
+  }
+  window.logged += 1;
+  deps.logger.warn(`[support] reporter token refused: ${reason}: ${detail}`);
 }
 
 /** Middleware that puts the identity on the context (it never refuses: routes decide what they need). */
@@ -95,4 +131,8 @@ export function requireAgent(identity: Identity): AgentIdentity {
   if (identity.kind === 'agent') return identity;
   if (identity.kind === 'user' || identity.kind === 'guest') throw failures.forbidden();
   throw failures.unauthorized(identity.kind === 'invalid' ? 'Неверный токен специалиста.' : 'Требуется токен специалиста.');
+}
+
+function digestOf(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
 }

@@ -1,5 +1,5 @@
-/** Guest keys, per-ticket access keys and the agent token: hashing and constant-time comparison. */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+/** Guest keys and per-ticket access keys: hashing and deriving. */
+import { createHash, createHmac } from 'node:crypto';
 
 /** What a guest key (and an access key) looks like: base64url, long enough to be unguessable. */
 export const GUEST_KEY = /^[A-Za-z0-9_-]{32,128}$/;
@@ -17,9 +17,3 @@ export function deriveAccessKey(secret: string, ticketId: string): string {
   return createHmac('sha256', secret).update(`ticket-access:${ticketId}`, 'utf8').digest('base64url');
 }
 
-/** Compares two secrets in time independent of where they differ (hashing first equalises the lengths). */
-export function secretsEqual(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given, 'utf8').digest();
-  const b = createHash('sha256').update(expected, 'utf8').digest();
-  return timingSafeEqual(a, b);
-}

@@ -35,13 +35,31 @@ export interface GuestQuota {
   reserve(ip: string, cost: GuestCost): Promise<QuotaReservation>;
 }
 
-/** The caller's IP address ('unknown' outside Node's HTTP server, e.g. `app.request` in tests). */
+/**
+ * The caller's address as the per-IP limits count it ('unknown' outside Node's HTTP server, e.g. `app.request` in
+ * tests): an IPv4 address as it is (an IPv4-mapped IPv6 one too), an IPv6 address by its /64 network — one host
+ * usually holds a whole /64 and could take a fresh address per request.
+ */
 export function remoteAddress(c: Context): string {
+  let address: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    address = getConnInfo(c).remote.address;
   } catch {
     return 'unknown';
   }
+  return address === undefined ? 'unknown' : addressGroup(address);
+}
+
+/** The key of an address for per-IP limits: IPv4 as is, IPv6 by its first four groups (the /64). */
+export function addressGroup(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/iu.exec(address);
+  if (mapped !== null) return mapped[1] ?? address;
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.toLowerCase().split('%')[0]?.split('::') ?? [''];
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...new Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/u, '')).join(':')}::/64`;
 }
 
 /** Creates the per-IP guest quotas over the shared counters, timed by the injected clock. */

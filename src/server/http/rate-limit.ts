@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { API_PREFIX } from '../api-prefix';
 import type { AppEnv } from '../context';
 import { ApiFailure, isStorageUnavailable } from '../errors';
 import { remoteAddress } from '../guard/guest-quota';
@@ -31,10 +32,15 @@ function bucketsOf(c: Context<AppEnv>, limits: RateLimits): Array<[string, numbe
   if (identity.kind === 'agent') return [[identity.name === null ? 'agent' : `agent:${identity.name}`, limits.agentPerMinute]];
   const ip = remoteAddress(c);
   if (identity.kind === 'guest') return [[identity.owner, perMinute], [`guest-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
-  if (c.req.method === 'GET' && c.req.path.endsWith('/meta')) return [[`meta-ip:${ip}`, anonymousPerMinute]];
+  // Credentials that failed are counted with the other anonymous calls, whatever the path: the larger buckets
+  // below are for what needs no credentials, not for guessing a token.
+  if (identity.kind === 'invalid') return [[`other-ip:${ip}`, perMinute]];
+  // The routes by their exact path (`/agent/x/meta` is not the hours banner).
+  const path = c.req.path.slice(API_PREFIX.length);
+  if (c.req.method === 'GET' && path === '/meta') return [[`meta-ip:${ip}`, anonymousPerMinute]];
   // The e-mails' unsubscribe links: people and mail providers' one-click POSTs (many recipients behind one
   // provider's address), never blocked by other anonymous calls from that address.
-  if (EMAIL_LINKS.some((path) => c.req.path.endsWith(path))) return [[`email-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
+  if (EMAIL_LINKS.includes(path)) return [[`email-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
   return [[`other-ip:${ip}`, perMinute]];
 }
 

@@ -119,9 +119,14 @@ export async function createTicket(
 /** Adds the guest's access key (derived, never stored) to a create answer. */
 function withAccessKey(deps: AppDeps, reporter: Reporter, body: CreateTicketResponse, row: TicketRow | undefined): CreateTicketResponse {
   if (reporter.kind !== 'guest') return body;
-  const accessKey = deriveAccessKey(deps.config.tokenSecret, body.ticket.id);
-  // After a secret rotation the derived key no longer matches the stored hash: better none than a wrong one.
-  return row?.access_key_hash === hashKey(accessKey) ? { ...body, accessKey } : body;
+  // The key was derived from the secret of the time: while a changed secret is the previous one, a replay of a
+  // create made before the change still gets it back. After that, better none than a wrong one.
+  const { tokenSecret, previousTokenSecret } = deps.config;
+  for (const secret of previousTokenSecret === null ? [tokenSecret] : [tokenSecret, previousTokenSecret]) {
+    const accessKey = deriveAccessKey(secret, body.ticket.id);
+    if (row?.access_key_hash === hashKey(accessKey)) return { ...body, accessKey };
+  }
+  return body;
 }
 
 /** Says which years lack a production calendar, so an operator adds the decree table. */
@@ -129,6 +134,6 @@ function warnProvisional(deps: AppDeps, instants: readonly Date[]): void {
   const years = [...new Set(instants.map((at) => moscowParts(at).year))].filter((year) => !hasCalendarFor(year));
   deps.logger.warn(
     `[support] deadlines computed without a production calendar for ${years.join(', ')}: marked provisional. ` +
-      'Add src/core/calendar/years/<year>.ts from the government decree.',
+      'Install a release with that year\'s calendar (maintainers add src/core/calendar/years/<year>.ts from the government decree).',
   );
 }
