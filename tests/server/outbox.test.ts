@@ -11,7 +11,7 @@ import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp, verify } from '../fixtures/receivers';
 import { fileForm, pngImage } from './images';
 import type { Mail } from '../fixtures/receivers';
-import { agentAuth, ALLOWED_ORIGIN, call, createTicket, expectError, guestAuth, startTestServer, userAuth } from './helpers';
+import { agentAuth, ALLOWED_ORIGIN, call, createTicket, expectError, guestAuth, newKey, profile, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 const WEBHOOK_SECRET = 'whsec-test-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -124,6 +124,36 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
       expect(mail?.html).not.toContain('настройках');
       expect(mail?.text).toContain('Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.');
     }
+  });
+
+  it('writes to a reporter whose browser prefers English in English, the unsubscribe pages too; to anyone else in Russian', async () => {
+    const created = await call(ts, 'POST', '/tickets', {
+      auth: alice,
+      json: { ...validDrafts.technical, subject: 'Video does not play', pageUrl: 'https://lms.example.ru/courses/7' },
+      headers: { 'idempotency-key': newKey(), 'accept-language': 'en-GB,en;q=0.9,ru;q=0.5' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const ticket = createTicketResponseSchema.parse(created.body).ticket;
+    expect((await agentStatus(ticket.id, 'clarification_requested', 'Which browser do you use?')).status).toBe(200);
+    await settled(ticket.id);
+    const [mail] = smtp.mails.filter((m) => m.subject.includes(ticket.number));
+    expect(mail?.subject).toBe(`Request ${ticket.number}: A specialist has a question about your request`);
+    expect(mail?.text).toContain(`Hello, ${profile('alice').name}!`);
+    expect(mail?.text).toContain(`A specialist has a question about your request: ${ticket.number} “Video does not play”.`);
+    expect(mail?.text).toContain(`Answer the question: https://lms.example.ru/courses/7#uchi-support=${ticket.number}`);
+    expect(mail?.text).toContain('You can turn these e-mails off in the support widget’s settings or with the link below.');
+    expect(mail?.text).not.toMatch(/Здравствуйте|Отписаться|Обращение/u);
+    expect(mail?.html).toContain('<html lang="en">');
+    const link = /Unsubscribe from support e-mails: (\S+)/u.exec(mail?.text ?? '')?.[1] ?? '';
+    const path = link.slice(`${PUBLIC_URL}/api/v1`.length);
+    const asked = await call(ts, 'GET', path, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('<html lang="en">');
+    expect(asked.text).toContain('Unsubscribe from support e-mails?');
+    expect(asked.text).toMatch(/<button type="submit">Unsubscribe<\/button>/);
+    // The page follows the visitor's browser, the e-mail the reporter's at the time of sending.
+    expect((await call(ts, 'GET', path, { headers: { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' } })).text).toContain('Отписаться от писем техподдержки?');
+    expect((await call(ts, 'GET', '/email/unsubscribe?t=x.y', { headers: { 'accept-language': 'en' } })).text).toContain('This link does not work');
   });
 
   it('a guest unsubscribes with the e-mail’s link: opening it changes nothing, the one-click POST stops the e-mails to that address only; a forged link changes nothing; the page turns them back on', async () => {

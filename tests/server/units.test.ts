@@ -4,6 +4,7 @@ import { contentDisposition, sanitizeFileName } from '../../src/server/attachmen
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { commandLineFrom } from '../../src/server/workers';
 import { addressGroup } from '../../src/server/guard/guest-quota';
+import { preferredLocale } from '../../src/server/outbox/mail-locale';
 import { fieldMessages } from '../../src/server/field-messages';
 import { errorLine } from '../../src/server/error-line';
 import { freePort } from '../fixtures/ports';
@@ -258,5 +259,20 @@ describe('the per-IP limits’ address', () => {
     expect(addressGroup('2001:db8:85a3:0:1:2:3:4')).toBe(addressGroup('2001:0db8:85a3:0000:ffff::1'));
     expect(addressGroup('2001:db8:85a3:1::1')).not.toBe(addressGroup('2001:db8:85a3:2::1'));
     expect(addressGroup('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+});
+
+describe('the language of e-mails and pages', () => {
+  it('is English only when the browser asks for English before Russian, by weight then order', () => {
+    expect(preferredLocale(undefined)).toBe('ru');
+    expect(preferredLocale('*')).toBe('ru');
+    expect(preferredLocale('ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7')).toBe('ru');
+    expect(preferredLocale('en-US,en;q=0.9')).toBe('en');
+    expect(preferredLocale('de-DE,en;q=0.8,ru;q=0.7')).toBe('en');
+    expect(preferredLocale('ru;q=0.5, en;q=0.8')).toBe('en');
+    expect(preferredLocale('en;q=0, ru')).toBe('ru');
+    expect(preferredLocale('fr, de')).toBe('ru');
+    expect(preferredLocale('EN-gb')).toBe('en');
+    expect(preferredLocale('en;q=abc')).toBe('en');
   });
 });

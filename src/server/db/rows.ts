@@ -34,6 +34,8 @@ export interface TicketRow {
   follow_up_of: string | null;
   /** When a guest consented to the processing of personal data (ISO); null for signed-in users. */
   consent_at: string | null;
+  /** The language of the reporter's e-mails ('ru', 'en'), as their browser preferred when the ticket was sent; null: Russian. */
+  locale: string | null;
 }
 
 /** The rating columns of a ticket; a new ticket has none. */

@@ -41,10 +41,10 @@ export function ticketsRepo(db: Database) {
     ORDER BY resolve_due_at, seq LIMIT @take`);
   const insert = db.prepare<NewTicket>(`INSERT INTO tickets (id, number, owner, access_key_hash, category, subject,
     status, priority, draft_json, reporter_json, created_at, updated_at, review_due_at, resolve_due_at,
-    deadlines_provisional, one_problem_parts, one_problem_markers, split_group, follow_up_of, consent_at) VALUES (@id,
+    deadlines_provisional, one_problem_parts, one_problem_markers, split_group, follow_up_of, consent_at, locale) VALUES (@id,
     @number, @owner, @access_key_hash, @category, @subject, @status, @priority, @draft_json, @reporter_json, @created_at,
     @updated_at, @review_due_at, @resolve_due_at, @deadlines_provisional, @one_problem_parts, @one_problem_markers,
-    @split_group, @follow_up_of, @consent_at)`);
+    @split_group, @follow_up_of, @consent_at, @locale)`);
   const byNumber = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE number = ?');
   const followUps = db.prepare<[string], Pick<TicketRow, 'id' | 'number'>>(
     'SELECT id, number FROM tickets WHERE follow_up_of = ? ORDER BY seq',

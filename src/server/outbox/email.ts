@@ -1,9 +1,11 @@
 /**
- * The reporter's e-mail about a specialist's change: Russian, plain text and HTML (every user-supplied value
- * escaped), the ticket number in the subject and a link back to the LMS page with the ticket opened.
+ * The reporter's e-mail about a specialist's change: in Russian or English (as the reporter's browser preferred
+ * when the ticket was sent), plain text and HTML (every user-supplied value escaped), the ticket number in the
+ * subject and a link back to the LMS page with the ticket opened.
  */
 import { TICKET_LINK_PREFIX } from '../../core';
 import type { Status } from '../../core';
+import type { MailLocale } from './mail-locale';
 
 /** The statuses a reporter is e-mailed about, when a specialist sets them. */
 export const EMAIL_STATUSES: ReadonlySet<Status> = new Set<Status>(['clarification_requested', 'answered', 'resolved']);
@@ -40,22 +42,64 @@ export interface EmailInput {
   guest: boolean;
   /** The recipient's unsubscribe link; null when the server has no public address. */
   unsubscribeUrl: string | null;
+  /** The e-mail's language (Russian when not given). */
+  locale?: MailLocale;
 }
 
-/** The footer's last sentence: where a signed-in user turns e-mails off, or when a guest gets them at all. */
-function settingsSentence(guest: boolean, unsubscribe: boolean): string {
-  if (guest) return 'Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.';
-  return unsubscribe
-    ? 'Отключить письма можно в настройках виджета техподдержки или по ссылке ниже.'
-    : 'Отключить письма можно в настройках виджета техподдержки.';
+/** What an e-mail says, in each language. */
+interface MailTexts {
+  hello: (name: string) => string;
+  headlines: Partial<Record<Status, string>>;
+  changed: string;
+  subject: (number: string, headline: string) => string;
+  about: (headline: string, number: string, topic: string) => string;
+  answer: string;
+  open: string;
+  automatic: string;
+  /** The footer's last sentence: when a guest gets e-mails at all, or where a signed-in user turns them off. */
+  guest: string;
+  settingsOrLink: string;
+  settings: string;
+  unsubscribe: string;
 }
 
-const UNSUBSCRIBE_LABEL = 'Отписаться от писем техподдержки';
-
-const HEADLINES: Partial<Record<Status, string>> = {
-  clarification_requested: 'Специалист задал вопрос по обращению',
-  answered: 'Специалист ответил на обращение',
-  resolved: 'Вопрос решён',
+const TEXTS: Record<MailLocale, MailTexts> = {
+  ru: {
+    hello: (name) => `Здравствуйте, ${name}!`,
+    headlines: {
+      clarification_requested: 'Специалист задал вопрос по обращению',
+      answered: 'Специалист ответил на обращение',
+      resolved: 'Вопрос решён',
+    },
+    changed: 'Обращение изменилось',
+    subject: (number, headline) => `Обращение № ${number}: ${headline.toLowerCase()}`,
+    about: (headline, number, topic) => `${headline}: № ${number} «${topic}».`,
+    answer: 'Ответить на вопрос',
+    open: 'Открыть обращение',
+    automatic: 'Это письмо отправлено автоматически, отвечать на него не нужно.',
+    guest: 'Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.',
+    settingsOrLink: 'Отключить письма можно в настройках виджета техподдержки или по ссылке ниже.',
+    settings: 'Отключить письма можно в настройках виджета техподдержки.',
+    unsubscribe: 'Отписаться от писем техподдержки',
+  },
+  en: {
+    hello: (name) => `Hello, ${name}!`,
+    headlines: {
+      clarification_requested: 'A specialist has a question about your request',
+      answered: 'A specialist has answered your request',
+      resolved: 'Your request is resolved',
+    },
+    changed: 'Your request has changed',
+    subject: (number, headline) => `Request ${number}: ${headline}`,
+    about: (headline, number, topic) => `${headline}: ${number} “${topic}”.`,
+    answer: 'Answer the question',
+    open: 'Open the request',
+    automatic: 'This e-mail was sent automatically; there is no need to reply to it.',
+    guest: 'E-mails come only when a specialist asks a question about, answers or resolves your request.',
+    settingsOrLink: 'You can turn these e-mails off in the support widget’s settings or with the link below.',
+    settings: 'You can turn these e-mails off in the support widget’s settings.',
+    unsubscribe: 'Unsubscribe from support e-mails',
+  },
 };
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -72,35 +116,37 @@ export function ticketLink(page: string, number: string): string {
 
 /** Renders the e-mail. */
 export function renderEmail(input: EmailInput): EmailPayload {
-  const headline = HEADLINES[input.status] ?? 'Обращение изменилось';
+  const locale = input.locale ?? 'ru';
+  const say = TEXTS[locale];
+  const headline = say.headlines[input.status] ?? say.changed;
   const link = input.page === null ? null : ticketLink(input.page, input.number);
   // Header injection is impossible through nodemailer, but a subject stays one line all the same.
   const topic = input.subject.replace(/\s+/g, ' ').trim();
-  const subject = `Обращение № ${input.number}: ${headline.toLowerCase()}`;
-  const action = input.status === 'clarification_requested' ? 'Ответить на вопрос' : 'Открыть обращение';
+  const subject = say.subject(input.number, headline);
+  const action = input.status === 'clarification_requested' ? say.answer : say.open;
+  const settings = input.guest ? say.guest : input.unsubscribeUrl !== null ? say.settingsOrLink : say.settings;
   const text = [
-    `Здравствуйте, ${input.name}!`,
+    say.hello(input.name),
     '',
-    `${headline}: № ${input.number} «${topic}».`,
+    say.about(headline, input.number, topic),
     ...(input.text === null ? [] : ['', input.text]),
     ...(link === null ? [] : ['', `${action}: ${link}`]),
     '',
-    'Это письмо отправлено автоматически, отвечать на него не нужно.',
-    settingsSentence(input.guest, input.unsubscribeUrl !== null),
-    ...(input.unsubscribeUrl === null ? [] : [`${UNSUBSCRIBE_LABEL}: ${input.unsubscribeUrl}`]),
+    say.automatic,
+    settings,
+    ...(input.unsubscribeUrl === null ? [] : [`${say.unsubscribe}: ${input.unsubscribeUrl}`]),
   ].join('\n');
   const paragraphs = (input.text ?? '').split(/\n/).map((line) => escapeHtml(line)).join('<br>');
   const html = [
-    '<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5">',
-    `<p>Здравствуйте, ${escapeHtml(input.name)}!</p>`,
-    `<p>${escapeHtml(headline)}: № ${escapeHtml(input.number)} «${escapeHtml(topic)}».</p>`,
+    `<!doctype html><html lang="${locale}"><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5">`,
+    `<p>${escapeHtml(say.hello(input.name))}</p>`,
+    `<p>${escapeHtml(say.about(headline, input.number, topic))}</p>`,
     input.text === null ? '' : `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #ccc">${paragraphs}</blockquote>`,
     link === null ? '' : `<p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>`,
-    '<p style="color:#666;font-size:13px">Это письмо отправлено автоматически, отвечать на него не нужно. ',
-    `${escapeHtml(settingsSentence(input.guest, input.unsubscribeUrl !== null))}</p>`,
+    `<p style="color:#666;font-size:13px">${escapeHtml(say.automatic)} ${escapeHtml(settings)}</p>`,
     input.unsubscribeUrl === null
       ? ''
-      : `<p style="color:#666;font-size:13px"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#666">${UNSUBSCRIBE_LABEL}</a></p>`,
+      : `<p style="color:#666;font-size:13px"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#666">${escapeHtml(say.unsubscribe)}</a></p>`,
     '</body></html>',
   ].join('');
   return { to: input.to, subject, text, html, ...(input.unsubscribeUrl === null ? {} : { unsubscribeUrl: input.unsubscribeUrl }) };

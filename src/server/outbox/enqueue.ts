@@ -69,6 +69,7 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     text: event.text,
     page: pageOf(ticket, reporter, deps.config.allowedOrigins),
     guest: reporter.guest,
+    locale: ticket.locale === 'en' ? 'en' : 'ru',
     unsubscribeUrl: deps.config.publicUrl === null ? null : unsubscribeUrl(deps.config.publicUrl, deps.config.tokenSecret, subscriber),
   });
   return { ...email, subscribers };

@@ -12,6 +12,7 @@ import { createTicket } from '../tickets/create';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
 import { singleQuery } from './query';
+import { preferredLocale } from '../outbox/mail-locale';
 
 // Printable ASCII without spaces: a UUID, a ULID or any client token fits; nothing that could break a log line.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
@@ -57,7 +58,7 @@ export function ticketRoutes(deps: AppDeps) {
     const quota = guest ? await deps.guards.guestQuota.reserve(ip, { tickets: 1 }) : null;
     let result: Awaited<ReturnType<typeof createTicket>>;
     try {
-      result = await createTicket(deps, reporter, draft, key, followUp.followUpOf);
+      result = await createTicket(deps, reporter, draft, key, followUp.followUpOf, preferredLocale(c.req.header('accept-language')));
     } catch (error) {
       await quota?.release();
       throw error;

@@ -10,6 +10,8 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context';
 import { escapeHtml } from '../outbox/email';
+import { preferredLocale } from '../outbox/mail-locale';
+import type { MailLocale } from '../outbox/mail-locale';
 import { ownerOfUnsubscribeToken, RESUBSCRIBE_PATH, UNSUBSCRIBE_PATH } from '../outbox/unsubscribe';
 
 const STYLE = [
@@ -29,89 +31,106 @@ interface Page {
 }
 
 /** Whose e-mails these are: the display name of SUPPORT_MAIL_FROM («Учебный центр «Профи» <support@…>»), else the product's. */
-export function senderName(mailFrom: string): string {
+export function senderName(mailFrom: string, locale: MailLocale = 'ru'): string {
   const name = /^\s*"?([^"<]*?)"?\s*</u.exec(mailFrom)?.[1]?.trim() ?? '';
-  return name === '' ? 'Техподдержка Учи.Про' : name;
+  if (name !== '') return name;
+  return locale === 'en' ? 'Uchi.Pro Support' : 'Техподдержка Учи.Про';
 }
 
-function page(c: Context<AppEnv>, status: 200 | 400, content: Page, sender: string) {
+function page(c: Context<AppEnv>, status: 200 | 400, content: Page, sender: string, locale: MailLocale) {
   const form = content.button === undefined
     ? ''
     : `<form method="post" action="${escapeHtml(content.button.action)}"><button type="submit">${escapeHtml(content.button.label)}</button></form>`;
   c.header('Content-Security-Policy', POLICY);
   return c.html(
-    `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
       `<meta name="robots" content="noindex"><title>${escapeHtml(content.title)} — ${escapeHtml(sender)}</title><style>${STYLE}</style></head>` +
       `<body><main><h1>${escapeHtml(content.title)}</h1><p>${escapeHtml(content.text)}</p>${form}</main></body></html>`,
     status,
   );
 }
 
-const BROKEN: Page = {
-  title: 'Ссылка не работает',
-  text: 'Ссылка повреждена или устарела. Откройте её из последнего письма техподдержки целиком или отключите письма в настройках виджета техподдержки («Мои обращения» → «Уведомлять по e-mail»).',
-};
+/** What the pages say, in each language (the one the visitor's browser prefers). */
+const PAGES = {
+  ru: {
+    broken: {
+      title: 'Ссылка не работает',
+      text: 'Ссылка повреждена или устарела. Откройте её из последнего письма техподдержки целиком или отключите письма в настройках виджета техподдержки («Мои обращения» → «Уведомлять по e-mail»).',
+    },
+    ask: {
+      title: 'Отписаться от писем техподдержки?',
+      text: 'Писем о ваших обращениях больше не будет: ни о вопросах специалиста, ни об ответах, ни о решении. Обращения и ответы останутся в виджете техподдержки.',
+    },
+    unsubscribe: 'Отписаться',
+    done: {
+      title: 'Вы отписались',
+      text: 'Писем техподдержки о ваших обращениях больше не будет. Ответы специалистов по-прежнему видны в виджете техподдержки.',
+    },
+    resubscribe: 'Снова получать письма',
+    back: { title: 'Письма снова включены', text: 'Письмо придёт, когда специалист задаст вопрос, ответит или закроет ваше обращение.' },
+  },
+  en: {
+    broken: {
+      title: 'This link does not work',
+      text: 'The link is damaged or out of date. Open it whole from the latest support e-mail, or turn the e-mails off in the support widget’s settings (“My requests” → “Notify me by e-mail”).',
+    },
+    ask: {
+      title: 'Unsubscribe from support e-mails?',
+      text: 'There will be no more e-mails about your requests: neither about a specialist’s questions, nor answers, nor resolutions. Your requests and the answers stay in the support widget.',
+    },
+    unsubscribe: 'Unsubscribe',
+    done: {
+      title: 'You are unsubscribed',
+      text: 'There will be no more support e-mails about your requests. Specialists’ answers are still shown in the support widget.',
+    },
+    resubscribe: 'Get the e-mails again',
+    back: { title: 'E-mails are on again', text: 'An e-mail will come when a specialist asks a question about, answers or resolves your request.' },
+  },
+} satisfies Record<MailLocale, unknown>;
 
 /**
  * A route of the link: the token checked (a page saying the link is broken otherwise), then `respond` with its
  * owner, and the page it gives, its button posting to `next` with the same token.
  */
-type Respond = (owner: string) => Promise<{ page: Omit<Page, 'button'>; button: string; next: string }>;
+type Respond = (owner: string, say: (typeof PAGES)[MailLocale]) => Promise<{ page: Omit<Page, 'button'>; button: string; next: string }>;
 
 /** `GET|POST /email/unsubscribe?t=…`, `POST /email/resubscribe?t=…`. */
 export function unsubscribeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const sender = senderName(deps.config.notifications.mailFrom);
   const linked = (respond: Respond) => async (c: Context<AppEnv>) => {
+    const locale = preferredLocale(c.req.header('accept-language'));
+    const sender = senderName(deps.config.notifications.mailFrom, locale);
     const tokens = c.req.queries('t') ?? [];
     const token = tokens.length === 1 ? (tokens[0] ?? '') : '';
     // A link in an e-mail sent before the secret was replaced carries the old one's HMAC.
     const { tokenSecret, previousTokenSecret } = deps.config;
     const owner = ownerOfUnsubscribeToken(tokenSecret, token) ?? (previousTokenSecret === null ? null : ownerOfUnsubscribeToken(previousTokenSecret, token));
-    if (owner === null) return page(c, 400, BROKEN, sender);
-    const { page: content, button, next } = await respond(owner);
+    if (owner === null) return page(c, 400, PAGES[locale].broken, sender, locale);
+    const { page: content, button, next } = await respond(owner, PAGES[locale]);
     // Relative to this page, so it works behind a proxy that serves the API under a path of its own.
     const action = `.${next.slice(next.lastIndexOf('/'))}?t=${encodeURIComponent(token)}`;
-    return page(c, 200, { ...content, button: { label: button, action } }, sender);
+    return page(c, 200, { ...content, button: { label: button, action } }, sender, locale);
   };
   const setEmail = (owner: string, on: boolean) => deps.store.prefs.setEmail(owner, on, deps.clock().toISOString());
 
   app.get(
     UNSUBSCRIBE_PATH,
-    linked(async () => ({
-      page: {
-        title: 'Отписаться от писем техподдержки?',
-        text: 'Писем о ваших обращениях больше не будет: ни о вопросах специалиста, ни об ответах, ни о решении. Обращения и ответы останутся в виджете техподдержки.',
-      },
-      button: 'Отписаться',
-      next: UNSUBSCRIBE_PATH,
-    })),
+    linked(async (_owner, say) => ({ page: say.ask, button: say.unsubscribe, next: UNSUBSCRIBE_PATH })),
   );
 
   app.post(
     UNSUBSCRIBE_PATH,
-    linked(async (owner) => {
+    linked(async (owner, say) => {
       await setEmail(owner, false);
-      return {
-        page: {
-          title: 'Вы отписались',
-          text: 'Писем техподдержки о ваших обращениях больше не будет. Ответы специалистов по-прежнему видны в виджете техподдержки.',
-        },
-        button: 'Снова получать письма',
-        next: RESUBSCRIBE_PATH,
-      };
+      return { page: say.done, button: say.resubscribe, next: RESUBSCRIBE_PATH };
     }),
   );
 
   app.post(
     RESUBSCRIBE_PATH,
-    linked(async (owner) => {
+    linked(async (owner, say) => {
       await setEmail(owner, true);
-      return {
-        page: { title: 'Письма снова включены', text: 'Письмо придёт, когда специалист задаст вопрос, ответит или закроет ваше обращение.' },
-        button: 'Отписаться',
-        next: UNSUBSCRIBE_PATH,
-      };
+      return { page: say.back, button: say.unsubscribe, next: UNSUBSCRIBE_PATH };
     }),
   );
 

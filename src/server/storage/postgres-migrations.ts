@@ -160,6 +160,11 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'the queue: tickets by resolve deadline',
     sql: `CREATE INDEX tickets_by_due ON tickets (resolve_due_at, seq);`,
   },
+  {
+    version: 9,
+    name: 'the language of the reporter\'s e-mails',
+    sql: `ALTER TABLE tickets ADD COLUMN locale TEXT;`,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -99,11 +99,11 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
       await db.query(
         `INSERT INTO tickets (id, number, owner, access_key_hash, category, subject, status, priority, draft_json,
           reporter_json, created_at, updated_at, review_due_at, resolve_due_at, deadlines_provisional, one_problem_parts,
-          one_problem_markers, split_group, follow_up_of, consent_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+          one_problem_markers, split_group, follow_up_of, consent_at, locale)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
         [t.id, t.number, t.owner, t.access_key_hash, t.category, t.subject, t.status, t.priority, t.draft_json, t.reporter_json,
           t.created_at, t.updated_at, t.review_due_at, t.resolve_due_at, t.deadlines_provisional, t.one_problem_parts,
-          t.one_problem_markers, t.split_group, t.follow_up_of, t.consent_at],
+          t.one_problem_markers, t.split_group, t.follow_up_of, t.consent_at, t.locale],
       );
     },
     setStatus: async (id, status, at) => {

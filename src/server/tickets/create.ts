@@ -14,6 +14,7 @@ import { enforceOneProblem } from './one-problem';
 import { bodyHash, randomId } from './ids';
 import { reporterRecord } from './reporter';
 import { ticketView } from './view';
+import type { MailLocale } from '../outbox/mail-locale';
 
 /** The answer to a create: 201 with the ticket (and a guest's access key), first time or replayed. */
 export interface CreateResult {
@@ -31,6 +32,7 @@ export async function createTicket(
   parsed: TicketDraft,
   idempotencyKey: string,
   followUpOf?: string,
+  locale: MailLocale = 'ru',
 ): Promise<CreateResult> {
   const { store, config } = deps;
   const now = deps.clock();
@@ -86,6 +88,7 @@ export async function createTicket(
       split_group: draft.splitGroup ?? null,
       follow_up_of: followed?.id ?? null,
       consent_at: guest ? at : null,
+      locale,
     });
     const first = { ticket_id: id, type: 'status', status: INITIAL_STATUS, previous_status: null, actor: 'system', agent_name: null, text: null, created_at: at };
     const eventId = await tx.events.insert(first);

@@ -1,0 +1,23 @@
+/**
+ * The language of what the server writes to a reporter outside the widget (e-mails, the unsubscribe pages):
+ * Russian, or English when the reporter's browser asks for English before Russian. The browser sends its
+ * preference with every request (`Accept-Language`), the widget's create included.
+ */
+
+/** The languages of e-mails and pages. */
+export type MailLocale = 'ru' | 'en';
+
+/** The language `Accept-Language` prefers of Russian and English (by weight, then order); Russian when neither. */
+export function preferredLocale(header: string | undefined): MailLocale {
+  const ranked = (header ?? '')
+    .slice(0, 500)
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const weight = params.map((param) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/iu.exec(param)?.[1]).find((value) => value !== undefined);
+      return { language: tag.trim().toLowerCase().split('-')[0] ?? '', q: weight === undefined ? 1 : Number(weight), index };
+    })
+    .filter(({ language, q }) => (language === 'ru' || language === 'en') && q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.language === 'en' ? 'en' : 'ru';
+}
