@@ -36,7 +36,7 @@ describe('one-problem corpus', () => {
   // support to do and the shape of the right side's opening (the classes, stems and letter trigrams of its first
   // words), a connective's cut vetoed below a score of 0.5, and the models deciding, at a threshold of their own,
   // where the rules cut nothing at a connective. Without the trigrams: 0.96 / 0.72 (tp 874, fp 39). The 1,632
-  // newest were written apart and measured once before joining (README).
+  // newest were written apart and measured once before joining (docs/one-problem.md).
   it('does not fall below its held-out figures (precision 0.95, recall 0.76)', () => {
     console.log([formatMetrics('one-problem held-out set', holdout.length, held), ...formatShapes(held)].join('\n'));
     expect(held.precision).toBeGreaterThanOrEqual(0.95);
@@ -45,7 +45,7 @@ describe('one-problem corpus', () => {
 
   // The product's goal on texts the rules were not tuned on (precision ≥ 0.95, recall ≥ 0.9) is not reached
   // yet: the floor above keeps what is reached, and the README says what is missing. The trained models
-  // (npm run train:one-problem) took it from the rules' 0.75 / 0.63 to 0.98 / 0.65 on this set (README).
+  // (npm run train:one-problem) took it from the rules' 0.75 / 0.63 to 0.98 / 0.65 on this set (docs/one-problem.md).
   it.todo('reaches the goal on the held-out set: precision ≥ 0.95, recall ≥ 0.9');
 
   const exact = [
