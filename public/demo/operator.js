@@ -590,6 +590,13 @@
       busy = false;
     }
     await refresh();
+    // The pressed move is hidden when the new status does not offer it: the focus goes to the first move offered
+    // now, or to the ticket's title on a closed ticket, rather than to the page's body.
+    const pressed = $('op-actions').querySelector(`[data-status="${status}"]`);
+    if (pressed === null || pressed.hidden || document.activeElement === document.body) {
+      const next = [...$('op-actions').querySelectorAll('button')].find((button) => !button.hidden);
+      (next ?? $('op-detail-title')).focus();
+    }
   }
 
   function renderMoves() {

@@ -417,9 +417,18 @@ describe('the operator page', () => {
     // Hidden buttons are not in the accessibility tree: the roles are what a specialist is offered.
     const offered = async () => (await actions.getByRole('button').allInnerTexts()).join(' | ');
     await waitUntil(tracked, 'the answered ticket’s three moves', async () => (await offered()) === 'Запросить уточнение | В работу | Вопрос решён');
-    await actions.getByRole('button', { name: 'Вопрос решён' }).click();
+    const focused = () => tracked.page.evaluate(() => (document.activeElement as HTMLElement | null)?.id || document.activeElement?.textContent || '');
+    // From the keyboard: the move pressed is no longer offered, and the focus goes to the first move that is.
+    await actions.getByRole('button', { name: 'В работу' }).focus();
+    await tracked.page.keyboard.press('Enter');
+    await visible(tracked, tracked.page.getByText('Статус изменён: Обращение в работе'), 'the move done');
+    await waitUntil(tracked, 'the focus on the first move offered now', async () => (await focused()) === 'Запросить уточнение');
+    await actions.getByRole('button', { name: 'Вопрос решён' }).focus();
+    await tracked.page.keyboard.press('Enter');
     await visible(tracked, tracked.page.getByText('Статус изменён: Вопрос решён'), 'the move done');
     await waitUntil(tracked, 'no move on a resolved ticket', async () => (await offered()) === '');
+    // No move is left: the focus is on the ticket's title, not on the page's body.
+    await waitUntil(tracked, 'the focus on the ticket’s title', async () => (await focused()) === 'op-detail-title');
     // The text field says why nothing can be done, and takes no text.
     await visible(tracked, tracked.page.locator('#op-closed'), 'the closed ticket’s note');
     expect(await tracked.page.locator('#op-text').getAttribute('readonly')).not.toBeNull();
