@@ -2,7 +2,7 @@
  * A ticket opened by its number (a link from an e-mail, `open({ ticket })`): looks it up and hands its id to
  * the live view, or says plainly that the user has no ticket with that number.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { failureOf, queryKeys, useTicket } from '../../api';
 import { useTranslation } from '../shared/i18n-react';
@@ -26,6 +26,13 @@ export function TicketLink({ number, onFound, onList }: TicketLinkProps) {
   const query = useTicket(number);
   const ticket = query.data;
   const found = useLatest(onFound);
+  const box = useRef<HTMLDivElement>(null);
+  // A number named while another ticket was shown: that view is gone, and the focus went with it to the page's
+  // body. It comes here, so the keyboard and the screen reader stay in the widget (a focus elsewhere is left be).
+  useEffect(() => {
+    const active = box.current?.ownerDocument.activeElement;
+    if (active === null || active === box.current?.ownerDocument.body) box.current?.focus({ preventScroll: true });
+  });
   useEffect(() => {
     if (ticket === undefined) return;
     // The live view reads the ticket by id: it starts from what was just read.
@@ -35,7 +42,7 @@ export function TicketLink({ number, onFound, onList }: TicketLinkProps) {
 
   if (!query.isError) {
     return (
-      <div className="us-ticket" data-state="loading">
+      <div className="us-ticket" data-state="loading" ref={box} tabIndex={-1}>
         <p role="status">{t('common:loading')}</p>
       </div>
     );
@@ -43,7 +50,7 @@ export function TicketLink({ number, onFound, onList }: TicketLinkProps) {
   const failure = failureOf(query.error);
   const missing = failure.kind === 'http' && failure.status === 404;
   return (
-    <div className="us-ticket" data-state={missing ? 'not-found' : 'error'}>
+    <div className="us-ticket" data-state={missing ? 'not-found' : 'error'} ref={box} tabIndex={-1}>
       <Notice tone="error" live>
         <p>{missing ? t('link.notFound', { number }) : t('loadError')}</p>
         {missing ? <p>{t('link.notFoundHint')}</p> : null}

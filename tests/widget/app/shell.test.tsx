@@ -50,7 +50,9 @@ describe('the widget shell', () => {
     expect(within(nav).getByRole('button', { name: /Мои обращения/ })).toHaveAttribute('aria-current', 'page');
 
     rerender({ openRequest: { id: 2, ticket: 'UP-2026-999999' } });
-    expect(await screen.findByText('Обращение № UP-2026-999999 не найдено среди ваших обращений.')).toBeInTheDocument();
+    const missing = await screen.findByText('Обращение № UP-2026-999999 не найдено среди ваших обращений.');
+    // The ticket shown (and focused) is gone: the focus stays in the widget, on what replaced it.
+    await waitFor(() => expect(missing.closest('.us-ticket')).toHaveFocus());
     expect(screen.queryByRole('heading', { level: 2, name: ticket.subject })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'К моим обращениям' }));
     expect(await screen.findByRole('button', { name: new RegExp(ticket.subject) })).toBeInTheDocument();
