@@ -1,4 +1,5 @@
 /** "My tickets" (a lazy chunk with the list's texts and CSS; the unseen badge's are in the widget file). */
+import { useEffect, useState } from 'react';
 import { ticketsMessages } from '../../my-tickets/messages';
 import { MyTickets } from '../../my-tickets/MyTickets';
 import guestCss from '../../my-tickets/guest.css?inline';
@@ -25,11 +26,14 @@ export interface TicketsScreenProps {
 /** The list screen. */
 export default function TicketsScreen({ notice, focusTicketId, shown, onOpen, onNew }: TicketsScreenProps) {
   useLazyPart(NAMESPACES, CSS);
+  // The live region is in the page before its text: a region that comes with its text is not read out.
+  const [said, setSaid] = useState('');
+  useEffect(() => setSaid(notice ?? ''), [notice]);
   return (
     <>
       {notice === undefined ? null : (
         <Notice tone="success" live>
-          {notice}
+          {said}
         </Notice>
       )}
       <MyTickets focusOnMount {...(focusTicketId === undefined ? {} : { focusTicketId })} refreshMs={shown ? LIST_REFRESH_MS : 0} onOpen={onOpen} onNew={onNew} />
