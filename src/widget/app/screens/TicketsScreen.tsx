@@ -26,9 +26,13 @@ export interface TicketsScreenProps {
 /** The list screen. */
 export default function TicketsScreen({ notice, focusTicketId, shown, onOpen, onNew }: TicketsScreenProps) {
   useLazyPart(NAMESPACES, CSS);
-  // The live region is in the page before its text: a region that comes with its text is not read out.
+  // The live region is in the page before its text, which comes a moment later: a region that comes with its
+  // text is not read out.
   const [said, setSaid] = useState('');
-  useEffect(() => setSaid(notice ?? ''), [notice]);
+  useEffect(() => {
+    const timer = setTimeout(() => setSaid(notice ?? ''), 0);
+    return () => clearTimeout(timer);
+  }, [notice]);
   return (
     <>
       {notice === undefined ? null : (
