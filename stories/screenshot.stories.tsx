@@ -72,6 +72,11 @@ export const CaptureDenied: Story = {
 /** Nothing automatic works here: the system's own keys, then paste. */
 export const ManualCapture: Story = { render: flow(MANUAL) };
 
+/** The same last resort on a phone: its own buttons take the screenshot, then the file is picked. */
+export const ManualCaptureOnPhone: Story = {
+  render: flow({ detect: () => ({ ...desktop, hasDisplayMedia: false, isMobile: true, canRenderDom: false }) }),
+};
+
 /** The page was rendered from its DOM and opens in the editor. */
 export const CapturedIntoEditor: Story = {
   render: flow(DOM_CAPTURE),

@@ -9,8 +9,11 @@ import { Button, Notice } from '../shared/ui';
 
 const imageOf = (files: ArrayLike<File> | null | undefined) => Array.from(files ?? []).find((file) => file.type.startsWith('image/'));
 
-/** The manual step; `onImage` gets the pasted or picked picture. */
-export function ManualCapture({ failed, onImage, onCancel }: { failed: boolean; onImage(file: Blob): void; onCancel(): void }) {
+/**
+ * The manual step; `onImage` gets the pasted or picked picture. On a phone or tablet the keys of a computer mean
+ * nothing: the user takes the screenshot with the device's own buttons and picks the file.
+ */
+export function ManualCapture({ failed, mobile = false, onImage, onCancel }: { failed: boolean; mobile?: boolean; onImage(file: Blob): void; onCancel(): void }) {
   const { t } = useTranslation('screenshot');
   const inputId = useId();
   const [notImage, setNotImage] = useState(false);
@@ -34,11 +37,17 @@ export function ManualCapture({ failed, onImage, onCancel }: { failed: boolean; 
   return (
     <div className="us-screenshot__manual" ref={takePastes}>
       {failed ? <Notice tone="warning">{t('manual.failed')}</Notice> : null}
-      <ul className="us-screenshot__steps">
-        <li>{t('manual.windows')}</li>
-        <li>{t('manual.mac')}</li>
-      </ul>
-      <p>{t('manual.paste')}</p>
+      {mobile ? (
+        <p>{t('manual.phone')}</p>
+      ) : (
+        <>
+          <ul className="us-screenshot__steps">
+            <li>{t('manual.windows')}</li>
+            <li>{t('manual.mac')}</li>
+          </ul>
+          <p>{t('manual.paste')}</p>
+        </>
+      )}
       {notImage ? (
         <Notice tone="error" live>
           {t('manual.notImage')}

@@ -34,6 +34,7 @@ export function ScreenshotFlow({ hideWidget, onDone, onCancel, services }: Scree
   const merged = useMemo<CaptureServices>(() => ({ ...browserServices, ...services }), [services]);
   const exclude = useCallback(() => hostElement(env.container), [env.container]);
   const flow = useCaptureFlow(merged, hideWidget, exclude);
+  const mobile = useMemo(() => merged.detect().isMobile, [merged]);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const { step } = flow;
@@ -56,7 +57,7 @@ export function ScreenshotFlow({ hideWidget, onDone, onCancel, services }: Scree
           {t('capturing')}
         </p>
       ) : null}
-      {step.name === 'manual' ? <ManualCapture failed={step.failed} onImage={flow.edit} onCancel={onCancel} /> : null}
+      {step.name === 'manual' ? <ManualCapture failed={step.failed} mobile={mobile} onImage={flow.edit} onCancel={onCancel} /> : null}
       {step.name === 'editing' ? (
         <ScreenshotEditor
           image={step.image}

@@ -15,6 +15,7 @@ export const screenshotMessagesEn = {
     windows: 'Windows: press Win + Shift + S and select an area — the screenshot goes to the clipboard.',
     mac: 'macOS: press ⌘+Ctrl+Shift+4 and select an area — the screenshot goes to the clipboard (⌘+Shift+4 saves it as a file on the desktop).',
     paste: 'Then paste it here: Ctrl+V (⌘+V on a Mac) — or choose the file.',
+    phone: 'Take a screenshot with your phone’s or tablet’s buttons (usually power and volume down together), then choose its file.',
     pick: 'Choose the screenshot file',
     notImage: 'There is no picture in the clipboard. Copy the screenshot and paste again.',
   },

@@ -107,6 +107,21 @@ describe('ScreenshotFlow', () => {
     expect(onCancel).toHaveBeenCalledOnce();
   });
 
+  it('on a phone, where the page could not be rendered, says to use the phone’s buttons and pick the file, not a computer’s keys', async () => {
+    const services = fakeServices({
+      detect: () => ({ ...desktop(), hasDisplayMedia: false, isMobile: true }),
+      captureDom: vi.fn(async () => Promise.reject(new Error('CSP'))),
+    });
+    const { user } = setup(services);
+    expect(await screen.findByRole('heading', { name: 'Сделайте снимок сами' })).toHaveFocus();
+    expect(screen.getByText(/кнопками телефона или планшета/)).toBeInTheDocument();
+    expect(screen.queryByText(/Win \+ Shift \+ S/)).toBeNull();
+    expect(screen.queryByText(/Ctrl\+V/)).toBeNull();
+    const picked = new File(['png'], 'shot.png', { type: 'image/png' });
+    await user.upload(screen.getByLabelText('Выбрать файл со снимком'), picked);
+    await screen.findByRole('img', { name: /Снимок страницы/ });
+  });
+
   it('frees the decoded picture when it closes', async () => {
     const loaded = fakeImage();
     const services = fakeServices({ loadImage: vi.fn(async () => loaded) });
