@@ -17,18 +17,21 @@ export function getCurrentEventId(events: readonly TicketEvent[]): number | null
 
 /** The specialist's latest question (text of the last clarification request), if any. */
 export function getLastQuestion(events: readonly TicketEvent[]): string | null {
-  return lastSupportText(events, 'clarification_requested');
+  return lastSupportText(events, ['clarification_requested']);
 }
 
-/** The text of the specialist's latest answer, or null if there is none. */
+/**
+ * The text of the specialist's latest answer, or null if there is none: an answer, or what they wrote when they
+ * resolved the ticket (a ticket may be resolved with its answer, without an "answered" step).
+ */
 export function getLastAnswer(events: readonly TicketEvent[]): string | null {
-  return lastSupportText(events, 'answered');
+  return lastSupportText(events, ['answered', 'resolved']);
 }
 
-function lastSupportText(events: readonly TicketEvent[], status: TicketEvent['status']): string | null {
+function lastSupportText(events: readonly TicketEvent[], statuses: ReadonlyArray<TicketEvent['status']>): string | null {
   for (let index = events.length - 1; index >= 0; index--) {
     const event = events[index];
-    if (event?.status === status && event.actor === 'support' && event.text !== undefined && event.text.trim() !== '') {
+    if (event !== undefined && statuses.includes(event.status) && event.actor === 'support' && event.text !== undefined && event.text.trim() !== '') {
       return event.text;
     }
   }

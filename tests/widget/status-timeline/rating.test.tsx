@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RatingBody, Ticket } from '../../../src/core';
 import { TicketView } from '../../../src/widget/status-timeline';
 import { createFakeApi, fail, ok } from './fake-api';
-import { makeTicket, NOW } from './fixtures';
+import { makeEvent, makeTicket, NOW } from './fixtures';
 import { renderWidget } from './render';
 
 function rated(ticket: Ticket, body: RatingBody, ratedAt = NOW): Ticket {
@@ -60,6 +60,18 @@ describe('rating the help', () => {
     expect(screen.getByText('Всё заработало')).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Помогли ли вам?' })).toBeNull();
     expect(screen.getByText('Ваша оценка: 4 из 5.').closest('[tabindex="-1"]')).toHaveFocus();
+  });
+
+  it('quotes the text a ticket was resolved with when it had no answer step', async () => {
+    const events = [
+      makeEvent(1, 'registered', null, 'system'),
+      makeEvent(2, 'in_progress', 'registered', 'support'),
+      makeEvent(3, 'resolved', 'in_progress', 'support', { text: 'Исправили кодировку в отчёте, выгрузите его снова.' }),
+    ];
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('resolved', { events })), rateTicket: async () => fail() });
+    renderWidget(<TicketView ticketId="t1" />, api);
+    const form = await screen.findByRole('form', { name: 'Помогли ли вам?' });
+    expect(within(form).getByText('Исправили кодировку в отчёте, выгрузите его снова.').closest('figure')).toHaveTextContent('Ответ специалиста');
   });
 
   it('changes a given rating within its window, prefilled with the old one', async () => {
