@@ -218,6 +218,36 @@ describe('choosing a category in a short window', () => {
   });
 });
 
+describe('a window made short by zoom', () => {
+  it('at 640×400 (a laptop at 200%) the panel takes the whole window, and the description has room between header and send bar', async () => {
+    const token = await reporterToken({ sub: 'first-screen-zoomed', name: 'Иванова Анна Сергеевна', role: 'listener' });
+    const url = h.host.serve('/courses/zoomed-window', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
+    const tracked = await openPage(h);
+    await tracked.page.setViewportSize({ width: 640, height: 400 });
+    await tracked.page.goto(url);
+    await visible(tracked, launcher(tracked.page));
+    await launcher(tracked.page).click();
+    const dialog = panel(tracked.page);
+    const first = dialog.getByRole('region', { name: 'О чём обращение?' }).getByRole('button').first();
+    await visible(tracked, first, 'the first category option', 15_000);
+    const box = await dialog.boundingBox();
+    expect(box).toMatchObject({ x: 0, y: 0, width: 640, height: 400 });
+    await first.click();
+    const description = dialog.getByLabel('Опишите проблему');
+    await visible(tracked, description, 'the description field');
+    const room = await dialog.evaluate((node) => {
+      const root = node.getRootNode() as ShadowRoot;
+      const top = node.querySelector('.us-shell__top')?.getBoundingClientRect().bottom ?? Number.NaN;
+      const bar = root.querySelector('.us-submit-bar')?.getBoundingClientRect().top ?? Number.NaN;
+      return bar - top;
+    });
+    // More than half of the window is left to the form (a floating panel left it about 125 px).
+    expect(room).toBeGreaterThan(200);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});
+
 describe('the on-screen keyboard on a phone', () => {
   it.each([
     ['with', true],

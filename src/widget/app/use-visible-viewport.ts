@@ -9,8 +9,8 @@ import { useEffect } from 'react';
 import type { RefObject } from 'react';
 import { matchesMedia } from '../shared/media';
 
-/** The width at which the panel becomes a sheet (the same as the media query in styles.css). */
-export const SHEET_QUERY = '(max-width: 480px)';
+/** When the panel becomes a sheet: a phone's width, or a height made short by zoom (the media query in styles.css). */
+export const SHEET_QUERY = '(max-width: 480px), (max-height: 480px)';
 
 /** Whether the panel is the full-screen sheet now (phones), which covers the page. */
 export function coversPage(): boolean {
