@@ -70,6 +70,7 @@ function UserTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refre
   // A ticket is listed once even if a refresh moved it from one page to another.
   const tickets = [...new Map(loadedTickets.map((ticket) => [ticket.id, ticket])).values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   const [sentinelRef, loadMore] = useLoadMore(query, listRef);
+  const news = useNewsAnnouncement(tickets, unseen.changedIds);
   // A page after the first that failed keeps what is shown; only a failed first page replaces the list.
   return (
     <section className="us-tickets" aria-labelledby={headingId}>
@@ -126,8 +127,51 @@ function UserTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refre
         </div>
       ) : null}
       <EmailNotifications />
+      <p className="us-visually-hidden" aria-live="polite" aria-atomic="true">
+        {news}
+      </p>
     </section>
   );
+}
+
+/**
+ * What a screen reader hears when a ticket changes while the list is on screen (the list reads itself again):
+ * its number and new status, once; the marker on its row says the same to the eye. Cleared after a while, so a
+ * later reading of the page meets nothing stale.
+ */
+function useNewsAnnouncement(tickets: ReadonlyArray<{ id: string; number: string; status: string }>, changedIds: ReadonlySet<string>): string {
+  const { t } = useTranslation('tickets');
+  const [news, setNews] = useState('');
+  const told = useRef<Set<string> | null>(null);
+  const listed = useRef(tickets);
+  useEffect(() => {
+    listed.current = tickets;
+  });
+  const changedKey = [...changedIds].sort().join(' ');
+  const loaded = tickets.length > 0;
+  useEffect(() => {
+    // The first reading is what the user opened the list to see, not news.
+    if (told.current === null) {
+      if (loaded) told.current = new Set(changedKey === '' ? [] : changedKey.split(' '));
+      return undefined;
+    }
+    const known = told.current;
+    const fresh = listed.current.filter((ticket) => changedIds.has(ticket.id) && !known.has(ticket.id));
+    for (const id of changedIds) known.add(id);
+    if (fresh.length === 0) return undefined;
+    const text = fresh.map((ticket) => t('changedLive', { number: ticket.number, status: t(`common:status.${ticket.status}`) })).join(' ');
+    // Into the region already in the page, a moment later: a region written in the same frame may go unread.
+    const shown = setTimeout(() => setNews(text), 0);
+    return () => clearTimeout(shown);
+    // changedIds is read through its key: a new Set of the same ids is no news.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [changedKey, loaded, t]);
+  useEffect(() => {
+    if (news === '') return undefined;
+    const cleared = setTimeout(() => setNews(''), 10_000);
+    return () => clearTimeout(cleared);
+  }, [news]);
+  return news;
 }
 
 /** What {@link useLoadMore} needs of the paged query. */

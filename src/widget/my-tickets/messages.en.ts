@@ -5,6 +5,7 @@ export const ticketsMessagesEn = {
   new: 'New request',
   number: 'No.\u00a0{{number}}',
   changed: 'New activity',
+  changedLive: 'Request {{number}}: {{status}}.',
   lastChange: 'Updated: {{when}}',
   empty: 'You have no requests yet.',
   emptyHint: 'Describe the problem — we will register a request and show here how it is being solved.',

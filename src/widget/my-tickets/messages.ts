@@ -6,6 +6,7 @@ export const ticketsMessages = {
     new: 'Новое обращение',
     number: '№\u00a0{{number}}',
     changed: 'Есть изменения',
+    changedLive: 'Обращение № {{number}}: {{status}}.',
     lastChange: 'Изменено: {{when}}',
     empty: 'У вас пока нет обращений.',
     emptyHint: 'Опишите проблему — мы зарегистрируем обращение и покажем здесь, как оно решается.',

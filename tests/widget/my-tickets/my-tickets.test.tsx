@@ -33,8 +33,13 @@ describe('MyTickets', () => {
     renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} refreshMs={50} />, api);
     const list = await screen.findByRole('list');
     expect(within(list).getAllByRole('button')[0]).toHaveTextContent('Техподдержке требуется уточнение');
+    const news = () => document.querySelector('.us-tickets [aria-live="polite"]');
+    // What the list showed when it opened is not news.
+    expect(news()).toHaveTextContent(/^$/);
     current = [{ ...tickets[1]!, status: 'answered', lastEventId: 10 }, tickets[0]!];
     await waitFor(() => expect(within(list).getAllByRole('button')[0]).toHaveTextContent('Ответ техподдержки'));
+    // A screen reader hears which ticket changed and how, once.
+    await waitFor(() => expect(news()).toHaveTextContent('Обращение № UP-2026-000122: Ответ техподдержки.'));
   });
 
   it('lists tickets, latest change first, each a button with number, subject, status and last change', async () => {
