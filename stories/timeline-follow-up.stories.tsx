@@ -77,7 +77,7 @@ export const OldTicketLinksContinuation: Story = {
   },
 };
 
-/** The new ticket names the one it continues («Продолжение обращения № …»); it is open, so no offer. */
+/** The new ticket names the one it continues («Продолжает обращение № …»); it is open, so no offer. */
 export const NewTicketLinksPrevious: Story = {
   parameters: { widget: { tickets: [RESOLVED, CONTINUED] } },
   args: { ticketId: 't-continued' },

@@ -114,7 +114,7 @@ export const timelineMessages = {
     },
     followUp: {
       label: 'Связанные обращения',
-      of: 'Продолжение обращения №\u00a0{{number}}',
+      of: 'Продолжает обращение №\u00a0{{number}}',
       next: 'Продолжение: №\u00a0{{number}}',
       offer: 'Проблема вернулась? Создать продолжение',
     },

@@ -62,7 +62,7 @@ describe('TicketView: follow-up instead of reopening', () => {
 
     const continued = makeTicket('registered', { followUpOf: { id: 't0', number: 'UP-2026-000100' } });
     const second = show(continued);
-    await second.user.click(await screen.findByRole('button', { name: 'Продолжение обращения №\u00a0UP-2026-000100' }));
+    await second.user.click(await screen.findByRole('button', { name: 'Продолжает обращение №\u00a0UP-2026-000100' }));
     expect(second.onOpenTicket).toHaveBeenCalledWith('t0');
   });
 
