@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from '../shared/i18n-react';
+import { useAnnouncer } from '../shared/use-announcer';
 import { failureOf, useTicketPages } from '../../api';
 import { failureMessage, failureReason } from '../shared/failure-message';
 import { isGuestEnv, useWidgetEnv } from '../shared/env';
@@ -141,7 +142,7 @@ function UserTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refre
  */
 function useNewsAnnouncement(tickets: ReadonlyArray<{ id: string; number: string; status: string }>, changedIds: ReadonlySet<string>): string {
   const { t } = useTranslation('tickets');
-  const [news, setNews] = useState('');
+  const [news, announce] = useAnnouncer();
   const told = useRef<Set<string> | null>(null);
   const listed = useRef(tickets);
   useEffect(() => {
@@ -153,24 +154,15 @@ function useNewsAnnouncement(tickets: ReadonlyArray<{ id: string; number: string
     // The first reading is what the user opened the list to see, not news.
     if (told.current === null) {
       if (loaded) told.current = new Set(changedKey === '' ? [] : changedKey.split(' '));
-      return undefined;
+      return;
     }
     const known = told.current;
     const fresh = listed.current.filter((ticket) => changedIds.has(ticket.id) && !known.has(ticket.id));
     for (const id of changedIds) known.add(id);
-    if (fresh.length === 0) return undefined;
-    const text = fresh.map((ticket) => t('changedLive', { number: ticket.number, status: t(`common:status.${ticket.status}`) })).join(' ');
-    // Into the region already in the page, a moment later: a region written in the same frame may go unread.
-    const shown = setTimeout(() => setNews(text), 0);
-    return () => clearTimeout(shown);
+    if (fresh.length > 0) announce(fresh.map((ticket) => t('changedLive', { number: ticket.number, status: t(`common:status.${ticket.status}`) })).join(' '));
     // changedIds is read through its key: a new Set of the same ids is no news.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [changedKey, loaded, t]);
-  useEffect(() => {
-    if (news === '') return undefined;
-    const cleared = setTimeout(() => setNews(''), 10_000);
-    return () => clearTimeout(cleared);
-  }, [news]);
+  }, [changedKey, loaded, t, announce]);
   return news;
 }
 

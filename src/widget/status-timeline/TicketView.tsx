@@ -22,7 +22,7 @@ import { TicketHeader } from './TicketHeader';
 import { Timeline } from './Timeline';
 import type { AttachmentUrl } from './TimelineItem';
 import { getLastEventId, isStatusChange } from './timeline-model';
-import { useAnnouncer } from './use-announcer';
+import { useAnnouncer } from '../shared/use-announcer';
 import { useLatest } from './use-latest';
 
 /** Props of {@link TicketView}. */

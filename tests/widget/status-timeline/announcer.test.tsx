@@ -1,7 +1,7 @@
 /** The ticket view's live region: says a change once, says the same text again, and clears itself afterwards. */
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ANNOUNCEMENT_MS, useAnnouncer } from '../../../src/widget/status-timeline/use-announcer';
+import { ANNOUNCEMENT_MS, useAnnouncer } from '../../../src/widget/shared/use-announcer';
 
 describe('useAnnouncer', () => {
   afterEach(() => {
