@@ -299,6 +299,11 @@ function checkAgents(agents: readonly AgentCredential[], sharedToken: string | n
   }
 }
 
+/** The secrets a check accepts, the current one first: it, and the previous one while it is being replaced. */
+export function acceptedSecrets(current: string, previous: string | null): string[] {
+  return previous === null ? [current] : [current, previous];
+}
+
 /** A `…_PREVIOUS` secret: null when unset or blank. */
 function previousSecretFrom(raw: string | undefined): string | null {
   return raw === undefined || raw.trim() === '' ? null : raw;

@@ -4,6 +4,7 @@
  * `giveUpMs` (status failed, listed by `GET /agent/deliveries`). Woken by new events and by a timer.
  */
 import nodemailer from 'nodemailer';
+import { acceptedSecrets } from '../config';
 import type { AppDeps } from '../context';
 import { errorLine } from '../error-line';
 import type { OutboxRow } from '../db/rows';
@@ -61,7 +62,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
   const mailer = settings.smtpUrl === null
     ? null
     : nodemailer.createTransport(settings.smtpUrl, { from: settings.mailFrom });
-  const webhookSecrets = [settings.webhookSecret, ...(settings.previousWebhookSecret === null ? [] : [settings.previousWebhookSecret])];
+  const webhookSecrets = acceptedSecrets(settings.webhookSecret, settings.previousWebhookSecret);
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import { acceptedSecrets } from '../config';
 import type { AppDeps, AppEnv } from '../context';
 import { escapeHtml } from '../outbox/email';
 import { preferredLocale } from '../outbox/mail-locale';
@@ -104,7 +105,8 @@ export function unsubscribeRoutes(deps: AppDeps) {
     const token = tokens.length === 1 ? (tokens[0] ?? '') : '';
     // A link in an e-mail sent before the secret was replaced carries the old one's HMAC.
     const { tokenSecret, previousTokenSecret } = deps.config;
-    const owner = ownerOfUnsubscribeToken(tokenSecret, token) ?? (previousTokenSecret === null ? null : ownerOfUnsubscribeToken(previousTokenSecret, token));
+    let owner: string | null = null;
+    for (const secret of acceptedSecrets(tokenSecret, previousTokenSecret)) owner ??= ownerOfUnsubscribeToken(secret, token);
     if (owner === null) return page(c, 400, PAGES[locale].broken, sender, locale);
     const { page: content, button, next } = await respond(owner, PAGES[locale]);
     // Relative to this page, so it works behind a proxy that serves the API under a path of its own.

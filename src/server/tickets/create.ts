@@ -4,6 +4,7 @@ import type { CreateTicketResponse, TicketDraft } from '../../core';
 import type { Reporter } from '../auth/identity';
 import { deriveAccessKey, hashKey } from '../auth/keys';
 import type { AppDeps } from '../context';
+import { acceptedSecrets } from '../config';
 import type { TicketRow } from '../db/rows';
 import { ApiFailure, failures } from '../errors';
 import { fieldMessage } from '../field-messages';
@@ -125,7 +126,7 @@ function withAccessKey(deps: AppDeps, reporter: Reporter, body: CreateTicketResp
   // The key was derived from the secret of the time: while a changed secret is the previous one, a replay of a
   // create made before the change still gets it back. After that, better none than a wrong one.
   const { tokenSecret, previousTokenSecret } = deps.config;
-  for (const secret of previousTokenSecret === null ? [tokenSecret] : [tokenSecret, previousTokenSecret]) {
+  for (const secret of acceptedSecrets(tokenSecret, previousTokenSecret)) {
     const accessKey = deriveAccessKey(secret, body.ticket.id);
     if (row?.access_key_hash === hashKey(accessKey)) return { ...body, accessKey };
   }
