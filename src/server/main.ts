@@ -14,8 +14,7 @@ import { describeStorage } from './storage/open';
 import { commandLineFrom, runPrimary, USAGE } from './workers';
 
 /** The demo's addresses, printed in dev mode so `npm start` says where to click. */
-function printDemo(url: string, agentToken: string | null): void {
-  const { widgetDir } = defaultDemoDirs();
+function printDemo(url: string, agentToken: string | null, widgetBuilt: boolean): void {
   const lines = [
     '[support] Demo LMS (dev mode):',
     `  Курс «Охрана труда»     ${url}${DEMO_PATHS.course}`,
@@ -25,7 +24,7 @@ function printDemo(url: string, agentToken: string | null): void {
     `  Оператор                ${url}${DEMO_PATHS.operator}   (agent token: ${agentToken ?? 'none'})`,
   ];
   console.info(lines.join('\n'));
-  if (!existsSync(join(widgetDir, 'loader.js'))) console.warn('[support] dist/widget is not built: run `npm run build` (npm start does it) or the demo pages show no widget.');
+  if (!widgetBuilt) console.warn('[support] dist/widget is not built: run `npm run build` (npm start does it) or the demo pages show no widget.');
 }
 
 /** Under `--workers`, a worker's lines name it: `[support worker 2] …` (its request lines carry `worker`). */
@@ -48,7 +47,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   logger.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${describeStorage(server.config)})`);
-  // A script tag pointing at this server would fail without a word: say where the widget is, or that it is not here.
+  // Among workers only the first says where the widget is (a script tag pointing at this server would otherwise
+  // fail without a word) and prints the demo's addresses.
   if (cluster.worker === undefined || cluster.worker.id === 1) {
     const built = existsSync(join(defaultDemoDirs().widgetDir, 'loader.js'));
     if (!server.config.dev && !server.config.serveWidget) {
@@ -59,9 +59,8 @@ async function main(): Promise<void> {
       // Dev mode says so with the demo's addresses.
       logger.warn('[support] SUPPORT_SERVE_WIDGET=1 but dist/widget is not built: /widget/loader.js answers 404. Run `npm run build`.');
     }
+    if (server.config.dev) printDemo(server.url, server.config.agentToken, built);
   }
-  // Among workers only the first prints the demo's addresses.
-  if (server.config.dev && (cluster.worker === undefined || cluster.worker.id === 1)) printDemo(server.url, server.config.agentToken);
   const stop = (signal: string) => {
     logger.info(`[support] ${signal}: shutting down`);
     server.close().then(
