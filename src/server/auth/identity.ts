@@ -3,8 +3,8 @@ import { createMiddleware } from 'hono/factory';
 import type { ReporterClaims } from '../../core';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { GUEST_KEY, hashKey } from './keys';
+import { timingSafeEqual } from 'node:crypto';
+import { GUEST_KEY, hashKey, keyDigest } from './keys';
 import { checkReporterToken } from './tokens';
 import type { TokenRejection } from './tokens';
 
@@ -67,12 +67,12 @@ function agentOf(credential: string, deps: AppDeps): AgentIdentity | null {
   let digests = tokenDigests.get(config);
   if (digests === undefined) {
     digests = [
-      ...(config.agentToken === null ? [] : [{ digest: digestOf(config.agentToken), name: null }]),
-      ...config.agents.map(({ name, token }) => ({ digest: digestOf(token), name })),
+      ...(config.agentToken === null ? [] : [{ digest: keyDigest(config.agentToken), name: null }]),
+      ...config.agents.map(({ name, token }) => ({ digest: keyDigest(token), name })),
     ];
     tokenDigests.set(config, digests);
   }
-  const given = digestOf(credential);
+  const given = keyDigest(credential);
   let found: AgentIdentity | null = null;
   for (const { digest, name } of digests) if (timingSafeEqual(given, digest)) found = { kind: 'agent', name };
   return found;
@@ -131,8 +131,4 @@ export function requireAgent(identity: Identity): AgentIdentity {
   if (identity.kind === 'agent') return identity;
   if (identity.kind === 'user' || identity.kind === 'guest') throw failures.forbidden();
   throw failures.unauthorized(identity.kind === 'invalid' ? 'Неверный токен специалиста.' : 'Требуется токен специалиста.');
-}
-
-function digestOf(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }

@@ -1,4 +1,4 @@
-/** Guest keys and per-ticket access keys: hashing and deriving. */
+/** Guest keys, per-ticket access keys and agent tokens: hashing and deriving. */
 import { createHash, createHmac } from 'node:crypto';
 
 /** What a guest key (and an access key) looks like: base64url, long enough to be unguessable. */
@@ -7,6 +7,11 @@ export const GUEST_KEY = /^[A-Za-z0-9_-]{32,128}$/;
 /** SHA-256 hex of a key: what we store and compare, never the key itself. */
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** SHA-256 of a secret as bytes: equal lengths for `timingSafeEqual`, whatever the secrets' lengths. */
+export function keyDigest(key: string): Buffer {
+  return createHash('sha256').update(key, 'utf8').digest();
 }
 
 /**
