@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Ticket, TicketEvent } from '../core';
 import { useSupportApi } from './context';
-import { useTicket } from './hooks';
+import { useTicket } from './ticket-hooks';
 import { queryKeys } from './query-keys';
 
 /** Adds an event to a cached ticket once (events may arrive both live and in a refetch). */
