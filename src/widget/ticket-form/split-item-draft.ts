@@ -2,7 +2,8 @@
  * A part of a split description as a draft of its own, checked with the wire schema. In the split view's chunk:
  * building the schema is no part of the first open.
  */
-import { categoryFieldNames, fieldSpec, localIsoDate, TICKET_FIELD_NAMES } from '../../core';
+import { fieldSpec, localIsoDate, TICKET_FIELD_NAMES } from '../../core';
+import { partFieldNames } from './part-fields';
 import type { Category, TicketDraft, TicketFieldName } from '../../core';
 import { draftSchemaFor } from '../../core/schemas/draft';
 import { buildDraftCandidate } from './build-draft';
@@ -10,16 +11,6 @@ import type { DraftExtras } from './build-draft';
 import type { TicketFormValues } from './form-values';
 import type { SplitItemDraft } from './split-drafts';
 import type { SplitItem } from './stored-draft';
-
-/**
- * The fields a part edits itself: in a category of its own all of that category's fields; in the form's category
- * those that tell one problem (the steps that lead to it, the test's question), which the form's single value
- * would otherwise give every part. Links and titles stay shared.
- */
-export function partFieldNames(category: Category, formCategory: Category): TicketFieldName[] {
-  const names = categoryFieldNames(category);
-  return category === formCategory ? names.filter((name) => fieldSpec(name).kind === 'multiline') : names;
-}
 
 /**
  * A part's values of the fields it edits: what the user typed for the part, else the form's value. In the form's

@@ -3,6 +3,7 @@
  * A failure keeps everything; server field errors land on their fields, the rest is shown with "Повторить".
  */
 import { useEffect, useRef, useState } from 'react';
+import { get } from 'react-hook-form';
 import type { UseFormReturn } from 'react-hook-form';
 import { failureOf, useCreateTicket } from '../../api';
 import type { ApiFailure } from '../../api/types';
@@ -10,11 +11,12 @@ import type { CreateTicketResponse, TicketDraft } from '../../core';
 import type { DraftExtras } from './build-draft';
 import { fieldForDraftPath } from './draft-paths';
 import { SERVER_ERROR_TYPE } from './field-errors';
-import { isFieldActive } from './form-values';
+import { FIELD_ORDER, isFieldActive } from './form-values';
 import type { TicketFormValues } from './form-values';
 import { isOneProblemConfirmed } from './one-problem-confirmation';
+import { splitOwnFields } from './part-fields';
 
-/** What a submit is for: sending, or splitting once the shared fields are valid. */
+/** What a submit is for: sending, or splitting once the fields every part shares are valid. */
 export type SubmitIntent = 'send' | 'split';
 
 /** The submit logic of the form. */
@@ -39,13 +41,12 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
   const [attempt, setAttempt] = useState(0);
   // What the last refused attempt was for: a refused split lists what to fill, not the rule it was obeying.
   const [refused, setRefused] = useState<SubmitIntent>('send');
-  const intent = useRef<SubmitIntent>('send');
   // The key of the next attempt: a renewed key is used at once, before the form re-renders with it.
   const key = useRef(idempotencyKey);
   useEffect(() => {
     key.current = idempotencyKey;
   }, [idempotencyKey]);
-  const { handleSubmit, getValues, setError } = form;
+  const { handleSubmit, getValues, setError, clearErrors } = form;
 
   /** Puts the server's field messages on the fields; true when every one found its field. */
   function placeFieldErrors(fields: Record<string, string>, values: TicketFormValues): boolean {
@@ -58,13 +59,14 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
     return placed;
   }
 
+  async function split(): Promise<void> {
+    const parts = await checkNow(getValues().description);
+    if (parts.length > 1) onSplit(parts);
+  }
+
   async function send(draft: TicketDraft): Promise<void> {
     const values = getValues();
     const parts = await checkNow(values.description);
-    if (intent.current === 'split') {
-      if (parts.length > 1) onSplit(parts);
-      return;
-    }
     if (parts.length > 1 && !isOneProblemConfirmed(values)) {
       onRefusedOneProblem();
       return;
@@ -89,10 +91,20 @@ export function useTicketSubmit({ form, idempotencyKey, renewIdempotencyKey, gue
     }
   }
 
-  /** Validates and sends (or splits); invalid values open the error summary. */
+  /**
+   * Validates and sends (or splits); invalid values open the error summary. A split asks only for the fields every
+   * part shares: what each part has of its own (its text, its impact, the steps) is asked for in the split view.
+   */
   function submit(which: SubmitIntent): void {
-    intent.current = which;
-    void handleSubmit(send, () => {
+    void handleSubmit(which === 'send' ? send : split, (errors) => {
+      if (which === 'split') {
+        const own = splitOwnFields(getValues().category);
+        clearErrors(own);
+        if (errors.root === undefined && FIELD_ORDER.every((path) => own.includes(path) || get(errors, path) === undefined)) {
+          void split();
+          return;
+        }
+      }
       setRefused(which);
       setAttempt((n) => n + 1);
     })();

@@ -133,6 +133,26 @@ describe('one ticket — one problem', () => {
     expect(summary).not.toHaveTextContent('Эти поля общие');
   });
 
+  it('splitting does not ask for what each part has of its own: its subject, its impact, its steps', async () => {
+    const { user, api } = renderForm();
+    await chooseCategory(user, 'Ошибка в работе СДО');
+    await fill(user, 'Опишите проблему', TWO_PROBLEMS);
+    // A send asks for everything: the steps, the subject, the impact.
+    await send(user);
+    const summary = await screen.findByRole('region', { name: /^Исправьте/ });
+    expect(within(summary).getByRole('button', { name: /действия/ })).toBeInTheDocument();
+    // The split does not: each part asks for its own in the split view.
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+    expect(await screen.findByRole('heading', { level: 2, name: '2 обращения вместо одного' })).toBeInTheDocument();
+    for (const name of ['Обращение 1 из 2', 'Обращение 2 из 2']) {
+      const part = screen.getByRole('group', { name });
+      expect(within(part).getByLabelText(/Какие действия вызывают ошибку/)).toHaveValue('');
+      expect(within(part).getByLabelText('Тема обращения')).not.toHaveValue('');
+    }
+    expect(screen.queryByRole('region', { name: /^Исправьте/ })).not.toBeInTheDocument();
+    expect(api.createTicket).not.toHaveBeenCalled();
+  });
+
   it('splits into N drafts sent one by one with their own keys, and lists the numbers', async () => {
     const slot = createSlot({ ids: ['att-00000001'], names: ['screen.png'], hasImage: true });
     const { user, api, onSplitSent, store } = renderForm({ slot });
