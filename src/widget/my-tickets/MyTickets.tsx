@@ -71,7 +71,7 @@ function UserTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refre
   // A ticket is listed once even if a refresh moved it from one page to another.
   const tickets = [...new Map(loadedTickets.map((ticket) => [ticket.id, ticket])).values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   const [sentinelRef, loadMore] = useLoadMore(query, listRef);
-  const news = useNewsAnnouncement(tickets, unseen.changedIds);
+  const news = useNewsAnnouncement(tickets, unseen.changedIds, unseen.known);
   // A page after the first that failed keeps what is shown; only a failed first page replaces the list.
   return (
     <section className="us-tickets" aria-labelledby={headingId}>
@@ -140,27 +140,38 @@ function UserTickets({ onOpen, onNew, focusOnMount = false, focusTicketId, refre
  * its number and new status, once; the marker on its row says the same to the eye. Cleared after a while, so a
  * later reading of the page meets nothing stale.
  */
-function useNewsAnnouncement(tickets: ReadonlyArray<{ id: string; number: string; status: string }>, changedIds: ReadonlySet<string>): string {
+function useNewsAnnouncement(
+  tickets: ReadonlyArray<{ id: string; number: string; status: string; lastEventId: number }>,
+  changedIds: ReadonlySet<string>,
+  known: boolean,
+): string {
   const { t } = useTranslation('tickets');
   const [news, announce] = useAnnouncer();
+  // Each changed ticket told, with the event it was told at: a ticket already marked that changes again is news too.
   const told = useRef<Set<string> | null>(null);
   const listed = useRef(tickets);
   useEffect(() => {
     listed.current = tickets;
   });
-  const changedKey = [...changedIds].sort().join(' ');
-  const loaded = tickets.length > 0;
+  const changedKey = tickets
+    .filter((ticket) => changedIds.has(ticket.id))
+    .map((ticket) => `${ticket.id}:${ticket.lastEventId}`)
+    .sort()
+    .join(' ');
+  // Read once the seen state is there too: a first visit's baseline, written after the list came, is no news.
+  const loaded = tickets.length > 0 && known;
   useEffect(() => {
+    const changed = changedKey === '' ? [] : changedKey.split(' ');
     // The first reading is what the user opened the list to see, not news.
     if (told.current === null) {
-      if (loaded) told.current = new Set(changedKey === '' ? [] : changedKey.split(' '));
+      if (loaded) told.current = new Set(changed);
       return;
     }
-    const known = told.current;
-    const fresh = listed.current.filter((ticket) => changedIds.has(ticket.id) && !known.has(ticket.id));
-    for (const id of changedIds) known.add(id);
+    const before = told.current;
+    const fresh = listed.current.filter((ticket) => changedIds.has(ticket.id) && !before.has(`${ticket.id}:${ticket.lastEventId}`));
+    for (const key of changed) before.add(key);
     if (fresh.length > 0) announce(fresh.map((ticket) => t('changedLive', { number: ticket.number, status: t(`common:status.${ticket.status}`) })).join(' '));
-    // changedIds is read through its key: a new Set of the same ids is no news.
+    // changedIds is read through its key: a new Set of the same tickets at the same events is no news.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [changedKey, loaded, t, announce]);
   return news;

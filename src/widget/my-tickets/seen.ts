@@ -14,8 +14,8 @@ export interface SeenState {
   tickets: Readonly<Record<string, number>>;
 }
 
-/** The part of a ticket summary that decides whether it changed. */
-export type SeenTicket = Pick<TicketSummary, 'id' | 'lastEventId'>;
+/** The part of a ticket summary that decides whether it changed (and, on a first visit, whether it waits for the user). */
+export type SeenTicket = Pick<TicketSummary, 'id' | 'lastEventId'> & Partial<Pick<TicketSummary, 'status'>>;
 
 const eventId = z.int().check(z.nonnegative());
 const seenSchema = z.object({ base: eventId, tickets: z.record(z.string(), eventId) });
@@ -61,7 +61,14 @@ export function withSeen(seen: SeenState | null, ticketId: string, lastEventId: 
   return { ...current, tickets: { ...current.tickets, [ticketId]: lastEventId } };
 }
 
-/** The first visit's state: everything in the list as it is now counts as seen. */
+/**
+ * The first visit's state: everything in the list as it is now counts as seen, except a question support waits for
+ * the user to answer. It may have been asked while the user was elsewhere (another browser, another device), and it
+ * stays news until they open it.
+ */
 export function baselineSeen(tickets: readonly SeenTicket[]): SeenState {
-  return { base: tickets.reduce((max, ticket) => Math.max(max, ticket.lastEventId), 0), tickets: {} };
+  return {
+    base: tickets.reduce((max, ticket) => Math.max(max, ticket.lastEventId), 0),
+    tickets: Object.fromEntries(tickets.filter((ticket) => ticket.status === 'clarification_requested').map((ticket) => [ticket.id, 0])),
+  };
 }

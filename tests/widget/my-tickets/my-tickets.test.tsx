@@ -156,7 +156,7 @@ describe('MyTickets', () => {
   });
 
   it('on a first visit takes the list as seen, so nothing lights up', async () => {
-    const api = createFakeApi({ listTickets: async () => ok(tickets) });
+    const api = createFakeApi({ listTickets: async () => ok([tickets[0]!, { ...tickets[1]!, status: 'in_progress' as const }]) });
     const { env } = renderWidget(
       <>
         <Launcher />
@@ -168,6 +168,25 @@ describe('MyTickets', () => {
     await waitFor(() => expect(env.textStore.getItem('uchi-support:seen:u1')).not.toBeNull());
     expect(screen.queryByText('Есть изменения')).toBeNull();
     expect(screen.queryByText(/изменил/)).toBeNull();
+  });
+
+  it('on a first visit a question waiting for the user\'s answer is news until they open it', async () => {
+    const api = createFakeApi({ listTickets: async () => ok(tickets) });
+    const { env, user } = renderWidget(
+      <>
+        <Launcher />
+        <MyTickets onOpen={vi.fn()} onNew={vi.fn()} />
+      </>,
+      api,
+    );
+    // Asked while the user was in another browser: this one never showed it.
+    const waiting = await screen.findByRole('button', { name: /Не открывается урок/ });
+    await waitFor(() => expect(waiting).toHaveTextContent('Есть изменения'));
+    expect(screen.getByRole('button', { name: /Старое обращение/ })).not.toHaveTextContent('Есть изменения');
+    expect(screen.getByText('1 обращение изменилось')).toBeInTheDocument();
+    await user.click(waiting);
+    await waitFor(() => expect(JSON.parse(env.textStore.getItem('uchi-support:seen:u1') ?? '{}')).toEqual({ base: 9, tickets: { t2: 9 } }));
+    expect(screen.queryByText('1 обращение изменилось')).toBeNull();
   });
 
   it('focuses the row the user came back from', async () => {

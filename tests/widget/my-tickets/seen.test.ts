@@ -32,6 +32,13 @@ describe('seen state', () => {
     expect(baselineSeen([])).toEqual({ base: 0, tickets: {} });
   });
 
+  it('keeps a question waiting for the user\'s answer as news on the first visit, until it is seen', () => {
+    const waiting = { id: 'w', lastEventId: 7, status: 'clarification_requested' as const };
+    const seen = baselineSeen([a, { ...b, status: 'answered' as const }, waiting]);
+    expect(getChangedIds([a, b, waiting], seen)).toEqual(new Set(['w']));
+    expect(getChangedIds([a, b, waiting], withSeen(seen, 'w', 7)).size).toBe(0);
+  });
+
   it('round-trips through storage and ignores anything unreadable', () => {
     const seen = { base: 3, tickets: { a: 10 } };
     expect(parseSeen(serializeSeen(seen))).toEqual(seen);
