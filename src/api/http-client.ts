@@ -36,6 +36,11 @@ export interface HttpSupportApiOptions {
   onUnauthorized?: () => void;
   /** A guest's key (`newGuestKey()`, kept by the widget), used when there is no token. */
   guestKey?: string;
+  /**
+   * The language the user reads (`ru`, `en`), asked at each call and sent as `Accept-Language`: the server answers
+   * its errors in it and writes a new ticket's e-mails in it. Without it the browser's own preference goes.
+   */
+  language?: () => string;
   fetch?: typeof fetch;
   /** Waits between retries; tests pass a fast one. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -92,6 +97,7 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
     setTimer: (callback, ms) => timers.setTimeout(callback, ms),
     clearTimer: (handle) => timers.clearTimeout(handle),
     onUnauthorized: options.onUnauthorized,
+    language: options.language,
   };
   // XHR only where it exists and nobody injected a fetch: an injected fetch means "all traffic goes here".
   const uploadSend = options.uploadSend ?? (options.fetch === undefined && hasXhr() ? xhrSend() : ctx.send);

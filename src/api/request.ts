@@ -25,6 +25,8 @@ export interface RequestContext {
   clearTimer: (handle: unknown) => void;
   /** Told when the server refuses the credentials for good (a 401 after the one refresh). */
   onUnauthorized?: (() => void) | undefined;
+  /** The user's language, sent as `Accept-Language`. */
+  language?: (() => string) | undefined;
 }
 
 /** One call. */
@@ -60,6 +62,8 @@ type Attempt = { kind: 'response'; response: RawResponse; text: string; blob?: B
 /** Runs a call to its end: a value or a typed failure. */
 export async function call<T>(ctx: RequestContext, spec: CallSpec<T>): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: spec.binary === true ? '*/*' : 'application/json', ...spec.headers };
+  const language = ctx.language?.();
+  if (language !== undefined) headers['Accept-Language'] = language;
   let body: string | FormData | undefined;
   if (spec.body instanceof FormData) body = spec.body;
   else if (spec.body !== undefined) {

@@ -51,9 +51,10 @@ function guestKeyIn(store: TextStore): string {
 
 /**
  * Builds the identity from the init options. `onTokenRefused` is told once per token when the server refuses it
- * for good (expired, or signed with another secret), so the host can sign a new one.
+ * for good (expired, or signed with another secret), so the host can sign a new one. `language` is the widget's,
+ * which the server answers in.
  */
-export function createIdentity(options: InitOptions, store: TextStore, onTokenRefused: () => void = () => undefined): Identity {
+export function createIdentity(options: InitOptions, store: TextStore, onTokenRefused: () => void = () => undefined, language?: () => string): Identity {
   let token = options.token ?? null;
   // Who the form says sends the ticket: the server files it under the token's claims, so a token that carries them
   // is shown, whatever context the host gave; the host's context (or null, a guest) only without one.
@@ -69,6 +70,7 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
     baseUrl: options.apiUrl,
     token,
     guestKey: guestKeyIn(store),
+    ...(language === undefined ? {} : { language }),
     ...(tokenSource === undefined ? {} : { getToken: () => tokenSource.getToken() }),
     onUnauthorized: () => {
       // A guest's key is the widget's own: only a token is the host's to replace.

@@ -58,11 +58,14 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
   const mode = options.mode ?? 'launcher';
   const launcher = () => hooks.launcher?.();
   const textStore = safeLocalStorage() ?? createMemoryTextStore();
-  const identity = createIdentity(options, textStore, () =>
-    hooks.emit('error', { code: 'unauthorized', message: 'UchiSupport: the support server refused the token (expired or invalid); call setToken with a new one' }),
+  const locale = createWidgetLocale((message) => hooks.emit('error', { message }));
+  const identity = createIdentity(
+    options,
+    textStore,
+    () => hooks.emit('error', { code: 'unauthorized', message: 'UchiSupport: the support server refused the token (expired or invalid); call setToken with a new one' }),
+    () => locale.i18n.language,
   );
   const host = createPanelHost(options, launcher);
-  const locale = createWidgetLocale((message) => hooks.emit('error', { message }));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
   const environment = createEnvironment({
     identity,

@@ -7,6 +7,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { identityMiddleware } from './auth/identity';
 import type { AppDeps, AppEnv } from './context';
 import { ApiFailure, errorBody, isStorageUnavailable, unavailable } from './errors';
+import { preferredLocale } from './locale';
+import type { Locale } from './locale';
 import { allowedMethods } from './http/allowed-methods';
 import { corsFor } from './http/cors';
 import { healthRoutes } from './http/health';
@@ -76,9 +78,10 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
       : allowedMethods(health.routes, path);
     if (allowed.length > 0) {
       c.header('Allow', allowed.join(', '));
-      return c.json(errorBody('method_not_allowed', `Этот адрес не принимает ${c.req.method}. Можно: ${allowed.join(', ')}.`), 405);
+      const sentence = { ru: `Этот адрес не принимает ${c.req.method}. Можно: ${allowed.join(', ')}.`, en: `This address does not take ${c.req.method}. It takes: ${allowed.join(', ')}.` };
+      return c.json(errorBody('method_not_allowed', sentence[localeOf(c)]), 405);
     }
-    return c.json(errorBody('not_found', 'Такого адреса нет.'), 404);
+    return c.json(errorBody('not_found', { ru: 'Такого адреса нет.', en: 'There is no such address.' }[localeOf(c)]), 404);
   });
   app.onError((error, c) => errorResponse(error, c, deps));
   return app;
@@ -92,11 +95,16 @@ function errorResponse(error: unknown, c: Context, deps: AppDeps): Response {
     deps.logger.error('[support] storage unavailable:', error);
     failure = unavailable();
   } else if (error instanceof HTTPException && error.status < 500) {
-    failure = new ApiFailure(400, 'bad_request', 'Некорректный запрос.');
+    failure = new ApiFailure(400, 'bad_request', { ru: 'Некорректный запрос.', en: 'Bad request.' });
   } else {
     deps.logger.error(`[support] unexpected error on ${c.req.method} ${c.req.path}:`, error);
-    failure = new ApiFailure(500, 'internal', 'Внутренняя ошибка сервера. Мы уже знаем о ней.');
+    failure = new ApiFailure(500, 'internal', { ru: 'Внутренняя ошибка сервера. Мы уже знаем о ней.', en: 'Internal server error. We already know about it.' });
   }
   for (const [name, value] of Object.entries(failure.headers)) c.header(name, value);
-  return c.json(errorBody(failure.code, failure.message, failure.fields, failure.details), failure.status as ContentfulStatusCode);
+  return c.json(errorBody(failure.code, failure.say(localeOf(c)), failure.fields, failure.details), failure.status as ContentfulStatusCode);
+}
+
+/** The language an error is said in: the one the caller's `Accept-Language` prefers of Russian and English. */
+function localeOf(c: Context): Locale {
+  return preferredLocale(c.req.header('accept-language'));
 }

@@ -1,24 +1,42 @@
 /** The one error type of the server and its `{ error: { code, message, fields? } }` answer (docs/http-contract.md). */
 import type { ApiError, ApiErrorCode } from '../core';
+import type { Locale } from './locale';
+
+/**
+ * What an error says to a person, in both languages the server answers in: Russian, and English for a caller whose
+ * `Accept-Language` prefers it (the widget sends the language it shows).
+ */
+export interface Sentence {
+  ru: string;
+  en: string;
+}
 
 /** HTTP status codes the contract answers errors with (docs/http-contract.md says when each). */
 export const ERROR_STATUSES = [400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503] as const;
 /** One of {@link ERROR_STATUSES}. */
 export type ErrorStatus = (typeof ERROR_STATUSES)[number];
 
-/** An expected failure: thrown anywhere in a request, turned into the error shape by the app's handler. */
+/**
+ * An expected failure: thrown anywhere in a request, turned into the error shape by the app's handler. Its `message`
+ * is the Russian sentence (what logs and tests read); the answer says the one the caller prefers.
+ */
 export class ApiFailure extends Error {
   constructor(
     readonly status: ErrorStatus,
     readonly code: ApiErrorCode,
-    message: string,
+    readonly sentence: Sentence,
     readonly fields?: Record<string, string>,
     readonly headers: Record<string, string> = {},
     /** More of the answer for codes that carry it (`several_problems`: the parts and markers). */
     readonly details: Omit<ApiError['error'], 'code' | 'message' | 'fields'> = {},
   ) {
-    super(message);
+    super(sentence.ru);
     this.name = 'ApiFailure';
+  }
+
+  /** The sentence in `locale`. */
+  say(locale: Locale): string {
+    return this.sentence[locale];
   }
 }
 
@@ -58,25 +76,26 @@ export function isStorageUnavailable(error: unknown): boolean {
 
 /** The 503 answer for a storage problem. */
 export function unavailable(): ApiFailure {
-  return new ApiFailure(503, 'unavailable', 'Сервис временно недоступен. Повторите попытку через несколько секунд.', undefined, {
+  const sentence = { ru: 'Сервис временно недоступен. Повторите попытку через несколько секунд.', en: 'The service is unavailable for a moment. Try again in a few seconds.' };
+  return new ApiFailure(503, 'unavailable', sentence, undefined, {
     'Retry-After': String(UNAVAILABLE_RETRY_SECONDS),
   });
 }
 
-/** Common failures, so their Russian wording lives in one place. */
+/** Common failures, so their wording lives in one place. */
 export const failures = {
-  notFound: () => new ApiFailure(404, 'not_found', 'Не найдено.'),
-  ticketNotFound: () => new ApiFailure(404, 'not_found', 'Обращение не найдено.'),
-  attachmentNotFound: () => new ApiFailure(404, 'not_found', 'Файл не найден.'),
+  notFound: () => new ApiFailure(404, 'not_found', { ru: 'Не найдено.', en: 'Not found.' }),
+  ticketNotFound: () => new ApiFailure(404, 'not_found', { ru: 'Обращение не найдено.', en: 'Ticket not found.' }),
+  attachmentNotFound: () => new ApiFailure(404, 'not_found', { ru: 'Файл не найден.', en: 'File not found.' }),
   /** 401; `rejection` (dev mode only) says which check a reporter token failed. */
-  unauthorized: (message = 'Требуется авторизация.', rejection?: { reason: string; detail: string }) =>
-    new ApiFailure(401, 'unauthorized', message, undefined, {}, rejection === undefined ? {} : { reason: rejection.reason, detail: rejection.detail }),
-  forbidden: () => new ApiFailure(403, 'forbidden', 'Недостаточно прав для этого действия.'),
-  badRequest: (message: string) => new ApiFailure(400, 'bad_request', message),
-  validation: (fields: Record<string, string>, message = 'Проверьте заполнение полей.') =>
-    new ApiFailure(422, 'validation_failed', message, fields),
-  payloadTooLarge: (message = 'Слишком большой запрос.') => new ApiFailure(413, 'payload_too_large', message),
-  unsupportedMedia: (message: string) => new ApiFailure(415, 'unsupported_media_type', message),
-  illegalTransition: (message = 'Это действие недоступно для обращения в текущем статусе.') =>
-    new ApiFailure(409, 'illegal_transition', message),
+  unauthorized: (sentence: Sentence = { ru: 'Требуется авторизация.', en: 'Sign-in required.' }, rejection?: { reason: string; detail: string }) =>
+    new ApiFailure(401, 'unauthorized', sentence, undefined, {}, rejection === undefined ? {} : { reason: rejection.reason, detail: rejection.detail }),
+  forbidden: () => new ApiFailure(403, 'forbidden', { ru: 'Недостаточно прав для этого действия.', en: 'You are not allowed to do this.' }),
+  badRequest: (sentence: Sentence) => new ApiFailure(400, 'bad_request', sentence),
+  validation: (fields: Record<string, string>, sentence: Sentence = { ru: 'Проверьте заполнение полей.', en: 'Check the fields.' }) =>
+    new ApiFailure(422, 'validation_failed', sentence, fields),
+  payloadTooLarge: (sentence: Sentence = { ru: 'Слишком большой запрос.', en: 'The request is too large.' }) => new ApiFailure(413, 'payload_too_large', sentence),
+  unsupportedMedia: (sentence: Sentence) => new ApiFailure(415, 'unsupported_media_type', sentence),
+  illegalTransition: (sentence: Sentence = { ru: 'Это действие недоступно для обращения в текущем статусе.', en: 'This cannot be done to the ticket in its current status.' }) =>
+    new ApiFailure(409, 'illegal_transition', sentence),
 };

@@ -76,7 +76,7 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: 'Uchi.Pro Support API',
       version: SERVER_VERSION,
-      description: 'Reference Support API of the Uchi.Pro support widget. Errors: `{ error: { code, message, fields? } }`.',
+      description: 'Reference Support API of the Uchi.Pro support widget. Errors: `{ error: { code, message, fields? } }`; `message` is Russian, or English when Accept-Language prefers English.',
     },
     servers: [{ url: '/api/v1' }],
     components: {

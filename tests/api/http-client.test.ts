@@ -159,6 +159,19 @@ describe('HTTP client against the reference server', () => {
     expect(await guest.getTicket(created.ticket.id)).toMatchObject({ ok: false, error: { status: 404 } });
   });
 
+  it('asks the server in the language it is given: its errors come back in it, and Russian without one', async () => {
+    const owner = await userClient();
+    const created = value(await owner.createTicket(validDrafts.other, newIdempotencyKey()));
+    let language = 'en';
+    const stranger = await userClient({ language: () => language });
+    expect(await stranger.getTicket(created.ticket.id)).toMatchObject({ ok: false, error: { status: 404, message: 'Ticket not found.' } });
+    // Asked at every call: the widget's language may change while it runs.
+    language = 'ru';
+    expect(await stranger.getTicket(created.ticket.id)).toMatchObject({ ok: false, error: { status: 404, message: 'Обращение не найдено.' } });
+    const plain = await userClient();
+    expect(await plain.getTicket(created.ticket.id)).toMatchObject({ ok: false, error: { status: 404, message: 'Обращение не найдено.' } });
+  });
+
   it('reads and replaces the reporter’s e-mail preference with a PUT', async () => {
     const api = await userClient();
     expect(value(await api.getNotificationPrefs())).toEqual({ email: true });

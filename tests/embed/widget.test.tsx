@@ -115,6 +115,25 @@ describe('the embedded widget', () => {
     expect(String((refusals()[0]?.[1] as { message: string }).message)).toContain('setToken');
   });
 
+  it('asks the server in the language it shows, and in the new one after setLocale', async () => {
+    const languages: Array<string | null> = [];
+    vi.stubGlobal('fetch', vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      if (url.pathname.endsWith('/tickets')) languages.push(new Headers(input instanceof Request ? input.headers : init?.headers).get('Accept-Language'));
+      return new Promise(() => undefined);
+    }));
+    const button = document.body.appendChild(document.createElement('button'));
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1', token: tokenOf('user-anna', 'Anna Ivanova'), locale: 'en' }, { emit: () => undefined, launcher: () => button });
+    act(() => widget?.open());
+    await waitFor(() => expect(languages).toContain('en'));
+    act(() => widget?.setLocale('ru'));
+    const root = document.querySelector('uchi-support-panel')?.shadowRoot;
+    await waitFor(() => expect(root?.textContent).toContain('Мои обращения'));
+    const tab = [...(root?.querySelectorAll('nav button') ?? [])].find((element) => element.textContent?.startsWith('Мои обращения')) as HTMLButtonElement;
+    act(() => tab.click());
+    await waitFor(() => expect(languages.at(-1)).toBe('ru'));
+  });
+
   it('puts its headings under the page’s own when asked: the title at the level given, the sections below it', async () => {
     const levels = async (options: object) => {
       const container = document.body.appendChild(document.createElement('div'));

@@ -24,7 +24,7 @@ const serverWith = (guard: Partial<GuardLimits>) => startTestServer({ config: { 
 
 describe('the work gate', () => {
   it('runs jobs up to its places, queues up to its queue in order, and refuses the rest with 503', async () => {
-    const gate = createWorkGate(1, 2, 'занято');
+    const gate = createWorkGate(1, 2, { ru: 'занято', en: 'busy' });
     const releases: Array<() => void> = [];
     const order: number[] = [];
     const job = (n: number) => () => new Promise<number>((resolve) => releases.push(() => resolve(n))).then((value) => (order.push(value), value));

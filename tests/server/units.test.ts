@@ -4,7 +4,7 @@ import { contentDisposition, sanitizeFileName } from '../../src/server/attachmen
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { commandLineFrom } from '../../src/server/workers';
 import { addressGroup } from '../../src/server/guard/guest-quota';
-import { preferredLocale } from '../../src/server/outbox/mail-locale';
+import { preferredLocale } from '../../src/server/locale';
 import { fieldMessages } from '../../src/server/field-messages';
 import { errorLine } from '../../src/server/error-line';
 import { freePort } from '../fixtures/ports';

@@ -44,7 +44,7 @@ async function checkPdf(path: string, size: number): Promise<void> {
   } finally {
     await handle.close();
   }
-  throw failures.validation({ file: 'Файл PDF повреждён или не дописан' }, 'Файл PDF повреждён.');
+  throw failures.validation({ file: 'Файл PDF повреждён или не дописан' }, { ru: 'Файл PDF повреждён.', en: 'The PDF file is damaged.' });
 }
 
 /** Decodes and re-encodes an image to its own format into a new temporary file; only the first frame is kept. */
@@ -88,9 +88,9 @@ function encoder(image: Sharp, type: AttachmentType): Sharp {
 
 function tooManyPixels(maxPixels: number): ApiFailure {
   const megapixels = Math.round(maxPixels / 1_000_000);
-  return failures.payloadTooLarge(`Изображение слишком большое: не больше ${megapixels} мегапикселей.`);
+  return failures.payloadTooLarge({ ru: `Изображение слишком большое: не больше ${megapixels} мегапикселей.`, en: `The image is too large: ${megapixels} megapixels at most.` });
 }
 
 function damaged(): ApiFailure {
-  return failures.validation({ file: 'Изображение повреждено и не читается' }, 'Изображение повреждено.');
+  return failures.validation({ file: 'Изображение повреждено и не читается' }, { ru: 'Изображение повреждено.', en: 'The image is damaged.' });
 }

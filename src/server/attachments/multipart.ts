@@ -15,6 +15,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_TYPES, attachmentTypeNamed } from '../../core';
 import type { AttachmentType } from '../../core';
 import { ApiFailure, failures } from '../errors';
+import type { Sentence } from '../errors';
 import { closeAfter } from '../http/json-body';
 import type { FileStorage } from './storage';
 
@@ -32,7 +33,7 @@ const ACCEPTED = new Set<string>(ATTACHMENT_TYPES);
 
 /** The 415 of anything that is not an accepted type. */
 export function notAccepted(): ApiFailure {
-  return failures.unsupportedMedia('Можно приложить только изображения PNG, JPEG, WebP, GIF или документ PDF.');
+  return failures.unsupportedMedia({ ru: 'Можно приложить только изображения PNG, JPEG, WebP, GIF или документ PDF.', en: 'Only PNG, JPEG, WebP or GIF images and PDF documents can be attached.' });
 }
 
 /**
@@ -41,12 +42,15 @@ export function notAccepted(): ApiFailure {
  */
 function notReally(type: AttachmentType): ApiFailure {
   const label = (type.split('/')[1] ?? type).toUpperCase();
-  return failures.unsupportedMedia(`Файл повреждён или на самом деле это не ${label}: откройте его и сохраните заново.`);
+  return failures.unsupportedMedia({
+    ru: `Файл повреждён или на самом деле это не ${label}: откройте его и сохраните заново.`,
+    en: `The file is damaged or is not really a ${label}: open it and save it again.`,
+  });
 }
 
 /** Decides the type from the first bytes; 415 when it is not one we accept. `name` only words the refusal. */
 async function typeOf(head: Buffer, name: string): Promise<AttachmentType> {
-  if (head.length === 0) throw failures.validation({ file: 'Файл пустой' }, 'Файл пустой.');
+  if (head.length === 0) throw failures.validation({ file: 'Файл пустой' }, { ru: 'Файл пустой.', en: 'The file is empty.' });
   const detected = await fileTypeFromBuffer(head);
   if (detected !== undefined && ACCEPTED.has(detected.mime)) return detected.mime as AttachmentType;
   const named = attachmentTypeNamed(name);
@@ -95,30 +99,44 @@ function bodyOf(c: Context): { stream: Readable; direct: boolean } | null {
   return body === null ? null : { stream: Readable.fromWeb(body as WebReadableStream<Uint8Array>), direct: false };
 }
 
+/** The 422 of an upload without exactly one file in the field `file`. */
+const oneFile = () => failures.validation({ file: 'Приложите ровно один файл в поле file' }, { ru: 'Приложите один файл.', en: 'Attach one file.' });
+
+/** What a 413 of a file over `maxBytes` says. */
+export function fileTooLarge(maxBytes: number): Sentence {
+  const megabytes = Math.round(maxBytes / 1024 / 1024);
+  return { ru: `Файл слишком большой: не больше ${megabytes} МБ.`, en: `The file is too large: ${megabytes} MB at most.` };
+}
+
 /** Streams the upload to a temporary file of `files`; 413/415/400 as the contract says. The caller owns the file. */
 export async function receiveUpload(c: Context, files: FileStorage, maxBytes: number): Promise<ReceivedFile> {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType.trim())) {
-    throw closeAfter(failures.unsupportedMedia('Файл отправляется как multipart/form-data в поле file.'));
+    throw closeAfter(failures.unsupportedMedia({ ru: 'Файл отправляется как multipart/form-data в поле file.', en: 'Send the file as multipart/form-data in the field file.' }));
   }
   // The server does not inflate bodies: a compressed upload would be stored as its compressed bytes.
   const coding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
   if (coding !== '' && coding !== 'identity') {
-    throw closeAfter(failures.unsupportedMedia(`Сжатые загрузки не поддерживаются (Content-Encoding: ${coding.slice(0, 40)}): отправьте файл без сжатия.`));
+    throw closeAfter(
+      failures.unsupportedMedia({
+        ru: `Сжатые загрузки не поддерживаются (Content-Encoding: ${coding.slice(0, 40)}): отправьте файл без сжатия.`,
+        en: `Compressed uploads are not accepted (Content-Encoding: ${coding.slice(0, 40)}): send the file uncompressed.`,
+      }),
+    );
   }
   const body = bodyOf(c);
-  if (body === null) throw failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
+  if (body === null) throw oneFile();
   const source = body.stream;
   let parser: busboy.Busboy;
   try {
     // busboy marks a file truncated when it reaches its limit: one byte of room lets a file of exactly maxBytes in.
     parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8', limits: { files: 2, fileSize: maxBytes + 1, fields: 16, parts: 18, fieldSize: 1024 } });
   } catch {
-    throw closeAfter(failures.badRequest('Не удалось прочитать загрузку: заголовок multipart повреждён.'));
+    throw closeAfter(failures.badRequest({ ru: 'Не удалось прочитать загрузку: заголовок multipart повреждён.', en: 'The upload could not be read: its multipart header is damaged.' }));
   }
-  const tooLarge = () => closeAfter(failures.payloadTooLarge(`Файл слишком большой: не больше ${Math.round(maxBytes / 1024 / 1024)} МБ.`));
-  const oneFile = () => failures.validation({ file: 'Приложите ровно один файл в поле file' }, 'Приложите один файл.');
-  const broken = () => closeAfter(failures.badRequest('Не удалось прочитать загрузку: тело multipart повреждено или оборвано.'));
+  const tooLarge = () => closeAfter(failures.payloadTooLarge(fileTooLarge(maxBytes)));
+  const broken = () =>
+    closeAfter(failures.badRequest({ ru: 'Не удалось прочитать загрузку: тело multipart повреждено или оборвано.', en: 'The upload could not be read: its multipart body is damaged or cut short.' }));
   const path = files.temporary();
   let received: Promise<ReceivedFile> | null = null;
   let part: Readable | null = null;

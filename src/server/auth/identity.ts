@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ReporterClaims } from '../../core';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
+import type { Sentence } from '../errors';
 import { timingSafeEqual } from 'node:crypto';
 import { GUEST_KEY, hashKey, keyDigest } from './keys';
 import { checkReporterToken } from './tokens';
@@ -17,7 +18,7 @@ export type Reporter =
  * The caller: a reporter, the support agent, nobody, or someone whose credentials failed (with the check a
  * reporter token failed, which dev mode tells in the 401 answer).
  */
-export type Identity = Reporter | AgentIdentity | { kind: 'anonymous' } | { kind: 'invalid'; rejection?: TokenRejection; message?: string };
+export type Identity = Reporter | AgentIdentity | { kind: 'anonymous' } | { kind: 'invalid'; rejection?: TokenRejection; message?: Sentence };
 
 /** A specialist: named when they came with a token of their own (SUPPORT_AGENTS), null with the shared one. */
 export interface AgentIdentity {
@@ -26,8 +27,11 @@ export interface AgentIdentity {
 }
 
 // What is wrong with credentials that are not a token at all: said as it is, not as a token that expired.
-const NOT_A_GUEST_KEY = 'Ключ гостя — от 32 до 128 символов: латинские буквы, цифры, «_» и «-».';
-const UNKNOWN_SCHEME = 'Заголовок Authorization: «Bearer <токен>» или «Guest <ключ>».';
+const NOT_A_GUEST_KEY: Sentence = {
+  ru: 'Ключ гостя — от 32 до 128 символов: латинские буквы, цифры, «_» и «-».',
+  en: 'A guest key is 32 to 128 characters: Latin letters, digits, «_» and «-».',
+};
+const UNKNOWN_SCHEME: Sentence = { ru: 'Заголовок Authorization: «Bearer <токен>» или «Guest <ключ>».', en: 'The Authorization header: «Bearer <token>» or «Guest <key>».' };
 
 /** Works out the identity from the header value. */
 export async function resolveIdentity(header: string | undefined, deps: AppDeps): Promise<Identity> {
@@ -118,7 +122,7 @@ export function requireReporter(identity: Identity): Reporter {
     case 'agent':
       throw failures.forbidden();
     case 'invalid':
-      throw failures.unauthorized(identity.message ?? 'Токен недействителен или истёк. Войдите снова.', identity.rejection);
+      throw failures.unauthorized(identity.message ?? { ru: 'Токен недействителен или истёк. Войдите снова.', en: 'The token is invalid or has expired. Sign in again.' }, identity.rejection);
     case 'anonymous':
       throw failures.unauthorized();
     default:
@@ -130,5 +134,7 @@ export function requireReporter(identity: Identity): Reporter {
 export function requireAgent(identity: Identity): AgentIdentity {
   if (identity.kind === 'agent') return identity;
   if (identity.kind === 'user' || identity.kind === 'guest') throw failures.forbidden();
-  throw failures.unauthorized(identity.kind === 'invalid' ? 'Неверный токен специалиста.' : 'Требуется токен специалиста.');
+  throw failures.unauthorized(
+    identity.kind === 'invalid' ? { ru: 'Неверный токен специалиста.', en: 'Wrong specialist token.' } : { ru: 'Требуется токен специалиста.', en: 'A specialist token is required.' },
+  );
 }

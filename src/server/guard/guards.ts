@@ -23,6 +23,9 @@ export function createGuards(limits: GuardLimits, clock: () => Date, counters: C
   return {
     guestQuota: createGuestQuota(limits, clock, counters),
     streams: createStreamRegistry(limits.maxStreamsPerReporter),
-    images: createWorkGate(limits.imageJobs, limits.imageQueue, 'Сервер сейчас обрабатывает много изображений. Повторите загрузку через несколько секунд.'),
+    images: createWorkGate(limits.imageJobs, limits.imageQueue, {
+      ru: 'Сервер сейчас обрабатывает много изображений. Повторите загрузку через несколько секунд.',
+      en: 'The server is processing many images right now. Upload again in a few seconds.',
+    }),
   };
 }

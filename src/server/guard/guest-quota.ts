@@ -6,6 +6,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { ApiFailure, isStorageUnavailable } from '../errors';
+import type { Sentence } from '../errors';
 import type { CounterState, Counters } from '../storage/types';
 import type { GuardLimits } from './limits';
 
@@ -13,7 +14,7 @@ import type { GuardLimits } from './limits';
 export const QUOTA_WINDOW_MS = 60 * 60 * 1000;
 
 /** Said when an address's guests have uploaded too many files or bytes this hour. */
-const TOO_MANY_FILES = 'С этого адреса загружено слишком много гостевых файлов.';
+const TOO_MANY_FILES: Sentence = { ru: 'С этого адреса загружено слишком много гостевых файлов.', en: 'Too many guest files were uploaded from this address.' };
 
 /** What one guest action adds to its address's usage. */
 export type GuestCost = { tickets: number } | { files: number; bytes: number };
@@ -64,9 +65,11 @@ export function addressGroup(address: string): string {
 
 /** Creates the per-IP guest quotas over the shared counters, timed by the injected clock. */
 export function createGuestQuota(limits: GuardLimits, clock: () => Date, counters: Counters): GuestQuota {
-  const refuse = (usage: CounterState, message: string): never => {
+  const refuse = (usage: CounterState, message: Sentence): never => {
     const retryAfter = Math.max(1, Math.ceil((usage.start + QUOTA_WINDOW_MS - clock().getTime()) / 1000));
-    throw new ApiFailure(429, 'rate_limited', `${message} Повторите через ${Math.ceil(retryAfter / 60)} мин. или войдите в LMS.`, undefined, {
+    const minutes = Math.ceil(retryAfter / 60);
+    const sentence = { ru: `${message.ru} Повторите через ${minutes} мин. или войдите в LMS.`, en: `${message.en} Try again in ${minutes} min or sign in to the LMS.` };
+    throw new ApiFailure(429, 'rate_limited', sentence, undefined, {
       'Retry-After': String(retryAfter),
     });
   };
@@ -87,9 +90,9 @@ export function createGuestQuota(limits: GuardLimits, clock: () => Date, counter
   };
   return {
     async reserve(ip, cost) {
-      const parts: Array<{ kind: string; amount: number; limit: number; message: string }> =
+      const parts: Array<{ kind: string; amount: number; limit: number; message: Sentence }> =
         'tickets' in cost
-          ? [{ kind: 'tickets', amount: cost.tickets, limit: limits.guestTicketsPerIpHour, message: 'С этого адреса создано слишком много гостевых обращений.' }]
+          ? [{ kind: 'tickets', amount: cost.tickets, limit: limits.guestTicketsPerIpHour, message: { ru: 'С этого адреса создано слишком много гостевых обращений.', en: 'Too many guest tickets were created from this address.' } }]
           : [
               { kind: 'files', amount: cost.files, limit: limits.guestUploadsPerIpHour, message: TOO_MANY_FILES },
               { kind: 'bytes', amount: cost.bytes, limit: limits.guestUploadBytesPerIpHour, message: TOO_MANY_FILES },

@@ -5,6 +5,7 @@
  * one client takes one job's memory and one of the worker threads that file reads and writes also need.
  */
 import { ApiFailure } from '../errors';
+import type { Sentence } from '../errors';
 
 /** A bounded gate. */
 export interface WorkGate {
@@ -15,7 +16,7 @@ export interface WorkGate {
 }
 
 /** Creates a gate of `running` places with a queue of `waiting`. */
-export function createWorkGate(running: number, waiting: number, busyMessage: string): WorkGate {
+export function createWorkGate(running: number, waiting: number, busyMessage: Sentence): WorkGate {
   let active = 0;
   const queue: Array<() => void> = [];
   const release = () => {

@@ -6,7 +6,7 @@ export function corsFor(origins: ReadonlySet<string>) {
   return cors({
     origin: (origin) => (origins.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID', 'Accept-Language'],
     exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
     maxAge: 600,
     credentials: false,

@@ -11,7 +11,7 @@ export function jsonSizeLimit(maxBytes: number) {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw closeAfter(failures.payloadTooLarge(`Слишком большой запрос: не больше ${Math.round(maxBytes / 1024)} КБ.`));
+      throw closeAfter(failures.payloadTooLarge({ ru: `Слишком большой запрос: не больше ${Math.round(maxBytes / 1024)} КБ.`, en: `The request is too large: ${Math.round(maxBytes / 1024)} KB at most.` }));
     },
   });
 }
@@ -33,7 +33,7 @@ export function parseJsonSafely(text: string): unknown {
   try {
     return JSON.parse(text, (key, value: unknown) => (POISONED.has(key) ? undefined : value));
   } catch {
-    throw failures.badRequest('Тело запроса — не корректный JSON.');
+    throw failures.badRequest({ ru: 'Тело запроса — не корректный JSON.', en: 'The request body is not valid JSON.' });
   }
 }
 
@@ -45,7 +45,7 @@ function decodeUtf8(bytes: ArrayBuffer): string {
   try {
     return UTF8.decode(bytes);
   } catch {
-    throw failures.badRequest('Тело запроса — не корректный UTF-8.');
+    throw failures.badRequest({ ru: 'Тело запроса — не корректный UTF-8.', en: 'The request body is not valid UTF-8.' });
   }
 }
 
@@ -65,11 +65,14 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
 function refuseEncodedBody(c: Context): void {
   const coding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
   if (coding !== '' && coding !== 'identity') {
-    throw failures.unsupportedMedia(`Сжатые тела запросов не поддерживаются (Content-Encoding: ${coding.slice(0, 40)}): отправьте JSON без сжатия.`);
+    throw failures.unsupportedMedia({
+      ru: `Сжатые тела запросов не поддерживаются (Content-Encoding: ${coding.slice(0, 40)}): отправьте JSON без сжатия.`,
+      en: `Compressed request bodies are not accepted (Content-Encoding: ${coding.slice(0, 40)}): send the JSON uncompressed.`,
+    });
   }
   const charset = CHARSET.exec(c.req.header('content-type') ?? '')?.[1]?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-    throw failures.unsupportedMedia('Тело запроса принимается только в кодировке UTF-8 (charset=utf-8).');
+    throw failures.unsupportedMedia({ ru: 'Тело запроса принимается только в кодировке UTF-8 (charset=utf-8).', en: 'The request body is accepted in UTF-8 only (charset=utf-8).' });
   }
 }
 
@@ -78,20 +81,20 @@ function refuseEncodedBody(c: Context): void {
  * for bad JSON or a non-object. Every string in it comes back without invisible characters (see clean-text.ts).
  */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
-  if (!isJsonRequest(c)) throw failures.unsupportedMedia('Ожидается тело в формате application/json.');
+  if (!isJsonRequest(c)) throw failures.unsupportedMedia({ ru: 'Ожидается тело в формате application/json.', en: 'The body must be application/json.' });
   refuseEncodedBody(c);
   let bytes: ArrayBuffer;
   try {
     bytes = await c.req.arrayBuffer();
   } catch (error) {
     if (error instanceof ApiFailure) throw error;
-    throw failures.badRequest('Не удалось прочитать тело запроса.');
+    throw failures.badRequest({ ru: 'Не удалось прочитать тело запроса.', en: 'The request body could not be read.' });
   }
   const text = decodeUtf8(bytes);
-  if (text.trim() === '') throw failures.badRequest('Пустое тело запроса: ожидается JSON-объект.');
+  if (text.trim() === '') throw failures.badRequest({ ru: 'Пустое тело запроса: ожидается JSON-объект.', en: 'The request body is empty: a JSON object is expected.' });
   const value = parseJsonSafely(text);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw failures.badRequest('Тело запроса должно быть JSON-объектом.');
+    throw failures.badRequest({ ru: 'Тело запроса должно быть JSON-объектом.', en: 'The request body must be a JSON object.' });
   }
   return cleanStrings(value) as Record<string, unknown>;
 }

@@ -65,7 +65,8 @@ export function rateLimit(limits: RateLimits, clock: () => Date, counters: Count
       });
       if (window !== null && window.count > limit) {
         const retryAfter = Math.max(1, Math.ceil((window.start + RATE_WINDOW_MS - now) / 1000));
-        throw new ApiFailure(429, 'rate_limited', `Слишком много запросов. Повторите через ${retryAfter} с.`, undefined, {
+        const sentence = { ru: `Слишком много запросов. Повторите через ${retryAfter} с.`, en: `Too many requests. Try again in ${retryAfter} s.` };
+        throw new ApiFailure(429, 'rate_limited', sentence, undefined, {
           'Retry-After': String(retryAfter),
         });
       }

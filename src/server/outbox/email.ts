@@ -5,7 +5,7 @@
  */
 import { TICKET_LINK_PREFIX } from '../../core';
 import type { Status } from '../../core';
-import type { MailLocale } from './mail-locale';
+import type { Locale } from '../locale';
 
 /** The statuses a reporter is e-mailed about, when a specialist sets them. */
 export const EMAIL_STATUSES: ReadonlySet<Status> = new Set<Status>(['clarification_requested', 'answered', 'resolved']);
@@ -43,7 +43,7 @@ export interface EmailInput {
   /** The recipient's unsubscribe link; null when the server has no public address. */
   unsubscribeUrl: string | null;
   /** The e-mail's language (Russian when not given). */
-  locale?: MailLocale;
+  locale?: Locale;
 }
 
 /** What an e-mail says, in each language. */
@@ -63,7 +63,7 @@ interface MailTexts {
   unsubscribe: string;
 }
 
-const TEXTS: Record<MailLocale, MailTexts> = {
+const TEXTS: Record<Locale, MailTexts> = {
   ru: {
     hello: (name) => `Здравствуйте, ${name}!`,
     headlines: {

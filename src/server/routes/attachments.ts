@@ -12,7 +12,7 @@ import { readableAttachment } from '../tickets/access';
 import { randomId } from '../tickets/ids';
 import { attachmentView } from '../tickets/view';
 import type { Reader } from '../tickets/view';
-import { receiveUpload } from '../attachments/multipart';
+import { fileTooLarge, receiveUpload } from '../attachments/multipart';
 import { holdIdleTimeout, socketOf } from '../guard/connections';
 import { remoteAddress } from '../guard/guest-quota';
 import type { QuotaReservation } from '../guard/guest-quota';
@@ -28,7 +28,10 @@ function tooManyPending(max: number): ApiFailure {
   return new ApiFailure(
     422,
     'too_many_attachments',
-    `Слишком много файлов ждут отправки в ваших черновиках: не больше ${max}. Отправьте обращение или удалите лишние файлы.`,
+    {
+      ru: `Слишком много файлов ждут отправки в ваших черновиках: не больше ${max}. Отправьте обращение или удалите лишние файлы.`,
+      en: `Too many files are waiting in your drafts: ${max} at most. Send the ticket or remove the files you do not need.`,
+    },
   );
 }
 
@@ -38,7 +41,7 @@ export function attachmentRoutes(deps: AppDeps) {
   const { limits } = deps.config;
   const pendingOf = (owner: string, reader: Pick<Reader, 'attachments'> = deps.store) =>
     reader.attachments.countPending(owner, new Date(deps.clock().getTime() - PENDING_WINDOW_MS).toISOString());
-  const tooLarge = () => failures.payloadTooLarge(`Файл слишком большой: не больше ${Math.round(limits.maxFileBytes / 1024 / 1024)} МБ.`);
+  const tooLarge = () => failures.payloadTooLarge(fileTooLarge(limits.maxFileBytes));
 
   app.post('/attachments', async (c) => {
     const reporter = requireReporter(c.get('identity'));
@@ -71,7 +74,7 @@ export function attachmentRoutes(deps: AppDeps) {
     try {
       // A client that gave up never learns the id: nothing is decoded (after its wait) or stored for it.
       const gone = () => {
-        if (socket?.destroyed === true) throw failures.badRequest('Соединение закрыто до того, как файл был сохранён.');
+        if (socket?.destroyed === true) throw failures.badRequest({ ru: 'Соединение закрыто до того, как файл был сохранён.', en: 'The connection closed before the file was stored.' });
       };
       const inspect = () => {
         gone();
@@ -121,7 +124,7 @@ export function attachmentRoutes(deps: AppDeps) {
     const reporter = requireReporter(c.get('identity'));
     const row = await deps.store.attachments.get(c.req.param('id'));
     if (row === undefined || row.owner !== reporter.owner) throw failures.attachmentNotFound();
-    if (row.ticket_id !== null) throw new ApiFailure(409, 'conflict', 'Файл уже приложен к обращению, его нельзя удалить.');
+    if (row.ticket_id !== null) throw new ApiFailure(409, 'conflict', { ru: 'Файл уже приложен к обращению, его нельзя удалить.', en: 'The file is attached to a ticket already and cannot be deleted.' });
     await deps.store.write(async (tx) => {
       if (!(await tx.attachments.removeUnclaimed(row.id, reporter.owner))) throw failures.attachmentNotFound();
     });

@@ -92,7 +92,7 @@ export function widgetRoutes(widgetDir: string, entryCacheControl: string) {
   return new Hono<AppEnv>().get('/widget/*', (c) => {
     const file = resolveStaticFile(widgetDir, c.req.path.slice('/widget/'.length));
     if (file === null) {
-      if (!existsSync(widgetDir)) throw new ApiFailure(404, 'not_found', 'Виджет не собран: выполните npm run build.');
+      if (!existsSync(widgetDir)) throw new ApiFailure(404, 'not_found', { ru: 'Виджет не собран: выполните npm run build.', en: 'The widget is not built: run npm run build.' });
       return c.notFound();
     }
     const cacheControl = c.req.path.startsWith('/widget/chunks/') ? IMMUTABLE : entryCacheControl;

@@ -11,7 +11,7 @@ import { singleQuery } from './query';
 function lastEventId(header: string | undefined, query: string | undefined): number {
   const raw = (header ?? query ?? '').trim();
   if (raw === '') return 0;
-  if (!/^\d{1,15}$/.test(raw)) throw failures.badRequest('Last-Event-ID должен быть неотрицательным целым числом.');
+  if (!/^\d{1,15}$/.test(raw)) throw failures.badRequest({ ru: 'Last-Event-ID должен быть неотрицательным целым числом.', en: 'Last-Event-ID must be a non-negative integer.' });
   return Number(raw);
 }
 

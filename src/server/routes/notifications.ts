@@ -49,7 +49,7 @@ export function notificationRoutes(deps: AppDeps) {
     requireAgent(c.get('identity'));
     const raw = singleQuery(c)('status');
     const status = raw === undefined ? null : DELIVERY_STATUSES.find((s) => s === raw);
-    if (status === undefined) throw failures.badRequest(`status: одно из ${DELIVERY_STATUSES.join(', ')}.`);
+    if (status === undefined) throw failures.badRequest({ ru: `status: одно из ${DELIVERY_STATUSES.join(', ')}.`, en: `status: one of ${DELIVERY_STATUSES.join(', ')}.` });
     const rows = await deps.store.outbox.list(status, MAX_LISTED);
     const body: z.infer<typeof deliveryListSchema> = { deliveries: rows.map(deliveryView) };
     return c.json(body);
@@ -65,7 +65,12 @@ export function notificationRoutes(deps: AppDeps) {
     const row = id === null ? undefined : await deps.store.outbox.get(id);
     if (id === null || row === undefined) throw failures.notFound();
     const requeued = await deps.store.outbox.requeue(id, deps.clock().toISOString());
-    if (requeued === undefined) throw new ApiFailure(409, 'conflict', `Доставка ${id} не остановлена (${row.status}): отправить снова можно только ту, от которой отказались.`);
+    if (requeued === undefined) {
+      throw new ApiFailure(409, 'conflict', {
+        ru: `Доставка ${id} не остановлена (${row.status}): отправить снова можно только ту, от которой отказались.`,
+        en: `Delivery ${id} has not been given up (${row.status}): only a given-up delivery can be sent again.`,
+      });
+    }
     const body: z.infer<typeof deliverySchema> = deliveryView(requeued);
     return c.json(body);
   });

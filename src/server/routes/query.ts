@@ -15,14 +15,16 @@ export function singleQuery(c: Context): QueryParam {
   const all = c.req.queries();
   return (name) => {
     if (Object.keys(all).some((key) => key.startsWith(`${name}[`))) {
-      throw failures.badRequest(`Параметр ${name} передаётся как ${name}=значение, без скобок [].`);
+      throw failures.badRequest({ ru: `Параметр ${name} передаётся как ${name}=значение, без скобок [].`, en: `Pass the parameter ${name} as ${name}=value, without brackets [].` });
     }
     const values = Object.hasOwn(all, name) ? all[name] : undefined;
     if (values === undefined || values.length === 0) return undefined;
-    if (values.length > 1) throw failures.badRequest(`Параметр ${name} указан несколько раз: нужно одно значение.`);
+    if (values.length > 1) throw failures.badRequest({ ru: `Параметр ${name} указан несколько раз: нужно одно значение.`, en: `The parameter ${name} is given more than once: one value is needed.` });
     // Without invisible characters, as every text a client sends (clean-text.ts): PostgreSQL refuses NUL in text.
     const value = cleanText(values[0] ?? '');
-    if (value === '') throw failures.badRequest(`Параметр ${name} указан без значения: укажите значение или уберите параметр.`);
+    if (value === '') {
+      throw failures.badRequest({ ru: `Параметр ${name} указан без значения: укажите значение или уберите параметр.`, en: `The parameter ${name} has no value: give one or leave the parameter out.` });
+    }
     return value;
   };
 }

@@ -12,7 +12,7 @@ import { createTicket } from '../tickets/create';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
 import { singleQuery } from './query';
-import { preferredLocale } from '../outbox/mail-locale';
+import { preferredLocale } from '../locale';
 
 // Printable ASCII without spaces: a UUID, a ULID or any client token fits; nothing that could break a log line.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
@@ -39,7 +39,7 @@ export function ticketRoutes(deps: AppDeps) {
     const reporter = requireReporter(c.get('identity'));
     const key = c.req.header('idempotency-key');
     if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
-      throw failures.badRequest('Нужен заголовок Idempotency-Key: от 8 до 128 печатных символов без пробелов.');
+      throw failures.badRequest({ ru: 'Нужен заголовок Idempotency-Key: от 8 до 128 печатных символов без пробелов.', en: 'The Idempotency-Key header is required: 8 to 128 printable characters without spaces.' });
     }
     const { contact, consent, followUpOf, ...rest } = await readJsonObject(c);
     // A signed-in user's identity comes from the token only, so their `contact` is ignored (even a broken one),

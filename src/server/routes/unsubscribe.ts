@@ -11,8 +11,8 @@ import type { Context } from 'hono';
 import { acceptedSecrets } from '../config';
 import type { AppDeps, AppEnv } from '../context';
 import { escapeHtml } from '../outbox/email';
-import { preferredLocale } from '../outbox/mail-locale';
-import type { MailLocale } from '../outbox/mail-locale';
+import { preferredLocale } from '../locale';
+import type { Locale } from '../locale';
 import { ownerOfUnsubscribeToken, RESUBSCRIBE_PATH, UNSUBSCRIBE_PATH } from '../outbox/unsubscribe';
 
 const STYLE = [
@@ -32,13 +32,13 @@ interface Page {
 }
 
 /** Whose e-mails these are: the display name of SUPPORT_MAIL_FROM («Учебный центр «Профи» <support@…>»), else the product's. */
-export function senderName(mailFrom: string, locale: MailLocale = 'ru'): string {
+export function senderName(mailFrom: string, locale: Locale = 'ru'): string {
   const name = /^\s*"?([^"<]*?)"?\s*</u.exec(mailFrom)?.[1]?.trim() ?? '';
   if (name !== '') return name;
   return locale === 'en' ? 'Uchi.Pro Support' : 'Техподдержка Учи.Про';
 }
 
-function page(c: Context<AppEnv>, status: 200 | 400, content: Page, sender: string, locale: MailLocale) {
+function page(c: Context<AppEnv>, status: 200 | 400, content: Page, sender: string, locale: Locale) {
   const form = content.button === undefined
     ? ''
     : `<form method="post" action="${escapeHtml(content.button.action)}"><button type="submit">${escapeHtml(content.button.label)}</button></form>`;
@@ -87,13 +87,13 @@ const PAGES = {
     resubscribe: 'Get the e-mails again',
     back: { title: 'E-mails are on again', text: 'An e-mail will come when a specialist asks a question about, answers or resolves your request.' },
   },
-} satisfies Record<MailLocale, unknown>;
+} satisfies Record<Locale, unknown>;
 
 /**
  * A route of the link: the token checked (a page saying the link is broken otherwise), then `respond` with its
  * owner, and the page it gives, its button posting to `next` with the same token.
  */
-type Respond = (owner: string, say: (typeof PAGES)[MailLocale]) => Promise<{ page: Omit<Page, 'button'>; button: string; next: string }>;
+type Respond = (owner: string, say: (typeof PAGES)[Locale]) => Promise<{ page: Omit<Page, 'button'>; button: string; next: string }>;
 
 /** `GET|POST /email/unsubscribe?t=…`, `POST /email/resubscribe?t=…`. */
 export function unsubscribeRoutes(deps: AppDeps) {

@@ -7,6 +7,7 @@ import type { EventRow, TicketRow } from '../db/rows';
 import { queueDeliveries } from '../outbox/enqueue';
 import type { Transaction } from '../storage/types';
 import { ApiFailure, failures } from '../errors';
+import type { Sentence } from '../errors';
 import { anyTicket, reporterTicket } from './access';
 import { claimAttachments } from './claim';
 import { eventsOf, summaryView, ticketView } from './view';
@@ -92,13 +93,13 @@ export async function postMessage(deps: AppDeps, reporter: Reporter, id: string,
     const max = deps.config.maxEventsPerTicket;
     if ((await tx.events.count(row.id)) >= max) {
       const message = `В обращении уже ${max} записей: напишите, пожалуйста, в новом обращении.`;
-      throw failures.validation({ text: message }, message);
+      throw failures.validation({ text: message }, { ru: message, en: `The ticket has ${max} entries already: please write in a new ticket.` });
     }
     return row;
   });
   const changed = await change(deps, load, (row) => {
     const status = row.status as Status;
-    if (isFinalStatus(status)) throw failures.illegalTransition('Обращение закрыто: написать в него уже нельзя.');
+    if (isFinalStatus(status)) throw failures.illegalTransition({ ru: 'Обращение закрыто: написать в него уже нельзя.', en: 'The ticket is closed: it takes no more messages.' });
     const next = statusAfterReporterMessage(status);
     return {
       type: next === status ? 'message' : 'status',
@@ -116,7 +117,7 @@ export async function postMessage(deps: AppDeps, reporter: Reporter, id: string,
 export async function cancelTicket(deps: AppDeps, reporter: Reporter, id: string): Promise<Ticket> {
   const { row } = await change(deps, locked((tx) => reporterTicket(tx, reporter, id)), (row) => {
     if (!canTransition(row.status as Status, 'cancelled', 'reporter')) {
-      throw failures.illegalTransition('Обращение уже закрыто: отменить его нельзя.');
+      throw failures.illegalTransition({ ru: 'Обращение уже закрыто: отменить его нельзя.', en: 'The ticket is closed already: it cannot be cancelled.' });
     }
     return { type: 'status', status: 'cancelled', actor: 'reporter', text: null, attachmentIds: [], owner: null };
   });
@@ -124,16 +125,16 @@ export async function cancelTicket(deps: AppDeps, reporter: Reporter, id: string
 }
 
 /** The statuses as a refusal names them to a specialist (the widget's status table, short). */
-const STATUS_NAMES: Readonly<Record<Status, string>> = {
-  registered: 'Зарегистрировано',
-  processing: 'В обработке',
-  clarification_requested: 'Требуется уточнение',
-  clarification_sent: 'Уточнение отправлено',
-  in_progress: 'В работе',
-  answered: 'Ответ дан',
-  cancelled: 'Отменено',
-  resolved: 'Решено',
-  suggestion: 'Предложение по СДО',
+const STATUS_NAMES: Readonly<Record<Status, Sentence>> = {
+  registered: { ru: 'Зарегистрировано', en: 'Registered' },
+  processing: { ru: 'В обработке', en: 'Processing' },
+  clarification_requested: { ru: 'Требуется уточнение', en: 'Clarification requested' },
+  clarification_sent: { ru: 'Уточнение отправлено', en: 'Clarification sent' },
+  in_progress: { ru: 'В работе', en: 'In progress' },
+  answered: { ru: 'Ответ дан', en: 'Answered' },
+  cancelled: { ru: 'Отменено', en: 'Cancelled' },
+  resolved: { ru: 'Решено', en: 'Resolved' },
+  suggestion: { ru: 'Предложение по СДО', en: 'LMS suggestion' },
 };
 
 /** The specialist moves a ticket; the state machine of the core decides what is legal. */
@@ -145,15 +146,23 @@ export async function agentSetStatus(deps: AppDeps, agent: AgentIdentity, id: st
     if (seenEventId !== undefined && (await tx.events.lastId(row.id)) > seenEventId) {
       // A colleague with a token of their own is named; anyone else is said as what it may have been.
       const colleague = (await tx.events.listAfter(row.id, seenEventId)).findLast((e) => e.actor === 'support' && e.agent_name !== null && e.agent_name !== agent.name)?.agent_name;
-      const who = colleague === undefined || colleague === null ? 'ответил коллега или написал пользователь' : `изменения внёс специалист ${colleague}`;
-      throw new ApiFailure(409, 'conflict', `Обращение № ${row.number} изменилось, пока вы его читали (${who}): прочитайте новое и повторите.`);
+      const named = colleague !== undefined && colleague !== null;
+      const who = named ? `изменения внёс специалист ${colleague}` : 'ответил коллега или написал пользователь';
+      const whoEn = named ? `changed by ${colleague}` : 'a colleague answered or the user wrote';
+      throw new ApiFailure(409, 'conflict', {
+        ru: `Обращение № ${row.number} изменилось, пока вы его читали (${who}): прочитайте новое и повторите.`,
+        en: `Ticket No. ${row.number} changed while you were reading it (${whoEn}): read what is new and try again.`,
+      });
     }
     return row;
   };
   const changed = await change(deps, load, (row) => {
     const from = row.status as Status;
     if (!canTransition(from, status, 'support')) {
-      throw failures.illegalTransition(`Из статуса «${STATUS_NAMES[from]}» в «${STATUS_NAMES[status]}» обращение перевести нельзя.`);
+      throw failures.illegalTransition({
+        ru: `Из статуса «${STATUS_NAMES[from].ru}» в «${STATUS_NAMES[status].ru}» обращение перевести нельзя.`,
+        en: `A ticket cannot move from «${STATUS_NAMES[from].en}» to «${STATUS_NAMES[status].en}».`,
+      });
     }
     if (statusRequiresText(status) && clean === null) {
       throw failures.validation({ text: 'Напишите вопрос или ответ пользователю' });

@@ -13,7 +13,8 @@ export async function claimAttachments(
 ): Promise<void> {
   if (ids.length === 0) return;
   if ((await tx.attachments.countForTicket(ticketId)) + ids.length > maxPerTicket) {
-    throw new ApiFailure(422, 'too_many_attachments', `К обращению можно приложить не больше ${maxPerTicket} файлов.`, {
+    const sentence = { ru: `К обращению можно приложить не больше ${maxPerTicket} файлов.`, en: `A ticket takes ${maxPerTicket} files at most.` };
+    throw new ApiFailure(422, 'too_many_attachments', sentence, {
       attachmentIds: `Можно приложить не больше ${maxPerTicket} файлов`,
     });
   }

@@ -15,7 +15,7 @@ import { enforceOneProblem } from './one-problem';
 import { bodyHash, randomId } from './ids';
 import { reporterRecord } from './reporter';
 import { ticketView } from './view';
-import type { MailLocale } from '../outbox/mail-locale';
+import type { Locale } from '../locale';
 
 /** The answer to a create: 201 with the ticket (and a guest's access key), first time or replayed. */
 export interface CreateResult {
@@ -33,7 +33,7 @@ export async function createTicket(
   parsed: TicketDraft,
   idempotencyKey: string,
   followUpOf?: string,
-  locale: MailLocale = 'ru',
+  locale: Locale = 'ru',
 ): Promise<CreateResult> {
   const { store, config } = deps;
   const now = deps.clock();
@@ -58,7 +58,7 @@ export async function createTicket(
     const previous = await tx.idempotency.get(reporter.owner, idempotencyKey);
     if (previous !== undefined) {
       if (replayOf(previous.body_hash, hash) === 'conflict') {
-        throw new ApiFailure(409, 'idempotency_conflict', IDEMPOTENCY_CONFLICT_MESSAGE);
+        throw new ApiFailure(409, 'idempotency_conflict', { ru: IDEMPOTENCY_CONFLICT_MESSAGE, en: 'This idempotency key was used for another ticket already.' });
       }
       const first = JSON.parse(previous.response_json) as CreateTicketResponse;
       return { body: withAccessKey(deps, reporter, first, await tx.tickets.get(first.ticket.id)), replayed: true };

@@ -27,7 +27,10 @@ export async function followedTicket(tx: Transaction, reporter: Reporter, ref: s
   if (found.owner !== reporter.owner) {
     throw failures.validation(
       { followUpOf: 'Продолжение отправляют из браузера, из которого отправлено это обращение' },
-      `Продолжение обращения № ${found.number} можно создать только там, откуда оно было отправлено.`,
+      {
+        ru: `Продолжение обращения № ${found.number} можно создать только там, откуда оно было отправлено.`,
+        en: `A follow-up to ticket No. ${found.number} can be sent only from where that ticket was sent.`,
+      },
     );
   }
   const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
@@ -35,7 +38,10 @@ export async function followedTicket(tx: Transaction, reporter: Reporter, ref: s
   if (!isFinalStatus(status)) {
     throw failures.validation(
       { followUpOf: 'Обращение ещё не закрыто: допишите в него, а не создавайте продолжение' },
-      `Продолжение можно создать только к решённому или отменённому обращению; № ${row.number} ещё открыто.`,
+      {
+        ru: `Продолжение можно создать только к решённому или отменённому обращению; № ${row.number} ещё открыто.`,
+        en: `A follow-up can continue only a resolved or cancelled ticket; No. ${row.number} is still open.`,
+      },
     );
   }
   const events = (await tx.events.listAfter(row.id)).map((event) => ({
@@ -47,7 +53,10 @@ export async function followedTicket(tx: Transaction, reporter: Reporter, ref: s
   if (at === null || now.getTime() > followUpOpenUntil(new Date(at)).getTime()) {
     throw failures.validation(
       { followUpOf: `Продолжение можно создать в течение ${FOLLOW_UP_DAYS} дней после закрытия обращения` },
-      `Обращение № ${row.number} закрыто больше ${FOLLOW_UP_DAYS} дней назад: создайте новое обращение.`,
+      {
+        ru: `Обращение № ${row.number} закрыто больше ${FOLLOW_UP_DAYS} дней назад: создайте новое обращение.`,
+        en: `Ticket No. ${row.number} was closed more than ${FOLLOW_UP_DAYS} days ago: create a new ticket.`,
+      },
     );
   }
   return row;

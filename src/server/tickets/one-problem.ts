@@ -18,7 +18,11 @@ export function enforceOneProblem(verdict: OneProblemVerdict): OneProblemColumns
   switch (verdict.kind) {
     case 'refuse': {
       const { parts, markers } = verdict.check;
-      throw new ApiFailure(422, 'several_problems', severalProblemsMessage(parts.length), undefined, {}, { parts, markers });
+      const sentence = {
+        ru: severalProblemsMessage(parts.length),
+        en: `The description seems to hold several different problems (${parts.length}). Split it into separate tickets or confirm it is one problem (oneProblemConfirmed).`,
+      };
+      throw new ApiFailure(422, 'several_problems', sentence, undefined, {}, { parts, markers });
     }
     case 'record':
       return { one_problem_parts: verdict.parts, one_problem_markers: JSON.stringify(verdict.markers) };

@@ -45,7 +45,10 @@ export function queueCursorAfter(due: string, seq: number): string {
   return Buffer.from(`d${seq}:${due}`, 'utf8').toString('base64url');
 }
 
-const BROKEN_CURSOR = 'Параметр cursor повреждён: передайте nextCursor из предыдущего ответа с тем же order.';
+const BROKEN_CURSOR = {
+  ru: 'Параметр cursor повреждён: передайте nextCursor из предыдущего ответа с тем же order.',
+  en: 'The parameter cursor is damaged: pass nextCursor from the previous answer, with the same order.',
+};
 
 function readCursor(raw: string | undefined, order: PageOrder): Pick<PageQuery, 'before' | 'after'> {
   if (raw === undefined || raw === '') return { before: null, after: null };
@@ -61,7 +64,7 @@ function readCursor(raw: string | undefined, order: PageOrder): Pick<PageQuery, 
 function readLimit(raw: string | undefined): number {
   if (raw === undefined || raw === '') return MAX_PAGE;
   if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_PAGE) {
-    throw failures.badRequest(`Параметр limit должен быть целым числом от 1 до ${MAX_PAGE}.`);
+    throw failures.badRequest({ ru: `Параметр limit должен быть целым числом от 1 до ${MAX_PAGE}.`, en: `The parameter limit must be a whole number from 1 to ${MAX_PAGE}.` });
   }
   return Number(raw);
 }
@@ -69,21 +72,28 @@ function readLimit(raw: string | undefined): number {
 function readEnum(schema: z.ZodMiniType<string>, raw: string | undefined, name: string): string | null {
   if (raw === undefined || raw === '') return null;
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw failures.badRequest(`Неизвестное значение в параметре ${name}.`);
+  if (!parsed.success) throw failures.badRequest({ ru: `Неизвестное значение в параметре ${name}.`, en: `Unknown value of the parameter ${name}.` });
   return parsed.data;
 }
 
 function readText(raw: string | undefined): string | null {
   const text = raw?.trim() ?? '';
   if (text === '') return null;
-  if (text.length > MAX_TEXT) throw failures.badRequest(`Параметр q не длиннее ${MAX_TEXT} символов.`);
+  if (text.length > MAX_TEXT) throw failures.badRequest({ ru: `Параметр q не длиннее ${MAX_TEXT} символов.`, en: `The parameter q is ${MAX_TEXT} characters at most.` });
   return text;
 }
 
 function readOrder(raw: string | undefined, agent: boolean): PageOrder {
   if (raw === undefined || raw === '' || raw === 'newest') return 'newest';
   if (raw === 'due' && agent) return 'due';
-  throw failures.badRequest(agent ? 'Параметр order: newest (новые сверху) или due (очередь: ждут специалиста, ближайший срок решения сверху).' : 'Параметр order: только newest.');
+  throw failures.badRequest(
+    agent
+      ? {
+          ru: 'Параметр order: newest (новые сверху) или due (очередь: ждут специалиста, ближайший срок решения сверху).',
+          en: 'The parameter order: newest (newest first) or due (the queue: waiting for a specialist, the nearest resolve deadline first).',
+        }
+      : { ru: 'Параметр order: только newest.', en: 'The parameter order: newest only.' },
+  );
 }
 
 /** Reads the page query from query parameters; agents may also filter by category, priority and text, and ask for the queue. */

@@ -18,12 +18,12 @@ export async function rateTicket(deps: AppDeps, reporter: Reporter, id: string, 
     const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
     const now = deps.clock();
     // A cancelled ticket has no help to rate, answered or rated before or not: the answer names that.
-    if (row.status === 'cancelled') throw new ApiFailure(409, 'conflict', 'Отменённое обращение оценить нельзя.');
+    if (row.status === 'cancelled') throw new ApiFailure(409, 'conflict', { ru: 'Отменённое обращение оценить нельзя.', en: 'A cancelled ticket cannot be rated.' });
     if (row.rated_at === null && !isRatableStatus(row.status as Status)) {
-      throw new ApiFailure(409, 'conflict', 'Оценить обращение можно после ответа техподдержки.');
+      throw new ApiFailure(409, 'conflict', { ru: 'Оценить обращение можно после ответа техподдержки.', en: 'A ticket can be rated once support has answered it.' });
     }
     if (row.rated_at !== null && now.getTime() > ratingChangeableUntil(new Date(row.rated_at)).getTime()) {
-      throw new ApiFailure(409, 'conflict', 'Оценку можно изменить в течение 7 дней; этот срок прошёл.');
+      throw new ApiFailure(409, 'conflict', { ru: 'Оценку можно изменить в течение 7 дней; этот срок прошёл.', en: 'A rating can be changed for 7 days; that time has passed.' });
     }
     const comment = body.comment === undefined || body.comment === '' ? null : body.comment;
     const at = now.toISOString();

@@ -1,14 +1,14 @@
 /**
- * The language of what the server writes to a reporter outside the widget (e-mails, the unsubscribe pages):
- * Russian, or English when the reporter's browser asks for English before Russian. The browser sends its
- * preference with every request (`Accept-Language`), the widget's create included.
+ * The language the server writes in: its error sentences, and what it writes to a reporter outside the widget
+ * (e-mails, the unsubscribe pages). Russian, or English when the caller asks for English before Russian. A browser
+ * sends its preference with every request (`Accept-Language`); the widget sends the language it shows.
  */
 
-/** The languages of e-mails and pages. */
-export type MailLocale = 'ru' | 'en';
+/** The languages of errors, e-mails and pages. */
+export type Locale = 'ru' | 'en';
 
 /** The language `Accept-Language` prefers of Russian and English (by weight, then order); Russian when neither. */
-export function preferredLocale(header: string | undefined): MailLocale {
+export function preferredLocale(header: string | undefined): Locale {
   const ranked = (header ?? '')
     .slice(0, 500)
     .split(',')
