@@ -125,10 +125,28 @@ const MIN_SECRET_LENGTH = 32;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** What dev mode hands out to anyone who asks, so it runs with the published dev credentials only. */
+const DEV_GIVES_AWAY = 'POST /api/v1/dev/token signs in anyone as anyone, and GET /api/v1/dev/agent-token hands out the agent token';
+
+/**
+ * Dev mode next to a deployment's credentials would sign anyone in with the real secret and give out the real agent
+ * token: the start refuses it, and dev mode in a production environment.
+ */
+function refuseRealCredentialsInDev(env: Env): void {
+  const real = ['SUPPORT_TOKEN_SECRET', 'SUPPORT_TOKEN_SECRET_PREVIOUS', 'SUPPORT_AGENT_TOKEN', 'SUPPORT_AGENTS'].filter((name) => (env[name] ?? '').trim() !== '');
+  if (real.length > 0) {
+    throw new ConfigError(`SUPPORT_DEV=1 cannot run with ${real.join(', ')}: in dev mode ${DEV_GIVES_AWAY}. Unset SUPPORT_DEV for a deployment, or those variables for a local demo.`);
+  }
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError(`SUPPORT_DEV=1 cannot run with NODE_ENV=production: in dev mode ${DEV_GIVES_AWAY}.`);
+  }
+}
+
 /** Reads the configuration from `env`, with `overrides` winning; returns the config and start-up warnings. */
 export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config: ServerConfig; warnings: string[] } {
   const warnings: string[] = [];
   const dev = overrides.dev ?? switchFrom(env, 'SUPPORT_DEV', false);
+  if (dev) refuseRealCredentialsInDev(env);
   const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
   const limits = overrides.limits ?? {
     ...DEFAULT_ATTACHMENT_LIMITS,

@@ -27,6 +27,16 @@ describe('loadConfig', () => {
     expect(config.attachmentsDir.endsWith('data/attachments')).toBe(true);
   });
 
+  it('refuses dev mode next to real credentials or in production: it would sign anyone in and give the agent token out', () => {
+    for (const name of ['SUPPORT_TOKEN_SECRET', 'SUPPORT_TOKEN_SECRET_PREVIOUS', 'SUPPORT_AGENT_TOKEN']) {
+      expect(() => loadConfig({ SUPPORT_DEV: '1', [name]: 'r'.repeat(40) })).toThrow(new RegExp(`SUPPORT_DEV=1 cannot run with ${name}: in dev mode POST /api/v1/dev/token signs in anyone`));
+    }
+    expect(() => loadConfig({ SUPPORT_DEV: '1', SUPPORT_AGENTS: '[{"name":"Анна","token":"anna-token-0123456789"}]' })).toThrow(/cannot run with SUPPORT_AGENTS/);
+    expect(() => loadConfig({ SUPPORT_DEV: '1', NODE_ENV: 'production' })).toThrow(/SUPPORT_DEV=1 cannot run with NODE_ENV=production/);
+    // The same credentials without dev mode are a deployment.
+    expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'r'.repeat(40), NODE_ENV: 'production' }).config.dev).toBe(false);
+  });
+
   it('reads every variable and refuses bad numbers', () => {
     const { config } = loadConfig({
       SUPPORT_TOKEN_SECRET: 'x'.repeat(40),
