@@ -6,6 +6,7 @@ import type { ServerType } from '@hono/node-server';
 import { calendarCoverageWarning } from '../core';
 import { createApp } from './app';
 import { startCleanup } from './attachments/cleanup';
+import { checkFolderOwner } from './attachments/folder-owner';
 import { createFileStorage } from './attachments/storage';
 import { ConfigError, loadConfig } from './config';
 import type { ConfigOverrides, ServerConfig } from './config';
@@ -66,6 +67,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   };
   let stopCleanup: () => void;
   try {
+    // Before anything is swept: a folder of another database's files is refused, not emptied.
+    await checkFolderOwner(store, config);
     stopCleanup = await startCleanup(deps);
   } catch (error) {
     await store.close();

@@ -1,6 +1,7 @@
 /** Integrity checks over a server's SQLite file and attachments folder, read through a separate connection. */
 import { readdirSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
+import { FOLDER_OWNER_FILE } from '../../src/server/attachments/folder-owner';
 
 /** Rows that break the invariants "a ticket has its first event", "every reference points at a row". */
 export interface Orphans {
@@ -31,7 +32,8 @@ export function findOrphans(dbPath: string, attachmentsDir: string): Orphans {
   try {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     const names = new Set((db.prepare('SELECT storage_name FROM attachments').all() as Array<{ storage_name: string }>).map((row) => row.storage_name));
-    const files = new Set(readdirSync(attachmentsDir));
+    // The folder's marker of its database is no file of a ticket.
+    const files = new Set(readdirSync(attachmentsDir).filter((name) => name !== FOLDER_OWNER_FILE));
     return {
       ticketsWithoutFirstEvent: count(QUERIES.ticketsWithoutFirstEvent),
       eventsWithoutTicket: count(QUERIES.eventsWithoutTicket),

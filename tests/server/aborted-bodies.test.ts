@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../src/core';
 import { createApp, loadConfig } from '../../src/server';
 import { createFileStorage } from '../../src/server/attachments/storage';
+import { FOLDER_OWNER_FILE } from '../../src/server/attachments/folder-owner';
 import type { Logger } from '../../src/server/context';
 import { migrate } from '../../src/server/db/migrations';
 import { openDatabase } from '../../src/server/db/open';
@@ -78,7 +79,7 @@ describe('a request body its client stops sending', () => {
     expect(ts.logs.filter((log) => log.level === 'error'), 'nothing on the error log').toEqual([]);
     expect(ts.logs.some((log) => log.text.includes('storage unavailable'))).toBe(false);
     // The temporary file is removed before the answer is written.
-    expect(readdirSync(attachments())).toEqual([]);
+    expect(readdirSync(attachments())).toEqual([FOLDER_OWNER_FILE]);
     expect(tableCounts(ts.dbPath).attachments).toBe(0);
   });
 

@@ -1,8 +1,8 @@
 /**
  * Removes what abandoned drafts and crashes leave behind: uploads no ticket claimed within the limit (rows and
- * files), and, at start only, files in the folder that no row names (a crash between writing and committing).
+ * files), and files in the folder that no row names (a crash between writing and committing), once they are older
+ * than any upload in progress can be.
  */
-import cluster from 'node:cluster';
 import type { AppDeps } from '../context';
 import { QUOTA_WINDOW_MS } from '../guard/guest-quota';
 
@@ -17,8 +17,9 @@ export async function removeUnclaimed(deps: Pick<AppDeps, 'store' | 'files' | 'c
 }
 
 /**
- * Deletes temporary files and files no row names, untouched for `minAgeMs`; returns how many. With 0 only safe
- * before the server listens; a folder shared by several processes needs an age no upload in progress reaches.
+ * Deletes temporary files and files no row names, untouched for `minAgeMs`; returns how many. Another process on the
+ * same folder may be writing one (workers, processes on one SQLite file, servers on one PostgreSQL database), so the
+ * server passes an age no upload in progress reaches.
  */
 export async function removeOrphans(deps: Pick<AppDeps, 'store' | 'files'>, minAgeMs = 0): Promise<number> {
   const orphans = deps.files.sweepTemporary(minAgeMs);
@@ -29,10 +30,11 @@ export async function removeOrphans(deps: Pick<AppDeps, 'store' | 'files'>, minA
   return unnamed.length;
 }
 
-/** Runs {@link removeUnclaimed} every `intervalMs`; returns the stop function. */
-export function scheduleCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' | 'logger'>, maxAgeMs: number, intervalMs: number): () => void {
+/** Runs {@link removeUnclaimed} and {@link removeOrphans} (files older than `orphanAgeMs`) every `intervalMs`; returns the stop function. */
+export function scheduleCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' | 'logger'>, maxAgeMs: number, intervalMs: number, orphanAgeMs: number): () => void {
   const timer = setInterval(() => {
     removeUnclaimed(deps, maxAgeMs).catch((error: unknown) => deps.logger.error('[support] cleanup of unclaimed uploads failed:', error));
+    removeOrphans(deps, orphanAgeMs).catch((error: unknown) => deps.logger.error('[support] cleanup of orphan files failed:', error));
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
@@ -40,11 +42,12 @@ export function scheduleCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' 
 
 /** At start: removes orphans and stale uploads, then schedules the sweep; returns the stop function. */
 export async function startCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' | 'logger' | 'config'>): Promise<() => void> {
-  const { unclaimedMaxAgeMs, cleanupIntervalMs } = deps.config.guard;
-  // One process alone on its SQLite file may sweep everything; on PostgreSQL or among workers others may be mid-upload.
-  const shared = deps.store.engine === 'postgres' || cluster.isWorker;
-  const orphans = await removeOrphans(deps, shared ? 2 * deps.config.guard.requestTimeoutMs : 0);
+  const { unclaimedMaxAgeMs, cleanupIntervalMs, requestTimeoutMs } = deps.config.guard;
+  // Whoever else uses the folder (a worker, a process started apart on the same SQLite file or PostgreSQL database)
+  // may be mid-upload: what a crash left is removed once it is older than any request can be, now or at a later sweep.
+  const orphanAgeMs = 2 * requestTimeoutMs;
+  const orphans = await removeOrphans(deps, orphanAgeMs);
   const stale = await removeUnclaimed(deps, unclaimedMaxAgeMs);
   if (orphans + stale > 0) deps.logger.info(`[support] removed ${orphans} orphan file(s) and ${stale} unclaimed upload(s)`);
-  return scheduleCleanup(deps, unclaimedMaxAgeMs, cleanupIntervalMs);
+  return scheduleCleanup(deps, unclaimedMaxAgeMs, cleanupIntervalMs, orphanAgeMs);
 }

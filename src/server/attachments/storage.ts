@@ -29,6 +29,11 @@ export interface FileStorage {
 }
 
 const NAME = /^[a-f0-9]{32}$/;
+
+/** Whether `entry` of the folder is a stored file (not a temporary one, not the folder's marker). */
+export function isStoredName(entry: string): boolean {
+  return NAME.test(entry);
+}
 const TEMPORARY = /^[a-f0-9]{32}\.part$/;
 const SETTLE_POLL_MS = 20;
 

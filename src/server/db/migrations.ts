@@ -172,6 +172,14 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'the language of the reporter\'s e-mails',
     sql: `ALTER TABLE tickets ADD COLUMN locale TEXT;`,
   },
+  {
+    version: 12,
+    name: 'the database\'s identity, which its attachments folder keeps',
+    sql: `
+      CREATE TABLE database_identity (id TEXT PRIMARY KEY);
+      INSERT INTO database_identity (id) VALUES (lower(hex(randomblob(16))));
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -165,6 +165,14 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'the language of the reporter\'s e-mails',
     sql: `ALTER TABLE tickets ADD COLUMN locale TEXT;`,
   },
+  {
+    version: 10,
+    name: 'the database\'s identity, which its attachments folder keeps',
+    sql: `
+      CREATE TABLE database_identity (id TEXT PRIMARY KEY);
+      INSERT INTO database_identity (id) VALUES (replace(gen_random_uuid()::text, '-', ''));
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -386,6 +386,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
     ping: async () => {
       await pool.query('SELECT 1');
     },
+    identity: async () => (await first<{ id: string }>(pool, 'SELECT id FROM database_identity'))?.id ?? '',
     close: () => pool.end(),
   };
 }

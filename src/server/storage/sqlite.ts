@@ -195,6 +195,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       return async () => clearInterval(timer);
     },
     ping: () => read(() => void db.prepare('SELECT 1').get()),
+    identity: () => read(() => (db.prepare('SELECT id FROM database_identity').get() as { id: string }).id),
     close: async () => {
       await idle();
       db.close();

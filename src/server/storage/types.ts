@@ -194,6 +194,8 @@ export interface Storage {
   watchEvents(wake: (ticketId: string) => void, wakeAll: () => void, active: () => boolean): () => Promise<void>;
   /** A trivial query: resolves when the database answers. */
   ping(): Promise<void>;
+  /** The database's own random id, made by its migrations: the attachments folder keeps it to know its database. */
+  identity(): Promise<string>;
   /** Closes every connection. */
   close(): Promise<void>;
 }

@@ -1,0 +1,50 @@
+/**
+ * The attachments folder belongs to one database. A server started on another one (a lost or mistyped
+ * SUPPORT_DATABASE_URL, a new SQLite file) would take every stored file for an orphan and remove it at start, so the
+ * folder keeps its database's identity in a marker file, and the start refuses a database that is not its own.
+ */
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../config';
+import type { ServerConfig } from '../config';
+import type { Storage } from '../storage/types';
+import { isStoredName } from './storage';
+
+/** The marker's name in the folder. */
+export const FOLDER_OWNER_FILE = '.support-database';
+
+/**
+ * Checks that `config.attachmentsDir` is this database's folder, and marks it so on its first start. Throws a
+ * ConfigError (nothing removed) for another database's folder, or for a folder of files none of which the
+ * database names before it was ever marked (a folder from before the marker, started on a new database).
+ */
+export async function checkFolderOwner(store: Pick<Storage, 'identity' | 'attachments'>, config: Pick<ServerConfig, 'attachmentsDir' | 'databaseUrl'>): Promise<void> {
+  const dir = config.attachmentsDir;
+  const setting = config.databaseUrl === null ? 'SUPPORT_DB' : 'SUPPORT_DATABASE_URL';
+  const id = await store.identity();
+  const path = join(dir, FOLDER_OWNER_FILE);
+  let marked: string | null = null;
+  try {
+    marked = readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (marked !== null) {
+    if (marked === id) return;
+    throw new ConfigError(
+      `SUPPORT_ATTACHMENTS_DIR ${dir} holds the files of another database (${marked}; the one ${setting} names is ${id}): ` +
+        `check ${setting}. Nothing was removed. A folder that really is to start over with this database loses its files: empty it first.`,
+    );
+  }
+  const stored = readdirSync(dir).filter(isStoredName).length;
+  if (stored > 0 && (await store.attachments.storageNames()).length === 0) {
+    throw new ConfigError(
+      `SUPPORT_ATTACHMENTS_DIR ${dir} holds ${stored} file(s) and the database ${setting} names knows none of them: ` +
+        `it is another database's folder, or the database is new. Check ${setting}. Nothing was removed. If the files are no longer wanted, remove them.`,
+    );
+  }
+  // Written whole or not at all: processes starting together write the same id.
+  const part = `${path}.${process.pid}.tmp`;
+  writeFileSync(part, `${id}\n`, { mode: 0o600 });
+  renameSync(part, path);
+}

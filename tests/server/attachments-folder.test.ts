@@ -1,0 +1,88 @@
+/**
+ * The attachments folder and its database: a server started on another database refuses the folder instead of
+ * taking its files for orphans, and a start never removes what another process may still be writing.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { attachmentSchema } from '../../src/core';
+import { FOLDER_OWNER_FILE } from '../../src/server/attachments/folder-owner';
+import { call, startTestServer, userAuth } from './helpers';
+import type { TestServer } from './helpers';
+import { fileForm, pdfFile } from './images';
+
+const servers: TestServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.cleanup().catch(() => undefined);
+});
+
+async function serverWithFile(): Promise<{ ts: TestServer; folder: string; stored: string[] }> {
+  const ts = await startTestServer();
+  servers.push(ts);
+  const reply = await call(ts, 'POST', '/attachments', { auth: await userAuth(ts, 'folder-user'), body: fileForm(pdfFile(), 'act.pdf') });
+  attachmentSchema.parse(reply.body);
+  const folder = join(ts.dir, 'attachments');
+  return { ts, folder, stored: readdirSync(folder).filter((name) => name !== FOLDER_OWNER_FILE) };
+}
+
+/** A server on a database of its own (a new SQLite file, or a new PostgreSQL database) with `folder` as its files. */
+async function startOnNewDatabase(folder: string): Promise<TestServer> {
+  const ts = await startTestServer({ config: { attachmentsDir: folder } });
+  servers.push(ts);
+  return ts;
+}
+
+describe('the attachments folder', () => {
+  it('is marked with its database at the first start', async () => {
+    const { folder, stored } = await serverWithFile();
+    expect(stored).toHaveLength(1);
+    expect(readFileSync(join(folder, FOLDER_OWNER_FILE), 'utf8').trim()).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('is refused, and nothing removed, when the server starts on another database', async () => {
+    const { ts, folder, stored } = await serverWithFile();
+    await ts.close();
+    await expect(startOnNewDatabase(folder)).rejects.toThrow(/SUPPORT_ATTACHMENTS_DIR .* holds the files of another database .*Nothing was removed/);
+    expect(readdirSync(folder).filter((name) => name !== FOLDER_OWNER_FILE)).toEqual(stored);
+    // Its own database takes it back.
+    const again = await ts.restart();
+    servers.push(again);
+    expect((await call(again, 'GET', '/meta')).status).toBe(200);
+    expect(readdirSync(folder).filter((name) => name !== FOLDER_OWNER_FILE)).toEqual(stored);
+  });
+
+  it('from before the marker, is refused by a database that knows none of its files, and taken by its own', async () => {
+    const { ts, folder, stored } = await serverWithFile();
+    await ts.close();
+    rmSync(join(folder, FOLDER_OWNER_FILE));
+    await expect(startOnNewDatabase(folder)).rejects.toThrow(/holds 1 file\(s\) and the database .* knows none of them/);
+    expect(readdirSync(folder)).toEqual(stored);
+    const again = await ts.restart();
+    servers.push(again);
+    expect(existsSync(join(folder, FOLDER_OWNER_FILE))).toBe(true);
+    expect(readdirSync(folder).filter((name) => name !== FOLDER_OWNER_FILE)).toEqual(stored);
+  });
+
+  it('keeps at start what another process may be writing, and removes what a crash left once it is old', async () => {
+    const { ts, folder, stored } = await serverWithFile();
+    await ts.close();
+    const name = () => randomBytes(16).toString('hex');
+    // Another process's upload in progress, and a file it has just stored and not yet committed.
+    const writing = `${name()}.part`;
+    const adopting = name();
+    // Left by a crash ten minutes ago (older than twice the request timeout of two minutes).
+    const leftPart = `${name()}.part`;
+    const leftFile = name();
+    for (const file of [writing, adopting, leftPart, leftFile]) writeFileSync(join(folder, file), 'x');
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    for (const file of [leftPart, leftFile]) utimesSync(join(folder, file), tenMinutesAgo, tenMinutesAgo);
+
+    const again = await ts.restart();
+    servers.push(again);
+    const after = readdirSync(folder);
+    expect(after).toEqual(expect.arrayContaining([...stored, writing, adopting]));
+    expect(after).not.toContain(leftPart);
+    expect(after).not.toContain(leftFile);
+  });
+});
