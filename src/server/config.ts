@@ -2,6 +2,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_ATTACHMENT_LIMITS, DRAFT_LIMITS } from '../core';
 import type { AttachmentLimits } from '../core';
+import { API_PREFIX } from './api-prefix';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/tokens';
 import { loadGuardLimits } from './guard/limits';
 import type { GuardLimits } from './guard/limits';
@@ -123,6 +124,9 @@ export const DEFAULT_MIN_FREE_DISK_BYTES = 256 * 1024 * 1024;
 // HS256 with a short secret is brute-forceable offline from any token the browser sees.
 const MIN_SECRET_LENGTH = 32;
 
+/** The From of the e-mails when SUPPORT_MAIL_FROM is not set: fine for a demo's sink, not for a real mail server. */
+const DEFAULT_MAIL_FROM = 'Техподдержка Учи.Про <support@localhost>';
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** What dev mode hands out to anyone who asks, so it runs with the published dev credentials only. */
@@ -184,7 +188,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     serveWidget: overrides.serveWidget ?? switchFrom(env, 'SUPPORT_SERVE_WIDGET', false),
     notifications: {
       smtpUrl: smtpUrlFrom(env.SUPPORT_SMTP_URL),
-      mailFrom: env.SUPPORT_MAIL_FROM?.trim() || 'Техподдержка Учи.Про <support@localhost>',
+      mailFrom: mailFromValue(env.SUPPORT_MAIL_FROM),
       webhookUrls: webhookUrlsFrom(env.SUPPORT_WEBHOOK_URLS),
       webhookSecret: env.SUPPORT_WEBHOOK_SECRET ?? '',
       previousWebhookSecret: previousSecretFrom(env.SUPPORT_WEBHOOK_SECRET_PREVIOUS),
@@ -207,6 +211,9 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   }
   if (notifications.smtpUrl !== null && config.publicUrl === null && !dev) {
     warnings.push('SUPPORT_SMTP_URL is set without SUPPORT_PUBLIC_URL: e-mails go without an unsubscribe link.');
+  }
+  if (notifications.smtpUrl !== null && notifications.mailFrom === DEFAULT_MAIL_FROM && !dev) {
+    warnings.push(`SUPPORT_SMTP_URL is set without SUPPORT_MAIL_FROM: e-mails go from ${DEFAULT_MAIL_FROM}, which mail servers refuse or take for spam.`);
   }
   if (notifications.leaseMs <= notifications.sendTimeoutMs) {
     throw new ConfigError('SUPPORT_OUTBOX_LEASE_MS must be longer than SUPPORT_OUTBOX_SEND_TIMEOUT_MS.');
@@ -381,6 +388,19 @@ function publicUrlFrom(raw: string | undefined): string | null {
   const url = URL.canParse(value) ? new URL(value) : null;
   if (url === null || !/^https?:$/.test(url.protocol) || url.search !== '' || url.hash !== '') {
     throw new ConfigError(`SUPPORT_PUBLIC_URL must be the API's http(s) address without a query, got "${raw ?? ''}".`);
+  }
+  // The links add the API's prefix themselves: the widget's apiUrl ends with it, this does not.
+  if (url.pathname.replace(/\/+$/, '').endsWith(API_PREFIX)) {
+    throw new ConfigError(`SUPPORT_PUBLIC_URL is the server's address without ${API_PREFIX} (the links add it), got "${raw ?? ''}".`);
+  }
+  return value;
+}
+
+/** SUPPORT_MAIL_FROM: one address, alone or with a name («Техподдержка <support@example.ru>»). */
+function mailFromValue(raw: string | undefined): string {
+  const value = raw?.trim() || DEFAULT_MAIL_FROM;
+  if (!/^(?:[^<>@]*<\s*[^\s@<>]+@[^\s@<>]+\s*>|[^\s@<>]+@[^\s@<>]+)$/u.test(value)) {
+    throw new ConfigError(`SUPPORT_MAIL_FROM must be one e-mail address, alone or as «Name <address>», got "${raw ?? ''}".`);
   }
   return value;
 }

@@ -299,6 +299,11 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
       expect(row?.attempts).toBeGreaterThanOrEqual(2);
       expect(row?.lastError).toMatch(/ECONNREFUSED|connect/i);
     }, { timeout: 15_000, interval: 25 });
+    // The log says the mail server fails, once for all its attempts (not a line per retry), without the address.
+    const failed = ts.logs.filter((line) => line.level === 'warn' && line.text.includes('email delivery') && line.text.includes('failed: '));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.text).toMatch(/to .…@example\.ru failed: .*(ECONNREFUSED|connect).*; next try /i);
+    expect(ts.logs.map((line) => line.text).join('\n')).not.toMatch(/[a-z0-9]{2,}@example\.ru/);
     await smtp.start();
     await vi.waitFor(async () => {
       const [row] = (await deliveries('sent')).filter((d) => d.ticketId === ticket.id && d.kind === 'email');
@@ -317,7 +322,8 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     const [row] = (await deliveries('failed')).filter((d) => d.ticketId === ticket.id && d.kind === 'email');
     expect(row).toMatchObject({ attempts: 1, nextAttemptAt: null });
     expect(row?.lastError).toMatch(/550/);
-    expect(ts.logs.some((line) => line.level === 'warn' && line.text.includes(`giving up email delivery ${String(row?.id)}`))).toBe(true);
+    expect(ts.logs.some((line) => line.level === 'warn' && line.text.includes(`giving up email delivery ${String(row?.id)} to f…@example.ru`))).toBe(true);
+    expect(ts.logs.some((line) => line.text.includes('frank@'))).toBe(false);
   });
 
   it('an unsubscribe stops the e-mail already queued: it is not sent, and the delivery log says why', async () => {

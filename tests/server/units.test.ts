@@ -80,6 +80,22 @@ describe('loadConfig', () => {
     expect(loadConfig(secret).warnings.join(' ')).toContain('SUPPORT_ALLOWED_ORIGINS is empty');
     expect(loadConfig({ ...secret, SUPPORT_ALLOWED_ORIGINS: 'https://lms.example.ru' }).warnings.join(' ')).not.toContain('SUPPORT_ALLOWED_ORIGINS');
     expect(loadConfig({ ...smtp, SUPPORT_PUBLIC_URL: 'https://support.example.ru' }).warnings.join(' ')).not.toContain('SUPPORT_PUBLIC_URL');
+    // The widget's apiUrl ends with /api/v1, this one does not: the links add it, and it would be there twice.
+    for (const wrong of ['https://support.example.ru/api/v1', 'https://support.example.ru/lms/api/v1/']) {
+      expect(() => loadConfig({ ...secret, SUPPORT_PUBLIC_URL: wrong })).toThrow(/SUPPORT_PUBLIC_URL is the server's address without \/api\/v1 \(the links add it\)/);
+    }
+  });
+
+  it('takes the e-mails\' sender as one address, alone or with a name, and warns when a real mail server would get the placeholder', () => {
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
+    expect(loadConfig({ ...secret, SUPPORT_MAIL_FROM: 'Техподдержка <support@example.ru>' }).config.notifications.mailFrom).toBe('Техподдержка <support@example.ru>');
+    expect(loadConfig({ ...secret, SUPPORT_MAIL_FROM: ' support@example.ru ' }).config.notifications.mailFrom).toBe('support@example.ru');
+    for (const wrong of ['Support Team', 'support', 'a@b.ru, c@d.ru', 'Support <support>']) {
+      expect(() => loadConfig({ ...secret, SUPPORT_MAIL_FROM: wrong })).toThrow(/SUPPORT_MAIL_FROM must be one e-mail address/);
+    }
+    const smtp = { ...secret, SUPPORT_SMTP_URL: 'smtp://127.0.0.1:25', SUPPORT_PUBLIC_URL: 'https://support.example.ru' };
+    expect(loadConfig(smtp).warnings.join(' ')).toContain('SUPPORT_SMTP_URL is set without SUPPORT_MAIL_FROM');
+    expect(loadConfig({ ...smtp, SUPPORT_MAIL_FROM: 'support@example.ru' }).warnings.join(' ')).not.toContain('SUPPORT_MAIL_FROM');
   });
 
   it('takes on/off words for SUPPORT_DEV like the other switches, and refuses anything else', () => {

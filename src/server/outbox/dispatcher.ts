@@ -51,6 +51,14 @@ export function refusedForGood(error: unknown): boolean {
   return command === 'RCPT TO' && typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
 }
 
+/** How often a failing receiver is told on the log: its first failure, then at most once in this long. */
+export const FAILURE_LOG_MS = 10 * 60_000;
+
+/** E-mail addresses in a log line cut to their first letter and domain: a log is no list of the reporters' addresses. */
+export function maskAddresses(text: string): string {
+  return text.replace(/([^\s<>"'(),;:@]+)@([^\s<>"'(),;:@]+)/gu, (_match, local: string, domain: string) => `${local.slice(0, 1)}…@${domain}`);
+}
+
 /** Delay before the attempt after `attempts` failed ones: base, 2×base, 4×base … capped. */
 export function retryDelay(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, attempts - 1)));
@@ -66,6 +74,23 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
+  // A receiver that fails is said on the log while it fails (the mail server for every e-mail, each webhook address),
+  // not only when a delivery is given up a day later, and not once per attempt.
+  const failing = new Map<string, { loggedAt: number; since: number }>();
+  const receiverOf = (row: OutboxRow) => (row.kind === 'email' ? 'the mail server (SUPPORT_SMTP_URL)' : row.target);
+  const logFailure = (row: OutboxRow, reason: string, next: Date) => {
+    const receiver = receiverOf(row);
+    const now = deps.clock().getTime();
+    const seen = failing.get(receiver);
+    if (seen !== undefined && now - seen.loggedAt < FAILURE_LOG_MS) {
+      seen.since++;
+      return;
+    }
+    const more = seen === undefined || seen.since === 0 ? '' : ` (${seen.since} more failure(s) since the last line)`;
+    failing.set(receiver, { loggedAt: now, since: 0 });
+    const then = `next try ${next.toISOString()}`;
+    deps.logger.warn(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${row.target} failed: ${reason}; ${then}${more}`));
+  };
 
   const send = async (row: OutboxRow, mail: EmailPayload | null): Promise<void> => {
     if (mail === null) {
@@ -94,13 +119,16 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       }
       await send(row, mail);
       await deps.store.outbox.markSent(row.id, deps.clock().toISOString());
+      // Working again: its next failure is said at once.
+      failing.delete(receiverOf(row));
     } catch (error) {
       const reason = errorLine(error).slice(0, MAX_ERROR);
       const now = deps.clock();
       const next = new Date(now.getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
       // A day from the event, or from when a specialist sent the given-up row again.
       const expired = refusedForGood(error) || next.getTime() - Date.parse(row.requeued_at ?? row.created_at) > settings.giveUpMs;
-      if (expired) deps.logger.warn(`[support] giving up ${row.kind} delivery ${row.id} to ${row.target} after ${row.attempts} attempts: ${reason}`);
+      if (expired) deps.logger.warn(maskAddresses(`[support] giving up ${row.kind} delivery ${row.id} to ${row.target} after ${row.attempts} attempts: ${reason}`));
+      else logFailure(row, reason, next);
       await deps.store.outbox.markFailed(row.id, reason, expired ? null : next.toISOString());
     }
   };
