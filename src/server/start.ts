@@ -82,7 +82,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const app = createApp(deps, { allowedOrigins, ...(options.demo === undefined ? {} : { demo: options.demo }) });
 
   const server = await listen(app.fetch, config);
-  guardConnections(server as Server, config.guard);
+  guardConnections(server as Server, config.guard, (line) => logger.warn(line));
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;

@@ -22,17 +22,39 @@ export function serverOptions(limits: GuardLimits) {
   };
 }
 
-const REFUSAL = 'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\nContent-Length: 0\r\n\r\n';
+/** How often refused connections are said on the log: the first, then at most once in this long. */
+export const REFUSAL_LOG_MS = 60_000;
 
-/** Applies the idle timeout and the connection caps to a listening server. */
-export function guardConnections(server: Server, limits: GuardLimits): void {
+// The error shape of every answer, written before any request is read (so in Russian, the default).
+const REFUSAL_BODY = JSON.stringify({
+  error: { code: 'unavailable', message: 'Слишком много открытых соединений. Повторите попытку через несколько секунд.' },
+});
+const REFUSAL =
+  'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\nContent-Type: application/json; charset=utf-8\r\n' +
+  `Content-Length: ${Buffer.byteLength(REFUSAL_BODY)}\r\n\r\n${REFUSAL_BODY}`;
+
+/** Applies the idle timeout and the connection caps to a listening server; `warn` is told of refused connections. */
+export function guardConnections(server: Server, limits: GuardLimits, warn: (line: string) => void = () => undefined): void {
   const perIp = new Map<string, number>();
   let total = 0;
+  // A cap that is hit says so (behind a proxy every user shares its address): once, then at most once a minute.
+  let refused = 0;
+  let loggedAt = -Infinity;
+  const tell = (ip: string, overall: boolean) => {
+    refused++;
+    const now = Date.now();
+    if (now - loggedAt < REFUSAL_LOG_MS) return;
+    loggedAt = now;
+    const cap = overall ? `all addresses together hold SUPPORT_MAX_CONNECTIONS (${limits.maxConnections})` : `${ip} holds SUPPORT_MAX_CONNECTIONS_PER_IP (${limits.maxConnectionsPerIp})`;
+    warn(`[support] refusing connections with 503: ${cap}; ${refused} refused since the last line. Behind a proxy every user shares its address: raise the cap or limit at the proxy.`);
+    refused = 0;
+  };
   server.maxRequestsPerSocket = 1_000;
   server.on('connection', (socket: Socket) => {
     const ip = socket.remoteAddress ?? 'unknown';
     const fromIp = perIp.get(ip) ?? 0;
     if (total >= limits.maxConnections || fromIp >= limits.maxConnectionsPerIp) {
+      tell(ip, total >= limits.maxConnections);
       socket.end(REFUSAL);
       socket.destroySoon();
       return;
