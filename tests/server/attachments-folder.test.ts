@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentSchema } from '../../src/core';
 import { FOLDER_OWNER_FILE } from '../../src/server/attachments/folder-owner';
-import { call, startTestServer, userAuth } from './helpers';
+import { call, createEmptyTestDatabase, dropTestDatabase, startTestServer, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { fileForm, pdfFile } from './images';
 
@@ -26,11 +26,20 @@ async function serverWithFile(): Promise<{ ts: TestServer; folder: string; store
   return { ts, folder, stored: readdirSync(folder).filter((name) => name !== FOLDER_OWNER_FILE) };
 }
 
-/** A server on a database of its own (a new SQLite file, or a new PostgreSQL database) with `folder` as its files. */
+/**
+ * A server on a new database (a new SQLite file, or a new PostgreSQL database migrated at its start rather than
+ * copied from the tests' template, whose copies share one identity as any copy of a database does) with `folder`.
+ */
 async function startOnNewDatabase(folder: string): Promise<TestServer> {
-  const ts = await startTestServer({ config: { attachmentsDir: folder } });
-  servers.push(ts);
-  return ts;
+  const databaseUrl = TEST_ENGINE === 'postgres' ? await createEmptyTestDatabase() : null;
+  try {
+    const ts = await startTestServer({ config: { attachmentsDir: folder, ...(databaseUrl === null ? {} : { databaseUrl }) } });
+    servers.push(ts);
+    return ts;
+  } catch (error) {
+    if (databaseUrl !== null) await dropTestDatabase(databaseUrl);
+    throw error;
+  }
 }
 
 describe('the attachments folder', () => {
