@@ -279,6 +279,20 @@ function checkCredentialsApart(config: ServerConfig, dev: boolean): void {
   config.agents.forEach(({ name, token }, index) => add(`SUPPORT_AGENTS, entry ${index + 1} (${name})`, token));
 }
 
+/** A specialist's name in its one spelling: composed letters, single spaces. */
+export function agentNameSpelling(name: string): string {
+  return name.normalize('NFKC').replace(/[ \t\u00a0]+/gu, ' ').trim();
+}
+
+/** The words the API gives a meaning of its own where a specialist's name may stand (`assignee=me`, `assignee=none`). */
+export const RESERVED_AGENT_NAMES: readonly string[] = ['me', 'none'];
+
+/** The configured name `raw` names, in its configured spelling (names are told apart regardless of case); undefined: nobody's. */
+export function configuredAgentName(agents: readonly AgentCredential[], raw: string): string | undefined {
+  const key = agentNameSpelling(raw).toLowerCase();
+  return agents.find((agent) => agent.name.toLowerCase() === key)?.name;
+}
+
 const AGENTS_SHAPE = 'SUPPORT_AGENTS must be a JSON array of {"name": "Анна Смирнова", "token": "…"}';
 
 /** The named specialists of SUPPORT_AGENTS; none when unset or blank. */
@@ -294,8 +308,7 @@ function agentsFrom(raw: string | undefined): AgentCredential[] {
   return parsed.map((entry: unknown, index) => {
     const { name, token } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     if (typeof name !== 'string' || typeof token !== 'string') throw new ConfigError(`${AGENTS_SHAPE}: entry ${index + 1} is not.`);
-    // One spelling per name: composed letters, single spaces.
-    return { name: name.normalize('NFKC').replace(/[ \t\u00a0]+/gu, ' ').trim(), token };
+    return { name: agentNameSpelling(name), token };
   });
 }
 
@@ -317,6 +330,9 @@ function checkAgents(agents: readonly AgentCredential[], sharedToken: string | n
       throw new ConfigError(`${which} (${name}): the token must be at least ${MIN_SECRET_LENGTH} printable ASCII characters without spaces.`);
     }
     const key = name.toLowerCase();
+    if (RESERVED_AGENT_NAMES.includes(key)) {
+      throw new ConfigError(`${which}: «${name}» cannot be a name: the API reads it as a word of its own (assignee=me, assignee=none).`);
+    }
     if (names.has(key)) throw new ConfigError(`${which}: the name «${name}» is given twice; each specialist needs a name of their own.`);
     if (tokens.has(token)) throw new ConfigError(`${which} (${name}): the token is already used by another specialist or by SUPPORT_AGENT_TOKEN.`);
     names.add(key);

@@ -1,6 +1,7 @@
 /** The one error type of the server and its `{ error: { code, message, fields? } }` answer (docs/http-contract.md). */
-import type { ApiError, ApiErrorCode } from '../core';
+import type { ApiError } from '../core';
 import type { Locale } from './locale';
+import type { ServerErrorCode } from './schemas';
 
 /**
  * What an error says to a person, in both languages the server answers in: Russian, and English for a caller whose
@@ -23,7 +24,7 @@ export type ErrorStatus = (typeof ERROR_STATUSES)[number];
 export class ApiFailure extends Error {
   constructor(
     readonly status: ErrorStatus,
-    readonly code: ApiErrorCode,
+    readonly code: ServerErrorCode,
     readonly sentence: Sentence,
     readonly fields?: Record<string, string>,
     readonly headers: Record<string, string> = {},
@@ -42,11 +43,11 @@ export class ApiFailure extends Error {
 
 /** The wire body of an error. */
 export function errorBody(
-  code: ApiErrorCode,
+  code: ServerErrorCode,
   message: string,
   fields?: Record<string, string>,
   details: Omit<ApiError['error'], 'code' | 'message' | 'fields'> = {},
-): ApiError {
+): Omit<ApiError, 'error'> & { error: Omit<ApiError['error'], 'code'> & { code: ServerErrorCode } } {
   return { error: { code, message, ...(fields === undefined ? {} : { fields }), ...details } };
 }
 

@@ -4,9 +4,9 @@ import {
   CATEGORIES,
   PRIORITIES,
   STATUSES,
+  agentAssigneeBodySchema,
   agentStatsSchema,
   agentStatusBodySchema,
-  apiErrorSchema,
   attachmentSchema,
   createTicketBodySchema,
   createTicketResponseSchema,
@@ -21,7 +21,18 @@ import {
   ticketSchema,
 } from '../core';
 import { devTokenBodySchema } from './routes/dev';
-import { DELIVERY_STATUSES, agentTicketChangeSchema, agentTicketListSchema, agentTicketSchema, deliveryListSchema, deliverySchema, devTokenResponseSchema } from './schemas';
+import {
+  DELIVERY_STATUSES,
+  agentAssigneeChangeSchema,
+  agentTicketChangeSchema,
+  agentTicketListSchema,
+  agentTicketSchema,
+  deliveryListSchema,
+  deliverySchema,
+  devTokenResponseSchema,
+  serverErrorSchema,
+  specialistsSchema,
+} from './schemas';
 import { MAX_PAGE } from './tickets/paging';
 import { SERVER_VERSION } from './version';
 import { errorResponses, operation } from './openapi-paths';
@@ -37,6 +48,7 @@ const SCHEMAS = {
   CreateTicketBody: jsonSchema(createTicketBodySchema, 'input'),
   MessageBody: jsonSchema(messageBodySchema, 'input'),
   AgentStatusBody: jsonSchema(agentStatusBodySchema, 'input'),
+  AgentAssigneeBody: jsonSchema(agentAssigneeBodySchema, 'input'),
   RatingBody: jsonSchema(ratingBodySchema, 'input'),
   AgentStats: jsonSchema(agentStatsSchema, 'output'),
   DevTokenBody: jsonSchema(devTokenBodySchema, 'input'),
@@ -46,6 +58,8 @@ const SCHEMAS = {
   AgentTicketList: jsonSchema(agentTicketListSchema, 'output'),
   AgentTicket: jsonSchema(agentTicketSchema, 'output'),
   AgentTicketChange: jsonSchema(agentTicketChangeSchema, 'output'),
+  AgentAssigneeChange: jsonSchema(agentAssigneeChangeSchema, 'output'),
+  Specialists: jsonSchema(specialistsSchema, 'output'),
   TicketEvent: jsonSchema(ticketEventSchema, 'output'),
   TicketChange: jsonSchema(ticketChangeSchema, 'output'),
   Attachment: jsonSchema(attachmentSchema, 'output'),
@@ -54,7 +68,7 @@ const SCHEMAS = {
   Delivery: jsonSchema(deliverySchema, 'output'),
   DeliveryList: jsonSchema(deliveryListSchema, 'output'),
   DevTokenResponse: jsonSchema(devTokenResponseSchema, 'output'),
-  Error: jsonSchema(apiErrorSchema, 'output'),
+  Error: jsonSchema(serverErrorSchema, 'output'),
 };
 
 /** The schema names the document defines. */
@@ -162,8 +176,15 @@ function paths(): Record<string, unknown> {
             name: 'order', in: 'query', required: false, schema: { type: 'string', enum: ['newest', 'due'], default: 'newest' },
             description: 'newest: newest first; due: the queue, only tickets waiting for support (registered, processing, clarification_sent, in_progress), the soonest resolveDueAt first (its cursor pages this order only)',
           },
+          {
+            name: 'assignee', in: 'query', required: false, schema: { type: 'string', maxLength: 100 },
+            description: 'me: the caller’s tickets (a specialist with a token of their own; 400 with the shared token); none: tickets nobody handles; a specialist’s name: theirs',
+          },
         ],
       }),
+    },
+    '/agent/specialists': {
+      get: operation('The caller’s name (null with the shared token) and the specialists (SUPPORT_AGENTS) a ticket can be assigned to', { security: AGENT, ok: 'Specialists', errors: [401, 403, 429] }),
     },
     '/agent/stats': {
       get: operation('Ratings given or changed in the last 30 days and the share of 4–5', { security: AGENT, ok: 'AgentStats', errors: [401, 403, 429] }),
@@ -200,6 +221,14 @@ function paths(): Record<string, unknown> {
       post: operation('Specialist changes the status; illegal transition → 409. Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
         security: AGENT, parameters: TICKET_REF, body: 'AgentStatusBody', ok: 'AgentTicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
+    },
+    '/agent/tickets/{id}/assignee': {
+      post: operation(
+        'Takes (agent "me"), hands over (a specialist’s name) or releases (null) a ticket. What already is: 200 with assignment null. A ticket a colleague handles changes hands only with `from` naming them; `from` no longer so → 409 conflict naming who handles it; a closed ticket → 409 illegal_transition; "me" with the shared token → 403 unnamed_agent; a name not in SUPPORT_AGENTS → 422 unknown_agent',
+        {
+          security: AGENT, parameters: TICKET_REF, body: 'AgentAssigneeBody', ok: 'AgentAssigneeChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
+        },
+      ),
     },
     '/dev/token': {
       post: operation('Dev mode only (SUPPORT_DEV=1, 404 otherwise): sign a one-hour reporter token', {

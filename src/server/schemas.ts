@@ -1,6 +1,6 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
 import * as z from 'zod/mini';
-import { isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
+import { API_ERROR_CODES, isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -15,9 +15,33 @@ export const agentTicketSummarySchema = z.lazy(() =>
       /** When support must have resolved it (the queue's order), and whether that rests on the fallback calendar. */
       resolveDueAt: isoDateTimeSchema,
       deadlinesProvisional: z.boolean(),
+      /** The specialist handling it (a name of SUPPORT_AGENTS); null while nobody is. Support's only. */
+      assignee: z.nullable(z.string()),
     }),
   ),
 );
+
+/**
+ * One change of a ticket's assignee, support's own history: who handles it after (`assignee`, null: released) and
+ * before (`previous`), who made the change (`by`, null: the shared token), and `cause`: `assign` (the assignee
+ * route) or `status` (a named specialist moved the ticket, which nobody handled, to work).
+ */
+export const assignmentSchema = z.object({
+  id: z.number(),
+  assignee: z.nullable(z.string()),
+  previous: z.nullable(z.string()),
+  by: z.nullable(z.string()),
+  cause: z.enum(['assign', 'status']),
+  createdAt: isoDateTimeSchema,
+});
+/** One change of a ticket's assignee. */
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+/** `POST /agent/tickets/{id}/assignee`: the ticket's list line after it, and the change recorded (null: nothing changed). */
+export const agentAssigneeChangeSchema = z.lazy(() => z.intersection(agentTicketSummarySchema, z.object({ assignment: z.nullable(assignmentSchema) })));
+
+/** `GET /agent/specialists`: the caller's name (null: the shared token) and every specialist a ticket can be assigned to. */
+export const specialistsSchema = z.object({ me: z.nullable(z.string()), specialists: z.array(z.string()) });
 
 /**
  * `GET /agent/tickets`: one page of ticket summaries, newest first, with `nextCursor`. The full ticket (reporter,
@@ -37,10 +61,47 @@ export type AgentTicketEvent = z.infer<typeof agentTicketEventSchema>;
  * `GET /agent/tickets/{id}`: the ticket, its events as support reads them, and `moves`, the statuses a specialist
  * may move it to now (the status table's, in its order), so a support desk offers only those.
  */
-export const agentTicketSchema = z.lazy(() => z.intersection(ticketSchema, z.object({ moves: z.array(statusSchema), events: z.array(agentTicketEventSchema) })));
+export const agentTicketSchema = z.lazy(() =>
+  z.intersection(
+    ticketSchema,
+    z.object({
+      moves: z.array(statusSchema),
+      events: z.array(agentTicketEventSchema),
+      /** The specialist handling it (null: nobody), and every change of that, oldest first. */
+      assignee: z.nullable(z.string()),
+      assignments: z.array(assignmentSchema),
+    }),
+  ),
+);
 
-/** `POST /agent/tickets/{id}/status`: the ticket's summary and the new event, as support reads it. */
-export const agentTicketChangeSchema = z.lazy(() => z.intersection(ticketChangeSchema, z.object({ event: agentTicketEventSchema })));
+/**
+ * `POST /agent/tickets/{id}/status`: the ticket's summary, the new event as support reads it, and the assignee after
+ * the move (a named specialist's move to work of a ticket nobody handled makes it theirs).
+ */
+export const agentTicketChangeSchema = z.lazy(() => z.intersection(ticketChangeSchema, z.object({ event: agentTicketEventSchema, assignee: z.nullable(z.string()) })));
+
+/**
+ * Error codes only the agent routes answer, kept out of the core's list the widget carries: `unknown_agent` (422, a
+ * name that is not a specialist's), `unnamed_agent` (403, the shared token taking a ticket for itself).
+ */
+export const AGENT_ERROR_CODES = ['unknown_agent', 'unnamed_agent'] as const;
+/** Every code an error answer of this server may carry. */
+export type ServerErrorCode = (typeof API_ERROR_CODES)[number] | (typeof AGENT_ERROR_CODES)[number];
+
+/** An error answer of any route, the agent routes' codes included (otherwise the core's `apiErrorSchema`). */
+export const serverErrorSchema = z.lazy(() =>
+  z.object({
+    error: z.object({
+      code: z.enum([...API_ERROR_CODES, ...AGENT_ERROR_CODES]),
+      message: z.string(),
+      fields: z.optional(z.record(z.string(), z.string())),
+      parts: z.optional(z.array(z.string())),
+      markers: z.optional(z.array(z.string())),
+      reason: z.optional(z.string()),
+      detail: z.optional(z.string()),
+    }),
+  }),
+);
 
 /** `POST /dev/token`. */
 export const devTokenResponseSchema = z.object({ token: z.string() });

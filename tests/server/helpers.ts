@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { expect, inject } from 'vitest';
-import { apiErrorSchema } from '../../src/core';
 import type { TicketDraftInput } from '../../src/core';
 import { signReporterToken, startServer } from '../../src/server';
 import type { ConfigOverrides, ReporterProfile, RunningServer } from '../../src/server';
 import { validDrafts } from '../fixtures/drafts';
+import { serverErrorSchema } from '../../src/server/schemas';
 
 /** The secret every test server signs with. */
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -241,7 +241,7 @@ export async function createTicket(
 /** Asserts the error shape, and the status and code when given. */
 export function expectError(reply: Reply, status?: number, code?: string): void {
   if (status !== undefined) expect(reply.status, reply.text).toBe(status);
-  const parsed = apiErrorSchema.safeParse(reply.body);
+  const parsed = serverErrorSchema.safeParse(reply.body);
   expect(parsed.success, `error shape: ${reply.text}`).toBe(true);
   if (code !== undefined && parsed.success) expect(parsed.data.error.code).toBe(code);
 }

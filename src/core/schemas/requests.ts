@@ -29,6 +29,23 @@ export const agentStatusBodySchema = z.lazy(() => z.object({
 /** A specialist's status change. */
 export type AgentStatusBody = z.input<typeof agentStatusBodySchema>;
 
+/** The longest name of a specialist (SUPPORT_AGENTS). */
+export const MAX_AGENT_NAME_LENGTH = 100;
+
+const agentNameSchema = z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(MAX_AGENT_NAME_LENGTH, 'too_long'));
+
+/**
+ * Who handles a ticket (`POST /agent/tickets/{id}/assignee`): `agent` a specialist's name, `"me"` for the caller, or
+ * null to release it. `from`, the assignee the specialist saw (null: nobody): when the ticket has another by then,
+ * nothing changes (409). Without it only a ticket nobody has, or the caller's own, changes hands.
+ */
+export const agentAssigneeBodySchema = z.lazy(() => z.object({
+  agent: z.nullable(agentNameSchema),
+  from: z.optional(z.nullable(agentNameSchema)),
+}));
+/** A change of a ticket's assignee. */
+export type AgentAssigneeBody = z.input<typeof agentAssigneeBodySchema>;
+
 /** Support channels, as the policy lists them. */
 export const channelsSchema = z.lazy(() => z.object({
   email: z.string(),

@@ -180,6 +180,24 @@ const MIGRATIONS: readonly Migration[] = [
       INSERT INTO database_identity (id) VALUES (lower(hex(randomblob(16))));
     `,
   },
+  {
+    version: 13,
+    name: 'the specialist a ticket is assigned to, and who took, handed over or released it',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN assignee TEXT;
+      CREATE INDEX tickets_by_assignee ON tickets (assignee, seq);
+      CREATE TABLE assignments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        assignee TEXT,
+        previous TEXT,
+        by_agent TEXT,
+        cause TEXT NOT NULL CHECK (cause IN ('assign', 'status')),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX assignments_by_ticket ON assignments (ticket_id, id);
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

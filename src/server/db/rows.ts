@@ -36,6 +36,8 @@ export interface TicketRow {
   consent_at: string | null;
   /** The language of the reporter's e-mails ('ru', 'en'), as their browser preferred when the ticket was sent; null: Russian. */
   locale: string | null;
+  /** The named specialist (SUPPORT_AGENTS) handling the ticket; null while nobody is. Support's only. */
+  assignee: string | null;
 }
 
 /** The rating columns of a ticket; a new ticket has none. */
@@ -66,6 +68,24 @@ export interface EventRow {
   /** The named specialist who made a support event (SUPPORT_AGENTS); null for any other, and the shared token's. */
   agent_name: string | null;
   text: string | null;
+  created_at: string;
+}
+
+/**
+ * An `assignments` row: one change of a ticket's assignee, support's own history (never an event: the reporter
+ * reads the events, and never who is handling the ticket).
+ */
+export interface AssignmentRow {
+  id: number;
+  ticket_id: string;
+  /** The assignee after the change; null: released. */
+  assignee: string | null;
+  /** The assignee before it; null: nobody. */
+  previous: string | null;
+  /** The specialist who made the change; null: the shared token (support by no name). */
+  by_agent: string | null;
+  /** `assign`: the assignee endpoint; `status`: taken by moving an unassigned ticket to work. */
+  cause: 'assign' | 'status';
   created_at: string;
 }
 

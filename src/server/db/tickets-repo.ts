@@ -12,6 +12,9 @@ interface PageParams {
   category: string | null;
   priority: string | null;
   text: string | null;
+  /** 0: any assignee; 1: none; 2: `assignee`. */
+  assigneeMode: number;
+  assignee: string | null;
   before: number;
   afterDue: string;
   afterSeq: number;
@@ -19,7 +22,7 @@ interface PageParams {
 }
 
 /** A new ticket, as the create service hands it over. */
-export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns>;
+export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns | 'assignee'>;
 
 /** Prepared statements over `tickets`. */
 export function ticketsRepo(db: Database) {
@@ -31,7 +34,8 @@ export function ticketsRepo(db: Database) {
   const filters = `(@owner IS NULL OR owner = @owner OR access_key_hash = @keyHash)
       AND (@status IS NULL OR status = @status) AND (@category IS NULL OR category = @category)
       AND (@priority IS NULL OR priority = @priority)
-      AND (@text IS NULL OR fold(number) LIKE @text ESCAPE '\\' OR fold(subject) LIKE @text ESCAPE '\\')`;
+      AND (@text IS NULL OR fold(number) LIKE @text ESCAPE '\\' OR fold(subject) LIKE @text ESCAPE '\\')
+      AND (@assigneeMode = 0 OR (@assigneeMode = 1 AND assignee IS NULL) OR (@assigneeMode = 2 AND assignee = @assignee))`;
   const page = db.prepare<PageParams, TicketRow>(`SELECT * FROM tickets WHERE ${filters} AND seq < @before
     ORDER BY seq DESC LIMIT @take`);
   // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).
@@ -53,6 +57,7 @@ export function ticketsRepo(db: Database) {
     'SELECT id, number FROM tickets WHERE owner = ? AND split_group = ? ORDER BY seq',
   );
   const setStatus = db.prepare<[string, string, string]>('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?');
+  const setAssignee = db.prepare<[string | null, string]>('UPDATE tickets SET assignee = ? WHERE id = ?');
   const bumpCounter = db.prepare<[number], { last: number }>(`INSERT INTO ticket_counters (year, last) VALUES (?, 1)
     ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`);
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tickets');
@@ -83,6 +88,8 @@ export function ticketsRepo(db: Database) {
         category: query.category,
         priority: query.priority,
         text: query.text === null ? null : searchPattern(query.text),
+        assigneeMode: query.assignee === null ? 0 : query.assignee.is === null ? 1 : 2,
+        assignee: query.assignee?.is ?? null,
         before: query.before ?? Number.MAX_SAFE_INTEGER,
         afterDue: query.after?.due ?? '',
         afterSeq: query.after?.seq ?? -1,
@@ -92,6 +99,8 @@ export function ticketsRepo(db: Database) {
     insert: (ticket: NewTicket) => void insert.run(ticket),
     /** Sets the status and the update time. */
     setStatus: (id: string, status: string, at: string) => void setStatus.run(status, at, id),
+    /** Sets the specialist handling the ticket (null: nobody); its update time stays, as the reporter sees it. */
+    setAssignee: (id: string, assignee: string | null) => void setAssignee.run(assignee, id),
     /** The next number of `year` (1, 2, …): call only inside the transaction that uses it. */
     nextNumber: (year: number) => bumpCounter.get(year)?.last ?? 1,
     /** How many tickets exist (diagnostics and tests). */

@@ -35,6 +35,8 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
         subject: ticket.subject,
         // The ticket it continues, when the reporter reopened a closed problem as a new ticket.
         followUpOf: followed === undefined ? null : { id: followed.id, number: followed.number },
+        // Support's own: the specialist handling it when the event was made (null: nobody).
+        assignee: ticket.assignee,
       },
       event: eventView(event, files, 'support'),
     });

@@ -1,7 +1,7 @@
-/** The specialist's routes (agent token): all tickets, one ticket, status changes. */
+/** The specialist's routes (agent token): all tickets, one ticket, status changes, assignees. */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { agentStatusBodySchema, allowedNextStatuses } from '../../core';
+import { agentAssigneeBodySchema, agentStatusBodySchema, allowedNextStatuses } from '../../core';
 import type { Status } from '../../core';
 import { requireAgent } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
@@ -10,11 +10,10 @@ import { agentSetStatus } from '../tickets/actions';
 import { anyTicket } from '../tickets/access';
 import { agentStats } from '../tickets/rating';
 import { pageOf, readPageQuery } from '../tickets/paging';
-import { summaryView, ticketView } from '../tickets/view';
-import { oneProblemRecord } from '../tickets/one-problem';
-import type { TicketRow } from '../db/rows';
+import { assignTicket } from '../tickets/assignment';
+import { agentSummaryView, agentTicketView } from '../tickets/view';
 import { singleQuery } from './query';
-import type { agentTicketListSchema, agentTicketSchema } from '../schemas';
+import type { agentAssigneeChangeSchema, agentTicketChangeSchema, agentTicketListSchema, agentTicketSchema, specialistsSchema } from '../schemas';
 import type * as z from 'zod/mini';
 
 /** Routes under `/agent`. */
@@ -29,18 +28,18 @@ export function agentRoutes(deps: AppDeps) {
 
   // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.
   app.get('/agent/tickets', async (c) => {
-    const query = readPageQuery(singleQuery(c), true);
+    const query = readPageQuery(singleQuery(c), { name: agent(c).name, agents: deps.config.agents });
     const page = pageOf(await deps.store.tickets.page(query, null), query);
-    const line = async (row: TicketRow) => {
-      const check = oneProblemRecord(row);
-      return {
-        ...(await summaryView(deps.store, row)),
-        ...(check !== undefined && check.parts > 1 ? { oneProblemCheck: check } : {}),
-        resolveDueAt: row.resolve_due_at,
-        deadlinesProvisional: row.deadlines_provisional === 1,
-      };
+    const body: z.infer<typeof agentTicketListSchema> = {
+      tickets: await Promise.all(page.rows.map((row) => agentSummaryView(deps.store, row))),
+      nextCursor: page.nextCursor,
     };
-    const body: z.infer<typeof agentTicketListSchema> = { tickets: await Promise.all(page.rows.map(line)), nextCursor: page.nextCursor };
+    return c.json(body);
+  });
+
+  // Who the caller is, and whom a ticket can be assigned to (the operator page's «Мои», «Взять себе», «Передать»).
+  app.get('/agent/specialists', (c) => {
+    const body: z.infer<typeof specialistsSchema> = { me: agent(c).name, specialists: deps.config.agents.map((a) => a.name) };
     return c.json(body);
   });
 
@@ -48,13 +47,20 @@ export function agentRoutes(deps: AppDeps) {
 
   app.get('/agent/tickets/:id', async (c) => {
     const row = await anyTicket(deps.store, c.req.param('id'));
-    const body: z.infer<typeof agentTicketSchema> = { ...(await ticketView(deps.store, row, 'support')), moves: allowedNextStatuses(row.status as Status, 'support') };
+    const body: z.infer<typeof agentTicketSchema> = { ...(await agentTicketView(deps.store, row)), moves: allowedNextStatuses(row.status as Status, 'support') };
     return c.json(body);
   });
 
   app.post('/agent/tickets/:id/status', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(agentStatusBodySchema, await readJsonObject(c));
-    return c.json(await agentSetStatus(deps, agent(c), c.req.param('id'), body.status, body.text, body.lastEventId));
+    const answer: z.infer<typeof agentTicketChangeSchema> = await agentSetStatus(deps, agent(c), c.req.param('id'), body.status, body.text, body.lastEventId);
+    return c.json(answer);
+  });
+
+  app.post('/agent/tickets/:id/assignee', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
+    const body = parseWith(agentAssigneeBodySchema, await readJsonObject(c));
+    const answer: z.infer<typeof agentAssigneeChangeSchema> = await assignTicket(deps, agent(c), c.req.param('id'), body);
+    return c.json(answer);
   });
 
   return app;

@@ -71,7 +71,7 @@ export function ticketRoutes(deps: AppDeps) {
 
   app.get('/tickets', async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    const query = readPageQuery(singleQuery(c), false);
+    const query = readPageQuery(singleQuery(c), null);
     const page = pageOf(await deps.store.tickets.page(query, { owner: reporter.owner, keyHash: reporter.keyHash ?? '' }), query);
     const body: TicketListResponse = { tickets: await Promise.all(page.rows.map((row) => summaryView(deps.store, row))), nextCursor: page.nextCursor };
     return c.json(body);

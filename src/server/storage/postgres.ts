@@ -7,14 +7,14 @@
 import pg from 'pg';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '../context';
-import type { AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
+import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
 import { errorLine } from '../error-line';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
 import { migratePostgres } from './postgres-migrations';
 import { searchPattern } from './search';
 import { QUEUE_STATUSES } from '../tickets/paging';
-import type { AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
+import type { AssignmentsWrites, AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
 
 /** The channel of event notices; the payload is `<ticket id>:<event id>`. */
 export const EVENTS_CHANNEL = 'support_events';
@@ -69,7 +69,8 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
       const filters = `($1::text IS NULL OR owner = $1 OR access_key_hash = $2::text)
             AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR category = $4)
             AND ($5::text IS NULL OR priority = $5)
-            AND ($6::text IS NULL OR ${folded('number', icu)} LIKE $6 ESCAPE '\\' OR ${folded('subject', icu)} LIKE $6 ESCAPE '\\')`;
+            AND ($6::text IS NULL OR ${folded('number', icu)} LIKE $6 ESCAPE '\\' OR ${folded('subject', icu)} LIKE $6 ESCAPE '\\')
+            AND ($7::int = 0 OR ($7 = 1 AND assignee IS NULL) OR ($7 = 2 AND assignee = $8::text))`;
       const params = [
         owner?.owner ?? null,
         owner?.keyHash ?? null,
@@ -77,18 +78,21 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
         query.category,
         query.priority,
         query.text === null ? null : searchPattern(query.text),
+        // 0: any assignee; 1: none; 2: the one named.
+        query.assignee === null ? 0 : query.assignee.is === null ? 1 : 2,
+        query.assignee?.is ?? null,
       ];
       if (query.order === 'due') {
         // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).
         return rows<TicketRow>(
           db,
           `SELECT * FROM tickets WHERE status IN (${QUEUE_STATUSES.map((status) => `'${status}'`).join(', ')}) AND ${filters}
-            AND (resolve_due_at > $7 OR (resolve_due_at = $7 AND seq > $8))
-          ORDER BY resolve_due_at, seq LIMIT $9`,
+            AND (resolve_due_at > $9 OR (resolve_due_at = $9 AND seq > $10))
+          ORDER BY resolve_due_at, seq LIMIT $11`,
           [...params, query.after?.due ?? '', query.after?.seq ?? -1, query.limit + 1],
         );
       }
-      return rows<TicketRow>(db, `SELECT * FROM tickets WHERE ${filters} AND seq < $7 ORDER BY seq DESC LIMIT $8`, [
+      return rows<TicketRow>(db, `SELECT * FROM tickets WHERE ${filters} AND seq < $9 ORDER BY seq DESC LIMIT $10`, [
         ...params,
         query.before ?? Number.MAX_SAFE_INTEGER,
         query.limit + 1,
@@ -108,6 +112,9 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
     },
     setStatus: async (id, status, at) => {
       await db.query('UPDATE tickets SET status = $1, updated_at = $2 WHERE id = $3', [status, at, id]);
+    },
+    setAssignee: async (id, assignee) => {
+      await db.query('UPDATE tickets SET assignee = $1 WHERE id = $2', [assignee, id]);
     },
     setRating: async (id, r) => {
       await db.query('UPDATE tickets SET rating_score = $1, rating_comment = $2, rated_at = $3, rating_updated_at = $4 WHERE id = $5', [
@@ -143,6 +150,18 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
         [e.ticket_id, e.type, e.status, e.previous_status, e.actor, e.agent_name, e.text, e.created_at, EVENTS_CHANNEL],
       );
       if (row === undefined) throw new Error('inserted event has no id');
+      return row.id;
+    },
+  };
+  const assignments: AssignmentsWrites = {
+    listOf: (ticketId) => rows<AssignmentRow>(db, 'SELECT * FROM assignments WHERE ticket_id = $1 ORDER BY id', [ticketId]),
+    insert: async (r) => {
+      const row = await first<{ id: number }>(
+        db,
+        `INSERT INTO assignments (ticket_id, assignee, previous, by_agent, cause, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [r.ticket_id, r.assignee, r.previous, r.by_agent, r.cause, r.created_at],
+      );
+      if (row === undefined) throw new Error('inserted assignment has no id');
       return row.id;
     },
   };
@@ -198,7 +217,7 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
       }
     },
   };
-  return { tickets, events, attachments, idempotency, outbox, prefs: prefsOf(db) };
+  return { tickets, events, assignments, attachments, idempotency, outbox, prefs: prefsOf(db) };
 }
 
 /** Notification preferences (true when never set). */
@@ -291,6 +310,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
     engine: 'postgres',
     tickets: reads.tickets,
     events: reads.events,
+    assignments: reads.assignments,
     attachments: reads.attachments,
     idempotency: reads.idempotency,
     outbox: outboxOf(pool),

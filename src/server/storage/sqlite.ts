@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../context';
+import { assignmentsRepo } from '../db/assignments-repo';
 import { attachmentsRepo } from '../db/attachments-repo';
 import { eventsRepo } from '../db/events-repo';
 import { idempotencyRepo } from '../db/idempotency-repo';
@@ -26,6 +27,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
   const tickets = ticketsRepo(db);
   const events = eventsRepo(db);
   const attachments = attachmentsRepo(db);
+  const assignments = assignmentsRepo(db);
   const idempotency = idempotencyRepo(db);
   const outbox = outboxRepo(db);
   // The window rule of counter-window.ts, in one upsert: a time a little before the window's start (a request that
@@ -63,6 +65,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       count: async () => tickets.count(),
       insert: async (ticket) => tickets.insert(ticket),
       setStatus: async (id, status, at) => tickets.setStatus(id, status, at),
+      setAssignee: async (id, assignee) => tickets.setAssignee(id, assignee),
       setRating: async (id, rating) => tickets.setRating(id, rating),
       ratingCounts: async (since, positiveMin) => tickets.ratingCounts(since, positiveMin),
       nextNumber: async (year) => tickets.nextNumber(year),
@@ -72,6 +75,10 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       lastId: async (ticketId) => events.lastId(ticketId),
       count: async (ticketId) => events.count(ticketId),
       insert: async (event) => events.insert(event),
+    },
+    assignments: {
+      listOf: async (ticketId) => assignments.listOf(ticketId),
+      insert: async (row) => assignments.insert(row),
     },
     attachments: {
       get: async (id) => attachments.get(id),
@@ -119,6 +126,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       lastId: (ticketId) => read(() => events.lastId(ticketId)),
       count: (ticketId) => read(() => events.count(ticketId)),
     },
+    assignments: { listOf: (ticketId) => read(() => assignments.listOf(ticketId)) },
     attachments: {
       get: (id) => read(() => attachments.get(id)),
       countPending: (owner, since) => read(() => attachments.countPending(owner, since)),

@@ -5,12 +5,14 @@
  * rows have the same shape in both (docs/architecture.md).
  */
 import type { PageQuery } from '../tickets/paging';
-import type { AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingColumns, RatingCounts, RatingWrite, TicketRow } from '../db/rows';
+import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingColumns, RatingCounts, RatingWrite, TicketRow } from '../db/rows';
 
 /** A new ticket, as the create service hands it over. */
-export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns>;
+export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns | 'assignee'>;
 /** A new event; its id only ever grows, and a ticket's ids grow in commit order. */
 export type NewEvent = Omit<EventRow, 'id'>;
+/** A new record of a change of assignee. */
+export type NewAssignment = Omit<AssignmentRow, 'id'>;
 /** A freshly uploaded, not yet claimed attachment. */
 export type NewAttachment = Omit<AttachmentRow, 'ticket_id' | 'event_id' | 'position'>;
 
@@ -79,6 +81,8 @@ export interface TicketsWrites extends TicketsRepo {
   getForUpdate(id: string): Promise<TicketRow | undefined>;
   insert(ticket: NewTicket): Promise<void>;
   setStatus(id: string, status: string, at: string): Promise<void>;
+  /** Sets the specialist handling the ticket (null: nobody); the update time stays (the reporter sees it). */
+  setAssignee(id: string, assignee: string | null): Promise<void>;
   /** Stores the reporter's rating (first or changed). */
   setRating(id: string, rating: RatingWrite): Promise<void>;
   /** The next number of `year` (1, 2, …). */
@@ -99,6 +103,18 @@ export interface EventsRepo {
 export interface EventsWrites extends EventsRepo {
   /** Appends an event and returns its id; other processes learn of it when the transaction commits. */
   insert(event: NewEvent): Promise<number>;
+}
+
+/** Reads of support's history of assignees. */
+export interface AssignmentsRepo {
+  /** A ticket's changes of assignee, oldest first. */
+  listOf(ticketId: string): Promise<AssignmentRow[]>;
+}
+
+/** Assignment writes, only inside a transaction. */
+export interface AssignmentsWrites extends AssignmentsRepo {
+  /** Records a change of assignee and returns its id. */
+  insert(row: NewAssignment): Promise<number>;
 }
 
 /** Reads of attachment metadata. */
@@ -141,6 +157,7 @@ export interface IdempotencyWrites extends IdempotencyRepo {
 export interface Transaction {
   tickets: TicketsWrites;
   events: EventsWrites;
+  assignments: AssignmentsWrites;
   attachments: AttachmentsWrites;
   idempotency: IdempotencyWrites;
   outbox: OutboxWrites;
@@ -176,6 +193,7 @@ export interface Storage {
   engine: Engine;
   tickets: TicketsRepo;
   events: EventsRepo;
+  assignments: AssignmentsRepo;
   attachments: AttachmentsRepo;
   idempotency: IdempotencyRepo;
   counters: Counters;

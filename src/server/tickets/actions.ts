@@ -9,6 +9,7 @@ import type { Transaction } from '../storage/types';
 import { ApiFailure, failures } from '../errors';
 import type { Sentence } from '../errors';
 import { anyTicket, reporterTicket } from './access';
+import { recordAssignment, WORKING_STATUS } from './assignment';
 import { claimAttachments } from './claim';
 import { eventsOf, summaryView, ticketView } from './view';
 import type { Audience } from './view';
@@ -22,6 +23,8 @@ interface Change {
   text: string | null;
   attachmentIds: readonly string[];
   owner: string | null;
+  /** A named specialist taking the ticket with this change (a move to work of a ticket nobody handles). */
+  takenBy?: string;
 }
 
 /** Appends one event (and moves the status) inside a transaction; returns the new event's id. */
@@ -42,8 +45,9 @@ async function appendEvent(deps: AppDeps, tx: Transaction, ticket: TicketRow, ch
     await claimAttachments(tx, change.owner, ticket.id, eventId, change.attachmentIds, deps.config.limits.maxFilesPerTicket);
   }
   await tx.tickets.setStatus(ticket.id, change.status, at);
+  const taken = change.takenBy === undefined ? null : await recordAssignment(tx, ticket, { assignee: change.takenBy, by: change.takenBy, cause: 'status', at });
   // E-mail and webhooks commit with the event: a crash after the commit loses no notification.
-  await queueDeliveries(deps, tx, ticket, { ...event, id: eventId });
+  await queueDeliveries(deps, tx, taken === null ? ticket : { ...ticket, assignee: taken.assignee }, { ...event, id: eventId });
   return eventId;
 }
 
@@ -137,8 +141,18 @@ const STATUS_NAMES: Readonly<Record<Status, Sentence>> = {
   suggestion: { ru: 'Предложение по СДО', en: 'LMS suggestion' },
 };
 
-/** The specialist moves a ticket; the state machine of the core decides what is legal. */
-export async function agentSetStatus(deps: AppDeps, agent: AgentIdentity, id: string, status: Status, text: string | undefined, seenEventId?: number): Promise<TicketChange> {
+/**
+ * The specialist moves a ticket; the state machine of the core decides what is legal. A named specialist moving a
+ * ticket nobody handles to work takes it: it is theirs from then on (the answer's `assignee`).
+ */
+export async function agentSetStatus(
+  deps: AppDeps,
+  agent: AgentIdentity,
+  id: string,
+  status: Status,
+  text: string | undefined,
+  seenEventId?: number,
+): Promise<TicketChange & { assignee: string | null }> {
   const clean = text === undefined || text === '' ? null : text;
   const load = async (tx: Transaction) => {
     const row = await locked((reader) => anyTicket(reader, id))(tx);
@@ -167,7 +181,8 @@ export async function agentSetStatus(deps: AppDeps, agent: AgentIdentity, id: st
     if (statusRequiresText(status) && clean === null) {
       throw failures.validation({ text: 'Напишите вопрос или ответ пользователю' });
     }
-    return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, attachmentIds: [], owner: null };
+    const takes = status === WORKING_STATUS && agent.name !== null && row.assignee === null ? { takenBy: agent.name } : {};
+    return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, attachmentIds: [], owner: null, ...takes };
   });
-  return changeView(deps, changed, 'support');
+  return { ...(await changeView(deps, changed, 'support')), assignee: changed.row.assignee };
 }

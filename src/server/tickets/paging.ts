@@ -5,6 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { CATEGORIES, PRIORITIES, statusSchema } from '../../core';
+import { configuredAgentName } from '../config';
+import type { AgentCredential } from '../config';
 import { failures } from '../errors';
 
 /** Largest page a client may ask for; also the page size when it asks for none. */
@@ -29,6 +31,14 @@ export interface PageQuery {
   priority: string | null;
   /** Text searched in the number and the subject (agents only). */
   text: string | null;
+  /** Agents only: the tickets of one assignee (`is` a name), or of none (`is` null); null: any. */
+  assignee: { is: string | null } | null;
+}
+
+/** Who lists (agents): the caller's name (null: the shared token) and the configured specialists. */
+export interface ListingAgent {
+  name: string | null;
+  agents: readonly AgentCredential[];
 }
 
 const categorySchema = z.enum(CATEGORIES);
@@ -83,6 +93,31 @@ function readText(raw: string | undefined): string | null {
   return text;
 }
 
+const MAX_NAME = 100;
+
+/**
+ * `assignee=me` (the caller's tickets), `none` (nobody's) or a name: a configured one in its configured spelling,
+ * any other as given (the tickets of a specialist no longer configured keep their name).
+ */
+function readAssignee(raw: string | undefined, caller: ListingAgent): PageQuery['assignee'] {
+  const text = raw?.trim() ?? '';
+  if (text === '') return null;
+  if (text === 'none') return { is: null };
+  if (text === 'me') {
+    if (caller.name === null) {
+      throw failures.badRequest({
+        ru: 'Параметр assignee=me — для специалиста со своим токеном (SUPPORT_AGENTS): общий токен никого не называет. Укажите имя или none.',
+        en: 'The parameter assignee=me is for a specialist with a token of their own (SUPPORT_AGENTS): the shared token names nobody. Give a name or none.',
+      });
+    }
+    return { is: caller.name };
+  }
+  if (text.length > MAX_NAME) {
+    throw failures.badRequest({ ru: `Параметр assignee: me, none или имя специалиста не длиннее ${MAX_NAME} символов.`, en: `The parameter assignee: me, none or a specialist's name of ${MAX_NAME} characters at most.` });
+  }
+  return { is: configuredAgentName(caller.agents, text) ?? text };
+}
+
 function readOrder(raw: string | undefined, agent: boolean): PageOrder {
   if (raw === undefined || raw === '' || raw === 'newest') return 'newest';
   if (raw === 'due' && agent) return 'due';
@@ -96,17 +131,21 @@ function readOrder(raw: string | undefined, agent: boolean): PageOrder {
   );
 }
 
-/** Reads the page query from query parameters; agents may also filter by category, priority and text, and ask for the queue. */
-export function readPageQuery(query: (name: string) => string | undefined, agent: boolean): PageQuery {
-  const order = readOrder(query('order'), agent);
+/**
+ * Reads the page query from query parameters; agents (`agent` given) may also filter by category, priority, text and
+ * assignee, and ask for the queue.
+ */
+export function readPageQuery(query: (name: string) => string | undefined, agent: ListingAgent | null): PageQuery {
+  const order = readOrder(query('order'), agent !== null);
   return {
     limit: readLimit(query('limit')),
     order,
     ...readCursor(query('cursor'), order),
     status: readEnum(statusSchema, query('status'), 'status'),
-    category: agent ? readEnum(categorySchema, query('category'), 'category') : null,
-    priority: agent ? readEnum(prioritySchema, query('priority'), 'priority') : null,
-    text: agent ? readText(query('q')) : null,
+    category: agent !== null ? readEnum(categorySchema, query('category'), 'category') : null,
+    priority: agent !== null ? readEnum(prioritySchema, query('priority'), 'priority') : null,
+    text: agent !== null ? readText(query('q')) : null,
+    assignee: agent !== null ? readAssignee(query('assignee'), agent) : null,
   };
 }
 

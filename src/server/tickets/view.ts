@@ -1,7 +1,8 @@
 /** Turns stored rows into the wire shapes of the contract (Ticket, TicketEvent, TicketSummary, Attachment). */
 import { ratingChangeableUntil, ticketSummary } from '../../core';
 import type { Actor, Attachment, AttachmentType, Priority, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketRating, TicketSummary } from '../../core';
-import type { AttachmentRow, EventRow, TicketRow } from '../db/rows';
+import type { AssignmentRow, AttachmentRow, EventRow, TicketRow } from '../db/rows';
+import type { Assignment } from '../schemas';
 import type { Storage } from '../storage/types';
 
 /** What the views read: the storage, or an open transaction (which sees its own writes). */
@@ -140,4 +141,30 @@ export async function summaryView(store: Reader, row: TicketRow): Promise<Ticket
     updatedAt: row.updated_at,
     lastEventId,
   });
+}
+
+/** One change of a ticket's assignee, as support reads it. */
+export function assignmentView(row: AssignmentRow): Assignment {
+  return { id: row.id, assignee: row.assignee, previous: row.previous, by: row.by_agent, cause: row.cause, createdAt: row.created_at };
+}
+
+/**
+ * A line of support's list: the summary, what the one-problem check found when the user confirmed one problem and it
+ * found several, the resolve deadline and the assignee.
+ */
+export async function agentSummaryView(store: Reader, row: TicketRow) {
+  const check = oneProblemRecord(row);
+  return {
+    ...(await summaryView(store, row)),
+    ...(check !== undefined && check.parts > 1 ? { oneProblemCheck: check } : {}),
+    resolveDueAt: row.resolve_due_at,
+    deadlinesProvisional: row.deadlines_provisional === 1,
+    assignee: row.assignee,
+  };
+}
+
+/** The full ticket as support reads it: events with the specialists' names, the assignee and its history. */
+export async function agentTicketView(store: Reader & Pick<Storage, 'assignments'>, row: TicketRow) {
+  const [ticket, assignments] = await Promise.all([ticketView(store, row, 'support'), store.assignments.listOf(row.id)]);
+  return { ...ticket, assignee: row.assignee, assignments: assignments.map(assignmentView) };
 }
