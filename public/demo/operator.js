@@ -1,5 +1,7 @@
 // The demo's operator page: a support specialist's view over the agent API (GET /api/v1/agent/tickets pages
 // summaries, GET /api/v1/agent/tickets/{id} reads the opened one, POST /api/v1/agent/tickets/{id}/status,
+// POST /api/v1/agent/tickets/{id}/assignee takes, hands over or releases it, GET /api/v1/agent/specialists names who
+// is signed in and the colleagues,
 // GET /api/v1/agent/stats gives the share of ratings 4–5, GET /api/v1/attachments/{id} a ticket's file). Plain JS,
 // everything built with createElement/textContent.
 // Which moves are legal is the server's business: the page offers those the opened ticket's `moves` lists, and a
@@ -63,6 +65,13 @@
   const BLOB_URL_MS = 60_000;
 
   let agentToken = null;
+  /** The dev mode's shared token, used while nobody signed in with a token of their own. */
+  let sharedToken = null;
+  /** Who is signed in (null: the shared token, which names nobody) and every specialist a ticket can go to. */
+  let me = null;
+  let specialists = [];
+  /** The opened ticket's assignee as shown (a read may have replaced `detail` before it is drawn): what `from` says. */
+  let shownAssignee = null;
   let tickets = [];
   /** Where the next page starts (null: the list is complete). */
   let nextCursor = null;
@@ -230,6 +239,7 @@
     for (const [code, label] of Object.entries(STATUS_LABELS)) filter.append(new Option(label, code));
     filter.addEventListener('change', () => void refresh());
     $('op-order').addEventListener('change', () => void refresh());
+    $('op-assignee-filter').addEventListener('change', () => void refresh());
   }
 
   function renderList() {
@@ -251,7 +261,7 @@
         const waiting = WAITING_FOR_SUPPORT.has(ticket.status);
         const overdue = waiting && Date.parse(ticket.resolveDueAt) < Date.now();
         const due = waiting ? ` · ${overdue ? 'просрочено: решить до' : 'решить до'} ${when(ticket.resolveDueAt)}` : '';
-        const meta = el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]}${due} · изменено ${when(ticket.updatedAt)}${several}${news}` });
+        const meta = el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · ${assigneeText(ticket.assignee)} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]}${due} · изменено ${when(ticket.updatedAt)}${several}${news}` });
         if (overdue) meta.classList.add('op-row-overdue');
         button.append(el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }), meta);
         // The details open beside (or, on a narrow screen, below) the list: focus goes to their title, which
@@ -270,6 +280,7 @@
     const rows = [
       ['Номер', `№ ${ticket.number}`],
       ['Статус', STATUS_LABELS[ticket.status]],
+      ['Исполнитель', ticket.assignee ?? 'нет'],
       ['Категория', CATEGORY_LABELS[ticket.category]],
       ['Приоритет', `${PRIORITY_LABELS[ticket.priority]} (${IMPACT_LABELS[ticket.impact] ?? ticket.impact})`],
       ['Рассмотреть до', when(ticket.reviewDueAt)],
@@ -410,6 +421,21 @@
     return `${who}: ${what}`;
   }
 
+  /** Who handles a ticket, as a list row says it («исполнитель: вы» for the signed-in specialist's own). */
+  function assigneeText(assignee) {
+    if (assignee === null || assignee === undefined) return 'без исполнителя';
+    return assignee === me ? `исполнитель: ${assignee} (вы)` : `исполнитель: ${assignee}`;
+  }
+
+  /** One change of the assignee as the history shows it: who handles it now, and who made the change. */
+  function assignmentLabel(change) {
+    const by = change.by ?? 'общий токен';
+    if (change.cause === 'status') return `Исполнитель: ${change.assignee} (взято в работу)`;
+    if (change.assignee === null) return `Исполнитель снят: был ${change.previous} (${by})`;
+    if (change.assignee === change.by) return `Исполнитель: ${change.assignee} (взято себе${change.previous ? `, был ${change.previous}` : ''})`;
+    return `Исполнитель: ${change.assignee} (передано: ${by}${change.previous ? `, был ${change.previous}` : ''})`;
+  }
+
   /** Notes a ticket's number (a summary or a full ticket) and, of a full one, its events' labels. */
   function learn(ticket) {
     const known = seen.get(ticket.id) ?? { number: ticket.number, events: new Map() };
@@ -501,11 +527,20 @@
       ...chainRows(ticket),
     );
     $('op-description').textContent = ticket.description;
+    // The events and the changes of assignee, in the order they happened (an event before a change made with it).
+    const entries = [
+      ...ticket.events.map((event) => ({ at: event.createdAt, order: 0, event })),
+      ...(ticket.assignments ?? []).map((change) => ({ at: change.createdAt, order: 1, change })),
+    ].sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1));
     $('op-events').replaceChildren(
-      ...ticket.events.map((event) => {
+      ...entries.map(({ at, event, change }) => {
         const item = el('li');
-        const time = el('time', { text: when(event.createdAt) });
-        time.dateTime = event.createdAt;
+        const time = el('time', { text: when(at) });
+        time.dateTime = at;
+        if (change !== undefined) {
+          item.append(time, el('div', { text: assignmentLabel(change) }));
+          return item;
+        }
         item.append(time, el('div', { text: eventLabel(event) }));
         if (event.text) item.append(el('p', { className: 'op-text', text: event.text }));
         if (event.attachments.length > 0) {
@@ -529,6 +564,112 @@
       button.hidden = !ticket.moves.includes(button.dataset.status);
       button.setAttribute('aria-disabled', String(busy));
     }
+    renderAssign(ticket, closed);
+  }
+
+  /**
+   * Who handles the opened ticket and what can be done about it: «Взять себе» (a specialist signed in with a token
+   * of their own, on a ticket that is not theirs), a colleague to hand it to, «Снять исполнителя». A closed ticket
+   * keeps its assignee and offers nothing.
+   */
+  function renderAssign(ticket, closed) {
+    const now = ticket.assignee;
+    shownAssignee = now;
+    $('op-assignee-now').textContent = closed
+      ? `${now === null ? 'Исполнителя не было' : `Вёл: ${now}`}. Обращение закрыто: исполнитель не меняется.`
+      : now === null ? 'Никто не ведёт это обращение.' : `Ведёт: ${now}${now === me ? ' (вы)' : ''}.`;
+    $('op-assign-actions').hidden = closed;
+    $('op-take').hidden = closed || me === null || now === me;
+    $('op-take').textContent = now === null ? 'Взять себе' : `Забрать себе у ${now}`;
+    $('op-release').hidden = closed || now === null;
+    const handover = $('op-handover');
+    const chosen = handover.value;
+    const others = specialists.filter((name) => name !== now);
+    handover.replaceChildren(...others.map((name) => new Option(name === me ? `${name} (вы)` : name, name)));
+    if (others.includes(chosen)) handover.value = chosen;
+    $('op-handover-group').hidden = closed || others.length === 0;
+    for (const button of $('op-assign-actions').querySelectorAll('button')) button.setAttribute('aria-disabled', String(busy));
+  }
+
+  /**
+   * POST /agent/tickets/{id}/assignee: `agent` a name, 'me' or null. `from` is the assignee this page showed, so a
+   * colleague's take meanwhile is refused (409, naming them) rather than undone.
+   */
+  async function assign(agent, done, pressed) {
+    const ticket = detail;
+    if (ticket === null || ticket.id !== selectedId || busy) return;
+    const from = shownAssignee;
+    busy = true;
+    renderTicket();
+    const result = $('op-assign-result');
+    result.className = '';
+    result.textContent = 'Отправляем…';
+    try {
+      await api(`/agent/tickets/${encodeURIComponent(ticket.id)}/assignee`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ agent, from }),
+      });
+      result.className = 'op-ok';
+      result.textContent = done;
+    } catch (error) {
+      result.className = 'op-error';
+      result.textContent = `Не изменено: ${error.message}`;
+    } finally {
+      busy = false;
+    }
+    await refresh();
+    // The pressed button may be gone (a taken ticket offers no «Взять себе»): the focus goes to the section's title.
+    if (pressed.hidden || pressed.closest('[hidden]') !== null || document.activeElement === document.body) $('op-assign-title').focus();
+  }
+
+  function renderAssignActions() {
+    $('op-take').addEventListener('click', () => void assign('me', 'Обращение теперь ваше.', $('op-take')));
+    $('op-release').addEventListener('click', () => void assign(null, 'Исполнитель снят.', $('op-release')));
+    $('op-handover-go').addEventListener('click', () => {
+      const name = $('op-handover').value;
+      if (name !== '') void assign(name, `Обращение передано: ${name}.`, $('op-handover-go'));
+    });
+  }
+
+  /** GET /agent/specialists: who is signed in, and the names the filter and «Передать» offer. */
+  async function loadSpecialists() {
+    const body = await api('/agent/specialists');
+    me = body.me;
+    specialists = body.specialists;
+    $('op-who').textContent = me === null
+      ? 'Вы работаете общим токеном: обращения назначаются специалистам по имени; взять обращение себе можно, войдя своим токеном.'
+      : `Вы вошли как ${me}.`;
+    $('op-signout').hidden = agentToken === sharedToken;
+    const filter = $('op-assignee-filter');
+    const chosen = filter.value;
+    const mine = filter.querySelector('option[value="me"]');
+    mine.hidden = me === null;
+    for (const option of filter.querySelectorAll('option[data-name]')) option.remove();
+    for (const name of specialists) {
+      const option = new Option(name, name);
+      option.dataset.name = 'true';
+      filter.append(option);
+    }
+    filter.value = chosen === 'me' && me === null ? '' : chosen;
+    if (filter.value !== chosen) filter.value = '';
+  }
+
+  /** Signs in with a specialist's own token (kept for this tab's session), or back to the shared one. */
+  async function signIn(token) {
+    const previous = agentToken;
+    agentToken = token;
+    try {
+      await loadSpecialists();
+    } catch (error) {
+      agentToken = previous;
+      $('op-who').textContent = `Не удалось войти: ${error.message}`;
+      return;
+    }
+    if (token === sharedToken) sessionStorage.removeItem('op-token');
+    else sessionStorage.setItem('op-token', token);
+    $('op-token').value = '';
+    await refresh();
   }
 
   async function loadDetail() {
@@ -618,6 +759,8 @@
     if ($('op-filter').value !== '') query.set('status', $('op-filter').value);
     // The queue: what waits for support, the soonest deadline first (the server's own order and cursor).
     if ($('op-order').value === 'due') query.set('order', 'due');
+    // «Мои», «Без исполнителя» or a colleague's.
+    if ($('op-assignee-filter').value !== '') query.set('assignee', $('op-assignee-filter').value);
     // A number as the page writes it («№ UP-2026-000019») finds it too.
     const search = $('op-search').value.trim().replace(/^№\s*/u, '');
     if (search !== '') query.set('q', search);
@@ -668,6 +811,7 @@
   async function start() {
     renderFilter();
     renderMoves();
+    renderAssignActions();
     $('op-refresh').addEventListener('click', () => void refresh());
     $('op-more').addEventListener('click', () => void loadMore());
     $('op-deliveries-all').addEventListener('click', () => {
@@ -683,11 +827,26 @@
     try {
       // Dev mode only: the server hands its agent token to the demo.
       const response = await fetch(`${API}/dev/agent-token`);
-      agentToken = (await response.json()).token;
+      sharedToken = (await response.json()).token;
     } catch (error) {
       showError(`Нет токена оператора: ${error.message}`);
       return;
     }
+    // A specialist who signed in with a token of their own in this tab stays signed in across a reload.
+    agentToken = sessionStorage.getItem('op-token') ?? sharedToken;
+    try {
+      await loadSpecialists();
+    } catch {
+      agentToken = sharedToken;
+      sessionStorage.removeItem('op-token');
+      await loadSpecialists().catch((error) => showError(`Нет токена оператора: ${error.message}`));
+    }
+    $('op-signin').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const token = $('op-token').value.trim();
+      if (token !== '') void signIn(token);
+    });
+    $('op-signout').addEventListener('click', () => void signIn(sharedToken).then(() => $('op-token').focus()));
     $('op-text').addEventListener('input', () => {
       if (selectedId !== null) drafts.set(selectedId, $('op-text').value);
     });

@@ -31,6 +31,10 @@ interface Seeded {
   pdf: { id: string; name: string };
 }
 
+/** Specialists with tokens of their own: who handles a ticket is one of them. */
+const ANNA = { name: 'Анна Смирнова', token: 'anna-operator-0123456789-abcdefghijklmnopqrstuvwxyz' };
+const IVAN = { name: 'Иван Петров', token: 'ivan-operator-0123456789-abcdefghijklmnopqrstuvwxyz' };
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
 
 /** Uploads one file as the reporter. */
@@ -105,7 +109,7 @@ describe('the operator page', () => {
     // A desk that is down: the ticket's webhook is given up at once and listed as failed.
     deadDesk = `http://127.0.0.1:${await freePort()}/down`;
     h = await startHarness({
-      config: { notifications: { webhookUrls: [deadDesk], webhookSecret: 'whsec-operator-0123456789-abcdefghijklmnopqrstuvwxyz', pollMs: 50, giveUpMs: 1 } },
+      config: { agents: [ANNA, IVAN], notifications: { webhookUrls: [deadDesk], webhookSecret: 'whsec-operator-0123456789-abcdefghijklmnopqrstuvwxyz', pollMs: 50, giveUpMs: 1 } },
     });
     seeded = await seedTicket(h);
   });
@@ -373,6 +377,80 @@ describe('the operator page', () => {
     await waitUntil(tracked, 'the search by «№ …»', async () => (await page.locator('#op-list li').count()) === 1 && (await row(other.ticket.id).count()) === 1, 15_000);
     await expectClean(tracked);
     await tracked.context.close();
+  });
+
+  it('takes a ticket, hands it over and filters by assignee, signed in with a token of one’s own; a change over a colleague’s is refused', async () => {
+    const token = await reporterToken();
+    const subject = `Исполнитель ${Date.now()}`;
+    const created = await fetch(`${h.apiUrl}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ ...validDrafts.other, subject }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const ticket = ((await created.json()) as { ticket: { id: string; number: string } }).ticket;
+
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    // The page's own refresh every few seconds stays still: what it shows changes only by what this test does.
+    await page.clock.install();
+    await page.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    await page.clock.pauseAt(new Date(Date.now() + 1000));
+    await visible(tracked, page.locator('#op-who').getByText(/общим токеном/u), 'the shared token said');
+    // The shared token names nobody: no «Мои», no «Взять себе».
+    expect(await page.locator('#op-assignee-filter option[value="me"]').evaluate((option) => (option as HTMLOptionElement).hidden)).toBe(true);
+    await page.getByLabel('Свой токен специалиста').fill(ANNA.token);
+    await page.getByLabel('Свой токен специалиста').press('Enter');
+    await visible(tracked, page.locator('#op-who').getByText(`Вы вошли как ${ANNA.name}.`), 'signed in as Anna');
+
+    const row = page.locator('#op-list').getByRole('button', { name: new RegExp(subject) });
+    await visible(tracked, row, 'the new ticket');
+    expect(await row.innerText()).toContain('без исполнителя');
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await visible(tracked, page.locator('#op-assignee-now').getByText('Никто не ведёт это обращение.'), 'nobody handles it');
+    const take = page.getByRole('button', { name: 'Взять себе' });
+    await take.focus();
+    await page.keyboard.press('Enter');
+    await visible(tracked, page.locator('#op-assignee-now').getByText(`Ведёт: ${ANNA.name} (вы).`), 'taken');
+    await waitUntil(tracked, 'the row says who handles it', async () => (await row.innerText()).includes(`исполнитель: ${ANNA.name} (вы)`));
+    await visible(tracked, page.locator('#op-events').getByText(`Исполнитель: ${ANNA.name} (взято себе)`), 'the history');
+    // The button is gone with the take: the focus is on the section's title, not the page's body.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('op-assign-title');
+
+    // «Мои» lists it, «Без исполнителя» does not.
+    await page.getByRole('combobox', { name: 'Исполнитель', exact: true }).selectOption('me');
+    await waitUntil(tracked, '«Мои»', async () => (await row.count()) === 1 && (await page.locator('#op-list button').count()) === 1);
+    await page.getByRole('combobox', { name: 'Исполнитель', exact: true }).selectOption('none');
+    await waitUntil(tracked, '«Без исполнителя»', async () => (await row.count()) === 0);
+    await page.getByRole('combobox', { name: 'Исполнитель', exact: true }).selectOption('');
+    await visible(tracked, row, 'every ticket again');
+
+    // Handed over to a colleague, by keyboard.
+    await page.getByLabel('Передать специалисту').selectOption(IVAN.name);
+    await page.getByRole('button', { name: 'Передать', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await visible(tracked, page.locator('#op-assignee-now').getByText(`Ведёт: ${IVAN.name}.`), 'handed over');
+    await visible(tracked, page.locator('#op-events').getByText(`Исполнитель: ${IVAN.name} (передано: ${ANNA.name}, был ${ANNA.name})`), 'the hand-over in the history');
+
+    // Ivan releases it meanwhile: taking over what the page still shows as his is refused, and says why.
+    const released = await fetch(`${h.apiUrl}/agent/tickets/${ticket.id}/assignee`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${IVAN.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ agent: null }),
+    });
+    expect(released.status).toBe(200);
+    await page.getByRole('button', { name: `Забрать себе у ${IVAN.name}` }).focus();
+    await page.keyboard.press('Enter');
+    await visible(tracked, page.locator('#op-assign-result').getByText(/Не изменено: У обращения № .* уже нет исполнителя/u), 'the refusal');
+    await visible(tracked, page.locator('#op-assignee-now').getByText('Никто не ведёт это обращение.'), 'the ticket as it is now');
+    // axe runs on the page's timers.
+    await page.clock.resume();
+    // The refused take is the browser's logged 409; nothing else may be.
+    expect(tracked.errors.filter((line) => /status of 409 .*\/assignee\)$/.test(line))).toHaveLength(1);
+    tracked.errors.splice(0, tracked.errors.length, ...tracked.errors.filter((line) => !/status of 409 .*\/assignee\)$/.test(line)));
+    expect(await axeViolations(page, '#content')).toEqual([]);
+    await expectClean(tracked);
   });
 
   // Last: it moves the seeded ticket on.
