@@ -56,6 +56,7 @@ export function hostileRouteCases(f: Fixtures, seed: number): HostileCase[] {
     add(`events of ${id}`, 'GET', `/tickets/${id}/events`, user);
     add(`agent GET ${id}`, 'GET', `/agent/tickets/${id}`, agent);
     add(`agent status of ${id}`, 'POST', `/agent/tickets/${id}/status`, { ...agent, ...json }, '{"status":"in_progress"}');
+    add(`agent assignee of ${id}`, 'POST', `/agent/tickets/${id}/assignee`, { ...agent, ...json }, '{"agent":null}');
     if (id !== A) {
       add(`GET attachment ${id}`, 'GET', `/attachments/${id}`, user);
       add(`DELETE attachment ${id}`, 'DELETE', `/attachments/${id}`, user);
@@ -70,7 +71,7 @@ export function hostileRouteCases(f: Fixtures, seed: number): HostileCase[] {
     ['DELETE', `/tickets/${T}`], ['POST', `/tickets/${T}`], ['GET', `/tickets/${T}/messages`], ['GET', `/tickets/${T}/cancel`],
     ['POST', `/tickets/${T}/events`], ['DELETE', `/tickets/${T}/events`], ['GET', '/attachments'], ['PUT', `/attachments/${A}`],
     ['PATCH', `/attachments/${A}`], ['POST', `/attachments/${A}`], ['POST', '/agent/tickets'], ['DELETE', `/agent/tickets/${T}`],
-    ['GET', `/agent/tickets/${T}/status`], ['PUT', `/agent/tickets/${T}/status`], ['GET', '/dev/token'], ['POST', '/dev/agent-token'],
+    ['GET', `/agent/tickets/${T}/status`], ['PUT', `/agent/tickets/${T}/status`], ['GET', `/agent/tickets/${T}/assignee`], ['DELETE', `/agent/tickets/${T}/assignee`], ['GET', '/dev/token'], ['POST', '/dev/agent-token'],
     ['PROPFIND', '/tickets'], ['GET', '/does-not-exist'], ['GET', '/tickets/../../../etc/passwd'],
   ];
   for (const [method, path] of wrongMethods) add(`${method} ${path}`, method, path, path.startsWith('/agent') ? agent : user);
@@ -85,7 +86,7 @@ export function hostileRouteCases(f: Fixtures, seed: number): HostileCase[] {
   for (const [method, path] of reporterRoutes.filter(([, p]) => !p.startsWith('/attachments/') && !p.endsWith('/events'))) add(`${method} ${path} as the agent`, method, path, agent);
   add('create without credentials', 'POST', '/tickets', { ...json, 'idempotency-key': f.newKey() }, '{}');
   add('message without credentials', 'POST', `/tickets/${T}/messages`, json, '{"text":"x"}');
-  for (const [method, path] of [['GET', '/agent/tickets'], ['GET', `/agent/tickets/${T}`], ['POST', `/agent/tickets/${T}/status`]] as const) {
+  for (const [method, path] of [['GET', '/agent/tickets'], ['GET', `/agent/tickets/${T}`], ['POST', `/agent/tickets/${T}/status`], ['POST', `/agent/tickets/${T}/assignee`]] as const) {
     add(`${method} ${path} without credentials`, method, path);
     add(`${method} ${path} as a reporter`, method, path, { ...user, ...json }, '{"status":"in_progress"}');
   }
@@ -114,6 +115,10 @@ export function hostileRouteCases(f: Fixtures, seed: number): HostileCase[] {
   for (const value of ['nope', '__proto__', 'constructor', '%00', '%3Cscript%3E', 'REGISTERED', 'registered%20']) {
     add(`agent list ?status=${value}`, 'GET', `/agent/tickets?status=${value}`, agent);
   }
+  // `me` names nobody with the shared token; a name is at most 100 characters.
+  for (const value of ['me', 'x'.repeat(101)]) add(`agent list ?assignee=${value.slice(0, 12)}`, 'GET', `/agent/tickets?assignee=${value}`, agent);
+  add('the shared token taking a ticket', 'POST', `/agent/tickets/${T}/assignee`, { ...agent, ...json }, '{"agent":"me"}');
+  add('a ticket assigned to nobody configured', 'POST', `/agent/tickets/${T}/assignee`, { ...agent, ...json }, '{"agent":"Никто Никакой"}');
 
   cases.push(...uploadCases(f, seed));
   return cases;
