@@ -10,6 +10,7 @@ import { ApiFailure, errorBody, isStorageUnavailable, unavailable } from './erro
 import { preferredLocale } from './locale';
 import type { Locale } from './locale';
 import { allowedMethods } from './http/allowed-methods';
+import { clientAddressMiddleware } from './http/client-address';
 import { corsFor } from './http/cors';
 import { healthRoutes } from './http/health';
 import { rateLimit } from './http/rate-limit';
@@ -41,6 +42,7 @@ export interface AppOptions {
 /** The app: middleware (CORS, headers, identity, rate limit), the routes, 404 and the error handler. */
 export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
+  api.use('*', clientAddressMiddleware(deps.config.trustedProxies));
   api.use('*', identityMiddleware(deps));
   const { rateLimitPerMinute, agentRateLimitPerMinute, guard } = deps.config;
   const limits = { perMinute: rateLimitPerMinute, anonymousPerMinute: guard.anonymousPerIpMinute, agentPerMinute: agentRateLimitPerMinute };

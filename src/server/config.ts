@@ -1,4 +1,5 @@
 /** Server configuration, read from the environment (see the README and docs/http-contract.md). */
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_ATTACHMENT_LIMITS, DRAFT_LIMITS } from '../core';
 import type { AttachmentLimits } from '../core';
@@ -42,6 +43,11 @@ export interface ServerConfig {
   /** The longest a reporter token may live, from now to its `exp`, in seconds; longer ones are refused. */
   maxTokenLifetimeSeconds: number;
   allowedOrigins: string[];
+  /**
+   * The reverse proxies in front of the server (SUPPORT_TRUSTED_PROXIES: addresses and CIDR ranges): a request from one
+   * of them is counted for the per-IP limits by the client address its X-Forwarded-For names.
+   */
+  trustedProxies: string[];
   /**
    * Where the API is reached from outside, without `/api/v1` (SUPPORT_PUBLIC_URL): the e-mails' unsubscribe
    * links point there. Dev mode falls back to the address it listens on; null: e-mails go without the link.
@@ -175,6 +181,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     agentRateLimitPerMinute: overrides.agentRateLimitPerMinute ?? intFrom(env, 'SUPPORT_AGENT_RATE_LIMIT', 1200, 1),
     maxTokenLifetimeSeconds: overrides.maxTokenLifetimeSeconds ?? intFrom(env, 'SUPPORT_MAX_TOKEN_LIFETIME_SECONDS', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 60),
     allowedOrigins: overrides.allowedOrigins ?? originsFrom(env.SUPPORT_ALLOWED_ORIGINS),
+    trustedProxies: overrides.trustedProxies ?? trustedProxiesFrom(env.SUPPORT_TRUSTED_PROXIES),
     publicUrl: overrides.publicUrl !== undefined ? overrides.publicUrl : publicUrlFrom(env.SUPPORT_PUBLIC_URL),
     limits,
     maxPendingUploads: overrides.maxPendingUploads ?? intFrom(env, 'SUPPORT_MAX_PENDING_UPLOADS', 3 * limits.maxFilesPerTicket, 1),
@@ -410,6 +417,20 @@ function publicUrlFrom(raw: string | undefined): string | null {
     throw new ConfigError(`SUPPORT_PUBLIC_URL is the server's address without ${API_PREFIX} (the links add it), got "${raw ?? ''}".`);
   }
   return value;
+}
+
+/** SUPPORT_TRUSTED_PROXIES: IP addresses and CIDR ranges (`10.0.0.0/8`, `::1`), comma-separated. */
+function trustedProxiesFrom(raw: string | undefined): string[] {
+  const items = (raw ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  for (const item of items) {
+    const [address = '', bits, extra] = item.split('/');
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    if (family === 0 || extra !== undefined || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= max))) {
+      throw new ConfigError(`SUPPORT_TRUSTED_PROXIES: "${item}" is not an IP address or a CIDR range (10.0.0.0/8, fd00::/8).`);
+    }
+  }
+  return items;
 }
 
 /** SUPPORT_MAIL_FROM: one address, alone or with a name («Техподдержка <support@example.ru>»). */

@@ -26,5 +26,7 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     identity: Identity;
+    /** The client's address (behind a trusted proxy, the one it forwarded); unset outside Node's HTTP server. */
+    clientAddress?: string;
   };
 }

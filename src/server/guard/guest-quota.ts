@@ -3,7 +3,7 @@
  * hold; these count every guest behind one address together. Signed-in users are never counted here. The
  * counters live in the database, so every process serving the API counts against the same quota.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AppEnv } from '../context';
 import type { Context } from 'hono';
 import { ApiFailure, isStorageUnavailable } from '../errors';
 import type { Sentence } from '../errors';
@@ -37,17 +37,12 @@ export interface GuestQuota {
 }
 
 /**
- * The caller's address as the per-IP limits count it ('unknown' outside Node's HTTP server, e.g. `app.request` in
- * tests): an IPv4 address as it is (an IPv4-mapped IPv6 one too), an IPv6 address by its /64 network — one host
+ * The caller's address as the per-IP limits count it (behind a trusted proxy, the client's it forwarded; 'unknown'
+ * outside Node's HTTP server, e.g. `app.request` in tests): an IPv4 address as it is (an IPv4-mapped IPv6 one too), an IPv6 address by its /64 network — one host
  * usually holds a whole /64 and could take a fresh address per request.
  */
-export function remoteAddress(c: Context): string {
-  let address: string | undefined;
-  try {
-    address = getConnInfo(c).remote.address;
-  } catch {
-    return 'unknown';
-  }
+export function remoteAddress(c: Context<AppEnv>): string {
+  const address = c.get('clientAddress');
   return address === undefined ? 'unknown' : addressGroup(address);
 }
 
