@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachmentSchema, createTicketResponseSchema, notificationPrefsSchema } from '../../src/core';
-import { UNSUBSCRIBED } from '../../src/server/outbox/dispatcher';
+import { UNLISTED, UNSUBSCRIBED } from '../../src/server/outbox/dispatcher';
 import { deliveryListSchema, deliverySchema } from '../../src/server/schemas';
 import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp, verify } from '../fixtures/receivers';
@@ -478,5 +478,42 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
     // Sent now: nothing to send again.
     expectError(await call(ts, 'POST', `/agent/deliveries/${id}/retry`, { auth: agentAuth }), 409, 'conflict');
     deskAnswers = 503;
+  });
+});
+
+describe('outbox: an address taken out of the setting', { timeout: 45_000 }, () => {
+  const desk = new Desk(() => 200);
+  const servers: TestServer[] = [];
+  beforeAll(() => desk.start());
+  afterAll(async () => {
+    for (const server of servers) await server.cleanup().catch(() => undefined);
+    await desk.stop();
+  });
+
+  it('gets nothing more once a restart no longer names it, however much was waiting for it; the new address gets what comes next', async () => {
+    const notifications = { webhookSecret: WEBHOOK_SECRET, pollMs: 50, retryBaseMs: 50, retryMaxMs: 100 };
+    // A typo: nothing listens there, so the ticket's delivery waits, retried.
+    const typo = 'http://127.0.0.1:9/hook';
+    const first = await startTestServer({ config: { notifications: { ...notifications, webhookUrls: [typo] } } });
+    const ticket = createTicketResponseSchema.parse((await createTicket(first, await userAuth(first, 'gina'), validDrafts.technical)).body).ticket;
+    const deliveriesOf = async (ts: TestServer, status: string) =>
+      deliveryListSchema.parse((await call(ts, 'GET', `/agent/deliveries?status=${status}`, { auth: agentAuth })).body).deliveries.filter((d) => d.ticketId === ticket.id);
+    await vi.waitFor(async () => expect((await deliveriesOf(first, 'pending'))[0]?.attempts).toBeGreaterThanOrEqual(1), { timeout: 15_000, interval: 25 });
+    await first.close();
+
+    // The setting corrected: the same store, the desk's real address.
+    const second = await startTestServer({
+      dir: first.dir,
+      config: { notifications: { ...notifications, webhookUrls: [desk.url] }, ...(first.dbPath.startsWith('postgres') ? { databaseUrl: first.dbPath } : {}) },
+    });
+    servers.push(second);
+    await vi.waitFor(async () => {
+      const [row] = await deliveriesOf(second, 'failed');
+      expect(row).toMatchObject({ kind: 'webhook', target: typo, nextAttemptAt: null, lastError: UNLISTED });
+    }, { timeout: 15_000, interval: 25 });
+    expect(desk.hits).toHaveLength(0);
+    // What happens now goes to the address the setting names.
+    expect((await call(second, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'processing' } })).status).toBe(200);
+    await vi.waitFor(() => expect(desk.hits).toHaveLength(1), { timeout: 15_000, interval: 25 });
   });
 });

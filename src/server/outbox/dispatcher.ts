@@ -17,6 +17,8 @@ const BATCH = 20;
 const MAX_ERROR = 500;
 /** Why an e-mail queued before its recipient unsubscribed was not sent (the delivery log's last error). */
 export const UNSUBSCRIBED = 'not sent: the recipient unsubscribed after it was queued';
+/** Why a webhook queued for an address the server no longer sends to was not sent. */
+export const UNLISTED = 'not sent: the address is no longer in SUPPORT_WEBHOOK_URLS';
 
 /** A running dispatcher. */
 export interface Dispatcher {
@@ -115,6 +117,12 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       const mail = row.kind === 'email' ? (JSON.parse(row.payload) as EmailPayload) : null;
       if (mail !== null && (await unsubscribed(mail))) {
         await deps.store.outbox.markFailed(row.id, UNSUBSCRIBED, null);
+        return;
+      }
+      // The addresses are read when a row is sent, not when it was queued: one taken out of the setting (a typo
+      // corrected, a desk retired) gets nothing more, however much was waiting for it.
+      if (mail === null && !settings.webhookUrls.includes(row.target)) {
+        await deps.store.outbox.markFailed(row.id, UNLISTED, null);
         return;
       }
       await send(row, mail);
