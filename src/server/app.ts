@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(deps.logger, deps.clock, deps.config.requestLog));
   // CORS is the API's: the dev widget files carry their own (public, like a CDN's).
-  app.use(`${API_PREFIX}/*`, corsFor(options.allowedOrigins));
+  app.use(`${API_PREFIX}/*`, corsFor(options.allowedOrigins, (line) => deps.logger.warn(line)));
   app.use('*', securityHeaders());
   // Before the API's identity and rate limit: a probe needs neither.
   const health = healthRoutes(deps);

@@ -68,6 +68,11 @@ describe('meta, CORS and the OpenAPI document', () => {
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     });
     expect(evilPreflight.headers.get('access-control-allow-origin')).toBeNull();
+    // The refused origin is said on the server's log, once, naming the setting (the browser tells only the page).
+    const told = ts.logs.filter((line) => line.level === 'warn' && line.text.includes('"https://evil.example"'));
+    expect(told).toHaveLength(1);
+    expect(told[0]?.text).toContain('not in SUPPORT_ALLOWED_ORIGINS');
+    expect(ts.logs.some((line) => line.text.includes(ALLOWED_ORIGIN))).toBe(false);
   });
 
   it('serves an OpenAPI 3.1 document listing every path with bodies, responses and the error schema', async () => {
