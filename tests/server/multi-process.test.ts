@@ -204,6 +204,11 @@ describe(`two API processes on one ${TEST_ENGINE} database`, () => {
         expect((await post(a.api, `/agent/tickets/${ticket.id}/status`, agentAuth, { status: 'in_progress' })).status).toBe(200);
         const event = ticketEventSchema.parse(JSON.parse((await stream.next(10_000)).data ?? ''));
         expect(event).toMatchObject({ ticketId: ticket.id, type: 'status', status: 'in_progress' });
+        // Each process said the loss once and the return once.
+        for (const { output } of [a, b]) {
+          await expect.poll(() => output.join('').match(/event listener reconnected after \d+ s/g)?.length ?? 0, { timeout: 10_000 }).toBe(1);
+          expect(output.join('').match(/event listener lost its connection/g)).toHaveLength(1);
+        }
       } finally {
         stream.close();
       }

@@ -36,6 +36,8 @@ const types = {
 
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
+/** While the event listener cannot reconnect, the log says so at most this often. */
+const LISTENER_LOG_MS = 60_000;
 
 type Queryable = Pick<ClientBase, 'query'> | Pool;
 
@@ -358,6 +360,10 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       let listener: pg.Client | null = null;
       let delay = RECONNECT_MIN_MS;
       let retry: NodeJS.Timeout | null = null;
+      // While the database is away the log says so once, then once a minute, and once more when it is back.
+      let failedSince: number | null = null;
+      let attempts = 0;
+      let toldAt = 0;
       const connect = async () => {
         retry = null;
         const client = new pg.Client(connection);
@@ -368,7 +374,16 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
           if (listener === client) listener = null;
           void client.end().catch(() => undefined);
           if (stopped) return;
-          logger.warn(`[support] event listener lost its connection; reconnecting${error === undefined ? '' : `: ${errorLine(error)}`}`);
+          const now = Date.now();
+          attempts++;
+          if (failedSince === null) {
+            failedSince = now;
+            toldAt = now;
+            logger.warn(`[support] event listener lost its connection; reconnecting${error === undefined ? '' : `: ${errorLine(error)}`}`);
+          } else if (now - toldAt >= LISTENER_LOG_MS) {
+            toldAt = now;
+            logger.warn(`[support] event listener still reconnecting (${attempts} attempts in ${Math.round((now - failedSince) / 1000)} s)${error === undefined ? '' : `: ${errorLine(error)}`}`);
+          }
           retry = setTimeout(() => void connect(), delay);
           delay = Math.min(delay * 2, RECONNECT_MAX_MS);
         };
@@ -392,6 +407,11 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
         }
         listener = client;
         delay = RECONNECT_MIN_MS;
+        if (failedSince !== null) {
+          logger.info(`[support] event listener reconnected after ${Math.round((Date.now() - failedSince) / 1000)} s`);
+          failedSince = null;
+          attempts = 0;
+        }
         // Notices sent while nobody listened are gone: every open stream reads the table once more.
         wakeAll();
       };
