@@ -11,7 +11,7 @@ import { createFileStorage } from './attachments/storage';
 import { ConfigError, loadConfig } from './config';
 import type { ConfigOverrides, ServerConfig } from './config';
 import type { AppDeps, Logger } from './context';
-import { describeStorage, openStorage } from './storage/open';
+import { describeStorage, openStorage, storageHint } from './storage/open';
 import { errorLine } from './error-line';
 import { createBroker } from './events/broker';
 import { startDispatcher } from './outbox/dispatcher';
@@ -51,7 +51,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // A database that cannot be opened stops the start with one line naming the setting, not a driver's stack.
   const store = await openStorage(config, logger, clock()).catch((error: unknown) => {
     const setting = config.databaseUrl === null ? 'SUPPORT_DB' : 'SUPPORT_DATABASE_URL';
-    throw new ConfigError(`${setting}: ${describeStorage(config)} cannot be opened: ${errorLine(error)}`);
+    throw new ConfigError(`${setting}: ${describeStorage(config)} cannot be opened: ${errorLine(error)}${storageHint(config, error)}`);
   });
   // Every new event (this process's commits and, through the watcher, other processes') wakes the outbox dispatcher.
   let wakeOutbox = () => undefined as void;

@@ -7,6 +7,7 @@ import { addressGroup } from '../../src/server/guard/guest-quota';
 import { preferredLocale } from '../../src/server/locale';
 import { fieldMessages } from '../../src/server/field-messages';
 import { errorLine } from '../../src/server/error-line';
+import { storageHint } from '../../src/server/storage/open';
 import { freePort } from '../fixtures/ports';
 import { ownerOfUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from '../../src/server/outbox/unsubscribe';
 import { senderName } from '../../src/server/routes/unsubscribe';
@@ -25,6 +26,16 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', rateLimitPerMinute: 120 });
     expect(config.dbPath.endsWith('data/support.sqlite')).toBe(true);
     expect(config.attachmentsDir.endsWith('data/attachments')).toBe(true);
+  });
+
+  it('says what to check when PostgreSQL cannot be opened for a reason its message hides', () => {
+    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND ss'), { code: 'ENOTFOUND' });
+    expect(storageHint({ databaseUrl: 'postgres://support:p@ss#word@db.local:5432/support' }, notFound)).toContain('must be percent-encoded');
+    expect(storageHint({ databaseUrl: 'postgres://support:pa/ss@db.local/support' }, notFound)).toContain('@ is %40, # is %23');
+    // A host that really is not found: nothing to add.
+    expect(storageHint({ databaseUrl: 'postgres://support:secret@db.local/support' }, notFound)).toBe('');
+    expect(storageHint({ databaseUrl: 'postgres://db.local/support' }, Object.assign(new Error('permission denied for schema public'), { code: '42501' }))).toContain('GRANT CREATE ON SCHEMA public');
+    expect(storageHint({ databaseUrl: null }, notFound)).toBe('');
   });
 
   it('refuses dev mode next to real credentials or in production: it would sign anyone in and give the agent token out', () => {
