@@ -65,9 +65,19 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     }
   }
 
-  // In the launcher, opening moves focus into the panel; closing is handled by the embed (back to the button).
+  // In the launcher, opening moves focus into the panel: back where the user was (the field they typed in, if its
+  // screen still shows), else the title; closing is handled by the embed (back to the button).
+  const lastFocus = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (mode === 'launcher' && open) frame.current?.querySelector<HTMLElement>('.us-shell__title')?.focus();
+    const panel = frame.current;
+    if (mode !== 'launcher' || !open || panel === null) return undefined;
+    const last = lastFocus.current;
+    (last?.isConnected === true && panel.contains(last) && last.closest('[hidden]') === null ? last : panel.querySelector<HTMLElement>('.us-shell__title'))?.focus();
+    const keep = (event: FocusEvent) => {
+      lastFocus.current = event.target as HTMLElement;
+    };
+    panel.addEventListener('focusin', keep);
+    return () => panel.removeEventListener('focusin', keep);
   }, [mode, open]);
 
   const { expectOwnChange, markSeen } = unseen;

@@ -67,4 +67,25 @@ describe('the widget shell', () => {
     // jsdom hides every [popover]: the role query has to look inside it.
     expect(await screen.findByRole('button', { name: 'Другой вопрос', hidden: true }, { timeout: 15_000 })).toBeInTheDocument();
   }, 30_000);
+
+  it('opened again, puts focus back where the user was: the field they typed in, the screen they went to', async () => {
+    const shown = document.head.appendChild(document.createElement('style'));
+    shown.textContent = '[popover] { display: block !important; }';
+    const { user, rerender } = renderRoot({ mode: 'launcher' });
+    await user.click(await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 }));
+    const description = await screen.findByLabelText('Опишите проблему', undefined, { timeout: 15_000 });
+    await user.click(description);
+    await user.keyboard('Белый экран');
+    rerender({ open: false });
+    rerender({ open: true });
+    await waitFor(() => expect(description).toHaveFocus());
+    // On another screen: where the user was there (the first open went to the title, as the test above shows).
+    await user.click(screen.getByRole('button', { name: /Мои обращения/ }));
+    const list = await screen.findByRole('heading', { level: 2, name: 'Мои обращения' }, { timeout: 15_000 });
+    await waitFor(() => expect(list).toHaveFocus());
+    rerender({ open: false });
+    rerender({ open: true });
+    await waitFor(() => expect(list).toHaveFocus());
+    shown.remove();
+  }, 30_000);
 });
