@@ -103,7 +103,8 @@ function errorResponse(error: unknown, c: Context, deps: AppDeps): Response {
     failure = new ApiFailure(500, 'internal', { ru: 'Внутренняя ошибка сервера. Мы уже знаем о ней.', en: 'Internal server error. We already know about it.' });
   }
   for (const [name, value] of Object.entries(failure.headers)) c.header(name, value);
-  return c.json(errorBody(failure.code, failure.say(localeOf(c)), failure.fields, failure.details), failure.status as ContentfulStatusCode);
+  const locale = localeOf(c);
+  return c.json(errorBody(failure.code, failure.say(locale), failure.fieldsIn(locale), failure.details), failure.status as ContentfulStatusCode);
 }
 
 /** The language an error is said in: the one the caller's `Accept-Language` prefers of Russian and English. */

@@ -26,7 +26,8 @@ export class ApiFailure extends Error {
     readonly status: ErrorStatus,
     readonly code: ServerErrorCode,
     readonly sentence: Sentence,
-    readonly fields?: Record<string, string>,
+    /** What is wrong with each field, by its wire path, in both languages like the sentence. */
+    readonly fields?: Record<string, Sentence>,
     readonly headers: Record<string, string> = {},
     /** More of the answer for codes that carry it (`several_problems`: the parts and markers). */
     readonly details: Omit<ApiError['error'], 'code' | 'message' | 'fields'> = {},
@@ -38,6 +39,12 @@ export class ApiFailure extends Error {
   /** The sentence in `locale`. */
   say(locale: Locale): string {
     return this.sentence[locale];
+  }
+
+  /** The fields' sentences in `locale`, if any. */
+  fieldsIn(locale: Locale): Record<string, string> | undefined {
+    const fields = this.fields;
+    return fields === undefined ? undefined : Object.fromEntries(Object.entries(fields).map(([path, sentence]) => [path, sentence[locale]]));
   }
 }
 
@@ -93,7 +100,7 @@ export const failures = {
     new ApiFailure(401, 'unauthorized', sentence, undefined, {}, rejection === undefined ? {} : { reason: rejection.reason, detail: rejection.detail }),
   forbidden: () => new ApiFailure(403, 'forbidden', { ru: 'Недостаточно прав для этого действия.', en: 'You are not allowed to do this.' }),
   badRequest: (sentence: Sentence) => new ApiFailure(400, 'bad_request', sentence),
-  validation: (fields: Record<string, string>, sentence: Sentence = { ru: 'Проверьте заполнение полей.', en: 'Check the fields.' }) =>
+  validation: (fields: Record<string, Sentence>, sentence: Sentence = { ru: 'Проверьте заполнение полей.', en: 'Check the fields.' }) =>
     new ApiFailure(422, 'validation_failed', sentence, fields),
   payloadTooLarge: (sentence: Sentence = { ru: 'Слишком большой запрос.', en: 'The request is too large.' }) => new ApiFailure(413, 'payload_too_large', sentence),
   unsupportedMedia: (sentence: Sentence) => new ApiFailure(415, 'unsupported_media_type', sentence),

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
-import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
+import { agentAuth, call, createTicket, expectError, guestAuth, startTestServer, userAuth } from './helpers';
 import type { Reply, TestServer } from './helpers';
 
 const messageOf = (reply: Reply) => apiErrorSchema.parse(reply.body).error.message;
@@ -65,6 +65,12 @@ describe('error sentences', () => {
     });
     expectError(severalEn, 422, 'several_problems');
     expect(messageOf(severalEn)).toMatch(/^The description seems to hold several different problems \(2\)\./);
+    // A field's sentence too: the form's own wording in English, the paths unchanged.
+    const guest = await call(ts, 'POST', '/tickets', { auth: guestAuth(), json: validDrafts.other, headers: { ...en, 'idempotency-key': 'key-guest-en' } });
+    expectError(guest, 422, 'validation_failed');
+    expect((guest.body as { error: { fields: Record<string, string> } }).error.fields).toMatchObject({ 'contact.fullName': 'Enter your full name', 'contact.phone': 'Enter a contact phone' });
+    const guestRu = await call(ts, 'POST', '/tickets', { auth: guestAuth(), json: validDrafts.other, headers: { 'idempotency-key': 'key-guest-ru' } });
+    expect((guestRu.body as { error: { fields: Record<string, string> } }).error.fields).toMatchObject({ 'contact.fullName': 'Укажите ваше ФИО' });
     // What a client offers to split is the same whatever the language.
     expect((severalEn.body as { error: { parts: string[] } }).error.parts).toEqual((several.body as { error: { parts: string[] } }).error.parts);
   });

@@ -51,13 +51,13 @@ describe('numbers out of range', () => {
         { code: 'too_big', origin: 'string', maximum: 200, path: ['subject'], message: 'too_long' },
         { code: 'too_big', origin: 'number', maximum: 5, path: ['subject'], message: 'too_big' },
       ]),
-    ).toEqual({ subject: 'Слишком длинный текст: не больше 200 символов' });
+    ).toEqual({ subject: { ru: 'Слишком длинный текст: не больше 200 символов', en: 'The text is too long: 200 characters at most' } });
     expect(
       fieldMessages([
         { code: 'invalid_type', path: ['score'], message: 'Invalid input', input: 'x' },
         { code: 'too_big', origin: 'number', maximum: 5, path: ['score'], message: 'too_big' },
       ], '', { score: 'x' }),
-    ).toEqual({ score: 'Неверный тип значения' });
+    ).toEqual({ score: { ru: 'Неверный тип значения', en: 'Wrong type of value' } });
   });
 });
 

@@ -234,19 +234,22 @@ describe('file names', () => {
 });
 
 describe('field messages', () => {
-  it('translates schema codes into Russian sentences by field', () => {
+  it('translates schema codes into Russian and English sentences by field, as the form says them', () => {
     const result = ticketDraftSchema.safeParse({ category: 'order', orderUrl: 'ftp://x' });
     expect(result.success).toBe(false);
     if (result.success) return;
     const fields = fieldMessages(result.error.issues);
-    expect(fields.orderUrl).toBe('Вставьте ссылку на заявку целиком: адрес страницы вместе с http:// или https://');
-    expect(fields.subject).toBe('Укажите тему обращения');
-    expect(fields['browser']).toBe('Не переданы сведения о браузере');
+    expect(fields.orderUrl).toEqual({
+      ru: 'Вставьте ссылку на заявку целиком: адрес страницы вместе с http:// или https://',
+      en: 'Paste the whole order link: the page address with http:// or https://',
+    });
+    expect(fields.subject).toEqual({ ru: 'Укажите тему обращения', en: 'Enter the subject' });
+    expect(fields['browser']).toEqual({ ru: 'Не переданы сведения о браузере', en: 'The browser details are missing' });
   });
 
   it('never lets an issue path collide with Object.prototype', () => {
     const fields = fieldMessages([{ code: 'custom', path: ['constructor'], message: 'invalid' }]);
-    expect(fields).toEqual({ constructor: 'Неверное значение' });
+    expect(fields).toEqual({ constructor: { ru: 'Неверное значение', en: 'Wrong value' } });
   });
 });
 

@@ -2,6 +2,7 @@
 export * from './ticket-fields';
 export * from './category-messages.ru';
 export * from './field-messages.ru';
+export * from './field-messages.en';
 export * from './wire-fields';
 export * from './dates';
 export * from './link-mismatch';

@@ -44,7 +44,7 @@ async function checkPdf(path: string, size: number): Promise<void> {
   } finally {
     await handle.close();
   }
-  throw failures.validation({ file: 'Файл PDF повреждён или не дописан' }, { ru: 'Файл PDF повреждён.', en: 'The PDF file is damaged.' });
+  throw failures.validation({ file: { ru: 'Файл PDF повреждён или не дописан', en: 'The PDF file is damaged or incomplete' } }, { ru: 'Файл PDF повреждён.', en: 'The PDF file is damaged.' });
 }
 
 /** Decodes and re-encodes an image to its own format into a new temporary file; only the first frame is kept. */
@@ -92,5 +92,5 @@ function tooManyPixels(maxPixels: number): ApiFailure {
 }
 
 function damaged(): ApiFailure {
-  return failures.validation({ file: 'Изображение повреждено и не читается' }, { ru: 'Изображение повреждено.', en: 'The image is damaged.' });
+  return failures.validation({ file: { ru: 'Изображение повреждено и не читается', en: 'The image is damaged and cannot be read' } }, { ru: 'Изображение повреждено.', en: 'The image is damaged.' });
 }

@@ -50,7 +50,7 @@ function notReally(type: AttachmentType): ApiFailure {
 
 /** Decides the type from the first bytes; 415 when it is not one we accept. `name` only words the refusal. */
 async function typeOf(head: Buffer, name: string): Promise<AttachmentType> {
-  if (head.length === 0) throw failures.validation({ file: 'Файл пустой' }, { ru: 'Файл пустой.', en: 'The file is empty.' });
+  if (head.length === 0) throw failures.validation({ file: { ru: 'Файл пустой', en: 'The file is empty' } }, { ru: 'Файл пустой.', en: 'The file is empty.' });
   const detected = await fileTypeFromBuffer(head);
   if (detected !== undefined && ACCEPTED.has(detected.mime)) return detected.mime as AttachmentType;
   const named = attachmentTypeNamed(name);
@@ -100,7 +100,7 @@ function bodyOf(c: Context): { stream: Readable; direct: boolean } | null {
 }
 
 /** The 422 of an upload without exactly one file in the field `file`. */
-const oneFile = () => failures.validation({ file: 'Приложите ровно один файл в поле file' }, { ru: 'Приложите один файл.', en: 'Attach one file.' });
+const oneFile = () => failures.validation({ file: { ru: 'Приложите ровно один файл в поле file', en: 'Attach exactly one file in the field file' } }, { ru: 'Приложите один файл.', en: 'Attach one file.' });
 
 /** What a 413 of a file over `maxBytes` says. */
 export function fileTooLarge(maxBytes: number): Sentence {

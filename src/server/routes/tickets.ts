@@ -4,6 +4,7 @@ import { followUpFieldSchema, isHttpUrl, latestAcceptedDate, newTicketDraftSchem
 import { requireReporter } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
+import type { Sentence } from '../errors';
 import { remoteAddress } from '../guard/guest-quota';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import type { TicketListResponse } from '../schemas';
@@ -22,11 +23,11 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
  * sends only web pages (browser-info.ts), and support and webhooks receive the address as a link. Checked here
  * rather than in the shared schema, where the check would weigh on the widget's first open.
  */
-function nonWebPages(draft: { pageUrl?: string | undefined; browser: { pageUrl?: string | undefined } }): Record<string, string> {
-  const fields: Record<string, string> = {};
+function nonWebPages(draft: { pageUrl?: string | undefined; browser: { pageUrl?: string | undefined } }): Record<string, Sentence> {
+  const fields: Record<string, Sentence> = {};
   const pages = [['pageUrl', draft.pageUrl], ['browser.pageUrl', draft.browser.pageUrl]] as const;
   for (const [path, value] of pages) {
-    if (value !== undefined && !isHttpUrl(value)) fields[path] = 'Адрес страницы должен начинаться с http:// или https://';
+    if (value !== undefined && !isHttpUrl(value)) fields[path] = { ru: 'Адрес страницы должен начинаться с http:// или https://', en: 'The page address must start with http:// or https://' };
   }
   return fields;
 }

@@ -97,7 +97,8 @@ export async function postMessage(deps: AppDeps, reporter: Reporter, id: string,
     const max = deps.config.maxEventsPerTicket;
     if ((await tx.events.count(row.id)) >= max) {
       const message = `В обращении уже ${max} записей: напишите, пожалуйста, в новом обращении.`;
-      throw failures.validation({ text: message }, { ru: message, en: `The ticket has ${max} entries already: please write in a new ticket.` });
+      const sentence = { ru: message, en: `The ticket has ${max} entries already: please write in a new ticket.` };
+      throw failures.validation({ text: sentence }, sentence);
     }
     return row;
   });
@@ -179,7 +180,7 @@ export async function agentSetStatus(
       });
     }
     if (statusRequiresText(status) && clean === null) {
-      throw failures.validation({ text: 'Напишите вопрос или ответ пользователю' });
+      throw failures.validation({ text: { ru: 'Напишите вопрос или ответ пользователю', en: 'Write the question or the answer to the user' } });
     }
     const takes = status === WORKING_STATUS && agent.name !== null && row.assignee === null ? { takenBy: agent.name } : {};
     return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, attachmentIds: [], owner: null, ...takes };

@@ -56,7 +56,7 @@ function targetOf(deps: AppDeps, caller: AgentIdentity, agent: string | null): s
   if (name === undefined) {
     const message = `Специалиста «${agent}» нет среди SUPPORT_AGENTS: назначить можно только специалиста со своим токеном.`;
     const sentence = { ru: message, en: `No specialist «${agent}» in SUPPORT_AGENTS: only a specialist with a token of their own can be assigned.` };
-    throw new ApiFailure(422, 'unknown_agent', sentence, { agent: message });
+    throw new ApiFailure(422, 'unknown_agent', sentence, { agent: sentence });
   }
   return name;
 }

@@ -15,16 +15,18 @@ export async function claimAttachments(
   if ((await tx.attachments.countForTicket(ticketId)) + ids.length > maxPerTicket) {
     const sentence = { ru: `К обращению можно приложить не больше ${maxPerTicket} файлов.`, en: `A ticket takes ${maxPerTicket} files at most.` };
     throw new ApiFailure(422, 'too_many_attachments', sentence, {
-      attachmentIds: `Можно приложить не больше ${maxPerTicket} файлов`,
+      attachmentIds: { ru: `Можно приложить не больше ${maxPerTicket} файлов`, en: `${maxPerTicket} files at most can be attached` },
     });
   }
   if (new Set(ids).size !== ids.length) {
-    throw failures.validation({ attachmentIds: 'Один и тот же файл приложен дважды' });
+    throw failures.validation({ attachmentIds: { ru: 'Один и тот же файл приложен дважды', en: 'The same file is attached twice' } });
   }
   for (const [position, id] of ids.entries()) {
     // Someone else's id and an unknown one get the same answer, so ids cannot be probed.
     if (!(await tx.attachments.claim(id, owner, ticketId, eventId, position))) {
-      throw failures.validation({ attachmentIds: 'Файл не найден или уже приложен к другому обращению. Загрузите его заново' });
+      throw failures.validation({
+        attachmentIds: { ru: 'Файл не найден или уже приложен к другому обращению. Загрузите его заново', en: 'The file is not found or attached to another ticket already. Upload it again' },
+      });
     }
   }
 }

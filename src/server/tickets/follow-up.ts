@@ -26,7 +26,7 @@ export async function followedTicket(tx: Transaction, reporter: Reporter, ref: s
   // guest's, from the browser it was sent from), so that it is listed with the one it continues.
   if (found.owner !== reporter.owner) {
     throw failures.validation(
-      { followUpOf: 'Продолжение отправляют из браузера, из которого отправлено это обращение' },
+      { followUpOf: { ru: 'Продолжение отправляют из браузера, из которого отправлено это обращение', en: 'A follow-up is sent from the browser the ticket was sent from' } },
       {
         ru: `Продолжение обращения № ${found.number} можно создать только там, откуда оно было отправлено.`,
         en: `A follow-up to ticket No. ${found.number} can be sent only from where that ticket was sent.`,
@@ -37,7 +37,7 @@ export async function followedTicket(tx: Transaction, reporter: Reporter, ref: s
   const status = row.status as Status;
   if (!isFinalStatus(status)) {
     throw failures.validation(
-      { followUpOf: 'Обращение ещё не закрыто: допишите в него, а не создавайте продолжение' },
+      { followUpOf: { ru: 'Обращение ещё не закрыто: допишите в него, а не создавайте продолжение', en: 'The ticket is not closed yet: write in it rather than create a follow-up' } },
       {
         ru: `Продолжение можно создать только к решённому или отменённому обращению; № ${row.number} ещё открыто.`,
         en: `A follow-up can continue only a resolved or cancelled ticket; No. ${row.number} is still open.`,
@@ -52,7 +52,7 @@ export async function followedTicket(tx: Transaction, reporter: Reporter, ref: s
   const at = finalStatusAt(status, events);
   if (at === null || now.getTime() > followUpOpenUntil(new Date(at)).getTime()) {
     throw failures.validation(
-      { followUpOf: `Продолжение можно создать в течение ${FOLLOW_UP_DAYS} дней после закрытия обращения` },
+      { followUpOf: { ru: `Продолжение можно создать в течение ${FOLLOW_UP_DAYS} дней после закрытия обращения`, en: `A follow-up can be created within ${FOLLOW_UP_DAYS} days after the ticket was closed` } },
       {
         ru: `Обращение № ${row.number} закрыто больше ${FOLLOW_UP_DAYS} дней назад: создайте новое обращение.`,
         en: `Ticket No. ${row.number} was closed more than ${FOLLOW_UP_DAYS} days ago: create a new ticket.`,

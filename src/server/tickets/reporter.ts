@@ -18,7 +18,7 @@ export function reporterRecord(reporter: Reporter, contact: Contact | undefined)
       guest: false,
     };
   }
-  if (contact === undefined) throw failures.validation({ contact: 'Укажите контактные данные' });
+  if (contact === undefined) throw failures.validation({ contact: { ru: 'Укажите контактные данные', en: 'Give your contact details' } });
   return {
     fullName: contact.fullName,
     role: contact.role,

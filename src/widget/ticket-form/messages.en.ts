@@ -1,3 +1,5 @@
+import { CONTACT_FIELD_MESSAGES_EN, FORM_FIELD_MESSAGES_EN, TICKET_FIELD_MESSAGES_EN } from '../../core';
+
 /** English texts of the 'form' namespace: loaded only when the widget speaks English (see app/english.ts). */
 export const formMessagesEn = {
   heading: 'New request',
@@ -86,28 +88,10 @@ export const formMessagesEn = {
   },
   error: {
     consent: { required: 'Tick the consent to the processing of personal data: the request cannot be sent without it' },
-    category: { required: 'Choose the request category', invalid: 'Choose a category from the list' },
-    subject: { required: 'Enter the subject' },
-    description: { required: 'Say what happened: without a description the specialist cannot help' },
-    impact: { required: 'Tell us how much the problem affects your work', invalid: 'Choose how much the problem affects your work from the options given' },
-    steps: { required: 'Describe the actions that lead to the error' },
-    courseTitle: { required: 'Enter the full course title' },
-    courseUrl: { required: 'Enter the course link', url: 'Paste the whole course link: the page address with http:// or https://' },
-    testQuestion: { required: 'Enter the test question text' },
-    testAttemptDate: {
-      invalid: 'Pick the attempt date in the calendar, e.g. 14.11.2026',
-      future: 'The attempt date cannot be later than today',
-    },
-    orderUrl: { required: 'Enter the order link', url: 'Paste the whole order link: the page address with http:// or https://' },
-    documentUrl: { required: 'Enter the document link', url: 'Paste the whole document link: the page address with http:// or https://' },
-    contact: {
-      organization: { required: 'Enter the organisation name' },
-      lmsUrl: { required: 'Enter the LMS link', url: 'Paste the whole LMS link: the page address with http:// or https://' },
-      fullName: { required: 'Enter your full name' },
-      role: { required: 'Choose your role in the LMS', invalid: 'Choose your LMS role from the list' },
-      phone: { required: 'Enter a contact phone', phone: 'Enter a Russian number: +7 (XXX) XXX-XX-XX or 8 XXX XXX-XX-XX' },
-      email: { email: 'Check the e-mail address, e.g. ivanova@example.ru' },
-    },
+    ...TICKET_FIELD_MESSAGES_EN,
+    category: FORM_FIELD_MESSAGES_EN.category,
+    impact: FORM_FIELD_MESSAGES_EN.impact,
+    contact: CONTACT_FIELD_MESSAGES_EN,
   },
   waitingFiles: {
     one: 'The file “{{names}}” will be attached once you choose a category.',

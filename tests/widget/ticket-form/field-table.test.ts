@@ -78,7 +78,7 @@ describe('the guest contact from the table', () => {
     expect(result.success).toBe(false);
     const issue = result.error?.issues[0];
     expect(issue?.path).toEqual(['email']);
-    expect(serverFieldMessage({ ...issue!, path: ['contact', ...issue!.path] })).toBe('Проверьте адрес почты, например ivanova@example.ru');
+    expect(serverFieldMessage({ ...issue!, path: ['contact', ...issue!.path] })).toEqual({ ru: 'Проверьте адрес почты, например ivanova@example.ru', en: 'Check the e-mail address, e.g. ivanova@example.ru' });
   });
 
   it('stores and restores every contact row, dropping a role that is not one', () => {
