@@ -3,12 +3,12 @@
  * taking its files for orphans, and a start never removes what another process may still be writing.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentSchema } from '../../src/core';
 import { FOLDER_OWNER_FILE } from '../../src/server/attachments/folder-owner';
-import { call, createEmptyTestDatabase, dropTestDatabase, startTestServer, TEST_ENGINE, userAuth } from './helpers';
+import { call, copyDatabase, createEmptyTestDatabase, dropTestDatabase, startTestServer, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { fileForm, pdfFile } from './images';
 
@@ -46,7 +46,24 @@ describe('the attachments folder', () => {
   it('is marked with its database at the first start', async () => {
     const { folder, stored } = await serverWithFile();
     expect(stored).toHaveLength(1);
-    expect(readFileSync(join(folder, FOLDER_OWNER_FILE), 'utf8').trim()).toMatch(/^[0-9a-f]{32}$/);
+    const [id, location] = readFileSync(join(folder, FOLDER_OWNER_FILE), 'utf8').split('\n');
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(location).toMatch(/^(sqlite \/.*support\.sqlite|postgres :\d+\/support_[0-9a-f]+)$/);
+  });
+
+  it('is refused, and nothing removed, when a copy of its database kept elsewhere starts beside the original', async () => {
+    const { ts, folder, stored } = await serverWithFile();
+    await ts.close();
+    // A backup restored under another name: the same identity, another place.
+    const copy = TEST_ENGINE === 'postgres' ? await copyDatabase(ts.dbPath) : join(ts.dir, 'copy.sqlite');
+    if (TEST_ENGINE === 'sqlite') copyFileSync(ts.dbPath, copy);
+    const start = startTestServer({ dir: ts.dir, config: { attachmentsDir: folder, ...(TEST_ENGINE === 'postgres' ? { databaseUrl: copy } : { dbPath: copy }) } });
+    await expect(start.then((server) => servers.push(server))).rejects.toThrow(/holds the files of this database at .* names a copy of it at .*Nothing was removed/);
+    if (TEST_ENGINE === 'postgres') await dropTestDatabase(copy);
+    expect(readdirSync(folder).filter((name) => name !== FOLDER_OWNER_FILE)).toEqual(stored);
+    const again = await ts.restart();
+    servers.push(again);
+    expect((await call(again, 'GET', '/meta')).status).toBe(200);
   });
 
   it('is refused, and nothing removed, when the server starts on another database', async () => {

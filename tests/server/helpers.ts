@@ -59,6 +59,13 @@ export async function createTestDatabase(): Promise<string> {
   return databaseUrl(name);
 }
 
+/** A copy of the test database at `url` under a new name (nobody may be connected to it); returns the copy's URL. */
+export async function copyDatabase(url: string): Promise<string> {
+  const name = `support_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${new URL(url).pathname.slice(1)}`);
+  return databaseUrl(name);
+}
+
 /**
  * The environment of server processes that share one store: the SQLite file and attachments under `dir`, or the
  * PostgreSQL database `databaseUrl`; the test secrets, and no rate limit to get in a test's way.

@@ -14,37 +14,53 @@ import { isStoredName } from './storage';
 export const FOLDER_OWNER_FILE = '.support-database';
 
 /**
- * Checks that `config.attachmentsDir` is this database's folder, and marks it so on its first start. Throws a
- * ConfigError (nothing removed) for another database's folder, or for a folder of files none of which the
- * database names before it was ever marked (a folder from before the marker, started on a new database).
+ * Checks that `config.attachmentsDir` is this database's folder, and marks it so on its first start: the marker names
+ * the database's identity and where it is. Throws a ConfigError (nothing removed) for another database's folder, for
+ * the folder of this database's copy kept elsewhere (a backup or a restore started beside the original would take the
+ * original's newer files for orphans), and for a folder of files none of which the database names before it was ever
+ * marked (a folder from before the marker, started on a new database).
  */
-export async function checkFolderOwner(store: Pick<Storage, 'identity' | 'attachments'>, config: Pick<ServerConfig, 'attachmentsDir' | 'databaseUrl'>): Promise<void> {
+export async function checkFolderOwner(
+  store: Pick<Storage, 'identity' | 'location' | 'attachments'>,
+  config: Pick<ServerConfig, 'attachmentsDir' | 'databaseUrl'>,
+): Promise<void> {
   const dir = config.attachmentsDir;
   const setting = config.databaseUrl === null ? 'SUPPORT_DB' : 'SUPPORT_DATABASE_URL';
-  const id = await store.identity();
+  const [id, location] = await Promise.all([store.identity(), store.location()]);
   const path = join(dir, FOLDER_OWNER_FILE);
-  let marked: string | null = null;
+  let marked: string[] | null = null;
   try {
-    marked = readFileSync(path, 'utf8').trim();
+    marked = readFileSync(path, 'utf8').split('\n').map((line) => line.trim());
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   if (marked !== null) {
-    if (marked === id) return;
-    throw new ConfigError(
-      `SUPPORT_ATTACHMENTS_DIR ${dir} holds the files of another database (${marked}; the one ${setting} names is ${id}): ` +
-        `check ${setting}. Nothing was removed. A folder that really is to start over with this database loses its files: empty it first.`,
-    );
+    const [markedId = '', markedLocation = ''] = marked;
+    if (markedId !== id) {
+      throw new ConfigError(
+        `SUPPORT_ATTACHMENTS_DIR ${dir} holds the files of another database (${markedId}; the one ${setting} names is ${id}): ` +
+          `check ${setting}. Nothing was removed. A folder that really is to start over with this database loses its files: empty it first.`,
+      );
+    }
+    if (markedLocation !== '' && markedLocation !== location) {
+      throw new ConfigError(
+        `SUPPORT_ATTACHMENTS_DIR ${dir} holds the files of this database at ${markedLocation}, and ${setting} names a copy of it at ` +
+          `${location}: a copy started beside the original would remove the original's newer files. Give the copy a folder of its own ` +
+          `(a copy of this one). Nothing was removed. If the database has moved there for good, delete ${path} and start again.`,
+      );
+    }
+    if (markedLocation === location) return;
+  } else {
+    const stored = readdirSync(dir).filter(isStoredName).length;
+    if (stored > 0 && (await store.attachments.storageNames()).length === 0) {
+      throw new ConfigError(
+        `SUPPORT_ATTACHMENTS_DIR ${dir} holds ${stored} file(s) and the database ${setting} names knows none of them: ` +
+          `it is another database's folder, or the database is new. Check ${setting}. Nothing was removed. If the files are no longer wanted, remove them.`,
+      );
+    }
   }
-  const stored = readdirSync(dir).filter(isStoredName).length;
-  if (stored > 0 && (await store.attachments.storageNames()).length === 0) {
-    throw new ConfigError(
-      `SUPPORT_ATTACHMENTS_DIR ${dir} holds ${stored} file(s) and the database ${setting} names knows none of them: ` +
-        `it is another database's folder, or the database is new. Check ${setting}. Nothing was removed. If the files are no longer wanted, remove them.`,
-    );
-  }
-  // Written whole or not at all: processes starting together write the same id.
+  // Written whole or not at all: processes starting together write the same lines.
   const part = `${path}.${process.pid}.tmp`;
-  writeFileSync(part, `${id}\n`, { mode: 0o600 });
+  writeFileSync(part, `${id}\n${location}\n`, { mode: 0o600 });
   renameSync(part, path);
 }

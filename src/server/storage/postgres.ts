@@ -427,6 +427,10 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       await pool.query('SELECT 1');
     },
     identity: async () => (await first<{ id: string }>(pool, 'SELECT id FROM database_identity'))?.id ?? '',
+    location: async () => {
+      const at = await first<{ port: number | null; name: string }>(pool, 'SELECT inet_server_port() AS port, current_database() AS name');
+      return `postgres :${at?.port ?? 'socket'}/${at?.name ?? ''}`;
+    },
     close: () => pool.end(),
   };
 }

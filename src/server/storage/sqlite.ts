@@ -4,6 +4,8 @@
  * awaits), every other call of this process waits for it, so nothing interleaves on the one connection.
  * Other processes on the same file are kept apart by SQLite's own write lock (BEGIN IMMEDIATE).
  */
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../context';
 import { assignmentsRepo } from '../db/assignments-repo';
@@ -204,6 +206,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     },
     ping: () => read(() => void db.prepare('SELECT 1').get()),
     identity: () => read(() => (db.prepare('SELECT id FROM database_identity').get() as { id: string }).id),
+    location: async () => `sqlite ${existsSync(db.name) ? realpathSync(db.name) : resolve(db.name)}`,
     close: async () => {
       await idle();
       db.close();

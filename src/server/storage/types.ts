@@ -214,6 +214,11 @@ export interface Storage {
   ping(): Promise<void>;
   /** The database's own random id, made by its migrations: the attachments folder keeps it to know its database. */
   identity(): Promise<string>;
+  /**
+   * Where this database is (SQLite: the file's real path; PostgreSQL: the server's port and the database's name): a
+   * copy has the same identity in another place.
+   */
+  location(): Promise<string>;
   /** Closes every connection. */
   close(): Promise<void>;
 }
