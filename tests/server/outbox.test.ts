@@ -501,10 +501,14 @@ describe('outbox: an address taken out of the setting', { timeout: 45_000 }, () 
     await vi.waitFor(async () => expect((await deliveriesOf(first, 'pending'))[0]?.attempts).toBeGreaterThanOrEqual(1), { timeout: 15_000, interval: 25 });
     await first.close();
 
-    // The setting corrected: the same store, the desk's real address.
+    // The setting corrected: the same store, the desk's real address. The typo's row waits (another process may
+    // still send there) and ends as failed at the give-up time, never sent.
     const second = await startTestServer({
       dir: first.dir,
-      config: { notifications: { ...notifications, webhookUrls: [desk.url] }, ...(first.dbPath.startsWith('postgres') ? { databaseUrl: first.dbPath } : {}) },
+      config: {
+        notifications: { ...notifications, webhookUrls: [desk.url], giveUpMs: 1_500 },
+        ...(first.dbPath.startsWith('postgres') ? { databaseUrl: first.dbPath } : {}),
+      },
     });
     servers.push(second);
     await vi.waitFor(async () => {
@@ -515,5 +519,41 @@ describe('outbox: an address taken out of the setting', { timeout: 45_000 }, () 
     // What happens now goes to the address the setting names.
     expect((await call(second, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'processing' } })).status).toBe(200);
     await vi.waitFor(() => expect(desk.hits).toHaveLength(1), { timeout: 15_000, interval: 25 });
+  });
+});
+
+describe('outbox: processes with different addresses on one store', { timeout: 45_000 }, () => {
+  const oldDesk = new Desk(() => 200);
+  // The new desk answers 500 at first: its deliveries are retried, and either process may claim a retry.
+  let newDeskFailures = 10;
+  const newDesk = new Desk(() => (newDeskFailures-- > 0 ? 500 : 200));
+  const servers: TestServer[] = [];
+  beforeAll(async () => {
+    await Promise.all([oldDesk.start(), newDesk.start()]);
+  });
+  afterAll(async () => {
+    for (const server of servers.reverse()) await server.cleanup().catch(() => undefined);
+    await Promise.all([oldDesk.stop(), newDesk.stop()]);
+  });
+
+  it('leaves a delivery to the address only the other process knows to that process, during a rollover', async () => {
+    const notifications = { webhookSecret: WEBHOOK_SECRET, pollMs: 20, retryBaseMs: 20, retryMaxMs: 40 };
+    // Restarted first with a second desk; the other still runs with the old setting, on the same store.
+    const updated = await startTestServer({ config: { notifications: { ...notifications, webhookUrls: [oldDesk.url, newDesk.url] } } });
+    servers.push(updated);
+    const old = await startTestServer({
+      dir: updated.dir,
+      config: { notifications: { ...notifications, webhookUrls: [oldDesk.url] }, ...(updated.dbPath.startsWith('postgres') ? { databaseUrl: updated.dbPath } : {}) },
+    });
+    servers.push(old);
+    // Made through the updated process, which queues a delivery to each desk (a process queues to the addresses it knows).
+    const auth = await userAuth(updated, 'hana');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(createTicketResponseSchema.parse((await createTicket(updated, auth, validDrafts.technical)).body).ticket.id);
+    const bodies = () => new Set(newDesk.hits.filter((_hit, i) => i >= 10).map((hit) => (JSON.parse(hit.body) as { ticket: { id: string } }).ticket.id));
+    await vi.waitFor(() => expect(bodies()).toEqual(new Set(ids)), { timeout: 20_000, interval: 25 });
+    await vi.waitFor(() => expect(oldDesk.hits.length).toBeGreaterThanOrEqual(5), { timeout: 20_000, interval: 25 });
+    const failed = deliveryListSchema.parse((await call(updated, 'GET', '/agent/deliveries?status=failed', { auth: agentAuth })).body).deliveries;
+    expect(failed.filter((row) => ids.includes(row.ticketId))).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ const MAX_ERROR = 500;
 export const UNSUBSCRIBED = 'not sent: the recipient unsubscribed after it was queued';
 /** Why a webhook queued for an address the server no longer sends to was not sent. */
 export const UNLISTED = 'not sent: the address is no longer in SUPPORT_WEBHOOK_URLS';
+/** Why a process left a webhook for another: the address is not in its SUPPORT_WEBHOOK_URLS (yet, or any more). */
+export const NOT_HERE = 'waiting: this process does not send to this address (not in its SUPPORT_WEBHOOK_URLS)';
 
 /** A running dispatcher. */
 export interface Dispatcher {
@@ -120,9 +122,13 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
         return;
       }
       // The addresses are read when a row is sent, not when it was queued: one taken out of the setting (a typo
-      // corrected, a desk retired) gets nothing more, however much was waiting for it.
+      // corrected, a desk retired) gets nothing more, however much was waiting for it. While processes with other
+      // settings share the database (one restarted before the other), the row is left for one that sends there;
+      // when none has by the give-up time, it ends as failed.
       if (mail === null && !settings.webhookUrls.includes(row.target)) {
-        await deps.store.outbox.markFailed(row.id, UNLISTED, null);
+        const next = new Date(deps.clock().getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
+        const expired = next.getTime() - Date.parse(row.requeued_at ?? row.created_at) > settings.giveUpMs;
+        await deps.store.outbox.markFailed(row.id, expired ? UNLISTED : NOT_HERE, expired ? null : next.toISOString());
         return;
       }
       await send(row, mail);
