@@ -231,16 +231,18 @@ export const OneProblemConfirmed: Story = {
 };
 
 /**
- * Split pressed before the fields every part shares are filled: the summary lists them and says why, without the
- * one-problem rule the user is obeying.
+ * Split pressed before the fields every part shares are filled (the course's title and link): the summary lists them
+ * and says why, without the one-problem rule the user is obeying, nor what each part asks for itself (the impact).
  */
 export const SplitNeedsSharedFields: Story = {
-  parameters: OTHER_WITH_TWO_PROBLEMS,
+  parameters: { widget: { prefill: { category: 'course', subject: 'Две проблемы', description: TWO_PROBLEMS } } },
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
     await expect(await canvas.findByText(t('form:summary.introSplit'))).toBeVisible();
     await expect(canvas.queryByRole('button', { name: t('form:summary.oneProblem') })).toBeNull();
+    await expect(canvas.getByRole('button', { name: t('form:error.courseUrl.required') })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: t('form:error.impact.required') })).toBeNull();
     await expect(canvas.queryByRole('heading', { name: t('form:split.heading', { count: 2 }) })).toBeNull();
   },
 };
