@@ -147,9 +147,25 @@ function refuseRealCredentialsInDev(env: Env): void {
   if (real.length > 0) {
     throw new ConfigError(`SUPPORT_DEV=1 cannot run with ${real.join(', ')}: in dev mode ${DEV_GIVES_AWAY}. Unset SUPPORT_DEV for a deployment, or those variables for a local demo.`);
   }
-  if (env.NODE_ENV === 'production') {
+  if ((env.NODE_ENV ?? '').trim().toLowerCase() === 'production') {
     throw new ConfigError(`SUPPORT_DEV=1 cannot run with NODE_ENV=production: in dev mode ${DEV_GIVES_AWAY}.`);
   }
+  // What the demo's tickets would reach outside this machine: a desk's webhooks, a mail server with its login.
+  const away = [
+    ...(env.SUPPORT_WEBHOOK_URLS ?? '').split(',').map((url) => ['SUPPORT_WEBHOOK_URLS', url.trim()] as const),
+    ['SUPPORT_SMTP_URL', (env.SUPPORT_SMTP_URL ?? '').trim()] as const,
+  ].filter(([, url]) => url !== '' && !isLoopbackUrl(url));
+  if (away.length > 0) {
+    const names = [...new Set(away.map(([name]) => name))].join(', ');
+    throw new ConfigError(`SUPPORT_DEV=1 sends only to this machine: ${names} must name localhost, 127.0.0.1 or ::1. The demo's tickets are anyone's: they go to no real desk or mail server.`);
+  }
+}
+
+/** Whether `url` names this machine (localhost, 127.0.0.0/8, ::1); false for anything unreadable. */
+function isLoopbackUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const host = new URL(url).hostname.replace(/^\[|\]$/gu, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/u.test(host);
 }
 
 /** Reads the configuration from `env`, with `overrides` winning; returns the config and start-up warnings. */
@@ -213,6 +229,9 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
     throw new ConfigError(`SUPPORT_WEBHOOK_SECRET of at least ${MIN_SECRET_LENGTH} characters is required with SUPPORT_WEBHOOK_URLS.`);
   }
   checkPreviousSecret('SUPPORT_WEBHOOK_SECRET', notifications.webhookSecret, notifications.previousWebhookSecret);
+  if (dev && !isLoopbackUrl(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}/`)) {
+    warnings.push(`SUPPORT_DEV=1 listens on HOST=${config.host}: anyone who reaches this machine can sign in as anyone and read the demo's tickets.`);
+  }
   if (config.allowedOrigins.length === 0 && !dev) {
     warnings.push('SUPPORT_ALLOWED_ORIGINS is empty: browsers will refuse every call from an LMS page (CORS).');
   }

@@ -67,6 +67,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   };
   let stopCleanup: () => void;
   try {
+    // Dev mode gives any caller any user's tickets: never a database that has served for real.
+    const served = await store.servedOutsideDev();
+    if (config.dev && served !== null) {
+      throw new ConfigError(
+        `SUPPORT_DEV=1 cannot open ${describeStorage(config)}: it has served outside dev mode since ${served}, and dev mode would give its tickets to anyone. Give the demo a database of its own.`,
+      );
+    }
+    if (!config.dev && served === null) await store.markServedOutsideDev(clock().toISOString());
     // Before anything is swept: a folder of another database's files is refused, not emptied.
     await checkFolderOwner(store, config);
     stopCleanup = await startCleanup(deps);

@@ -43,7 +43,15 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ SUPPORT_DEV: '1', [name]: 'r'.repeat(40) })).toThrow(new RegExp(`SUPPORT_DEV=1 cannot run with ${name}: in dev mode POST /api/v1/dev/token signs in anyone`));
     }
     expect(() => loadConfig({ SUPPORT_DEV: '1', SUPPORT_AGENTS: '[{"name":"Анна","token":"anna-token-0123456789"}]' })).toThrow(/cannot run with SUPPORT_AGENTS/);
-    expect(() => loadConfig({ SUPPORT_DEV: '1', NODE_ENV: 'production' })).toThrow(/SUPPORT_DEV=1 cannot run with NODE_ENV=production/);
+    for (const production of ['production', ' Production ', 'PRODUCTION']) {
+      expect(() => loadConfig({ SUPPORT_DEV: '1', NODE_ENV: production })).toThrow(/SUPPORT_DEV=1 cannot run with NODE_ENV=production/);
+    }
+    // Nothing of the demo goes to a real desk or mail server; this machine's own receivers are fine.
+    expect(() => loadConfig({ SUPPORT_DEV: '1', SUPPORT_WEBHOOK_URLS: 'https://desk.example.ru/hook', SUPPORT_WEBHOOK_SECRET: 'w'.repeat(40) })).toThrow(/SUPPORT_DEV=1 sends only to this machine: SUPPORT_WEBHOOK_URLS must name localhost/);
+    expect(() => loadConfig({ SUPPORT_DEV: '1', SUPPORT_SMTP_URL: 'smtp://mailer:secret@smtp.example.ru:587' })).toThrow(/SUPPORT_SMTP_URL must name localhost/);
+    expect(loadConfig({ SUPPORT_DEV: '1', SUPPORT_WEBHOOK_URLS: 'http://127.0.0.1:4000/hook, http://[::1]:4001/hook', SUPPORT_WEBHOOK_SECRET: 'w'.repeat(40), SUPPORT_SMTP_URL: 'smtp://localhost:1025' }).config.dev).toBe(true);
+    expect(loadConfig({ SUPPORT_DEV: '1', HOST: '0.0.0.0' }).warnings.join(' ')).toContain('SUPPORT_DEV=1 listens on HOST=0.0.0.0: anyone who reaches this machine can sign in as anyone');
+    expect(loadConfig({ SUPPORT_DEV: '1' }).warnings.join(' ')).not.toContain('listens on HOST');
     // The same credentials without dev mode are a deployment.
     expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'r'.repeat(40), NODE_ENV: 'production' }).config.dev).toBe(false);
   });

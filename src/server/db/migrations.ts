@@ -198,6 +198,11 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX assignments_by_ticket ON assignments (ticket_id, id);
     `,
   },
+  {
+    version: 14,
+    name: 'when the database first served outside dev mode',
+    sql: `ALTER TABLE database_identity ADD COLUMN served_outside_dev_at TEXT;`,
+  },
 ];
 
 /** The newest schema version this build knows. */

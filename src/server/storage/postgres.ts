@@ -427,6 +427,10 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       await pool.query('SELECT 1');
     },
     identity: async () => (await first<{ id: string }>(pool, 'SELECT id FROM database_identity'))?.id ?? '',
+    servedOutsideDev: async () => (await first<{ at: string | null }>(pool, 'SELECT served_outside_dev_at AS at FROM database_identity'))?.at ?? null,
+    markServedOutsideDev: async (at) => {
+      await pool.query('UPDATE database_identity SET served_outside_dev_at = COALESCE(served_outside_dev_at, $1)', [at]);
+    },
     location: async () => {
       const at = await first<{ port: number | null; name: string }>(pool, 'SELECT inet_server_port() AS port, current_database() AS name');
       return `postgres :${at?.port ?? 'socket'}/${at?.name ?? ''}`;

@@ -219,6 +219,9 @@ export interface Storage {
    * copy has the same identity in another place.
    */
   location(): Promise<string>;
+  /** When a server first opened this database outside dev mode (null: never), and recording it (kept once set). */
+  servedOutsideDev(): Promise<string | null>;
+  markServedOutsideDev(at: string): Promise<void>;
   /** Closes every connection. */
   close(): Promise<void>;
 }
