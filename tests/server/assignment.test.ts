@@ -110,6 +110,10 @@ describe('assignment', { timeout: 45_000 }, () => {
     // Released by its assignee, then taken by another.
     expect((await assigned(as(OLGA), ticket.id, { agent: null })).assignee).toBeNull();
     expect((await assigned(as(IVAN), ticket.id, { agent: 'me' })).assignee).toBe(IVAN.name);
+    // `from` is read as `agent` is: any case and spacing of the name, and `me` for oneself.
+    expect((await assigned(as(OLGA), ticket.id, { agent: 'me', from: `  ${IVAN.name.toUpperCase()} ` })).assignee).toBe(OLGA.name);
+    expect((await assigned(as(OLGA), ticket.id, { agent: ANNA.name, from: 'me' })).assignee).toBe(ANNA.name);
+    expect((await assigned(as(IVAN), ticket.id, { agent: 'me', from: ANNA.name.toLowerCase() })).assignee).toBe(IVAN.name);
 
     const history = (await read(ticket.id)).assignments.map((a) => [a.previous, a.assignee, a.by]);
     expect(history).toEqual([
@@ -118,6 +122,9 @@ describe('assignment', { timeout: 45_000 }, () => {
       [IVAN.name, OLGA.name, OLGA.name],
       [OLGA.name, null, OLGA.name],
       [null, IVAN.name, IVAN.name],
+      [IVAN.name, OLGA.name, OLGA.name],
+      [OLGA.name, ANNA.name, OLGA.name],
+      [ANNA.name, IVAN.name, IVAN.name],
     ]);
   });
 

@@ -7,6 +7,8 @@ import { addressGroup } from '../../src/server/guard/guest-quota';
 import { preferredLocale } from '../../src/server/locale';
 import { fieldMessages } from '../../src/server/field-messages';
 import { errorLine } from '../../src/server/error-line';
+import { printableOrigin } from '../../src/server/http/cors';
+import { logTarget, maskAddresses } from '../../src/server/outbox/dispatcher';
 import { storageHint } from '../../src/server/storage/open';
 import { freePort } from '../fixtures/ports';
 import { ownerOfUnsubscribeToken, unsubscribeToken, unsubscribeUrl } from '../../src/server/outbox/unsubscribe';
@@ -26,6 +28,14 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', rateLimitPerMinute: 120 });
     expect(config.dbPath.endsWith('data/support.sqlite')).toBe(true);
     expect(config.attachmentsDir.endsWith('data/attachments')).toBe(true);
+  });
+
+  it('keeps people\'s addresses and webhook keys out of the log lines, and forged lines out of a logged Origin', () => {
+    expect(maskAddresses('550 5.1.1 <ivan.petrov@example.ru>: Recipient address rejected')).toBe('550 5.1.1 <i…@example.ru>: Recipient address rejected');
+    expect(maskAddresses('to <"ivan petrov"@example.ru> and ivan:petrov@example.ru')).toBe('to <i…@example.ru> and i…@example.ru');
+    expect(logTarget({ kind: 'webhook', target: 'https://hooks.example.ru/services/T000/B000/XXXXSECRET?key=abc' })).toBe('https://hooks.example.ru/…');
+    expect(logTarget({ kind: 'email', target: 'ivan@example.ru' })).toBe('ivan@example.ru');
+    expect(printableOrigin('https://a\u0085[support] Support API listening\u2028"x')).toBe('https://a\\u0085[support] Support API listening\\u2028\\u0022x');
   });
 
   it('says what to check when PostgreSQL cannot be opened for a reason its message hides', () => {

@@ -58,9 +58,18 @@ export function refusedForGood(error: unknown): boolean {
 /** How often a failing receiver is told on the log: its first failure, then at most once in this long. */
 export const FAILURE_LOG_MS = 10 * 60_000;
 
-/** E-mail addresses in a log line cut to their first letter and domain: a log is no list of the reporters' addresses. */
+/**
+ * E-mail addresses in a log line cut to their first letter and domain, quoted local parts too (`"ivan petrov"@…`): a
+ * log is no list of the reporters' addresses.
+ */
 export function maskAddresses(text: string): string {
-  return text.replace(/([^\s<>"'(),;:@]+)@([^\s<>"'(),;:@]+)/gu, (_match, local: string, domain: string) => `${local.slice(0, 1)}…@${domain}`);
+  return text.replace(/("[^"\r\n]*"|[^\s<>"'(),;@]+)@([^\s<>"'(),;:@]+)/gu, (_match, local: string, domain: string) => `${local.replace(/^["'(<]+/u, '').slice(0, 1)}…@${domain}`);
+}
+
+/** A webhook address as the log shows it: its origin, without a path or query that may hold a key. */
+export function logTarget(row: Pick<OutboxRow, 'kind' | 'target'>): string {
+  if (row.kind !== 'webhook' || !URL.canParse(row.target)) return row.target;
+  return `${new URL(row.target).origin}/…`;
 }
 
 /** Delay before the attempt after `attempts` failed ones: base, 2×base, 4×base … capped. */
@@ -93,7 +102,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     const more = seen === undefined || seen.since === 0 ? '' : ` (${seen.since} more failure(s) since the last line)`;
     failing.set(receiver, { loggedAt: now, since: 0 });
     const then = `next try ${next.toISOString()}`;
-    deps.logger.warn(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${row.target} failed: ${reason}; ${then}${more}`));
+    deps.logger.warn(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${logTarget(row)} failed: ${reason}; ${then}${more}`));
   };
 
   const send = async (row: OutboxRow, mail: EmailPayload | null): Promise<void> => {
@@ -141,7 +150,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       const next = new Date(now.getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
       // A day from the event, or from when a specialist sent the given-up row again.
       const expired = refusedForGood(error) || next.getTime() - Date.parse(row.requeued_at ?? row.created_at) > settings.giveUpMs;
-      if (expired) deps.logger.warn(maskAddresses(`[support] giving up ${row.kind} delivery ${row.id} to ${row.target} after ${row.attempts} attempts: ${reason}`));
+      if (expired) deps.logger.warn(maskAddresses(`[support] giving up ${row.kind} delivery ${row.id} to ${logTarget(row)} after ${row.attempts} attempts: ${reason}`));
       else logFailure(row, reason, next);
       await deps.store.outbox.markFailed(row.id, reason, expired ? null : next.toISOString());
     }

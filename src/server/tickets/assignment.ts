@@ -36,6 +36,11 @@ export async function recordAssignment(
   return { ...row, id: await tx.assignments.insert(row) };
 }
 
+/** Whether two specialists' names are one name (a configured name's case may change while tickets keep the old). */
+function sameName(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+}
+
 /** The specialist `agent` names: the caller for `me`, else one of SUPPORT_AGENTS (422 `unknown_agent` for anyone else). */
 function targetOf(deps: AppDeps, caller: AgentIdentity, agent: string | null): string | null {
   if (agent === null) return null;
@@ -69,7 +74,14 @@ function targetOf(deps: AppDeps, caller: AgentIdentity, agent: string | null): s
  */
 export async function assignTicket(deps: AppDeps, caller: AgentIdentity, id: string, body: AgentAssigneeBody) {
   const target = targetOf(deps, caller, body.agent);
-  const seen = body.from === undefined || body.from === null ? body.from : agentNameSpelling(body.from);
+  // Who the caller saw handling it, read as `agent` is: `me`, any case and spacing of a configured name (or of one
+  // no longer configured, whose tickets keep it).
+  const seen =
+    body.from === undefined || body.from === null
+      ? body.from
+      : agentNameSpelling(body.from).toLowerCase() === 'me'
+        ? caller.name
+        : (configuredAgentName(deps.config.agents, body.from) ?? agentNameSpelling(body.from));
   const { row, assignment } = await deps.store.write(async (tx) => {
     const found = await anyTicket(tx, id);
     // Locked: two specialists assigning one ticket at once decide one after the other.
@@ -82,7 +94,7 @@ export async function assignTicket(deps: AppDeps, caller: AgentIdentity, id: str
         en: `Ticket No. ${ticket.number} is closed: its assignee no longer changes, and its history keeps who handled it.`,
       });
     }
-    const handedOver = seen === undefined ? current === null || current === caller.name : seen === current;
+    const handedOver = seen === undefined ? current === null || sameName(current, caller.name) : seen === null ? current === null : sameName(current, seen);
     if (!handedOver) {
       throw new ApiFailure(
         409,
