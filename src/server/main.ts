@@ -23,22 +23,26 @@ function printDemo(url: string, agentToken: string | null, widgetBuilt: boolean)
     `  Техподдержка Uchi.Pro   ${url}${DEMO_PATHS.support}   (widget inline)`,
     `  Оператор                ${url}${DEMO_PATHS.operator}   (agent token: ${agentToken ?? 'none'})`,
   ];
-  console.info(lines.join('\n'));
+  console.error(lines.join('\n'));
   if (!widgetBuilt) console.warn('[support] dist/widget is not built: run `npm run build` (npm start does it) or the demo pages show no widget.');
 }
 
-/** Under `--workers`, a worker's lines name it: `[support worker 2] …` (its request lines carry `worker`). */
-function workerLogger(id: number): Logger {
-  const named = (line: unknown) => (typeof line === 'string' ? line.replace(/^\[support\]/, `[support worker ${id}]`) : line);
+/**
+ * The process's logger: the request log's JSON lines alone on stdout, for a log pipeline to read as they are, and every
+ * other line (start, warnings, errors) on stderr. Under `--workers`, a worker's lines name it: `[support worker 2] …`
+ * (its request lines carry `worker`).
+ */
+function processLogger(worker: number | undefined): Logger {
+  const named = (line: unknown) => (typeof line === 'string' && worker !== undefined ? line.replace(/^\[support\]/, `[support worker ${worker}]`) : line);
   return {
-    info: (line: unknown, ...rest: unknown[]) => console.info(named(line), ...rest),
+    info: (line: unknown, ...rest: unknown[]) => (typeof line === 'string' && line.startsWith('{') ? console.log(line, ...rest) : console.error(named(line), ...rest)),
     warn: (line: unknown, ...rest: unknown[]) => console.warn(named(line), ...rest),
     error: (line: unknown, ...rest: unknown[]) => console.error(named(line), ...rest),
   };
 }
 
 async function main(): Promise<void> {
-  const logger = cluster.worker === undefined ? console : workerLogger(cluster.worker.id);
+  const logger = processLogger(cluster.worker?.id);
   let server;
   try {
     server = await startServer({ logger });

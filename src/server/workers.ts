@@ -89,13 +89,13 @@ export function runPrimary(count: number): void {
   const stop = (signal: NodeJS.Signals | null) => {
     if (stopping) return;
     stopping = true;
-    if (signal !== null) console.info(`[support] ${signal}: stopping ${count} worker(s)`);
+    if (signal !== null) console.error(`[support] ${signal}: stopping ${count} worker(s)`);
     const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
     if (workers.length === 0) process.exit(exitCode);
     for (const worker of workers) worker.process.kill('SIGTERM');
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
-  console.info(`[support] primary ${process.pid}: starting ${count} worker(s)`);
+  console.error(`[support] primary ${process.pid}: starting ${count} worker(s)`);
   for (let i = 0; i < count; i++) fork();
 }

@@ -55,7 +55,8 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...sharedStoreEnv(dir, databaseUrl), SUPPORT_DEV: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    primary.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const stdout: string[] = [];
+    primary.stdout.on('data', (chunk: Buffer) => (output.push(chunk.toString()), stdout.push(chunk.toString())));
     primary.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     const exited = new Promise<number | null>((done) => primary.once('exit', (code) => done(code)));
     const api = `http://127.0.0.1:${port}/api/v1`;
@@ -83,6 +84,10 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
     expect(text).toMatch(/\[support worker 2\] Support API listening on/);
     const line = text.split('\n').find((l) => l.includes('"path":"/api/v1/tickets"')) ?? '';
     expect([1, 2]).toContain((JSON.parse(line) as { worker?: number }).worker);
+    // stdout is the request log alone, a JSON object a line; the start's and workers' lines are on stderr.
+    const outLines = stdout.join('').split('\n').filter((l) => l !== '');
+    expect(outLines.length).toBeGreaterThan(0);
+    for (const l of outLines) expect(() => JSON.parse(l) as unknown, l).not.toThrow();
 
     primary.kill('SIGTERM');
     expect(await exited).toBe(0);
