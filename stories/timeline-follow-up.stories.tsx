@@ -90,7 +90,7 @@ export const NewTicketLinksPrevious: Story = {
   },
 };
 
-/** The follow-up form, pre-filled from the resolved ticket: its category and fields, subject «Продолжение обращения № …». */
+/** The follow-up form, pre-filled from the resolved ticket: its category and fields, subject «Продолжение обращения № …: its subject». */
 export const FormPrefilled: Story = {
   tags: ['en-dark'],
   parameters: { widget: { tickets: [RESOLVED] } },
@@ -104,7 +104,7 @@ export const FormPrefilled: Story = {
     const old = harness.api.store.get('t-resolved');
     const form = await canvas.findByRole('form', { name: t('form:heading') });
     await expect(within(form).getByText(text('form:followUp.notice', { number: old?.number }))).toBeVisible();
-    await expect(within(form).getByLabelText(new RegExp(t('form:field.subject')))).toHaveValue(t('form:followUp.subject', { number: old?.number }));
+    await expect(within(form).getByLabelText(new RegExp(t('form:field.subject')))).toHaveValue(t('form:followUp.subject', { number: old?.number, subject: old?.subject }));
     await expect(within(form).getByLabelText(new RegExp(t('form:field.courseTitle')))).toHaveValue(FILLED.test.prefill.courseTitle);
     await expect(within(form).getByRole('button', { name: t('form:followUp.cancel') })).toBeVisible();
   },
@@ -130,7 +130,7 @@ export const FlowOnTheWidget: Story = {
 
     const form = await canvas.findByRole('form', { name: t('form:heading') });
     await expect(within(form).getByText(t('form:followUp.notice', { number: old.number }).replace(/\s+/g, ' '), { normalizer: (s) => s.replace(/\s+/g, ' ') })).toBeVisible();
-    await expect(within(form).getByRole('textbox', { name: new RegExp(t('form:field.subject')) })).toHaveValue(t('form:followUp.subject', { number: old.number }));
+    await expect(within(form).getByRole('textbox', { name: new RegExp(t('form:field.subject')) })).toHaveValue(t('form:followUp.subject', { number: old.number, subject: old.subject }));
     await expect(within(form).getByRole('textbox', { name: new RegExp(t('form:field.courseUrl')) })).toHaveValue(FILLED.test.prefill.courseUrl);
     await expect(within(form).getByRole('textbox', { name: new RegExp(t('form:field.testQuestion')) })).toHaveValue(FILLED.test.testQuestion);
 

@@ -65,7 +65,7 @@ export function TicketForm(props: TicketFormProps) {
     prepareForm(
       env,
       createIdempotencyKey,
-      followUp === undefined ? undefined : { ticketId: followUp.id, values: followUpValues(followUp, t('followUp.subject', { number: followUp.number })) },
+      followUp === undefined ? undefined : { ticketId: followUp.id, values: followUpValues(followUp, t('followUp.subject', { number: followUp.number, subject: followUp.subject })) },
     ),
   );
   const [idempotencyKey, setIdempotencyKey] = useState(setup.idempotencyKey);

@@ -1,17 +1,20 @@
 /** The form of a follow-up: pre-filled from the final ticket it continues (category, its fields, a guest's contact). */
-import { categoryFieldNames, fieldSpec, LMS_ROLES, readWirePath } from '../../core';
+import { categoryFieldNames, DRAFT_LIMITS, fieldSpec, LMS_ROLES, readWirePath } from '../../core';
 import type { LmsRole, Ticket } from '../../core';
 import { emptyValues } from './form-values';
 import type { TicketFormValues } from './form-values';
 
 /** The ticket a follow-up continues, as the form needs it. */
-export type FollowUpSource = Pick<Ticket, 'id' | 'number' | 'category' | 'reporter'> & Record<string, unknown>;
+export type FollowUpSource = Pick<Ticket, 'id' | 'number' | 'category' | 'reporter' | 'subject'> & Record<string, unknown>;
 
-/** The form's values for a continuation of `ticket`, with `subject` («Продолжение обращения № …»). */
+/**
+ * The form's values for a continuation of `ticket`, with `subject` («Продолжение обращения № …: its subject», so the
+ * queue tells what it continues), cut to the subject's length.
+ */
 export function followUpValues(ticket: FollowUpSource, subject: string): TicketFormValues {
   const values = emptyValues();
   values.category = ticket.category;
-  values.subject = subject;
+  values.subject = subject.slice(0, DRAFT_LIMITS.subject);
   for (const name of categoryFieldNames(ticket.category)) values[name] = readWirePath(ticket, fieldSpec(name).wire) ?? '';
   const { reporter } = ticket;
   if (reporter.guest) {

@@ -5,7 +5,7 @@ export const formMessagesEn = {
   heading: 'New request',
   followUp: {
     notice: 'Follow-up to request No. {{number}}',
-    subject: 'Follow-up to request No. {{number}}',
+    subject: 'Follow-up to request No. {{number}}: {{subject}}',
     cancel: 'Create an ordinary request instead',
   },
   optional: 'optional',

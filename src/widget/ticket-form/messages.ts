@@ -5,7 +5,7 @@ export const formMessages = {
     heading: 'Новое обращение',
     followUp: {
       notice: 'Продолжение обращения №\u00a0{{number}}',
-      subject: 'Продолжение обращения № {{number}}',
+      subject: 'Продолжение обращения № {{number}}: {{subject}}',
       cancel: 'Создать обычное обращение',
     },
     optional: 'необязательно',

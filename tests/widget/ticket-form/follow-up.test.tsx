@@ -26,7 +26,8 @@ describe('the follow-up form', () => {
     expect(screen.getByText('Продолжение обращения № UP-2026-000123')).toBeInTheDocument();
     // «Создать продолжение» hid the ticket it was on: the focus is on what the form continues, not the page.
     await waitFor(() => expect(screen.getByText('Продолжение обращения № UP-2026-000123').closest('.us-follow-up-form')).toHaveFocus());
-    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Продолжение обращения № UP-2026-000123');
+    // The subject says what it continues, so the queue reads it without opening the old one.
+    expect(screen.getByLabelText('Тема обращения')).toHaveValue('Продолжение обращения № UP-2026-000123: Неверный ответ в тесте');
     expect(screen.getByLabelText('Полное название курса')).toHaveValue(COURSE.title);
     expect(screen.getByLabelText('Ссылка на курс')).toHaveValue(COURSE.url);
     expect(screen.getByLabelText('Текст вопроса теста')).toHaveValue('Кто проводит инструктаж?');
@@ -38,7 +39,15 @@ describe('the follow-up form', () => {
     await send(user);
     await waitFor(() => expect(onSent).toHaveBeenCalled());
     const [body] = api.createTicket.mock.calls[0] ?? [];
-    expect(body).toMatchObject({ category: 'test', followUpOf: 't-old', course: COURSE, subject: 'Продолжение обращения № UP-2026-000123' });
+    expect(body).toMatchObject({ category: 'test', followUpOf: 't-old', course: COURSE, subject: 'Продолжение обращения № UP-2026-000123: Неверный ответ в тесте' });
+  });
+
+  it('cuts a long subject to the field\'s length, and keeps its characters as written', async () => {
+    const long = `<b>${'Очень длинная тема '.repeat(12)}</b>`;
+    renderForm({ followUp: resolvedTicket({ subject: long }) });
+    const subject = (screen.getByLabelText('Тема обращения') as HTMLInputElement).value;
+    expect(subject).toHaveLength(200);
+    expect(subject.startsWith('Продолжение обращения № UP-2026-000123: <b>Очень длинная тема')).toBe(true);
   });
 
   it('keeps its draft apart from the ordinary one, and can be left for an ordinary ticket', async () => {
