@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from './config';
 import type { ConfigOverrides, ServerConfig } from './config';
 import type { AppDeps, Logger } from './context';
 import { describeStorage, openStorage, storageHint } from './storage/open';
+import type { Storage } from './storage/types';
 import { errorLine } from './error-line';
 import { createBroker } from './events/broker';
 import { startDispatcher } from './outbox/dispatcher';
@@ -37,6 +38,23 @@ export interface RunningServer {
   config: ServerConfig;
   /** Ends open streams, stops listening and closes the database. */
   close(): Promise<void>;
+}
+
+/**
+ * PostgreSQL: says at start when the pools of every process of this server (SUPPORT_DATABASE_POOL_SIZE × its workers)
+ * need more connections than the database takes; under load the requests past them would fail with 503.
+ */
+async function warnAboutConnections(store: Storage, config: ServerConfig, env: Readonly<Record<string, string | undefined>>, logger: Logger): Promise<void> {
+  if (store.connectionLimit === undefined) return;
+  const { max, reserved } = await store.connectionLimit();
+  const processes = Math.max(1, Number.parseInt(env.SUPPORT_WORKER_COUNT ?? '1', 10) || 1);
+  const needed = config.databasePoolSize * processes;
+  if (needed <= max - reserved) return;
+  logger.warn(
+    `[support] SUPPORT_DATABASE_POOL_SIZE ${config.databasePoolSize} × ${processes} process(es) = ${needed} connections, more than PostgreSQL takes ` +
+      `(max_connections ${max}, ${reserved} kept for superusers), and other clients need some too: under load requests would fail with 503. ` +
+      'Lower the pool size or raise max_connections.',
+  );
 }
 
 /** Starts the server; resolves once it listens. */
@@ -75,6 +93,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       );
     }
     if (!config.dev && served === null) await store.markServedOutsideDev(clock().toISOString());
+    await warnAboutConnections(store, config, options.env ?? process.env, logger);
     // Before anything is swept: a folder of another database's files is refused, not emptied.
     await checkFolderOwner(store, config);
     stopCleanup = await startCleanup(deps);

@@ -58,7 +58,8 @@ export function runPrimary(count: number): void {
   let exitCode = 0;
   let failedStarts = 0;
   const listened = new WeakSet<Worker>();
-  const fork = (): Worker => cluster.fork();
+  // Each worker knows how many there are: its share of the database's connections depends on it.
+  const fork = (): Worker => cluster.fork({ SUPPORT_WORKER_COUNT: String(count) });
   cluster.on('listening', (worker) => {
     listened.add(worker);
     failedStarts = 0;

@@ -60,6 +60,18 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
   });
   afterAll(() => ts.cleanup());
 
+  it('says at start when its pools would need more connections than the database takes, and not otherwise', async () => {
+    expect(ts.logs.some((line) => line.text.includes('SUPPORT_DATABASE_POOL_SIZE'))).toBe(false);
+    const greedy = await startTestServer({ config: { databasePoolSize: 100_000 } });
+    try {
+      const warned = greedy.logs.filter((line) => line.level === 'warn' && line.text.includes('SUPPORT_DATABASE_POOL_SIZE 100000 × 1 process(es) = 100000 connections'));
+      expect(warned).toHaveLength(1);
+      expect(warned[0]?.text).toMatch(/max_connections \d+, \d+ kept for superusers/);
+    } finally {
+      await greedy.cleanup();
+    }
+  });
+
   it('records its numbered migrations', async () => {
     const client = new pg.Client({ connectionString: ts.dbPath });
     await client.connect();

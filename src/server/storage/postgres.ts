@@ -431,6 +431,13 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
     markServedOutsideDev: async (at) => {
       await pool.query('UPDATE database_identity SET served_outside_dev_at = COALESCE(served_outside_dev_at, $1)', [at]);
     },
+    connectionLimit: async () => {
+      const row = await first<{ max: string; reserved: string }>(
+        pool,
+        "SELECT current_setting('max_connections') AS max, current_setting('superuser_reserved_connections') AS reserved",
+      );
+      return { max: Number(row?.max ?? 0), reserved: Number(row?.reserved ?? 0) };
+    },
     location: async () => {
       const at = await first<{ port: number | null; name: string }>(pool, 'SELECT inet_server_port() AS port, current_database() AS name');
       return `postgres :${at?.port ?? 'socket'}/${at?.name ?? ''}`;

@@ -219,6 +219,11 @@ export interface Storage {
    * copy has the same identity in another place.
    */
   location(): Promise<string>;
+  /**
+   * PostgreSQL: how many connections the server takes from clients like this one (max_connections less those kept for
+   * superusers); undefined on SQLite.
+   */
+  connectionLimit?(): Promise<{ max: number; reserved: number }>;
   /** When a server first opened this database outside dev mode (null: never), and recording it (kept once set). */
   servedOutsideDev(): Promise<string | null>;
   markServedOutsideDev(at: string): Promise<void>;
