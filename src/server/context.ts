@@ -20,6 +20,8 @@ export interface AppDeps {
   logger: Logger;
   /** Guest quotas per IP and open streams per reporter. */
   guards: Guards;
+  /** Whether the server is shutting down: a request cut by it is the server's 503, not the client's 400. */
+  closing?: () => boolean;
 }
 
 /** Hono's environment of our app: the identity resolved once per request. */

@@ -121,6 +121,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     config.publicUrl ??= url;
   }
   let closing: Promise<void> | null = null;
+  deps.closing = () => closing !== null;
   return {
     url,
     config,
