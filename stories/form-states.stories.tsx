@@ -2,7 +2,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { action } from 'storybook/actions';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { SERVER_PARTS } from './support/failures';
 import { BROWSER_SNAPSHOT } from './support/fixtures';
 import { choose, fillGuestContact, submit } from './support/form-play';
@@ -311,6 +311,25 @@ export const SplitPartOwnSteps: Story = {
     await expect(steps).toHaveLength(2);
     await expect(steps[0]).toHaveValue('Открыть итоговый тест — ошибка.');
     await expect(steps[1]).toHaveValue('');
+  },
+};
+
+/**
+ * Split before the steps and the impact were answered: the split asks none of them first; each part, sent as it is,
+ * marks its own empty impact («Выберите…») and steps, and the first of them has the focus.
+ */
+export const SplitPartsMissingTheirOwn: Story = {
+  tags: ['en-dark'],
+  parameters: { widget: { prefill: { category: 'technical', subject: '', description: TWO_PROBLEMS } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await userEvent.click(await canvas.findByRole('button', { name: t('form:oneProblem.split', { count: 2 }) }));
+    await canvas.findByRole('heading', { name: t('form:split.heading', { count: 2 }) });
+    await userEvent.click(canvas.getByRole('button', { name: t('form:split.send', { count: 2 }) }));
+    const impacts = await canvas.findAllByRole('combobox', { name: new RegExp(t('form:field.impact').replace('?', '\\?')) });
+    await waitFor(() => expect(impacts[0]).toHaveAttribute('aria-invalid', 'true'));
+    await expectFocus(context.canvasElement, impacts[0] ?? null);
+    await expect(canvas.queryByText(t('form:split.sharedInvalid'))).toBeNull();
   },
 };
 

@@ -68,15 +68,17 @@ function SplitPartField({ name, category, value, error, readOnly, today, onChang
 /** A part's own choice among `codes` (its category, its impact); the form's answer is the caller's `value` until then. */
 function PartChoice<T extends string>({ control, value, codes, label, disabled, onChoose }: {
   control: FieldControlProps;
+  /** '' shows a «Выберите…» option until one is chosen. */
   value: T | '';
   codes: readonly T[];
   label(code: T): string;
   disabled: boolean;
   onChoose(code: T): void;
 }) {
+  const { t } = useTranslation('form');
   return (
     <select {...control} value={value} disabled={disabled} onChange={(e) => onChoose(e.target.value as T)}>
-      {value === '' ? <option value="" /> : null}
+      {value === '' ? <option value="">{t('split.choose')}</option> : null}
       {codes.map((code) => (
         <option key={code} value={code}>
           {label(code)}
@@ -105,12 +107,14 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   const ownFields = partFieldNames(category, shared.category);
   const values = partFields(item, shared.values, category, shared.category, index);
   const errors = state.status === 'invalid' ? state.errors : {};
-  const error = (field: TicketFieldName) => {
+  const error = (field: TicketFieldName | 'impact') => {
     const code = errors[field];
     return code === undefined ? undefined : errorText(t, field, { type: 'required', message: code });
   };
-  // What is wrong outside this part's own controls is in the form's shared fields.
-  const sharedInvalid = Object.keys(errors).some((field) => field !== 'subject' && field !== 'description' && !ownFields.includes(field as TicketFieldName));
+  // What is wrong outside this part's own controls (its subject, text, impact and fields) is in the form's shared fields.
+  const sharedInvalid = Object.keys(errors).some(
+    (field) => field !== 'subject' && field !== 'description' && field !== 'impact' && !ownFields.includes(field as TicketFieldName),
+  );
   const readOnly = state.status === 'sent' || state.status === 'sending';
   // How much it hurts starts as the form's answer; a part may differ (a wish beside a fault that stops work).
   const formImpact = chosenImpact(shared.values.impact);
@@ -137,6 +141,7 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
           label={t('field.impact')}
           // A status region, as the form's own: a changed answer (or category) says the new priority at once.
           hint={impact === '' ? undefined : <span role="status">{t('priority', { priority: t(`priorityValue.${priorityFor(category, impact)}`) })}</span>}
+          error={error('impact')}
           required
         >
           {(control) => (

@@ -132,6 +132,7 @@ export const formFieldsMessages = {
       result: '№\u00a0{{number}} — {{subject}}',
       new: 'Написать новое обращение',
       sharedInvalid: 'Общие поля формы заполнены неверно: вернитесь к одному обращению и исправьте их.',
+      choose: 'Выберите…',
     },
     checklist: {
       title: 'Что поможет решить быстрее',

@@ -157,6 +157,7 @@ export const formMessagesEn = {
     result: 'No. {{number}} — {{subject}}',
     new: 'Write a new request',
     sharedInvalid: 'The shared form fields are not valid: go back to one request and fix them.',
+    choose: 'Choose…',
   },
   checklist: {
     title: 'What helps us solve it faster',

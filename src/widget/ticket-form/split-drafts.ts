@@ -47,4 +47,4 @@ export function splitIntoDrafts(parts: readonly string[], newKey: () => string):
 /** The draft of one split part, or the message codes of what is wrong with it. */
 export type SplitItemDraft =
   | { ok: true; draft: TicketDraft }
-  | { ok: false; errors: Partial<Record<TicketFieldName | 'other', string>> };
+  | { ok: false; errors: Partial<Record<TicketFieldName | 'impact' | 'other', string>> };

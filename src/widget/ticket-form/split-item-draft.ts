@@ -27,9 +27,10 @@ export function partCategory(item: SplitItem, category: Category): Category {
   return item.category ?? category;
 }
 
-/** The field an issue's path names (`['course', 'url']` is the course link), or 'other'. */
-function issueField(path: readonly PropertyKey[]): TicketFieldName | 'other' {
+/** The field an issue's path names (`['course', 'url']` is the course link; the part's own impact), or 'other'. */
+function issueField(path: readonly PropertyKey[]): TicketFieldName | 'impact' | 'other' {
   const wire = path.join('.');
+  if (wire === 'impact') return 'impact';
   return TICKET_FIELD_NAMES.find((name) => fieldSpec(name).wire === wire) ?? 'other';
 }
 
@@ -56,7 +57,7 @@ export function splitItemDraft(
   const schema = draftSchemaFor(own, extras.now === undefined ? undefined : localIsoDate(extras.now()));
   const parsed = schema.safeParse(splitGroup === undefined ? candidate : { ...candidate, splitGroup });
   if (parsed.success) return { ok: true, draft: parsed.data as TicketDraft };
-  const errors: Partial<Record<TicketFieldName | 'other', string>> = {};
+  const errors: Partial<Record<TicketFieldName | 'impact' | 'other', string>> = {};
   for (const issue of parsed.error.issues) errors[issueField(issue.path)] ??= issue.message;
   return { ok: false, errors };
 }

@@ -151,6 +151,19 @@ describe('one ticket — one problem', () => {
     }
     expect(screen.queryByRole('region', { name: /^Исправьте/ })).not.toBeInTheDocument();
     expect(api.createTicket).not.toHaveBeenCalled();
+
+    // Sent as they are, each part says what it lacks on its own controls, not on the form's shared fields.
+    const first = screen.getByRole('group', { name: 'Обращение 1 из 2' });
+    const impact = within(first).getByLabelText(/Насколько это мешает работе/);
+    expect(within(impact).getByRole('option', { name: 'Выберите…' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+    await waitFor(() => expect(impact).toHaveAttribute('aria-invalid', 'true'));
+    expect(impact).toHaveAccessibleDescription(/Укажите, насколько проблема мешает работе/);
+    expect(within(first).getByLabelText(/Какие действия вызывают ошибку/)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText(/Общие поля формы заполнены неверно/)).not.toBeInTheDocument();
+    // The first thing to fix has the focus.
+    expect(impact).toHaveFocus();
+    expect(api.createTicket).not.toHaveBeenCalled();
   });
 
   it('splits into N drafts sent one by one with their own keys, and lists the numbers', async () => {
