@@ -95,6 +95,18 @@ export const FailedServer: Story = {
   },
 };
 
+/** A file the server read and could not use (a PDF cut short): damaged, with no retry that could not help. */
+export const FailedDamaged: Story = {
+  tags: ['en-dark'],
+  args: { files: [{ name: 'акт.pdf', kind: 'pdf' }] },
+  parameters: { widget: { api: { failures: { upload: 'refused' } } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await expect(await canvas.findByText(t('attachments:failure.damaged'), {}, { timeout: 5000 })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: t('attachments:action.retryNamed', { name: 'акт.pdf' }) })).toBeNull();
+  },
+};
+
 /** A PDF over the 10 MB limit: refused before sending, with the limit stated. */
 export const TooLarge: Story = {
   tags: ['en-dark'],

@@ -76,7 +76,7 @@ export function AttachmentItem({ item, actions }: { item: QueueItem; actions: It
             {t('action.cancel')}
           </Button>
         ) : null}
-        {item.status === 'failed' ? (
+        {item.status === 'failed' && item.error !== 'damaged' ? (
           <Button data-focus={`${item.id}:retry`} aria-label={t('action.retryNamed', named)} onClick={() => actions.retry(item.id)}>
             {t('action.retry')}
           </Button>

@@ -32,6 +32,7 @@ export const attachmentsMessagesEn = {
     'too-many-waiting': 'Not uploaded: too many files are waiting in your unsent drafts (here or on another device). Send a request or remove files you do not need, then retry',
     auth: 'Not uploaded: the session has expired, reload the page',
     server: 'Not uploaded: server error',
+    damaged: 'Not uploaded: the file is damaged and cannot be read. Open it and save it again, or attach another',
     cancelled: 'Upload cancelled',
   },
   progress: 'Uploading {{name}}',

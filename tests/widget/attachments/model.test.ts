@@ -157,7 +157,7 @@ describe('reasonOfFailure', () => {
     [{ kind: 'http', status: 415, code: 'unsupported', message: '' }, 'unsupported'],
     [{ kind: 'http', status: 429, code: 'rate_limited', message: '' }, 'rate-limited'],
     [{ kind: 'http', status: 422, code: 'too_many_attachments', message: '' }, 'too-many-waiting'],
-    [{ kind: 'http', status: 422, code: 'validation_failed', message: '' }, 'server'],
+    [{ kind: 'http', status: 422, code: 'validation_failed', message: '' }, 'damaged'],
     [{ kind: 'http', status: 401, code: 'unauthorized', message: '' }, 'auth'],
     [{ kind: 'http', status: 500, code: 'internal', message: '' }, 'server'],
   ] as const)('%o → %s', (failure, expected) => {

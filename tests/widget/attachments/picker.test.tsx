@@ -109,6 +109,17 @@ describe('AttachmentPicker', () => {
     expect(await screen.findByText('Не загружен: сервер счёл файл слишком большим')).toBeInTheDocument();
   });
 
+  it('says a file the server could not read is damaged, with no retry that could not help', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderPicker();
+    await user.upload(input(), pngFile('scan.png'));
+    await waitFor(() => expect(fake!.calls).toHaveLength(1));
+    act(() => fake!.calls[0]!.fail(422, 'validation_failed'));
+    expect(await within(list()).findByText(/Не загружен: файл повреждён и не читается/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Повторить загрузку scan.png' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Удалить scan.png' })).toBeInTheDocument();
+  });
+
   it('says why when the drafts hold too many files, and counts a picture that failed as no screenshot', async () => {
     const user = userEvent.setup();
     const { fake } = renderPicker();

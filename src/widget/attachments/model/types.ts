@@ -9,8 +9,8 @@ export type AttachmentStatus = 'preparing' | 'uploading' | 'uploaded' | 'failed'
  */
 export type RefusalReason = 'type' | 'damaged' | 'size' | 'count' | 'empty';
 
-/** Why an upload failed: the user may retry. */
-export type FailureReason = 'network' | 'too-large' | 'unsupported' | 'rate-limited' | 'too-many-waiting' | 'auth' | 'server' | 'cancelled';
+/** Why an upload failed: the user may retry, but for a file the server could not read (`damaged`). */
+export type FailureReason = 'network' | 'too-large' | 'unsupported' | 'damaged' | 'rate-limited' | 'too-many-waiting' | 'auth' | 'server' | 'cancelled';
 
 /** An error code shown with a refused or failed item. */
 export type AttachmentError = RefusalReason | FailureReason;
