@@ -44,7 +44,9 @@ export function failureReason(failure: ApiFailure): FailureReason {
 export function failureMessage(t: TFunction, failure: ApiFailure): string {
   const reason = failureReason(failure);
   if (reason === 'rateLimited' && failure.kind === 'http' && failure.retryAfterSeconds !== undefined) {
-    return t('common:failure.rateLimitedFor', { seconds: failure.retryAfterSeconds });
+    // A long wait (a guest's hourly quota) in minutes: «3595 с» is hard to read.
+    const seconds = failure.retryAfterSeconds;
+    return seconds > 90 ? t('common:failure.rateLimitedMinutes', { minutes: Math.ceil(seconds / 60) }) : t('common:failure.rateLimitedFor', { seconds });
   }
   return t(`common:failure.${reason}`, { message: failure.message });
 }

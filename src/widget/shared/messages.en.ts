@@ -61,6 +61,7 @@ export const commonMessagesEn = {
     server: 'The support server is temporarily unavailable. Try again in a minute.',
     rateLimited: 'Too many attempts. Wait a minute and try again.',
     rateLimitedFor: 'Too many attempts. Try again in {{seconds}} s.',
+    rateLimitedMinutes: 'Too many attempts. Try again in {{minutes}} min.',
     alreadyRegistered:
       'This request seems to have been registered by an earlier attempt, and the text changed since. Check “My requests” or send the edited text as a new request.',
     conflict: 'The request has already changed. See its history — it has been updated.',

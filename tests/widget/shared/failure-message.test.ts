@@ -34,6 +34,8 @@ describe('failure messages', () => {
     await i18n.init({ lng: 'ru', resources: { ru: { common: commonMessages.ru } }, interpolation: { escapeValue: false } });
     expect(failureMessage(i18n.t, http(422, 'validation', 'Укажите ссылку на курс'))).toBe('Сервер не принял запрос: Укажите ссылку на курс');
     expect(failureMessage(i18n.t, http(429, 'rate_limited', 'x', 30))).toBe('Слишком много попыток. Повторите через 30 с.');
+    // A guest's hourly quota: in minutes.
+    expect(failureMessage(i18n.t, http(429, 'rate_limited', 'x', 3595))).toBe('Слишком много попыток. Повторите через 60 мин.');
     // An expired sign-in is told in the user's words, not the server's (which speaks of tokens).
     expect(failureMessage(i18n.t, http(401, 'unauthorized', 'Токен недействителен или истёк.'))).not.toContain('Токен');
     expect(isUnreachable(http(502))).toBe(true);
