@@ -91,6 +91,11 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
   // not only when a delivery is given up a day later, and not once per attempt.
   const failing = new Map<string, { loggedAt: number; since: number }>();
   const receiverOf = (row: OutboxRow) => (row.kind === 'email' ? 'the mail server (SUPPORT_SMTP_URL)' : row.target);
+  /** When a row not sent now is tried next, and whether that falls after its give-up time (a day from the event, or from a retry asked for). */
+  const nextAttempt = (row: OutboxRow) => {
+    const next = new Date(deps.clock().getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
+    return { next, expired: next.getTime() - Date.parse(row.requeued_at ?? row.created_at) > settings.giveUpMs };
+  };
   const logFailure = (row: OutboxRow, reason: string, next: Date) => {
     const receiver = receiverOf(row);
     const now = deps.clock().getTime();
@@ -135,8 +140,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       // settings share the database (one restarted before the other), the row is left for one that sends there;
       // when none has by the give-up time, it ends as failed.
       if (mail === null && !settings.webhookUrls.includes(row.target)) {
-        const next = new Date(deps.clock().getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
-        const expired = next.getTime() - Date.parse(row.requeued_at ?? row.created_at) > settings.giveUpMs;
+        const { next, expired } = nextAttempt(row);
         await deps.store.outbox.markFailed(row.id, expired ? UNLISTED : NOT_HERE, expired ? null : next.toISOString());
         return;
       }
@@ -146,10 +150,9 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       failing.delete(receiverOf(row));
     } catch (error) {
       const reason = errorLine(error).slice(0, MAX_ERROR);
-      const now = deps.clock();
-      const next = new Date(now.getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
-      // A day from the event, or from when a specialist sent the given-up row again.
-      const expired = refusedForGood(error) || next.getTime() - Date.parse(row.requeued_at ?? row.created_at) > settings.giveUpMs;
+      const attempt = nextAttempt(row);
+      const { next } = attempt;
+      const expired = refusedForGood(error) || attempt.expired;
       if (expired) deps.logger.warn(maskAddresses(`[support] giving up ${row.kind} delivery ${row.id} to ${logTarget(row)} after ${row.attempts} attempts: ${reason}`));
       else logFailure(row, reason, next);
       await deps.store.outbox.markFailed(row.id, reason, expired ? null : next.toISOString());
