@@ -3,7 +3,8 @@
  * taking its files for orphans, and a start never removes what another process may still be writing.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentSchema } from '../../src/core';
@@ -88,6 +89,17 @@ describe('the attachments folder', () => {
     servers.push(again);
     expect(existsSync(join(folder, FOLDER_OWNER_FILE))).toBe(true);
     expect(readdirSync(folder).filter((name) => name !== FOLDER_OWNER_FILE)).toEqual(stored);
+  });
+
+  it('is taken by one of two databases starting on it at the same moment, and refused to the other', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'support-folder-'));
+    const folder = join(parent, 'attachments');
+    const results = await Promise.allSettled([startOnNewDatabase(folder), startOnNewDatabase(folder)]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((result) => result.status === 'rejected');
+    expect(String(refused?.reason)).toMatch(/holds the files of another database/);
+    expect(readdirSync(folder)).toEqual([FOLDER_OWNER_FILE]);
+    rmSync(parent, { recursive: true, force: true });
   });
 
   it('keeps at start what another process may be writing, and removes what a crash left once it is old', async () => {

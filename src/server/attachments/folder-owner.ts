@@ -3,7 +3,7 @@
  * SUPPORT_DATABASE_URL, a new SQLite file) would take every stored file for an orphan and remove it at start, so the
  * folder keeps its database's identity in a marker file, and the start refuses a database that is not its own.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config';
 import type { ServerConfig } from '../config';
@@ -23,6 +23,7 @@ export const FOLDER_OWNER_FILE = '.support-database';
 export async function checkFolderOwner(
   store: Pick<Storage, 'identity' | 'location' | 'attachments'>,
   config: Pick<ServerConfig, 'attachmentsDir' | 'databaseUrl'>,
+  retried = false,
 ): Promise<void> {
   const dir = config.attachmentsDir;
   const setting = config.databaseUrl === null ? 'SUPPORT_DB' : 'SUPPORT_DATABASE_URL';
@@ -59,8 +60,22 @@ export async function checkFolderOwner(
       );
     }
   }
-  // Written whole or not at all: processes starting together write the same lines.
+  // Written whole under a name of its own, then put in place at once: nobody reads half a marker.
   const part = `${path}.${process.pid}.tmp`;
   writeFileSync(part, `${id}\n${location}\n`, { mode: 0o600 });
-  renameSync(part, path);
+  if (marked !== null) {
+    // A marker without the place (an older one) gets it.
+    renameSync(part, path);
+    return;
+  }
+  // Marked by one start only: another starting at the same moment (on another database, maybe) finds the marker made
+  // and is checked against it.
+  try {
+    linkSync(part, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || retried) throw error;
+    await checkFolderOwner(store, config, true);
+  } finally {
+    rmSync(part, { force: true });
+  }
 }
