@@ -73,8 +73,11 @@ export async function checkFolderOwner(
   try {
     linkSync(part, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || retried) throw error;
-    await checkFolderOwner(store, config, true);
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file system without hard links (some network shares) gets the marker the plain way.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') renameSync(part, path);
+    else if (code !== 'EEXIST' || retried) throw error;
+    else await checkFolderOwner(store, config, true);
   } finally {
     rmSync(part, { force: true });
   }
