@@ -30,9 +30,10 @@ export function useRefusalText(limits: QueueLimits): (item: QueueItem) => string
 export function RefusedList({ items, limits, onDismiss }: { items: QueueItem[]; limits: QueueLimits; onDismiss(id: string): void }) {
   const { t } = useTranslation('attachments');
   const explain = useRefusalText(limits);
-  // The region exists before anything is refused, so screen readers announce what is added to it.
+  // The region exists before anything is refused, so screen readers announce what is added to it: only that (an
+  // alert is read whole by default, which would read every earlier refusal again with each new one).
   return (
-    <div className="us-refused-region" role="alert">
+    <div className="us-refused-region" role="alert" aria-atomic="false" aria-relevant="additions">
       {items.length > 0 ? (
         <Notice tone="error" title={t('refusedTitle')}>
           <ul className="us-refused">

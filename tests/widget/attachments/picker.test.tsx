@@ -51,6 +51,9 @@ describe('AttachmentPicker', () => {
     await user.upload(input(), [svgFile('invoice.svg'), bigFile('video.mp4', 10 * 1024 * 1024 + 1), ...eleven]);
 
     const alert = await screen.findByRole('alert');
+    // What is added is read, not the whole list again with each new refusal.
+    expect(alert).toHaveAttribute('aria-atomic', 'false');
+    expect(alert).toHaveAttribute('aria-relevant', 'additions');
     await waitFor(() => expect(within(alert).getAllByRole('listitem')).toHaveLength(3));
     const text = alert.textContent?.replace(/\u00a0/g, ' ');
     expect(text).toContain('invoice.svg — этот тип файлов не принимаем: только PNG, JPEG, WebP, GIF и PDF');
