@@ -316,7 +316,7 @@ export const SplitPartOwnSteps: Story = {
 
 /**
  * Split before the steps and the impact were answered: the split asks none of them first; each part, sent as it is,
- * marks its own empty impact («Выберите…») and steps, and the first of them has the focus.
+ * marks its own empty impact («Выберите…») and steps, and a summary naming each part's field has the focus.
  */
 export const SplitPartsMissingTheirOwn: Story = {
   tags: ['en-dark'],
@@ -328,8 +328,11 @@ export const SplitPartsMissingTheirOwn: Story = {
     await userEvent.click(canvas.getByRole('button', { name: t('form:split.send', { count: 2 }) }));
     const impacts = await canvas.findAllByRole('combobox', { name: new RegExp(t('form:field.impact').replace('?', '\\?')) });
     await waitFor(() => expect(impacts[0]).toHaveAttribute('aria-invalid', 'true'));
-    await expectFocus(context.canvasElement, impacts[0] ?? null);
+    const summary = await canvas.findByRole('region', { name: t('form:summary.title', { count: 4 }) });
+    await expectFocus(context.canvasElement, summary);
     await expect(canvas.queryByText(t('form:split.sharedInvalid'))).toBeNull();
+    await userEvent.click(within(summary).getAllByRole('button')[0] as HTMLElement);
+    await expectFocus(context.canvasElement, impacts[0] ?? null);
   },
 };
 

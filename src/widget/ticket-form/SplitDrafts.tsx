@@ -8,6 +8,8 @@ import type { CreateTicketResponse } from '../../core';
 import { Button, Field, Heading } from '../shared/ui';
 import type { FieldControlProps } from '../shared/ui';
 import { extendNamespace } from '../shared/i18n';
+import { ErrorSummary } from './ErrorSummary';
+import type { SummaryEntry } from './ErrorSummary';
 import { errorText } from './field-errors';
 import { formFieldsMessages } from './fields-messages';
 import { CATEGORIES, fieldSpec, IMPACTS, isFieldRequired, localIsoDate, priorityFor } from '../../core';
@@ -121,7 +123,7 @@ function SplitItemEditor({ item, index, count, state, shared, onChange }: {
   const impact = item.impact ?? formImpact;
   const titleId = useId();
   return (
-    <li className="us-split__item" data-state={state.status}>
+    <li className="us-split__item" data-state={state.status} data-part={index}>
       {/* Its fields are named by the part they belong to («Обращение 2 из 2»), not only by their labels. */}
       <div role="group" aria-labelledby={titleId}>
         <Heading depth={2} className="us-split__item-title" id={titleId}>{t('split.item', { index: index + 1, count })}</Heading>
@@ -207,15 +209,29 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   const allSent = sentCount === items.length;
   const attempted = items.some((item) => stateOf(item).status === 'failed');
   useEffect(() => headingRef.current?.focus(), []);
-  // A send stopped by a part's missing or wrong field goes to the first such field, its error read with it.
-  const sectionRef = useRef<HTMLElement>(null);
+  // A send stopped by a part's missing or wrong field opens a summary, as the form's does: focus goes to it, and each
+  // line («Обращение 2 из 2: …») moves to its field.
+  const [section, setSection] = useState<HTMLElement | null>(null);
   const [refused, setRefused] = useState(0);
-  useEffect(() => {
-    if (refused > 0) sectionRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [refused]);
+  const summary = refused > 0 ? items.flatMap((item, index) => summaryOf(item, index)) : [];
+  function summaryOf(item: SplitItem, index: number): SummaryEntry[] {
+    const state = stateOf(item);
+    if (state.status !== 'invalid') return [];
+    const part = t('split.item', { index: index + 1, count: items.length });
+    const own = partFieldNames(partCategory(item, shared.category), shared.category);
+    // The part's controls in the order they show: the n-th line goes to the n-th marked control of the part.
+    const fields = (['impact', 'subject', 'description', ...own] as const).filter((field) => state.errors[field] !== undefined);
+    const lines = fields.map((field, n): SummaryEntry => ({
+      key: `${item.idempotencyKey}:${field}`,
+      text: `${part}: ${errorText(t, field, { type: 'required', message: state.errors[field] ?? '' })}`,
+      focus: () => section?.querySelectorAll<HTMLElement>(`[data-part="${index}"] [aria-invalid="true"]`)[n]?.focus(),
+    }));
+    const shared_ = Object.keys(state.errors).some((field) => !(fields as readonly string[]).includes(field));
+    return shared_ ? [...lines, { key: `${item.idempotencyKey}:shared`, text: `${part}: ${t('split.sharedInvalid')}` }] : lines;
+  }
   const sentResponses = items.map(stateOf).flatMap((state) => (state.status === 'sent' ? [state.response] : []));
   return (
-    <section className="us-split" aria-labelledby={`${statusId}-title`} ref={sectionRef}>
+    <section className="us-split" aria-labelledby={`${statusId}-title`} ref={setSection}>
       {/* The view replaces the form and its heading: it is the panel's second level, under the widget's title. */}
       <Heading depth={1} className="us-section-title" id={`${statusId}-title`} ref={headingRef} tabIndex={-1}>
         {t('split.heading', { count: items.length })}
@@ -223,6 +239,7 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
       <p>{t('split.intro')}</p>
       <p className="us-field__hint">{t('split.shared', { category: categoryLabel })}</p>
       {hasAttachments ? <p className="us-field__hint">{t('split.files')}</p> : null}
+      <ErrorSummary entries={summary} attempt={refused} />
       <ol className="us-split__items">
         {items.map((item, index) => (
           <SplitItemEditor

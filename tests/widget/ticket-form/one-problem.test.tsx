@@ -161,8 +161,18 @@ describe('one ticket — one problem', () => {
     expect(impact).toHaveAccessibleDescription(/Укажите, насколько проблема мешает работе/);
     expect(within(first).getByLabelText(/Какие действия вызывают ошибку/)).toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByText(/Общие поля формы заполнены неверно/)).not.toBeInTheDocument();
-    // The first thing to fix has the focus.
-    expect(impact).toHaveFocus();
+    // A summary, as the form's: it has the focus, names each part's field, and moves to it.
+    const partsSummary = screen.getByRole('region', { name: 'Исправьте 4 ошибки' });
+    await waitFor(() => expect(partsSummary).toHaveFocus());
+    const lines = within(partsSummary).getAllByRole('button').map((button) => button.textContent);
+    expect(lines).toEqual([
+      'Обращение 1 из 2: Укажите, насколько проблема мешает работе',
+      'Обращение 1 из 2: Опишите действия, которые приводят к ошибке',
+      'Обращение 2 из 2: Укажите, насколько проблема мешает работе',
+      'Обращение 2 из 2: Опишите действия, которые приводят к ошибке',
+    ]);
+    await user.click(within(partsSummary).getAllByRole('button')[3] as HTMLElement);
+    expect(within(screen.getByRole('group', { name: 'Обращение 2 из 2' })).getByLabelText(/Какие действия вызывают ошибку/)).toHaveFocus();
     expect(api.createTicket).not.toHaveBeenCalled();
   });
 
@@ -250,8 +260,11 @@ describe('one ticket — one problem', () => {
     await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
     expect(await within(second).findByText('Укажите ссылку на заявку')).toBeInTheDocument();
     expect(orderUrl).toHaveAttribute('aria-invalid', 'true');
-    // Focus goes to it, so its error is read out with it.
-    await waitFor(() => expect(orderUrl).toHaveFocus());
+    // The summary has the focus and names the part; its line goes to the field, whose error is read with it.
+    const partsSummary = screen.getByRole('region', { name: 'Исправьте 1 ошибку' });
+    await waitFor(() => expect(partsSummary).toHaveFocus());
+    await user.click(within(partsSummary).getByRole('button', { name: 'Обращение 2 из 2: Укажите ссылку на заявку' }));
+    expect(orderUrl).toHaveFocus();
     expect(orderUrl).toHaveAccessibleDescription('Укажите ссылку на заявку');
     expect(api.createTicket).not.toHaveBeenCalled();
     // The part's choice is kept with the draft.
