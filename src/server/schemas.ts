@@ -1,6 +1,6 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
 import * as z from 'zod/mini';
-import { API_ERROR_CODES, isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
+import { API_ERROR_CODES, errorAnswerSchema, isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -89,19 +89,7 @@ export const AGENT_ERROR_CODES = ['unknown_agent', 'unnamed_agent'] as const;
 export type ServerErrorCode = (typeof API_ERROR_CODES)[number] | (typeof AGENT_ERROR_CODES)[number];
 
 /** An error answer of any route, the agent routes' codes included (otherwise the core's `apiErrorSchema`). */
-export const serverErrorSchema = z.lazy(() =>
-  z.object({
-    error: z.object({
-      code: z.enum([...API_ERROR_CODES, ...AGENT_ERROR_CODES]),
-      message: z.string(),
-      fields: z.optional(z.record(z.string(), z.string())),
-      parts: z.optional(z.array(z.string())),
-      markers: z.optional(z.array(z.string())),
-      reason: z.optional(z.string()),
-      detail: z.optional(z.string()),
-    }),
-  }),
-);
+export const serverErrorSchema = z.lazy(() => errorAnswerSchema([...API_ERROR_CODES, ...AGENT_ERROR_CODES]));
 
 /** `POST /dev/token`. */
 export const devTokenResponseSchema = z.object({ token: z.string() });

@@ -67,20 +67,28 @@ export const metaSchema = z.lazy(() => z.object({
 /** Server meta. */
 export type Meta = z.infer<typeof metaSchema>;
 
+/**
+ * The error answer `{ error: { code, message, fields? } }` with `codes` as its codes: the contract's own
+ * ({@link apiErrorSchema}), or a server's wider list (the agent routes' codes).
+ */
+export function errorAnswerSchema<const Codes extends readonly [string, ...string[]]>(codes: Codes) {
+  return z.object({
+    error: z.object({
+      code: z.enum(codes),
+      message: z.string(),
+      fields: z.optional(z.record(z.string(), z.string())),
+      /** With `several_problems`: the problems found in the description and the markers of each split. */
+      parts: z.optional(z.array(z.string())),
+      markers: z.optional(z.array(z.string())),
+      /** Dev mode, with `unauthorized`: which check the reporter token failed (`audience`, `expired`, …) and why. */
+      reason: z.optional(z.string()),
+      detail: z.optional(z.string()),
+    }),
+  });
+}
+
 /** Every error answer: `{ error: { code, message, fields? } }`. */
-export const apiErrorSchema = z.lazy(() => z.object({
-  error: z.object({
-    code: z.enum(API_ERROR_CODES),
-    message: z.string(),
-    fields: z.optional(z.record(z.string(), z.string())),
-    /** With `several_problems`: the problems found in the description and the markers of each split. */
-    parts: z.optional(z.array(z.string())),
-    markers: z.optional(z.array(z.string())),
-    /** Dev mode, with `unauthorized`: which check the reporter token failed (`audience`, `expired`, …) and why. */
-    reason: z.optional(z.string()),
-    detail: z.optional(z.string()),
-  }),
-}));
+export const apiErrorSchema = z.lazy(() => errorAnswerSchema(API_ERROR_CODES));
 /** An error answer. */
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
