@@ -592,26 +592,20 @@
   }
 
   /**
-   * POST /agent/tickets/{id}/assignee: `agent` a name, 'me' or null. `from` is the assignee this page showed, so a
-   * colleague's take meanwhile is refused (409, naming them) rather than undone.
+   * Sends one change of the opened ticket (POST `path` with `body`) and says in `result` how it went: `sent()` does
+   * what follows a change taken and gives its sentence. The page is busy until the answer, and reads the list and
+   * the ticket again after it.
    */
-  async function assign(agent, done, pressed) {
-    const ticket = detail;
-    if (ticket === null || ticket.id !== selectedId || busy) return;
-    const from = shownAssignee;
+  async function postChange(result, path, body, sent) {
     busy = true;
     renderTicket();
-    const result = $('op-assign-result');
     result.className = '';
     result.textContent = 'Отправляем…';
     try {
-      await api(`/agent/tickets/${encodeURIComponent(ticket.id)}/assignee`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ agent, from }),
-      });
+      await api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const said = sent();
       result.className = 'op-ok';
-      result.textContent = done;
+      result.textContent = said;
     } catch (error) {
       result.className = 'op-error';
       result.textContent = `Не изменено: ${error.message}`;
@@ -619,6 +613,16 @@
       busy = false;
     }
     await refresh();
+  }
+
+  /**
+   * POST /agent/tickets/{id}/assignee: `agent` a name, 'me' or null. `from` is the assignee this page showed, so a
+   * colleague's take meanwhile is refused (409, naming them) rather than undone.
+   */
+  async function assign(agent, done, pressed) {
+    const ticket = detail;
+    if (ticket === null || ticket.id !== selectedId || busy) return;
+    await postChange($('op-assign-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/assignee`, { agent, from: shownAssignee }, () => done);
     // The pressed button may be gone (a taken ticket offers no «Взять себе»): the focus goes to the section's title.
     if (pressed.hidden || pressed.closest('[hidden]') !== null || document.activeElement === document.body) $('op-assign-title').focus();
   }
@@ -708,29 +712,13 @@
     const ticket = detail;
     if (ticket === null || ticket.id !== selectedId || busy) return;
     const text = $('op-text').value.trim();
-    busy = true;
-    renderTicket();
-    const result = $('op-result');
-    result.className = '';
-    result.textContent = 'Отправляем…';
-    try {
-      await api(`/agent/tickets/${encodeURIComponent(ticket.id)}/status`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        // What this page showed: a colleague's answer or the user's message since then refuses the move (409).
-        body: JSON.stringify({ status, ...(text === '' ? {} : { text }), lastEventId: ticket.events.at(-1)?.id ?? 0 }),
-      });
+    // What this page showed: a colleague's answer or the user's message since then refuses the move (409).
+    const body = { status, ...(text === '' ? {} : { text }), lastEventId: ticket.events.at(-1)?.id ?? 0 };
+    await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/status`, body, () => {
       drafts.delete(ticket.id);
       if (selectedId === ticket.id) $('op-text').value = '';
-      result.className = 'op-ok';
-      result.textContent = `Статус изменён: ${STATUS_LABELS[status]}`;
-    } catch (error) {
-      result.className = 'op-error';
-      result.textContent = `Не изменено: ${error.message}`;
-    } finally {
-      busy = false;
-    }
-    await refresh();
+      return `Статус изменён: ${STATUS_LABELS[status]}`;
+    });
     // The pressed move is hidden when the new status does not offer it: the focus goes to the first move offered
     // now, or to the ticket's title on a closed ticket, rather than to the page's body.
     const pressed = $('op-actions').querySelector(`[data-status="${status}"]`);
