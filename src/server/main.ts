@@ -6,8 +6,8 @@ import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
-import type { Logger } from './context';
 import { API_PREFIX } from './app';
+import { processLogger } from './process-logger';
 import { DEMO_PATHS, defaultDemoDirs } from './routes/demo';
 import { startServer } from './start';
 import { describeStorage } from './storage/open';
@@ -25,20 +25,6 @@ function printDemo(url: string, agentToken: string | null, widgetBuilt: boolean)
   ];
   console.error(lines.join('\n'));
   if (!widgetBuilt) console.warn('[support] dist/widget is not built: run `npm run build` (npm start does it) or the demo pages show no widget.');
-}
-
-/**
- * The process's logger: the request log's JSON lines alone on stdout, for a log pipeline to read as they are, and every
- * other line (start, warnings, errors) on stderr. Under `--workers`, a worker's lines name it: `[support worker 2] …`
- * (its request lines carry `worker`).
- */
-function processLogger(worker: number | undefined): Logger {
-  const named = (line: unknown) => (typeof line === 'string' && worker !== undefined ? line.replace(/^\[support\]/, `[support worker ${worker}]`) : line);
-  return {
-    info: (line: unknown, ...rest: unknown[]) => (typeof line === 'string' && line.startsWith('{') ? console.log(line, ...rest) : console.error(named(line), ...rest)),
-    warn: (line: unknown, ...rest: unknown[]) => console.warn(named(line), ...rest),
-    error: (line: unknown, ...rest: unknown[]) => console.error(named(line), ...rest),
-  };
 }
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@ import { canonicalJson, formatTicketNumber, isTicketNumber, ticketDraftSchema } 
 import { contentDisposition, sanitizeFileName } from '../../src/server/attachments/file-name';
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { commandLineFrom } from '../../src/server/workers';
+import { workerLines } from '../../src/server/process-logger';
 import { addressGroup } from '../../src/server/guard/guest-quota';
 import { preferredLocale } from '../../src/server/locale';
 import { fieldMessages } from '../../src/server/field-messages';
@@ -306,6 +307,18 @@ describe('the command line', () => {
     expect(() => commandLineFrom(['--host=0.0.0.0'])).toThrow(/Set HOST in the environment instead/);
     expect(() => commandLineFrom(['--workers', '2', 'serve'])).toThrow(/Unknown argument "serve"/);
     expect(() => commandLineFrom(['--workers', '2', '--workers=3'])).toThrow(/--workers is given twice/);
+  });
+});
+
+describe('a worker’s log lines', () => {
+  it('names the worker on every line, a stack trace’s too', () => {
+    expect(workerLines(2, ['[support] listening on %s', 'http://127.0.0.1:8787'])).toBe('[support worker 2] listening on http://127.0.0.1:8787');
+    const error = new Error('disk full');
+    error.stack = 'Error: disk full\n    at write (store.ts:1:1)\n    at flush (store.ts:2:2)';
+    const lines = workerLines(3, [error]).split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(/^\[support worker 3\] /);
+    expect(lines[1]).toBe('[support worker 3]     at write (store.ts:1:1)');
   });
 });
 
