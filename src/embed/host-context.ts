@@ -1,6 +1,7 @@
 /** Host context adapters: a signed token's claims, a plain context object, or a Uchi.Pro account. */
 import { hostContextSchema, LMS_ROLES, reporterClaimsSchema } from '../core';
 import type { HostContext, LmsRole } from '../core';
+import { UchiSupportOptionError } from './options';
 import type { UchiProAccount } from './options';
 
 // Role codes seen in LMS exports that mean one of ours.
@@ -19,22 +20,35 @@ export function mapRole(code: string): LmsRole | null {
   return ROLE_ALIASES[lower] ?? null;
 }
 
-/** Maps the LMS's account object to our context; null when it lacks what the policy needs. */
-export function contextFromAccount(account: UchiProAccount, lmsUrl: string): HostContext | null {
-  const role = mapRole(typeof account.role === 'string' ? account.role : account.role.code);
+/**
+ * Maps the LMS's account object to our context. What the ticket needs and the account does not say (a role the
+ * widget does not know, no organization) throws an `UchiSupportOptionError` naming the account's field, so a
+ * signed-in user is never silently shown as a guest or as a listener; a phone or e-mail the widget cannot read
+ * is left out (the user's contact is the server's to know from the token).
+ */
+export function contextFromAccount(account: UchiProAccount, lmsUrl: string, command = 'init'): HostContext {
+  const refuse = (field: string, what: string) => new UchiSupportOptionError(`UchiSupport ${command}: "account${field}" ${what}`);
+  const code = typeof account.role === 'string' ? account.role : account.role.code;
+  const role = mapRole(code);
+  if (role === null) throw refuse(typeof account.role === 'string' ? '.role' : '.role.code', `is ${JSON.stringify(code)}, not one of ${LMS_ROLES.join(', ')}`);
   const orgTitle = account.vendor?.title ?? account.vendor_title ?? '';
+  if (orgTitle.trim() === '') throw refuse('.vendor', 'is missing: the ticket names the organization (vendor or vendor_title)');
   const orgId = account.vendor?.uuid ?? account.vendor_uuid ?? undefined;
   const candidate: Record<string, unknown> = {
     userId: account.uuid,
     fullName: account.title,
-    role: role ?? 'listener',
+    role,
     organization: orgId === undefined || orgId === null ? { title: orgTitle } : { id: orgId, title: orgTitle },
     lmsUrl: account.lms_url ?? lmsUrl,
   };
-  if (account.phone) candidate['phone'] = account.phone;
-  if (account.email) candidate['email'] = account.email;
+  for (const key of ['phone', 'email'] as const) {
+    const value = account[key];
+    if (value && hostContextSchema.shape[key].safeParse(value).success) candidate[key] = value;
+  }
   const parsed = hostContextSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw refuse('', `does not make a user: "${issue?.path.join('.') ?? ''}" ${issue?.message ?? 'is invalid'}`);
 }
 
 /** Decodes a JWT's payload without verifying it: for display only, the server verifies the signature. */

@@ -96,7 +96,7 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
     setContext(next) {
       const account = uchiProAccountSchema.safeParse(next);
       hostContext = account.success
-        ? contextFromAccount(account.data, options.lmsUrl ?? location.origin)
+        ? contextFromAccount(account.data, options.lmsUrl ?? location.origin, 'setContext')
         : next === null
           ? null
           : parseOrThrow('setContext', hostContextSchema, next);

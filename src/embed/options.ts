@@ -88,16 +88,26 @@ export function parseOrThrow<T>(command: string, schema: z.ZodMiniType<T>, value
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = issue?.path.join('.') ?? '';
-  const what = path === '' ? 'the argument' : `"${path}"`;
-  throw new UchiSupportOptionError(`UchiSupport ${command}: ${what} ${describeIssue(issue)}`);
+  const path = issue?.path ?? [];
+  const what = path.length === 0 ? 'the argument' : `"${path.join('.')}"`;
+  throw new UchiSupportOptionError(`UchiSupport ${command}: ${what} ${describeIssue(issue, valueAt(value, path))}`);
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+/** What `value` holds at `path` (undefined where nothing is). */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined, given: unknown): string {
   if (issue === undefined) return 'is invalid';
-  if (issue.code === 'invalid_type') return `must be ${issue.expected}${issue.input === undefined ? ' (it is missing)' : ''}`;
+  if (issue.code === 'invalid_type') {
+    return given === undefined ? `is missing (it must be ${issue.expected})` : `must be ${issue.expected}, not ${given === null ? 'null' : typeof given}`;
+  }
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'unrecognized_keys') return `has unknown option(s) ${issue.keys.join(', ')}`;
-  if (issue.code === 'too_big') return `is too long (at most ${String(issue.maximum)})`;
+  if (issue.code === 'too_big') return issue.origin === 'string' ? `is too long (at most ${String(issue.maximum)} characters)` : `must be at most ${String(issue.maximum)}`;
+  if (issue.code === 'too_small') return issue.origin !== 'string' ? `must be at least ${String(issue.minimum)}` : Number(issue.minimum) <= 1 ? 'must not be empty' : `is too short (at least ${String(issue.minimum)} characters)`;
   return issue.message === 'Invalid input' ? 'is invalid' : issue.message;
 }

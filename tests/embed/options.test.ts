@@ -24,7 +24,15 @@ describe('init options', () => {
   });
 
   it.each([
-    [{}, 'UchiSupport init: "apiUrl" must be string (it is missing)'],
+    [{}, 'UchiSupport init: "apiUrl" is missing (it must be string)'],
+    // A value of the wrong type is named as given, not as missing.
+    [{ apiUrl: 42 }, 'UchiSupport init: "apiUrl" must be string, not number'],
+    [{ apiUrl: 'https://a.ru/api', token: 42 }, 'UchiSupport init: "token" must be string, not number'],
+    [{ apiUrl: 'https://a.ru/api', zIndex: '100' }, 'UchiSupport init: "zIndex" must be number, not string'],
+    [{ apiUrl: 'https://a.ru/api', zIndex: 1.5 }, 'UchiSupport init: "zIndex" must be int, not number'],
+    [{ apiUrl: 'https://a.ru/api', pageErrors: 'no' }, 'UchiSupport init: "pageErrors" must be boolean, not string'],
+    // A number out of range is not "too long".
+    [{ apiUrl: 'https://a.ru/api', offset: { x: 600, y: 0 } }, 'UchiSupport init: "offset.x" must be at most 500'],
     [{ apiUrl: 'javascript:alert(1)' }, 'UchiSupport init: "apiUrl" must be an absolute http(s) URL'],
     [{ apiUrl: 'https://a.ru/api', locale: 'de' }, 'UchiSupport init: "locale" must be one of "ru", "en"'],
     [{ apiUrl: 'https://a.ru/api', mode: 'popup' }, 'UchiSupport init: "mode" must be one of "launcher", "inline"'],
@@ -35,7 +43,8 @@ describe('init options', () => {
     [{ apiUrl: 'https://a.ru/api', lang: 'ru' }, 'UchiSupport init: the argument has unknown option(s) lang'],
     // A signed-in user has an LMS role: `guest` is what the widget is without a context.
     [{ apiUrl: 'https://a.ru/api', context: { fullName: 'Иванова Анна', role: 'guest', organization: { title: 'Школа' }, lmsUrl: 'https://lms.example.ru' } }, 'UchiSupport init: "context.role" must be one of "administrator", "manager", "teacher", "editor", "listener", "contractor", "agent"'],
-    [null, 'UchiSupport init: the argument must be object'],
+    [null, 'UchiSupport init: the argument must be object, not null'],
+    [undefined, 'UchiSupport init: the argument is missing (it must be object)'],
   ])('refuses %j with a message naming the option', (value, message) => {
     expect(() => parseOrThrow('init', initOptionsSchema, value)).toThrow(UchiSupportOptionError);
     expect(() => parseOrThrow('init', initOptionsSchema, value)).toThrow(message);
@@ -49,7 +58,7 @@ describe('init options', () => {
     expect(() => parseOrThrow('open', openArgsSchema, { category: 'bug' })).toThrow('UchiSupport open: "category" must be one of');
     // A misspelt field is told, not dropped; a text too long names the limit.
     expect(() => parseOrThrow('open', openArgsSchema, { categroy: 'order' })).toThrow('UchiSupport open: the argument has unknown option(s) categroy');
-    expect(() => parseOrThrow('open', openArgsSchema, { subject: 'x'.repeat(201) })).toThrow('UchiSupport open: "subject" is too long (at most 200)');
+    expect(() => parseOrThrow('open', openArgsSchema, { subject: 'x'.repeat(201) })).toThrow('UchiSupport open: "subject" is too long (at most 200 characters)');
   });
 
   it('checks the ticket open() names: a number as the e-mails write it', () => {
@@ -94,6 +103,23 @@ describe('host context adapters', () => {
     expect(context).not.toHaveProperty('phone');
     expect(mapRole('Counterparty')).toBe('contractor');
     expect(mapRole('superuser')).toBeNull();
+  });
+
+  it('names what an account lacks rather than showing the user as a guest or a listener', () => {
+    const account = { uuid: 'u-4', title: 'Кузнецов Андрей', role: { code: 'manager' }, vendor: { title: 'ООО Ромашка' } };
+    expect(contextFromAccount(account, 'https://lms.example.ru')).toMatchObject({ role: 'manager', organization: { title: 'ООО Ромашка' } });
+    expect(() => contextFromAccount({ ...account, vendor: undefined }, 'https://lms.example.ru')).toThrow(UchiSupportOptionError);
+    expect(() => contextFromAccount({ ...account, vendor: null }, 'https://lms.example.ru')).toThrow('UchiSupport init: "account.vendor" is missing');
+    expect(() => contextFromAccount({ ...account, role: { code: 'owner' } }, 'https://lms.example.ru', 'setContext')).toThrow(
+      'UchiSupport setContext: "account.role.code" is "owner", not one of administrator, manager, teacher, editor, listener, contractor, agent',
+    );
+    expect(() => contextFromAccount({ ...account, role: 'owner' }, 'https://lms.example.ru')).toThrow('"account.role" is "owner"');
+    expect(() => contextFromAccount(account, 'not a url')).toThrow('UchiSupport init: "account" does not make a user: "lmsUrl"');
+    // A contact the widget cannot read is left out; the user is still who the account says.
+    const context = contextFromAccount({ ...account, phone: '12', email: 'not an address' }, 'https://lms.example.ru');
+    expect(context).toMatchObject({ userId: 'u-4', role: 'manager' });
+    expect(context).not.toHaveProperty('phone');
+    expect(context).not.toHaveProperty('email');
   });
 
   it('reads a token’s claims for display, and refuses a foreign token', () => {
