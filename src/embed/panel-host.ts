@@ -5,6 +5,7 @@
  */
 import { widgetCss } from '../widget/app';
 import { HIDDEN_ATTRIBUTE, hostCss } from './host-styles';
+import { UchiSupportOptionError } from './options';
 import type { InitOptions } from './options';
 import { adoptLauncherStyles, adoptStyles } from './styles';
 
@@ -36,10 +37,14 @@ const FONT_SAMPLE = 'АаБбВвГгДдЕеЁёЖжЗзИиЙйКкЛлМмН�
 /** Finds the inline container or creates the launcher panel's host. */
 function hostElement(options: InitOptions): HTMLElement {
   if (options.mode === 'inline') {
-    const target = typeof options.container === 'string' ? document.querySelector<HTMLElement>(options.container) : options.container;
-    if (target === null || target === undefined) throw new TypeError('UchiSupport init: "container" must name an element on the page in inline mode');
+    const { container } = options;
+    if (container === undefined) throw new UchiSupportOptionError('UchiSupport init: "container" is missing: the inline mode renders into it');
+    const target = typeof container === 'string' ? document.querySelector<HTMLElement>(container) : container;
+    if (target === null) throw new UchiSupportOptionError(`UchiSupport init: "container" must name an element on the page in inline mode (${JSON.stringify(container)} names none)`);
     return target.appendChild(document.createElement('uchi-support-inline'));
   }
+  // A container with the launcher's mode would be ignored without a word.
+  if (options.container !== undefined) throw new UchiSupportOptionError('UchiSupport init: "container" is for mode: "inline"; the launcher\'s panel needs none');
   return document.body.appendChild(document.createElement('uchi-support-panel'));
 }
 

@@ -107,6 +107,12 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     if (link.ticket === undefined) hooks.emit('error', { message: `UchiSupport: "${link.raw}" in the address is not a ticket number` });
     else instance.open({ ticket: link.ticket });
   };
+  // The panel and the loader's launcher in the widget's language (an `init` again may name another).
+  const showLanguage = () => {
+    if (destroyed) return;
+    host.setLauncherText(locale.i18n.t('launcher', { ns: 'app' }));
+    render();
+  };
   const render = () => {
     if (destroyed || held) return;
     root.render(
@@ -195,10 +201,7 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
       afterIdentityChange(before);
     },
     setLocale(next) {
-      void locale.set(parseOrThrow('setLocale', localeSchema, next)).then(() => {
-        host.setLauncherText(locale.i18n.t('launcher', { ns: 'app' }));
-        render();
-      });
+      void locale.set(parseOrThrow('setLocale', localeSchema, next)).then(showLanguage);
     },
     destroy() {
       if (destroyed) return;
@@ -217,12 +220,14 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
   if (held) {
     void locale.set(options.locale ?? 'ru').finally(() => {
       held = false;
-      render();
+      showLanguage();
     });
   } else {
-    render();
+    showLanguage();
   }
   hooks.emit('ready');
+  // The inline widget is open from the start: it says so once, as the launcher's panel does on each open.
+  if (mode === 'inline') hooks.emit('open');
   window.addEventListener('hashchange', onHashChange);
   onHashChange();
   return instance;

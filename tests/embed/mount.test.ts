@@ -1,6 +1,6 @@
 /**
- * `mount()`'s events: what the widget tells before anyone could subscribe (`ready`) and the current unread count
- * reach a later subscriber once; other events are not replayed.
+ * `mount()`'s events: what the widget tells before anyone could subscribe (`ready`, and `open`: the inline widget
+ * is open from the start) and the current unread count reach a later subscriber once; other events are not replayed.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { WidgetHooks } from '../../src/embed/widget';
@@ -12,6 +12,7 @@ vi.mock('../../src/embed/widget', () => ({
   createWidget: (_options: unknown, hooks: WidgetHooks) => {
     hooksOf.push(hooks);
     hooks.emit('ready');
+    hooks.emit('open');
     const noop = () => undefined;
     return { open: noop, close: noop, setToken: noop, setContext: noop, setLocale: noop, destroy: noop, prepare: noop };
   },
@@ -20,18 +21,19 @@ vi.mock('../../src/embed/widget', () => ({
 const settle = () => new Promise<void>((done) => queueMicrotask(done));
 
 describe('mount() events', () => {
-  it('tells a later subscriber `ready` and the current unread count, and nothing else told before', async () => {
+  it('tells a later subscriber `ready`, `open` and the current unread count, and nothing else told before', async () => {
     const widget = mount(document.createElement('div'), { apiUrl: 'https://support.example.ru/api/v1' });
     const hooks = hooksOf.at(-1);
     hooks?.emit('unread', 2);
     hooks?.emit('unread', 3);
-    hooks?.emit('open');
+    hooks?.emit('close');
     const heard: unknown[][] = [];
     widget.on('ready', () => heard.push(['ready']));
     widget.on('unread', (count) => heard.push(['unread', count]));
     widget.on('open', () => heard.push(['open']));
+    widget.on('close', () => heard.push(['close']));
     await settle();
-    expect(heard).toEqual([['ready'], ['unread', 3]]);
+    expect(heard).toEqual([['ready'], ['unread', 3], ['open']]);
     // Later changes reach the subscriber as they happen.
     hooks?.emit('unread', 0);
     expect(heard.at(-1)).toEqual(['unread', 0]);
@@ -50,5 +52,9 @@ describe('mount() events', () => {
     // @ts-expect-error: not a function
     expect(() => widget.on('ready', 'log')).toThrow('UchiSupport on: the handler of "ready" must be a function');
     widget.unmount();
+    // No element to render into is named as such, not as an option the caller never passed.
+    expect(() => mount(null as unknown as HTMLElement, { apiUrl: 'https://support.example.ru/api/v1' })).toThrow(
+      new UchiSupportOptionError('UchiSupport mount: the first argument must be the element to render into, not null'),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { act, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWidget } from '../../src/embed/widget';
 import type { PreparableWidget } from '../../src/embed/widget';
+import { UchiSupportOptionError } from '../../src/embed/options';
 
 /** The stylesheets in the widget's shadow root: adopted sheets, or `<style>` elements where unsupported. */
 function sheetsOf(root: ShadowRoot): object[] {
@@ -132,6 +133,47 @@ describe('the embedded widget', () => {
     const tab = [...(root?.querySelectorAll('nav button') ?? [])].find((element) => element.textContent?.startsWith('Мои обращения')) as HTMLButtonElement;
     act(() => tab.click());
     await waitFor(() => expect(languages.at(-1)).toBe('ru'));
+  });
+
+  it('tells the host the inline widget is open once it comes up; the launcher’s panel only when it opens', () => {
+    const container = document.body.appendChild(document.createElement('div'));
+    const inline = vi.fn();
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1', mode: 'inline', container }, { emit: inline });
+    const shown = (emit: typeof inline) => emit.mock.calls.map(([event]) => event as string).filter((event) => ['ready', 'open', 'close'].includes(event));
+    expect(shown(inline)).toEqual(['ready', 'open']);
+    act(() => widget?.destroy());
+    container.remove();
+    const button = document.body.appendChild(document.createElement('button'));
+    const launcher = vi.fn();
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: launcher, launcher: () => button });
+    expect(shown(launcher)).toEqual(['ready']);
+    act(() => widget?.open());
+    expect(shown(launcher)).toEqual(['ready', 'open']);
+    button.remove();
+  });
+
+  it('says the launcher in the language of each init: an init again after the first may name another', async () => {
+    const button = document.body.appendChild(document.createElement('button'));
+    button.append('Техподдержка');
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1', locale: 'en' }, { emit: () => undefined, launcher: () => button });
+    await waitFor(() => expect(button.textContent).toBe('Support'));
+    act(() => widget?.destroy());
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: () => undefined, launcher: () => button });
+    expect(button.textContent).toBe('Техподдержка');
+    button.remove();
+  });
+
+  it('names a container that is missing, or given without the inline mode, as a wrong option', () => {
+    const options = { apiUrl: 'https://support.example.ru/api/v1' };
+    expect(() => createWidget({ ...options, mode: 'inline', container: '#nowhere' }, { emit: () => undefined })).toThrow(
+      new UchiSupportOptionError('UchiSupport init: "container" must name an element on the page in inline mode ("#nowhere" names none)'),
+    );
+    expect(() => createWidget({ ...options, mode: 'inline' }, { emit: () => undefined })).toThrow('UchiSupport init: "container" is missing: the inline mode renders into it');
+    const container = document.body.appendChild(document.createElement('div'));
+    expect(() => createWidget({ ...options, container }, { emit: () => undefined })).toThrow('UchiSupport init: "container" is for mode: "inline"');
+    // Nothing was left on the page by the refused calls.
+    expect(document.querySelector('uchi-support-panel, uchi-support-inline')).toBeNull();
+    container.remove();
   });
 
   it('puts its headings under the page’s own when asked: the title at the level given, the sections below it', async () => {

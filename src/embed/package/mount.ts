@@ -15,19 +15,25 @@ void eventsMatch;
  * `UchiSupportOptionError` naming it.
  */
 export function mount(element: HTMLElement, options: MountOptions): MountedWidget {
+  // Checked here, or the widget would name its own option ("container") that the caller never passed.
+  if (typeof element !== 'object' || element === null || (element as Node).nodeType !== 1) {
+    throw new UchiSupportOptionError(`UchiSupport mount: the first argument must be the element to render into, not ${element === null ? 'null' : typeof element}`);
+  }
   const handlers = new Map<HostEvent, Set<(payload: unknown) => void>>();
-  // `ready` is emitted while the widget is created, before anyone could subscribe, and the unread count
-  // whenever it changes: both are kept and told to a later subscriber.
+  // `ready` and `open` (the inline widget is open from the start) are emitted while the widget is created, before
+  // anyone could subscribe, and the unread count whenever it changes: all are kept and told to a later subscriber.
   const kept = new Map<HostEvent, unknown>();
+  let creating = true;
   const widget = createWidget(
     { ...options, mode: 'inline', container: element },
     {
       emit(event, payload) {
-        if (event === 'ready' || event === 'unread') kept.set(event, payload);
+        if (event === 'unread' || (creating && (event === 'ready' || event === 'open'))) kept.set(event, payload);
         handlers.get(event)?.forEach((handler) => handler(payload));
       },
     },
   );
+  creating = false;
   return {
     open: (args) => widget.open(args),
     close: () => widget.close(),
