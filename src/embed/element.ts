@@ -104,7 +104,8 @@ export class UchiSupportElement extends HTMLElement {
       }
     } catch (error) {
       console.error(error);
-      this.report('error', { message: String(error) });
+      // The message alone, as the script tag's `error` event has it.
+      this.report('error', { message: error instanceof Error ? error.message : String(error) });
     }
   }
 

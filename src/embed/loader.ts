@@ -52,17 +52,18 @@ const load = () =>
     },
   ));
 
-function draw(o: Options) {
+// `o` may be missing or null (`UchiSupport('init')`): the launcher is drawn as by default, and the bundle names the mistake.
+function draw(o: Options | undefined) {
   host = document.createElement('uchi-support-launcher');
   const sheet = new CSSStyleSheet();
   // `!important` in a shadow root beats the page's `* {… !important}` on the host: the host is reset from inside.
   sheet.replaceSync(
-    `:host{all:initial!important;position:fixed!important;z-index:${o.zIndex ?? 2147483000}!important;${o.placement?.slice(7) ?? 'right'}:${o.offset?.x ?? 20}px!important;bottom:${o.offset?.y ?? 20}px!important}button{all:initial;padding:14px;border-radius:24px;background:var(--uchi-support-accent,#2f6fed);color:#fff;font:600 15px var(--uchi-support-font,sans-serif);cursor:pointer}`,
+    `:host{all:initial!important;position:fixed!important;z-index:${o?.zIndex ?? 2147483000}!important;${o?.placement?.slice(7) ?? 'right'}:${o?.offset?.x ?? 20}px!important;bottom:${o?.offset?.y ?? 20}px!important}button{all:initial;padding:14px;border-radius:24px;background:var(--uchi-support-accent,#2f6fed);color:#fff;font:600 15px var(--uchi-support-font,sans-serif);cursor:pointer}`,
   );
   const root = host.attachShadow({ mode: 'open' });
   root.adoptedStyleSheets = [sheet];
   button = root.appendChild(document.createElement('button'));
-  button.append(o.locale === 'en' ? 'Support' : 'Техподдержка');
+  button.append(o?.locale === 'en' ? 'Support' : 'Техподдержка');
   button.onpointerenter = button.onfocus = load;
   // Before the widget runs its panel is closed: a click opens it. The widget then makes the button a toggle.
   button.onclick = () => call('open');

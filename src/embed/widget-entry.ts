@@ -31,7 +31,17 @@ export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge
       }
       if (command === 'init') {
         widget?.destroy();
-        widget = createWidget!(args[0], hooks);
+        widget = undefined;
+        // A refused init leaves no widget: the loader's button, drawn before the options were checked, goes
+        // away with it (a click would only say «call init first»), and comes back with an init that works.
+        const button = launcher();
+        try {
+          widget = createWidget!(args[0], hooks);
+        } catch (error) {
+          button?.style.setProperty('display', 'none', 'important');
+          throw error;
+        }
+        button?.style.removeProperty('display');
         return undefined;
       }
       if (command === 'destroy') {

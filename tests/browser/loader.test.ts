@@ -415,6 +415,25 @@ UchiSupport('open', ${scriptJson({ category: 'order', orderUrl })});</script>
     await tracked.context.close();
   });
 
+  it('an init without options is reported, not thrown: what was queued after it still runs, and the launcher goes away', async () => {
+    const head = `<script>window.UchiSupport=window.UchiSupport||function(){(UchiSupport.q=UchiSupport.q||[]).push(arguments)};
+window.__log = [];
+UchiSupport('init');
+UchiSupport('on', 'error', function (error) { window.__log.push(error.message); });</script>
+<script async src="${h.loaderUrl}"></script>`;
+    const tracked = await openPage(h, h.host.serve('/init-without-options', { body: hostPage(head) }));
+    const { page } = tracked;
+    // Drawn as by default; the widget checks the options once it loads (here, on the hover).
+    await visible(tracked, launcher(page));
+    await launcher(page).hover();
+    const log = () => page.evaluate(() => (window as unknown as { __log: string[] }).__log);
+    await expect.poll(log, { timeout: 15_000 }).toEqual(['UchiSupport init: the argument is missing (it must be object)']);
+    await expect.poll(() => launcher(page).isVisible()).toBe(false);
+    // The mistake was told in the console, once, and nothing was thrown.
+    expect(tracked.errors).toEqual([expect.stringContaining('UchiSupport init: the argument is missing') as unknown]);
+    await tracked.context.close();
+  });
+
   it('with only a getToken callback, shows the signed-in user from the first token and asks the LMS once', async () => {
     const token = await reporterToken({ sub: 'get-token-user', name: 'Кузнецов Дмитрий Олегович' });
     const head = `<script>window.UchiSupport=window.UchiSupport||function(){(UchiSupport.q=UchiSupport.q||[]).push(arguments)};

@@ -16,6 +16,8 @@ const created = vi.hoisted(() => [] as Created[]);
 
 vi.mock('../../src/embed/widget', () => ({
   createWidget: (options: Record<string, unknown>, hooks: WidgetHooks) => {
+    // As the real widget refuses a wrong option.
+    if (options.apiUrl === '') throw new TypeError('UchiSupport init: "apiUrl" must be an absolute http(s) URL');
     const record: Created = { options, hooks, setContext: vi.fn(), open: vi.fn(), destroyed: false };
     created.push(record);
     hooks.emit('ready');
@@ -101,5 +103,18 @@ describe('<uchi-support-widget>', () => {
     expect(heard).not.toHaveBeenCalled();
     created[1]?.hooks.emit('unread', 1);
     expect(heard).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a wrong attribute as the script tag does: the message alone, in the console and as an event', async () => {
+    await import('../../src/embed/element');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const element = document.createElement('uchi-support-widget');
+    const heard = vi.fn();
+    element.addEventListener('uchi-support:error', (event) => heard((event as CustomEvent).detail));
+    document.body.append(element);
+    expect(created).toHaveLength(0);
+    expect(heard).toHaveBeenCalledWith({ message: 'UchiSupport init: "apiUrl" must be an absolute http(s) URL' });
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
   });
 });

@@ -91,6 +91,39 @@ describe('UchiSupportWidget', () => {
     expect(first).not.toHaveBeenCalledWith('error', expect.anything());
   });
 
+  it('reports a wrong prop to onEvent and the console, and the host page goes on rendering', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const onEvent = vi.fn();
+    const view = render(
+      <div>
+        <p>Страница курса</p>
+        <UchiSupportWidget apiUrl="/api/v1" onEvent={onEvent} />
+      </div>,
+    );
+    expect(onEvent).toHaveBeenCalledWith('error', { message: 'UchiSupport init: "apiUrl" must be an absolute http(s) URL' });
+    expect(view.getByText('Страница курса')).toBeTruthy();
+    // An account the widget cannot read, given to a running widget, is reported the same way.
+    onEvent.mockClear();
+    const account = { uuid: 'a1', title: 'Кузнецов Андрей', role: { code: 'owner' }, vendor: { title: 'ООО Ромашка' } };
+    view.rerender(
+      <div>
+        <p>Страница курса</p>
+        <UchiSupportWidget apiUrl={API} onEvent={onEvent} account={{ ...account, role: { code: 'manager' } }} />
+      </div>,
+    );
+    view.rerender(
+      <div>
+        <p>Страница курса</p>
+        <UchiSupportWidget apiUrl={API} onEvent={onEvent} account={account} />
+      </div>,
+    );
+    expect(onEvent).toHaveBeenCalledWith('error', { message: expect.stringMatching(/^UchiSupport setContext: "account\.role\.code" is "owner"/) as unknown });
+    expect(view.getByText('Страница курса')).toBeTruthy();
+    expect(logged).toHaveBeenCalledTimes(2);
+    logged.mockRestore();
+    view.unmount();
+  });
+
   it('creates the widget again for another server, and removes it on unmount', async () => {
     const view = renderWidget({});
     view.rerenderWith(<UchiSupportWidget apiUrl="https://other.example.ru/api/v1" />);

@@ -18,6 +18,8 @@ vi.mock('../../src/embed/widget-app-request', () => ({ widgetApp: arrival.promis
 
 const fakeWidget = {
   createWidget(options: unknown) {
+    // As the real widget refuses a wrong option.
+    if (options === undefined) throw new TypeError('UchiSupport init: the argument is missing (it must be object)');
     calls.push(['create', options]);
     const record =
       (name: string) =>
@@ -62,5 +64,24 @@ describe('boot()', () => {
     await tick();
     controller.run('close', []);
     expect(calls.map(([name]) => name)).toEqual(['create', 'setToken', 'open', 'close']);
+  });
+
+  it('takes the launcher away while init is refused, reports it, runs the rest, and shows it again once an init works', async () => {
+    const { boot } = await import('../../src/embed/widget-entry');
+    arrival.resolve(fakeWidget);
+    const emitted: unknown[][] = [];
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const link = bridge([['init', []], ['open', []]], emitted);
+    const controller = boot(link);
+    await vi.waitFor(() => expect(emitted).toHaveLength(2));
+    expect(emitted).toEqual([
+      ['error', { message: 'UchiSupport init: the argument is missing (it must be object)' }],
+      ['error', { message: 'UchiSupport open: call init first' }],
+    ]);
+    expect(link.l()?.style.getPropertyValue('display')).toBe('none');
+    controller.run('init', [{ apiUrl: 'https://support.example.ru/api/v1' }]);
+    expect(link.l()?.style.getPropertyValue('display')).toBe('');
+    expect(calls).toEqual([['create', { apiUrl: 'https://support.example.ru/api/v1' }]]);
+    logged.mockRestore();
   });
 });

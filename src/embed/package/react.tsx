@@ -40,6 +40,20 @@ function valueKey(value: unknown): string {
   ) ?? 'undefined';
 }
 
+/** Tells the host's `onEvent` of the props now rendered. */
+function tell(props: UchiSupportWidgetProps, event: HostEvent, payload: unknown): void {
+  (props.onEvent as ((event: HostEvent, payload: unknown) => void) | undefined)?.(event, payload);
+}
+
+/**
+ * A wrong prop (a relative `apiUrl`, an account the widget cannot read) is the host's mistake to see, not a crash
+ * of the host's React tree: it goes to the console and to `onEvent('error')`, as the script tag reports it.
+ */
+function report(props: UchiSupportWidgetProps, error: unknown): void {
+  console.error(error);
+  tell(props, 'error', { message: error instanceof Error ? error.message : String(error) });
+}
+
 /**
  * Renders the support widget inline. It is created once per `apiUrl`, `theme`, `headingLevel`, `lmsUrl` and
  * `privacyPolicyUrl`; a new token, locale, context or account is applied to the running widget (what the user was
@@ -61,6 +75,7 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
     latest.current = props;
   });
 
+
   useEffect(() => {
     if (ref.current === null) return undefined;
     const p = latest.current;
@@ -76,10 +91,15 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
       ...(p.account === undefined ? {} : { account: p.account }),
       ...(hasGetToken ? { getToken: () => latest.current.getToken?.() ?? null } : {}),
     };
-    const mounted = mount(ref.current, options);
+    let mounted: MountedWidget;
+    try {
+      mounted = mount(ref.current, options);
+    } catch (error) {
+      report(latest.current, error);
+      return undefined;
+    }
     applied.current = { token: p.token, locale: p.locale, identity: valueKey(p.context ?? p.account ?? null) };
-    const emit = (event: HostEvent, payload: unknown) => (latest.current.onEvent as ((event: HostEvent, payload: unknown) => void) | undefined)?.(event, payload);
-    const unsubscribe = HOST_EVENTS.map((event) => mounted.on(event, (payload) => emit(event, payload)));
+    const unsubscribe = HOST_EVENTS.map((event) => mounted.on(event, (payload) => tell(latest.current, event, payload)));
     widget.current = mounted;
     return () => {
       unsubscribe.forEach((off) => off());
@@ -94,20 +114,32 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
   useEffect(() => {
     if (widget.current === null || token === undefined || token === applied.current.token) return;
     applied.current.token = token;
-    widget.current.setToken(token);
+    try {
+      widget.current.setToken(token);
+    } catch (error) {
+      report(latest.current, error);
+    }
   }, [token]);
 
   useEffect(() => {
     if (widget.current === null || locale === undefined || locale === applied.current.locale) return;
     applied.current.locale = locale;
-    widget.current.setLocale(locale);
+    try {
+      widget.current.setLocale(locale);
+    } catch (error) {
+      report(latest.current, error);
+    }
   }, [locale]);
 
   useEffect(() => {
     if (widget.current === null || identityKey === applied.current.identity) return;
     applied.current.identity = identityKey;
     const p = latest.current;
-    widget.current.setContext(p.context ?? p.account ?? null);
+    try {
+      widget.current.setContext(p.context ?? p.account ?? null);
+    } catch (error) {
+      report(latest.current, error);
+    }
   }, [identityKey]);
 
   return <div ref={ref} className={className} />;
