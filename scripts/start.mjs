@@ -2,6 +2,7 @@
 // in dev mode on 127.0.0.1:8787 with its SQLite file under ./data/, serving the demo LMS and the operator page.
 // `npm start -- --no-build` skips the build (the server warns when dist/widget is missing).
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { build } from 'vite';
 
 const skipBuild = process.argv.includes('--no-build') || process.env.SUPPORT_SKIP_BUILD === '1';
@@ -33,4 +34,5 @@ const env = {
 // The server prints its API, demo and operator URLs once it listens.
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+// Ended by a signal, the server did not stop cleanly: say so in the exit code, as a shell does (128 + its number).
+child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));

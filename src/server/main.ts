@@ -61,8 +61,21 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  // The same stop often comes twice: from a terminal or a supervisor to the whole process group, and from a parent
+  // that passes it on (`npm start`). A repeat within 2 s is that one stop; a later one is someone insisting, and
+  // the process ends at once.
+  let stoppingSince: number | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stoppingSince === undefined) {
+      stoppingSince = Date.now();
+      stop(signal);
+    } else if (Date.now() - stoppingSince >= 2_000) {
+      logger.warn(`[support] ${signal} again: stopping now, without waiting for the requests in flight`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 let workers = 0;

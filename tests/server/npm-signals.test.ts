@@ -46,4 +46,37 @@ describe('npm run server', () => {
     }
     expect(await answers(url)).toBe(false);
   }, 90_000);
+
+  it('stops cleanly when the whole process group of npm start gets SIGTERM, the same stop passed on twice', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/api/v1/meta`;
+    // Its own process group, as a terminal or a supervisor starts it: the signal reaches every process in it, and
+    // the start script passes it on to the server once more.
+    const start = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
+      env: { ...process.env, SUPPORT_DEV: '1', PORT: String(port), HOST: '127.0.0.1', SUPPORT_DB: join(mkdtempSync(join(dir, 'group-')), 'db.sqlite') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const output: string[] = [];
+    start.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    start.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => start.once('exit', resolve));
+    try {
+      await waitFor('the server to answer', () => answers(url), 45_000).catch((error: unknown) => {
+        throw new Error(`${String(error)}\n${output.join('')}`);
+      });
+      process.kill(-(start.pid ?? 0), 'SIGTERM');
+      // The server finished its shutdown (a second signal would have killed it: the script exits 143 then).
+      expect(await exited).toBe(0);
+    } finally {
+      try {
+        process.kill(-(start.pid ?? 0), 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    const text = output.join('');
+    expect(text.match(/SIGTERM: shutting down/g)?.length).toBe(1);
+    expect(text).not.toContain('again: stopping now');
+  }, 90_000);
 });
