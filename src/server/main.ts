@@ -10,6 +10,7 @@ import { API_PREFIX } from './app';
 import { processLogger } from './process-logger';
 import { DEMO_PATHS, defaultDemoDirs } from './routes/demo';
 import { startServer } from './start';
+import { onStopSignals } from './stop-signals';
 import { describeStorage } from './storage/open';
 import { commandLineFrom, runPrimary, USAGE } from './workers';
 
@@ -61,21 +62,7 @@ async function main(): Promise<void> {
       },
     );
   };
-  // The same stop often comes twice: from a terminal or a supervisor to the whole process group, and from a parent
-  // that passes it on (`npm start`). A repeat within 2 s is that one stop; a later one is someone insisting, and
-  // the process ends at once.
-  let stoppingSince: number | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stoppingSince === undefined) {
-      stoppingSince = Date.now();
-      stop(signal);
-    } else if (Date.now() - stoppingSince >= 2_000) {
-      logger.warn(`[support] ${signal} again: stopping now, without waiting for the requests in flight`);
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  onStopSignals(stop, (line) => logger.warn(line));
 }
 
 let workers = 0;

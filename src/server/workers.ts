@@ -7,6 +7,7 @@
  */
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
+import { onStopSignals } from './stop-signals';
 
 /** What the command line says: `--workers N` (or `--workers=N`), or `--help`. */
 export interface CommandLine {
@@ -95,8 +96,7 @@ export function runPrimary(count: number): void {
     if (workers.length === 0) process.exit(exitCode);
     for (const worker of workers) worker.process.kill('SIGTERM');
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  onStopSignals(stop, (line) => console.error(line));
   console.error(`[support] primary ${process.pid}: starting ${count} worker(s)`);
   for (let i = 0; i < count; i++) fork();
 }
