@@ -481,6 +481,35 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
   });
 });
 
+describe('outbox: sending again at once', { timeout: 45_000 }, () => {
+  let ts: TestServer;
+  let deskAnswers = 503;
+  const desk = new Desk(() => deskAnswers);
+  beforeAll(async () => {
+    await desk.start();
+    // The dispatcher looks for due rows once a minute: only a wake sends a delivery within the test. Given up at
+    // its first failure (the next try would fall past the age limit).
+    ts = await startTestServer({
+      config: { notifications: { webhookUrls: [desk.url], webhookSecret: WEBHOOK_SECRET, pollMs: 60_000, retryBaseMs: 20, retryMaxMs: 40, giveUpMs: 1 } },
+    });
+  });
+  afterAll(async () => {
+    await ts.cleanup();
+    await desk.stop();
+  });
+
+  it('a delivery sent again goes now, not at the dispatcher’s next look', async () => {
+    const ticket = createTicketResponseSchema.parse((await createTicket(ts, await userAuth(ts, 'erin'), validDrafts.technical)).body).ticket;
+    const listed = async (status: string) => deliveryListSchema.parse((await call(ts, 'GET', `/agent/deliveries?status=${status}`, { auth: agentAuth })).body).deliveries.filter((d) => d.ticketId === ticket.id);
+    await vi.waitFor(async () => expect(await listed('failed')).toHaveLength(1), { timeout: 15_000, interval: 25 });
+    const [failed] = await listed('failed');
+    deskAnswers = 200;
+    expect((await call(ts, 'POST', `/agent/deliveries/${failed?.id ?? 0}/retry`, { auth: agentAuth })).status).toBe(200);
+    await vi.waitFor(async () => expect(await listed('sent')).toHaveLength(1), { timeout: 15_000, interval: 25 });
+    expect(desk.hits).toHaveLength(2);
+  });
+});
+
 describe('outbox: an address taken out of the setting', { timeout: 45_000 }, () => {
   const desk = new Desk(() => 200);
   const servers: TestServer[] = [];

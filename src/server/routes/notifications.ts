@@ -56,8 +56,8 @@ export function notificationRoutes(deps: AppDeps) {
   });
 
   // A given-up delivery sent again once its cause is fixed (the desk is back, the mail server's setting
-  // corrected): due now, so the dispatcher's next look (SUPPORT_OUTBOX_POLL_MS) sends it, with a new day of
-  // retries. An e-mail whose recipient has since unsubscribed still does not go.
+  // corrected): due now, with a new day of retries, and this process's dispatcher is woken to send it at once
+  // (another process's finds it at its next look). An e-mail whose recipient has since unsubscribed still does not go.
   app.post('/agent/deliveries/:id/retry', async (c) => {
     requireAgent(c.get('identity'));
     const raw = c.req.param('id');
@@ -71,6 +71,8 @@ export function notificationRoutes(deps: AppDeps) {
         en: `Delivery ${id} has not been given up (${row.status}): only a given-up delivery can be sent again.`,
       });
     }
+    // The ticket's news wakes the dispatcher (its streams find no new event and stay as they are).
+    deps.broker.publish(requeued.ticket_id);
     const body: z.infer<typeof deliverySchema> = deliveryView(requeued);
     return c.json(body);
   });
