@@ -117,6 +117,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // The demo pages are served by this same server; they call the API from its own origin(s).
     allowedOrigins.add(url);
     allowedOrigins.add(`http://localhost:${port}`);
+    // Embedding the widget, the demo is an LMS a guest's e-mail may link back to.
+    config.allowedOrigins = [...allowedOrigins];
     // The demo's e-mails link back to this server.
     config.publicUrl ??= url;
   }

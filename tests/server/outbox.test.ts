@@ -481,6 +481,29 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
   });
 });
 
+describe('outbox: the dev demo', { timeout: 45_000 }, () => {
+  const smtp = new Smtp();
+  let ts: TestServer;
+  beforeAll(async () => {
+    await smtp.start();
+    ts = await startTestServer({ config: { dev: true, allowedOrigins: [], notifications: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, pollMs: 50 } } });
+  });
+  afterAll(async () => {
+    await ts.cleanup();
+    await smtp.stop();
+  });
+
+  it('a guest’s e-mail from a demo page links back to it: the demo embeds the widget', async () => {
+    const demo = ts.server.url;
+    const draft = { ...validDrafts.technical, pageUrl: `${demo}/courses/7`, contact: { ...guestContact, lmsUrl: demo }, consent: true as const };
+    const ticket = createTicketResponseSchema.parse((await createTicket(ts, guestAuth(), draft)).body).ticket;
+    const moved = await call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'clarification_requested', text: 'Какой браузер?' } });
+    expect(moved.status, moved.text).toBe(200);
+    await vi.waitFor(() => expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toHaveLength(1), { timeout: 15_000, interval: 25 });
+    expect(smtp.mails.find((m) => m.subject.includes(ticket.number))?.text).toContain(`${demo}/courses/7#uchi-support=${ticket.number}`);
+  });
+});
+
 describe('outbox: sending again at once', { timeout: 45_000 }, () => {
   let ts: TestServer;
   let deskAnswers = 503;
