@@ -48,7 +48,7 @@
   const dateTime = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Moscow' });
   const when = (iso) => `${dateTime.format(new Date(iso))} МСК`;
   const clock = new Intl.DateTimeFormat('ru-RU', { timeStyle: 'medium', timeZone: 'Europe/Moscow' });
-  /** The statuses in which a ticket waits for support: the queue (`order=due`), where a passed deadline is said. */
+  /** The statuses in which a ticket waits for support by themselves; the server's `awaitingSupport` also says when the user wrote after an answer. */
   const WAITING_FOR_SUPPORT = new Set(['registered', 'processing', 'clarification_sent', 'in_progress']);
   /** «1 оценка», «2 оценки», «5 оценок». */
   const plural = new Intl.PluralRules('ru-RU');
@@ -257,11 +257,13 @@
         const news = Number.isFinite(seenUpTo) && ticket.lastEventId > seenUpTo ? ' · есть новое' : '';
         // The user confirmed one problem where the check found several: support may split it.
         const several = ticket.oneProblemCheck ? ` · проверка нашла проблем: ${ticket.oneProblemCheck.parts}` : '';
-        // While it waits for support, when it must be resolved by, and whether that has passed.
-        const waiting = WAITING_FOR_SUPPORT.has(ticket.status);
+        // While it waits for support (the server says: its status asks for a specialist, or the user wrote after an
+        // answer, for every specialist alike), when it must be resolved by, and whether that has passed.
+        const waiting = ticket.awaitingSupport;
+        const wroteAfter = waiting && !WAITING_FOR_SUPPORT.has(ticket.status) ? ' · пользователь написал после ответа' : '';
         const overdue = waiting && Date.parse(ticket.resolveDueAt) < Date.now();
         const due = waiting ? ` · ${overdue ? 'просрочено: решить до' : 'решить до'} ${when(ticket.resolveDueAt)}` : '';
-        const meta = el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · ${assigneeText(ticket.assignee)} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]}${due} · изменено ${when(ticket.updatedAt)}${several}${news}` });
+        const meta = el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · ${assigneeText(ticket.assignee)} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]}${wroteAfter}${due} · изменено ${when(ticket.updatedAt)}${several}${news}` });
         if (overdue) meta.classList.add('op-row-overdue');
         button.append(el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }), meta);
         // The details open beside (or, on a narrow screen, below) the list: focus goes to their title, which

@@ -174,7 +174,7 @@ function paths(): Record<string, unknown> {
           { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Text found in the number or the subject' },
           {
             name: 'order', in: 'query', required: false, schema: { type: 'string', enum: ['newest', 'due'], default: 'newest' },
-            description: 'newest: newest first; due: the queue, only tickets waiting for support (registered, processing, clarification_sent, in_progress), the soonest resolveDueAt first (its cursor pages this order only)',
+            description: 'newest: newest first; due: the queue, only tickets waiting for support (registered, processing, clarification_sent, in_progress, and answered or suggestion ones the reporter wrote in after support; a line says awaitingSupport), the soonest resolveDueAt first (its cursor pages this order only)',
           },
           {
             name: 'assignee', in: 'query', required: false, schema: { type: 'string', maxLength: 100 },

@@ -17,6 +17,11 @@ export const agentTicketSummarySchema = z.lazy(() =>
       deadlinesProvisional: z.boolean(),
       /** The specialist handling it (a name of SUPPORT_AGENTS); null while nobody is. Support's only. */
       assignee: z.nullable(z.string()),
+      /**
+       * Whether it waits for support (the queue holds it): its status asks for a specialist, or the user wrote after
+       * support's answer or suggestion status.
+       */
+      awaitingSupport: z.boolean(),
     }),
   ),
 );

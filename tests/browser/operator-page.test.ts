@@ -484,6 +484,19 @@ describe('the operator page', () => {
     expect(second).toContain(`Очередь: неважное ${stamp}`);
     // What waits for the user is not in the queue.
     expect((await rows.allInnerTexts()).some((text) => text.includes(`Очередь: отвеченное ${stamp}`))).toBe(false);
+    // «Не помогло» after the answer: the ticket is back in the queue, and its row says why (for anyone who opens
+    // the page, not only for a browser that showed it before).
+    const wrote = await fetch(`${h.apiUrl}/tickets/${answered}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Не помогло' }),
+    });
+    expect(wrote.status).toBe(201);
+    await waitUntil(tracked, 'the answered ticket back in the queue', async () => (await ours()).length === 3, 15_000);
+    const back = (await ours()).find((text) => text.includes(`Очередь: отвеченное ${stamp}`)) ?? '';
+    expect(back).toContain('Ответ техподдержки · ');
+    expect(back).toContain('пользователь написал после ответа');
+    expect(back).toMatch(/решить до \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} МСК/u);
     expect(await axeViolations(tracked.page, '#content')).toEqual([]);
     await expectClean(tracked);
   });

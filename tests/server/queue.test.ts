@@ -58,6 +58,27 @@ describe('support’s queue', () => {
     expect(queue.map((t) => t.subject).indexOf('Обычный, первый')).toBe(queue.map((t) => t.subject).indexOf('Обычный, в ту же минуту') - 1);
   });
 
+  it('takes back an answered ticket the user wrote in after the answer, until a specialist acts on it', async () => {
+    const answered = made.find((t) => t.subject === 'Отвеченный');
+    if (answered === undefined) throw new Error('no answered ticket');
+    const line = async () => (await list('order=due')).tickets.find((t) => t.id === answered.id);
+    expect(await line()).toBeUndefined();
+    expect((await list('')).tickets.find((t) => t.id === answered.id)?.awaitingSupport).toBe(false);
+    // «Не помогло»: the status stays the answer's, and the ticket waits for support again, for every specialist.
+    const wrote = await call(ts, 'POST', `/tickets/${answered.id}/messages`, { auth: alice, json: { text: 'Не помогло: тест всё так же не открывается.' } });
+    expect(wrote.status, wrote.text).toBe(201);
+    expect(await line()).toMatchObject({ status: 'answered', awaitingSupport: true });
+    expect((await list('')).tickets.find((t) => t.id === answered.id)?.awaitingSupport).toBe(true);
+    // A specialist answers again by moving it: it leaves the queue once it waits for the user.
+    await move(answered.id, 'in_progress');
+    expect(await line()).toMatchObject({ status: 'in_progress', awaitingSupport: true });
+    await move(answered.id, 'answered', 'Очистите кэш браузера и откройте тест снова.');
+    expect(await line()).toBeUndefined();
+    // A ticket that waits for the user is not support's to act on.
+    const asked = (await list('')).tickets.find((t) => t.subject === 'Ждёт пользователя');
+    expect(asked?.awaitingSupport).toBe(false);
+  });
+
   it('pages with its own cursor: the same order, nobody twice, nobody left out', async () => {
     const whole = (await list('order=due')).tickets.map((t) => t.id);
     const paged: string[] = [];

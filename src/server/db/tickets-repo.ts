@@ -1,7 +1,7 @@
 /** Reads and writes of the `tickets` table and the per-year number counter. */
 import { searchPattern } from '../storage/search';
 import type { Database } from 'better-sqlite3';
-import { QUEUE_STATUSES } from '../tickets/paging';
+import { AWAITS_SUPPORT_SQL } from '../tickets/paging';
 import type { PageQuery } from '../tickets/paging';
 import type { RatingColumns, RatingCounts, RatingWrite, TicketRow } from './rows';
 
@@ -40,7 +40,7 @@ export function ticketsRepo(db: Database) {
     ORDER BY seq DESC LIMIT @take`);
   // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).
   const queuePage = db.prepare<PageParams, TicketRow>(`SELECT * FROM tickets
-    WHERE status IN (${QUEUE_STATUSES.map((status) => `'${status}'`).join(', ')}) AND ${filters}
+    WHERE ${AWAITS_SUPPORT_SQL} AND ${filters}
       AND (resolve_due_at > @afterDue OR (resolve_due_at = @afterDue AND seq > @afterSeq))
     ORDER BY resolve_due_at, seq LIMIT @take`);
   const insert = db.prepare<NewTicket>(`INSERT INTO tickets (id, number, owner, access_key_hash, category, subject,

@@ -13,7 +13,7 @@ import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
 import { migratePostgres } from './postgres-migrations';
 import { searchPattern } from './search';
-import { QUEUE_STATUSES } from '../tickets/paging';
+import { AWAITS_SUPPORT_SQL } from '../tickets/paging';
 import type { AssignmentsWrites, AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
 
 /** The channel of event notices; the payload is `<ticket id>:<event id>`. */
@@ -88,7 +88,7 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
         // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).
         return rows<TicketRow>(
           db,
-          `SELECT * FROM tickets WHERE status IN (${QUEUE_STATUSES.map((status) => `'${status}'`).join(', ')}) AND ${filters}
+          `SELECT * FROM tickets WHERE ${AWAITS_SUPPORT_SQL} AND ${filters}
             AND (resolve_due_at > $9 OR (resolve_due_at = $9 AND seq > $10))
           ORDER BY resolve_due_at, seq LIMIT $11`,
           [...params, query.after?.due ?? '', query.after?.seq ?? -1, query.limit + 1],
@@ -141,6 +141,7 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
   const events: EventsWrites = {
     listAfter: (ticketId, after = 0) => rows<EventRow>(db, 'SELECT * FROM events WHERE ticket_id = $1 AND id > $2 ORDER BY id', [ticketId, after]),
     lastId: async (ticketId) => (await first<{ id: number | null }>(db, 'SELECT MAX(id) AS id FROM events WHERE ticket_id = $1', [ticketId]))?.id ?? 0,
+    lastActor: async (ticketId) => (await first<{ actor: string }>(db, 'SELECT actor FROM events WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1', [ticketId]))?.actor,
     count: async (ticketId) => Number((await first<{ n: string | number }>(db, 'SELECT COUNT(*) AS n FROM events WHERE ticket_id = $1', [ticketId]))?.n ?? 0),
     // The notice is sent by the same statement, so it is delivered exactly when (and only if) the event commits.
     insert: async (e) => {

@@ -75,6 +75,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     events: {
       listAfter: async (ticketId, after) => events.listAfter(ticketId, after),
       lastId: async (ticketId) => events.lastId(ticketId),
+      lastActor: async (ticketId) => events.lastActor(ticketId),
       count: async (ticketId) => events.count(ticketId),
       insert: async (event) => events.insert(event),
     },
@@ -126,6 +127,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     events: {
       listAfter: (ticketId, after) => read(() => events.listAfter(ticketId, after)),
       lastId: (ticketId) => read(() => events.lastId(ticketId)),
+      lastActor: (ticketId) => read(() => events.lastActor(ticketId)),
       count: (ticketId) => read(() => events.count(ticketId)),
     },
     assignments: { listOf: (ticketId) => read(() => assignments.listOf(ticketId)) },

@@ -95,6 +95,8 @@ export interface EventsRepo {
   listAfter(ticketId: string, after?: number): Promise<EventRow[]>;
   /** The id of a ticket's newest event (0 when none). */
   lastId(ticketId: string): Promise<number>;
+  /** Who made a ticket's newest event (undefined when none). */
+  lastActor(ticketId: string): Promise<string | undefined>;
   /** How many events a ticket has. */
   count(ticketId: string): Promise<number>;
 }

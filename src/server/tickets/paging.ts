@@ -15,6 +15,22 @@ export const MAX_PAGE = 100;
 /** The statuses in which a ticket waits for support (not for the user, not closed): the queue. */
 export const QUEUE_STATUSES = ['registered', 'processing', 'clarification_sent', 'in_progress'] as const;
 
+/**
+ * The statuses in which support has said its word (an answer, a suggestion taken note of): the ticket waits for
+ * support again once the user writes after it («не помогло»), until a specialist acts.
+ */
+export const SPOKEN_STATUSES = ['answered', 'suggestion'] as const;
+
+/** Whether a ticket waits for support: its status asks for a specialist, or the user wrote after support's word. */
+export function awaitsSupport(status: string, lastActor: string | undefined): boolean {
+  return (QUEUE_STATUSES as readonly string[]).includes(status) || ((SPOKEN_STATUSES as readonly string[]).includes(status) && lastActor === 'reporter');
+}
+
+/** {@link awaitsSupport} as an SQL condition over `tickets` (the same text on SQLite and PostgreSQL). */
+export const AWAITS_SUPPORT_SQL = `(status IN (${QUEUE_STATUSES.map((status) => `'${status}'`).join(', ')})
+  OR (status IN (${SPOKEN_STATUSES.map((status) => `'${status}'`).join(', ')})
+    AND (SELECT actor FROM events WHERE events.ticket_id = tickets.id ORDER BY events.id DESC LIMIT 1) = 'reporter'))`;
+
 /** A list's order: newest first, or (agents) the queue by resolve deadline. */
 export type PageOrder = 'newest' | 'due';
 
