@@ -563,7 +563,8 @@
     else $('op-text').removeAttribute('aria-describedby');
     // aria-disabled, not disabled, while a move is sent: a disabled button would drop the focus it has.
     for (const button of $('op-actions').querySelectorAll('button')) {
-      button.hidden = !ticket.moves.includes(button.dataset.status);
+      // «Написать пользователю» on any open ticket; a move where the status table allows it.
+      button.hidden = button.dataset.status === undefined ? closed : !ticket.moves.includes(button.dataset.status);
       button.setAttribute('aria-disabled', String(busy));
     }
     renderAssign(ticket, closed);
@@ -725,9 +726,24 @@
     // now, or to the ticket's title on a closed ticket, rather than to the page's body.
     const pressed = $('op-actions').querySelector(`[data-status="${status}"]`);
     if (pressed === null || pressed.hidden || document.activeElement === document.body) {
-      const next = [...$('op-actions').querySelectorAll('button')].find((button) => !button.hidden);
+      const next = [...$('op-actions').querySelectorAll('button[data-status]')].find((button) => !button.hidden);
       (next ?? $('op-detail-title')).focus();
     }
+  }
+
+  /**
+   * POST /agent/tickets/{id}/messages: the text to the user without moving the ticket (a second answer, «исправление
+   * займёт два дня»); the user gets it in the widget and by e-mail.
+   */
+  async function writeMessage() {
+    const ticket = detail;
+    if (ticket === null || ticket.id !== selectedId || busy) return;
+    const body = { text: $('op-text').value.trim(), lastEventId: ticket.events.at(-1)?.id ?? 0 };
+    await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/messages`, body, () => {
+      drafts.delete(ticket.id);
+      if (selectedId === ticket.id) $('op-text').value = '';
+      return 'Сообщение отправлено пользователю';
+    });
   }
 
   function renderMoves() {
@@ -740,6 +756,12 @@
       button.addEventListener('click', () => void move(status));
       actions.append(button);
     }
+    // After the moves: a word to the user that moves nothing.
+    const message = el('button', { className: 'lms-button', text: 'Написать пользователю' });
+    message.type = 'button';
+    message.title = 'Без смены статуса';
+    message.addEventListener('click', () => void writeMessage());
+    actions.append(message);
     $('op-form').addEventListener('submit', (event) => event.preventDefault());
   }
 

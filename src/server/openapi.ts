@@ -6,6 +6,7 @@ import {
   STATUSES,
   agentAssigneeBodySchema,
   agentStatsSchema,
+  agentMessageBodySchema,
   agentStatusBodySchema,
   attachmentSchema,
   createTicketBodySchema,
@@ -48,6 +49,7 @@ const SCHEMAS = {
   CreateTicketBody: jsonSchema(createTicketBodySchema, 'input'),
   MessageBody: jsonSchema(messageBodySchema, 'input'),
   AgentStatusBody: jsonSchema(agentStatusBodySchema, 'input'),
+  AgentMessageBody: jsonSchema(agentMessageBodySchema, 'input'),
   AgentAssigneeBody: jsonSchema(agentAssigneeBodySchema, 'input'),
   RatingBody: jsonSchema(ratingBodySchema, 'input'),
   AgentStats: jsonSchema(agentStatsSchema, 'output'),
@@ -220,6 +222,11 @@ function paths(): Record<string, unknown> {
     '/agent/tickets/{id}/status': {
       post: operation('Specialist changes the status; illegal transition → 409. Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
         security: AGENT, parameters: TICKET_REF, body: 'AgentStatusBody', ok: 'AgentTicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
+      }),
+    },
+    '/agent/tickets/{id}/messages': {
+      post: operation('Specialist writes to the user without moving the ticket (e-mailed to the reporter, a `ticket.message` webhook); a closed ticket → 409 illegal_transition; with lastEventId, a ticket changed since → 409 conflict', {
+        security: AGENT, parameters: TICKET_REF, body: 'AgentMessageBody', ok: 'AgentTicketChange', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/agent/tickets/{id}/assignee': {

@@ -497,6 +497,19 @@ describe('the operator page', () => {
     expect(back).toContain('Ответ техподдержки · ');
     expect(back).toContain('пользователь написал после ответа');
     expect(back).toMatch(/решить до \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} МСК/u);
+    // The specialist writes back without moving it: the user's ticket gets the message, the status stays, and
+    // the ticket leaves the queue (support has spoken again).
+    await rows.filter({ hasText: `Очередь: отвеченное ${stamp}` }).click();
+    await visible(tracked, tracked.page.locator('#op-events').getByText('Не помогло'), 'the user’s message in the history');
+    await tracked.page.locator('#op-text').fill('Откройте тест в другом браузере, пожалуйста.');
+    await tracked.page.locator('#op-actions').getByRole('button', { name: 'Написать пользователю' }).click();
+    await visible(tracked, tracked.page.locator('#op-result').getByText('Сообщение отправлено пользователю'), 'the message, sent');
+    await visible(tracked, tracked.page.locator('#op-events').getByText('Откройте тест в другом браузере, пожалуйста.'), 'the message in the history');
+    const read = await fetch(`${h.apiUrl}/tickets/${answered}`, { headers: { authorization: `Bearer ${token}` } });
+    const mine = (await read.json()) as { status: string; events: { actor: string; type: string; text?: string }[] };
+    expect(mine.status).toBe('answered');
+    expect(mine.events.at(-1)).toMatchObject({ actor: 'support', type: 'message', text: 'Откройте тест в другом браузере, пожалуйста.' });
+    await waitUntil(tracked, 'the answered ticket out of the queue again', async () => (await ours()).length === 2, 15_000);
     expect(await axeViolations(tracked.page, '#content')).toEqual([]);
     await expectClean(tracked);
   });
@@ -507,7 +520,7 @@ describe('the operator page', () => {
     const actions = tracked.page.locator('#op-actions');
     // Hidden buttons are not in the accessibility tree: the roles are what a specialist is offered.
     const offered = async () => (await actions.getByRole('button').allInnerTexts()).join(' | ');
-    await waitUntil(tracked, 'the answered ticket’s three moves', async () => (await offered()) === 'Запросить уточнение | В работу | Вопрос решён');
+    await waitUntil(tracked, 'the answered ticket’s three moves and the message', async () => (await offered()) === 'Запросить уточнение | В работу | Вопрос решён | Написать пользователю');
     const focused = () => tracked.page.evaluate(() => (document.activeElement as HTMLElement | null)?.id || document.activeElement?.textContent || '');
     // From the keyboard: the move pressed is no longer offered, and the focus goes to the first move that is.
     await actions.getByRole('button', { name: 'В работу' }).focus();

@@ -122,7 +122,7 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     for (const mail of [foreign.mail, embedding.mail]) {
       expect(mail?.text).not.toContain('настройках');
       expect(mail?.html).not.toContain('настройках');
-      expect(mail?.text).toContain('Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.');
+      expect(mail?.text).toContain('Письма приходят, только когда специалист задаёт вопрос, пишет, отвечает или закрывает ваше обращение.');
     }
   });
 

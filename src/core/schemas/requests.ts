@@ -16,6 +16,17 @@ export const messageBodySchema = z.lazy(() => z.object({
 /** A reporter's message. */
 export type MessageBody = z.input<typeof messageBodySchema>;
 
+/**
+ * A specialist's message to the user (`POST /agent/tickets/{id}/messages`): a word that changes no status («исправление
+ * займёт два дня», a second answer), with `lastEventId` as in a status change.
+ */
+export const agentMessageBodySchema = z.lazy(() => z.object({
+  text: requiredText(MAX_MESSAGE_LENGTH),
+  lastEventId: z.optional(z.int().check(z.nonnegative())),
+}));
+/** A specialist's message. */
+export type AgentMessageBody = z.input<typeof agentMessageBodySchema>;
+
 /** A specialist's status change, with the question or answer where the status needs one. */
 export const agentStatusBodySchema = z.lazy(() => z.object({
   status: statusSchema,

@@ -7,7 +7,7 @@ import { TICKET_LINK_PREFIX } from '../../core';
 import type { Status } from '../../core';
 import type { Locale } from '../locale';
 
-/** The statuses a reporter is e-mailed about, when a specialist sets them. */
+/** The statuses a reporter is e-mailed about, when a specialist sets them; a specialist's message is e-mailed too. */
 export const EMAIL_STATUSES: ReadonlySet<Status> = new Set<Status>(['clarification_requested', 'answered', 'resolved']);
 
 /** An e-mail as the outbox stores it and the dispatcher sends it. */
@@ -35,6 +35,8 @@ export interface EmailInput {
   number: string;
   subject: string;
   status: Status;
+  /** A specialist's message that changed no status (`status` is the ticket's, unchanged). */
+  message?: boolean;
   text: string | null;
   /** The LMS page the ticket came from (or the LMS itself); the link opens the ticket there. Null: no link. */
   page: string | null;
@@ -50,6 +52,7 @@ export interface EmailInput {
 interface MailTexts {
   hello: (name: string) => string;
   headlines: Partial<Record<Status, string>>;
+  message: string;
   changed: string;
   subject: (number: string, headline: string) => string;
   about: (headline: string, number: string, topic: string) => string;
@@ -71,13 +74,14 @@ const TEXTS: Record<Locale, MailTexts> = {
       answered: 'Специалист ответил на обращение',
       resolved: 'Вопрос решён',
     },
+    message: 'Специалист написал по обращению',
     changed: 'Обращение изменилось',
     subject: (number, headline) => `Обращение № ${number}: ${headline.toLowerCase()}`,
     about: (headline, number, topic) => `${headline}: № ${number} «${topic}».`,
     answer: 'Ответить на вопрос',
     open: 'Открыть обращение',
     automatic: 'Это письмо отправлено автоматически, отвечать на него не нужно.',
-    guest: 'Письма приходят, только когда специалист задаёт вопрос, отвечает или закрывает ваше обращение.',
+    guest: 'Письма приходят, только когда специалист задаёт вопрос, пишет, отвечает или закрывает ваше обращение.',
     settingsOrLink: 'Отключить письма можно в настройках виджета техподдержки или по ссылке ниже.',
     settings: 'Отключить письма можно в настройках виджета техподдержки.',
     unsubscribe: 'Отписаться от писем техподдержки',
@@ -89,13 +93,14 @@ const TEXTS: Record<Locale, MailTexts> = {
       answered: 'A specialist has answered your request',
       resolved: 'Your request is resolved',
     },
+    message: 'A specialist wrote about your request',
     changed: 'Your request has changed',
     subject: (number, headline) => `Request ${number}: ${headline}`,
     about: (headline, number, topic) => `${headline}: ${number} “${topic}”.`,
     answer: 'Answer the question',
     open: 'Open the request',
     automatic: 'This e-mail was sent automatically; there is no need to reply to it.',
-    guest: 'E-mails come only when a specialist asks a question about, answers or resolves your request.',
+    guest: 'E-mails come only when a specialist asks a question about, writes about, answers or resolves your request.',
     settingsOrLink: 'You can turn these e-mails off in the support widget’s settings or with the link below.',
     settings: 'You can turn these e-mails off in the support widget’s settings.',
     unsubscribe: 'Unsubscribe from support e-mails',
@@ -118,12 +123,12 @@ export function ticketLink(page: string, number: string): string {
 export function renderEmail(input: EmailInput): EmailPayload {
   const locale = input.locale ?? 'ru';
   const say = TEXTS[locale];
-  const headline = say.headlines[input.status] ?? say.changed;
+  const headline = input.message === true ? say.message : (say.headlines[input.status] ?? say.changed);
   const link = input.page === null ? null : ticketLink(input.page, input.number);
   // Header injection is impossible through nodemailer, but a subject stays one line all the same.
   const topic = input.subject.replace(/\s+/g, ' ').trim();
   const subject = say.subject(input.number, headline);
-  const action = input.status === 'clarification_requested' ? say.answer : say.open;
+  const action = input.status === 'clarification_requested' && input.message !== true ? say.answer : say.open;
   const settings = input.guest ? say.guest : input.unsubscribeUrl !== null ? say.settingsOrLink : say.settings;
   const text = [
     say.hello(input.name),

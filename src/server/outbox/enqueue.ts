@@ -51,8 +51,9 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
 
 async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow) {
   if (deps.config.notifications.smtpUrl === null) return null;
-  // Only a specialist's change, never the reporter's own, and only the ones worth an e-mail.
-  if (event.actor !== 'support' || event.type !== 'status' || !EMAIL_STATUSES.has(event.status as Status)) return null;
+  // Only a specialist's change, never the reporter's own, and only the ones worth an e-mail: a question, an answer, a
+  // resolution, or a message.
+  if (event.actor !== 'support' || (event.type === 'status' && !EMAIL_STATUSES.has(event.status as Status))) return null;
   const reporter = JSON.parse(ticket.reporter_json) as ReporterRecord;
   if (reporter.email === undefined || reporter.email === '') return null;
   // The reporter's own setting, and the address's: an address whose owner unsubscribed from a guest ticket's
@@ -68,6 +69,7 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     number: ticket.number,
     subject: ticket.subject,
     status: event.status as Status,
+    message: event.type === 'message',
     text: event.text,
     page: pageOf(ticket, reporter, deps.config.allowedOrigins),
     guest: reporter.guest,

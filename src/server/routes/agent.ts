@@ -1,12 +1,12 @@
 /** The specialist's routes (agent token): all tickets, one ticket, status changes, assignees. */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { agentAssigneeBodySchema, agentStatusBodySchema, allowedNextStatuses } from '../../core';
+import { agentAssigneeBodySchema, agentMessageBodySchema, agentStatusBodySchema, allowedNextStatuses } from '../../core';
 import type { Status } from '../../core';
 import { requireAgent } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
-import { agentSetStatus } from '../tickets/actions';
+import { agentPostMessage, agentSetStatus } from '../tickets/actions';
 import { anyTicket } from '../tickets/access';
 import { agentStats } from '../tickets/rating';
 import { pageOf, readPageQuery } from '../tickets/paging';
@@ -55,6 +55,12 @@ export function agentRoutes(deps: AppDeps) {
     const body = parseWith(agentStatusBodySchema, await readJsonObject(c));
     const answer: z.infer<typeof agentTicketChangeSchema> = await agentSetStatus(deps, agent(c), c.req.param('id'), body.status, body.text, body.lastEventId);
     return c.json(answer);
+  });
+
+  app.post('/agent/tickets/:id/messages', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
+    const body = parseWith(agentMessageBodySchema, await readJsonObject(c));
+    const answer: z.infer<typeof agentTicketChangeSchema> = await agentPostMessage(deps, agent(c), c.req.param('id'), body.text, body.lastEventId);
+    return c.json(answer, 201);
   });
 
   app.post('/agent/tickets/:id/assignee', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {

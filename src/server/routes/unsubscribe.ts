@@ -68,7 +68,7 @@ const PAGES = {
       text: 'Писем техподдержки о ваших обращениях больше не будет. Ответы специалистов по-прежнему видны в виджете техподдержки.',
     },
     resubscribe: 'Снова получать письма',
-    back: { title: 'Письма снова включены', text: 'Письмо придёт, когда специалист задаст вопрос, ответит или закроет ваше обращение.' },
+    back: { title: 'Письма снова включены', text: 'Письмо придёт, когда специалист задаст вопрос, напишет, ответит или закроет ваше обращение.' },
   },
   en: {
     broken: {
@@ -85,7 +85,7 @@ const PAGES = {
       text: 'There will be no more support e-mails about your requests. Specialists’ answers are still shown in the support widget.',
     },
     resubscribe: 'Get the e-mails again',
-    back: { title: 'E-mails are on again', text: 'An e-mail will come when a specialist asks a question about, answers or resolves your request.' },
+    back: { title: 'E-mails are on again', text: 'An e-mail will come when a specialist asks a question about, writes about, answers or resolves your request.' },
   },
 } satisfies Record<Locale, unknown>;
 

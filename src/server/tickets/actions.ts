@@ -155,7 +155,47 @@ export async function agentSetStatus(
   seenEventId?: number,
 ): Promise<TicketChange & { assignee: string | null }> {
   const clean = text === undefined || text === '' ? null : text;
-  const load = async (tx: Transaction) => {
+  const changed = await change(deps, seenBySpecialist(agent, id, seenEventId), (row) => {
+    const from = row.status as Status;
+    if (!canTransition(from, status, 'support')) {
+      throw failures.illegalTransition({
+        ru: `Из статуса «${STATUS_NAMES[from].ru}» в «${STATUS_NAMES[status].ru}» обращение перевести нельзя.`,
+        en: `A ticket cannot move from «${STATUS_NAMES[from].en}» to «${STATUS_NAMES[status].en}».`,
+      });
+    }
+    if (statusRequiresText(status) && clean === null) {
+      throw failures.validation({ text: { ru: 'Напишите вопрос или ответ пользователю', en: 'Write the question or the answer to the user' } });
+    }
+    const takes = status === WORKING_STATUS && agent.name !== null && row.assignee === null ? { takenBy: agent.name } : {};
+    return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, attachmentIds: [], owner: null, ...takes };
+  });
+  return { ...(await changeView(deps, changed, 'support')), assignee: changed.row.assignee };
+}
+
+/**
+ * The specialist writes to the user without moving the ticket («исправление займёт два дня», a second answer): the
+ * user reads it in the widget and gets it by e-mail, a desk as `ticket.message`. A closed ticket takes none.
+ */
+export async function agentPostMessage(deps: AppDeps, agent: AgentIdentity, id: string, text: string, seenEventId?: number): Promise<TicketChange & { assignee: string | null }> {
+  const changed = await change(deps, seenBySpecialist(agent, id, seenEventId), (row) => {
+    const status = row.status as Status;
+    if (isFinalStatus(status)) {
+      throw failures.illegalTransition({
+        ru: `Обращение закрыто («${STATUS_NAMES[status].ru}»): написать в него уже нельзя.`,
+        en: `The ticket is closed («${STATUS_NAMES[status].en}»): it takes no more messages.`,
+      });
+    }
+    return { type: 'message', status, actor: 'support', agentName: agent.name, text, attachmentIds: [], owner: null };
+  });
+  return { ...(await changeView(deps, changed, 'support')), assignee: changed.row.assignee };
+}
+
+/**
+ * Loads and locks the ticket a specialist acts on; with `seenEventId` (the newest event they saw), a ticket that has
+ * changed since is refused with 409 `conflict`, naming the colleague when they have a token of their own.
+ */
+function seenBySpecialist(agent: AgentIdentity, id: string, seenEventId: number | undefined) {
+  return async (tx: Transaction) => {
     const row = await locked((reader) => anyTicket(reader, id))(tx);
     // Checked under the ticket's lock: two specialists acting on what each saw, the second learns of the first.
     if (seenEventId !== undefined && (await tx.events.lastId(row.id)) > seenEventId) {
@@ -171,19 +211,4 @@ export async function agentSetStatus(
     }
     return row;
   };
-  const changed = await change(deps, load, (row) => {
-    const from = row.status as Status;
-    if (!canTransition(from, status, 'support')) {
-      throw failures.illegalTransition({
-        ru: `Из статуса «${STATUS_NAMES[from].ru}» в «${STATUS_NAMES[status].ru}» обращение перевести нельзя.`,
-        en: `A ticket cannot move from «${STATUS_NAMES[from].en}» to «${STATUS_NAMES[status].en}».`,
-      });
-    }
-    if (statusRequiresText(status) && clean === null) {
-      throw failures.validation({ text: { ru: 'Напишите вопрос или ответ пользователю', en: 'Write the question or the answer to the user' } });
-    }
-    const takes = status === WORKING_STATUS && agent.name !== null && row.assignee === null ? { takenBy: agent.name } : {};
-    return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, attachmentIds: [], owner: null, ...takes };
-  });
-  return { ...(await changeView(deps, changed, 'support')), assignee: changed.row.assignee };
 }

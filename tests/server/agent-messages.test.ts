@@ -1,0 +1,95 @@
+/**
+ * A specialist's message (`POST /agent/tickets/{id}/messages`): a word to the user that moves no status. The user
+ * reads it in their ticket (without the specialist's name) and gets it by e-mail, a desk as `ticket.message`; a
+ * closed ticket takes none, a ticket changed since the specialist read it is refused, and a reporter cannot post one.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTicketResponseSchema, ticketSchema } from '../../src/core';
+import { agentTicketChangeSchema, agentTicketListSchema } from '../../src/server/schemas';
+import { validDrafts } from '../fixtures/drafts';
+import { Desk, Smtp } from '../fixtures/receivers';
+import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
+import type { TestServer } from './helpers';
+
+const ANNA = { name: 'Анна Смирнова', token: 'anna-message-0123456789-abcdefghijklmnopqrstuvwxyz' };
+const WEBHOOK_SECRET = 'whsec-message-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+describe('a specialist’s message', { timeout: 45_000 }, () => {
+  const desk = new Desk();
+  const smtp = new Smtp();
+  let ts: TestServer;
+  let reporter: string;
+
+  beforeAll(async () => {
+    await desk.start();
+    await smtp.start();
+    ts = await startTestServer({
+      config: { agents: [ANNA], notifications: { webhookUrls: [desk.url], webhookSecret: WEBHOOK_SECRET, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, pollMs: 50 } },
+    });
+    reporter = await userAuth(ts, 'message-reporter');
+  });
+  afterAll(async () => {
+    await ts.cleanup();
+    await desk.stop();
+    await smtp.stop();
+  });
+
+  const newTicket = async () => createTicketResponseSchema.parse((await createTicket(ts, reporter, validDrafts.technical)).body).ticket;
+  const write = (id: string, json: unknown, auth = `Bearer ${ANNA.token}`) => call(ts, 'POST', `/agent/tickets/${id}/messages`, { auth, json });
+  const move = async (id: string, status: string, text?: string) =>
+    expect((await call(ts, 'POST', `/agent/tickets/${id}/status`, { auth: agentAuth, json: { status, ...(text === undefined ? {} : { text }) } })).status).toBe(200);
+
+  it('reaches the user in their ticket, by e-mail and a desk by webhook, and moves no status', async () => {
+    const ticket = await newTicket();
+    await move(ticket.id, 'in_progress');
+    const reply = await write(ticket.id, { text: 'Исправление займёт два дня: напишем, как будет готово.' });
+    expect(reply.status, reply.text).toBe(201);
+    const answer = agentTicketChangeSchema.parse(reply.body);
+    expect(answer.status).toBe('in_progress');
+    expect(answer.event).toMatchObject({ type: 'message', status: 'in_progress', previousStatus: 'in_progress', actor: 'support', agent: ANNA.name, text: 'Исправление займёт два дня: напишем, как будет готово.' });
+
+    // The user reads it, without the specialist's name.
+    const mine = ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: reporter })).body);
+    const event = mine.events.at(-1);
+    expect(event).toMatchObject({ type: 'message', actor: 'support', text: 'Исправление займёт два дня: напишем, как будет готово.' });
+    expect(event).not.toHaveProperty('agent');
+
+    // One e-mail says a specialist wrote, with the text.
+    await vi.waitFor(() => expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toHaveLength(1), { timeout: 15_000, interval: 25 });
+    const mail = smtp.mails.find((m) => m.subject.includes(ticket.number));
+    expect(mail?.subject).toBe(`Обращение № ${ticket.number}: специалист написал по обращению`);
+    expect(mail?.text).toContain('Исправление займёт два дня: напишем, как будет готово.');
+    // A desk gets it as a message, with the specialist's name.
+    await vi.waitFor(() => expect(desk.hits.some((hit) => (JSON.parse(hit.body) as { event: { id: number } }).event.id === answer.event.id)).toBe(true), { timeout: 15_000, interval: 25 });
+    const hook = desk.hits.map((hit) => JSON.parse(hit.body) as { type: string; event: { id: number; actor: string; agent?: string } }).find((body) => body.event.id === answer.event.id);
+    expect(hook).toMatchObject({ type: 'ticket.message', event: { actor: 'support', agent: ANNA.name } });
+  });
+
+  it('answers the user who wrote after an answer: the ticket leaves the queue, its status stays', async () => {
+    const ticket = await newTicket();
+    await move(ticket.id, 'answered', 'Очистите кэш браузера.');
+    expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: reporter, json: { text: 'Не помогло' } })).status).toBe(201);
+    const queued = async () => agentTicketListSchema.parse((await call(ts, 'GET', '/agent/tickets?order=due', { auth: agentAuth })).body).tickets.some((t) => t.id === ticket.id);
+    expect(await queued()).toBe(true);
+    const reply = await write(ticket.id, { text: 'Тогда откройте тест в другом браузере: так мы поймём, в чём дело.' });
+    expect(reply.status, reply.text).toBe(201);
+    expect(agentTicketChangeSchema.parse(reply.body).status).toBe('answered');
+    expect(await queued()).toBe(false);
+  });
+
+  it('is refused on a closed ticket, over a change the specialist did not see, without a text, and to a reporter', async () => {
+    const ticket = await newTicket();
+    const seen = ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: reporter })).body).events.at(-1)?.id ?? 0;
+    expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: reporter, json: { text: 'Ещё деталь' } })).status).toBe(201);
+    expectError(await write(ticket.id, { text: 'Ответ', lastEventId: seen }), 409, 'conflict');
+    expectError(await write(ticket.id, { text: '   ' }), 422, 'validation_failed');
+    expectError(await write(ticket.id, {}), 422, 'validation_failed');
+    expectError(await write(ticket.id, { text: 'Ответ' }, reporter), 403);
+    expectError(await write('no-such-ticket', { text: 'Ответ' }), 404, 'not_found');
+    await move(ticket.id, 'resolved', 'Готово.');
+    expectError(await write(ticket.id, { text: 'И ещё' }), 409, 'illegal_transition');
+    // Nothing of the refused ones was stored.
+    const events = ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: reporter })).body).events;
+    expect(events.filter((e) => e.actor === 'support' && e.type === 'message')).toEqual([]);
+  });
+});
