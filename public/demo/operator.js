@@ -557,6 +557,7 @@
     // its text field is read-only and says why.
     const closed = ticket.moves.length === 0;
     $('op-text').readOnly = closed;
+    $('op-files').disabled = closed;
     $('op-closed').hidden = !closed;
     // Only while it is shown: a hidden element's text would still be read as the field's description.
     if (closed) $('op-text').setAttribute('aria-describedby', 'op-closed');
@@ -605,7 +606,9 @@
     result.className = '';
     result.textContent = 'Отправляем…';
     try {
-      await api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      // A body may first upload what it carries (the chosen files): a refused upload is said like a refused change.
+      const payload = typeof body === 'function' ? await body() : body;
+      await api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
       const said = sent();
       result.className = 'op-ok';
       result.textContent = said;
@@ -696,6 +699,8 @@
       // The text typed for the ticket being left stays with it; the opened one gets its own back.
       if (selectedId !== null) drafts.set(selectedId, $('op-text').value);
       $('op-text').value = drafts.get(id);
+      // Files chosen for one ticket are not sent with another.
+      $('op-files').value = '';
     }
     selectedId = id;
     // The address names the opened ticket: a reload reopens it, and the link can be sent to a colleague.
@@ -716,9 +721,10 @@
     if (ticket === null || ticket.id !== selectedId || busy) return;
     const text = $('op-text').value.trim();
     // What this page showed: a colleague's answer or the user's message since then refuses the move (409).
-    const body = { status, ...(text === '' ? {} : { text }), lastEventId: ticket.events.at(-1)?.id ?? 0 };
+    const body = async () => ({ status, ...(text === '' ? {} : { text }), attachmentIds: await uploadChosenFiles(), lastEventId: ticket.events.at(-1)?.id ?? 0 });
     await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/status`, body, () => {
       drafts.delete(ticket.id);
+      $('op-files').value = '';
       if (selectedId === ticket.id) $('op-text').value = '';
       return `Статус изменён: ${STATUS_LABELS[status]}`;
     });
@@ -731,6 +737,17 @@
     }
   }
 
+  /** Uploads the files chosen for the user (POST /attachments with the agent token): their ids, in order. */
+  async function uploadChosenFiles() {
+    const ids = [];
+    for (const file of $('op-files').files ?? []) {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      ids.push((await api('/attachments', { method: 'POST', body: form })).id);
+    }
+    return ids;
+  }
+
   /**
    * POST /agent/tickets/{id}/messages: the text to the user without moving the ticket (a second answer, «исправление
    * займёт два дня»); the user gets it in the widget and by e-mail.
@@ -738,9 +755,11 @@
   async function writeMessage() {
     const ticket = detail;
     if (ticket === null || ticket.id !== selectedId || busy) return;
-    const body = { text: $('op-text').value.trim(), lastEventId: ticket.events.at(-1)?.id ?? 0 };
+    const text = $('op-text').value.trim();
+    const body = async () => ({ text, attachmentIds: await uploadChosenFiles(), lastEventId: ticket.events.at(-1)?.id ?? 0 });
     await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/messages`, body, () => {
       drafts.delete(ticket.id);
+      $('op-files').value = '';
       if (selectedId === ticket.id) $('op-text').value = '';
       return 'Сообщение отправлено пользователю';
     });

@@ -4,12 +4,13 @@
  * closed ticket takes none, a ticket changed since the specialist read it is refused, and a reporter cannot post one.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTicketResponseSchema, ticketSchema } from '../../src/core';
+import { attachmentSchema, createTicketResponseSchema, ticketSchema } from '../../src/core';
 import { agentTicketChangeSchema, agentTicketListSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp } from '../fixtures/receivers';
 import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
+import { fileForm, pngImage } from './images';
 
 const ANNA = { name: 'Анна Смирнова', token: 'anna-message-0123456789-abcdefghijklmnopqrstuvwxyz' };
 const WEBHOOK_SECRET = 'whsec-message-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -91,5 +92,44 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
     // Nothing of the refused ones was stored.
     const events = ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: reporter })).body).events;
     expect(events.filter((e) => e.actor === 'support' && e.type === 'message')).toEqual([]);
+  });
+
+  it('carries the specialist’s own files: the user opens them from the ticket, the e-mail names them, a desk gets them', async () => {
+    const ticket = await newTicket();
+    const upload = (auth: string, name: string) => pngImage().then((png) => call(ts, 'POST', '/attachments', { auth, body: fileForm(png, name, 'image/png') }));
+    const mine = await upload(`Bearer ${ANNA.token}`, 'Где кнопка.png');
+    expect(mine.status, mine.text).toBe(201);
+    const file = attachmentSchema.parse(mine.body);
+    const reply = await write(ticket.id, { text: 'Кнопка «Начать тест» здесь, на снимке.', attachmentIds: [file.id] });
+    expect(reply.status, reply.text).toBe(201);
+    expect(agentTicketChangeSchema.parse(reply.body).event.attachments.map((a) => a.name)).toEqual(['Где кнопка.png']);
+
+    // The user's ticket has it, and the user (and no other user) downloads it.
+    const seen = ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: reporter })).body).events.at(-1);
+    expect(seen?.attachments.map((a) => a.id)).toEqual([file.id]);
+    const download = await call(ts, 'GET', `/attachments/${file.id}`, { auth: reporter });
+    expect(download.status).toBe(200);
+    expectError(await call(ts, 'GET', `/attachments/${file.id}`, { auth: await userAuth(ts, 'message-stranger') }), 404);
+    await vi.waitFor(() => expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toHaveLength(1), { timeout: 15_000, interval: 25 });
+    expect(smtp.mails.find((m) => m.subject.includes(ticket.number))?.text).toContain('Специалист приложил файлы: «Где кнопка.png». Они открываются в обращении.');
+    const eventId = agentTicketChangeSchema.parse(reply.body).event.id;
+    await vi.waitFor(() => expect(desk.hits.some((hit) => (JSON.parse(hit.body) as { event: { id: number } }).event.id === eventId)).toBe(true), { timeout: 15_000, interval: 25 });
+    const hook = desk.hits.map((hit) => JSON.parse(hit.body) as { event: { id: number; attachments: { id: string }[] } }).find((body) => body.event.id === eventId);
+    expect(hook?.event.attachments.map((a) => a.id)).toEqual([file.id]);
+
+    // A file is its uploader's to attach: not a reporter's to the specialist, not a specialist's to the user, nor
+    // the shared token's to a named specialist; and a specialist's upload is theirs to delete.
+    const theirs = attachmentSchema.parse((await upload(reporter, 'Снимок пользователя.png')).body);
+    expectError(await write(ticket.id, { text: 'Ваш снимок', attachmentIds: [theirs.id] }), 422, 'validation_failed');
+    const annas = attachmentSchema.parse((await upload(`Bearer ${ANNA.token}`, 'Ещё снимок.png')).body);
+    expectError(await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: reporter, json: { text: 'Беру ваш файл', attachmentIds: [annas.id] } }), 422, 'validation_failed');
+    expectError(await write(ticket.id, { text: 'Снимок Анны', attachmentIds: [annas.id] }, agentAuth), 422, 'validation_failed');
+    expect((await call(ts, 'DELETE', `/attachments/${annas.id}`, { auth: `Bearer ${ANNA.token}` })).status).toBe(204);
+
+    // An answer carries files the same way.
+    const guide = attachmentSchema.parse((await upload(agentAuth, 'Инструкция.png')).body);
+    const answered = await call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'answered', text: 'Всё по инструкции на снимке.', attachmentIds: [guide.id] } });
+    expect(answered.status, answered.text).toBe(200);
+    expect(agentTicketChangeSchema.parse(answered.body).event).toMatchObject({ type: 'status', status: 'answered', attachments: [{ id: guide.id, name: 'Инструкция.png' }] });
   });
 });

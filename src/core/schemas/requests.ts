@@ -22,6 +22,8 @@ export type MessageBody = z.input<typeof messageBodySchema>;
  */
 export const agentMessageBodySchema = z.lazy(() => z.object({
   text: requiredText(MAX_MESSAGE_LENGTH),
+  /** Files the specialist uploaded (`POST /attachments` with the agent token) for the user to open. */
+  attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(10, 'too_many')), []),
   lastEventId: z.optional(z.int().check(z.nonnegative())),
 }));
 /** A specialist's message. */
@@ -31,6 +33,8 @@ export type AgentMessageBody = z.input<typeof agentMessageBodySchema>;
 export const agentStatusBodySchema = z.lazy(() => z.object({
   status: statusSchema,
   text: z.optional(z.string().check(z.trim(), z.maxLength(MAX_MESSAGE_LENGTH, 'too_long'))),
+  /** Files the specialist uploaded (`POST /attachments` with the agent token) for the user to open with the answer. */
+  attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(10, 'too_many')), []),
   /**
    * The ticket's `lastEventId` as the specialist saw it: when the ticket has changed since (a colleague answered,
    * the user wrote), the change is refused with 409 `conflict` rather than made over what they did not see.

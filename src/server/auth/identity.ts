@@ -130,6 +130,16 @@ export function requireReporter(identity: Identity): Reporter {
   }
 }
 
+/**
+ * Who uploads a file, as the attachments record it: a reporter's own key, or a specialist's (`support:<name>`, or
+ * `support:` for the shared token; never a reporter's, whose keys start with `user:` or `guest:`).
+ */
+export function requireUploader(identity: Identity): { owner: string; guest: boolean } {
+  if (identity.kind === 'agent') return { owner: `support:${identity.name ?? ''}`, guest: false };
+  const reporter = requireReporter(identity);
+  return { owner: reporter.owner, guest: reporter.kind === 'guest' };
+}
+
 /** The specialist calling; 401 without valid credentials, 403 for a reporter. */
 export function requireAgent(identity: Identity): AgentIdentity {
   if (identity.kind === 'agent') return identity;

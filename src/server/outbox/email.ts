@@ -38,6 +38,8 @@ export interface EmailInput {
   /** A specialist's message that changed no status (`status` is the ticket's, unchanged). */
   message?: boolean;
   text: string | null;
+  /** The names of the files the specialist attached (opened in the widget, not sent with the e-mail). */
+  files?: readonly string[];
   /** The LMS page the ticket came from (or the LMS itself); the link opens the ticket there. Null: no link. */
   page: string | null;
   /** A guest has no widget settings to turn the e-mails off in: their e-mail does not point there. */
@@ -58,6 +60,7 @@ interface MailTexts {
   about: (headline: string, number: string, topic: string) => string;
   answer: string;
   open: string;
+  files: (names: string) => string;
   automatic: string;
   /** The footer's last sentence: when a guest gets e-mails at all, or where a signed-in user turns them off. */
   guest: string;
@@ -80,6 +83,7 @@ const TEXTS: Record<Locale, MailTexts> = {
     about: (headline, number, topic) => `${headline}: № ${number} «${topic}».`,
     answer: 'Ответить на вопрос',
     open: 'Открыть обращение',
+    files: (names) => `Специалист приложил файлы: ${names}. Они открываются в обращении.`,
     automatic: 'Это письмо отправлено автоматически, отвечать на него не нужно.',
     guest: 'Письма приходят, только когда специалист задаёт вопрос, пишет, отвечает или закрывает ваше обращение.',
     settingsOrLink: 'Отключить письма можно в настройках виджета техподдержки или по ссылке ниже.',
@@ -99,6 +103,7 @@ const TEXTS: Record<Locale, MailTexts> = {
     about: (headline, number, topic) => `${headline}: ${number} “${topic}”.`,
     answer: 'Answer the question',
     open: 'Open the request',
+    files: (names) => `The specialist attached files: ${names}. They open in the request.`,
     automatic: 'This e-mail was sent automatically; there is no need to reply to it.',
     guest: 'E-mails come only when a specialist asks a question about, writes about, answers or resolves your request.',
     settingsOrLink: 'You can turn these e-mails off in the support widget’s settings or with the link below.',
@@ -130,11 +135,14 @@ export function renderEmail(input: EmailInput): EmailPayload {
   const subject = say.subject(input.number, headline);
   const action = input.status === 'clarification_requested' && input.message !== true ? say.answer : say.open;
   const settings = input.guest ? say.guest : input.unsubscribeUrl !== null ? say.settingsOrLink : say.settings;
+  // File names are the uploader's: one line each way, as the subject.
+  const files = (input.files ?? []).length === 0 ? null : say.files((input.files ?? []).map((name) => `«${name.replace(/\s+/g, ' ').trim()}»`).join(', '));
   const text = [
     say.hello(input.name),
     '',
     say.about(headline, input.number, topic),
     ...(input.text === null ? [] : ['', input.text]),
+    ...(files === null ? [] : ['', files]),
     ...(link === null ? [] : ['', `${action}: ${link}`]),
     '',
     say.automatic,
@@ -147,6 +155,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
     `<p>${escapeHtml(say.hello(input.name))}</p>`,
     `<p>${escapeHtml(say.about(headline, input.number, topic))}</p>`,
     input.text === null ? '' : `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #ccc">${paragraphs}</blockquote>`,
+    files === null ? '' : `<p>${escapeHtml(files)}</p>`,
     link === null ? '' : `<p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>`,
     `<p style="color:#666;font-size:13px">${escapeHtml(say.automatic)} ${escapeHtml(settings)}</p>`,
     input.unsubscribeUrl === null

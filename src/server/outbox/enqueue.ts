@@ -16,11 +16,11 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
   const { notifications } = deps.config;
   const rows: NewOutboxRow[] = [];
   const base = { event_id: event.id, ticket_id: ticket.id, created_at: event.created_at };
+  // The event's files, claimed in this transaction before it queues: a message's, those of a reply to a
+  // specialist's question (a status event), or a specialist's. The create's are the ticket's, not an event's.
+  const files = event.previous_status === null ? [] : (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id);
   if (notifications.webhookUrls.length > 0) {
     const type: WebhookType = event.previous_status === null ? 'ticket.created' : event.type === 'message' ? 'ticket.message' : 'ticket.status';
-    // The event's files, claimed in this transaction before it queues: a message's, or those of a reply to a
-    // specialist's question (a status event). The create's are the ticket's, not an event's.
-    const files = event.previous_status === null ? [] : (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id);
     // The ticket a follow-up continues, as the API names it.
     const followed = ticket.follow_up_of === null ? undefined : await tx.tickets.get(ticket.follow_up_of);
     const body = JSON.stringify({
@@ -44,12 +44,12 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
       rows.push({ ...base, kind: 'webhook', target: url, dedupe_key: `webhook:${event.id}:${index}`, payload: body });
     });
   }
-  const email = await emailFor(deps, tx, ticket, event);
+  const email = await emailFor(deps, tx, ticket, event, files.map((file) => file.name));
   if (email !== null) rows.push({ ...base, kind: 'email', target: email.to, dedupe_key: `email:${event.id}`, payload: JSON.stringify(email) });
   if (rows.length > 0) await tx.outbox.enqueue(rows);
 }
 
-async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow) {
+async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, files: readonly string[]) {
   if (deps.config.notifications.smtpUrl === null) return null;
   // Only a specialist's change, never the reporter's own, and only the ones worth an e-mail: a question, an answer, a
   // resolution, or a message.
@@ -71,6 +71,7 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     status: event.status as Status,
     message: event.type === 'message',
     text: event.text,
+    files,
     page: pageOf(ticket, reporter, deps.config.allowedOrigins),
     guest: reporter.guest,
     locale: ticket.locale === 'en' ? 'en' : 'ru',

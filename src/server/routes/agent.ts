@@ -53,13 +53,13 @@ export function agentRoutes(deps: AppDeps) {
 
   app.post('/agent/tickets/:id/status', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(agentStatusBodySchema, await readJsonObject(c));
-    const answer: z.infer<typeof agentTicketChangeSchema> = await agentSetStatus(deps, agent(c), c.req.param('id'), body.status, body.text, body.lastEventId);
+    const answer: z.infer<typeof agentTicketChangeSchema> = await agentSetStatus(deps, agent(c), c.req.param('id'), body.status, body.text, body.lastEventId, body.attachmentIds);
     return c.json(answer);
   });
 
   app.post('/agent/tickets/:id/messages', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(agentMessageBodySchema, await readJsonObject(c));
-    const answer: z.infer<typeof agentTicketChangeSchema> = await agentPostMessage(deps, agent(c), c.req.param('id'), body.text, body.lastEventId);
+    const answer: z.infer<typeof agentTicketChangeSchema> = await agentPostMessage(deps, agent(c), c.req.param('id'), body.text, body.lastEventId, body.attachmentIds);
     return c.json(answer, 201);
   });
 

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Attachment } from '../../core';
-import { requireReporter } from '../auth/identity';
+import { requireReporter, requireUploader } from '../auth/identity';
 import { contentDisposition, sanitizeFileName } from '../attachments/file-name';
 import { inspectUpload } from '../attachments/inspect';
 import type { CleanFile } from '../attachments/inspect';
@@ -43,20 +43,21 @@ export function attachmentRoutes(deps: AppDeps) {
     reader.attachments.countPending(owner, new Date(deps.clock().getTime() - PENDING_WINDOW_MS).toISOString());
   const tooLarge = () => failures.payloadTooLarge(fileTooLarge(limits.maxFileBytes));
 
+  // A reporter's file for a ticket or a message, or a specialist's for a message or an answer (agent token).
   app.post('/attachments', async (c) => {
-    const reporter = requireReporter(c.get('identity'));
+    const uploader = requireUploader(c.get('identity'));
     // Checked before reading the body, so a full quota costs no decoding; checked again in the transaction.
-    if ((await pendingOf(reporter.owner)) >= deps.config.maxPendingUploads) throw closeAfter(tooManyPending(deps.config.maxPendingUploads));
+    if ((await pendingOf(uploader.owner)) >= deps.config.maxPendingUploads) throw closeAfter(tooManyPending(deps.config.maxPendingUploads));
     const ip = remoteAddress(c);
     const declared = Number(c.req.header('content-length') ?? '0');
     if (Number.isFinite(declared) && declared > limits.maxFileBytes + MULTIPART_OVERHEAD) throw closeAfter(tooLarge());
-    const guest = reporter.kind === 'guest';
+    const { guest } = uploader;
     // The declared size is reserved now, the largest file allowed for a body without one (sent in chunks): uploads
     // in flight at once cannot pass the hour's bytes between them. The real size is settled after.
     const reserved = Number.isFinite(declared) && declared > 0 ? Math.min(declared, limits.maxFileBytes) : limits.maxFileBytes;
     const quota = guest ? await deps.guards.guestQuota.reserve(ip, { files: 1, bytes: reserved }) : null;
     try {
-      const body = await storeUpload(c, reporter.owner, quota);
+      const body = await storeUpload(c, uploader.owner, quota);
       return c.json(body, 201);
     } catch (error) {
       await quota?.release();
@@ -121,12 +122,12 @@ export function attachmentRoutes(deps: AppDeps) {
 
   // A removed file must not keep counting against the quota, and its bytes should not stay on disk.
   app.delete('/attachments/:id', async (c) => {
-    const reporter = requireReporter(c.get('identity'));
+    const uploader = requireUploader(c.get('identity'));
     const row = await deps.store.attachments.get(c.req.param('id'));
-    if (row === undefined || row.owner !== reporter.owner) throw failures.attachmentNotFound();
+    if (row === undefined || row.owner !== uploader.owner) throw failures.attachmentNotFound();
     if (row.ticket_id !== null) throw new ApiFailure(409, 'conflict', { ru: 'Файл уже приложен к обращению, его нельзя удалить.', en: 'The file is attached to a ticket already and cannot be deleted.' });
     await deps.store.write(async (tx) => {
-      if (!(await tx.attachments.removeUnclaimed(row.id, reporter.owner))) throw failures.attachmentNotFound();
+      if (!(await tx.attachments.removeUnclaimed(row.id, uploader.owner))) throw failures.attachmentNotFound();
     });
     await deps.files.discard(row.storage_name);
     return c.body(null, 204);

@@ -1,6 +1,7 @@
 /** What happens to an existing ticket: the reporter's message or cancel, the specialist's status change. */
 import { canTransition, isFinalStatus, statusAfterReporterMessage, statusRequiresText } from '../../core';
 import type { Actor, Status, Ticket, TicketChange } from '../../core';
+import { requireUploader } from '../auth/identity';
 import type { AgentIdentity, Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
 import type { EventRow, TicketRow } from '../db/rows';
@@ -25,6 +26,8 @@ interface Change {
   owner: string | null;
   /** A named specialist taking the ticket with this change (a move to work of a ticket nobody handles). */
   takenBy?: string;
+  /** Support's files do not count against the ticket's limit of files (the reporter's). */
+  unlimitedFiles?: boolean;
 }
 
 /** Appends one event (and moves the status) inside a transaction; returns the new event's id. */
@@ -42,7 +45,7 @@ async function appendEvent(deps: AppDeps, tx: Transaction, ticket: TicketRow, ch
   };
   const eventId = await tx.events.insert(event);
   if (change.owner !== null) {
-    await claimAttachments(tx, change.owner, ticket.id, eventId, change.attachmentIds, deps.config.limits.maxFilesPerTicket);
+    await claimAttachments(tx, change.owner, ticket.id, eventId, change.attachmentIds, change.unlimitedFiles === true ? Number.POSITIVE_INFINITY : deps.config.limits.maxFilesPerTicket);
   }
   await tx.tickets.setStatus(ticket.id, change.status, at);
   const taken = change.takenBy === undefined ? null : await recordAssignment(tx, ticket, { assignee: change.takenBy, by: change.takenBy, cause: 'status', at });
@@ -153,6 +156,7 @@ export async function agentSetStatus(
   status: Status,
   text: string | undefined,
   seenEventId?: number,
+  attachmentIds: readonly string[] = [],
 ): Promise<TicketChange & { assignee: string | null }> {
   const clean = text === undefined || text === '' ? null : text;
   const changed = await change(deps, seenBySpecialist(agent, id, seenEventId), (row) => {
@@ -167,7 +171,7 @@ export async function agentSetStatus(
       throw failures.validation({ text: { ru: 'Напишите вопрос или ответ пользователю', en: 'Write the question or the answer to the user' } });
     }
     const takes = status === WORKING_STATUS && agent.name !== null && row.assignee === null ? { takenBy: agent.name } : {};
-    return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, attachmentIds: [], owner: null, ...takes };
+    return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, ...supportFiles(agent, attachmentIds), ...takes };
   });
   return { ...(await changeView(deps, changed, 'support')), assignee: changed.row.assignee };
 }
@@ -176,7 +180,14 @@ export async function agentSetStatus(
  * The specialist writes to the user without moving the ticket («исправление займёт два дня», a second answer): the
  * user reads it in the widget and gets it by e-mail, a desk as `ticket.message`. A closed ticket takes none.
  */
-export async function agentPostMessage(deps: AppDeps, agent: AgentIdentity, id: string, text: string, seenEventId?: number): Promise<TicketChange & { assignee: string | null }> {
+export async function agentPostMessage(
+  deps: AppDeps,
+  agent: AgentIdentity,
+  id: string,
+  text: string,
+  seenEventId?: number,
+  attachmentIds: readonly string[] = [],
+): Promise<TicketChange & { assignee: string | null }> {
   const changed = await change(deps, seenBySpecialist(agent, id, seenEventId), (row) => {
     const status = row.status as Status;
     if (isFinalStatus(status)) {
@@ -185,9 +196,14 @@ export async function agentPostMessage(deps: AppDeps, agent: AgentIdentity, id: 
         en: `The ticket is closed («${STATUS_NAMES[status].en}»): it takes no more messages.`,
       });
     }
-    return { type: 'message', status, actor: 'support', agentName: agent.name, text, attachmentIds: [], owner: null };
+    return { type: 'message', status, actor: 'support', agentName: agent.name, text, ...supportFiles(agent, attachmentIds) };
   });
   return { ...(await changeView(deps, changed, 'support')), assignee: changed.row.assignee };
+}
+
+/** The specialist's own uploads (`POST /attachments` with their token) to attach to their change. */
+function supportFiles(agent: AgentIdentity, attachmentIds: readonly string[]): Pick<Change, 'attachmentIds' | 'owner' | 'unlimitedFiles'> {
+  return { attachmentIds, owner: requireUploader(agent).owner, unlimitedFiles: true };
 }
 
 /**
