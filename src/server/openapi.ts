@@ -121,8 +121,8 @@ function paths(): Record<string, unknown> {
     '/meta': { get: operation('Server time, open now, next opening, channels, limits', { ok: 'Meta', errors: [429] }) },
     '/openapi.json': { get: operation('This document', { ok: null, errors: [] }) },
     '/attachments': {
-      post: operation('Upload one file (multipart field `file`); type decided by content, images re-encoded', {
-        security: REPORTER, multipart: true, ok: 'Attachment', status: 201, errors: [400, 401, 403, 413, 415, 422, 429, 503],
+      post: operation('Upload one file (multipart field `file`); type decided by content, images re-encoded. A reporter’s for a ticket or a message; an agent token’s for a specialist’s message or status change', {
+        security: [...REPORTER, ...AGENT], multipart: true, ok: 'Attachment', status: 201, errors: [400, 401, 403, 413, 415, 422, 429, 503],
       }),
     },
     '/attachments/{id}': {
@@ -130,7 +130,7 @@ function paths(): Record<string, unknown> {
         security: [...REPORTER, ...AGENT], parameters: ID, binary: true, errors: [401, 404, 429],
       }),
       delete: operation('Delete one of one’s own uploads that no ticket uses yet (frees the upload quota)', {
-        security: REPORTER, parameters: ID, noContent: true, status: 204, errors: [401, 403, 404, 409, 429, 503],
+        security: [...REPORTER, ...AGENT], parameters: ID, noContent: true, status: 204, errors: [401, 403, 404, 409, 429, 503],
       }),
     },
     '/tickets': {
