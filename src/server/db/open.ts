@@ -5,13 +5,17 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { foldForSearch } from '../storage/search';
 
-/** Opens (creating its folder) the database: WAL for concurrent readers, foreign keys, a busy timeout. */
+/**
+ * Opens (creating its folder) the database: WAL for concurrent readers, foreign keys, a busy timeout — the latter
+ * from the first statement on, so switching a new file to WAL waits for another process doing the same.
+ */
 export function openDatabase(path: string, busyTimeoutMs: number): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new BetterSqlite3(path);
+  const timeout = Math.max(0, Math.floor(busyTimeoutMs));
+  const db = new BetterSqlite3(path, { timeout });
+  db.pragma(`busy_timeout = ${timeout}`);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the last commits.
   db.pragma('synchronous = NORMAL');
   // Support's search compares folded text (storage/search.ts).

@@ -7,18 +7,24 @@ import { openPostgresStorage } from './postgres';
 import { createSqliteStorage } from './sqlite';
 import type { Storage } from './types';
 
+/** How long a starting process waits for another's lock on the SQLite file (its migrations). */
+export const STARTUP_BUSY_TIMEOUT_MS = 60_000;
+
 /** Opens, migrates and returns the storage of `config`. */
 export async function openStorage(config: ServerConfig, logger: Logger, now: Date): Promise<Storage> {
   if (config.databaseUrl !== null) {
     return openPostgresStorage({ url: config.databaseUrl, poolSize: config.databasePoolSize, busyTimeoutMs: config.busyTimeoutMs }, logger, now);
   }
-  const db = openDatabase(config.dbPath, config.busyTimeoutMs);
+  // Processes starting together on one file (`--workers`, a restart beside a running one) wait for each other's
+  // migrations, however busy the machine: the request's shorter wait applies once this one is migrated.
+  const db = openDatabase(config.dbPath, Math.max(config.busyTimeoutMs, STARTUP_BUSY_TIMEOUT_MS));
   try {
     migrate(db, now);
   } catch (error) {
     db.close();
     throw error;
   }
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs))}`);
   return createSqliteStorage(db, logger, { eventsPollMs: config.eventsPollMs });
 }
 
