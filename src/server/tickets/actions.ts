@@ -1,4 +1,4 @@
-/** What happens to an existing ticket: the reporter's message or cancel, the specialist's status change. */
+/** What happens to an existing ticket: the reporter's message or cancel, the specialist's status change or message. */
 import { canTransition, isFinalStatus, statusAfterReporterMessage, statusRequiresText } from '../../core';
 import type { Actor, Status, Ticket, TicketChange } from '../../core';
 import { requireUploader } from '../auth/identity';
