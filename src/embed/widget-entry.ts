@@ -18,7 +18,14 @@ export function boot({ e: emit, r: errors, q: queue, l: launcher }: LoaderBridge
   let createWidget: typeof CreateWidget | undefined;
   let stopPreparing: (() => void) | undefined;
   const hooks: WidgetHooks = {
-    emit: (event: HostEvent, payload?: unknown) => emit(event, payload),
+    // A host's handler that throws (or an `on` without one) is the host's mistake: logged, and the widget goes on.
+    emit: (event: HostEvent, payload?: unknown) => {
+      try {
+        emit(event, payload);
+      } catch (error) {
+        console.error(error);
+      }
+    },
     launcher,
     errors,
     // The launcher's clicks go where the host's calls go: in order with what is still queued.

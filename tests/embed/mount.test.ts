@@ -57,4 +57,19 @@ describe('mount() events', () => {
       new UchiSupportOptionError('UchiSupport mount: the first argument must be the element to render into, not null'),
     );
   });
+
+  it('goes on when a host’s handler throws: logged, and the other handlers are still told', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const widget = mount(document.createElement('div'), { apiUrl: 'https://support.example.ru/api/v1' });
+    const heard: string[] = [];
+    widget.on('unread', () => {
+      throw new Error('the host’s handler failed');
+    });
+    widget.on('unread', (count) => heard.push(`unread ${count}`));
+    hooksOf.at(-1)?.emit('unread', 4);
+    expect(heard).toEqual(['unread 4']);
+    expect(logged).toHaveBeenCalledWith(new Error('the host’s handler failed'));
+    widget.unmount();
+    logged.mockRestore();
+  });
 });

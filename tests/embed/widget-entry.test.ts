@@ -17,10 +17,12 @@ const arrival = vi.hoisted(() => {
 vi.mock('../../src/embed/widget-app-request', () => ({ widgetApp: arrival.promise }));
 
 const fakeWidget = {
-  createWidget(options: unknown) {
+  createWidget(options: unknown, hooks?: { emit(event: string): void }) {
     // As the real widget refuses a wrong option.
     if (options === undefined) throw new TypeError('UchiSupport init: the argument is missing (it must be object)');
     calls.push(['create', options]);
+    // As the real widget says it is ready while it is created.
+    hooks?.emit('ready');
     const record =
       (name: string) =>
       (...args: unknown[]) => {
@@ -57,7 +59,7 @@ describe('boot()', () => {
     // The file is there, the preparing steps are not done yet (init is the second): the click comes now.
     controller.run('open', []);
     expect(calls).toEqual([['create', { apiUrl: 'https://support.example.ru/api/v1' }], ['setToken', 't1'], ['open', undefined]]);
-    expect(emitted).toEqual([]);
+    expect(emitted).toEqual([['ready', undefined]]);
 
     // The remaining steps were cancelled: nothing runs twice, and later commands go straight through.
     await tick();
@@ -82,6 +84,26 @@ describe('boot()', () => {
     controller.run('init', [{ apiUrl: 'https://support.example.ru/api/v1' }]);
     expect(link.l()?.style.getPropertyValue('display')).toBe('');
     expect(calls).toEqual([['create', { apiUrl: 'https://support.example.ru/api/v1' }]]);
+    logged.mockRestore();
+  });
+
+  it('keeps a working widget when the host’s handler throws: the error is logged, the launcher stays', async () => {
+    const { boot } = await import('../../src/embed/widget-entry');
+    arrival.resolve(fakeWidget);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const launcher = document.createElement('button');
+    const broken: LoaderBridge = {
+      e: (event) => {
+        if (event === 'ready') throw new Error('the host’s handler failed');
+      },
+      r: [],
+      q: [['init', [{ apiUrl: 'https://support.example.ru/api/v1' }]], ['open', []]],
+      l: () => launcher,
+    };
+    boot(broken);
+    await vi.waitFor(() => expect(calls.map(([name]) => name)).toEqual(['create', 'open']));
+    expect(launcher.style.getPropertyValue('display')).toBe('');
+    expect(logged).toHaveBeenCalledWith(new Error('the host’s handler failed'));
     logged.mockRestore();
   });
 });

@@ -10,6 +10,15 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const eventsMatch: Same<HostEvent, WidgetHostEvent> = true;
 void eventsMatch;
 
+/** Calls a host's handler: one that throws is the host's mistake, logged, and neither the widget nor the other handlers stop. */
+function tell(handler: (payload: unknown) => void, payload: unknown): void {
+  try {
+    handler(payload);
+  } catch (error) {
+    console.error(error);
+  }
+}
+
 /**
  * Renders the widget into `element` (inline mode). Options are checked at run time too: a wrong one throws an
  * `UchiSupportOptionError` naming it.
@@ -29,7 +38,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountedWidge
     {
       emit(event, payload) {
         if (event === 'unread' || (creating && (event === 'ready' || event === 'open'))) kept.set(event, payload);
-        handlers.get(event)?.forEach((handler) => handler(payload));
+        handlers.get(event)?.forEach((handler) => tell(handler, payload));
       },
     },
   );
@@ -50,7 +59,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountedWidge
       if (kept.has(event)) {
         const payload = kept.get(event);
         queueMicrotask(() => {
-          if (set.has(listener)) listener(payload);
+          if (set.has(listener)) tell(listener, payload);
         });
       }
       return () => void set.delete(listener);
