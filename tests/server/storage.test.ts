@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
 import { migratePostgres } from '../../src/server/storage/postgres-migrations';
-import { call, createEmptyTestDatabase, createTicket, dropTestDatabase, expectError, newKey, startTestServer, tableCounts, TEST_ENGINE, userAuth } from './helpers';
+import { agentTicketListSchema } from '../../src/server/schemas';
+import { agentAuth, call, createEmptyTestDatabase, createTicket, dropTestDatabase, expectError, newKey, startTestServer, tableCounts, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
@@ -18,7 +19,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
     const db = new BetterSqlite3(ts.dbPath, { readonly: true });
     try {
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
-      expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+      expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();
@@ -53,6 +54,27 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
   });
 });
 
+describe.skipIf(TEST_ENGINE !== 'sqlite')('migration 15 (SQLite)', () => {
+  it('puts back in the queue an answered ticket the user wrote in after the answer before the migration', async () => {
+    let ts = await startTestServer();
+    try {
+      const alice = await userAuth(ts, 'migrated-alice');
+      const ticket = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.other)).body).ticket;
+      expect((await call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'answered', text: 'Готово.' } })).status).toBe(200);
+      expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: alice, json: { text: 'Не помогло' } })).status).toBe(201);
+      // The database as the server before migration 15 left it (the server sits idle meanwhile).
+      const db = new BetterSqlite3(ts.dbPath);
+      db.exec('ALTER TABLE tickets DROP COLUMN last_actor; DELETE FROM schema_migrations WHERE version = 15;');
+      db.close();
+      ts = await ts.restart();
+      const queue = agentTicketListSchema.parse((await call(ts, 'GET', '/agent/tickets?order=due', { auth: agentAuth })).body).tickets;
+      expect(queue.find((line) => line.id === ticket.id)).toMatchObject({ status: 'answered', awaitingSupport: true });
+    } finally {
+      await ts.cleanup();
+    }
+  });
+});
+
 describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
   let ts: TestServer;
   beforeAll(async () => {
@@ -77,7 +99,7 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
     await client.connect();
     try {
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     } finally {
       await client.end();
     }

@@ -12,7 +12,6 @@ export function eventsRepo(db: Database) {
   const ofTicket = db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE ticket_id = ? AND id > ? ORDER BY id');
   const byId = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
   const lastOf = db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM events WHERE ticket_id = ?');
-  const lastActorOf = db.prepare<[string], { actor: string }>('SELECT actor FROM events WHERE ticket_id = ? ORDER BY id DESC LIMIT 1');
   const countOf = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE ticket_id = ?');
 
   return {
@@ -24,8 +23,6 @@ export function eventsRepo(db: Database) {
     get: (id: number) => byId.get(id),
     /** The id of a ticket's newest event (0 when none). */
     lastId: (ticketId: string) => lastOf.get(ticketId)?.id ?? 0,
-    /** Who made a ticket's newest event (undefined when none). */
-    lastActor: (ticketId: string) => lastActorOf.get(ticketId)?.actor,
     /** How many events a ticket has. */
     count: (ticketId: string) => countOf.get(ticketId)?.n ?? 0,
   };

@@ -38,6 +38,8 @@ export interface TicketRow {
   locale: string | null;
   /** The named specialist (SUPPORT_AGENTS) handling the ticket; null while nobody is. Support's only. */
   assignee: string | null;
+  /** Who made the ticket's newest change (`reporter`, `support`); null until one after its creation. */
+  last_actor: string | null;
 }
 
 /** The rating columns of a ticket; a new ticket has none. */

@@ -196,6 +196,14 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'when the database first served outside dev mode',
     sql: `ALTER TABLE database_identity ADD COLUMN served_outside_dev_at TEXT;`,
   },
+  {
+    version: 13,
+    name: 'who made a ticket\'s newest change (the queue takes back an answer the user wrote after)',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN last_actor TEXT;
+      UPDATE tickets SET last_actor = (SELECT actor FROM events WHERE events.ticket_id = tickets.id ORDER BY events.id DESC LIMIT 1);
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -112,8 +112,8 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
           t.one_problem_markers, t.split_group, t.follow_up_of, t.consent_at, t.locale],
       );
     },
-    setStatus: async (id, status, at) => {
-      await db.query('UPDATE tickets SET status = $1, updated_at = $2 WHERE id = $3', [status, at, id]);
+    setStatus: async (id, status, at, actor) => {
+      await db.query('UPDATE tickets SET status = $1, updated_at = $2, last_actor = $3 WHERE id = $4', [status, at, actor, id]);
     },
     setAssignee: async (id, assignee) => {
       await db.query('UPDATE tickets SET assignee = $1 WHERE id = $2', [assignee, id]);
@@ -141,7 +141,6 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
   const events: EventsWrites = {
     listAfter: (ticketId, after = 0) => rows<EventRow>(db, 'SELECT * FROM events WHERE ticket_id = $1 AND id > $2 ORDER BY id', [ticketId, after]),
     lastId: async (ticketId) => (await first<{ id: number | null }>(db, 'SELECT MAX(id) AS id FROM events WHERE ticket_id = $1', [ticketId]))?.id ?? 0,
-    lastActor: async (ticketId) => (await first<{ actor: string }>(db, 'SELECT actor FROM events WHERE ticket_id = $1 ORDER BY id DESC LIMIT 1', [ticketId]))?.actor,
     count: async (ticketId) => Number((await first<{ n: string | number }>(db, 'SELECT COUNT(*) AS n FROM events WHERE ticket_id = $1', [ticketId]))?.n ?? 0),
     // The notice is sent by the same statement, so it is delivered exactly when (and only if) the event commits.
     insert: async (e) => {

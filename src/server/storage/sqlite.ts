@@ -66,7 +66,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       page: async (query, owner) => tickets.page(query, owner),
       count: async () => tickets.count(),
       insert: async (ticket) => tickets.insert(ticket),
-      setStatus: async (id, status, at) => tickets.setStatus(id, status, at),
+      setStatus: async (id, status, at, actor) => tickets.setStatus(id, status, at, actor),
       setAssignee: async (id, assignee) => tickets.setAssignee(id, assignee),
       setRating: async (id, rating) => tickets.setRating(id, rating),
       ratingCounts: async (since, positiveMin) => tickets.ratingCounts(since, positiveMin),
@@ -75,7 +75,6 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     events: {
       listAfter: async (ticketId, after) => events.listAfter(ticketId, after),
       lastId: async (ticketId) => events.lastId(ticketId),
-      lastActor: async (ticketId) => events.lastActor(ticketId),
       count: async (ticketId) => events.count(ticketId),
       insert: async (event) => events.insert(event),
     },
@@ -127,7 +126,6 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     events: {
       listAfter: (ticketId, after) => read(() => events.listAfter(ticketId, after)),
       lastId: (ticketId) => read(() => events.lastId(ticketId)),
-      lastActor: (ticketId) => read(() => events.lastActor(ticketId)),
       count: (ticketId) => read(() => events.count(ticketId)),
     },
     assignments: { listOf: (ticketId) => read(() => assignments.listOf(ticketId)) },

@@ -8,7 +8,7 @@ import type { PageQuery } from '../tickets/paging';
 import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingColumns, RatingCounts, RatingWrite, TicketRow } from '../db/rows';
 
 /** A new ticket, as the create service hands it over. */
-export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns | 'assignee'>;
+export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns | 'assignee' | 'last_actor'>;
 /** A new event; its id only ever grows, and a ticket's ids grow in commit order. */
 export type NewEvent = Omit<EventRow, 'id'>;
 /** A new record of a change of assignee. */
@@ -80,7 +80,8 @@ export interface TicketsWrites extends TicketsRepo {
    */
   getForUpdate(id: string): Promise<TicketRow | undefined>;
   insert(ticket: NewTicket): Promise<void>;
-  setStatus(id: string, status: string, at: string): Promise<void>;
+  /** Sets the status, the update time and who made the change. */
+  setStatus(id: string, status: string, at: string, actor: string): Promise<void>;
   /** Sets the specialist handling the ticket (null: nobody); the update time stays (the reporter sees it). */
   setAssignee(id: string, assignee: string | null): Promise<void>;
   /** Stores the reporter's rating (first or changed). */
@@ -95,8 +96,6 @@ export interface EventsRepo {
   listAfter(ticketId: string, after?: number): Promise<EventRow[]>;
   /** The id of a ticket's newest event (0 when none). */
   lastId(ticketId: string): Promise<number>;
-  /** Who made a ticket's newest event (undefined when none). */
-  lastActor(ticketId: string): Promise<string | undefined>;
   /** How many events a ticket has. */
   count(ticketId: string): Promise<number>;
 }

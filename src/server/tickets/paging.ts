@@ -22,14 +22,16 @@ export const QUEUE_STATUSES = ['registered', 'processing', 'clarification_sent',
 export const SPOKEN_STATUSES = ['answered', 'suggestion'] as const;
 
 /** Whether a ticket waits for support: its status asks for a specialist, or the user wrote after support's word. */
-export function awaitsSupport(status: string, lastActor: string | undefined): boolean {
+export function awaitsSupport(status: string, lastActor: string | null): boolean {
   return (QUEUE_STATUSES as readonly string[]).includes(status) || ((SPOKEN_STATUSES as readonly string[]).includes(status) && lastActor === 'reporter');
 }
 
-/** {@link awaitsSupport} as an SQL condition over `tickets` (the same text on SQLite and PostgreSQL). */
+/**
+ * {@link awaitsSupport} as an SQL condition over `tickets` (the same text on SQLite and PostgreSQL): the row's own
+ * columns, so the queue reads no event.
+ */
 export const AWAITS_SUPPORT_SQL = `(status IN (${QUEUE_STATUSES.map((status) => `'${status}'`).join(', ')})
-  OR (status IN (${SPOKEN_STATUSES.map((status) => `'${status}'`).join(', ')})
-    AND (SELECT actor FROM events WHERE events.ticket_id = tickets.id ORDER BY events.id DESC LIMIT 1) = 'reporter'))`;
+  OR (status IN (${SPOKEN_STATUSES.map((status) => `'${status}'`).join(', ')}) AND last_actor = 'reporter'))`;
 
 /** A list's order: newest first, or (agents) the queue by resolve deadline. */
 export type PageOrder = 'newest' | 'due';

@@ -14,7 +14,7 @@ export type Reader = Pick<Storage, 'tickets' | 'events' | 'attachments'>;
  */
 export type Audience = 'reporter' | 'support';
 import { oneProblemRecord } from './one-problem';
-import { awaitsSupport, SPOKEN_STATUSES } from './paging';
+import { awaitsSupport } from './paging';
 
 /** An attachment's public metadata (never its storage name or owner). */
 export function attachmentView(row: AttachmentRow): Attachment {
@@ -162,7 +162,7 @@ export async function agentSummaryView(store: Reader, row: TicketRow) {
     deadlinesProvisional: row.deadlines_provisional === 1,
     assignee: row.assignee,
     // Support has said its word and the user wrote after it: it waits for support again (and is in the queue).
-    awaitingSupport: awaitsSupport(row.status, (SPOKEN_STATUSES as readonly string[]).includes(row.status) ? await store.events.lastActor(row.id) : undefined),
+    awaitingSupport: awaitsSupport(row.status, row.last_actor),
   };
 }
 
