@@ -434,6 +434,22 @@ UchiSupport('on', 'error', function (error) { window.__log.push(error.message); 
     await tracked.context.close();
   });
 
+  it('an init with a placement that is not a string is reported too, not thrown', async () => {
+    const head = `<script>window.UchiSupport=window.UchiSupport||function(){(UchiSupport.q=UchiSupport.q||[]).push(arguments)};
+window.__log = [];
+UchiSupport('init', { apiUrl: ${scriptJson(h.apiUrl)}, placement: 1 });
+UchiSupport('on', 'error', function (error) { window.__log.push(error.message); });</script>
+<script async src="${h.loaderUrl}"></script>`;
+    const tracked = await openPage(h, h.host.serve('/init-placement-number', { body: hostPage(head) }));
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    await launcher(page).hover();
+    const log = () => page.evaluate(() => (window as unknown as { __log: string[] }).__log);
+    await expect.poll(log, { timeout: 15_000 }).toEqual(['UchiSupport init: "placement" must be one of "bottom-right", "bottom-left"']);
+    expect(tracked.errors).toEqual([expect.stringContaining('"placement" must be one of') as unknown]);
+    await tracked.context.close();
+  });
+
   it('with only a getToken callback, shows the signed-in user from the first token and asks the LMS once', async () => {
     const token = await reporterToken({ sub: 'get-token-user', name: 'Кузнецов Дмитрий Олегович' });
     const head = `<script>window.UchiSupport=window.UchiSupport||function(){(UchiSupport.q=UchiSupport.q||[]).push(arguments)};
