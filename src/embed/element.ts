@@ -19,6 +19,8 @@ const PROPERTIES = ['context', 'account', 'getToken'] as const;
 export class UchiSupportElement extends HTMLElement {
   static readonly observedAttributes = [...ATTRIBUTES];
   private widget: MountedWidget | null = null;
+  // Between connectedCallback and disconnectedCallback: attributes set while the element is upgraded wait for it.
+  private started = false;
   private hostContext: HostContext | null | undefined;
   private hostAccount: UchiProAccount | undefined;
   private tokenGetter: GetToken | undefined;
@@ -29,7 +31,7 @@ export class UchiSupportElement extends HTMLElement {
   }
   set context(value: HostContext | null | undefined) {
     this.hostContext = value;
-    if (this.widget !== null && value !== undefined) this.widget.setContext(value);
+    if (value !== undefined) this.apply((widget) => widget.setContext(value));
   }
 
   /** The Uchi.Pro account as the LMS API returns it; replaces the shown context in place. */
@@ -38,7 +40,7 @@ export class UchiSupportElement extends HTMLElement {
   }
   set account(value: UchiProAccount | undefined) {
     this.hostAccount = value;
-    if (this.widget !== null && value !== undefined) this.widget.setContext(value);
+    if (value !== undefined) this.apply((widget) => widget.setContext(value));
   }
 
   /** Returns a fresh reporter token (see `getToken` of `init`); a new one re-creates the widget. */
@@ -48,7 +50,7 @@ export class UchiSupportElement extends HTMLElement {
   set getToken(value: GetToken | undefined) {
     if (value === this.tokenGetter) return;
     this.tokenGetter = value;
-    if (this.widget !== null) this.render();
+    if (this.started) this.render();
   }
 
   /** Shows the form, pre-filled with `args`, or a ticket (`{ ticket: 'UP-…' }`). */
@@ -64,19 +66,44 @@ export class UchiSupportElement extends HTMLElement {
       delete (this as Partial<Record<(typeof PROPERTIES)[number], unknown>>)[property];
       (this as Record<(typeof PROPERTIES)[number], unknown>)[property] = value;
     }
+    this.started = true;
     this.render();
   }
 
   disconnectedCallback(): void {
+    this.started = false;
     this.widget?.unmount();
     this.widget = null;
   }
 
   attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
-    if (this.widget === null || previous === next) return;
-    if (name === 'token') this.widget.setToken(next);
-    else if (name === 'locale' && next !== null) this.widget.setLocale(next as 'ru' | 'en');
-    else this.render();
+    if (previous === next) return;
+    if (name === 'token') this.apply((widget) => widget.setToken(next));
+    else if (name === 'locale' && next !== null) this.apply((widget) => widget.setLocale(next as 'ru' | 'en'));
+    else if (this.started) this.render();
+  }
+
+  /**
+   * Applies a change to the running widget; a wrong value is reported as the element's `error` event (not thrown
+   * into the page). With no widget — the last one was refused, say for an account without its vendor — the
+   * element tries again with what it has now.
+   */
+  private apply(change: (widget: MountedWidget) => void): void {
+    if (this.widget === null) {
+      if (this.started) this.render();
+      return;
+    }
+    try {
+      change(this.widget);
+    } catch (error) {
+      this.refuse(error);
+    }
+  }
+
+  private refuse(error: unknown): void {
+    console.error(error);
+    // The message alone, as the script tag's `error` event has it.
+    this.report('error', { message: error instanceof Error ? error.message : String(error) });
   }
 
   private render(): void {
@@ -103,9 +130,7 @@ export class UchiSupportElement extends HTMLElement {
         });
       }
     } catch (error) {
-      console.error(error);
-      // The message alone, as the script tag's `error` event has it.
-      this.report('error', { message: error instanceof Error ? error.message : String(error) });
+      this.refuse(error);
     }
   }
 

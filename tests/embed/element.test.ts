@@ -105,7 +105,7 @@ describe('<uchi-support-widget>', () => {
     expect(heard).toHaveBeenCalledTimes(1);
   });
 
-  it('reports a wrong attribute as the script tag does: the message alone, in the console and as an event', async () => {
+  it('reports a wrong attribute or property as the script tag does (the message alone, in the console and as an event), and comes up once it is corrected', async () => {
     await import('../../src/embed/element');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const element = document.createElement('uchi-support-widget');
@@ -115,6 +115,19 @@ describe('<uchi-support-widget>', () => {
     expect(created).toHaveLength(0);
     expect(heard).toHaveBeenCalledWith({ message: 'UchiSupport init: "apiUrl" must be an absolute http(s) URL' });
     expect(logged).toHaveBeenCalledTimes(1);
+
+    // Corrected, it comes up: a refused widget is tried again with what the element has now.
+    element.setAttribute('api-url', 'https://support.example.ru/api/v1');
+    expect(created).toHaveLength(1);
+    // A wrong value for the running widget is an error event too, never an exception in the page's code.
+    created[0]?.setContext.mockImplementation(() => {
+      throw new TypeError('UchiSupport setContext: "account.role.code" is "owner", not one of administrator, manager, teacher, editor, listener, contractor, agent');
+    });
+    expect(() => {
+      element.account = { uuid: 'a1', title: 'Кузнецов Андрей', role: { code: 'owner' }, vendor: { title: 'ООО Ромашка' } };
+    }).not.toThrow();
+    expect(heard).toHaveBeenLastCalledWith({ message: expect.stringContaining('"account.role.code" is "owner"') as unknown });
+    expect(logged).toHaveBeenCalledTimes(2);
     logged.mockRestore();
   });
 });

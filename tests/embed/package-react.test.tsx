@@ -124,6 +124,21 @@ describe('UchiSupportWidget', () => {
     view.unmount();
   });
 
+  it('comes up once a refused prop is corrected: an account whose vendor arrives later', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const onEvent = vi.fn();
+    const account = { uuid: 'a2', title: 'Кузнецов Андрей', role: { code: 'teacher' } };
+    const view = renderWidget({ onEvent, account });
+    expect(onEvent).toHaveBeenCalledWith('error', { message: expect.stringContaining('"account.vendor" is missing') as unknown });
+    expect(view.host()).toBeNull();
+    view.rerender({ onEvent, account: { ...account, vendor: { title: 'ООО Ромашка' } } });
+    await vi.waitFor(() => expect(view.host()).not.toBeNull());
+    // Told once: the refused props were not tried twice.
+    expect(onEvent.mock.calls.filter(([event]) => event === 'error')).toHaveLength(1);
+    logged.mockRestore();
+    view.unmount();
+  });
+
   it('creates the widget again for another server, and removes it on unmount', async () => {
     const view = renderWidget({});
     view.rerenderWith(<UchiSupportWidget apiUrl="https://other.example.ru/api/v1" />);

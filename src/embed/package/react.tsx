@@ -1,5 +1,5 @@
 /** The React component for React hosts: the same widget, mounted into a div it renders (own React root inside). */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { HOST_EVENTS } from './events';
 import { mount } from './mount';
 import type { GetToken, HostContext, HostEvent, HostEventPayloads, Locale, MountedWidget, MountOptions, Theme, UchiProAccount } from './types';
@@ -69,6 +69,11 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
   const identity = context !== undefined ? 'context' : account !== undefined ? 'account' : 'none';
   const identityKey = valueKey(context ?? account ?? null);
   const hasGetToken = props.getToken !== undefined;
+  // Bumped to mount again after a refused mount, once a prop changes (the account's vendor arrives, say).
+  const [attempt, setAttempt] = useState(0);
+  // What the refused mount was given (null: the widget runs), so only a change tries again.
+  const refusedWith = useRef<string | null>(null);
+  const given = `${token ?? ''}|${locale ?? ''}|${identityKey}`;
 
   // Declared first, so the effects below see this render's props.
   useEffect(() => {
@@ -95,9 +100,12 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
     try {
       mounted = mount(ref.current, options);
     } catch (error) {
-      report(latest.current, error);
+      const p = latest.current;
+      refusedWith.current = `${p.token ?? ''}|${p.locale ?? ''}|${valueKey(p.context ?? p.account ?? null)}`;
+      report(p, error);
       return undefined;
     }
+    refusedWith.current = null;
     applied.current = { token: p.token, locale: p.locale, identity: valueKey(p.context ?? p.account ?? null) };
     const unsubscribe = HOST_EVENTS.map((event) => mounted.on(event, (payload) => tell(latest.current, event, payload)));
     widget.current = mounted;
@@ -109,7 +117,13 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
     };
     // Created again only for another server, theme, heading level, LMS or policy, or when the identity's kind changes
     // (context ↔ account ↔ none); values within a kind are applied below.
-  }, [apiUrl, theme, headingLevel, lmsUrl, privacyPolicyUrl, identity, hasGetToken]);
+  }, [apiUrl, theme, headingLevel, lmsUrl, privacyPolicyUrl, identity, hasGetToken, attempt]);
+
+  // The last mount was refused: a new token, locale, context or account tries again (after this commit).
+  useEffect(() => {
+    if (refusedWith.current === null || refusedWith.current === given) return;
+    queueMicrotask(() => setAttempt((n) => n + 1));
+  }, [given]);
 
   useEffect(() => {
     if (widget.current === null || token === undefined || token === applied.current.token) return;
