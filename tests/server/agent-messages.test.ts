@@ -83,6 +83,9 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
     const seen = ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: reporter })).body).events.at(-1)?.id ?? 0;
     expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: reporter, json: { text: 'Ещё деталь' } })).status).toBe(201);
     expectError(await write(ticket.id, { text: 'Ответ', lastEventId: seen }), 409, 'conflict');
+    // An event the ticket does not have (another ticket's, a made-up one) is not what the specialist read.
+    expectError(await write(ticket.id, { text: 'Ответ', lastEventId: seen + 1000 }), 422, 'validation_failed');
+    expectError(await call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'in_progress', lastEventId: seen + 1000 } }), 422, 'validation_failed');
     expectError(await write(ticket.id, { text: '   ' }), 422, 'validation_failed');
     expectError(await write(ticket.id, {}), 422, 'validation_failed');
     expectError(await write(ticket.id, { text: 'Ответ' }, reporter), 403);

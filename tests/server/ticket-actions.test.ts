@@ -155,14 +155,18 @@ describe('a ticket’s length', () => {
     try {
       const bob = await userAuth(ts, 'bob');
       const id = createTicketResponseSchema.parse((await createTicket(ts, bob, validDrafts.other)).body).ticket.id;
-      // The registration is the first event: three messages fill it.
-      for (let i = 1; i <= 3; i += 1) expect((await call(ts, 'POST', `/tickets/${id}/messages`, { auth: bob, json: { text: `Сообщение ${i}` } })).status).toBe(201);
-      const refused = await call(ts, 'POST', `/tickets/${id}/messages`, { auth: bob, json: { text: 'Ещё одно' } });
+      const write = (text: string) => call(ts, 'POST', `/tickets/${id}/messages`, { auth: bob, json: { text } });
+      for (let i = 1; i <= 2; i += 1) expect((await write(`Сообщение ${i}`)).status).toBe(201);
+      // Support's messages do not use up the user's room to write.
+      for (let i = 1; i <= 3; i += 1) expect((await call(ts, 'POST', `/agent/tickets/${id}/messages`, { auth: agentAuth, json: { text: `Ответ ${i}` } })).status).toBe(201);
+      for (let i = 3; i <= 4; i += 1) expect((await write(`Сообщение ${i}`)).status).toBe(201);
+      const refused = await write('Ещё одно');
       expectError(refused, 422, 'validation_failed');
       expect(refused.text).toContain('в новом обращении');
       const answered = await call(ts, 'POST', `/agent/tickets/${id}/status`, { auth: agentAuth, json: { status: 'answered', text: 'Готово.' } });
       expect(answered.status, answered.text).toBe(200);
-      expect(ticketSchema.parse((await call(ts, 'GET', `/tickets/${id}`, { auth: bob })).body).events).toHaveLength(5);
+      // The registration, four messages of the user's, four of support's.
+      expect(ticketSchema.parse((await call(ts, 'GET', `/tickets/${id}`, { auth: bob })).body).events).toHaveLength(9);
     } finally {
       await ts.cleanup();
     }

@@ -12,7 +12,7 @@ export function eventsRepo(db: Database) {
   const ofTicket = db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE ticket_id = ? AND id > ? ORDER BY id');
   const byId = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
   const lastOf = db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM events WHERE ticket_id = ?');
-  const countOf = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE ticket_id = ?');
+  const countOf = db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE ticket_id = ? AND actor = ?');
 
   return {
     /** Appends an event and returns its id. */
@@ -23,7 +23,7 @@ export function eventsRepo(db: Database) {
     get: (id: number) => byId.get(id),
     /** The id of a ticket's newest event (0 when none). */
     lastId: (ticketId: string) => lastOf.get(ticketId)?.id ?? 0,
-    /** How many events a ticket has. */
-    count: (ticketId: string) => countOf.get(ticketId)?.n ?? 0,
+    /** How many events of `actor` a ticket has. */
+    count: (ticketId: string, actor: string) => countOf.get(ticketId, actor)?.n ?? 0,
   };
 }

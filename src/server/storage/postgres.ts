@@ -141,7 +141,7 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
   const events: EventsWrites = {
     listAfter: (ticketId, after = 0) => rows<EventRow>(db, 'SELECT * FROM events WHERE ticket_id = $1 AND id > $2 ORDER BY id', [ticketId, after]),
     lastId: async (ticketId) => (await first<{ id: number | null }>(db, 'SELECT MAX(id) AS id FROM events WHERE ticket_id = $1', [ticketId]))?.id ?? 0,
-    count: async (ticketId) => Number((await first<{ n: string | number }>(db, 'SELECT COUNT(*) AS n FROM events WHERE ticket_id = $1', [ticketId]))?.n ?? 0),
+    count: async (ticketId, actor) => Number((await first<{ n: string | number }>(db, 'SELECT COUNT(*) AS n FROM events WHERE ticket_id = $1 AND actor = $2', [ticketId, actor]))?.n ?? 0),
     // The notice is sent by the same statement, so it is delivered exactly when (and only if) the event commits.
     insert: async (e) => {
       const row = await first<{ id: number }>(

@@ -75,7 +75,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     events: {
       listAfter: async (ticketId, after) => events.listAfter(ticketId, after),
       lastId: async (ticketId) => events.lastId(ticketId),
-      count: async (ticketId) => events.count(ticketId),
+      count: async (ticketId, actor) => events.count(ticketId, actor),
       insert: async (event) => events.insert(event),
     },
     assignments: {
@@ -126,7 +126,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     events: {
       listAfter: (ticketId, after) => read(() => events.listAfter(ticketId, after)),
       lastId: (ticketId) => read(() => events.lastId(ticketId)),
-      count: (ticketId) => read(() => events.count(ticketId)),
+      count: (ticketId, actor) => read(() => events.count(ticketId, actor)),
     },
     assignments: { listOf: (ticketId) => read(() => assignments.listOf(ticketId)) },
     attachments: {

@@ -96,8 +96,8 @@ export interface EventsRepo {
   listAfter(ticketId: string, after?: number): Promise<EventRow[]>;
   /** The id of a ticket's newest event (0 when none). */
   lastId(ticketId: string): Promise<number>;
-  /** How many events a ticket has. */
-  count(ticketId: string): Promise<number>;
+  /** How many events of `actor` (`reporter`, `support`) a ticket has. */
+  count(ticketId: string, actor: string): Promise<number>;
 }
 
 /** Event writes, only inside a transaction. */

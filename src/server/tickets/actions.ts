@@ -98,7 +98,8 @@ export async function postMessage(deps: AppDeps, reporter: Reporter, id: string,
     // Every read of a ticket carries its whole history: one reporter's thousands of messages would make each
     // read of it megabytes. A thread that long is better continued in a new ticket.
     const max = deps.config.maxEventsPerTicket;
-    if ((await tx.events.count(row.id)) >= max) {
+    // The reporter's own: support's answers and messages never use up the user's room to write.
+    if ((await tx.events.count(row.id, 'reporter')) >= max) {
       const message = `В обращении уже ${max} записей: напишите, пожалуйста, в новом обращении.`;
       const sentence = { ru: message, en: `The ticket has ${max} entries already: please write in a new ticket.` };
       throw failures.validation({ text: sentence }, sentence);
@@ -214,7 +215,13 @@ function seenBySpecialist(agent: AgentIdentity, id: string, seenEventId: number 
   return async (tx: Transaction) => {
     const row = await locked((reader) => anyTicket(reader, id))(tx);
     // Checked under the ticket's lock: two specialists acting on what each saw, the second learns of the first.
-    if (seenEventId !== undefined && (await tx.events.lastId(row.id)) > seenEventId) {
+    const newest = seenEventId === undefined ? 0 : await tx.events.lastId(row.id);
+    // An event this ticket does not have yet (another ticket's id, a made-up one) was not read from it.
+    if (seenEventId !== undefined && seenEventId > newest) {
+      const sentence = { ru: `lastEventId ${seenEventId}: у обращения № ${row.number} нет такого события.`, en: `lastEventId ${seenEventId}: ticket No. ${row.number} has no such event.` };
+      throw failures.validation({ lastEventId: sentence }, sentence);
+    }
+    if (seenEventId !== undefined && newest > seenEventId) {
       // A colleague with a token of their own is named; anyone else is said as what it may have been.
       const colleague = (await tx.events.listAfter(row.id, seenEventId)).findLast((e) => e.actor === 'support' && e.agent_name !== null && e.agent_name !== agent.name)?.agent_name;
       const named = colleague !== undefined && colleague !== null;
