@@ -64,7 +64,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('migration 15 (SQLite)', () => {
       expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: alice, json: { text: 'Не помогло' } })).status).toBe(201);
       // The database as the server before migration 15 left it (the server sits idle meanwhile).
       const db = new BetterSqlite3(ts.dbPath);
-      db.exec('ALTER TABLE tickets DROP COLUMN last_actor; DELETE FROM schema_migrations WHERE version = 15;');
+      db.exec('DROP INDEX tickets_by_status_actor; ALTER TABLE tickets DROP COLUMN last_actor; DELETE FROM schema_migrations WHERE version = 15;');
       db.close();
       ts = await ts.restart();
       const queue = agentTicketListSchema.parse((await call(ts, 'GET', '/agent/tickets?order=due', { auth: agentAuth })).body).tickets;

@@ -209,6 +209,7 @@ const MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE tickets ADD COLUMN last_actor TEXT;
       UPDATE tickets SET last_actor = (SELECT actor FROM events WHERE events.ticket_id = tickets.id ORDER BY events.id DESC LIMIT 1);
+      CREATE INDEX tickets_by_status_actor ON tickets (status, last_actor);
     `,
   },
 ];
