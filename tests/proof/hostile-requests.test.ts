@@ -21,7 +21,7 @@ const SEED = 20_260_301;
 const ROUTES = [
   'GET /meta', 'GET /openapi.json', 'POST /attachments', 'GET /attachments/:id', 'DELETE /attachments/:id', 'POST /tickets',
   'GET /tickets', 'GET /tickets/:id', 'POST /tickets/:id/messages', 'POST /tickets/:id/cancel', 'GET /tickets/:id/events',
-  'GET /agent/tickets', 'GET /agent/tickets/:id', 'POST /agent/tickets/:id/status', 'POST /agent/tickets/:id/assignee', 'POST /dev/token',
+  'GET /agent/tickets', 'GET /agent/tickets/:id', 'POST /agent/tickets/:id/status', 'POST /agent/tickets/:id/messages', 'POST /agent/tickets/:id/assignee', 'POST /dev/token',
   'GET /dev/agent-token',
 ];
 
@@ -53,6 +53,7 @@ describe('hostile requests', () => {
     { name: 'guest create', path: '/api/v1/tickets', headers: () => ({ authorization: `Guest ${'q'.repeat(43)}`, 'idempotency-key': newKey() }), valid: { ...validDrafts.other, contact: { ...guestContact }, consent: true }, optional: ['attachmentIds', 'contact.email'] },
     { name: 'message', path: `/api/v1/tickets/${ticketId}/messages`, headers: () => ({ authorization: user }), valid: { text: 'Ответ', attachmentIds: [] }, optional: ['attachmentIds'] },
     { name: 'agent status', path: `/api/v1/agent/tickets/${ticketId}/status`, headers: () => ({ authorization: agentAuth }), valid: { status: 'in_progress', text: 'Берём в работу' }, optional: ['text'] },
+    { name: 'agent message', path: `/api/v1/agent/tickets/${ticketId}/messages`, headers: () => ({ authorization: agentAuth }), valid: { text: 'Исправление займёт два дня', attachmentIds: [] }, optional: ['attachmentIds'] },
     // Releasing a ticket nobody handles: what already is, so the valid body changes nothing either.
     { name: 'agent assignee', path: `/api/v1/agent/tickets/${ticketId}/assignee`, headers: () => ({ authorization: agentAuth }), valid: { agent: null }, optional: ['from'] },
     { name: 'dev token', path: '/api/v1/dev/token', headers: () => ({}), valid: { ...profile('dev-user') }, optional: ['org.id', 'phone', 'email'] },
