@@ -114,7 +114,7 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
     expect(download.status).toBe(200);
     expectError(await call(ts, 'GET', `/attachments/${file.id}`, { auth: await userAuth(ts, 'message-stranger') }), 404);
     await vi.waitFor(() => expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toHaveLength(1), { timeout: 15_000, interval: 25 });
-    expect(smtp.mails.find((m) => m.subject.includes(ticket.number))?.text).toContain('Специалист приложил файлы: «Где кнопка.png». Они открываются в обращении.');
+    expect(smtp.mails.find((m) => m.subject.includes(ticket.number))?.text).toContain('Специалист приложил файл «Где кнопка.png»: скачать его можно в обращении.');
     const eventId = agentTicketChangeSchema.parse(reply.body).event.id;
     await vi.waitFor(() => expect(desk.hits.some((hit) => (JSON.parse(hit.body) as { event: { id: number } }).event.id === eventId)).toBe(true), { timeout: 15_000, interval: 25 });
     const hook = desk.hits.map((hit) => JSON.parse(hit.body) as { event: { id: number; attachments: { id: string }[] } }).find((body) => body.event.id === eventId);

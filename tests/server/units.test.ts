@@ -4,6 +4,7 @@ import { contentDisposition, sanitizeFileName } from '../../src/server/attachmen
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
 import { commandLineFrom } from '../../src/server/workers';
 import { workerLines } from '../../src/server/process-logger';
+import { renderEmail } from '../../src/server/outbox/email';
 import { addressGroup } from '../../src/server/guard/guest-quota';
 import { preferredLocale } from '../../src/server/locale';
 import { fieldMessages } from '../../src/server/field-messages';
@@ -319,6 +320,20 @@ describe('a worker’s log lines', () => {
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).toMatch(/^\[support worker 3\] /);
     expect(lines[1]).toBe('[support worker 3]     at write (store.ts:1:1)');
+  });
+});
+
+describe('a specialist’s message by e-mail', () => {
+  it('says a specialist wrote, and names the files, one or several, in the e-mail’s language', () => {
+    const base = { to: 'anna@example.ru', name: 'Anna', number: 'UP-2026-000007', subject: 'Test <b>', status: 'answered' as const, text: 'See the screenshot.', page: null, guest: false, unsubscribeUrl: null };
+    const en = renderEmail({ ...base, locale: 'en', message: true, files: ['a <b>.png', 'guide.pdf'] });
+    expect(en.subject).toBe('Request UP-2026-000007: A specialist wrote about your request');
+    expect(en.text).toContain('The specialist attached files: “a <b>.png”, “guide.pdf”. You can download them from the request.');
+    expect(en.html).toContain('“a &#60;b&#62;.png”');
+    const ru = renderEmail({ ...base, message: true, files: ['Инструкция.pdf'] });
+    expect(ru.subject).toBe('Обращение № UP-2026-000007: специалист написал по обращению');
+    expect(ru.text).toContain('Специалист приложил файл «Инструкция.pdf»: скачать его можно в обращении.');
+    expect(renderEmail(base).text).not.toContain('приложил');
   });
 });
 

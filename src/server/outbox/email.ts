@@ -60,7 +60,8 @@ interface MailTexts {
   about: (headline: string, number: string, topic: string) => string;
   answer: string;
   open: string;
-  files: (names: string) => string;
+  /** The files the specialist attached: their names, each quoted, and how many. */
+  files: (names: readonly string[]) => string;
   automatic: string;
   /** The footer's last sentence: when a guest gets e-mails at all, or where a signed-in user turns them off. */
   guest: string;
@@ -83,7 +84,10 @@ const TEXTS: Record<Locale, MailTexts> = {
     about: (headline, number, topic) => `${headline}: № ${number} «${topic}».`,
     answer: 'Ответить на вопрос',
     open: 'Открыть обращение',
-    files: (names) => `Специалист приложил файлы: ${names}. Они открываются в обращении.`,
+    files: (names) =>
+      names.length === 1
+        ? `Специалист приложил файл «${names[0] ?? ''}»: скачать его можно в обращении.`
+        : `Специалист приложил файлы: ${names.map((name) => `«${name}»`).join(', ')}. Скачать их можно в обращении.`,
     automatic: 'Это письмо отправлено автоматически, отвечать на него не нужно.',
     guest: 'Письма приходят, только когда специалист задаёт вопрос, пишет, отвечает или закрывает ваше обращение.',
     settingsOrLink: 'Отключить письма можно в настройках виджета техподдержки или по ссылке ниже.',
@@ -103,7 +107,10 @@ const TEXTS: Record<Locale, MailTexts> = {
     about: (headline, number, topic) => `${headline}: ${number} “${topic}”.`,
     answer: 'Answer the question',
     open: 'Open the request',
-    files: (names) => `The specialist attached files: ${names}. They open in the request.`,
+    files: (names) =>
+      names.length === 1
+        ? `The specialist attached the file “${names[0] ?? ''}”: you can download it from the request.`
+        : `The specialist attached files: ${names.map((name) => `“${name}”`).join(', ')}. You can download them from the request.`,
     automatic: 'This e-mail was sent automatically; there is no need to reply to it.',
     guest: 'E-mails come only when a specialist asks a question about, writes about, answers or resolves your request.',
     settingsOrLink: 'You can turn these e-mails off in the support widget’s settings or with the link below.',
@@ -136,7 +143,8 @@ export function renderEmail(input: EmailInput): EmailPayload {
   const action = input.status === 'clarification_requested' && input.message !== true ? say.answer : say.open;
   const settings = input.guest ? say.guest : input.unsubscribeUrl !== null ? say.settingsOrLink : say.settings;
   // File names are the uploader's: one line each way, as the subject.
-  const files = (input.files ?? []).length === 0 ? null : say.files((input.files ?? []).map((name) => `«${name.replace(/\s+/g, ' ').trim()}»`).join(', '));
+  const names = (input.files ?? []).map((name) => name.replace(/\s+/g, ' ').trim());
+  const files = names.length === 0 ? null : say.files(names);
   const text = [
     say.hello(input.name),
     '',
