@@ -77,6 +77,11 @@
   let nextCursor = null;
   /** The opened ticket in full (the list holds summaries only). */
   let detail = null;
+  // The ids of the events this page made: a refresh does not announce them as news.
+  const ownEvents = new Set();
+  // The server's file limits (`GET /meta`), checked before a file is uploaded; these until it answers.
+  let fileLimits = { maxFileBytes: 10 * 1024 * 1024, maxFilesPerTicket: 10 };
+  const FILE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'];
   let selectedId = null;
   let busy = false;
   /** Files being fetched (by attachment id): a second click waits for the first. */
@@ -111,7 +116,8 @@
   }
 
   async function api(path, init = {}) {
-    const headers = { ...init.headers, authorization: `Bearer ${agentToken}` };
+    // The page is Russian: the server's refusals come in Russian too, whatever the browser prefers.
+    const headers = { ...init.headers, authorization: `Bearer ${agentToken}`, 'accept-language': 'ru' };
     const response = await fetch(`${API}${path}`, { ...init, headers }).catch(() => {
       throw new Error('нет связи с сервером');
     });
@@ -600,7 +606,7 @@
    * what follows a change taken and gives its sentence. The page is busy until the answer, and reads the list and
    * the ticket again after it.
    */
-  async function postChange(result, path, body, sent) {
+  async function postChange(result, path, body, sent, refused = 'Не изменено') {
     busy = true;
     renderTicket();
     result.className = '';
@@ -608,13 +614,15 @@
     try {
       // A body may first upload what it carries (the chosen files): a refused upload is said like a refused change.
       const payload = typeof body === 'function' ? await body() : body;
-      await api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      const answer = await api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      // The page's own change is not news to announce.
+      if (answer?.event?.id !== undefined) ownEvents.add(answer.event.id);
       const said = sent();
       result.className = 'op-ok';
       result.textContent = said;
     } catch (error) {
       result.className = 'op-error';
-      result.textContent = `Не изменено: ${error.message}`;
+      result.textContent = `${refused}: ${error.message}`;
     } finally {
       busy = false;
     }
@@ -685,16 +693,33 @@
   async function loadDetail() {
     if (selectedId === null) return;
     try {
+      const before = detail?.id === selectedId ? (detail.events.at(-1)?.id ?? 0) : null;
       detail = await api(`/agent/tickets/${encodeURIComponent(selectedId)}`);
       learn(detail);
+      if (before !== null) announceNews(detail, detail.events.filter((event) => event.id > before && !ownEvents.has(event.id)));
     } catch (error) {
       showError(`Не удалось открыть обращение: ${error.message}`);
     }
   }
 
+  /**
+   * What changed in the opened ticket since the page showed it, said in a live region: the user wrote or answered,
+   * a colleague moved it or wrote. The next move or message is made knowing it (its `lastEventId` is the new event).
+   */
+  function announceNews(ticket, events) {
+    const event = events.at(-1);
+    if (event === undefined) return;
+    const what =
+      event.actor === 'reporter'
+        ? event.type === 'message' ? 'новое сообщение пользователя' : `пользователь: ${STATUS_LABELS[event.status]}`
+        : `${event.agent ? `специалист ${event.agent}` : 'коллега'}: ${event.type === 'message' ? 'сообщение пользователю' : STATUS_LABELS[event.status]}`;
+    $('op-news').textContent = `Новое в обращении № ${ticket.number} (${clock.format(new Date(event.createdAt))} МСК) — ${what}.`;
+  }
+
   async function select(id) {
     if (id !== selectedId) {
       $('op-result').textContent = '';
+      $('op-news').textContent = '';
       $('op-file-result').textContent = '';
       // The text typed for the ticket being left stays with it; the opened one gets its own back.
       if (selectedId !== null) drafts.set(selectedId, $('op-text').value);
@@ -720,6 +745,13 @@
     const ticket = detail;
     if (ticket === null || ticket.id !== selectedId || busy) return;
     const text = $('op-text').value.trim();
+    const refusedFiles = checkChosenFiles();
+    if (refusedFiles !== null) {
+      $('op-result').className = 'op-error';
+      $('op-result').textContent = `Не изменено: ${refusedFiles}`;
+      $('op-files').focus();
+      return;
+    }
     // What this page showed: a colleague's answer or the user's message since then refuses the move (409).
     const body = async () => ({ status, ...(text === '' ? {} : { text }), attachmentIds: await uploadChosenFiles(), lastEventId: ticket.events.at(-1)?.id ?? 0 });
     await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/status`, body, () => {
@@ -743,9 +775,23 @@
     for (const file of $('op-files').files ?? []) {
       const form = new FormData();
       form.append('file', file, file.name);
-      ids.push((await api('/attachments', { method: 'POST', body: form })).id);
+      const uploaded = await api('/attachments', { method: 'POST', body: form }).catch((error) => {
+        throw new Error(`«${file.name}»: ${error.message}`);
+      });
+      ids.push(uploaded.id);
     }
     return ids;
+  }
+
+  /** What is wrong with the chosen files before any is uploaded (the server's limits, as `/meta` gives them), or null. */
+  function checkChosenFiles() {
+    const files = [...($('op-files').files ?? [])];
+    if (files.length > fileLimits.maxFilesPerTicket) return `не больше ${fileLimits.maxFilesPerTicket} файлов за раз.`;
+    const large = files.find((file) => file.size > fileLimits.maxFileBytes);
+    if (large !== undefined) return `«${large.name}» больше ${Math.floor(fileLimits.maxFileBytes / (1024 * 1024))} МБ.`;
+    const other = files.find((file) => !FILE_TYPES.includes(file.type));
+    if (other !== undefined) return `«${other.name}» — не PNG, JPEG, WebP, GIF или PDF.`;
+    return null;
   }
 
   /**
@@ -756,13 +802,28 @@
     const ticket = detail;
     if (ticket === null || ticket.id !== selectedId || busy) return;
     const text = $('op-text').value.trim();
+    // Nothing is uploaded for a message that cannot go: the field says what is missing and takes the focus.
+    if (text === '') {
+      $('op-result').className = 'op-error';
+      $('op-result').textContent = 'Не отправлено: напишите сообщение пользователю.';
+      $('op-text').setAttribute('aria-invalid', 'true');
+      $('op-text').focus();
+      return;
+    }
+    const refusedFiles = checkChosenFiles();
+    if (refusedFiles !== null) {
+      $('op-result').className = 'op-error';
+      $('op-result').textContent = `Не отправлено: ${refusedFiles}`;
+      $('op-files').focus();
+      return;
+    }
     const body = async () => ({ text, attachmentIds: await uploadChosenFiles(), lastEventId: ticket.events.at(-1)?.id ?? 0 });
     await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/messages`, body, () => {
       drafts.delete(ticket.id);
       $('op-files').value = '';
       if (selectedId === ticket.id) $('op-text').value = '';
       return 'Сообщение отправлено пользователю';
-    });
+    }, 'Не отправлено');
   }
 
   function renderMoves() {
@@ -851,6 +912,16 @@
       // The button is gone: the first of the rows it uncovered takes the focus.
       $('op-deliveries').querySelectorAll('li')[DELIVERIES_SHOWN]?.querySelector('button')?.focus();
     });
+    void fetch(`${API}/meta`)
+      .then((response) => response.json())
+      .then((meta) => {
+        const limits = meta?.limits;
+        if (limits?.maxFileBytes && limits?.maxFilesPerTicket) {
+          fileLimits = { maxFileBytes: limits.maxFileBytes, maxFilesPerTicket: limits.maxFilesPerTicket };
+          $('op-files-hint').textContent = `PNG, JPEG, WebP, GIF или PDF, до ${Math.floor(limits.maxFileBytes / (1024 * 1024))} МБ, не больше ${limits.maxFilesPerTicket} файлов за раз`;
+        }
+      })
+      .catch(() => undefined);
     $('op-toolbar').addEventListener('submit', (event) => {
       event.preventDefault();
       void refresh();
@@ -879,6 +950,7 @@
     });
     $('op-signout').addEventListener('click', () => void signIn(sharedToken).then(() => $('op-token').focus()));
     $('op-text').addEventListener('input', () => {
+      $('op-text').removeAttribute('aria-invalid');
       if (selectedId !== null) drafts.set(selectedId, $('op-text').value);
     });
     await refresh();

@@ -513,6 +513,21 @@ describe('the operator page', () => {
     expect(mine.events.at(-1)).toMatchObject({ actor: 'support', type: 'message', text: 'Откройте тест в другом браузере, пожалуйста.', attachments: [{ name: 'Где кнопка.png' }] });
     expect(await tracked.page.getByLabel('Файлы для пользователя (снимок экрана, инструкция в PDF)').inputValue()).toBe('');
     await waitUntil(tracked, 'the answered ticket out of the queue again', async () => (await ours()).length === 2, 15_000);
+    // The user writes again while the ticket is open: the page says so (a live region), not only in the history.
+    expect((await fetch(`${h.apiUrl}/tickets/${answered}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'В другом браузере то же самое' }),
+    })).status).toBe(201);
+    await waitUntil(tracked, 'the user’s new message announced', async () => /новое сообщение пользователя/.test((await tracked.page.locator('#op-news').textContent()) ?? ''), 15_000);
+    expect(await tracked.page.locator('#op-news').getAttribute('role')).toBe('status');
+    // An empty message is refused before anything is uploaded: the field says so and takes the focus.
+    await tracked.page.locator('#op-text').fill('');
+    await tracked.page.getByLabel('Файлы для пользователя (снимок экрана, инструкция в PDF)').setInputFiles({ name: 'Снимок.png', mimeType: 'image/png', buffer: await pngImage() });
+    await tracked.page.locator('#op-actions').getByRole('button', { name: 'Написать пользователю' }).click();
+    await visible(tracked, tracked.page.locator('#op-result').getByText('Не отправлено: напишите сообщение пользователю.'), 'the empty message, refused');
+    expect(await tracked.page.locator('#op-text').getAttribute('aria-invalid')).toBe('true');
+    expect(await tracked.page.evaluate(() => document.activeElement?.id)).toBe('op-text');
     expect(await axeViolations(tracked.page, '#content')).toEqual([]);
     await expectClean(tracked);
   });
