@@ -100,7 +100,7 @@ export const ClarificationReply: Story = {
   },
 };
 
-/** After an answer: writing to the specialist (it did not help), not only rating; the status stays. */
+/** After an answer: writing to the specialist (it did not help), not only rating; the status stays, and «Что дальше» says the specialist will answer, with the deadline. */
 export const MessageAfterAnswer: Story = {
   args: { ticketId: 't-answered' },
   parameters: { widget: { tickets: [seedIn('answered', OPEN_NOW)] } },
@@ -110,6 +110,10 @@ export const MessageAfterAnswer: Story = {
     await typeInto(canvas, t('timeline:reply.messageLabel'), 'Кэш очистила, урок всё равно не открывается.');
     await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.messageSubmit') }));
     await expect(await canvas.findByText(t('timeline:reply.messageSent'))).toBeVisible();
+    // «Что дальше» now says it is support's turn again, and until when.
+    const next = canvas.getByRole('region', { name: t('timeline:next.title') });
+    await waitFor(() => expect(next).toHaveTextContent(t('timeline:next.userWroteLate').replace(/\.$/, '')));
+    await expect(next).toHaveTextContent(/(Срок решения: до|Resolution target:) \S/);
   },
 };
 

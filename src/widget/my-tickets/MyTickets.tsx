@@ -149,6 +149,8 @@ function useNewsAnnouncement(
   const [news, announce] = useAnnouncer();
   // Each changed ticket told, with the event it was told at: a ticket already marked that changes again is news too.
   const told = useRef<Set<string> | null>(null);
+  // The status each ticket had when the list was last read: a change that kept it (a specialist's message) is said as such.
+  const statuses = useRef(new Map<string, string>());
   const listed = useRef(tickets);
   useEffect(() => {
     listed.current = tickets;
@@ -163,14 +165,27 @@ function useNewsAnnouncement(
   useEffect(() => {
     const changed = changedKey === '' ? [] : changedKey.split(' ');
     // The first reading is what the user opened the list to see, not news.
+    const known = statuses.current;
+    const remember = () => {
+      for (const ticket of listed.current) known.set(ticket.id, ticket.status);
+    };
     if (told.current === null) {
-      if (loaded) told.current = new Set(changed);
+      if (loaded) {
+        told.current = new Set(changed);
+        remember();
+      }
       return;
     }
     const before = told.current;
     const fresh = listed.current.filter((ticket) => changedIds.has(ticket.id) && !before.has(`${ticket.id}:${ticket.lastEventId}`));
     for (const key of changed) before.add(key);
-    if (fresh.length > 0) announce(fresh.map((ticket) => t('changedLive', { number: ticket.number, status: t(`common:status.${ticket.status}`) })).join(' '));
+    const said = fresh.map((ticket) =>
+      known.get(ticket.id) === ticket.status
+        ? t('changedLiveSameStatus', { number: ticket.number })
+        : t('changedLive', { number: ticket.number, status: t(`common:status.${ticket.status}`) }),
+    );
+    remember();
+    if (said.length > 0) announce(said.join(' '));
     // changedIds is read through its key: a new Set of the same tickets at the same events is no news.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [changedKey, loaded, t, announce]);

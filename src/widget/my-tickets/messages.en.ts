@@ -6,6 +6,7 @@ export const ticketsMessagesEn = {
   number: 'No.\u00a0{{number}}',
   changed: 'New activity',
   changedLive: 'Request {{number}}: {{status}}.',
+  changedLiveSameStatus: 'Request {{number}}: a new message.',
   lastChange: 'Updated: {{when}}',
   empty: 'You have no requests yet.',
   emptyHint: 'Describe the problem — we will register a request and show here how it is being solved.',

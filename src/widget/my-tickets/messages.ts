@@ -7,6 +7,7 @@ export const ticketsMessages = {
     number: '№\u00a0{{number}}',
     changed: 'Есть изменения',
     changedLive: 'Обращение № {{number}}: {{status}}.',
+    changedLiveSameStatus: 'Обращение № {{number}}: новое сообщение.',
     lastChange: 'Изменено: {{when}}',
     empty: 'У вас пока нет обращений.',
     emptyHint: 'Опишите проблему — мы зарегистрируем обращение и покажем здесь, как оно решается.',

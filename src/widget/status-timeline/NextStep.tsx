@@ -30,11 +30,15 @@ function deadlineOf(status: Status): 'review' | 'resolve' | null {
 export function NextStep({ ticket, timeZone, followUpOffered = false }: { ticket: Ticket; timeZone?: string | undefined; followUpOffered?: boolean }) {
   const { t } = useTranslation('timeline');
   const when = useWhen(timeZone);
-  const deadline = deadlineOf(ticket.status);
-  const at = deadline === 'review' ? ticket.reviewDueAt : ticket.resolveDueAt;
   const env = useWidgetEnv();
+  // The user wrote after support's answer («не помогло»): it is support's turn again, until the resolve deadline
+  // (when it has not passed).
+  const wrote = (ticket.status === 'answered' || ticket.status === 'suggestion') && ticket.events.at(-1)?.actor === 'reporter';
+  const wroteBy = wrote && new Date(ticket.resolveDueAt).getTime() > env.now().getTime();
+  const deadline = wroteBy ? 'resolve' : wrote ? null : deadlineOf(ticket.status);
+  const at = deadline === 'review' ? ticket.reviewDueAt : ticket.resolveDueAt;
   // A closed ticket that can still be continued points to the continuation offered below it.
-  const key = followUpOffered && canFollowUp(ticket.status, ticket.events, env.now()) ? 'closedFollowUp' : ticket.status;
+  const key = wrote ? (wroteBy ? 'userWrote' : 'userWroteLate') : followUpOffered && canFollowUp(ticket.status, ticket.events, env.now()) ? 'closedFollowUp' : ticket.status;
   const text = t(`next.${key}`, {
     count: REVIEW_WORKING_MINUTES,
     when: deadline === null ? '' : when(at, { provisional: ticket.deadlinesProvisional }),

@@ -65,6 +65,8 @@ export const timelineMessagesEn = {
     resolved: 'The request is closed. If the problem comes back, create a new request.',
     closedFollowUp: 'The request is closed. If the problem comes back, create a continuation with the button below: the specialist will see this request.',
     suggestion: 'The suggestion has been passed to the team that plans LMS and course improvements.',
+    userWrote: 'The specialist has your message and will answer here. Resolution target: {{when}}.',
+    userWroteLate: 'The specialist has your message and will answer here.',
   },
   live: {
     statusChanged: 'Request status changed: {{status}}',

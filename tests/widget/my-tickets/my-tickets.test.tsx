@@ -40,6 +40,9 @@ describe('MyTickets', () => {
     await waitFor(() => expect(within(list).getAllByRole('button')[0]).toHaveTextContent('Ответ техподдержки'));
     // A screen reader hears which ticket changed and how, once.
     await waitFor(() => expect(news()).toHaveTextContent('Обращение № UP-2026-000122: Ответ техподдержки.'));
+    // A specialist's message keeps the status: it is said as a new message, not as the status it already had.
+    current = [{ ...tickets[1]!, status: 'answered', lastEventId: 11 }, tickets[0]!];
+    await waitFor(() => expect(news()).toHaveTextContent('Обращение № UP-2026-000122: новое сообщение.'));
   });
 
   it('lists tickets, latest change first, each a button with number, subject, status and last change', async () => {

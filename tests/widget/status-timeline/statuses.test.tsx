@@ -5,7 +5,7 @@ import type { Status } from '../../../src/core';
 import { commonMessages } from '../../../src/widget/shared/messages';
 import { TicketView } from '../../../src/widget/status-timeline';
 import { createFakeApi, ok } from './fake-api';
-import { makeTicket } from './fixtures';
+import { HISTORY, makeEvent, makeTicket } from './fixtures';
 import { renderWidget } from './render';
 
 const ru = commonMessages.ru;
@@ -74,5 +74,18 @@ describe('TicketView in every status', () => {
     expect(items[1]).toHaveTextContent('Специалист техподдержки');
     expect(items[2]).toHaveTextContent('Вы');
     expect(items[2]).toHaveTextContent('Chrome 131');
+  });
+
+  it('after the user wrote on an answer, says it is the specialist’s turn, until the deadline while it has not passed', async () => {
+    const events = [...HISTORY.answered, makeEvent(3, 'answered', 'answered', 'reporter', { text: 'Не помогло.' })];
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('answered', { events })) });
+    const { unmount } = renderWidget(<TicketView ticketId="t1" />, api);
+    const next = await screen.findByRole('region', { name: 'Что дальше' });
+    expect(next).toHaveTextContent(/Специалист получил ваше сообщение и ответит здесь\. Срок решения: до вт, 1 декабря/);
+    unmount();
+    const late = createFakeApi({ getTicket: async () => ok(makeTicket('answered', { events, resolveDueAt: '2026-11-20T05:00:00.000Z' })) });
+    renderWidget(<TicketView ticketId="t1" />, late);
+    const lateNext = await screen.findByRole('region', { name: 'Что дальше' });
+    expect(lateNext).toHaveTextContent(/Специалист получил ваше сообщение и ответит здесь\.$/);
   });
 });
