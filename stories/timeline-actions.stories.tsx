@@ -1,6 +1,6 @@
 /** What happens on a ticket: the confirmation after sending, live changes, answering a question, cancelling. */
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { zonedTimes } from '../src/widget/shared/ui/zoned-time';
 import { pngFile } from './support/files';
 import { CLOSED_NOW, GUEST_CONTACT, OPEN_NOW, USER_TIME_ZONE } from './support/fixtures';
@@ -97,6 +97,31 @@ export const ClarificationReply: Story = {
     const sent = t('timeline:reply.sent', { status: t('common:status.clarification_sent') });
     await expect(await canvas.findByText(sent)).toBeVisible();
     await waitFor(() => expect(canvas.getAllByText(t('common:status.clarification_sent'), { selector: '.us-status-badge' })[0]).toBeVisible());
+  },
+};
+
+/** A question with a sample attached: the file is beside the question the user answers, not only in the history. */
+export const ClarificationWithSample: Story = {
+  args: { ticketId: 't-sample' },
+  parameters: {
+    widget: {
+      tickets: [
+        {
+          ...seedIn('clarification_requested', OPEN_NOW, { id: 't-sample' }),
+          history: [
+            { status: 'processing', minutes: 18 },
+            { status: 'clarification_requested', text: 'Пришлите, пожалуйста, снимок экрана теста, как на образце во вложении.', minutes: 12, files: ['Образец снимка.png'] },
+          ],
+        },
+      ],
+    },
+  },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-sample');
+    const form = await canvas.findByRole('form', { name: t('timeline:reply.title') });
+    const files = within(form).getByRole('list', { name: t('timeline:timeline.attachments') });
+    await expect(files).toHaveTextContent('Образец снимка.png');
   },
 };
 

@@ -13,6 +13,8 @@ export interface SeedStep {
   text?: string;
   /** Minutes after the previous step (default 25). */
   minutes?: number;
+  /** Files sent with the step (names; PNG images): a specialist's sample, a user's screenshot. */
+  files?: string[];
 }
 
 /** A ticket to seed. */
@@ -88,7 +90,8 @@ export function seedTickets(store: MemoryStore, clock: StoryClock, host: HostCon
     };
     history.forEach((step, index) => {
       at = new Date(at.getTime() + (step.minutes ?? 25) * 60_000);
-      const result = store.change(ticket.id, { status: step.status, actor: step.actor ?? 'support', text: step.text }, at);
+      const attachmentIds = (step.files ?? []).map((name) => store.addUpload(name, 'image/png', 48_213, at).id);
+      const result = store.change(ticket.id, { status: step.status, actor: step.actor ?? 'support', text: step.text, attachmentIds }, at);
       if (typeof result === 'string') throw new Error(`seed ${ticket.id}: ${step.status} refused (${result})`);
       if (seed.rating?.afterStep === index) rate();
     });

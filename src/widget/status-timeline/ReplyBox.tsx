@@ -13,7 +13,8 @@ import { useWidgetEnv } from '../shared/env';
 import { Button, Field, Heading, Notice } from '../shared/ui';
 import { failureMessage } from '../shared/failure-message';
 import { readReplyDraft, replyDraftKey, writeReplyDraft } from './reply-draft';
-import { getLastQuestion } from './timeline-model';
+import { AttachmentDownload } from './AttachmentDownload';
+import { getLastQuestionEvent } from './timeline-model';
 
 const QUESTION_KEYS = { title: 'reply.title', label: 'reply.label', submit: 'reply.submit', empty: 'reply.emptyQuestion' } as const;
 const MESSAGE_KEYS = { title: 'reply.messageTitle', label: 'reply.messageLabel', submit: 'reply.messageSubmit', empty: 'reply.emptyMessage' } as const;
@@ -44,7 +45,7 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: 
   const [filesProblem, setFilesProblem] = useState<'busy' | 'failed' | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
-  const question = kind === 'question' ? getLastQuestion(ticket.events) : null;
+  const question = kind === 'question' ? getLastQuestionEvent(ticket.events) : null;
   const keys = kind === 'question' ? QUESTION_KEYS : MESSAGE_KEYS;
 
   function submit(event: FormEvent) {
@@ -81,7 +82,17 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: 
       {question === null ? null : (
         <figure className="us-reply__question">
           <figcaption>{t('reply.question')}</figcaption>
-          <blockquote>{question}</blockquote>
+          <blockquote>{question.text}</blockquote>
+          {question.attachments.length > 0 ? (
+            // What the specialist sent with the question (a sample to follow), beside it rather than only in the history.
+            <ul className="us-timeline__files" aria-label={t('timeline.attachments')}>
+              {question.attachments.map((attachment) => (
+                <li key={attachment.id}>
+                  <AttachmentDownload attachment={attachment} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </figure>
       )}
       <Field label={t(keys.label)} error={fieldError} required>

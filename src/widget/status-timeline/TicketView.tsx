@@ -76,12 +76,14 @@ export function TicketView(props: TicketViewProps) {
     const ticket = client.getQueryData<Ticket>(queryKeys.ticket(ticketId));
     // The user's own reply or cancel already got its feedback where they acted.
     if (event.actor === 'reporter') return;
+    // Files the specialist sent with it are said too: the user would otherwise find them only in the history.
+    const files = event.attachments.length === 0 ? '' : ` ${t('live.withFiles', { count: event.attachments.length })}`;
     if (isStatusChange(event)) {
       const status = t(`common:status.${event.status}`);
-      announce(t('live.statusChanged', { status }));
+      announce(`${t('live.statusChanged', { status })}${files}`);
       if (ticket !== undefined) env.emit?.({ type: 'ticket:status', ticketId, number: ticket.number, status: event.status });
     } else if (event.actor === 'support') {
-      announce(t('live.newMessage'));
+      announce(`${t('live.newMessage')}${files}`);
     }
   });
   const query = useLiveTicket(ticketId, (event) => onEvent.current(event));

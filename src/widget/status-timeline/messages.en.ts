@@ -71,6 +71,8 @@ export const timelineMessagesEn = {
   live: {
     statusChanged: 'Request status changed: {{status}}',
     newMessage: 'New message from a support specialist',
+    withFiles_one: '{{count}} file attached.',
+    withFiles_other: '{{count}} files attached.',
   },
   reply: {
     title: 'Answer the specialist’s question',

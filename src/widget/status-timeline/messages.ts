@@ -76,6 +76,10 @@ export const timelineMessages = {
     live: {
       statusChanged: 'Статус обращения изменён: {{status}}',
       newMessage: 'Новое сообщение от специалиста техподдержки',
+      withFiles_one: 'Приложен {{count}} файл.',
+      withFiles_few: 'Приложено {{count}} файла.',
+      withFiles_many: 'Приложено {{count}} файлов.',
+      withFiles_other: 'Приложено {{count}} файла.',
     },
     reply: {
       title: 'Ответ на вопрос специалиста',

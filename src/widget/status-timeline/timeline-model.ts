@@ -17,7 +17,12 @@ export function getCurrentEventId(events: readonly TicketEvent[]): number | null
 
 /** The specialist's latest question (text of the last clarification request), if any. */
 export function getLastQuestion(events: readonly TicketEvent[]): string | null {
-  return lastSupportText(events, ['clarification_requested']);
+  return lastSupportEvent(events, ['clarification_requested'])?.text ?? null;
+}
+
+/** The specialist's latest question as an event: its text and the files sent with it (a sample to follow). */
+export function getLastQuestionEvent(events: readonly TicketEvent[]): TicketEvent | null {
+  return lastSupportEvent(events, ['clarification_requested']);
 }
 
 /**
@@ -25,14 +30,14 @@ export function getLastQuestion(events: readonly TicketEvent[]): string | null {
  * resolved the ticket (a ticket may be resolved with its answer, without an "answered" step).
  */
 export function getLastAnswer(events: readonly TicketEvent[]): string | null {
-  return lastSupportText(events, ['answered', 'resolved']);
+  return lastSupportEvent(events, ['answered', 'resolved'])?.text ?? null;
 }
 
-function lastSupportText(events: readonly TicketEvent[], statuses: ReadonlyArray<TicketEvent['status']>): string | null {
+function lastSupportEvent(events: readonly TicketEvent[], statuses: ReadonlyArray<TicketEvent['status']>): TicketEvent | null {
   for (let index = events.length - 1; index >= 0; index--) {
     const event = events[index];
     if (event !== undefined && statuses.includes(event.status) && event.actor === 'support' && event.text !== undefined && event.text.trim() !== '') {
-      return event.text;
+      return event;
     }
   }
   return null;

@@ -51,6 +51,18 @@ describe('TicketView live updates', () => {
     expect(current).toHaveTextContent('Обращение в работе');
   });
 
+  it('says that files came with a specialist’s question, and shows them beside the question to answer', async () => {
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('in_progress')) });
+    renderWidget(<TicketView ticketId="t1" />, api);
+    await waitFor(() => expect(api.openSubscriptions('t1')).toBe(1));
+    const sample = { id: 'f-sample-0001', name: 'Образец снимка.png', contentType: 'image/png' as const, size: 48_213, width: 640, height: 400, createdAt: '2026-11-27T05:00:00.000Z' };
+    act(() => api.push(makeEvent(3, 'clarification_requested', 'in_progress', 'support', { text: 'Пришлите снимок экрана, как на образце.', attachments: [sample] })));
+    expect(liveRegion()).toHaveTextContent('Статус обращения изменён: Техподдержке требуется уточнение Приложен 1 файл.');
+    const form = await screen.findByRole('form', { name: 'Ответ на вопрос специалиста' });
+    const files = within(form).getByRole('list', { name: 'Файлы' });
+    expect(files).toHaveTextContent('Образец снимка.png');
+  });
+
   it('keeps what arrives while the panel is closed unseen, and reports it once the view is seen again', async () => {
     const onViewed = vi.fn();
     const api = createFakeApi({ getTicket: async () => ok(makeTicket('in_progress')) });
