@@ -77,6 +77,8 @@
   let nextCursor = null;
   /** The opened ticket in full (the list holds summaries only). */
   let detail = null;
+  // The ratings under 4 of the last days (`GET /agent/stats`).
+  let lowRatings = [];
   // The ids of the events this page made: a refresh does not announce them as news.
   const ownEvents = new Set();
   // The server's file limits (`GET /meta`), checked before a file is uploaded; these until it answers.
@@ -415,11 +417,31 @@
 
   /** The share of ratings 4–5 over the statistics window. */
   async function loadStats() {
-    const { ratings } = await api('/agent/stats');
+    const { ratings, lowRatings: low } = await api('/agent/stats');
+    lowRatings = low ?? [];
     $('op-stats').textContent =
       ratings.count === 0
         ? `Оценок за ${ratings.days} дней нет.`
         : `Помогли (оценки 4–5) за ${ratings.days} дней: ${Math.round(ratings.positiveShare * 100)}% из ${ratings.count} ${RATING_FORMS[plural.select(ratings.count)]}.`;
+  }
+
+  /**
+   * The ratings under 4 of the last days, newest first: each names its ticket, the score and the comment, and opens
+   * the ticket, so support can follow up on an unhappy user.
+   */
+  function renderLowRatings() {
+    $('op-low-section').hidden = lowRatings.length === 0;
+    $('op-low').replaceChildren(
+      ...lowRatings.map((rating) => {
+        const button = el('button', { className: 'op-link', text: `№ ${rating.number} · ${rating.subject} — оценка ${rating.score}${rating.comment ? `: «${rating.comment}»` : ''} (${when(rating.at)})` });
+        button.type = 'button';
+        button.dataset.ticketId = rating.ticketId;
+        button.addEventListener('click', () => void select(rating.ticketId).then(() => $('op-detail-title').focus()));
+        const item = el('li');
+        item.append(button);
+        return item;
+      }),
+    );
   }
 
   /** One event as the history shows it: who (a specialist with a token of their own by name), and what it did. */
@@ -882,6 +904,7 @@
       renderTicket();
       renderList();
       renderDeliveries();
+      renderLowRatings();
     });
   }
 

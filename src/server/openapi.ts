@@ -5,7 +5,6 @@ import {
   PRIORITIES,
   STATUSES,
   agentAssigneeBodySchema,
-  agentStatsSchema,
   agentMessageBodySchema,
   agentStatusBodySchema,
   attachmentSchema,
@@ -25,6 +24,7 @@ import { devTokenBodySchema } from './routes/dev';
 import {
   DELIVERY_STATUSES,
   agentAssigneeChangeSchema,
+  agentStatsAnswerSchema,
   agentTicketChangeSchema,
   agentTicketListSchema,
   agentTicketSchema,
@@ -52,7 +52,7 @@ const SCHEMAS = {
   AgentMessageBody: jsonSchema(agentMessageBodySchema, 'input'),
   AgentAssigneeBody: jsonSchema(agentAssigneeBodySchema, 'input'),
   RatingBody: jsonSchema(ratingBodySchema, 'input'),
-  AgentStats: jsonSchema(agentStatsSchema, 'output'),
+  AgentStats: jsonSchema(agentStatsAnswerSchema, 'output'),
   DevTokenBody: jsonSchema(devTokenBodySchema, 'input'),
   Ticket: jsonSchema(ticketSchema, 'output'),
   CreateTicketResponse: jsonSchema(createTicketResponseSchema, 'output'),
@@ -189,7 +189,7 @@ function paths(): Record<string, unknown> {
       get: operation('The caller’s name (null with the shared token) and the specialists (SUPPORT_AGENTS) a ticket can be assigned to', { security: AGENT, ok: 'Specialists', errors: [401, 403, 429] }),
     },
     '/agent/stats': {
-      get: operation('Ratings given or changed in the last 30 days and the share of 4–5', { security: AGENT, ok: 'AgentStats', errors: [401, 403, 429] }),
+      get: operation('Ratings given or changed in the last 30 days, the share of 4–5, and the newest 20 ratings under 4 with their tickets and comments', { security: AGENT, ok: 'AgentStats', errors: [401, 403, 429] }),
     },
     '/me/notifications': {
       get: operation("The reporter's notification preferences (`email`: true until switched off)", { security: REPORTER, ok: 'NotificationPrefs', errors: [401, 403, 429, 503] }),

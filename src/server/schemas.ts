@@ -1,6 +1,6 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
 import * as z from 'zod/mini';
-import { API_ERROR_CODES, errorAnswerSchema, isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
+import { agentStatsSchema, API_ERROR_CODES, errorAnswerSchema, isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -25,6 +25,32 @@ export const agentTicketSummarySchema = z.lazy(() =>
     }),
   ),
 );
+
+/**
+ * `GET /agent/stats`: the contract's ratings of the last days, and the ratings under 4 among them (newest first, at
+ * most {@link MAX_LOW_RATINGS}), each with its ticket and comment, so support follows up on an unhappy user.
+ */
+export const MAX_LOW_RATINGS = 20;
+export const agentStatsAnswerSchema = z.lazy(() =>
+  z.intersection(
+    agentStatsSchema,
+    z.object({
+      lowRatings: z.array(
+        z.object({
+          ticketId: z.string(),
+          number: z.string(),
+          subject: z.string(),
+          score: z.int(),
+          comment: z.nullable(z.string()),
+          /** When it was given or last changed. */
+          at: isoDateTimeSchema,
+        }),
+      ),
+    }),
+  ),
+);
+/** What `GET /agent/stats` answers. */
+export type AgentStatsAnswer = z.infer<typeof agentStatsAnswerSchema>;
 
 /**
  * One change of a ticket's assignee, support's own history: who handles it after (`assignee`, null: released) and

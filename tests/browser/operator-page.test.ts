@@ -454,6 +454,33 @@ describe('the operator page', () => {
     await expectClean(tracked);
   });
 
+  it('lists the ratings under 4 with their comments, each opening its ticket', async () => {
+    const token = await reporterToken();
+    const created = await fetch(`${h.apiUrl}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ ...validDrafts.other, subject: `Низкая оценка ${Date.now()}` }),
+    });
+    expect(created.status).toBe(201);
+    const ticket = ((await created.json()) as { ticket: { id: string; number: string } }).ticket;
+    await agent(h, 'POST', `/tickets/${ticket.id}/status`, { status: 'answered', text: 'Перезагрузите страницу.' });
+    const rated = await fetch(`${h.apiUrl}/tickets/${ticket.id}/rating`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ score: 2, comment: 'Не помогло, урок так и не открылся' }),
+    });
+    expect(rated.status).toBe(200);
+    const tracked = await openPage(h);
+    await tracked.page.goto(`${h.server.url}${DEMO_PATHS.operator}`);
+    const section = tracked.page.getByRole('region', { name: 'Оценки ниже 4 за 30 дней' });
+    const entry = section.getByRole('button', { name: new RegExp(`№ ${ticket.number} .* оценка 2: «Не помогло, урок так и не открылся»`) });
+    await visible(tracked, entry, 'the low rating');
+    await entry.click();
+    await visible(tracked, tracked.page.locator('#op-detail-title').getByText(`Обращение № ${ticket.number}`, { exact: true }), 'its ticket opened');
+    expect(await axeViolations(tracked.page, '#content')).toEqual([]);
+    await expectClean(tracked);
+  });
+
   // Last: it moves the seeded ticket on.
   it('shows the queue: only what waits for support, the soonest deadline first, each with its deadline', async () => {
     const token = await reporterToken();

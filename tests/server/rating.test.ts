@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentStatsSchema, createTicketResponseSchema, ticketSchema } from '../../src/core';
+import { agentStatsAnswerSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
 import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
@@ -27,6 +28,7 @@ describe('rating the help: once a specialist answered, changeable for 7 days, st
     call(ts, 'POST', `/agent/tickets/${id}/status`, { auth: agentAuth, json: { status, ...(text === undefined ? {} : { text }) } });
   const rate = (id: string, auth: string, json: unknown) => call(ts, 'POST', `/tickets/${id}/rating`, { auth, json });
   const stats = async () => agentStatsSchema.parse((await call(ts, 'GET', '/agent/stats', { auth: agentAuth })).body).ratings;
+  const lowRatings = async () => agentStatsAnswerSchema.parse((await call(ts, 'GET', '/agent/stats', { auth: agentAuth })).body).lowRatings;
 
   it('is refused before a specialist answered, and accepted after «Ответ техподдержки»', async () => {
     const id = await newTicket(alice);
@@ -108,7 +110,7 @@ describe('rating the help: once a specialist answered, changeable for 7 days, st
     expect(ticketSchema.parse((await call(ts, 'GET', `/tickets/${id}`, { auth: alice })).body).rating).toBeUndefined();
   });
 
-  it('the operator sees the share of 4–5 over the last 30 days', async () => {
+  it('the operator sees the share of 4–5 over the last 30 days, and the ratings under 4 to follow up', async () => {
     const before = await stats();
     expect(before.days).toBe(30);
     const scores = [5, 4, 1];
@@ -121,9 +123,19 @@ describe('rating the help: once a specialist answered, changeable for 7 days, st
     expect(after.count - before.count).toBe(3);
     expect(after.positive - before.positive).toBe(2);
     expect(after.positiveShare).toBeCloseTo(after.positive / after.count);
+    // The ratings under 4 are listed with their tickets and comments, newest first, for support to follow up.
+    const unhappy = await newTicket(bob);
+    await setStatus(unhappy, 'answered', 'Ответ');
+    now = new Date(now.getTime() + 60_000);
+    expect((await rate(unhappy, bob, { score: 2, comment: 'Не помогло, тест так и не открылся' })).status).toBe(200);
+    const low = await lowRatings();
+    expect(low[0]).toMatchObject({ ticketId: unhappy, score: 2, comment: 'Не помогло, тест так и не открылся', at: now.toISOString() });
+    expect(low.map((rating) => rating.score).every((score) => score < 4)).toBe(true);
+    expect(low.some((rating) => rating.score === 1)).toBe(true);
     // Over 30 days later (after every rating this file gave or changed) none counts.
     now = new Date(now.getTime() + 40 * DAY);
     expect(await stats()).toEqual({ days: 30, count: 0, positive: 0, positiveShare: null });
+    expect(await lowRatings()).toEqual([]);
     expectError(await call(ts, 'GET', '/agent/stats', { auth: await userAuth(ts, 'rating-alice') }), 403);
   });
 });

@@ -54,6 +54,16 @@ export interface RatingWrite {
 }
 
 /** Ratings given or changed since a moment. */
+/** A rating under the positive ones, as support's stats list it. */
+export interface LowRatingRow {
+  id: string;
+  number: string;
+  subject: string;
+  rating_score: number;
+  rating_comment: string | null;
+  rating_updated_at: string;
+}
+
 export interface RatingCounts {
   count: number;
   positive: number;

@@ -3,7 +3,7 @@ import { searchPattern } from '../storage/search';
 import type { Database } from 'better-sqlite3';
 import { AWAITS_SUPPORT_SQL } from '../tickets/paging';
 import type { PageQuery } from '../tickets/paging';
-import type { RatingColumns, RatingCounts, RatingWrite, TicketRow } from './rows';
+import type { LowRatingRow, RatingColumns, RatingCounts, RatingWrite, TicketRow } from './rows';
 
 interface PageParams {
   owner: string | null;
@@ -67,6 +67,8 @@ export function ticketsRepo(db: Database) {
   const ratingCounts = db.prepare<[number, string], RatingCounts>(`SELECT COUNT(*) AS count,
     COALESCE(SUM(CASE WHEN rating_score >= ? THEN 1 ELSE 0 END), 0) AS positive
     FROM tickets WHERE rating_score IS NOT NULL AND rating_updated_at >= ?`);
+  const lowRatings = db.prepare<[number, string, number], LowRatingRow>(`SELECT id, number, subject, rating_score, rating_comment,
+    rating_updated_at FROM tickets WHERE rating_score < ? AND rating_updated_at >= ? ORDER BY rating_updated_at DESC, seq DESC LIMIT ?`);
 
   return {
     /** One ticket by id, or undefined. */
@@ -109,5 +111,7 @@ export function ticketsRepo(db: Database) {
     setRating: (id: string, r: RatingWrite) => void setRating.run(r.score, r.comment, r.ratedAt, r.updatedAt, id),
     /** Ratings given or changed since `since` (ISO), and how many of them are at least `positiveMin`. */
     ratingCounts: (since: string, positiveMin: number) => ratingCounts.get(positiveMin, since) ?? { count: 0, positive: 0 },
+    /** The newest `limit` ratings under `below` given or changed since `since`, newest first. */
+    lowRatings: (since: string, below: number, limit: number) => lowRatings.all(below, since, limit),
   };
 }

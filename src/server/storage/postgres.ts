@@ -7,7 +7,7 @@
 import pg from 'pg';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '../context';
-import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
+import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, LowRatingRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
 import { errorLine } from '../error-line';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
@@ -134,6 +134,13 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
           FROM tickets WHERE rating_score IS NOT NULL AND rating_updated_at >= $2`,
         [positiveMin, since],
       )) ?? { count: 0, positive: 0 },
+    lowRatings: (since, below, limit) =>
+      rows<LowRatingRow>(
+        db,
+        `SELECT id, number, subject, rating_score, rating_comment, rating_updated_at FROM tickets
+          WHERE rating_score < $1 AND rating_updated_at >= $2 ORDER BY rating_updated_at DESC, seq DESC LIMIT $3`,
+        [below, since, limit],
+      ),
     nextNumber: async (year) =>
       (await first<{ last: number }>(db, `INSERT INTO ticket_counters (year, last) VALUES ($1, 1)
         ON CONFLICT (year) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last`, [year]))?.last ?? 1,

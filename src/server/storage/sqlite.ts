@@ -70,6 +70,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       setAssignee: async (id, assignee) => tickets.setAssignee(id, assignee),
       setRating: async (id, rating) => tickets.setRating(id, rating),
       ratingCounts: async (since, positiveMin) => tickets.ratingCounts(since, positiveMin),
+      lowRatings: async (since, below, limit) => tickets.lowRatings(since, below, limit),
       nextNumber: async (year) => tickets.nextNumber(year),
     },
     events: {
@@ -122,6 +123,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       page: (query, owner) => read(() => tickets.page(query, owner)),
       count: () => read(() => tickets.count()),
       ratingCounts: (since, positiveMin) => read(() => tickets.ratingCounts(since, positiveMin)),
+      lowRatings: (since, below, limit) => read(() => tickets.lowRatings(since, below, limit)),
     },
     events: {
       listAfter: (ticketId, after) => read(() => events.listAfter(ticketId, after)),

@@ -5,7 +5,7 @@
  * rows have the same shape in both (docs/architecture.md).
  */
 import type { PageQuery } from '../tickets/paging';
-import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, OutboxRow, RatingColumns, RatingCounts, RatingWrite, TicketRow } from '../db/rows';
+import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, LowRatingRow, OutboxRow, RatingColumns, RatingCounts, RatingWrite, TicketRow } from '../db/rows';
 
 /** A new ticket, as the create service hands it over. */
 export type NewTicket = Omit<TicketRow, 'seq' | RatingColumns | 'assignee' | 'last_actor'>;
@@ -70,6 +70,8 @@ export interface TicketsRepo {
   count(): Promise<number>;
   /** Ratings given or changed since `since` (ISO), and how many of them are at least `positiveMin`. */
   ratingCounts(since: string, positiveMin: number): Promise<RatingCounts>;
+  /** The newest `limit` ratings under `below` given or changed since `since`, newest first. */
+  lowRatings(since: string, below: number, limit: number): Promise<LowRatingRow[]>;
 }
 
 /** Ticket writes, only inside a transaction. */

@@ -9,6 +9,8 @@ import type { Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
 import { ApiFailure } from '../errors';
 import { reporterTicket } from './access';
+import { MAX_LOW_RATINGS } from '../schemas';
+import type { AgentStatsAnswer } from '../schemas';
 import { ticketView } from './view';
 
 /** Stores or changes the reporter's rating of their ticket; answers the ticket with it. */
@@ -32,10 +34,17 @@ export async function rateTicket(deps: AppDeps, reporter: Reporter, id: string, 
   });
 }
 
-/** The rating statistics of the last {@link RATING_STATS_DAYS} days. */
-export async function agentStats(deps: AppDeps): Promise<AgentStats> {
+/** The rating statistics of the last {@link RATING_STATS_DAYS} days, with the ratings under 4 to follow up. */
+export async function agentStats(deps: AppDeps): Promise<AgentStatsAnswer> {
   const since = new Date(deps.clock().getTime() - RATING_STATS_DAYS * 24 * 60 * 60 * 1000).toISOString();
-  const { count, positive } = await deps.store.tickets.ratingCounts(since, POSITIVE_RATING_MIN);
-  return { ratings: { days: RATING_STATS_DAYS, count, positive, positiveShare: count === 0 ? null : positive / count } };
+  const [{ count, positive }, low] = await Promise.all([
+    deps.store.tickets.ratingCounts(since, POSITIVE_RATING_MIN),
+    deps.store.tickets.lowRatings(since, POSITIVE_RATING_MIN, MAX_LOW_RATINGS),
+  ]);
+  const ratings: AgentStats['ratings'] = { days: RATING_STATS_DAYS, count, positive, positiveShare: count === 0 ? null : positive / count };
+  return {
+    ratings,
+    lowRatings: low.map((row) => ({ ticketId: row.id, number: row.number, subject: row.subject, score: row.rating_score, comment: row.rating_comment, at: row.rating_updated_at })),
+  };
 }
 
