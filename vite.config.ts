@@ -12,7 +12,7 @@ function widgetEntryFile(): string {
   const manifestPath = `${OUT}/.vite/manifest.json`;
   if (!existsSync(manifestPath)) throw new Error('Build the widget before the loader: npm run build');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; isEntry?: boolean }>;
-  const entry = Object.values(manifest).find((chunk) => chunk.isEntry === true && chunk.file.includes('/widget-'));
+  const entry = manifest['src/embed/widget-entry.ts'];
   if (entry === undefined) throw new Error('The widget manifest names no entry');
   return entry.file;
 }
@@ -59,8 +59,9 @@ const widget: UserConfig = {
         format: 'es',
         // element.js is loaded by a host's script tag, so its name is stable like the loader's.
         // Six characters of hash (36 bits) tell a chunk's versions apart; the entry names every lazy chunk, and each
-        // hash is bytes gzip cannot shrink.
-        entryFileNames: (chunk) => (chunk.name === 'element' ? 'element.js' : 'chunks/[name]-[hash:6].js'),
+        // hash is bytes gzip cannot shrink. The entry the loader imports is `w-…`: its name is in loader.js, whose
+        // every byte counts.
+        entryFileNames: (chunk) => (chunk.name === 'element' ? 'element.js' : chunk.name === 'widget' ? 'chunks/w-[hash:6].js' : 'chunks/[name]-[hash:6].js'),
         chunkFileNames: 'chunks/[name]-[hash:6].js',
         assetFileNames: 'chunks/[name]-[hash:6][extname]',
         // The first open is two files, fetched together and evaluated one task each: the entry with React and

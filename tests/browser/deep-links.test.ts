@@ -39,7 +39,7 @@ describe('links to a ticket and the unread count', () => {
     // A page that only embeds the widget: nothing loads it but the link.
     const lesson = h.host.serve('/courses/deep-link/lessons/3', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
     const unread = (page: Page) => page.evaluate(() => (window as unknown as { __unread: number[] }).__unread);
-    const bundleLoaded = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/chunks/widget-')));
+    const bundleLoaded = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/chunks/w-')));
 
     // Nothing is hovered or clicked: subscribing to `unread` loads the widget, which reports the count (none yet).
     const tracked = await openPage(h, menu);

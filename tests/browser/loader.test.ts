@@ -142,7 +142,7 @@ describe('the script-tag loader', () => {
     await launcher(page).hover();
     // Never opened, yet the widget (one file) has arrived and the first screen is rendered, hidden.
     await page.locator('uchi-support-panel .us-picker__option').first().waitFor({ state: 'attached', timeout: 15_000 });
-    expect(chunks.filter((name) => name.startsWith('widget-'))).toHaveLength(1);
+    expect(chunks.filter((name) => name.startsWith('w-'))).toHaveLength(1);
     expect(await page.locator('uchi-support-panel .us-picker__option').first().isVisible()).toBe(false);
     expect(await panel(page).count()).toBe(0);
     // Laid out already, so the click only has to show it; meanwhile the page under it gets the clicks.
