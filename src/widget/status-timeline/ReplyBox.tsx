@@ -13,7 +13,7 @@ import { useWidgetEnv } from '../shared/env';
 import { Button, Field, Heading, Notice } from '../shared/ui';
 import { failureMessage } from '../shared/failure-message';
 import { readReplyDraft, replyDraftKey, writeReplyDraft } from './reply-draft';
-import { AttachmentDownload } from './AttachmentDownload';
+import { AttachmentList } from './AttachmentList';
 import { getLastQuestionEvent } from './timeline-model';
 
 const QUESTION_KEYS = { title: 'reply.title', label: 'reply.label', submit: 'reply.submit', empty: 'reply.emptyQuestion' } as const;
@@ -83,16 +83,8 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: 
         <figure className="us-reply__question">
           <figcaption>{t('reply.question')}</figcaption>
           <blockquote>{question.text}</blockquote>
-          {question.attachments.length > 0 ? (
-            // What the specialist sent with the question (a sample to follow), beside it rather than only in the history.
-            <ul className="us-timeline__files" aria-label={t('timeline.attachments')}>
-              {question.attachments.map((attachment) => (
-                <li key={attachment.id}>
-                  <AttachmentDownload attachment={attachment} />
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {/* What the specialist sent with the question (a sample to follow), beside it rather than only in the history. */}
+          <AttachmentList attachments={question.attachments} />
         </figure>
       )}
       <Field label={t(keys.label)} error={fieldError} required>

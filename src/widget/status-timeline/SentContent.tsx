@@ -4,7 +4,7 @@ import { useTranslation } from '../shared/i18n-react';
 import { formFieldsMessages } from '../ticket-form/fields-messages';
 import { CATEGORY_FIELD_NAMES, fieldSpec, readWirePath } from '../../core';
 import type { Ticket } from '../../core';
-import { AttachmentDownload } from './AttachmentDownload';
+import { AttachmentList } from './AttachmentList';
 
 /** The category's fields the ticket carries, in the form's order. */
 function sentFields(ticket: Ticket): Array<{ name: string; value: string }> {
@@ -35,15 +35,7 @@ export function SentContent({ ticket }: { ticket: Ticket }) {
           </div>
         ))}
       </dl>
-      {ticket.attachments.length === 0 ? null : (
-        <ul className="us-timeline__files" aria-label={t('timeline.attachments')}>
-          {ticket.attachments.map((attachment) => (
-            <li key={attachment.id}>
-              <AttachmentDownload attachment={attachment} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <AttachmentList attachments={ticket.attachments} />
     </details>
   );
 }

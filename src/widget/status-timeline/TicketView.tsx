@@ -20,7 +20,7 @@ import { readReplyDraft, replyDraftKey } from './reply-draft';
 import { SentContent } from './SentContent';
 import { TicketHeader } from './TicketHeader';
 import { Timeline } from './Timeline';
-import type { AttachmentUrl } from './TimelineItem';
+import type { AttachmentUrl } from './AttachmentList';
 import { getLastEventId, isStatusChange } from './timeline-model';
 import { useAnnouncer } from '../shared/use-announcer';
 import { useLatest } from './use-latest';

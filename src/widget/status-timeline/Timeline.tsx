@@ -5,7 +5,7 @@ import type { TicketEvent } from '../../core';
 import { Heading } from '../shared/ui';
 import { getCurrentEventId } from './timeline-model';
 import { TimelineItem } from './TimelineItem';
-import type { AttachmentUrl } from './TimelineItem';
+import type { AttachmentUrl } from './AttachmentList';
 
 /** Every event of the ticket, in order. */
 export function Timeline({

@@ -4,6 +4,6 @@ export type { TicketLinkProps } from './TicketLink';
 export { TicketView } from './TicketView';
 export type { TicketViewProps } from './TicketView';
 export { StatusBadge } from './StatusBadge';
-export type { AttachmentUrl } from './TimelineItem';
+export type { AttachmentUrl } from './AttachmentList';
 export { getCurrentEventId, getLastEventId, getLastQuestion, isStatusChange } from './timeline-model';
 export { timelineMessages } from './messages';
