@@ -6,7 +6,7 @@
  * come out of the element as DOM events named `uchi-support:<event>` (`uchi-support:ticket:created`, …) with the
  * event's payload as `detail`; they bubble and cross shadow roots.
  */
-import { HOST_EVENTS } from './package/events';
+import { errorPayload, HOST_EVENTS } from './package/events';
 import { mount } from './package/mount';
 import type { GetToken, HostContext, HostEvent, MountedWidget, MountOptions, OpenArgs, UchiProAccount } from './package/mount';
 
@@ -103,7 +103,7 @@ export class UchiSupportElement extends HTMLElement {
   private refuse(error: unknown): void {
     console.error(error);
     // The message alone, as the script tag's `error` event has it.
-    this.report('error', { message: error instanceof Error ? error.message : String(error) });
+    this.report('error', errorPayload(error));
   }
 
   private render(): void {

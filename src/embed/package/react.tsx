@@ -1,6 +1,6 @@
 /** The React component for React hosts: the same widget, mounted into a div it renders (own React root inside). */
 import { useEffect, useRef, useState } from 'react';
-import { HOST_EVENTS } from './events';
+import { errorPayload, HOST_EVENTS } from './events';
 import { mount } from './mount';
 import type { GetToken, HostContext, HostEvent, HostEventPayloads, Locale, MountedWidget, MountOptions, Theme, UchiProAccount } from './types';
 
@@ -51,7 +51,7 @@ function tell(props: UchiSupportWidgetProps, event: HostEvent, payload: unknown)
  */
 function report(props: UchiSupportWidgetProps, error: unknown): void {
   console.error(error);
-  tell(props, 'error', { message: error instanceof Error ? error.message : String(error) });
+  tell(props, 'error', errorPayload(error));
 }
 
 /**
