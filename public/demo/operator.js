@@ -769,9 +769,7 @@
     const text = $('op-text').value.trim();
     const refusedFiles = checkChosenFiles();
     if (refusedFiles !== null) {
-      $('op-result').className = 'op-error';
-      $('op-result').textContent = `Не изменено: ${refusedFiles}`;
-      $('op-files').focus();
+      refuseHere(`Не изменено: ${refusedFiles}`, $('op-files'));
       return;
     }
     // What this page showed: a colleague's answer or the user's message since then refuses the move (409).
@@ -789,6 +787,13 @@
       const next = [...$('op-actions').querySelectorAll('button[data-status]')].find((button) => !button.hidden);
       (next ?? $('op-detail-title')).focus();
     }
+  }
+
+  /** A change refused before anything is sent: the reason in the result line, the focus on the field to correct. */
+  function refuseHere(reason, field) {
+    $('op-result').className = 'op-error';
+    $('op-result').textContent = reason;
+    field.focus();
   }
 
   /** Uploads the files chosen for the user (POST /attachments with the agent token): their ids, in order. */
@@ -826,17 +831,13 @@
     const text = $('op-text').value.trim();
     // Nothing is uploaded for a message that cannot go: the field says what is missing and takes the focus.
     if (text === '') {
-      $('op-result').className = 'op-error';
-      $('op-result').textContent = 'Не отправлено: напишите сообщение пользователю.';
       $('op-text').setAttribute('aria-invalid', 'true');
-      $('op-text').focus();
+      refuseHere('Не отправлено: напишите сообщение пользователю.', $('op-text'));
       return;
     }
     const refusedFiles = checkChosenFiles();
     if (refusedFiles !== null) {
-      $('op-result').className = 'op-error';
-      $('op-result').textContent = `Не отправлено: ${refusedFiles}`;
-      $('op-files').focus();
+      refuseHere(`Не отправлено: ${refusedFiles}`, $('op-files'));
       return;
     }
     const body = async () => ({ text, attachmentIds: await uploadChosenFiles(), lastEventId: ticket.events.at(-1)?.id ?? 0 });
