@@ -7,7 +7,7 @@ import { CLOSED_NOW, GUEST_CONTACT, OPEN_NOW, USER_TIME_ZONE } from './support/f
 import { TicketStory } from './support/kit';
 import { storyAccessKey } from './support/memory-api';
 import { expectFocus, playKit, ticketArrived, typeInto } from './support/play';
-import { QUESTION, REPLY, seedIn } from './support/seed';
+import { HISTORY, QUESTION, REPLY, seedIn } from './support/seed';
 
 const meta = {
   title: 'Widget/Timeline/Actions',
@@ -139,6 +139,28 @@ export const MessageAfterAnswer: Story = {
     const next = canvas.getByRole('region', { name: t('timeline:next.title') });
     await waitFor(() => expect(next).toHaveTextContent(t('timeline:next.userWroteLate').replace(/\.$/, '')));
     await expect(next).toHaveTextContent(/(Срок решения: до|Resolution target:) \S/);
+  },
+};
+
+/** The user wrote after an answer once the resolution target had passed: «Что дальше» says the specialist will answer, and names no date that is already over. */
+export const MessageAfterAnswerPastTarget: Story = {
+  args: { ticketId: 't-late' },
+  parameters: {
+    widget: {
+      tickets: [
+        {
+          ...seedIn('answered', OPEN_NOW, { id: 't-late', hoursAgo: 24 * 14 }),
+          history: [...HISTORY.answered, { status: 'answered', actor: 'reporter', text: 'Кэш очистила, урок всё равно не открывается.', minutes: 60 }],
+        },
+      ],
+    },
+  },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-late');
+    const next = canvas.getByRole('region', { name: t('timeline:next.title') });
+    await expect(next).toHaveTextContent(t('timeline:next.userWroteLate'));
+    await expect(next).not.toHaveTextContent(/(Срок решения|Resolution target)/);
   },
 };
 
