@@ -1,6 +1,13 @@
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentSchema, createTicketResponseSchema, ticketChangeSchema } from '../../src/core';
+import { inspectUpload } from '../../src/server/attachments/inspect';
+import { createFileStorage } from '../../src/server/attachments/storage';
+import type { FileStorage } from '../../src/server/attachments/storage';
+import { ApiFailure, isStorageUnavailable } from '../../src/server/errors';
 import { validDrafts } from '../fixtures/drafts';
 import { call, createTicket, expectError, startTestServer, tableCounts, userAuth } from './helpers';
 import type { Reply, TestServer } from './helpers';
@@ -192,6 +199,41 @@ describe('attachment count limits', () => {
       const reply = await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth, json: { text: 'ещё', attachmentIds: [extra.id] } });
       expectError(reply, 422, 'too_many_attachments');
       expect(tableCounts(ts.dbPath)).toEqual(before);
+    } finally {
+      await ts.cleanup();
+    }
+  });
+});
+
+describe('writing a cleaned image', () => {
+  it('a disk that cannot take the re-encoded image is the server’s failure (503, logged), not a damaged file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'support-full-'));
+    try {
+      const source = join(dir, 'upload.part');
+      writeFileSync(source, await pngImage(32, 24));
+      // /dev/full answers every write with ENOSPC, as a full attachments folder does.
+      const files: FileStorage = { ...createFileStorage(join(dir, 'files')), temporary: () => '/dev/full', dropTemporary: async () => undefined };
+      const failure = await inspectUpload(files, source, 1_000, 'image/png', 1_000_000).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).not.toBeInstanceOf(ApiFailure);
+      expect(isStorageUnavailable(failure)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the stored image is its owner’s alone to read (0600), as a received file is', async () => {
+    const ts = await startTestServer();
+    try {
+      const auth = await userAuth(ts, 'uploader');
+      const reply = await call(ts, 'POST', '/attachments', { auth, body: fileForm(await pngImage(32, 24), 'a.png', 'image/png') });
+      expect(reply.status, reply.text).toBe(201);
+      const folder = join(ts.dir, 'attachments');
+      const stored = readdirSync(folder).filter((entry) => /^[a-f0-9]{32}$/.test(entry));
+      expect(stored).toHaveLength(1);
+      expect(statSync(join(folder, stored[0] ?? '')).mode & 0o777).toBe(0o600);
     } finally {
       await ts.cleanup();
     }

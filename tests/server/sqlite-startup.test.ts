@@ -4,7 +4,7 @@
  * start's.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,4 +33,16 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a start on a SQLite file another proce
     await store.close();
     expect(await exited).toBe(0);
   }, 30_000);
+
+  it('makes a new database file, and its write-ahead log, its owner’s alone to read', async () => {
+    const path = join(dir, 'private.sqlite');
+    const { config } = loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40) }, { dbPath: path, databaseUrl: null });
+    const store = await openStorage(config, { info: () => undefined, warn: () => undefined, error: () => undefined }, new Date());
+    try {
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(statSync(`${path}-wal`).mode & 0o777).toBe(0o600);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -3,9 +3,9 @@
  * (orientation applied, metadata such as EXIF GPS dropped, anything after the image data gone) into a new
  * temporary file, PDFs are checked for their header and trailer. Names and declared types are never trusted.
  */
-import { open } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import type { Metadata, Sharp } from 'sharp';
+import type { Metadata, OutputInfo, Sharp } from 'sharp';
 import type { AttachmentType } from '../../core';
 import { failures } from '../errors';
 import type { ApiFailure } from '../errors';
@@ -57,16 +57,25 @@ async function reencodeImage(files: FileStorage, path: string, type: AttachmentT
   }
   // Checked from the header, before decoding, so a small file claiming a huge canvas costs nothing.
   if ((meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0) > maxPixels) throw tooManyPixels(maxPixels);
-  const output = files.temporary();
+  // Encoded in memory (the output is no bigger than an upload may be), then written by Node: a failure to decode is
+  // the file's fault (422), a failure to write is the server's (a full disk: 503, logged), and the file is the
+  // owner's alone to read, as a received upload is.
+  let encoded: { data: Buffer; info: OutputInfo };
   try {
     const image = sharp(path, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
-    const info = await encoder(image, type).toFile(output);
-    return { path: output, size: info.size, type, width: info.width, height: info.height };
+    encoded = await encoder(image, type).toBuffer({ resolveWithObject: true });
   } catch (error) {
-    await files.dropTemporary(output);
     if (error instanceof Error && /pixel limit/i.test(error.message)) throw tooManyPixels(maxPixels);
     throw damaged();
   }
+  const output = files.temporary();
+  try {
+    await writeFile(output, encoded.data, { mode: 0o600 });
+  } catch (error) {
+    await files.dropTemporary(output);
+    throw error;
+  }
+  return { path: output, size: encoded.info.size, type, width: encoded.info.width, height: encoded.info.height };
 }
 
 function encoder(image: Sharp, type: AttachmentType): Sharp {

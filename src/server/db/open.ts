@@ -1,5 +1,5 @@
 /** Opens the SQLite file with the settings every connection of the server needs. */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
@@ -10,7 +10,12 @@ import { foldForSearch } from '../storage/search';
  * from the first statement on, so switching a new file to WAL waits for another process doing the same.
  */
 export function openDatabase(path: string, busyTimeoutMs: number): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+    // A new file is the owner's alone to read (it holds reporters' names, e-mails and texts); SQLite gives its
+    // -wal and -shm files the same permissions. An existing file keeps the ones it has.
+    closeSync(openSync(path, 'a', 0o600));
+  }
   const timeout = Math.max(0, Math.floor(busyTimeoutMs));
   const db = new BetterSqlite3(path, { timeout });
   db.pragma(`busy_timeout = ${timeout}`);
