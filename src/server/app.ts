@@ -28,6 +28,7 @@ import { notificationRoutes } from './routes/notifications';
 import { ticketActionRoutes } from './routes/ticket-actions';
 import { ticketRoutes } from './routes/tickets';
 import { unsubscribeRoutes } from './routes/unsubscribe';
+import { errorLine } from './error-line';
 
 export { API_PREFIX };
 
@@ -94,7 +95,7 @@ function errorResponse(error: unknown, c: Context, deps: AppDeps): Response {
   let failure: ApiFailure;
   if (error instanceof ApiFailure) failure = error;
   else if (isStorageUnavailable(error)) {
-    deps.logger.error('[support] storage unavailable:', error);
+    deps.logger.error(`[support] storage unavailable on ${c.req.method} ${c.req.path}: ${errorLine(error)}`);
     failure = unavailable();
   } else if (error instanceof HTTPException && error.status < 500) {
     failure = new ApiFailure(400, 'bad_request', { ru: 'Некорректный запрос.', en: 'Bad request.' });

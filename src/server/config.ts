@@ -224,7 +224,11 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
       ...overrides.notifications,
     },
   };
-  const { notifications } = config;
+  const { notifications, guard } = config;
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (guard.headersTimeoutMs > guard.requestTimeoutMs) {
+    throw new ConfigError(`SUPPORT_REQUEST_TIMEOUT_MS (${guard.requestTimeoutMs}) must be at least SUPPORT_HEADERS_TIMEOUT_MS (${guard.headersTimeoutMs}): a request's headers are part of it.`);
+  }
   if (notifications.webhookUrls.length > 0 && notifications.webhookSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`SUPPORT_WEBHOOK_SECRET of at least ${MIN_SECRET_LENGTH} characters is required with SUPPORT_WEBHOOK_URLS.`);
   }
@@ -412,6 +416,10 @@ function databaseUrlFrom(raw: string | undefined): string | null {
   const url = raw?.trim() ?? '';
   if (url === '') return null;
   if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('SUPPORT_DATABASE_URL must start with postgres:// (or be empty for the SQLite file).');
+  // A socket's URL names no host («postgres://user@/support?host=/run/postgresql»); the driver reads it as such.
+  if (!URL.canParse(url.replace(/^(postgres(ql)?:\/\/[^/?#]*@)(?=\/)/, '$1localhost'))) {
+    throw new ConfigError(`SUPPORT_DATABASE_URL is not a valid address (postgres://user:password@host:port/database); ${NOT_SHOWN}`);
+  }
   return url;
 }
 
@@ -420,7 +428,16 @@ function smtpUrlFrom(raw: string | undefined): string | null {
   const url = raw?.trim() ?? '';
   if (url === '') return null;
   if (!/^smtps?:\/\//.test(url)) throw new ConfigError('SUPPORT_SMTP_URL must start with smtp:// or smtps://.');
+  if (!isServerUrl(url)) throw new ConfigError(`SUPPORT_SMTP_URL is not a valid address (smtp://user:password@host:port); ${NOT_SHOWN}`);
   return url;
+}
+
+// Such a value may hold a password: a refusal never repeats it, nor lets a library print it in a stack trace.
+const NOT_SHOWN = 'its value is not shown, as it may hold a password (a port must be a number; a password\'s @, : and / are written %40, %3A and %2F).';
+
+/** Whether `value` parses as a URL with a host (and, when given, a numeric port). */
+function isServerUrl(value: string): boolean {
+  return URL.canParse(value) && new URL(value).hostname !== '';
 }
 
 /** SUPPORT_PUBLIC_URL: empty means none; otherwise an http(s) address with no query or fragment. */

@@ -1,4 +1,5 @@
 /** Starts the Support API on a port (0 = any free one): migrations, storage, app, listening, clean close. */
+import { accessSync, constants } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -8,6 +9,7 @@ import { createApp } from './app';
 import { startCleanup } from './attachments/cleanup';
 import { checkFolderOwner } from './attachments/folder-owner';
 import { createFileStorage } from './attachments/storage';
+import type { FileStorage } from './attachments/storage';
 import { ConfigError, loadConfig } from './config';
 import type { ConfigOverrides, ServerConfig } from './config';
 import type { AppDeps, Logger } from './context';
@@ -79,7 +81,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     store,
     clock,
     broker,
-    files: createFileStorage(config.attachmentsDir),
+    files: await fileStorageOf(config, store),
     logger,
     guards: createGuards(config.guard, clock, store.counters),
   };
@@ -108,7 +110,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = createApp(deps, { allowedOrigins, ...(options.demo === undefined ? {} : { demo: options.demo }) });
 
-  const server = await listen(app.fetch, config);
+  const server = await listen(app.fetch, config).catch(async (error: unknown) => {
+    stopCleanup();
+    await stopWatching();
+    await dispatcher.stop();
+    await store.close();
+    throw new ConfigError(`cannot listen on HOST=${config.host} PORT=${config.port}: ${errorLine(error)}${listenHint(error)}`);
+  });
   guardConnections(server as Server, config.guard, (line) => logger.warn(line));
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -141,6 +149,27 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return closing;
     },
   };
+}
+
+/** What to check when the server cannot listen, where the system's reason alone is terse. */
+function listenHint(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') return ' (another process listens on that port: stop it or choose another PORT)';
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return ' (HOST must be an address of this machine, such as 127.0.0.1, or 0.0.0.0 for all of them)';
+  if (code === 'EACCES') return ' (a port under 1024 needs privileges: choose a higher PORT behind the proxy)';
+  return '';
+}
+
+/** The attachments folder, created if needed; one the server cannot write stops the start with one line naming the setting. */
+async function fileStorageOf(config: ServerConfig, store: Storage): Promise<FileStorage> {
+  try {
+    const files = createFileStorage(config.attachmentsDir);
+    accessSync(config.attachmentsDir, constants.R_OK | constants.W_OK | constants.X_OK);
+    return files;
+  } catch (error) {
+    await store.close();
+    throw new ConfigError(`SUPPORT_ATTACHMENTS_DIR: ${config.attachmentsDir} cannot be used: ${errorLine(error)} (the server's user must be able to create it, or read and write it)`);
+  }
 }
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: ServerConfig): Promise<ServerType> {

@@ -174,6 +174,36 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses a mail server’s or database’s address that is not one, without repeating it (it may hold a password)', () => {
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
+    const refusal = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...secret, ...env });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      return null;
+    };
+    const smtp = refusal({ SUPPORT_SMTP_URL: 'smtp://mailuser:SmtpPassw0rd@mail.example.ru:58x' });
+    expect(smtp).toMatch(/^SUPPORT_SMTP_URL is not a valid address \(smtp:\/\/user:password@host:port\)/);
+    expect(smtp).not.toContain('SmtpPassw0rd');
+    const database = refusal({ SUPPORT_DATABASE_URL: 'postgres://support:DbPassw0rd@db.internal:54x/support' });
+    expect(database).toMatch(/^SUPPORT_DATABASE_URL is not a valid address/);
+    expect(database).not.toContain('DbPassw0rd');
+    // Well-formed ones pass, a socket's URL without a host too.
+    expect(refusal({ SUPPORT_SMTP_URL: 'smtps://mailuser:p%40ss@mail.example.ru:465' })).toBeNull();
+    expect(refusal({ SUPPORT_DATABASE_URL: 'postgres://support@/support?host=/run/postgresql' })).toBeNull();
+    expect(refusal({ SUPPORT_DATABASE_URL: 'postgresql://support:secret@[::1]:5432/support' })).toBeNull();
+  });
+
+  it('refuses a request timeout shorter than the headers’ timeout (Node would not start)', () => {
+    expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_REQUEST_TIMEOUT_MS: '5' })).toThrow(
+      'SUPPORT_REQUEST_TIMEOUT_MS (5) must be at least SUPPORT_HEADERS_TIMEOUT_MS (10000)',
+    );
+    expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_REQUEST_TIMEOUT_MS: '5', SUPPORT_HEADERS_TIMEOUT_MS: '5' }).config.guard.requestTimeoutMs).toBe(5);
+  });
+
   it('disables agent endpoints without an agent token in production', () => {
     const { config, warnings } = loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40) });
     expect(config.agentToken).toBeNull();

@@ -17,6 +17,7 @@ import { ticketsRepo } from '../db/tickets-repo';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
 import type { CounterState, Storage, Transaction } from './types';
+import { errorLine } from '../error-line';
 
 /** Options of the SQLite storage. */
 export interface SqliteOptions {
@@ -107,7 +108,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
 
   const refuse = (error: unknown): never => {
     if (isStorageUnavailable(error)) {
-      logger.warn('[support] write refused, storage unavailable:', error);
+      logger.warn(`[support] write refused, storage unavailable: ${errorLine(error)}`);
       throw unavailable();
     }
     throw error;
