@@ -19,7 +19,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
     const db = new BetterSqlite3(ts.dbPath, { readonly: true });
     try {
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
-      expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+      expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();
@@ -64,11 +64,56 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('migration 15 (SQLite)', () => {
       expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: alice, json: { text: 'Не помогло' } })).status).toBe(201);
       // The database as the server before migration 15 left it (the server sits idle meanwhile).
       const db = new BetterSqlite3(ts.dbPath);
-      db.exec('DROP INDEX tickets_by_status_actor; ALTER TABLE tickets DROP COLUMN last_actor; DELETE FROM schema_migrations WHERE version = 15;');
+      db.exec(`DROP TRIGGER events_set_last_actor; DROP INDEX tickets_by_status_actor; ALTER TABLE tickets DROP COLUMN last_actor;
+        DELETE FROM schema_migrations WHERE version >= 15;`);
       db.close();
       ts = await ts.restart();
       const queue = agentTicketListSchema.parse((await call(ts, 'GET', '/agent/tickets?order=due', { auth: agentAuth })).body).tickets;
       expect(queue.find((line) => line.id === ticket.id)).toMatchObject({ status: 'answered', awaitingSupport: true });
+    } finally {
+      await ts.cleanup();
+    }
+  });
+});
+
+describe('a build from before migration 15 serving beside this one (a rolling restart)', () => {
+  it('a change it writes, knowing nothing of who made the newest change, still puts the ticket back in the queue', async () => {
+    const ts = await startTestServer();
+    try {
+      const alice = await userAuth(ts, 'rolling-alice');
+      const ticket = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.other)).body).ticket;
+      expect((await call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'answered', text: 'Готово.' } })).status).toBe(200);
+      const waiting = async () => {
+        const queue = agentTicketListSchema.parse((await call(ts, 'GET', '/agent/tickets?order=due', { auth: agentAuth })).body).tickets;
+        return queue.find((line) => line.id === ticket.id)?.awaitingSupport;
+      };
+      expect(await waiting()).toBeUndefined();
+      // The user's «не помогло» as the older build stores it: the event and the ticket's update time, nothing else.
+      const at = new Date().toISOString();
+      const event = ['message', 'answered', 'answered', 'reporter', 'Не помогло', at];
+      if (TEST_ENGINE === 'sqlite') {
+        const db = new BetterSqlite3(ts.dbPath);
+        try {
+          db.transaction(() => {
+            db.prepare('INSERT INTO events (ticket_id, type, status, previous_status, actor, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(ticket.id, ...event);
+            db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').run(at, ticket.id);
+          })();
+        } finally {
+          db.close();
+        }
+      } else {
+        const client = new pg.Client({ connectionString: ts.dbPath });
+        await client.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('INSERT INTO events (ticket_id, type, status, previous_status, actor, text, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [ticket.id, ...event]);
+          await client.query('UPDATE tickets SET updated_at = $1 WHERE id = $2', [at, ticket.id]);
+          await client.query('COMMIT');
+        } finally {
+          await client.end();
+        }
+      }
+      expect(await waiting()).toBe(true);
     } finally {
       await ts.cleanup();
     }
@@ -99,7 +144,7 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
     await client.connect();
     try {
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+      expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     } finally {
       await client.end();
     }

@@ -212,6 +212,17 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tickets_by_status_actor ON tickets (status, last_actor);
     `,
   },
+  {
+    version: 16,
+    name: 'who made a ticket\'s newest change, kept by the database (a build from before 15 still serving writes events)',
+    sql: `
+      CREATE TRIGGER events_set_last_actor AFTER INSERT ON events
+      BEGIN
+        UPDATE tickets SET last_actor = NEW.actor WHERE id = NEW.ticket_id;
+      END;
+      UPDATE tickets SET last_actor = (SELECT actor FROM events WHERE events.ticket_id = tickets.id ORDER BY events.id DESC LIMIT 1);
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -56,7 +56,7 @@ export function ticketsRepo(db: Database) {
   const bySplitGroup = db.prepare<[string, string], Pick<TicketRow, 'id' | 'number'>>(
     'SELECT id, number FROM tickets WHERE owner = ? AND split_group = ? ORDER BY seq',
   );
-  const setStatus = db.prepare<[string, string, string, string]>('UPDATE tickets SET status = ?, updated_at = ?, last_actor = ? WHERE id = ?');
+  const setStatus = db.prepare<[string, string, string]>('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?');
   const setAssignee = db.prepare<[string | null, string]>('UPDATE tickets SET assignee = ? WHERE id = ?');
   const bumpCounter = db.prepare<[number], { last: number }>(`INSERT INTO ticket_counters (year, last) VALUES (?, 1)
     ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`);
@@ -100,7 +100,7 @@ export function ticketsRepo(db: Database) {
     /** Inserts a ticket (inside the caller's transaction). */
     insert: (ticket: NewTicket) => void insert.run(ticket),
     /** Sets the status, the update time and who made the change. */
-    setStatus: (id: string, status: string, at: string, actor: string) => void setStatus.run(status, at, actor, id),
+    setStatus: (id: string, status: string, at: string) => void setStatus.run(status, at, id),
     /** Sets the specialist handling the ticket (null: nobody); its update time stays, as the reporter sees it. */
     setAssignee: (id: string, assignee: string | null) => void setAssignee.run(assignee, id),
     /** The next number of `year` (1, 2, …): call only inside the transaction that uses it. */

@@ -205,6 +205,20 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tickets_by_status_actor ON tickets (status, last_actor);
     `,
   },
+  {
+    version: 14,
+    name: 'who made a ticket\'s newest change, kept by the database (a build from before 13 still serving writes events)',
+    sql: `
+      CREATE FUNCTION events_set_last_actor() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE tickets SET last_actor = NEW.actor WHERE id = NEW.ticket_id;
+        RETURN NULL;
+      END;
+      $$;
+      CREATE TRIGGER events_set_last_actor AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION events_set_last_actor();
+      UPDATE tickets SET last_actor = (SELECT actor FROM events WHERE events.ticket_id = tickets.id ORDER BY events.id DESC LIMIT 1);
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -112,8 +112,8 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
           t.one_problem_markers, t.split_group, t.follow_up_of, t.consent_at, t.locale],
       );
     },
-    setStatus: async (id, status, at, actor) => {
-      await db.query('UPDATE tickets SET status = $1, updated_at = $2, last_actor = $3 WHERE id = $4', [status, at, actor, id]);
+    setStatus: async (id, status, at) => {
+      await db.query('UPDATE tickets SET status = $1, updated_at = $2 WHERE id = $3', [status, at, id]);
     },
     setAssignee: async (id, assignee) => {
       await db.query('UPDATE tickets SET assignee = $1 WHERE id = $2', [assignee, id]);

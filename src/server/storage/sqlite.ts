@@ -67,7 +67,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       page: async (query, owner) => tickets.page(query, owner),
       count: async () => tickets.count(),
       insert: async (ticket) => tickets.insert(ticket),
-      setStatus: async (id, status, at, actor) => tickets.setStatus(id, status, at, actor),
+      setStatus: async (id, status, at) => tickets.setStatus(id, status, at),
       setAssignee: async (id, assignee) => tickets.setAssignee(id, assignee),
       setRating: async (id, rating) => tickets.setRating(id, rating),
       ratingCounts: async (since, positiveMin) => tickets.ratingCounts(since, positiveMin),

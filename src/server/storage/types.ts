@@ -82,8 +82,8 @@ export interface TicketsWrites extends TicketsRepo {
    */
   getForUpdate(id: string): Promise<TicketRow | undefined>;
   insert(ticket: NewTicket): Promise<void>;
-  /** Sets the status, the update time and who made the change. */
-  setStatus(id: string, status: string, at: string, actor: string): Promise<void>;
+  /** Sets the status and the update time (who made the change, `last_actor`, the database keeps from the events). */
+  setStatus(id: string, status: string, at: string): Promise<void>;
   /** Sets the specialist handling the ticket (null: nobody); the update time stays (the reporter sees it). */
   setAssignee(id: string, assignee: string | null): Promise<void>;
   /** Stores the reporter's rating (first or changed). */
