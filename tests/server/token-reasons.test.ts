@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LMS_ROLES } from '../../src/core';
-import { TOKEN_REJECTIONS } from '../../src/server/auth/tokens';
+import { checkReporterToken, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, TOKEN_CLOCK_TOLERANCE_SECONDS, TOKEN_REJECTIONS } from '../../src/server/auth/tokens';
 import { call, createTicket, startTestServer, TEST_SECRET } from './helpers';
 import type { TestServer } from './helpers';
 import { validDrafts } from '../fixtures/drafts';
@@ -94,6 +94,29 @@ describe('the signing recipes of the README', () => {
       lmsUrl: 'https://romashka.uchi.pro',
       guest: false,
     });
+  });
+});
+
+describe('an LMS server whose clock is a little off', () => {
+  const at = new Date('2026-12-07T09:00:00Z');
+  const t = at.getTime() / 1000;
+  const claims = { ...good(), iat: t, exp: t + 3600 };
+  const reason = async (changes: Record<string, unknown>) => {
+    const check = await checkReporterToken(sign({ ...claims, ...changes }), TEST_SECRET, at);
+    return check.ok ? 'ok' : check.reason;
+  };
+  const leeway = TOKEN_CLOCK_TOLERANCE_SECONDS;
+
+  it('gets its tokens through within the leeway: issued a little ahead, expired a moment ago, a day and a little', async () => {
+    expect(await reason({ nbf: t + leeway - 5, iat: t + leeway - 5 })).toBe('ok');
+    expect(await reason({ exp: t - leeway + 5 })).toBe('ok');
+    expect(await reason({ exp: t + DEFAULT_MAX_TOKEN_LIFETIME_SECONDS + leeway - 5 })).toBe('ok');
+  });
+
+  it('not beyond it', async () => {
+    expect(await reason({ nbf: t + leeway + 5 })).toBe('not_yet_valid');
+    expect(await reason({ exp: t - leeway - 5 })).toBe('expired');
+    expect(await reason({ exp: t + DEFAULT_MAX_TOKEN_LIFETIME_SECONDS + leeway + 5 })).toBe('lifetime');
   });
 });
 

@@ -14,6 +14,12 @@ export const TOKEN_AUDIENCE = 'uchi-support';
  */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
+/**
+ * How far the LMS server's clock may be from this one's: `exp`, `nbf`, `iat` and the lifetime are checked with this
+ * much leeway, so a token signed by a clock a few seconds off works from the moment it is issued to its end.
+ */
+export const TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
+
 /** Reporter claims without `exp`: what the LMS (or the demo) says about the user. */
 export type ReporterProfile = Omit<ReporterClaims, 'exp'>;
 
@@ -234,6 +240,7 @@ export async function checkReporterToken(
       audience: TOKEN_AUDIENCE,
       requiredClaims: ['exp', 'sub'],
       currentDate: now,
+      clockTolerance: TOKEN_CLOCK_TOLERANCE_SECONDS,
     }));
   } catch (error) {
     return rejectionOf(error, token);
@@ -243,7 +250,7 @@ export async function checkReporterToken(
     const claim = String(parsed.error.issues[0]?.path[0] ?? '');
     return refuse(claimReason(claim), shapeProblem(parsed.error.issues));
   }
-  if (parsed.data.exp - now.getTime() / 1000 > maxLifetimeSeconds) {
+  if (parsed.data.exp - now.getTime() / 1000 > maxLifetimeSeconds + TOKEN_CLOCK_TOLERANCE_SECONDS) {
     return refuse('lifetime', `exp is more than ${maxLifetimeSeconds} s away (the most a token may live); exp is in seconds, not milliseconds.`);
   }
   return cleanClaims(parsed.data);
