@@ -427,7 +427,8 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
     ts = await startTestServer({
       config: {
         notifications: {
-          webhookUrls: [desk.url],
+          // A desk that takes its own secret in the query (as some do): support's listing must not show it.
+          webhookUrls: [`${desk.url}?token=desk-query-secret`],
           webhookSecret: WEBHOOK_SECRET,
           pollMs: 50,
           retryBaseMs: 20,
@@ -447,8 +448,9 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
     await vi.waitFor(async () => {
       const list = deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=failed', { auth: agentAuth })).body).deliveries;
       const [row] = list.filter((d) => d.ticketId === ticket.id);
-      expect(row).toMatchObject({ kind: 'webhook', status: 'failed', lastError: 'HTTP 503', nextAttemptAt: null });
+      expect(row).toMatchObject({ kind: 'webhook', target: `${desk.url}?…`, status: 'failed', lastError: 'HTTP 503', nextAttemptAt: null });
     }, { timeout: 15_000, interval: 25 });
+    expect(desk.hits[0]?.url).toBe('/hook?token=desk-query-secret');
     const pending = deliveryListSchema.parse((await call(ts, 'GET', '/agent/deliveries?status=pending', { auth: agentAuth })).body).deliveries;
     expect(pending.filter((d) => d.ticketId === ticket.id)).toEqual([]);
     // Every attempt the row counts reached the desk (its only delivery), and none came after the give-up.

@@ -84,7 +84,7 @@ function deliveryView(row: OutboxRow): z.infer<typeof deliverySchema> {
   return {
     id: row.id,
     kind: row.kind,
-    target: row.target,
+    target: shownTarget(row),
     eventId: row.event_id,
     ticketId: row.ticket_id,
     status: row.status,
@@ -94,4 +94,14 @@ function deliveryView(row: OutboxRow): z.infer<typeof deliverySchema> {
     createdAt: row.created_at,
     sentAt: row.sent_at,
   };
+}
+
+/**
+ * Where a delivery goes, as support's listing shows it: an e-mail's address, a webhook's address without its query
+ * (`?…`), which some desks use for a secret of their own; the server still sends to the whole address.
+ */
+function shownTarget(row: OutboxRow): string {
+  if (row.kind !== 'webhook' || !URL.canParse(row.target)) return row.target;
+  const url = new URL(row.target);
+  return `${url.origin}${url.pathname}${url.search === '' ? '' : '?…'}`;
 }
