@@ -33,8 +33,13 @@ export interface LiveDeps {
 /** How one stream connection ended. */
 type StreamEnd =
   | { kind: 'ended'; healthy: boolean; retryMs: number | null }
-  | { kind: 'http'; status: number; retryAfterMs: number | null }
+  | { kind: 'http'; status: number; retryAfterMs: number | null; authorization: string | null }
   | { kind: 'not-a-stream' };
+
+/** How long polling that replaced a failing stream goes on before the stream is tried again. */
+const STREAM_RETRY_MS = 60_000;
+/** How often, after a 401, the page checks whether the host gave a new token (no request is sent). */
+const AUTH_CHECK_MS = 1000;
 
 /** Statuses that say "this backend has no stream here": polling the ticket may still work. */
 const NO_STREAM = new Set([404, 405, 406, 501]);
@@ -97,7 +102,7 @@ export function subscribeToEvents(deps: LiveDeps, lastEventId: number, handlers:
         discard(response);
         // A refreshed token is worth an early reconnect, but it still counts as a failure: no loop on a bad getter.
         if (response.status === 401 && (await deps.auth.refresh(authorization))) return { kind: 'ended', healthy: false, retryMs: 0 };
-        return { kind: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), deps.now()) };
+        return { kind: 'http', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), deps.now()), authorization };
       }
       if (!/^text\/event-stream\b/i.test(type) || response.body === null) {
         discard(response);
@@ -132,19 +137,40 @@ export function subscribeToEvents(deps: LiveDeps, lastEventId: number, handlers:
     }
   };
 
-  const poll = async () => {
-    setState('polling');
+  /**
+   * A 401 nobody could refresh (a token passed with `setToken` has expired): nothing is sent until the header
+   * changes (the host's `setToken`, a guest key), checked on the page alone; then following goes on.
+   */
+  const newAuthorization = async (used: string | null) => {
     while (!master.signal.aborted) {
+      await deps.sleep(deps.options.authCheckMs ?? AUTH_CHECK_MS, master.signal);
+      if (!master.signal.aborted && (await deps.auth.header()) !== used) return;
+    }
+  };
+
+  /**
+   * Reads the ticket every poll interval until `until` (a time on `deps.now`): true when there is nothing left to
+   * follow (the ticket is gone or not the reporter's), false when it is time to try the stream again.
+   */
+  const poll = async (until: number) => {
+    setState('polling');
+    while (!master.signal.aborted && deps.now() < until) {
+      const used = await deps.auth.header();
       const result = await deps.getTicket(master.signal);
-      if (master.signal.aborted) return;
+      if (master.signal.aborted) return true;
       if (result.ok) {
         [...result.value.events].sort((a, b) => a.id - b.id).forEach(deliver);
+      } else if (result.error.kind === 'http' && result.error.status === 401) {
+        await newAuthorization(used);
+        return false;
       } else if (result.error.kind === 'http' && STOP_POLLING.has(result.error.status)) {
-        return setState('closed');
+        setState('closed');
+        return true;
       }
       const jitter = 0.8 + 0.4 * deps.random();
       await deps.sleep(Math.round(deps.options.pollIntervalMs * jitter), master.signal);
     }
+    return master.signal.aborted;
   };
 
   const run = async () => {
@@ -153,9 +179,23 @@ export function subscribeToEvents(deps: LiveDeps, lastEventId: number, handlers:
       setState('connecting');
       const end = await streamOnce();
       if (master.signal.aborted) return;
-      if (end.kind === 'not-a-stream' || (end.kind === 'http' && NO_STREAM.has(end.status))) return poll();
+      // A backend with no stream here (or a buffering proxy) will not grow one: it is polled for good.
+      if (end.kind === 'not-a-stream' || (end.kind === 'http' && NO_STREAM.has(end.status))) {
+        await poll(Infinity);
+        return;
+      }
+      if (end.kind === 'http' && end.status === 401) {
+        await newAuthorization(end.authorization);
+        failures = 0;
+        continue;
+      }
       failures = end.kind === 'ended' && end.healthy ? 1 : failures + 1;
-      if (failures >= deps.options.maxStreamFailures) return poll();
+      if (failures >= deps.options.maxStreamFailures) {
+        // The network may be back by then: polling hands over to a new stream after a while.
+        if (await poll(deps.now() + (deps.options.streamRetryMs ?? STREAM_RETRY_MS))) return;
+        failures = 0;
+        continue;
+      }
       const backoff = backoffDelay(failures - 1, deps.random, deps.options.reconnect);
       const asked = end.kind === 'http' ? end.retryAfterMs : end.retryMs;
       await deps.sleep(Math.max(backoff, Math.min(asked ?? 0, deps.options.reconnect.maxRetryAfterMs)), master.signal);

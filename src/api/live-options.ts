@@ -13,6 +13,13 @@ export interface LiveOptions {
   healthyMs: number;
   /** Backoff between reconnects. */
   reconnect: RetryPolicy;
+  /**
+   * Polling that replaced a failing stream tries the stream again after this long (default 60 s): the network
+   * that failed it (a laptop asleep, a train's tunnel) is usually back. A backend without a stream is polled on.
+   */
+  streamRetryMs?: number;
+  /** After a 401, how often the client checks, on the page alone, whether the host gave a new token (default 1 s). */
+  authCheckMs?: number;
 }
 
 /** Reconnect 1 s → 30 s; poll after 3 failures in a row, every ~7 s; 45 s of silence is a dead stream. */

@@ -104,6 +104,48 @@ describe('live updates', () => {
     expect(live.states).toEqual(['connecting', 'polling']);
   });
 
+  it('tries the stream again after a while of polling, and streams once the network is back (a laptop woken up)', async () => {
+    let down = true;
+    let streamCalls = 0;
+    const flaky: typeof fetch = (input, init) => {
+      if (!isStream(input)) return fetch(input, init);
+      streamCalls++;
+      return down ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+    };
+    const { api, ticket } = await withTicket({ fetch: flaky, live: { pollIntervalMs: 20, streamRetryMs: 150 } });
+    const live = follow(api, ticket.id, ticket.events.at(-1)?.id ?? 0);
+    await eventually(() => expect(live.states).toContain('polling'));
+    down = false;
+    await eventually(() => expect(live.states.at(-1)).toBe('streaming'));
+    const calls = streamCalls;
+    expect(await ts.setStatus(ticket.id, 'in_progress')).toBe(200);
+    await eventually(() => expect(live.events.map((event) => event.status)).toEqual(['in_progress']));
+    // Streaming again, it stays on the one stream.
+    expect(streamCalls).toBe(calls);
+    expect(live.states.slice(0, 3)).toEqual(['connecting', 'polling', 'connecting']);
+  });
+
+  it('after a refused token it sends nothing until the host gives a new one, then follows the ticket again', async () => {
+    const { ticket } = await withTicket();
+    const owner = `live-${users}`;
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests++;
+      return fetch(input, init);
+    };
+    // The token the host passed has expired (here: was never valid); there is no getToken to ask.
+    const api = createHttpSupportApi({ baseUrl: ts.baseUrl, token: 'expired.token.value', fetch: counting, sleep: shortSleep(), live: { pollIntervalMs: 20, authCheckMs: 10 } });
+    const live = follow(api, ticket.id, ticket.events.at(-1)?.id ?? 0);
+    await eventually(() => expect(requests).toBe(1));
+    // The refused stream was the one request: no reconnects, no polls with a token that cannot work.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests).toBe(1);
+    api.setToken(await ts.token(owner));
+    await eventually(() => expect(live.states.at(-1)).toBe('streaming'));
+    expect(await ts.setStatus(ticket.id, 'in_progress')).toBe(200);
+    await eventually(() => expect(live.events.map((event) => event.status)).toEqual(['in_progress']));
+  });
+
   it('polls at once when the answer is not a stream (a buffering proxy)', async () => {
     let streamCalls = 0;
     const buffering: typeof fetch = (input, init) => {
