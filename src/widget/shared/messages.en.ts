@@ -20,17 +20,6 @@ export const commonMessagesEn = {
     resolved: 'Resolved',
     suggestion: 'LMS suggestion',
   },
-  statusHint: {
-    registered: 'The request has been added to the system.',
-    processing: 'A specialist has reviewed the request.',
-    clarification_requested: 'The specialist needs more data to find or reproduce the problem.',
-    clarification_sent: 'The additional information has been received.',
-    in_progress: 'A specialist is working on the request.',
-    answered: 'The specialist has answered the request.',
-    cancelled: 'The request was cancelled at its author’s request.',
-    resolved: 'The request is done and closed.',
-    suggestion: 'The request contains a suggestion for the LMS or courses.',
-  },
   role: {
     administrator: 'Administrator',
     manager: 'Manager',

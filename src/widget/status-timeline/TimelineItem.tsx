@@ -33,7 +33,7 @@ export function TimelineItem({
         {changed ? t(`common:status.${event.status}`) : t('timeline.message')}
         {current ? <span className="us-visually-hidden"> {t('timeline.current')}</span> : null}
       </p>
-      {changed ? <p className="us-timeline__hint">{t(`common:statusHint.${event.status}`)}</p> : null}
+      {changed ? <p className="us-timeline__hint">{t(`statusHint.${event.status}`)}</p> : null}
       <p className="us-timeline__meta">
         <time dateTime={event.createdAt}>{when(event.createdAt, { alwaysDate: true })}</time>
         <span className="us-timeline__actor">{t(`timeline.actor.${event.actor}`)}</span>

@@ -1,5 +1,16 @@
 /** English texts of the 'timeline' namespace: loaded only when the widget speaks English (see app/english.ts). */
 export const timelineMessagesEn = {
+  statusHint: {
+    registered: 'The request has been added to the system.',
+    processing: 'A specialist has reviewed the request.',
+    clarification_requested: 'The specialist needs more data to find or reproduce the problem.',
+    clarification_sent: 'The additional information has been received.',
+    in_progress: 'A specialist is working on the request.',
+    answered: 'The specialist has answered the request.',
+    cancelled: 'The request was cancelled at its author’s request.',
+    resolved: 'The question is solved and the request closed.',
+    suggestion: 'The request contains a suggestion for the LMS or courses.',
+  },
   back: 'Back to my requests',
   loadError: 'Could not load the request.',
   link: {

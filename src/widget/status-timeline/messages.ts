@@ -1,6 +1,18 @@
 /** Texts of the ticket view: header, confirmation, timeline, next step, reply and cancel (namespace 'timeline'). Russian; the English texts are in the .en module beside, loaded only for English. */
 export const timelineMessages = {
   ru: {
+    /** What each status means, under it in the history. */
+    statusHint: {
+      registered: 'Обращение добавлено в систему.',
+      processing: 'Обращение просмотрено специалистом.',
+      clarification_requested: 'Специалисту не хватает данных, чтобы найти ошибку или воспроизвести её.',
+      clarification_sent: 'Дополнительные данные получены.',
+      in_progress: 'Специалист занимается обращением.',
+      answered: 'Специалист ответил на обращение.',
+      cancelled: 'Обращение отменено по просьбе автора.',
+      resolved: 'Вопрос решён, обращение закрыто.',
+      suggestion: 'Обращение содержит предложение по доработке СДО или курсов.',
+    },
     back: 'К списку обращений',
     loadError: 'Не удалось загрузить обращение.',
     link: {

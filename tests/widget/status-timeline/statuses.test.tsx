@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Status } from '../../../src/core';
 import { commonMessages } from '../../../src/widget/shared/messages';
 import { TicketView } from '../../../src/widget/status-timeline';
+import { timelineMessages } from '../../../src/widget/status-timeline/messages';
 import { createFakeApi, ok } from './fake-api';
 import { HISTORY, makeEvent, makeTicket } from './fixtures';
 import { renderWidget } from './render';
@@ -42,7 +43,7 @@ describe('TicketView in every status', () => {
     expect(current).toHaveLength(1);
     expect(current[0]).toBe(items[items.length - 1]);
     expect(current[0]).toHaveTextContent(ru.status[status]);
-    expect(current[0]).toHaveTextContent(ru.statusHint[status]);
+    expect(current[0]).toHaveTextContent(timelineMessages.ru.statusHint[status]);
     expect(current[0]).toHaveTextContent('(текущий статус)');
 
     // The header's badge says the same status.
