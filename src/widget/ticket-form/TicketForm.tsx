@@ -47,6 +47,8 @@ export interface TicketFormProps {
   followUp?: FollowUpSource | undefined;
   /** Leaves the follow-up for an ordinary new ticket (no button without it). */
   onCancelFollowUp?: (() => void) | undefined;
+  /** The host page changed (a single-page LMS's navigation) before the user changed anything: start from it. */
+  onStalePage?: (() => void) | undefined;
 }
 
 /** The ticket form; reads the environment with useWidgetEnv() and the API through the src/api hooks. */
@@ -99,6 +101,13 @@ export function TicketForm(props: TicketFormProps) {
   // useWatch gives the complete values: every field has a default.
   const values = useWatch({ control: form.control }) as TicketFormValues;
   const unsent = !splitDone && (!sameValues(values, base) || split !== null);
+  // The page the form was prepared on: its link and suggested category. A form the user has not touched follows
+  // the page; one they have keeps what it was about.
+  const [preparedOn] = useState(env.pageUrl);
+  const { onStalePage } = props;
+  useEffect(() => {
+    if (env.pageUrl !== preparedOn && !unsent && followUp === undefined) onStalePage?.();
+  }, [env.pageUrl, preparedOn, unsent, followUp, onStalePage]);
   const autosave = useDraftAutosave({
     store: env.textStore,
     storageKey: setup.storageKey,

@@ -1,5 +1,5 @@
 /** The "new ticket" screen (in the widget file, the first thing an open shows): hours banner, the form with its attachments, other channels. */
-import { memo, useEffect } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { CreateTicketResponse } from '../../../core';
 import type { FollowUpSource } from '../../ticket-form/follow-up';
 import { ChannelsPanel, HoursBanner, supportMessages } from '../../support-info';
@@ -43,6 +43,9 @@ function FormScreen({ shown = true, formKey, onSent, onSplitSent, onAddedToExist
   const attachments = useFormAttachments(`form:${env.userKey}`, shown);
   useEffect(() => (shown ? afterPaint(() => void categoryFormPart.load().catch(() => undefined)) : undefined), [shown]);
   const { prepare } = attachments;
+  // A form started afresh on the page the host moved to (TicketForm's onStalePage).
+  const [restart, setRestart] = useState(0);
+  const startAgain = useCallback(() => setRestart((n) => n + 1), []);
   useFirstUse(shown, () => {
     void prepare?.();
     void prepareValidation();
@@ -51,7 +54,7 @@ function FormScreen({ shown = true, formKey, onSent, onSplitSent, onAddedToExist
     <>
       <HoursBanner />
       <TicketForm
-        key={formKey}
+        key={`${formKey}.${restart}`}
         attachments={attachments}
         onSent={(response) => {
           attachments.clear();
@@ -64,6 +67,7 @@ function FormScreen({ shown = true, formKey, onSent, onSplitSent, onAddedToExist
         onAddedToExisting={onAddedToExisting}
         followUp={followUp}
         onCancelFollowUp={onCancelFollowUp}
+        onStalePage={startAgain}
       />
       <ChannelsPanel />
     </>
