@@ -371,6 +371,25 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  it('a second copy of the script (a tag added twice) leaves the first in charge: one launcher, commands work, one destroy', async () => {
+    const head = `${snippet(h, [['init', { apiUrl: h.apiUrl, token: await reporterToken({ sub: 'twice' }) }]])}\n<script async src="${h.loaderUrl}"></script>`;
+    const tracked = await openPage(h, h.host.serve('/loader-twice', { body: hostPage(head) }));
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    // Async scripts hold the page's load event: once it has come, both copies have run.
+    await waitUntil(tracked, 'both copies ran', () => page.evaluate(() => document.readyState === 'complete'));
+    expect(await page.locator('uchi-support-launcher').count()).toBe(1);
+    await page.evaluate(() => (window as unknown as { UchiSupport: (command: string) => void }).UchiSupport('open'));
+    const dialog = panel(page);
+    await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the form', 15_000);
+    await page.evaluate(() => (window as unknown as { UchiSupport: (command: string) => void }).UchiSupport('destroy'));
+    expect(await page.locator('uchi-support-launcher').count()).toBe(0);
+    expect(await dialog.count()).toBe(0);
+    // Nothing thrown by the second copy, nothing said in the console.
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('replays queued commands in order, and on() returns a working unsubscribe', async () => {
     const orderUrl = 'https://lms.example.ru/orders/5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
     // As a host would write it: subscriptions first, then the commands, all before the loader exists.
