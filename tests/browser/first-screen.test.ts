@@ -285,6 +285,10 @@ describe('the on-screen keyboard on a phone', () => {
     expect(await fieldBottom()).toBeLessThanOrEqual(bar?.y ?? 0);
     const header = await dialog.locator('.us-shell__top').boundingBox();
     expect((await field.boundingBox())?.y ?? 0).toBeGreaterThanOrEqual((header?.y ?? Number.NaN) + (header?.height ?? 0));
+    // So little is left that the header scrolls away with the form: most of what is visible is the form's.
+    expect(await dialog.getAttribute('data-cramped')).toBe('');
+    const room = (bar?.y ?? 0) - Math.max(0, (header?.y ?? 0) + (header?.height ?? 0));
+    expect(room).toBeGreaterThan(300);
     // The sheet ends where the visible area ends.
     const sheet = await dialog.evaluate((node) => {
       const rect = node.getBoundingClientRect();

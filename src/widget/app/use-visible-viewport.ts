@@ -19,14 +19,20 @@ export function coversPage(): boolean {
 
 /** Space kept between a revealed field and the edge of what is visible, in pixels. */
 const MARGIN = 12;
+/**
+ * Under this visible height (a phone's keyboard up, a phone on its side) the panel is cramped (`data-cramped`): the
+ * header scrolls with the form and the send bar keeps its reason to one line (styles.css, fields.css). Both kept
+ * whole in view would leave a line or two of the form between them.
+ */
+const CRAMPED_HEIGHT = 560;
 
 /** Scrolls `panel` so its focused control lies inside the panel's visible box, clear of the sticky header and send bar. */
 export function revealFocused(panel: HTMLElement): void {
   const focused = (panel.getRootNode() as Document | ShadowRoot).activeElement;
   if (!(focused instanceof HTMLElement) || focused === panel || !panel.contains(focused)) return;
-  const head = panel.querySelector('.us-shell__top');
+  // The header and the bar are in view (sticky); in a cramped panel the header scrolls with the form.
+  const head = panel.hasAttribute('data-cramped') ? null : panel.querySelector('.us-shell__top');
   const bar = panel.querySelector('.us-submit-bar');
-  // The header and the bar are always in view (sticky).
   if (head?.contains(focused) || bar?.contains(focused)) return;
   const inner = panel.getBoundingClientRect().top + panel.clientTop;
   const top = inner + (head?.getBoundingClientRect().height ?? 0);
@@ -51,6 +57,7 @@ export function useVisibleViewport(panel: RefObject<HTMLElement | null>, active:
     const clear = () => {
       element.style.removeProperty('--us-visible-height');
       element.style.removeProperty('--us-visible-top');
+      element.removeAttribute('data-cramped');
       lastHeight = Number.POSITIVE_INFINITY;
     };
     const update = () => {
@@ -62,6 +69,7 @@ export function useVisibleViewport(panel: RefObject<HTMLElement | null>, active:
       const height = view?.height ?? window.innerHeight;
       element.style.setProperty('--us-visible-height', `${Math.round(height)}px`);
       element.style.setProperty('--us-visible-top', `${Math.round(view?.offsetTop ?? 0)}px`);
+      element.toggleAttribute('data-cramped', height < CRAMPED_HEIGHT);
       // The keyboard came up (or the window got shorter): bring the field being typed in back into view.
       if (height < lastHeight - 1) revealFocused(element);
       lastHeight = height;

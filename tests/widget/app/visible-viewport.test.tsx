@@ -91,11 +91,37 @@ describe('the phone sheet', () => {
     const bar = panel.querySelector('.us-submit-bar') as HTMLElement;
     vi.spyOn(bar, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: visibleHeight - 60, width: 390, height: 60 }));
 
-    visibleHeight = 450;
-    view.move({ height: 450 });
-    // Bottom 660 must end 12 px above the bar's top at 390: scrolled by 282.
-    expect(panel.scrollTop).toBe(282);
-    expect(field.getBoundingClientRect().bottom).toBeLessThanOrEqual(450 - 60);
+    visibleHeight = 600;
+    view.move({ height: 600 });
+    // Bottom 660 must end 12 px above the bar's top at 540: scrolled by 132.
+    expect(panel.scrollTop).toBe(132);
+    expect(field.getBoundingClientRect().bottom).toBeLessThanOrEqual(600 - 60);
+    expect(panel.hasAttribute('data-cramped')).toBe(false);
+  });
+
+  it('when little is left visible, the panel is cramped: the field still ends above the send bar', () => {
+    const { getByTestId, getByLabelText, rerender } = render(<Sheet active />);
+    const panel = getByTestId('panel');
+    const field = getByLabelText('Опишите проблему');
+    field.focus();
+    let visibleHeight = 844;
+    vi.spyOn(panel, 'clientHeight', 'get').mockImplementation(() => visibleHeight);
+    vi.spyOn(panel, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 0, width: 390, height: visibleHeight }));
+    vi.spyOn(field, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 560 - panel.scrollTop, width: 390, height: 100 }));
+    const bar = panel.querySelector('.us-submit-bar') as HTMLElement;
+    vi.spyOn(bar, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: visibleHeight - 60, width: 390, height: 60 }));
+
+    visibleHeight = 400;
+    view.move({ height: 400 });
+    expect(panel.hasAttribute('data-cramped')).toBe(true);
+    // Bottom 660 ends 12 px above the bar's top at 340: scrolled by 332.
+    expect(panel.scrollTop).toBe(332);
+    visibleHeight = 844;
+    view.move({ height: 844 });
+    expect(panel.hasAttribute('data-cramped')).toBe(false);
+    view.move({ height: 400 });
+    rerender(<Sheet active={false} />);
+    expect(panel.hasAttribute('data-cramped')).toBe(false);
   });
 });
 
@@ -133,6 +159,12 @@ describe('revealFocused', () => {
 
     panel.scrollTop = 200;
     getByRole('button', { name: 'Закрыть' }).focus();
+    revealFocused(panel);
+    expect(panel.scrollTop).toBe(200);
+
+    // In a cramped panel the header scrolls away with the form: the field at 60 is in view as it is.
+    panel.setAttribute('data-cramped', '');
+    field.focus();
     revealFocused(panel);
     expect(panel.scrollTop).toBe(200);
   });
