@@ -3,6 +3,7 @@
  * the help in the widget (the operator page shows it), the reporter's e-mail arrives at a real SMTP server and
  * the signed webhook at a desk.
  */
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATHS } from '../../src/server';
 import { freePort } from '../fixtures/ports';
@@ -69,6 +70,22 @@ describe('after the answer', () => {
     const rating = widget.getByRole('form', { name: 'Помогли ли вам?' });
     await visible(tracked, rating, 'the rating question in the widget, live');
     await rating.getByRole('radio', { name: '4 — скорее помогли' }).check();
+    // In high contrast (colours become the system's) the chosen score, the current status and the open tab still stand out.
+    await page.emulateMedia({ forcedColors: 'active' });
+    const styleOf = (selector: string, property: string) =>
+      widget.locator(selector).evaluateAll((nodes, name) => nodes.map((node) => getComputedStyle(node).getPropertyValue(name)), property);
+    // Painted, not computed: Chromium reports a forced background as the page wrote it.
+    const painted = async (index: number) => {
+      const png = await widget.locator('.us-rating__value').nth(index).screenshot();
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      const at = (Math.floor(info.height / 2) * info.width + 4) * info.channels;
+      return [...data.subarray(at, at + 3)].join(',');
+    };
+    expect(await painted(3)).not.toBe(await painted(0));
+    expect(await painted(1)).toBe(await painted(0));
+    const tabs = await styleOf('.us-shell__tab', 'border-bottom-color');
+    expect(new Set(tabs).size).toBe(2);
+    await page.emulateMedia({ forcedColors: 'none' });
     await rating.getByRole('button', { name: 'Оценить' }).click();
     await visible(tracked, widget.getByText('Ваша оценка: 4 из 5.'), 'the given rating');
     await operator.getByRole('button', { name: 'Обновить' }).click();
