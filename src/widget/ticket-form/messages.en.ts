@@ -140,7 +140,7 @@ export const formMessagesEn = {
     heading_one: '{{count}} request instead of one',
     heading_other: '{{count}} requests instead of one',
     intro: 'Each problem becomes a separate request with its own number. Check the subjects and descriptions; you can edit them.',
-    shared: 'Each part starts with the category “{{category}}” and what you entered in the form; each part has its own subject, description and fields about the problem itself. If a part is about something else or affects your work differently, choose its own category or how much it gets in your way.',
+    shared: 'The parts get the category “{{category}}” and what you entered in the form, and a subject, description and fields about the problem of their own. If a part is about something else, choose another category for it; if it gets in your way differently, another answer.',
     category: 'Category of this request',
     files: 'Files will be attached to the first request.',
     item: 'Request {{index}} of {{count}}',
