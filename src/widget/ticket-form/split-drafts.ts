@@ -11,10 +11,18 @@ const GREETING =
   /^(?:(?:здравствуйте|добр\S+ (?:день|вечер|утро|дня|времени суток)|привет\S*|коллеги|друзья|уважаем\S+(?: \S+)?)[\s,!.]*)+$/iu;
 // What opens a sentence without saying anything of the problem («Во-первых,», «Итак,»).
 const OPENER = /^(?:во-первых|в-первых|итак|кстати|короче|в общем)[\s,:—–-]+/iu;
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+
+/** Whether a sentence says something of the problem: not a greeting, nor a link with a word beside it («Ссылка: https://…»). */
+function saysSomething(sentence: string): boolean {
+  if (GREETING.test(sentence.trim())) return false;
+  LINK.lastIndex = 0;
+  return !LINK.test(sentence) || (sentence.replace(LINK, ' ').match(/\p{L}+/gu) ?? []).length > 1;
+}
 
 /**
- * A subject for one part: its first sentence or line that is more than a greeting, without a list's number or
- * dash, cut at a word boundary. A sentence does not end at an initial or a short abbreviation («Иванова А. И.»,
+ * A subject for one part: its first sentence or line that is more than a greeting or a bare link, without a
+ * list's number or dash, cut at a word boundary. A sentence does not end at an initial or a short abbreviation («Иванова А. И.»,
  * «т. е.»).
  */
 export function subjectFromPart(part: string, max = SUBJECT_LENGTH): string {
@@ -24,7 +32,7 @@ export function subjectFromPart(part: string, max = SUBJECT_LENGTH): string {
     .split('\n')
     .flatMap((line) => line.replace(/^\s*(?:\d\d?[.)]|[-—–•*])\s+/u, '').split(/(?<=[!?…]|(?<![\s.]\p{L}|^\p{L})\.)\s+/u))
     .filter((sentence) => /\p{L}/u.test(sentence));
-  const sentence = sentences.find((s) => !GREETING.test(s.trim())) ?? sentences[0] ?? '';
+  const sentence = sentences.find(saysSomething) ?? sentences[0] ?? '';
   const bare = sentence.replace(/[.!…]+$/u, '').trim().replace(OPENER, '');
   // A list item written in lower case still makes a subject (a link or «iPhone» stays as written).
   const text = capitalizeFirst(bare);

@@ -33,6 +33,10 @@ describe('subjectFromPart', () => {
     ['https://lms.example.ru/courses/123 не открывается', 'https://lms.example.ru/courses/123 не открывается'],
     ['lms.example.ru не открывается с телефона', 'lms.example.ru не открывается с телефона'],
     ['iPhone не показывает видео', 'iPhone не показывает видео'],
+    // A link with a word beside it says nothing of the problem: the next sentence does.
+    ['Ссылка: https://lms.example.ru/courses/7f3c\nНе открывается итоговый тест.', 'Не открывается итоговый тест'],
+    ['Курс — www.example.ru/c/1. Не засчитан урок 3.', 'Не засчитан урок 3'],
+    ['https://lms.example.ru/courses/123 не открывается. Пишет ошибку 500.', 'https://lms.example.ru/courses/123 не открывается'],
   ])('%j → %j', (part, subject) => {
     expect(subjectFromPart(part)).toBe(subject);
   });
