@@ -193,6 +193,8 @@ export function TicketView(props: TicketViewProps) {
           onSent={(updated) => setFlash(t('reply.sent'), updated.status)}
         />
       ) : null}
+      {/* After an answer, «did it help?» comes first; writing to the specialist (it did not) below it. */}
+      <RateHelp ticket={ticket} />
       {writing ? (
         <ReplyBox
           key="message"
@@ -202,7 +204,6 @@ export function TicketView(props: TicketViewProps) {
           onSent={(updated) => setFlash(t('reply.messageSent'), updated.status)}
         />
       ) : null}
-      <RateHelp ticket={ticket} />
       <FollowUp ticket={ticket} onFollowUp={props.onFollowUp} onOpenTicket={props.onOpenTicket} />
       <Timeline events={ticket.events} attachmentUrl={attachmentUrl} timeZone={timeZone} />
       {isFinalStatus(ticket.status) ? null : <CancelTicket ticket={ticket} onCancelled={() => setFlash(t('cancel.done'), 'cancelled')} />}

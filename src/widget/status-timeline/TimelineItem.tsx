@@ -33,7 +33,8 @@ export function TimelineItem({
         {changed ? t(`common:status.${event.status}`) : t('timeline.message')}
         {current ? <span className="us-visually-hidden"> {t('timeline.current')}</span> : null}
       </p>
-      {changed ? <p className="us-timeline__hint">{t(`statusHint.${event.status}`)}</p> : null}
+      {/* What the status means, under the current one only: said at every step, a long history repeats it. */}
+      {changed && current ? <p className="us-timeline__hint">{t(`statusHint.${event.status}`)}</p> : null}
       <p className="us-timeline__meta">
         <time dateTime={event.createdAt}>{when(event.createdAt, { alwaysDate: true })}</time>
         <span className="us-timeline__actor">{t(`timeline.actor.${event.actor}`)}</span>

@@ -45,6 +45,8 @@ describe('TicketView in every status', () => {
     expect(current[0]).toHaveTextContent(ru.status[status]);
     expect(current[0]).toHaveTextContent(timelineMessages.ru.statusHint[status]);
     expect(current[0]).toHaveTextContent('(текущий статус)');
+    // What a status means is said under the current one only.
+    expect(history.querySelectorAll('.us-timeline__hint')).toHaveLength(1);
 
     // The header's badge says the same status.
     expect(screen.getByText(ru.status[status], { selector: '.us-status-badge' })).toBeInTheDocument();
