@@ -3,6 +3,7 @@ import { attachmentsMessages } from '../../src/widget/attachments';
 import attachmentsCss from '../../src/widget/attachments/styles.css?inline';
 import { widgetNamespaces } from '../../src/widget/app';
 import { ticketsMessages } from '../../src/widget/my-tickets';
+import guestCss from '../../src/widget/my-tickets/guest.css?inline';
 import ticketsCss from '../../src/widget/my-tickets/styles.css?inline';
 import screenshotCss from '../../src/widget/screenshot/styles.css?inline';
 import { screenshotMessages } from '../../src/widget/screenshot/messages';
@@ -33,4 +34,4 @@ export const LAZY_NAMESPACES: Record<string, Messages> = {
 export const ALL_NAMESPACES: Record<string, Messages> = { ...widgetNamespaces, ...LAZY_NAMESPACES };
 
 /** The lazy parts' CSS, in the order the screens adopt it. */
-export const LAZY_CSS = [ticketsCss, formCss, fieldsCss, attachmentsCss, supportCss, timelineCss, screenshotCss].join('\n');
+export const LAZY_CSS = [ticketsCss, guestCss, formCss, fieldsCss, attachmentsCss, supportCss, timelineCss, screenshotCss].join('\n');
