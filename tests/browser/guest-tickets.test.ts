@@ -46,7 +46,7 @@ describe('a guest’s tickets', () => {
     await dialog.getByLabel('Ваше ФИО').fill('Петров Сергей Ильич');
     await dialog.getByLabel('Ваша роль в СДО').selectOption({ label: 'Слушатель' });
     await dialog.getByLabel('Контактный телефон').fill('+7 912 345-67-89');
-    await dialog.getByRole('checkbox', { name: 'Я согласен(на) на обработку персональных данных' }).check();
+    await dialog.getByRole('checkbox', { name: 'Даю согласие на обработку персональных данных' }).check();
     await send(tracked, dialog);
     const key = (await dialog.locator('.us-confirmation__code').innerText()).trim();
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);

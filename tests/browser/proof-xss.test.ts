@@ -151,7 +151,7 @@ describe('script payloads in every field', () => {
     await dialog.getByLabel('Тема обращения').fill(`Гостевая тема ${P.script}`);
     await dialog.getByLabel('Опишите проблему').fill(`Гостевое описание ${P.details}`);
     await dialog.getByRole('radio', { name: 'Неудобно или просто вопрос' }).check();
-    await dialog.getByRole('checkbox', { name: 'Я согласен(на) на обработку персональных данных' }).check();
+    await dialog.getByRole('checkbox', { name: 'Даю согласие на обработку персональных данных' }).check();
     await dialog.getByRole('button', { name: 'Отправить обращение' }).click();
     await visible(tracked, dialog.getByText('Обращение зарегистрировано').first(), 'the confirmation', 15_000);
     const [guestTicket] = await agentTicketsWithSubject<Ticket>(h, `Гостевая тема ${P.script}`);

@@ -15,7 +15,7 @@ describe('checklist', () => {
     expect(screen.queryByRole('region', { name: 'Что поможет решить быстрее' })).not.toBeInTheDocument();
     await chooseCategory(user, 'Тест');
     const region = screen.getByRole('region', { name: 'Что поможет решить быстрее' });
-    expect(within(region).getByText(/выяснение информации занимает 70% времени/)).toBeInTheDocument();
+    expect(within(region).getByText(/выяснение информации занимает 70\s% времени/)).toBeInTheDocument();
     // The count sits in the sticky send bar, beside the button.
     expect(screen.getByText('Готово 2 из 9')).toBeInTheDocument();
     expect(within(item('Текст вопроса теста')).getByText('(обязательно)')).toBeInTheDocument();

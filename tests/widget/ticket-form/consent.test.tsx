@@ -5,7 +5,7 @@ import { fill, fillCommon, send } from './actions';
 import { createFakeApi, failed, renderForm } from './render-form';
 import type { UserEvent } from '@testing-library/user-event';
 
-const LABEL = 'Я согласен(на) на обработку персональных данных';
+const LABEL = 'Даю согласие на обработку персональных данных';
 const POLICY = 'https://lms.example.ru/privacy';
 const UNTICKED = 'Отметьте согласие на обработку персональных данных: без него обращение не отправить';
 

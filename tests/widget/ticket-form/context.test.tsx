@@ -81,7 +81,7 @@ describe('context block', () => {
     await user.tab();
     expect(screen.getByLabelText('Ссылка на СДО')).toHaveValue('https://lms.romashka.ru');
     await user.clear(screen.getByLabelText(/E-mail/));
-    await user.click(screen.getByRole('checkbox', { name: 'Я согласен(на) на обработку персональных данных' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Даю согласие на обработку персональных данных' }));
     await send(user);
 
     await waitFor(() => expect(onSent).toHaveBeenCalled());

@@ -129,7 +129,7 @@ describe('one ticket — one problem', () => {
     // A send refused afterwards (Enter in a field submits the form) lists the rule again.
     fireEvent.submit(screen.getByRole('form', { name: 'Новое обращение' }));
     expect(await within(summary).findByRole('button', { name: /Одна заявка — одна проблема/ })).toBeInTheDocument();
-    expect(summary).toHaveTextContent('Нажмите на пункт, чтобы перейти к полю.');
+    expect(summary).toHaveTextContent('Выберите пункт, чтобы перейти к полю.');
     expect(summary).not.toHaveTextContent('Эти поля общие');
   });
 

@@ -9,7 +9,7 @@ import { renderForm } from './render-form';
 const KEY = 'uchi-support:remembered-contact';
 const DRAFT = 'uchi-support:ticket-draft:u-1';
 const REMEMBER = 'Запомнить на этом устройстве';
-const CONSENT = 'Я согласен(на) на обработку персональных данных';
+const CONSENT = 'Даю согласие на обработку персональных данных';
 
 async function fillContact(user: UserEvent): Promise<void> {
   await fill(user, 'Название организации (вендора)', 'ООО «Ромашка»');
