@@ -179,6 +179,9 @@ export const OneProblemWarning: Story = {
     const send = canvas.getByRole('button', { name: t('form:send.submit') });
     await expect(send).toHaveAttribute('aria-disabled', 'true');
     await expect(send).toHaveAccessibleDescription(t('form:send.oneProblem'));
+    // Greyed, not the accent faded (which reads as live on a dark background): it looks like the panel's surfaces.
+    const surface = getComputedStyle(send).getPropertyValue('--us-surface').trim();
+    await expect(getComputedStyle(send).backgroundColor).toBe(colourOf(send, surface));
     send.focus();
     await userEvent.keyboard('{Enter}');
     await expectFocus(context.canvasElement, found.closest('.us-one-problem__panel'));
@@ -445,3 +448,13 @@ export const SplitRemainingSent: Story = {
     await expect(harness.api.store.all()).toHaveLength(2);
   },
 };
+
+/** `colour` (a CSS value) as the browser computes it beside `near`. */
+function colourOf(near: Element, colour: string): string {
+  const probe = near.ownerDocument.createElement('span');
+  probe.style.color = colour;
+  near.parentElement?.append(probe);
+  const computed = getComputedStyle(probe).color;
+  probe.remove();
+  return computed;
+}
