@@ -306,6 +306,10 @@ describe('the on-screen keyboard on a phone', () => {
     });
     expect(await fieldBottom()).toBeGreaterThan((header?.y ?? 0) + (header?.height ?? 0));
     expect(await field.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    // The bar's reason, kept to one line, is cut at the panel's width: nothing is pushed sideways off the screen.
+    expect(await dialog.evaluate((node) => node.scrollWidth <= node.clientWidth)).toBe(true);
+    const button = await send.boundingBox();
+    expect((button?.x ?? Infinity) + (button?.width ?? 0)).toBeLessThanOrEqual(390);
 
     // The keyboard goes down: the sheet is full height again.
     await tracked.page.setViewportSize({ width: 390, height: 844 });

@@ -71,7 +71,7 @@ export const timelineMessagesEn = {
     clarification_requested: 'Answer the specialist’s question below: work on the request is paused until you do.',
     clarification_sent: 'The specialist has your answer and will continue. Resolution target: {{when}}.',
     in_progress: 'A specialist is working on the request. Resolution target: {{when}}.',
-    answered: 'The specialist has answered — see the history below. If the question is solved, they will close the request.',
+    answered: 'The specialist has answered — see below. If the question is solved, they will close the request.',
     cancelled: 'The request is closed. If the problem comes back, create a new request.',
     resolved: 'The request is closed. If the problem comes back, create a new request.',
     closedFollowUp: 'The request is closed. If the problem comes back, create a continuation with the button below: the specialist will see this request.',
