@@ -11,17 +11,17 @@ const GREETING =
   /^(?:(?:здравствуйте|добр\S+ (?:день|вечер|утро|дня|времени суток)|привет\S*|коллеги|друзья|уважаем\S+(?: \S+)?)[\s,!.]*)+$/iu;
 // What opens a sentence without saying anything of the problem («Во-первых,», «Итак,»).
 const OPENER = /^(?:во-первых|в-первых|итак|кстати|короче|в общем)[\s,:—–-]+/iu;
-const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+// A label, a link, or a label and a link, and nothing else: «Ссылка:», «Ссылка на курс — https://…», «lms.uchi.pro/c/1».
+const LABEL_OR_LINK = /^(?:[\p{L} ]{1,40}[:—–-])?\s*(?:(?:https?:\/\/|www\.)\S+|[\w.-]+\.\p{L}{2,}\/\S*)?$/iu;
 
-/** Whether a sentence says something of the problem: not a greeting, nor a link with a word beside it («Ссылка: https://…»). */
+/** Whether a sentence says something of the problem: not a greeting, a label or a bare link. */
 function saysSomething(sentence: string): boolean {
-  if (GREETING.test(sentence.trim())) return false;
-  LINK.lastIndex = 0;
-  return !LINK.test(sentence) || (sentence.replace(LINK, ' ').match(/\p{L}+/gu) ?? []).length > 1;
+  const text = sentence.trim();
+  return !GREETING.test(text) && !LABEL_OR_LINK.test(text);
 }
 
 /**
- * A subject for one part: its first sentence or line that is more than a greeting or a bare link, without a
+ * A subject for one part: its first sentence or line that is more than a greeting, a label or a bare link, without a
  * list's number or dash, cut at a word boundary. A sentence does not end at an initial or a short abbreviation («Иванова А. И.»,
  * «т. е.»).
  */

@@ -36,6 +36,11 @@ describe('subjectFromPart', () => {
     // A link with a word beside it says nothing of the problem: the next sentence does.
     ['Ссылка: https://lms.example.ru/courses/7f3c\nНе открывается итоговый тест.', 'Не открывается итоговый тест'],
     ['Курс — www.example.ru/c/1. Не засчитан урок 3.', 'Не засчитан урок 3'],
+    ['Ссылка на курс: https://lms.example.ru/courses/7f3c\nНе открывается итоговый тест.', 'Не открывается итоговый тест'],
+    ['Ссылка на урок — https://lms.example.ru/l/7\nНет звука в видео.', 'Нет звука в видео'],
+    ['Ссылка: lms.uchi.pro/courses/7f3c\nНе открывается итоговый тест.', 'Не открывается итоговый тест'],
+    ['Ссылка:\nhttps://lms.example.ru/courses/7f3c\nНе открывается итоговый тест.', 'Не открывается итоговый тест'],
+    ['Курс: Охрана труда. Не открывается тест.', 'Курс: Охрана труда'],
     ['https://lms.example.ru/courses/123 не открывается. Пишет ошибку 500.', 'https://lms.example.ru/courses/123 не открывается'],
   ])('%j → %j', (part, subject) => {
     expect(subjectFromPart(part)).toBe(subject);
