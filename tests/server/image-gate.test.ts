@@ -75,7 +75,9 @@ describe('decoding images through the gate', () => {
   });
 
   it('an upload that waits for its turn and its decoding is not cut by the idle timeout', async () => {
-    const ts = await serverWith({ imageJobs: 1, imageQueue: 4, idleTimeoutMs: 100 });
+    // Each decode takes a second or more, so the last upload waits well past the idle timeout; the timeout is long
+    // enough that a busy machine sending the bodies themselves does not pause that long between chunks.
+    const ts = await serverWith({ imageJobs: 1, imageQueue: 4, idleTimeoutMs: 600 });
     try {
       const auth = await userAuth(ts, 'alice');
       const replies = await Promise.all(Array.from({ length: 3 }, () => upload(ts, auth, big)));
