@@ -81,10 +81,13 @@ export function subscribeToEvents(deps: LiveDeps, lastEventId: number, handlers:
       if (idle !== null) deps.timers.clearTimeout(idle);
       idle = deps.timers.setTimeout(abort, deps.options.idleTimeoutMs);
     };
-    const startedAt = deps.now();
+    let openedAt: number | null = null;
     let delivered = false;
-    // A stream that brought events or stayed up a while was working: its end starts a new count of failures.
-    const healthy = () => delivered || deps.now() - startedAt >= deps.options.healthyMs;
+    let heard = false;
+    // A stream that brought events, or was answered and kept sending (heartbeats) a while, was working: its end
+    // starts a new count of failures. One that never answered, or stayed silent (a proxy holding the answer back
+    // until it ends), was not, however long it hung: such hangs lead to polling like errors do.
+    const healthy = () => delivered || (heard && openedAt !== null && deps.now() - openedAt >= deps.options.healthyMs);
     try {
       const authorization = await deps.auth.header();
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
@@ -109,6 +112,7 @@ export function subscribeToEvents(deps: LiveDeps, lastEventId: number, handlers:
         return { kind: 'not-a-stream' };
       }
       setState('streaming');
+      openedAt = deps.now();
       reader = response.body.getReader();
       const decoder = new TextDecoder();
       const parser = createSseParser(String(lastId));
@@ -116,6 +120,7 @@ export function subscribeToEvents(deps: LiveDeps, lastEventId: number, handlers:
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
+          heard = true;
           resetIdle();
           for (const message of parser.push(decoder.decode(value, { stream: true }))) {
             if (message.type !== 'ticket-event' && message.type !== 'message') continue;

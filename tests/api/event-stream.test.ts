@@ -117,6 +117,23 @@ describe('subscribe (scripted)', () => {
     live.subscription.close();
   });
 
+  it.each([
+    ['never answers', 'hang'],
+    ['answers, then sends nothing (a proxy holding the answer back)', 'silent'],
+  ])('a stream that %s until the idle timeout is a failure, however long it hung: polling follows', async (_case, how) => {
+    const hang: Step = (_request, signal) =>
+      new Promise<Response>((_resolve, reject) => signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const step: Step = (request, signal) => {
+      if (!request.url.endsWith('/events')) return apiError(404, 'not_found', 'Нет.');
+      return how === 'hang' ? hang(request, signal) : sse([]);
+    };
+    // Each connection hangs for the idle timeout, longer than a healthy stream must last.
+    const live = subscribe([step], { live: { pollIntervalMs: 10, idleTimeoutMs: 40, healthyMs: 10 } });
+    await eventually(() => expect(live.states).toContain('polling'));
+    expect(live.streamRequests()).toHaveLength(3);
+    live.subscription.close();
+  });
+
   it('reconnects after a clean end, resetting the failure count after a healthy stream', async () => {
     // Each stream delivers an event and ends: healthy every time, so it never falls back to polling.
     const steps = [1, 2, 3, 4, 5].map((id) => sse([event(id)], true));
