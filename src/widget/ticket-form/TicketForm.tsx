@@ -105,8 +105,10 @@ export function TicketForm(props: TicketFormProps) {
   // the page; one they have keeps what it was about.
   const [preparedOn] = useState(env.pageUrl);
   const { onStalePage } = props;
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (env.pageUrl !== preparedOn && !unsent && followUp === undefined) onStalePage?.();
+    // Not under the user's focus (a page's re-render while they tab through the options): that would drop it.
+    if (env.pageUrl !== preparedOn && !unsent && followUp === undefined && formRef.current?.matches(':focus-within') !== true) onStalePage?.();
   }, [env.pageUrl, preparedOn, unsent, followUp, onStalePage]);
   const autosave = useDraftAutosave({
     store: env.textStore,
@@ -211,6 +213,7 @@ export function TicketForm(props: TicketFormProps) {
   return (
     <FormProvider {...form}>
       <form
+        ref={formRef}
         className="us-ticket-form"
         noValidate
         aria-labelledby={headingId}

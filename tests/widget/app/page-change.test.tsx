@@ -1,6 +1,7 @@
 /**
  * A single-page LMS moves between its pages without reloading: the form the user has not touched follows the page
- * it is opened on (the suggested category, the link it fills); one the user has started keeps what it was about.
+ * it is opened on (the suggested category, the link it fills); one the user has started, or is focused in, keeps
+ * what it was about.
  */
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { renderRoot } from './render-root';
 
 const COURSE = 'https://center.uchi.pro/courses/7f3c2a10-0000-4000-8000-000000000001';
 const ORDER = 'https://center.uchi.pro/orders/9a1b2c3d-0000-4000-8000-000000000002';
+const OTHER_ORDER = 'https://center.uchi.pro/orders/9a1b2c3d-0000-4000-8000-000000000003';
 
 /** The first category offered, and whether it is offered as the page's. */
 async function firstOffer() {
@@ -25,14 +27,24 @@ describe('the host page changes under the widget', () => {
     // The LMS navigated to a course page and the widget rendered again (an open, a new token).
     rerender({ env: { ...env, pageUrl: COURSE } });
     await waitFor(async () => expect(await firstOffer()).toHaveAccessibleDescription(expect.stringContaining('Похоже, вопрос о курсе на этой странице')));
+    // The user is tabbing through the options when the page renders the widget again: the form stays, and so does
+    // their focus; it follows the page once the focus is elsewhere.
+    const focused = await firstOffer();
+    focused.focus();
     rerender({ env: { ...env, pageUrl: ORDER } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(focused).toHaveFocus();
+    expect(await firstOffer()).toBe(focused);
+    expect(focused).toHaveAccessibleDescription(expect.stringContaining('Похоже, вопрос о курсе на этой странице'));
+    focused.blur();
+    rerender({ env: { ...env, pageUrl: OTHER_ORDER } });
     await waitFor(async () => expect(await firstOffer()).toHaveAccessibleDescription(expect.stringContaining('Похоже, вопрос о заявке на этой странице')));
     await chooseCategory(user, 'Заявка на обучение');
-    expect(await screen.findByLabelText('Ссылка на заявку')).toHaveValue(ORDER);
+    expect(await screen.findByLabelText('Ссылка на заявку')).toHaveValue(OTHER_ORDER);
 
     // Started on the order page: moving to the course page changes nothing the user is writing about.
     rerender({ env: { ...env, pageUrl: COURSE } });
-    expect(await screen.findByLabelText('Ссылка на заявку')).toHaveValue(ORDER);
+    expect(await screen.findByLabelText('Ссылка на заявку')).toHaveValue(OTHER_ORDER);
     expect(screen.queryByLabelText('Ссылка на курс')).toBeNull();
   }, 30_000);
 });
