@@ -3,6 +3,7 @@ import { createTicketResponseSchema, ticketListSchema } from '../../src/core';
 import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
 import { validDrafts } from '../fixtures/drafts';
 import { signReporterToken } from '../../src/server';
+import { TOKEN_CLOCK_TOLERANCE_SECONDS } from '../../src/server/auth/tokens';
 import { call, createTicket, expectError, guestAuth, guestContact, profile, startTestServer, TEST_SECRET, userAuth } from './helpers';
 import { fileForm, pdfFile } from './images';
 import type { TestServer } from './helpers';
@@ -93,14 +94,19 @@ describe('limits against one hostile client', () => {
     for (const stream of [first, second, third]) stream.close();
   });
 
-  it('ends a stream when the token that opened it expires, and keeps one opened with a fresh token', async () => {
+  it('ends a stream when the token that opened it is no longer accepted, and keeps one opened with a fresh token', async () => {
     const user = await userAuth(ts, 'short-lived');
     const { ticket } = createTicketResponseSchema.parse((await createTicket(ts, user, validDrafts.other)).body);
     const url = `${ts.api}/tickets/${ticket.id}/events`;
-    const expiring = await openSse(url, { authorization: `Bearer ${await signReporterToken(profile('short-lived'), TEST_SECRET, '2s', ts.clock())}` });
+    // Expired 28 s ago: still accepted for the 30 s of clock leeway, so the stream opens and lasts about 2 s more.
+    const leeway = TOKEN_CLOCK_TOLERANCE_SECONDS - 2;
+    const signed = Date.now();
+    const expiring = await openSse(url, { authorization: `Bearer ${await signReporterToken(profile('short-lived'), TEST_SECRET, `-${leeway}s`, ts.clock())}` });
     const fresh = await openSse(url, { authorization: user });
     expect([expiring.status, fresh.status]).toEqual([200, 200]);
     await streamEnds(expiring);
+    // Not at once: a stream opened within the leeway lasts to its end (exp is in whole seconds: 1 to 2 s after signing).
+    expect(Date.now() - signed).toBeGreaterThanOrEqual(1000);
     expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: user, json: { text: 'После истечения' } })).status).toBe(201);
     let frame = await fresh.next(10_000);
     while (frame.data?.includes('После истечения') !== true) frame = await fresh.next(10_000);

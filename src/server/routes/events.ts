@@ -6,6 +6,7 @@ import { failures } from '../errors';
 import { streamTicketEvents } from '../events/sse';
 import { anyTicket, reporterTicket } from '../tickets/access';
 import { singleQuery } from './query';
+import { TOKEN_CLOCK_TOLERANCE_SECONDS } from '../auth/tokens';
 
 /** `Last-Event-ID` (header, or `?lastEventId=` for clients that cannot set headers); 0 when absent. */
 function lastEventId(header: string | undefined, query: string | undefined): number {
@@ -23,7 +24,9 @@ export function eventRoutes(deps: AppDeps) {
     const reporter = identity.kind === 'agent' ? null : requireReporter(identity);
     const ticket = reporter === null ? await anyTicket(deps.store, id) : await reporterTicket(deps.store, reporter, id);
     const after = lastEventId(c.req.header('last-event-id'), singleQuery(c)('lastEventId'));
-    const expiresAt = reporter?.kind === 'user' ? new Date(reporter.claims.exp * 1000) : null;
+    // The stream lasts as long as its token is accepted: to its exp and the clock leeway after it (a stream opened
+    // within the leeway is not closed the moment it opens).
+    const expiresAt = reporter?.kind === 'user' ? new Date((reporter.claims.exp + TOKEN_CLOCK_TOLERANCE_SECONDS) * 1000) : null;
     return streamTicketEvents(c, deps, ticket.id, after, { owner: reporter?.owner ?? null, expiresAt, audience: reporter === null ? 'support' : 'reporter' });
   });
 }
