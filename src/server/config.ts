@@ -147,8 +147,9 @@ function refuseRealCredentialsInDev(env: Env): void {
   if (real.length > 0) {
     throw new ConfigError(`SUPPORT_DEV=1 cannot run with ${real.join(', ')}: in dev mode ${DEV_GIVES_AWAY}. Unset SUPPORT_DEV for a deployment, or those variables for a local demo.`);
   }
-  if ((env.NODE_ENV ?? '').trim().toLowerCase() === 'production') {
-    throw new ConfigError(`SUPPORT_DEV=1 cannot run with NODE_ENV=production: in dev mode ${DEV_GIVES_AWAY}.`);
+  // `prod` and the like too: a deployment's spelling of it must not let dev mode through.
+  if (/^\s*prod/i.test(env.NODE_ENV ?? '')) {
+    throw new ConfigError(`SUPPORT_DEV=1 cannot run with NODE_ENV=${(env.NODE_ENV ?? '').trim()}: in dev mode ${DEV_GIVES_AWAY}.`);
   }
   // What the demo's tickets would reach outside this machine: a desk's webhooks, a mail server with its login.
   const away = [

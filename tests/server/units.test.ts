@@ -55,9 +55,10 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ SUPPORT_DEV: '1', [name]: 'r'.repeat(40) })).toThrow(new RegExp(`SUPPORT_DEV=1 cannot run with ${name}: in dev mode POST /api/v1/dev/token signs in anyone`));
     }
     expect(() => loadConfig({ SUPPORT_DEV: '1', SUPPORT_AGENTS: '[{"name":"Анна","token":"anna-token-0123456789"}]' })).toThrow(/cannot run with SUPPORT_AGENTS/);
-    for (const production of ['production', ' Production ', 'PRODUCTION']) {
-      expect(() => loadConfig({ SUPPORT_DEV: '1', NODE_ENV: production })).toThrow(/SUPPORT_DEV=1 cannot run with NODE_ENV=production/);
+    for (const production of ['production', ' Production ', 'PRODUCTION', 'prod', 'Prod']) {
+      expect(() => loadConfig({ SUPPORT_DEV: '1', NODE_ENV: production })).toThrow(new RegExp(`SUPPORT_DEV=1 cannot run with NODE_ENV=${production.trim()}:`));
     }
+    expect(loadConfig({ SUPPORT_DEV: '1', NODE_ENV: 'development' }).config.dev).toBe(true);
     // Nothing of the demo goes to a real desk or mail server; this machine's own receivers are fine.
     expect(() => loadConfig({ SUPPORT_DEV: '1', SUPPORT_WEBHOOK_URLS: 'https://desk.example.ru/hook', SUPPORT_WEBHOOK_SECRET: 'w'.repeat(40) })).toThrow(/SUPPORT_DEV=1 sends only to this machine: SUPPORT_WEBHOOK_URLS must name localhost/);
     expect(() => loadConfig({ SUPPORT_DEV: '1', SUPPORT_SMTP_URL: 'smtp://mailer:secret@smtp.example.ru:587' })).toThrow(/SUPPORT_SMTP_URL must name localhost/);
