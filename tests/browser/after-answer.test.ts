@@ -85,6 +85,9 @@ describe('after the answer', () => {
     expect(await painted(1)).toBe(await painted(0));
     const tabs = await styleOf('.us-shell__tab', 'border-bottom-color');
     expect(new Set(tabs).size).toBe(2);
+    const statuses = await styleOf('.us-timeline__item .us-timeline__status', 'text-decoration-line');
+    expect(statuses.at(-1)).toBe('underline');
+    expect(statuses.slice(0, -1).every((line) => line === 'none')).toBe(true);
     await page.emulateMedia({ forcedColors: 'none' });
     await rating.getByRole('button', { name: 'Оценить' }).click();
     await visible(tracked, widget.getByText('Ваша оценка: 4 из 5.'), 'the given rating');
