@@ -38,7 +38,10 @@ export interface TicketRow {
   locale: string | null;
   /** The named specialist (SUPPORT_AGENTS) handling the ticket; null while nobody is. Support's only. */
   assignee: string | null;
-  /** Who made the ticket's newest change (`reporter`, `support`); null until one after its creation. */
+  /**
+   * Who made the ticket's newest event (`system` for its creation, `reporter`, `support`): kept by a trigger on
+   * `events` (migrations), never written by the server; null only for an instant before the creation's event.
+   */
   last_actor: string | null;
 }
 
@@ -53,7 +56,6 @@ export interface RatingWrite {
   updatedAt: string;
 }
 
-/** Ratings given or changed since a moment. */
 /** A rating under the positive ones, as support's stats list it. */
 export interface LowRatingRow {
   id: string;
@@ -64,6 +66,7 @@ export interface LowRatingRow {
   rating_updated_at: string;
 }
 
+/** Ratings given or changed since a moment. */
 export interface RatingCounts {
   count: number;
   positive: number;

@@ -99,7 +99,7 @@ export function ticketsRepo(db: Database) {
       }),
     /** Inserts a ticket (inside the caller's transaction). */
     insert: (ticket: NewTicket) => void insert.run(ticket),
-    /** Sets the status, the update time and who made the change. */
+    /** Sets the status and the update time (who made the change, `last_actor`, the database keeps from the events). */
     setStatus: (id: string, status: string, at: string) => void setStatus.run(status, at, id),
     /** Sets the specialist handling the ticket (null: nobody); its update time stays, as the reporter sees it. */
     setAssignee: (id: string, assignee: string | null) => void setAssignee.run(assignee, id),
