@@ -8,10 +8,19 @@ import { API_ERROR_CODES, MAX_MESSAGE_LENGTH } from './constants';
 export { API_ERROR_CODES, MAX_MESSAGE_LENGTH };
 export type { ApiErrorCode } from './constants';
 
+/** The files sent with a message or a status change: uploaded ids, at most ten, none by default. */
+const eventFilesSchema = () => z._default(z.array(attachmentIdSchema).check(z.maxLength(10, 'too_many')), []);
+
+/**
+ * The ticket's `lastEventId` as the specialist saw it: when the ticket has changed since (a colleague answered,
+ * the user wrote), the change is refused with 409 `conflict` rather than made over what they did not see.
+ */
+const seenEventIdSchema = () => z.optional(z.int().check(z.nonnegative()));
+
 /** The reporter's message: a reply to a clarification request, or an addition to an open ticket. */
 export const messageBodySchema = z.lazy(() => z.object({
   text: requiredText(MAX_MESSAGE_LENGTH),
-  attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(10, 'too_many')), []),
+  attachmentIds: eventFilesSchema(),
 }));
 /** A reporter's message. */
 export type MessageBody = z.input<typeof messageBodySchema>;
@@ -23,8 +32,8 @@ export type MessageBody = z.input<typeof messageBodySchema>;
 export const agentMessageBodySchema = z.lazy(() => z.object({
   text: requiredText(MAX_MESSAGE_LENGTH),
   /** Files the specialist uploaded (`POST /attachments` with the agent token) for the user to open. */
-  attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(10, 'too_many')), []),
-  lastEventId: z.optional(z.int().check(z.nonnegative())),
+  attachmentIds: eventFilesSchema(),
+  lastEventId: seenEventIdSchema(),
 }));
 /** A specialist's message. */
 export type AgentMessageBody = z.input<typeof agentMessageBodySchema>;
@@ -34,12 +43,8 @@ export const agentStatusBodySchema = z.lazy(() => z.object({
   status: statusSchema,
   text: z.optional(z.string().check(z.trim(), z.maxLength(MAX_MESSAGE_LENGTH, 'too_long'))),
   /** Files the specialist uploaded (`POST /attachments` with the agent token) for the user to open with the answer. */
-  attachmentIds: z._default(z.array(attachmentIdSchema).check(z.maxLength(10, 'too_many')), []),
-  /**
-   * The ticket's `lastEventId` as the specialist saw it: when the ticket has changed since (a colleague answered,
-   * the user wrote), the change is refused with 409 `conflict` rather than made over what they did not see.
-   */
-  lastEventId: z.optional(z.int().check(z.nonnegative())),
+  attachmentIds: eventFilesSchema(),
+  lastEventId: seenEventIdSchema(),
 }));
 /** A specialist's status change. */
 export type AgentStatusBody = z.input<typeof agentStatusBodySchema>;
