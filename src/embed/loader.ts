@@ -17,8 +17,8 @@ const w = window as unknown as { UchiSupport?: (Api & { q?: Iterable<unknown>[] 
 const previous = w.UchiSupport;
 
 // A second copy of this script (a tag added twice, an SPA that injects it again) leaves the first in charge: a
-// running loader answers any name with a method (`UchiSupport.open`), the snippet's queue only has `q`.
-if (!previous?.open) {
+// running loader answers any name with a method (`UchiSupport.on`), the snippet's queue only has `q`.
+if (!previous?.on) {
   const script = document.currentScript as HTMLScriptElement | null;
   const errors: unknown[] = [];
   let handlers: Record<string, Set<(payload: unknown) => void>> = {};
