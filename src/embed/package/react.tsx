@@ -31,6 +31,11 @@ export interface UchiSupportWidgetProps {
   className?: string;
 }
 
+/** What a mount is given that a change of tries again after a refusal: the token, the locale and the identity's key. */
+function givenKey(token: string | null | undefined, locale: string | undefined, identityKey: string): string {
+  return `${token ?? ''}|${locale ?? ''}|${identityKey}`;
+}
+
 /** A string equal for equal plain values (object keys sorted), so inline objects compare by value. */
 function valueKey(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
@@ -73,7 +78,7 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
   const [attempt, setAttempt] = useState(0);
   // What the refused mount was given (null: the widget runs), so only a change tries again.
   const refusedWith = useRef<string | null>(null);
-  const given = `${token ?? ''}|${locale ?? ''}|${identityKey}`;
+  const given = givenKey(token, locale, identityKey);
 
   // Declared first, so the effects below see this render's props.
   useEffect(() => {
@@ -101,7 +106,7 @@ export function UchiSupportWidget(props: UchiSupportWidgetProps) {
       mounted = mount(ref.current, options);
     } catch (error) {
       const p = latest.current;
-      refusedWith.current = `${p.token ?? ''}|${p.locale ?? ''}|${valueKey(p.context ?? p.account ?? null)}`;
+      refusedWith.current = givenKey(p.token, p.locale, valueKey(p.context ?? p.account ?? null));
       report(p, error);
       return undefined;
     }
