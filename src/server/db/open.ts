@@ -16,9 +16,8 @@ export function openDatabase(path: string, busyTimeoutMs: number): Database {
     // -wal and -shm files the same permissions. An existing file keeps the ones it has.
     closeSync(openSync(path, 'a', 0o600));
   }
-  const timeout = Math.max(0, Math.floor(busyTimeoutMs));
-  const db = new BetterSqlite3(path, { timeout });
-  db.pragma(`busy_timeout = ${timeout}`);
+  const db = new BetterSqlite3(path);
+  setBusyTimeout(db, busyTimeoutMs);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the last commits.
@@ -26,4 +25,9 @@ export function openDatabase(path: string, busyTimeoutMs: number): Database {
   // Support's search compares folded text (storage/search.ts).
   db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : value));
   return db;
+}
+
+/** How long a statement of `db` waits for another connection's lock before it fails (whole milliseconds, at least 0). */
+export function setBusyTimeout(db: Database, ms: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
 }

@@ -2,7 +2,7 @@
 import type { ServerConfig } from '../config';
 import type { Logger } from '../context';
 import { migrate } from '../db/migrations';
-import { openDatabase } from '../db/open';
+import { openDatabase, setBusyTimeout } from '../db/open';
 import { openPostgresStorage } from './postgres';
 import { createSqliteStorage } from './sqlite';
 import type { Storage } from './types';
@@ -24,7 +24,7 @@ export async function openStorage(config: ServerConfig, logger: Logger, now: Dat
     db.close();
     throw error;
   }
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs))}`);
+  setBusyTimeout(db, config.busyTimeoutMs);
   return createSqliteStorage(db, logger, { eventsPollMs: config.eventsPollMs });
 }
 
