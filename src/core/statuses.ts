@@ -24,6 +24,17 @@ export const INITIAL_STATUS = 'registered' satisfies Status;
 /** Statuses after which nothing moves. */
 export const FINAL_STATUSES: readonly Status[] = ['cancelled', 'resolved'];
 
+/**
+ * The statuses in which support has said its word (an answer, a suggestion taken note of): the ticket waits for
+ * support again once the user writes after it («не помогло»), until a specialist acts.
+ */
+export const SPOKEN_STATUSES = ['answered', 'suggestion'] as const satisfies readonly Status[];
+
+/** Whether the user wrote after support's word: a spoken status, and the ticket's newest change is the user's. */
+export function userWroteAfterWord(status: string, lastActor: string | null | undefined): boolean {
+  return (SPOKEN_STATUSES as readonly string[]).includes(status) && lastActor === 'reporter';
+}
+
 type Moves = Partial<Record<Status, readonly Actor[]>>;
 
 const S = ['support'] as const;

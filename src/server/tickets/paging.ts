@@ -4,7 +4,7 @@
  * created while a client pages land before its first page and never shift later pages.
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, PRIORITIES, statusSchema } from '../../core';
+import { CATEGORIES, PRIORITIES, SPOKEN_STATUSES, statusSchema, userWroteAfterWord } from '../../core';
 import { configuredAgentName } from '../config';
 import type { AgentCredential } from '../config';
 import { failures } from '../errors';
@@ -15,15 +15,9 @@ export const MAX_PAGE = 100;
 /** The statuses in which a ticket waits for support (not for the user, not closed): the queue. */
 export const QUEUE_STATUSES = ['registered', 'processing', 'clarification_sent', 'in_progress'] as const;
 
-/**
- * The statuses in which support has said its word (an answer, a suggestion taken note of): the ticket waits for
- * support again once the user writes after it («не помогло»), until a specialist acts.
- */
-export const SPOKEN_STATUSES = ['answered', 'suggestion'] as const;
-
 /** Whether a ticket waits for support: its status asks for a specialist, or the user wrote after support's word. */
 export function awaitsSupport(status: string, lastActor: string | null): boolean {
-  return (QUEUE_STATUSES as readonly string[]).includes(status) || ((SPOKEN_STATUSES as readonly string[]).includes(status) && lastActor === 'reporter');
+  return (QUEUE_STATUSES as readonly string[]).includes(status) || userWroteAfterWord(status, lastActor);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** "What happens next" for the current status, with the deadline that applies to it. */
 import { useTranslation } from '../shared/i18n-react';
-import { canFollowUp, REVIEW_WORKING_MINUTES } from '../../core';
+import { canFollowUp, REVIEW_WORKING_MINUTES, userWroteAfterWord } from '../../core';
 import { useWidgetEnv } from '../shared/env';
 import type { Status, Ticket } from '../../core';
 import { Heading } from '../shared/ui';
@@ -33,7 +33,7 @@ export function NextStep({ ticket, timeZone, followUpOffered = false }: { ticket
   const env = useWidgetEnv();
   // The user wrote after support's answer («не помогло»): it is support's turn again, until the resolve deadline
   // (when it has not passed).
-  const wrote = (ticket.status === 'answered' || ticket.status === 'suggestion') && ticket.events.at(-1)?.actor === 'reporter';
+  const wrote = userWroteAfterWord(ticket.status, ticket.events.at(-1)?.actor);
   const wroteBy = wrote && new Date(ticket.resolveDueAt).getTime() > env.now().getTime();
   const deadline = wroteBy ? 'resolve' : wrote ? null : deadlineOf(ticket.status);
   const at = deadline === 'review' ? ticket.reviewDueAt : ticket.resolveDueAt;
