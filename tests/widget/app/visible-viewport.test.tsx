@@ -37,6 +37,28 @@ function Sheet({ active }: { active: boolean }) {
   );
 }
 
+/**
+ * An open sheet of a 844 px phone with the description focused: the field's top at 560 and bottom at 660 of the
+ * unscrolled sheet, the send bar 60 px tall at the foot of what is visible. `keyboard(h)` leaves `h` px visible.
+ */
+function sheetWithFocusedField() {
+  const rendered = render(<Sheet active />);
+  const panel = rendered.getByTestId('panel');
+  const field = rendered.getByLabelText('Опишите проблему');
+  field.focus();
+  let visibleHeight = 844;
+  vi.spyOn(panel, 'clientHeight', 'get').mockImplementation(() => visibleHeight);
+  vi.spyOn(panel, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 0, width: 390, height: visibleHeight }));
+  vi.spyOn(field, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 560 - panel.scrollTop, width: 390, height: 100 }));
+  const bar = panel.querySelector('.us-submit-bar') as HTMLElement;
+  vi.spyOn(bar, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: visibleHeight - 60, width: 390, height: 60 }));
+  const keyboard = (height: number) => {
+    visibleHeight = height;
+    view.move({ height });
+  };
+  return { panel, field, keyboard, rerender: rendered.rerender };
+}
+
 let view: FakeVisualViewport;
 let narrow: boolean;
 beforeEach(() => {
@@ -79,20 +101,8 @@ describe('the phone sheet', () => {
   });
 
   it('scrolls the focused field above the sticky bar when the keyboard comes up', () => {
-    const { getByTestId, getByLabelText } = render(<Sheet active />);
-    const panel = getByTestId('panel');
-    const field = getByLabelText('Опишите проблему');
-    field.focus();
-    // The field's top at 560 and bottom at 660 of an unscrolled sheet; the bar is 60 px tall.
-    let visibleHeight = 844;
-    vi.spyOn(panel, 'clientHeight', 'get').mockImplementation(() => visibleHeight);
-    vi.spyOn(panel, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 0, width: 390, height: visibleHeight }));
-    vi.spyOn(field, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 560 - panel.scrollTop, width: 390, height: 100 }));
-    const bar = panel.querySelector('.us-submit-bar') as HTMLElement;
-    vi.spyOn(bar, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: visibleHeight - 60, width: 390, height: 60 }));
-
-    visibleHeight = 600;
-    view.move({ height: 600 });
+    const { panel, field, keyboard } = sheetWithFocusedField();
+    keyboard(600);
     // Bottom 660 must end 12 px above the bar's top at 540: scrolled by 132.
     expect(panel.scrollTop).toBe(132);
     expect(field.getBoundingClientRect().bottom).toBeLessThanOrEqual(600 - 60);
@@ -100,26 +110,14 @@ describe('the phone sheet', () => {
   });
 
   it('when little is left visible, the panel is cramped: the field still ends above the send bar', () => {
-    const { getByTestId, getByLabelText, rerender } = render(<Sheet active />);
-    const panel = getByTestId('panel');
-    const field = getByLabelText('Опишите проблему');
-    field.focus();
-    let visibleHeight = 844;
-    vi.spyOn(panel, 'clientHeight', 'get').mockImplementation(() => visibleHeight);
-    vi.spyOn(panel, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 0, width: 390, height: visibleHeight }));
-    vi.spyOn(field, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: 560 - panel.scrollTop, width: 390, height: 100 }));
-    const bar = panel.querySelector('.us-submit-bar') as HTMLElement;
-    vi.spyOn(bar, 'getBoundingClientRect').mockImplementation(() => DOMRect.fromRect({ x: 0, y: visibleHeight - 60, width: 390, height: 60 }));
-
-    visibleHeight = 400;
-    view.move({ height: 400 });
+    const { panel, keyboard, rerender } = sheetWithFocusedField();
+    keyboard(400);
     expect(panel.hasAttribute('data-cramped')).toBe(true);
     // Bottom 660 ends 12 px above the bar's top at 340: scrolled by 332.
     expect(panel.scrollTop).toBe(332);
-    visibleHeight = 844;
-    view.move({ height: 844 });
+    keyboard(844);
     expect(panel.hasAttribute('data-cramped')).toBe(false);
-    view.move({ height: 400 });
+    keyboard(400);
     rerender(<Sheet active={false} />);
     expect(panel.hasAttribute('data-cramped')).toBe(false);
   });
