@@ -767,19 +767,7 @@
     const ticket = detail;
     if (ticket === null || ticket.id !== selectedId || busy) return;
     const text = $('op-text').value.trim();
-    const refusedFiles = checkChosenFiles();
-    if (refusedFiles !== null) {
-      refuseHere(`Не изменено: ${refusedFiles}`, $('op-files'));
-      return;
-    }
-    // What this page showed: a colleague's answer or the user's message since then refuses the move (409).
-    const body = async () => ({ status, ...(text === '' ? {} : { text }), attachmentIds: await uploadChosenFiles(), lastEventId: ticket.events.at(-1)?.id ?? 0 });
-    await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/status`, body, () => {
-      drafts.delete(ticket.id);
-      $('op-files').value = '';
-      if (selectedId === ticket.id) $('op-text').value = '';
-      return `Статус изменён: ${STATUS_LABELS[status]}`;
-    });
+    await sendChange(ticket, 'status', { status, ...(text === '' ? {} : { text }) }, `Статус изменён: ${STATUS_LABELS[status]}`, 'Не изменено');
     // The pressed move is hidden when the new status does not offer it: the focus goes to the first move offered
     // now, or to the ticket's title on a closed ticket, rather than to the page's body.
     const pressed = $('op-actions').querySelector(`[data-status="${status}"]`);
@@ -787,6 +775,27 @@
       const next = [...$('op-actions').querySelectorAll('button[data-status]')].find((button) => !button.hidden);
       (next ?? $('op-detail-title')).focus();
     }
+  }
+
+  /**
+   * Sends a move or a message of the opened ticket (`path`: `status` or `messages`) with the chosen files, checked
+   * before any is uploaded, and `lastEventId` as this page showed it: a colleague's answer or the user's message
+   * since then refuses it (409). Once taken, the ticket's draft and chosen files are cleared and `said` is shown;
+   * a refusal is shown after `refused`.
+   */
+  async function sendChange(ticket, path, fields, said, refused) {
+    const refusedFiles = checkChosenFiles();
+    if (refusedFiles !== null) {
+      refuseHere(`${refused}: ${refusedFiles}`, $('op-files'));
+      return;
+    }
+    const body = async () => ({ ...fields, attachmentIds: await uploadChosenFiles(), lastEventId: ticket.events.at(-1)?.id ?? 0 });
+    await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/${path}`, body, () => {
+      drafts.delete(ticket.id);
+      $('op-files').value = '';
+      if (selectedId === ticket.id) $('op-text').value = '';
+      return said;
+    }, refused);
   }
 
   /** A change refused before anything is sent: the reason in the result line, the focus on the field to correct. */
@@ -835,18 +844,7 @@
       refuseHere('Не отправлено: напишите сообщение пользователю.', $('op-text'));
       return;
     }
-    const refusedFiles = checkChosenFiles();
-    if (refusedFiles !== null) {
-      refuseHere(`Не отправлено: ${refusedFiles}`, $('op-files'));
-      return;
-    }
-    const body = async () => ({ text, attachmentIds: await uploadChosenFiles(), lastEventId: ticket.events.at(-1)?.id ?? 0 });
-    await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/messages`, body, () => {
-      drafts.delete(ticket.id);
-      $('op-files').value = '';
-      if (selectedId === ticket.id) $('op-text').value = '';
-      return 'Сообщение отправлено пользователю';
-    }, 'Не отправлено');
+    await sendChange(ticket, 'messages', { text }, 'Сообщение отправлено пользователю', 'Не отправлено');
   }
 
   function renderMoves() {
