@@ -5,5 +5,5 @@ export { TicketView } from './TicketView';
 export type { TicketViewProps } from './TicketView';
 export { StatusBadge } from './StatusBadge';
 export type { AttachmentUrl } from './AttachmentList';
-export { getCurrentEventId, getLastEventId, getLastQuestion, isStatusChange } from './timeline-model';
+export { getCurrentEventId, getLastEventId, getLastQuestionEvent, isStatusChange } from './timeline-model';
 export { timelineMessages } from './messages';

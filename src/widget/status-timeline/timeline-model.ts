@@ -15,11 +15,6 @@ export function getCurrentEventId(events: readonly TicketEvent[]): number | null
   return events[events.length - 1]?.id ?? null;
 }
 
-/** The specialist's latest question (text of the last clarification request), if any. */
-export function getLastQuestion(events: readonly TicketEvent[]): string | null {
-  return lastSupportEvent(events, ['clarification_requested'])?.text ?? null;
-}
-
 /** The specialist's latest question as an event: its text and the files sent with it (a sample to follow). */
 export function getLastQuestionEvent(events: readonly TicketEvent[]): TicketEvent | null {
   return lastSupportEvent(events, ['clarification_requested']);
