@@ -17,8 +17,10 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
   const rows: NewOutboxRow[] = [];
   const base = { event_id: event.id, ticket_id: ticket.id, created_at: event.created_at };
   // The event's files, claimed in this transaction before it queues: a message's, those of a reply to a
-  // specialist's question (a status event), or a specialist's. The create's are the ticket's, not an event's.
-  const files = event.previous_status === null ? [] : (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id);
+  // specialist's question (a status event), or a specialist's. The create's are the ticket's, not an event's. Read
+  // only when something is sent at all: every event of a server without e-mail or webhooks passes here.
+  const sending = notifications.webhookUrls.length > 0 || notifications.smtpUrl !== null;
+  const files = !sending || event.previous_status === null ? [] : (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id);
   if (notifications.webhookUrls.length > 0) {
     const type: WebhookType = event.previous_status === null ? 'ticket.created' : event.type === 'message' ? 'ticket.message' : 'ticket.status';
     // The ticket a follow-up continues, as the API names it.
