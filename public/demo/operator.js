@@ -82,8 +82,14 @@
   // The ids of the events this page made: a refresh does not announce them as news.
   const ownEvents = new Set();
   // The server's file limits (`GET /meta`), checked before a file is uploaded; these until it answers.
-  let fileLimits = { maxFileBytes: 10 * 1024 * 1024, maxFilesPerTicket: 10 };
-  const FILE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'];
+  let fileLimits = { maxFileBytes: 10 * 1024 * 1024, maxFilesPerTicket: 10, acceptedTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] };
+  /** How the hint and the error name a type: «PNG», «PDF»; a type without a name here is named by its MIME type. */
+  const TYPE_NAMES = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP', 'image/gif': 'GIF', 'application/pdf': 'PDF' };
+  /** «PNG, JPEG или PDF»: the accepted types as the hint and the error say them. */
+  function typeList(types) {
+    const names = types.map((type) => TYPE_NAMES[type] ?? type);
+    return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} или ${names[names.length - 1]}`;
+  }
   let selectedId = null;
   let busy = false;
   /** Files being fetched (by attachment id): a second click waits for the first. */
@@ -825,8 +831,8 @@
     if (files.length > fileLimits.maxFilesPerTicket) return `не больше ${fileLimits.maxFilesPerTicket} файлов за раз.`;
     const large = files.find((file) => file.size > fileLimits.maxFileBytes);
     if (large !== undefined) return `«${large.name}» больше ${Math.floor(fileLimits.maxFileBytes / (1024 * 1024))} МБ.`;
-    const other = files.find((file) => !FILE_TYPES.includes(file.type));
-    if (other !== undefined) return `«${other.name}» — не PNG, JPEG, WebP, GIF или PDF.`;
+    const other = files.find((file) => !fileLimits.acceptedTypes.includes(file.type));
+    if (other !== undefined) return `«${other.name}» — не ${typeList(fileLimits.acceptedTypes)}.`;
     return null;
   }
 
@@ -938,9 +944,10 @@
       .then((response) => response.json())
       .then((meta) => {
         const limits = meta?.limits;
-        if (limits?.maxFileBytes && limits?.maxFilesPerTicket) {
-          fileLimits = { maxFileBytes: limits.maxFileBytes, maxFilesPerTicket: limits.maxFilesPerTicket };
-          $('op-files-hint').textContent = `PNG, JPEG, WebP, GIF или PDF, до ${Math.floor(limits.maxFileBytes / (1024 * 1024))} МБ, не больше ${limits.maxFilesPerTicket} файлов за раз`;
+        if (limits?.maxFileBytes && limits?.maxFilesPerTicket && Array.isArray(limits.acceptedTypes) && limits.acceptedTypes.length > 0) {
+          fileLimits = { maxFileBytes: limits.maxFileBytes, maxFilesPerTicket: limits.maxFilesPerTicket, acceptedTypes: limits.acceptedTypes };
+          $('op-files').accept = limits.acceptedTypes.join(',');
+          $('op-files-hint').textContent = `${typeList(limits.acceptedTypes)}, до ${Math.floor(limits.maxFileBytes / (1024 * 1024))} МБ, не больше ${limits.maxFilesPerTicket} файлов за раз`;
         }
       })
       .catch(() => undefined);
