@@ -206,6 +206,8 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      // An open panel goes as a close does (`init` again, `destroy`): the host is told, the focus goes back.
+      setOpen(false);
       window.removeEventListener('hashchange', onHashChange);
       root.unmount();
       releaseQueryClient(queryClient);

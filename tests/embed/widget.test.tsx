@@ -142,13 +142,25 @@ describe('the embedded widget', () => {
     const shown = (emit: typeof inline) => emit.mock.calls.map(([event]) => event as string).filter((event) => ['ready', 'open', 'close'].includes(event));
     expect(shown(inline)).toEqual(['ready', 'open']);
     act(() => widget?.destroy());
+    expect(shown(inline)).toEqual(['ready', 'open', 'close']);
     container.remove();
     const button = document.body.appendChild(document.createElement('button'));
     const launcher = vi.fn();
     widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: launcher, launcher: () => button });
     expect(shown(launcher)).toEqual(['ready']);
+    button.focus();
     act(() => widget?.open());
     expect(shown(launcher)).toEqual(['ready', 'open']);
+    expect(document.activeElement).not.toBe(button);
+    // Gone while open (`destroy`, or `init` again): the host hears the panel close, and the launcher has the focus.
+    act(() => widget?.destroy());
+    expect(shown(launcher)).toEqual(['ready', 'open', 'close']);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button);
+    // A closed panel's destroy tells nothing more.
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: launcher, launcher: () => button });
+    act(() => widget?.destroy());
+    expect(shown(launcher)).toEqual(['ready', 'open', 'close', 'ready']);
     button.remove();
   });
 
