@@ -7,7 +7,9 @@ export interface Span {
 
 // A sentence ends after .!?… followed by a space, or at a line break. Not before a dash, and not after a
 // closing quote followed by a lowercase word: «Какой огнетушитель?» — засчитывается … is one sentence.
-const BOUNDARY = /[.!?…]+(?:[»"”')]+(?=\s+(?![—–-]|\p{Ll}))|(?=\s+(?![—–-])))|\n/gu;
+// A match starts only where a run of .!?… starts: tried at every dot of «.....» not followed by a space, the
+// run was read again from each one (a description of 5,000 dots took half a second, on the server too).
+const BOUNDARY = /(?<![.!?…])[.!?…]+(?:[»"”')]+(?=\s+(?![—–-]|\p{Ll}))|(?=\s+(?![—–-])))|\n/gu;
 
 /** Splits text into trimmed sentences (line breaks end a sentence too), keeping their offsets. */
 export function splitSentences(text: string): Span[] {
