@@ -5,8 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 /** Where and how attachment bytes are kept. */
 export interface FileStorage {
@@ -16,7 +17,11 @@ export interface FileStorage {
   adopt(temporaryPath: string): string;
   /** Removes a temporary file (best effort; missing is fine). */
   dropTemporary(temporaryPath: string): Promise<void>;
-  read(name: string): Promise<Buffer>;
+  /**
+   * Opens a permanent file to be sent: its size and a stream of its bytes, read as the receiver takes them (a
+   * download that stalls holds one buffer of the file, not the whole file).
+   */
+  open(name: string): Promise<{ size: number; stream: Readable }>;
   /** Removes a permanent file (best effort). */
   discard(name: string): Promise<void>;
   /**
@@ -63,7 +68,16 @@ export function createFileStorage(dir: string): FileStorage {
       await rm(temporaryPath, { force: true }).catch(() => undefined);
       live.delete(temporaryPath);
     },
-    read: (name) => readFile(pathOf(name)),
+    async open(name) {
+      const handle = await open(pathOf(name), 'r');
+      try {
+        const { size } = await handle.stat();
+        return { size, stream: handle.createReadStream() };
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+    },
     async discard(name) {
       await rm(pathOf(name), { force: true }).catch(() => undefined);
     },

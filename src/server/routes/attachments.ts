@@ -1,4 +1,5 @@
 /** `POST /attachments` (one file, multipart field `file`) and `GET /attachments/{id}` (download, owner only). */
+import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Attachment } from '../../core';
@@ -137,14 +138,15 @@ export function attachmentRoutes(deps: AppDeps) {
     const identity = c.get('identity');
     if (identity.kind !== 'agent') requireReporter(identity);
     const row = await readableAttachment(deps.store, identity, c.req.param('id'));
-    const bytes = await deps.files.read(row.storage_name).catch((error: unknown) => {
+    const file = await deps.files.open(row.storage_name).catch((error: unknown) => {
       // The row outlived its file (restored backup, manual cleanup): say so in the log, answer like any missing file.
       deps.logger.error(`[support] attachment ${row.id} has no file:`, error);
       throw failures.attachmentNotFound();
     });
-    return c.body(new Uint8Array(bytes), 200, {
+    // Streamed as the client reads it: a download nobody reads holds a buffer, not the file (ten of them held 100 MB).
+    return c.body(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, 200, {
       'Content-Type': row.content_type,
-      'Content-Length': String(bytes.length),
+      'Content-Length': String(file.size),
       'Content-Disposition': contentDisposition(row.name),
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'X-Content-Type-Options': 'nosniff',
