@@ -1,4 +1,5 @@
 /** Builders for the OpenAPI document's operations and error responses. */
+import { ATTACHMENT_TYPES } from '../core';
 import type { ErrorStatus } from './errors';
 import type { SchemaName } from './openapi';
 
@@ -71,13 +72,13 @@ function success(spec: OperationSpec): Record<string, unknown> {
   if (spec.noContent === true) return { description: 'Done; no body' };
   if (spec.html === true) return { description: 'A page for the person who opened the link', content: HTML_PAGE };
   if (spec.sse === true) {
-    const stream = { schema: { type: 'string' }, 'x-event-name': 'ticket-event', 'x-event-data': ref('TicketEvent') };
+    const stream = { schema: { type: 'string' }, 'x-event-name': 'ticket-event', 'x-event-data': { anyOf: [ref('TicketEvent'), ref('AgentTicketEvent')] } };
     return {
-      description: 'Server-sent events: `id` = event id, `data` = a TicketEvent as JSON. On shutdown a last event `reconnect` (`data` {reason, lastEventId}, with `retry`) asks the client to come back with Last-Event-ID',
+      description: 'Server-sent events: `id` = event id, `data` = a TicketEvent as JSON (an AgentTicketEvent, with `agent`, read with an agent token). On shutdown a last event `reconnect` (`data` {reason, lastEventId}, with `retry`) asks the client to come back with Last-Event-ID',
       content: { 'text/event-stream': stream },
     };
   }
-  if (spec.binary === true) return { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+  if (spec.binary === true) return { description: 'The file, with the type it was stored as', content: Object.fromEntries(ATTACHMENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
   if (spec.ok === null || spec.ok === undefined) return { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } };
   return { description: 'OK', content: { 'application/json': { schema: ref(spec.ok) } } };
 }

@@ -26,6 +26,7 @@ import {
   agentAssigneeChangeSchema,
   agentStatsAnswerSchema,
   agentTicketChangeSchema,
+  agentTicketEventSchema,
   agentTicketListSchema,
   agentTicketSchema,
   deliveryListSchema,
@@ -63,6 +64,7 @@ const SCHEMAS = {
   AgentAssigneeChange: jsonSchema(agentAssigneeChangeSchema, 'output'),
   Specialists: jsonSchema(specialistsSchema, 'output'),
   TicketEvent: jsonSchema(ticketEventSchema, 'output'),
+  AgentTicketEvent: jsonSchema(agentTicketEventSchema, 'output'),
   TicketChange: jsonSchema(ticketChangeSchema, 'output'),
   Attachment: jsonSchema(attachmentSchema, 'output'),
   Meta: jsonSchema(metaSchema, 'output'),
@@ -100,7 +102,7 @@ export function openApiDocument(): Record<string, unknown> {
       securitySchemes: {
         reporterToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256, audience uchi-support, exp required.' },
         guestKey: { type: 'http', scheme: 'Guest', description: 'A random base64url secret (32–128 chars) per guest, or a ticket access key.' },
-        agentToken: { type: 'http', scheme: 'bearer', description: 'SUPPORT_AGENT_TOKEN.' },
+        agentToken: { type: 'http', scheme: 'bearer', description: 'A specialist’s token: SUPPORT_AGENT_TOKEN (shared), or a named specialist’s of SUPPORT_AGENTS.' },
       },
       responses: errorResponses(),
     },
@@ -135,7 +137,7 @@ function paths(): Record<string, unknown> {
     },
     '/tickets': {
       post: operation('Create a ticket; a replay with the same Idempotency-Key and body returns the first answer. `followUpOf` (id or number) continues the reporter’s own resolved or cancelled ticket within 30 days of its final status: someone else’s or an unknown one is 404, an open or older one 422 on `followUpOf`', {
-        security: REPORTER, body: 'CreateTicketBody', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 403, 409, 413, 415, 422, 429, 503],
+        security: REPORTER, body: 'CreateTicketBody', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 } }],
       }),
       get: operation('The reporter’s tickets, newest first, one page at a time (pass nextCursor as cursor; null on the last page)', {

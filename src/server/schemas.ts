@@ -1,6 +1,6 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
 import * as z from 'zod/mini';
-import { agentStatsSchema, API_ERROR_CODES, errorAnswerSchema, isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketEventSchema, ticketSchema, ticketSummarySchema } from '../core';
+import { agentStatsSchema, API_ERROR_CODES, errorAnswerSchema, isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -84,7 +84,7 @@ export const agentTicketListSchema = z.lazy(() => z.object({ tickets: z.array(ag
  * An event as support reads it (the agent API, support's event stream, the webhooks): with `agent`, the name of
  * the specialist who made it when they have a token of their own (SUPPORT_AGENTS). Reporters never get it.
  */
-export const agentTicketEventSchema = z.lazy(() => z.intersection(ticketEventSchema, z.object({ agent: z.optional(z.string()) })));
+export const agentTicketEventSchema = z.lazy(() => z.extend(ticketEventSchema._zod.innerType, { agent: z.optional(z.string()) }));
 /** An event as support reads it. */
 export type AgentTicketEvent = z.infer<typeof agentTicketEventSchema>;
 
@@ -94,8 +94,10 @@ export type AgentTicketEvent = z.infer<typeof agentTicketEventSchema>;
  */
 export const agentTicketSchema = z.lazy(() =>
   z.intersection(
-    ticketSchema,
-    z.object({
+    ticketDraftSchema,
+    // The record itself extended, not intersected with it: its events would be the reporter's, a closed object
+    // that a specialist's event (with `agent`) does not match, and JSON Schema requires both sides of an allOf.
+    z.extend(ticketRecordSchema._zod.innerType, {
       moves: z.array(statusSchema),
       events: z.array(agentTicketEventSchema),
       /** The specialist handling it (null: nobody), and every change of that, oldest first. */
