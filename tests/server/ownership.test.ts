@@ -47,6 +47,17 @@ describe('ownership: someone else’s ticket, file or stream is 404', () => {
     expect((await call(ts, 'GET', `/attachments/${attachmentId}`, { auth: agentAuth })).status).toBe(200);
   });
 
+  it('support reads a user’s file once a ticket has it, not while it is still the user’s draft; its own uploads it reads', async () => {
+    const draft = attachmentSchema.parse((await call(ts, 'POST', '/attachments', { auth: alice, body: fileForm(await pngImage(), 'draft.png') })).body);
+    expectError(await call(ts, 'GET', `/attachments/${draft.id}`, { auth: agentAuth }), 404, 'not_found');
+    expect((await call(ts, 'GET', `/attachments/${draft.id}`, { auth: alice })).status).toBe(200);
+    const own = attachmentSchema.parse((await call(ts, 'POST', '/attachments', { auth: agentAuth, body: fileForm(await pngImage(), 'how-to.png') })).body);
+    expect((await call(ts, 'GET', `/attachments/${own.id}`, { auth: agentAuth })).status).toBe(200);
+    expectError(await call(ts, 'GET', `/attachments/${own.id}`, { auth: alice }), 404, 'not_found');
+    expect((await createTicket(ts, alice, { ...validDrafts.other, attachmentIds: [draft.id] })).status).toBe(201);
+    expect((await call(ts, 'GET', `/attachments/${draft.id}`, { auth: agentAuth })).status).toBe(200);
+  });
+
   it('bob cannot attach alice’s upload to his ticket (422 on attachmentIds), nor an unknown or used id', async () => {
     const fresh = attachmentSchema.parse((await call(ts, 'POST', '/attachments', { auth: alice, body: fileForm(await pngImage(), 'a.png') })).body);
     for (const ids of [[fresh.id], ['unknownattachment1'], [attachmentId]]) {

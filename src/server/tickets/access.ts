@@ -34,11 +34,16 @@ export async function anyTicket(store: Reader, id: string): Promise<TicketRow> {
   return row;
 }
 
-/** An attachment the identity may download (its uploader, a reader of its ticket, or the agent), or 404. */
+/** An attachment the identity may download (its uploader, a reader of its ticket, or support once a ticket has it), or 404. */
 export async function readableAttachment(store: Reader, identity: Identity, id: string): Promise<AttachmentRow> {
   const row = ID_PATTERN.test(id) ? await store.attachments.get(id) : undefined;
   if (row === undefined) throw failures.attachmentNotFound();
-  if (identity.kind === 'agent') return row;
+  // Support reads every ticket's files, and the uploads of its own not yet sent; a user's upload that no ticket
+  // claimed is still the user's draft, not support's to read.
+  if (identity.kind === 'agent') {
+    if (row.ticket_id !== null || row.owner.startsWith('support:')) return row;
+    throw failures.attachmentNotFound();
+  }
   if (identity.kind !== 'user' && identity.kind !== 'guest') throw failures.attachmentNotFound();
   if (row.owner === identity.owner) return row;
   const ticket = row.ticket_id === null ? undefined : await store.tickets.get(row.ticket_id);
