@@ -18,6 +18,9 @@ describe('the attempt date', () => {
     await send(user);
     const message = 'Дата попытки не может быть позже сегодняшнего дня';
     await waitFor(() => expect(date).toHaveAccessibleDescription(expect.stringContaining(message)));
+    // The refused send takes the user to the list of what to correct (on a busy machine, after the field's message
+    // shows: typing into the field before that would lose the focus to it).
+    await waitFor(() => expect(screen.getByText('Исправьте 1 ошибку').closest('section')).toHaveFocus());
     expect(api.createTicket).not.toHaveBeenCalled();
     await fill(user, /Когда проходили тест/, '2025-03-12');
     await send(user);
@@ -33,6 +36,7 @@ describe('the attempt date', () => {
     await fill(user, /Когда проходили тест/, '1850-03-04');
     await send(user);
     await waitFor(() => expect(date).toHaveAccessibleDescription(expect.stringContaining('Укажите дату попытки в календаре, например 14.11.2026')));
+    await waitFor(() => expect(screen.getByText('Исправьте 1 ошибку').closest('section')).toHaveFocus());
     expect(api.createTicket).not.toHaveBeenCalled();
     await fill(user, /Когда проходили тест/, '1900-01-01');
     await send(user);
