@@ -153,6 +153,7 @@ export async function measureScale({ quick = false } = {}) {
           SUPPORT_TOKEN_SECRET: SECRET,
           SUPPORT_AGENT_TOKEN: AGENT_TOKEN,
           SUPPORT_RATE_LIMIT: '1000000000',
+          SUPPORT_SENDS_PER_USER_HOUR: '1000000000',
           SUPPORT_DEV: '0',
         };
         const servers = [];

@@ -46,6 +46,7 @@ export async function measureSlowLoris({ quick = false } = {}) {
     SUPPORT_TOKEN_SECRET: SECRET,
     SUPPORT_AGENT_TOKEN: AGENT_TOKEN,
     SUPPORT_RATE_LIMIT: '1000000000',
+    SUPPORT_SENDS_PER_USER_HOUR: '1000000000',
   });
   try {
     const profile = (sub) => ({ sub, name: `Пользователь ${sub}`, role: 'listener', org: { title: 'ООО «Учебный центр»' }, lms: 'https://lms.example.ru' });

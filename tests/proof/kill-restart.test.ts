@@ -75,6 +75,7 @@ describe(`kill -9 during ${SENDS} sends (seed ${SEED})`, () => {
       SUPPORT_TOKEN_SECRET: TEST_SECRET,
       SUPPORT_AGENT_TOKEN: AGENT_TOKEN,
       SUPPORT_RATE_LIMIT: '100000',
+      SUPPORT_SENDS_PER_USER_HOUR: '100000',
       SUPPORT_DEV: '0',
     };
     const output: string[] = [];

@@ -15,6 +15,7 @@ import { signReporterToken, startServer } from '../../src/server';
 import type { ConfigOverrides, ReporterProfile, RunningServer } from '../../src/server';
 import { validDrafts } from '../fixtures/drafts';
 import { serverErrorSchema } from '../../src/server/schemas';
+import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
 
 /** The secret every test server signs with. */
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -79,6 +80,7 @@ export function sharedStoreEnv(dir: string, databaseUrl: string | null): Record<
     SUPPORT_TOKEN_SECRET: TEST_SECRET,
     SUPPORT_AGENT_TOKEN: AGENT_TOKEN,
     SUPPORT_RATE_LIMIT: '100000',
+    SUPPORT_SENDS_PER_USER_HOUR: '100000',
   };
 }
 
@@ -142,6 +144,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       dev: false,
       rateLimitPerMinute: 100_000,
       agentRateLimitPerMinute: 100_000,
+      // Tests that are not about the hourly sends send as often as they need (those about it set `guard`).
+      guard: { ...DEFAULT_GUARD_LIMITS, sendsPerUserHour: 100_000, guestSendsPerIpHour: 100_000 },
       allowedOrigins: [ALLOWED_ORIGIN],
       databasePoolSize: 4,
       ...options.config,

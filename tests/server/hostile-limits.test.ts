@@ -170,3 +170,36 @@ describe('quota counters when requests read the clock out of order', () => {
     expect((await guestTicket()).status).toBe(201);
   });
 });
+
+describe('sends per hour', () => {
+  // A refused send gives a guest's ticket back, so the tickets' quota alone let one client keep the server running
+  // the one-problem check (up to a fifth of a second on a long text) as often as the rate limit allowed.
+  const TWO = 'Не открывается видео в курсе «Охрана труда». Кроме того, в отчёте по группе неверные даты.';
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer({ config: { guard: { ...DEFAULT_GUARD_LIMITS, guestSendsPerIpHour: 3, sendsPerUserHour: 2 } } });
+  });
+  afterAll(() => ts.cleanup());
+
+  it('counts every send of a guest’s address, refused as several problems too, and then refuses with when to come back', async () => {
+    const guestTwo = () => createTicket(ts, guestAuth(), { ...validDrafts.other, description: TWO, contact: guestContact, consent: true });
+    for (let i = 0; i < 3; i += 1) expectError(await guestTwo(), 422, 'several_problems');
+    const refused = await guestTwo();
+    expectError(refused, 429, 'rate_limited');
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(/^С этого адреса слишком часто отправляют обращения\. Повторите через \d+ мин\. или войдите в LMS\.$/u);
+    // A signed-in user from the same address is counted as themselves.
+    const user = await userAuth(ts, 'sends-teacher');
+    expect((await createTicket(ts, user, validDrafts.other)).status).toBe(201);
+  });
+
+  it('counts a signed-in user’s sends as theirs alone', async () => {
+    const user = await userAuth(ts, 'sends-user');
+    expect((await createTicket(ts, user, validDrafts.other)).status).toBe(201);
+    expectError(await createTicket(ts, user, { ...validDrafts.other, description: TWO }), 422, 'several_problems');
+    const refused = await createTicket(ts, user, validDrafts.other);
+    expectError(refused, 429, 'rate_limited');
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(/^Вы слишком часто отправляете обращения\. Повторите через \d+ мин\.$/u);
+    expect((await createTicket(ts, await userAuth(ts, 'sends-colleague'), validDrafts.other)).status).toBe(201);
+  });
+});

@@ -58,16 +58,22 @@ export function addressGroup(address: string): string {
   return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/u, '')).join(':')}::/64`;
 }
 
+/**
+ * The 429 of an hourly quota that `usage` went over: `message`, when to try again (also as `Retry-After`), and
+ * for a guest the way around it, signing in.
+ */
+export function refuseOverQuota(usage: CounterState, message: Sentence, now: Date, guest = true): never {
+  const retryAfter = Math.max(1, Math.ceil((usage.start + QUOTA_WINDOW_MS - now.getTime()) / 1000));
+  const minutes = Math.ceil(retryAfter / 60);
+  const sentence = guest
+    ? { ru: `${message.ru} Повторите через ${minutes} мин. или войдите в LMS.`, en: `${message.en} Try again in ${minutes} min or sign in to the LMS.` }
+    : { ru: `${message.ru} Повторите через ${minutes} мин.`, en: `${message.en} Try again in ${minutes} min.` };
+  throw new ApiFailure(429, 'rate_limited', sentence, undefined, { 'Retry-After': String(retryAfter) });
+}
+
 /** Creates the per-IP guest quotas over the shared counters, timed by the injected clock. */
 export function createGuestQuota(limits: GuardLimits, clock: () => Date, counters: Counters): GuestQuota {
-  const refuse = (usage: CounterState, message: Sentence): never => {
-    const retryAfter = Math.max(1, Math.ceil((usage.start + QUOTA_WINDOW_MS - clock().getTime()) / 1000));
-    const minutes = Math.ceil(retryAfter / 60);
-    const sentence = { ru: `${message.ru} Повторите через ${minutes} мин. или войдите в LMS.`, en: `${message.en} Try again in ${minutes} min or sign in to the LMS.` };
-    throw new ApiFailure(429, 'rate_limited', sentence, undefined, {
-      'Retry-After': String(retryAfter),
-    });
-  };
+  const refuse = (usage: CounterState, message: Sentence): never => refuseOverQuota(usage, message, clock());
   const key = (kind: string, ip: string) => `guest-${kind}:${ip}`;
   const add = (kind: string, ip: string, amount: number) => counters.add(key(kind, ip), amount, QUOTA_WINDOW_MS, clock().getTime());
   /**

@@ -18,6 +18,13 @@ export interface GuardLimits {
   maxStreamsPerReporter: number;
   /** Guest tickets created from one IP address per hour. */
   guestTicketsPerIpHour: number;
+  /**
+   * Sends (creates that reach the one-problem check, sent or refused as several problems) of guests from one IP
+   * address per hour, and of one signed-in user per hour: the check costs the server up to a fifth of a second on
+   * a long text, and a refused send gives the guest's ticket back.
+   */
+  guestSendsPerIpHour: number;
+  sendsPerUserHour: number;
   /** Guest uploads (files) from one IP address per hour. */
   guestUploadsPerIpHour: number;
   /** Guest upload bytes from one IP address per hour. */
@@ -46,6 +53,8 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = {
   maxConnections: 4_096,
   maxStreamsPerReporter: 10,
   guestTicketsPerIpHour: 20,
+  guestSendsPerIpHour: 60,
+  sendsPerUserHour: 60,
   guestUploadsPerIpHour: 100,
   guestUploadBytesPerIpHour: 50 * 1024 * 1024,
   imageJobs: 1,
@@ -66,6 +75,8 @@ export const GUARD_VARIABLES: Record<keyof GuardLimits, string> = {
   maxConnections: 'SUPPORT_MAX_CONNECTIONS',
   maxStreamsPerReporter: 'SUPPORT_MAX_STREAMS_PER_REPORTER',
   guestTicketsPerIpHour: 'SUPPORT_GUEST_TICKETS_PER_IP_HOUR',
+  guestSendsPerIpHour: 'SUPPORT_GUEST_SENDS_PER_IP_HOUR',
+  sendsPerUserHour: 'SUPPORT_SENDS_PER_USER_HOUR',
   guestUploadsPerIpHour: 'SUPPORT_GUEST_UPLOADS_PER_IP_HOUR',
   guestUploadBytesPerIpHour: 'SUPPORT_GUEST_UPLOAD_BYTES_PER_IP_HOUR',
   imageJobs: 'SUPPORT_IMAGE_JOBS',

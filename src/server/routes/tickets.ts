@@ -56,6 +56,7 @@ export function ticketRoutes(deps: AppDeps) {
     const followUp = parseWith(followUpFieldSchema, { followUpOf });
     const ip = remoteAddress(c);
     const guest = reporter.kind === 'guest';
+    await deps.guards.sends.count(guest ? { guest, ip } : { guest, owner: reporter.owner });
     const quota = guest ? await deps.guards.guestQuota.reserve(ip, { tickets: 1 }) : null;
     let result: Awaited<ReturnType<typeof createTicket>>;
     try {
