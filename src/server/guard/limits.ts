@@ -33,6 +33,11 @@ export interface GuardLimits {
   imageJobs: number;
   /** Images that may wait for their turn; more are answered 503 with `Retry-After`. */
   imageQueue: number;
+  /**
+   * Images of one owner (a signed-in user, a specialist's token, the guests of one address) decoding and waiting at
+   * once in one process; more are answered 429 with `Retry-After`, so one client cannot take the whole queue.
+   */
+  imagesPerOwner: number;
   /** Anonymous `GET /meta` requests per IP and minute (their own bucket). */
   anonymousPerIpMinute: number;
   /** Uploads no ticket claimed for this long are deleted. */
@@ -59,6 +64,7 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = {
   guestUploadBytesPerIpHour: 50 * 1024 * 1024,
   imageJobs: 1,
   imageQueue: 16,
+  imagesPerOwner: 2,
   anonymousPerIpMinute: 600,
   unclaimedMaxAgeMs: 24 * 60 * 60 * 1000,
   cleanupIntervalMs: 60 * 60 * 1000,
@@ -81,6 +87,7 @@ export const GUARD_VARIABLES: Record<keyof GuardLimits, string> = {
   guestUploadBytesPerIpHour: 'SUPPORT_GUEST_UPLOAD_BYTES_PER_IP_HOUR',
   imageJobs: 'SUPPORT_IMAGE_JOBS',
   imageQueue: 'SUPPORT_IMAGE_QUEUE',
+  imagesPerOwner: 'SUPPORT_IMAGES_PER_OWNER',
   anonymousPerIpMinute: 'SUPPORT_ANONYMOUS_RATE_LIMIT',
   unclaimedMaxAgeMs: 'SUPPORT_UNCLAIMED_MAX_AGE_MS',
   cleanupIntervalMs: 'SUPPORT_CLEANUP_INTERVAL_MS',

@@ -38,3 +38,35 @@ export function createWorkGate(running: number, waiting: number, busyMessage: Se
     load: () => ({ running: active, waiting: queue.length }),
   };
 }
+
+/** A gate shared by owners, each holding a bounded number of its places and queue at once. */
+export interface OwnedGate {
+  /** Runs `job` through the gate for `owner`, or throws `refusal` when the owner already has its share in it. */
+  run<T>(owner: string, job: () => Promise<T>): Promise<T>;
+  /** Jobs of `owner` running and waiting now. */
+  held(owner: string): number;
+}
+
+/**
+ * Puts `gate` under a share of `perOwner` jobs (running and waiting) per owner: the queue is first come, first
+ * served, and without the share one client keeping it full would turn everyone else away. An owner past its share
+ * is refused at once (the refusal is thrown as given), before it takes a place others are waiting for.
+ */
+export function shareWorkGate(gate: WorkGate, perOwner: number, refusal: () => Error): OwnedGate {
+  const held = new Map<string, number>();
+  return {
+    async run(owner, job) {
+      const count = held.get(owner) ?? 0;
+      if (count >= perOwner) throw refusal();
+      held.set(owner, count + 1);
+      try {
+        return await gate.run(job);
+      } finally {
+        const left = (held.get(owner) ?? 1) - 1;
+        if (left === 0) held.delete(owner);
+        else held.set(owner, left);
+      }
+    },
+    held: (owner) => held.get(owner) ?? 0,
+  };
+}

@@ -57,8 +57,10 @@ export function attachmentRoutes(deps: AppDeps) {
     // in flight at once cannot pass the hour's bytes between them. The real size is settled after.
     const reserved = Number.isFinite(declared) && declared > 0 ? Math.min(declared, limits.maxFileBytes) : limits.maxFileBytes;
     const quota = guest ? await deps.guards.guestQuota.reserve(ip, { files: 1, bytes: reserved }) : null;
+    // The guests of one address share one share of the image gate, as they share its quotas: a key costs nothing.
+    const gateOwner = guest ? `guests:${ip}` : uploader.owner;
     try {
-      const body = await storeUpload(c, uploader.owner, quota);
+      const body = await storeUpload(c, uploader.owner, gateOwner, quota);
       return c.json(body, 201);
     } catch (error) {
       await quota?.release();
@@ -66,8 +68,11 @@ export function attachmentRoutes(deps: AppDeps) {
     }
   });
 
-  /** Receives, checks and records one upload; settles the guest's reservation with its real size. */
-  async function storeUpload(c: Context<AppEnv>, owner: string, quota: QuotaReservation | null): Promise<Attachment> {
+  /**
+   * Receives, checks and records one upload, its image decoded in `gateOwner`'s share of the gate; settles the guest's
+   * reservation with its real size.
+   */
+  async function storeUpload(c: Context<AppEnv>, owner: string, gateOwner: string, quota: QuotaReservation | null): Promise<Attachment> {
     const file = await receiveUpload(c, deps.files, limits.maxFileBytes);
     // The body is in: waiting for the image gate and decoding send nothing, and must not count as idle.
     const socket = socketOf(c);
@@ -82,7 +87,7 @@ export function attachmentRoutes(deps: AppDeps) {
         gone();
         return inspectUpload(deps.files, file.path, file.size, file.type, limits.maxPixels);
       };
-      clean = file.type === 'application/pdf' ? await inspect() : await deps.guards.images.run(inspect);
+      clean = file.type === 'application/pdf' ? await inspect() : await deps.guards.images.run(gateOwner, inspect);
       gone();
       const row = {
         id: randomId(),
