@@ -5,14 +5,15 @@
  */
 import type { AppDeps } from '../context';
 import { QUOTA_WINDOW_MS } from '../guard/guest-quota';
+import { UPLOAD_QUOTA_WINDOW_MS } from '../guard/upload-quota';
 
 /** Deletes unclaimed uploads older than `maxAgeMs`; returns how many. */
 export async function removeUnclaimed(deps: Pick<AppDeps, 'store' | 'files' | 'clock'>, maxAgeMs: number): Promise<number> {
   const before = new Date(deps.clock().getTime() - maxAgeMs).toISOString();
   const names = await deps.store.write((tx) => tx.attachments.removeUnclaimedBefore(before));
   for (const name of names) await deps.files.discard(name);
-  // Rate-limit and quota windows are at most an hour long: older ones are only rows.
-  await deps.store.counters.sweep(deps.clock().getTime() - QUOTA_WINDOW_MS);
+  // Rate-limit and quota windows are at most a day long (the users' upload quotas): older ones are only rows.
+  await deps.store.counters.sweep(deps.clock().getTime() - Math.max(QUOTA_WINDOW_MS, UPLOAD_QUOTA_WINDOW_MS));
   return names.length;
 }
 

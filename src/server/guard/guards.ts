@@ -1,6 +1,6 @@
 /**
- * The guards the routes share: guest quotas per IP and sends per hour (in the database), the open streams per reporter
- * and the gate of image decoding with each owner's share of it (per process).
+ * The guards the routes share: guest quotas per IP, sends per hour and users' daily upload quotas (in the database), the
+ * open streams per reporter and the gate of image decoding with each owner's share of it (per process).
  */
 import { createStreamRegistry } from '../events/stream-registry';
 import type { StreamRegistry } from '../events/stream-registry';
@@ -10,6 +10,8 @@ import type { GuestQuota } from './guest-quota';
 import type { GuardLimits } from './limits';
 import { createSendQuota } from './send-quota';
 import type { SendQuota } from './send-quota';
+import { createUploadQuota } from './upload-quota';
+import type { UploadQuota } from './upload-quota';
 import { ApiFailure } from '../errors';
 import { createWorkGate, shareWorkGate } from './work-gate';
 import type { OwnedGate } from './work-gate';
@@ -21,6 +23,7 @@ const OWNER_RETRY_SECONDS = 2;
 export interface Guards {
   guestQuota: GuestQuota;
   sends: SendQuota;
+  uploadQuota: UploadQuota;
   streams: StreamRegistry;
   images: OwnedGate;
 }
@@ -30,6 +33,7 @@ export function createGuards(limits: GuardLimits, clock: () => Date, counters: C
   return {
     guestQuota: createGuestQuota(limits, clock, counters),
     sends: createSendQuota(limits, clock, counters),
+    uploadQuota: createUploadQuota(limits, clock, counters),
     streams: createStreamRegistry(limits.maxStreamsPerReporter),
     images: shareWorkGate(
       createWorkGate(limits.imageJobs, limits.imageQueue, {

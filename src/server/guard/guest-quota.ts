@@ -71,55 +71,89 @@ export function refuseOverQuota(usage: CounterState, message: Sentence, now: Dat
   throw new ApiFailure(429, 'rate_limited', sentence, undefined, { 'Retry-After': String(retryAfter) });
 }
 
-/** Creates the per-IP guest quotas over the shared counters, timed by the injected clock. */
-export function createGuestQuota(limits: GuardLimits, clock: () => Date, counters: Counters): GuestQuota {
-  const refuse = (usage: CounterState, message: Sentence): never => refuseOverQuota(usage, message, clock());
-  const key = (kind: string, ip: string) => `guest-${kind}:${ip}`;
-  const add = (kind: string, ip: string, amount: number) => counters.add(key(kind, ip), amount, QUOTA_WINDOW_MS, clock().getTime());
+/** One counter a reservation adds to: its key, what it adds, the most its window may hold and what passing it says. */
+export interface CountedPart {
+  kind: string;
+  key: string;
+  amount: number;
+  limit: number;
+  message: Sentence;
+}
+
+/** Counters counted before the work, by kind: settled with the real amounts, or given back. */
+export interface CountedReservation {
+  /** The work succeeded: each kind's real amount (when given) replaces the one reserved for it. */
+  settle(real?: Record<string, number>): Promise<void>;
+  /** The work failed: everything reserved is given back. */
+  release(): Promise<void>;
+}
+
+/**
+ * Adds every part to its counter in `windowMs`, one atomic step each, or — when one passes its limit — gives back
+ * what was added and calls `refuse` (which throws) with that counter's state and message.
+ */
+export async function reserveCounted(
+  counters: Counters,
+  clock: () => Date,
+  windowMs: number,
+  parts: CountedPart[],
+  refuse: (state: CounterState, message: Sentence) => never,
+): Promise<CountedReservation> {
+  const add = (key: string, amount: number) => counters.add(key, amount, windowMs, clock().getTime());
   /**
    * Corrects a counter after the work, in the window the reservation was counted in (a new window starts from
    * zero and owes nothing). A database busy just then loses the correction rather than failing the answer.
    */
-  const adjust = async (kind: string, ip: string, amount: number, windowStart: number) => {
+  const adjust = async (key: string, amount: number, windowStart: number) => {
     if (amount === 0) return;
     try {
-      const now = await counters.peek(key(kind, ip), QUOTA_WINDOW_MS, clock().getTime());
-      if (now.start === windowStart) await add(kind, ip, amount);
+      const now = await counters.peek(key, windowMs, clock().getTime());
+      if (now.start === windowStart) await add(key, amount);
     } catch (error) {
       if (!isStorageUnavailable(error)) throw error;
     }
   };
+  const taken: Array<{ kind: string; key: string; amount: number; start: number }> = [];
+  const giveBack = async () => {
+    for (const part of taken.splice(0)) await adjust(part.key, -part.amount, part.start);
+  };
+  for (const part of parts) {
+    const state = await add(part.key, part.amount);
+    taken.push({ kind: part.kind, key: part.key, amount: part.amount, start: state.start });
+    if (state.count > part.limit) {
+      await giveBack();
+      refuse(state, part.message);
+    }
+  }
+  return {
+    async settle(real) {
+      if (real === undefined) {
+        taken.length = 0;
+        return;
+      }
+      for (const part of taken.splice(0)) await adjust(part.key, (real[part.kind] ?? part.amount) - part.amount, part.start);
+    },
+    release: giveBack,
+  };
+}
+
+/** Creates the per-IP guest quotas over the shared counters, timed by the injected clock. */
+export function createGuestQuota(limits: GuardLimits, clock: () => Date, counters: Counters): GuestQuota {
+  const refuse = (usage: CounterState, message: Sentence): never => refuseOverQuota(usage, message, clock());
+  const key = (kind: string, ip: string) => `guest-${kind}:${ip}`;
   return {
     async reserve(ip, cost) {
-      const parts: Array<{ kind: string; amount: number; limit: number; message: Sentence }> =
+      const parts: CountedPart[] =
         'tickets' in cost
-          ? [{ kind: 'tickets', amount: cost.tickets, limit: limits.guestTicketsPerIpHour, message: { ru: 'С этого адреса создано слишком много гостевых обращений.', en: 'Too many guest tickets were created from this address.' } }]
+          ? [{ kind: 'tickets', key: key('tickets', ip), amount: cost.tickets, limit: limits.guestTicketsPerIpHour, message: { ru: 'С этого адреса создано слишком много гостевых обращений.', en: 'Too many guest tickets were created from this address.' } }]
           : [
-              { kind: 'files', amount: cost.files, limit: limits.guestUploadsPerIpHour, message: TOO_MANY_FILES },
-              { kind: 'bytes', amount: cost.bytes, limit: limits.guestUploadBytesPerIpHour, message: TOO_MANY_FILES },
+              { kind: 'files', key: key('files', ip), amount: cost.files, limit: limits.guestUploadsPerIpHour, message: TOO_MANY_FILES },
+              { kind: 'bytes', key: key('bytes', ip), amount: cost.bytes, limit: limits.guestUploadBytesPerIpHour, message: TOO_MANY_FILES },
             ];
-      const taken: Array<{ kind: string; amount: number; start: number }> = [];
-      const giveBack = async () => {
-        for (const part of taken.splice(0)) await adjust(part.kind, ip, -part.amount, part.start);
-      };
-      for (const part of parts) {
-        const state = await add(part.kind, ip, part.amount);
-        taken.push({ kind: part.kind, amount: part.amount, start: state.start });
-        if (state.count > part.limit) {
-          await giveBack();
-          refuse(state, part.message);
-        }
-      }
+      const reservation = await reserveCounted(counters, clock, QUOTA_WINDOW_MS, parts, refuse);
       return {
-        async settle(actual) {
-          if (actual === undefined) {
-            taken.length = 0;
-            return;
-          }
-          const real: Record<string, number> = 'tickets' in actual ? { tickets: actual.tickets } : { files: actual.files, bytes: actual.bytes };
-          for (const part of taken.splice(0)) await adjust(part.kind, ip, (real[part.kind] ?? part.amount) - part.amount, part.start);
-        },
-        release: giveBack,
+        settle: (actual) => reservation.settle(actual === undefined ? undefined : 'tickets' in actual ? { tickets: actual.tickets } : { files: actual.files, bytes: actual.bytes }),
+        release: reservation.release,
       };
     },
   };

@@ -29,6 +29,10 @@ export interface GuardLimits {
   guestUploadsPerIpHour: number;
   /** Guest upload bytes from one IP address per hour. */
   guestUploadBytesPerIpHour: number;
+  /** Files one signed-in user uploads a day (a fixed window of 24 hours), whatever tickets they go to. */
+  uploadsPerUserDay: number;
+  /** Bytes one signed-in user uploads a day, as stored: what keeps a single account from filling the disk. */
+  uploadBytesPerUserDay: number;
   /** Images decoded at once by one process (each may take hundreds of megabytes and a core for seconds). */
   imageJobs: number;
   /** Images that may wait for their turn; more are answered 503 with `Retry-After`. */
@@ -62,6 +66,8 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = {
   sendsPerUserHour: 60,
   guestUploadsPerIpHour: 100,
   guestUploadBytesPerIpHour: 50 * 1024 * 1024,
+  uploadsPerUserDay: 500,
+  uploadBytesPerUserDay: 500 * 1024 * 1024,
   imageJobs: 1,
   imageQueue: 16,
   imagesPerOwner: 2,
@@ -85,6 +91,8 @@ export const GUARD_VARIABLES: Record<keyof GuardLimits, string> = {
   sendsPerUserHour: 'SUPPORT_SENDS_PER_USER_HOUR',
   guestUploadsPerIpHour: 'SUPPORT_GUEST_UPLOADS_PER_IP_HOUR',
   guestUploadBytesPerIpHour: 'SUPPORT_GUEST_UPLOAD_BYTES_PER_IP_HOUR',
+  uploadsPerUserDay: 'SUPPORT_UPLOADS_PER_USER_DAY',
+  uploadBytesPerUserDay: 'SUPPORT_UPLOAD_BYTES_PER_USER_DAY',
   imageJobs: 'SUPPORT_IMAGE_JOBS',
   imageQueue: 'SUPPORT_IMAGE_QUEUE',
   imagesPerOwner: 'SUPPORT_IMAGES_PER_OWNER',

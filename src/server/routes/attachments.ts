@@ -57,13 +57,17 @@ export function attachmentRoutes(deps: AppDeps) {
     // in flight at once cannot pass the hour's bytes between them. The real size is settled after.
     const reserved = Number.isFinite(declared) && declared > 0 ? Math.min(declared, limits.maxFileBytes) : limits.maxFileBytes;
     const quota = guest ? await deps.guards.guestQuota.reserve(ip, { files: 1, bytes: reserved }) : null;
+    // A signed-in user's day is counted the same way, by the size stored; a specialist's files are support's own.
+    const daily = c.get('identity').kind === 'user' ? await deps.guards.uploadQuota.reserve(uploader.owner, reserved) : null;
     // The guests of one address share one share of the image gate, as they share its quotas: a key costs nothing.
     const gateOwner = guest ? `guests:${ip}` : uploader.owner;
     try {
       const body = await storeUpload(c, uploader.owner, gateOwner, quota);
+      await daily?.settle(body.size);
       return c.json(body, 201);
     } catch (error) {
       await quota?.release();
+      await daily?.release();
       throw error;
     }
   });

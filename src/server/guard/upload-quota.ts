@@ -1,0 +1,76 @@
+/**
+ * Daily upload quotas of signed-in users. Claimed files leave the pending-uploads cap, and tickets are bounded by the
+ * rate limit alone, so without this one account could write terabytes a day. Counted per owner in the database, like
+ * the guest quotas, so every process counts against the same quota. Guests have their hourly quotas per address
+ * instead; specialists are not counted.
+ */
+import { ApiFailure } from '../errors';
+import type { Sentence } from '../errors';
+import type { CounterState, Counters } from '../storage/types';
+import { reserveCounted } from './guest-quota';
+import type { CountedReservation } from './guest-quota';
+import type { GuardLimits } from './limits';
+
+/** The window of the upload quotas: a fixed day from the first upload counted in it. */
+export const UPLOAD_QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** An upload counted before it is received: settled with the size stored, or given back. */
+export interface UploadReservation {
+  /** The file is stored: its stored size replaces the size reserved for it. */
+  settle(bytes: number): Promise<void>;
+  /** The upload failed: nothing of it counts. */
+  release(): Promise<void>;
+}
+
+/** The quota's surface. */
+export interface UploadQuota {
+  /** Counts one file of `bytes` for `owner` now, or throws 429 (counting nothing) when it does not fit today. */
+  reserve(owner: string, bytes: number): Promise<UploadReservation>;
+}
+
+/** A size as the refusal names it: in megabytes, or in kilobytes below one. */
+function sizeOf(bytes: number): Sentence {
+  if (bytes >= 1024 * 1024) return { ru: `${Math.round(bytes / (1024 * 1024))} МБ`, en: `${Math.round(bytes / (1024 * 1024))} MB` };
+  return { ru: `${Math.round(bytes / 1024)} КБ`, en: `${Math.round(bytes / 1024)} kB` };
+}
+
+/** Creates the daily upload quotas over the shared counters, timed by the injected clock. */
+export function createUploadQuota(limits: GuardLimits, clock: () => Date, counters: Counters): UploadQuota {
+  const refuse = (usage: CounterState, message: Sentence): never => {
+    const retryAfter = Math.max(1, Math.ceil((usage.start + UPLOAD_QUOTA_WINDOW_MS - clock().getTime()) / 1000));
+    const wait =
+      retryAfter >= 3600
+        ? { ru: `${Math.ceil(retryAfter / 3600)} ч.`, en: `${Math.ceil(retryAfter / 3600)} h` }
+        : { ru: `${Math.ceil(retryAfter / 60)} мин.`, en: `${Math.ceil(retryAfter / 60)} min` };
+    throw new ApiFailure(429, 'rate_limited', { ru: `${message.ru} Повторите через ${wait.ru}`, en: `${message.en} Try again in ${wait.en}.` }, undefined, {
+      'Retry-After': String(retryAfter),
+    });
+  };
+  const files: Sentence = {
+    ru: `Вы загрузили слишком много файлов за сутки: не больше ${limits.uploadsPerUserDay}.`,
+    en: `You have uploaded too many files today: ${limits.uploadsPerUserDay} a day at most.`,
+  };
+  const size = sizeOf(limits.uploadBytesPerUserDay);
+  const bytes: Sentence = {
+    ru: `Вы загрузили слишком много данных за сутки: не больше ${size.ru}.`,
+    en: `You have uploaded too much today: ${size.en} a day at most.`,
+  };
+  return {
+    async reserve(owner, size) {
+      const reservation: CountedReservation = await reserveCounted(
+        counters,
+        clock,
+        UPLOAD_QUOTA_WINDOW_MS,
+        [
+          { kind: 'files', key: `upload-files:${owner}`, amount: 1, limit: limits.uploadsPerUserDay, message: files },
+          { kind: 'bytes', key: `upload-bytes:${owner}`, amount: size, limit: limits.uploadBytesPerUserDay, message: bytes },
+        ],
+        refuse,
+      );
+      return {
+        settle: (stored) => reservation.settle({ files: 1, bytes: stored }),
+        release: reservation.release,
+      };
+    },
+  };
+}
