@@ -1,8 +1,11 @@
 /** The connection caps: a connection over them gets the error shape at once, and the log says a cap is hit. */
+import { EventEmitter } from 'node:events';
+import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../src/core';
+import { guardConnections } from '../../src/server/guard/connections';
 import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
 import { call, startTestServer } from './helpers';
 import type { TestServer } from './helpers';
@@ -57,5 +60,43 @@ describe('the connection caps', () => {
     // Connections given back, the address is served again.
     for (const socket of held.splice(0)) socket.destroy();
     await expect.poll(async () => (await call(ts, 'GET', '/meta').catch(() => ({ status: 0 }))).status, { timeout: 10_000 }).toBe(200);
+  });
+});
+
+describe('the per-IP cap for IPv6 clients', () => {
+  /** A socket as the server's `connection` event gives it: its address, what is written to it, whether it was refused. */
+  class FakeSocket extends EventEmitter {
+    written = '';
+    destroyed = false;
+    constructor(readonly remoteAddress: string) {
+      super();
+    }
+    end(text?: string) {
+      this.written += text ?? '';
+    }
+    destroySoon() {}
+    setTimeout() {}
+    destroy() {
+      this.destroyed = true;
+    }
+  }
+
+  it('counts the addresses of one /64 together, as the per-IP quotas do, and other networks apart', () => {
+    const server = new EventEmitter() as unknown as Server;
+    guardConnections(server, { ...DEFAULT_GUARD_LIMITS, maxConnectionsPerIp: 2 });
+    const connect = (address: string) => {
+      const socket = new FakeSocket(address);
+      server.emit('connection', socket);
+      return socket;
+    };
+    // One host taking a fresh address of its network for each connection.
+    expect(connect('2001:db8:1:2::a').written).toBe('');
+    expect(connect('2001:db8:1:2:ffff::b').written).toBe('');
+    expect(connect('2001:db8:1:2::c').written).toMatch(/^HTTP\/1\.1 503 /u);
+    // Another /64 has its own count; a connection that closes frees its place.
+    const other = connect('2001:db8:1:3::a');
+    expect(other.written).toBe('');
+    other.emit('close');
+    expect(connect('2001:db8:1:3::b').written).toBe('');
   });
 });

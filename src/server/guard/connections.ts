@@ -1,10 +1,11 @@
 /**
  * Socket-level limits of the Node HTTP server: headers and whole requests must arrive in time, a socket on
- * which nothing moves is closed, keep-alive is short, and open connections are capped per IP and in total.
+ * which nothing moves is closed, keep-alive is short, and open connections are capped per IP (an IPv6 one by its /64) and in total.
  */
 import type { Context } from 'hono';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { addressGroup } from './guest-quota';
 import type { GuardLimits } from './limits';
 
 // Node checks header and request deadlines on this interval (30 s by default, far too coarse for a 10 s limit).
@@ -51,7 +52,9 @@ export function guardConnections(server: Server, limits: GuardLimits, warn: (lin
   };
   server.maxRequestsPerSocket = 1_000;
   server.on('connection', (socket: Socket) => {
-    const ip = socket.remoteAddress ?? 'unknown';
+    // An IPv6 client is counted by its /64, as the per-IP quotas count it: one host usually holds the whole
+    // network, and sixteen of its addresses would otherwise hold every connection the server allows.
+    const ip = addressGroup(socket.remoteAddress ?? 'unknown');
     const fromIp = perIp.get(ip) ?? 0;
     if (total >= limits.maxConnections || fromIp >= limits.maxConnectionsPerIp) {
       tell(ip, total >= limits.maxConnections);
