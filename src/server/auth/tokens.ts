@@ -15,7 +15,7 @@ export const TOKEN_AUDIENCE = 'uchi-support';
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
 /**
- * How far the LMS server's clock may be from this one's: `exp`, `nbf`, `iat` and the lifetime are checked with this
+ * How far the LMS server's clock may be from this one's: `exp`, `nbf` and the lifetime are checked with this
  * much leeway, so a token signed by a clock a few seconds off works from the moment it is issued to its end.
  */
 export const TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
