@@ -3,10 +3,11 @@
 // loader size, main-thread time and requests at load; click → interactive form at 1× and 4× CPU; heap added by
 // opening (against the same-stack floor, and at 1× against it built with the widget's react-dom transform too);
 // the first open again without a DevTools client (bare-open.mjs); the first category choice after it
-// (category-choice.mjs); agent status change → visible in the open timeline (50 changes); server throughput with 20 concurrent
-// reporters; 200 event streams held open receiving broadcasts; create p99 with and without 2,000 slow-loris
-// sockets open (slow-loris.mjs); then the scale-out rows of scale.mjs (1, 2, 4
-// processes on PostgreSQL and SQLite, cross-process event latency). Prints markdown tables with the budgets.
+// (category-choice.mjs); agent status change → visible in the open timeline (50 changes); server throughput with
+// 20 concurrent reporters; 200 event streams held open receiving broadcasts; create p99 with and without 2,000
+// slow-loris sockets open (slow-loris.mjs); the one-problem check's cost on texts made to be slow (check-cost.mjs);
+// then the scale-out rows of scale.mjs (1, 2, 4 processes on PostgreSQL and SQLite, cross-process event latency).
+// Prints markdown tables with the budgets.
 //   node scripts/bench/run.mjs [--quick] [--runs=N] [--json=path]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -16,6 +17,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { measureLoad, measureStatusLatency } from './browser-metrics.mjs';
 import { measureBareOpens, renderBareOpens } from './bare-open.mjs';
+import { measureCheckCost, renderCheckCost } from './check-cost.mjs';
 import { CHOICE_RESTS_MS, measureCategoryChoice, renderCategoryChoice } from './category-choice.mjs';
 import { measureFirstOpen, referencePage, renderFirstOpen, TARGETS } from './first-open.mjs';
 import { measureCourseTicketEffort } from './form-effort.mjs';
@@ -213,6 +215,8 @@ async function main() {
     await servers.close();
   }
   results.slowLoris = await measureSlowLoris({ quick });
+  log('the one-problem check on ordinary texts and on texts made to be slow…');
+  results.checkCost = await measureCheckCost();
   log('scale-out: 1, 2 and 4 processes on PostgreSQL and SQLite…');
   results.scale = await measureScale({ quick });
   results.loadAtEnd = loadavg().map((value) => value.toFixed(2)).join(' ');
@@ -220,6 +224,7 @@ async function main() {
   if (jsonPath !== undefined) writeFileSync(jsonPath, JSON.stringify(results, null, 2));
   console.log(renderReport(results));
   console.log(`\n${renderSlowLoris(results.slowLoris)}`);
+  console.log(`\n${renderCheckCost(results.checkCost)}`);
   console.log(`\n${renderFirstOpen({ ...results.firstOpen, format: { bytes, markdownTable, mb, median, ms } })}`);
   console.log(`\n${renderBareOpens(results.bareOpen, { markdownTable, median, ms })}`);
   console.log(`\n${renderCategoryChoice(results.choice, { markdownTable, median, ms })}`);
