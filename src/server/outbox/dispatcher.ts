@@ -146,8 +146,14 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       }
       await send(row, mail);
       await deps.store.outbox.markSent(row.id, deps.clock().toISOString());
-      // Working again: its next failure is said at once.
+      // Working again: the log says so (the failures it did not say one by one counted), and its next failure is
+      // said at once.
+      const was = failing.get(receiverOf(row));
       failing.delete(receiverOf(row));
+      if (was !== undefined) {
+        const more = was.since === 0 ? '' : ` (${was.since} more failure(s) since the last line)`;
+        deps.logger.info(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${logTarget(row)} sent: it works again${more}`));
+      }
     } catch (error) {
       const reason = errorLine(error).slice(0, MAX_ERROR);
       const attempt = nextAttempt(row);
