@@ -100,6 +100,8 @@ export const agentTicketSchema = z.lazy(() =>
     z.extend(ticketRecordSchema._zod.innerType, {
       moves: z.array(statusSchema),
       events: z.array(agentTicketEventSchema),
+      /** The newest event's id, as on the list's lines: what a change sends as `lastEventId`. */
+      lastEventId: z.int(),
       /** The specialist handling it (null: nobody), and every change of that, oldest first. */
       assignee: z.nullable(z.string()),
       assignments: z.array(assignmentSchema),

@@ -49,6 +49,8 @@ describe('the OpenAPI document against the server’s answers', () => {
 
     const forAgent = await call(ts, 'GET', `/agent/tickets/${ticket.id}`, { auth: anna });
     expect(JSON.stringify(forAgent.body)).toContain(`"agent":"${ANNA.name}"`);
+    const { events, lastEventId } = forAgent.body as { events: { id: number }[]; lastEventId: number };
+    expect(lastEventId).toBe(events.at(-1)?.id);
     expect(check('AgentTicket', forAgent.body)).toEqual([]);
     expect(check('AgentTicketList', (await call(ts, 'GET', '/agent/tickets', { auth: anna })).body)).toEqual([]);
     expect(check('Ticket', (await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: user })).body)).toEqual([]);

@@ -169,5 +169,6 @@ export async function agentSummaryView(store: Reader, row: TicketRow) {
 /** The full ticket as support reads it: events with the specialists' names, the assignee and its history. */
 export async function agentTicketView(store: Reader & Pick<Storage, 'assignments'>, row: TicketRow) {
   const [ticket, assignments] = await Promise.all([ticketView(store, row, 'support'), store.assignments.listOf(row.id)]);
-  return { ...ticket, assignee: row.assignee, assignments: assignments.map(assignmentView) };
+  // The newest event's id, as the list's lines carry it: what a change sends as `lastEventId`.
+  return { ...ticket, lastEventId: ticket.events.at(-1)?.id ?? 0, assignee: row.assignee, assignments: assignments.map(assignmentView) };
 }
