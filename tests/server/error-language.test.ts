@@ -36,6 +36,10 @@ describe('error sentences', () => {
     const notJson = await call(ts, 'POST', '/tickets', { auth, body: '{', headers: { ...en, 'content-type': 'application/json', 'idempotency-key': 'key-12345678' } });
     expectError(notJson, 400, 'bad_request');
     expect(messageOf(notJson)).toBe('The request body is not valid JSON.');
+    // Valid JSON nested deeper than the parser's stack: said as what it is, not as broken JSON.
+    const deep = await call(ts, 'POST', '/tickets', { auth, body: `${'['.repeat(20_000)}${']'.repeat(20_000)}`, headers: { ...en, 'content-type': 'application/json', 'idempotency-key': 'key-12345679' } });
+    expectError(deep, 400, 'bad_request');
+    expect(messageOf(deep)).toBe('The request body is nested too deeply.');
     const nowhere = await call(ts, 'GET', '/nowhere', { headers: en });
     expectError(nowhere, 404, 'not_found');
     expect(messageOf(nowhere)).toBe('There is no such address.');

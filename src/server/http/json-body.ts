@@ -32,7 +32,9 @@ const POISONED = new Set(['__proto__', 'constructor', 'prototype']);
 export function parseJsonSafely(text: string): unknown {
   try {
     return JSON.parse(text, (key, value: unknown) => (POISONED.has(key) ? undefined : value));
-  } catch {
+  } catch (error) {
+    // Valid JSON nested deeper than the parser's stack (thousands of levels) is no body this API takes either.
+    if (error instanceof RangeError) throw failures.badRequest({ ru: 'Тело запроса вложено слишком глубоко.', en: 'The request body is nested too deeply.' });
     throw failures.badRequest({ ru: 'Тело запроса — не корректный JSON.', en: 'The request body is not valid JSON.' });
   }
 }
