@@ -122,6 +122,10 @@ function paths(): Record<string, unknown> {
   return {
     '/meta': { get: operation('Server time, open now, next opening, channels, limits', { ok: 'Meta', errors: [429] }) },
     '/openapi.json': { get: operation('This document', { ok: null, errors: [] }) },
+    '/healthz': { get: operation('Liveness, for load balancers (also at the server’s root): `{ "status": "ok" }` while the process serves requests. No auth, no rate limit, never cached', { ok: null, errors: [] }) },
+    '/readyz': {
+      get: operation('Readiness (also at the server’s root): `{ "status": "ok", "checks" }` when the database answers and takes a write and the disks have room; otherwise 503 `{ "status": "unavailable", "checks" }` naming what failed. No auth, no rate limit, never cached', { ok: null, errors: [] }),
+    },
     '/attachments': {
       post: operation('Upload one file (multipart field `file`); type decided by content, images re-encoded. A reporter’s for a ticket or a message; an agent token’s for a specialist’s message or status change', {
         security: [...REPORTER, ...AGENT], multipart: true, ok: 'Attachment', status: 201, errors: [400, 401, 403, 413, 415, 422, 429, 503],

@@ -96,6 +96,8 @@ describe('meta, CORS and the OpenAPI document', () => {
       '/agent/tickets': ['get'],
       '/agent/tickets/{id}': ['get'],
       '/agent/tickets/{id}/status': ['post'],
+      '/healthz': ['get'],
+      '/readyz': ['get'],
     };
     for (const [path, methods] of Object.entries(expected)) {
       for (const method of methods) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
