@@ -237,6 +237,8 @@ describe('rate limit', () => {
       expectError(await call(ts, 'GET', '/tickets', { auth: 'Bearer x.y.z' }), 401);
       const lines = refusedLines().slice(100).map((line) => line.text);
       expect(lines).toEqual([expect.stringContaining('30 more in the last minute'), expect.stringContaining('reporter token refused: malformed')]);
+      // Something that is no token at all may be a specialist's mistyped one: the line says so too.
+      expect(lines[1]).toContain('nor is it a specialist’s token of SUPPORT_AGENT_TOKEN or SUPPORT_AGENTS');
     } finally {
       await ts.cleanup();
     }

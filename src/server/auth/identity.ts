@@ -56,7 +56,8 @@ export async function resolveIdentity(header: string | undefined, deps: AppDeps)
   }
   if (!result.ok) {
     // The reason only, never the token: an LMS developer finds the mistake in the log.
-    logRefused(deps, result.reason, result.detail);
+    // A credential that is no token at all is as likely a specialist's mistyped token: the line says both.
+    logRefused(deps, result.reason, result.reason === 'malformed' ? `${result.detail} (nor is it a specialist’s token of SUPPORT_AGENT_TOKEN or SUPPORT_AGENTS)` : result.detail);
     return { kind: 'invalid', ...(deps.config.dev ? { rejection: { reason: result.reason, detail: result.detail } } : {}) };
   }
   return { kind: 'user', owner: `user:${result.claims.sub}`, keyHash: null, claims: result.claims };
