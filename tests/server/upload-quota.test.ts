@@ -58,6 +58,17 @@ describe('the daily upload quota of a signed-in user', () => {
     expect((await upload(server, await userAuth(server, 'filler'), file)).status).toBe(201);
   });
 
+  it('counts an image by what decoding it takes when that is more than its size, as a guest’s', async () => {
+    const server = await serverWith({ uploadBytesPerUserDay: 500_000 });
+    const auth = await userAuth(server, 'painter');
+    // 1,000 × 1,000 pixels of one colour: a few kilobytes on the wire, 250,000 bytes of decoding at a quarter byte a pixel.
+    const wide = await pngImage(1_000, 1_000);
+    expect(wide.length).toBeLessThan(20_000);
+    expect((await upload(server, auth, wide, 'plain.png', 'image/png')).status).toBe(201);
+    expect((await upload(server, auth, wide, 'plain.png', 'image/png')).status).toBe(201);
+    expectError(await upload(server, auth, wide, 'plain.png', 'image/png'), 429, 'rate_limited');
+  });
+
   it('refuses past the day’s files, gives back what a failed upload reserved, and does not count a specialist', async () => {
     const server = await serverWith({ uploadsPerUserDay: 2 });
     const auth = await userAuth(server, 'counter');

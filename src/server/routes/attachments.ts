@@ -36,6 +36,14 @@ function tooManyPending(max: number): ApiFailure {
   );
 }
 
+/**
+ * What an upload costs against a quota, in bytes: its size, or for an image what decoding it takes when that is
+ * more, a quarter of a byte per pixel (a 1.4 kB WebP of 36 megapixels took 2.3 s and 500 MB to decode).
+ */
+function uploadCost(size: number, width: number | null | undefined, height: number | null | undefined): number {
+  return Math.max(size, Math.ceil(((width ?? 0) * (height ?? 0)) / 4));
+}
+
 /** The attachment routes. */
 export function attachmentRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -63,7 +71,7 @@ export function attachmentRoutes(deps: AppDeps) {
     const gateOwner = guest ? `guests:${ip}` : uploader.owner;
     try {
       const body = await storeUpload(c, uploader.owner, gateOwner, quota);
-      await daily?.settle(body.size);
+      await daily?.settle(uploadCost(body.size, body.width, body.height));
       return c.json(body, 201);
     } catch (error) {
       await quota?.release();
@@ -118,8 +126,7 @@ export function attachmentRoutes(deps: AppDeps) {
         if (row.storage_name !== '') await deps.files.discard(row.storage_name);
         throw error;
       }
-      // An image costs by what decoding it takes: a quarter of a byte per pixel when that is more than its size.
-      await quota?.settle({ files: 1, bytes: Math.max(file.size, Math.ceil(((clean.width ?? 0) * (clean.height ?? 0)) / 4)) });
+      await quota?.settle({ files: 1, bytes: uploadCost(file.size, clean.width, clean.height) });
       const stored = await deps.store.attachments.get(row.id);
       if (stored === undefined) throw new Error('inserted attachment not found');
       return attachmentView(stored);
