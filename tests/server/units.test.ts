@@ -376,6 +376,10 @@ describe('the per-IP limits’ address', () => {
     expect(addressGroup('2001:db8:85a3:0:1:2:3:4')).toBe(addressGroup('2001:0db8:85a3:0000:ffff::1'));
     expect(addressGroup('2001:db8:85a3:1::1')).not.toBe(addressGroup('2001:db8:85a3:2::1'));
     expect(addressGroup('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    // An IPv4 client behind a NAT64 gateway (64:ff9b::/96) is counted by its own IPv4 address, in either spelling.
+    expect(addressGroup('64:ff9b::102:304')).toBe('1.2.3.4');
+    expect(addressGroup('64:ff9b::cb00:7107')).toBe('203.0.113.7');
+    expect(addressGroup('64:ff9b:0:0:0:0:cb00:7108')).toBe('203.0.113.8');
   });
 });
 

@@ -55,6 +55,13 @@ export function addressGroup(address: string): string {
   const left = head === '' ? [] : head.split(':');
   const right = tail === undefined || tail === '' ? [] : tail.split(':');
   const groups = tail === undefined ? left : [...left, ...new Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  // The well-known NAT64 prefix (64:ff9b::/96) carries an IPv4 client's address in its last 32 bits: that client is
+  // counted by it, not with every other IPv4 client behind the same gateway.
+  const nat64 = /^64:ff9b:0+:0+:0+:0+:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/u.exec(groups.map((group) => group || '0').join(':'));
+  if (nat64 !== null) {
+    const [high, low] = [Number.parseInt(nat64[1] ?? '0', 16), Number.parseInt(nat64[2] ?? '0', 16)];
+    return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+  }
   return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/u, '')).join(':')}::/64`;
 }
 
