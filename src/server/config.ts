@@ -267,6 +267,11 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   if (config.previousTokenSecret !== null) {
     warnings.push('SUPPORT_TOKEN_SECRET_PREVIOUS is set: tokens signed with the old secret still sign users in. Remove it once the LMS signs with the new one (at once if the old one leaked).');
   }
+  if (guard.uploadBytesPerUserDay < config.limits.maxFileBytes) {
+    warnings.push(
+      `SUPPORT_UPLOAD_BYTES_PER_USER_DAY (${guard.uploadBytesPerUserDay}) is under SUPPORT_MAX_FILE_BYTES (${config.limits.maxFileBytes}): a signed-in user's file larger than the day's bytes, or one sent without its size, is always refused.`,
+    );
+  }
   if (notifications.previousWebhookSecret !== null) {
     warnings.push('SUPPORT_WEBHOOK_SECRET_PREVIOUS is set: webhooks are signed with the old key too. Remove it once every receiver checks the new one.');
   }

@@ -99,6 +99,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_RATE_LIMIT: '0' })).toThrow(ConfigError);
   });
 
+  it('warns when a user’s day of uploads is smaller than one file, which would always be refused', () => {
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
+    const small = loadConfig({ ...secret, SUPPORT_UPLOAD_BYTES_PER_USER_DAY: '1000000' }).warnings.join('\n');
+    expect(small).toContain('SUPPORT_UPLOAD_BYTES_PER_USER_DAY (1000000) is under SUPPORT_MAX_FILE_BYTES (10485760)');
+    expect(loadConfig({ ...secret, SUPPORT_UPLOAD_BYTES_PER_USER_DAY: '1000000', SUPPORT_MAX_FILE_BYTES: '1000000' }).warnings.join('\n')).not.toContain('SUPPORT_UPLOAD_BYTES_PER_USER_DAY');
+    expect(loadConfig(secret).warnings.join('\n')).not.toContain('SUPPORT_UPLOAD_BYTES_PER_USER_DAY');
+  });
+
   it('reads the public address the e-mails link to, refuses one that is not an http(s) address, warns when e-mails would go without it', () => {
     const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
     expect(loadConfig({ ...secret, SUPPORT_PUBLIC_URL: 'https://support.example.ru/lms/' }).config.publicUrl).toBe('https://support.example.ru/lms');
