@@ -74,6 +74,12 @@ describe.runIf(process.platform === 'linux')('downloading a file', () => {
     // The client went: the file is closed.
     await vi.waitFor(() => expect(readPositions(folder).size).toBe(0), { timeout: 10_000, interval: 50 });
 
+    // A HEAD request opens the file for its size and closes it: it sends no body.
+    const head = await fetch(`${ts.api}/attachments/${id}`, { method: 'HEAD', headers: { authorization: auth } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(SIZE));
+    await vi.waitFor(() => expect(readPositions(folder).size).toBe(0), { timeout: 10_000, interval: 50 });
+
     // A client that reads gets the whole file.
     const whole = await fetch(`${ts.api}/attachments/${id}`, { headers: { authorization: auth } });
     expect(whole.status).toBe(200);

@@ -159,15 +159,21 @@ export function attachmentRoutes(deps: AppDeps) {
       deps.logger.error(`[support] attachment ${row.id} has no file:`, error);
       throw failures.attachmentNotFound();
     });
-    // Streamed as the client reads it: a download nobody reads holds a buffer, not the file (ten of them held 100 MB).
-    return c.body(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, 200, {
+    const headers = {
       'Content-Type': row.content_type,
       'Content-Length': String(file.size),
       'Content-Disposition': contentDisposition(row.name),
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
-    });
+    };
+    // A HEAD sends no body: nothing would read the stream or cancel it, and its file would stay open.
+    if (c.req.method === 'HEAD') {
+      file.stream.destroy();
+      return c.body(null, 200, headers);
+    }
+    // Streamed as the client reads it: a download nobody reads holds a buffer, not the file (ten of them held 100 MB).
+    return c.body(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, 200, headers);
   });
 
   return app;
