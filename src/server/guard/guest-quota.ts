@@ -66,15 +66,19 @@ export function addressGroup(address: string): string {
 }
 
 /**
- * The 429 of an hourly quota that `usage` went over: `message`, when to try again (also as `Retry-After`), and
- * for a guest the way around it, signing in.
+ * The 429 of a quota that `usage` went over in its window (an hour unless `windowMs` says otherwise): `message`,
+ * when to try again (also as `Retry-After`; in hours when a longer window has an hour or more left), and for a guest
+ * the way around it, signing in.
  */
-export function refuseOverQuota(usage: CounterState, message: Sentence, now: Date, guest = true): never {
-  const retryAfter = Math.max(1, Math.ceil((usage.start + QUOTA_WINDOW_MS - now.getTime()) / 1000));
-  const minutes = Math.ceil(retryAfter / 60);
+export function refuseOverQuota(usage: CounterState, message: Sentence, now: Date, { guest, windowMs = QUOTA_WINDOW_MS }: { guest: boolean; windowMs?: number }): never {
+  const retryAfter = Math.max(1, Math.ceil((usage.start + windowMs - now.getTime()) / 1000));
+  const wait =
+    windowMs > QUOTA_WINDOW_MS && retryAfter >= 3600
+      ? { ru: `${Math.ceil(retryAfter / 3600)} ч.`, en: `${Math.ceil(retryAfter / 3600)} h` }
+      : { ru: `${Math.ceil(retryAfter / 60)} мин.`, en: `${Math.ceil(retryAfter / 60)} min` };
   const sentence = guest
-    ? { ru: `${message.ru} Повторите через ${minutes} мин. или войдите в LMS.`, en: `${message.en} Try again in ${minutes} min or sign in to the LMS.` }
-    : { ru: `${message.ru} Повторите через ${minutes} мин.`, en: `${message.en} Try again in ${minutes} min.` };
+    ? { ru: `${message.ru} Повторите через ${wait.ru} или войдите в LMS.`, en: `${message.en} Try again in ${wait.en} or sign in to the LMS.` }
+    : { ru: `${message.ru} Повторите через ${wait.ru}`, en: `${message.en} Try again in ${wait.en}.` };
   throw new ApiFailure(429, 'rate_limited', sentence, undefined, { 'Retry-After': String(retryAfter) });
 }
 
@@ -146,7 +150,7 @@ export async function reserveCounted(
 
 /** Creates the per-IP guest quotas over the shared counters, timed by the injected clock. */
 export function createGuestQuota(limits: GuardLimits, clock: () => Date, counters: Counters): GuestQuota {
-  const refuse = (usage: CounterState, message: Sentence): never => refuseOverQuota(usage, message, clock());
+  const refuse = (usage: CounterState, message: Sentence): never => refuseOverQuota(usage, message, clock(), { guest: true });
   const key = (kind: string, ip: string) => `guest-${kind}:${ip}`;
   return {
     async reserve(ip, cost) {

@@ -29,7 +29,7 @@ export function createSendQuota(limits: GuardLimits, clock: () => Date, counters
       const now = clock();
       const usage = await counters.add(key, 1, QUOTA_WINDOW_MS, now.getTime());
       if (usage.count > (sender.guest ? limits.guestSendsPerIpHour : limits.sendsPerUserHour)) {
-        refuseOverQuota(usage, sender.guest ? TOO_MANY_GUEST_SENDS : TOO_MANY_SENDS, now, sender.guest);
+        refuseOverQuota(usage, sender.guest ? TOO_MANY_GUEST_SENDS : TOO_MANY_SENDS, now, { guest: sender.guest });
       }
     },
   };

@@ -4,10 +4,9 @@
  * the guest quotas, so every process counts against the same quota. Guests have their hourly quotas per address
  * instead; specialists are not counted.
  */
-import { ApiFailure } from '../errors';
 import type { Sentence } from '../errors';
 import type { CounterState, Counters } from '../storage/types';
-import { reserveCounted } from './guest-quota';
+import { refuseOverQuota, reserveCounted } from './guest-quota';
 import type { CountedReservation } from './guest-quota';
 import type { GuardLimits } from './limits';
 
@@ -36,16 +35,7 @@ function sizeOf(bytes: number): Sentence {
 
 /** Creates the daily upload quotas over the shared counters, timed by the injected clock. */
 export function createUploadQuota(limits: GuardLimits, clock: () => Date, counters: Counters): UploadQuota {
-  const refuse = (usage: CounterState, message: Sentence): never => {
-    const retryAfter = Math.max(1, Math.ceil((usage.start + UPLOAD_QUOTA_WINDOW_MS - clock().getTime()) / 1000));
-    const wait =
-      retryAfter >= 3600
-        ? { ru: `${Math.ceil(retryAfter / 3600)} ч.`, en: `${Math.ceil(retryAfter / 3600)} h` }
-        : { ru: `${Math.ceil(retryAfter / 60)} мин.`, en: `${Math.ceil(retryAfter / 60)} min` };
-    throw new ApiFailure(429, 'rate_limited', { ru: `${message.ru} Повторите через ${wait.ru}`, en: `${message.en} Try again in ${wait.en}.` }, undefined, {
-      'Retry-After': String(retryAfter),
-    });
-  };
+  const refuse = (usage: CounterState, message: Sentence): never => refuseOverQuota(usage, message, clock(), { guest: false, windowMs: UPLOAD_QUOTA_WINDOW_MS });
   const files: Sentence = {
     ru: `Вы загрузили слишком много файлов за сутки: не больше ${limits.uploadsPerUserDay}.`,
     en: `You have uploaded too many files today: ${limits.uploadsPerUserDay} a day at most.`,
