@@ -30,7 +30,7 @@ export async function measureCheckCost() {
     return fastest;
   };
   const corpus = JSON.parse(readFileSync(join(ROOT, 'tests/core/one-problem/corpus/tuning.json'), 'utf8'));
-  const texts = (Array.isArray(corpus) ? corpus : corpus.texts ?? []).slice(0, 300).map((entry) => entry.text ?? entry.description ?? String(entry));
+  const texts = corpus.slice(0, 300).map((entry) => entry.text);
   const ordinary = texts.map(best);
   const slow = [];
   for (const prefix of PREFIXES) {

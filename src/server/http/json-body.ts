@@ -69,9 +69,7 @@ export function parseJsonSafely(text: string): unknown {
   refuseOversizedShape(text);
   try {
     return JSON.parse(text, (key, value: unknown) => (POISONED.has(key) ? undefined : value));
-  } catch (error) {
-    // Valid JSON nested deeper than the parser's stack (thousands of levels) is no body this API takes either.
-    if (error instanceof RangeError) throw failures.badRequest({ ru: 'Тело запроса вложено слишком глубоко.', en: 'The request body is nested too deeply.' });
+  } catch {
     throw failures.badRequest({ ru: 'Тело запроса — не корректный JSON.', en: 'The request body is not valid JSON.' });
   }
 }
