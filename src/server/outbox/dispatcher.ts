@@ -148,8 +148,9 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       await deps.store.outbox.markSent(row.id, deps.clock().toISOString());
       // Working again: the log says so (the failures it did not say one by one counted), and its next failure is
       // said at once.
-      const was = failing.get(receiverOf(row));
-      failing.delete(receiverOf(row));
+      const receiver = receiverOf(row);
+      const was = failing.get(receiver);
+      failing.delete(receiver);
       if (was !== undefined) {
         const more = was.since === 0 ? '' : ` (${was.since} more failure(s) since the last line)`;
         deps.logger.info(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${logTarget(row)} sent: it works again${more}`));
