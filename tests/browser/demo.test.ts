@@ -38,6 +38,10 @@ describe('the demo LMS', () => {
     await widget.getByRole('radio', { name: 'Мешает работать мне' }).check();
     await visible(tracked, widget.getByText('Начало другой проблемы: «Кроме того»'), 'the notice with its marker');
     await widget.getByRole('button', { name: 'Разделить на 2 обращения' }).click();
+    // The split view brings its own rules (the first open's CSS does without them): each part is a framed card.
+    const part = widget.locator('.us-split__item').first();
+    await visible(tracked, part, 'the first part');
+    expect(await part.evaluate((item) => getComputedStyle(item).borderTopStyle)).toBe('solid');
     await widget.getByRole('button', { name: 'Отправить 2 обращения' }).click();
     // Once every part is registered the widget starts a fresh form, so the server is asked instead.
     await waitUntil(tracked, 'both tickets registered', async () => (await findTicket(first)) !== undefined && (await findTicket(second)) !== undefined, 15_000);

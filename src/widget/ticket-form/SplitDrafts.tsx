@@ -8,6 +8,7 @@ import type { CreateTicketResponse } from '../../core';
 import { Button, Field, Heading } from '../shared/ui';
 import type { FieldControlProps } from '../shared/ui';
 import { extendNamespace } from '../shared/i18n';
+import { useLazyPart } from '../shared/use-lazy-part';
 import { ErrorSummary } from './ErrorSummary';
 import type { SummaryEntry } from './ErrorSummary';
 import { errorText } from './field-errors';
@@ -23,6 +24,7 @@ import { partCategory, partFields, splitItemDraft } from './split-item-draft';
 import type { SplitItem } from './stored-draft';
 import { useSplitSend } from './useSplitSend';
 import type { SplitItemState } from './useSplitSend';
+import splitCss from './split.css?inline';
 
 /** Cutting the description into drafts lives with the view that shows them (not in the first open's files). */
 export { splitIntoDrafts } from './split-drafts';
@@ -202,6 +204,8 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   const { t, i18n } = useTranslation('form');
   // Its texts come with the part (a restored split opens here without the fields' part).
   extendNamespace(i18n, 'form', formFieldsMessages);
+  // Its rules too: the first open's CSS does without them.
+  useLazyPart({}, splitCss);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const statusId = useId();
   const draftFor = (item: SplitItem, index: number) => splitItemDraft(shared.category, shared.values, shared.extras, item, index, shared.splitGroup);
