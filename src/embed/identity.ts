@@ -40,13 +40,21 @@ function hostContextOf(options: InitOptions): HostContext | null | undefined {
   return options.context ?? (options.account === undefined ? undefined : contextFromAccount(options.account, options.lmsUrl ?? location.origin));
 }
 
-/** The guest key kept in `store` (a new one when missing or malformed). */
-function guestKeyIn(store: TextStore): string {
+/**
+ * The guest key kept in `store`, or a new one when missing or malformed; `save` stores a new one, which waits until
+ * the widget speaks as a guest: a signed-in session leaves nothing of a guest's behind.
+ */
+function guestKeyIn(store: TextStore): { key: string; save(): void } {
   const stored = store.getItem(GUEST_KEY);
-  if (stored !== null && isGuestKey(stored)) return stored;
-  const key = newGuestKey();
-  store.setItem(GUEST_KEY, key);
-  return key;
+  let saved = stored !== null && isGuestKey(stored);
+  const key = saved ? (stored as string) : newGuestKey();
+  return {
+    key,
+    save() {
+      if (!saved) store.setItem(GUEST_KEY, key);
+      saved = true;
+    },
+  };
 }
 
 /**
@@ -65,11 +73,12 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
   let firstSettled = false;
   let firstWasToken = false;
   let refusedTold = false;
+  const guestKey = guestKeyIn(store);
   const tokenSource = options.getToken === undefined ? undefined : shareFirstToken(options.getToken as () => Promise<string | null> | string | null);
   const api = createLazySupportApi({
     baseUrl: options.apiUrl,
     token,
-    guestKey: guestKeyIn(store),
+    guestKey: guestKey.key,
     ...(language === undefined ? {} : { language }),
     ...(tokenSource === undefined ? {} : { getToken: () => tokenSource.getToken() }),
     onUnauthorized: () => {
@@ -83,7 +92,11 @@ export function createIdentity(options: InitOptions, store: TextStore, onTokenRe
     api,
     context: () => tokenContext ?? hostContext ?? null,
     userKey: () => (tokenContext ?? hostContext)?.userId ?? (token === null ? 'guest' : 'user'),
-    guest: () => token === null && (tokenSource === undefined || tokenSetByHost || (firstSettled && !firstWasToken)),
+    guest() {
+      const guest = token === null && (tokenSource === undefined || tokenSetByHost || (firstSettled && !firstWasToken));
+      if (guest) guestKey.save();
+      return guest;
+    },
     setToken(next) {
       if (typeof next === 'function') throw new TypeError('UchiSupport setToken: pass the token string; give a "getToken" function to init instead');
       if (next !== null && typeof next !== 'string') throw new TypeError('UchiSupport setToken: the token must be a string or null');

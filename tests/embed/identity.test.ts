@@ -46,6 +46,41 @@ describe('the identity’s guest mode', () => {
   });
 });
 
+describe('the guest key in the browser’s storage', () => {
+  const KEY = 'uchi-support:guest-key';
+
+  it('is written only once the widget speaks as a guest, and then kept', () => {
+    const store = createMemoryTextStore();
+    const signedIn = createIdentity({ apiUrl, token: 'header.payload.sig' }, store);
+    expect(signedIn.guest()).toBe(false);
+    expect(store.getItem(KEY)).toBeNull();
+    signedIn.setToken(null);
+    expect(signedIn.guest()).toBe(true);
+    const written = store.getItem(KEY);
+    expect(written).not.toBeNull();
+    // The next page load speaks with the same key, so the guest's drafts and files stay theirs.
+    createIdentity({ apiUrl }, store).guest();
+    expect(store.getItem(KEY)).toBe(written);
+  });
+
+  it('is not written while getToken’s first answer is awaited nor after it gives a token', async () => {
+    const store = createMemoryTextStore();
+    const identity = createIdentity({ apiUrl, getToken: async () => 'header.payload.sig' }, store);
+    expect(identity.guest()).toBe(false);
+    const changed = vi.fn();
+    identity.whenFirstToken(changed);
+    await vi.waitFor(() => expect(changed).toHaveBeenCalled());
+    expect(identity.guest()).toBe(false);
+    expect(store.getItem(KEY)).toBeNull();
+  });
+
+  it('is written for a guest from the start', () => {
+    const store = createMemoryTextStore();
+    expect(createIdentity({ apiUrl }, store).guest()).toBe(true);
+    expect(store.getItem(KEY)).toMatch(/^[A-Za-z0-9_-]{32,128}$/);
+  });
+});
+
 /** A token as the widget reads it: only its claims (the server checks the signature). */
 function tokenOf(claims: object): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
