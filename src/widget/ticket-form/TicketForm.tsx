@@ -106,10 +106,12 @@ export function TicketForm(props: TicketFormProps) {
   const [preparedOn] = useState(env.pageUrl);
   const { onStalePage } = props;
   const formRef = useRef<HTMLFormElement>(null);
+  const stale = env.pageUrl !== preparedOn && !unsent && followUp === undefined;
   useEffect(() => {
-    // Not under the user's focus (a page's re-render while they tab through the options): that would drop it.
-    if (env.pageUrl !== preparedOn && !unsent && followUp === undefined && formRef.current?.matches(':focus-within') !== true) onStalePage?.();
-  }, [env.pageUrl, preparedOn, unsent, followUp, onStalePage]);
+    // Not under the user's focus (a page's re-render while they tab through the options): that would drop it. The
+    // form follows the page once the focus leaves it (onBlur below).
+    if (stale && formRef.current?.matches(':focus-within') !== true) onStalePage?.();
+  }, [stale, onStalePage]);
   const autosave = useDraftAutosave({
     store: env.textStore,
     storageKey: setup.storageKey,
@@ -217,6 +219,9 @@ export function TicketForm(props: TicketFormProps) {
         className="us-ticket-form"
         noValidate
         aria-labelledby={headingId}
+        onBlur={(event) => {
+          if (stale && !event.currentTarget.contains(event.relatedTarget as Node | null)) onStalePage?.();
+        }}
         onSubmit={(event) => {
           event.preventDefault();
           submitter.submit('send');

@@ -1,7 +1,7 @@
 /**
  * A single-page LMS moves between its pages without reloading: the form the user has not touched follows the page
- * it is opened on (the suggested category, the link it fills); one the user has started, or is focused in, keeps
- * what it was about.
+ * it is opened on (the suggested category, the link it fills); one the user has started keeps what it was about,
+ * and one the user is focused in follows the page once the focus leaves it.
  */
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ describe('the host page changes under the widget', () => {
     rerender({ env: { ...env, pageUrl: COURSE } });
     await waitFor(async () => expect(await firstOffer()).toHaveAccessibleDescription(expect.stringContaining('Похоже, вопрос о курсе на этой странице')));
     // The user is tabbing through the options when the page renders the widget again: the form stays, and so does
-    // their focus; it follows the page once the focus is elsewhere.
+    // their focus; it follows the page once the focus leaves the form.
     const focused = await firstOffer();
     focused.focus();
     rerender({ env: { ...env, pageUrl: ORDER } });
@@ -36,7 +36,9 @@ describe('the host page changes under the widget', () => {
     expect(focused).toHaveFocus();
     expect(await firstOffer()).toBe(focused);
     expect(focused).toHaveAccessibleDescription(expect.stringContaining('Похоже, вопрос о курсе на этой странице'));
+    // Once the focus leaves the form, it follows the page it is on, with no other change of page.
     focused.blur();
+    await waitFor(async () => expect(await firstOffer()).toHaveAccessibleDescription(expect.stringContaining('Похоже, вопрос о заявке на этой странице')));
     rerender({ env: { ...env, pageUrl: OTHER_ORDER } });
     await waitFor(async () => expect(await firstOffer()).toHaveAccessibleDescription(expect.stringContaining('Похоже, вопрос о заявке на этой странице')));
     await chooseCategory(user, 'Заявка на обучение');
