@@ -3,7 +3,7 @@
  * on-screen keyboard: most mobile browsers lay the keyboard over the page and shrink only the visual viewport.
  * While the sheet is open this sizes it to the visual viewport (`resize` and `scroll` of `window.visualViewport`,
  * or the window's height where there is none) and, when the visible area shrinks, scrolls the focused field
- * back into view between the sticky header and send bar, so no field is hidden under the keyboard.
+ * back into view between the sticky header and send bar, with its error line, so no field is hidden under the keyboard.
  */
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
@@ -38,9 +38,11 @@ export function revealFocused(panel: HTMLElement): void {
   const top = inner + (head?.getBoundingClientRect().height ?? 0);
   const bottom = inner + panel.clientHeight - (bar?.getBoundingClientRect().height ?? 0);
   const box = focused.getBoundingClientRect();
-  if (box.bottom > bottom - MARGIN) {
+  // The field's error line under it is part of what must show: what to fix, beside where it is typed.
+  const end = Math.max(box.bottom, focused.closest('.us-field')?.querySelector('.us-field__error')?.getBoundingClientRect().bottom ?? 0);
+  if (end > bottom - MARGIN) {
     // A field taller than the visible room shows its beginning.
-    panel.scrollTop += Math.min(box.bottom - bottom + MARGIN, box.top - top - MARGIN);
+    panel.scrollTop += Math.min(end - bottom + MARGIN, box.top - top - MARGIN);
   } else if (box.top < top + MARGIN) {
     panel.scrollTop -= top + MARGIN - box.top;
   }

@@ -168,6 +168,39 @@ describe('revealFocused', () => {
   });
 
 
+  it('shows a field\'s error line above the send bar with the field, and a field taller than the room from its top', () => {
+    const { getByTestId, getByLabelText } = render(
+      <div className="us-panel" data-testid="panel">
+        <div className="us-field">
+          <textarea aria-label="Опишите проблему" />
+          <div className="us-field__error">Опишите проблему подробнее</div>
+        </div>
+        <div className="us-submit-bar">
+          <button type="submit">Отправить обращение</button>
+        </div>
+      </div>,
+    );
+    const panel = getByTestId('panel');
+    vi.spyOn(panel, 'clientHeight', 'get').mockReturnValue(450);
+    vi.spyOn(panel, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 0, y: 0, width: 390, height: 450 }));
+    placeBox(panel.querySelector('.us-submit-bar') as HTMLElement, 390, 60);
+    const field = getByLabelText('Опишите проблему');
+    // The field ends above the bar (at 340, the bar at 390); its error line (to 400) is under the bar.
+    placeBox(field, 260, 80);
+    placeBox(panel.querySelector('.us-field__error') as HTMLElement, 344, 56);
+    field.focus();
+    revealFocused(panel);
+    // Up by 22: the line ends 12 px above the bar.
+    expect(panel.scrollTop).toBe(22);
+
+    // A field with its line taller than the room shows its beginning, 12 px from the top.
+    panel.scrollTop = 0;
+    placeBox(field, 40, 380);
+    placeBox(panel.querySelector('.us-field__error') as HTMLElement, 424, 56);
+    revealFocused(panel);
+    expect(panel.scrollTop).toBe(28);
+  });
+
   it('leaves a field already in view, and the send bar, where they are', () => {
     const { getByTestId, getByRole } = render(<Sheet active={false} />);
     const panel = getByTestId('panel');
