@@ -2,7 +2,7 @@
  * Decoding an image costs by its pixels, not its bytes: a 2 kB lossless WebP can hold tens of megapixels. One
  * process decodes a bounded number at a time, a bounded number wait, the rest are told to come back (503); one
  * owner holds a bounded share of them (429 beyond), so others still get their turn; a wait is not idleness that
- * cuts the connection; a guest's image costs its address by its pixels.
+ * cuts the connection; a guest's image costs its address by its pixels, charged before it is decoded.
  */
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -187,13 +187,17 @@ describe('decoding images through the gate', () => {
   });
 
   it('a guest’s image costs the address a quarter of a byte per pixel when that is more than its size', async () => {
-    // 16 megapixels in a few kilobytes count as 4 MB against 3 MB an hour: the next upload is refused.
-    const ts = await serverWith({ guestUploadBytesPerIpHour: 3_000_000 });
+    // 16 megapixels in a few kilobytes count as 4 MB against 5 MB an hour: a second one is refused (before it is
+    // decoded), and a small image still fits in what is left.
+    const ts = await serverWith({ guestUploadBytesPerIpHour: 5_000_000 });
     try {
       expect(big.length).toBeLessThan(DEFAULT_ATTACHMENT_LIMITS.maxFileBytes / 100);
       expect((await upload(ts, guestAuth(), big)).status).toBe(201);
-      const next = await upload(ts, guestAuth(), await pngImage(), 'small.png', 'image/png');
-      expect(next.status).toBe(429);
+      const again = await upload(ts, guestAuth(), big);
+      expect(again.status).toBe(429);
+      expect(((await again.json()) as { error: { message: string } }).error.message).toContain('по числу пикселей оно считается как 4 МБ');
+      expect((await upload(ts, guestAuth(), await pngImage(), 'small.png', 'image/png')).status).toBe(201);
+      expect(tableCounts(ts.dbPath).attachments).toBe(2);
     } finally {
       await ts.cleanup();
     }

@@ -29,6 +29,16 @@ export function rotatedJpeg(): Promise<Buffer> {
 export const webpImage = () => sharp({ create: { width: 16, height: 16, channels: 3, background: '#00ff00' } }).webp().toBuffer();
 export const gifImage = () => sharp({ create: { width: 16, height: 16, channels: 3, background: '#0000ff' } }).gif().toBuffer();
 
+/**
+ * A lossless WebP's header claiming `width × height` pixels, then bytes that are no image: its dimensions can be
+ * read, and decoding it fails.
+ */
+export async function headerOnlyWebp(width: number, height: number): Promise<Buffer> {
+  const real = await sharp({ create: { width, height, channels: 3, background: '#7799bb' } }).webp({ lossless: true }).toBuffer();
+  // RIFF, the file size, WEBP, the VP8L chunk's name and size, its signature byte and the 4 bytes of the dimensions.
+  return Buffer.concat([real.subarray(0, 25), Buffer.alloc(4000, 0x41)]);
+}
+
 /** An SVG with a script. */
 export const svgPayload = Buffer.from(
   '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script></svg>',

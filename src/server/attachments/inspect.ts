@@ -47,16 +47,34 @@ async function checkPdf(path: string, size: number): Promise<void> {
   throw failures.validation({ file: { ru: 'Файл PDF повреждён или не дописан', en: 'The PDF file is damaged or incomplete' } }, { ru: 'Файл PDF повреждён.', en: 'The PDF file is damaged.' });
 }
 
-/** Decodes and re-encodes an image to its own format into a new temporary file; only the first frame is kept. */
-async function reencodeImage(files: FileStorage, path: string, type: AttachmentType, maxPixels: number): Promise<CleanFile> {
+/** An image's size in pixels as its header states it (one frame of an animation: only the first is kept). */
+export interface ImageHeader {
+  width: number;
+  height: number;
+}
+
+/**
+ * Reads an image's dimensions from its header alone, nothing decoded, or throws the contract's 422 (unreadable) or
+ * 413 (over `maxPixels`): what decoding will take is known, and can be charged or refused, before it is spent. A
+ * header that claims less than the image holds is stopped by the decoder's own pixel limit.
+ */
+export async function readImageHeader(path: string, maxPixels: number): Promise<ImageHeader> {
   let meta: Metadata;
   try {
     meta = await sharp(path, { limitInputPixels: false }).metadata();
   } catch {
     throw damaged();
   }
-  // Checked from the header, before decoding, so a small file claiming a huge canvas costs nothing.
-  if ((meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0) > maxPixels) throw tooManyPixels(maxPixels);
+  const header = { width: meta.width ?? 0, height: meta.pageHeight ?? meta.height ?? 0 };
+  if (header.width * header.height > maxPixels) throw tooManyPixels(maxPixels);
+  return header;
+}
+
+/** Decodes and re-encodes an image to its own format into a new temporary file; only the first frame is kept. */
+async function reencodeImage(files: FileStorage, path: string, type: AttachmentType, maxPixels: number): Promise<CleanFile> {
+  // Read again (a header costs next to nothing), so a small file claiming a huge canvas is refused before decoding
+  // whoever calls this.
+  await readImageHeader(path, maxPixels);
   // Encoded in memory (the output is no bigger than an upload may be), then written by Node: a failure to decode is
   // the file's fault (422), a failure to write is the server's (a full disk: 503, logged), and the file is the
   // owner's alone to read, as a received upload is.

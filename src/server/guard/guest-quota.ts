@@ -1,7 +1,9 @@
 /**
  * Hourly quotas of guests per IP address. A guest mints a new key for free, so per-key quotas alone do not
  * hold; these count every guest behind one address together. Signed-in users are never counted here. The
- * counters live in the database, so every process serving the API counts against the same quota.
+ * counters live in the database, so every process serving the API counts against the same quota. A file is
+ * counted by its declared size before it is received, by its pixels once its header is read (before decoding),
+ * and by what it really cost once stored.
  */
 import type { AppEnv } from '../context';
 import type { Context } from 'hono';
@@ -16,11 +18,25 @@ export const QUOTA_WINDOW_MS = 60 * 60 * 1000;
 /** Said when an address's guests have uploaded too many files or bytes this hour. */
 const TOO_MANY_FILES: Sentence = { ru: 'С этого адреса загружено слишком много гостевых файлов.', en: 'Too many guest files were uploaded from this address.' };
 
+/** Said when an image's pixels, read from its header, would take the address past this hour's bytes. */
+function imageTooLarge(bytes: number): Sentence {
+  const size = sizeOf(bytes);
+  return {
+    ru: `Изображение слишком большое для того, что осталось от часовой квоты гостевых файлов с этого адреса: по числу пикселей оно считается как ${size.ru}.`,
+    en: `The image is too large for what is left of this address's hourly quota of guest files: by its pixels it counts as ${size.en}.`,
+  };
+}
+
 /** What one guest action adds to its address's usage. */
 export type GuestCost = { tickets: number } | { files: number; bytes: number };
 
 /** A guest action counted before the work: settled with what it really cost, or given back. */
 export interface QuotaReservation {
+  /**
+   * A file turned out to cost more before it was worked on (an image's pixels, read from its header): its bytes
+   * grow to `bytes`, or — past the hour's quota — the reservation is given back whole and 429 is thrown.
+   */
+  grow(bytes: number): Promise<void>;
   /** The work succeeded: `actual` (a file's real size) replaces the cost reserved for it. */
   settle(actual?: GuestCost): Promise<void>;
   /** The work failed, or was a replay of earlier work: the reserved cost is given back. */
@@ -65,6 +81,12 @@ export function addressGroup(address: string): string {
   return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/u, '')).join(':')}::/64`;
 }
 
+/** A size as a refusal names it: in megabytes, or in kilobytes below one. */
+export function sizeOf(bytes: number): Sentence {
+  if (bytes >= 1024 * 1024) return { ru: `${Math.round(bytes / (1024 * 1024))} МБ`, en: `${Math.round(bytes / (1024 * 1024))} MB` };
+  return { ru: `${Math.round(bytes / 1024)} КБ`, en: `${Math.round(bytes / 1024)} kB` };
+}
+
 /**
  * The 429 of a quota that `usage` went over in its window (an hour unless `windowMs` says otherwise): `message`,
  * when to try again (also as `Retry-After`; in hours when a longer window has an hour or more left), and for a guest
@@ -91,8 +113,14 @@ export interface CountedPart {
   message: Sentence;
 }
 
-/** Counters counted before the work, by kind: settled with the real amounts, or given back. */
+/** Counters counted before the work, by kind: grown when it proves dearer, settled with the real amounts, or given back. */
 export interface CountedReservation {
+  /**
+   * Before the work is done, each kind named in `more` whose amount is larger than reserved grows to it (one atomic
+   * step per counter, so reservations in flight on every process add up); when one passes its limit, everything
+   * reserved is given back and `refuse` is called with `message`.
+   */
+  grow(more: Record<string, number>, message: Sentence): Promise<void>;
   /** The work succeeded: each kind's real amount (when given) replaces the one reserved for it. */
   settle(real?: Record<string, number>): Promise<void>;
   /** The work failed: everything reserved is given back. */
@@ -124,19 +152,34 @@ export async function reserveCounted(
       if (!isStorageUnavailable(error)) throw error;
     }
   };
-  const taken: Array<{ kind: string; key: string; amount: number; start: number }> = [];
+  const taken: Array<{ kind: string; key: string; amount: number; start: number; limit: number }> = [];
   const giveBack = async () => {
     for (const part of taken.splice(0)) await adjust(part.key, -part.amount, part.start);
   };
   for (const part of parts) {
     const state = await add(part.key, part.amount);
-    taken.push({ kind: part.kind, key: part.key, amount: part.amount, start: state.start });
+    taken.push({ kind: part.kind, key: part.key, amount: part.amount, start: state.start, limit: part.limit });
     if (state.count > part.limit) {
       await giveBack();
       refuse(state, part.message);
     }
   }
   return {
+    async grow(more, message) {
+      for (const part of taken) {
+        const extra = (more[part.kind] ?? part.amount) - part.amount;
+        if (extra <= 0) continue;
+        let state = await add(part.key, extra);
+        // A window that began since the reservation owes nothing for it: the new one is charged the whole amount.
+        if (state.start !== part.start) state = await add(part.key, part.amount);
+        part.amount += extra;
+        part.start = state.start;
+        if (state.count > part.limit) {
+          await giveBack();
+          refuse(state, message);
+        }
+      }
+    },
     async settle(real) {
       if (real === undefined) {
         taken.length = 0;
@@ -163,6 +206,7 @@ export function createGuestQuota(limits: GuardLimits, clock: () => Date, counter
             ];
       const reservation = await reserveCounted(counters, clock, QUOTA_WINDOW_MS, parts, refuse);
       return {
+        grow: (bytes) => reservation.grow({ bytes }, imageTooLarge(bytes)),
         settle: (actual) => reservation.settle(actual === undefined ? undefined : 'tickets' in actual ? { tickets: actual.tickets } : { files: actual.files, bytes: actual.bytes }),
         release: reservation.release,
       };

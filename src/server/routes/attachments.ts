@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { Attachment } from '../../core';
 import { requireReporter, requireUploader } from '../auth/identity';
 import { contentDisposition, sanitizeFileName } from '../attachments/file-name';
-import { inspectUpload } from '../attachments/inspect';
+import { inspectUpload, readImageHeader } from '../attachments/inspect';
 import type { CleanFile } from '../attachments/inspect';
 import type { AppDeps, AppEnv } from '../context';
 import { ApiFailure, failures } from '../errors';
@@ -17,6 +17,7 @@ import { fileTooLarge, receiveUpload } from '../attachments/multipart';
 import { holdIdleTimeout, socketOf } from '../guard/connections';
 import { remoteAddress } from '../guard/guest-quota';
 import type { QuotaReservation } from '../guard/guest-quota';
+import type { UploadReservation } from '../guard/upload-quota';
 import { closeAfter } from '../http/json-body';
 
 /** Uploads unclaimed for this long belong to abandoned drafts and stop counting against the owner's quota. */
@@ -70,7 +71,7 @@ export function attachmentRoutes(deps: AppDeps) {
     // The guests of one address share one share of the image gate, as they share its quotas: a key costs nothing.
     const gateOwner = guest ? `guests:${ip}` : uploader.owner;
     try {
-      const body = await storeUpload(c, uploader.owner, gateOwner, quota);
+      const body = await storeUpload(c, uploader.owner, gateOwner, quota, daily);
       await daily?.settle(uploadCost(body.size, body.width, body.height));
       return c.json(body, 201);
     } catch (error) {
@@ -81,10 +82,16 @@ export function attachmentRoutes(deps: AppDeps) {
   });
 
   /**
-   * Receives, checks and records one upload, its image decoded in `gateOwner`'s share of the gate; settles the guest's
-   * reservation with its real size.
+   * Receives, checks and records one upload, its image charged by its header's pixels to both reservations and then
+   * decoded in `gateOwner`'s share of the gate; settles the guest's reservation with its real size.
    */
-  async function storeUpload(c: Context<AppEnv>, owner: string, gateOwner: string, quota: QuotaReservation | null): Promise<Attachment> {
+  async function storeUpload(
+    c: Context<AppEnv>,
+    owner: string,
+    gateOwner: string,
+    quota: QuotaReservation | null,
+    daily: UploadReservation | null,
+  ): Promise<Attachment> {
     const file = await receiveUpload(c, deps.files, limits.maxFileBytes);
     // The body is in: waiting for the image gate and decoding send nothing, and must not count as idle.
     const socket = socketOf(c);
@@ -99,6 +106,14 @@ export function attachmentRoutes(deps: AppDeps) {
         gone();
         return inspectUpload(deps.files, file.path, file.size, file.type, limits.maxPixels);
       };
+      if (file.type !== 'application/pdf') {
+        // Charged by its pixels before the gate: a quota nearly spent decodes nothing, and uploads in flight at once,
+        // on any process, cannot pass it together by what decoding them takes. The real cost is settled after.
+        const header = await readImageHeader(file.path, limits.maxPixels);
+        const cost = uploadCost(file.size, header.width, header.height);
+        await quota?.grow(cost);
+        await daily?.grow(cost);
+      }
       clean = file.type === 'application/pdf' ? await inspect() : await deps.guards.images.run(gateOwner, inspect);
       gone();
       const row = {
