@@ -34,10 +34,14 @@ import {
   devTokenResponseSchema,
   serverErrorSchema,
   specialistsSchema,
+  webhookCreatedSchema,
+  webhookMessageSchema,
+  webhookStatusSchema,
 } from './schemas';
 import { MAX_PAGE } from './tickets/paging';
 import { SERVER_VERSION } from './version';
 import { errorResponses, operation } from './openapi-paths';
+import { webhooks } from './openapi-webhooks';
 
 /** JSON Schema of a zod schema; `input` for request bodies (defaults optional), `output` for answers. */
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
@@ -73,6 +77,9 @@ const SCHEMAS = {
   DeliveryList: jsonSchema(deliveryListSchema, 'output'),
   DevTokenResponse: jsonSchema(devTokenResponseSchema, 'output'),
   Error: jsonSchema(serverErrorSchema, 'output'),
+  WebhookTicketCreated: jsonSchema(webhookCreatedSchema, 'output'),
+  WebhookTicketStatus: jsonSchema(webhookStatusSchema, 'output'),
+  WebhookTicketMessage: jsonSchema(webhookMessageSchema, 'output'),
 };
 
 /** The schema names the document defines. */
@@ -80,7 +87,6 @@ export type SchemaName = keyof typeof SCHEMAS;
 
 let cached: Record<string, unknown> | null = null;
 
-/** Builds (once) the OpenAPI document; paths are relative to the server URL `/api/v1`. */
 /** The paging parameters of both ticket lists. */
 const PAGE = [
   { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE } },
@@ -88,13 +94,14 @@ const PAGE = [
   { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...STATUSES] } },
 ];
 
+/** Builds (once) the OpenAPI document; paths are relative to the server URL `/api/v1`. */
 export function openApiDocument(): Record<string, unknown> {
   cached ??= {
     openapi: '3.1.0',
     info: {
       title: 'Uchi.Pro Support API',
       version: SERVER_VERSION,
-      description: 'Reference Support API of the Uchi.Pro support widget. Errors: `{ error: { code, message, fields? } }`; `message` is Russian, or English when Accept-Language prefers English.',
+      description: 'Reference Support API of the Uchi.Pro support widget. Errors: `{ error: { code, message, fields? } }`; `message` is Russian, or English when Accept-Language prefers English. What the server POSTs to a support desk is under `webhooks`.',
     },
     servers: [{ url: '/api/v1' }],
     components: {
@@ -107,6 +114,7 @@ export function openApiDocument(): Record<string, unknown> {
       responses: errorResponses(),
     },
     paths: paths(),
+    webhooks: webhooks(),
   };
   return cached;
 }

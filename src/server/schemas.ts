@@ -1,6 +1,6 @@
-/** Answer shapes the server adds on top of the core's contract (agent and dev routes). */
+/** Answer shapes the server adds on top of the core's contract (agent and dev routes), and the bodies of its webhooks. */
 import * as z from 'zod/mini';
-import { agentStatsSchema, API_ERROR_CODES, errorAnswerSchema, isoDateTimeSchema, oneProblemCheckRecordSchema, statusSchema, ticketChangeSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
+import { agentStatsSchema, API_ERROR_CODES, CATEGORIES, errorAnswerSchema, isoDateTimeSchema, linkedTicketSchema, oneProblemCheckRecordSchema, PRIORITIES, statusSchema, ticketChangeSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -152,3 +152,43 @@ export const deliverySchema = z.object({
 
 /** `GET /agent/deliveries`: newest first. */
 export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema) });
+
+/**
+ * The ticket a webhook names: `status` is the one its event left (not necessarily the current one), `followUpOf`
+ * the ticket a follow-up continues (null for any other), `assignee` the specialist handling it once the event was
+ * made (null: nobody).
+ */
+export const webhookTicketSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    number: z.string(),
+    status: statusSchema,
+    category: z.enum(CATEGORIES),
+    priority: z.enum(PRIORITIES),
+    subject: z.string(),
+    followUpOf: z.nullable(linkedTicketSchema),
+    assignee: z.nullable(z.string()),
+  }),
+);
+/** The ticket a webhook names. */
+export type WebhookTicket = z.infer<typeof webhookTicketSchema>;
+
+// One body per type, each narrowing the event to what makes the sender pick that type, so the document tells a
+// desk which events come under which name and the sender cannot build a body its type does not describe.
+const webhookBody = <T extends string, E extends z.ZodMiniType>(type: T, event: () => E) =>
+  z.lazy(() => z.object({ id: z.int().check(z.positive()), type: z.literal(type), ticket: webhookTicketSchema, event: event() }));
+const supportEvent = () => agentTicketEventSchema._zod.innerType;
+
+/** `ticket.created`: the ticket's first event, the only one without a previous status. */
+export const webhookCreatedSchema = webhookBody('ticket.created', () => z.extend(supportEvent(), { previousStatus: z.null() }));
+/** `ticket.status`: a move to another status (the reporter's reply to a specialist's question among them). */
+export const webhookStatusSchema = webhookBody('ticket.status', () => z.extend(supportEvent(), { type: z.literal('status'), previousStatus: statusSchema }));
+/** `ticket.message`: a message that leaves the status as it was (the reporter's, a specialist's, the server's note). */
+export const webhookMessageSchema = webhookBody('ticket.message', () => z.extend(supportEvent(), { type: z.literal('message'), previousStatus: statusSchema }));
+
+/** The body of a webhook, exactly as it is sent: `id` is its event's id, `type` says which of the three it is. */
+export const webhookPayloadSchema = z.discriminatedUnion('type', [webhookCreatedSchema, webhookStatusSchema, webhookMessageSchema]);
+/** The body of a webhook. */
+export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+/** The event types a desk receives. */
+export type WebhookType = WebhookPayload['type'];

@@ -2,14 +2,14 @@
  * Queues the deliveries of one ticket event inside the transaction that appends it: the event and its
  * e-mail/webhooks commit together or not at all, and the dispatcher sends them afterwards.
  */
-import type { Reporter as ReporterRecord, Status, TicketDraft } from '../../core';
+import type { Category, Priority, Reporter as ReporterRecord, Status, TicketDraft } from '../../core';
 import type { AppDeps } from '../context';
 import type { EventRow, TicketRow } from '../db/rows';
 import type { NewOutboxRow, Transaction } from '../storage/types';
 import { eventView } from '../tickets/view';
 import { EMAIL_STATUSES, renderEmail } from './email';
 import { addressOwner, unsubscribeUrl } from './unsubscribe';
-import type { WebhookType } from './webhook';
+import { webhookPayload } from './webhook';
 
 /** Queues the webhooks of `event` and, for a specialist's question, answer or resolution, the reporter's e-mail. */
 export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow): Promise<void> {
@@ -22,26 +22,18 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
   const sending = notifications.webhookUrls.length > 0 || notifications.smtpUrl !== null;
   const files = !sending || event.previous_status === null ? [] : (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id);
   if (notifications.webhookUrls.length > 0) {
-    const type: WebhookType = event.previous_status === null ? 'ticket.created' : event.type === 'message' ? 'ticket.message' : 'ticket.status';
     // The ticket a follow-up continues, as the API names it.
     const followed = ticket.follow_up_of === null ? undefined : await tx.tickets.get(ticket.follow_up_of);
-    const body = JSON.stringify({
-      id: event.id,
-      type,
-      ticket: {
-        id: ticket.id,
-        number: ticket.number,
-        status: event.status,
-        category: ticket.category,
-        priority: ticket.priority,
-        subject: ticket.subject,
-        // The ticket it continues, when the reporter reopened a closed problem as a new ticket.
-        followUpOf: followed === undefined ? null : { id: followed.id, number: followed.number },
-        // Support's own: the specialist handling it when the event was made (null: nobody).
-        assignee: ticket.assignee,
-      },
-      event: eventView(event, files, 'support'),
-    });
+    const body = JSON.stringify(webhookPayload({
+      id: ticket.id,
+      number: ticket.number,
+      status: event.status as Status,
+      category: ticket.category as Category,
+      priority: ticket.priority as Priority,
+      subject: ticket.subject,
+      followUpOf: followed === undefined ? null : { id: followed.id, number: followed.number },
+      assignee: ticket.assignee,
+    }, eventView(event, files, 'support')));
     notifications.webhookUrls.forEach((url, index) => {
       rows.push({ ...base, kind: 'webhook', target: url, dedupe_key: `webhook:${event.id}:${index}`, payload: body });
     });

@@ -1,11 +1,21 @@
 /**
  * Webhooks to the support desk: the body, its signature and one delivery. A receiver checks
- * `X-Uchi-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` (README).
+ * `X-Uchi-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` (README). The body's shape
+ * is `webhookPayloadSchema`'s, which the OpenAPI document's `webhooks` describe too.
  */
 import { createHmac } from 'node:crypto';
+import type { AgentTicketEvent, WebhookPayload, WebhookTicket } from '../schemas';
 
-/** The event types a desk receives. */
-export type WebhookType = 'ticket.created' | 'ticket.status' | 'ticket.message';
+/**
+ * The body announcing `event` of `ticket`. Its type follows from the event alone: no previous status is the
+ * creation, a message that moved nothing a message, anything else a move.
+ */
+export function webhookPayload(ticket: WebhookTicket, event: AgentTicketEvent): WebhookPayload {
+  const { id, type, previousStatus } = event;
+  if (previousStatus === null) return { id, type: 'ticket.created', ticket, event: { ...event, previousStatus } };
+  if (type === 'message') return { id, type: 'ticket.message', ticket, event: { ...event, type, previousStatus } };
+  return { id, type: 'ticket.status', ticket, event: { ...event, type, previousStatus } };
+}
 
 /**
  * The `X-Uchi-Signature` value for `body` sent at `t` (unix seconds): one `v1` per key, the current one first. While
