@@ -15,6 +15,7 @@ import { timelineMessages } from '../../src/widget/status-timeline';
 import timelineCss from '../../src/widget/status-timeline/styles.css?inline';
 import { formMessages } from '../../src/widget/ticket-form';
 import fieldsCss from '../../src/widget/ticket-form/fields.css?inline';
+import splitCss from '../../src/widget/ticket-form/split.css?inline';
 import { formFieldsMessages } from '../../src/widget/ticket-form/fields-messages';
 import formCss from '../../src/widget/ticket-form/styles.css?inline';
 
@@ -34,4 +35,4 @@ export const LAZY_NAMESPACES: Record<string, Messages> = {
 export const ALL_NAMESPACES: Record<string, Messages> = { ...widgetNamespaces, ...LAZY_NAMESPACES };
 
 /** The lazy parts' CSS, in the order the screens adopt it. */
-export const LAZY_CSS = [ticketsCss, guestCss, formCss, fieldsCss, attachmentsCss, supportCss, timelineCss, screenshotCss].join('\n');
+export const LAZY_CSS = [ticketsCss, guestCss, formCss, fieldsCss, splitCss, attachmentsCss, supportCss, timelineCss, screenshotCss].join('\n');
