@@ -79,6 +79,8 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
   });
 
   it('is refused on a closed ticket, over a change the specialist did not see, without a text, and to a reporter', async () => {
+    const older = await newTicket();
+    const olderEvent = ticketSchema.parse((await call(ts, 'GET', `/tickets/${older.id}`, { auth: reporter })).body).events.at(-1)?.id ?? 0;
     const ticket = await newTicket();
     const seen = ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: reporter })).body).events.at(-1)?.id ?? 0;
     expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: reporter, json: { text: 'Ещё деталь' } })).status).toBe(201);
@@ -86,6 +88,13 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
     // An event the ticket does not have (another ticket's, a made-up one) is not what the specialist read.
     expectError(await write(ticket.id, { text: 'Ответ', lastEventId: seen + 1000 }), 422, 'validation_failed');
     expectError(await call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'in_progress', lastEventId: seen + 1000 } }), 422, 'validation_failed');
+    // Older than the ticket's newest, it is still not the ticket's: the id is wrong, not the ticket changed.
+    expect(olderEvent).toBeGreaterThan(0);
+    expect(olderEvent).toBeLessThan(seen);
+    const foreign = await write(ticket.id, { text: 'Ответ', lastEventId: olderEvent });
+    expectError(foreign, 422, 'validation_failed');
+    expect(JSON.stringify(foreign.body)).toContain(`lastEventId ${olderEvent}: у обращения № ${ticket.number} нет такого события.`);
+    expectError(await call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'in_progress', lastEventId: 0 } }), 422, 'validation_failed');
     expectError(await write(ticket.id, { text: '   ' }), 422, 'validation_failed');
     expectError(await write(ticket.id, {}), 422, 'validation_failed');
     expectError(await write(ticket.id, { text: 'Ответ' }, reporter), 403);

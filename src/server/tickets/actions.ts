@@ -214,16 +214,19 @@ function supportFiles(agent: AgentIdentity, attachmentIds: readonly string[]): P
 function seenBySpecialist(agent: AgentIdentity, id: string, seenEventId: number | undefined) {
   return async (tx: Transaction) => {
     const row = await locked((reader) => anyTicket(reader, id))(tx);
-    // Checked under the ticket's lock: two specialists acting on what each saw, the second learns of the first.
-    const newest = seenEventId === undefined ? 0 : await tx.events.lastId(row.id);
-    // An event this ticket does not have yet (another ticket's id, a made-up one) was not read from it.
-    if (seenEventId !== undefined && seenEventId > newest) {
+    if (seenEventId === undefined) return row;
+    // Checked under the ticket's lock: two specialists acting on what each saw, the second learns of the first. The
+    // seen event first, then what came after it.
+    const [seen, ...since] = await tx.events.listAfter(row.id, seenEventId - 1);
+    // An event this ticket does not have (another ticket's id, a made-up one) was not read from it: whatever came
+    // after it, the id is wrong, not the ticket changed.
+    if (seen?.id !== seenEventId) {
       const sentence = { ru: `lastEventId ${seenEventId}: у обращения № ${row.number} нет такого события.`, en: `lastEventId ${seenEventId}: ticket No. ${row.number} has no such event.` };
       throw failures.validation({ lastEventId: sentence }, sentence);
     }
-    if (seenEventId !== undefined && newest > seenEventId) {
+    if (since.length > 0) {
       // A colleague with a token of their own is named; anyone else is said as what it may have been.
-      const colleague = (await tx.events.listAfter(row.id, seenEventId)).findLast((e) => e.actor === 'support' && e.agent_name !== null && e.agent_name !== agent.name)?.agent_name;
+      const colleague = since.findLast((e) => e.actor === 'support' && e.agent_name !== null && e.agent_name !== agent.name)?.agent_name;
       const named = colleague !== undefined && colleague !== null;
       const who = named ? `изменения внёс специалист ${colleague}` : 'ответил коллега или написал пользователь';
       const whoEn = named ? `changed by ${colleague}` : 'a colleague answered or the user wrote';
