@@ -22,11 +22,20 @@ const ERROR_TEXT: Readonly<Record<ErrorStatus, string>> = {
   503: 'Storage temporarily unavailable (see Retry-After)',
 };
 
+const RETRY_AFTER = { description: 'Seconds to wait before trying again', schema: { type: 'string', pattern: '^[0-9]+$' } };
+// The headers an error answer carries, declared so a generated client types them.
+const ERROR_HEADERS: Partial<Record<ErrorStatus, Record<string, unknown>>> = {
+  405: { Allow: { description: 'The methods the path has', required: true, schema: { type: 'string' } } },
+  429: { 'Retry-After': { ...RETRY_AFTER, required: true } },
+  503: { 'Retry-After': RETRY_AFTER },
+};
+
 /** Shared error responses, one per status, all with the error schema. */
 export function errorResponses(): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, description] of Object.entries(ERROR_TEXT)) {
-    responses[`E${status}`] = { description, content: { 'application/json': { schema: ref('Error') } } };
+    const headers = ERROR_HEADERS[Number(status) as ErrorStatus];
+    responses[`E${status}`] = { description, ...(headers === undefined ? {} : { headers }), content: { 'application/json': { schema: ref('Error') } } };
   }
   return responses;
 }
@@ -41,14 +50,17 @@ interface OperationSpec {
   /** An HTML page for people (the e-mails' links): 200 and 400 are pages, not JSON. */
   html?: boolean;
   noContent?: boolean;
+  /** Headers of the success answer. */
+  headers?: Record<string, unknown>;
   security?: unknown[];
   parameters?: unknown[];
   errors: number[];
 }
 
-/** One operation: summary, security, parameters, request body and responses. */
-export function operation(summary: string, spec: OperationSpec): Record<string, unknown> {
+/** One operation: its id (what a generated client names its method), summary, security, parameters, body and responses. */
+export function operation(id: string, summary: string, spec: OperationSpec): Record<string, unknown> {
   return {
+    operationId: id,
     summary,
     ...(spec.security === undefined ? { security: [] } : { security: spec.security }),
     ...(spec.parameters === undefined ? {} : { parameters: spec.parameters }),
@@ -69,6 +81,11 @@ function requestBody(spec: OperationSpec): Record<string, unknown> {
 }
 
 function success(spec: OperationSpec): Record<string, unknown> {
+  const answer = successBody(spec);
+  return spec.headers === undefined ? answer : { ...answer, headers: spec.headers };
+}
+
+function successBody(spec: OperationSpec): Record<string, unknown> {
   if (spec.noContent === true) return { description: 'Done; no body' };
   if (spec.html === true) return { description: 'A page for the person who opened the link', content: HTML_PAGE };
   if (spec.sse === true) {

@@ -55,9 +55,13 @@ const RESPONSES = {
 export function webhooks(): Record<string, unknown> {
   return Object.fromEntries(Object.entries(TYPES).map(([type, { summary, detail, body }]) => [type, {
     post: {
+      // ticket.created → ticketCreatedWebhook: what a generated receiver names it.
+      operationId: `${type.replace(/\.(\w)/u, (_, first: string) => first.toUpperCase())}Webhook`,
       summary,
       description: `${detail} ${DELIVERY}`,
       parameters: HEADERS,
+      // The signature in the headers is the credential, and the receiver checks it: no scheme of the API's own.
+      security: [],
       requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${body}` } } } },
       responses: RESPONSES,
     },

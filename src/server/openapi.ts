@@ -46,7 +46,22 @@ import { webhooks } from './openapi-webhooks';
 /** JSON Schema of a zod schema; `input` for request bodies (defaults optional), `output` for answers. */
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
-  return rest;
+  return defaultsInWords(rest) as Record<string, unknown>;
+}
+
+/**
+ * A default said in the description rather than as `default`: common generators (openapi-typescript among them)
+ * make a property with a default required in the request types too, so every call would have to send
+ * `attachmentIds: []`. The server fills it in when left out, which the words say.
+ */
+function defaultsInWords(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(defaultsInWords);
+  if (node === null || typeof node !== 'object') return node;
+  const { default: fallback, ...rest } = node as Record<string, unknown>;
+  const out = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, defaultsInWords(value)]));
+  if (fallback === undefined) return out;
+  const said = `${JSON.stringify(fallback)} when left out.`;
+  return { ...out, description: typeof out['description'] === 'string' ? `${out['description']} ${said}` : said };
 }
 
 const SCHEMAS = {
@@ -126,52 +141,58 @@ const ID = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', 
 const TICKET_REF = [{ ...ID[0], description: 'The ticket id, or its number (UP-2026-000123).' }];
 const UNSUBSCRIBE_TOKEN = [{ name: 't', in: 'query', required: true, schema: { type: 'string' }, description: 'The signed token of the e-mail’s link; the only credential.' }];
 
+/** `operation` with one more answer of its own (not the shared error shape). */
+function withResponse(status: string, answer: Record<string, unknown>, built: Record<string, unknown>): Record<string, unknown> {
+  return { ...built, responses: { ...(built['responses'] as Record<string, unknown>), [status]: answer } };
+}
+
 function paths(): Record<string, unknown> {
   return {
-    '/meta': { get: operation('Server time, open now, next opening, channels, limits', { ok: 'Meta', errors: [429] }) },
-    '/openapi.json': { get: operation('This document', { ok: null, errors: [] }) },
-    '/healthz': { get: operation('Liveness, for load balancers (also at the server’s root): `{ "status": "ok" }` while the process serves requests. No auth, no rate limit, never cached', { ok: null, errors: [] }) },
+    '/meta': { get: operation('getMeta', 'Server time, open now, next opening, channels, limits', { ok: 'Meta', errors: [429] }) },
+    '/openapi.json': { get: operation('getOpenApiDocument', 'This document', { ok: null, errors: [] }) },
+    '/healthz': { get: operation('getHealth', 'Liveness, for load balancers (also at the server’s root): `{ "status": "ok" }` while the process serves requests. No auth, no rate limit, never cached', { ok: null, errors: [] }) },
     '/readyz': {
-      get: operation('Readiness (also at the server’s root): `{ "status": "ok", "checks" }` when the database answers and takes a write and the disks have room; otherwise 503 `{ "status": "unavailable", "checks" }` naming what failed. No auth, no rate limit, never cached', { ok: null, errors: [] }),
+      get: withResponse('503', { description: 'Not ready: `{ "status": "unavailable", "checks" }` naming what failed', content: { 'application/json': { schema: { type: 'object' } } } }, operation('getReadiness', 'Readiness (also at the server’s root): `{ "status": "ok", "checks" }` when the database answers and takes a write and the disks have room; otherwise 503 `{ "status": "unavailable", "checks" }` naming what failed. No auth, no rate limit, never cached', { ok: null, errors: [] })),
     },
     '/attachments': {
-      post: operation('Upload one file (multipart field `file`); type decided by content, images re-encoded. A reporter’s for a ticket or a message; an agent token’s for a specialist’s message or status change', {
+      post: operation('uploadAttachment', 'Upload one file (multipart field `file`); type decided by content, images re-encoded. A reporter’s for a ticket or a message; an agent token’s for a specialist’s message or status change', {
         security: [...REPORTER, ...AGENT], multipart: true, ok: 'Attachment', status: 201, errors: [400, 401, 403, 413, 415, 422, 429, 503],
       }),
     },
     '/attachments/{id}': {
-      get: operation('Download one attachment (uploader, ticket reader or agent); someone else’s is 404', {
+      get: operation('downloadAttachment', 'Download one attachment (uploader, ticket reader or agent); someone else’s is 404', {
         security: [...REPORTER, ...AGENT], parameters: ID, binary: true, errors: [401, 404, 429],
       }),
-      delete: operation('Delete one of one’s own uploads that no ticket uses yet (frees the upload quota)', {
+      delete: operation('deleteAttachment', 'Delete one of one’s own uploads that no ticket uses yet (frees the upload quota)', {
         security: [...REPORTER, ...AGENT], parameters: ID, noContent: true, status: 204, errors: [401, 403, 404, 409, 429, 503],
       }),
     },
     '/tickets': {
-      post: operation('Create a ticket; a replay with the same Idempotency-Key and body returns the first answer. `followUpOf` (id or number) continues the reporter’s own resolved or cancelled ticket within 30 days of its final status: someone else’s or an unknown one is 404, an open or older one 422 on `followUpOf`', {
+      post: operation('createTicket', 'Create a ticket; a replay with the same Idempotency-Key and body returns the first answer. `followUpOf` (id or number) continues the reporter’s own resolved or cancelled ticket within 30 days of its final status: someone else’s or an unknown one is 404, an open or older one 422 on `followUpOf`', {
         security: REPORTER, body: 'CreateTicketBody', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 } }],
+        headers: { 'Idempotent-Replayed': { description: '`true` when this is the first answer given again to a replay; absent otherwise', schema: { type: 'string', const: 'true' } } },
       }),
-      get: operation('The reporter’s tickets, newest first, one page at a time (pass nextCursor as cursor; null on the last page)', {
+      get: operation('listTickets', 'The reporter’s tickets, newest first, one page at a time (pass nextCursor as cursor; null on the last page)', {
         security: REPORTER, ok: 'TicketList', errors: [400, 401, 403, 429], parameters: PAGE,
       }),
     },
-    '/tickets/{id}': { get: operation('One ticket with its events', { security: REPORTER, parameters: TICKET_REF, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
+    '/tickets/{id}': { get: operation('getTicket', 'One ticket with its events', { security: REPORTER, parameters: TICKET_REF, ok: 'Ticket', errors: [401, 403, 404, 429] }) },
     '/tickets/{id}/messages': {
-      post: operation('Reporter’s message; answers a clarification request (clarification_requested → clarification_sent). Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
+      post: operation('postMessage', 'Reporter’s message; answers a clarification request (clarification_requested → clarification_sent). Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
         security: REPORTER, parameters: TICKET_REF, body: 'MessageBody', ok: 'TicketChange', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/tickets/{id}/cancel': {
-      post: operation('Reporter cancels a ticket that is not final', { security: REPORTER, parameters: TICKET_REF, ok: 'Ticket', errors: [401, 403, 404, 409, 429, 503] }),
+      post: operation('cancelTicket', 'Reporter cancels a ticket that is not final', { security: REPORTER, parameters: TICKET_REF, ok: 'Ticket', errors: [401, 403, 404, 409, 429, 503] }),
     },
     '/tickets/{id}/rating': {
-      post: operation('Reporter rates the help (1–5, optional comment) once a specialist has answered or the ticket is resolved; changeable for 7 days after the first rating, then 409', {
+      post: operation('rateTicket', 'Reporter rates the help (1–5, optional comment) once a specialist has answered or the ticket is resolved; changeable for 7 days after the first rating, then 409', {
         security: REPORTER, parameters: TICKET_REF, body: 'RatingBody', ok: 'Ticket', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/tickets/{id}/events': {
-      get: operation('Live event stream (text/event-stream, event `ticket-event`), resumable with Last-Event-ID', {
+      get: operation('streamTicketEvents', 'Live event stream (text/event-stream, event `ticket-event`), resumable with Last-Event-ID', {
         security: [...REPORTER, ...AGENT], sse: true, errors: [400, 401, 404, 429],
         parameters: [
           ...TICKET_REF,
@@ -181,7 +202,7 @@ function paths(): Record<string, unknown> {
       }),
     },
     '/agent/tickets': {
-      get: operation('Ticket summaries, newest first or the queue (order=due), one page at a time. Contract change: the list no longer carries full tickets (reporter, events); read one by id', {
+      get: operation('listAgentTickets', 'Ticket summaries, newest first or the queue (order=due), one page at a time. Contract change: the list no longer carries full tickets (reporter, events); read one by id', {
         security: AGENT, ok: 'AgentTicketList', errors: [400, 401, 403, 429],
         parameters: [
           ...PAGE,
@@ -200,51 +221,52 @@ function paths(): Record<string, unknown> {
       }),
     },
     '/agent/specialists': {
-      get: operation('The caller’s name (null with the shared token) and the specialists (SUPPORT_AGENTS) a ticket can be assigned to', { security: AGENT, ok: 'Specialists', errors: [401, 403, 429] }),
+      get: operation('listSpecialists', 'The caller’s name (null with the shared token) and the specialists (SUPPORT_AGENTS) a ticket can be assigned to', { security: AGENT, ok: 'Specialists', errors: [401, 403, 429] }),
     },
     '/agent/stats': {
-      get: operation('Ratings given or changed in the last 30 days, the share of 4–5, and the newest 20 ratings under 4 with their tickets and comments', { security: AGENT, ok: 'AgentStats', errors: [401, 403, 429] }),
+      get: operation('getAgentStats', 'Ratings given or changed in the last 30 days, the share of 4–5, and the newest 20 ratings under 4 with their tickets and comments', { security: AGENT, ok: 'AgentStats', errors: [401, 403, 429] }),
     },
     '/me/notifications': {
-      get: operation("The reporter's notification preferences (`email`: true until switched off)", { security: REPORTER, ok: 'NotificationPrefs', errors: [401, 403, 429, 503] }),
-      put: operation('Switches e-mails about a specialist’s question, answer or resolution on or off', {
+      get: operation('getNotificationPrefs', "The reporter's notification preferences (`email`: true until switched off)", { security: REPORTER, ok: 'NotificationPrefs', errors: [401, 403, 429, 503] }),
+      put: operation('setNotificationPrefs', 'Switches e-mails about a specialist’s question, answer or resolution on or off', {
         security: REPORTER, body: 'NotificationPrefs', ok: 'NotificationPrefs', errors: [400, 401, 403, 413, 415, 422, 429, 503],
       }),
     },
     '/email/unsubscribe': {
-      get: operation('The e-mails’ unsubscribe link: a page asking to confirm (opening it changes nothing)', { parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429] }),
-      post: operation('Turns the link’s recipient’s e-mails off: the page’s button and the one-click unsubscribe of RFC 8058 (the body is not read)', {
+      get: operation('showUnsubscribePage', 'The e-mails’ unsubscribe link: a page asking to confirm (opening it changes nothing)', { parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429] }),
+      post: operation('unsubscribe', 'Turns the link’s recipient’s e-mails off: the page’s button and the one-click unsubscribe of RFC 8058 (the body is not read)', {
         parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429, 503],
       }),
     },
     '/email/resubscribe': {
-      post: operation('Turns the link’s recipient’s e-mails back on (the button of the page after unsubscribing)', { parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429, 503] }),
+      post: operation('resubscribe', 'Turns the link’s recipient’s e-mails back on (the button of the page after unsubscribing)', { parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429, 503] }),
     },
     '/agent/deliveries': {
-      get: operation('The outbox delivery log (e-mails and webhooks), newest first, at most 200', {
+      get: operation('listDeliveries', 'The outbox delivery log (e-mails and webhooks), newest first, at most 200', {
         security: AGENT, ok: 'DeliveryList', errors: [400, 401, 403, 429],
         parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...DELIVERY_STATUSES] } }],
       }),
     },
     '/agent/deliveries/{id}/retry': {
-      post: operation('Sends a given-up (failed) delivery again: pending now, attempts from zero, a new day of retries; 409 conflict for any other', {
+      post: operation('retryDelivery', 'Sends a given-up (failed) delivery again: pending now, attempts from zero, a new day of retries; 409 conflict for any other', {
         security: AGENT, ok: 'Delivery', errors: [401, 403, 404, 409, 429, 503],
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
       }),
     },
-    '/agent/tickets/{id}': { get: operation('Any ticket, by its id or its number, with the moves a specialist may make now', { security: AGENT, parameters: TICKET_REF, ok: 'AgentTicket', errors: [401, 403, 404, 429] }) },
+    '/agent/tickets/{id}': { get: operation('getAgentTicket', 'Any ticket, by its id or its number, with the moves a specialist may make now', { security: AGENT, parameters: TICKET_REF, ok: 'AgentTicket', errors: [401, 403, 404, 429] }) },
     '/agent/tickets/{id}/status': {
-      post: operation('Specialist changes the status; illegal transition → 409. Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
+      post: operation('changeTicketStatus', 'Specialist changes the status; illegal transition → 409. `text` is required for clarification_requested (the question) and answered (the answer): 422 on `text` without it. With `lastEventId` (the newest event the specialist read), a ticket changed since → 409 conflict and nothing is stored; an id that is not one of the ticket’s events → 422 on `lastEventId`. Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
         security: AGENT, parameters: TICKET_REF, body: 'AgentStatusBody', ok: 'AgentTicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/agent/tickets/{id}/messages': {
-      post: operation('Specialist writes to the user without moving the ticket (e-mailed to the reporter, a `ticket.message` webhook); a closed ticket → 409 illegal_transition; with lastEventId, a ticket changed since → 409 conflict', {
+      post: operation('postAgentMessage', 'Specialist writes to the user without moving the ticket (e-mailed to the reporter, a `ticket.message` webhook); a closed ticket → 409 illegal_transition; with lastEventId, a ticket changed since → 409 conflict', {
         security: AGENT, parameters: TICKET_REF, body: 'AgentMessageBody', ok: 'AgentTicketChange', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/agent/tickets/{id}/assignee': {
       post: operation(
+        'assignTicket',
         'Takes (agent "me"), hands over (a specialist’s name) or releases (null) a ticket. What already is: 200 with assignment null. A ticket a colleague handles changes hands only with `from` naming them; `from` no longer so → 409 conflict naming who handles it; a closed ticket → 409 illegal_transition; "me" with the shared token → 403 unnamed_agent; a name not in SUPPORT_AGENTS → 422 unknown_agent',
         {
           security: AGENT, parameters: TICKET_REF, body: 'AgentAssigneeBody', ok: 'AgentAssigneeChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
@@ -252,12 +274,12 @@ function paths(): Record<string, unknown> {
       ),
     },
     '/dev/token': {
-      post: operation('Dev mode only (SUPPORT_DEV=1, 404 otherwise): sign a one-hour reporter token', {
+      post: operation('createDevToken', 'Dev mode only (SUPPORT_DEV=1, 404 otherwise): sign a one-hour reporter token', {
         body: 'DevTokenBody', ok: 'DevTokenResponse', errors: [400, 404, 415, 422, 429],
       }),
     },
     '/dev/agent-token': {
-      get: operation("Dev mode only (SUPPORT_DEV=1, 404 otherwise): the agent token, for the demo's operator page", {
+      get: operation('getDevAgentToken', "Dev mode only (SUPPORT_DEV=1, 404 otherwise): the agent token, for the demo's operator page", {
         ok: 'DevTokenResponse', errors: [404, 429],
       }),
     },

@@ -32,7 +32,7 @@ function specificationValidator(): ValidateFunction {
 
 /** The document as far as the test reads it. */
 interface Document {
-  paths: Record<string, Record<string, { responses: Record<string, { description?: string }>; parameters?: Array<{ in?: string }> }>>;
+  paths: Record<string, Record<string, { operationId?: string; responses: Record<string, { description?: string }>; parameters?: Array<{ in?: string }> }>>;
   webhooks: Record<string, unknown>;
 }
 
@@ -54,6 +54,21 @@ describe('the OpenAPI document', () => {
     const doc = reply.body as Document;
     expect(errorsOf(doc)).toEqual([]);
     expect(Object.keys(doc.webhooks).sort()).toEqual(['ticket.created', 'ticket.message', 'ticket.status']);
+    // What a generated client or receiver names its methods: every operation has an id, and no two the same.
+    const operations = [...Object.values(doc.paths), ...Object.values(doc.webhooks as Document['paths'])].flatMap((item) => Object.values(item));
+    const ids = operations.map((operation) => operation.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id)), JSON.stringify(ids)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The waits a client must honour are typed headers, not only words.
+    const shared = (doc as unknown as { components: { responses: Record<string, { headers?: Record<string, { required?: boolean }> }> } }).components.responses;
+    expect(shared['E429']?.headers?.['Retry-After']?.required).toBe(true);
+    expect(shared['E503']?.headers?.['Retry-After']).toBeDefined();
+    expect(shared['E405']?.headers?.['Allow']?.required).toBe(true);
+    // A property the server fills in when left out says so in words: as `default`, generators make it required in
+    // the request types (openapi-typescript: every call would have to send `attachmentIds: []`).
+    const schemas = JSON.stringify((doc as unknown as { components: { schemas: unknown } }).components.schemas);
+    expect(schemas).not.toContain('"default":');
+    expect(schemas).toContain('[] when left out.');
 
     // The check is live: a response without its description, a parameter that says not where it goes, and a webhook
     // that is not an operation are each refused.
