@@ -6,7 +6,7 @@ import type { WebhookType } from './schemas';
 const TYPES: Readonly<Record<WebhookType, { summary: string; detail: string; body: SchemaName }>> = {
   'ticket.created': {
     summary: 'A ticket was registered',
-    detail: 'The ticket’s first event, the only one with `previousStatus` null. A follow-up names the ticket it continues in `ticket.followUpOf`.',
+    detail: 'The ticket’s first event, the only one with `previousStatus` null: the server registering it (`status` registered, `actor` system). Who reported it is the ticket’s `reporter`, read with `GET /agent/tickets/{id}`. A follow-up names the ticket it continues in `ticket.followUpOf`.',
     body: 'WebhookTicketCreated',
   },
   'ticket.status': {

@@ -1,6 +1,6 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes), and the bodies of its webhooks. */
 import * as z from 'zod/mini';
-import { agentStatsSchema, API_ERROR_CODES, CATEGORIES, errorAnswerSchema, isoDateTimeSchema, linkedTicketSchema, oneProblemCheckRecordSchema, PRIORITIES, statusSchema, ticketChangeSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
+import { agentStatsSchema, API_ERROR_CODES, CATEGORIES, INITIAL_STATUS, errorAnswerSchema, isoDateTimeSchema, linkedTicketSchema, oneProblemCheckRecordSchema, PRIORITIES, statusSchema, ticketChangeSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -179,8 +179,13 @@ const webhookBody = <T extends string, E extends z.ZodMiniType>(type: T, event: 
   z.lazy(() => z.object({ id: z.int().check(z.positive()), type: z.literal(type), ticket: webhookTicketSchema, event: event() }));
 const supportEvent = () => agentTicketEventSchema._zod.innerType;
 
-/** `ticket.created`: the ticket's first event, the only one without a previous status. */
-export const webhookCreatedSchema = webhookBody('ticket.created', () => z.extend(supportEvent(), { previousStatus: z.null() }));
+/**
+ * `ticket.created`: the ticket's first event, the only one without a previous status: the server registering it
+ * (`status` registered, `actor` system; who reported it is the ticket's reporter, read with GET /agent/tickets/{id}).
+ */
+export const webhookCreatedSchema = webhookBody('ticket.created', () =>
+  z.extend(supportEvent(), { type: z.literal('status'), status: z.literal(INITIAL_STATUS), actor: z.literal('system'), previousStatus: z.null() }),
+);
 /** `ticket.status`: a move to another status (the reporter's reply to a specialist's question among them). */
 export const webhookStatusSchema = webhookBody('ticket.status', () => z.extend(supportEvent(), { type: z.literal('status'), previousStatus: statusSchema }));
 /** `ticket.message`: a message that leaves the status as it was (the reporter's, a specialist's, the server's note). */

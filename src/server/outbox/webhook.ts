@@ -4,6 +4,7 @@
  * is `webhookPayloadSchema`'s, which the OpenAPI document's `webhooks` describe too.
  */
 import { createHmac } from 'node:crypto';
+import { INITIAL_STATUS } from '../../core';
 import type { AgentTicketEvent, WebhookPayload, WebhookTicket } from '../schemas';
 
 /**
@@ -11,8 +12,12 @@ import type { AgentTicketEvent, WebhookPayload, WebhookTicket } from '../schemas
  * creation, a message that moved nothing a message, anything else a move.
  */
 export function webhookPayload(ticket: WebhookTicket, event: AgentTicketEvent): WebhookPayload {
-  const { id, type, previousStatus } = event;
-  if (previousStatus === null) return { id, type: 'ticket.created', ticket, event: { ...event, previousStatus } };
+  const { id, type, status, actor, previousStatus } = event;
+  if (previousStatus === null) {
+    // Only the server's registration has no previous status (create.ts): anything else is a bug, not a body to send.
+    if (type !== 'status' || status !== INITIAL_STATUS || actor !== 'system') throw new Error(`event ${id} has no previous status but is not a registration`);
+    return { id, type: 'ticket.created', ticket, event: { ...event, type, status, actor, previousStatus } };
+  }
   if (type === 'message') return { id, type: 'ticket.message', ticket, event: { ...event, type, previousStatus } };
   return { id, type: 'ticket.status', ticket, event: { ...event, type, previousStatus } };
 }
