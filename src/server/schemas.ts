@@ -78,7 +78,7 @@ export const specialistsSchema = z.object({ me: z.nullable(z.string()), speciali
  * `GET /agent/tickets`: one page of ticket summaries, newest first, with `nextCursor`. The full ticket (reporter,
  * events) is read by id from `GET /agent/tickets/{id}`; the list no longer carries it.
  */
-export const agentTicketListSchema = z.lazy(() => z.object({ tickets: z.array(agentTicketSummarySchema), nextCursor: z.optional(z.nullable(z.string())) }));
+export const agentTicketListSchema = z.lazy(() => z.object({ tickets: z.array(agentTicketSummarySchema), nextCursor: z.nullable(z.string()) }));
 
 /**
  * An event as support reads it (the agent API, support's event stream, the webhooks): with `agent`, the name of
@@ -101,7 +101,7 @@ export const agentTicketSchema = z.lazy(() =>
       moves: z.array(statusSchema),
       events: z.array(agentTicketEventSchema),
       /** The newest event's id, as on the list's lines: what a change sends as `lastEventId`. */
-      lastEventId: z.int(),
+      lastEventId: z.int().check(z.positive()),
       /** The specialist handling it (null: nobody), and every change of that, oldest first. */
       assignee: z.nullable(z.string()),
       assignments: z.array(assignmentSchema),
