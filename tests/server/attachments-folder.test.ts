@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attachmentSchema } from '../../src/core';
-import { FOLDER_OWNER_FILE } from '../../src/server/attachments/folder-owner';
+import { checkFolderOwner, FOLDER_OWNER_FILE } from '../../src/server/attachments/folder-owner';
 import { call, copyDatabase, createEmptyTestDatabase, dropTestDatabase, startTestServer, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { fileForm, pdfFile } from './images';
@@ -49,7 +49,8 @@ describe('the attachments folder', () => {
     expect(stored).toHaveLength(1);
     const [id, location] = readFileSync(join(folder, FOLDER_OWNER_FILE), 'utf8').split('\n');
     expect(id).toMatch(/^[0-9a-f]{32}$/);
-    expect(location).toMatch(/^(sqlite \/.*support\.sqlite|postgres :\d+\/support_[0-9a-f]+)$/);
+    // PostgreSQL's place starts with the cluster's own id: a dump restored on another server has another.
+    expect(location).toMatch(/^(sqlite \/.*support\.sqlite|postgres \d+:\d+\/support_[0-9a-f]+)$/);
   });
 
   it('is refused, and nothing removed, when a copy of its database kept elsewhere starts beside the original', async () => {
@@ -122,5 +123,36 @@ describe('the attachments folder', () => {
     expect(after).toEqual(expect.arrayContaining([...stored, writing, adopting]));
     expect(after).not.toContain(leftPart);
     expect(after).not.toContain(leftFile);
+  });
+});
+
+describe('the attachments folder’s marker', () => {
+  const ID = 'a'.repeat(32);
+  /** A database as the check sees it: its identity and its place, said now and as an older server said it. */
+  const database = (place: string, formerly?: string) => ({
+    identity: async () => ID,
+    location: async () => ({ place, ...(formerly === undefined ? {} : { formerly }) }),
+    attachments: { storageNames: async () => [] },
+  });
+  const folderMarked = (place: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'support-marker-'));
+    writeFileSync(join(dir, FOLDER_OWNER_FILE), `${ID}\n${place}\n`);
+    return dir;
+  };
+  const config = (attachmentsDir: string) => ({ attachmentsDir, databaseUrl: 'postgres://support@db.example/support' });
+
+  it('refuses the same database restored on another PostgreSQL server with the same port and name', async () => {
+    const dir = folderMarked('postgres 7301000000000000001:5432/support');
+    const restored = database('postgres 7301000000000000002:5432/support', 'postgres :5432/support');
+    await expect(checkFolderOwner(restored as never, config(dir))).rejects.toThrow(/names a copy of it at postgres 7301000000000000002:5432\/support.*without its \.support-database/);
+    expect(readFileSync(join(dir, FOLDER_OWNER_FILE), 'utf8')).toBe(`${ID}\npostgres 7301000000000000001:5432/support\n`);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('takes a marker an older server wrote without the cluster, and names the cluster in it from then on', async () => {
+    const dir = folderMarked('postgres :5432/support');
+    await checkFolderOwner(database('postgres 7301000000000000001:5432/support', 'postgres :5432/support') as never, config(dir));
+    expect(readFileSync(join(dir, FOLDER_OWNER_FILE), 'utf8')).toBe(`${ID}\npostgres 7301000000000000001:5432/support\n`);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -27,7 +27,7 @@ export async function checkFolderOwner(
 ): Promise<void> {
   const dir = config.attachmentsDir;
   const setting = config.databaseUrl === null ? 'SUPPORT_DB' : 'SUPPORT_DATABASE_URL';
-  const [id, location] = await Promise.all([store.identity(), store.location()]);
+  const [id, { place: location, formerly }] = await Promise.all([store.identity(), store.location()]);
   const path = join(dir, FOLDER_OWNER_FILE);
   let marked: string[] | null = null;
   try {
@@ -43,11 +43,14 @@ export async function checkFolderOwner(
           `check ${setting}. Nothing was removed. A folder that really is to start over with this database loses its files: empty it first.`,
       );
     }
-    if (markedLocation !== '' && markedLocation !== location) {
+    // A marker from an older server says the same place its way (PostgreSQL: without the cluster's id) and gets
+    // rewritten below.
+    if (markedLocation !== '' && markedLocation !== location && markedLocation !== formerly) {
       throw new ConfigError(
         `SUPPORT_ATTACHMENTS_DIR ${dir} holds the files of this database at ${markedLocation}, and ${setting} names a copy of it at ` +
-          `${location}: a copy started beside the original would remove the original's newer files. Give the copy a folder of its own ` +
-          `(a copy of this one). Nothing was removed. If the database has moved there for good, delete ${path} and start again.`,
+          `${location}: a copy started beside the original would remove the original's newer files. Give the copy a folder of its own: ` +
+          `a copy of this one without its ${FOLDER_OWNER_FILE}, which the copy's first start writes anew. Nothing was removed. If the database ` +
+          `has moved there for good, delete ${path} and start again.`,
       );
     }
     if (markedLocation === location) return;
@@ -64,7 +67,7 @@ export async function checkFolderOwner(
   const part = `${path}.${process.pid}.tmp`;
   writeFileSync(part, `${id}\n${location}\n`, { mode: 0o600 });
   if (marked !== null) {
-    // A marker without the place (an older one) gets it.
+    // A marker without the place, or with an older server's way of saying it, gets it.
     renameSync(part, path);
     return;
   }

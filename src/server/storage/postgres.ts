@@ -447,7 +447,11 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
     },
     location: async () => {
       const at = await first<{ port: number | null; name: string }>(pool, 'SELECT inet_server_port() AS port, current_database() AS name');
-      return `postgres :${at?.port ?? 'socket'}/${at?.name ?? ''}`;
+      // The cluster's own id, made by initdb: a dump restored on another server has another, though its port and
+      // name may be the same. A server that does not show it to this role is told apart by port and name alone.
+      const cluster = await first<{ id: string }>(pool, 'SELECT system_identifier::text AS id FROM pg_control_system()').catch(() => undefined);
+      const formerly = `postgres :${at?.port ?? 'socket'}/${at?.name ?? ''}`;
+      return { place: `postgres ${cluster?.id ?? ''}:${at?.port ?? 'socket'}/${at?.name ?? ''}`, formerly };
     },
     close: () => pool.end(),
   };

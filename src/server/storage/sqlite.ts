@@ -211,7 +211,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     identity: () => read(() => (db.prepare('SELECT id FROM database_identity').get() as { id: string }).id),
     servedOutsideDev: () => read(() => (db.prepare('SELECT served_outside_dev_at AS at FROM database_identity').get() as { at: string | null }).at),
     markServedOutsideDev: (at) => read(() => void db.prepare('UPDATE database_identity SET served_outside_dev_at = COALESCE(served_outside_dev_at, ?)').run(at)),
-    location: async () => `sqlite ${existsSync(db.name) ? realpathSync(db.name) : resolve(db.name)}`,
+    location: async () => ({ place: `sqlite ${existsSync(db.name) ? realpathSync(db.name) : resolve(db.name)}` }),
     close: async () => {
       await idle();
       db.close();

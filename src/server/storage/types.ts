@@ -218,10 +218,11 @@ export interface Storage {
   /** The database's own random id, made by its migrations: the attachments folder keeps it to know its database. */
   identity(): Promise<string>;
   /**
-   * Where this database is (SQLite: the file's real path; PostgreSQL: the server's port and the database's name): a
-   * copy has the same identity in another place.
+   * Where this database is (SQLite: the file's real path; PostgreSQL: the cluster's own id, the server's port and the
+   * database's name): a copy has the same identity in another place. `formerly`: how an older server said the same
+   * place, which a marker written by it still holds.
    */
-  location(): Promise<string>;
+  location(): Promise<{ place: string; formerly?: string }>;
   /**
    * PostgreSQL: how many connections the server takes from clients like this one (max_connections less those kept for
    * superusers); undefined on SQLite.
