@@ -77,12 +77,25 @@ export function retryDelay(attempts: number, baseMs: number, maxMs: number): num
   return Math.min(maxMs, baseMs * 2 ** Math.min(30, Math.max(0, attempts - 1)));
 }
 
+/**
+ * The mail server's address as the transport takes it: an smtp:// address with a user and password requires
+ * STARTTLS (`requireTLS=true`), so a server that does not offer it (or a network that strips it) never gets the
+ * password in clear; the address's own `requireTLS=false` keeps a relay that has no TLS at all. smtps:// is TLS from
+ * the start, and an address without credentials sends nothing secret.
+ */
+export function smtpTransportUrl(raw: string): string {
+  const url = new URL(raw);
+  if (url.protocol !== 'smtp:' || (url.username === '' && url.password === '') || url.searchParams.has('requireTLS')) return raw;
+  url.searchParams.set('requireTLS', 'true');
+  return url.toString();
+}
+
 /** Starts the dispatcher (does nothing until woken or the timer fires). */
 export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock' | 'logger'>): Dispatcher {
   const settings = deps.config.notifications;
   const mailer = settings.smtpUrl === null
     ? null
-    : nodemailer.createTransport(settings.smtpUrl, { from: settings.mailFrom });
+    : nodemailer.createTransport(smtpTransportUrl(settings.smtpUrl), { from: settings.mailFrom });
   const webhookSecrets = acceptedSecrets(settings.webhookSecret, settings.previousWebhookSecret);
   let stopped = false;
   let running: Promise<void> | null = null;
