@@ -7,6 +7,7 @@ import nodemailer from 'nodemailer';
 import { acceptedSecrets } from '../config';
 import type { AppDeps } from '../context';
 import { errorLine } from '../error-line';
+import { repeatedFailure } from '../repeated-failure';
 import type { OutboxRow } from '../db/rows';
 import type { EmailPayload } from './email';
 import { postWebhook } from './webhook';
@@ -97,6 +98,8 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     ? null
     : nodemailer.createTransport(smtpTransportUrl(settings.smtpUrl), { from: settings.mailFrom });
   const webhookSecrets = acceptedSecrets(settings.webhookSecret, settings.previousWebhookSecret);
+  // A database that is down fails every round, in every process: said when it starts, now and then, and when it ends.
+  const rounds = repeatedFailure(deps.logger, 'outbox round', deps.clock);
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -197,7 +200,8 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       return;
     }
     running = round()
-      .catch((error: unknown) => deps.logger.warn('[support] outbox round failed; trying again later:', error))
+      .then(() => rounds.succeeded())
+      .catch((error: unknown) => rounds.failed(error))
       .finally(() => {
         running = null;
         if (again && !stopped) wake();
