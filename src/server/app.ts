@@ -90,17 +90,23 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   return app;
 }
 
+/** A request as an error line names it: its method, path and id (the request log's `id`, its `X-Request-Id`). */
+function requestOf(c: Context): string {
+  const id = (c as Context<AppEnv>).get('requestId');
+  return `${c.req.method} ${c.req.path}${id === undefined ? '' : ` (request ${id})`}`;
+}
+
 /** Maps any thrown value to the error shape; only the unexpected ones are logged (with the stack). */
 function errorResponse(error: unknown, c: Context, deps: AppDeps): Response {
   let failure: ApiFailure;
   if (error instanceof ApiFailure) failure = error;
   else if (isStorageUnavailable(error)) {
-    deps.logger.error(`[support] storage unavailable on ${c.req.method} ${c.req.path}: ${errorLine(error)}`);
+    deps.logger.error(`[support] storage unavailable on ${requestOf(c)}: ${errorLine(error)}`);
     failure = unavailable();
   } else if (error instanceof HTTPException && error.status < 500) {
     failure = new ApiFailure(400, 'bad_request', { ru: 'Некорректный запрос.', en: 'Bad request.' });
   } else {
-    deps.logger.error(`[support] unexpected error on ${c.req.method} ${c.req.path}:`, error);
+    deps.logger.error(`[support] unexpected error on ${requestOf(c)}:`, error);
     failure = new ApiFailure(500, 'internal', { ru: 'Внутренняя ошибка сервера. Мы уже знаем о ней.', en: 'Internal server error. We already know about it.' });
   }
   // A body cut because the server is closing (its grace ran out mid-upload) is no fault of the client's.

@@ -30,5 +30,7 @@ export interface AppEnv {
     identity: Identity;
     /** The client's address (behind a trusted proxy, the one it forwarded); unset outside Node's HTTP server. */
     clientAddress?: string;
+    /** The request's id, as its request-log line and its `X-Request-Id` answer say it. */
+    requestId?: string;
   };
 }

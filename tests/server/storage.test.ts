@@ -38,6 +38,9 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
       const busy = await createTicket(ts, alice, validDrafts.course, key);
       expectError(busy, 503, 'unavailable');
       expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
+      // The error line names the request as its request-log line and its answer do, to be matched with them.
+      const id = busy.headers.get('x-request-id') ?? '';
+      expect(ts.logs.some((log) => log.level === 'error' && log.text.startsWith(`[support] storage unavailable on POST /api/v1/tickets (request ${id}): `))).toBe(true);
       const message = await call(ts, 'POST', `/tickets/${first.id}/messages`, { auth: alice, json: { text: 'hi' } });
       expectError(message, 503, 'unavailable');
       // Reads still work under WAL while a writer holds the lock.

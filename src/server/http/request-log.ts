@@ -32,6 +32,8 @@ export function requestLog(logger: Logger, clock: () => Date, enabled: boolean) 
     const started = performance.now();
     const forwarded = c.req.header('x-request-id');
     const id = forwarded !== undefined && FORWARDED_ID.test(forwarded) ? forwarded : randomUUID();
+    // For the error lines on stderr, which name it so they can be matched to this request's line.
+    c.set('requestId', id);
     try {
       await next();
     } finally {
