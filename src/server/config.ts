@@ -169,9 +169,48 @@ function isLoopbackUrl(url: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/u.test(host);
 }
 
+/** Set by the primary for its workers, read outside the configuration. */
+const READ_ELSEWHERE = new Set(['SUPPORT_WORKER_COUNT']);
+
+/**
+ * A SUPPORT_* variable the configuration did not read: a misspelt one (SUPPORT_RATE_LIMT) would otherwise be ignored
+ * in silence, the setting left at its default. Named with the setting it most likely meant.
+ */
+function unknownSettings(given: Env, read: ReadonlySet<string>): string[] {
+  return Object.keys(given)
+    .filter((name) => name.startsWith('SUPPORT_') && !read.has(name) && !READ_ELSEWHERE.has(name))
+    .map((name) => {
+      // A slip of a letter or two in a long name; a short name that close to another is more likely something else.
+      const near = Math.min(2, Math.max(1, Math.floor((name.length - 'SUPPORT_'.length) / 5)));
+      const meant = [...read].filter((known) => known.startsWith('SUPPORT_') && editDistance(known, name) <= near).sort((a, b) => editDistance(a, name) - editDistance(b, name))[0];
+      return `${name} is not a setting of this server and is ignored${meant === undefined ? '' : ` (did you mean ${meant}?)`}.`;
+    });
+}
+
+/** Levenshtein distance: how many letters to add, remove or change to turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
 /** Reads the configuration from `env`, with `overrides` winning; returns the config and start-up warnings. */
-export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config: ServerConfig; warnings: string[] } {
+export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { config: ServerConfig; warnings: string[] } {
   const warnings: string[] = [];
+  // Every variable read is noted, so one the configuration never asked for can be named at the end.
+  const read = new Set<string>();
+  const env: Env = new Proxy(given, {
+    get: (target, name) => {
+      if (typeof name === 'string') read.add(name);
+      return Reflect.get(target, name) as unknown;
+    },
+  });
   const dev = overrides.dev ?? switchFrom(env, 'SUPPORT_DEV', false);
   if (dev) refuseRealCredentialsInDev(env);
   const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
@@ -275,6 +314,8 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): { config:
   if (notifications.previousWebhookSecret !== null) {
     warnings.push('SUPPORT_WEBHOOK_SECRET_PREVIOUS is set: webhooks are signed with the old key too. Remove it once every receiver checks the new one.');
   }
+  // Settings given as overrides are not read from the variables: only a start from the variables alone can tell.
+  if (Object.keys(overrides).length === 0) warnings.push(...unknownSettings(given, read));
   return { config, warnings };
 }
 

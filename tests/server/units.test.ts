@@ -107,6 +107,19 @@ describe('loadConfig', () => {
     expect(loadConfig(secret).warnings.join('\n')).not.toContain('SUPPORT_UPLOAD_BYTES_PER_USER_DAY');
   });
 
+  it('names a SUPPORT_ variable it does not know, with the setting a misspelt one most likely meant', () => {
+    const base = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_ALLOWED_ORIGINS: 'https://lms.example.ru', SUPPORT_AGENT_TOKEN: 'y'.repeat(40) };
+    const { config, warnings } = loadConfig({ ...base, SUPPORT_RATE_LIMT: '10', SUPPORT_FOO: '1', SUPPORT_WORKER_COUNT: '2', OTHER_SETTING: '1' });
+    expect(config.rateLimitPerMinute).toBe(120);
+    expect(warnings).toEqual([
+      'SUPPORT_RATE_LIMT is not a setting of this server and is ignored (did you mean SUPPORT_RATE_LIMIT?).',
+      'SUPPORT_FOO is not a setting of this server and is ignored.',
+    ]);
+    // The settings it knows are never named so.
+    const every = { ...base, SUPPORT_OUTBOX_POLL_MS: '100', SUPPORT_IMAGES_PER_OWNER: '3', SUPPORT_UPLOADS_PER_USER_DAY: '9', SUPPORT_LOG: 'off', SUPPORT_PUBLIC_URL: 'https://support.example.ru', SUPPORT_TRUSTED_PROXIES: '10.0.0.1' };
+    expect(loadConfig(every).warnings).toEqual([]);
+  });
+
   it('reads the public address the e-mails link to, refuses one that is not an http(s) address, warns when e-mails would go without it', () => {
     const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
     expect(loadConfig({ ...secret, SUPPORT_PUBLIC_URL: 'https://support.example.ru/lms/' }).config.publicUrl).toBe('https://support.example.ru/lms');
