@@ -1,5 +1,6 @@
 /**
- * SIGINT and SIGTERM: the first starts a graceful stop. The same stop often comes twice — from a terminal or a
+ * SIGINT, SIGTERM and SIGHUP (the terminal or SSH session the server was started from closing): the first starts a
+ * graceful stop, where SIGHUP's default would kill the process with its requests in flight. The same stop often comes twice — from a terminal or a
  * supervisor to the whole process group, and from a parent that passes it on (`npm start`, the primary of
  * `--workers`) — so a repeat within 2 s is that one stop; a later one is someone insisting, and the process ends
  * at once.
@@ -17,4 +18,5 @@ export function onStopSignals(stop: (signal: NodeJS.Signals) => void, warn: (lin
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../fixtures/ports';
+import { startChildServer } from './child-server';
 
 
 /** Polls `check` until it is true, or fails after `timeoutMs`. */
@@ -78,5 +79,12 @@ describe('npm run server', () => {
     const text = output.join('');
     expect(text.match(/SIGTERM: shutting down/g)?.length).toBe(1);
     expect(text).not.toContain('again: stopping now');
+  }, 90_000);
+
+  it('stops gracefully on SIGHUP, the terminal it was started from closing, rather than dying mid-request', async () => {
+    const server = await startChildServer({ SUPPORT_DEV: '1', SUPPORT_DB: join(mkdtempSync(join(dir, 'hangup-')), 'db.sqlite') });
+    // Killed by the signal, the exit code would be null (signal SIGHUP); a graceful stop exits 0 once it has closed.
+    expect(await server.stop('SIGHUP')).toBe(0);
+    expect(server.output.join('')).toContain('[support] SIGHUP: shutting down');
   }, 90_000);
 });
