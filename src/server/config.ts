@@ -111,6 +111,11 @@ export interface NotificationsConfig {
   leaseMs: number;
   /** The longest one send may take (SMTP or HTTP). */
   sendTimeoutMs: number;
+  /**
+   * Days a sent or given-up delivery is kept after it finished (SUPPORT_OUTBOX_RETENTION_DAYS): its payload is the
+   * reporter's e-mail or the ticket's webhook, personal data the log needs only while someone may look into it.
+   */
+  retentionDays: number;
 }
 
 /** What a caller (tests, an embedding program) may set over the environment; notification settings one by one. */
@@ -126,6 +131,11 @@ export const DEV_AGENT_TOKEN = 'dev-agent-token';
 
 /** 256 MiB: room for a burst of uploads and the database's growth before the disk is full. */
 export const DEFAULT_MIN_FREE_DISK_BYTES = 256 * 1024 * 1024;
+
+/** How long finished deliveries are kept when SUPPORT_OUTBOX_RETENTION_DAYS is not set. */
+export const DEFAULT_OUTBOX_RETENTION_DAYS = 30;
+// Ten years: longer is no retention at all, and a day count that large would overflow a date.
+const MAX_OUTBOX_RETENTION_DAYS = 3650;
 
 // HS256 with a short secret is brute-forceable offline from any token the browser sees.
 const MIN_SECRET_LENGTH = 32;
@@ -261,6 +271,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
       giveUpMs: intFrom(env, 'SUPPORT_OUTBOX_GIVE_UP_MS', 86_400_000, 1),
       leaseMs: intFrom(env, 'SUPPORT_OUTBOX_LEASE_MS', 120_000, 100),
       sendTimeoutMs: intFrom(env, 'SUPPORT_OUTBOX_SEND_TIMEOUT_MS', 15_000, 100),
+      retentionDays: intFrom(env, 'SUPPORT_OUTBOX_RETENTION_DAYS', DEFAULT_OUTBOX_RETENTION_DAYS, 1, MAX_OUTBOX_RETENTION_DAYS),
       ...overrides.notifications,
     },
   };

@@ -19,7 +19,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
     const db = new BetterSqlite3(ts.dbPath, { readonly: true });
     try {
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
-      expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+      expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();
@@ -67,7 +67,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('migration 15 (SQLite)', () => {
       expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: alice, json: { text: 'Не помогло' } })).status).toBe(201);
       // The database as the server before migration 15 left it (the server sits idle meanwhile).
       const db = new BetterSqlite3(ts.dbPath);
-      db.exec(`DROP TRIGGER events_set_last_actor; DROP INDEX tickets_by_status_actor; ALTER TABLE tickets DROP COLUMN last_actor;
+      db.exec(`DROP INDEX idempotency_keys_by_age; DROP TRIGGER events_set_last_actor; DROP INDEX tickets_by_status_actor; ALTER TABLE tickets DROP COLUMN last_actor;
         DELETE FROM schema_migrations WHERE version >= 15;`);
       db.close();
       ts = await ts.restart();
@@ -147,7 +147,7 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
     await client.connect();
     try {
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+      expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     } finally {
       await client.end();
     }

@@ -174,6 +174,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...secret, SUPPORT_AGENT_RATE_LIMIT: '50' }).config.agentRateLimitPerMinute).toBe(50);
   });
 
+  it('keeps finished deliveries 30 days unless SUPPORT_OUTBOX_RETENTION_DAYS says otherwise, in whole days from 1 to 3650', () => {
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(secret).config.notifications.retentionDays).toBe(30);
+    expect(loadConfig({ ...secret, SUPPORT_OUTBOX_RETENTION_DAYS: ' 7 ' }).config.notifications.retentionDays).toBe(7);
+    expect(loadConfig({ ...secret, SUPPORT_OUTBOX_RETENTION_DAYS: '' }).config.notifications.retentionDays).toBe(30);
+    for (const wrong of ['0', '-1', '1.5', '30d', '3651', 'forever']) {
+      expect(() => loadConfig({ ...secret, SUPPORT_OUTBOX_RETENTION_DAYS: wrong }), wrong).toThrow(
+        new ConfigError(`SUPPORT_OUTBOX_RETENTION_DAYS must be an integer from 1 to 3650, got "${wrong}".`),
+      );
+    }
+  });
+
   it('names the unsubscribe pages by the display name of SUPPORT_MAIL_FROM', () => {
     expect(senderName('Учебный центр «Профи» <support@profi.ru>')).toBe('Учебный центр «Профи»');
     expect(senderName('"Техподдержка, УЦ" <support@uc.ru>')).toBe('Техподдержка, УЦ');

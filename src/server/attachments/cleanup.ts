@@ -1,11 +1,12 @@
 /**
  * Removes what abandoned drafts and crashes leave behind: uploads no ticket claimed within the limit (rows and
  * files), and files in the folder that no row names (a crash between writing and committing), once they are older
- * than any upload in progress can be.
+ * than any upload in progress can be. The same sweep deletes what is kept only for a time (retention.ts).
  */
 import type { AppDeps } from '../context';
 import { QUOTA_WINDOW_MS } from '../guard/guest-quota';
 import { UPLOAD_QUOTA_WINDOW_MS } from '../guard/upload-quota';
+import { removeExpired } from '../retention';
 
 /** Deletes unclaimed uploads older than `maxAgeMs`; returns how many. */
 export async function removeUnclaimed(deps: Pick<AppDeps, 'store' | 'files' | 'clock'>, maxAgeMs: number): Promise<number> {
@@ -31,17 +32,21 @@ export async function removeOrphans(deps: Pick<AppDeps, 'store' | 'files'>, minA
   return unnamed.length;
 }
 
-/** Runs {@link removeUnclaimed} and {@link removeOrphans} (files older than `orphanAgeMs`) every `intervalMs`; returns the stop function. */
-export function scheduleCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' | 'logger'>, maxAgeMs: number, intervalMs: number, orphanAgeMs: number): () => void {
+/**
+ * Runs {@link removeUnclaimed}, {@link removeOrphans} (files older than `orphanAgeMs`) and {@link removeExpired} every
+ * `intervalMs`; returns the stop function.
+ */
+export function scheduleCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' | 'logger' | 'config'>, maxAgeMs: number, intervalMs: number, orphanAgeMs: number): () => void {
   const timer = setInterval(() => {
     removeUnclaimed(deps, maxAgeMs).catch((error: unknown) => deps.logger.error('[support] cleanup of unclaimed uploads failed:', error));
     removeOrphans(deps, orphanAgeMs).catch((error: unknown) => deps.logger.error('[support] cleanup of orphan files failed:', error));
+    removeExpired(deps).catch((error: unknown) => deps.logger.error('[support] cleanup of old deliveries and idempotency records failed:', error));
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }
 
-/** At start: removes orphans and stale uploads, then schedules the sweep; returns the stop function. */
+/** At start: removes orphans, stale uploads and what is past its retention, then schedules the sweep; returns the stop function. */
 export async function startCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' | 'logger' | 'config'>): Promise<() => void> {
   const { unclaimedMaxAgeMs, cleanupIntervalMs, requestTimeoutMs } = deps.config.guard;
   // Whoever else uses the folder (a worker, a process started apart on the same SQLite file or PostgreSQL database)
@@ -50,5 +55,13 @@ export async function startCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'cloc
   const orphans = await removeOrphans(deps, orphanAgeMs);
   const stale = await removeUnclaimed(deps, unclaimedMaxAgeMs);
   if (orphans + stale > 0) deps.logger.info(`[support] removed ${orphans} orphan file(s) and ${stale} unclaimed upload(s)`);
+  // Nothing here is needed to serve: a busy database delays it to the next sweep rather than stopping the start.
+  const expired = await removeExpired(deps).catch((error: unknown) => {
+    deps.logger.error('[support] cleanup of old deliveries and idempotency records failed:', error);
+    return { deliveries: 0, idempotencyKeys: 0 };
+  });
+  if (expired.deliveries + expired.idempotencyKeys > 0) {
+    deps.logger.info(`[support] removed ${expired.deliveries} finished delivery(ies) and ${expired.idempotencyKeys} idempotency record(s) past their retention`);
+  }
   return scheduleCleanup(deps, unclaimedMaxAgeMs, cleanupIntervalMs, orphanAgeMs);
 }

@@ -223,6 +223,11 @@ const MIGRATIONS: readonly Migration[] = [
       UPDATE tickets SET last_actor = (SELECT actor FROM events WHERE events.ticket_id = tickets.id ORDER BY events.id DESC LIMIT 1);
     `,
   },
+  {
+    version: 17,
+    name: 'idempotency records by age, which the periodic cleanup deletes',
+    sql: `CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);`,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -12,6 +12,7 @@ import { errorLine } from '../error-line';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
 import { migratePostgres } from './postgres-migrations';
+import { retentionOf } from './postgres-retention';
 import { searchPattern } from './search';
 import { AWAITS_SUPPORT_SQL } from '../tickets/paging';
 import type { AssignmentsWrites, AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
@@ -324,6 +325,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
     idempotency: reads.idempotency,
     outbox: outboxOf(pool),
     prefs: prefsOf(pool),
+    retention: retentionOf(pool),
     counters: {
       add: async (key, amount, windowMs, nowMs) => {
         const state = await first<CounterState>(pool, counterSql, [key, nowMs, amount, windowMs]);

@@ -13,6 +13,7 @@ import { attachmentsRepo } from '../db/attachments-repo';
 import { eventsRepo } from '../db/events-repo';
 import { idempotencyRepo } from '../db/idempotency-repo';
 import { outboxRepo } from '../db/outbox-repo';
+import { retentionRepo } from '../db/retention-repo';
 import { ticketsRepo } from '../db/tickets-repo';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
@@ -33,6 +34,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
   const assignments = assignmentsRepo(db);
   const idempotency = idempotencyRepo(db);
   const outbox = outboxRepo(db);
+  const retention = retentionRepo(db);
   // The window rule of counter-window.ts, in one upsert: a time a little before the window's start (a request that
   // read the clock before another one counted first) counts in it.
   const addCounter = db.prepare<{ key: string; now: number; amount: number; window: number }, CounterState>(`INSERT INTO rate_counters
@@ -151,6 +153,10 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
     prefs: {
       emailEnabled: (owner) => read(() => outbox.emailEnabled(owner)),
       setEmail: (owner, enabled, at) => read(() => outbox.setEmail(owner, enabled, at)),
+    },
+    retention: {
+      removeFinishedDeliveries: (before, afterId, limit) => read(() => retention.removeFinishedDeliveries(before, afterId, limit)),
+      removeIdempotencyKeys: (before, limit) => read(() => retention.removeIdempotencyKeys(before, limit)),
     },
     counters: {
       add: (key, amount, windowMs, nowMs) =>

@@ -188,6 +188,21 @@ export interface Counters {
   sweep(beforeMs: number): Promise<number>;
 }
 
+/**
+ * What the periodic cleanup deletes, a batch per call: each is one short statement (its own transaction), so a
+ * large table never holds the other writers for long. Rows another process is deleting or changing at that moment
+ * are skipped, not waited for (PostgreSQL: `FOR UPDATE SKIP LOCKED`; SQLite's write lock already serializes).
+ */
+export interface Retention {
+  /**
+   * Deletes up to `limit` deliveries with ids above `afterId`, oldest first, that were sent, or given up, before
+   * `before` (ISO); returns their ids. A pending delivery is never deleted.
+   */
+  removeFinishedDeliveries(before: string, afterId: number, limit: number): Promise<number[]>;
+  /** Deletes up to `limit` idempotency records created before `before` (ISO), oldest first; returns how many. */
+  removeIdempotencyKeys(before: string, limit: number): Promise<number>;
+}
+
 /** Which engine a storage is. */
 export type Engine = 'sqlite' | 'postgres';
 
@@ -202,6 +217,7 @@ export interface Storage {
   counters: Counters;
   outbox: OutboxRepo;
   prefs: PrefsRepo;
+  retention: Retention;
   /**
    * Runs `work` as one transaction: any throw rolls everything back; a busy, full or unreachable database
    * is a 503. Keep `work` to storage calls (and the synchronous file rename of an upload).
