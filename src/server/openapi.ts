@@ -168,7 +168,7 @@ function paths(): Record<string, unknown> {
       }),
     },
     '/tickets': {
-      post: operation('createTicket', 'Create a ticket; a replay with the same Idempotency-Key and body returns the first answer. `followUpOf` (id or number) continues the reporter’s own resolved or cancelled ticket within 30 days of its final status: someone else’s or an unknown one is 404, an open or older one 422 on `followUpOf`', {
+      post: operation('createTicket', 'Create a ticket; a replay with the same Idempotency-Key and body returns the first answer (a key is remembered for at least 7 days). `followUpOf` (id or number) continues the reporter’s own resolved or cancelled ticket within 30 days of its final status: someone else’s or an unknown one is 404, an open or older one 422 on `followUpOf`', {
         security: REPORTER, body: 'CreateTicketBody', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 } }],
         headers: { 'Idempotent-Replayed': { description: '`true` when this is the first answer given again to a replay; absent otherwise', schema: { type: 'string', const: 'true' } } },
