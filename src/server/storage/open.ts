@@ -3,6 +3,7 @@ import type { ServerConfig } from '../config';
 import type { Logger } from '../context';
 import { migrate } from '../db/migrations';
 import { openDatabase, setBusyTimeout } from '../db/open';
+import { migratedLine } from './migrated-line';
 import { openPostgresStorage } from './postgres';
 import { createSqliteStorage } from './sqlite';
 import type { Storage } from './types';
@@ -19,7 +20,8 @@ export async function openStorage(config: ServerConfig, logger: Logger, now: Dat
   // migrations, however busy the machine: the request's shorter wait applies once this one is migrated.
   const db = openDatabase(config.dbPath, Math.max(config.busyTimeoutMs, STARTUP_BUSY_TIMEOUT_MS));
   try {
-    migrate(db, now);
+    const line = migratedLine(migrate(db, now));
+    if (line !== null) logger.info(line);
   } catch (error) {
     db.close();
     throw error;

@@ -11,6 +11,7 @@ import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, LowRatingR
 import { errorLine } from '../error-line';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
+import { migratedLine } from './migrated-line';
 import { migratePostgres } from './postgres-migrations';
 import { retentionOf } from './postgres-retention';
 import { searchPattern } from './search';
@@ -291,7 +292,8 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
   const migrator = new pg.Client(connection);
   await migrator.connect();
   try {
-    await migratePostgres(migrator, now);
+    const line = migratedLine(await migratePostgres(migrator, now));
+    if (line !== null) logger.info(line);
   } finally {
     await migrator.end();
   }
