@@ -17,6 +17,11 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** Connections of this process's PostgreSQL pool. */
   databasePoolSize: number;
+  /**
+   * The longest one PostgreSQL statement may go unanswered, in ms (SUPPORT_DATABASE_TIMEOUT_MS): past it the request
+   * is a 503 and its connection is closed, since a server that stopped answering never says so itself.
+   */
+  databaseTimeoutMs: number;
   /** How often a SQLite server polls for events other processes on the same file committed, in ms. */
   eventsPollMs: number;
   attachmentsDir: string;
@@ -236,6 +241,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
     dbPath,
     databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : databaseUrlFrom(env.SUPPORT_DATABASE_URL),
     databasePoolSize: overrides.databasePoolSize ?? intFrom(env, 'SUPPORT_DATABASE_POOL_SIZE', 10, 1),
+    databaseTimeoutMs: overrides.databaseTimeoutMs ?? intFrom(env, 'SUPPORT_DATABASE_TIMEOUT_MS', 5_000, 500),
     eventsPollMs: overrides.eventsPollMs ?? intFrom(env, 'SUPPORT_EVENTS_POLL_MS', 250, 10),
     attachmentsDir: resolve(overrides.attachmentsDir ?? env.SUPPORT_ATTACHMENTS_DIR ?? join(dirname(dbPath), 'attachments')),
     tokenSecret: overrides.tokenSecret ?? env.SUPPORT_TOKEN_SECRET ?? '',

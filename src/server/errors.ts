@@ -71,8 +71,9 @@ const UNAVAILABLE_NODE = new Set(['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EMFILE', 
 // PostgreSQL's SQLSTATEs of the same kind: connection lost, out of resources, shutting down, a lock or
 // serialization conflict, a read-only replica.
 const UNAVAILABLE_POSTGRES = /^(08...|53...|57P0[1-3]|55P03|40001|40P01|25006)$/;
-// node-postgres reports a dropped connection or a full pool without a code.
-const UNAVAILABLE_POSTGRES_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+// node-postgres reports a dropped connection, a full pool and a statement left unanswered past its timeout
+// (a server that hangs, a network that drops packets) without a code.
+const UNAVAILABLE_POSTGRES_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 
 /** Whether `error` says the storage cannot be used right now (rather than that our code is wrong). */
 export function isStorageUnavailable(error: unknown): boolean {

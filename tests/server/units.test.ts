@@ -97,6 +97,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), PORT: 'abc' })).toThrow(ConfigError);
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), PORT: '70000' })).toThrow(/PORT must be an integer from 0 to 65535/);
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_RATE_LIMIT: '0' })).toThrow(ConfigError);
+    // A database that stops answering is given up after this.
+    expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40) }).config.databaseTimeoutMs).toBe(5_000);
+    expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_DATABASE_TIMEOUT_MS: '8000' }).config.databaseTimeoutMs).toBe(8_000);
+    expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_DATABASE_TIMEOUT_MS: '100' })).toThrow(/SUPPORT_DATABASE_TIMEOUT_MS must be an integer ≥ 500/);
   });
 
   it('warns when a user’s day of uploads is smaller than one file, which would always be refused', () => {

@@ -58,12 +58,14 @@ export function rateLimit(limits: RateLimits, clock: () => Date, counters: Count
     const now = clock().getTime();
     for (const [key, limit] of bucketsOf(c, limits)) {
       // A locked or unreachable database must not turn reads into 503s: the request is let through uncounted
-      // (a write it makes gets its own 503).
+      // (a write it makes gets its own 503), and its other buckets are not tried: a database that stopped
+      // answering would keep the request waiting once more for each.
       const window = await counters.add(`rate:${key}`, 1, RATE_WINDOW_MS, now).catch((error: unknown) => {
         if (isStorageUnavailable(error)) return null;
         throw error;
       });
-      if (window !== null && window.count > limit) {
+      if (window === null) break;
+      if (window.count > limit) {
         const retryAfter = Math.max(1, Math.ceil((window.start + RATE_WINDOW_MS - now) / 1000));
         const sentence = { ru: `Слишком много запросов. Повторите через ${retryAfter} с.`, en: `Too many requests. Try again in ${retryAfter} s.` };
         throw new ApiFailure(429, 'rate_limited', sentence, undefined, {

@@ -14,7 +14,8 @@ export const STARTUP_BUSY_TIMEOUT_MS = 60_000;
 /** Opens, migrates and returns the storage of `config`. */
 export async function openStorage(config: ServerConfig, logger: Logger, now: Date): Promise<Storage> {
   if (config.databaseUrl !== null) {
-    return openPostgresStorage({ url: config.databaseUrl, poolSize: config.databasePoolSize, busyTimeoutMs: config.busyTimeoutMs }, logger, now);
+    const options = { url: config.databaseUrl, poolSize: config.databasePoolSize, busyTimeoutMs: config.busyTimeoutMs, timeoutMs: config.databaseTimeoutMs };
+    return openPostgresStorage(options, logger, now);
   }
   // Processes starting together on one file (`--workers`, a restart beside a running one) wait for each other's
   // migrations, however busy the machine: the request's shorter wait applies once this one is migrated.

@@ -27,6 +27,8 @@ export interface PostgresOptions {
   poolSize: number;
   /** How long a statement may wait for a lock or a connection before the request is a 503. */
   busyTimeoutMs: number;
+  /** How long a statement may go unanswered before the request is a 503 and its connection is closed. */
+  timeoutMs: number;
 }
 
 const INT8 = 20;
@@ -40,6 +42,13 @@ const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
 /** While the event listener cannot reconnect, the log says so at most this often. */
 const LISTENER_LOG_MS = 60_000;
+// node-postgres's error for a statement past `query_timeout`.
+const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
+
+/** Whether `error` is a statement that went unanswered past the timeout. */
+function timedOut(error: unknown): boolean {
+  return error instanceof Error && error.message === QUERY_TIMEOUT_MESSAGE;
+}
 
 type Queryable = Pick<ClientBase, 'query'> | Pool;
 
@@ -289,6 +298,9 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
     lock_timeout: Math.max(1_000, options.busyTimeoutMs),
     application_name: 'support-api',
   };
+  // A server that stops answering (stopped, or behind a network that drops packets) never says so: a statement of a
+  // request is given up after this, and its connection closed. Not the migrations': they may rightly take longer.
+  const session = { ...connection, query_timeout: options.timeoutMs };
   const migrator = new pg.Client(connection);
   await migrator.connect();
   try {
@@ -297,7 +309,9 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
   } finally {
     await migrator.end();
   }
-  const pool = new pg.Pool({ ...connection, max: options.poolSize, idleTimeoutMillis: 30_000 });
+  // A timed-out statement still waits on its connection, ahead of anything sent after it: the pool closes a
+  // connection given back with an error (pool.query does so itself) rather than lend it again.
+  const pool = new pg.Pool({ ...session, max: options.poolSize, idleTimeoutMillis: 30_000 });
   // An idle connection the server dropped: the pool replaces it; say so, never crash on it.
   pool.on('error', (error) => logger.warn(`[support] idle database connection failed: ${errorLine(error)}`));
 
@@ -347,7 +361,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       } catch (error) {
         return refuse(error);
       }
-      let broken = false;
+      let discard: Error | boolean = false;
       try {
         await client.query('BEGIN');
         const tx: Transaction = {
@@ -360,15 +374,23 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => (broken = true));
+        // A ROLLBACK would queue behind the statement that went unanswered and wait as long again; closing the
+        // connection ends the transaction on the server as surely, once it hears of it.
+        if (timedOut(error)) discard = error as Error;
+        else await client.query('ROLLBACK').catch(() => (discard = true));
         return refuse(error);
       } finally {
-        client.release(broken);
+        client.release(discard);
       }
     },
-    watchEvents(wake, wakeAll) {
+    watchEvents(wake, wakeAll, active) {
       let stopped = false;
       let listener: pg.Client | null = null;
+      let pinger: NodeJS.Timeout | null = null;
+      const stopPinging = () => {
+        if (pinger !== null) clearInterval(pinger);
+        pinger = null;
+      };
       let delay = RECONNECT_MIN_MS;
       let retry: NodeJS.Timeout | null = null;
       // While the database is away the log says so once, then once a minute, and once more when it is back.
@@ -377,12 +399,15 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       let toldAt = 0;
       const connect = async () => {
         retry = null;
-        const client = new pg.Client(connection);
+        const client = new pg.Client(session);
         let lost = false;
         const onLost = (error?: unknown) => {
           if (lost) return;
           lost = true;
-          if (listener === client) listener = null;
+          if (listener === client) {
+            listener = null;
+            stopPinging();
+          }
           void client.end().catch(() => undefined);
           if (stopped) return;
           const now = Date.now();
@@ -417,6 +442,16 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
           return;
         }
         listener = client;
+        // An idle connection to a server that stopped answering, or across a network that now drops its packets,
+        // looks alive for ever and hears no notice: while streams wait for events, a statement now and then
+        // (given up like any other) shows it still answers, and one that does not is replaced.
+        let pinging = false;
+        pinger = setInterval(() => {
+          if (pinging || !active()) return;
+          pinging = true;
+          client.query('SELECT 1').then(() => (pinging = false), onLost);
+        }, Math.max(1_000, options.timeoutMs));
+        pinger.unref();
         delay = RECONNECT_MIN_MS;
         if (failedSince !== null) {
           logger.info(`[support] event listener reconnected after ${Math.round((Date.now() - failedSince) / 1000)} s`);
@@ -429,6 +464,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       const started = connect();
       return async () => {
         stopped = true;
+        stopPinging();
         if (retry !== null) clearTimeout(retry);
         await started;
         await listener?.end().catch(() => undefined);
