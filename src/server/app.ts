@@ -61,6 +61,11 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(deps.logger, deps.clock, deps.config.requestLog));
+  // While draining, a client's kept-alive connection is closed after its answer, not cut under its next request.
+  app.use('*', async (c, next) => {
+    await next();
+    if (deps.draining?.() === true) c.header('Connection', 'close');
+  });
   // CORS is the API's: the dev widget files carry their own (public, like a CDN's).
   app.use(`${API_PREFIX}/*`, corsFor(options.allowedOrigins, (line) => deps.logger.warn(line)));
   app.use('*', securityHeaders());

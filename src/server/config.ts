@@ -72,6 +72,11 @@ export interface ServerConfig {
   maxJsonBytes: number;
   heartbeatMs: number;
   busyTimeoutMs: number;
+  /**
+   * On SIGTERM, how long the server keeps serving while `/readyz` says it is draining and every answer closes its
+   * connection, so a load balancer takes it out before it stops accepting (SUPPORT_SHUTDOWN_DRAIN_MS; 0: none).
+   */
+  shutdownDrainMs: number;
   /** Connection, stream, quota, cleanup and shutdown limits. */
   guard: GuardLimits;
   /** `/readyz` fails when the disk of the database or the attachments has less free space than this (bytes). */
@@ -261,6 +266,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
     maxJsonBytes: overrides.maxJsonBytes ?? 256 * 1024,
     heartbeatMs: overrides.heartbeatMs ?? 15_000,
     busyTimeoutMs: overrides.busyTimeoutMs ?? 2_000,
+    shutdownDrainMs: overrides.shutdownDrainMs ?? intFrom(env, 'SUPPORT_SHUTDOWN_DRAIN_MS', 0, 0, 300_000),
     guard: loadGuardLimits((name, fallback, min) => intFrom(env, name, fallback, min), overrides.guard),
     minFreeDiskBytes: overrides.minFreeDiskBytes ?? intFrom(env, 'SUPPORT_MIN_FREE_DISK_BYTES', DEFAULT_MIN_FREE_DISK_BYTES, 0),
     requestLog: overrides.requestLog ?? switchFrom(env, 'SUPPORT_LOG', true),

@@ -22,6 +22,8 @@ export interface AppDeps {
   guards: Guards;
   /** Whether the server is shutting down: a request cut by it is the server's 503, not the client's 400. */
   closing?: () => boolean;
+  /** Whether the server is draining before it stops: not ready for new traffic, each answer closing its connection. */
+  draining?: () => boolean;
 }
 
 /** Hono's environment of our app: the identity resolved once per request. */

@@ -152,7 +152,7 @@ function paths(): Record<string, unknown> {
     '/openapi.json': { get: operation('getOpenApiDocument', 'This document', { ok: null, errors: [] }) },
     '/healthz': { get: operation('getHealth', 'Liveness, for load balancers (also at the server’s root): `{ "status": "ok" }` while the process serves requests. No auth, no rate limit, never cached', { ok: null, errors: [] }) },
     '/readyz': {
-      get: withResponse('503', { description: 'Not ready: `{ "status": "unavailable", "checks" }` naming what failed', content: { 'application/json': { schema: { type: 'object' } } } }, operation('getReadiness', 'Readiness (also at the server’s root): `{ "status": "ok", "checks" }` when the database answers and takes a write and the disks have room; otherwise 503 `{ "status": "unavailable", "checks" }` naming what failed. No auth, no rate limit, never cached', { ok: null, errors: [] })),
+      get: withResponse('503', { description: 'Not ready: `{ "status": "unavailable", "checks" }` naming what failed, or `{ "status": "draining" }` while a stop drains (SUPPORT_SHUTDOWN_DRAIN_MS)', content: { 'application/json': { schema: { type: 'object' } } } }, operation('getReadiness', 'Readiness (also at the server’s root): `{ "status": "ok", "checks" }` when the database answers and takes a write and the disks have room; otherwise 503 `{ "status": "unavailable", "checks" }` naming what failed. No auth, no rate limit, never cached', { ok: null, errors: [] })),
     },
     '/attachments': {
       post: operation('uploadAttachment', 'Upload one file (multipart field `file`); type decided by content, images re-encoded. A reporter’s for a ticket or a message; an agent token’s for a specialist’s message or status change', {

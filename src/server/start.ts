@@ -131,21 +131,33 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     config.publicUrl ??= url;
   }
   let closing: Promise<void> | null = null;
+  let draining = false;
   deps.closing = () => closing !== null;
+  deps.draining = () => draining;
+  const stop = () =>
+    shutdownServer(server, {
+      endStreams: () => deps.broker.closeAll(),
+      release: async () => {
+        stopCleanup();
+        await stopWatching();
+        await dispatcher.stop();
+        await deps.files.settle(config.guard.shutdownGraceMs);
+        await deps.store.close();
+      },
+    }, config.guard.shutdownGraceMs);
   return {
     url,
     config,
     close: () => {
-      closing ??= shutdownServer(server, {
-        endStreams: () => deps.broker.closeAll(),
-        release: async () => {
-          stopCleanup();
-          await stopWatching();
-          await dispatcher.stop();
-          await deps.files.settle(config.guard.shutdownGraceMs);
-          await deps.store.close();
-        },
-      }, config.guard.shutdownGraceMs);
+      // Serving on while the load balancer learns from /readyz to send nothing more, then the stop itself.
+      closing ??= config.shutdownDrainMs === 0
+        ? stop()
+        : (async () => {
+            draining = true;
+            logger.info(`[support] draining for ${config.shutdownDrainMs} ms: /readyz answers 503, every answer closes its connection`);
+            await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+            await stop();
+          })();
       return closing;
     },
   };

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,30 @@ describe('npm run server', () => {
     const text = output.join('');
     expect(text.match(/SIGTERM: shutting down/g)?.length).toBe(1);
     expect(text).not.toContain('again: stopping now');
+  }, 90_000);
+
+  it('drains first with SUPPORT_SHUTDOWN_DRAIN_MS: /readyz says so, answers close their connections, then it stops', async () => {
+    const server = await startChildServer({ SUPPORT_DEV: '1', SUPPORT_SHUTDOWN_DRAIN_MS: '8000', SUPPORT_DB: join(mkdtempSync(join(dir, 'drain-')), 'db.sqlite') });
+    /** An answer's status, its `connection` header and its body, over a connection of its own. */
+    const ask = (path: string) =>
+      new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
+        get(`${server.api}${path}`, { headers: { connection: 'keep-alive' } }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body }));
+        }).on('error', reject);
+      });
+    expect((await ask('/readyz')).status).toBe(200);
+    expect((await ask('/meta')).connection).toBe('keep-alive');
+    server.child.kill('SIGTERM');
+    await waitFor('/readyz to say it drains', async () => (await ask('/readyz')).status === 503, 8_000);
+    expect(JSON.parse((await ask('/readyz')).body)).toMatchObject({ status: 'draining' });
+    // Still serving, each answer closing its connection rather than leaving it to be cut under the next request.
+    const meta = await ask('/meta');
+    expect(meta.status).toBe(200);
+    expect(meta.connection).toBe('close');
+    expect(await server.exited).toBe(0);
+    expect(server.output.join('')).toContain('[support] draining for 8000 ms');
   }, 90_000);
 
   it('stops gracefully on SIGHUP, the terminal it was started from closing, rather than dying mid-request', async () => {

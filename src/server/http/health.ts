@@ -113,6 +113,8 @@ export function healthRoutes(deps: AppDeps) {
   const checkDatabase = databaseCheck(deps);
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, NO_CACHE));
   app.get('/readyz', async (c) => {
+    // Stopping soon: a load balancer is to send nothing more, whatever the checks would say.
+    if (deps.draining?.() === true) return c.json({ status: 'draining', checks: {} }, 503, NO_CACHE);
     const [database, disk] = await Promise.all([checkDatabase(), checkDisk(deps)]);
     const ready = database.ok && disk.ok;
     if (!ready) deps.logger.warn(`[support] not ready: ${JSON.stringify({ database, disk })}`);
