@@ -189,8 +189,8 @@ function isLoopbackUrl(url: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/u.test(host);
 }
 
-/** Set by the primary for its workers, read outside the configuration. */
-const READ_ELSEWHERE = new Set(['SUPPORT_WORKER_COUNT']);
+/** Read outside the configuration: set by the primary for its workers, and `npm start`'s own switch. */
+const READ_ELSEWHERE = new Set(['SUPPORT_WORKER_COUNT', 'SUPPORT_SKIP_BUILD']);
 
 /**
  * A SUPPORT_* variable the configuration did not read: a misspelt one (SUPPORT_RATE_LIMT) would otherwise be ignored

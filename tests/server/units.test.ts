@@ -113,7 +113,7 @@ describe('loadConfig', () => {
 
   it('names a SUPPORT_ variable it does not know, with the setting a misspelt one most likely meant', () => {
     const base = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_ALLOWED_ORIGINS: 'https://lms.example.ru', SUPPORT_AGENT_TOKEN: 'y'.repeat(40) };
-    const { config, warnings } = loadConfig({ ...base, SUPPORT_RATE_LIMT: '10', SUPPORT_FOO: '1', SUPPORT_WORKER_COUNT: '2', OTHER_SETTING: '1' });
+    const { config, warnings } = loadConfig({ ...base, SUPPORT_RATE_LIMT: '10', SUPPORT_FOO: '1', SUPPORT_WORKER_COUNT: '2', SUPPORT_SKIP_BUILD: '1', OTHER_SETTING: '1' });
     expect(config.rateLimitPerMinute).toBe(120);
     expect(warnings).toEqual([
       'SUPPORT_RATE_LIMT is not a setting of this server and is ignored (did you mean SUPPORT_RATE_LIMIT?).',
