@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +168,36 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
       expect(rows.map((row) => row.version)).toEqual(all);
     } finally {
       await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+      await dropTestDatabase(url);
+    }
+  });
+
+  it('starts and serves on a migrated database whose role may no longer create anything', async () => {
+    // Least privilege between upgrades: the role reads and writes the tables, and CREATE on the schema is gone.
+    const url = await createEmptyTestDatabase();
+    const migrated = await startTestServer({ config: { databaseUrl: url } });
+    await migrated.close();
+    const role = `plain_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'plain-role-secret'`);
+      await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+      await admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+      await admin.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+      expect((await admin.query<{ can: boolean }>(`SELECT has_schema_privilege('${role}', 'public', 'CREATE') AS can`)).rows[0]?.can).toBe(false);
+    } finally {
+      await admin.end();
+    }
+    const asRole = new URL(url);
+    asRole.username = role;
+    asRole.password = 'plain-role-secret';
+    const server = await startTestServer({ config: { databaseUrl: asRole.toString() } });
+    try {
+      const created = await createTicket(server, await userAuth(server, 'least-privilege'), validDrafts.other);
+      expect(created.status, created.text).toBe(201);
+    } finally {
+      await server.close();
       await dropTestDatabase(url);
     }
   });

@@ -236,8 +236,13 @@ const MIGRATION_LOCK = 4_172_015_001;
 export async function migratePostgres(client: Client, now: Date): Promise<number[]> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    // Created only when missing: even IF NOT EXISTS asks for CREATE on the schema, which a role may lose once the
+    // database is migrated (least privilege between upgrades).
+    const { rows: found } = await client.query<{ table: string | null }>(`SELECT to_regclass('schema_migrations')::text AS table`);
+    if (found[0]?.table === null || found[0] === undefined) {
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    }
     const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
     const current = rows[0]?.version ?? 0;
     if (current > LATEST_POSTGRES_VERSION) {
