@@ -91,6 +91,16 @@ export function smtpTransportUrl(raw: string): string {
   return url.toString();
 }
 
+/**
+ * What to do about a failure whose cause the transport's words leave to guess: a mail server that offers no
+ * STARTTLS, where the address's credentials require it (smtpTransportUrl).
+ */
+function hintOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== 'ETLS') return '';
+  return ' (the mail server offers no STARTTLS, and the password is not sent without it: enable STARTTLS there, use smtps://, or add ?requireTLS=false to SUPPORT_SMTP_URL to send it in clear)';
+}
+
 /** Starts the dispatcher (does nothing until woken or the timer fires). */
 export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock' | 'logger'>): Dispatcher {
   const settings = deps.config.notifications;
@@ -172,7 +182,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
         deps.logger.info(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${logTarget(row)} sent: it works again${more}`));
       }
     } catch (error) {
-      const reason = errorLine(error).slice(0, MAX_ERROR);
+      const reason = `${errorLine(error)}${hintOf(error)}`.slice(0, MAX_ERROR);
       const attempt = nextAttempt(row);
       const { next } = attempt;
       const expired = refusedForGood(error) || attempt.expired;
