@@ -32,6 +32,12 @@ export async function removeOrphans(deps: Pick<AppDeps, 'store' | 'files'>, minA
   return unnamed.length;
 }
 
+/** The log's line for what a sweep deleted past its retention, at start and at every sweep; none for nothing. */
+function sayExpired(deps: Pick<AppDeps, 'logger'>, expired: { deliveries: number; idempotencyKeys: number }): void {
+  if (expired.deliveries + expired.idempotencyKeys === 0) return;
+  deps.logger.info(`[support] removed ${expired.deliveries} finished delivery(ies) and ${expired.idempotencyKeys} idempotency record(s) past their retention`);
+}
+
 /**
  * Runs {@link removeUnclaimed}, {@link removeOrphans} (files older than `orphanAgeMs`) and {@link removeExpired} every
  * `intervalMs`; returns the stop function.
@@ -40,7 +46,10 @@ export function scheduleCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' 
   const timer = setInterval(() => {
     removeUnclaimed(deps, maxAgeMs).catch((error: unknown) => deps.logger.error('[support] cleanup of unclaimed uploads failed:', error));
     removeOrphans(deps, orphanAgeMs).catch((error: unknown) => deps.logger.error('[support] cleanup of orphan files failed:', error));
-    removeExpired(deps).catch((error: unknown) => deps.logger.error('[support] cleanup of old deliveries and idempotency records failed:', error));
+    removeExpired(deps).then(
+      (expired) => sayExpired(deps, expired),
+      (error: unknown) => deps.logger.error('[support] cleanup of old deliveries and idempotency records failed:', error),
+    );
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
@@ -60,8 +69,6 @@ export async function startCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'cloc
     deps.logger.error('[support] cleanup of old deliveries and idempotency records failed:', error);
     return { deliveries: 0, idempotencyKeys: 0 };
   });
-  if (expired.deliveries + expired.idempotencyKeys > 0) {
-    deps.logger.info(`[support] removed ${expired.deliveries} finished delivery(ies) and ${expired.idempotencyKeys} idempotency record(s) past their retention`);
-  }
+  sayExpired(deps, expired);
   return scheduleCleanup(deps, unclaimedMaxAgeMs, cleanupIntervalMs, orphanAgeMs);
 }
