@@ -10,6 +10,7 @@ import type { Logger } from '../context';
 import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, LowRatingRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
 import { errorLine } from '../error-line';
 import { isStorageUnavailable, unavailable } from '../errors';
+import { REPEAT_LOG_MS } from '../repeated-failure';
 import { currentWindow } from './counter-window';
 import { migratedLine } from './migrated-line';
 import { migratePostgres } from './postgres-migrations';
@@ -40,8 +41,8 @@ const types = {
 
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
-/** While the event listener cannot reconnect, the log says so at most this often. */
-const LISTENER_LOG_MS = 60_000;
+/** While the event listener cannot reconnect, the log says so at most this often, as the outbox's rounds do. */
+const LISTENER_LOG_MS = REPEAT_LOG_MS;
 // node-postgres's error for a statement past `query_timeout`.
 const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
 
