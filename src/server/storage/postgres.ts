@@ -394,7 +394,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       };
       let delay = RECONNECT_MIN_MS;
       let retry: NodeJS.Timeout | null = null;
-      // While the database is away the log says so once, then once a minute, and once more when it is back.
+      // While the database is away the log says so once, then every 10 minutes, and once more when it is back.
       let failedSince: number | null = null;
       let attempts = 0;
       let toldAt = 0;
