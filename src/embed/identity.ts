@@ -51,7 +51,13 @@ function guestKeyIn(store: TextStore): { key: string; save(): void } {
   return {
     key,
     save() {
-      if (!saved) store.setItem(GUEST_KEY, key);
+      // A full or refused storage keeps the key for this page only, as a guest without storage has it.
+      try {
+        if (!saved) store.setItem(GUEST_KEY, key);
+      } catch {
+        // Tried again at the next render.
+        return;
+      }
       saved = true;
     },
   };

@@ -74,6 +74,18 @@ describe('the guest key in the browser’s storage', () => {
     expect(store.getItem(KEY)).toBeNull();
   });
 
+  it('when the storage refuses it, is kept for this page and written at a later render', () => {
+    const store = createMemoryTextStore();
+    let full = true;
+    const refusing = { ...store, getItem: (key: string) => store.getItem(key), setItem: (key: string, value: string) => (full ? (() => { throw new Error('QuotaExceededError'); })() : store.setItem(key, value)) };
+    const identity = createIdentity({ apiUrl }, refusing);
+    expect(identity.guest()).toBe(true);
+    expect(store.getItem(KEY)).toBeNull();
+    full = false;
+    expect(identity.guest()).toBe(true);
+    expect(store.getItem(KEY)).toMatch(/^[A-Za-z0-9_-]{32,128}$/);
+  });
+
   it('is written for a guest from the start', () => {
     const store = createMemoryTextStore();
     expect(createIdentity({ apiUrl }, store).guest()).toBe(true);
