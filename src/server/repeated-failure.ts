@@ -7,7 +7,7 @@ import type { Logger } from './context';
 import { errorLine } from './error-line';
 import { isStorageUnavailable } from './errors';
 
-/** Ten minutes, as the outbox's lines for a failing mail server or desk. */
+/** How often a failure that lasts is said again: a failing mail server or desk, the outbox's rounds, the event listener. */
 export const REPEAT_LOG_MS = 10 * 60_000;
 
 /** What a repeating job tells about each of its rounds. */

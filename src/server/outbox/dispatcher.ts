@@ -7,7 +7,7 @@ import nodemailer from 'nodemailer';
 import { acceptedSecrets } from '../config';
 import type { AppDeps } from '../context';
 import { errorLine } from '../error-line';
-import { repeatedFailure } from '../repeated-failure';
+import { REPEAT_LOG_MS, repeatedFailure } from '../repeated-failure';
 import type { OutboxRow } from '../db/rows';
 import type { EmailPayload } from './email';
 import { postWebhook } from './webhook';
@@ -55,9 +55,6 @@ export function refusedForGood(error: unknown): boolean {
   const { command, responseCode } = error as { command?: unknown; responseCode?: unknown };
   return command === 'RCPT TO' && typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
 }
-
-/** How often a failing receiver is told on the log: its first failure, then at most once in this long. */
-export const FAILURE_LOG_MS = 10 * 60_000;
 
 /**
  * E-mail addresses in a log line cut to their first letter and domain, quoted local parts too (`"ivan petrov"@…`): a
@@ -126,7 +123,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     const receiver = receiverOf(row);
     const now = deps.clock().getTime();
     const seen = failing.get(receiver);
-    if (seen !== undefined && now - seen.loggedAt < FAILURE_LOG_MS) {
+    if (seen !== undefined && now - seen.loggedAt < REPEAT_LOG_MS) {
       seen.since++;
       return;
     }

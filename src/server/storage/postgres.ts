@@ -41,8 +41,6 @@ const types = {
 
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
-/** While the event listener cannot reconnect, the log says so at most this often, as the outbox's rounds do. */
-const LISTENER_LOG_MS = REPEAT_LOG_MS;
 // node-postgres's error for a statement past `query_timeout`.
 const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
 
@@ -417,7 +415,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
             failedSince = now;
             toldAt = now;
             logger.warn(`[support] event listener lost its connection; reconnecting${error === undefined ? '' : `: ${errorLine(error)}`}`);
-          } else if (now - toldAt >= LISTENER_LOG_MS) {
+          } else if (now - toldAt >= REPEAT_LOG_MS) {
             toldAt = now;
             logger.warn(`[support] event listener still reconnecting (${attempts} attempts in ${Math.round((now - failedSince) / 1000)} s)${error === undefined ? '' : `: ${errorLine(error)}`}`);
           }
