@@ -32,10 +32,18 @@ export async function removeOrphans(deps: Pick<AppDeps, 'store' | 'files'>, minA
   return unnamed.length;
 }
 
-/** The log's line for what a sweep deleted past its retention, at start and at every sweep; none for nothing. */
-function sayExpired(deps: Pick<AppDeps, 'logger'>, expired: { deliveries: number; idempotencyKeys: number }): void {
-  if (expired.deliveries + expired.idempotencyKeys === 0) return;
-  deps.logger.info(`[support] removed ${expired.deliveries} finished delivery(ies) and ${expired.idempotencyKeys} idempotency record(s) past their retention`);
+/**
+ * Runs {@link removeExpired} and says what it deleted (nothing for nothing), at start and at every sweep. Nothing of it
+ * is needed to serve: a failure, a busy database, is said and waits for the next sweep.
+ */
+async function sweepExpired(deps: Pick<AppDeps, 'store' | 'clock' | 'logger' | 'config'>): Promise<void> {
+  try {
+    const expired = await removeExpired(deps);
+    if (expired.deliveries + expired.idempotencyKeys === 0) return;
+    deps.logger.info(`[support] removed ${expired.deliveries} finished delivery(ies) and ${expired.idempotencyKeys} idempotency record(s) past their retention`);
+  } catch (error) {
+    deps.logger.error('[support] cleanup of old deliveries and idempotency records failed:', error);
+  }
 }
 
 /**
@@ -46,10 +54,7 @@ export function scheduleCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'clock' 
   const timer = setInterval(() => {
     removeUnclaimed(deps, maxAgeMs).catch((error: unknown) => deps.logger.error('[support] cleanup of unclaimed uploads failed:', error));
     removeOrphans(deps, orphanAgeMs).catch((error: unknown) => deps.logger.error('[support] cleanup of orphan files failed:', error));
-    removeExpired(deps).then(
-      (expired) => sayExpired(deps, expired),
-      (error: unknown) => deps.logger.error('[support] cleanup of old deliveries and idempotency records failed:', error),
-    );
+    void sweepExpired(deps);
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
@@ -64,11 +69,6 @@ export async function startCleanup(deps: Pick<AppDeps, 'store' | 'files' | 'cloc
   const orphans = await removeOrphans(deps, orphanAgeMs);
   const stale = await removeUnclaimed(deps, unclaimedMaxAgeMs);
   if (orphans + stale > 0) deps.logger.info(`[support] removed ${orphans} orphan file(s) and ${stale} unclaimed upload(s)`);
-  // Nothing here is needed to serve: a busy database delays it to the next sweep rather than stopping the start.
-  const expired = await removeExpired(deps).catch((error: unknown) => {
-    deps.logger.error('[support] cleanup of old deliveries and idempotency records failed:', error);
-    return { deliveries: 0, idempotencyKeys: 0 };
-  });
-  sayExpired(deps, expired);
+  await sweepExpired(deps);
   return scheduleCleanup(deps, unclaimedMaxAgeMs, cleanupIntervalMs, orphanAgeMs);
 }
