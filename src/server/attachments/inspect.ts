@@ -70,11 +70,12 @@ export async function readImageHeader(path: string, maxPixels: number): Promise<
   return header;
 }
 
-/** Decodes and re-encodes an image to its own format into a new temporary file; only the first frame is kept. */
+/**
+ * Decodes and re-encodes an image to its own format into a new temporary file; only the first frame is kept. The
+ * upload route has read its header already (readImageHeader, to charge its pixels); the decoder's own pixel limit
+ * refuses a canvas past `maxPixels` from the header too, before decoding, whoever calls this.
+ */
 async function reencodeImage(files: FileStorage, path: string, type: AttachmentType, maxPixels: number): Promise<CleanFile> {
-  // Read again (a header costs next to nothing), so a small file claiming a huge canvas is refused before decoding
-  // whoever calls this.
-  await readImageHeader(path, maxPixels);
   // Encoded in memory (the output is no bigger than an upload may be), then written by Node: a failure to decode is
   // the file's fault (422), a failure to write is the server's (a full disk: 503, logged), and the file is the
   // owner's alone to read, as a received upload is.
