@@ -1,5 +1,6 @@
 /** Ownership: a reporter sees only their own tickets and files; anyone else's answer 404, never 403. */
 import type { Identity, Reporter } from '../auth/identity';
+import { isSupportOwner } from '../auth/identity';
 import type { AttachmentRow, TicketRow } from '../db/rows';
 import type { Reader } from './view';
 import { isTicketNumber } from '../../core';
@@ -41,7 +42,7 @@ export async function readableAttachment(store: Reader, identity: Identity, id: 
   // Support reads every ticket's files, and the uploads of its own not yet sent; a user's upload that no ticket
   // claimed is still the user's draft, not support's to read.
   if (identity.kind === 'agent') {
-    if (row.ticket_id !== null || row.owner.startsWith('support:')) return row;
+    if (row.ticket_id !== null || isSupportOwner(row.owner)) return row;
     throw failures.attachmentNotFound();
   }
   if (identity.kind !== 'user' && identity.kind !== 'guest') throw failures.attachmentNotFound();
