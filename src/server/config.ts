@@ -202,7 +202,11 @@ function unknownSettings(given: Env, read: ReadonlySet<string>): string[] {
     .map((name) => {
       // A slip of a letter or two in a long name; a short name that close to another is more likely something else.
       const near = Math.min(2, Math.max(1, Math.floor((name.length - 'SUPPORT_'.length) / 5)));
-      const meant = [...read].filter((known) => known.startsWith('SUPPORT_') && editDistance(known, name) <= near).sort((a, b) => editDistance(a, name) - editDistance(b, name))[0];
+      const meant = [...read]
+        .filter((known) => known.startsWith('SUPPORT_'))
+        .map((known) => ({ known, distance: editDistance(known, name) }))
+        .filter(({ distance }) => distance <= near)
+        .sort((a, b) => a.distance - b.distance)[0]?.known;
       return `${name} is not a setting of this server and is ignored${meant === undefined ? '' : ` (did you mean ${meant}?)`}.`;
     });
 }
