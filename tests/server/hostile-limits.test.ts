@@ -4,7 +4,7 @@ import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
 import { validDrafts } from '../fixtures/drafts';
 import { signReporterToken } from '../../src/server';
 import { TOKEN_CLOCK_TOLERANCE_SECONDS } from '../../src/server/auth/tokens';
-import { call, createTicket, expectError, guestAuth, guestContact, profile, startTestServer, TEST_SECRET, userAuth } from './helpers';
+import { call, createTicket, expectError, guestAuth, guestContact, newKey, profile, startTestServer, TEST_SECRET, userAuth } from './helpers';
 import { fileForm, pdfFile } from './images';
 import type { TestServer } from './helpers';
 import { openSse } from './sse-client';
@@ -201,5 +201,22 @@ describe('sends per hour', () => {
     expectError(refused, 429, 'rate_limited');
     expect((refused.body as { error: { message: string } }).error.message).toMatch(/^Вы слишком часто отправляете обращения\. Повторите через \d+ мин\.$/u);
     expect((await createTicket(ts, await userAuth(ts, 'sends-colleague'), validDrafts.other)).status).toBe(201);
+  });
+
+  it('answers a retry of a send already answered, however many sends the hour has had: its answer or its 409', async () => {
+    const user = await userAuth(ts, 'sends-retry');
+    const key = newKey();
+    const first = await createTicket(ts, user, validDrafts.other, key);
+    expect(first.status).toBe(201);
+    expect((await createTicket(ts, user, validDrafts.course)).status).toBe(201);
+    expectError(await createTicket(ts, user, validDrafts.other), 429, 'rate_limited');
+    // The answer lost on the way is asked for again: the hour's sends are spent, the ticket is there.
+    for (let i = 0; i < 3; i += 1) {
+      const again = await createTicket(ts, user, validDrafts.other, key);
+      expect(again.status, again.text).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(again.body).toEqual(first.body);
+    }
+    expectError(await createTicket(ts, user, validDrafts.course, key), 409, 'idempotency_conflict');
   });
 });

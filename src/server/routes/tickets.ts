@@ -56,8 +56,11 @@ export function ticketRoutes(deps: AppDeps) {
     const followUp = parseWith(followUpFieldSchema, { followUpOf });
     const ip = remoteAddress(c);
     const guest = reporter.kind === 'guest';
-    await deps.guards.sends.count(guest ? { guest, ip } : { guest, owner: reporter.owner });
-    const quota = guest ? await deps.guards.guestQuota.reserve(ip, { tickets: 1 }) : null;
+    // A key already answered is a retry of a send counted once (its answer lost, say): it gets its answer, or its
+    // 409, however many sends the hour has had since. createTicket decides which under the key's lock.
+    const retry = (await deps.store.idempotency.get(reporter.owner, key)) !== undefined;
+    if (!retry) await deps.guards.sends.count(guest ? { guest, ip } : { guest, owner: reporter.owner });
+    const quota = guest && !retry ? await deps.guards.guestQuota.reserve(ip, { tickets: 1 }) : null;
     let result: Awaited<ReturnType<typeof createTicket>>;
     try {
       result = await createTicket(deps, reporter, draft, key, followUp.followUpOf, preferredLocale(c.req.header('accept-language')));
