@@ -3,13 +3,15 @@
  * dimensions grow the reservation made by the declared size, and an image that would pass the quota is refused
  * (429, the reservation given back) without entering the decoder. Uploads in flight at once add up the same way.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
 import type { GuardLimits } from '../../src/server/guard/limits';
 import { createUploadQuota } from '../../src/server/guard/upload-quota';
 import { currentWindow } from '../../src/server/storage/counter-window';
 import type { CounterState, Counters } from '../../src/server/storage/types';
-import { agentAuth, call, expectError, guestAuth, startTestServer, tableCounts, userAuth } from './helpers';
+import { agentAuth, call, expectError, guestAuth, startTestServer, tableCounts, TEST_ENGINE, userAuth } from './helpers';
 import type { Reply, TestServer } from './helpers';
 import { fileForm, headerOnlyWebp, pngImage } from './images';
 
@@ -65,6 +67,36 @@ describe('the pixel cost of an image, charged before decoding', () => {
     expect(tableCounts(server.dbPath).attachments).toBe(1);
     // What is left of the day still takes a small image.
     expect((await upload(server, auth, await pngImage(), 'small.png')).status).toBe(201);
+  });
+
+  // The counters are read from the SQLite file: the moment the header's pixels are charged is when decoding begins.
+  it.skipIf(TEST_ENGINE !== 'sqlite')('charges an image decoded for a client that left while it was decoded, as a stored one', { timeout: 60_000 }, async () => {
+    const server = await serverWith({ uploadsPerUserDay: 1 });
+    const auth = await userAuth(server, 'leaver');
+    // 36 megapixels take seconds to decode: the client leaves once they are charged, while the server decodes.
+    const image = await pngImage(6_000, 6_000);
+    const request = new Request(`${server.api}/attachments`, { method: 'POST', body: fileForm(image, 'left.png', 'image/png') });
+    const body = Buffer.from(await request.arrayBuffer());
+    const { hostname, port, pathname } = new URL(`${server.api}/attachments`);
+    const socket = connect(Number(port), hostname);
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    const head = `POST ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: ${auth}\r\nContent-Type: ${request.headers.get('content-type') ?? ''}\r\nContent-Length: ${body.length}\r\n\r\n`;
+    socket.write(Buffer.concat([Buffer.from(head), body]));
+    const charged = () => {
+      const db = new BetterSqlite3(server.dbPath, { readonly: true });
+      try {
+        return (db.prepare("SELECT count FROM rate_counters WHERE key LIKE 'upload-bytes:%'").get() as { count: number } | undefined)?.count ?? 0;
+      } finally {
+        db.close();
+      }
+    };
+    await vi.waitFor(() => expect(charged()).toBe(9_000_000), { timeout: 30_000, interval: 5 });
+    socket.destroy();
+    await vi.waitFor(() => expect(server.logs.some((line) => line.text.includes('"path":"/api/v1/attachments"') && line.text.includes('"status":400'))).toBe(true), { timeout: 30_000, interval: 20 });
+    // Decoded and not stored, it is still the day's one file.
+    expect(tableCounts(server.dbPath).attachments).toBe(0);
+    expect(charged()).toBe(9_000_000);
+    expectError(await upload(server, auth, await pngImage(), 'small.png'), 429, 'rate_limited');
   });
 
   it('refuses a guest’s image whose header’s pixels pass what is left of the address’s hour, without decoding it', async () => {

@@ -115,7 +115,13 @@ export function attachmentRoutes(deps: AppDeps) {
         await daily?.grow(cost);
       }
       clean = file.type === 'application/pdf' ? await inspect() : await deps.guards.images.run(gateOwner, inspect);
-      gone();
+      if (socket?.destroyed === true) {
+        // The decoding is spent whether or not the client stays for its answer: charged as a stored file is, or a
+        // client that leaves right after its body would have its images decoded for nothing, past every quota.
+        await quota?.settle({ files: 1, bytes: uploadCost(file.size, clean.width, clean.height) });
+        await daily?.settle(uploadCost(clean.size, clean.width, clean.height));
+        gone();
+      }
       const row = {
         id: randomId(),
         owner,
