@@ -136,6 +136,13 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
     const annas = attachmentSchema.parse((await upload(`Bearer ${ANNA.token}`, 'Ещё снимок.png')).body);
     expectError(await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth: reporter, json: { text: 'Беру ваш файл', attachmentIds: [annas.id] } }), 422, 'validation_failed');
     expectError(await write(ticket.id, { text: 'Снимок Анны', attachmentIds: [annas.id] }, agentAuth), 422, 'validation_failed');
+    // Until it is sent, a specialist's upload is read by its uploader alone: not by the shared token, and not the
+    // other way round. Once sent, every specialist reads it with the ticket.
+    expect((await call(ts, 'GET', `/attachments/${annas.id}`, { auth: `Bearer ${ANNA.token}` })).status).toBe(200);
+    expectError(await call(ts, 'GET', `/attachments/${annas.id}`, { auth: agentAuth }), 404, 'not_found');
+    const shared = attachmentSchema.parse((await upload(agentAuth, 'Общий снимок.png')).body);
+    expectError(await call(ts, 'GET', `/attachments/${shared.id}`, { auth: `Bearer ${ANNA.token}` }), 404, 'not_found');
+    expect((await call(ts, 'GET', `/attachments/${file.id}`, { auth: agentAuth })).status).toBe(200);
     expect((await call(ts, 'DELETE', `/attachments/${annas.id}`, { auth: `Bearer ${ANNA.token}` })).status).toBe(204);
 
     // An answer carries files the same way.

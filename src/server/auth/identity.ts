@@ -133,11 +133,6 @@ export function requireReporter(identity: Identity): Reporter {
 
 const SUPPORT_OWNER = 'support:';
 
-/** Whether an upload's owner (see {@link requireUploader}) is support's: a specialist's or the shared token's. */
-export function isSupportOwner(owner: string): boolean {
-  return owner.startsWith(SUPPORT_OWNER);
-}
-
 /**
  * Who uploads a file, as the attachments record it: a reporter's own key, or a specialist's (`support:<name>`, or
  * `support:` for the shared token; never a reporter's, whose keys start with `user:` or `guest:`).

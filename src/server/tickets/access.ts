@@ -1,6 +1,6 @@
 /** Ownership: a reporter sees only their own tickets and files; anyone else's answer 404, never 403. */
 import type { Identity, Reporter } from '../auth/identity';
-import { isSupportOwner } from '../auth/identity';
+import { requireUploader } from '../auth/identity';
 import type { AttachmentRow, TicketRow } from '../db/rows';
 import type { Reader } from './view';
 import { isTicketNumber } from '../../core';
@@ -39,10 +39,10 @@ export async function anyTicket(store: Reader, id: string): Promise<TicketRow> {
 export async function readableAttachment(store: Reader, identity: Identity, id: string): Promise<AttachmentRow> {
   const row = ID_PATTERN.test(id) ? await store.attachments.get(id) : undefined;
   if (row === undefined) throw failures.attachmentNotFound();
-  // Support reads every ticket's files, and the uploads of its own not yet sent; a user's upload that no ticket
-  // claimed is still the user's draft, not support's to read.
+  // Support reads every ticket's files. A file no ticket has claimed is still its uploader's draft: a user's is
+  // not support's to read, and a specialist's unsent upload is not a colleague's (nor the shared token's).
   if (identity.kind === 'agent') {
-    if (row.ticket_id !== null || isSupportOwner(row.owner)) return row;
+    if (row.ticket_id !== null || row.owner === requireUploader(identity).owner) return row;
     throw failures.attachmentNotFound();
   }
   if (identity.kind !== 'user' && identity.kind !== 'guest') throw failures.attachmentNotFound();
