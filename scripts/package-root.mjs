@@ -3,7 +3,7 @@
  * `npm publish ./dist/package-root`).
  *
  * The repository's package.json also has to run the Support API after `npm ci --omit=dev`, so its
- * `dependencies` include the server's runtime (better-sqlite3, sharp, pg, nodemailer, hono…). A host app that
+ * `dependencies` include the server's runtime (better-sqlite3, sharp, pg, nodemailer, hono, prom-client…). A host app that
  * installs the widget must not get those. So the published manifest is generated here from the root one:
  * the same name, version, exports, peers and side effects, and as `dependencies` only the packages the shipped
  * files import (caret ranges from the root's exact versions). A shipped file importing a package that is

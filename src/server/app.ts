@@ -3,9 +3,13 @@ import { Hono } from 'hono';
 import { API_PREFIX } from './api-prefix';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { createMiddleware } from 'hono/factory';
+import { METHOD_NAME_ALL } from 'hono/router';
+import { matchedRoutes } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { identityMiddleware } from './auth/identity';
 import type { AppDeps, AppEnv } from './context';
+import type { Metrics } from './metrics';
 import { ApiFailure, errorBody, isStorageUnavailable, unavailable } from './errors';
 import { preferredLocale } from './locale';
 import type { Locale } from './locale';
@@ -60,6 +64,8 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   if (deps.config.dev) api.route('/', devRoutes(deps));
 
   const app = new Hono<AppEnv>();
+  const { metrics } = deps;
+  if (metrics !== undefined) app.use('*', countRequests(metrics));
   app.use('*', requestLog(deps.logger, deps.clock, deps.config.requestLog));
   // While draining, a client's kept-alive connection is closed after its answer, not cut under its next request.
   app.use('*', async (c, next) => {
@@ -93,6 +99,23 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   });
   app.onError((error, c) => errorResponse(error, c, deps));
   return app;
+}
+
+/**
+ * Counts every answer by the route that gave it: the route's pattern (`/api/v1/tickets/:id`), never the path
+ * itself, so the series stay as many as the routes; `none` when only middleware answered (a 404, a preflight).
+ */
+function countRequests(metrics: Metrics) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      // The first route is the one that answers (or would have, past a refusal of the middleware's, a 429 say).
+      const route = matchedRoutes(c).find((matched) => matched.method !== METHOD_NAME_ALL)?.path ?? 'none';
+      metrics.request(c.req.method, route, c.res.status, (performance.now() - started) / 1000);
+    }
+  });
 }
 
 /** A request as an error line names it: its method, path and id (the request log's `id`, its `X-Request-Id`). */

@@ -85,6 +85,11 @@ export interface ServerConfig {
   requestLog: boolean;
   /** Production mode serves the built widget at `/widget/` too (SUPPORT_SERVE_WIDGET=1); dev mode always does. */
   serveWidget: boolean;
+  /**
+   * Where `GET /metrics` (Prometheus's text format) is served: a port of its own (SUPPORT_METRICS_PORT; null: no
+   * metrics; 0: any free one, for tests) on SUPPORT_METRICS_HOST, never the API's.
+   */
+  metrics: { port: number; host: string } | null;
   /** E-mails to reporters and webhooks to the support desk, sent from the outbox table. */
   notifications: NotificationsConfig;
 }
@@ -275,6 +280,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
     minFreeDiskBytes: overrides.minFreeDiskBytes ?? intFrom(env, 'SUPPORT_MIN_FREE_DISK_BYTES', DEFAULT_MIN_FREE_DISK_BYTES, 0),
     requestLog: overrides.requestLog ?? switchFrom(env, 'SUPPORT_LOG', true),
     serveWidget: overrides.serveWidget ?? switchFrom(env, 'SUPPORT_SERVE_WIDGET', false),
+    metrics: overrides.metrics !== undefined ? overrides.metrics : metricsFrom(env),
     notifications: {
       smtpUrl: smtpUrlFrom(env.SUPPORT_SMTP_URL),
       mailFrom: mailFromValue(env.SUPPORT_MAIL_FROM),
@@ -474,6 +480,20 @@ function intFrom(env: Env, name: string, fallback: number, min: number, max = Nu
     throw new ConfigError(`${name} must be an integer ${range}, got "${raw}".`);
   }
   return value;
+}
+
+/** SUPPORT_METRICS_PORT and SUPPORT_METRICS_HOST (the loopback unless told: the figures are not for everyone). */
+function metricsFrom(env: Env): ServerConfig['metrics'] {
+  const host = env.SUPPORT_METRICS_HOST?.trim() || '127.0.0.1';
+  if ((env.SUPPORT_METRICS_PORT ?? '').trim() === '') {
+    if (env.SUPPORT_METRICS_HOST !== undefined) throw new ConfigError('SUPPORT_METRICS_HOST is set without SUPPORT_METRICS_PORT: set the port the metrics are served on too.');
+    return null;
+  }
+  const port = intFrom(env, 'SUPPORT_METRICS_PORT', 0, 0, 65535);
+  if (port !== 0 && port === intFrom(env, 'PORT', 8787, 0, 65535)) {
+    throw new ConfigError(`SUPPORT_METRICS_PORT must differ from PORT (${port}): the metrics are served on a port of their own.`);
+  }
+  return { port, host };
 }
 
 /** An on/off variable: 1/on/true/yes or 0/off/false/no (any case); anything else stops the start. */

@@ -5,6 +5,7 @@ import type { EventBroker } from './events/broker';
 import type { Identity } from './auth/identity';
 import type { FileStorage } from './attachments/storage';
 import type { Guards } from './guard/guards';
+import type { Metrics } from './metrics';
 
 /** The logger the server writes to; `console` by default. */
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
@@ -24,6 +25,8 @@ export interface AppDeps {
   closing?: () => boolean;
   /** Whether the server is draining before it stops: not ready for new traffic, each answer closing its connection. */
   draining?: () => boolean;
+  /** What the metrics count as the server goes (SUPPORT_METRICS_PORT); absent when they are off. */
+  metrics?: Metrics;
 }
 
 /** Hono's environment of our app: the identity resolved once per request. */

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   logger.info(`[support] Support API listening on ${server.url}${API_PREFIX} (db: ${describeStorage(server.config)})`);
+  if (server.metricsUrl !== null) logger.info(`[support] metrics at ${server.metricsUrl}`);
   // Among workers only the first says where the widget is (a script tag pointing at this server would otherwise
   // fail without a word) and prints the demo's addresses.
   if (cluster.worker === undefined || cluster.worker.id === 1) {
@@ -79,11 +80,12 @@ try {
 }
 if (workers > 0 && cluster.isPrimary) {
   // A wrong setting stops the start here, once, rather than in every worker the primary would fork again.
+  let metrics;
   try {
-    loadConfig(process.env);
+    metrics = loadConfig(process.env).config.metrics;
   } catch (error) {
     console.error(error instanceof ConfigError ? `[support] ${error.message}` : error);
     process.exit(1);
   }
-  runPrimary(workers);
+  runPrimary(workers, metrics);
 } else void main();

@@ -1,4 +1,5 @@
 /** Starts the Support API on a port (0 = any free one): migrations, storage, app, listening, clean close. */
+import cluster from 'node:cluster';
 import { accessSync, constants } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,8 @@ import { guardConnections, serverOptions } from './guard/connections';
 import { createGuards } from './guard/guards';
 import { shutdownServer } from './http/shutdown';
 import type { DemoDirs } from './routes/demo';
+import { createMetrics, offerToPrimary, serveMetrics } from './metrics';
+import type { MetricsServer } from './metrics';
 
 /** How to start: environment and/or explicit config, and the injectable clock and logger. */
 export interface StartServerOptions {
@@ -38,6 +41,8 @@ export interface RunningServer {
   /** Base URL of the server, e.g. `http://127.0.0.1:8787` (the API is under `/api/v1`). */
   url: string;
   config: ServerConfig;
+  /** Where `GET /metrics` is served (SUPPORT_METRICS_PORT), or null: none, or a worker's, which its primary serves. */
+  metricsUrl: string | null;
   /** Ends open streams, stops listening and closes the database. */
   close(): Promise<void>;
 }
@@ -76,6 +81,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // Every new event (this process's commits and, through the watcher, other processes') wakes the outbox dispatcher.
   let wakeOutbox = () => undefined as void;
   const broker = createBroker(() => wakeOutbox());
+  const metrics = config.metrics === null ? undefined : createMetrics({ broker, outbox: store.outbox, clock, logger });
   const deps: AppDeps = {
     config,
     store,
@@ -84,6 +90,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     files: await fileStorageOf(config, store),
     logger,
     guards: createGuards(config.guard, clock, store.counters),
+    ...(metrics === undefined ? {} : { metrics }),
   };
   let stopCleanup: () => void;
   try {
@@ -110,11 +117,27 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const allowedOrigins = new Set(config.allowedOrigins);
   const app = createApp(deps, { allowedOrigins, ...(options.demo === undefined ? {} : { demo: options.demo }) });
 
-  const server = await listen(app.fetch, config).catch(async (error: unknown) => {
+  const release = async () => {
     stopCleanup();
     await stopWatching();
     await dispatcher.stop();
     await store.close();
+  };
+  // The metrics' own port: under --workers the primary serves every worker's, which each hands it when asked.
+  let metricsServer: MetricsServer | null = null;
+  if (metrics !== undefined && config.metrics !== null) {
+    const { host: metricsHost, port: metricsPort } = config.metrics;
+    if (cluster.isWorker) offerToPrimary(metrics.registry);
+    else {
+      metricsServer = await serveMetrics(metricsHost, metricsPort, () => metrics.registry.metrics(), logger).catch(async (error: unknown) => {
+        await release();
+        throw new ConfigError(`cannot listen on SUPPORT_METRICS_HOST=${metricsHost} SUPPORT_METRICS_PORT=${metricsPort}: ${errorLine(error)}${listenHint(error, { port: 'SUPPORT_METRICS_PORT', host: 'SUPPORT_METRICS_HOST' })}`);
+      });
+    }
+  }
+  const server = await listen(app.fetch, config).catch(async (error: unknown) => {
+    await metricsServer?.close();
+    await release();
     throw new ConfigError(`cannot listen on HOST=${config.host} PORT=${config.port}: ${errorLine(error)}${listenHint(error)}`);
   });
   guardConnections(server as Server, config.guard, (line) => logger.warn(line));
@@ -143,11 +166,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         await dispatcher.stop();
         await deps.files.settle(config.guard.shutdownGraceMs);
         await deps.store.close();
+        await metricsServer?.close();
       },
     }, config.guard.shutdownGraceMs);
   return {
     url,
     config,
+    metricsUrl: metricsServer?.url ?? null,
     close: () => {
       // Serving on while the load balancer learns from /readyz to send nothing more, then the stop itself.
       closing ??= config.shutdownDrainMs === 0
@@ -164,11 +189,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 }
 
 /** What to check when the server cannot listen, where the system's reason alone is terse. */
-function listenHint(error: unknown): string {
+function listenHint(error: unknown, names = { port: 'PORT', host: 'HOST' }): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'EADDRINUSE') return ' (another process listens on that port: stop it or choose another PORT)';
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return ' (HOST must be an address of this machine, such as 127.0.0.1, or 0.0.0.0 for all of them)';
-  if (code === 'EACCES') return ' (a port under 1024 needs privileges: choose a higher PORT behind the proxy)';
+  if (code === 'EADDRINUSE') return ` (another process listens on that port: stop it or choose another ${names.port})`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return ` (${names.host} must be an address of this machine, such as 127.0.0.1, or 0.0.0.0 for all of them)`;
+  if (code === 'EACCES') return ` (a port under 1024 needs privileges: choose a higher ${names.port}${names.port === 'PORT' ? ' behind the proxy' : ''})`;
   return '';
 }
 

@@ -7,6 +7,9 @@
  */
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
+import type { ServerConfig } from './config';
+import { errorLine } from './error-line';
+import { clusterMetrics, serveMetrics } from './metrics';
 import { onStopSignals } from './stop-signals';
 
 /** What the command line says: `--workers N` (or `--workers=N`), or `--help`. */
@@ -53,8 +56,11 @@ export function commandLineFrom(argv: readonly string[]): CommandLine {
 /** Workers in a row that may die before listening before the primary gives up. */
 export const MAX_FAILED_STARTS = 3;
 
-/** Runs the primary: forks `count` workers and supervises them until a signal stops them all. */
-export function runPrimary(count: number): void {
+/**
+ * Runs the primary: forks `count` workers and supervises them until a signal stops them all. With `metrics` it
+ * serves every worker's metrics, summed, on their port (the workers do not listen there).
+ */
+export function runPrimary(count: number, metrics: ServerConfig['metrics'] = null): void {
   let stopping = false;
   let exitCode = 0;
   let failedStarts = 0;
@@ -98,5 +104,17 @@ export function runPrimary(count: number): void {
   };
   onStopSignals(stop, (line) => console.error(line));
   console.error(`[support] primary ${process.pid}: starting ${count} worker(s)`);
+  // Before the workers: the primary listens for their answers from the start.
+  const gather = metrics === null ? null : clusterMetrics();
   for (let i = 0; i < count; i++) fork();
+  if (metrics !== null && gather !== null) {
+    serveMetrics(metrics.host, metrics.port, gather, console).then(
+      (served) => console.error(`[support] metrics of ${count} worker(s) at ${served.url}`),
+      (error: unknown) => {
+        console.error(`[support] cannot listen on SUPPORT_METRICS_HOST=${metrics.host} SUPPORT_METRICS_PORT=${metrics.port}: ${errorLine(error)}; stopping`);
+        exitCode = 1;
+        stop(null);
+      },
+    );
+  }
 }

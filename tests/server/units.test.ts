@@ -101,6 +101,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40) }).config.databaseTimeoutMs).toBe(5_000);
     expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_DATABASE_TIMEOUT_MS: '8000' }).config.databaseTimeoutMs).toBe(8_000);
     expect(() => loadConfig({ SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_DATABASE_TIMEOUT_MS: '100' })).toThrow(/SUPPORT_DATABASE_TIMEOUT_MS must be an integer ≥ 500/);
+    // Metrics: off unless a port of their own is named; the loopback unless told.
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(secret).config.metrics).toBeNull();
+    expect(loadConfig({ ...secret, SUPPORT_METRICS_PORT: '9464' }).config.metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadConfig({ ...secret, SUPPORT_METRICS_PORT: '9464', SUPPORT_METRICS_HOST: '0.0.0.0' }).config.metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(() => loadConfig({ ...secret, SUPPORT_METRICS_HOST: '0.0.0.0' })).toThrow(/SUPPORT_METRICS_HOST is set without SUPPORT_METRICS_PORT/);
+    expect(() => loadConfig({ ...secret, PORT: '8080', SUPPORT_METRICS_PORT: '8080' })).toThrow(/SUPPORT_METRICS_PORT must differ from PORT \(8080\)/);
+    expect(() => loadConfig({ ...secret, SUPPORT_METRICS_PORT: 'yes' })).toThrow(/SUPPORT_METRICS_PORT must be an integer from 0 to 65535/);
   });
 
   it('warns when a user’s day of uploads is smaller than one file, which would always be refused', () => {

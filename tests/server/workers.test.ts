@@ -8,8 +8,10 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validDrafts } from '../fixtures/drafts';
+import { freePort } from '../fixtures/ports';
+import { Desk } from '../fixtures/receivers';
 import { createTestDatabase, dropTestDatabase, newKey, sharedStoreEnv, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
@@ -50,9 +52,22 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((done) => probe.close(() => done()));
     const output: string[] = [];
+    // A desk that refuses every webhook: each ticket's delivery stays pending.
+    const desk = new Desk(() => 500);
+    await desk.start();
+    const metricsPort = await freePort();
     const primary = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--workers', '2'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...sharedStoreEnv(dir, databaseUrl), SUPPORT_DEV: '0' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ...sharedStoreEnv(dir, databaseUrl),
+        SUPPORT_DEV: '0',
+        SUPPORT_METRICS_PORT: String(metricsPort),
+        SUPPORT_WEBHOOK_URLS: desk.url,
+        SUPPORT_WEBHOOK_SECRET: 'whsec-workers-0123456789-abcdefghijklmnopqrstuvwxyz',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stdout: string[] = [];
@@ -88,6 +103,26 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
     const outLines = stdout.join('').split('\n').filter((l) => l !== '');
     expect(outLines.length).toBeGreaterThan(0);
     for (const l of outLines) expect(() => JSON.parse(l) as unknown, l).not.toThrow();
+
+    // The primary serves both workers' metrics on their own port: requests summed over the workers, the outbox's
+    // backlog (read from the one database by each) taken once.
+    for (let i = 0; i < 6; i += 1) expect((await fetch(`${api}/meta`)).status).toBe(200);
+    const scrape = async () => {
+      const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(response.status).toBe(200);
+      const samples = new Map<string, number>();
+      for (const line of (await response.text()).split('\n')) {
+        if (line !== '' && !line.startsWith('#')) samples.set(line.slice(0, line.lastIndexOf(' ')), Number(line.slice(line.lastIndexOf(' ') + 1)));
+      }
+      return samples;
+    };
+    const samples = await scrape();
+    expect(samples.get('support_http_requests_total{method="GET",route="/api/v1/meta",status="200"}')).toBe(6);
+    expect(samples.get('support_http_requests_total{method="POST",route="/api/v1/tickets",status="201"}')).toBe(1);
+    expect(output.join('')).toContain(`metrics of 2 worker(s) at http://127.0.0.1:${metricsPort}/metrics`);
+    await vi.waitFor(() => expect(desk.hits.length).toBeGreaterThanOrEqual(1), { timeout: 15_000, interval: 50 });
+    expect((await scrape()).get('support_outbox_deliveries{kind="webhook",status="pending"}')).toBe(1);
+    await desk.stop();
 
     primary.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -1,6 +1,6 @@
 /** The `outbox` and `notification_prefs` tables on SQLite (see OutboxRepo in storage/types.ts). */
 import type { Database } from 'better-sqlite3';
-import type { NewOutboxRow } from '../storage/types';
+import type { NewOutboxRow, OutboxStats } from '../storage/types';
 import type { OutboxRow } from './rows';
 
 /** Prepared statements over `outbox` and `notification_prefs`. */
@@ -22,6 +22,10 @@ export function outboxRepo(db: Database) {
   const requeue = db.prepare<{ id: number; now: string }, OutboxRow>(`UPDATE outbox
     SET status = 'pending', attempts = 0, next_attempt_at = @now, requeued_at = @now
     WHERE id = @id AND status = 'failed' RETURNING *`);
+  // Sent rows are left out: they are kept for days (SUPPORT_OUTBOX_RETENTION_DAYS), and the index on status skips them.
+  const counts = db.prepare<[], OutboxStats['counts'][number]>(`SELECT kind, status, count(*) AS count FROM outbox
+    WHERE status IN ('pending', 'failed') GROUP BY kind, status`);
+  const oldest = db.prepare<[], { at: string | null }>(`SELECT min(created_at) AS at FROM outbox WHERE status = 'pending'`);
   const pref = db.prepare<[string], { email: number }>('SELECT email FROM notification_prefs WHERE owner = ?');
   const setPref = db.prepare<[string, number, string]>(`INSERT INTO notification_prefs (owner, email, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (owner) DO UPDATE SET email = excluded.email, updated_at = excluded.updated_at`);
@@ -36,6 +40,7 @@ export function outboxRepo(db: Database) {
     list: (status: OutboxRow['status'] | null, limit: number) => (status === null ? listAll.all(limit) : listOf.all(status, limit)),
     get: (id: number) => one.get(id),
     requeue: (id: number, now: string) => requeue.get({ id, now }),
+    stats: (): OutboxStats => ({ counts: counts.all(), oldestPending: oldest.get()?.at ?? null }),
     emailEnabled: (owner: string) => (pref.get(owner)?.email ?? 1) === 1,
     setEmail: (owner: string, enabled: boolean, at: string) => void setPref.run(owner, enabled ? 1 : 0, at),
   };

@@ -99,7 +99,7 @@ function hintOf(error: unknown): string {
 }
 
 /** Starts the dispatcher (does nothing until woken or the timer fires). */
-export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock' | 'logger'>): Dispatcher {
+export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock' | 'logger' | 'metrics'>): Dispatcher {
   const settings = deps.config.notifications;
   const mailer = settings.smtpUrl === null
     ? null
@@ -169,6 +169,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       }
       await send(row, mail);
       await deps.store.outbox.markSent(row.id, deps.clock().toISOString());
+      deps.metrics?.delivery(row.kind, 'sent');
       // Working again: the log says so (the failures it did not say one by one counted), and its next failure is
       // said at once.
       const receiver = receiverOf(row);
@@ -186,6 +187,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       if (expired) deps.logger.warn(maskAddresses(`[support] giving up ${row.kind} delivery ${row.id} to ${logTarget(row)} after ${row.attempts} attempts: ${reason}`));
       else logFailure(row, reason, next);
       await deps.store.outbox.markFailed(row.id, reason, expired ? null : next.toISOString());
+      deps.metrics?.delivery(row.kind, expired ? 'failed' : 'retry');
     }
   };
 

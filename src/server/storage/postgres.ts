@@ -284,6 +284,17 @@ function outboxOf(db: Queryable): OutboxRepo {
           WHERE id = $1 AND status = 'failed' RETURNING *`,
         [id, now],
       ),
+    stats: async () => {
+      // Sent rows are left out: they are kept for days (SUPPORT_OUTBOX_RETENTION_DAYS), and the index on status skips them.
+      const [counts, oldest] = await Promise.all([
+        rows<{ kind: OutboxRow['kind']; status: 'pending' | 'failed'; count: number }>(
+          db,
+          `SELECT kind, status, count(*)::int AS count FROM outbox WHERE status IN ('pending', 'failed') GROUP BY kind, status`,
+        ),
+        first<{ at: string | null }>(db, `SELECT min(created_at) AS at FROM outbox WHERE status = 'pending'`),
+      ]);
+      return { counts, oldestPending: oldest?.at ?? null };
+    },
   };
 }
 

@@ -149,6 +149,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       list: (status, limit) => read(() => outbox.list(status, limit)),
       get: (id) => read(() => outbox.get(id)),
       requeue: (id, now) => read(() => outbox.requeue(id, now)),
+      stats: () => read(() => outbox.stats()),
     },
     prefs: {
       emailEnabled: (owner) => read(() => outbox.emailEnabled(owner)),

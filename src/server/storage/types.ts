@@ -45,6 +45,14 @@ export interface OutboxRepo {
    * `now`. The row as it is then; undefined when it is not failed (or does not exist).
    */
   requeue(id: number, now: string): Promise<OutboxRow | undefined>;
+  /** What waits and what was given up, by kind, and when the oldest row not sent yet was queued (the metrics). */
+  stats(): Promise<OutboxStats>;
+}
+
+/** The outbox's figures: pending and failed rows by kind (kinds with none left out), the oldest pending row's `created_at`. */
+export interface OutboxStats {
+  counts: Array<{ kind: OutboxRow['kind']; status: 'pending' | 'failed'; count: number }>;
+  oldestPending: string | null;
 }
 
 /** A reporter's notification preferences. */
