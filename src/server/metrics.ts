@@ -88,35 +88,38 @@ export function createMetrics(sources: MetricsSources): Metrics {
       });
     return reading;
   };
-  new Gauge({
-    name: 'support_outbox_deliveries',
-    help: 'Deliveries in the outbox by kind and status: pending (not sent yet, retries included) or failed (given up; GET /agent/deliveries?status=failed).',
-    labelNames: ['kind', 'status'] as const,
-    aggregator: 'max',
-    registers: [registry],
-    async collect() {
-      const stats = await readOutbox();
-      this.reset();
-      if (stats === null) return;
+  /** A gauge set from the outbox's figures at each scrape, and left without one when they cannot be read. */
+  const outboxGauge = <L extends string>(name: string, help: string, labelNames: readonly L[], fill: (gauge: Gauge<L>, stats: OutboxStats) => void) =>
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      aggregator: 'max',
+      registers: [registry],
+      async collect() {
+        const stats = await readOutbox();
+        this.reset();
+        if (stats !== null) fill(this, stats);
+      },
+    });
+  outboxGauge(
+    'support_outbox_deliveries',
+    'Deliveries in the outbox by kind and status: pending (not sent yet, retries included) or failed (given up; GET /agent/deliveries?status=failed).',
+    ['kind', 'status'],
+    (gauge, stats) => {
       for (const kind of ['email', 'webhook'] as const) {
         for (const status of ['pending', 'failed'] as const) {
-          this.set({ kind, status }, stats.counts.find((row) => row.kind === kind && row.status === status)?.count ?? 0);
+          gauge.set({ kind, status }, stats.counts.find((row) => row.kind === kind && row.status === status)?.count ?? 0);
         }
       }
     },
-  });
-  new Gauge({
-    name: 'support_outbox_oldest_pending_seconds',
-    help: 'Age of the oldest delivery not sent yet, 0 when none waits: how far e-mails and webhooks lag behind.',
-    aggregator: 'max',
-    registers: [registry],
-    async collect() {
-      const stats = await readOutbox();
-      this.reset();
-      if (stats === null) return;
-      this.set(stats.oldestPending === null ? 0 : Math.max(0, (sources.clock().getTime() - Date.parse(stats.oldestPending)) / 1000));
-    },
-  });
+  );
+  outboxGauge(
+    'support_outbox_oldest_pending_seconds',
+    'Age of the oldest delivery not sent yet, 0 when none waits: how far e-mails and webhooks lag behind.',
+    [],
+    (gauge, stats) => gauge.set(stats.oldestPending === null ? 0 : Math.max(0, (sources.clock().getTime() - Date.parse(stats.oldestPending)) / 1000)),
+  );
   return {
     registry,
     request(method, route, status, seconds) {
