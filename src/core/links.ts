@@ -68,6 +68,19 @@ function cleanUrl(url: URL): string {
 /** Query parameters that carry secrets and never leave the browser in a ticket. */
 const SECRET_PARAM = /token|auth|pass|secret|session|key|sig|code|jwt|ticket/i;
 
+/**
+ * A text (a page error's message, a line of its stack) with the secrets taken out of every web address in it, as
+ * {@link stripSecretsFromUrl} does; an address without any is left exactly as written.
+ */
+export function stripSecretsFromText(text: string): string {
+  return text.replace(/\bhttps?:\/\/[^\s()"'<>]+/giu, (address) => {
+    const url = parseUrl(address);
+    const secret =
+      url !== null && (url.username !== '' || url.password !== '' || [...url.searchParams.keys()].some((name) => SECRET_PARAM.test(name)) || /access_token|id_token/i.test(url.hash));
+    return secret ? (stripSecretsFromUrl(address) ?? address) : address;
+  });
+}
+
 /** Removes credentials and secret-looking query parameters from a page URL before it is attached. */
 export function stripSecretsFromUrl(value: string): string | null {
   const url = parseUrl(value.trim());

@@ -8,6 +8,7 @@ import {
 import type { Category, Ticket } from '../../src/core';
 import { validDrafts } from '../fixtures/drafts';
 import {
+  agentAuth,
   call,
   createTicket,
   expectError,
@@ -58,6 +59,28 @@ describe('creating and reading tickets', () => {
     expect(list.tickets.map((t) => t.number)).toEqual(['UP-2026-000003', 'UP-2026-000002', 'UP-2026-000001']);
     expect(list.tickets[0]).toMatchObject({ category: 'course', courseUrl: 'https://lms.example.ru/courses/abc-123' });
     expect(list.tickets[0]?.lastEventId).toBe(t3.events[0]?.id);
+  });
+
+  it('stores the page and its errors without the secrets in their addresses, whatever the client sent', async () => {
+    const page = 'https://lms.example.ru/courses/7f3c?session=SESSION-SECRET&lesson=5';
+    const reply = await createTicket(ts, alice, {
+      ...validDrafts.technical,
+      pageUrl: page,
+      browser: { ...validDrafts.technical.browser, pageUrl: page },
+      pageErrors: [
+        { message: 'TypeError: x is null', source: 'at lmsBug (https://lms.example.ru/err.html?auth_token=TOKEN-SECRET&lesson=5:8:37)', at: FRIDAY_1630 },
+        { message: 'Failed to fetch https://user:PASSWORD-SECRET@cdn.example.ru/a.js and https://cdn.example.ru/b.js?v=2', at: FRIDAY_1630 },
+      ],
+    });
+    expect(reply.status, reply.text).toBe(201);
+    const { ticket } = createTicketResponseSchema.parse(reply.body);
+    const stored = (await call(ts, 'GET', `/agent/tickets/${ticket.id}`, { auth: agentAuth })).text;
+    for (const secret of ['SESSION-SECRET', 'TOKEN-SECRET', 'PASSWORD-SECRET']) expect(stored).not.toContain(secret);
+    expect(ticket.pageUrl).toBe('https://lms.example.ru/courses/7f3c?session=%E2%80%A6&lesson=5');
+    expect(ticket.browser.pageUrl).toBe(ticket.pageUrl);
+    expect(ticket.pageErrors?.[0]?.source).toBe('at lmsBug (https://lms.example.ru/err.html?auth_token=%E2%80%A6&lesson=5%3A8%3A37)');
+    // An address without a secret stays exactly as written.
+    expect(ticket.pageErrors?.[1]?.message).toBe('Failed to fetch https://cdn.example.ru/a.js and https://cdn.example.ru/b.js?v=2');
   });
 
   it('reads one ticket with its events, validated by the core schema', async () => {

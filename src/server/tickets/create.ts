@@ -1,5 +1,5 @@
 /** Registering a ticket: one transaction holding the ticket, its first event, file claims and the idempotency record. */
-import { formatTicketNumber, hasCalendarFor, IDEMPOTENCY_CONFLICT_MESSAGE, INITIAL_STATUS, moscowParts, oneProblemVerdict, priorityFor, replayOf, resolveDeadlineInfo, reviewDeadlineInfo } from '../../core';
+import { formatTicketNumber, hasCalendarFor, stripSecretsFromText, IDEMPOTENCY_CONFLICT_MESSAGE, INITIAL_STATUS, moscowParts, oneProblemVerdict, priorityFor, replayOf, resolveDeadlineInfo, reviewDeadlineInfo } from '../../core';
 import type { CreateTicketResponse, TicketDraft } from '../../core';
 import type { Reporter } from '../auth/identity';
 import { deriveAccessKey, hashKey } from '../auth/keys';
@@ -42,7 +42,7 @@ export async function createTicket(
   const { contact, consent, ...rest } = parsed;
   const guest = reporter.kind === 'guest';
   if (guest && consent !== true) throw failures.validation({ consent: fieldMessage({ code: 'custom', path: ['consent'], message: 'required' }) });
-  const draft: TicketDraft = guest && contact !== undefined ? { ...rest, contact } : rest;
+  const draft: TicketDraft = withoutSecrets(guest && contact !== undefined ? { ...rest, contact } : rest);
   // Without a follow-up the hash is the draft's alone, as before follow-ups existed.
   const hash = bodyHash(followUpOf === undefined ? draft : { ...draft, followUpOf });
   const priority = priorityFor(draft.category, draft.impact);
@@ -140,4 +140,30 @@ function warnProvisional(deps: AppDeps, instants: readonly Date[]): void {
     `[support] deadlines computed without a production calendar for ${years.join(', ')}: marked provisional. ` +
       'Install a release with that year\'s calendar (maintainers add src/core/calendar/years/<year>.ts from the government decree).',
   );
+}
+
+/**
+ * The draft as it is stored: the page's address and the page errors (a stack line names the page's or a script's
+ * address, query and all) without the secrets in their addresses (`?session=…`, `?auth_token=…`). The widget strips
+ * the page's address itself; the errors, and any other client, are stripped here.
+ */
+function withoutSecrets(draft: TicketDraft): TicketDraft {
+  // A stripped value can come out longer ("…" written as %E2%80%A6): cut to what the schema takes.
+  const page = (value: string | undefined) => (value === undefined ? undefined : stripSecretsFromText(value).slice(0, 2000));
+  const pageUrl = page(draft.pageUrl);
+  const browserPage = page(draft.browser.pageUrl);
+  return {
+    ...draft,
+    ...(pageUrl === undefined ? {} : { pageUrl }),
+    browser: { ...draft.browser, ...(browserPage === undefined ? {} : { pageUrl: browserPage }) },
+    ...(draft.pageErrors === undefined
+      ? {}
+      : {
+          pageErrors: draft.pageErrors.map((error) => ({
+            ...error,
+            message: stripSecretsFromText(error.message).slice(0, 1000),
+            ...(error.source === undefined ? {} : { source: stripSecretsFromText(error.source).slice(0, 1000) }),
+          })),
+        }),
+  };
 }
