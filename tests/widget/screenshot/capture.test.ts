@@ -67,6 +67,38 @@ describe('maskClonedNode', () => {
   });
 });
 
+describe('maskClonedNode in a same-origin frame and in an element edited in place', () => {
+  it('masks the fields of a frame’s document, whose nodes are not this window’s Elements', () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const inner = frame.contentDocument!;
+    inner.body.innerHTML = '<input id="card" value="4111 1111 1111 1111"><input id="pass" type="password" value="hunter2hunter2"><textarea id="note">секрет в рамке</textarea>';
+    // Cloned as the library clones a frame: nodes of the frame's own document, from the frame's window.
+    const clone = inner.body.cloneNode(true) as HTMLElement;
+    expect(clone instanceof Element).toBe(false);
+    for (const node of [clone, ...Array.from(clone.querySelectorAll('*'))]) maskClonedNode(node);
+    expect(clone.querySelector('#card')!.getAttribute('value')).toBe(MASK);
+    // Not even the length of the password: the same mask as any field.
+    expect(clone.querySelector('#pass')!.getAttribute('value')).toBe(MASK);
+    expect(clone.querySelector('#note')!.textContent).toBe(MASK);
+    expect(clone.innerHTML).not.toMatch(/4111|hunter2|секрет/);
+    frame.remove();
+  });
+
+  it('masks the whole text of a contenteditable element, and leaves one switched off alone', () => {
+    const page = document.createElement('div');
+    page.innerHTML = '<div id="answer" contenteditable="true">Мой ответ: <b>паспорт 1234 567890</b></div><div id="plain" contenteditable="plaintext-only">телефон +7 912</div><div id="off" contenteditable="false">Заголовок урока</div><div id="empty" contenteditable=""></div>';
+    const clone = page.cloneNode(true) as HTMLElement;
+    // Children first, then their parent, as the capture library calls it.
+    for (const node of [...Array.from(clone.querySelectorAll('*')).reverse(), clone]) maskClonedNode(node);
+    expect(clone.querySelector('#answer')!.textContent).toBe(MASK);
+    expect(clone.querySelector('#plain')!.textContent).toBe(MASK);
+    expect(clone.querySelector('#off')!.textContent).toBe('Заголовок урока');
+    expect(clone.querySelector('#empty')!.textContent).toBe('');
+    expect(page.querySelector('#answer')!.textContent).toBe('Мой ответ: паспорт 1234 567890');
+  });
+});
+
 describe('captureDom', () => {
   it('renders the document without the widget host and with the masking hook', async () => {
     const host = document.createElement('uchi-support-widget');
