@@ -72,7 +72,18 @@ describe('maskClonedNode in a same-origin frame and in an element edited in plac
     const frame = document.createElement('iframe');
     document.body.append(frame);
     const inner = frame.contentDocument!;
-    inner.body.innerHTML = '<input id="card" value="4111 1111 1111 1111"><input id="pass" type="password" value="hunter2hunter2"><textarea id="note">секрет в рамке</textarea>';
+    const field = (tag: 'input' | 'textarea', id: string, value: string, type?: string) => {
+      const element = inner.createElement(tag);
+      element.id = id;
+      if (type !== undefined) element.setAttribute('type', type);
+      element.value = value;
+      element.setAttribute('value', value);
+      inner.body.append(element);
+    };
+    field('input', 'card', '4111 1111 1111 1111');
+    field('input', 'pass', 'hunter2hunter2', 'password');
+    field('textarea', 'note', 'секрет в рамке');
+    inner.getElementById('note')!.textContent = 'секрет в рамке';
     // Cloned as the library clones a frame: nodes of the frame's own document, from the frame's window.
     const clone = inner.body.cloneNode(true) as HTMLElement;
     expect(clone instanceof Element).toBe(false);
@@ -81,13 +92,26 @@ describe('maskClonedNode in a same-origin frame and in an element edited in plac
     // Not even the length of the password: the same mask as any field.
     expect(clone.querySelector('#pass')!.getAttribute('value')).toBe(MASK);
     expect(clone.querySelector('#note')!.textContent).toBe(MASK);
-    expect(clone.innerHTML).not.toMatch(/4111|hunter2|секрет/);
+    const left = [clone, ...Array.from(clone.querySelectorAll('*'))].map((node) => `${node.getAttribute('value') ?? ''} ${node.textContent ?? ''}`).join(' ');
+    expect(left).not.toMatch(/4111|hunter2|секрет/);
     frame.remove();
   });
 
   it('masks the whole text of a contenteditable element, and leaves one switched off alone', () => {
     const page = document.createElement('div');
-    page.innerHTML = '<div id="answer" contenteditable="true">Мой ответ: <b>паспорт 1234 567890</b></div><div id="plain" contenteditable="plaintext-only">телефон +7 912</div><div id="off" contenteditable="false">Заголовок урока</div><div id="empty" contenteditable=""></div>';
+    const editable = (id: string, mode: string, ...content: Array<string | Node>) => {
+      const element = document.createElement('div');
+      element.id = id;
+      element.setAttribute('contenteditable', mode);
+      element.append(...content);
+      page.append(element);
+    };
+    const bold = document.createElement('b');
+    bold.textContent = 'паспорт 1234 567890';
+    editable('answer', 'true', 'Мой ответ: ', bold);
+    editable('plain', 'plaintext-only', 'телефон +7 912');
+    editable('off', 'false', 'Заголовок урока');
+    editable('empty', '');
     const clone = page.cloneNode(true) as HTMLElement;
     // Children first, then their parent, as the capture library calls it.
     for (const node of [...Array.from(clone.querySelectorAll('*')).reverse(), clone]) maskClonedNode(node);
