@@ -100,9 +100,10 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(rows.every((d) => d.status === 'sent')).toBe(true);
   });
 
-  it('a guest’s e-mail links only to an LMS that embeds the widget, never to a site the guest typed', async () => {
+  it('a guest’s e-mail links only to the front page of an LMS that embeds the widget, and carries nothing else the guest wrote', async () => {
+    const lure = 'Ваш аккаунт заблокирован: позвоните +7 900 000-00-00';
     const mailOf = async (lmsUrl: string, pageUrl: string) => {
-      const draft = { ...validDrafts.technical, pageUrl, contact: { ...guestContact, lmsUrl }, consent: true as const };
+      const draft = { ...validDrafts.technical, subject: lure, pageUrl, contact: { ...guestContact, fullName: `${lure} или войдите на evil-uchi.example`, lmsUrl }, consent: true as const };
       const ticket = await newTicket(guestAuth(), draft);
       await agentStatus(ticket.id, 'clarification_requested', 'Какой браузер?');
       await settled(ticket.id);
@@ -116,10 +117,17 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(foreign.mail?.html).not.toContain('evil.example');
     // Its only link is the unsubscribe one, to support's own address.
     expect([...(foreign.mail?.html ?? '').matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([unsubscribeLinkOf(foreign.mail)]);
-    const embedding = await mailOf(ALLOWED_ORIGIN, `${ALLOWED_ORIGIN}/courses/7`);
-    expect(embedding.mail?.text).toContain(`${ALLOWED_ORIGIN}/courses/7#uchi-support=${embedding.number}`);
-    // A guest has no widget settings: the e-mail promises none, and says when e-mails come.
+    // Not the page the guest named: its path and query could go on to another site through a redirect of the LMS.
+    const embedding = await mailOf(ALLOWED_ORIGIN, `${ALLOWED_ORIGIN}/redirect?to=https://evil.example/`);
+    expect(embedding.mail?.text).toContain(`Ответить на вопрос: ${ALLOWED_ORIGIN}/#uchi-support=${embedding.number}`);
+    // A guest has no widget settings: the e-mail promises none, and says when e-mails come. It greets nobody by the
+    // name typed and names the ticket by its number alone: support's own e-mail says nothing the guest chose.
     for (const mail of [foreign.mail, embedding.mail]) {
+      for (const body of [mail?.text, mail?.html, mail?.subject]) {
+        expect(body).not.toContain('заблокирован');
+        expect(body).not.toContain('evil');
+      }
+      expect(mail?.text).toMatch(/^Здравствуйте!\n\nСпециалист задал вопрос по обращению: № UP-\d{4}-\d{6}\./u);
       expect(mail?.text).not.toContain('настройках');
       expect(mail?.html).not.toContain('настройках');
       expect(mail?.text).toContain('Письма приходят, только когда специалист задаёт вопрос, пишет, отвечает или закрывает ваше обращение.');
@@ -500,14 +508,15 @@ describe('outbox: the dev demo', { timeout: 45_000 }, () => {
     await smtp.stop();
   });
 
-  it('a guest’s e-mail from a demo page links back to it: the demo embeds the widget', async () => {
+  it('a guest’s e-mail from a demo page links back to the demo: it embeds the widget', async () => {
     const demo = ts.server.url;
     const draft = { ...validDrafts.technical, pageUrl: `${demo}/courses/7`, contact: { ...guestContact, lmsUrl: demo }, consent: true as const };
     const ticket = createTicketResponseSchema.parse((await createTicket(ts, guestAuth(), draft)).body).ticket;
     const moved = await call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'clarification_requested', text: 'Какой браузер?' } });
     expect(moved.status, moved.text).toBe(200);
     await vi.waitFor(() => expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toHaveLength(1), { timeout: 15_000, interval: 25 });
-    expect(smtp.mails.find((m) => m.subject.includes(ticket.number))?.text).toContain(`${demo}/courses/7#uchi-support=${ticket.number}`);
+    // Its front page (which leads to the course list, the fragment kept): a guest's e-mail names no page of theirs.
+    expect(smtp.mails.find((m) => m.subject.includes(ticket.number))?.text).toContain(`${demo}/#uchi-support=${ticket.number}`);
   });
 });
 

@@ -52,12 +52,14 @@ export interface EmailInput {
 
 /** What an e-mail says, in each language. */
 interface MailTexts {
-  hello: (name: string) => string;
+  /** The greeting; a guest's (name null) names nobody. */
+  hello: (name: string | null) => string;
   headlines: Partial<Record<Status, string>>;
   message: string;
   changed: string;
   subject: (number: string, headline: string) => string;
-  about: (headline: string, number: string, topic: string) => string;
+  /** What happened to which ticket; a guest's (topic null) without the subject they wrote. */
+  about: (headline: string, number: string, topic: string | null) => string;
   answer: string;
   open: string;
   /** The files the specialist attached: their names, each quoted, and how many. */
@@ -72,7 +74,7 @@ interface MailTexts {
 
 const TEXTS: Record<Locale, MailTexts> = {
   ru: {
-    hello: (name) => `Здравствуйте, ${name}!`,
+    hello: (name) => (name === null ? 'Здравствуйте!' : `Здравствуйте, ${name}!`),
     headlines: {
       clarification_requested: 'Специалист задал вопрос по обращению',
       answered: 'Специалист ответил на обращение',
@@ -81,7 +83,7 @@ const TEXTS: Record<Locale, MailTexts> = {
     message: 'Специалист написал по обращению',
     changed: 'Обращение изменилось',
     subject: (number, headline) => `Обращение № ${number}: ${headline.toLowerCase()}`,
-    about: (headline, number, topic) => `${headline}: № ${number} «${topic}».`,
+    about: (headline, number, topic) => (topic === null ? `${headline}: № ${number}.` : `${headline}: № ${number} «${topic}».`),
     answer: 'Ответить на вопрос',
     open: 'Открыть обращение',
     files: (names) =>
@@ -95,7 +97,7 @@ const TEXTS: Record<Locale, MailTexts> = {
     unsubscribe: 'Отписаться от писем техподдержки',
   },
   en: {
-    hello: (name) => `Hello, ${name}!`,
+    hello: (name) => (name === null ? 'Hello!' : `Hello, ${name}!`),
     headlines: {
       clarification_requested: 'A specialist has a question about your request',
       answered: 'A specialist has answered your request',
@@ -104,7 +106,7 @@ const TEXTS: Record<Locale, MailTexts> = {
     message: 'A specialist wrote about your request',
     changed: 'Your request has changed',
     subject: (number, headline) => `Request ${number}: ${headline}`,
-    about: (headline, number, topic) => `${headline}: ${number} “${topic}”.`,
+    about: (headline, number, topic) => (topic === null ? `${headline}: ${number}.` : `${headline}: ${number} “${topic}”.`),
     answer: 'Answer the question',
     open: 'Open the request',
     files: (names) =>
@@ -137,8 +139,10 @@ export function renderEmail(input: EmailInput): EmailPayload {
   const say = TEXTS[locale];
   const headline = input.message === true ? say.message : (say.headlines[input.status] ?? say.changed);
   const link = input.page === null ? null : ticketLink(input.page, input.number);
-  // Header injection is impossible through nodemailer, but a subject stays one line all the same.
-  const topic = input.subject.replace(/\s+/g, ' ').trim();
+  // A guest's address is the guest's word alone: support's own e-mail to it carries nothing else the guest wrote (a
+  // name or a subject such as «Ваш аккаунт заблокирован: позвоните …» would reach any address in support's name).
+  const topic = input.guest ? null : input.subject.replace(/\s+/g, ' ').trim();
+  const name = input.guest ? null : input.name;
   const subject = say.subject(input.number, headline);
   const action = input.status === 'clarification_requested' && input.message !== true ? say.answer : say.open;
   const settings = input.guest ? say.guest : input.unsubscribeUrl !== null ? say.settingsOrLink : say.settings;
@@ -146,7 +150,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
   const names = (input.files ?? []).map((name) => name.replace(/\s+/g, ' ').trim());
   const files = names.length === 0 ? null : say.files(names);
   const text = [
-    say.hello(input.name),
+    say.hello(name),
     '',
     say.about(headline, input.number, topic),
     ...(input.text === null ? [] : ['', input.text]),
@@ -160,7 +164,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
   const paragraphs = (input.text ?? '').split(/\n/).map((line) => escapeHtml(line)).join('<br>');
   const html = [
     `<!doctype html><html lang="${locale}"><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5">`,
-    `<p>${escapeHtml(say.hello(input.name))}</p>`,
+    `<p>${escapeHtml(say.hello(name))}</p>`,
     `<p>${escapeHtml(say.about(headline, input.number, topic))}</p>`,
     input.text === null ? '' : `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #ccc">${paragraphs}</blockquote>`,
     files === null ? '' : `<p>${escapeHtml(files)}</p>`,

@@ -77,12 +77,16 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
 /**
  * The page the ticket was sent from when it is on the reporter's LMS, else the LMS itself; null when neither is
  * a web address (the e-mail then goes without a link). A signed-in user's LMS comes from the verified token; a
- * guest types theirs, so a guest's e-mail links only to an LMS that embeds the widget (`allowedOrigins`):
- * otherwise anyone could have support's own e-mail carry a link to a site of their choosing to any address.
+ * guest types theirs, so a guest's e-mail links only to the front page of an LMS that embeds the widget
+ * (`allowedOrigins`): otherwise anyone could have support's own e-mail carry a link of their choosing to any address.
  */
 function pageOf(ticket: TicketRow, reporter: ReporterRecord, allowedOrigins: readonly string[]): string | null {
   const lms = webUrl(reporter.lmsUrl);
-  if (reporter.guest && (lms === null || !allowedOrigins.some((origin) => webUrl(origin)?.origin === lms.origin))) return null;
+  if (reporter.guest) {
+    // Its front page, not a page the guest named: a path and query of their choosing could go on to another site
+    // through any redirect the LMS has.
+    return lms !== null && allowedOrigins.some((origin) => webUrl(origin)?.origin === lms.origin) ? `${lms.origin}/` : null;
+  }
   const draft = JSON.parse(ticket.draft_json) as Pick<TicketDraft, 'pageUrl'>;
   const page = webUrl(draft.pageUrl ?? '');
   if (page !== null && lms !== null && page.origin === lms.origin) return page.toString();
