@@ -337,7 +337,9 @@
       // Not an address: shown as it is.
     }
     if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return document.createTextNode(value);
-    const link = el('a', { text: value });
+    // A host written in other letters («uchі.pro» with a Cyrillic і) goes where its ASCII form says: the link says
+    // that too, so a lookalike of the LMS shows as what it is.
+    const link = el('a', { text: url.hostname.split('.').some((label) => label.startsWith('xn--')) ? `${value} (${url.hostname})` : value });
     link.href = url.href;
     link.target = '_blank';
     link.rel = 'noopener noreferrer';

@@ -169,6 +169,24 @@ describe('the operator page', () => {
     await page.context().close();
   });
 
+  it('shows where a link to a lookalike host really goes', async () => {
+    // «uchі.pro» with a Cyrillic і: it reads as the LMS, and goes to xn--uch-lhd.pro.
+    const lookalike = 'https://uch\u0456.pro/courses/7f3c';
+    const created = await fetch(`${h.apiUrl}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await reporterToken()}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ ...validDrafts.technical, pageUrl: lookalike }),
+    });
+    const { ticket } = (await created.json()) as { ticket: { number: string } };
+    const tracked = await openPage(h);
+    await tracked.page.goto(`${h.server.url}${DEMO_PATHS.operator}#${ticket.number}`);
+    await visible(tracked, tracked.page.locator('#op-detail-title').getByText(`Обращение № ${ticket.number}`, { exact: true }), 'the ticket opened');
+    const link = field(tracked, 'Страница').getByRole('link');
+    expect(await link.innerText()).toBe(`${lookalike} (xn--uch-lhd.pro)`);
+    expect(new URL((await link.getAttribute('href')) ?? '').hostname).toBe('xn--uch-lhd.pro');
+    await expectClean(tracked);
+  });
+
   it('opens a file fetched with the agent token in a new tab from a blob: URL, then revokes the URL', async () => {
     const tracked = await openTicket();
     const { page, context } = tracked;
