@@ -63,9 +63,13 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: 
     if (problem !== null) return;
     // Not mutate's own onSuccess: the live stream often brings the new status first, which takes this box
     // away, and a mutation's callbacks do not run once its component is gone. The promise still settles.
+    // The box stays after a message (the status stays answered): emptied, so a second press does not send it
+    // again; what was typed while it was being sent stays.
+    const sent = text;
     send.mutateAsync(parsed.data).then(
       (updated) => {
-        writeReplyDraft(env.textStore, draftKey, '');
+        if (readReplyDraft(env.textStore, draftKey) === sent) writeReplyDraft(env.textStore, draftKey, '');
+        setText((current) => (current === sent ? '' : current));
         slot?.clear();
         onSent(updated);
       },

@@ -86,6 +86,27 @@ describe('clarification reply', () => {
     expect(sendMessage).toHaveBeenCalledWith('t1', { text: 'Кэш очистила, урок всё равно не открывается.', attachmentIds: [] });
     const done = await screen.findByText('Сообщение отправлено специалисту.');
     await waitFor(() => expect(done.closest('.us-ticket__flash')).toHaveFocus());
+    // The box stays for another message, empty: pressing send again refuses an empty one rather than repeating it.
+    expect(within(form).getByLabelText(/Сообщение/)).toHaveValue('');
+    await user.click(within(form).getByRole('button', { name: 'Отправить сообщение' }));
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps what was typed while a message was being sent', async () => {
+    const answeredTicket = makeTicket('answered');
+    let answer: () => void = () => undefined;
+    const sendMessage = vi.fn(async () => new Promise<ReturnType<typeof ok<typeof answeredTicket>>>((resolve) => (answer = () => resolve(ok(answeredTicket)))));
+    const api = createFakeApi({ getTicket: async () => ok(answeredTicket), sendMessage });
+    const { user, env } = renderWidget(<TicketView ticketId="t1" />, api);
+    const form = await screen.findByRole('form', { name: 'Написать специалисту' });
+    const box = within(form).getByLabelText(/Сообщение/);
+    await user.type(box, 'Первое.');
+    await user.click(within(form).getByRole('button', { name: 'Отправить сообщение' }));
+    await user.type(box, ' И ещё');
+    act(() => answer());
+    await screen.findByText('Сообщение отправлено специалисту.');
+    expect(box).toHaveValue('Первое. И ещё');
+    expect(env.textStore.getItem('uchi-support:reply:u1:t1')).toBe('Первое. И ещё');
   });
 
   it('keeps a message being typed, with its text and the focus, when the specialist moves the answered ticket on', async () => {
