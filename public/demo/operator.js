@@ -242,7 +242,8 @@
       button.title = 'Открыть файл';
       button.dataset.attachmentId = file.id;
       button.addEventListener('click', () => void openFile(file));
-      span.append(button, ` (${Math.ceil(file.size / 1024)} КБ)`);
+      // As the widget writes it for the user: the same figure for the same file on both sides.
+      span.append(button, ` (${fileSize(file.size)})`);
     });
     return span;
   }
@@ -329,6 +330,13 @@
   }
 
   /** An http(s) address as a link opening in a new tab, anything else as text. */
+  /** «48,7 кБ», «2,1 МБ»: binary units, one decimal under ten, as the widget shows a file's size. */
+  function fileSize(bytes) {
+    const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'МБ'] : [Math.max(bytes / 1024, bytes > 0 ? 0.1 : 0), 'кБ'];
+    const digits = value < 10 ? 1 : 0;
+    return `${String(Math.round(value * 10 ** digits) / 10 ** digits).replace('.', ',')} ${unit}`;
+  }
+
   function urlNode(value) {
     let url = null;
     try {

@@ -51,7 +51,14 @@ export function createDraftFiles(store: BlobStore, draftKey: string): DraftFiles
           for (const entry of entries) {
             const file = await store.get(fileKey(entry.id));
             if (file === null) continue;
-            files.push({ id: entry.id, name: entry.name, type: entry.type, blob: file.blob, ...(entry.serverId === undefined ? {} : { serverId: entry.serverId }) });
+            files.push({
+              id: entry.id,
+              name: entry.name,
+              type: entry.type,
+              blob: file.blob,
+              ...(entry.serverId === undefined ? {} : { serverId: entry.serverId }),
+              ...(entry.size === undefined ? {} : { size: entry.size }),
+            });
           }
           const wanted = new Set([manifestKey, ...files.map((file) => fileKey(file.id))]);
           for (const key of await store.keys(prefix)) if (!wanted.has(key)) await store.remove(key);

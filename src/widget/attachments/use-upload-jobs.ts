@@ -117,7 +117,7 @@ async function runJob(
       },
     });
     if (!isCurrent()) return;
-    if (result.ok) dispatch({ type: 'uploaded', id: item.id, serverId: result.value.id });
+    if (result.ok) dispatch({ type: 'uploaded', id: item.id, serverId: result.value.id, size: result.value.size });
     else dispatch({ type: 'failed', id: item.id, error: reasonOfFailure(result.error) });
   } catch {
     if (isCurrent()) dispatch({ type: 'failed', id: item.id, error: 'server' });

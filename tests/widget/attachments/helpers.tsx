@@ -26,7 +26,8 @@ export interface UploadCall {
   name: string;
   signal: AbortSignal | undefined;
   progress(fraction: number): void;
-  succeed(id?: string): void;
+  /** Accepts the file; `size` is what the server stored (an image it re-encoded), the bytes sent by default. */
+  succeed(id?: string, size?: number): void;
   fail(status?: number, code?: string): void;
   failNetwork(): void;
 }
@@ -35,11 +36,11 @@ export interface UploadCall {
 export function createFakeApi(options: { limits?: Partial<Meta['limits']>; autoSucceed?: boolean } = {}) {
   const calls: UploadCall[] = [];
   let counter = 0;
-  const attachment = (blob: Blob, name: string, id?: string): Attachment => ({
+  const attachment = (blob: Blob, name: string, id?: string, size?: number): Attachment => ({
     id: id ?? `att_${String(++counter).padStart(6, '0')}`,
     name,
     contentType: 'image/png',
-    size: blob.size,
+    size: size ?? blob.size,
     createdAt: '2025-12-01T09:00:00.000Z',
   });
   const meta: Meta = {
@@ -62,7 +63,7 @@ export function createFakeApi(options: { limits?: Partial<Meta['limits']>; autoS
           name,
           signal,
           progress: (fraction) => upload?.onProgress?.(fraction),
-          succeed: (id) => resolve({ ok: true, value: attachment(blob, name, id) }),
+          succeed: (id, size) => resolve({ ok: true, value: attachment(blob, name, id, size) }),
           fail: (status = 500, code = 'internal') => resolve({ ok: false, error: { kind: 'http', status, code, message: 'boom' } }),
           failNetwork: () => resolve({ ok: false, error: { kind: 'network', message: 'offline' } }),
         };

@@ -31,13 +31,15 @@ describe('draft attachments survive a reload', () => {
     const view = renderPicker({ api: first.api, blobStore: store, draftKey: 'draft-7' });
     await user.upload(input(), [pngFile('a.png'), pngFile('b.png')]);
     await waitFor(() => expect(first.calls).toHaveLength(2));
-    act(() => first.calls[0]!.succeed('att_aaaaaaaa'));
+    // The server re-encoded the image: the list shows what it stored, as support sees it, then and after a reload.
+    act(() => first.calls[0]!.succeed('att_aaaaaaaa', 4321));
+    await within(list()).findByText('4,2 кБ');
     act(() => first.calls[1]!.failNetwork());
     await within(list()).findByText('Не загружен: нет связи с сервером');
     await waitFor(async () => expect(await savedUnder(store, 'draft-7')).toHaveLength(3));
     const manifest = await store.get(`${draftPrefix('draft-7')}manifest`);
     expect(parseManifest((await manifest!.blob.text()) ?? '')).toMatchObject([
-      { name: 'a.png', type: 'image/png', serverId: 'att_aaaaaaaa' },
+      { name: 'a.png', type: 'image/png', serverId: 'att_aaaaaaaa', size: 4321 },
       { name: 'b.png', type: 'image/png' },
     ]);
     view.unmount();
@@ -48,6 +50,7 @@ describe('draft attachments survive a reload', () => {
     const rows = within(list()).getAllByRole('listitem');
     expect(rows.map((row) => within(row).getByText(/\.png$/).textContent)).toEqual(['a.png', 'b.png']);
     expect(within(rows[0]!).getByText('Загружен')).toBeInTheDocument();
+    expect(within(rows[0]!).getByText('4,2 кБ')).toBeInTheDocument();
     await waitFor(() => expect(second.calls).toHaveLength(1));
     expect(second.calls[0]!.name).toBe('b.png');
     expect(second.calls[0]!.blob.size).toBe(pngFile('b.png').size);

@@ -56,8 +56,9 @@ describe('queueReducer', () => {
       { type: 'progress', id: 'a', progress: 0.4 },
     ]);
     expect(state.items[0]).toMatchObject({ status: 'uploading', progress: 0.6, name: 'a.webp', type: 'image/webp', size: 5, blob: prepared });
-    const done = queueReducer(state, { type: 'uploaded', id: 'a', serverId: 'att_1' });
-    expect(done.items[0]).toMatchObject({ status: 'uploaded', progress: 1, serverId: 'att_1' });
+    // The size shown from then on is the one the server stored (it re-encodes images), as support sees it.
+    const done = queueReducer(state, { type: 'uploaded', id: 'a', serverId: 'att_1', size: 4 });
+    expect(done.items[0]).toMatchObject({ status: 'uploaded', progress: 1, serverId: 'att_1', size: 4 });
     expect(done.lastEvent).toMatchObject({ kind: 'uploaded', name: 'a.webp' });
   });
 
@@ -79,7 +80,7 @@ describe('queueReducer', () => {
     ]);
     const failed = queueReducer(uploading, { type: 'failed', id: 'a', error: 'cancelled' });
     expect(statuses(failed)).toEqual(['a:failed(cancelled)']);
-    expect(queueReducer(failed, { type: 'uploaded', id: 'a', serverId: 'late' })).toBe(failed);
+    expect(queueReducer(failed, { type: 'uploaded', id: 'a', serverId: 'late', size: 5 })).toBe(failed);
     const retried = queueReducer(failed, { type: 'retry', id: 'a' });
     expect(retried.items[0]).toMatchObject({ status: 'uploading', progress: 0, attempt: 1 });
     expect(retried.items[0]!.error).toBeUndefined();

@@ -8,6 +8,8 @@ export const manifestEntrySchema = z.object({
   name: z.string().check(z.maxLength(255)),
   type: z.string().check(z.maxLength(100)),
   serverId: z.optional(z.string().check(z.maxLength(100))),
+  /** The size the server stored once uploaded (an image re-encoded there differs from the bytes sent). */
+  size: z.optional(z.int().check(z.nonnegative())),
 });
 /** One saved file. */
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
@@ -21,7 +23,10 @@ export function manifestOf(items: readonly QueueItem[]): ManifestEntry[] {
     .filter((item) => item.blob !== undefined && item.status !== 'refused' && item.status !== 'preparing')
     .map((item) => {
       const entry: ManifestEntry = { id: item.id, name: item.name, type: item.type };
-      if (item.serverId !== undefined) entry.serverId = item.serverId;
+      if (item.serverId !== undefined) {
+        entry.serverId = item.serverId;
+        entry.size = item.size;
+      }
       return entry;
     });
 }

@@ -17,6 +17,8 @@ export interface RestoredFile {
   type: string;
   blob: Blob;
   serverId?: string;
+  /** The size the server stored, when it was uploaded. */
+  size?: number;
 }
 
 /** The outcome of checking one added file. */
@@ -28,7 +30,7 @@ export type QueueAction =
   | { type: 'checked'; verdicts: CheckVerdict[]; maxFiles: number }
   | { type: 'prepared'; id: string; blob: Blob; name: string; contentType: string; maxFileBytes: number }
   | { type: 'progress'; id: string; progress: number }
-  | { type: 'uploaded'; id: string; serverId: string }
+  | { type: 'uploaded'; id: string; serverId: string; size: number }
   | { type: 'failed'; id: string; error: AttachmentError }
   | { type: 'retry'; id: string }
   | { type: 'thumbnail'; id: string; url: string | undefined }
@@ -96,7 +98,7 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       const item = state.items.find((candidate) => candidate.id === action.id);
       if (item?.status !== 'uploading') return state;
       const { error: _error, ...rest } = item;
-      const next = update(state, action.id, () => ({ ...rest, status: 'uploaded', progress: 1, serverId: action.serverId }));
+      const next = update(state, action.id, () => ({ ...rest, status: 'uploaded', progress: 1, serverId: action.serverId, size: action.size }));
       return { ...next, lastEvent: { kind: 'uploaded', name: item.name, seq: nextSeq(state) } };
     }
     case 'failed': {
@@ -128,7 +130,7 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       const restored = action.files
         .filter((file) => !known.has(file.id))
         .map((file): QueueItem => {
-          const base = { id: file.id, name: file.name, type: file.type, size: file.blob.size, source: file.blob, blob: file.blob, checked: true, attempt: 0 };
+          const base = { id: file.id, name: file.name, type: file.type, size: file.size ?? file.blob.size, source: file.blob, blob: file.blob, checked: true, attempt: 0 };
           return file.serverId === undefined
             ? { ...base, status: 'uploading', progress: 0 }
             : { ...base, status: 'uploaded', progress: 1, serverId: file.serverId };
