@@ -109,6 +109,15 @@ describe('a guest’s tickets', () => {
     await otherDialog.getByRole('button', { name: 'К списку обращений', exact: true }).click();
     await visible(other, otherDialog.getByRole('button', { name: new RegExp(subject) }), 'the ticket remembered on this device too');
 
+    // Forgotten here, the last one: the focus goes to the list's heading once the question closes (not to the page's
+    // body), and the number-and-key form stays open, with nothing left to fold it under.
+    await otherDialog.getByRole('button', { name: `Забыть обращение №\u00a0${number} на этом устройстве` }).click();
+    const question = other.page.getByRole('dialog', { name: `Забыть обращение №\u00a0${number} на этом устройстве?` });
+    await question.getByRole('button', { name: 'Забыть', exact: true }).click();
+    const heading = otherDialog.getByRole('heading', { name: 'Мои обращения' });
+    await waitUntil(other, 'the focus on the list’s heading', () => heading.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement));
+    await visible(other, otherDialog.getByLabel('Номер обращения'), 'the number-and-key form, open');
+
     expect(otherUrls.filter((address) => address.includes(key.slice(0, -4)) || decodeURIComponent(address).includes(key.slice(0, -4)))).toEqual([]);
     // The browser logs the 404 of the wrong pair; nothing else may be logged.
     const wrongPair = other.errors.filter((line) => line.includes('status of 404') && line.includes(`/tickets/${number}`));

@@ -89,12 +89,18 @@ export function GuestTickets({ onOpen, onNew, focusOnMount = false, focusTicketI
     });
   const failedNow = lines.filter(({ query }) => query?.isError === true && !isGone(query.error));
 
+  // The list's heading takes the focus once the dialog has closed: while it is open the rest is inert, and its
+  // close gives the focus back to the «Забыть» button, which went with its line.
+  const [forgotten, setForgotten] = useState(0);
+  useEffect(() => {
+    if (forgotten > 0 && forgetting === null) headingRef.current?.focus();
+  }, [forgotten, forgetting]);
   const confirmForget = () => {
     if (forgetting === null) return;
     forget(forgetting.id);
     setAnnouncement(t('guestList.forgotten', { number: forgetting.number }));
     setForgetting(null);
-    headingRef.current?.focus();
+    setForgotten((count) => count + 1);
   };
 
   return (

@@ -109,7 +109,8 @@ export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, d
           t('openByKey.title')
         )}
       </Heading>
-      <div id={regionId} className="us-open-key__body" hidden={!expanded}>
+      {/* Unfolded for good once there is no list to fold it under (its last ticket forgotten). */}
+      <div id={regionId} className="us-open-key__body" hidden={collapsible && !expanded}>
         <p className="us-open-key__intro">{t('openByKey.intro')}</p>
         <form noValidate onSubmit={(event) => void submit(event)}>
           <Field label={t('openByKey.number')} hint={t('openByKey.numberHint')} error={errors.number === undefined ? undefined : t(`openByKey.${errors.number}`)} required>
