@@ -45,6 +45,10 @@ describe('a ticket, live, against the real server', () => {
     await dialog.getByRole('button', { name: 'Отправить обращение' }).click();
     await visible(tracked, dialog.getByText(/^Исправьте \d+ ошиб/), 'the error summary');
     expect(await axe(page), 'axe: form with errors').toEqual([]);
+    // Each line of the summary is a target a finger can take: 24 px high at least (WCAG 2.5.8).
+    const heights = await dialog.locator('.us-error-summary__list button').evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(0);
+    for (const height of heights) expect(height).toBeGreaterThanOrEqual(24);
 
     const subject = `Не формируется отчёт ${Date.now()}`;
     await fillBasics(dialog, { subject, description: 'Отчёт по слушателям за ноябрь выгружается пустым.' });
