@@ -125,6 +125,24 @@ export const ClarificationWithSample: Story = {
   },
 };
 
+/** Before support's word: «Дополнить обращение» opens a box for what the user forgot (a detail, a screenshot); sent, it closes again. */
+export const AddToTicket: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-registered' },
+  parameters: { widget: { tickets: [seedIn('registered', OPEN_NOW)] } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-registered');
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.add') }));
+    await expect(canvas.getByText(t('timeline:reply.addHint'))).toBeVisible();
+    await expectFocus(context.canvasElement, await canvas.findByRole('textbox', { name: t('timeline:reply.messageLabel') }));
+    await typeInto(canvas, t('timeline:reply.messageLabel'), 'Забыла: ошибка и в приложении на телефоне.');
+    await userEvent.click(canvas.getByRole('button', { name: t('timeline:reply.messageSubmit') }));
+    await expect(await canvas.findByText(t('timeline:reply.messageSent'))).toBeVisible();
+    await expect(canvas.getByRole('button', { name: t('timeline:reply.add') })).toBeVisible();
+  },
+};
+
 /** After an answer: writing to the specialist (it did not help), not only rating; the status stays, and «Что дальше» says the specialist will answer, with the deadline. */
 export const MessageAfterAnswer: Story = {
   args: { ticketId: 't-answered' },

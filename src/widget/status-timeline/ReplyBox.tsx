@@ -2,7 +2,7 @@
  * The reporter writing to support: the answer to a clarification request (the question quoted), or, once a
  * specialist has answered, a message about that answer; a labelled text box, files, and send.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { failureOf, useSendMessage } from '../../api';
@@ -29,12 +29,16 @@ export interface ReplyBoxProps {
   useAttachments?: ((ticketId: string) => AttachmentsSlot) | undefined;
   /** 'question' answers a clarification request; 'message' writes about an answer. 'question' by default. */
   kind?: 'question' | 'message';
+  /** A message before support's word: it adds to the ticket (the hint says so), rather than answering an answer. */
+  adding?: boolean;
+  /** Takes the focus when shown (the user asked for the box). */
+  focusOnMount?: boolean;
   /** Called with the updated ticket after the reply is accepted. */
   onSent(ticket: Ticket): void;
 }
 
 /** Sends the reporter's answer; on failure the text stays, on success the ticket moves to clarification_sent. */
-export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: ReplyBoxProps) {
+export function ReplyBox({ ticket, useAttachments, kind = 'question', adding = false, focusOnMount = false, onSent }: ReplyBoxProps) {
   const { t } = useTranslation('timeline');
   const env = useWidgetEnv();
   const slot = useAttachments?.(ticket.id);
@@ -47,6 +51,11 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: 
   const titleId = useId();
   const question = kind === 'question' ? getLastQuestionEvent(ticket.events) : null;
   const keys = kind === 'question' ? QUESTION_KEYS : MESSAGE_KEYS;
+  useEffect(() => {
+    if (focusOnMount) textRef.current?.focus();
+    // Only when it appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -82,7 +91,7 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', onSent }: 
       <Heading depth={2} className="us-reply__title" id={titleId}>
         {t(keys.title)}
       </Heading>
-      {kind === 'message' ? <p className="us-reply__hint">{t('reply.messageHint')}</p> : null}
+      {kind === 'message' ? <p className="us-reply__hint">{t(adding ? 'reply.addHint' : 'reply.messageHint')}</p> : null}
       {question === null ? null : (
         <figure className="us-reply__question">
           <figcaption>{t('reply.question')}</figcaption>

@@ -66,6 +66,8 @@ export function TicketView(props: TicketViewProps) {
   // what an action led to, so it goes once the ticket has moved on («Уточнение отправлено» under a new question).
   const [flashState, setFlashState] = useState<{ ticketId: string; text: string; status: Status } | null>(null);
   const setFlash = (text: string, status: Status) => setFlashState({ ticketId, text, status });
+  // The ticket whose «Дополнить обращение» was pressed: its box stays open until the message is sent.
+  const [adding, setAdding] = useState<string | null>(null);
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
@@ -156,9 +158,11 @@ export function TicketView(props: TicketViewProps) {
   // After an answer the user can still write (it did not help, a question remains), not only rate. A message
   // being typed when the specialist moves the ticket on stays until it is sent: the server takes one in any open
   // status. (A new question takes the text into the reply to it.)
+  // Before support's word the user can add to the ticket what they forgot (a detail, a screenshot): the box opens
+  // when asked for.
+  const canAdd = !isFinalStatus(ticket.status) && ticket.status !== 'clarification_requested';
   const writing =
-    ticket.status === 'answered' ||
-    (!isFinalStatus(ticket.status) && ticket.status !== 'clarification_requested' && readReplyDraft(env.textStore, replyDraftKey(env.userKey, ticket.id)) !== '');
+    ticket.status === 'answered' || (canAdd && (adding === ticket.id || readReplyDraft(env.textStore, replyDraftKey(env.userKey, ticket.id)) !== ''));
   return (
     <article
       className="us-ticket"
@@ -199,10 +203,19 @@ export function TicketView(props: TicketViewProps) {
         <ReplyBox
           key="message"
           kind="message"
+          adding={ticket.status !== 'answered'}
+          focusOnMount={adding === ticket.id}
           ticket={ticket}
           useAttachments={useReplyAttachments}
-          onSent={(updated) => setFlash(t('reply.messageSent'), updated.status)}
+          onSent={(updated) => {
+            setAdding(null);
+            setFlash(t('reply.messageSent'), updated.status);
+          }}
         />
+      ) : canAdd ? (
+        <Button className="us-ticket__add" onClick={() => setAdding(ticket.id)}>
+          {t('reply.add')}
+        </Button>
       ) : null}
       <FollowUp ticket={ticket} onFollowUp={props.onFollowUp} onOpenTicket={props.onOpenTicket} />
       <Timeline events={ticket.events} attachmentUrl={attachmentUrl} timeZone={timeZone} />

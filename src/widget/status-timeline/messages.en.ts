@@ -100,6 +100,8 @@ export const timelineMessagesEn = {
     messageLabel: 'Message',
     messageSubmit: 'Send the message',
     messageSent: 'The message has been sent to the specialist.',
+    add: 'Add to the request',
+    addHint: 'Forgot a detail or a screenshot? Add it here: the specialist will see it in the request. Send another problem as a request of its own.',
   },
   rating: {
     title: 'Did we help you?',

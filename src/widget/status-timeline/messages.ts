@@ -109,6 +109,9 @@ export const timelineMessages = {
       messageLabel: 'Сообщение',
       messageSubmit: 'Отправить сообщение',
       messageSent: 'Сообщение отправлено специалисту.',
+      // Before support's word: what the user forgot (a detail, a screenshot) goes into the same ticket.
+      add: 'Дополнить обращение',
+      addHint: 'Забыли подробность или скриншот? Добавьте их сюда: специалист увидит их в обращении. Другую проблему отправьте отдельным обращением.',
     },
     rating: {
       title: 'Помогли ли вам?',

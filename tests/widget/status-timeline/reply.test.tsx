@@ -130,6 +130,39 @@ describe('clarification reply', () => {
     await waitFor(() => expect(api.openSubscriptions('t1')).toBe(1));
     act(() => api.push(makeEvent(3, 'in_progress', 'answered', 'support')));
     expect(screen.queryByRole('form', { name: 'Написать специалисту' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Дополнить обращение' })).toBeInTheDocument();
+  });
+
+  it('lets the user add what they forgot before support answers: the box opens when asked for, with the focus', async () => {
+    const registered = makeTicket('registered');
+    const sendMessage = vi.fn(async () => ok(registered));
+    const api = createFakeApi({ getTicket: async () => ok(registered), sendMessage });
+    const { user } = renderWidget(<TicketView ticketId="t1" />, api);
+    const add = await screen.findByRole('button', { name: 'Дополнить обращение' });
+    expect(screen.queryByRole('form', { name: 'Написать специалисту' })).toBeNull();
+    await user.click(add);
+    const form = screen.getByRole('form', { name: 'Написать специалисту' });
+    expect(within(form).getByText(/Забыли подробность или скриншот\?/)).toBeInTheDocument();
+    const box = within(form).getByLabelText(/Сообщение/);
+    expect(box).toHaveFocus();
+    await user.type(box, 'Забыла: ошибка и в приложении на телефоне.');
+    await user.click(within(form).getByRole('button', { name: 'Отправить сообщение' }));
+    expect(sendMessage).toHaveBeenCalledWith('t1', { text: 'Забыла: ошибка и в приложении на телефоне.', attachmentIds: [] });
+    const done = await screen.findByText('Сообщение отправлено специалисту.');
+    await waitFor(() => expect(done.closest('.us-ticket__flash')).toHaveFocus());
+    // Sent: the box closes, and the button is there for the next thing forgotten.
+    expect(screen.queryByRole('form', { name: 'Написать специалисту' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Дополнить обращение' })).toBeInTheDocument();
+  });
+
+  it('offers nothing to add to a closed ticket, nor beside a specialist’s question (the reply box is for it)', async () => {
+    for (const status of ['resolved', 'cancelled', 'clarification_requested'] as const) {
+      const api = createFakeApi({ getTicket: async () => ok(makeTicket(status)) });
+      const view = renderWidget(<TicketView ticketId="t1" />, api);
+      await screen.findByRole('heading', { level: 2 });
+      expect(screen.queryByRole('button', { name: 'Дополнить обращение' })).toBeNull();
+      view.unmount();
+    }
   });
 
   it('moves the focus to the ticket’s heading when a live update removes what had it', async () => {
