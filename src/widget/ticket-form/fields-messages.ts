@@ -18,7 +18,8 @@ export const formFieldsMessages = {
       description: 'Что случилось, что вы ожидали и что увидели вместо этого.',
       courseTitle_test: 'Курс, к которому прикреплён тест',
       courseUrl: 'Скопируйте адрес страницы курса из браузера',
-      testQuestion: 'Скопируйте текст вопроса целиком',
+      // A test that does not open has no question to copy: that is a fault of the LMS, and its category asks for steps.
+      testQuestion: 'Скопируйте текст вопроса целиком. Тест не открывается? Выберите «Ошибка в работе СДО».',
       testAttemptDate: 'Дата попытки: по ней специалист найдёт её в журнале',
       orderUrl: 'Скопируйте адрес страницы заявки из браузера',
       documentUrl: 'Ссылка, по которой открывается документ',

@@ -46,7 +46,7 @@ export const formMessagesEn = {
     description: 'What happened, what you expected and what you saw instead.',
     courseTitle_test: 'The course the test belongs to',
     courseUrl: 'Copy the course page address from the browser',
-    testQuestion: 'Copy the whole question text',
+    testQuestion: 'Copy the whole question text. The test does not open? Choose “LMS error”.',
     testAttemptDate: 'The attempt date helps support find it in the log',
     orderUrl: 'Copy the order page address from the browser',
     documentUrl: 'The link that opens the document',
