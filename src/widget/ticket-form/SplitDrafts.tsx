@@ -209,7 +209,15 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   const headingRef = useRef<HTMLHeadingElement>(null);
   const statusId = useId();
   const draftFor = (item: SplitItem, index: number) => splitItemDraft(shared.category, shared.values, shared.extras, item, index, shared.splitGroup);
-  const { stateOf, sendAll, running, sentCount } = useSplitSend({ items, draftFor, onAllSent });
+  const { stateOf: sendState, sendAll, running, sentCount } = useSplitSend({ items, draftFor, onAllSent });
+  // A part a send found wrong is checked again as it is edited, as the form's fields are: a fixed field loses its
+  // message (and its line of the summary) at once, and a part moved to another category is judged by that one's fields.
+  const stateOf = (item: SplitItem): SplitItemState => {
+    const state = sendState(item);
+    if (state.status !== 'invalid') return state;
+    const draft = draftFor(item, items.indexOf(item));
+    return draft.ok ? { status: 'idle' } : { status: 'invalid', errors: draft.errors };
+  };
   const allSent = sentCount === items.length;
   const attempted = items.some((item) => stateOf(item).status === 'failed');
   useEffect(() => headingRef.current?.focus(), []);

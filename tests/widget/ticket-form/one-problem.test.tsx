@@ -176,6 +176,34 @@ describe('one ticket — one problem', () => {
     expect(api.createTicket).not.toHaveBeenCalled();
   });
 
+  it('a part found wrong is checked again as it is edited: a fixed field loses its message, another category its fields', async () => {
+    const { user, api } = renderForm();
+    await chooseCategory(user, 'Ошибка в работе СДО');
+    await fill(user, 'Опишите проблему', TWO_PROBLEMS);
+    await user.click(await screen.findByRole('button', { name: 'Разделить на 2 обращения' }));
+    await screen.findByRole('heading', { level: 2, name: '2 обращения вместо одного' });
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+    await screen.findByRole('region', { name: 'Исправьте 4 ошибки' });
+
+    // Part 1's steps written: their message and their line go at once, before any new send.
+    const first = screen.getByRole('group', { name: 'Обращение 1 из 2' });
+    const steps = within(first).getByLabelText(/Какие действия вызывают ошибку/);
+    await user.type(steps, '1. Открыть курс 2. Нажать «Начать»');
+    expect(steps).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('region', { name: 'Исправьте 3 ошибки' })).toBeInTheDocument();
+
+    // Part 2 moved to a category without steps: nothing is said about steps, nor about the form's shared fields.
+    const second = screen.getByRole('group', { name: 'Обращение 2 из 2' });
+    await user.selectOptions(within(second).getByLabelText('Категория этого обращения'), 'Другой вопрос');
+    const summary = screen.getByRole('region', { name: 'Исправьте 2 ошибки' });
+    expect(within(summary).getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Обращение 1 из 2: Укажите, насколько проблема мешает работе',
+      'Обращение 2 из 2: Укажите, насколько проблема мешает работе',
+    ]);
+    expect(screen.queryByText(/Общие поля формы заполнены неверно/)).not.toBeInTheDocument();
+    expect(api.createTicket).not.toHaveBeenCalled();
+  });
+
   it('splits into N drafts sent one by one with their own keys, and lists the numbers', async () => {
     const slot = createSlot({ ids: ['att-00000001'], names: ['screen.png'], hasImage: true });
     const { user, api, onSplitSent, store } = renderForm({ slot });
