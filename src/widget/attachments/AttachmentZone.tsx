@@ -71,6 +71,9 @@ export function AttachmentZone({ limits, onFiles, onCapture, capturing = false, 
             type="file"
             multiple
             accept={limits.acceptedTypes.join(',')}
+            // Named on its own: its label below is what a pointer clicks, hidden from screen readers, which would
+            // otherwise read the name twice, as the control's and as the label's text after it.
+            aria-label={t('pick')}
             aria-describedby={`${id}-limits`}
             onChange={(event) => {
               const files = Array.from(event.currentTarget.files ?? []);
@@ -79,7 +82,7 @@ export function AttachmentZone({ limits, onFiles, onCapture, capturing = false, 
               onFiles(files);
             }}
           />
-          <label className="us-button us-attachments__pick" data-variant="secondary" htmlFor={`${id}-input`}>
+          <label className="us-button us-attachments__pick" data-variant="secondary" htmlFor={`${id}-input`} aria-hidden="true">
             {t('pick')}
           </label>
           {onCapture === undefined ? null : (

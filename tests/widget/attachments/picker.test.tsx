@@ -22,6 +22,16 @@ const list = () => screen.getByRole('list', { name: 'Прикреплённые 
 const slot = () => slotState(screen.getByTestId('slot'));
 
 describe('AttachmentPicker', () => {
+  it('says «Прикрепить файлы» once: the control is named, the label a pointer clicks is hidden from screen readers', () => {
+    renderPicker();
+    expect(input()).toHaveAccessibleName('Прикрепить файлы');
+    expect(input()).toHaveAccessibleDescription(/до 10 файлов|Форматы|МБ/);
+    const label = document.querySelector(`label[for="${input().id}"]`);
+    expect(label).toHaveTextContent('Прикрепить файлы');
+    expect(label).toHaveAttribute('aria-hidden', 'true');
+    expect(screen.getAllByText('Прикрепить файлы').filter((node) => node.closest('[aria-hidden="true"]') === null)).toEqual([]);
+  });
+
   it('uploads picked files with a thumbnail, a labelled progress bar and the server id in the slot', async () => {
     const user = userEvent.setup();
     const { fake } = renderPicker();
