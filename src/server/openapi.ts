@@ -34,6 +34,8 @@ import {
   devTokenResponseSchema,
   serverErrorSchema,
   specialistsSchema,
+  erasureAnswerSchema,
+  erasureBodySchema,
   webhookCreatedSchema,
   webhookMessageSchema,
   webhookStatusSchema,
@@ -82,6 +84,8 @@ const SCHEMAS = {
   AgentTicketChange: jsonSchema(agentTicketChangeSchema, 'output'),
   AgentAssigneeChange: jsonSchema(agentAssigneeChangeSchema, 'output'),
   Specialists: jsonSchema(specialistsSchema, 'output'),
+  ErasureBody: jsonSchema(erasureBodySchema, 'input'),
+  Erasure: jsonSchema(erasureAnswerSchema, 'output'),
   TicketEvent: jsonSchema(ticketEventSchema, 'output'),
   AgentTicketEvent: jsonSchema(agentTicketEventSchema, 'output'),
   TicketChange: jsonSchema(ticketChangeSchema, 'output'),
@@ -225,6 +229,11 @@ function paths(): Record<string, unknown> {
     },
     '/agent/stats': {
       get: operation('getAgentStats', 'Ratings given or changed in the last 30 days, the share of 4–5, and the newest 20 ratings under 4 with their tickets and comments', { security: AGENT, ok: 'AgentStats', errors: [401, 403, 429] }),
+    },
+    '/agent/erasures': {
+      post: operation('erasePerson', 'Erases a person’s personal data (152-ФЗ), given exactly one of `userId` (a signed-in user’s `sub`: all their tickets, unsent uploads and e-mail switch) or `email` (every ticket whose reporter gave the address, its guests’ unsent uploads, the address’s unsubscribe). The tickets stay as support’s record (number, category, statuses, deadlines, assignee, support’s messages and files, a rating’s score) and lose the reporter’s name, phone, e-mail and organisation, their subject, description, steps, messages and rating comment (each `—`), the page and its errors, their files, the tickets’ e-mails and webhooks, and the access key; nobody reads them as a reporter again. Answers the tickets emptied (none when nothing was left) and the files removed; repeating it is harmless', {
+        security: AGENT, body: 'ErasureBody', ok: 'Erasure', errors: [400, 401, 403, 413, 415, 422, 429, 503],
+      }),
     },
     '/me/notifications': {
       get: operation('getNotificationPrefs', "The reporter's notification preferences (`email`: true until switched off)", { security: REPORTER, ok: 'NotificationPrefs', errors: [401, 403, 429, 503] }),

@@ -1,6 +1,6 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes), and the bodies of its webhooks. */
 import * as z from 'zod/mini';
-import { agentStatsSchema, API_ERROR_CODES, CATEGORIES, INITIAL_STATUS, errorAnswerSchema, isoDateTimeSchema, linkedTicketSchema, oneProblemCheckRecordSchema, PRIORITIES, statusSchema, ticketChangeSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
+import { agentStatsSchema, API_ERROR_CODES, CATEGORIES, emailSchema, INITIAL_STATUS, errorAnswerSchema, isoDateTimeSchema, linkedTicketSchema, oneProblemCheckRecordSchema, PRIORITIES, statusSchema, ticketChangeSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -70,6 +70,17 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 
 /** `POST /agent/tickets/{id}/assignee`: the ticket's list line after it, and the change recorded (null: nothing changed). */
 export const agentAssigneeChangeSchema = z.lazy(() => z.intersection(agentTicketSummarySchema, z.object({ assignment: z.nullable(assignmentSchema) })));
+
+/**
+ * `POST /agent/erasures`: whose personal data to erase, exactly one of: a signed-in user by their token's `sub`
+ * (`userId`), or anyone by the e-mail address they gave (`email`).
+ */
+export const erasureBodySchema = z.strictObject({
+  userId: z.optional(z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(200, 'too_long'))),
+  email: z.optional(emailSchema),
+});
+/** `POST /agent/erasures`: the tickets emptied of the person's data (none when nothing was left) and the files removed. */
+export const erasureAnswerSchema = z.object({ tickets: z.array(linkedTicketSchema), files: z.int().check(z.nonnegative()) });
 
 /** `GET /agent/specialists`: the caller's name (null: the shared token) and every specialist a ticket can be assigned to. */
 export const specialistsSchema = z.object({ me: z.nullable(z.string()), specialists: z.array(z.string()) });

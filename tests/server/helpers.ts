@@ -292,6 +292,21 @@ export function queryNumber(dbPath: string, sql: string): number {
   }
 }
 
+/** Every row of `tables` as text (psql's row text on PostgreSQL, JSON on SQLite): what a search of the database finds. */
+export function rowsText(dbPath: string, tables: readonly string[]): string {
+  if (dbPath.startsWith('postgres://')) {
+    return tables
+      .map((table) => execFileSync(join(inject('postgresBin'), 'psql'), [dbPath, '-XAtq', '-c', `SELECT t::text FROM ${table} t`], { encoding: 'utf8' }))
+      .join('\n');
+  }
+  const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return tables.map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table}`).all())).join('\n');
+  } finally {
+    db.close();
+  }
+}
+
 /** A fixed clock at an ISO instant. */
 export function fixedClock(iso: string): () => Date {
   const at = new Date(iso);

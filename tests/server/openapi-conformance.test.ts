@@ -74,6 +74,12 @@ describe('the OpenAPI document against the server’s answers', { timeout: 45_00
     expect(check('Ticket', (await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: user })).body)).toEqual([]);
     expect(check('TicketList', (await call(ts, 'GET', '/tickets', { auth: user })).body)).toEqual([]);
     expect(check('Meta', (await call(ts, 'GET', '/meta')).body)).toEqual([]);
+
+    // Erased on request, the ticket still reads as the document says, and so does the erasure's answer.
+    const erased = await call(ts, 'POST', '/agent/erasures', { auth: anna, json: { userId: 'conformance-user' } });
+    expect(erased.status, erased.text).toBe(200);
+    expect(check('Erasure', erased.body)).toEqual([]);
+    expect(check('AgentTicket', (await call(ts, 'GET', `/agent/tickets/${ticket.id}`, { auth: anna })).body)).toEqual([]);
   });
 
   it('the webhooks a desk receives read as the document’s `webhooks` say, body and headers, for each type', async () => {

@@ -60,7 +60,7 @@ export async function resolveIdentity(header: string | undefined, deps: AppDeps)
     logRefused(deps, result.reason, result.reason === 'malformed' ? `${result.detail} (nor is it a specialist’s token of SUPPORT_AGENT_TOKEN or SUPPORT_AGENTS)` : result.detail);
     return { kind: 'invalid', ...(deps.config.dev ? { rejection: { reason: result.reason, detail: result.detail } } : {}) };
   }
-  return { kind: 'user', owner: `user:${result.claims.sub}`, keyHash: null, claims: result.claims };
+  return { kind: 'user', owner: userOwner(result.claims.sub), keyHash: null, claims: result.claims };
 }
 
 /** The agent tokens' digests, made once per configuration: a request hashes only its own credential. */
@@ -129,6 +129,11 @@ export function requireReporter(identity: Identity): Reporter {
     default:
       return identity satisfies never;
   }
+}
+
+/** Who a signed-in user's tickets and files belong to, by the `sub` of their token. */
+export function userOwner(sub: string): string {
+  return `user:${sub}`;
 }
 
 const SUPPORT_OWNER = 'support:';

@@ -13,6 +13,10 @@ import { pageOf, readPageQuery } from '../tickets/paging';
 import { assignTicket } from '../tickets/assignment';
 import { agentSummaryView, agentTicketView } from '../tickets/view';
 import { singleQuery } from './query';
+import { erasureBodySchema } from '../schemas';
+import type { erasureAnswerSchema } from '../schemas';
+import { failures } from '../errors';
+import { erasePerson } from '../tickets/erasure';
 import type { agentAssigneeChangeSchema, agentTicketChangeSchema, agentTicketListSchema, agentTicketSchema, specialistsSchema } from '../schemas';
 import type * as z from 'zod/mini';
 
@@ -61,6 +65,16 @@ export function agentRoutes(deps: AppDeps) {
     const body = parseWith(agentMessageBodySchema, await readJsonObject(c));
     const answer: z.infer<typeof agentTicketChangeSchema> = await agentPostMessage(deps, agent(c), c.req.param('id'), body.text, body.lastEventId, body.attachmentIds);
     return c.json(answer, 201);
+  });
+
+  app.post('/agent/erasures', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
+    const body = parseWith(erasureBodySchema, await readJsonObject(c));
+    if ((body.userId === undefined) === (body.email === undefined)) {
+      const sentence = { ru: 'Укажите что-то одно: userId пользователя СДО или e-mail.', en: 'Give exactly one: the LMS user’s userId, or an e-mail address.' };
+      throw failures.validation({ userId: sentence, email: sentence }, sentence);
+    }
+    const answer: z.infer<typeof erasureAnswerSchema> = await erasePerson(deps, body.userId === undefined ? { email: body.email ?? '' } : { userId: body.userId });
+    return c.json(answer);
   });
 
   app.post('/agent/tickets/:id/assignee', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {

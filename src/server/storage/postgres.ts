@@ -17,7 +17,7 @@ import { migratePostgres } from './postgres-migrations';
 import { retentionOf } from './postgres-retention';
 import { searchPattern } from './search';
 import { AWAITS_SUPPORT_SQL } from '../tickets/paging';
-import type { AssignmentsWrites, AttachmentsWrites, CounterState, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
+import type { AssignmentsWrites, AttachmentsWrites, CounterState, ErasureWrites, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
 
 /** The channel of event notices; the payload is `<ticket id>:<event id>`. */
 export const EVENTS_CHANNEL = 'support_events';
@@ -236,7 +236,41 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
       }
     },
   };
-  return { tickets, events, assignments, attachments, idempotency, outbox, prefs: prefsOf(db) };
+  return { tickets, events, assignments, attachments, idempotency, outbox, prefs: prefsOf(db), erasure: erasureOf(db) };
+}
+
+/** Erasing a person's data (see ErasureWrites in types.ts), inside the write transaction. */
+function erasureOf(db: Queryable): ErasureWrites {
+  return {
+    tickets: (person) =>
+      'owner' in person
+        ? rows<TicketRow>(db, 'SELECT * FROM tickets WHERE owner = $1 ORDER BY seq FOR UPDATE', [person.owner])
+        : rows<TicketRow>(db, `SELECT * FROM tickets WHERE lower((reporter_json::jsonb) ->> 'email') = $1 ORDER BY seq FOR UPDATE`, [person.email.toLowerCase()]),
+    ticket: async (id, values) => {
+      await db.query(
+        `UPDATE tickets SET owner = $2, access_key_hash = NULL, subject = $3, draft_json = $4, reporter_json = $5, rating_comment = NULL
+          WHERE id = $1`,
+        [id, values.owner, values.subject, values.draft_json, values.reporter_json],
+      );
+    },
+    reporterTexts: async (ticketId, text) => {
+      await db.query(`UPDATE events SET text = $2 WHERE ticket_id = $1 AND actor = 'reporter' AND text IS NOT NULL`, [ticketId, text]);
+    },
+    attachments: async (ticketIds, uploaders) =>
+      (
+        await rows<{ storage_name: string }>(
+          db,
+          `DELETE FROM attachments WHERE (ticket_id = ANY($1::text[]) AND owner NOT LIKE 'support:%') OR (ticket_id IS NULL AND owner = ANY($2::text[]))
+            RETURNING storage_name`,
+          [ticketIds, uploaders],
+        )
+      ).map((r) => r.storage_name),
+    records: async (ticketIds, subscribers) => {
+      await db.query('DELETE FROM outbox WHERE ticket_id = ANY($1::text[])', [ticketIds]);
+      await db.query('DELETE FROM idempotency_keys WHERE ticket_id = ANY($1::text[])', [ticketIds]);
+      await db.query('DELETE FROM notification_prefs WHERE owner = ANY($1::text[])', [subscribers]);
+    },
+  };
 }
 
 /** Notification preferences (true when never set). */

@@ -13,6 +13,7 @@ import { attachmentsRepo } from '../db/attachments-repo';
 import { eventsRepo } from '../db/events-repo';
 import { idempotencyRepo } from '../db/idempotency-repo';
 import { outboxRepo } from '../db/outbox-repo';
+import { erasureRepo } from '../db/erasure-repo';
 import { retentionRepo } from '../db/retention-repo';
 import { ticketsRepo } from '../db/tickets-repo';
 import { isStorageUnavailable, unavailable } from '../errors';
@@ -34,6 +35,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
   const assignments = assignmentsRepo(db);
   const idempotency = idempotencyRepo(db);
   const outbox = outboxRepo(db);
+  const erasure = erasureRepo(db);
   const retention = retentionRepo(db);
   // The window rule of counter-window.ts, in one upsert: a time a little before the window's start (a request that
   // read the clock before another one counted first) counts in it.
@@ -60,6 +62,13 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
   };
 
   const tx: Transaction = {
+    erasure: {
+      tickets: async (person) => erasure.tickets(person),
+      ticket: async (id, values) => erasure.ticket(id, values),
+      reporterTexts: async (ticketId, text) => erasure.reporterTexts(ticketId, text),
+      attachments: async (ticketIds, uploaders) => erasure.attachments(ticketIds, uploaders),
+      records: async (ticketIds, subscribers) => erasure.records(ticketIds, subscribers),
+    },
     tickets: {
       get: async (id) => tickets.get(id),
       getForUpdate: async (id) => tickets.get(id),

@@ -164,8 +164,29 @@ export interface IdempotencyWrites extends IdempotencyRepo {
   insert(row: IdempotencyRow): Promise<void>;
 }
 
+/** Who an erasure is for: the owner of a signed-in user's tickets, or a reporter's e-mail address (any case). */
+export type ErasedPerson = { owner: string } | { email: string };
+
+/** What erasing a person's data changes, only inside a transaction (tickets/erasure.ts says what and why). */
+export interface ErasureWrites {
+  /** The person's tickets: the owner's, or those whose reporter's e-mail is the address. */
+  tickets(person: ErasedPerson): Promise<TicketRow[]>;
+  /** Rewrites a ticket without its reporter's data: a new owner, no access key, no rating comment. */
+  ticket(id: string, values: Pick<TicketRow, 'owner' | 'subject' | 'draft_json' | 'reporter_json'>): Promise<void>;
+  /** Replaces the texts the reporter wrote in a ticket's events. */
+  reporterTexts(ticketId: string, text: string): Promise<void>;
+  /**
+   * Deletes the reporter's files of the tickets (a specialist's stay) and the unsent uploads of `uploaders`; returns
+   * their storage names.
+   */
+  attachments(ticketIds: readonly string[], uploaders: readonly string[]): Promise<string[]>;
+  /** Deletes the tickets' deliveries and stored first answers, and the e-mail preferences of `subscribers`. */
+  records(ticketIds: readonly string[], subscribers: readonly string[]): Promise<void>;
+}
+
 /** What a transaction can do. */
 export interface Transaction {
+  erasure: ErasureWrites;
   tickets: TicketsWrites;
   events: EventsWrites;
   assignments: AssignmentsWrites;
