@@ -6,6 +6,7 @@
 (() => {
   const USER_KEY = 'uchi-demo:user';
   const TOKEN_KEY = 'uchi-demo:token:';
+  const LOCALE_KEY = 'uchi-demo:locale';
   const ORGANIZATION = { id: 'org-demo-profi', title: 'ООО «Учебный центр „Профи“»' };
   const PROFILES = [
     {
@@ -117,6 +118,22 @@
     }, 5 * 60_000);
   }
 
+  /**
+   * The widget's language, as an LMS would pass its own: the snippet says `locale: 'ru'` word for word, and a
+   * visitor's choice is applied after it with `setLocale` (kept for the next pages).
+   */
+  function setUpLocaleSwitch() {
+    const select = document.getElementById('demo-locale');
+    if (select === null) return;
+    const chosen = storage.get(LOCALE_KEY) === 'en' ? 'en' : 'ru';
+    select.value = chosen;
+    if (chosen !== 'ru') widget('setLocale', chosen);
+    select.addEventListener('change', () => {
+      storage.set(LOCALE_KEY, select.value);
+      widget('setLocale', select.value);
+    });
+  }
+
   function markCurrentPage() {
     const here = location.pathname.replace(/\/+$/, '');
     for (const link of document.querySelectorAll('.lms-nav a[href]')) {
@@ -152,6 +169,7 @@
   document.addEventListener('DOMContentLoaded', () => {
     markCurrentPage();
     setUpUserSwitch();
+    setUpLocaleSwitch();
     setUpSupportButtons();
   });
 })();

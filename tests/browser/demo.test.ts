@@ -80,6 +80,24 @@ describe('the demo LMS', () => {
     await context.close();
   });
 
+  it('switches the widget to English from the header, and keeps it on the next page', async () => {
+    const tracked = await openPage(h);
+    const { page } = tracked;
+    await page.goto(`${h.server.url}${DEMO_PATHS.course}`);
+    await visible(tracked, launcher(page));
+    await page.getByLabel('Язык виджета').selectOption('en');
+    await waitUntil(tracked, 'the launcher in English', async () => (await launcher(page).textContent()) === 'Support');
+    await page.goto(`${h.server.url}${DEMO_PATHS.lesson}`);
+    expect(await page.getByLabel('Язык виджета').inputValue()).toBe('en');
+    await waitUntil(tracked, 'the launcher in English on the next page', async () => (await launcher(page).textContent()) === 'Support');
+    await launcher(page).click();
+    await visible(tracked, page.getByRole('dialog', { name: 'Uchi.Pro support' }), 'the panel in English', 15_000);
+    await page.getByLabel('Язык виджета').selectOption('ru');
+    await visible(tracked, panel(page), 'the panel back in Russian');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('gives a finger 44 px targets on a phone: close, the impact options, the send button', async () => {
     const context = await h.browser.newContext({ locale: 'ru-RU', viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
