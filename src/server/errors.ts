@@ -75,6 +75,17 @@ const UNAVAILABLE_POSTGRES = /^(08...|53...|57P0[1-3]|55P03|40001|40P01|25006)$/
 // (a server that hangs, a network that drops packets) without a code.
 const UNAVAILABLE_POSTGRES_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 
+/** node-postgres's error for a statement left unanswered past its `query_timeout`. */
+export const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
+
+/**
+ * Whether `error` says the database is silent (a statement given up for lack of an answer) rather than busy or
+ * locked: the next statement would wait as long again. A full pool's wait for a connection is busy, not silent.
+ */
+export function isStorageSilent(error: unknown): boolean {
+  return error instanceof Error && !('code' in error) && error.message === QUERY_TIMEOUT_MESSAGE;
+}
+
 /** Whether `error` says the storage cannot be used right now (rather than that our code is wrong). */
 export function isStorageUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

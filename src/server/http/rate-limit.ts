@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { API_PREFIX } from '../api-prefix';
 import type { AppEnv } from '../context';
-import { ApiFailure, isStorageUnavailable } from '../errors';
+import { ApiFailure, isStorageSilent, isStorageUnavailable } from '../errors';
 import { remoteAddress } from '../guard/guest-quota';
 import { RESUBSCRIBE_PATH, UNSUBSCRIBE_PATH } from '../outbox/unsubscribe';
 import type { Counters } from '../storage/types';
@@ -58,10 +58,10 @@ export function rateLimit(limits: RateLimits, clock: () => Date, counters: Count
     const now = clock().getTime();
     for (const [key, limit] of bucketsOf(c, limits)) {
       // A locked or unreachable database must not turn reads into 503s: the request is let through uncounted
-      // (a write it makes gets its own 503), and its other buckets are not tried: a database that stopped
-      // answering would keep the request waiting once more for each.
+      // (a write it makes gets its own 503), and its other buckets are not tried. A database that does not answer
+      // at all is the request's 503 at once: its own first statement would wait as long again for nothing.
       const window = await counters.add(`rate:${key}`, 1, RATE_WINDOW_MS, now).catch((error: unknown) => {
-        if (isStorageUnavailable(error)) return null;
+        if (isStorageUnavailable(error) && !isStorageSilent(error)) return null;
         throw error;
       });
       if (window === null) break;

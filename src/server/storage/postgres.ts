@@ -9,7 +9,7 @@ import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '../context';
 import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, LowRatingRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
 import { errorLine } from '../error-line';
-import { isStorageUnavailable, unavailable } from '../errors';
+import { isStorageUnavailable, QUERY_TIMEOUT_MESSAGE, unavailable } from '../errors';
 import { REPEAT_LOG_MS } from '../repeated-failure';
 import { currentWindow } from './counter-window';
 import { migratedLine } from './migrated-line';
@@ -41,9 +41,6 @@ const types = {
 
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
-// node-postgres's error for a statement past `query_timeout`.
-const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
-
 /** Whether `error` is a statement that went unanswered past the timeout. */
 function timedOut(error: unknown): boolean {
   return error instanceof Error && error.message === QUERY_TIMEOUT_MESSAGE;
