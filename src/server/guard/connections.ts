@@ -51,10 +51,6 @@ export function guardConnections(server: Server, limits: GuardLimits, warn: (lin
     refused = 0;
   };
   server.maxRequestsPerSocket = 1_000;
-  // A client that half-closes once its request is sent (`printf … | nc -N`, some proxies' checks) still gets its
-  // answer: by default Node aborts the request at the client's FIN, and an answer still being made (a ticket being
-  // written) was never sent. The timeouts above still bound how long such a socket lives.
-  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.on('connection', (socket: Socket) => {
     // An IPv6 client is counted by its /64, as the per-IP quotas count it: one host usually holds the whole
     // network, and sixteen of its addresses would otherwise hold every connection the server allows.
