@@ -29,6 +29,10 @@ export interface MetricsSources {
   outbox: Pick<OutboxRepo, 'stats'>;
   clock: () => Date;
   logger: Logger;
+  /** Under `--workers`, this worker's number: the counters carry it, so one replaced starts series of its own. */
+  worker?: string | null;
+  /** How long a scrape waits for the outbox's figures (they are left out past it); 1 s by default. */
+  outboxReadMs?: number;
 }
 
 /** The HTTP methods a label takes as they are; anything else is `other`, so a client cannot add series. */
@@ -37,17 +41,21 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
 /** A registry of this process's metrics; the outbox's figures are read from the database when scraped. */
 export function createMetrics(sources: MetricsSources): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  // Each worker's counters are series of their own: summed over workers, a worker replaced (its counts gone, the
+  // new one's from zero) would read as the whole sum going back, a reset to every rate().
+  const worker = sources.worker ?? null;
+  const byWorker = worker === null ? {} : { worker };
+  collectDefaultMetrics({ register: registry, labels: byWorker });
   const requests = new Counter({
     name: 'support_http_requests_total',
-    help: 'Requests answered, by method, route (the API path with its parameters, none when no route matched) and status.',
-    labelNames: ['method', 'route', 'status'] as const,
+    help: 'Requests answered, by method, route (the API path with its parameters, none when no route matched) and status; under --workers, by worker.',
+    labelNames: ['method', 'route', 'status', 'worker'] as const,
     registers: [registry],
   });
   const durations = new Histogram({
     name: 'support_http_request_duration_seconds',
-    help: 'Time to the answer’s headers (an event stream counts until it opens), by method and route.',
-    labelNames: ['method', 'route'] as const,
+    help: 'Time to the answer’s headers (an event stream counts until it opens), by method and route; under --workers, by worker.',
+    labelNames: ['method', 'route', 'worker'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
@@ -61,8 +69,8 @@ export function createMetrics(sources: MetricsSources): Metrics {
   });
   const deliveries = new Counter({
     name: 'support_outbox_attempts_total',
-    help: 'E-mail and webhook delivery attempts of this server, by kind and result: sent, retry (failed, tried again later) or failed (given up).',
-    labelNames: ['kind', 'result'] as const,
+    help: 'E-mail and webhook delivery attempts of this server, by kind and result: sent, retry (failed, tried again later) or failed (given up); under --workers, by worker.',
+    labelNames: ['kind', 'result', 'worker'] as const,
     registers: [registry],
   });
   // Read from the database when scraped, the same in every process: the workers' figures are taken once, not
@@ -70,7 +78,21 @@ export function createMetrics(sources: MetricsSources): Metrics {
   // database's trouble has its own log lines and /readyz).
   let reading: Promise<OutboxStats | null> | null = null;
   const readFailure = repeatedFailure(sources.logger, 'metrics: reading the outbox', sources.clock);
-  const readOutbox = (): Promise<OutboxStats | null> => {
+  // A database that does not answer would hold the scrape for its whole statement timeout, and under --workers the
+  // primary gives up on a worker after 5 s: every figure would be lost, the process's too, when they matter most.
+  const deadline = sources.outboxReadMs ?? 1_000;
+  const readOutbox = async (): Promise<OutboxStats | null> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), deadline);
+    });
+    try {
+      return await Promise.race([startReading(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const startReading = (): Promise<OutboxStats | null> => {
     reading ??= sources.outbox
       .stats()
       .then(
@@ -116,19 +138,24 @@ export function createMetrics(sources: MetricsSources): Metrics {
   );
   outboxGauge(
     'support_outbox_oldest_pending_seconds',
-    'Age of the oldest delivery not sent yet, 0 when none waits: how far e-mails and webhooks lag behind.',
-    [],
-    (gauge, stats) => gauge.set(stats.oldestPending === null ? 0 : Math.max(0, (sources.clock().getTime() - Date.parse(stats.oldestPending)) / 1000)),
+    'Age of the oldest delivery not sent yet, by kind, 0 when none waits: how far e-mails and webhooks lag behind.',
+    ['kind'],
+    (gauge, stats) => {
+      for (const kind of ['email', 'webhook'] as const) {
+        const at = stats.oldestPending.find((row) => row.kind === kind)?.at;
+        gauge.set({ kind }, at === undefined ? 0 : Math.max(0, (sources.clock().getTime() - Date.parse(at)) / 1000));
+      }
+    },
   );
   return {
     registry,
     request(method, route, status, seconds) {
       const name = METHODS.has(method) ? method : 'other';
-      requests.inc({ method: name, route, status: String(status) });
-      durations.observe({ method: name, route }, seconds);
+      requests.inc({ method: name, route, status: String(status), ...byWorker });
+      durations.observe({ method: name, route, ...byWorker }, seconds);
     },
     delivery(kind, result) {
-      deliveries.inc({ kind, result });
+      deliveries.inc({ kind, result, ...byWorker });
     },
   };
 }

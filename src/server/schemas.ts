@@ -73,11 +73,13 @@ export const agentAssigneeChangeSchema = z.lazy(() => z.intersection(agentTicket
 
 /**
  * `POST /agent/erasures`: whose personal data to erase, exactly one of: a signed-in user by their token's `sub`
- * (`userId`), or anyone by the e-mail address they gave (`email`).
+ * (`userId`), the guests who gave an e-mail address (`email`), or the reporter of one ticket, by its id or number
+ * (`ticket`).
  */
 export const erasureBodySchema = z.strictObject({
   userId: z.optional(z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(200, 'too_long'))),
   email: z.optional(emailSchema),
+  ticket: z.optional(z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(64, 'too_long'))),
 });
 /** `POST /agent/erasures`: the tickets emptied of the person's data (none when nothing was left) and the files removed. */
 export const erasureAnswerSchema = z.object({ tickets: z.array(linkedTicketSchema), files: z.int().check(z.nonnegative()) });

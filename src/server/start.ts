@@ -81,7 +81,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // Every new event (this process's commits and, through the watcher, other processes') wakes the outbox dispatcher.
   let wakeOutbox = () => undefined as void;
   const broker = createBroker(() => wakeOutbox());
-  const metrics = config.metrics === null ? undefined : createMetrics({ broker, outbox: store.outbox, clock, logger });
+  const metrics = config.metrics === null ? undefined : createMetrics({ broker, outbox: store.outbox, clock, logger, worker: cluster.worker === undefined ? null : String(cluster.worker.id) });
   const deps: AppDeps = {
     config,
     store,

@@ -2,16 +2,18 @@
  * `POST /agent/erasures`: a person's personal data erased on request. The tickets stay as support's record without
  * anything of the person, on both engines; the person's files leave the disk; other people's tickets are untouched.
  */
-import { readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { attachmentSchema, createTicketResponseSchema, ticketListSchema, ticketSchema } from '../../src/core';
 import { agentTicketSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
 import { Desk } from '../fixtures/receivers';
-import { agentAuth, call, createTicket, expectError, guestAuth, guestContact, queryNumber, rowsText, startTestServer, userAuth } from './helpers';
+import { agentAuth, call, createTicket, expectError, guestAuth, guestContact, queryNumber, rowsText, startTestServer, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { fileForm, pngImage } from './images';
+import { openSse } from './sse-client';
 
 const PERSONAL_TABLES = ['tickets', 'events', 'attachments', 'idempotency_keys', 'outbox', 'notification_prefs'];
 
@@ -113,12 +115,120 @@ describe('erasing a person', { timeout: 60_000 }, () => {
     for (const trace of ['Гостев', 'Описание гостя', 'guest.person@example.ru', 'Guest.Person@Example.ru']) expect(stored, trace).not.toContain(trace);
   });
 
-  it('asks for exactly one of userId and email, and is a specialist’s to ask', async () => {
-    for (const body of [{}, { userId: 'a', email: 'a@example.ru' }, { email: 'not an address' }, { userId: '' }, { name: 'a' }]) {
+  it('leaves a signed-in user’s tickets with the same address alone, and the address’s «no» to e-mails in place', async () => {
+    const shared = 'office@example.ru';
+    const user = await userAuth(ts, 'erase-office');
+    const theirs = createTicketResponseSchema.parse((await createTicket(ts, user, validDrafts.other)).body).ticket;
+    // The user's profile carries the office's address too: their ticket names it.
+    expect(rowsText(ts.dbPath, ['tickets'])).toContain('erase-office@example.ru');
+    const guest = guestAuth();
+    const draft = { ...validDrafts.other, contact: { ...guestContact, email: shared }, consent: true as const };
+    const guests = createTicketResponseSchema.parse((await createTicket(ts, guest, draft)).body).ticket;
+    expect((await erase({ email: 'erase-office@example.ru' })).body).toEqual({ tickets: [], files: 0 });
+    expect((await call(ts, 'GET', `/tickets/${theirs.id}`, { auth: user })).status).toBe(200);
+    // The address said no to e-mails; erasing the guest who gave it keeps that «no».
+    const noBefore = queryNumber(ts.dbPath, `SELECT COUNT(*) FROM notification_prefs WHERE owner = 'email:${shared}'`);
+    expect((await erase({ email: shared })).body).toMatchObject({ tickets: [{ id: guests.id }] });
+    expect(queryNumber(ts.dbPath, `SELECT COUNT(*) FROM notification_prefs WHERE owner = 'email:${shared}'`)).toBe(noBefore);
+  });
+
+  it('erases one ticket by its number: a guest who gave no e-mail, and only that ticket of a shared browser', async () => {
+    const browser = guestAuth();
+    const { email: _email, ...noEmail } = guestContact;
+    const first = createTicketResponseSchema.parse((await createTicket(ts, browser, { ...validDrafts.other, description: 'Первый гость без почты.', contact: { ...noEmail, fullName: 'Безпочтин Иван' }, consent: true as const })).body).ticket;
+    const second = createTicketResponseSchema.parse((await createTicket(ts, browser, { ...validDrafts.other, description: 'Второй человек за тем же компьютером.', consent: true as const, contact: noEmail })).body).ticket;
+    const draftUpload = await upload(browser, 'черновик-второго.png');
+    expect((await erase({ ticket: ` ${first.number} ` })).body).toEqual({ tickets: [{ id: first.id, number: first.number }], files: 0 });
+    expectError(await call(ts, 'GET', `/tickets/${first.id}`, { auth: browser }), 404, 'not_found');
+    expect((await call(ts, 'GET', `/tickets/${second.id}`, { auth: browser })).status).toBe(200);
+    expect((await call(ts, 'GET', `/attachments/${draftUpload.id}`, { auth: browser })).status).toBe(200);
+    expect(rowsText(ts.dbPath, PERSONAL_TABLES)).not.toContain('Безпочтин');
+    expect((await erase({ ticket: 'UP-2026-999999' })).body).toEqual({ tickets: [], files: 0 });
+    expect((await erase({ ticket: first.number })).body).toEqual({ tickets: [], files: 0 });
+  });
+
+  it('keeps of a test’s and a document’s tickets the course and the sites, not the question or the paths', async () => {
+    const user = await userAuth(ts, 'erase-paths');
+    const test = createTicketResponseSchema.parse((await createTicket(ts, user, { ...validDrafts.test, testQuestion: 'Вопрос с моим номером студенческого 12345' })).body).ticket;
+    const document = createTicketResponseSchema.parse((await createTicket(ts, user, { ...validDrafts.document, documentUrl: 'https://lms.example.ru/documents/certificate-of-erase-paths' })).body).ticket;
+    await erase({ userId: 'erase-paths' });
+    const read = async (id: string) => agentTicketSchema.parse((await call(ts, 'GET', `/agent/tickets/${id}`, { auth: agentAuth })).body) as Record<string, unknown>;
+    expect(await read(test.id)).toMatchObject({ testQuestion: '—', course: (validDrafts.test as { course: unknown }).course });
+    expect(await read(document.id)).toMatchObject({ orderUrl: 'https://lms.example.ru/', documentUrl: 'https://lms.example.ru/' });
+  });
+
+  it('ends the person’s open event streams on the erased tickets', async () => {
+    const user = await userAuth(ts, 'erase-stream');
+    const ticket = createTicketResponseSchema.parse((await createTicket(ts, user, validDrafts.other)).body).ticket;
+    const stream = await openSse(`${ts.api}/tickets/${ticket.id}/events`, { authorization: user });
+    try {
+      expect(stream.status).toBe(200);
+      await stream.next(10_000);
+      await erase({ userId: 'erase-stream' });
+      // Support writes afterwards: nothing of it reaches the stream, which has ended.
+      expect((await call(ts, 'POST', `/agent/tickets/${ticket.id}/messages`, { auth: agentAuth, json: { text: 'После удаления' } })).status).toBe(201);
+      await expect(stream.next(10_000)).rejects.toThrow('stream ended');
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('asks for exactly one of userId, email and ticket, and is a specialist’s to ask', async () => {
+    for (const body of [{}, { userId: 'a', email: 'a@example.ru' }, { userId: 'a', ticket: 'UP-2026-000001' }, { email: 'not an address' }, { userId: '' }, { ticket: '' }, { name: 'a' }]) {
       const reply = await erase(body);
       expect(reply.status, JSON.stringify(body)).toBe(422);
     }
     expectError(await erase({ userId: 'erase-alice' }, await userAuth(ts, 'erase-alice')), 403, 'forbidden');
     expectError(await call(ts, 'POST', '/agent/erasures', { json: { userId: 'x' } }), 401, 'unauthorized');
+  });
+});
+
+describe.skipIf(TEST_ENGINE !== 'postgres')('an erasure committed while the person writes (PostgreSQL)', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    // The requests wait for the row while the test holds it: not given up as a busy database meanwhile.
+    ts = await startTestServer({ config: { busyTimeoutMs: 20_000 } });
+  });
+  afterAll(() => ts.cleanup());
+
+  it('the message that waited for the ticket’s lock is refused once the erasure has given the ticket away, and nothing of it is stored', { timeout: 60_000 }, async () => {
+    const auth = await userAuth(ts, 'erase-race');
+    const ticket = createTicketResponseSchema.parse((await createTicket(ts, auth, validDrafts.other)).body).ticket;
+    const events = () => queryNumber(ts.dbPath, `SELECT COUNT(*) FROM events WHERE ticket_id = '${ticket.id}'`);
+    const before = events();
+    // A session that holds the ticket's row as an erasure's transaction does, while the message checks the
+    // ticket (still the person's) and then waits for the row.
+    const session = spawn(join(inject('postgresBin'), 'psql'), [ts.dbPath, '-XAtq'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const said: string[] = [];
+    session.stdout.on('data', (chunk: Buffer) => said.push(chunk.toString()));
+    session.stdin.write(`BEGIN; SELECT 'locked' FROM tickets WHERE id = '${ticket.id}' FOR UPDATE;\n`);
+    await vi.waitFor(() => expect(said.join('')).toContain('locked'), { timeout: 10_000, interval: 20 });
+    const message = call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth, json: { text: 'Моё сообщение во время удаления' } });
+    const rating = call(ts, 'POST', `/tickets/${ticket.id}/rating`, { auth, json: { score: 1, comment: 'Оценка во время удаления' } });
+    await vi.waitFor(() => expect(queryNumber(ts.dbPath, `SELECT COUNT(*) FROM pg_locks WHERE NOT granted`)).toBeGreaterThanOrEqual(2), { timeout: 10_000, interval: 50 });
+    session.stdin.end(`UPDATE tickets SET owner = 'erased:race' WHERE id = '${ticket.id}'; COMMIT;\n`);
+    expectError(await message, 404, 'not_found');
+    expectError(await rating, 404, 'not_found');
+    expect(events()).toBe(before);
+    expect(rowsText(ts.dbPath, ['events', 'tickets'])).not.toContain('во время удаления');
+  });
+});
+
+describe.skipIf(TEST_ENGINE !== 'sqlite')('an erasure on SQLite', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer();
+  });
+  afterAll(() => ts.cleanup());
+
+  it('leaves nothing of the person in the file’s free pages or its log, so a backup taken afterwards has none either', async () => {
+    const auth = await userAuth(ts, 'erase-residue');
+    const mark = `RESIDUE-${Date.now()}`;
+    const ticket = createTicketResponseSchema.parse((await createTicket(ts, auth, { ...validDrafts.other, subject: `${mark} тема`, description: `${mark} описание: СНИЛС 123-456-789 00` })).body).ticket;
+    expect((await call(ts, 'POST', `/tickets/${ticket.id}/messages`, { auth, json: { text: `${mark} сообщение` } })).status).toBe(201);
+    const bytes = () => [ts.dbPath, `${ts.dbPath}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path).toString('latin1')).join('');
+    expect(bytes()).toContain(mark);
+    expect((await call(ts, 'POST', '/agent/erasures', { auth: agentAuth, json: { userId: 'erase-residue' } })).status).toBe(200);
+    expect(bytes()).not.toContain(mark);
   });
 });

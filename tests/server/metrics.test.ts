@@ -82,12 +82,13 @@ describe('metrics', { timeout: 45_000 }, () => {
     const waiting = await scrape(metricsUrl);
     expect(waiting.get('support_outbox_deliveries{kind="webhook",status="pending"}')).toBeGreaterThanOrEqual(1);
     expect(waiting.get('support_outbox_deliveries{kind="email",status="pending"}')).toBe(0);
-    expect(waiting.get('support_outbox_oldest_pending_seconds')).toBeGreaterThan(0);
+    expect(waiting.get('support_outbox_oldest_pending_seconds{kind="webhook"}')).toBeGreaterThan(0);
+    expect(waiting.get('support_outbox_oldest_pending_seconds{kind="email"}')).toBe(0);
     failing = false;
     await vi.waitFor(async () => {
       const sent = await scrape(metricsUrl);
       expect(sent.get('support_outbox_deliveries{kind="webhook",status="pending"}')).toBe(0);
-      expect(sent.get('support_outbox_oldest_pending_seconds')).toBe(0);
+      expect(sent.get('support_outbox_oldest_pending_seconds{kind="webhook"}')).toBe(0);
       expect(sent.get('support_outbox_attempts_total{kind="webhook",result="sent"}')).toBeGreaterThanOrEqual(1);
     }, { timeout: 15_000, interval: 100 });
   });
@@ -104,5 +105,21 @@ describe('metrics on a port another process holds', () => {
     } finally {
       await holder.cleanup();
     }
+  });
+});
+
+describe('metrics while the database does not answer', () => {
+  it('come without the outbox’s figures once their deadline passes, the rest in full', async () => {
+    const { createMetrics } = await import('../../src/server/metrics');
+    const { createBroker } = await import('../../src/server/events/broker');
+    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    // A statement that never comes back, as a hung database's does until its timeout.
+    const metrics = createMetrics({ broker: createBroker(), outbox: { stats: () => new Promise(() => undefined) }, clock: () => new Date(), logger: quiet, outboxReadMs: 50 });
+    metrics.request('GET', '/api/v1/meta', 200, 0.01);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('support_http_requests_total{method="GET",route="/api/v1/meta",status="200"} 1');
+    expect(text).toContain('process_resident_memory_bytes');
+    expect(text).not.toMatch(/^support_outbox_deliveries\{/m);
+    expect(text).not.toMatch(/^support_outbox_oldest_pending_seconds\{/m);
   });
 });

@@ -117,8 +117,13 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
       return samples;
     };
     const samples = await scrape();
-    expect(samples.get('support_http_requests_total{method="GET",route="/api/v1/meta",status="200"}')).toBe(6);
-    expect(samples.get('support_http_requests_total{method="POST",route="/api/v1/tickets",status="201"}')).toBe(1);
+    // Each worker's counts are a series of its own (a replaced worker's are not subtracted from the sum).
+    const total = (series: string) =>
+      [...samples.entries()].filter(([key]) => key.startsWith(`${series.slice(0, -1)},worker="`)).reduce((sum, [, value]) => sum + value, 0);
+    expect(total('support_http_requests_total{method="GET",route="/api/v1/meta",status="200"}')).toBe(6);
+    expect(total('support_http_requests_total{method="POST",route="/api/v1/tickets",status="201"}')).toBe(1);
+    expect([...samples.keys()].filter((key) => key.startsWith('support_http_requests_total{') && !/,worker="[12]"\}$/.test(key))).toEqual([]);
+    expect(samples.has('process_resident_memory_bytes{worker="1"}') && samples.has('process_resident_memory_bytes{worker="2"}')).toBe(true);
     expect(output.join('')).toContain(`metrics of 2 worker(s) at http://127.0.0.1:${metricsPort}/metrics`);
     await vi.waitFor(() => expect(desk.hits.length).toBeGreaterThanOrEqual(1), { timeout: 15_000, interval: 50 });
     expect((await scrape()).get('support_outbox_deliveries{kind="webhook",status="pending"}')).toBe(1);

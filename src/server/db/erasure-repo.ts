@@ -6,7 +6,10 @@ import type { TicketRow } from './rows';
 /** Prepared statements of an erasure; run inside the storage's write transaction. */
 export function erasureRepo(db: Database) {
   const byOwner = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE owner = ? ORDER BY seq');
-  const byEmail = db.prepare<[string], TicketRow>(`SELECT * FROM tickets WHERE lower(json_extract(reporter_json, '$.email')) = ? ORDER BY seq`);
+  const byGuestEmail = db.prepare<[string], TicketRow>(
+    `SELECT * FROM tickets WHERE owner LIKE 'guest:%' AND lower(json_extract(reporter_json, '$.email')) = ? ORDER BY seq`,
+  );
+  const byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
   const rewrite = db.prepare<Pick<TicketRow, 'id' | 'owner' | 'subject' | 'draft_json' | 'reporter_json'>>(`UPDATE tickets
     SET owner = @owner, access_key_hash = NULL, subject = @subject, draft_json = @draft_json, reporter_json = @reporter_json,
       rating_comment = NULL
@@ -20,7 +23,8 @@ export function erasureRepo(db: Database) {
   const answers = db.prepare<[string]>('DELETE FROM idempotency_keys WHERE ticket_id = ?');
   const prefs = db.prepare<[string]>('DELETE FROM notification_prefs WHERE owner = ?');
   return {
-    tickets: (person: ErasedPerson) => ('owner' in person ? byOwner.all(person.owner) : byEmail.all(person.email.toLowerCase())),
+    tickets: (person: ErasedPerson) =>
+      'owner' in person ? byOwner.all(person.owner) : 'guestEmail' in person ? byGuestEmail.all(person.guestEmail.toLowerCase()) : byId.all(person.ticketId),
     ticket: (id: string, values: Pick<TicketRow, 'owner' | 'subject' | 'draft_json' | 'reporter_json'>) => void rewrite.run({ id, ...values }),
     reporterTexts: (ticketId: string, text: string) => void texts.run(text, ticketId),
     attachments: (ticketIds: readonly string[], uploaders: readonly string[]) =>

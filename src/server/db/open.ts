@@ -22,6 +22,9 @@ export function openDatabase(path: string, busyTimeoutMs: number): Database {
   db.pragma('foreign_keys = ON');
   // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the last commits.
   db.pragma('synchronous = NORMAL');
+  // What is deleted or rewritten is overwritten with zeros, not left in the file's free space: a person's erased
+  // data must not come back from the file, or from a backup of it taken afterwards.
+  db.pragma('secure_delete = ON');
   // Support's search compares folded text (storage/search.ts).
   db.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : value));
   return db;

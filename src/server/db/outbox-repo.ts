@@ -25,7 +25,7 @@ export function outboxRepo(db: Database) {
   // Sent rows are left out: they are kept for days (SUPPORT_OUTBOX_RETENTION_DAYS), and the index on status skips them.
   const counts = db.prepare<[], OutboxStats['counts'][number]>(`SELECT kind, status, count(*) AS count FROM outbox
     WHERE status IN ('pending', 'failed') GROUP BY kind, status`);
-  const oldest = db.prepare<[], { at: string | null }>(`SELECT min(created_at) AS at FROM outbox WHERE status = 'pending'`);
+  const oldest = db.prepare<[], OutboxStats['oldestPending'][number]>(`SELECT kind, min(created_at) AS at FROM outbox WHERE status = 'pending' GROUP BY kind`);
   const pref = db.prepare<[string], { email: number }>('SELECT email FROM notification_prefs WHERE owner = ?');
   const setPref = db.prepare<[string, number, string]>(`INSERT INTO notification_prefs (owner, email, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (owner) DO UPDATE SET email = excluded.email, updated_at = excluded.updated_at`);
@@ -40,7 +40,7 @@ export function outboxRepo(db: Database) {
     list: (status: OutboxRow['status'] | null, limit: number) => (status === null ? listAll.all(limit) : listOf.all(status, limit)),
     get: (id: number) => one.get(id),
     requeue: (id: number, now: string) => requeue.get({ id, now }),
-    stats: (): OutboxStats => ({ counts: counts.all(), oldestPending: oldest.get()?.at ?? null }),
+    stats: (): OutboxStats => ({ counts: counts.all(), oldestPending: oldest.all() }),
     emailEnabled: (owner: string) => (pref.get(owner)?.email ?? 1) === 1,
     setEmail: (owner: string, enabled: boolean, at: string) => void setPref.run(owner, enabled ? 1 : 0, at),
   };

@@ -40,6 +40,8 @@ export interface StreamOpener {
   expiresAt: Date | null;
   /** Support's streams also name the specialist of each support event. */
   audience: Audience;
+  /** Asked at every wake: whether the opener may still read the ticket (null: always); the stream ends when not. */
+  stillReadable: (() => Promise<boolean>) | null;
 }
 
 /**
@@ -65,7 +67,10 @@ export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, 
       // The first bytes flush the headers, so the client knows at once that the stream is open.
       await stream.write(`retry: ${RETRY_MS}\n\n`);
       let last = after;
+      let first = true;
       do {
+        if (!first && opener.stillReadable !== null && !(await opener.stillReadable())) break;
+        first = false;
         for (const event of await eventsOf(deps.store, ticketId, last, opener.audience)) {
           if (stream.aborted) break;
           await send(stream, event);

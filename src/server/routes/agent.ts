@@ -69,11 +69,16 @@ export function agentRoutes(deps: AppDeps) {
 
   app.post('/agent/erasures', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(erasureBodySchema, await readJsonObject(c));
-    if ((body.userId === undefined) === (body.email === undefined)) {
-      const sentence = { ru: 'Укажите что-то одно: userId пользователя СДО или e-mail.', en: 'Give exactly one: the LMS user’s userId, or an e-mail address.' };
-      throw failures.validation({ userId: sentence, email: sentence }, sentence);
+    const given = [body.userId, body.email, body.ticket].filter((value) => value !== undefined).length;
+    if (given !== 1) {
+      const sentence = {
+        ru: 'Укажите что-то одно: userId пользователя СДО, e-mail гостя или номер обращения.',
+        en: 'Give exactly one: the LMS user’s userId, a guest’s e-mail address, or a ticket’s number.',
+      };
+      throw failures.validation({ userId: sentence, email: sentence, ticket: sentence }, sentence);
     }
-    const answer: z.infer<typeof erasureAnswerSchema> = await erasePerson(deps, body.userId === undefined ? { email: body.email ?? '' } : { userId: body.userId });
+    const request = body.userId !== undefined ? { userId: body.userId } : body.email !== undefined ? { email: body.email } : { ticket: body.ticket ?? '' };
+    const answer: z.infer<typeof erasureAnswerSchema> = await erasePerson(deps, request);
     return c.json(answer);
   });
 

@@ -4,7 +4,7 @@ import { requireReporter } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { failures } from '../errors';
 import { streamTicketEvents } from '../events/sse';
-import { anyTicket, reporterTicket } from '../tickets/access';
+import { anyTicket, reporterCanSee, reporterTicket } from '../tickets/access';
 import { singleQuery } from './query';
 import { TOKEN_CLOCK_TOLERANCE_SECONDS } from '../auth/tokens';
 
@@ -27,6 +27,11 @@ export function eventRoutes(deps: AppDeps) {
     // The stream lasts as long as its token is accepted: to its exp and the clock leeway after it (a stream opened
     // within the leeway is not closed the moment it opens).
     const expiresAt = reporter?.kind === 'user' ? new Date((reporter.claims.exp + TOKEN_CLOCK_TOLERANCE_SECONDS) * 1000) : null;
-    return streamTicketEvents(c, deps, ticket.id, after, { owner: reporter?.owner ?? null, expiresAt, audience: reporter === null ? 'support' : 'reporter' });
+    // A reporter's stream reads on only while the ticket is still theirs: an erasure gives it an owner of its own.
+    const stillReadable = reporter === null ? null : async () => {
+      const row = await deps.store.tickets.get(ticket.id);
+      return row !== undefined && reporterCanSee(reporter, row);
+    };
+    return streamTicketEvents(c, deps, ticket.id, after, { owner: reporter?.owner ?? null, expiresAt, audience: reporter === null ? 'support' : 'reporter', stillReadable });
   });
 }

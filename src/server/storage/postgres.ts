@@ -242,7 +242,13 @@ function erasureOf(db: Queryable): ErasureWrites {
     tickets: (person) =>
       'owner' in person
         ? rows<TicketRow>(db, 'SELECT * FROM tickets WHERE owner = $1 ORDER BY seq FOR UPDATE', [person.owner])
-        : rows<TicketRow>(db, `SELECT * FROM tickets WHERE lower((reporter_json::jsonb) ->> 'email') = $1 ORDER BY seq FOR UPDATE`, [person.email.toLowerCase()]),
+        : 'guestEmail' in person
+          ? rows<TicketRow>(
+              db,
+              `SELECT * FROM tickets WHERE owner LIKE 'guest:%' AND lower((reporter_json::jsonb) ->> 'email') = $1 ORDER BY seq FOR UPDATE`,
+              [person.guestEmail.toLowerCase()],
+            )
+          : rows<TicketRow>(db, 'SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [person.ticketId]),
     ticket: async (id, values) => {
       await db.query(
         `UPDATE tickets SET owner = $2, access_key_hash = NULL, subject = $3, draft_json = $4, reporter_json = $5, rating_comment = NULL
@@ -322,9 +328,9 @@ function outboxOf(db: Queryable): OutboxRepo {
           db,
           `SELECT kind, status, count(*)::int AS count FROM outbox WHERE status IN ('pending', 'failed') GROUP BY kind, status`,
         ),
-        first<{ at: string | null }>(db, `SELECT min(created_at) AS at FROM outbox WHERE status = 'pending'`),
+        rows<{ kind: OutboxRow['kind']; at: string }>(db, `SELECT kind, min(created_at) AS at FROM outbox WHERE status = 'pending' GROUP BY kind`),
       ]);
-      return { counts, oldestPending: oldest?.at ?? null };
+      return { counts, oldestPending: oldest };
     },
   };
 }

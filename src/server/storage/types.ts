@@ -49,10 +49,10 @@ export interface OutboxRepo {
   stats(): Promise<OutboxStats>;
 }
 
-/** The outbox's figures: pending and failed rows by kind (kinds with none left out), the oldest pending row's `created_at`. */
+/** The outbox's figures: pending and failed rows by kind, and the oldest pending row's `created_at` by kind (kinds with none left out). */
 export interface OutboxStats {
   counts: Array<{ kind: OutboxRow['kind']; status: 'pending' | 'failed'; count: number }>;
-  oldestPending: string | null;
+  oldestPending: Array<{ kind: OutboxRow['kind']; at: string }>;
 }
 
 /** A reporter's notification preferences. */
@@ -164,12 +164,15 @@ export interface IdempotencyWrites extends IdempotencyRepo {
   insert(row: IdempotencyRow): Promise<void>;
 }
 
-/** Who an erasure is for: the owner of a signed-in user's tickets, or a reporter's e-mail address (any case). */
-export type ErasedPerson = { owner: string } | { email: string };
+/**
+ * Whose tickets an erasure takes: every ticket of an owner (a signed-in user), the guests' tickets whose reporter
+ * gave an e-mail address (any case), or one ticket.
+ */
+export type ErasedPerson = { owner: string } | { guestEmail: string } | { ticketId: string };
 
 /** What erasing a person's data changes, only inside a transaction (tickets/erasure.ts says what and why). */
 export interface ErasureWrites {
-  /** The person's tickets: the owner's, or those whose reporter's e-mail is the address. */
+  /** The person's tickets, locked. */
   tickets(person: ErasedPerson): Promise<TicketRow[]>;
   /** Rewrites a ticket without its reporter's data: a new owner, no access key, no rating comment. */
   ticket(id: string, values: Pick<TicketRow, 'owner' | 'subject' | 'draft_json' | 'reporter_json'>): Promise<void>;
@@ -276,6 +279,11 @@ export interface Storage {
   /** When a server first opened this database outside dev mode (null: never), and recording it (kept once set). */
   servedOutsideDev(): Promise<string | null>;
   markServedOutsideDev(at: string): Promise<void>;
+  /**
+   * After an erasure: SQLite writes the log back into the file and empties it, so no old copy of a page stays in
+   * it (a checkpoint other readers hold up is left for later); PostgreSQL has none.
+   */
+  scrub?(): Promise<void>;
   /** Closes every connection. */
   close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { queueDeliveries } from '../outbox/enqueue';
 import type { Transaction } from '../storage/types';
 import { ApiFailure, failures } from '../errors';
 import type { Sentence } from '../errors';
-import { anyTicket, reporterTicket } from './access';
+import { anyTicket, reporterCanSee, reporterTicket } from './access';
 import { recordAssignment, WORKING_STATUS } from './assignment';
 import { claimAttachments } from './claim';
 import { eventsOf, summaryView, ticketView } from './view';
@@ -83,11 +83,17 @@ async function changeView(deps: AppDeps, { row, eventId }: Changed, audience: Au
   return { ...summary, lastEventId: Math.max(summary.lastEventId, eventId), event };
 }
 
-/** Loads the ticket for a change (404 like a read), locking its row. */
-function locked(check: (tx: Transaction) => Promise<TicketRow>) {
+/**
+ * Loads the ticket for a change (404 like a read), locking its row. With `reporter`, the locked row is theirs to
+ * change still: the check before the lock read the row unlocked, and a change made meanwhile (an erasure, which
+ * gives the ticket an owner of its own) commits before the lock is granted on PostgreSQL.
+ */
+function locked(check: (tx: Transaction) => Promise<TicketRow>, reporter?: Reporter) {
   return async (tx: Transaction) => {
     const row = await check(tx);
-    return (await tx.tickets.getForUpdate(row.id)) ?? row;
+    const fresh = (await tx.tickets.getForUpdate(row.id)) ?? row;
+    if (reporter !== undefined && !reporterCanSee(reporter, fresh)) throw failures.ticketNotFound();
+    return fresh;
   };
 }
 
@@ -105,7 +111,7 @@ export async function postMessage(deps: AppDeps, reporter: Reporter, id: string,
       throw failures.validation({ text: sentence }, sentence);
     }
     return row;
-  });
+  }, reporter);
   const changed = await change(deps, load, (row) => {
     const status = row.status as Status;
     if (isFinalStatus(status)) throw failures.illegalTransition({ ru: 'Обращение закрыто: написать в него уже нельзя.', en: 'The ticket is closed: it takes no more messages.' });
@@ -124,7 +130,7 @@ export async function postMessage(deps: AppDeps, reporter: Reporter, id: string,
 
 /** The reporter cancels a ticket that is not final. */
 export async function cancelTicket(deps: AppDeps, reporter: Reporter, id: string): Promise<Ticket> {
-  const { row } = await change(deps, locked((tx) => reporterTicket(tx, reporter, id)), (row) => {
+  const { row } = await change(deps, locked((tx) => reporterTicket(tx, reporter, id), reporter), (row) => {
     if (!canTransition(row.status as Status, 'cancelled', 'reporter')) {
       throw failures.illegalTransition({ ru: 'Обращение уже закрыто: отменить его нельзя.', en: 'The ticket is closed already: it cannot be cancelled.' });
     }

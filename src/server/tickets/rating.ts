@@ -7,8 +7,8 @@ import { isRatableStatus, POSITIVE_RATING_MIN, RATING_STATS_DAYS, ratingChangeab
 import type { AgentStats, Status, Ticket } from '../../core';
 import type { Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
-import { ApiFailure } from '../errors';
-import { reporterTicket } from './access';
+import { ApiFailure, failures } from '../errors';
+import { reporterCanSee, reporterTicket } from './access';
 import { MAX_LOW_RATINGS } from '../schemas';
 import type { AgentStatsAnswer } from '../schemas';
 import { ticketView } from './view';
@@ -18,6 +18,8 @@ export async function rateTicket(deps: AppDeps, reporter: Reporter, id: string, 
   return deps.store.write(async (tx) => {
     const found = await reporterTicket(tx, reporter, id);
     const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
+    // Still theirs once locked: an erasure committed meanwhile gave the ticket an owner of its own.
+    if (!reporterCanSee(reporter, row)) throw failures.ticketNotFound();
     const now = deps.clock();
     // A cancelled ticket has no help to rate, answered or rated before or not: the answer names that.
     if (row.status === 'cancelled') throw new ApiFailure(409, 'conflict', { ru: 'Отменённое обращение оценить нельзя.', en: 'A cancelled ticket cannot be rated.' });
