@@ -40,6 +40,21 @@ describe('a ticket, live, against the real server', () => {
     expect(await axe(page), 'axe: the category choice').toEqual([]);
     await dialog.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
     expect(await axe(page), 'axe: empty form').toEqual([]);
+    // A field's edge shows it is one: 3:1 against the panel at least (WCAG 1.4.11; axe checks text only).
+    const edges = await dialog.locator('textarea, input[type="text"], select').evaluateAll((fields) =>
+      fields.map((field) => {
+        const channel = (value: number) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4);
+        const luminance = (color: string) => {
+          const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+          return 0.2126 * channel(r / 255) + 0.7152 * channel(g / 255) + 0.0722 * channel(b / 255);
+        };
+        const style = getComputedStyle(field);
+        const [edge, fill] = [luminance(style.borderTopColor), luminance(style.backgroundColor)];
+        return (Math.max(edge, fill) + 0.05) / (Math.min(edge, fill) + 0.05);
+      }),
+    );
+    expect(edges.length).toBeGreaterThan(1);
+    for (const ratio of edges) expect(ratio).toBeGreaterThanOrEqual(3);
 
     // Sending the empty form lists what is missing.
     await dialog.getByRole('button', { name: 'Отправить обращение' }).click();
