@@ -318,3 +318,45 @@ describe('the on-screen keyboard on a phone', () => {
     await tracked.context.close();
   });
 });
+
+describe('the send bar while the one-problem check holds the form', () => {
+  it('at 320×640 leaves every control the keyboard reaches in view, above the bar that says why the form waits', async () => {
+    const token = await reporterToken({ sub: 'first-screen-bar', name: 'Иванова Анна Сергеевна', role: 'listener' });
+    const url = h.host.serve('/courses/narrow-bar', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
+    const tracked = await openPage(h);
+    await tracked.page.setViewportSize({ width: 320, height: 640 });
+    await tracked.page.goto(url);
+    await visible(tracked, launcher(tracked.page));
+    await launcher(tracked.page).click();
+    const dialog = panel(tracked.page);
+    await visible(tracked, dialog.getByRole('button', { name: 'Ошибка в работе СДО', exact: true }), 'the categories', 15_000);
+    await dialog.getByRole('button', { name: 'Ошибка в работе СДО', exact: true }).click();
+    await dialog.getByLabel('Опишите проблему').fill('Не открывается тест по охране труда. Кроме того, не пришёл счёт на оплату.');
+    await dialog.getByLabel(/Какие действия вызывают ошибку/).fill('1. Открыть курс 2. Нажать «Начать тест»');
+    await dialog.getByText('Мешает работать мне', { exact: true }).click();
+    const reason = dialog.locator('.us-submit-bar__reason');
+    await visible(tracked, reason, 'the reason the form waits');
+    // The reason keeps to one line: the bar does not grow over the form.
+    expect(await reason.evaluate((node) => node.scrollHeight <= node.clientHeight + 1 && getComputedStyle(node).whiteSpace === 'nowrap')).toBe(true);
+    await dialog.getByLabel('Опишите проблему').focus();
+    const hidden: string[] = [];
+    for (let step = 0; step < 14; step++) {
+      await tracked.page.keyboard.press('Tab');
+      const place = await dialog.evaluate((panelNode) => {
+        const root = panelNode.getRootNode() as ShadowRoot;
+        const focused = root.activeElement;
+        const bar = panelNode.querySelector('.us-submit-bar');
+        if (focused === null || bar === null || bar.contains(focused)) return null;
+        const rect = focused.getBoundingClientRect();
+        const barRect = bar.getBoundingClientRect();
+        // Covered: the control and the bar overlap (what comes after the form sits below the bar, not under it).
+        const covered = Math.min(rect.bottom, barRect.bottom) - Math.max(rect.top, barRect.top);
+        return { name: `${focused.tagName} ${(focused.textContent ?? '').slice(0, 30)}`, covered };
+      });
+      if (place !== null && place.covered > 1) hidden.push(`${place.name}: ${place.covered} px under the bar`);
+    }
+    expect(hidden).toEqual([]);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});
