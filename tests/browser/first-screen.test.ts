@@ -356,6 +356,22 @@ describe('the send bar while the one-problem check holds the form', () => {
       if (place !== null && place.covered > 1) hidden.push(`${place.name}: ${place.covered} px under the bar`);
     }
     expect(hidden).toEqual([]);
+    // High contrast drops backgrounds and recolours: a done item keeps a filled mark, and the waiting button is
+    // drawn in the system's colour of what cannot be used.
+    await tracked.page.emulateMedia({ forcedColors: 'active' });
+    const colors = await dialog.evaluate((node) => {
+      const probe = document.createElement('span');
+      probe.style.color = 'GrayText';
+      document.body.append(probe);
+      const gray = getComputedStyle(probe).color;
+      probe.remove();
+      const mark = node.querySelector('.us-checklist__item[data-done] .us-checklist__mark');
+      const button = node.querySelector('.us-submit-bar .us-button[aria-disabled="true"]');
+      return { mark: mark === null ? null : getComputedStyle(mark).backgroundColor, button: button === null ? null : getComputedStyle(button).color, gray };
+    });
+    expect(colors.mark).not.toBeNull();
+    expect(colors.mark).not.toBe('rgba(0, 0, 0, 0)');
+    expect(colors.button).toBe(colors.gray);
     await expectClean(tracked);
     await tracked.context.close();
   });

@@ -1,4 +1,4 @@
-/** Shown right after sending: the number, priority, review deadline and resolution target (policy step 3). */
+/** Shown right after sending: the number, priority, review deadline and resolution target. */
 import { useRef, useState } from 'react';
 import type { Ref, RefObject } from 'react';
 import { useTranslation } from '../shared/i18n-react';
