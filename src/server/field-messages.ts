@@ -27,6 +27,8 @@ export interface IssueLike {
   minimum?: unknown;
   /** What the limit of a too_big / too_small issue applies to: 'string', 'number', 'array'… */
   origin?: unknown;
+  /** The names an unrecognized_keys issue found that the object does not take. */
+  keys?: readonly unknown[];
 }
 
 // Server-only wording; the form's fields take theirs from the shared sentences (the widget shows the same).
@@ -176,6 +178,11 @@ export function fieldMessages(issues: readonly IssueLike[], prefix = '', input?:
   const fields: Record<string, Sentence> = {};
   const safeRangeOnly = new Set<string>();
   for (const issue of issues) {
+    // A field the body may not have is named itself, not its object (an empty name for the body's own).
+    if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys) && issue.keys.length > 0) {
+      for (const name of issue.keys) fields[prefix + issuePath([...issue.path, String(name)])] ??= { ru: 'Такого поля нет.', en: 'There is no such field.' };
+      continue;
+    }
     const key = prefix + issuePath(issue.path);
     // Object.hasOwn, not `in`: a path like "constructor" must not match Object.prototype.
     if (Object.hasOwn(fields, key) && !(safeRangeOnly.has(key) && isNumberRange(issue))) continue;

@@ -143,8 +143,9 @@ describe('erasing a person', { timeout: 60_000 }, () => {
     expect((await call(ts, 'GET', `/tickets/${second.id}`, { auth: browser })).status).toBe(200);
     expect((await call(ts, 'GET', `/attachments/${draftUpload.id}`, { auth: browser })).status).toBe(200);
     expect(rowsText(ts.dbPath, PERSONAL_TABLES)).not.toContain('Безпочтин');
-    expect((await erase({ ticket: 'UP-2026-999999' })).body).toEqual({ tickets: [], files: 0 });
-    expect((await erase({ ticket: first.number })).body).toEqual({ tickets: [], files: 0 });
+    // A number that names no ticket is not «nothing left»: a mistyped one must not read as done. Any case is taken.
+    expectError(await erase({ ticket: 'UP-2026-999999' }), 404, 'not_found');
+    expect((await erase({ ticket: first.number.toLowerCase() })).body).toEqual({ tickets: [], files: 0 });
   });
 
   it('keeps of a test’s and a document’s tickets the course and the sites, not the question or the paths', async () => {
@@ -178,6 +179,8 @@ describe('erasing a person', { timeout: 60_000 }, () => {
       const reply = await erase(body);
       expect(reply.status, JSON.stringify(body)).toBe(422);
     }
+    // A field the body does not take is named.
+    expect((await erase({ userId: 'a', name: 'a' })).body).toMatchObject({ error: { fields: { name: 'Такого поля нет.' } } });
     expectError(await erase({ userId: 'erase-alice' }, await userAuth(ts, 'erase-alice')), 403, 'forbidden');
     expectError(await call(ts, 'POST', '/agent/erasures', { json: { userId: 'x' } }), 401, 'unauthorized');
   });

@@ -11,6 +11,8 @@ import type { LinkedTicket, Reporter, TicketDraft } from '../../core';
 import { userOwner } from '../auth/identity';
 import type { AppDeps } from '../context';
 import type { ErasedPerson } from '../storage/types';
+import { isTicketNumber } from '../../core';
+import { failures } from '../errors';
 import { ticketByRef } from './access';
 import { randomId } from './ids';
 
@@ -39,8 +41,11 @@ export async function erasePerson(deps: AppDeps, request: ErasureRequest): Promi
   if ('userId' in request) who = { owner: userOwner(request.userId) };
   else if ('email' in request) who = { guestEmail: request.email.trim() };
   else {
-    const row = await ticketByRef(deps.store, request.ticket.trim());
-    if (row === undefined) return { tickets: [], files: 0 };
+    // A number in any case (as typed from a letter); an id exactly as issued. One that names no ticket is 404,
+    // not «nothing left to erase»: a mistyped number must not read as done.
+    const ref = request.ticket.trim();
+    const row = await ticketByRef(deps.store, isTicketNumber(ref.toUpperCase()) ? ref.toUpperCase() : ref);
+    if (row === undefined) throw failures.ticketNotFound();
     who = { ticketId: row.id };
   }
   const { tickets, names } = await deps.store.write(async (tx) => {
