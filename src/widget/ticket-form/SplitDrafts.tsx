@@ -211,12 +211,14 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   const draftFor = (item: SplitItem, index: number) => splitItemDraft(shared.category, shared.values, shared.extras, item, index, shared.splitGroup);
   const { stateOf: sendState, sendAll, running, sentCount } = useSplitSend({ items, draftFor, onAllSent });
   // A part a send found wrong is checked again as it is edited, as the form's fields are: a fixed field loses its
-  // message (and its line of the summary) at once, and a part moved to another category is judged by that one's fields.
+  // message (and its line of the summary) at once. Only what that send found is said: a field that comes with another
+  // category is not marked before the next send.
   const stateOf = (item: SplitItem): SplitItemState => {
     const state = sendState(item);
     if (state.status !== 'invalid') return state;
     const draft = draftFor(item, items.indexOf(item));
-    return draft.ok ? { status: 'idle' } : { status: 'invalid', errors: draft.errors };
+    const errors = draft.ok ? {} : Object.fromEntries(Object.entries(draft.errors).filter(([field]) => field in state.errors));
+    return Object.keys(errors).length === 0 ? { status: 'idle' } : { status: 'invalid', errors };
   };
   const allSent = sentCount === items.length;
   const attempted = items.some((item) => stateOf(item).status === 'failed');

@@ -192,15 +192,20 @@ describe('one ticket — one problem', () => {
     expect(steps).not.toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('region', { name: 'Исправьте 3 ошибки' })).toBeInTheDocument();
 
-    // Part 2 moved to a category without steps: nothing is said about steps, nor about the form's shared fields.
+    // Part 2 moved to a category without steps but with a link of its own: nothing is said about steps, nor about the
+    // form's shared fields, and the new field is not marked before the next send.
     const second = screen.getByRole('group', { name: 'Обращение 2 из 2' });
-    await user.selectOptions(within(second).getByLabelText('Категория этого обращения'), 'Другой вопрос');
+    await user.selectOptions(within(second).getByLabelText('Категория этого обращения'), 'Заявка на обучение');
     const summary = screen.getByRole('region', { name: 'Исправьте 2 ошибки' });
     expect(within(summary).getAllByRole('button').map((button) => button.textContent)).toEqual([
       'Обращение 1 из 2: Укажите, насколько проблема мешает работе',
       'Обращение 2 из 2: Укажите, насколько проблема мешает работе',
     ]);
     expect(screen.queryByText(/Общие поля формы заполнены неверно/)).not.toBeInTheDocument();
+    const orderUrl = within(second).getByLabelText('Ссылка на заявку');
+    expect(orderUrl).not.toHaveAttribute('aria-invalid', 'true');
+    await user.click(screen.getByRole('button', { name: 'Отправить 2 обращения' }));
+    await waitFor(() => expect(orderUrl).toHaveAttribute('aria-invalid', 'true'));
     expect(api.createTicket).not.toHaveBeenCalled();
   });
 
