@@ -89,7 +89,7 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', adding = f
   return (
     <form className="us-reply" data-kind={kind} aria-labelledby={titleId} noValidate onSubmit={submit}>
       <Heading depth={2} className="us-reply__title" id={titleId}>
-        {t(keys.title)}
+        {t(adding ? 'reply.add' : keys.title)}
       </Heading>
       {kind === 'message' ? <p className="us-reply__hint">{t(adding ? 'reply.addHint' : 'reply.messageHint')}</p> : null}
       {question === null ? null : (
@@ -127,7 +127,7 @@ export function ReplyBox({ ticket, useAttachments, kind = 'question', adding = f
         </Notice>
       ) : null}
       <Button type="submit" variant="primary" busy={send.isPending}>
-        {t(keys.submit)}
+        {send.isPending ? t('reply.sending') : t(keys.submit)}
       </Button>
     </form>
   );

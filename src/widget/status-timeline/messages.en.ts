@@ -101,6 +101,7 @@ export const timelineMessagesEn = {
     messageSubmit: 'Send the message',
     messageSent: 'The message has been sent to the specialist.',
     add: 'Add to the request',
+    sending: 'Sending…',
     addHint: 'Forgot a detail or a screenshot? Add it here: the specialist will see it in the request. Send another problem as a request of its own.',
   },
   rating: {

@@ -111,6 +111,7 @@ export const timelineMessages = {
       messageSent: 'Сообщение отправлено специалисту.',
       // Before support's word: what the user forgot (a detail, a screenshot) goes into the same ticket.
       add: 'Дополнить обращение',
+      sending: 'Отправляем…',
       addHint: 'Забыли подробность или скриншот? Добавьте их сюда: специалист увидит их в обращении. Другую проблему отправьте отдельным обращением.',
     },
     rating: {

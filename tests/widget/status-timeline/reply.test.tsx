@@ -102,6 +102,8 @@ describe('clarification reply', () => {
     const box = within(form).getByLabelText(/Сообщение/);
     await user.type(box, 'Первое.');
     await user.click(within(form).getByRole('button', { name: 'Отправить сообщение' }));
+    // While it goes, the button says so.
+    expect(within(form).getByRole('button', { name: 'Отправляем…' })).toBeInTheDocument();
     await user.type(box, ' И ещё');
     act(() => answer());
     await screen.findByText('Сообщение отправлено специалисту.');
@@ -118,7 +120,8 @@ describe('clarification reply', () => {
     await user.type(box, 'Кэш очистила, не помогло');
     act(() => api.push(makeEvent(3, 'in_progress', 'answered', 'support')));
     expect(screen.getByText('Обращение в работе', { selector: '.us-status-badge' })).toBeInTheDocument();
-    expect(screen.getByRole('form', { name: 'Написать специалисту' })).toBe(form);
+    // The same box, now adding to a ticket before support's word again.
+    expect(screen.getByRole('form', { name: 'Дополнить обращение' })).toBe(form);
     expect(box).toHaveValue('Кэш очистила, не помогло');
     expect(box).toHaveFocus();
   });
@@ -129,7 +132,7 @@ describe('clarification reply', () => {
     await screen.findByRole('form', { name: 'Написать специалисту' });
     await waitFor(() => expect(api.openSubscriptions('t1')).toBe(1));
     act(() => api.push(makeEvent(3, 'in_progress', 'answered', 'support')));
-    expect(screen.queryByRole('form', { name: 'Написать специалисту' })).toBeNull();
+    expect(screen.queryByRole('form')).toBeNull();
     expect(screen.getByRole('button', { name: 'Дополнить обращение' })).toBeInTheDocument();
   });
 
@@ -139,9 +142,10 @@ describe('clarification reply', () => {
     const api = createFakeApi({ getTicket: async () => ok(registered), sendMessage });
     const { user } = renderWidget(<TicketView ticketId="t1" />, api);
     const add = await screen.findByRole('button', { name: 'Дополнить обращение' });
-    expect(screen.queryByRole('form', { name: 'Написать специалисту' })).toBeNull();
+    expect(screen.queryByRole('form')).toBeNull();
     await user.click(add);
-    const form = screen.getByRole('form', { name: 'Написать специалисту' });
+    // Headed as the button that opened it.
+    const form = screen.getByRole('form', { name: 'Дополнить обращение' });
     expect(within(form).getByText(/Забыли подробность или скриншот\?/)).toBeInTheDocument();
     const box = within(form).getByLabelText(/Сообщение/);
     expect(box).toHaveFocus();
@@ -151,7 +155,7 @@ describe('clarification reply', () => {
     const done = await screen.findByText('Сообщение отправлено специалисту.');
     await waitFor(() => expect(done.closest('.us-ticket__flash')).toHaveFocus());
     // Sent: the box closes, and the button is there for the next thing forgotten.
-    expect(screen.queryByRole('form', { name: 'Написать специалисту' })).toBeNull();
+    expect(screen.queryByRole('form')).toBeNull();
     expect(screen.getByRole('button', { name: 'Дополнить обращение' })).toBeInTheDocument();
   });
 
