@@ -53,6 +53,11 @@ export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, d
   const regionId = useId();
 
   useEffect(() => () => pending.current?.abort(), []);
+  // A wrong pair is said under the button: brought into view (the focus stays in the field), not left below the fold.
+  const failureRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failure !== null) failureRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [failure]);
   useEffect(() => {
     if (focusKey) keyRef.current?.focus();
   }, [focusKey]);
@@ -145,9 +150,11 @@ export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, d
             )}
           </Field>
           {failure === null ? null : (
-            <Notice tone="error" live>
-              <p>{failure}</p>
-            </Notice>
+            <div ref={failureRef}>
+              <Notice tone="error" live>
+                <p>{failure}</p>
+              </Notice>
+            </div>
           )}
           <Button type="submit" variant="primary" busy={busy}>
             {busy ? t('openByKey.opening') : t('openByKey.submit')}

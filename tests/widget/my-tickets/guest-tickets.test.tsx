@@ -277,6 +277,12 @@ describe('«Открыть по номеру и ключу»', () => {
   });
 
   it('answers a wrong pair with one sentence that names neither half, keeping what was typed', async () => {
+    // jsdom lays nothing out: the call that brings the answer into view is what is checked.
+    const scrolled: Element[] = [];
+    const scrollIntoView = vi.fn(function (this: Element) {
+      scrolled.push(this);
+    });
+    Object.defineProperty(Element.prototype, 'scrollIntoView', { value: scrollIntoView, configurable: true, writable: true });
     const { user, onOpen } = renderForm();
     await user.type(screen.getByLabelText('Номер обращения'), 'UP-2026-000129');
     await user.type(screen.getByLabelText('Ключ доступа'), KEY_B);
@@ -287,6 +293,10 @@ describe('«Открыть по номеру и ключу»', () => {
     expect(screen.getByLabelText('Ключ доступа')).toHaveValue(KEY_B);
     expect(screen.getByLabelText('Номер обращения')).not.toHaveAttribute('aria-invalid');
     expect(onOpen).not.toHaveBeenCalled();
+    // Said under the button, and brought into view, below the fold as it may be; the focus stays in the field.
+    expect(scrolled.some((element) => element.contains(alert))).toBe(true);
+    expect(scrollIntoView).toHaveBeenCalledWith({ block: 'nearest' });
+    Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
   });
 
   it('opens the ticket of a right pair and remembers it', async () => {
