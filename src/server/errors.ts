@@ -76,7 +76,7 @@ const UNAVAILABLE_POSTGRES = /^(08...|53...|57P0[1-3]|55P03|40001|40P01|25006)$/
 const UNAVAILABLE_POSTGRES_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout)/;
 
 /** node-postgres's error for a statement left unanswered past its `query_timeout`. */
-export const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
+const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
 
 /**
  * Whether `error` says the database is silent (a statement given up for lack of an answer) rather than busy or

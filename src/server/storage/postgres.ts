@@ -9,7 +9,7 @@ import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '../context';
 import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, LowRatingRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
 import { errorLine } from '../error-line';
-import { isStorageUnavailable, QUERY_TIMEOUT_MESSAGE, unavailable } from '../errors';
+import { isStorageSilent, isStorageUnavailable, unavailable } from '../errors';
 import { REPEAT_LOG_MS } from '../repeated-failure';
 import { currentWindow } from './counter-window';
 import { migratedLine } from './migrated-line';
@@ -41,11 +41,6 @@ const types = {
 
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
-/** Whether `error` is a statement that went unanswered past the timeout. */
-function timedOut(error: unknown): boolean {
-  return error instanceof Error && error.message === QUERY_TIMEOUT_MESSAGE;
-}
-
 type Queryable = Pick<ClientBase, 'query'> | Pool;
 
 async function rows<T>(db: Queryable, sql: string, params: unknown[] = []): Promise<T[]> {
@@ -423,7 +418,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       } catch (error) {
         // A ROLLBACK would queue behind the statement that went unanswered and wait as long again; closing the
         // connection ends the transaction on the server as surely, once it hears of it.
-        if (timedOut(error)) discard = error as Error;
+        if (isStorageSilent(error)) discard = error as Error;
         else await client.query('ROLLBACK').catch(() => (discard = true));
         return refuse(error);
       } finally {
