@@ -7,11 +7,11 @@
  * and the key that opened them. The tickets get an owner of their own (`erased:…`), so nobody reads them as a
  * reporter any more; tickets erased together stay linked to each other.
  */
+import { isTicketNumber } from '../../core';
 import type { LinkedTicket, Reporter, TicketDraft } from '../../core';
 import { userOwner } from '../auth/identity';
 import type { AppDeps } from '../context';
 import type { ErasedPerson } from '../storage/types';
-import { isTicketNumber } from '../../core';
 import { failures } from '../errors';
 import { ticketByRef } from './access';
 import { randomId } from './ids';

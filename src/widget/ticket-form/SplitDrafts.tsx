@@ -213,15 +213,16 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   // A part a send found wrong is checked again as it is edited, as the form's fields are: a fixed field loses its
   // message (and its line of the summary) at once. Only what that send found is said: a field that comes with another
   // category is not marked before the next send.
-  const stateOf = (item: SplitItem): SplitItemState => {
+  // Once per render: the summary and the parts' editors read the same states.
+  const states = items.map((item, index): SplitItemState => {
     const state = sendState(item);
     if (state.status !== 'invalid') return state;
-    const draft = draftFor(item, items.indexOf(item));
+    const draft = draftFor(item, index);
     const errors = draft.ok ? {} : Object.fromEntries(Object.entries(draft.errors).filter(([field]) => field in state.errors));
     return Object.keys(errors).length === 0 ? { status: 'idle' } : { status: 'invalid', errors };
-  };
+  });
   const allSent = sentCount === items.length;
-  const attempted = items.some((item) => stateOf(item).status === 'failed');
+  const attempted = states.some((state) => state.status === 'failed');
   useEffect(() => headingRef.current?.focus(), []);
   // A send stopped by a part's missing or wrong field opens a summary, as the form's does: focus goes to it, and each
   // line («Обращение 2 из 2: …») moves to its field.
@@ -229,7 +230,7 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
   const [refused, setRefused] = useState(0);
   const summary = refused > 0 ? items.flatMap((item, index) => summaryOf(item, index)) : [];
   function summaryOf(item: SplitItem, index: number): SummaryEntry[] {
-    const state = stateOf(item);
+    const state = states[index] ?? sendState(item);
     if (state.status !== 'invalid') return [];
     const part = t('split.item', { index: index + 1, count: items.length });
     const own = partFieldNames(partCategory(item, shared.category), shared.category);
@@ -243,7 +244,7 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
     const shared_ = Object.keys(state.errors).some((field) => !(fields as readonly string[]).includes(field));
     return shared_ ? [...lines, { key: `${item.idempotencyKey}:shared`, text: `${part}: ${t('split.sharedInvalid')}` }] : lines;
   }
-  const sentResponses = items.map(stateOf).flatMap((state) => (state.status === 'sent' ? [state.response] : []));
+  const sentResponses = states.flatMap((state) => (state.status === 'sent' ? [state.response] : []));
   return (
     <section className="us-split" aria-labelledby={`${statusId}-title`} ref={setSection}>
       {/* The view replaces the form and its heading: it is the panel's second level, under the widget's title. */}
@@ -261,7 +262,7 @@ export function SplitDrafts({ items, categoryLabel, hasAttachments, shared, onIt
             item={item}
             index={index}
             count={items.length}
-            state={stateOf(item)}
+            state={states[index] ?? sendState(item)}
             shared={shared}
             onChange={(next) => onItemsChange(items.map((other, i) => (i === index ? next : other)))}
           />
