@@ -8,20 +8,7 @@ import { validDrafts } from '../fixtures/drafts';
 import { Desk } from '../fixtures/receivers';
 import { call, createTicket, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
-
-/** The samples of a scrape, `name{labels}` → value, as Prometheus reads them. */
-async function scrape(url: string): Promise<Map<string, number>> {
-  const response = await fetch(url);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-  const samples = new Map<string, number>();
-  for (const line of (await response.text()).split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const cut = line.lastIndexOf(' ');
-    samples.set(line.slice(0, cut), Number(line.slice(cut + 1)));
-  }
-  return samples;
-}
+import { scrape } from './scrape';
 
 describe('metrics', { timeout: 45_000 }, () => {
   let failing = true;

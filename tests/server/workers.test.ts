@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validDrafts } from '../fixtures/drafts';
 import { freePort } from '../fixtures/ports';
 import { Desk } from '../fixtures/receivers';
+import { scrape } from './scrape';
 import { createTestDatabase, dropTestDatabase, newKey, sharedStoreEnv, TEST_ENGINE, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
@@ -107,16 +108,8 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
     // The primary serves both workers' metrics on their own port: requests summed over the workers, the outbox's
     // backlog (read from the one database by each) taken once.
     for (let i = 0; i < 6; i += 1) expect((await fetch(`${api}/meta`)).status).toBe(200);
-    const scrape = async () => {
-      const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
-      expect(response.status).toBe(200);
-      const samples = new Map<string, number>();
-      for (const line of (await response.text()).split('\n')) {
-        if (line !== '' && !line.startsWith('#')) samples.set(line.slice(0, line.lastIndexOf(' ')), Number(line.slice(line.lastIndexOf(' ') + 1)));
-      }
-      return samples;
-    };
-    const samples = await scrape();
+    const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+    const samples = await scrape(metricsUrl);
     // Each worker's counts are a series of its own (a replaced worker's are not subtracted from the sum).
     const total = (series: string) =>
       [...samples.entries()].filter(([key]) => key.startsWith(`${series.slice(0, -1)},worker="`)).reduce((sum, [, value]) => sum + value, 0);
@@ -126,7 +119,7 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
     expect(samples.has('process_resident_memory_bytes{worker="1"}') && samples.has('process_resident_memory_bytes{worker="2"}')).toBe(true);
     expect(output.join('')).toContain(`metrics of 2 worker(s) at http://127.0.0.1:${metricsPort}/metrics`);
     await vi.waitFor(() => expect(desk.hits.length).toBeGreaterThanOrEqual(1), { timeout: 15_000, interval: 50 });
-    expect((await scrape()).get('support_outbox_deliveries{kind="webhook",status="pending"}')).toBe(1);
+    expect((await scrape(metricsUrl)).get('support_outbox_deliveries{kind="webhook",status="pending"}')).toBe(1);
     await desk.stop();
 
     primary.kill('SIGTERM');
