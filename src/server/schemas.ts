@@ -1,6 +1,6 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes), and the bodies of its webhooks. */
 import * as z from 'zod/mini';
-import { agentStatsSchema, API_ERROR_CODES, CATEGORIES, emailSchema, INITIAL_STATUS, errorAnswerSchema, isoDateTimeSchema, linkedTicketSchema, oneProblemCheckRecordSchema, PRIORITIES, statusSchema, ticketChangeSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
+import { agentStatsSchema, API_ERROR_CODES, CATEGORIES, emailSchema, INITIAL_STATUS, errorAnswerSchema, isoDateTimeSchema, linkedTicketSchema, oneProblemCheckRecordSchema, PRIORITIES, statusSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -115,6 +115,11 @@ export const agentTicketSchema = z.lazy(() =>
       events: z.array(agentTicketEventSchema),
       /** The newest event's id, as on the list's lines: what a change sends as `lastEventId`. */
       lastEventId: z.int().check(z.positive()),
+      /**
+       * The signed-in reporter's LMS user id (their token's `sub`), what `POST /agent/erasures` takes as `userId`;
+       * null for a guest's ticket and for an erased one.
+       */
+      userId: z.nullable(z.string()),
       /** The specialist handling it (null: nobody), and every change of that, oldest first. */
       assignee: z.nullable(z.string()),
       assignments: z.array(assignmentSchema),
@@ -123,10 +128,13 @@ export const agentTicketSchema = z.lazy(() =>
 );
 
 /**
- * `POST /agent/tickets/{id}/status`: the ticket's summary, the new event as support reads it, and the assignee after
- * the move (a named specialist's move to work of a ticket nobody handled makes it theirs).
+ * `POST /agent/tickets/{id}/status` and `…/messages`: the ticket's line of support's list (with `awaitingSupport`,
+ * the resolve deadline and the assignee after the change: a named specialist's move to work of a ticket nobody
+ * handled makes it theirs) and the new event as support reads it.
  */
-export const agentTicketChangeSchema = z.lazy(() => z.intersection(ticketChangeSchema, z.object({ event: agentTicketEventSchema, assignee: z.nullable(z.string()) })));
+export const agentTicketChangeSchema = z.lazy(() => z.intersection(agentTicketSummarySchema, z.object({ event: agentTicketEventSchema })));
+/** A specialist's change. */
+export type AgentTicketChange = z.infer<typeof agentTicketChangeSchema>;
 
 /**
  * Error codes only the agent routes answer, kept out of the core's list the widget carries: `unknown_agent` (422, a

@@ -60,8 +60,11 @@ describe('erasing a person', { timeout: 60_000 }, () => {
     const other = createTicketResponseSchema.parse((await createTicket(ts, bob, { ...validDrafts.other, description: 'Описание Боба.' })).body).ticket;
     expect(queryNumber(ts.dbPath, `SELECT COUNT(*) FROM outbox WHERE ticket_id = '${ticket.id}'`)).toBeGreaterThan(0);
     const before = files();
+    // The desk finds whom to erase on the ticket itself: the user's LMS id.
+    const read = agentTicketSchema.parse((await call(ts, 'GET', `/agent/tickets/${ticket.number}`, { auth: agentAuth })).body);
+    expect(read.userId).toBe('erase-alice');
 
-    const reply = await erase({ userId: 'erase-alice' });
+    const reply = await erase({ userId: read.userId });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toEqual({ tickets: [{ id: ticket.id, number: ticket.number }], files: 2 });
 
@@ -78,6 +81,9 @@ describe('erasing a person', { timeout: 60_000 }, () => {
     expect(kept.reporter).toEqual({ fullName: '—', role: 'teacher', organization: '—', lmsUrl: 'https://lms.example.ru', guest: false });
     expect(kept.pageUrl).toBeUndefined();
     expect(kept.browser.pageUrl).toBeUndefined();
+    // Of the browser, what singles the device out goes; what it was stays.
+    expect(kept.browser).toMatchObject({ userAgent: '—', languages: [], timeZone: '—', browser: { name: 'Chrome', version: '131.0.0.0' }, language: read.browser.language });
+    expect(kept.userId).toBeNull();
     expect(kept.rating).toMatchObject({ score: 2 });
     expect(kept.rating?.comment).toBeUndefined();
     const texts = kept.events.map((event) => [event.actor, event.text ?? null]);
@@ -138,6 +144,8 @@ describe('erasing a person', { timeout: 60_000 }, () => {
     const first = createTicketResponseSchema.parse((await createTicket(ts, browser, { ...validDrafts.other, description: 'Первый гость без почты.', contact: { ...noEmail, fullName: 'Безпочтин Иван' }, consent: true as const })).body).ticket;
     const second = createTicketResponseSchema.parse((await createTicket(ts, browser, { ...validDrafts.other, description: 'Второй человек за тем же компьютером.', consent: true as const, contact: noEmail })).body).ticket;
     const draftUpload = await upload(browser, 'черновик-второго.png');
+    // A guest has no LMS id: the ticket's number is what names them.
+    expect(agentTicketSchema.parse((await call(ts, 'GET', `/agent/tickets/${first.id}`, { auth: agentAuth })).body).userId).toBeNull();
     expect((await erase({ ticket: ` ${first.number} ` })).body).toEqual({ tickets: [{ id: first.id, number: first.number }], files: 0 });
     expectError(await call(ts, 'GET', `/tickets/${first.id}`, { auth: browser }), 404, 'not_found');
     expect((await call(ts, 'GET', `/tickets/${second.id}`, { auth: browser })).status).toBe(200);

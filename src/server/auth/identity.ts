@@ -133,8 +133,15 @@ export function requireReporter(identity: Identity): Reporter {
 
 /** Who a signed-in user's tickets and files belong to, by the `sub` of their token. */
 export function userOwner(sub: string): string {
-  return `user:${sub}`;
+  return `${USER_OWNER}${sub}`;
 }
+
+/** The `sub` of a signed-in user's owner key; null for anyone else's (a guest, an erased ticket, support). */
+export function subOfOwner(owner: string): string | null {
+  return owner.startsWith(USER_OWNER) ? owner.slice(USER_OWNER.length) : null;
+}
+
+const USER_OWNER = 'user:';
 
 const SUPPORT_OWNER = 'support:';
 

@@ -1,6 +1,6 @@
 /** What happens to an existing ticket: the reporter's message or cancel, the specialist's status change or message. */
 import { canTransition, isFinalStatus, statusAfterReporterMessage, statusRequiresText } from '../../core';
-import type { Actor, Status, Ticket, TicketChange } from '../../core';
+import type { Actor, Status, Ticket, TicketChange, TicketSummary } from '../../core';
 import { requireUploader } from '../auth/identity';
 import type { AgentIdentity, Reporter } from '../auth/identity';
 import type { AppDeps } from '../context';
@@ -12,8 +12,9 @@ import type { Sentence } from '../errors';
 import { anyTicket, reporterCanSee, reporterTicket } from './access';
 import { recordAssignment, WORKING_STATUS } from './assignment';
 import { claimAttachments } from './claim';
-import { eventsOf, summaryView, ticketView } from './view';
+import { agentSummaryView, eventsOf, summaryView, ticketView } from './view';
 import type { Audience } from './view';
+import type { AgentTicketChange } from '../schemas';
 
 interface Change {
   type: 'status' | 'message';
@@ -75,8 +76,17 @@ async function change(deps: AppDeps, load: (tx: Transaction) => Promise<TicketRo
 }
 
 /** The answer to a message or a status change: the new summary and the added event (not the whole ticket). */
-async function changeView(deps: AppDeps, { row, eventId }: Changed, audience: Audience = 'reporter'): Promise<TicketChange> {
-  const [summary, events] = await Promise.all([summaryView(deps.store, row), eventsOf(deps.store, row.id, eventId - 1, audience)]);
+async function changeView(deps: AppDeps, changed: Changed): Promise<TicketChange> {
+  return changeAs(deps, changed, 'reporter', summaryView);
+}
+
+/** A specialist's change: support's list line (the queue's flag, the deadline, the assignee) and the event as support reads it. */
+function agentChangeView(deps: AppDeps, changed: Changed): Promise<AgentTicketChange> {
+  return changeAs(deps, changed, 'support', agentSummaryView);
+}
+
+async function changeAs<S extends TicketSummary>(deps: AppDeps, { row, eventId }: Changed, audience: Audience, line: (store: AppDeps['store'], row: TicketRow) => Promise<S>) {
+  const [summary, events] = await Promise.all([line(deps.store, row), eventsOf(deps.store, row.id, eventId - 1, audience)]);
   const event = events.find((candidate) => candidate.id === eventId);
   if (event === undefined) throw new Error(`event ${eventId} of ticket ${row.id} not found after its commit`);
   // The summary's last event is the one just added, even if another change committed right after it.
@@ -164,7 +174,7 @@ export async function agentSetStatus(
   text: string | undefined,
   seenEventId?: number,
   attachmentIds: readonly string[] = [],
-): Promise<TicketChange & { assignee: string | null }> {
+): Promise<AgentTicketChange> {
   const clean = text === undefined || text === '' ? null : text;
   const changed = await change(deps, seenBySpecialist(agent, id, seenEventId), (row) => {
     const from = row.status as Status;
@@ -180,7 +190,7 @@ export async function agentSetStatus(
     const takes = status === WORKING_STATUS && agent.name !== null && row.assignee === null ? { takenBy: agent.name } : {};
     return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, ...supportFiles(agent, attachmentIds), ...takes };
   });
-  return { ...(await changeView(deps, changed, 'support')), assignee: changed.row.assignee };
+  return agentChangeView(deps, changed);
 }
 
 /**
@@ -194,7 +204,7 @@ export async function agentPostMessage(
   text: string,
   seenEventId?: number,
   attachmentIds: readonly string[] = [],
-): Promise<TicketChange & { assignee: string | null }> {
+): Promise<AgentTicketChange> {
   const changed = await change(deps, seenBySpecialist(agent, id, seenEventId), (row) => {
     const status = row.status as Status;
     if (isFinalStatus(status)) {
@@ -205,7 +215,7 @@ export async function agentPostMessage(
     }
     return { type: 'message', status, actor: 'support', agentName: agent.name, text, ...supportFiles(agent, attachmentIds) };
   });
-  return { ...(await changeView(deps, changed, 'support')), assignee: changed.row.assignee };
+  return agentChangeView(deps, changed);
 }
 
 /** The specialist's own uploads (`POST /attachments` with their token) to attach to their change. */

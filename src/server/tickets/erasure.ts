@@ -90,13 +90,16 @@ function siteOf(value: string): string {
 }
 
 /**
- * The draft as kept: what the problem was about (the category, the course, how much it hurt, the browser) without
- * what the person wrote or where they were: the subject, the description, the steps and the test's question are
- * emptied; the page, its errors and a guest's contact go; an order's and a document's links keep only their site.
+ * The draft as kept: what the problem was about (the category, the course, how much it hurt, the browser and
+ * system) without what the person wrote or where they were: the subject, the description, the steps and the test's
+ * question are emptied; the page, its errors and a guest's contact go; an order's and a document's links keep only
+ * their site; of the browser, the whole user-agent line, the list of languages and the time zone go (together with
+ * the screen they single a device out), its name, version, system and language stay.
  */
 function erasedDraft(draft: TicketDraft): TicketDraft {
   const { pageUrl: _page, pageErrors: _errors, contact: _contact, ...kept } = draft;
   const { pageUrl: _browserPage, ...browser } = draft.browser;
+  Object.assign(browser, { userAgent: ERASED_TEXT, languages: [], timeZone: ERASED_TEXT });
   const erased: TicketDraft = { ...kept, subject: ERASED_TEXT, description: ERASED_TEXT, browser };
   if ('steps' in erased && typeof erased.steps === 'string') erased.steps = ERASED_TEXT;
   if ('testQuestion' in erased && typeof erased.testQuestion === 'string') erased.testQuestion = ERASED_TEXT;

@@ -1,6 +1,7 @@
 /** Turns stored rows into the wire shapes of the contract (Ticket, TicketEvent, TicketSummary, Attachment). */
 import { ratingChangeableUntil, ticketSummary } from '../../core';
 import type { Actor, Attachment, AttachmentType, Priority, Reporter, Status, Ticket, TicketDraft, TicketEvent, TicketRating, TicketSummary } from '../../core';
+import { subOfOwner } from '../auth/identity';
 import type { AssignmentRow, AttachmentRow, EventRow, TicketRow } from '../db/rows';
 import type { Assignment } from '../schemas';
 import type { Storage } from '../storage/types';
@@ -170,5 +171,5 @@ export async function agentSummaryView(store: Reader, row: TicketRow) {
 export async function agentTicketView(store: Reader & Pick<Storage, 'assignments'>, row: TicketRow) {
   const [ticket, assignments] = await Promise.all([ticketView(store, row, 'support'), store.assignments.listOf(row.id)]);
   // The newest event's id, as the list's lines carry it: what a change sends as `lastEventId`.
-  return { ...ticket, lastEventId: ticket.events.at(-1)?.id ?? 0, assignee: row.assignee, assignments: assignments.map(assignmentView) };
+  return { ...ticket, lastEventId: ticket.events.at(-1)?.id ?? 0, userId: subOfOwner(row.owner), assignee: row.assignee, assignments: assignments.map(assignmentView) };
 }
