@@ -68,9 +68,19 @@ export function operation(id: string, summary: string, spec: OperationSpec): Rec
     responses: {
       [String(spec.status ?? 200)]: success(spec),
       ...(spec.html === true ? { '400': { description: 'The link is malformed or not signed by this server (a page that says so)', content: HTML_PAGE } } : {}),
-      ...Object.fromEntries([...spec.errors, 500].map((status) => [String(status), { $ref: `#/components/responses/E${status}` }])),
+      ...Object.fromEntries(errorStatuses(spec.errors).map((status) => [String(status), { $ref: `#/components/responses/E${status}` }])),
     },
   };
+}
+
+/**
+ * The error statuses of an operation: its own, 500, and 503 for every rate-limited one, since the rate limit's
+ * counters are in the database: a database that does not answer is a 503 before the route runs.
+ */
+function errorStatuses(errors: readonly number[]): number[] {
+  const all = new Set([...errors, 500]);
+  if (all.has(429)) all.add(503);
+  return [...all].sort((a, b) => a - b);
 }
 
 function requestBody(spec: OperationSpec): Record<string, unknown> {

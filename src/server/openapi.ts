@@ -143,6 +143,11 @@ const AGENT = [{ agentToken: [] }];
 const ID = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } }];
 /** A ticket in the path, a reporter's or (for the agent) any: its id or its number (the pattern admits both). */
 const TICKET_REF = [{ ...ID[0], description: 'The ticket id, or its number (UP-2026-000123).' }];
+const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', in: 'header', schema: { type: 'string', minLength: 8, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } };
+const REPLAYED = { 'Idempotent-Replayed': { description: '`true` when this is the first answer given again to a replay; absent otherwise', schema: { type: 'string', const: 'true' } } };
+// A specialist's change may be keyed, so a desk retries one whose answer it lost without making it twice.
+const AGENT_RETRY_KEY = { ...IDEMPOTENCY_KEY, required: false, description: 'Optional: a retry of the same request (route, ticket and body) under the same key gets the first answer again, with `Idempotent-Replayed: true`, and nothing is stored or sent twice (a key is remembered for at least 7 days); the same key with another request → 409 idempotency_conflict' };
+const AGENT_RETRY = 'With an Idempotency-Key, made once: a retry of the same request gets the first answer (Idempotent-Replayed: true).';
 const UNSUBSCRIBE_TOKEN = [{ name: 't', in: 'query', required: true, schema: { type: 'string' }, description: 'The signed token of the e-mail’s link; the only credential.' }];
 
 /** `operation` with one more answer of its own (not the shared error shape). */
@@ -174,8 +179,8 @@ function paths(): Record<string, unknown> {
     '/tickets': {
       post: operation('createTicket', 'Create a ticket; a replay with the same Idempotency-Key and body returns the first answer (a key is remembered for at least 7 days). `followUpOf` (id or number) continues the reporter’s own resolved or cancelled ticket within 30 days of its final status: someone else’s or an unknown one is 404, an open or older one 422 on `followUpOf`', {
         security: REPORTER, body: 'CreateTicketBody', ok: 'CreateTicketResponse', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
-        parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 128 } }],
-        headers: { 'Idempotent-Replayed': { description: '`true` when this is the first answer given again to a replay; absent otherwise', schema: { type: 'string', const: 'true' } } },
+        parameters: [{ ...IDEMPOTENCY_KEY, required: true }],
+        headers: REPLAYED,
       }),
       get: operation('listTickets', 'The reporter’s tickets, newest first, one page at a time (pass nextCursor as cursor; null on the last page)', {
         security: REPORTER, ok: 'TicketList', errors: [400, 401, 403, 429], parameters: PAGE,
@@ -264,13 +269,13 @@ function paths(): Record<string, unknown> {
     },
     '/agent/tickets/{id}': { get: operation('getAgentTicket', 'Any ticket, by its id or its number, with the moves a specialist may make now', { security: AGENT, parameters: TICKET_REF, ok: 'AgentTicket', errors: [401, 403, 404, 429] }) },
     '/agent/tickets/{id}/status': {
-      post: operation('changeTicketStatus', 'Specialist changes the status; illegal transition → 409. `text` is required for clarification_requested (the question) and answered (the answer): 422 on `text` without it. With `lastEventId` (the newest event the specialist read), a ticket changed since → 409 conflict and nothing is stored; an id that is not one of the ticket’s events → 422 on `lastEventId`. Answers the ticket’s summary and the new event (contract change: no longer the whole ticket)', {
-        security: AGENT, parameters: TICKET_REF, body: 'AgentStatusBody', ok: 'AgentTicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
+      post: operation('changeTicketStatus', 'Specialist changes the status; illegal transition → 409. `text` is required for clarification_requested (the question) and answered (the answer): 422 on `text` without it. With `lastEventId` (the newest event the specialist read), a ticket changed since → 409 conflict and nothing is stored; an id that is not one of the ticket’s events → 422 on `lastEventId`. Answers support’s list line after it and the new event (contract change: no longer the whole ticket). ' + AGENT_RETRY, {
+        security: AGENT, parameters: [...TICKET_REF, AGENT_RETRY_KEY], headers: REPLAYED, body: 'AgentStatusBody', ok: 'AgentTicketChange', errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/agent/tickets/{id}/messages': {
-      post: operation('postAgentMessage', 'Specialist writes to the user without moving the ticket (e-mailed to the reporter, a `ticket.message` webhook); a closed ticket → 409 illegal_transition; with lastEventId, a ticket changed since → 409 conflict', {
-        security: AGENT, parameters: TICKET_REF, body: 'AgentMessageBody', ok: 'AgentTicketChange', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
+      post: operation('postAgentMessage', 'Specialist writes to the user without moving the ticket (e-mailed to the reporter, a `ticket.message` webhook); a closed ticket → 409 illegal_transition; with lastEventId, a ticket changed since → 409 conflict. ' + AGENT_RETRY, {
+        security: AGENT, parameters: [...TICKET_REF, AGENT_RETRY_KEY], headers: REPLAYED, body: 'AgentMessageBody', ok: 'AgentTicketChange', status: 201, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429, 503],
       }),
     },
     '/agent/tickets/{id}/assignee': {

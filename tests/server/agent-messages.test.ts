@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachmentSchema, createTicketResponseSchema, ticketSchema } from '../../src/core';
-import { agentTicketChangeSchema, agentTicketListSchema } from '../../src/server/schemas';
+import { agentTicketChangeSchema, agentTicketListSchema, agentTicketSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
 import { Desk, Smtp } from '../fixtures/receivers';
-import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
+import { agentAuth, call, createTicket, expectError, newKey, queryNumber, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 import { fileForm, pngImage } from './images';
 
@@ -37,6 +37,7 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
 
   const newTicket = async () => createTicketResponseSchema.parse((await createTicket(ts, reporter, validDrafts.technical)).body).ticket;
   const write = (id: string, json: unknown, auth = `Bearer ${ANNA.token}`) => call(ts, 'POST', `/agent/tickets/${id}/messages`, { auth, json });
+  const lastEventOf = async (id: string) => agentTicketSchema.parse((await call(ts, 'GET', `/agent/tickets/${id}`, { auth: agentAuth })).body).lastEventId;
   const move = async (id: string, status: string, text?: string) =>
     expect((await call(ts, 'POST', `/agent/tickets/${id}/status`, { auth: agentAuth, json: { status, ...(text === undefined ? {} : { text }) } })).status).toBe(200);
 
@@ -64,6 +65,36 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
     await vi.waitFor(() => expect(desk.hits.some((hit) => (JSON.parse(hit.body) as { event: { id: number } }).event.id === answer.event.id)).toBe(true), { timeout: 15_000, interval: 25 });
     const hook = desk.hits.map((hit) => JSON.parse(hit.body) as { type: string; event: { id: number; actor: string; agent?: string } }).find((body) => body.event.id === answer.event.id);
     expect(hook).toMatchObject({ type: 'ticket.message', event: { actor: 'support', agent: ANNA.name } });
+  });
+
+  it('is made once per Idempotency-Key: a desk’s retry gets the first answer, another request under the key is refused', async () => {
+    const ticket = await newTicket();
+    await move(ticket.id, 'in_progress');
+    const key = newKey();
+    const json = { text: 'Проверили: ошибка на нашей стороне, исправим к вечеру.', lastEventId: (await lastEventOf(ticket.id)) };
+    const once = () => call(ts, 'POST', `/agent/tickets/${ticket.id}/messages`, { auth: `Bearer ${ANNA.token}`, json, headers: { 'idempotency-key': key } });
+    const first = await once();
+    expect(first.status, first.text).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    // The answer was lost; the desk sends the same request again (its lastEventId is old now: without the key, 409).
+    const again = await once();
+    expect(again.status, again.text).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(queryNumber(ts.dbPath, `SELECT COUNT(*) FROM events WHERE ticket_id = '${ticket.id}' AND type = 'message'`)).toBe(1);
+    expect(queryNumber(ts.dbPath, `SELECT COUNT(*) FROM outbox WHERE ticket_id = '${ticket.id}' AND kind = 'email'`)).toBe(1);
+    // A status move is keyed the same way, and the same key on another request (another text, another route) is 409.
+    const moveKey = newKey();
+    const answer = (text: string) => call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: `Bearer ${ANNA.token}`, json: { status: 'answered', text }, headers: { 'idempotency-key': moveKey } });
+    expect((await answer('Исправлено.')).status).toBe(200);
+    const repeated = await answer('Исправлено.');
+    expect(repeated.status).toBe(200);
+    expect(repeated.headers.get('idempotent-replayed')).toBe('true');
+    expectError(await answer('Исправлено, проверьте.'), 409, 'idempotency_conflict');
+    expectError(await call(ts, 'POST', `/agent/tickets/${ticket.id}/messages`, { auth: `Bearer ${ANNA.token}`, json, headers: { 'idempotency-key': moveKey } }), 409, 'idempotency_conflict');
+    expect(queryNumber(ts.dbPath, `SELECT COUNT(*) FROM events WHERE ticket_id = '${ticket.id}' AND status = 'answered'`)).toBe(1);
+    // A key that is not one is refused before anything is made.
+    expectError(await call(ts, 'POST', `/agent/tickets/${ticket.id}/messages`, { auth: `Bearer ${ANNA.token}`, json: { text: 'Ещё' }, headers: { 'idempotency-key': 'short' } }), 400, 'bad_request');
   });
 
   it('answers the user who wrote after an answer: the ticket leaves the queue, its status stays', async () => {

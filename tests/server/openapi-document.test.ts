@@ -32,7 +32,7 @@ function specificationValidator(): ValidateFunction {
 
 /** The document as far as the test reads it. */
 interface Document {
-  paths: Record<string, Record<string, { operationId?: string; responses: Record<string, { description?: string }>; parameters?: Array<{ in?: string }> }>>;
+  paths: Record<string, Record<string, { operationId?: string; responses: Record<string, { description?: string }>; parameters?: Array<{ name?: string; in?: string; required?: boolean }> }>>;
   webhooks: Record<string, unknown>;
 }
 
@@ -64,6 +64,16 @@ describe('the OpenAPI document', () => {
     expect(shared['E429']?.headers?.['Retry-After']?.required).toBe(true);
     expect(shared['E503']?.headers?.['Retry-After']).toBeDefined();
     expect(shared['E405']?.headers?.['Allow']?.required).toBe(true);
+    // The rate limit's counters are in the database: every rate-limited operation may answer 503 when it is away.
+    const pathOperations = Object.values(doc.paths).flatMap((item) => Object.values(item));
+    const limited = pathOperations.filter((operation) => '429' in operation.responses);
+    expect(limited.length).toBeGreaterThan(20);
+    expect(limited.filter((operation) => !('503' in operation.responses)).map((operation) => operation.operationId)).toEqual([]);
+    // A specialist's change may be keyed for retries; a ticket's create must be.
+    const keyOf = (path: string) => doc.paths[path]?.post?.parameters?.find((parameter) => parameter.name === 'Idempotency-Key');
+    expect(keyOf('/tickets')).toMatchObject({ in: 'header', required: true });
+    expect(keyOf('/agent/tickets/{id}/messages')).toMatchObject({ in: 'header', required: false });
+    expect(keyOf('/agent/tickets/{id}/status')).toMatchObject({ in: 'header', required: false });
     // A property the server fills in when left out says so in words: as `default`, generators make it required in
     // the request types (openapi-typescript: every call would have to send `attachmentIds: []`).
     const schemas = JSON.stringify((doc as unknown as { components: { schemas: unknown } }).components.schemas);

@@ -7,11 +7,13 @@ import { requireAgent } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import { agentPostMessage, agentSetStatus } from '../tickets/actions';
+import type { RetryKey } from '../tickets/actions';
 import { anyTicket } from '../tickets/access';
 import { agentStats } from '../tickets/rating';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { assignTicket } from '../tickets/assignment';
 import { agentSummaryView, agentTicketView } from '../tickets/view';
+import { idempotencyKey } from './idempotency-key';
 import { singleQuery } from './query';
 import { erasureBodySchema } from '../schemas';
 import type { erasureAnswerSchema } from '../schemas';
@@ -29,6 +31,11 @@ export function agentRoutes(deps: AppDeps) {
     await next();
   });
   const agent = (c: Context<AppEnv>) => requireAgent(c.get('identity'));
+  // A change sent with an Idempotency-Key is made once: a retry of the same request gets the first answer.
+  const retryKey = (c: Context<AppEnv>, request: unknown): RetryKey | undefined => {
+    const key = idempotencyKey(c, false);
+    return key === undefined ? undefined : { key, request };
+  };
 
   // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.
   app.get('/agent/tickets', async (c) => {
@@ -57,13 +64,19 @@ export function agentRoutes(deps: AppDeps) {
 
   app.post('/agent/tickets/:id/status', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(agentStatusBodySchema, await readJsonObject(c));
-    const answer: z.infer<typeof agentTicketChangeSchema> = await agentSetStatus(deps, agent(c), c.req.param('id'), body.status, body.text, body.lastEventId, body.attachmentIds);
+    const id = c.req.param('id');
+    const once = retryKey(c, { route: 'status', id, body });
+    const { answer, replayed }: { answer: z.infer<typeof agentTicketChangeSchema>; replayed: boolean } = await agentSetStatus(deps, agent(c), id, body.status, body.text, body.lastEventId, body.attachmentIds, once);
+    if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer);
   });
 
   app.post('/agent/tickets/:id/messages', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const body = parseWith(agentMessageBodySchema, await readJsonObject(c));
-    const answer: z.infer<typeof agentTicketChangeSchema> = await agentPostMessage(deps, agent(c), c.req.param('id'), body.text, body.lastEventId, body.attachmentIds);
+    const id = c.req.param('id');
+    const once = retryKey(c, { route: 'messages', id, body });
+    const { answer, replayed }: { answer: z.infer<typeof agentTicketChangeSchema>; replayed: boolean } = await agentPostMessage(deps, agent(c), id, body.text, body.lastEventId, body.attachmentIds, once);
+    if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer, 201);
   });
 

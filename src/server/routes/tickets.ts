@@ -12,11 +12,9 @@ import { reporterTicket } from '../tickets/access';
 import { createTicket } from '../tickets/create';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
+import { idempotencyKey } from './idempotency-key';
 import { singleQuery } from './query';
 import { preferredLocale } from '../locale';
-
-// Printable ASCII without spaces: a UUID, a ULID or any client token fits; nothing that could break a log line.
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 
 /**
  * The 422 `fields` of a parsed draft's page addresses that are not http(s) (`javascript:`, `data:`): the widget
@@ -38,10 +36,7 @@ export function ticketRoutes(deps: AppDeps) {
 
   app.post('/tickets', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    const key = c.req.header('idempotency-key');
-    if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
-      throw failures.badRequest({ ru: 'Нужен заголовок Idempotency-Key: от 8 до 128 печатных символов без пробелов.', en: 'The Idempotency-Key header is required: 8 to 128 printable characters without spaces.' });
-    }
+    const key = idempotencyKey(c, true) ?? '';
     const { contact, consent, followUpOf, ...rest } = await readJsonObject(c);
     // A signed-in user's identity comes from the token only, so their `contact` is ignored (even a broken one),
     // and so is `consent`: the LMS's own agreement covers their data.

@@ -1,5 +1,5 @@
 /** What happens to an existing ticket: the reporter's message or cancel, the specialist's status change or message. */
-import { canTransition, isFinalStatus, statusAfterReporterMessage, statusRequiresText } from '../../core';
+import { canTransition, isFinalStatus, replayOf, statusAfterReporterMessage, statusRequiresText } from '../../core';
 import type { Actor, Status, Ticket, TicketChange, TicketSummary } from '../../core';
 import { requireUploader } from '../auth/identity';
 import type { AgentIdentity, Reporter } from '../auth/identity';
@@ -12,8 +12,9 @@ import type { Sentence } from '../errors';
 import { anyTicket, reporterCanSee, reporterTicket } from './access';
 import { recordAssignment, WORKING_STATUS } from './assignment';
 import { claimAttachments } from './claim';
+import { bodyHash } from './ids';
 import { agentSummaryView, eventsOf, summaryView, ticketView } from './view';
-import type { Audience } from './view';
+import type { Audience, Reader } from './view';
 import type { AgentTicketChange } from '../schemas';
 
 interface Change {
@@ -77,16 +78,16 @@ async function change(deps: AppDeps, load: (tx: Transaction) => Promise<TicketRo
 
 /** The answer to a message or a status change: the new summary and the added event (not the whole ticket). */
 async function changeView(deps: AppDeps, changed: Changed): Promise<TicketChange> {
-  return changeAs(deps, changed, 'reporter', summaryView);
+  return changeAs(deps.store, changed, 'reporter', summaryView);
 }
 
 /** A specialist's change: support's list line (the queue's flag, the deadline, the assignee) and the event as support reads it. */
-function agentChangeView(deps: AppDeps, changed: Changed): Promise<AgentTicketChange> {
-  return changeAs(deps, changed, 'support', agentSummaryView);
+function agentChangeView(store: Reader, changed: Changed): Promise<AgentTicketChange> {
+  return changeAs(store, changed, 'support', agentSummaryView);
 }
 
-async function changeAs<S extends TicketSummary>(deps: AppDeps, { row, eventId }: Changed, audience: Audience, line: (store: AppDeps['store'], row: TicketRow) => Promise<S>) {
-  const [summary, events] = await Promise.all([line(deps.store, row), eventsOf(deps.store, row.id, eventId - 1, audience)]);
+async function changeAs<S extends TicketSummary>(store: Reader, { row, eventId }: Changed, audience: Audience, line: (store: Reader, row: TicketRow) => Promise<S>) {
+  const [summary, events] = await Promise.all([line(store, row), eventsOf(store, row.id, eventId - 1, audience)]);
   const event = events.find((candidate) => candidate.id === eventId);
   if (event === undefined) throw new Error(`event ${eventId} of ticket ${row.id} not found after its commit`);
   // The summary's last event is the one just added, even if another change committed right after it.
@@ -174,9 +175,10 @@ export async function agentSetStatus(
   text: string | undefined,
   seenEventId?: number,
   attachmentIds: readonly string[] = [],
-): Promise<AgentTicketChange> {
+  once?: RetryKey,
+): Promise<AgentAnswer> {
   const clean = text === undefined || text === '' ? null : text;
-  const changed = await change(deps, seenBySpecialist(agent, id, seenEventId), (row) => {
+  return agentChange(deps, agent, once, seenBySpecialist(agent, id, seenEventId), (row) => {
     const from = row.status as Status;
     if (!canTransition(from, status, 'support')) {
       throw failures.illegalTransition({
@@ -190,7 +192,6 @@ export async function agentSetStatus(
     const takes = status === WORKING_STATUS && agent.name !== null && row.assignee === null ? { takenBy: agent.name } : {};
     return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, ...supportFiles(agent, attachmentIds), ...takes };
   });
-  return agentChangeView(deps, changed);
 }
 
 /**
@@ -204,8 +205,9 @@ export async function agentPostMessage(
   text: string,
   seenEventId?: number,
   attachmentIds: readonly string[] = [],
-): Promise<AgentTicketChange> {
-  const changed = await change(deps, seenBySpecialist(agent, id, seenEventId), (row) => {
+  once?: RetryKey,
+): Promise<AgentAnswer> {
+  return agentChange(deps, agent, once, seenBySpecialist(agent, id, seenEventId), (row) => {
     const status = row.status as Status;
     if (isFinalStatus(status)) {
       throw failures.illegalTransition({
@@ -215,7 +217,50 @@ export async function agentPostMessage(
     }
     return { type: 'message', status, actor: 'support', agentName: agent.name, text, ...supportFiles(agent, attachmentIds) };
   });
-  return agentChangeView(deps, changed);
+}
+
+/** A specialist's `Idempotency-Key` on a change, and the request it names (the route, the ticket and the body). */
+export interface RetryKey {
+  key: string;
+  request: unknown;
+}
+
+/** A specialist's change as answered: `replayed` when it is the stored first answer to the same key and request. */
+export interface AgentAnswer {
+  answer: AgentTicketChange;
+  replayed: boolean;
+}
+
+/**
+ * Runs a specialist's change in one transaction, and with `once` at most once per key: the first answer is stored
+ * with the change, and a retry of the same request (a desk whose answer was lost) gets it again with nothing
+ * stored or sent twice; the same key with another request is 409 `idempotency_conflict`.
+ */
+async function agentChange(deps: AppDeps, agent: AgentIdentity, once: RetryKey | undefined, load: (tx: Transaction) => Promise<TicketRow>, decide: (row: TicketRow) => Change): Promise<AgentAnswer> {
+  const { owner } = requireUploader(agent);
+  const hash = once === undefined ? '' : bodyHash(once.request);
+  const result = await deps.store.write(async (tx): Promise<AgentAnswer> => {
+    if (once !== undefined) {
+      // Two retries at once: the second waits here, then finds the first one's record.
+      await tx.lock(`idempotency:${owner}:${once.key}`);
+      const previous = await tx.idempotency.get(owner, once.key);
+      if (previous !== undefined) {
+        if (replayOf(previous.body_hash, hash) === 'conflict') {
+          throw new ApiFailure(409, 'idempotency_conflict', { ru: 'Этот ключ идемпотентности уже использован для другого запроса.', en: 'This idempotency key was used for another request already.' });
+        }
+        return { answer: JSON.parse(previous.response_json) as AgentTicketChange, replayed: true };
+      }
+    }
+    const row = await load(tx);
+    const eventId = await appendEvent(deps, tx, row, decide(row));
+    const answer = await agentChangeView(tx, { row: (await tx.tickets.get(row.id)) ?? row, eventId });
+    if (once !== undefined) {
+      await tx.idempotency.insert({ owner, key: once.key, body_hash: hash, ticket_id: row.id, status: 200, response_json: JSON.stringify(answer), created_at: deps.clock().toISOString() });
+    }
+    return { answer, replayed: false };
+  });
+  if (!result.replayed) deps.broker.publish(result.answer.id);
+  return result;
 }
 
 /** The specialist's own uploads (`POST /attachments` with their token) to attach to their change. */
