@@ -29,6 +29,8 @@ import {
   agentTicketEventSchema,
   agentTicketListSchema,
   agentTicketSchema,
+  deliveriesRetryAnswerSchema,
+  deliveriesRetryBodySchema,
   deliveryListSchema,
   deliverySchema,
   devTokenResponseSchema,
@@ -94,6 +96,8 @@ const SCHEMAS = {
   NotificationPrefs: jsonSchema(notificationPrefsSchema, 'output'),
   Delivery: jsonSchema(deliverySchema, 'output'),
   DeliveryList: jsonSchema(deliveryListSchema, 'output'),
+  DeliveriesRetryBody: jsonSchema(deliveriesRetryBodySchema, 'input'),
+  DeliveriesRetryAnswer: jsonSchema(deliveriesRetryAnswerSchema, 'output'),
   DevTokenResponse: jsonSchema(devTokenResponseSchema, 'output'),
   Error: jsonSchema(serverErrorSchema, 'output'),
   WebhookTicketCreated: jsonSchema(webhookCreatedSchema, 'output'),
@@ -256,9 +260,20 @@ function paths(): Record<string, unknown> {
       post: operation('resubscribe', 'Turns the link’s recipient’s e-mails back on (the button of the page after unsubscribing)', { parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429, 503] }),
     },
     '/agent/deliveries': {
-      get: operation('listDeliveries', 'The outbox delivery log (e-mails and webhooks), newest first, at most 200', {
-        security: AGENT, ok: 'DeliveryList', errors: [400, 401, 403, 429],
-        parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...DELIVERY_STATUSES] } }],
+      get: operation('listDeliveries', 'The outbox delivery log (e-mails and webhooks), newest first, up to 200 a page (`nextCursor`), by status, kind and ticket (its id or number; unknown → 404)', {
+        security: AGENT, ok: 'DeliveryList', errors: [400, 401, 403, 404, 429],
+        parameters: [
+          { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...DELIVERY_STATUSES] } },
+          { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['email', 'webhook'] } },
+          { name: 'ticket', in: 'query', required: false, schema: { type: 'string', maxLength: 64 }, description: 'A ticket’s id or number' },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 }, description: '200 when left out' },
+          { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+        ],
+      }),
+    },
+    '/agent/deliveries/retry': {
+      post: operation('retryDeliveries', 'Sends every given-up (failed) delivery again, or those of one `kind` or `ticket` (id or number; unknown → 404), as retryDelivery does one; answers how many', {
+        security: AGENT, body: 'DeliveriesRetryBody', ok: 'DeliveriesRetryAnswer', errors: [400, 401, 403, 404, 413, 415, 422, 429, 503],
       }),
     },
     '/agent/deliveries/{id}/retry': {

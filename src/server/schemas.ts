@@ -160,6 +160,8 @@ export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 export const deliverySchema = z.object({
   id: z.number(),
   kind: z.enum(['email', 'webhook']),
+  /** What it announced: the webhook type of its event (an e-mail's event too). */
+  type: z.enum(['ticket.created', 'ticket.status', 'ticket.message'] satisfies WebhookType[]),
   target: z.string(),
   eventId: z.number(),
   ticketId: z.string(),
@@ -171,8 +173,17 @@ export const deliverySchema = z.object({
   sentAt: z.nullable(z.string()),
 });
 
-/** `GET /agent/deliveries`: newest first. */
-export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema) });
+/** `GET /agent/deliveries`: one page, newest first; `nextCursor` asks for the next (null on the last). */
+export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema), nextCursor: z.nullable(z.string()) });
+
+/** `POST /agent/deliveries/retry`: which given-up deliveries to send again; every one when empty. */
+export const deliveriesRetryBodySchema = z.strictObject({
+  kind: z.optional(z.enum(['email', 'webhook'])),
+  /** A ticket's id or number. */
+  ticket: z.optional(z.string().check(z.maxLength(64, 'too_long'))),
+});
+/** `POST /agent/deliveries/retry`: how many were given up and are pending again. */
+export const deliveriesRetryAnswerSchema = z.object({ requeued: z.int().check(z.nonnegative()) });
 
 /**
  * The ticket a webhook names: `status` is the one its event left (not necessarily the current one), `followUpOf`

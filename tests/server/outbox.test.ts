@@ -494,6 +494,57 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
     expectError(await call(ts, 'POST', `/agent/deliveries/${id}/retry`, { auth: agentAuth }), 409, 'conflict');
     deskAnswers = 503;
   });
+
+  it('after an outage the log pages through every given-up delivery, by ticket too, and one call sends them all again', async () => {
+    const erin = await userAuth(ts, 'erin');
+    const tickets = [];
+    for (let i = 0; i < 3; i++) tickets.push(createTicketResponseSchema.parse((await createTicket(ts, erin, validDrafts.technical)).body).ticket);
+    const list = async (query: string) => {
+      const reply = await call(ts, 'GET', `/agent/deliveries?${query}`, { auth: agentAuth });
+      expect(reply.status, reply.text).toBe(200);
+      return deliveryListSchema.parse(reply.body);
+    };
+    const failedIds = async () => (await list('status=failed&kind=webhook')).deliveries.map((d) => d.id);
+    await vi.waitFor(async () => {
+      for (const ticket of tickets) expect((await list(`status=failed&ticket=${ticket.number}`)).deliveries).toHaveLength(1);
+    }, { timeout: 15_000, interval: 25 });
+    // A ticket by its number: only its delivery, with what it announced.
+    const [own] = (await list(`ticket=${tickets[0]?.number ?? ''}`)).deliveries;
+    expect(own).toMatchObject({ ticketId: tickets[0]?.id, kind: 'webhook', type: 'ticket.created', status: 'failed' });
+
+    // Page by page, newest first, each row once, as many as one listing holds.
+    const all = await failedIds();
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const paged: number[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await list(`status=failed&kind=webhook&limit=2${cursor === '' ? '' : `&cursor=${cursor}`}`);
+      expect(page.deliveries.length).toBeLessThanOrEqual(2);
+      paged.push(...page.deliveries.map((d) => d.id));
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual(all);
+    expect([...paged].sort((a, b) => b - a)).toEqual(paged);
+
+    expectError(await call(ts, 'GET', '/agent/deliveries?kind=sms', { auth: agentAuth }), 400, 'bad_request');
+    expectError(await call(ts, 'GET', '/agent/deliveries?limit=0', { auth: agentAuth }), 400, 'bad_request');
+    expectError(await call(ts, 'GET', '/agent/deliveries?cursor=abc', { auth: agentAuth }), 400, 'bad_request');
+    expectError(await call(ts, 'GET', '/agent/deliveries?ticket=UP-2026-999999', { auth: agentAuth }), 404, 'not_found');
+    expectError(await call(ts, 'POST', '/agent/deliveries/retry', { auth: agentAuth, json: { kind: 'sms' } }), 422, 'validation_failed');
+    expectError(await call(ts, 'POST', '/agent/deliveries/retry', { auth: erin, json: {} }), 403);
+
+    // The desk is back: one ticket's first, then everything else at once.
+    deskAnswers = 200;
+    const one = await call(ts, 'POST', '/agent/deliveries/retry', { auth: agentAuth, json: { ticket: tickets[0]?.number } });
+    expect(one.body).toEqual({ requeued: 1 });
+    const rest = await call(ts, 'POST', '/agent/deliveries/retry', { auth: agentAuth, json: {} });
+    expect(rest.body).toEqual({ requeued: all.length - 1 });
+    await vi.waitFor(async () => expect(await failedIds()).toEqual([]), { timeout: 15_000, interval: 25 });
+    await vi.waitFor(async () => expect((await list('status=pending')).deliveries).toEqual([]), { timeout: 15_000, interval: 25 });
+    const sent = new Set((await list('status=sent')).deliveries.map((d) => d.id));
+    expect(all.every((id) => sent.has(id))).toBe(true);
+    deskAnswers = 503;
+  });
 });
 
 describe('outbox: the dev demo', { timeout: 45_000 }, () => {

@@ -1,6 +1,7 @@
 /** The `outbox` and `notification_prefs` tables on SQLite (see OutboxRepo in storage/types.ts). */
 import type { Database } from 'better-sqlite3';
-import type { NewOutboxRow, OutboxStats } from '../storage/types';
+import type { DeliveryFilter, DeliveryRow, NewOutboxRow, OutboxStats } from '../storage/types';
+import { DELIVERY_SELECT, deliveryConditions } from '../storage/delivery-query';
 import type { OutboxRow } from './rows';
 
 /** Prepared statements over `outbox` and `notification_prefs`. */
@@ -16,9 +17,7 @@ export function outboxRepo(db: Database) {
   const sent = db.prepare<[string, number]>(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`);
   const retry = db.prepare<[string, string, number]>(`UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'`);
   const giveUp = db.prepare<[string, number]>(`UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'pending'`);
-  const listAll = db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY id DESC LIMIT ?');
-  const listOf = db.prepare<[string, number], OutboxRow>('SELECT * FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?');
-  const one = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
+  const one = db.prepare<[number], DeliveryRow>(`${DELIVERY_SELECT} WHERE outbox.id = ?`);
   const requeue = db.prepare<{ id: number; now: string }, OutboxRow>(`UPDATE outbox
     SET status = 'pending', attempts = 0, next_attempt_at = @now, requeued_at = @now
     WHERE id = @id AND status = 'failed' RETURNING *`);
@@ -37,9 +36,17 @@ export function outboxRepo(db: Database) {
     claim: (now: string, lease: string, limit: number) => claim.all({ now, lease, limit }).sort((a, b) => a.id - b.id),
     markSent: (id: number, at: string) => void sent.run(at, id),
     markFailed: (id: number, error: string, nextAt: string | null) => void (nextAt === null ? giveUp.run(error, id) : retry.run(error, nextAt, id)),
-    list: (status: OutboxRow['status'] | null, limit: number) => (status === null ? listAll.all(limit) : listOf.all(status, limit)),
+    // Prepared per call: which conditions a listing has decides which index serves it.
+    list: (filter: DeliveryFilter, limit: number) => {
+      const { where, values } = deliveryConditions(filter, () => '?');
+      return db.prepare<unknown[], DeliveryRow>(`${DELIVERY_SELECT}${where} ORDER BY outbox.id DESC LIMIT ?`).all(...values, limit);
+    },
     get: (id: number) => one.get(id),
     requeue: (id: number, now: string) => requeue.get({ id, now }),
+    requeueFailed: (filter: Pick<DeliveryFilter, 'kind' | 'ticketId'>, now: string) => {
+      const { where, values } = deliveryConditions({ ...filter, status: 'failed', before: null }, () => '?');
+      return db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, requeued_at = ?${where}`).run(now, now, ...values).changes;
+    },
     stats: (): OutboxStats => ({ counts: counts.all(), oldestPending: oldest.all() }),
     emailEnabled: (owner: string) => (pref.get(owner)?.email ?? 1) === 1,
     setEmail: (owner: string, enabled: boolean, at: string) => void setPref.run(owner, enabled ? 1 : 0, at),

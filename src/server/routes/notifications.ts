@@ -10,8 +10,10 @@ import type { AppDeps, AppEnv } from '../context';
 import type { OutboxRow } from '../db/rows';
 import { ApiFailure, failures } from '../errors';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
-import { DELIVERY_STATUSES } from '../schemas';
-import type { deliveryListSchema, deliverySchema } from '../schemas';
+import { DELIVERY_STATUSES, deliveriesRetryBodySchema } from '../schemas';
+import type { deliveriesRetryAnswerSchema, deliveryListSchema, deliverySchema, WebhookType } from '../schemas';
+import type { DeliveryFilter, DeliveryRow } from '../storage/types';
+import { anyTicket } from '../tickets/access';
 import { singleQuery } from './query';
 
 /** How many deliveries one listing shows at most. */
@@ -45,14 +47,33 @@ export function notificationRoutes(deps: AppDeps) {
     return c.json(body);
   });
 
+  // Newest first, a page at a time: after a long outage the given-up deliveries number more than one page.
   app.get('/agent/deliveries', async (c) => {
     requireAgent(c.get('identity'));
-    const raw = singleQuery(c)('status');
-    const status = raw === undefined ? null : DELIVERY_STATUSES.find((s) => s === raw);
-    if (status === undefined) throw failures.badRequest({ ru: `status: одно из ${DELIVERY_STATUSES.join(', ')}.`, en: `status: one of ${DELIVERY_STATUSES.join(', ')}.` });
-    const rows = await deps.store.outbox.list(status, MAX_LISTED);
-    const body: z.infer<typeof deliveryListSchema> = { deliveries: rows.map(deliveryView) };
+    const query = singleQuery(c);
+    const limit = readLimit(query('limit'));
+    const filter: DeliveryFilter = {
+      status: oneOf(DELIVERY_STATUSES, query('status'), 'status'),
+      kind: oneOf(DELIVERY_KINDS, query('kind'), 'kind'),
+      ticketId: await ticketOf(query('ticket')),
+      before: readCursor(query('cursor')),
+    };
+    const rows = await deps.store.outbox.list(filter, limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const body: z.infer<typeof deliveryListSchema> = { deliveries: page.map(deliveryView), nextCursor: rows.length > limit && last !== undefined ? String(last.id) : null };
     return c.json(body);
+  });
+
+  // Every given-up delivery sent again at once (the desk is back after an outage), or those of one kind or ticket.
+  app.post('/agent/deliveries/retry', jsonSizeLimit(deps.config.maxJsonBytes), async (c) => {
+    requireAgent(c.get('identity'));
+    const body = parseWith(deliveriesRetryBodySchema, await readJsonObject(c));
+    const requeued = await deps.store.outbox.requeueFailed({ kind: body.kind ?? null, ticketId: await ticketOf(body.ticket) }, deps.clock().toISOString());
+    // Woken, this process's dispatcher sends them now (another process's finds them at its next look).
+    if (requeued > 0) deps.broker.wakeAll();
+    const answer: z.infer<typeof deliveriesRetryAnswerSchema> = { requeued };
+    return c.json(answer);
   });
 
   // A given-up delivery sent again once its cause is fixed (the desk is back, the mail server's setting
@@ -73,17 +94,54 @@ export function notificationRoutes(deps: AppDeps) {
     }
     // The ticket's news wakes the dispatcher (its streams find no new event and stay as they are).
     deps.broker.publish(requeued.ticket_id);
-    const body: z.infer<typeof deliverySchema> = deliveryView(requeued);
+    const body: z.infer<typeof deliverySchema> = deliveryView({ ...row, ...requeued });
     return c.json(body);
   });
 
   return app;
+
+  /** A ticket named by id or number (404 for none); null when not given. */
+  async function ticketOf(raw: string | undefined): Promise<string | null> {
+    if (raw === undefined || raw.trim() === '') return null;
+    return (await anyTicket(deps.store, raw.trim())).id;
+  }
 }
 
-function deliveryView(row: OutboxRow): z.infer<typeof deliverySchema> {
+const DELIVERY_KINDS = ['email', 'webhook'] as const;
+
+function oneOf<T extends string>(values: readonly T[], raw: string | undefined, name: string): T | null {
+  if (raw === undefined || raw === '') return null;
+  const value = values.find((candidate) => candidate === raw);
+  if (value === undefined) throw failures.badRequest({ ru: `${name}: одно из ${values.join(', ')}.`, en: `${name}: one of ${values.join(', ')}.` });
+  return value;
+}
+
+function readLimit(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return MAX_LISTED;
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_LISTED) {
+    throw failures.badRequest({ ru: `Параметр limit должен быть целым числом от 1 до ${MAX_LISTED}.`, en: `The parameter limit must be a whole number from 1 to ${MAX_LISTED}.` });
+  }
+  return Number(raw);
+}
+
+/** `cursor`: the `nextCursor` of the page before, the id the next page starts below. */
+function readCursor(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^[1-9]\d{0,14}$/.test(raw)) throw failures.badRequest({ ru: 'Параметр cursor повреждён: передайте nextCursor из предыдущего ответа.', en: 'The parameter cursor is damaged: pass nextCursor from the previous answer.' });
+  return Number(raw);
+}
+
+/** What a delivery announced: the webhook type of its event (an e-mail's event too). */
+function deliveryType(row: DeliveryRow): WebhookType {
+  if (row.event_previous_status === null) return 'ticket.created';
+  return row.event_type === 'message' ? 'ticket.message' : 'ticket.status';
+}
+
+function deliveryView(row: DeliveryRow): z.infer<typeof deliverySchema> {
   return {
     id: row.id,
     kind: row.kind,
+    type: deliveryType(row),
     target: shownTarget(row),
     eventId: row.event_id,
     ticketId: row.ticket_id,

@@ -17,7 +17,8 @@ import { migratePostgres } from './postgres-migrations';
 import { retentionOf } from './postgres-retention';
 import { searchPattern } from './search';
 import { AWAITS_SUPPORT_SQL } from '../tickets/paging';
-import type { AssignmentsWrites, AttachmentsWrites, CounterState, ErasureWrites, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
+import type { AssignmentsWrites, AttachmentsWrites, CounterState, DeliveryRow, ErasureWrites, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
+import { DELIVERY_SELECT, deliveryConditions } from './delivery-query';
 
 /** The channel of event notices; the payload is `<ticket id>:<event id>`. */
 export const EVENTS_CHANNEL = 'support_events';
@@ -304,11 +305,16 @@ function outboxOf(db: Queryable): OutboxRepo {
       if (nextAt === null) await db.query(`UPDATE outbox SET status = 'failed', last_error = $1 WHERE id = $2 AND status = 'pending'`, [error, id]);
       else await db.query(`UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3 AND status = 'pending'`, [error, nextAt, id]);
     },
-    list: (status, limit) =>
-      status === null
-        ? rows<OutboxRow>(db, 'SELECT * FROM outbox ORDER BY id DESC LIMIT $1', [limit])
-        : rows<OutboxRow>(db, 'SELECT * FROM outbox WHERE status = $1 ORDER BY id DESC LIMIT $2', [status, limit]),
-    get: (id) => first<OutboxRow>(db, 'SELECT * FROM outbox WHERE id = $1', [id]),
+    list: (filter, limit) => {
+      const { where, values } = deliveryConditions(filter, (n) => `$${n}`);
+      return rows<DeliveryRow>(db, `${DELIVERY_SELECT}${where} ORDER BY outbox.id DESC LIMIT $${values.length + 1}`, [...values, limit]);
+    },
+    get: (id) => first<DeliveryRow>(db, `${DELIVERY_SELECT} WHERE outbox.id = $1`, [id]),
+    requeueFailed: async (filter, now) => {
+      const { where, values } = deliveryConditions({ ...filter, status: 'failed', before: null }, (n) => `$${n + 1}`);
+      const result = await db.query(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, requeued_at = $1${where}`, [now, ...values]);
+      return result.rowCount ?? 0;
+    },
     requeue: (id, now) =>
       first<OutboxRow>(
         db,

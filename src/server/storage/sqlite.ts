@@ -155,9 +155,10 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       claim: (now, lease, limit) => read(() => outbox.claim(now, lease, limit)),
       markSent: (id, at) => read(() => outbox.markSent(id, at)),
       markFailed: (id, error, nextAt) => read(() => outbox.markFailed(id, error, nextAt)),
-      list: (status, limit) => read(() => outbox.list(status, limit)),
+      list: (filter, limit) => read(() => outbox.list(filter, limit)),
       get: (id) => read(() => outbox.get(id)),
       requeue: (id, now) => read(() => outbox.requeue(id, now)),
+      requeueFailed: (filter, now) => read(() => outbox.requeueFailed(filter, now)),
       stats: () => read(() => outbox.stats()),
     },
     prefs: {

@@ -36,10 +36,12 @@ export interface OutboxRepo {
   markSent(id: number, at: string): Promise<void>;
   /** Records a failed attempt: tried again at `nextAt`, or given up (`failed`) when `nextAt` is null. */
   markFailed(id: number, error: string, nextAt: string | null): Promise<void>;
-  /** The delivery log, newest first; `status` null = every status. */
-  list(status: OutboxRow['status'] | null, limit: number): Promise<OutboxRow[]>;
+  /** The delivery log, newest first, as `filter` narrows it (each null: any). */
+  list(filter: DeliveryFilter, limit: number): Promise<DeliveryRow[]>;
   /** One row of the log. */
-  get(id: number): Promise<OutboxRow | undefined>;
+  get(id: number): Promise<DeliveryRow | undefined>;
+  /** Sends every given-up row `filter` takes again, as `requeue` does one; how many. */
+  requeueFailed(filter: Pick<DeliveryFilter, 'kind' | 'ticketId'>, now: string): Promise<number>;
   /**
    * Sends a given-up (`failed`) row again: pending, due `now`, attempts from zero and a new day of retries from
    * `now`. The row as it is then; undefined when it is not failed (or does not exist).
@@ -48,6 +50,18 @@ export interface OutboxRepo {
   /** What waits and what was given up, by kind, and when the oldest row not sent yet was queued (the metrics). */
   stats(): Promise<OutboxStats>;
 }
+
+/** Which rows of the delivery log a listing takes; null: any. */
+export interface DeliveryFilter {
+  status: OutboxRow['status'] | null;
+  kind: OutboxRow['kind'] | null;
+  ticketId: string | null;
+  /** Only rows older than this id: the next page. */
+  before: number | null;
+}
+
+/** A row of the delivery log with what its event was: its type, and its previous status (null: the ticket's creation). */
+export type DeliveryRow = OutboxRow & { event_type: string; event_previous_status: string | null };
 
 /** The outbox's figures: pending and failed rows by kind, and the oldest pending row's `created_at` by kind (kinds with none left out). */
 export interface OutboxStats {
