@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachmentSchema, createTicketResponseSchema, notificationPrefsSchema } from '../../src/core';
+import type { Ticket } from '../../src/core';
 import { UNLISTED, UNSUBSCRIBED } from '../../src/server/outbox/dispatcher';
 import { deliveryListSchema, deliverySchema } from '../../src/server/schemas';
 import { guestContact, validDrafts } from '../fixtures/drafts';
@@ -497,7 +498,8 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
 
   it('after an outage the log pages through every given-up delivery, by ticket too, and one call sends them all again', async () => {
     const erin = await userAuth(ts, 'erin');
-    const tickets = [];
+    const logged = ts.logs.length;
+    const tickets: Ticket[] = [];
     for (let i = 0; i < 3; i++) tickets.push(createTicketResponseSchema.parse((await createTicket(ts, erin, validDrafts.technical)).body).ticket);
     const list = async (query: string) => {
       const reply = await call(ts, 'GET', `/agent/deliveries?${query}`, { auth: agentAuth });
@@ -543,6 +545,11 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
     await vi.waitFor(async () => expect((await list('status=pending')).deliveries).toEqual([]), { timeout: 15_000, interval: 25 });
     const sent = new Set((await list('status=sent')).deliveries.map((d) => d.id));
     expect(all.every((id) => sent.has(id))).toBe(true);
+    // Every one was given up, and the log said so once for the desk, not a line each; then that it works again.
+    const givingUp = ts.logs.slice(logged).filter((line) => line.level === 'warn' && line.text.includes('giving up webhook delivery'));
+    expect(givingUp).toHaveLength(1);
+    expect(givingUp[0]?.text).toContain('GET /agent/deliveries?status=failed lists what was given up');
+    expect(ts.logs.slice(logged).some((line) => line.text.includes('it works again') && /\d+ more given up/u.test(line.text))).toBe(true);
     deskAnswers = 503;
   });
 });

@@ -133,6 +133,22 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     deps.logger.warn(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${logTarget(row)} failed: ${reason}; ${then}${more}`));
   };
 
+  // Giving up is said the same way: at once for a receiver, then once every 10 minutes with a count (after an
+  // outage of a day every delivery of it reaches its end, each its own line otherwise).
+  const givenUp = new Map<string, { loggedAt: number; since: number }>();
+  const logGiveUp = (row: OutboxRow, reason: string) => {
+    const receiver = receiverOf(row);
+    const now = deps.clock().getTime();
+    const seen = givenUp.get(receiver);
+    if (seen !== undefined && now - seen.loggedAt < REPEAT_LOG_MS) {
+      seen.since++;
+      return;
+    }
+    const more = seen === undefined || seen.since === 0 ? '' : ` (${seen.since} more given up since the last line)`;
+    givenUp.set(receiver, { loggedAt: now, since: 0 });
+    deps.logger.warn(maskAddresses(`[support] giving up ${row.kind} delivery ${row.id} to ${logTarget(row)} after ${row.attempts} attempts: ${reason}; GET /agent/deliveries?status=failed lists what was given up${more}`));
+  };
+
   const send = async (row: OutboxRow, mail: EmailPayload | null): Promise<void> => {
     if (mail === null) {
       await postWebhook(row.target, row.payload, String(row.event_id), webhookSecrets, deps.clock(), settings.sendTimeoutMs);
@@ -174,17 +190,22 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
       // said at once.
       const receiver = receiverOf(row);
       const was = failing.get(receiver);
+      const gaveUp = givenUp.get(receiver)?.since ?? 0;
       failing.delete(receiver);
-      if (was !== undefined) {
-        const more = was.since === 0 ? '' : ` (${was.since} more failure(s) since the last line)`;
-        deps.logger.info(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${logTarget(row)} sent: it works again${more}`));
+      givenUp.delete(receiver);
+      if (was !== undefined || gaveUp > 0) {
+        const more = [
+          was === undefined || was.since === 0 ? '' : `${was.since} more failure(s) since the last line`,
+          gaveUp === 0 ? '' : `${gaveUp} more given up`,
+        ].filter((part) => part !== '').join('; ');
+        deps.logger.info(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${logTarget(row)} sent: it works again${more === '' ? '' : ` (${more})`}`));
       }
     } catch (error) {
       const reason = `${errorLine(error)}${hintOf(error)}`.slice(0, MAX_ERROR);
       const attempt = nextAttempt(row);
       const { next } = attempt;
       const expired = refusedForGood(error) || attempt.expired;
-      if (expired) deps.logger.warn(maskAddresses(`[support] giving up ${row.kind} delivery ${row.id} to ${logTarget(row)} after ${row.attempts} attempts: ${reason}`));
+      if (expired) logGiveUp(row, reason);
       else logFailure(row, reason, next);
       await deps.store.outbox.markFailed(row.id, reason, expired ? null : next.toISOString());
       deps.metrics?.delivery(row.kind, expired ? 'failed' : 'retry');
