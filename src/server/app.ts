@@ -20,7 +20,7 @@ import { healthRoutes } from './http/health';
 import { rateLimit } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
-import { openApiDocument } from './openapi';
+import { servedOpenApiDocument } from './openapi';
 import { agentRoutes } from './routes/agent';
 import { attachmentRoutes } from './routes/attachments';
 import { defaultDemoDirs, demoRoutes, ENTRY_CACHE_PRODUCTION, widgetRoutes } from './routes/demo';
@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps, options: AppOptions): Hono<AppEnv> {
   const limits = { perMinute: rateLimitPerMinute, anonymousPerMinute: guard.anonymousPerIpMinute, agentPerMinute: agentRateLimitPerMinute };
   api.use('*', rateLimit(limits, deps.clock, deps.store.counters));
   api.route('/', metaRoutes(deps));
-  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  api.get('/openapi.json', (c) => c.json(servedOpenApiDocument(deps.config.dev)));
   api.route('/', attachmentRoutes(deps));
   api.route('/', ticketRoutes(deps));
   api.route('/', ticketActionRoutes(deps));

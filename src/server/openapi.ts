@@ -117,7 +117,19 @@ const PAGE = [
   { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...STATUSES] } },
 ];
 
-/** Builds (once) the OpenAPI document; paths are relative to the server URL `/api/v1`. */
+/**
+ * The document a server serves: outside dev mode without the dev-only paths (`/dev/…`), which answer 404 there, so
+ * a client generated from a production server's document has no methods that cannot work.
+ */
+export function servedOpenApiDocument(dev: boolean): Record<string, unknown> {
+  const full = openApiDocument();
+  if (dev) return full;
+  production ??= { ...full, paths: Object.fromEntries(Object.entries(full.paths as Record<string, unknown>).filter(([path]) => !path.startsWith('/dev/'))) };
+  return production;
+}
+let production: Record<string, unknown> | null = null;
+
+/** Builds (once) the OpenAPI document, dev-only paths included; paths are relative to the server URL `/api/v1`. */
 export function openApiDocument(): Record<string, unknown> {
   cached ??= {
     openapi: '3.1.0',
