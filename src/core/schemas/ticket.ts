@@ -90,7 +90,7 @@ export const ticketSchema = z.lazy(() => z.intersection(ticketDraftSchema, ticke
 /** A ticket. */
 export type Ticket = z.infer<typeof ticketSchema>;
 
-/** The answer to create: the ticket, plus the access key a guest needs to read it back (given once). */
+/** The answer to create: the ticket, plus the access key a guest needs to read it back (in the create's answer and its replay only, never on a read). */
 export const createTicketResponseSchema = z.lazy(() => z.object({
   ticket: ticketSchema,
   accessKey: z.optional(z.string()),
