@@ -315,6 +315,13 @@ describe('the script-tag loader', () => {
     await launcher(page).click();
     await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
     await expect.poll(() => focusedInPanel(page), { timeout: 5_000 }).toBe('H1');
+    // The host's own Escape (a modal of its own that closes on it) hears none the panel handled.
+    await page.evaluate(() => {
+      const w = window as unknown as { hostEscapes: number };
+      w.hostEscapes = 0;
+      document.addEventListener('keydown', (event) => void (event.key === 'Escape' && (w.hostEscapes += 1)));
+    });
+    const hostEscapes = () => page.evaluate(() => (window as unknown as { hostEscapes: number }).hostEscapes);
     for (let round = 0; round < 2; round += 1) {
       await page.keyboard.press('Escape');
       await expect.poll(launcherFocused, { timeout: 5_000 }).toBe(true);
@@ -322,6 +329,12 @@ describe('the script-tag loader', () => {
       await visible(tracked, panel(page).getByRole('button', { name: 'Тест', exact: true }));
       await expect.poll(() => focusedInPanel(page), { timeout: 5_000 }).toBe('H1');
     }
+    expect(await hostEscapes()).toBe(0);
+    // With the panel closed, Escape is the page's.
+    await page.keyboard.press('Escape');
+    await expect.poll(launcherFocused, { timeout: 5_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await hostEscapes()).toBe(1);
     await expectClean(tracked);
     await tracked.context.close();
   });

@@ -24,7 +24,9 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean
       if (event.key === 'Escape' && !event.defaultPrevented) {
         // A dialog inside (a confirmation) handles its own Escape first.
         if (root.querySelector('dialog[open]') !== null) return;
+        // Handled here: a host's own Escape (its modal, its menu) is not closed along with the panel.
         event.preventDefault();
+        event.stopPropagation();
         onEscape();
         return;
       }
