@@ -42,9 +42,11 @@ export function createEnvironment(parts: EnvironmentParts): { current(prefill: P
   let last: WidgetEnv | undefined;
   return {
     current(prefill) {
-      const host = identity.context();
-      const userKey = identity.userKey();
       const guest = identity.guest();
+      // A widget that speaks as a guest files as one: the form asks for the contact and the consent the server
+      // requires of a guest, rather than showing a host's context it would not send.
+      const host = guest ? null : identity.context();
+      const userKey = identity.userKey();
       const pageUrl = currentPageUrl();
       if (last !== undefined && last.host === host && last.userKey === userKey && last.guest === guest && last.pageUrl === pageUrl && last.prefill === prefill) return last;
       last = {

@@ -69,6 +69,25 @@ describe('the embedded widget', () => {
     expect(await offersPageErrors({ pageErrors: false })).toBe(false);
   });
 
+  it('asks for a guest’s contact and consent while it has no token, though the host gave a context: it files as a guest', async () => {
+    const context = { userId: '7', fullName: 'Петров Пётр', role: 'teacher', organization: { title: 'ООО «Ромашка»' }, lmsUrl: 'https://lms.example.ru' };
+    const button = document.body.appendChild(document.createElement('button'));
+    widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1', context }, { emit: () => undefined, launcher: () => button });
+    const root = document.querySelector('uchi-support-panel')?.shadowRoot;
+    if (!root) throw new Error('no panel');
+    act(() => widget?.open());
+    const category = () => [...root.querySelectorAll('button')].find((element) => element.textContent?.includes('Другой вопрос') === true);
+    await waitFor(() => expect(category()).toBeDefined());
+    act(() => category()?.click());
+    // The server files a ticket sent without a token as a guest's, who must give a contact and consent.
+    await waitFor(() => expect(root.querySelector('[data-mode="guest"]')).not.toBeNull(), { timeout: 15_000 });
+    expect(root.textContent).not.toContain('Петров Пётр');
+    // The LMS signs the user in: the form shows them, as the server will file it.
+    act(() => widget?.setToken(tokenOf('user-anna', 'Иванова Анна')));
+    await waitFor(() => expect(root.textContent).toContain('Иванова Анна'));
+    expect(root.querySelector('[data-mode="guest"]')).toBeNull();
+  });
+
   it('forgets what it read for one user when the LMS signs in another: their list is read afresh', async () => {
     const anna = tokenOf('user-anna', 'Иванова Анна');
     const row = { id: 't-anna', number: 'UP-2026-000101', category: 'other', subject: 'Обращение Анны', status: 'registered', priority: 'normal', createdAt: '2026-11-27T04:00:00.000Z', updatedAt: '2026-11-27T04:00:00.000Z', lastEventId: 1 };
