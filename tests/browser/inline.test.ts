@@ -121,8 +121,10 @@ describe('inline', () => {
     await visible(tracked, element.getByRole('region', { name: 'Техподдержка Uchi.Pro' }), 'the element in Russian');
     await element.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
     expect(await element.getByLabel('Тема обращения').isEditable()).toBe(true);
-    // What attributes cannot carry is a property, applied in place; the widget's events come out as DOM events.
+    // What attributes cannot carry is a property, applied in place; the widget's events come out as DOM events. The
+    // context shows while the first token is awaited (with none to come the form is a guest's).
     await element.evaluate((node) => {
+      (node as HTMLElementTagNameMap['uchi-support-widget']).getToken = () => new Promise<string>(() => undefined);
       (node as HTMLElementTagNameMap['uchi-support-widget']).context = { fullName: 'Сидорова Мария Ивановна', role: 'teacher', organization: { title: 'ООО «Учебный центр»' }, lmsUrl: 'https://lms.example.ru' };
     });
     await visible(tracked, element.getByText(/Сидорова/).first(), 'the context set as a property');
