@@ -19,13 +19,27 @@ const TYPES: Readonly<Record<WebhookType, { summary: string; detail: string; bod
     detail: 'A message that left the status as it was: the reporter’s, a specialist’s (`actor` support), or the server’s note on a closed ticket that a follow-up continues it (`actor` system).',
     body: 'WebhookTicketMessage',
   },
+  'ticket.rated': {
+    summary: 'The reporter rated the help',
+    detail: 'The reporter’s rating, given or changed (within its week): `rating` as it is now, its comment included. Not a ticket event: `id` comes from the events’ sequence, so it orders and deduplicates with them.',
+    body: 'WebhookTicketRated',
+  },
+  'ticket.assigned': {
+    summary: 'The ticket’s assignee changed',
+    detail: 'A specialist took it, handed it over or released it, or a named specialist’s move to work took it (that move comes as its own `ticket.status` too): `assignment` says who, by whom and how, `ticket.assignee` who handles it now. Not a ticket event: `id` comes from the events’ sequence.',
+    body: 'WebhookTicketAssigned',
+  },
+  'ticket.erased': {
+    summary: 'The reporter’s personal data was erased from the ticket',
+    detail: 'Support erased the reporter’s data on their request (152-ФЗ, `POST /agent/erasures`): `ticket` is what is left. Erase your own copies of what you received about the ticket’s reporter: their name and contacts, the texts they wrote, their files. The ticket’s deliveries not sent yet were dropped with the erasure (they held the data); this one holds none. Not a ticket event: `id` comes from the events’ sequence.',
+    body: 'WebhookTicketErased',
+  },
 };
 
 const DELIVERY = [
-  'POSTed as JSON to every address of SUPPORT_WEBHOOK_URLS; each address receives all three types, so one endpoint can dispatch on `type`.',
+  'POSTed as JSON to every address of SUPPORT_WEBHOOK_URLS; each address receives every type, so one endpoint can dispatch on `type` (and should accept a type it does not know yet: new ones may be added).',
   'Delivery is at least once and **not ordered**: each delivery is retried on its own, so after an outage a newer event can arrive before older ones, and a process stopped between sending and recording sends one again.',
-  '`ticket` is as the event left it. Event ids increase across the server: keep each event once by the verified body’s `id`, and take the ticket’s state (`ticket.status`, `ticket.assignee`) from the highest `id` seen for the ticket, or read it with `GET /agent/tickets/{id}`.',
-  'A rating or a change of assignee alone sends none (neither is one of the ticket’s events).',
+  '`ticket` is as the event (or notice) left it. Ids increase across the server, events’ and notices’ alike: keep each once by the verified body’s `id`, and take the ticket’s state (`ticket.status`, `ticket.assignee`) from the highest `id` seen for the ticket, or read it with `GET /agent/tickets/{id}`.',
 ].join(' ');
 
 const HEADERS = [

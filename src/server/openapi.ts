@@ -40,6 +40,9 @@ import {
   erasureBodySchema,
   webhookCreatedSchema,
   webhookMessageSchema,
+  webhookRatedSchema,
+  webhookAssignedSchema,
+  webhookErasedSchema,
   webhookStatusSchema,
 } from './schemas';
 import { MAX_PAGE } from './tickets/paging';
@@ -103,6 +106,9 @@ const SCHEMAS = {
   WebhookTicketCreated: jsonSchema(webhookCreatedSchema, 'output'),
   WebhookTicketStatus: jsonSchema(webhookStatusSchema, 'output'),
   WebhookTicketMessage: jsonSchema(webhookMessageSchema, 'output'),
+  WebhookTicketRated: jsonSchema(webhookRatedSchema, 'output'),
+  WebhookTicketAssigned: jsonSchema(webhookAssignedSchema, 'output'),
+  WebhookTicketErased: jsonSchema(webhookErasedSchema, 'output'),
 };
 
 /** The schema names the document defines. */

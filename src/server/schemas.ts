@@ -1,6 +1,6 @@
 /** Answer shapes the server adds on top of the core's contract (agent and dev routes), and the bodies of its webhooks. */
 import * as z from 'zod/mini';
-import { agentStatsSchema, API_ERROR_CODES, CATEGORIES, emailSchema, INITIAL_STATUS, errorAnswerSchema, isoDateTimeSchema, linkedTicketSchema, oneProblemCheckRecordSchema, PRIORITIES, statusSchema, ticketDraftSchema, ticketEventSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
+import { agentStatsSchema, API_ERROR_CODES, CATEGORIES, emailSchema, INITIAL_STATUS, errorAnswerSchema, isoDateTimeSchema, linkedTicketSchema, oneProblemCheckRecordSchema, PRIORITIES, statusSchema, ticketDraftSchema, ticketEventSchema, ticketRatingSchema, ticketRecordSchema, ticketSummarySchema } from '../core';
 import type { ticketListSchema } from '../core';
 
 /**
@@ -156,12 +156,15 @@ export type TicketListResponse = z.infer<typeof ticketListSchema>;
 /** The statuses of outbox rows a specialist can list. */
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 
+/** Every webhook type, in the order the document lists them. */
+export const WEBHOOK_TYPES = ['ticket.created', 'ticket.status', 'ticket.message', 'ticket.rated', 'ticket.assigned', 'ticket.erased'] as const satisfies readonly WebhookType[];
+
 /** One delivery of the outbox, as `GET /agent/deliveries` lists it. */
 export const deliverySchema = z.object({
   id: z.number(),
   kind: z.enum(['email', 'webhook']),
   /** What it announced: the webhook type of its event (an e-mail's event too). */
-  type: z.enum(['ticket.created', 'ticket.status', 'ticket.message'] satisfies WebhookType[]),
+  type: z.enum(WEBHOOK_TYPES),
   target: z.string(),
   eventId: z.number(),
   ticketId: z.string(),
@@ -223,9 +226,23 @@ export const webhookStatusSchema = webhookBody('ticket.status', () => z.extend(s
 /** `ticket.message`: a message that leaves the status as it was (the reporter's, a specialist's, the server's note). */
 export const webhookMessageSchema = webhookBody('ticket.message', () => z.extend(supportEvent(), { type: z.literal('message'), previousStatus: statusSchema }));
 
-/** The body of a webhook, exactly as it is sent: `id` is its event's id, `type` says which of the three it is. */
-export const webhookPayloadSchema = z.discriminatedUnion('type', [webhookCreatedSchema, webhookStatusSchema, webhookMessageSchema]);
+// A notice that is no ticket event: its id is of the events' sequence all the same (events.reserveId), so a desk
+// keeps each once and orders them with the events by one id; `at` is when it happened.
+const noticeShape = () => ({ id: z.int().check(z.positive()), ticket: webhookTicketSchema, at: isoDateTimeSchema });
+
+/** `ticket.rated`: the reporter rated the help or changed their rating (`rating` as it is now). */
+export const webhookRatedSchema = z.lazy(() => z.object({ ...noticeShape(), type: z.literal('ticket.rated'), rating: ticketRatingSchema }));
+/** `ticket.assigned`: the ticket's assignee changed (`assignment`: who, by whom, on what; `ticket.assignee` after it). */
+export const webhookAssignedSchema = z.lazy(() => z.object({ ...noticeShape(), type: z.literal('ticket.assigned'), assignment: assignmentSchema }));
+/**
+ * `ticket.erased`: the reporter's personal data was erased from the ticket on their request (152-ФЗ); `ticket` as it
+ * is left. A desk erases its own copies of what it received about the ticket's reporter.
+ */
+export const webhookErasedSchema = z.lazy(() => z.object({ ...noticeShape(), type: z.literal('ticket.erased') }));
+
+/** The body of a webhook, exactly as it is sent: `id` is its event's or notice's id, `type` says which it is. */
+export const webhookPayloadSchema = z.discriminatedUnion('type', [webhookCreatedSchema, webhookStatusSchema, webhookMessageSchema, webhookRatedSchema, webhookAssignedSchema, webhookErasedSchema]);
 /** The body of a webhook. */
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
-/** The event types a desk receives. */
+/** The types of what a desk receives. */
 export type WebhookType = WebhookPayload['type'];

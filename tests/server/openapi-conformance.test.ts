@@ -97,8 +97,14 @@ describe('the OpenAPI document against the server’s answers', { timeout: 45_00
     const created = await createTicket(ts, user, { ...validDrafts.order, followUpOf: old.number });
     expect(created.status, created.text).toBe(201);
     const next = createTicketResponseSchema.parse(created.body).ticket;
+    // The notices besides the events: the user's rating of the old ticket, and another user erased once the desk has
+    // their ticket.
+    expect((await call(ts, 'POST', `/tickets/${old.id}/rating`, { auth: user, json: { score: 5, comment: 'Спасибо' } })).status).toBe(200);
+    const gone = createTicketResponseSchema.parse((await createTicket(ts, await userAuth(ts, 'conformance-erased'), validDrafts.other)).body).ticket;
+    await vi.waitFor(() => expect(desk.hits.some((hit) => hit.body.includes(gone.id))).toBe(true), { timeout: 15_000, interval: 25 });
+    expect((await call(ts, 'POST', '/agent/erasures', { auth: agentAuth, json: { userId: 'conformance-erased' } })).status).toBe(200);
 
-    const ticketIds = [old.id, next.id];
+    const ticketIds = [old.id, next.id, gone.id];
     const eventIds = new Set<number>();
     for (const id of ticketIds) {
       for (const event of agentTicketSchema.parse((await call(ts, 'GET', `/agent/tickets/${id}`, { auth: agentAuth })).body).events) eventIds.add(event.id);
@@ -107,8 +113,10 @@ describe('the OpenAPI document against the server’s answers', { timeout: 45_00
     await vi.waitFor(async () => expect((await pending()).filter((d) => ticketIds.includes(d.ticketId))).toEqual([]), { timeout: 15_000, interval: 25 });
     const hits = desk.hits.map((hit) => ({ hit, body: JSON.parse(hit.body) as { id: number; type: string; ticket: { id: string } } }))
       .filter(({ body }) => ticketIds.includes(body.ticket.id));
-    // Every event of both tickets came, so each kind of event below was checked.
-    expect(new Set(hits.map(({ body }) => body.id))).toEqual(eventIds);
+    // Every event of the tickets came, and every notice, so each type below was checked.
+    const notices = new Set(['ticket.rated', 'ticket.assigned', 'ticket.erased']);
+    expect(new Set(hits.filter(({ body }) => !notices.has(body.type)).map(({ body }) => body.id))).toEqual(eventIds);
+    expect(hits.filter(({ body }) => notices.has(body.type)).every(({ body }) => !eventIds.has(body.id))).toBe(true);
     expect(new Set(hits.map(({ body }) => body.type))).toEqual(new Set(Object.keys(doc.webhooks)));
 
     const now = Math.floor(Date.now() / 1000);

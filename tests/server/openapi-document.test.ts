@@ -53,7 +53,7 @@ describe('the OpenAPI document', () => {
     expect(reply.status).toBe(200);
     const doc = reply.body as Document;
     expect(errorsOf(doc)).toEqual([]);
-    expect(Object.keys(doc.webhooks).sort()).toEqual(['ticket.created', 'ticket.message', 'ticket.status']);
+    expect(Object.keys(doc.webhooks).sort()).toEqual(['ticket.assigned', 'ticket.created', 'ticket.erased', 'ticket.message', 'ticket.rated', 'ticket.status']);
     // What a generated client or receiver names its methods: every operation has an id, and no two the same.
     const operations = [...Object.values(doc.paths), ...Object.values(doc.webhooks as Document['paths'])].flatMap((item) => Object.values(item));
     const ids = operations.map((operation) => operation.operationId);

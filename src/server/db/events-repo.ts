@@ -13,6 +13,9 @@ export function eventsRepo(db: Database) {
   const byId = db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?');
   const lastOf = db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM events WHERE ticket_id = ?');
   const countOf = db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE ticket_id = ? AND actor = ?');
+  // AUTOINCREMENT gives an event an id above the largest ever given, kept in sqlite_sequence: raising it there takes
+  // an id no event will get. A notice is always of a ticket, which has its first event, so the row is there.
+  const reserve = db.prepare<[], { seq: number }>(`UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'events' RETURNING seq`);
 
   return {
     /** Appends an event and returns its id. */
@@ -25,5 +28,11 @@ export function eventsRepo(db: Database) {
     lastId: (ticketId: string) => lastOf.get(ticketId)?.id ?? 0,
     /** How many events of `actor` a ticket has. */
     count: (ticketId: string, actor: string) => countOf.get(ticketId, actor)?.n ?? 0,
+    /** An id of the events' sequence no event gets (see EventsWrites.reserveId); only inside a write transaction. */
+    reserveId: () => {
+      const row = reserve.get();
+      if (row === undefined) throw new Error('the events have no sequence yet: a notice comes only after a ticket');
+      return row.seq;
+    },
   };
 }

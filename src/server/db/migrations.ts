@@ -228,6 +228,37 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'idempotency records by age, which the periodic cleanup deletes',
     sql: `CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);`,
   },
+  {
+    version: 18,
+    // A rating, an assignment or an erasure is announced to the desks under an id of the events' sequence with no
+    // event row (events.reserveId): the outbox's event_id no longer references events. SQLite drops a reference
+    // only by copying the table.
+    name: 'deliveries of notices that are not events (a rating, an assignment, an erasure)',
+    sql: `
+      CREATE TABLE outbox_copy (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('email', 'webhook')),
+        target TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        event_id INTEGER NOT NULL,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        payload TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        requeued_at TEXT
+      );
+      INSERT INTO outbox_copy (id, kind, target, dedupe_key, event_id, ticket_id, payload, attempts, next_attempt_at, last_error, status, created_at, sent_at, requeued_at)
+        SELECT id, kind, target, dedupe_key, event_id, ticket_id, payload, attempts, next_attempt_at, last_error, status, created_at, sent_at, requeued_at FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_copy RENAME TO outbox;
+      CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE status = 'pending';
+      CREATE INDEX outbox_by_status ON outbox (status, id);
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

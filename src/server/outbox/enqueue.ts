@@ -2,9 +2,10 @@
  * Queues the deliveries of one ticket event inside the transaction that appends it: the event and its
  * e-mail/webhooks commit together or not at all, and the dispatcher sends them afterwards.
  */
-import type { Category, Priority, Reporter as ReporterRecord, Status, TicketDraft } from '../../core';
+import type { Category, Priority, Reporter as ReporterRecord, Status, TicketDraft, TicketRating } from '../../core';
 import type { AppDeps } from '../context';
 import type { EventRow, TicketRow } from '../db/rows';
+import type { Assignment, WebhookPayload, WebhookTicket } from '../schemas';
 import type { NewOutboxRow, Transaction } from '../storage/types';
 import { eventView } from '../tickets/view';
 import { EMAIL_STATUSES, renderEmail } from './email';
@@ -22,25 +23,52 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
   const sending = notifications.webhookUrls.length > 0 || notifications.smtpUrl !== null;
   const files = !sending || event.previous_status === null ? [] : (await tx.attachments.listOfEvents(ticket.id)).filter((row) => row.event_id === event.id);
   if (notifications.webhookUrls.length > 0) {
-    // The ticket a follow-up continues, as the API names it.
-    const followed = ticket.follow_up_of === null ? undefined : await tx.tickets.get(ticket.follow_up_of);
-    const body = JSON.stringify(webhookPayload({
-      id: ticket.id,
-      number: ticket.number,
-      status: event.status as Status,
-      category: ticket.category as Category,
-      priority: ticket.priority as Priority,
-      subject: ticket.subject,
-      followUpOf: followed === undefined ? null : { id: followed.id, number: followed.number },
-      assignee: ticket.assignee,
-    }, eventView(event, files, 'support')));
-    notifications.webhookUrls.forEach((url, index) => {
-      rows.push({ ...base, kind: 'webhook', target: url, dedupe_key: `webhook:${event.id}:${index}`, payload: body });
-    });
+    const body = JSON.stringify(webhookPayload(await webhookTicketOf(tx, ticket, event.status as Status), eventView(event, files, 'support')));
+    rows.push(...webhookRows(deps, base, body));
   }
   const email = await emailFor(deps, tx, ticket, event, files.map((file) => file.name));
   if (email !== null) rows.push({ ...base, kind: 'email', target: email.to, dedupe_key: `email:${event.id}`, payload: JSON.stringify(email) });
   if (rows.length > 0) await tx.outbox.enqueue(rows);
+}
+
+/** The ticket as a webhook names it, with `status` the one its event left. */
+async function webhookTicketOf(tx: Transaction, ticket: TicketRow, status: Status): Promise<WebhookTicket> {
+  // The ticket a follow-up continues, as the API names it.
+  const followed = ticket.follow_up_of === null ? undefined : await tx.tickets.get(ticket.follow_up_of);
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    status,
+    category: ticket.category as Category,
+    priority: ticket.priority as Priority,
+    subject: ticket.subject,
+    followUpOf: followed === undefined ? null : { id: followed.id, number: followed.number },
+    assignee: ticket.assignee,
+  };
+}
+
+/** One delivery of `body` to each address of SUPPORT_WEBHOOK_URLS. */
+function webhookRows(deps: AppDeps, base: Pick<NewOutboxRow, 'event_id' | 'ticket_id' | 'created_at'>, body: string): NewOutboxRow[] {
+  return deps.config.notifications.webhookUrls.map((url, index) => ({ ...base, kind: 'webhook', target: url, dedupe_key: `webhook:${base.event_id}:${index}`, payload: body }));
+}
+
+/** A notice to the desks that is no ticket event, and what it carries besides the ticket. */
+export type Notice =
+  | { type: 'ticket.rated'; rating: TicketRating }
+  | { type: 'ticket.assigned'; assignment: Assignment }
+  | { type: 'ticket.erased' };
+
+/**
+ * Queues the webhooks of `notice` about `ticket` (as it is now, inside the transaction that made the change) under an
+ * id of the events' sequence. Nothing without webhooks; never an e-mail. Returns whether anything was queued: the
+ * caller wakes the dispatcher after the commit (`broker.publish`).
+ */
+export async function queueNotice(deps: AppDeps, tx: Transaction, ticket: TicketRow, notice: Notice, at: string): Promise<boolean> {
+  if (deps.config.notifications.webhookUrls.length === 0) return false;
+  const id = await tx.events.reserveId();
+  const body: WebhookPayload = { id, ticket: await webhookTicketOf(tx, ticket, ticket.status as Status), at, ...notice };
+  await tx.outbox.enqueue(webhookRows(deps, { event_id: id, ticket_id: ticket.id, created_at: at }, JSON.stringify(body)));
+  return true;
 }
 
 async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, files: readonly string[]) {

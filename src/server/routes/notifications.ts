@@ -131,8 +131,9 @@ function readCursor(raw: string | undefined): number | null {
   return Number(raw);
 }
 
-/** What a delivery announced: the webhook type of its event (an e-mail's event too). */
+/** What a delivery announced: a webhook's type, or an e-mail's event as a webhook would name it. */
 function deliveryType(row: DeliveryRow): WebhookType {
+  if (row.kind === 'webhook') return (JSON.parse(row.payload) as { type: WebhookType }).type;
   if (row.event_previous_status === null) return 'ticket.created';
   return row.event_type === 'message' ? 'ticket.message' : 'ticket.status';
 }

@@ -1,9 +1,9 @@
 /** The delivery log's query, the same on both engines but for how a parameter is written. */
 import type { DeliveryFilter } from './types';
 
-/** The outbox rows with their event's type and previous status (what the delivery announced). */
+/** The outbox rows with their event's type and previous status (what the delivery announced; none for a notice). */
 export const DELIVERY_SELECT = `SELECT outbox.*, events.type AS event_type, events.previous_status AS event_previous_status
-  FROM outbox JOIN events ON events.id = outbox.event_id`;
+  FROM outbox LEFT JOIN events ON events.id = outbox.event_id`;
 
 /** ` WHERE …` for `filter` (empty when it takes every row) and its values; `mark(n)` writes the n-th parameter. */
 export function deliveryConditions(filter: DeliveryFilter, mark: (n: number) => string): { where: string; values: unknown[] } {

@@ -224,6 +224,13 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'idempotency records by age, which the periodic cleanup deletes',
     sql: `CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);`,
   },
+  {
+    version: 16,
+    // A rating, an assignment or an erasure is announced to the desks under an id of the events' sequence with no
+    // event row (events.reserveId): the outbox's event_id no longer references events.
+    name: 'deliveries of notices that are not events (a rating, an assignment, an erasure)',
+    sql: `ALTER TABLE outbox DROP CONSTRAINT outbox_event_id_fkey;`,
+  },
 ];
 
 /** The newest schema version this build knows. */

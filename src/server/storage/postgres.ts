@@ -164,6 +164,11 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
       if (row === undefined) throw new Error('inserted event has no id');
       return row.id;
     },
+    reserveId: async () => {
+      const row = await first<{ id: number }>(db, `SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id`);
+      if (row === undefined) throw new Error('the events sequence gave no id');
+      return Number(row.id);
+    },
   };
   const assignments: AssignmentsWrites = {
     listOf: (ticketId) => rows<AssignmentRow>(db, 'SELECT * FROM assignments WHERE ticket_id = $1 ORDER BY id', [ticketId]),

@@ -90,6 +90,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       lastId: async (ticketId) => events.lastId(ticketId),
       count: async (ticketId, actor) => events.count(ticketId, actor),
       insert: async (event) => events.insert(event),
+      reserveId: async () => events.reserveId(),
     },
     assignments: {
       listOf: async (ticketId) => assignments.listOf(ticketId),

@@ -60,8 +60,11 @@ export interface DeliveryFilter {
   before: number | null;
 }
 
-/** A row of the delivery log with what its event was: its type, and its previous status (null: the ticket's creation). */
-export type DeliveryRow = OutboxRow & { event_type: string; event_previous_status: string | null };
+/**
+ * A row of the delivery log with what its event was: its type (null: a notice, no event) and its previous status
+ * (null: the ticket's creation).
+ */
+export type DeliveryRow = OutboxRow & { event_type: string | null; event_previous_status: string | null };
 
 /** The outbox's figures: pending and failed rows by kind, and the oldest pending row's `created_at` by kind (kinds with none left out). */
 export interface OutboxStats {
@@ -128,6 +131,12 @@ export interface EventsRepo {
 export interface EventsWrites extends EventsRepo {
   /** Appends an event and returns its id; other processes learn of it when the transaction commits. */
   insert(event: NewEvent): Promise<number>;
+  /**
+   * Takes the next id of the events' sequence without an event: no event gets it, and every event after it has a
+   * higher one. A notice to the desks that is no ticket event (a rating, an assignment, an erasure) is sent under
+   * it, so a desk orders and deduplicates notices and events by one id.
+   */
+  reserveId(): Promise<number>;
 }
 
 /** Reads of support's history of assignees. */

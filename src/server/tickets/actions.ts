@@ -50,7 +50,7 @@ async function appendEvent(deps: AppDeps, tx: Transaction, ticket: TicketRow, ch
     await claimAttachments(tx, change.owner, ticket.id, eventId, change.attachmentIds, change.unlimitedFiles === true ? Number.POSITIVE_INFINITY : deps.config.limits.maxFilesPerTicket);
   }
   await tx.tickets.setStatus(ticket.id, change.status, at);
-  const taken = change.takenBy === undefined ? null : await recordAssignment(tx, ticket, { assignee: change.takenBy, by: change.takenBy, cause: 'status', at });
+  const taken = change.takenBy === undefined ? null : await recordAssignment(deps, tx, ticket, { assignee: change.takenBy, by: change.takenBy, cause: 'status', at });
   // E-mail and webhooks commit with the event: a crash after the commit loses no notification.
   await queueDeliveries(deps, tx, taken === null ? ticket : { ...ticket, assignee: taken.assignee }, { ...event, id: eventId });
   return eventId;

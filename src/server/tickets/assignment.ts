@@ -14,12 +14,14 @@ import type { Assignment } from '../schemas';
 import type { Transaction } from '../storage/types';
 import { anyTicket } from './access';
 import { agentSummaryView, assignmentView } from './view';
+import { queueNotice } from '../outbox/enqueue';
 
 /** The status in which a specialist is handling a ticket («Обращение в работе»): moving one there takes it. */
 export const WORKING_STATUS: Status = 'in_progress';
 
 /** Records a change of assignee in the caller's transaction: the ticket's column and the history row. */
 export async function recordAssignment(
+  deps: AppDeps,
   tx: Transaction,
   ticket: TicketRow,
   change: { assignee: string | null; by: string | null; cause: AssignmentRow['cause']; at: string },
@@ -33,7 +35,11 @@ export async function recordAssignment(
     cause: change.cause,
     created_at: change.at,
   };
-  return { ...row, id: await tx.assignments.insert(row) };
+  const made = { ...row, id: await tx.assignments.insert(row) };
+  // The desks hear of it: an assignment is no ticket event, so it comes as a notice of its own (the caller wakes the
+  // dispatcher after the commit).
+  await queueNotice(deps, tx, (await tx.tickets.get(ticket.id)) ?? ticket, { type: 'ticket.assigned', assignment: assignmentView(made) }, change.at);
+  return made;
 }
 
 /** Whether two specialists' names are one name (a configured name's case may change while tickets keep the old). */
@@ -107,9 +113,11 @@ export async function assignTicket(deps: AppDeps, caller: AgentIdentity, id: str
             },
       );
     }
-    const made = await recordAssignment(tx, ticket, { assignee: target, by: caller.name, cause: 'assign', at: deps.clock().toISOString() });
+    const made = await recordAssignment(deps, tx, ticket, { assignee: target, by: caller.name, cause: 'assign', at: deps.clock().toISOString() });
     return { row: (await tx.tickets.get(ticket.id)) ?? ticket, assignment: made };
   });
+  // Its notice to the desks is queued: the dispatcher wakes on the ticket's news.
+  if (assignment !== null) deps.broker.publish(row.id);
   const view: Assignment | null = assignment === null ? null : assignmentView(assignment);
   return { ...(await agentSummaryView(deps.store, row)), assignment: view };
 }

@@ -11,6 +11,7 @@ import { isTicketNumber } from '../../core';
 import type { LinkedTicket, Reporter, TicketDraft } from '../../core';
 import { userOwner } from '../auth/identity';
 import type { AppDeps } from '../context';
+import { queueNotice } from '../outbox/enqueue';
 import type { ErasedPerson } from '../storage/types';
 import { failures } from '../errors';
 import { ticketByRef } from './access';
@@ -67,6 +68,12 @@ export async function erasePerson(deps: AppDeps, request: ErasureRequest): Promi
     const theirs = 'owner' in who ? [who.owner] : [];
     const names = await tx.erasure.attachments(ids, theirs);
     await tx.erasure.records(ids, theirs);
+    // The desks kept what they were sent: each ticket's notice (with nothing of the person) tells them to erase it.
+    const at = deps.clock().toISOString();
+    for (const id of ids) {
+      const erased = await tx.tickets.get(id);
+      if (erased !== undefined) await queueNotice(deps, tx, erased, { type: 'ticket.erased' }, at);
+    }
     return { tickets: found.map((row) => ({ id: row.id, number: row.number })), names };
   });
   for (const name of names) await deps.files.discard(name);

@@ -12,10 +12,11 @@ import { reporterCanSee, reporterTicket } from './access';
 import { MAX_LOW_RATINGS } from '../schemas';
 import type { AgentStatsAnswer } from '../schemas';
 import { ticketView } from './view';
+import { queueNotice } from '../outbox/enqueue';
 
 /** Stores or changes the reporter's rating of their ticket; answers the ticket with it. */
 export async function rateTicket(deps: AppDeps, reporter: Reporter, id: string, body: { score: number; comment?: string | undefined }): Promise<Ticket> {
-  return deps.store.write(async (tx) => {
+  const { view, told } = await deps.store.write(async (tx) => {
     const found = await reporterTicket(tx, reporter, id);
     const row = (await tx.tickets.getForUpdate(found.id)) ?? found;
     // Still theirs once locked: an erasure committed meanwhile gave the ticket an owner of its own.
@@ -32,8 +33,13 @@ export async function rateTicket(deps: AppDeps, reporter: Reporter, id: string, 
     const comment = body.comment === undefined || body.comment === '' ? null : body.comment;
     const at = now.toISOString();
     await tx.tickets.setRating(row.id, { score: body.score, comment, ratedAt: row.rated_at ?? at, updatedAt: at });
-    return ticketView(tx, (await tx.tickets.get(row.id)) ?? row);
+    const view = await ticketView(tx, (await tx.tickets.get(row.id)) ?? row);
+    // The desks hear of it: a rating is no ticket event, so it comes as a notice of its own.
+    const told = view.rating !== undefined && (await queueNotice(deps, tx, row, { type: 'ticket.rated', rating: view.rating }, at));
+    return { view, told };
   });
+  if (told) deps.broker.publish(view.id);
+  return view;
 }
 
 /** The rating statistics of the last {@link RATING_STATS_DAYS} days, with the ratings under 4 to follow up. */
