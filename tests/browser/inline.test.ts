@@ -52,6 +52,35 @@ describe('inline', () => {
     await tracked.context.close();
   });
 
+  it('in a dialog of the page’s own, opened by its own button: no launcher, and the dialog keeps the focus and closes on Escape', async () => {
+    const head = snippet(h, [['init', { apiUrl: h.apiUrl, mode: 'inline', container: '#support-body' }]]);
+    const body = `<main><h1>Курс</h1><button id="help" type="button">Помощь</button>
+      <dialog id="support-dialog" aria-label="Техподдержка"><div id="support-body"></div></dialog></main>`;
+    const tracked = await openPage(h, h.host.serve('/own-dialog', { body: hostPage(head, body) }));
+    const { page } = tracked;
+    await page.evaluate(() => {
+      const dialog = document.getElementById('support-dialog') as HTMLDialogElement;
+      document.getElementById('help')?.addEventListener('click', () => dialog.showModal());
+    });
+    await page.locator('#help').click();
+    const region = page.locator('#support-body').getByRole('region', { name: 'Техподдержка Uchi.Pro' });
+    await visible(tracked, region, 'the widget in the page’s dialog', 15_000);
+    expect(await placement(page, 'uchi-support-inline')).toMatchObject({ parentId: 'support-body', launchers: 0 });
+    await region.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
+    await region.getByLabel('Тема обращения').fill('Не загружается видео');
+    // The modal dialog keeps Tab inside it; Escape closes it, and the focus returns to the page's button.
+    for (let i = 0; i < 12; i += 1) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog')?.id ?? document.activeElement?.id ?? null)).toBe('support-dialog');
+    await page.keyboard.press('Escape');
+    await waitUntil(tracked, 'the dialog closed', () => page.evaluate(() => !(document.getElementById('support-dialog') as HTMLDialogElement).open));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('help');
+    // Opened again, what was typed is there.
+    await page.locator('#help').click();
+    expect(await region.getByLabel('Тема обращения').inputValue()).toBe('Не загружается видео');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('fetches the English texts only for English, never shows Russian first, and keeps Russian when they fail', async () => {
     const body = '<main><h1>Support</h1><div id="support"></div></main>';
     const english = (path: string) => /^\/widget\/chunks\/english-[\w-]+\.js$/.test(path);
