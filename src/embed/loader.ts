@@ -62,7 +62,7 @@ if (!previous?.on) {
     const sheet = new CSSStyleSheet();
     // `!important` in a shadow root beats the page's `* {… !important}` on the host: the host is reset from inside.
     sheet.replaceSync(
-      `:host{all:initial!important;position:fixed!important;z-index:${o?.zIndex ?? 2147483000}!important;${o?.placement?.slice?.(7) ?? 'right'}:${o?.offset?.x ?? 20}px!important;bottom:${o?.offset?.y ?? 20}px!important}button{all:initial;padding:14px;border-radius:24px;background:var(--uchi-support-accent,#2f6fed);color:#fff;font:600 15px var(--uchi-support-font,sans-serif);cursor:pointer}`,
+      `:host{all:initial!important;position:fixed!important;z-index:${o?.zIndex ?? 2147483000}!important;${o?.placement?.slice?.(7) ?? 'right'}:${o?.offset?.x ?? 20}px!important;bottom:${o?.offset?.y ?? 20}px!important}button{all:initial;padding:14px;border-radius:24px;background:var(--uchi-support-accent,#2f6fed);color:#fff;font:600 15px var(--uchi-support-font,system-ui);cursor:pointer}`,
     );
     const root = host.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];

@@ -128,6 +128,21 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  it('draws the launcher, without a font of the page’s, in the system font the panel opens in', async () => {
+    const tracked = await openPage(h, h.host.serve('/launcher-font', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) }));
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    const family = () => launcher(page).evaluate((button) => getComputedStyle(button).fontFamily);
+    expect(await family()).toBe('system-ui');
+    await launcher(page).click();
+    const title = panel(page).getByRole('heading', { level: 1 });
+    await visible(tracked, title);
+    const panelFont = await title.evaluate((heading) => getComputedStyle(heading).fontFamily);
+    expect(panelFont.split(',')[0]?.trim()).toBe('system-ui');
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('boots on hover: renders the form hidden before the click, and defines no custom element', async () => {
     const url = h.host.serve('/hover', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
     const tracked = await openPage(h);
