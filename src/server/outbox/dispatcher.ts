@@ -119,34 +119,32 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     const next = new Date(deps.clock().getTime() + retryDelay(row.attempts, settings.retryBaseMs, settings.retryMaxMs));
     return { next, expired: next.getTime() - Date.parse(row.requeued_at ?? row.created_at) > settings.giveUpMs };
   };
-  const logFailure = (row: OutboxRow, reason: string, next: Date) => {
-    const receiver = receiverOf(row);
+  /**
+   * Whether a receiver's trouble of one kind is said now: at once, then at most every REPEAT_LOG_MS. Returns the
+   * line's ending (how many were not said since the line before), or null to count this one and stay silent.
+   */
+  const sayNow = (said: Map<string, { loggedAt: number; since: number }>, receiver: string, what: string): string | null => {
     const now = deps.clock().getTime();
-    const seen = failing.get(receiver);
+    const seen = said.get(receiver);
     if (seen !== undefined && now - seen.loggedAt < REPEAT_LOG_MS) {
       seen.since++;
-      return;
+      return null;
     }
-    const more = seen === undefined || seen.since === 0 ? '' : ` (${seen.since} more failure(s) since the last line)`;
-    failing.set(receiver, { loggedAt: now, since: 0 });
-    const then = `next try ${next.toISOString()}`;
-    deps.logger.warn(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${logTarget(row)} failed: ${reason}; ${then}${more}`));
+    said.set(receiver, { loggedAt: now, since: 0 });
+    return seen === undefined || seen.since === 0 ? '' : ` (${seen.since} more ${what} since the last line)`;
   };
-
-  // Giving up is said the same way: at once for a receiver, then once every 10 minutes with a count (after an
-  // outage of a day every delivery of it reaches its end, each its own line otherwise).
+  const logFailure = (row: OutboxRow, reason: string, next: Date) => {
+    const more = sayNow(failing, receiverOf(row), 'failure(s)');
+    if (more !== null) deps.logger.warn(maskAddresses(`[support] ${row.kind} delivery ${row.id} to ${logTarget(row)} failed: ${reason}; next try ${next.toISOString()}${more}`));
+  };
+  // Giving up is said the same way (after an outage of a day every delivery to the receiver reaches its end, each
+  // its own line otherwise).
   const givenUp = new Map<string, { loggedAt: number; since: number }>();
   const logGiveUp = (row: OutboxRow, reason: string) => {
-    const receiver = receiverOf(row);
-    const now = deps.clock().getTime();
-    const seen = givenUp.get(receiver);
-    if (seen !== undefined && now - seen.loggedAt < REPEAT_LOG_MS) {
-      seen.since++;
-      return;
+    const more = sayNow(givenUp, receiverOf(row), 'given up');
+    if (more !== null) {
+      deps.logger.warn(maskAddresses(`[support] giving up ${row.kind} delivery ${row.id} to ${logTarget(row)} after ${row.attempts} attempts: ${reason}; GET /agent/deliveries?status=failed lists what was given up${more}`));
     }
-    const more = seen === undefined || seen.since === 0 ? '' : ` (${seen.since} more given up since the last line)`;
-    givenUp.set(receiver, { loggedAt: now, since: 0 });
-    deps.logger.warn(maskAddresses(`[support] giving up ${row.kind} delivery ${row.id} to ${logTarget(row)} after ${row.attempts} attempts: ${reason}; GET /agent/deliveries?status=failed lists what was given up${more}`));
   };
 
   const send = async (row: OutboxRow, mail: EmailPayload | null): Promise<void> => {
