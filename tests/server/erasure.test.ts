@@ -184,6 +184,29 @@ describe('erasing a person', { timeout: 60_000 }, () => {
     }
   });
 
+  it('ends the streams another process of the same database serves within a heartbeat, with nothing sent', async () => {
+    // A second server on the same store, whose streams hear of nothing the first one erases.
+    const other = await startTestServer({ dir: ts.dir, config: { heartbeatMs: 200, ...(ts.dbPath.startsWith('postgres') ? { databaseUrl: ts.dbPath } : {}) } });
+    try {
+      const user = await userAuth(ts, 'erase-elsewhere');
+      const ticket = createTicketResponseSchema.parse((await createTicket(ts, user, validDrafts.other)).body).ticket;
+      const stream = await openSse(`${other.api}/tickets/${ticket.id}/events`, { authorization: user });
+      try {
+        expect(stream.status).toBe(200);
+        await stream.next(10_000);
+        // The other process has heard of everything so far: support's message came to it as the next event.
+        expect((await call(ts, 'POST', `/agent/tickets/${ticket.id}/messages`, { auth: agentAuth, json: { text: 'До удаления' } })).status).toBe(201);
+        expect((await stream.next(10_000)).data).toContain('До удаления');
+        await erase({ userId: 'erase-elsewhere' });
+        await expect(stream.next(10_000)).rejects.toThrow('stream ended');
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   it('asks for exactly one of userId, email and ticket, and is a specialist’s to ask', async () => {
     for (const body of [{}, { userId: 'a', email: 'a@example.ru' }, { userId: 'a', ticket: 'UP-2026-000001' }, { email: 'not an address' }, { userId: '' }, { ticket: '' }, { name: 'a' }]) {
       const reply = await erase(body);

@@ -62,7 +62,19 @@ export function streamTicketEvents(c: Context, deps: AppDeps, ticketId: string, 
     const release = opener.owner === null ? () => undefined : deps.guards.streams.open(opener.owner, () => queue.close());
     const expiry = opener.expiresAt === null ? null : setTimeout(() => queue.close(), Math.max(0, opener.expiresAt.getTime() - deps.clock().getTime()));
     stream.onAbort(() => queue.close());
-    const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.config.heartbeatMs);
+    // The opener's right to read is asked again with each heartbeat too: an erasure made by another process of the
+    // same database wakes no stream here (it adds no event), and the stream ends within a heartbeat. A database that
+    // does not answer ends nothing.
+    let asking = false;
+    const askAgain = () => {
+      if (asking || opener.stillReadable === null) return;
+      asking = true;
+      opener.stillReadable().then((readable) => readable || queue.close(), () => undefined).finally(() => (asking = false));
+    };
+    const heartbeat = setInterval(() => {
+      void stream.write(': heartbeat\n\n');
+      askAgain();
+    }, deps.config.heartbeatMs);
     try {
       // The first bytes flush the headers, so the client knows at once that the stream is open.
       await stream.write(`retry: ${RETRY_MS}\n\n`);
