@@ -1,7 +1,7 @@
 /** The React component for React hosts: the same widget, mounted into a div it renders (own React root inside). */
 import { useEffect, useRef, useState } from 'react';
 import { errorPayload, HOST_EVENTS } from './events';
-import { mount } from './mount';
+import { mountWidget as mount } from './mount-widget';
 import type { GetToken, HostContext, HostEvent, HostEventPayloads, Locale, MountedWidget, MountOptions, Theme, UchiProAccount } from './types';
 
 /** `onEvent`'s arguments: an event name with its payload (narrowed by comparing the name). */
