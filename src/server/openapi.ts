@@ -180,7 +180,7 @@ function withResponse(status: string, answer: Record<string, unknown>, built: Re
 function paths(): Record<string, unknown> {
   return {
     '/meta': { get: operation('getMeta', 'Server time, open now, next opening, channels, limits', { ok: 'Meta', errors: [429] }) },
-    '/openapi.json': { get: operation('getOpenApiDocument', 'This document', { ok: null, errors: [] }) },
+    '/openapi.json': { get: operation('getOpenApiDocument', 'This document', { ok: null, errors: [429] }) },
     '/healthz': { get: operation('getHealth', 'Liveness, for load balancers (also at the server’s root): `{ "status": "ok" }` while the process serves requests. No auth, no rate limit, never cached', { ok: null, errors: [] }) },
     '/readyz': {
       get: withResponse('503', { description: 'Not ready: `{ "status": "unavailable", "checks" }` naming what failed, or `{ "status": "draining" }` while a stop drains (SUPPORT_SHUTDOWN_DRAIN_MS)', content: { 'application/json': { schema: { type: 'object' } } } }, operation('getReadiness', 'Readiness (also at the server’s root): `{ "status": "ok", "checks" }` when the database answers and takes a write and the disks have room; otherwise 503 `{ "status": "unavailable", "checks" }` naming what failed. No auth, no rate limit, never cached', { ok: null, errors: [] })),

@@ -58,7 +58,7 @@ export type AgentStatsAnswer = z.infer<typeof agentStatsAnswerSchema>;
  * route) or `status` (a named specialist moved the ticket, which nobody handled, to work).
  */
 export const assignmentSchema = z.object({
-  id: z.number(),
+  id: z.int(),
   assignee: z.nullable(z.string()),
   previous: z.nullable(z.string()),
   by: z.nullable(z.string()),
@@ -161,15 +161,15 @@ export const WEBHOOK_TYPES = ['ticket.created', 'ticket.status', 'ticket.message
 
 /** One delivery of the outbox, as `GET /agent/deliveries` lists it. */
 export const deliverySchema = z.object({
-  id: z.number(),
+  id: z.int(),
   kind: z.enum(['email', 'webhook']),
   /** What it announced: the webhook type of its event (an e-mail's event too). */
   type: z.enum(WEBHOOK_TYPES),
   target: z.string(),
-  eventId: z.number(),
+  eventId: z.int(),
   ticketId: z.string(),
   status: z.enum(DELIVERY_STATUSES),
-  attempts: z.number(),
+  attempts: z.int(),
   nextAttemptAt: z.nullable(z.string()),
   lastError: z.nullable(z.string()),
   createdAt: z.string(),
@@ -183,7 +183,7 @@ export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema)
 export const deliveriesRetryBodySchema = z.strictObject({
   kind: z.optional(z.enum(['email', 'webhook'])),
   /** A ticket's id or number. */
-  ticket: z.optional(z.string().check(z.maxLength(64, 'too_long'))),
+  ticket: z.optional(z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(64, 'too_long'))),
 });
 /** `POST /agent/deliveries/retry`: how many were given up and are pending again. */
 export const deliveriesRetryAnswerSchema = z.object({ requeued: z.int().check(z.nonnegative()) });

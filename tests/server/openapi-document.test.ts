@@ -68,6 +68,8 @@ describe('the OpenAPI document', () => {
     const pathOperations = Object.values(doc.paths).flatMap((item) => Object.values(item));
     const limited = pathOperations.filter((operation) => '429' in operation.responses);
     expect(limited.length).toBeGreaterThan(20);
+    // Only the probes are not limited; the document itself is.
+    expect(pathOperations.filter((operation) => !('429' in operation.responses)).map((operation) => operation.operationId).sort()).toEqual(['getHealth', 'getReadiness']);
     expect(limited.filter((operation) => !('503' in operation.responses)).map((operation) => operation.operationId)).toEqual([]);
     // A specialist's change may be keyed for retries; a ticket's create must be.
     const keyOf = (path: string) => doc.paths[path]?.post?.parameters?.find((parameter) => parameter.name === 'Idempotency-Key');

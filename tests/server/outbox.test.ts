@@ -533,6 +533,9 @@ describe('outbox: giving up', { timeout: 45_000 }, () => {
     expectError(await call(ts, 'GET', '/agent/deliveries?cursor=abc', { auth: agentAuth }), 400, 'bad_request');
     expectError(await call(ts, 'GET', '/agent/deliveries?ticket=UP-2026-999999', { auth: agentAuth }), 404, 'not_found');
     expectError(await call(ts, 'POST', '/agent/deliveries/retry', { auth: agentAuth, json: { kind: 'sms' } }), 422, 'validation_failed');
+    // An empty ticket (a desk's unset variable) is a mistake, not «every ticket».
+    expectError(await call(ts, 'POST', '/agent/deliveries/retry', { auth: agentAuth, json: { ticket: ' ' } }), 422, 'validation_failed');
+    expect((await failedIds()).length).toBe(all.length);
     expectError(await call(ts, 'POST', '/agent/deliveries/retry', { auth: erin, json: {} }), 403);
 
     // The desk is back: one ticket's first, then everything else at once.

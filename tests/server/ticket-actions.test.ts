@@ -114,10 +114,12 @@ describe('messages, clarification, cancel and status changes', () => {
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
     await stream.body?.cancel();
-    // An unknown number is 404 like an unknown id; a number of another spelling is not a number.
+    // An unknown number is 404 like an unknown id; a number in any case is the number, as typed from a letter; one
+    // of another spelling is not a number.
     expectError(await call(ts, 'GET', '/agent/tickets/UP-2026-999999', { auth: agentAuth }), 404, 'not_found');
     expectError(await agentStatus('UP-2026-999999', { status: 'processing' }), 404, 'not_found');
-    expectError(await call(ts, 'GET', `/agent/tickets/${ticket.number.toLowerCase()}`, { auth: agentAuth }), 404, 'not_found');
+    expect(agentTicketSchema.parse((await call(ts, 'GET', `/agent/tickets/${ticket.number.toLowerCase()}`, { auth: agentAuth })).body).id).toBe(ticket.id);
+    expectError(await call(ts, 'GET', `/agent/tickets/${ticket.number.replaceAll('-', '')}`, { auth: agentAuth }), 404, 'not_found');
   });
 
   it('resolved is final: no cancel (409), no message (409), no further status (409)', async () => {

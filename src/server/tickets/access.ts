@@ -17,7 +17,9 @@ export function reporterCanSee(reporter: Reporter, ticket: TicketRow): boolean {
 
 /** A ticket by its id or by its number (`UP-2026-000123`, as e-mails and deep links name it), or undefined. */
 export async function ticketByRef(store: Reader, ref: string): Promise<TicketRow | undefined> {
-  if (isTicketNumber(ref)) return store.tickets.getByNumber(ref);
+  // A number in any case, as typed from a letter (an id, 16 characters, is never one).
+  const number = ref.toUpperCase();
+  if (isTicketNumber(number)) return store.tickets.getByNumber(number);
   return ID_PATTERN.test(ref) ? store.tickets.get(ref) : undefined;
 }
 

@@ -7,7 +7,6 @@
  * and the key that opened them. The tickets get an owner of their own (`erased:…`), so nobody reads them as a
  * reporter any more; tickets erased together stay linked to each other.
  */
-import { isTicketNumber } from '../../core';
 import type { LinkedTicket, Reporter, TicketDraft } from '../../core';
 import { userOwner } from '../auth/identity';
 import type { AppDeps } from '../context';
@@ -42,10 +41,9 @@ export async function erasePerson(deps: AppDeps, request: ErasureRequest): Promi
   if ('userId' in request) who = { owner: userOwner(request.userId) };
   else if ('email' in request) who = { guestEmail: request.email.trim() };
   else {
-    // A number in any case (as typed from a letter); an id exactly as issued. One that names no ticket is 404,
-    // not «nothing left to erase»: a mistyped number must not read as done.
-    const ref = request.ticket.trim();
-    const row = await ticketByRef(deps.store, isTicketNumber(ref.toUpperCase()) ? ref.toUpperCase() : ref);
+    // A number in any case; an id exactly as issued. One that names no ticket is 404, not «nothing left to erase»:
+    // a mistyped number must not read as done.
+    const row = await ticketByRef(deps.store, request.ticket.trim());
     if (row === undefined) throw failures.ticketNotFound();
     who = { ticketId: row.id };
   }
