@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 
 const TS = ['**/*.{ts,tsx,mts}'];
 
-/** Imports flow one way: core ← api ← widget ← embed; server uses core only (DESIGN §6). */
+/** Imports flow one way: core ← api ← widget ← embed; server uses core only (docs/architecture.md, «Layers»). */
 const boundaries = [
   { target: './src/core', from: './src', except: ['./core'], message: 'src/core is pure: it imports nothing of ours.' },
   { target: './src/server', from: './src', except: ['./core', './server'], message: 'src/server imports only src/core.' },

@@ -311,6 +311,7 @@
       ['Тема', ticket.subject],
       ['Курс', ticket.course ? `${ticket.course.title} — ${ticket.course.url}` : undefined],
       ['Вопрос теста', ticket.testQuestion],
+      ['Дата попытки', ticket.testAttemptDate ? new Date(`${ticket.testAttemptDate}T00:00:00`).toLocaleDateString('ru-RU') : undefined],
       ['Заявка', linkOf(ticket.orderUrl)],
       ['Документ', linkOf(ticket.documentUrl)],
       ['Шаги', ticket.steps ? el('span', { className: 'op-pre', text: ticket.steps }) : undefined],

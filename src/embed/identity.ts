@@ -17,7 +17,10 @@ const GUEST_KEY = 'uchi-support:guest-key';
 /** The identity of one widget instance. */
 export interface Identity {
   readonly api: HttpSupportApi;
-  /** The context to show, or null for a guest. */
+  /**
+   * Who the user is as far as the widget knows: the token's claims, else the host's context (which a guest may
+   * have too: the environment shows none while the widget speaks as a guest); null when neither.
+   */
   context(): HostContext | null;
   /** Whose drafts these are: the user id, `user` for a token without one, or `guest`. */
   userKey(): string;
@@ -71,7 +74,8 @@ function guestKeyIn(store: TextStore): { key: string; save(): void } {
 export function createIdentity(options: InitOptions, store: TextStore, onTokenRefused: () => void = () => undefined, language?: () => string): Identity {
   let token = options.token ?? null;
   // Who the form says sends the ticket: the server files it under the token's claims, so a token that carries them
-  // is shown, whatever context the host gave; the host's context (or null, a guest) only without one.
+  // is shown, whatever context the host gave; the host's context only without one (while the first token is
+  // awaited, or with one the widget cannot read: environment.ts shows none to a guest).
   let hostContext: HostContext | null | undefined = hostContextOf(options);
   let tokenContext = token === null ? null : contextFromToken(token);
   let tokenSetByHost = false;

@@ -41,8 +41,8 @@ export interface ServerConfig {
   dev: boolean;
   rateLimitPerMinute: number;
   /**
-   * Requests a minute of the agent token (SUPPORT_AGENT_RATE_LIMIT): one bucket for every specialist, the operator
-   * page and a desk integration reading a ticket per webhook, so it is ten reporters' worth by default.
+   * Requests a minute of an agent token (SUPPORT_AGENT_RATE_LIMIT): one bucket per token, the shared one serving the
+   * operator page and a desk integration reading a ticket per webhook, so it is ten reporters' worth by default.
    */
   agentRateLimitPerMinute: number;
   /** The longest a reporter token may live, from now to its `exp`, in seconds; longer ones are refused. */

@@ -31,7 +31,7 @@ const TYPES: Readonly<Record<WebhookType, { summary: string; detail: string; bod
   },
   'ticket.erased': {
     summary: 'The reporter’s personal data was erased from the ticket',
-    detail: 'Support erased the reporter’s data on their request (152-ФЗ, `POST /agent/erasures`): `ticket` is what is left. Erase your own copies of what you received about the ticket’s reporter: their name and contacts, the texts they wrote, their files. The ticket’s deliveries not sent yet were dropped with the erasure (they held the data); this one holds none. Not a ticket event: `id` comes from the events’ sequence.',
+    detail: 'Support erased the reporter’s data on their request (152-ФЗ, `POST /agent/erasures`): `ticket` is what is left. Erase your own copies of what you received about the ticket’s reporter: their name and contacts, the texts they wrote, their files. The ticket’s deliveries, sent or not, were dropped with the erasure (they held the data), so what had not reached you never will; this one holds none. Not a ticket event: `id` comes from the events’ sequence.',
     body: 'WebhookTicketErased',
   },
 };

@@ -7,7 +7,10 @@ import type { GetToken, HostContext, HostEvent, HostEventPayloads, Locale, Mount
 /** `onEvent`'s arguments: an event name with its payload (narrowed by comparing the name). */
 export type UchiSupportEventArgs = { [E in HostEvent]: [event: E, payload: HostEventPayloads[E]] }[HostEvent];
 
-/** Props: the options of `mount`, plus an event handler and a class name for the container. */
+/**
+ * Props: the options of `mount` an inline widget of the package uses (no `pageErrors`: only the script-tag loader
+ * records a page's errors; no `nonce` or `zIndex`), plus an event handler and a class name for the container.
+ */
 export interface UchiSupportWidgetProps {
   /** The Support API, e.g. `https://support.example.com/api/v1`. */
   apiUrl: string;

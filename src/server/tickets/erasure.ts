@@ -7,7 +7,8 @@
  * and the key that opened them. The tickets get an owner of their own (`erased:…`), so nobody reads them as a
  * reporter any more; tickets erased together stay linked to each other.
  */
-import type { LinkedTicket, Reporter, TicketDraft } from '../../core';
+import { isUrlKind, readWirePath, TICKET_FIELDS, writeWirePath } from '../../core';
+import type { LinkedTicket, Reporter, TicketDraft, TicketFieldName } from '../../core';
 import { userOwner } from '../auth/identity';
 import type { AppDeps } from '../context';
 import { queueNotice } from '../outbox/enqueue';
@@ -94,21 +95,27 @@ function siteOf(value: string): string {
   return URL.canParse(value) ? `${new URL(value).origin}/` : ERASED_TEXT;
 }
 
+/** The fields of the table an erasure keeps: what the problem was about (which course, when the attempt was). */
+const KEPT_FIELDS: ReadonlySet<TicketFieldName> = new Set<TicketFieldName>(['courseTitle', 'courseUrl', 'testAttemptDate']);
+
 /**
  * The draft as kept: what the problem was about (the category, the course, how much it hurt, the browser and
- * system) without what the person wrote or where they were: the subject, the description, the steps and the test's
- * question are emptied; the page, its errors and a guest's contact go; an order's and a document's links keep only
- * their site; of the browser, the whole user-agent line, the list of languages and the time zone go (together with
- * the screen they single a device out), its name, version, system and language stay.
+ * system) without what the person wrote or where they were. Every other field of the table becomes `—` when it is
+ * text and its site when it is an address (an order's or a document's page can name the person), so a field added
+ * to the table is erased unless it is kept above; the page, its errors and a guest's contact go; of the browser, the
+ * whole user-agent line, the list of languages and the time zone go (together with the screen they single a device
+ * out), its name, version, system and language stay.
  */
 function erasedDraft(draft: TicketDraft): TicketDraft {
-  const { pageUrl: _page, pageErrors: _errors, contact: _contact, ...kept } = draft;
-  const { pageUrl: _browserPage, ...browser } = draft.browser;
+  const { pageUrl: _page, pageErrors: _errors, contact: _contact, ...kept } = structuredClone(draft);
+  const { pageUrl: _browserPage, ...browser } = kept.browser;
   Object.assign(browser, { userAgent: ERASED_TEXT, languages: [], timeZone: ERASED_TEXT });
-  const erased: TicketDraft = { ...kept, subject: ERASED_TEXT, description: ERASED_TEXT, browser };
-  if ('steps' in erased && typeof erased.steps === 'string') erased.steps = ERASED_TEXT;
-  if ('testQuestion' in erased && typeof erased.testQuestion === 'string') erased.testQuestion = ERASED_TEXT;
-  if ('orderUrl' in erased && typeof erased.orderUrl === 'string') erased.orderUrl = siteOf(erased.orderUrl);
-  if ('documentUrl' in erased && typeof erased.documentUrl === 'string') erased.documentUrl = siteOf(erased.documentUrl);
+  const erased = { ...kept, browser } as TicketDraft;
+  for (const [name, spec] of Object.entries(TICKET_FIELDS) as Array<[TicketFieldName, (typeof TICKET_FIELDS)[TicketFieldName]]>) {
+    const value = KEPT_FIELDS.has(name) ? undefined : readWirePath(erased, spec.wire);
+    if (value === undefined) continue;
+    if (isUrlKind(spec.kind)) writeWirePath(erased as Record<string, unknown>, spec.wire, siteOf(value));
+    else if (spec.kind === 'text' || spec.kind === 'multiline') writeWirePath(erased as Record<string, unknown>, spec.wire, ERASED_TEXT);
+  }
   return erased;
 }
