@@ -83,6 +83,11 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
     expect(again.body).toEqual(first.body);
     expect(queryNumber(ts.dbPath, `SELECT COUNT(*) FROM events WHERE ticket_id = '${ticket.id}' AND type = 'message'`)).toBe(1);
     expect(queryNumber(ts.dbPath, `SELECT COUNT(*) FROM outbox WHERE ticket_id = '${ticket.id}' AND kind = 'email'`)).toBe(1);
+    // The same ticket by its number, in another case, is another request (named otherwise), the same however typed.
+    const byNumber = (number: string) => call(ts, 'POST', `/agent/tickets/${number}/messages`, { auth: `Bearer ${ANNA.token}`, json: { text: 'По номеру' }, headers: { 'idempotency-key': `${key}-number` } });
+    expect((await byNumber(ticket.number)).status).toBe(201);
+    expect((await byNumber(ticket.number.toLowerCase())).headers.get('idempotent-replayed')).toBe('true');
+    expect(queryNumber(ts.dbPath, `SELECT COUNT(*) FROM events WHERE ticket_id = '${ticket.id}' AND type = 'message'`)).toBe(2);
     // A status move is keyed the same way, and the same key on another request (another text, another route) is 409.
     const moveKey = newKey();
     const answer = (text: string) => call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: `Bearer ${ANNA.token}`, json: { status: 'answered', text }, headers: { 'idempotency-key': moveKey } });

@@ -1,7 +1,7 @@
 /** The specialist's routes (agent token): all tickets, one ticket, status changes, assignees. */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { agentAssigneeBodySchema, agentMessageBodySchema, agentStatusBodySchema, allowedNextStatuses } from '../../core';
+import { agentAssigneeBodySchema, agentMessageBodySchema, agentStatusBodySchema, allowedNextStatuses, isTicketNumber } from '../../core';
 import type { Status } from '../../core';
 import { requireAgent } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
@@ -31,10 +31,12 @@ export function agentRoutes(deps: AppDeps) {
     await next();
   });
   const agent = (c: Context<AppEnv>) => requireAgent(c.get('identity'));
-  // A change sent with an Idempotency-Key is made once: a retry of the same request gets the first answer.
-  const retryKey = (c: Context<AppEnv>, request: unknown): RetryKey | undefined => {
+  // A change sent with an Idempotency-Key is made once: a retry of the same request gets the first answer. The
+  // ticket is named as the request named it (its id, or its number in any case: one number however typed).
+  const retryKey = (c: Context<AppEnv>, request: { route: string; id: string; body: unknown }): RetryKey | undefined => {
     const key = idempotencyKey(c, false);
-    return key === undefined ? undefined : { key, request };
+    const number = request.id.toUpperCase();
+    return key === undefined ? undefined : { key, request: { ...request, id: isTicketNumber(number) ? number : request.id } };
   };
 
   // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.
