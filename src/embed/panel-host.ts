@@ -52,6 +52,9 @@ function hostElement(options: InitOptions): HTMLElement {
 export function createPanelHost(options: InitOptions, launcher: () => HTMLButtonElement | undefined): PanelHost {
   const element = hostElement(options);
   const shadow = element.attachShadow({ mode: 'open' });
+  // Keys typed in the widget are the widget's: past its shadow root their target is this element, not the field,
+  // so a page's shortcut («/» for its search, Escape for its own modal) would take them for its own.
+  shadow.addEventListener('keydown', (event) => event.stopPropagation());
   const removeHostStyles = adoptStyles(shadow, hostCss(options.mode ?? 'launcher', { zIndex: options.zIndex, offset: options.offset, placement: options.placement }), options.nonce);
   const removeStyles = adoptStyles(shadow, widgetCss, options.nonce);
   const mountPoint = shadow.appendChild(document.createElement('div'));

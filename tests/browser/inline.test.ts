@@ -67,6 +67,14 @@ describe('inline', () => {
     await visible(tracked, region, 'the widget in the page’s dialog', 15_000);
     expect(await placement(page, 'uchi-support-inline')).toMatchObject({ parentId: 'support-body', launchers: 0 });
     await region.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
+    // Keys typed in the widget are not the page's: its «/» shortcut does not fire while the user types one.
+    await page.evaluate(() => {
+      const w = window as unknown as { pageKeys: string[] };
+      w.pageKeys = [];
+      document.addEventListener('keydown', (event) => void w.pageKeys.push(event.key));
+    });
+    await region.getByLabel('Тема обращения').pressSequentially('Не загружается видео / звук');
+    expect(await page.evaluate(() => (window as unknown as { pageKeys: string[] }).pageKeys)).toEqual([]);
     await region.getByLabel('Тема обращения').fill('Не загружается видео');
     // The modal dialog keeps Tab inside it; Escape closes it, and the focus returns to the page's button.
     for (let i = 0; i < 12; i += 1) await page.keyboard.press('Tab');

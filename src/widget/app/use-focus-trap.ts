@@ -24,9 +24,8 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean
       if (event.key === 'Escape' && !event.defaultPrevented) {
         // A dialog inside (a confirmation) handles its own Escape first.
         if (root.querySelector('dialog[open]') !== null) return;
-        // Handled here: a host's own Escape (its modal, its menu) is not closed along with the panel.
+        // The panel's host keeps every key from the page (panel-host.ts): a page's own Escape does not close with it.
         event.preventDefault();
-        event.stopPropagation();
         onEscape();
         return;
       }
