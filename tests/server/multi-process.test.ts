@@ -283,6 +283,16 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('API processes starting together on 
       // A newer build migrated this database: this one does not start on it, and says why.
       await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from a newer build', now()::text)");
       await expect(startProcess(env)).rejects.toThrow(/newer than this server/);
+      // Unless the newer build says its migrations keep older builds serving (a rolling restart): then it serves.
+      await client.query('UPDATE schema_migrations SET older_builds_serve = 1 WHERE version = 999');
+      const older = await startProcess(env);
+      try {
+        expect((await post(older.api, '/tickets', alice, validDrafts.other, { 'idempotency-key': newKey() })).status).toBe(201);
+        expect(older.output.join('')).toContain('database schema 999 is newer than this server');
+        expect(older.output.join('')).toContain('keep older builds serving: serving it');
+      } finally {
+        await stop(older, 'SIGTERM');
+      }
     } finally {
       await client.end();
     }

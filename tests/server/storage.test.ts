@@ -20,7 +20,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
     const db = new BetterSqlite3(ts.dbPath, { readonly: true });
     try {
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
-      expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+      expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();
@@ -58,6 +58,28 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('storage (SQLite)', () => {
   });
 });
 
+describe.skipIf(TEST_ENGINE !== 'sqlite')('a database a newer build migrated (SQLite)', () => {
+  it('is refused, unless the newer migrations say they keep older builds serving: then it is served, with a warning', async () => {
+    let ts = await startTestServer();
+    try {
+      const mark = (olderBuildsServe: number) => {
+        const db = new BetterSqlite3(ts.dbPath);
+        db.prepare(`INSERT OR REPLACE INTO schema_migrations (version, name, applied_at, older_builds_serve) VALUES (999, 'from a newer build', ?, ?)`).run(new Date().toISOString(), olderBuildsServe);
+        db.close();
+      };
+      mark(0);
+      await expect(ts.restart()).rejects.toThrow('database schema 999 is newer than this server');
+      mark(1);
+      ts = await ts.restart();
+      expect(ts.logs.some((line) => line.level === 'warn' && line.text.includes('database schema 999 is newer than this server') && line.text.includes('keep older builds serving'))).toBe(true);
+      const alice = await userAuth(ts, 'older-build-alice');
+      expect((await createTicket(ts, alice, validDrafts.other)).status).toBe(201);
+    } finally {
+      await ts.cleanup();
+    }
+  });
+});
+
 describe.skipIf(TEST_ENGINE !== 'sqlite')('migration 15 (SQLite)', () => {
   it('puts back in the queue an answered ticket the user wrote in after the answer before the migration', async () => {
     let ts = await startTestServer();
@@ -69,7 +91,7 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('migration 15 (SQLite)', () => {
       // The database as the server before migration 15 left it (the server sits idle meanwhile).
       const db = new BetterSqlite3(ts.dbPath);
       db.exec(`DROP INDEX idempotency_keys_by_age; DROP TRIGGER events_set_last_actor; DROP INDEX tickets_by_status_actor; ALTER TABLE tickets DROP COLUMN last_actor;
-        DELETE FROM schema_migrations WHERE version >= 15;`);
+        ALTER TABLE schema_migrations DROP COLUMN older_builds_serve; DELETE FROM schema_migrations WHERE version >= 15;`);
       db.close();
       ts = await ts.restart();
       const queue = agentTicketListSchema.parse((await call(ts, 'GET', '/agent/tickets?order=due', { auth: agentAuth })).body).tickets;
@@ -148,7 +170,7 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
     await client.connect();
     try {
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+      expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
     } finally {
       await client.end();
     }

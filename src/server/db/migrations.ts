@@ -1,11 +1,18 @@
 /** Numbered schema migrations, applied in order on start; each runs once, in its own transaction. */
 import type { Database } from 'better-sqlite3';
+import { newerSchemaLine } from '../storage/migrated-line';
+import type { NewerMigration } from '../storage/migrated-line';
 
 /** One migration: a version that only ever grows, and the SQL that brings the schema to it. */
 interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * The change only adds or loosens, so a build from before it may go on serving on the database (recorded from
+   * schema 19 on, where `schema_migrations` has the column).
+   */
+  olderBuildsServe?: true;
 }
 
 const MIGRATIONS: readonly Migration[] = [
@@ -259,19 +266,33 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_by_status ON outbox (status, id);
     `,
   },
+  {
+    version: 19,
+    // A build refuses a database a newer one migrated, unless each newer migration says it only added or loosened:
+    // then a process of the previous build that stops during a rolling restart starts again and serves.
+    name: 'which migrations keep older builds serving',
+    sql: `
+      ALTER TABLE schema_migrations ADD COLUMN older_builds_serve INTEGER NOT NULL DEFAULT 0;
+      UPDATE schema_migrations SET older_builds_serve = 1 WHERE version = 18;
+    `,
+    olderBuildsServe: true,
+  },
 ];
 
 /** The newest schema version this build knows. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
 /** Applies every migration newer than the database's version; refuses a database from a newer build. */
-export function migrate(db: Database, now: Date): number[] {
+export function migrate(db: Database, now: Date, warn: (line: string) => void = () => undefined): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
   const current = row.version ?? 0;
   if (current > LATEST_SCHEMA_VERSION) {
-    throw new Error(`database schema ${current} is newer than this server (${LATEST_SCHEMA_VERSION}); refusing to start`);
+    // A newer build's database has the column (schema 19 added it).
+    const newer = db.prepare<[number], NewerMigration>('SELECT version, older_builds_serve FROM schema_migrations WHERE version > ?').all(LATEST_SCHEMA_VERSION);
+    warn(newerSchemaLine(current, LATEST_SCHEMA_VERSION, newer));
+    return [];
   }
   const applied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
@@ -282,6 +303,7 @@ export function migrate(db: Database, now: Date): number[] {
       if (done.get(migration.version) !== undefined) return false;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now.toISOString());
+      if (migration.olderBuildsServe === true) db.prepare('UPDATE schema_migrations SET older_builds_serve = 1 WHERE version = ?').run(migration.version);
       return true;
     }).immediate();
     if (ran) applied.push(migration.version);

@@ -21,7 +21,7 @@ export async function openStorage(config: ServerConfig, logger: Logger, now: Dat
   // migrations, however busy the machine: the request's shorter wait applies once this one is migrated.
   const db = openDatabase(config.dbPath, Math.max(config.busyTimeoutMs, STARTUP_BUSY_TIMEOUT_MS));
   try {
-    const line = migratedLine(migrate(db, now));
+    const line = migratedLine(migrate(db, now, (warning) => logger.warn(warning)));
     if (line !== null) logger.info(line);
   } catch (error) {
     db.close();

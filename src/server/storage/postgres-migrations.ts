@@ -3,11 +3,15 @@
  * starting together wait for each other, and each migration runs once, in its own transaction.
  */
 import type { Client } from 'pg';
+import { newerSchemaLine } from './migrated-line';
+import type { NewerMigration } from './migrated-line';
 
 interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** The change only adds or loosens: a build from before it may go on serving (recorded from schema 17 on). */
+  olderBuildsServe?: true;
 }
 
 // Same tables and columns as the SQLite schema, so the repositories map rows the same way. Times are ISO
@@ -231,6 +235,17 @@ const MIGRATIONS: readonly Migration[] = [
     name: 'deliveries of notices that are not events (a rating, an assignment, an erasure)',
     sql: `ALTER TABLE outbox DROP CONSTRAINT outbox_event_id_fkey;`,
   },
+  {
+    version: 17,
+    // A build refuses a database a newer one migrated, unless each newer migration says it only added or loosened:
+    // then a process of the previous build that stops during a rolling restart starts again and serves.
+    name: 'which migrations keep older builds serving',
+    sql: `
+      ALTER TABLE schema_migrations ADD COLUMN older_builds_serve INTEGER NOT NULL DEFAULT 0;
+      UPDATE schema_migrations SET older_builds_serve = 1 WHERE version = 16;
+    `,
+    olderBuildsServe: true,
+  },
 ];
 
 /** The newest schema version this build knows. */
@@ -240,7 +255,7 @@ export const LATEST_POSTGRES_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 const MIGRATION_LOCK = 4_172_015_001;
 
 /** Applies every newer migration, one process at a time; refuses a database from a newer build. */
-export async function migratePostgres(client: Client, now: Date): Promise<number[]> {
+export async function migratePostgres(client: Client, now: Date, warn: (line: string) => void = () => undefined): Promise<number[]> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
     // Created only when missing: even IF NOT EXISTS asks for CREATE on the schema, which a role may lose once the
@@ -253,7 +268,10 @@ export async function migratePostgres(client: Client, now: Date): Promise<number
     const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
     const current = rows[0]?.version ?? 0;
     if (current > LATEST_POSTGRES_VERSION) {
-      throw new Error(`database schema ${current} is newer than this server (${LATEST_POSTGRES_VERSION}); refusing to start`);
+      // A newer build's database has the column (schema 17 added it).
+      const { rows: newer } = await client.query<NewerMigration>('SELECT version, older_builds_serve FROM schema_migrations WHERE version > $1', [LATEST_POSTGRES_VERSION]);
+      warn(newerSchemaLine(current, LATEST_POSTGRES_VERSION, newer));
+      return [];
     }
     const applied: number[] = [];
     for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
@@ -265,6 +283,7 @@ export async function migratePostgres(client: Client, now: Date): Promise<number
           migration.name,
           now.toISOString(),
         ]);
+        if (migration.olderBuildsServe === true) await client.query('UPDATE schema_migrations SET older_builds_serve = 1 WHERE version = $1', [migration.version]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -357,7 +357,7 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
   const migrator = new pg.Client(connection);
   await migrator.connect();
   try {
-    const line = migratedLine(await migratePostgres(migrator, now));
+    const line = migratedLine(await migratePostgres(migrator, now, (warning) => logger.warn(warning)));
     if (line !== null) logger.info(line);
   } finally {
     await migrator.end();
