@@ -241,6 +241,10 @@ function paths(): Record<string, unknown> {
           { name: 'priority', in: 'query', required: false, schema: { type: 'string', enum: [...PRIORITIES] } },
           { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Text found in the number or the subject' },
           {
+            name: 'updatedSince', in: 'query', required: false, schema: { type: 'string', format: 'date-time' },
+            description: 'Only tickets whose last event (updatedAt) came at or after this instant, given with its zone: what changed while a desk was away. A rating or an assignee changes no updatedAt (they come as webhooks)',
+          },
+          {
             name: 'order', in: 'query', required: false, schema: { type: 'string', enum: ['newest', 'due'], default: 'newest' },
             description: 'newest: newest first; due: the queue, only tickets waiting for support (registered, processing, clarification_sent, in_progress, and answered or suggestion ones the reporter wrote in after support; a line says awaitingSupport), the soonest resolveDueAt first (its cursor pages this order only)',
           },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema } from '../../src/core';
 import { agentTicketListSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
-import { agentAuth, call, createTicket, startTestServer, userAuth } from './helpers';
+import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 describe('support’s search', () => {
@@ -45,5 +45,39 @@ describe('support’s search', () => {
   it('% and _ are themselves, not wildcards', async () => {
     expect(await found('100%_')).toEqual(['Отчёт 100%_готов']);
     expect(await found('отчет')).toEqual(['Отчёт 100%_готов', 'Отчёт 1000 готов']);
+  });
+});
+
+describe('what changed since a moment', () => {
+  // The server's clock, moved by the test: each change lands at a known instant.
+  let now = new Date('2026-12-01T09:00:00.000Z');
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer({ clock: () => now });
+  });
+  afterAll(() => ts.cleanup());
+
+  const since = async (query: string) => {
+    const reply = await call(ts, 'GET', `/agent/tickets?${query}`, { auth: agentAuth });
+    expect(reply.status, reply.text).toBe(200);
+    return agentTicketListSchema.parse(reply.body).tickets.map((ticket) => ticket.subject);
+  };
+
+  it('lists the tickets whose last event came at or after it, in either order, and refuses an instant without its zone', async () => {
+    const bob = await userAuth(ts, 'since-bob');
+    const old = createTicketResponseSchema.parse((await createTicket(ts, bob, { ...validDrafts.other, subject: 'Старое' })).body).ticket;
+    now = new Date('2026-12-01T10:00:00.000Z');
+    await createTicket(ts, bob, { ...validDrafts.other, subject: 'Новое' });
+    expect(await since('updatedSince=2026-12-01T10:00:00Z')).toEqual(['Новое']);
+    // The same instant in Moscow time; the old ticket comes back once it changes.
+    expect(await since(`updatedSince=${encodeURIComponent('2026-12-01T13:00:00+03:00')}`)).toEqual(['Новое']);
+    now = new Date('2026-12-01T11:00:00.000Z');
+    expect((await call(ts, 'POST', `/agent/tickets/${old.id}/status`, { auth: agentAuth, json: { status: 'in_progress' } })).status).toBe(200);
+    expect(await since('updatedSince=2026-12-01T10:30:00Z')).toEqual(['Старое']);
+    expect(await since('updatedSince=2026-12-01T10:30:00Z&order=due')).toEqual(['Старое']);
+    expect((await since('updatedSince=2026-12-01T09:00:00Z')).sort()).toEqual(['Новое', 'Старое']);
+    for (const bad of ['2026-12-01', '2026-12-01T10:00:00', 'вчера', '2026-13-01T10:00:00Z']) {
+      expectError(await call(ts, 'GET', `/agent/tickets?updatedSince=${encodeURIComponent(bad)}`, { auth: agentAuth }), 400, 'bad_request');
+    }
   });
 });

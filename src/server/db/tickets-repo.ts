@@ -15,6 +15,7 @@ interface PageParams {
   /** 0: any assignee; 1: none; 2: `assignee`. */
   assigneeMode: number;
   assignee: string | null;
+  updatedSince: string | null;
   before: number;
   afterDue: string;
   afterSeq: number;
@@ -35,7 +36,8 @@ export function ticketsRepo(db: Database) {
       AND (@status IS NULL OR status = @status) AND (@category IS NULL OR category = @category)
       AND (@priority IS NULL OR priority = @priority)
       AND (@text IS NULL OR fold(number) LIKE @text ESCAPE '\\' OR fold(subject) LIKE @text ESCAPE '\\')
-      AND (@assigneeMode = 0 OR (@assigneeMode = 1 AND assignee IS NULL) OR (@assigneeMode = 2 AND assignee = @assignee))`;
+      AND (@assigneeMode = 0 OR (@assigneeMode = 1 AND assignee IS NULL) OR (@assigneeMode = 2 AND assignee = @assignee))
+      AND (@updatedSince IS NULL OR updated_at >= @updatedSince)`;
   const page = db.prepare<PageParams, TicketRow>(`SELECT * FROM tickets WHERE ${filters} AND seq < @before
     ORDER BY seq DESC LIMIT @take`);
   // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).
@@ -92,6 +94,7 @@ export function ticketsRepo(db: Database) {
         text: query.text === null ? null : searchPattern(query.text),
         assigneeMode: query.assignee === null ? 0 : query.assignee.is === null ? 1 : 2,
         assignee: query.assignee?.is ?? null,
+        updatedSince: query.updatedSince,
         before: query.before ?? Number.MAX_SAFE_INTEGER,
         afterDue: query.after?.due ?? '',
         afterSeq: query.after?.seq ?? -1,

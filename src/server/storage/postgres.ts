@@ -75,7 +75,8 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
             AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR category = $4)
             AND ($5::text IS NULL OR priority = $5)
             AND ($6::text IS NULL OR ${folded('number', icu)} LIKE $6 ESCAPE '\\' OR ${folded('subject', icu)} LIKE $6 ESCAPE '\\')
-            AND ($7::int = 0 OR ($7 = 1 AND assignee IS NULL) OR ($7 = 2 AND assignee = $8::text))`;
+            AND ($7::int = 0 OR ($7 = 1 AND assignee IS NULL) OR ($7 = 2 AND assignee = $8::text))
+            AND ($9::text IS NULL OR updated_at >= $9)`;
       const params = [
         owner?.owner ?? null,
         owner?.keyHash ?? null,
@@ -86,18 +87,19 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
         // 0: any assignee; 1: none; 2: the one named.
         query.assignee === null ? 0 : query.assignee.is === null ? 1 : 2,
         query.assignee?.is ?? null,
+        query.updatedSince,
       ];
       if (query.order === 'due') {
         // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).
         return rows<TicketRow>(
           db,
           `SELECT * FROM tickets WHERE ${AWAITS_SUPPORT_SQL} AND ${filters}
-            AND (resolve_due_at > $9 OR (resolve_due_at = $9 AND seq > $10))
-          ORDER BY resolve_due_at, seq LIMIT $11`,
+            AND (resolve_due_at > $10 OR (resolve_due_at = $10 AND seq > $11))
+          ORDER BY resolve_due_at, seq LIMIT $12`,
           [...params, query.after?.due ?? '', query.after?.seq ?? -1, query.limit + 1],
         );
       }
-      return rows<TicketRow>(db, `SELECT * FROM tickets WHERE ${filters} AND seq < $9 ORDER BY seq DESC LIMIT $10`, [
+      return rows<TicketRow>(db, `SELECT * FROM tickets WHERE ${filters} AND seq < $10 ORDER BY seq DESC LIMIT $11`, [
         ...params,
         query.before ?? Number.MAX_SAFE_INTEGER,
         query.limit + 1,

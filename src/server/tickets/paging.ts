@@ -45,6 +45,8 @@ export interface PageQuery {
   text: string | null;
   /** Agents only: the tickets of one assignee (`is` a name), or of none (`is` null); null: any. */
   assignee: { is: string | null } | null;
+  /** Agents only: the tickets whose last event came at or after this instant (ISO, as stored); null: any. */
+  updatedSince: string | null;
 }
 
 /** Who lists (agents): the caller's name (null: the shared token) and the configured specialists. */
@@ -158,7 +160,25 @@ export function readPageQuery(query: (name: string) => string | undefined, agent
     priority: agent !== null ? readEnum(prioritySchema, query('priority'), 'priority') : null,
     text: agent !== null ? readText(query('q')) : null,
     assignee: agent !== null ? readAssignee(query('assignee'), agent) : null,
+    updatedSince: agent !== null ? readInstant(query('updatedSince')) : null,
   };
+}
+
+/**
+ * `updatedSince`: a date and time with its zone (`2026-12-07T09:00:00Z`, `…+03:00`), as the instant the tickets'
+ * `updatedAt` is compared with (stored as UTC ISO strings, which compare as text the way they compare as time).
+ */
+function readInstant(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
+  const time = zoned ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw failures.badRequest({
+      ru: 'Параметр updatedSince: дата и время с часовым поясом, например 2026-12-07T09:00:00Z.',
+      en: 'The parameter updatedSince: a date and time with its zone, such as 2026-12-07T09:00:00Z.',
+    });
+  }
+  return new Date(time).toISOString();
 }
 
 /** Cuts one extra row fetched to learn whether another page exists; returns the page and its next cursor. */
