@@ -1,5 +1,5 @@
 /** What happens to an existing ticket: the reporter's message or cancel, the specialist's status change or message. */
-import { canTransition, isFinalStatus, replayOf, statusAfterReporterMessage, statusRequiresText } from '../../core';
+import { canTransition, isFinalStatus, statusAfterReporterMessage, statusRequiresText } from '../../core';
 import type { Actor, Status, Ticket, TicketChange, TicketSummary } from '../../core';
 import { requireUploader } from '../auth/identity';
 import type { AgentIdentity, Reporter } from '../auth/identity';
@@ -13,6 +13,7 @@ import { anyTicket, reporterCanSee, reporterTicket } from './access';
 import { recordAssignment, WORKING_STATUS } from './assignment';
 import { claimAttachments } from './claim';
 import { bodyHash } from './ids';
+import { storedAnswer } from './stored-answer';
 import { agentSummaryView, eventsOf, summaryView, ticketView } from './view';
 import type { Audience, Reader } from './view';
 import type { AgentTicketChange } from '../schemas';
@@ -67,13 +68,16 @@ interface Changed {
  * makes changes of one ticket wait for each other across processes.
  */
 async function change(deps: AppDeps, load: (tx: Transaction) => Promise<TicketRow>, decide: (row: TicketRow) => Change): Promise<Changed> {
-  const changed = await deps.store.write(async (tx) => {
-    const row = await load(tx);
-    const eventId = await appendEvent(deps, tx, row, decide(row));
-    return { row: (await tx.tickets.get(row.id)) ?? row, eventId };
-  });
+  const changed = await deps.store.write((tx) => changeIn(deps, tx, load, decide));
   deps.broker.publish(changed.row.id);
   return changed;
+}
+
+/** The change itself, inside the caller's transaction: load (and lock) the row, decide, append, read it again. */
+async function changeIn(deps: AppDeps, tx: Transaction, load: (tx: Transaction) => Promise<TicketRow>, decide: (row: TicketRow) => Change): Promise<Changed> {
+  const row = await load(tx);
+  const eventId = await appendEvent(deps, tx, row, decide(row));
+  return { row: (await tx.tickets.get(row.id)) ?? row, eventId };
 }
 
 /** The answer to a message or a status change: the new summary and the added event (not the whole ticket). */
@@ -240,22 +244,14 @@ async function agentChange(deps: AppDeps, agent: AgentIdentity, once: RetryKey |
   const { owner } = requireUploader(agent);
   const hash = once === undefined ? '' : bodyHash(once.request);
   const result = await deps.store.write(async (tx): Promise<AgentAnswer> => {
+    const stored = once === undefined
+      ? undefined
+      : await storedAnswer(tx, owner, once.key, hash, { ru: 'Этот ключ идемпотентности уже использован для другого запроса.', en: 'This idempotency key was used for another request already.' });
+    if (stored !== undefined) return { answer: JSON.parse(stored) as AgentTicketChange, replayed: true };
+    const changed = await changeIn(deps, tx, load, decide);
+    const answer = await agentChangeView(tx, changed);
     if (once !== undefined) {
-      // Two retries at once: the second waits here, then finds the first one's record.
-      await tx.lock(`idempotency:${owner}:${once.key}`);
-      const previous = await tx.idempotency.get(owner, once.key);
-      if (previous !== undefined) {
-        if (replayOf(previous.body_hash, hash) === 'conflict') {
-          throw new ApiFailure(409, 'idempotency_conflict', { ru: 'Этот ключ идемпотентности уже использован для другого запроса.', en: 'This idempotency key was used for another request already.' });
-        }
-        return { answer: JSON.parse(previous.response_json) as AgentTicketChange, replayed: true };
-      }
-    }
-    const row = await load(tx);
-    const eventId = await appendEvent(deps, tx, row, decide(row));
-    const answer = await agentChangeView(tx, { row: (await tx.tickets.get(row.id)) ?? row, eventId });
-    if (once !== undefined) {
-      await tx.idempotency.insert({ owner, key: once.key, body_hash: hash, ticket_id: row.id, status: 200, response_json: JSON.stringify(answer), created_at: deps.clock().toISOString() });
+      await tx.idempotency.insert({ owner, key: once.key, body_hash: hash, ticket_id: changed.row.id, status: 200, response_json: JSON.stringify(answer), created_at: deps.clock().toISOString() });
     }
     return { answer, replayed: false };
   });

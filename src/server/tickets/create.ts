@@ -1,12 +1,12 @@
 /** Registering a ticket: one transaction holding the ticket, its first event, file claims and the idempotency record. */
-import { formatTicketNumber, hasCalendarFor, stripSecretsFromText, IDEMPOTENCY_CONFLICT_MESSAGE, INITIAL_STATUS, moscowParts, oneProblemVerdict, priorityFor, replayOf, resolveDeadlineInfo, reviewDeadlineInfo } from '../../core';
+import { formatTicketNumber, hasCalendarFor, stripSecretsFromText, IDEMPOTENCY_CONFLICT_MESSAGE, INITIAL_STATUS, moscowParts, oneProblemVerdict, priorityFor, resolveDeadlineInfo, reviewDeadlineInfo } from '../../core';
 import type { CreateTicketResponse, TicketDraft } from '../../core';
 import type { Reporter } from '../auth/identity';
 import { deriveAccessKey, hashKey } from '../auth/keys';
 import type { AppDeps } from '../context';
 import { acceptedSecrets } from '../config';
 import type { TicketRow } from '../db/rows';
-import { ApiFailure, failures } from '../errors';
+import { failures } from '../errors';
 import { fieldMessage } from '../field-messages';
 import { queueDeliveries } from '../outbox/enqueue';
 import { claimAttachments } from './claim';
@@ -14,6 +14,7 @@ import { followedTicket, recordFollowUp } from './follow-up';
 import { enforceOneProblem } from './one-problem';
 import { bodyHash, randomId } from './ids';
 import { reporterRecord } from './reporter';
+import { storedAnswer } from './stored-answer';
 import { ticketView } from './view';
 import type { Locale } from '../locale';
 
@@ -53,14 +54,9 @@ export async function createTicket(
   const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
 
   const result = await store.write(async (tx): Promise<CreateResult> => {
-    // Two processes given the same key at once: the second waits here, then finds the first one's record.
-    await tx.lock(`idempotency:${reporter.owner}:${idempotencyKey}`);
-    const previous = await tx.idempotency.get(reporter.owner, idempotencyKey);
-    if (previous !== undefined) {
-      if (replayOf(previous.body_hash, hash) === 'conflict') {
-        throw new ApiFailure(409, 'idempotency_conflict', { ru: IDEMPOTENCY_CONFLICT_MESSAGE, en: 'This idempotency key was used for another ticket already.' });
-      }
-      const first = JSON.parse(previous.response_json) as CreateTicketResponse;
+    const stored = await storedAnswer(tx, reporter.owner, idempotencyKey, hash, { ru: IDEMPOTENCY_CONFLICT_MESSAGE, en: 'This idempotency key was used for another ticket already.' });
+    if (stored !== undefined) {
+      const first = JSON.parse(stored) as CreateTicketResponse;
       return { body: withAccessKey(deps, reporter, first, await tx.tickets.get(first.ticket.id)), replayed: true };
     }
     // After the replay: a ticket registered before a change of the check is still answered as it was.
