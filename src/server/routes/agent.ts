@@ -1,14 +1,14 @@
 /** The specialist's routes (agent token): all tickets, one ticket, status changes, assignees. */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { agentAssigneeBodySchema, agentMessageBodySchema, agentStatusBodySchema, allowedNextStatuses, isTicketNumber } from '../../core';
+import { agentAssigneeBodySchema, agentMessageBodySchema, agentStatusBodySchema, allowedNextStatuses } from '../../core';
 import type { Status } from '../../core';
 import { requireAgent } from '../auth/identity';
 import type { AppDeps, AppEnv } from '../context';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
 import { agentPostMessage, agentSetStatus } from '../tickets/actions';
 import type { RetryKey } from '../tickets/actions';
-import { anyTicket } from '../tickets/access';
+import { anyTicket, ticketRef } from '../tickets/access';
 import { agentStats } from '../tickets/rating';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { assignTicket } from '../tickets/assignment';
@@ -35,8 +35,7 @@ export function agentRoutes(deps: AppDeps) {
   // ticket is named as the request named it (its id, or its number in any case: one number however typed).
   const retryKey = (c: Context<AppEnv>, request: { route: string; id: string; body: unknown }): RetryKey | undefined => {
     const key = idempotencyKey(c, false);
-    const number = request.id.toUpperCase();
-    return key === undefined ? undefined : { key, request: { ...request, id: isTicketNumber(number) ? number : request.id } };
+    return key === undefined ? undefined : { key, request: { ...request, id: ticketRef(request.id) } };
   };
 
   // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.

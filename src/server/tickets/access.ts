@@ -17,10 +17,15 @@ export function reporterCanSee(reporter: Reporter, ticket: TicketRow): boolean {
 
 /** A ticket by its id or by its number (`UP-2026-000123`, as e-mails and deep links name it), or undefined. */
 export async function ticketByRef(store: Reader, ref: string): Promise<TicketRow | undefined> {
-  // A number in any case, as typed from a letter (an id, 16 characters, is never one).
+  const named = ticketRef(ref);
+  if (isTicketNumber(named)) return store.tickets.getByNumber(named);
+  return ID_PATTERN.test(named) ? store.tickets.get(named) : undefined;
+}
+
+/** A ticket as a request names it, in one spelling: a number in any case is the number (an id, 16 characters, is never one). */
+export function ticketRef(ref: string): string {
   const number = ref.toUpperCase();
-  if (isTicketNumber(number)) return store.tickets.getByNumber(number);
-  return ID_PATTERN.test(ref) ? store.tickets.get(ref) : undefined;
+  return isTicketNumber(number) ? number : ref;
 }
 
 /** The reporter's ticket, named by its id or its number, or 404. */
