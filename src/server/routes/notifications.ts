@@ -14,6 +14,7 @@ import { DELIVERY_STATUSES, deliveriesRetryBodySchema } from '../schemas';
 import type { deliveriesRetryAnswerSchema, deliveryListSchema, deliverySchema, WebhookType } from '../schemas';
 import type { DeliveryFilter, DeliveryRow } from '../storage/types';
 import { anyTicket } from '../tickets/access';
+import { readLimit } from '../tickets/paging';
 import { singleQuery } from './query';
 
 /** How many deliveries one listing shows at most. */
@@ -51,7 +52,7 @@ export function notificationRoutes(deps: AppDeps) {
   app.get('/agent/deliveries', async (c) => {
     requireAgent(c.get('identity'));
     const query = singleQuery(c);
-    const limit = readLimit(query('limit'));
+    const limit = readLimit(query('limit'), MAX_LISTED);
     const filter: DeliveryFilter = {
       status: oneOf(DELIVERY_STATUSES, query('status'), 'status'),
       kind: oneOf(DELIVERY_KINDS, query('kind'), 'kind'),
@@ -114,14 +115,6 @@ function oneOf<T extends string>(values: readonly T[], raw: string | undefined, 
   const value = values.find((candidate) => candidate === raw);
   if (value === undefined) throw failures.badRequest({ ru: `${name}: одно из ${values.join(', ')}.`, en: `${name}: one of ${values.join(', ')}.` });
   return value;
-}
-
-function readLimit(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return MAX_LISTED;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_LISTED) {
-    throw failures.badRequest({ ru: `Параметр limit должен быть целым числом от 1 до ${MAX_LISTED}.`, en: `The parameter limit must be a whole number from 1 to ${MAX_LISTED}.` });
-  }
-  return Number(raw);
 }
 
 /** `cursor`: the `nextCursor` of the page before, the id the next page starts below. */

@@ -85,10 +85,11 @@ function readCursor(raw: string | undefined, order: PageOrder): Pick<PageQuery, 
   throw failures.badRequest(BROKEN_CURSOR);
 }
 
-function readLimit(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return MAX_PAGE;
-  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_PAGE) {
-    throw failures.badRequest({ ru: `Параметр limit должен быть целым числом от 1 до ${MAX_PAGE}.`, en: `The parameter limit must be a whole number from 1 to ${MAX_PAGE}.` });
+/** `limit`: 1 to `max` (`max` when not given) — a page of tickets, or of the delivery log. */
+export function readLimit(raw: string | undefined, max = MAX_PAGE): number {
+  if (raw === undefined || raw === '') return max;
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw failures.badRequest({ ru: `Параметр limit должен быть целым числом от 1 до ${max}.`, en: `The parameter limit must be a whole number from 1 to ${max}.` });
   }
   return Number(raw);
 }
