@@ -59,12 +59,14 @@ export type Notice =
   | { type: 'ticket.erased' };
 
 /**
- * Queues the webhooks of `notice` about `ticket` (as it is now, inside the transaction that made the change) under an
- * id of the events' sequence. Nothing without webhooks; never an e-mail. Returns whether anything was queued: the
- * caller wakes the dispatcher after the commit (`broker.publish`).
+ * Queues the webhooks of `notice` about the ticket `ticketId` (read as the transaction that made the change left it)
+ * under an id of the events' sequence. Nothing without webhooks, not even the read; never an e-mail. Returns whether
+ * anything was queued: the caller wakes the dispatcher after the commit (`broker.publish`).
  */
-export async function queueNotice(deps: AppDeps, tx: Transaction, ticket: TicketRow, notice: Notice, at: string): Promise<boolean> {
+export async function queueNotice(deps: AppDeps, tx: Transaction, ticketId: string, notice: Notice, at: string): Promise<boolean> {
   if (deps.config.notifications.webhookUrls.length === 0) return false;
+  const ticket = await tx.tickets.get(ticketId);
+  if (ticket === undefined) throw new Error(`ticket ${ticketId} of a notice not found in its transaction`);
   const id = await tx.events.reserveId();
   const body: WebhookPayload = { id, ticket: await webhookTicketOf(tx, ticket, ticket.status as Status), at, ...notice };
   await tx.outbox.enqueue(webhookRows(deps, { event_id: id, ticket_id: ticket.id, created_at: at }, JSON.stringify(body)));

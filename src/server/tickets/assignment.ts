@@ -38,7 +38,7 @@ export async function recordAssignment(
   const made = { ...row, id: await tx.assignments.insert(row) };
   // The desks hear of it: an assignment is no ticket event, so it comes as a notice of its own (the caller wakes the
   // dispatcher after the commit).
-  await queueNotice(deps, tx, (await tx.tickets.get(ticket.id)) ?? ticket, { type: 'ticket.assigned', assignment: assignmentView(made) }, change.at);
+  await queueNotice(deps, tx, ticket.id, { type: 'ticket.assigned', assignment: assignmentView(made) }, change.at);
   return made;
 }
 

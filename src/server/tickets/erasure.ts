@@ -69,10 +69,7 @@ export async function erasePerson(deps: AppDeps, request: ErasureRequest): Promi
     await tx.erasure.records(ids, theirs);
     // The desks kept what they were sent: each ticket's notice (with nothing of the person) tells them to erase it.
     const at = deps.clock().toISOString();
-    for (const id of ids) {
-      const erased = await tx.tickets.get(id);
-      if (erased !== undefined) await queueNotice(deps, tx, erased, { type: 'ticket.erased' }, at);
-    }
+    for (const id of ids) await queueNotice(deps, tx, id, { type: 'ticket.erased' }, at);
     return { tickets: found.map((row) => ({ id: row.id, number: row.number })), names };
   });
   for (const name of names) await deps.files.discard(name);
