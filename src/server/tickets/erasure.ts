@@ -7,7 +7,7 @@
  * and the key that opened them. The tickets get an owner of their own (`erased:…`), so nobody reads them as a
  * reporter any more; tickets erased together stay linked to each other.
  */
-import { isUrlKind, readWirePath, TICKET_FIELDS, writeWirePath } from '../../core';
+import { httpOrigin, isUrlKind, readWirePath, TICKET_FIELDS, writeWirePath } from '../../core';
 import type { LinkedTicket, Reporter, TicketDraft, TicketFieldName } from '../../core';
 import { userOwner } from '../auth/identity';
 import type { AppDeps } from '../context';
@@ -89,7 +89,8 @@ function erasedReporter(reporter: Reporter): Reporter {
 
 /** An address reduced to its site (an order's or a document's page can name the person). */
 function siteOf(value: string): string {
-  return URL.canParse(value) ? `${new URL(value).origin}/` : ERASED_TEXT;
+  const origin = httpOrigin(value);
+  return origin === null ? ERASED_TEXT : `${origin}/`;
 }
 
 /** The fields of the table an erasure keeps: what the problem was about (which course, when the attempt was). */
