@@ -13,6 +13,7 @@ import type { Logger } from './context';
 import { errorLine } from './error-line';
 import { repeatedFailure } from './repeated-failure';
 import type { OutboxRepo, OutboxStats } from './storage/types';
+import { DELIVERY_KINDS } from './schemas';
 
 /** What the server records as it goes; the rest is read when scraped. */
 export interface Metrics {
@@ -129,7 +130,7 @@ export function createMetrics(sources: MetricsSources): Metrics {
     'Deliveries in the outbox by kind and status: pending (not sent yet, retries included) or failed (given up; GET /agent/deliveries?status=failed).',
     ['kind', 'status'],
     (gauge, stats) => {
-      for (const kind of ['email', 'webhook'] as const) {
+      for (const kind of DELIVERY_KINDS) {
         for (const status of ['pending', 'failed'] as const) {
           gauge.set({ kind, status }, stats.counts.find((row) => row.kind === kind && row.status === status)?.count ?? 0);
         }
@@ -141,7 +142,7 @@ export function createMetrics(sources: MetricsSources): Metrics {
     'Age of the oldest delivery not sent yet, by kind, 0 when none waits: how far e-mails and webhooks lag behind.',
     ['kind'],
     (gauge, stats) => {
-      for (const kind of ['email', 'webhook'] as const) {
+      for (const kind of DELIVERY_KINDS) {
         const at = stats.oldestPending.find((row) => row.kind === kind)?.at;
         gauge.set({ kind }, at === undefined ? 0 : Math.max(0, (sources.clock().getTime() - Date.parse(at)) / 1000));
       }

@@ -22,7 +22,9 @@ import {
 } from '../core';
 import { devTokenBodySchema } from './routes/dev';
 import {
+  DELIVERY_KINDS,
   DELIVERY_STATUSES,
+  MAX_DELIVERIES_LISTED,
   agentAssigneeChangeSchema,
   agentStatsAnswerSchema,
   agentTicketChangeSchema,
@@ -282,13 +284,13 @@ function paths(): Record<string, unknown> {
       post: operation('resubscribe', 'Turns the link’s recipient’s e-mails back on (the button of the page after unsubscribing)', { parameters: UNSUBSCRIBE_TOKEN, html: true, errors: [429, 503] }),
     },
     '/agent/deliveries': {
-      get: operation('listDeliveries', 'The outbox delivery log (e-mails and webhooks), newest first, up to 200 a page (`nextCursor`), by status, kind and ticket (its id or number; unknown → 404)', {
+      get: operation('listDeliveries', `The outbox delivery log (e-mails and webhooks), newest first, up to ${MAX_DELIVERIES_LISTED} a page (\`nextCursor\`), by status, kind and ticket (its id or number; unknown → 404)`, {
         security: AGENT, ok: 'DeliveryList', errors: [400, 401, 403, 404, 429],
         parameters: [
           { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: [...DELIVERY_STATUSES] } },
-          { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['email', 'webhook'] } },
+          { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: [...DELIVERY_KINDS] } },
           { name: 'ticket', in: 'query', required: false, schema: { type: 'string', maxLength: 64 }, description: 'A ticket’s id or number' },
-          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 }, description: '200 when left out' },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_DELIVERIES_LISTED }, description: `${MAX_DELIVERIES_LISTED} when left out` },
           { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'nextCursor of the previous page' },
         ],
       }),

@@ -156,13 +156,19 @@ export type TicketListResponse = z.infer<typeof ticketListSchema>;
 /** The statuses of outbox rows a specialist can list. */
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 
+/** What the outbox delivers. */
+export const DELIVERY_KINDS = ['email', 'webhook'] as const;
+
+/** How many deliveries one page of the log holds at most. */
+export const MAX_DELIVERIES_LISTED = 200;
+
 /** Every webhook type, in the order the document lists them. */
 export const WEBHOOK_TYPES = ['ticket.created', 'ticket.status', 'ticket.message', 'ticket.rated', 'ticket.assigned', 'ticket.erased'] as const satisfies readonly WebhookType[];
 
 /** One delivery of the outbox, as `GET /agent/deliveries` lists it. */
 export const deliverySchema = z.object({
   id: z.int(),
-  kind: z.enum(['email', 'webhook']),
+  kind: z.enum(DELIVERY_KINDS),
   /** What it announced: the webhook type of its event (an e-mail's event too). */
   type: z.enum(WEBHOOK_TYPES),
   target: z.string(),
@@ -181,7 +187,7 @@ export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema)
 
 /** `POST /agent/deliveries/retry`: which given-up deliveries to send again; every one when empty. */
 export const deliveriesRetryBodySchema = z.strictObject({
-  kind: z.optional(z.enum(['email', 'webhook'])),
+  kind: z.optional(z.enum(DELIVERY_KINDS)),
   /** A ticket's id or number. */
   ticket: z.optional(z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(64, 'too_long'))),
 });

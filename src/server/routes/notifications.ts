@@ -10,15 +10,12 @@ import type { AppDeps, AppEnv } from '../context';
 import type { OutboxRow } from '../db/rows';
 import { ApiFailure, failures } from '../errors';
 import { jsonSizeLimit, parseWith, readJsonObject } from '../http/json-body';
-import { DELIVERY_STATUSES, deliveriesRetryBodySchema } from '../schemas';
+import { DELIVERY_KINDS, DELIVERY_STATUSES, deliveriesRetryBodySchema, MAX_DELIVERIES_LISTED } from '../schemas';
 import type { deliveriesRetryAnswerSchema, deliveryListSchema, deliverySchema, WebhookType } from '../schemas';
 import type { DeliveryFilter, DeliveryRow } from '../storage/types';
 import { anyTicket } from '../tickets/access';
 import { readLimit } from '../tickets/paging';
 import { singleQuery } from './query';
-
-/** How many deliveries one listing shows at most. */
-const MAX_LISTED = 200;
 
 /** `/me/notifications` and `/agent/deliveries`. */
 export function notificationRoutes(deps: AppDeps) {
@@ -52,7 +49,7 @@ export function notificationRoutes(deps: AppDeps) {
   app.get('/agent/deliveries', async (c) => {
     requireAgent(c.get('identity'));
     const query = singleQuery(c);
-    const limit = readLimit(query('limit'), MAX_LISTED);
+    const limit = readLimit(query('limit'), MAX_DELIVERIES_LISTED);
     const filter: DeliveryFilter = {
       status: oneOf(DELIVERY_STATUSES, query('status'), 'status'),
       kind: oneOf(DELIVERY_KINDS, query('kind'), 'kind'),
@@ -107,8 +104,6 @@ export function notificationRoutes(deps: AppDeps) {
     return (await anyTicket(deps.store, raw.trim())).id;
   }
 }
-
-const DELIVERY_KINDS = ['email', 'webhook'] as const;
 
 function oneOf<T extends string>(values: readonly T[], raw: string | undefined, name: string): T | null {
   if (raw === undefined || raw === '') return null;
