@@ -187,6 +187,21 @@ describe('the operator page', () => {
     await expectClean(tracked);
   });
 
+  it('shows a test’s question and the date of the attempt', async () => {
+    const created = await fetch(`${h.apiUrl}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await reporterToken()}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ ...validDrafts.test, testAttemptDate: '2026-03-02' }),
+    });
+    const { ticket } = (await created.json()) as { ticket: { number: string } };
+    const tracked = await openPage(h);
+    await tracked.page.goto(`${h.server.url}${DEMO_PATHS.operator}#${ticket.number}`);
+    await visible(tracked, tracked.page.locator('#op-detail-title').getByText(`Обращение № ${ticket.number}`, { exact: true }), 'the ticket opened');
+    expect(await field(tracked, 'Вопрос теста').innerText()).toBe((validDrafts.test as { testQuestion: string }).testQuestion);
+    expect(await field(tracked, 'Дата попытки').innerText()).toBe('02.03.2026');
+    await expectClean(tracked);
+  });
+
   it('opens a file fetched with the agent token in a new tab from a blob: URL, then revokes the URL', async () => {
     const tracked = await openTicket();
     const { page, context } = tracked;
