@@ -259,18 +259,18 @@ export function expectError(reply: Reply, status?: number, code?: string): void 
 
 const TABLES = ['tickets', 'events', 'attachments', 'idempotency_keys', 'ticket_counters'];
 
-/** Row counts of every data table, read through a separate connection (psql for a PostgreSQL URL). */
-export function tableCounts(dbPath: string): Record<string, number> {
+/** Row counts of every data table (or of `tables`), read through a separate connection (psql for a PostgreSQL URL). */
+export function tableCounts(dbPath: string, tables: readonly string[] = TABLES): Record<string, number> {
   if (dbPath.startsWith('postgres://')) {
-    const sql = `SELECT ${TABLES.map((table) => `(SELECT COUNT(*) FROM ${table})`).join(', ')}`;
+    const sql = `SELECT ${tables.map((table) => `(SELECT COUNT(*) FROM ${table})`).join(', ')}`;
     const out = execFileSync(join(inject('postgresBin'), 'psql'), [dbPath, '-XAtq', '-F', ',', '-c', sql], { encoding: 'utf8' });
     const values = out.trim().split(',').map(Number);
-    return Object.fromEntries(TABLES.map((table, index) => [table, values[index] ?? NaN]));
+    return Object.fromEntries(tables.map((table, index) => [table, values[index] ?? NaN]));
   }
   const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
   try {
     const counts: Record<string, number> = {};
-    for (const table of TABLES) {
+    for (const table of tables) {
       counts[table] = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     }
     return counts;
@@ -287,6 +287,20 @@ export function queryNumber(dbPath: string, sql: string): number {
   const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
   try {
     return Number(db.prepare(sql).pluck().get());
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs a statement on the database through a separate connection (psql for a PostgreSQL URL). */
+export function execSql(dbPath: string, sql: string): void {
+  if (dbPath.startsWith('postgres://')) {
+    execFileSync(join(inject('postgresBin'), 'psql'), [dbPath, '-XAtq', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
+    return;
+  }
+  const db = new BetterSqlite3(dbPath, { fileMustExist: true });
+  try {
+    db.exec(sql);
   } finally {
     db.close();
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metaSchema } from '../../src/core';
 import { ERROR_STATUSES } from '../../src/server/errors';
 import { validDrafts } from '../fixtures/drafts';
-import { agentAuth, ALLOWED_ORIGIN, call, createTicket, expectError, fixedClock, guestAuth, startTestServer, userAuth } from './helpers';
+import { agentAuth, ALLOWED_ORIGIN, call, createTicket, expectError, fixedClock, execSql, guestAuth, queryNumber, startTestServer, tableCounts, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 describe('meta, CORS and the OpenAPI document', () => {
@@ -187,6 +187,31 @@ describe('rate limit', () => {
       expect((await call(ts, 'GET', '/tickets', { auth: guestAuth() })).status).toBe(200);
       now += 40_000;
       expect((await call(ts, 'GET', '/tickets', { auth: alice })).status).toBe(200);
+    } finally {
+      await ts.cleanup();
+    }
+  });
+
+  it('adds no counter rows for fresh guest keys past their address’s limit, and forgets a rate window once it is over', async () => {
+    let now = new Date('2026-11-25T07:00:00.000Z').getTime();
+    let ts = await startTestServer({ clock: () => new Date(now), config: { rateLimitPerMinute: 2 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 60; i++) statuses.push((await call(ts, 'GET', '/tickets', { auth: guestAuth() })).status);
+      // Ten times the rate per address for guests, then 429 whatever key comes.
+      expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+      expect(statuses.slice(20).every((status) => status === 429)).toBe(true);
+      // The address's window and the 20 keys it let through: the 40 refused keys wrote nothing.
+      expect(tableCounts(ts.dbPath, ['rate_counters']).rate_counters).toBe(21);
+      // More windows than one statement deletes, and two of a guest quota's hour, which outlive the minute.
+      execSql(ts.dbPath, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000)
+        INSERT INTO rate_counters (key, window_start, count) SELECT 'rate:old-' || i, ${now - 3_600_000}, 1 FROM n`);
+      execSql(ts.dbPath, `INSERT INTO rate_counters (key, window_start, count) VALUES ('quota-a', ${now}, 1), ('quota-b', ${now}, 1)`);
+      // The cleanup (at start, then every sweep) forgets the rate windows whose minute is over, in batches.
+      now += 61_000;
+      ts = await ts.restart();
+      expect(queryNumber(ts.dbPath, "SELECT COUNT(*) FROM rate_counters WHERE key LIKE 'rate:%'")).toBe(0);
+      expect(queryNumber(ts.dbPath, "SELECT COUNT(*) FROM rate_counters WHERE key LIKE 'quota-%'")).toBe(2);
     } finally {
       await ts.cleanup();
     }

@@ -6,6 +6,7 @@
 import type { AppDeps } from '../context';
 import { QUOTA_WINDOW_MS } from '../guard/guest-quota';
 import { UPLOAD_QUOTA_WINDOW_MS } from '../guard/upload-quota';
+import { RATE_KEY_PREFIX, RATE_WINDOW_MS } from '../http/rate-limit';
 import { removeExpired } from '../retention';
 
 /** Deletes unclaimed uploads older than `maxAgeMs`; returns how many. */
@@ -13,8 +14,11 @@ export async function removeUnclaimed(deps: Pick<AppDeps, 'store' | 'files' | 'c
   const before = new Date(deps.clock().getTime() - maxAgeMs).toISOString();
   const names = await deps.store.write((tx) => tx.attachments.removeUnclaimedBefore(before));
   for (const name of names) await deps.files.discard(name);
-  // Rate-limit and quota windows are at most a day long (the users' upload quotas): older ones are only rows.
-  await deps.store.counters.sweep(deps.clock().getTime() - Math.max(QUOTA_WINDOW_MS, UPLOAD_QUOTA_WINDOW_MS));
+  // Quota windows are at most a day long (the users' upload quotas): older ones are only rows. The rate limit's are a
+  // minute long and one per reporter and guest key, the most numerous: they go once their minute is over.
+  const now = deps.clock().getTime();
+  await deps.store.counters.sweep(now - RATE_WINDOW_MS, RATE_KEY_PREFIX);
+  await deps.store.counters.sweep(now - Math.max(QUOTA_WINDOW_MS, UPLOAD_QUOTA_WINDOW_MS));
   return names.length;
 }
 

@@ -14,6 +14,9 @@ import type { Counters } from '../storage/types';
 /** The window of the rate limit. */
 export const RATE_WINDOW_MS = 60_000;
 
+/** What the rate limit's counter keys start with: the cleanup forgets their windows once a window is over. */
+export const RATE_KEY_PREFIX = 'rate:';
+
 const EMAIL_LINKS = [UNSUBSCRIBE_PATH, RESUBSCRIBE_PATH];
 
 // Guests mint their own keys for free, so they are also counted per IP, with room for a classroom behind one NAT.
@@ -31,7 +34,9 @@ function bucketsOf(c: Context<AppEnv>, limits: RateLimits): Array<[string, numbe
   // One bucket per agent token: a named specialist's, or the shared one's for everyone using it.
   if (identity.kind === 'agent') return [[identity.name === null ? 'agent' : `agent:${identity.name}`, limits.agentPerMinute]];
   const ip = remoteAddress(c);
-  if (identity.kind === 'guest') return [[identity.owner, perMinute], [`guest-ip:${ip}`, perMinute * GUEST_IP_FACTOR]];
+  // The address first: a guest key is a new row in the counters, and a request over its address's limit is refused
+  // before its key is counted, so fresh keys sent on past the limit add nothing to the database.
+  if (identity.kind === 'guest') return [[`guest-ip:${ip}`, perMinute * GUEST_IP_FACTOR], [identity.owner, perMinute]];
   // Credentials that failed are counted with the other anonymous calls, whatever the path: the larger buckets
   // below are for what needs no credentials, not for guessing a token.
   if (identity.kind === 'invalid') return [[`other-ip:${ip}`, perMinute]];
@@ -60,7 +65,7 @@ export function rateLimit(limits: RateLimits, clock: () => Date, counters: Count
       // A locked or unreachable database must not turn reads into 503s: the request is let through uncounted
       // (a write it makes gets its own 503), and its other buckets are not tried. A database that does not answer
       // at all is the request's 503 at once: its own first statement would wait as long again for nothing.
-      const window = await counters.add(`rate:${key}`, 1, RATE_WINDOW_MS, now).catch((error: unknown) => {
+      const window = await counters.add(`${RATE_KEY_PREFIX}${key}`, 1, RATE_WINDOW_MS, now).catch((error: unknown) => {
         if (isStorageUnavailable(error) && !isStorageSilent(error)) return null;
         throw error;
       });

@@ -18,6 +18,7 @@ import { retentionRepo } from '../db/retention-repo';
 import { ticketsRepo } from '../db/tickets-repo';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
+import { COUNTER_SWEEP_BATCH } from './types';
 import type { CounterState, Storage, Transaction } from './types';
 import { errorLine } from '../error-line';
 
@@ -45,7 +46,9 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
       count = CASE WHEN @now - window_start >= @window OR window_start - @now > @window THEN @amount ELSE count + @amount END
     RETURNING window_start AS start, count`);
   const peekCounter = db.prepare<[string], CounterState>('SELECT window_start AS start, count FROM rate_counters WHERE key = ?');
-  const sweepCounters = db.prepare<[number]>('DELETE FROM rate_counters WHERE window_start < ?');
+  const sweepCounters = db.prepare<[number, number, string, number]>(
+    'DELETE FROM rate_counters WHERE rowid IN (SELECT rowid FROM rate_counters WHERE window_start < ? AND substr(key, 1, ?) = ? LIMIT ?)',
+  );
   const newEvents = db.prepare<[number], { ticket_id: string; id: number }>(
     'SELECT ticket_id, MAX(id) AS id FROM events WHERE id > ? GROUP BY ticket_id',
   );
@@ -179,7 +182,14 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
         }),
       peek: (key, windowMs, nowMs) =>
         read(() => currentWindow(peekCounter.get(key), nowMs, windowMs)),
-      sweep: (beforeMs) => read(() => sweepCounters.run(beforeMs).changes),
+      sweep: async (beforeMs, prefix = '') => {
+        let removed = 0;
+        for (;;) {
+          const changes = await read(() => sweepCounters.run(beforeMs, prefix.length, prefix, COUNTER_SWEEP_BATCH).changes);
+          removed += changes;
+          if (changes < COUNTER_SWEEP_BATCH) return removed;
+        }
+      },
     },
     async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
       await idle();
