@@ -119,5 +119,16 @@ describe('follow-up instead of reopening: a new ticket continuing a final one of
     const next = await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, consent: true, followUpOf: old.id });
     expect(next.status, next.text).toBe(201);
     expect((await read(old.id, guest)).followUps?.[0]?.number).toBe(createTicketResponseSchema.parse(next.body).ticket.number);
+    // A ticket's access key reads that ticket alone: not the link to what followed it, nor to what it follows.
+    const continued = createTicketResponseSchema.parse(next.body).ticket;
+    const nextKey = (next.body as { accessKey?: string }).accessKey ?? '';
+    const third = await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, consent: true });
+    const thirdKey = (third.body as { accessKey?: string }).accessKey ?? '';
+    const thirdTicket = createTicketResponseSchema.parse(third.body).ticket;
+    await resolve(thirdTicket.id);
+    expect((await createTicket(ts, guest, { ...validDrafts.other, contact: guestContact, consent: true, followUpOf: thirdTicket.id })).status).toBe(201);
+    expect((await read(continued.id, `Guest ${nextKey}`)).followUpOf).toBeUndefined();
+    expect((await read(thirdTicket.id, `Guest ${thirdKey}`)).followUps).toBeUndefined();
+    expect((await read(continued.id, guest)).followUpOf?.id).toBe(old.id);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema, createTicketResponseSchema, ticketSchema } from '../../src/core';
 import { agentTicketListSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
-import { agentAuth, call, createTicket, expectError, startTestServer, tableCounts, userAuth } from './helpers';
+import { agentAuth, call, createTicket, expectError, guestAuth, guestContact, startTestServer, tableCounts, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 const TWO = 'Не открывается видео в курсе «Охрана труда». Кроме того, в отчёте по группе неверные даты.';
@@ -62,6 +62,24 @@ describe('one problem per ticket, enforced on create', () => {
     const mallory = await userAuth(ts, 'mallory');
     const theirs = createTicketResponseSchema.parse((await createTicket(ts, mallory, draft({ splitGroup: group }))).body).ticket;
     expect(theirs.createdWith).toBeUndefined();
+  });
+
+  it('shows a guest ticket\'s access key that ticket alone: no link to the tickets created with it', async () => {
+    const guest = guestAuth();
+    const group = 'split-group-0002';
+    const guestDraft = (extra: Record<string, unknown>) => draft({ contact: guestContact, consent: true, splitGroup: group, ...extra });
+    const created = await createTicket(ts, guest, guestDraft({}));
+    const first = createTicketResponseSchema.parse(created.body).ticket;
+    const accessKey = (created.body as { accessKey?: string }).accessKey ?? '';
+    const second = createTicketResponseSchema.parse((await createTicket(ts, guest, guestDraft({ description: 'В отчёте по группе неверные даты.' }))).body).ticket;
+    // The guest who sent both sees the link; the first ticket's key reads the first ticket only, unlinked.
+    expect(ticketSchema.parse((await call(ts, 'GET', `/tickets/${first.id}`, { auth: guest })).body).createdWith).toEqual([{ id: second.id, number: second.number }]);
+    const byKey = await call(ts, 'GET', `/tickets/${first.id}`, { auth: `Guest ${accessKey}` });
+    expect(byKey.status, byKey.text).toBe(200);
+    expect(ticketSchema.parse(byKey.body).createdWith).toBeUndefined();
+    const cancelled = await call(ts, 'POST', `/tickets/${first.id}/cancel`, { auth: `Guest ${accessKey}` });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(ticketSchema.parse(cancelled.body).createdWith).toBeUndefined();
   });
 
   it('rejects a malformed split group as a field error', async () => {

@@ -79,7 +79,7 @@ export function ticketRoutes(deps: AppDeps) {
 
   app.get('/tickets/:id', async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    return c.json(await ticketView(deps.store, await reporterTicket(deps.store, reporter, c.req.param('id'))));
+    return c.json(await ticketView(deps.store, await reporterTicket(deps.store, reporter, c.req.param('id')), 'reporter', reporter));
   });
 
   return app;

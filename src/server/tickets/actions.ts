@@ -151,7 +151,7 @@ export async function cancelTicket(deps: AppDeps, reporter: Reporter, id: string
     }
     return { type: 'status', status: 'cancelled', actor: 'reporter', text: null, attachmentIds: [], owner: null };
   });
-  return ticketView(deps.store, row);
+  return ticketView(deps.store, row, 'reporter', reporter);
 }
 
 /** The statuses as a refusal names them to a specialist (the widget's status table, short). */

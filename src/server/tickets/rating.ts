@@ -33,7 +33,7 @@ export async function rateTicket(deps: AppDeps, reporter: Reporter, id: string, 
     const comment = body.comment === undefined || body.comment === '' ? null : body.comment;
     const at = now.toISOString();
     await tx.tickets.setRating(row.id, { score: body.score, comment, ratedAt: row.rated_at ?? at, updatedAt: at });
-    const view = await ticketView(tx, (await tx.tickets.get(row.id)) ?? row);
+    const view = await ticketView(tx, (await tx.tickets.get(row.id)) ?? row, 'reporter', reporter);
     // The desks hear of it: a rating is no ticket event, so it comes as a notice of its own.
     const told = view.rating !== undefined && (await queueNotice(deps, tx, row.id, { type: 'ticket.rated', rating: view.rating }, at));
     return { view, told };

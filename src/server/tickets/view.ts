@@ -58,12 +58,18 @@ export async function eventsOf(store: Reader, ticketId: string, after = 0, audie
   return events.map((row) => eventView(row, byEvent.get(row.id) ?? [], audience));
 }
 
-/** The full ticket: draft fields, record fields, attachments and every event. */
-export async function ticketView(store: Reader, row: TicketRow, audience: Audience = 'reporter'): Promise<Ticket> {
-  const [attachments, events, createdWith] = await Promise.all([
+/**
+ * The full ticket: draft fields, record fields, attachments and every event. `reader` is the reporter who reads it:
+ * one who holds only its access key (not its owner) reads that ticket alone, without the links to the owner's other
+ * tickets (created together, followed up).
+ */
+export async function ticketView(store: Reader, row: TicketRow, audience: Audience = 'reporter', reader?: { owner: string }): Promise<Ticket> {
+  const linked = reader === undefined || reader.owner === row.owner;
+  const [attachments, events, createdWith, followUps] = await Promise.all([
     store.attachments.listOfCreate(row.id),
     eventsOf(store, row.id, 0, audience),
-    withCreatedWith(store, row),
+    linked ? withCreatedWith(store, row) : {},
+    linked ? withFollowUps(store, row) : {},
   ]);
   const draft = JSON.parse(row.draft_json) as TicketDraft;
   return {
@@ -83,7 +89,7 @@ export async function ticketView(store: Reader, row: TicketRow, audience: Audien
     ...withOneProblem(row),
     ...createdWith,
     ...withRating(row),
-    ...(await withFollowUps(store, row)),
+    ...followUps,
     ...(row.consent_at === null ? {} : { consentAt: row.consent_at }),
   };
 }
