@@ -1,11 +1,11 @@
 /** Cancelling a ticket: a button, a confirmation dialog, then the cancel call. */
 import { failureMessage, failureReason } from '../shared/failure-message';
 import { useRef, useState } from 'react';
-import type { ReactNode } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import { failureOf, useCancelTicket } from '../../api';
 import type { Ticket } from '../../core';
 import { Button, ConfirmDialog, Notice } from '../shared/ui';
+import { unbroken } from './unbroken';
 
 /** Offers to cancel a non-final ticket; the caller decides when to render it (see isFinalStatus). */
 export function CancelTicket({ ticket, onCancelled }: { ticket: Ticket; onCancelled(ticket: Ticket): void }) {
@@ -51,7 +51,7 @@ export function CancelTicket({ ticket, onCancelled }: { ticket: Ticket; onCancel
       </Button>
       <ConfirmDialog
         open={open}
-        title={unbroken(t('cancel.title', { number: ticket.number }), ticket.number)}
+        title={unbroken(t('cancel.title', { number: ticket.number }), [ticket.number])}
         confirmLabel={t('cancel.confirm')}
         cancelLabel={t('cancel.keep')}
         tone="danger"
@@ -62,18 +62,5 @@ export function CancelTicket({ ticket, onCancelled }: { ticket: Ticket; onCancel
         <p>{t('cancel.body')}</p>
       </ConfirmDialog>
     </div>
-  );
-}
-
-/** `text` with `part` kept on one line: a ticket number does not break at its hyphens in the dialog's large title. */
-function unbroken(text: string, part: string): ReactNode {
-  const at = text.indexOf(part);
-  if (at < 0) return text;
-  return (
-    <>
-      {text.slice(0, at)}
-      <span className="us-nowrap">{part}</span>
-      {text.slice(at + part.length)}
-    </>
   );
 }

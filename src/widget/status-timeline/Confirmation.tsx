@@ -5,6 +5,7 @@ import { useTranslation } from '../shared/i18n-react';
 import type { Ticket } from '../../core';
 import { Button } from '../shared/ui';
 import { useWhen } from './use-when';
+import { unbroken } from './unbroken';
 
 /** The registration notice; a guest also gets the access key once, with advice to keep it. */
 export function Confirmation({
@@ -27,7 +28,7 @@ export function Confirmation({
   return (
     <div className="us-confirmation" ref={focusRef} tabIndex={-1}>
       <p className="us-confirmation__title">{t('confirm.title')}</p>
-      <p>{t('confirm.number', { number: ticket.number })}</p>
+      <p>{unbroken(t('confirm.number', { number: ticket.number }), [ticket.number])}</p>
       <p>{t('confirm.priority', { priority: t(`common:priority.${ticket.priority}`).toLocaleLowerCase() })}</p>
       <p>{t('confirm.review', { when: when(ticket.reviewDueAt, { provisional }) })}</p>
       <p>{t('confirm.resolve', { when: when(ticket.resolveDueAt, { provisional }) })}</p>

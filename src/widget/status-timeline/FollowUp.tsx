@@ -7,6 +7,7 @@ import { canFollowUp } from '../../core';
 import type { LinkedTicket, Ticket } from '../../core';
 import { useWidgetEnv } from '../shared/env';
 import { Button } from '../shared/ui';
+import { unbroken } from './unbroken';
 
 /** Props of {@link FollowUp}. */
 export interface FollowUpProps {
@@ -18,10 +19,10 @@ export interface FollowUpProps {
 }
 
 function TicketLink({ linked, label, onOpenTicket }: { linked: LinkedTicket; label: string; onOpenTicket?: ((id: string) => void) | undefined }) {
-  if (onOpenTicket === undefined) return <span>{label}</span>;
+  if (onOpenTicket === undefined) return <span>{unbroken(label, [linked.number])}</span>;
   return (
     <button type="button" className="us-follow-up__ticket" data-ticket-id={linked.id} onClick={() => onOpenTicket(linked.id)}>
-      {label}
+      {unbroken(label, [linked.number])}
     </button>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from '../shared/i18n-react';
 import type { Ticket } from '../../core';
 import { Heading } from '../shared/ui';
 import { StatusBadge } from './StatusBadge';
+import { unbroken } from './unbroken';
 
 /** Header of the ticket view; the subject heading takes focus when the screen opens. */
 export function TicketHeader({ ticket, headingId, headingRef }: { ticket: Ticket; headingId: string; headingRef: Ref<HTMLHeadingElement> }) {
@@ -32,7 +33,10 @@ export function TicketHeader({ ticket, headingId, headingRef }: { ticket: Ticket
       </dl>
       {ticket.createdWith === undefined ? null : (
         <p className="us-ticket__linked">
-          {t('header.createdWith', { numbers: ticket.createdWith.map((other) => t('header.number', { number: other.number })).join(', ') })}
+          {unbroken(
+            t('header.createdWith', { numbers: ticket.createdWith.map((other) => t('header.number', { number: other.number })).join(', ') }),
+            ticket.createdWith.map((other) => other.number),
+          )}
         </p>
       )}
       {ticket.oneProblemCheck === undefined || ticket.oneProblemCheck.parts < 2 ? null : (

@@ -8,7 +8,7 @@ import type { Status, Ticket, TicketEvent } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
 import { focusFell } from '../shared/focus-fell';
-import { revealScreenStart } from '../shared/reveal';
+import { revealFromTop, revealScreenStart } from '../shared/reveal';
 import { Button, Notice } from '../shared/ui';
 import { CancelTicket } from './CancelTicket';
 import { FollowUp } from './FollowUp';
@@ -93,8 +93,9 @@ export function TicketView(props: TicketViewProps) {
   const flash = flashState?.ticketId === ticketId && flashState.status === ticket?.status ? flashState.text : null;
 
   // What has the focus inside the view. A live update can take it away (a confirmation whose status has passed,
-  // a box the new status closes): the focus then goes to the ticket's heading, not to the page's body, where a
-  // keyboard or screen reader user would have to find their way back from the top.
+  // a box the new status closes): the focus then goes to the box for the specialist's question when one has just
+  // come (the status change is announced), else to the ticket's heading — not to the page's body, where a keyboard
+  // or screen reader user would have to find their way back from the top — and is scrolled into view.
   const articleRef = useRef<HTMLElement>(null);
   const focusedRef = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
@@ -102,8 +103,11 @@ export function TicketView(props: TicketViewProps) {
     const heading = headingRef.current;
     // Only when the focus really fell, not when something inside moved it on its own.
     if (focused === null || focused.isConnected || heading === null || !focusFell(heading)) return;
-    focusedRef.current = heading;
-    heading.focus({ preventScroll: true });
+    const question = ticket?.status === 'clarification_requested' ? articleRef.current?.querySelector('textarea') : null;
+    const target = question ?? heading;
+    focusedRef.current = target;
+    target.focus({ preventScroll: true });
+    revealFromTop(target.closest('form') ?? target);
   });
 
   const loaded = ticket !== undefined;

@@ -18,6 +18,7 @@ describe('confirmation after sending', () => {
     const notice = confirmation();
     expect(notice).toHaveFocus();
     expect(notice).toHaveTextContent('Номер обращения: UP-2026-000123');
+    expect(notice.querySelector('.us-nowrap')).toHaveTextContent(/^UP-2026-000123$/);
     expect(notice).toHaveTextContent('Приоритет: обычный');
     expect(notice).toHaveTextContent('Специалист посмотрит его до 09:00 МСК (11:00 по вашему времени).');
     expect(notice).toHaveTextContent('Срок решения: до вт, 1 декабря, 08:00 МСК (10:00 по вашему времени).');

@@ -184,6 +184,18 @@ describe('clarification reply', () => {
     expect(screen.getByRole('heading', { name: 'Не открывается урок' })).toHaveFocus();
   });
 
+  it('moves the focus to the box for a specialist’s question when the question removes what had it', async () => {
+    const api = createFakeApi({ getTicket: async () => ok(makeTicket('in_progress')) });
+    renderWidget(<TicketView ticketId="t1" />, api);
+    await waitFor(() => expect(api.openSubscriptions('t1')).toBe(1));
+    const add = await screen.findByRole('button', { name: 'Дополнить обращение' });
+    act(() => add.focus());
+    // The specialist asks: the button goes (the reply box is for the question), and the focus to that box.
+    act(() => api.push(makeEvent(4, 'clarification_requested', 'in_progress', 'support', { text: 'Какой у вас браузер?' })));
+    expect(screen.queryByRole('button', { name: 'Дополнить обращение' })).toBeNull();
+    expect(screen.getByLabelText(/Ваше уточнение/)).toHaveFocus();
+  });
+
   it('keeps the text and explains when sending fails', async () => {
     const sendMessage = vi.fn(async () => fail<never>());
     const api = createFakeApi({ getTicket: async () => ok(makeTicket('clarification_requested')), sendMessage });
