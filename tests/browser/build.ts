@@ -1,5 +1,5 @@
 /** The widget build the browser tests load: rebuilt (vite JS API, as `npm run build`) when missing or stale. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
@@ -50,4 +50,12 @@ export async function ensureWidgetBuilt(): Promise<string> {
   const started = Date.now();
   await buildWidget();
   return `built dist/widget in ${Date.now() - started} ms (${reason})`;
+}
+
+/** The built file (`chunks/…`, named by content hash) of a module of the widget, as the build's manifest names it. */
+export function builtFileOf(source: string): string {
+  const manifest = JSON.parse(readFileSync(join(WIDGET_DIR, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+  const file = manifest[source]?.file;
+  if (file === undefined) throw new Error(`the build has no file of ${source}`);
+  return file;
 }

@@ -3,6 +3,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClean, holdParser, hostPage, openPage, scriptJson, snippet, startHarness, visible, waitUntil } from './harness';
 import type { Harness } from './harness';
+import { builtFileOf } from './build';
 
 let h: Harness;
 beforeAll(async () => {
@@ -91,7 +92,8 @@ describe('inline', () => {
 
   it('fetches the English texts only for English, never shows Russian first, and keeps Russian when they fail', async () => {
     const body = '<main><h1>Support</h1><div id="support"></div></main>';
-    const english = (path: string) => /^\/widget\/chunks\/english-[\w-]+\.js$/.test(path);
+    const englishFile = `/widget/${builtFileOf('src/widget/app/english.ts')}`;
+    const english = (path: string) => path === englishFile;
 
     // Russian first: no English chunk. Switching asks for it, then the texts change in place.
     const ru = await openPage(h);
@@ -131,7 +133,7 @@ describe('inline', () => {
 
     // The English chunk cannot load: the widget speaks Russian and says why through the error event.
     const failing = await openPage(h);
-    await failing.context.route(/\/widget\/chunks\/english-/, (route) => route.abort('connectionrefused'));
+    await failing.context.route((url) => url.pathname === englishFile, (route) => route.abort('connectionrefused'));
     const withLog = snippet(h, enInit, { extra: "\nwindow.__errors = []; UchiSupport('on', 'error', function (e) { window.__errors.push(e.message); });" });
     await failing.page.goto(h.host.serve('/inline-en-failing', { body: hostPage(withLog, body) }));
     await visible(failing, failing.page.locator('#support').getByRole('region', { name: 'Техподдержка Uchi.Pro' }).getByRole('button', { name: 'Другой вопрос', exact: true }), 'the Russian form', 15_000);
