@@ -248,6 +248,39 @@ describe('a window made short by zoom', () => {
   });
 });
 
+describe('a window made very short by zoom', () => {
+  it('at 320×200 (a laptop at 400%) the send bar stays after the form with its reason whole, covering nothing', async () => {
+    const token = await reporterToken({ sub: 'first-screen-zoomed-400', name: 'Иванова Анна Сергеевна', role: 'listener' });
+    const url = h.host.serve('/courses/zoomed-400', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
+    const tracked = await openPage(h);
+    await tracked.page.setViewportSize({ width: 320, height: 200 });
+    await tracked.page.goto(url);
+    await visible(tracked, launcher(tracked.page));
+    await launcher(tracked.page).click();
+    const dialog = panel(tracked.page);
+    await visible(tracked, dialog.getByRole('button', { name: 'Ошибка в работе СДО', exact: true }), 'the categories', 15_000);
+    await dialog.getByRole('button', { name: 'Ошибка в работе СДО', exact: true }).click();
+    const description = dialog.getByLabel('Опишите проблему');
+    await description.fill('Не открывается тест по охране труда. Кроме того, не пришёл счёт на оплату.');
+    const reason = dialog.locator('.us-submit-bar__reason');
+    await visible(tracked, reason, 'the reason the form waits');
+    // Not kept in view: in a window this short it would cover half of it.
+    expect(await dialog.locator('.us-submit-bar').evaluate((node) => getComputedStyle(node).position)).toBe('static');
+    // The reason is read whole, not cut to a line.
+    expect(await reason.evaluate((node) => node.scrollHeight <= node.clientHeight + 1 && node.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(node).fontSize))).toBe(true);
+    // The field typed in is not under the bar.
+    await description.focus();
+    const overlap = await description.evaluate((node) => {
+      const bar = (node.getRootNode() as ShadowRoot).querySelector('.us-submit-bar')?.getBoundingClientRect();
+      const box = node.getBoundingClientRect();
+      return bar === undefined ? Number.NaN : Math.min(box.bottom, bar.bottom) - Math.max(box.top, bar.top);
+    });
+    expect(overlap).toBeLessThanOrEqual(0);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});
+
 describe('the on-screen keyboard on a phone', () => {
   it.each([
     ['with', true],
