@@ -6,7 +6,7 @@
  */
 import type { Locator, Page, Route } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectClean, hostPage, launcher, openPage, panel, reporterToken, snippet, startHarness, visible, waitUntil } from './harness';
+import { expectClean, fillBasics, hostPage, launcher, openPage, panel, reporterToken, snippet, startHarness, visible, waitUntil } from './harness';
 import type { Harness, TrackedPage } from './harness';
 
 let h: Harness;
@@ -243,6 +243,43 @@ describe('a window made short by zoom', () => {
     });
     // More than half of the window is left to the form (a floating panel left it about 125 px).
     expect(room).toBeGreaterThan(200);
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+});
+
+describe('sending', () => {
+  it('keeps the focus in the panel from the send to the confirmation: never on the page\'s body', async () => {
+    const token = await reporterToken({ sub: 'first-screen-send-focus', name: 'Иванова Анна Сергеевна', role: 'listener' });
+    const url = h.host.serve('/courses/send-focus', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
+    const tracked = await openPage(h);
+    await tracked.page.goto(url);
+    await visible(tracked, launcher(tracked.page));
+    await launcher(tracked.page).click();
+    const dialog = panel(tracked.page);
+    await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the categories', 15_000);
+    await fillBasics(dialog, { category: 'Другой вопрос', subject: 'Фокус после отправки', description: 'Куда уходит фокус после отправки обращения?' });
+    // Every frame from the send on: where the focus is.
+    await tracked.page.evaluate(() => {
+      const w = window as unknown as { __onBody: number; __watch: boolean };
+      w.__onBody = 0;
+      w.__watch = true;
+      const tick = () => {
+        if (document.activeElement === document.body) w.__onBody += 1;
+        if (w.__watch) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await dialog.getByRole('button', { name: 'Отправить обращение' }).focus();
+    await tracked.page.keyboard.press('Enter');
+    const confirmation = dialog.locator('.us-confirmation');
+    await waitUntil(tracked, 'the confirmation with the focus', () => confirmation.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement), 15_000);
+    const onBody = await tracked.page.evaluate(() => {
+      const w = window as unknown as { __onBody: number; __watch: boolean };
+      w.__watch = false;
+      return w.__onBody;
+    });
+    expect(onBody).toBe(0);
     await expectClean(tracked);
     await tracked.context.close();
   });

@@ -80,6 +80,10 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     return () => panel.removeEventListener('focusin', keep);
   }, [mode, open]);
 
+  // Sent: the form hides, and the screen after it shows once its chunk and data arrive. Until its own element takes
+  // the focus, the panel's title holds it, not the page's body (where Tab would start from the page's top).
+  const holdFocus = () => frame.current?.querySelector<HTMLElement>('.us-shell__title')?.focus({ preventScroll: true });
+
   const { expectOwnChange, markSeen } = unseen;
   // A ticket the user has just sent is not news: seen up to its last event, before the list ever shows it. A
   // guest's is remembered in this browser with its access key (the server gives that to a guest only, once).
@@ -95,6 +99,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
   const onSent = useCallback(
     (response: CreateTicketResponse) => {
       created(response);
+      holdFocus();
       // The ticket it continues gets an event naming it: the user's own doing, not news for the badge.
       if (response.ticket.followUpOf !== undefined) expectOwnChange(response.ticket.followUpOf.id);
       setFormKey((key) => key + 1);
@@ -107,6 +112,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
   const onSplitSent = useCallback(
     (responses: CreateTicketResponse[]) => {
       for (const response of responses) created(response);
+      holdFocus();
       setFormKey((key) => key + 1);
       setFollowUp(null);
       setScreen({ name: 'tickets', notice: t('splitSent', { count: responses.length }) });
