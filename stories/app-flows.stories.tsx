@@ -40,8 +40,9 @@ export const FillAndSend: Story = {
     const { canvas, t, text } = playKit(context);
     await fillOther(context, 'Как добавить второго администратора?', 'Подскажите, как дать права администратора коллеге.');
     await submit(canvas, t);
-    const number = await canvas.findByText(text('timeline:confirm.number', { number: 'UP-2026-000120' }), {}, { timeout: 5000 });
-    await expectFocus(context.canvasElement, number.closest('.us-confirmation'));
+    const notice = await canvas.findByRole('group', { name: text('timeline:confirm.title') }, { timeout: 5000 });
+    await expect(notice).toHaveTextContent(text('timeline:confirm.number', { number: 'UP-2026-000120' }));
+    await expectFocus(context.canvasElement, notice);
   },
 };
 

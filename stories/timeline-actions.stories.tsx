@@ -41,8 +41,9 @@ export const Confirmation: Story = {
   play: async (context) => {
     const { canvas, text, harness } = playKit(context);
     const number = harness.api.store.get('t-new')?.number ?? '';
-    const line = await canvas.findByText(text('timeline:confirm.number', { number }));
-    await expectFocus(context.canvasElement, line.closest('.us-confirmation'));
+    const notice = await canvas.findByRole('group', { name: text('timeline:confirm.title') });
+    await expect(notice).toHaveTextContent(text('timeline:confirm.number', { number }));
+    await expectFocus(context.canvasElement, notice);
   },
 };
 

@@ -60,7 +60,8 @@ export const CreatedTogetherAndConfirmed: Story = {
   play: async (context) => {
     const { canvas, t } = playKit(context);
     await expect(await canvas.findByText(t('timeline:header.checked', { count: 2 }))).toBeVisible();
-    await expect(canvas.getByText(/UP-\d{4}-\d{6}/, { selector: '.us-ticket__linked' })).toBeVisible();
+    // The other ticket's number, on one line.
+    await expect(canvas.getByText(/^UP-\d{4}-\d{6}$/, { selector: '.us-ticket__linked .us-nowrap' })).toBeVisible();
   },
 };
 

@@ -1,9 +1,9 @@
 /** Shown right after sending: the number, priority, review deadline and resolution target. */
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Ref, RefObject } from 'react';
 import { useTranslation } from '../shared/i18n-react';
 import type { Ticket } from '../../core';
-import { Button } from '../shared/ui';
+import { Button, Heading } from '../shared/ui';
 import { useWhen } from './use-when';
 import { unbroken } from './unbroken';
 
@@ -25,9 +25,12 @@ export function Confirmation({
   const when = useWhen(timeZone);
   const provisional = ticket.deadlinesProvisional;
   const codeRef = useRef<HTMLElement>(null);
+  const titleId = useId();
   return (
-    <div className="us-confirmation" ref={focusRef} tabIndex={-1}>
-      <p className="us-confirmation__title">{t('confirm.title')}</p>
+    <div className="us-confirmation" ref={focusRef} tabIndex={-1} role="group" aria-labelledby={titleId}>
+      <Heading depth={2} className="us-confirmation__title" id={titleId}>
+        {t('confirm.title')}
+      </Heading>
       <p>{unbroken(t('confirm.number', { number: ticket.number }), [ticket.number])}</p>
       <p>{t('confirm.priority', { priority: t(`common:priority.${ticket.priority}`).toLocaleLowerCase() })}</p>
       <p>{t('confirm.review', { when: when(ticket.reviewDueAt, { provisional }) })}</p>

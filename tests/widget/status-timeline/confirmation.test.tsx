@@ -17,6 +17,9 @@ describe('confirmation after sending', () => {
     await screen.findByRole('heading', { name: 'Не открывается урок' });
     const notice = confirmation();
     expect(notice).toHaveFocus();
+    // Read out as a named group, its title a heading under the ticket's.
+    expect(notice).toBe(screen.getByRole('group', { name: 'Обращение зарегистрировано' }));
+    expect(screen.getByRole('heading', { level: 3, name: 'Обращение зарегистрировано' })).toBeInTheDocument();
     expect(notice).toHaveTextContent('Номер обращения: UP-2026-000123');
     expect(notice.querySelector('.us-nowrap')).toHaveTextContent(/^UP-2026-000123$/);
     expect(notice).toHaveTextContent('Приоритет: обычный');
