@@ -31,7 +31,7 @@ export const CONTACT_FIELD_MESSAGES_RU: Readonly<Record<ContactFieldName, Senten
   lmsUrl: { required: 'Укажите ссылку на СДО', url: 'Вставьте ссылку на СДО целиком: адрес страницы вместе с http:// или https://' },
   fullName: { required: 'Укажите ваше ФИО' },
   role: { required: 'Выберите вашу роль в СДО', invalid: 'Выберите роль в СДО из списка' },
-  phone: { required: 'Укажите контактный телефон', phone: 'Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX' },
+  phone: { required: 'Укажите контактный телефон', phone: 'Введите российский номер, например +7 912 345-67-89 или 8 912 345-67-89' },
   email: { email: 'Проверьте адрес почты, например ivanova@example.ru' },
 };
 

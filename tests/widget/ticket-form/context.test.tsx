@@ -68,7 +68,7 @@ describe('context block', () => {
     await waitFor(() => expect(screen.getByRole('region', { name: /^Исправьте/ })).toHaveFocus());
 
     expect(await screen.findByLabelText('Контактный телефон')).toHaveAccessibleDescription(
-      expect.stringContaining('Введите российский номер: +7 (XXX) XXX-XX-XX или 8 XXX XXX-XX-XX'),
+      expect.stringContaining('Введите российский номер, например +7 912 345-67-89 или 8 912 345-67-89'),
     );
     expect(screen.getByLabelText('Ссылка на СДО')).toHaveAccessibleDescription(expect.stringContaining('Вставьте ссылку на СДО целиком: адрес страницы вместе с http:// или https://'));
     expect(screen.getByLabelText(/E-mail/)).toHaveAccessibleDescription(expect.stringContaining('Проверьте адрес почты, например ivanova@example.ru'));
