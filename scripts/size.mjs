@@ -4,14 +4,15 @@
 // must arrive before the panel paints) at most 150 kB (React, react-dom, i18next, react-hook-form,
 // react-query and zod take about 117 kB of it; the fields past the choice load after the first frame); the
 // whole first open (that and the HTTP client) at most 156 kB; the lazy screenshot chunk (capture + editor,
-// beyond what the first open loaded) at most 20 kB.
+// beyond what the first open loaded) at most 20 kB; the lazy one-problem check (its rules and the two models' weights,
+// loaded when the user starts typing the description, beyond what the first open loaded) at most 32 kB.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const OUT = 'dist/widget';
 const KB = 1024;
-const BUDGETS = { loader: 1 * KB, main: 150 * KB, firstOpen: 156 * KB, screenshot: 20 * KB };
+const BUDGETS = { loader: 1 * KB, main: 150 * KB, firstOpen: 156 * KB, screenshot: 20 * KB, oneProblem: 32 * KB };
 
 if (!existsSync(join(OUT, '.vite/manifest.json'))) {
   console.error(`size: ${OUT} is not built; run npm run build first`);
@@ -78,11 +79,15 @@ for (const file of files.sort()) {
   console.log(file.padEnd(48), kb(s.raw).padStart(11), kb(s.gzip).padStart(11), kb(s.brotli).padStart(11));
 }
 
+const oneProblemKey = Object.keys(manifest).find((key) => key === 'src/core/one-problem/index.ts' && manifest[key].isDynamicEntry);
+const oneProblem = new Set([...(oneProblemKey === undefined ? [] : closure(oneProblemKey))].filter((file) => !firstOpen.has(file) && !main.has(file)));
+
 const groups = [
   ['loader', ['loader.js'], BUDGETS.loader],
   ['main (entry + imports)', [...main], BUDGETS.main],
   ['first open (total)', [...firstOpen], BUDGETS.firstOpen],
   ['screenshot (lazy)', [...screenshot], BUDGETS.screenshot],
+  ['one-problem (lazy)', [...oneProblem], BUDGETS.oneProblem],
 ];
 let failed = false;
 console.log('');

@@ -144,7 +144,7 @@ export const BOUNDARY_FEATURES = [
 ] as const;
 
 /** Hashed buckets of the words around a boundary and of topic pairs. */
-export const BOUNDARY_BUCKETS = 512;
+export const BOUNDARY_BUCKETS = 2048;
 /** Length of a boundary's feature vector. */
 const NAMED = BOUNDARY_FEATURES.length - 1;
 /** Every pair of named features (the bias apart), so the model can weigh them together. */
@@ -153,7 +153,7 @@ const PAIRS = (NAMED * (NAMED - 1)) / 2;
  * Hashed buckets of the right side's opening — the classes of its first two and three words, the stems of its
  * first one and two, the letter trigrams of its first three words — after the pairs.
  */
-const SHAPE_BUCKETS = 1024;
+const SHAPE_BUCKETS = 4096;
 export const SHAPES_FROM = BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS + PAIRS;
 export const BOUNDARY_FEATURE_COUNT = SHAPES_FROM + SHAPE_BUCKETS;
 const pairIndex = (i: number, j: number): number => BOUNDARY_FEATURES.length + BOUNDARY_BUCKETS + ((i - 1) * (2 * NAMED - i)) / 2 + (j - i - 1);

@@ -6,7 +6,7 @@ import { splitSentences } from './sentences';
 import { normalizeText } from './stem';
 
 /** Hashed buckets of character and word n-grams; the rule features follow them. */
-export const HASH_BUCKETS = 1024;
+export const HASH_BUCKETS = 8192;
 
 /**
  * Names of the features computed from the structure of the text, in the order of their weights. The rules'

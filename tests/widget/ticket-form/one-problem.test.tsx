@@ -394,7 +394,7 @@ describe('one ticket — one problem', () => {
 
   it('a send the server refuses with several_problems offers the server\'s split', async () => {
     // The widget's check keeps this text whole; the server's (another version of the check) does not.
-    const text = 'Белый экран после входа в курс по охране труда. Счёт за март не пришёл.';
+    const text = 'Белый экран после входа в курс по охране труда, счёт за март не пришёл.';
     const parts = ['Белый экран после входа в курс по охране труда.', 'Счёт за март не пришёл.'];
     const api = createFakeApi();
     const { user, onSplitSent } = renderForm({ api });
@@ -422,7 +422,7 @@ describe('one ticket — one problem', () => {
   });
 
   it('after a several_problems refusal, "Это одна проблема" sends again with oneProblemConfirmed', async () => {
-    const text = 'Белый экран после входа в курс по охране труда. Счёт за март не пришёл.';
+    const text = 'Белый экран после входа в курс по охране труда, счёт за март не пришёл.';
     const api = createFakeApi();
     const { user, onSent } = renderForm({ api });
     await chooseCategory(user, 'Другой вопрос');
