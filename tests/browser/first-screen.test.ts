@@ -102,6 +102,18 @@ async function inViewUnscrolled(dialog: Locator, element: Locator): Promise<{ in
   return { inside, scrollTop: frame.scrollTop };
 }
 
+/** A signed-in listener's LMS page (at `size`, when given) with the panel opened from the launcher. */
+async function openPanel(sub: string, path: string, size?: { width: number; height: number }): Promise<{ tracked: TrackedPage; dialog: Locator }> {
+  const token = await reporterToken({ sub, name: 'Иванова Анна Сергеевна', role: 'listener' });
+  const url = h.host.serve(path, { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
+  const tracked = await openPage(h);
+  if (size !== undefined) await tracked.page.setViewportSize(size);
+  await tracked.page.goto(url);
+  await visible(tracked, launcher(tracked.page));
+  await launcher(tracked.page).click();
+  return { tracked, dialog: panel(tracked.page) };
+}
+
 describe('the first screen', () => {
   it.each([
     [1280, 800],
@@ -250,13 +262,7 @@ describe('a window made short by zoom', () => {
 
 describe('sending', () => {
   it('keeps the focus in the panel from the send to the confirmation: never on the page\'s body', async () => {
-    const token = await reporterToken({ sub: 'first-screen-send-focus', name: 'Иванова Анна Сергеевна', role: 'listener' });
-    const url = h.host.serve('/courses/send-focus', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
-    const tracked = await openPage(h);
-    await tracked.page.goto(url);
-    await visible(tracked, launcher(tracked.page));
-    await launcher(tracked.page).click();
-    const dialog = panel(tracked.page);
+    const { tracked, dialog } = await openPanel('first-screen-send-focus', '/courses/send-focus');
     await visible(tracked, dialog.getByRole('button', { name: 'Другой вопрос', exact: true }), 'the categories', 15_000);
     await fillBasics(dialog, { category: 'Другой вопрос', subject: 'Фокус после отправки', description: 'Куда уходит фокус после отправки обращения?' });
     // Every frame from the send on: where the focus is.
@@ -287,14 +293,7 @@ describe('sending', () => {
 
 describe('a window made very short by zoom', () => {
   it('at 320×200 (a laptop at 400%) the send bar stays after the form with its reason whole, covering nothing', async () => {
-    const token = await reporterToken({ sub: 'first-screen-zoomed-400', name: 'Иванова Анна Сергеевна', role: 'listener' });
-    const url = h.host.serve('/courses/zoomed-400', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
-    const tracked = await openPage(h);
-    await tracked.page.setViewportSize({ width: 320, height: 200 });
-    await tracked.page.goto(url);
-    await visible(tracked, launcher(tracked.page));
-    await launcher(tracked.page).click();
-    const dialog = panel(tracked.page);
+    const { tracked, dialog } = await openPanel('first-screen-zoomed-400', '/courses/zoomed-400', { width: 320, height: 200 });
     await visible(tracked, dialog.getByRole('button', { name: 'Ошибка в работе СДО', exact: true }), 'the categories', 15_000);
     await dialog.getByRole('button', { name: 'Ошибка в работе СДО', exact: true }).click();
     const description = dialog.getByLabel('Опишите проблему');
@@ -391,14 +390,7 @@ describe('the on-screen keyboard on a phone', () => {
 
 describe('the send bar while the one-problem check holds the form', () => {
   it('at 320×640 leaves every control the keyboard reaches in view, above the bar that says why the form waits', async () => {
-    const token = await reporterToken({ sub: 'first-screen-bar', name: 'Иванова Анна Сергеевна', role: 'listener' });
-    const url = h.host.serve('/courses/narrow-bar', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl, token }]])) });
-    const tracked = await openPage(h);
-    await tracked.page.setViewportSize({ width: 320, height: 640 });
-    await tracked.page.goto(url);
-    await visible(tracked, launcher(tracked.page));
-    await launcher(tracked.page).click();
-    const dialog = panel(tracked.page);
+    const { tracked, dialog } = await openPanel('first-screen-bar', '/courses/narrow-bar', { width: 320, height: 640 });
     await visible(tracked, dialog.getByRole('button', { name: 'Ошибка в работе СДО', exact: true }), 'the categories', 15_000);
     await dialog.getByRole('button', { name: 'Ошибка в работе СДО', exact: true }).click();
     await dialog.getByLabel('Опишите проблему').fill('Не открывается тест по охране труда. Кроме того, не пришёл счёт на оплату.');
