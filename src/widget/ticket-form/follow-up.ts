@@ -1,4 +1,4 @@
-/** The form of a follow-up: pre-filled from the final ticket it continues (category, its fields, a guest's contact). */
+/** The form of a follow-up: pre-filled from the final ticket it continues (category, its fields but a date, a guest's contact). */
 import { categoryFieldNames, DRAFT_LIMITS, fieldSpec, LMS_ROLES, readWirePath } from '../../core';
 import type { LmsRole, Ticket } from '../../core';
 import { emptyValues } from './form-values';
@@ -15,7 +15,9 @@ export function followUpValues(ticket: FollowUpSource, subject: string): TicketF
   const values = emptyValues();
   values.category = ticket.category;
   values.subject = subject.slice(0, DRAFT_LIMITS.subject);
-  for (const name of categoryFieldNames(ticket.category)) values[name] = readWirePath(ticket, fieldSpec(name).wire) ?? '';
+  // What the problem is about (the course, the question, the order) carries over; when it happened does not: the
+  // problem came back, so the test was taken again.
+  for (const name of categoryFieldNames(ticket.category)) if (fieldSpec(name).kind !== 'date') values[name] = readWirePath(ticket, fieldSpec(name).wire) ?? '';
   const { reporter } = ticket;
   if (reporter.guest) {
     values.contact = {

@@ -11,7 +11,7 @@ const COURSE = { title: 'Охрана труда', url: 'https://lms.example.ru/
 function resolvedTicket(overrides: Partial<Ticket> = {}): Ticket {
   return {
     ...ticketFor(
-      { category: 'test', subject: 'Неверный ответ в тесте', description: 'Ответ не засчитывается.', impact: 'minor', course: COURSE, testQuestion: 'Кто проводит инструктаж?', browser: {} as never },
+      { category: 'test', subject: 'Неверный ответ в тесте', description: 'Ответ не засчитывается.', impact: 'minor', course: COURSE, testQuestion: 'Кто проводит инструктаж?', testAttemptDate: '2026-11-20', browser: {} as never },
       'UP-2026-000123',
       't-old',
     ),
@@ -31,8 +31,9 @@ describe('the follow-up form', () => {
     expect(screen.getByLabelText('Полное название курса')).toHaveValue(COURSE.title);
     expect(screen.getByLabelText('Ссылка на курс')).toHaveValue(COURSE.url);
     expect(screen.getByLabelText('Текст вопроса теста')).toHaveValue('Кто проводит инструктаж?');
-    // What is new is the user's to say: the description and the impact start empty.
+    // What is new is the user's to say: the description, the impact and when the test was taken again start empty.
     expect(screen.getByLabelText('Опишите проблему')).toHaveValue('');
+    expect(screen.getByLabelText(/Когда проходили тест/)).toHaveValue('');
 
     await fill(user, 'Опишите проблему', 'После обновления теста ответ снова не засчитывается.');
     await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
