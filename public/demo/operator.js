@@ -306,7 +306,8 @@
       ['Организация', reporter.organization],
       ['СДО', linkOf(reporter.lmsUrl)],
       ['Телефон', phoneText(reporter.phone)],
-      ['E-mail', reporter.email],
+      // An answer to a reporter who turned the e-mails off reaches them only in the widget: support should know.
+      ['E-mail', reporter.email && ticket.reporterEmails === 'off' ? `${reporter.email} (письма отключены: ответ пользователь увидит только в виджете)` : reporter.email],
       ['Согласие на обработку ПДн', ticket.consentAt ? `дано ${when(ticket.consentAt)}` : undefined],
       ['Тема', ticket.subject],
       ['Курс', ticket.course ? `${ticket.course.title} — ${ticket.course.url}` : undefined],

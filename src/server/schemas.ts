@@ -120,6 +120,11 @@ export const agentTicketSchema = z.lazy(() =>
        * null for a guest's ticket and for an erased one.
        */
       userId: z.nullable(z.string()),
+      /**
+       * Whether support's e-mails reach the reporter now: `on`; `off` (they switched them off, or their address was
+       * unsubscribed: an answer reaches them only in the widget); `no_address`; `no_mail_server` (this server sends none).
+       */
+      reporterEmails: z.enum(['on', 'off', 'no_address', 'no_mail_server']),
       /** The specialist handling it (null: nobody), and every change of that, oldest first. */
       assignee: z.nullable(z.string()),
       assignments: z.array(assignmentSchema),

@@ -41,6 +41,8 @@ describe('one problem per ticket, enforced on create', () => {
     const agentView = ticketSchema.parse((await call(ts, 'GET', `/agent/tickets/${ticket.id}`, { auth: agentAuth })).body);
     expect(agentView.oneProblemConfirmed).toBe(true);
     expect(agentView.oneProblemCheck).toEqual({ parts: 2, markers: ['Кроме того'] });
+    // This server sends no e-mail (no SUPPORT_SMTP_URL): support reads that an answer reaches the user in the widget only.
+    expect((await call(ts, 'GET', `/agent/tickets/${ticket.id}`, { auth: agentAuth })).body).toHaveProperty('reporterEmails', 'no_mail_server');
     // The specialist's list says it too, before the ticket is opened; a ticket of one problem carries nothing.
     const single = createTicketResponseSchema.parse((await createTicket(ts, alice, draft({}))).body).ticket;
     const list = agentTicketListSchema.parse((await call(ts, 'GET', '/agent/tickets?limit=100', { auth: agentAuth })).body).tickets;

@@ -293,10 +293,20 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect((await call(ts, 'PUT', '/me/notifications', { auth: bob, json: { email: false } })).status).toBe(200);
     expect((await call(ts, 'GET', '/me/notifications', { auth: bob })).body).toEqual({ email: false });
     const ticket = await newTicket(bob);
+    // Support reads that its e-mails do not reach this reporter; another's do.
+    const emailsState = async (id: string) => (await call(ts, 'GET', `/agent/tickets/${id}`, { auth: agentAuth })).body as { reporterEmails: string };
+    expect((await emailsState(ticket.id)).reporterEmails).toBe('off');
+    expect((await emailsState((await newTicket(await userAuth(ts, 'bob-colleague'))).id)).reporterEmails).toBe('on');
+    const { email: _none, ...noAddress } = guestContact;
+    const silent = await newTicket(guestAuth(), { ...validDrafts.technical, contact: noAddress, consent: true as const });
+    expect((await emailsState(silent.id)).reporterEmails).toBe('no_address');
     await agentStatus(ticket.id, 'resolved', 'Готово');
     await settled(ticket.id);
     expect((await deliveries()).filter((d) => d.ticketId === ticket.id && d.kind === 'email')).toEqual([]);
     expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toEqual([]);
+    // Switched on again: support reads it at once.
+    expect((await call(ts, 'PUT', '/me/notifications', { auth: bob, json: { email: true } })).status).toBe(200);
+    expect((await emailsState(ticket.id)).reporterEmails).toBe('on');
   });
 
   it('SMTP down: the e-mail stays pending with attempts and the error; back up: delivered exactly once', async () => {

@@ -9,6 +9,7 @@ import type { Assignment, WebhookPayload, WebhookTicket } from '../schemas';
 import type { NewOutboxRow, Transaction } from '../storage/types';
 import { eventView } from '../tickets/view';
 import { EMAIL_STATUSES, renderEmail } from './email';
+import { reporterEmails, subscribersOf } from './reporter-emails';
 import { addressOwner, unsubscribeUrl } from './unsubscribe';
 import { webhookPayload } from './webhook';
 
@@ -74,19 +75,16 @@ export async function queueNotice(deps: AppDeps, tx: Transaction, ticketId: stri
 }
 
 async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, files: readonly string[]) {
-  if (deps.config.notifications.smtpUrl === null) return null;
   // Only a specialist's change, never the reporter's own, and only the ones worth an e-mail: a question, an answer, a
   // resolution, or a message.
   if (event.actor !== 'support' || (event.type === 'status' && !EMAIL_STATUSES.has(event.status as Status))) return null;
-  const reporter = JSON.parse(ticket.reporter_json) as ReporterRecord;
-  if (reporter.email === undefined || reporter.email === '') return null;
   // The reporter's own setting, and the address's: an address whose owner unsubscribed from a guest ticket's
   // e-mail gets none, whoever names it (see unsubscribe.ts).
-  const address = addressOwner(reporter.email);
-  const subscribers = [ticket.owner, address];
-  for (const owner of subscribers) if (!(await tx.prefs.emailEnabled(owner))) return null;
+  if ((await reporterEmails(tx.prefs, ticket, deps.config.notifications.smtpUrl !== null)) !== 'on') return null;
+  const reporter = JSON.parse(ticket.reporter_json) as ReporterRecord & { email: string };
+  const subscribers = subscribersOf(ticket, reporter.email);
   // A signed-in user's link switches their own setting (the widget's switch); a guest's, the address's.
-  const subscriber = reporter.guest ? address : ticket.owner;
+  const subscriber = reporter.guest ? addressOwner(reporter.email) : ticket.owner;
   const email = renderEmail({
     to: reporter.email,
     name: reporter.fullName,

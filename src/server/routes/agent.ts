@@ -59,7 +59,7 @@ export function agentRoutes(deps: AppDeps) {
 
   app.get('/agent/tickets/:id', async (c) => {
     const row = await anyTicket(deps.store, c.req.param('id'));
-    const body: z.infer<typeof agentTicketSchema> = { ...(await agentTicketView(deps.store, row)), moves: allowedNextStatuses(row.status as Status, 'support') };
+    const body: z.infer<typeof agentTicketSchema> = { ...(await agentTicketView(deps.store, row, deps.config.notifications.smtpUrl !== null)), moves: allowedNextStatuses(row.status as Status, 'support') };
     return c.json(body);
   });
 

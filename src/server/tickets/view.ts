@@ -14,6 +14,7 @@ export type Reader = Pick<Storage, 'tickets' | 'events' | 'attachments'>;
  * specialist made a support event. A reporter is answered by "support", never by a person's name.
  */
 export type Audience = 'reporter' | 'support';
+import { reporterEmails } from '../outbox/reporter-emails';
 import { oneProblemRecord } from './one-problem';
 import { awaitsSupport } from './paging';
 
@@ -173,9 +174,19 @@ export async function agentSummaryView(store: Reader, row: TicketRow) {
   };
 }
 
-/** The full ticket as support reads it: events with the specialists' names, the assignee and its history. */
-export async function agentTicketView(store: Reader & Pick<Storage, 'assignments'>, row: TicketRow) {
-  const [ticket, assignments] = await Promise.all([ticketView(store, row, 'support'), store.assignments.listOf(row.id)]);
+/**
+ * The full ticket as support reads it: events with the specialists' names, the assignee and its history, and whether
+ * the reporter gets support's e-mails (`mailServer`: the server sends e-mail at all).
+ */
+export async function agentTicketView(store: Reader & Pick<Storage, 'assignments' | 'prefs'>, row: TicketRow, mailServer: boolean) {
+  const [ticket, assignments, emails] = await Promise.all([ticketView(store, row, 'support'), store.assignments.listOf(row.id), reporterEmails(store.prefs, row, mailServer)]);
   // The newest event's id, as the list's lines carry it: what a change sends as `lastEventId`.
-  return { ...ticket, lastEventId: ticket.events.at(-1)?.id ?? 0, userId: subOfOwner(row.owner), assignee: row.assignee, assignments: assignments.map(assignmentView) };
+  return {
+    ...ticket,
+    lastEventId: ticket.events.at(-1)?.id ?? 0,
+    userId: subOfOwner(row.owner),
+    reporterEmails: emails,
+    assignee: row.assignee,
+    assignments: assignments.map(assignmentView),
+  };
 }

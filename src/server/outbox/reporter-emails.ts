@@ -1,0 +1,29 @@
+/**
+ * Whether a ticket's reporter gets support's e-mails, and if not, why: what the outbox checks before it queues one,
+ * and what support reads on the ticket (an answer to someone who switched the e-mails off reaches them only in the
+ * widget).
+ */
+import type { Reporter as ReporterRecord } from '../../core';
+import type { TicketRow } from '../db/rows';
+import type { PrefsRepo } from '../storage/types';
+import { addressOwner } from './unsubscribe';
+
+/**
+ * `on`: e-mailed; `off`: the reporter switched them off, or the address was unsubscribed (from any guest ticket's
+ * e-mail); `no_address`: the ticket names none; `no_mail_server`: the server sends no e-mail (SUPPORT_SMTP_URL).
+ */
+export type ReporterEmails = 'on' | 'off' | 'no_address' | 'no_mail_server';
+
+/** The e-mail preferences that must all allow an e-mail to the ticket's reporter: theirs and their address's. */
+export function subscribersOf(ticket: Pick<TicketRow, 'owner'>, address: string): string[] {
+  return [ticket.owner, addressOwner(address)];
+}
+
+/** Whether the reporter of `ticket` gets e-mails now; `mailServer`: the server has one to send them with. */
+export async function reporterEmails(prefs: Pick<PrefsRepo, 'emailEnabled'>, ticket: Pick<TicketRow, 'owner' | 'reporter_json'>, mailServer: boolean): Promise<ReporterEmails> {
+  if (!mailServer) return 'no_mail_server';
+  const { email } = JSON.parse(ticket.reporter_json) as ReporterRecord;
+  if (email === undefined || email === '') return 'no_address';
+  for (const owner of subscribersOf(ticket, email)) if (!(await prefs.emailEnabled(owner))) return 'off';
+  return 'on';
+}
