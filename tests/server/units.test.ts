@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHmac } from 'node:crypto';
 import { canonicalJson, formatTicketNumber, isTicketNumber, ticketDraftSchema } from '../../src/core';
 import { contentDisposition, sanitizeFileName } from '../../src/server/attachments/file-name';
 import { ConfigError, DEV_TOKEN_SECRET, loadConfig } from '../../src/server/config';
@@ -270,30 +271,60 @@ describe('delivery errors', () => {
 
 describe('unsubscribe links', () => {
   const secret = 'x'.repeat(40);
+  // The longest owners there are: a `sub` of 200 three-byte characters, an address of 254.
+  const OWNERS = ['user:42', 'user:иванова@lms', 'email:petrov@example.ru', `user:${'ж'.repeat(200)}`, `user:${'😀'.repeat(100)}`, `email:${'я'.repeat(242)}@example.ru`];
+  /** A link of the e-mails sent before the owner was encrypted: the owner in base64url, then 128 bits of its HMAC. */
+  const signedToken = (key: string, owner: string) => {
+    const mac = createHmac('sha256', createHmac('sha256', key).update('uchi-support/email-unsubscribe/v1').digest()).update(owner, 'utf8').digest().subarray(0, 16);
+    return `${Buffer.from(owner, 'utf8').toString('base64url')}.${mac.toString('base64url')}`;
+  };
 
-  it('name their owner only when this server signed them', () => {
-    // The longest owners there are: a `sub` of 200 three-byte characters, an address of 254.
-    for (const owner of ['user:42', 'user:иванова@lms', 'email:petrov@example.ru', `user:${'ж'.repeat(200)}`, `user:${'😀'.repeat(100)}`, `email:${'я'.repeat(242)}@example.ru`]) {
+  it('name their owner only when this server made them, and cannot be read without its secret', () => {
+    for (const owner of OWNERS) {
       const token = unsubscribeToken(secret, owner);
-      expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
+      expect(token).toMatch(/^e\.[A-Za-z0-9_-]+$/);
+      expect(token.length).toBeLessThanOrEqual(1100);
+      // Neither the owner nor its base64 is in the link (a proxy's log of the address would hold them).
+      expect(token).not.toContain(Buffer.from(owner, 'utf8').toString('base64url').slice(0, 8));
+      expect(Buffer.from(token.slice(2), 'base64url').toString('utf8')).not.toContain(owner.split(':')[1]?.slice(0, 6));
       expect(ownerOfUnsubscribeToken(secret, token)).toBe(owner);
-      // Another server's secret, a changed owner or signature, a cut token: nobody.
+      // The same recipient's link is the same in every e-mail.
+      expect(unsubscribeToken(secret, owner)).toBe(token);
+      // Another server's secret, an altered or cut token: nobody.
+      expect(ownerOfUnsubscribeToken('y'.repeat(40), token)).toBeNull();
+      for (const at of [2, Math.floor(token.length / 2), token.length - 2]) {
+        const altered = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+        expect(ownerOfUnsubscribeToken(secret, altered)).toBeNull();
+      }
+      expect(ownerOfUnsubscribeToken(secret, token.slice(0, -4))).toBeNull();
+      // One spelling per token: no other last character, even one that differs only in base64url's unused bits.
+      for (const other of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.replace(token.at(-1) ?? '', '')) {
+        expect(ownerOfUnsubscribeToken(secret, `${token.slice(0, -1)}${other}`)).toBeNull();
+      }
+    }
+    // Not an owner the server would ever name, even sealed with its key; nor an endless string.
+    expect(ownerOfUnsubscribeToken(secret, unsubscribeToken(secret, 'agent'))).toBeNull();
+    expect(ownerOfUnsubscribeToken(secret, unsubscribeToken(secret, `guest:${'ab'.repeat(32)}`))).toBeNull();
+    expect(ownerOfUnsubscribeToken(secret, `e.${'A'.repeat(10_000)}`)).toBeNull();
+    expect(ownerOfUnsubscribeToken(secret, 'e.')).toBeNull();
+    expect(ownerOfUnsubscribeToken(secret, '')).toBeNull();
+  });
+
+  it('of the e-mails sent before still work: the owner signed, not encrypted', () => {
+    for (const owner of OWNERS) {
+      const token = signedToken(secret, owner);
+      expect(ownerOfUnsubscribeToken(secret, token)).toBe(owner);
       expect(ownerOfUnsubscribeToken('y'.repeat(40), token)).toBeNull();
       const [id, mac] = token.split('.') as [string, string];
       expect(ownerOfUnsubscribeToken(secret, `${Buffer.from('user:43').toString('base64url')}.${mac}`)).toBeNull();
-      expect(ownerOfUnsubscribeToken(secret, `${id}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`)).toBeNull();
       expect(ownerOfUnsubscribeToken(secret, `${id}.${mac.slice(0, 10)}`)).toBeNull();
-      // One spelling per token: no other last character, even one that differs only in base64url's unused bits.
       for (const other of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.replace(mac.at(-1) ?? '', '')) {
         expect(ownerOfUnsubscribeToken(secret, `${id}.${mac.slice(0, -1)}${other}`)).toBeNull();
       }
       expect(ownerOfUnsubscribeToken(secret, id)).toBeNull();
     }
-    // Not an owner the server would ever sign, even with a matching HMAC; nor an endless string.
-    expect(ownerOfUnsubscribeToken(secret, unsubscribeToken(secret, 'agent'))).toBeNull();
-    expect(ownerOfUnsubscribeToken(secret, unsubscribeToken(secret, `guest:${'ab'.repeat(32)}`))).toBeNull();
+    expect(ownerOfUnsubscribeToken(secret, signedToken(secret, 'agent'))).toBeNull();
     expect(ownerOfUnsubscribeToken(secret, `${'A'.repeat(10_000)}.${'A'.repeat(22)}`)).toBeNull();
-    expect(ownerOfUnsubscribeToken(secret, '')).toBeNull();
   });
 
   it('are under the API prefix of the public address, whatever its trailing slashes', () => {
