@@ -59,7 +59,7 @@ describe('a specialist’s message', { timeout: 45_000 }, () => {
     // One e-mail says a specialist wrote, with the text.
     await vi.waitFor(() => expect(smtp.mails.filter((m) => m.subject.includes(ticket.number))).toHaveLength(1), { timeout: 15_000, interval: 25 });
     const mail = smtp.mails.find((m) => m.subject.includes(ticket.number));
-    expect(mail?.subject).toBe(`Обращение № ${ticket.number}: специалист написал по обращению`);
+    expect(mail?.subject).toBe(`Обращение № ${ticket.number}: специалист написал`);
     expect(mail?.text).toContain('Исправление займёт два дня: напишем, как будет готово.');
     // A desk gets it as a message, with the specialist's name.
     await vi.waitFor(() => expect(desk.hits.some((hit) => (JSON.parse(hit.body) as { event: { id: number } }).event.id === answer.event.id)).toBe(true), { timeout: 15_000, interval: 25 });

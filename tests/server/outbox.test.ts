@@ -81,7 +81,7 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect(mine).toHaveLength(1);
     const [mail] = mine;
     expect(mail?.to).toBe('alice@example.ru');
-    expect(mail?.subject).toBe(`Обращение № ${ticket.number}: специалист ответил на обращение`);
+    expect(mail?.subject).toBe(`Обращение № ${ticket.number}: специалист ответил`);
     expect(mail?.text).toContain(`https://lms.example.ru/courses/7#uchi-support=${ticket.number}`);
     expect(mail?.text).toContain('Очистите кэш & <перезайдите>');
     expect(mail?.html).toContain(`href="https://lms.example.ru/courses/7#uchi-support=${ticket.number}"`);
@@ -148,7 +148,7 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     expect((await agentStatus(ticket.id, 'clarification_requested', 'Which browser do you use?')).status).toBe(200);
     await settled(ticket.id);
     const [mail] = smtp.mails.filter((m) => m.subject.includes(ticket.number));
-    expect(mail?.subject).toBe(`Request ${ticket.number}: A specialist has a question about your request`);
+    expect(mail?.subject).toBe(`Request ${ticket.number}: a specialist has a question`);
     expect(mail?.text).toContain(`Hello, ${profile('alice').name}!`);
     expect(mail?.text).toContain(`A specialist has a question about your request: ${ticket.number} “Video does not play”.`);
     expect(mail?.text).toContain(`Answer the question: https://lms.example.ru/courses/7#uchi-support=${ticket.number}`);

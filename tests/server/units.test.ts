@@ -434,11 +434,11 @@ describe('a specialist’s message by e-mail', () => {
   it('says a specialist wrote, and names the files, one or several, in the e-mail’s language', () => {
     const base = { to: 'anna@example.ru', name: 'Anna', number: 'UP-2026-000007', subject: 'Test <b>', status: 'answered' as const, text: 'See the screenshot.', page: null, guest: false, unsubscribeUrl: null };
     const en = renderEmail({ ...base, locale: 'en', message: true, files: ['a <b>.png', 'guide.pdf'] });
-    expect(en.subject).toBe('Request UP-2026-000007: A specialist wrote about your request');
+    expect(en.subject).toBe('Request UP-2026-000007: a specialist wrote');
     expect(en.text).toContain('The specialist attached files: “a <b>.png”, “guide.pdf”. You can download them from the request.');
     expect(en.html).toContain('“a &#60;b&#62;.png”');
     const ru = renderEmail({ ...base, message: true, files: ['Инструкция.pdf'] });
-    expect(ru.subject).toBe('Обращение № UP-2026-000007: специалист написал по обращению');
+    expect(ru.subject).toBe('Обращение № UP-2026-000007: специалист написал');
     expect(ru.text).toContain('Специалист приложил файл «Инструкция.pdf»: скачать его можно в обращении.');
     expect(renderEmail(base).text).not.toContain('приложил');
   });

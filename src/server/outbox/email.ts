@@ -57,6 +57,8 @@ interface MailTexts {
   headlines: Partial<Record<Status, string>>;
   message: string;
   changed: string;
+  /** The subject's words after the number: the headline without «по обращению» (the subject names the ticket). */
+  subjects: Partial<Record<Status | 'message', string>>;
   subject: (number: string, headline: string) => string;
   /** What happened to which ticket; a guest's (topic null) without the subject they wrote. */
   about: (headline: string, number: string, topic: string | null) => string;
@@ -82,7 +84,8 @@ const TEXTS: Record<Locale, MailTexts> = {
     },
     message: 'Специалист написал по обращению',
     changed: 'Обращение изменилось',
-    subject: (number, headline) => `Обращение № ${number}: ${headline.toLowerCase()}`,
+    subjects: { clarification_requested: 'специалист задал вопрос', answered: 'специалист ответил', resolved: 'вопрос решён', message: 'специалист написал' },
+    subject: (number, headline) => `Обращение № ${number}: ${headline}`,
     about: (headline, number, topic) => (topic === null ? `${headline}: № ${number}.` : `${headline}: № ${number} «${topic}».`),
     answer: 'Ответить на вопрос',
     open: 'Открыть обращение',
@@ -105,6 +108,7 @@ const TEXTS: Record<Locale, MailTexts> = {
     },
     message: 'A specialist wrote about your request',
     changed: 'Your request has changed',
+    subjects: { clarification_requested: 'a specialist has a question', answered: 'a specialist has answered', resolved: 'resolved', message: 'a specialist wrote' },
     subject: (number, headline) => `Request ${number}: ${headline}`,
     about: (headline, number, topic) => (topic === null ? `${headline}: ${number}.` : `${headline}: ${number} “${topic}”.`),
     answer: 'Answer the question',
@@ -143,7 +147,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
   // name or a subject such as «Ваш аккаунт заблокирован: позвоните …» would reach any address in support's name).
   const topic = input.guest ? null : input.subject.replace(/\s+/g, ' ').trim();
   const name = input.guest ? null : input.name;
-  const subject = say.subject(input.number, headline);
+  const subject = say.subject(input.number, say.subjects[input.message === true ? 'message' : input.status] ?? headline.toLowerCase());
   const action = input.status === 'clarification_requested' && input.message !== true ? say.answer : say.open;
   const settings = input.guest ? say.guest : input.unsubscribeUrl !== null ? say.settingsOrLink : say.settings;
   // File names are the uploader's: one line each way, as the subject.
