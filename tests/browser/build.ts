@@ -52,10 +52,20 @@ export async function ensureWidgetBuilt(): Promise<string> {
   return `built dist/widget in ${Date.now() - started} ms (${reason})`;
 }
 
+const readManifest = () => JSON.parse(readFileSync(join(WIDGET_DIR, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+
 /** The built file (`chunks/…`, named by content hash) of a module of the widget, as the build's manifest names it. */
 export function builtFileOf(source: string): string {
-  const manifest = JSON.parse(readFileSync(join(WIDGET_DIR, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
-  const file = manifest[source]?.file;
+  const file = readManifest()[source]?.file;
   if (file === undefined) throw new Error(`the build has no file of ${source}`);
   return file;
+}
+
+/** The module a request for a built file (`/widget/chunks/…`) loads, as the build's manifest names it; else the path. */
+export function moduleOfRequest(): (url: string) => string {
+  const byPath = new Map(Object.entries(readManifest()).map(([source, chunk]) => [`/widget/${chunk.file}`, source]));
+  return (url) => {
+    const path = new URL(url).pathname;
+    return byPath.get(path) ?? path;
+  };
 }
