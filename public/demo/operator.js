@@ -300,8 +300,10 @@
       ['Исполнитель', ticket.assignee ?? 'нет'],
       ['Категория', CATEGORY_LABELS[ticket.category]],
       ['Приоритет', `${PRIORITY_LABELS[ticket.priority]} (${IMPACT_LABELS[ticket.impact] ?? ticket.impact})`],
-      ['Рассмотреть до', when(ticket.reviewDueAt)],
-      ['Решить до', when(ticket.resolveDueAt)],
+      // The review deadline is for support's first look, the resolve deadline until the ticket is closed: neither is
+      // shown once it has passed its point, where it would read as still pending.
+      ['Рассмотреть до', ticket.status === 'registered' ? when(ticket.reviewDueAt) : undefined],
+      ['Решить до', ticket.moves.length > 0 ? when(ticket.resolveDueAt) : undefined],
       ['Пользователь', `${reporter.fullName}${reporter.guest ? ' (гость)' : ''}, роль: ${ROLE_LABELS[reporter.role] ?? reporter.role}`],
       ['Организация', reporter.organization],
       ['СДО', linkOf(reporter.lmsUrl)],

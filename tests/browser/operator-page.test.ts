@@ -620,4 +620,35 @@ describe('the operator page', () => {
     expect(await tracked.page.locator('#op-text').getAttribute('readonly')).not.toBeNull();
     await expectClean(tracked);
   });
+  // Last: its status changes queue webhooks to the dead desk, which the failed deliveries' tests above count.
+  it('shows the review deadline until support’s first look, and the resolve deadline until the ticket is closed', async () => {
+    const created = await fetch(`${h.apiUrl}/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await reporterToken()}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify(validDrafts.other),
+    });
+    const { ticket } = (await created.json()) as { ticket: { id: string; number: string } };
+    const move = async (status: string, text?: string) => {
+      const moved = await fetch(`${h.apiUrl}/agent/tickets/${ticket.id}/status`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${DEV_AGENT_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ status, ...(text === undefined ? {} : { text }) }),
+      });
+      expect(moved.status).toBe(200);
+    };
+    const tracked = await openPage(h);
+    const shown = async () => {
+      await tracked.page.goto(`${h.server.url}${DEMO_PATHS.operator}#${ticket.number}`);
+      await tracked.page.reload();
+      await visible(tracked, tracked.page.locator('#op-detail-title').getByText(`Обращение № ${ticket.number}`, { exact: true }), 'the ticket opened');
+      const names = await tracked.page.locator('#op-fields dt').allInnerTexts();
+      return ['Рассмотреть до', 'Решить до'].filter((name) => names.includes(name));
+    };
+    expect(await shown()).toEqual(['Рассмотреть до', 'Решить до']);
+    await move('answered', 'Ответ специалиста.');
+    expect(await shown()).toEqual(['Решить до']);
+    await move('resolved');
+    expect(await shown()).toEqual([]);
+    await expectClean(tracked);
+  });
 });
