@@ -17,9 +17,17 @@ export async function removeUnclaimed(deps: Pick<AppDeps, 'store' | 'files' | 'c
   // Quota windows are at most a day long (the users' upload quotas): older ones are only rows. The rate limit's are a
   // minute long and one per reporter and guest key, the most numerous: they go once their minute is over.
   const now = deps.clock().getTime();
-  await deps.store.counters.sweep(now - RATE_WINDOW_MS, RATE_KEY_PREFIX);
-  await deps.store.counters.sweep(now - Math.max(QUOTA_WINDOW_MS, UPLOAD_QUOTA_WINDOW_MS));
+  await sweepCounters(deps.store.counters, now - RATE_WINDOW_MS, RATE_KEY_PREFIX);
+  await sweepCounters(deps.store.counters, now - Math.max(QUOTA_WINDOW_MS, UPLOAD_QUOTA_WINDOW_MS));
   return names.length;
+}
+
+/** Rows one statement of the counters' sweep deletes at most. */
+const COUNTER_SWEEP_BATCH = 5_000;
+
+/** Forgets the counters' windows that started before `beforeMs` (of keys starting with `prefix`), a batch at a time. */
+async function sweepCounters(counters: AppDeps['store']['counters'], beforeMs: number, prefix = ''): Promise<void> {
+  while ((await counters.sweep(beforeMs, COUNTER_SWEEP_BATCH, prefix)) === COUNTER_SWEEP_BATCH);
 }
 
 /**

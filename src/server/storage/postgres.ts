@@ -17,7 +17,6 @@ import { migratePostgres } from './postgres-migrations';
 import { retentionOf } from './postgres-retention';
 import { searchPattern } from './search';
 import { AWAITS_SUPPORT_SQL } from '../tickets/paging';
-import { COUNTER_SWEEP_BATCH } from './types';
 import type { AssignmentsWrites, AttachmentsWrites, CounterState, DeliveryRow, ErasureWrites, EventsWrites, IdempotencyWrites, OutboxRepo, OutboxWrites, PrefsRepo, Storage, TicketsWrites, Transaction } from './types';
 import { DELIVERY_SELECT, deliveryConditions } from './delivery-query';
 
@@ -408,15 +407,10 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
         const state = await first<CounterState>(pool, 'SELECT window_start AS start, count FROM rate_counters WHERE key = $1', [key]);
         return currentWindow(state, nowMs, windowMs);
       },
-      sweep: async (beforeMs, prefix = '') => {
-        let removed = 0;
-        for (;;) {
-          const sql = `DELETE FROM rate_counters WHERE key IN (SELECT key FROM rate_counters
-            WHERE window_start < $1 AND left(key, $2) = $3 LIMIT $4 FOR UPDATE SKIP LOCKED)`;
-          const changes = (await pool.query(sql, [beforeMs, prefix.length, prefix, COUNTER_SWEEP_BATCH])).rowCount ?? 0;
-          removed += changes;
-          if (changes < COUNTER_SWEEP_BATCH) return removed;
-        }
+      sweep: async (beforeMs, limit, prefix = '') => {
+        const sql = `DELETE FROM rate_counters WHERE key IN (SELECT key FROM rate_counters
+          WHERE window_start < $1 AND left(key, $2) = $3 LIMIT $4 FOR UPDATE SKIP LOCKED)`;
+        return (await pool.query(sql, [beforeMs, prefix.length, prefix, limit])).rowCount ?? 0;
       },
     },
     async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

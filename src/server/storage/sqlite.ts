@@ -18,7 +18,6 @@ import { retentionRepo } from '../db/retention-repo';
 import { ticketsRepo } from '../db/tickets-repo';
 import { isStorageUnavailable, unavailable } from '../errors';
 import { currentWindow } from './counter-window';
-import { COUNTER_SWEEP_BATCH } from './types';
 import type { CounterState, Storage, Transaction } from './types';
 import { errorLine } from '../error-line';
 
@@ -182,14 +181,7 @@ export function createSqliteStorage(db: Database, logger: Logger, options: Sqlit
         }),
       peek: (key, windowMs, nowMs) =>
         read(() => currentWindow(peekCounter.get(key), nowMs, windowMs)),
-      sweep: async (beforeMs, prefix = '') => {
-        let removed = 0;
-        for (;;) {
-          const changes = await read(() => sweepCounters.run(beforeMs, prefix.length, prefix, COUNTER_SWEEP_BATCH).changes);
-          removed += changes;
-          if (changes < COUNTER_SWEEP_BATCH) return removed;
-        }
-      },
+      sweep: (beforeMs, limit, prefix = '') => read(() => sweepCounters.run(beforeMs, prefix.length, prefix, limit).changes),
     },
     async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
       await idle();

@@ -234,19 +234,17 @@ export interface CounterState {
 }
 
 /** Rate-limit and quota counters shared by every process on the database. */
-/** Rows one statement of {@link Counters.sweep} deletes at most. */
-export const COUNTER_SWEEP_BATCH = 5_000;
-
 export interface Counters {
   /** Adds `amount` to `key`'s window (a new one when it is older than `windowMs`); returns the state after. */
   add(key: string, amount: number, windowMs: number, nowMs: number): Promise<CounterState>;
   /** The state of `key`'s current window (count 0 when none is open). */
   peek(key: string, windowMs: number, nowMs: number): Promise<CounterState>;
   /**
-   * Forgets windows that started before `beforeMs`, of the keys that start with `prefix` (every key when empty), a
-   * batch of {@link COUNTER_SWEEP_BATCH} rows per statement, so a large table never holds the other writers for long.
+   * Forgets up to `limit` windows that started before `beforeMs`, of the keys that start with `prefix` (every key
+   * when empty), in one statement; returns how many. The caller repeats it while a whole batch went, as with
+   * {@link Retention}, so a large table never holds the other writers for long.
    */
-  sweep(beforeMs: number, prefix?: string): Promise<number>;
+  sweep(beforeMs: number, limit: number, prefix?: string): Promise<number>;
 }
 
 /**
