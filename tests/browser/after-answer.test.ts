@@ -95,12 +95,13 @@ describe('after the answer', () => {
     await visible(tracked, operator.locator('#op-fields').getByText(/^4 из 5 \(/), 'the rating on the operator page');
     await visible(tracked, operator.getByText(/^Помогли \(оценки 4–5\) за 30 дней: 100% из 1 оценки\.$/), 'the share of 4–5');
 
-    // The reporter's e-mail: one, about the resolution, with the number and the link that opens the ticket.
+    // The reporter's e-mails: the receipt, and one about the resolution, with the number and the link that opens the ticket.
     const number = /UP-\d{4}-\d{6}/.exec((await widget.getByText(/UP-\d{4}-\d{6}/).first().textContent()) ?? '')?.[0] ?? '';
     expect(number).not.toBe('');
-    await waitUntil(tracked, 'the e-mail at the SMTP server', async () => smtp.mails.some((mail) => mail.subject.includes(number)), 15_000);
-    const mails = smtp.mails.filter((mail) => mail.subject.includes(number));
-    expect(mails).toHaveLength(1);
+    await waitUntil(tracked, 'the e-mail at the SMTP server', async () => smtp.about(number).length > 0, 15_000);
+    const mails = smtp.about(number);
+    expect(mails.map((mail) => mail.subject)).toEqual([`Обращение № ${number}: вопрос решён`]);
+    expect(smtp.mails.filter((mail) => mail.subject === `Обращение № ${number}: зарегистрировано`)).toHaveLength(1);
     expect(mails[0]?.text).toContain(`#uchi-support=${number}`);
 
     // Its unsubscribe link: a page that asks first, works by keyboard alone, has no axe violation and runs under

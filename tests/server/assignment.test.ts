@@ -267,7 +267,7 @@ describe('assignment', { timeout: 45_000 }, () => {
     }
     const mail = await vi.waitFor(
       () => {
-        const found = smtp.mails.find((m) => m.subject.includes(ticket.number));
+        const found = smtp.about(ticket.number)[0];
         expect(found).toBeDefined();
         return found;
       },

@@ -25,6 +25,11 @@ export interface GuardLimits {
    */
   guestSendsPerIpHour: number;
   sendsPerUserHour: number;
+  /**
+   * Receipts of new tickets e-mailed to one guest address a day, whoever files them: a guest types any address, and
+   * must not be able to have support e-mail a stranger without end. Past it a ticket is registered without one.
+   */
+  receiptsPerAddressDay: number;
   /** Guest uploads (files) from one IP address per hour. */
   guestUploadsPerIpHour: number;
   /** Guest upload bytes from one IP address per hour. */
@@ -64,6 +69,7 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = {
   guestTicketsPerIpHour: 20,
   guestSendsPerIpHour: 60,
   sendsPerUserHour: 60,
+  receiptsPerAddressDay: 5,
   guestUploadsPerIpHour: 100,
   guestUploadBytesPerIpHour: 50 * 1024 * 1024,
   uploadsPerUserDay: 500,
@@ -89,6 +95,7 @@ export const GUARD_VARIABLES: Record<keyof GuardLimits, string> = {
   guestTicketsPerIpHour: 'SUPPORT_GUEST_TICKETS_PER_IP_HOUR',
   guestSendsPerIpHour: 'SUPPORT_GUEST_SENDS_PER_IP_HOUR',
   sendsPerUserHour: 'SUPPORT_SENDS_PER_USER_HOUR',
+  receiptsPerAddressDay: 'SUPPORT_RECEIPTS_PER_ADDRESS_DAY',
   guestUploadsPerIpHour: 'SUPPORT_GUEST_UPLOADS_PER_IP_HOUR',
   guestUploadBytesPerIpHour: 'SUPPORT_GUEST_UPLOAD_BYTES_PER_IP_HOUR',
   uploadsPerUserDay: 'SUPPORT_UPLOADS_PER_USER_DAY',

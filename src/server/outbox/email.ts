@@ -1,10 +1,11 @@
 /**
- * The reporter's e-mail about a specialist's change: in Russian or English (as the reporter's browser preferred
- * when the ticket was sent), plain text and HTML (every user-supplied value escaped), the ticket number in the
- * subject and a link back to the LMS page with the ticket opened.
+ * The reporter's e-mail about a specialist's change, and the receipt of a new ticket (its number, priority and
+ * deadlines): in Russian or English (as the reporter's browser preferred when the ticket was sent), plain text and
+ * HTML (every user-supplied value escaped), the ticket number in the subject and a link back to the LMS page with
+ * the ticket opened.
  */
-import { TICKET_LINK_PREFIX } from '../../core';
-import type { Status } from '../../core';
+import { moscowParts, TICKET_LINK_PREFIX } from '../../core';
+import type { Priority, Status } from '../../core';
 import type { Locale } from '../locale';
 
 /** The statuses a reporter is e-mailed about, when a specialist sets them; a specialist's message is e-mailed too. */
@@ -48,6 +49,20 @@ export interface EmailInput {
   unsubscribeUrl: string | null;
   /** The e-mail's language (Russian when not given). */
   locale?: Locale;
+  /** The ticket was just registered: the e-mail is its receipt, with what the widget's confirmation says. */
+  receipt?: Receipt;
+}
+
+/** What the receipt of a new ticket tells besides its number. */
+export interface Receipt {
+  priority: Priority;
+  /** When a specialist looks at it at the latest, and when it should be resolved (ISO). */
+  reviewDueAt: string;
+  resolveDueAt: string;
+  /** The deadlines were computed without the year's production calendar. */
+  provisional: boolean;
+  /** Sent while support was closed: it is looked at from the next working day's opening. */
+  afterHours: boolean;
 }
 
 /** What an e-mail says, in each language. */
@@ -55,6 +70,14 @@ interface MailTexts {
   /** The greeting; a guest's (name null) names nobody. */
   hello: (name: string | null) => string;
   headlines: Partial<Record<Status, string>>;
+  /** The receipt's lines: the priority, the deadlines (a Moscow date and time), and why it waits when sent after hours. */
+  receipt: {
+    priority: (priority: Priority) => string;
+    review: (when: string) => string;
+    resolve: (when: string) => string;
+    when: (day: number, month: number, time: string, provisional: boolean) => string;
+    afterHours: string;
+  };
   message: string;
   changed: string;
   /** The subject's words after the number: the headline without «по обращению» (the subject names the ticket). */
@@ -74,17 +97,28 @@ interface MailTexts {
   unsubscribe: string;
 }
 
+const RU_MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 const TEXTS: Record<Locale, MailTexts> = {
   ru: {
     hello: (name) => (name === null ? 'Здравствуйте!' : `Здравствуйте, ${name}!`),
     headlines: {
       clarification_requested: 'Специалист задал вопрос по обращению',
       answered: 'Специалист ответил на обращение',
+      registered: 'Обращение зарегистрировано',
       resolved: 'Вопрос решён',
+    },
+    receipt: {
+      priority: (priority) => `Приоритет: ${{ high: 'высокий', normal: 'обычный', low: 'низкий' }[priority]}.`,
+      review: (when) => `Специалист посмотрит его до ${when}.`,
+      resolve: (when) => `Срок решения: до ${when}.`,
+      when: (day, month, time, provisional) => `${day} ${RU_MONTHS[month - 1] ?? ''}, ${time} МСК${provisional ? ', ориентировочно' : ''}`,
+      afterHours: 'Техподдержка работает по будням с 8:00 до 17:00 МСК: обращение, отправленное в нерабочее время, специалист посмотрит в ближайший рабочий день.',
     },
     message: 'Специалист написал по обращению',
     changed: 'Обращение изменилось',
-    subjects: { clarification_requested: 'специалист задал вопрос', answered: 'специалист ответил', resolved: 'вопрос решён', message: 'специалист написал' },
+    subjects: { registered: 'зарегистрировано', clarification_requested: 'специалист задал вопрос', answered: 'специалист ответил', resolved: 'вопрос решён', message: 'специалист написал' },
     subject: (number, headline) => `Обращение № ${number}: ${headline}`,
     about: (headline, number, topic) => (topic === null ? `${headline}: № ${number}.` : `${headline}: № ${number} «${topic}».`),
     answer: 'Ответить на вопрос',
@@ -94,7 +128,7 @@ const TEXTS: Record<Locale, MailTexts> = {
         ? `Специалист приложил файл «${names[0] ?? ''}»: скачать его можно в обращении.`
         : `Специалист приложил файлы: ${names.map((name) => `«${name}»`).join(', ')}. Скачать их можно в обращении.`,
     automatic: 'Это письмо отправлено автоматически, отвечать на него не нужно.',
-    guest: 'Письма приходят, только когда специалист задаёт вопрос, пишет, отвечает или закрывает ваше обращение.',
+    guest: 'Письма приходят, только когда обращение зарегистрировано и когда специалист задаёт вопрос, пишет, отвечает или закрывает его.',
     settingsOrLink: 'Отключить письма можно в настройках виджета техподдержки или по ссылке ниже.',
     settings: 'Отключить письма можно в настройках виджета техподдержки.',
     unsubscribe: 'Отписаться от писем техподдержки',
@@ -104,11 +138,19 @@ const TEXTS: Record<Locale, MailTexts> = {
     headlines: {
       clarification_requested: 'A specialist has a question about your request',
       answered: 'A specialist has answered your request',
+      registered: 'Your request is registered',
       resolved: 'Your request is resolved',
+    },
+    receipt: {
+      priority: (priority) => `Priority: ${priority}.`,
+      review: (when) => `A specialist will look at it by ${when}.`,
+      resolve: (when) => `It should be resolved by ${when}.`,
+      when: (day, month, time, provisional) => `${day} ${EN_MONTHS[month - 1] ?? ''}, ${time} Moscow time${provisional ? ' (approximately)' : ''}`,
+      afterHours: 'Support works on weekdays from 8:00 to 17:00 Moscow time: a request sent outside these hours is looked at on the next working day.',
     },
     message: 'A specialist wrote about your request',
     changed: 'Your request has changed',
-    subjects: { clarification_requested: 'a specialist has a question', answered: 'a specialist has answered', resolved: 'resolved', message: 'a specialist wrote' },
+    subjects: { registered: 'registered', clarification_requested: 'a specialist has a question', answered: 'a specialist has answered', resolved: 'resolved', message: 'a specialist wrote' },
     subject: (number, headline) => `Request ${number}: ${headline}`,
     about: (headline, number, topic) => (topic === null ? `${headline}: ${number}.` : `${headline}: ${number} “${topic}”.`),
     answer: 'Answer the question',
@@ -118,7 +160,7 @@ const TEXTS: Record<Locale, MailTexts> = {
         ? `The specialist attached the file “${names[0] ?? ''}”: you can download it from the request.`
         : `The specialist attached files: ${names.map((name) => `“${name}”`).join(', ')}. You can download them from the request.`,
     automatic: 'This e-mail was sent automatically; there is no need to reply to it.',
-    guest: 'E-mails come only when a specialist asks a question about, writes about, answers or resolves your request.',
+    guest: 'E-mails come only when your request is registered and when a specialist asks a question about, writes about, answers or resolves it.',
     settingsOrLink: 'You can turn these e-mails off in the support widget’s settings or with the link below.',
     settings: 'You can turn these e-mails off in the support widget’s settings.',
     unsubscribe: 'Unsubscribe from support e-mails',
@@ -137,6 +179,23 @@ export function ticketLink(page: string, number: string): string {
   return url.toString();
 }
 
+/** A Moscow date and time as the receipt writes it: «8 декабря, 09:00 МСК». */
+function moscowWhen(say: MailTexts, iso: string, provisional: boolean): string {
+  const at = moscowParts(new Date(iso));
+  const time = `${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}`;
+  return say.receipt.when(at.day, at.month, time, provisional);
+}
+
+/** The receipt's lines: the priority, the two deadlines, and after hours why the review waits. */
+function receiptLines(say: MailTexts, receipt: Receipt): string[] {
+  return [
+    say.receipt.priority(receipt.priority),
+    say.receipt.review(moscowWhen(say, receipt.reviewDueAt, receipt.provisional)),
+    say.receipt.resolve(moscowWhen(say, receipt.resolveDueAt, receipt.provisional)),
+    ...(receipt.afterHours ? [say.receipt.afterHours] : []),
+  ];
+}
+
 /** Renders the e-mail. */
 export function renderEmail(input: EmailInput): EmailPayload {
   const locale = input.locale ?? 'ru';
@@ -153,10 +212,12 @@ export function renderEmail(input: EmailInput): EmailPayload {
   // File names are the uploader's: one line each way, as the subject.
   const names = (input.files ?? []).map((name) => name.replace(/\s+/g, ' ').trim());
   const files = names.length === 0 ? null : say.files(names);
+  const receipt = input.receipt === undefined ? [] : receiptLines(say, input.receipt);
   const text = [
     say.hello(name),
     '',
     say.about(headline, input.number, topic),
+    ...(receipt.length === 0 ? [] : ['', ...receipt]),
     ...(input.text === null ? [] : ['', input.text]),
     ...(files === null ? [] : ['', files]),
     ...(link === null ? [] : ['', `${action}: ${link}`]),
@@ -170,6 +231,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
     `<!doctype html><html lang="${locale}"><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5">`,
     `<p>${escapeHtml(say.hello(name))}</p>`,
     `<p>${escapeHtml(say.about(headline, input.number, topic))}</p>`,
+    receipt.length === 0 ? '' : `<p>${receipt.map((line) => escapeHtml(line)).join('<br>')}</p>`,
     input.text === null ? '' : `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #ccc">${paragraphs}</blockquote>`,
     files === null ? '' : `<p>${escapeHtml(files)}</p>`,
     link === null ? '' : `<p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>`,

@@ -2,6 +2,7 @@
  * Queues the deliveries of one ticket event inside the transaction that appends it: the event and its
  * e-mail/webhooks commit together or not at all, and the dispatcher sends them afterwards.
  */
+import { isSupportOpen } from '../../core';
 import type { Category, Priority, Reporter as ReporterRecord, Status, TicketDraft, TicketRating } from '../../core';
 import type { AppDeps } from '../context';
 import type { EventRow, TicketRow } from '../db/rows';
@@ -13,8 +14,11 @@ import { reporterEmails, subscribersOf } from './reporter-emails';
 import { addressOwner, unsubscribeUrl } from './unsubscribe';
 import { webhookPayload } from './webhook';
 
-/** Queues the webhooks of `event` and, for a specialist's question, answer or resolution, the reporter's e-mail. */
-export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow): Promise<void> {
+/**
+ * Queues the webhooks of `event` and, for a specialist's question, answer or resolution, the reporter's e-mail; for
+ * the ticket's first event, its receipt when `receipt` allows one ({@link receiptAllowed}).
+ */
+export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, receipt = false): Promise<void> {
   const { notifications } = deps.config;
   const rows: NewOutboxRow[] = [];
   const base = { event_id: event.id, ticket_id: ticket.id, created_at: event.created_at };
@@ -27,7 +31,7 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
     const body = JSON.stringify(webhookPayload(await webhookTicketOf(tx, ticket, event.status as Status), eventView(event, files, 'support')));
     rows.push(...webhookRows(deps, base, body));
   }
-  const email = await emailFor(deps, tx, ticket, event, files.map((file) => file.name));
+  const email = await emailFor(deps, tx, ticket, event, files.map((file) => file.name), receipt);
   if (email !== null) rows.push({ ...base, kind: 'email', target: email.to, dedupe_key: `email:${event.id}`, payload: JSON.stringify(email) });
   if (rows.length > 0) await tx.outbox.enqueue(rows);
 }
@@ -74,10 +78,11 @@ export async function queueNotice(deps: AppDeps, tx: Transaction, ticketId: stri
   return true;
 }
 
-async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, files: readonly string[]) {
-  // Only a specialist's change, never the reporter's own, and only the ones worth an e-mail: a question, an answer, a
-  // resolution, or a message.
-  if (event.actor !== 'support' || (event.type === 'status' && !EMAIL_STATUSES.has(event.status as Status))) return null;
+async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, files: readonly string[], receipt: boolean) {
+  // The receipt of a new ticket, or a specialist's change, never the reporter's own, and only the ones worth an
+  // e-mail: a question, an answer, a resolution, or a message.
+  const registered = event.previous_status === null;
+  if (registered ? !receipt : event.actor !== 'support' || (event.type === 'status' && !EMAIL_STATUSES.has(event.status as Status))) return null;
   // The reporter's own setting, and the address's: an address whose owner unsubscribed from a guest ticket's
   // e-mail gets none, whoever names it (see unsubscribe.ts).
   if ((await reporterEmails(tx.prefs, ticket, deps.config.notifications.smtpUrl !== null)) !== 'on') return null;
@@ -98,6 +103,17 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     guest: reporter.guest,
     locale: ticket.locale === 'en' ? 'en' : 'ru',
     unsubscribeUrl: deps.config.publicUrl === null ? null : unsubscribeUrl(deps.config.publicUrl, deps.config.tokenSecret, subscriber),
+    ...(registered
+      ? {
+          receipt: {
+            priority: ticket.priority as Priority,
+            reviewDueAt: ticket.review_due_at,
+            resolveDueAt: ticket.resolve_due_at,
+            provisional: ticket.deadlines_provisional === 1,
+            afterHours: !isSupportOpen(new Date(ticket.created_at)),
+          },
+        }
+      : {}),
   });
   return { ...email, subscribers };
 }

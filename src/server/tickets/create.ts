@@ -9,6 +9,7 @@ import type { TicketRow } from '../db/rows';
 import { failures } from '../errors';
 import { fieldMessage } from '../field-messages';
 import { queueDeliveries } from '../outbox/enqueue';
+import { receiptAllowed } from '../outbox/receipts';
 import { claimAttachments } from './claim';
 import { followedTicket, recordFollowUp } from './follow-up';
 import { enforceOneProblem } from './one-problem';
@@ -52,6 +53,9 @@ export async function createTicket(
 
   // Before the transaction: the check is the costliest step of a create, and must hold no lock while it runs.
   const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
+  const record = reporterRecord(reporter, contact);
+  // Not counted for a send the check refuses (a replay of an older create may still come back; it counts once more).
+  const receipt = verdict.kind !== 'refuse' && (await receiptAllowed(deps, record));
 
   const result = await store.write(async (tx): Promise<CreateResult> => {
     const stored = await storedAnswer(tx, reporter.owner, idempotencyKey, hash, { ru: IDEMPOTENCY_CONFLICT_MESSAGE, en: 'This idempotency key was used for another ticket already.' });
@@ -75,7 +79,7 @@ export async function createTicket(
       status: INITIAL_STATUS,
       priority,
       draft_json: JSON.stringify(draft),
-      reporter_json: JSON.stringify(reporterRecord(reporter, contact)),
+      reporter_json: JSON.stringify(record),
       created_at: at,
       updated_at: at,
       review_due_at: review.value.toISOString(),
@@ -92,7 +96,7 @@ export async function createTicket(
     await claimAttachments(tx, reporter.owner, id, null, draft.attachmentIds, config.limits.maxFilesPerTicket);
     const row = await tx.tickets.get(id);
     if (row === undefined) throw new Error('inserted ticket not found');
-    await queueDeliveries(deps, tx, row, { ...first, id: eventId });
+    await queueDeliveries(deps, tx, row, { ...first, id: eventId }, receipt);
     if (followed !== null) await recordFollowUp(deps, tx, followed, row, at);
     const body: CreateTicketResponse = { ticket: await ticketView(tx, row) };
     await tx.idempotency.insert({

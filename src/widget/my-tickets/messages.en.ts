@@ -19,7 +19,7 @@ export const ticketsMessagesEn = {
   allShown: 'Showing all requests ({{count}}).',
   notify: {
     label: 'Notify me by e-mail',
-    hint: 'We will e-mail you when a specialist asks a question, writes, answers or resolves a request.',
+    hint: 'We will e-mail you when a request is registered and when a specialist asks a question, writes, answers or resolves it.',
     saving: 'Saving…',
     savedOn: 'E-mails are on.',
     savedOff: 'E-mails are off.',

@@ -51,7 +51,7 @@ describe('e-mail notifications switch', () => {
     const { user } = renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api);
     const toggle = await screen.findByRole('switch', { name: LABEL });
     expect(toggle).toBeChecked();
-    expect(toggle).toHaveAccessibleDescription('Пришлём письмо, когда специалист задаст вопрос, напишет, ответит или решит обращение.');
+    expect(toggle).toHaveAccessibleDescription('Пришлём письмо, когда обращение зарегистрируют и когда специалист задаст вопрос, напишет, ответит или решит его.');
 
     await user.click(toggle);
     expect(toggle).not.toBeChecked();

@@ -1,0 +1,33 @@
+/**
+ * Whether a new ticket's receipt may be e-mailed. A signed-in user's address comes from the verified token: theirs,
+ * always. A guest types any address, so anyone could have support e-mail a stranger by filing tickets in their
+ * name: a guest's address gets at most `receiptsPerAddressDay` receipts a day, whichever guests and addresses file
+ * them, counted in the database by a keyed hash of the address (the counters keep no address). Past that the ticket
+ * is registered as always, without the e-mail; support's own e-mails about it are not counted.
+ */
+import { createHmac } from 'node:crypto';
+import type { Reporter as ReporterRecord } from '../../core';
+import type { AppDeps } from '../context';
+import { isStorageUnavailable } from '../errors';
+import { addressOwner } from './unsubscribe';
+
+/** The counters' keys of the guests' receipts. */
+export const RECEIPT_KEY_PREFIX = 'receipts:';
+/** The receipts' window: a day (the cleanup forgets it with the daily upload quotas'). */
+const RECEIPT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Counts the receipt of a ticket of `reporter` and says whether it may go; nothing is counted without a mail server or an address. */
+export async function receiptAllowed(deps: Pick<AppDeps, 'config' | 'store' | 'clock'>, reporter: ReporterRecord): Promise<boolean> {
+  const { config } = deps;
+  if (config.notifications.smtpUrl === null || reporter.email === undefined || reporter.email === '') return false;
+  if (!reporter.guest) return true;
+  const key = `${RECEIPT_KEY_PREFIX}${createHmac('sha256', config.tokenSecret).update(addressOwner(reporter.email)).digest('base64url').slice(0, 32)}`;
+  try {
+    const state = await deps.store.counters.add(key, 1, RECEIPT_WINDOW_MS, deps.clock().getTime());
+    return state.count <= config.guard.receiptsPerAddressDay;
+  } catch (error) {
+    // A database too busy to count: the ticket still goes, without its receipt.
+    if (isStorageUnavailable(error)) return false;
+    throw error;
+  }
+}
