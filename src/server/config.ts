@@ -242,6 +242,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
   });
   const dev = overrides.dev ?? switchFrom(env, 'SUPPORT_DEV', false);
   if (dev) refuseRealCredentialsInDev(env);
+  const devNetwork = switchFrom(env, 'SUPPORT_DEV_NETWORK', false);
   const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
   const limits = overrides.limits ?? {
     ...DEFAULT_ATTACHMENT_LIMITS,
@@ -307,6 +308,13 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
   }
   checkPreviousSecret('SUPPORT_WEBHOOK_SECRET', notifications.webhookSecret, notifications.previousWebhookSecret);
   if (dev && !isLoopbackUrl(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}/`)) {
+    // A demo shown to a colleague or run in a container is a deliberate choice, not a mistyped HOST: said out loud.
+    if (!devNetwork) {
+      throw new ConfigError(
+        `SUPPORT_DEV=1 listens on this machine only, and HOST=${config.host} is not: in dev mode ${DEV_GIVES_AWAY} to anyone who reaches it. ` +
+          'Use HOST=127.0.0.1, or add SUPPORT_DEV_NETWORK=1 to show the demo on a network you trust (a container\'s, your own).',
+      );
+    }
     warnings.push(`SUPPORT_DEV=1 listens on HOST=${config.host}: anyone who reaches this machine can sign in as anyone and read the demo's tickets.`);
   }
   if (config.allowedOrigins.length === 0 && !dev) {

@@ -64,7 +64,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SUPPORT_DEV: '1', SUPPORT_WEBHOOK_URLS: 'https://desk.example.ru/hook', SUPPORT_WEBHOOK_SECRET: 'w'.repeat(40) })).toThrow(/SUPPORT_DEV=1 sends only to this machine: SUPPORT_WEBHOOK_URLS must name localhost/);
     expect(() => loadConfig({ SUPPORT_DEV: '1', SUPPORT_SMTP_URL: 'smtp://mailer:secret@smtp.example.ru:587' })).toThrow(/SUPPORT_SMTP_URL must name localhost/);
     expect(loadConfig({ SUPPORT_DEV: '1', SUPPORT_WEBHOOK_URLS: 'http://127.0.0.1:4000/hook, http://[::1]:4001/hook', SUPPORT_WEBHOOK_SECRET: 'w'.repeat(40), SUPPORT_SMTP_URL: 'smtp://localhost:1025' }).config.dev).toBe(true);
-    expect(loadConfig({ SUPPORT_DEV: '1', HOST: '0.0.0.0' }).warnings.join(' ')).toContain('SUPPORT_DEV=1 listens on HOST=0.0.0.0: anyone who reaches this machine can sign in as anyone');
+    // Only this machine, unless the network is named on purpose; then a warning.
+    for (const host of ['0.0.0.0', '::', '192.168.1.10']) {
+      expect(() => loadConfig({ SUPPORT_DEV: '1', HOST: host })).toThrow(new RegExp(`^SUPPORT_DEV=1 listens on this machine only, and HOST=${host.replace(/\./g, '\\.')} is not: .*SUPPORT_DEV_NETWORK=1`));
+    }
+    for (const host of ['127.0.0.1', 'localhost', '::1']) expect(loadConfig({ SUPPORT_DEV: '1', HOST: host }).config.host).toBe(host);
+    expect(() => loadConfig({ SUPPORT_DEV: '1', HOST: '0.0.0.0', SUPPORT_DEV_NETWORK: 'maybe' })).toThrow(/SUPPORT_DEV_NETWORK must be 1 or 0/);
+    expect(loadConfig({ SUPPORT_DEV: '1', HOST: '0.0.0.0', SUPPORT_DEV_NETWORK: '1' }).warnings.join(' ')).toContain('SUPPORT_DEV=1 listens on HOST=0.0.0.0: anyone who reaches this machine can sign in as anyone');
     expect(loadConfig({ SUPPORT_DEV: '1' }).warnings.join(' ')).not.toContain('listens on HOST');
     // The same credentials without dev mode are a deployment.
     expect(loadConfig({ SUPPORT_TOKEN_SECRET: 'r'.repeat(40), NODE_ENV: 'production' }).config.dev).toBe(false);
