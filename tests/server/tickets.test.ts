@@ -83,6 +83,16 @@ describe('creating and reading tickets', () => {
     expect(ticket.pageErrors?.[1]?.message).toBe('Failed to fetch https://cdn.example.ru/a.js and https://cdn.example.ru/b.js?v=2');
   });
 
+  it('keeps a subject on one line, whatever line breaks an API client sent in it', async () => {
+    const reply = await createTicket(ts, alice, { ...validDrafts.technical, subject: 'Не открывается урок\r\nBcc: all@example.ru\n\tсрочно' });
+    expect(reply.status, reply.text).toBe(201);
+    const { ticket } = createTicketResponseSchema.parse(reply.body);
+    expect(ticket.subject).toBe('Не открывается урок Bcc: all@example.ru срочно');
+    const line = (await call(ts, 'GET', `/agent/tickets?q=${encodeURIComponent('Bcc')}`, { auth: agentAuth })).text;
+    expect(line).toContain('Не открывается урок Bcc: all@example.ru срочно');
+    expect(ticketSchema.parse((await call(ts, 'GET', `/tickets/${ticket.id}`, { auth: alice })).body).subject).toBe(ticket.subject);
+  });
+
   it('reads one ticket with its events, validated by the core schema', async () => {
     const created = createTicketResponseSchema.parse((await createTicket(ts, alice, validDrafts.document)).body).ticket;
     const reply = await call(ts, 'GET', `/tickets/${created.id}`, { auth: alice });

@@ -44,7 +44,10 @@ export async function createTicket(
   const { contact, consent, ...rest } = parsed;
   const guest = reporter.kind === 'guest';
   if (guest && consent !== true) throw failures.validation({ consent: fieldMessage({ code: 'custom', path: ['consent'], message: 'required' }) });
-  const draft: TicketDraft = withoutSecrets(guest && contact !== undefined ? { ...rest, contact } : rest);
+  // A subject is one line wherever it is shown (the queue, an e-mail's subject, a desk's webhook); only an API client
+  // sends line breaks in it, the widget's field cannot hold them.
+  const oneLine = { ...rest, subject: rest.subject.replace(/\s+/gu, ' ') };
+  const draft: TicketDraft = withoutSecrets(guest && contact !== undefined ? { ...oneLine, contact } : oneLine);
   // Without a follow-up the hash is the draft's alone, as before follow-ups existed.
   const hash = bodyHash(followUpOf === undefined ? draft : { ...draft, followUpOf });
   const priority = priorityFor(draft.category, draft.impact);
