@@ -104,8 +104,13 @@ export interface AgentCredential {
 export interface NotificationsConfig {
   /** `smtp://…` or `smtps://…` (SUPPORT_SMTP_URL); null: no e-mails are queued. */
   smtpUrl: string | null;
-  /** The From of every e-mail (SUPPORT_MAIL_FROM). */
+  /** The From of the e-mails in Russian (SUPPORT_MAIL_FROM). */
   mailFrom: string;
+  /**
+   * The From of the e-mails in English (SUPPORT_MAIL_FROM_EN): by default SUPPORT_MAIL_FROM, or, while that is the
+   * placeholder, its English counterpart.
+   */
+  mailFromEn: string;
   /** Receivers of every ticket event (SUPPORT_WEBHOOK_URLS, comma-separated). */
   webhookUrls: string[];
   /** The HMAC key of `X-Uchi-Signature` (SUPPORT_WEBHOOK_SECRET); required with webhook URLs. */
@@ -157,6 +162,8 @@ const MIN_SECRET_LENGTH = 32;
 
 /** The From of the e-mails when SUPPORT_MAIL_FROM is not set: fine for a demo's sink, not for a real mail server. */
 const DEFAULT_MAIL_FROM = 'Техподдержка Учи.Про <support@localhost>';
+/** The same for the e-mails in English. */
+const DEFAULT_MAIL_FROM_EN = 'Uchi.Pro Support <support@localhost>';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -284,7 +291,12 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
     metrics: overrides.metrics !== undefined ? overrides.metrics : metricsFrom(env),
     notifications: {
       smtpUrl: smtpUrlFrom(env.SUPPORT_SMTP_URL),
-      mailFrom: mailFromValue(env.SUPPORT_MAIL_FROM),
+      mailFrom: mailFromValue('SUPPORT_MAIL_FROM', env.SUPPORT_MAIL_FROM, DEFAULT_MAIL_FROM),
+      mailFromEn: mailFromValue(
+        'SUPPORT_MAIL_FROM_EN',
+        env.SUPPORT_MAIL_FROM_EN,
+        env.SUPPORT_MAIL_FROM === undefined || env.SUPPORT_MAIL_FROM.trim() === '' ? DEFAULT_MAIL_FROM_EN : mailFromValue('SUPPORT_MAIL_FROM', env.SUPPORT_MAIL_FROM, DEFAULT_MAIL_FROM),
+      ),
       webhookUrls: webhookUrlsFrom(env.SUPPORT_WEBHOOK_URLS),
       webhookSecret: env.SUPPORT_WEBHOOK_SECRET ?? '',
       previousWebhookSecret: previousSecretFrom(env.SUPPORT_WEBHOOK_SECRET_PREVIOUS),
@@ -298,6 +310,8 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
       ...overrides.notifications,
     },
   };
+  // A caller's Russian sender without an English one: the same sender for both, as SUPPORT_MAIL_FROM alone gives.
+  if (overrides.notifications?.mailFrom !== undefined && overrides.notifications.mailFromEn === undefined) config.notifications.mailFromEn = overrides.notifications.mailFrom;
   const { notifications, guard } = config;
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (guard.headersTimeoutMs > guard.requestTimeoutMs) {
@@ -571,11 +585,11 @@ function trustedProxiesFrom(raw: string | undefined): string[] {
   return items;
 }
 
-/** SUPPORT_MAIL_FROM: one address, alone or with a name («Техподдержка <support@example.ru>»). */
-function mailFromValue(raw: string | undefined): string {
-  const value = raw?.trim() || DEFAULT_MAIL_FROM;
+/** SUPPORT_MAIL_FROM, SUPPORT_MAIL_FROM_EN: one address, alone or with a name («Техподдержка <support@example.ru>»). */
+function mailFromValue(name: string, raw: string | undefined, fallback: string): string {
+  const value = raw?.trim() || fallback;
   if (!/^(?:[^<>@]*<\s*[^\s@<>]+@[^\s@<>]+\s*>|[^\s@<>]+@[^\s@<>]+)$/u.test(value)) {
-    throw new ConfigError(`SUPPORT_MAIL_FROM must be one e-mail address, alone or as «Name <address>», got "${raw ?? ''}".`);
+    throw new ConfigError(`${name} must be one e-mail address, alone or as «Name <address>», got "${raw ?? ''}".`);
   }
   return value;
 }

@@ -44,6 +44,7 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
         notifications: {
           smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
           mailFrom: 'Техподдержка <support@example.ru>',
+          mailFromEn: 'Support <support@example.ru>',
           webhookUrls: [desk.url],
           webhookSecret: WEBHOOK_SECRET,
           pollMs: 50,
@@ -149,6 +150,9 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     await settled(ticket.id);
     const [mail] = smtp.about(ticket.number);
     expect(mail?.subject).toBe(`Request ${ticket.number}: a specialist has a question`);
+    // From the sender's English name (SUPPORT_MAIL_FROM_EN); a Russian e-mail from the Russian one.
+    expect(mail?.headers['from']).toBe('Support <support@example.ru>');
+    expect(smtp.mails.find((m) => m.subject.startsWith('Обращение'))?.headers['from']).toMatch(/^=\?UTF-8\?.*<support@example\.ru>$|^Техподдержка <support@example\.ru>$/u);
     expect(mail?.text).toContain(`Hello, ${profile('alice').name}!`);
     expect(mail?.text).toContain(`A specialist has a question about your request: ${ticket.number} “Video does not play”.`);
     expect(mail?.text).toContain(`Answer the question: https://lms.example.ru/courses/7#uchi-support=${ticket.number}`);
@@ -160,7 +164,7 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     const asked = await call(ts, 'GET', path, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
     expect(asked.status).toBe(200);
     expect(asked.text).toContain('<html lang="en">');
-    expect(asked.text).toContain('Unsubscribe from support e-mails?');
+    expect(asked.text).toContain('<title>Unsubscribe from support e-mails? — Support</title>');
     expect(asked.text).toMatch(/<button type="submit">Unsubscribe<\/button>/);
     // The page follows the visitor's browser, the e-mail the reporter's at the time of sending.
     expect((await call(ts, 'GET', path, { headers: { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' } })).text).toContain('Отписаться от писем техподдержки?');

@@ -168,6 +168,15 @@ describe('loadConfig', () => {
     const smtp = { ...secret, SUPPORT_SMTP_URL: 'smtp://127.0.0.1:25', SUPPORT_PUBLIC_URL: 'https://support.example.ru' };
     expect(loadConfig(smtp).warnings.join(' ')).toContain('SUPPORT_SMTP_URL is set without SUPPORT_MAIL_FROM');
     expect(loadConfig({ ...smtp, SUPPORT_MAIL_FROM: 'support@example.ru' }).warnings.join(' ')).not.toContain('SUPPORT_MAIL_FROM');
+    // The English e-mails' sender: its own, else the Russian one, else (the placeholder) the placeholder's English name.
+    const senders = (env: Record<string, string>) => {
+      const { mailFrom, mailFromEn } = loadConfig({ ...secret, ...env }).config.notifications;
+      return [mailFrom, mailFromEn];
+    };
+    expect(senders({ SUPPORT_MAIL_FROM: 'Техподдержка <s@example.ru>', SUPPORT_MAIL_FROM_EN: ' Support <s@example.ru> ' })).toEqual(['Техподдержка <s@example.ru>', 'Support <s@example.ru>']);
+    expect(senders({ SUPPORT_MAIL_FROM: 'Техподдержка <s@example.ru>' })).toEqual(['Техподдержка <s@example.ru>', 'Техподдержка <s@example.ru>']);
+    expect(senders({})).toEqual(['Техподдержка Учи.Про <support@localhost>', 'Uchi.Pro Support <support@localhost>']);
+    expect(() => loadConfig({ ...secret, SUPPORT_MAIL_FROM_EN: 'Support' })).toThrow(/^SUPPORT_MAIL_FROM_EN must be one e-mail address/);
   });
 
   it('takes on/off words for SUPPORT_DEV like the other switches, and refuses anything else', () => {

@@ -103,7 +103,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
   const settings = deps.config.notifications;
   const mailer = settings.smtpUrl === null
     ? null
-    : nodemailer.createTransport(smtpTransportUrl(settings.smtpUrl), { from: settings.mailFrom });
+    : nodemailer.createTransport(smtpTransportUrl(settings.smtpUrl));
   const webhookSecrets = acceptedSecrets(settings.webhookSecret, settings.previousWebhookSecret);
   // A database that is down fails every round, in every process: said when it starts, now and then, and when it ends.
   const rounds = repeatedFailure(deps.logger, 'outbox round', deps.clock);
@@ -154,7 +154,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     }
     if (mailer === null) throw new Error('SUPPORT_SMTP_URL is not set');
     await withTimeout(
-      mailer.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mailHeaders(mail, row.event_id) }),
+      mailer.sendMail({ from: mail.locale === 'en' ? settings.mailFromEn : settings.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mailHeaders(mail, row.event_id) }),
       settings.sendTimeoutMs,
     );
   };

@@ -22,6 +22,8 @@ export interface EmailPayload {
    * server has no public address (SUPPORT_PUBLIC_URL) and in rows queued before the links existed.
    */
   unsubscribeUrl?: string;
+  /** Its language, which names the sender too (SUPPORT_MAIL_FROM or SUPPORT_MAIL_FROM_EN); Russian when absent (rows queued before). */
+  locale?: Locale;
   /**
    * Whose e-mail preferences this e-mail obeys (the reporter, and a guest's address): the dispatcher checks them
    * again before each attempt, so an unsubscribe also stops what was queued before it.
@@ -241,5 +243,5 @@ export function renderEmail(input: EmailInput): EmailPayload {
       : `<p style="color:#666;font-size:13px"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#666">${escapeHtml(say.unsubscribe)}</a></p>`,
     '</body></html>',
   ].join('');
-  return { to: input.to, subject, text, html, ...(input.unsubscribeUrl === null ? {} : { unsubscribeUrl: input.unsubscribeUrl }) };
+  return { to: input.to, subject, text, html, locale, ...(input.unsubscribeUrl === null ? {} : { unsubscribeUrl: input.unsubscribeUrl }) };
 }

@@ -100,7 +100,8 @@ export function unsubscribeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const linked = (respond: Respond) => async (c: Context<AppEnv>) => {
     const locale = preferredLocale(c.req.header('accept-language'));
-    const sender = senderName(deps.config.notifications.mailFrom, locale);
+    const { mailFrom, mailFromEn } = deps.config.notifications;
+    const sender = senderName(locale === 'en' ? mailFromEn : mailFrom, locale);
     const tokens = c.req.queries('t') ?? [];
     const token = tokens.length === 1 ? (tokens[0] ?? '') : '';
     // A link in an e-mail sent before the secret was replaced carries the old one's HMAC.
