@@ -155,7 +155,11 @@ export const SendFailedEmailFallback: Story = {
     await expect(await canvas.findByText(t('common:failure.network'))).toBeVisible();
     const email = canvas.getByRole('link', { name: t('form:failure.email') });
     await expect(email.getAttribute('href')).toMatch(/^mailto:support@uchi\.pro\?subject=/);
-    await expectFocus(context.canvasElement, canvas.getByText(t('form:failure.title')));
+    const title = canvas.getByText(t('form:failure.title'));
+    await expectFocus(context.canvasElement, title);
+    // Read once, where the focus lands: the title with what went wrong and that nothing was lost; not also an alert.
+    await expect(title).toHaveAccessibleDescription(`${t('common:failure.network')} ${t('form:failure.kept')}`);
+    for (const alert of canvas.queryAllByRole('alert')) await expect(alert).not.toHaveTextContent(t('form:failure.title'));
   },
 };
 

@@ -9,7 +9,10 @@ import { Button, Notice } from '../shared/ui';
 import { failureMessage, isAlreadyRegistered } from '../shared/failure-message';
 import { useChannels } from '../shared/use-channels';
 
-/** The failure block; focus moves to its title so the outcome is read out. */
+/**
+ * The failure block. Focus moves to its title, which the screen reader reads with what went wrong and that nothing
+ * was lost (its description): once, not also as an alert.
+ */
 export function SendFailure({
   failure,
   mailto,
@@ -36,12 +39,16 @@ export function SendFailure({
     titleRef.current?.focus();
   }, [failure]);
   return (
-    <Notice tone="error" live>
-      <p className="us-notice__title" ref={titleRef} tabIndex={-1}>
+    <Notice tone="error">
+      <p className="us-notice__title" ref={titleRef} tabIndex={-1} aria-describedby={`${hintId}m ${hintId}k`}>
         {t('failure.title')}
       </p>
-      <p className="us-notice__text">{text}</p>
-      <p className="us-notice__text">{t('failure.kept')}</p>
+      <p className="us-notice__text" id={`${hintId}m`}>
+        {text}
+      </p>
+      <p className="us-notice__text" id={`${hintId}k`}>
+        {t('failure.kept')}
+      </p>
       <div className="us-actions">
         {isAlreadyRegistered(failure) ? (
           <Button variant="primary" busy={busy} onClick={onSendAsNew}>
