@@ -83,6 +83,17 @@ describe('creating and reading tickets', () => {
     expect(ticket.pageErrors?.[1]?.message).toBe('Failed to fetch https://cdn.example.ru/a.js and https://cdn.example.ru/b.js?v=2');
   });
 
+  it('takes a page error\'s time only as a date and time with its zone', async () => {
+    for (const at of ['вчера', '2026-11-27', '27.11.2026 16:30', '2026-11-27T13:30:00']) {
+      const reply = await createTicket(ts, alice, { ...validDrafts.technical, pageErrors: [{ message: 'TypeError: x is null', at }] });
+      expectError(reply, 422, 'validation_failed');
+      expect(Object.keys((reply.body as { error: { fields: Record<string, string> } }).error.fields)).toEqual(['pageErrors.0.at']);
+    }
+    for (const at of [FRIDAY_1630, '2026-11-27T16:30:00+03:00']) {
+      expect((await createTicket(ts, alice, { ...validDrafts.technical, pageErrors: [{ message: 'TypeError: x is null', at }] })).status).toBe(201);
+    }
+  });
+
   it('keeps a subject on one line, whatever line breaks an API client sent in it', async () => {
     const reply = await createTicket(ts, alice, { ...validDrafts.technical, subject: 'Не открывается урок\r\nBcc: all@example.ru\n\tсрочно' });
     expect(reply.status, reply.text).toBe(201);

@@ -6,7 +6,7 @@ import { categoryWireShape } from '../fields';
 import { attachmentIdSchema } from './attachment';
 import { browserInfoSchema } from './browser';
 import { contactSchema } from './context';
-import { fieldError, requiredText } from './fields';
+import { fieldError, isoDateTimeSchema, requiredText } from './fields';
 import { DRAFT_LIMITS } from './constants';
 
 export { DRAFT_LIMITS };
@@ -18,7 +18,7 @@ const SPLIT_GROUP = /^[\x21-\x7e]{8,128}$/;
 export const pageErrorSchema = z.lazy(() => z.object({
   message: z.string().check(z.maxLength(1000)),
   source: z.optional(z.string().check(z.maxLength(1000))),
-  at: z.string().check(z.maxLength(40)),
+  at: isoDateTimeSchema,
 }));
 /** One page error. */
 export type PageError = z.infer<typeof pageErrorSchema>;
