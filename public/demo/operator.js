@@ -310,6 +310,8 @@
       ['Телефон', phoneText(reporter.phone)],
       // An answer to a reporter who turned the e-mails off reaches them only in the widget: support should know.
       ['E-mail', reporter.email && ticket.reporterEmails === 'off' ? `${reporter.email} (письма отключены: ответ пользователь увидит только в виджете)` : reporter.email],
+      // The widget and the e-mails were in English: the answer had better be too.
+      ['Язык', ticket.language === 'en' ? 'английский: виджет и письма у пользователя на английском, отвечайте по-английски' : undefined],
       ['Согласие на обработку ПДн', ticket.consentAt ? `дано ${when(ticket.consentAt)}` : undefined],
       ['Тема', ticket.subject],
       ['Курс', ticket.course ? `${ticket.course.title} — ${ticket.course.url}` : undefined],

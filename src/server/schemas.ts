@@ -125,6 +125,8 @@ export const agentTicketSchema = z.lazy(() =>
        * unsubscribed: an answer reaches them only in the widget); `no_address`; `no_mail_server` (this server sends none).
        */
       reporterEmails: z.enum(['on', 'off', 'no_address', 'no_mail_server']),
+      /** The language the reporter used the widget in when it was sent, and which their e-mails are written in: the answer's. */
+      language: z.enum(['ru', 'en']),
       /** The specialist handling it (null: nobody), and every change of that, oldest first. */
       assignee: z.nullable(z.string()),
       assignments: z.array(assignmentSchema),

@@ -202,6 +202,29 @@ describe('the operator page', () => {
     await expectClean(tracked);
   });
 
+  it('says when the reporter used the widget in English, so the answer is written in it', async () => {
+    const send = async (language: string) => {
+      const created = await fetch(`${h.apiUrl}/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await reporterToken()}`, 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'accept-language': language },
+        body: JSON.stringify(validDrafts.other),
+      });
+      return ((await created.json()) as { ticket: { number: string } }).ticket.number;
+    };
+    const [english, russian] = [await send('en-GB,en;q=0.9'), await send('ru-RU,ru;q=0.9')];
+    const tracked = await openPage(h);
+    await tracked.page.goto(`${h.server.url}${DEMO_PATHS.operator}#${english}`);
+    await visible(tracked, tracked.page.locator('#op-detail-title').getByText(`Обращение № ${english}`, { exact: true }), 'the English ticket opened');
+    expect(await field(tracked, 'Язык').innerText()).toBe('английский: виджет и письма у пользователя на английском, отвечайте по-английски');
+    await expectClean(tracked);
+    const other = await openPage(h);
+    await other.page.goto(`${h.server.url}${DEMO_PATHS.operator}#${russian}`);
+    await visible(other, other.page.locator('#op-detail-title').getByText(`Обращение № ${russian}`, { exact: true }), 'the Russian ticket opened');
+    await visible(other, other.page.locator('#op-fields').getByText('Категория', { exact: true }), 'its fields');
+    expect(await other.page.locator('#op-fields').getByText('Язык', { exact: true }).count()).toBe(0);
+    await expectClean(other);
+  });
+
   it('opens a file fetched with the agent token in a new tab from a blob: URL, then revokes the URL', async () => {
     const tracked = await openTicket();
     const { page, context } = tracked;

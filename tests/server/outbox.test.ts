@@ -146,6 +146,10 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     });
     expect(created.status, created.text).toBe(201);
     const ticket = createTicketResponseSchema.parse(created.body).ticket;
+    // Support reads which language the reporter used, and answers in it; a ticket sent otherwise is Russian.
+    const language = async (id: string) => ((await call(ts, 'GET', `/agent/tickets/${id}`, { auth: agentAuth })).body as { language: string }).language;
+    expect(await language(ticket.id)).toBe('en');
+    expect(await language((await newTicket(alice)).id)).toBe('ru');
     expect((await agentStatus(ticket.id, 'clarification_requested', 'Which browser do you use?')).status).toBe(200);
     await settled(ticket.id);
     const [mail] = smtp.about(ticket.number);

@@ -186,6 +186,7 @@ export async function agentTicketView(store: Reader & Pick<Storage, 'assignments
     lastEventId: ticket.events.at(-1)?.id ?? 0,
     userId: subOfOwner(row.owner),
     reporterEmails: emails,
+    language: row.locale === 'en' ? ('en' as const) : ('ru' as const),
     assignee: row.assignee,
     assignments: assignments.map(assignmentView),
   };
