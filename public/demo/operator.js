@@ -813,6 +813,8 @@
     }
     const body = async () => ({ ...fields, attachmentIds: await uploadChosenFiles(), lastEventId: ticket.events.at(-1)?.id ?? 0 });
     await postChange($('op-result'), `/agent/tickets/${encodeURIComponent(ticket.id)}/${path}`, body, () => {
+      // What was new is answered by this change: no longer news.
+      if (selectedId === ticket.id) $('op-news').textContent = '';
       drafts.delete(ticket.id);
       $('op-files').value = '';
       if (selectedId === ticket.id) $('op-text').value = '';

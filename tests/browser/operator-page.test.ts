@@ -616,6 +616,12 @@ describe('the operator page', () => {
     expect(await tracked.page.locator('#op-text').getAttribute('aria-invalid')).toBe('true');
     expect(await tracked.page.evaluate(() => document.activeElement?.id)).toBe('op-text');
     expect(await axeViolations(tracked.page, '#content')).toEqual([]);
+    // A refused reply leaves the news; one sent answers it, and the news goes.
+    expect(await tracked.page.locator('#op-news').textContent()).toMatch(/новое сообщение пользователя/);
+    await tracked.page.locator('#op-text').fill('Попробуйте режим инкогнито.');
+    await tracked.page.locator('#op-actions').getByRole('button', { name: 'Написать пользователю' }).click();
+    await visible(tracked, tracked.page.locator('#op-events').getByText('Попробуйте режим инкогнито.'), 'the reply in the history');
+    expect(await tracked.page.locator('#op-news').textContent()).toBe('');
     await expectClean(tracked);
   });
 
