@@ -138,6 +138,21 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     }
   });
 
+  it('tells the reporter a suggestion was passed on, and after a resolution how to rate and continue; quotes in a subject nest', async () => {
+    const ticket = await newTicket(alice, { ...validDrafts.suggestion, subject: 'Добавить в курс «Охрана труда» тест?' });
+    expect((await agentStatus(ticket.id, 'suggestion')).status).toBe(200);
+    expect((await agentStatus(ticket.id, 'resolved', 'Добавим в следующем выпуске.')).status).toBe(200);
+    await settled(ticket.id);
+    const [suggestion, resolved] = smtp.about(ticket.number);
+    expect(suggestion?.subject).toBe(`Обращение № ${ticket.number}: передано как предложение`);
+    // Russian nests „…“ inside «…», and a subject that ends a sentence takes no full stop after it.
+    expect(suggestion?.text).toContain(`Обращение передано как предложение по доработке СДО: № ${ticket.number} «Добавить в курс „Охрана труда“ тест?»\n`);
+    expect(resolved?.subject).toBe(`Обращение № ${ticket.number}: вопрос решён`);
+    expect(resolved?.text).toContain('Добавим в следующем выпуске.\n\nОценить ответ можно в обращении. Если проблема вернётся, в течение 30 дней обращение можно продолжить оттуда же.');
+    expect(resolved?.html).toContain('<p>Оценить ответ можно в обращении.');
+    expect(suggestion?.text).not.toContain('Оценить');
+  });
+
   it('writes to a reporter whose browser prefers English in English, the unsubscribe pages too; to anyone else in Russian', async () => {
     const created = await call(ts, 'POST', '/tickets', {
       auth: alice,

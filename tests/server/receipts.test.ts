@@ -60,14 +60,14 @@ describe('the receipt of a new ticket', { timeout: 45_000 }, () => {
       // «Мешает мне» in a technical ticket: normal. Looked at within 60 working minutes; resolved within two working
       // days of nine hours: Monday 13:00–17:00, Tuesday 8:00–17:00, Wednesday 8:00–13:00.
       'Приоритет: обычный.',
-      'Специалист посмотрит его до 7 декабря, 14:00 МСК.',
-      'Срок решения: до 9 декабря, 13:00 МСК.',
+      'Специалист посмотрит его до пн, 7 декабря, 14:00 МСК.',
+      'Срок решения: до ср, 9 декабря, 13:00 МСК.',
       '',
       `Открыть обращение: https://lms.example.ru/courses/7#uchi-support=${ticket.number}`,
     ];
     expect(mail?.text).toContain(lines.join('\n'));
     expect(mail?.text).not.toContain('нерабочее');
-    expect(mail?.html).toContain('Приоритет: обычный.<br>Специалист посмотрит его до 7 декабря, 14:00 МСК.<br>Срок решения: до 9 декабря, 13:00 МСК.');
+    expect(mail?.html).toContain('Приоритет: обычный.<br>Специалист посмотрит его до пн, 7 декабря, 14:00 МСК.<br>Срок решения: до ср, 9 декабря, 13:00 МСК.');
     // The same as the widget's confirmation.
     expect([ticket.priority, ticket.reviewDueAt, ticket.resolveDueAt]).toEqual(['normal', '2026-12-07T11:00:00.000Z', '2026-12-09T10:00:00.000Z']);
   });
@@ -89,9 +89,9 @@ describe('the receipt of a new ticket', { timeout: 45_000 }, () => {
         '',
         // High: four working hours from Monday's opening.
         'Priority: high.',
-        'A specialist will look at it by 14 December, 09:00 Moscow time.',
-        'It should be resolved by 14 December, 12:00 Moscow time.',
-        'Support works on weekdays from 8:00 to 17:00 Moscow time: a request sent outside these hours is looked at on the next working day.',
+        'A specialist will look at it by Mon, December 14, 09:00 Moscow time.',
+        'It should be resolved by Mon, December 14, 12:00 Moscow time.',
+        'Support works on working days from 8:00 to 17:00 Moscow time: a request sent outside these hours is looked at on the next working day.',
       ].join('\n'),
     );
     // Russian only in the reporter's own name.
@@ -108,6 +108,8 @@ describe('the receipt of a new ticket', { timeout: 45_000 }, () => {
     expect(receipt?.text).toMatch(new RegExp(`^Здравствуйте!\\n\\nОбращение зарегистрировано: № ${first.number}\\.\\n\\nПриоритет: обычный\\.`, 'u'));
     expect(`${receipt?.subject ?? ''}${receipt?.text ?? ''}${receipt?.html ?? ''}`).not.toMatch(/900|Петров/u);
     expect(receipt?.text).toContain('Письма приходят, только когда обращение зарегистрировано и когда специалист задаёт вопрос, пишет, отвечает или закрывает его.');
+    // The e-mails carry no key (anyone may have typed the address), and say how to open the ticket elsewhere.
+    expect(receipt?.text).toContain('Открыть обращение на другом устройстве можно по его номеру и ключу доступа, показанному после отправки.');
     // A send the check refuses as several problems is not counted.
     const several = await createTicket(ts, guestAuth(), {
       ...validDrafts.technical,

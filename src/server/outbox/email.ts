@@ -4,12 +4,12 @@
  * HTML (every user-supplied value escaped), the ticket number in the subject and a link back to the LMS page with
  * the ticket opened.
  */
-import { moscowParts, TICKET_LINK_PREFIX } from '../../core';
+import { FOLLOW_UP_DAYS, moscowParts, TICKET_LINK_PREFIX } from '../../core';
 import type { Priority, Status } from '../../core';
 import type { Locale } from '../locale';
 
 /** The statuses a reporter is e-mailed about, when a specialist sets them; a specialist's message is e-mailed too. */
-export const EMAIL_STATUSES: ReadonlySet<Status> = new Set<Status>(['clarification_requested', 'answered', 'resolved']);
+export const EMAIL_STATUSES: ReadonlySet<Status> = new Set<Status>(['clarification_requested', 'answered', 'suggestion', 'resolved']);
 
 /** An e-mail as the outbox stores it and the dispatcher sends it. */
 export interface EmailPayload {
@@ -77,7 +77,8 @@ interface MailTexts {
     priority: (priority: Priority) => string;
     review: (when: string) => string;
     resolve: (when: string) => string;
-    when: (day: number, month: number, time: string, provisional: boolean) => string;
+    /** A Moscow date and time: ISO weekday (1 = Monday), day, month 1–12, «09:00». */
+    when: (weekday: number, day: number, month: number, time: string, provisional: boolean) => string;
     afterHours: string;
   };
   message: string;
@@ -88,6 +89,8 @@ interface MailTexts {
   /** What happened to which ticket; a guest's (topic null) without the subject they wrote. */
   about: (headline: string, number: string, topic: string | null) => string;
   answer: string;
+  /** After a resolution: the rating, and the follow-up within its days. */
+  resolved: (days: number) => string;
   open: string;
   /** The files the specialist attached: their names, each quoted, and how many. */
   files: (names: readonly string[]) => string;
@@ -99,6 +102,8 @@ interface MailTexts {
   unsubscribe: string;
 }
 
+const RU_WEEKDAYS = ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
+const EN_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const RU_MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -109,28 +114,40 @@ const TEXTS: Record<Locale, MailTexts> = {
       clarification_requested: 'Специалист задал вопрос по обращению',
       answered: 'Специалист ответил на обращение',
       registered: 'Обращение зарегистрировано',
+      suggestion: 'Обращение передано как предложение по доработке СДО',
       resolved: 'Вопрос решён',
     },
     receipt: {
       priority: (priority) => `Приоритет: ${{ high: 'высокий', normal: 'обычный', low: 'низкий' }[priority]}.`,
       review: (when) => `Специалист посмотрит его до ${when}.`,
       resolve: (when) => `Срок решения: до ${when}.`,
-      when: (day, month, time, provisional) => `${day} ${RU_MONTHS[month - 1] ?? ''}, ${time} МСК${provisional ? ', ориентировочно' : ''}`,
-      afterHours: 'Техподдержка работает по будням с 8:00 до 17:00 МСК: обращение, отправленное в нерабочее время, специалист посмотрит в ближайший рабочий день.',
+      when: (weekday, day, month, time, provisional) => `${RU_WEEKDAYS[weekday - 1] ?? ''}, ${day} ${RU_MONTHS[month - 1] ?? ''}, ${time} МСК${provisional ? ', ориентировочно' : ''}`,
+      afterHours: 'Техподдержка работает в рабочие дни с 8:00 до 17:00 МСК: обращение, отправленное в нерабочее время, специалист посмотрит в ближайший рабочий день.',
     },
     message: 'Специалист написал по обращению',
     changed: 'Обращение изменилось',
-    subjects: { registered: 'зарегистрировано', clarification_requested: 'специалист задал вопрос', answered: 'специалист ответил', resolved: 'вопрос решён', message: 'специалист написал' },
+    subjects: {
+      registered: 'зарегистрировано',
+      clarification_requested: 'специалист задал вопрос',
+      answered: 'специалист ответил',
+      suggestion: 'передано как предложение',
+      resolved: 'вопрос решён',
+      message: 'специалист написал',
+    },
     subject: (number, headline) => `Обращение № ${number}: ${headline}`,
-    about: (headline, number, topic) => (topic === null ? `${headline}: № ${number}.` : `${headline}: № ${number} «${topic}».`),
+    // Quotes inside the subject become „…“, as Russian nests them; no full stop after a subject that ends a sentence.
+    about: (headline, number, topic) => (topic === null ? `${headline}: № ${number}.` : `${headline}: № ${number} «${topic.replace(/«/gu, '„').replace(/»/gu, '“')}»${/[.!?…]$/u.test(topic) ? '' : '.'}`),
     answer: 'Ответить на вопрос',
+    resolved: (days) => `Оценить ответ можно в обращении. Если проблема вернётся, в течение ${days} дней обращение можно продолжить оттуда же.`,
     open: 'Открыть обращение',
     files: (names) =>
       names.length === 1
         ? `Специалист приложил файл «${names[0] ?? ''}»: скачать его можно в обращении.`
         : `Специалист приложил файлы: ${names.map((name) => `«${name}»`).join(', ')}. Скачать их можно в обращении.`,
     automatic: 'Это письмо отправлено автоматически, отвечать на него не нужно.',
-    guest: 'Письма приходят, только когда обращение зарегистрировано и когда специалист задаёт вопрос, пишет, отвечает или закрывает его.',
+    guest:
+      'Письма приходят, только когда обращение зарегистрировано и когда специалист задаёт вопрос, пишет, отвечает или закрывает его. ' +
+      'Открыть обращение на другом устройстве можно по его номеру и ключу доступа, показанному после отправки.',
     settingsOrLink: 'Отключить письма можно в настройках виджета техподдержки или по ссылке ниже.',
     settings: 'Отключить письма можно в настройках виджета техподдержки.',
     unsubscribe: 'Отписаться от писем техподдержки',
@@ -141,28 +158,39 @@ const TEXTS: Record<Locale, MailTexts> = {
       clarification_requested: 'A specialist has a question about your request',
       answered: 'A specialist has answered your request',
       registered: 'Your request is registered',
+      suggestion: 'Your request was passed on as a suggestion for the LMS',
       resolved: 'Your request is resolved',
     },
     receipt: {
       priority: (priority) => `Priority: ${priority}.`,
       review: (when) => `A specialist will look at it by ${when}.`,
       resolve: (when) => `It should be resolved by ${when}.`,
-      when: (day, month, time, provisional) => `${day} ${EN_MONTHS[month - 1] ?? ''}, ${time} Moscow time${provisional ? ' (approximately)' : ''}`,
-      afterHours: 'Support works on weekdays from 8:00 to 17:00 Moscow time: a request sent outside these hours is looked at on the next working day.',
+      when: (weekday, day, month, time, provisional) => `${EN_WEEKDAYS[weekday - 1] ?? ''}, ${EN_MONTHS[month - 1] ?? ''} ${day}, ${time} Moscow time${provisional ? ', approximately' : ''}`,
+      afterHours: 'Support works on working days from 8:00 to 17:00 Moscow time: a request sent outside these hours is looked at on the next working day.',
     },
     message: 'A specialist wrote about your request',
     changed: 'Your request has changed',
-    subjects: { registered: 'registered', clarification_requested: 'a specialist has a question', answered: 'a specialist has answered', resolved: 'resolved', message: 'a specialist wrote' },
+    subjects: {
+      registered: 'registered',
+      clarification_requested: 'a specialist has a question',
+      answered: 'a specialist has answered',
+      suggestion: 'passed on as a suggestion',
+      resolved: 'resolved',
+      message: 'a specialist wrote',
+    },
     subject: (number, headline) => `Request ${number}: ${headline}`,
-    about: (headline, number, topic) => (topic === null ? `${headline}: ${number}.` : `${headline}: ${number} “${topic}”.`),
+    about: (headline, number, topic) => (topic === null ? `${headline}: ${number}.` : `${headline}: ${number} “${topic.replace(/“/gu, '‘').replace(/”/gu, '’')}”${/[.!?…]$/u.test(topic) ? '' : '.'}`),
     answer: 'Answer the question',
+    resolved: (days) => `You can rate the answer in the request. If the problem comes back within ${days} days, you can continue the request from there.`,
     open: 'Open the request',
     files: (names) =>
       names.length === 1
         ? `The specialist attached the file “${names[0] ?? ''}”: you can download it from the request.`
         : `The specialist attached files: ${names.map((name) => `“${name}”`).join(', ')}. You can download them from the request.`,
     automatic: 'This e-mail was sent automatically; there is no need to reply to it.',
-    guest: 'E-mails come only when your request is registered and when a specialist asks a question about, writes about, answers or resolves it.',
+    guest:
+      'E-mails come only when your request is registered, and when a specialist asks you a question, writes to you, answers or resolves it. ' +
+      'To open the request on another device, use its number and the access key shown after you sent it.',
     settingsOrLink: 'You can turn these e-mails off in the support widget’s settings or with the link below.',
     settings: 'You can turn these e-mails off in the support widget’s settings.',
     unsubscribe: 'Unsubscribe from support e-mails',
@@ -181,11 +209,11 @@ export function ticketLink(page: string, number: string): string {
   return url.toString();
 }
 
-/** A Moscow date and time as the receipt writes it: «8 декабря, 09:00 МСК». */
+/** A Moscow date and time as the receipt writes it, as the widget does: «вт, 8 декабря, 09:00 МСК». */
 function moscowWhen(say: MailTexts, iso: string, provisional: boolean): string {
   const at = moscowParts(new Date(iso));
   const time = `${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}`;
-  return say.receipt.when(at.day, at.month, time, provisional);
+  return say.receipt.when(at.weekday, at.day, at.month, time, provisional);
 }
 
 /** The receipt's lines: the priority, the two deadlines, and after hours why the review waits. */
@@ -215,6 +243,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
   const names = (input.files ?? []).map((name) => name.replace(/\s+/g, ' ').trim());
   const files = names.length === 0 ? null : say.files(names);
   const receipt = input.receipt === undefined ? [] : receiptLines(say, input.receipt);
+  const next = input.status === 'resolved' && input.message !== true ? say.resolved(FOLLOW_UP_DAYS) : null;
   const text = [
     say.hello(name),
     '',
@@ -222,6 +251,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
     ...(receipt.length === 0 ? [] : ['', ...receipt]),
     ...(input.text === null ? [] : ['', input.text]),
     ...(files === null ? [] : ['', files]),
+    ...(next === null ? [] : ['', next]),
     ...(link === null ? [] : ['', `${action}: ${link}`]),
     '',
     say.automatic,
@@ -236,6 +266,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
     receipt.length === 0 ? '' : `<p>${receipt.map((line) => escapeHtml(line)).join('<br>')}</p>`,
     input.text === null ? '' : `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #ccc">${paragraphs}</blockquote>`,
     files === null ? '' : `<p>${escapeHtml(files)}</p>`,
+    next === null ? '' : `<p>${escapeHtml(next)}</p>`,
     link === null ? '' : `<p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>`,
     `<p style="color:#666;font-size:13px">${escapeHtml(say.automatic)} ${escapeHtml(settings)}</p>`,
     input.unsubscribeUrl === null

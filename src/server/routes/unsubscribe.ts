@@ -60,7 +60,7 @@ const PAGES = {
     },
     ask: {
       title: 'Отписаться от писем техподдержки?',
-      text: 'Писем о ваших обращениях больше не будет: ни о вопросах специалиста, ни об ответах, ни о решении. Обращения и ответы останутся в виджете техподдержки.',
+      text: 'Писем о ваших обращениях больше не будет: ни о регистрации, ни о вопросах специалиста, ни об ответах, ни о решении. Обращения и ответы останутся в виджете техподдержки.',
     },
     unsubscribe: 'Отписаться',
     done: {
@@ -68,7 +68,7 @@ const PAGES = {
       text: 'Писем техподдержки о ваших обращениях больше не будет. Ответы специалистов по-прежнему видны в виджете техподдержки.',
     },
     resubscribe: 'Снова получать письма',
-    back: { title: 'Письма снова включены', text: 'Письмо придёт, когда специалист задаст вопрос, напишет, ответит или закроет ваше обращение.' },
+    back: { title: 'Письма снова включены', text: 'Письмо придёт, когда обращение зарегистрируют и когда специалист задаст вопрос, напишет, ответит или закроет его.' },
   },
   en: {
     broken: {
@@ -77,7 +77,7 @@ const PAGES = {
     },
     ask: {
       title: 'Unsubscribe from support e-mails?',
-      text: 'There will be no more e-mails about your requests: neither about a specialist’s questions, nor answers, nor resolutions. Your requests and the answers stay in the support widget.',
+      text: 'There will be no more e-mails about your requests: not when one is registered, nor about a specialist’s questions, answers or resolutions. Your requests and the answers stay in the support widget.',
     },
     unsubscribe: 'Unsubscribe',
     done: {
@@ -85,7 +85,7 @@ const PAGES = {
       text: 'There will be no more support e-mails about your requests. Specialists’ answers are still shown in the support widget.',
     },
     resubscribe: 'Get the e-mails again',
-    back: { title: 'E-mails are on again', text: 'An e-mail will come when a specialist asks a question about, writes about, answers or resolves your request.' },
+    back: { title: 'E-mails are on again', text: 'An e-mail will come when a request is registered, and when a specialist asks you a question, writes to you, answers or resolves it.' },
   },
 } satisfies Record<Locale, unknown>;
 
