@@ -321,7 +321,7 @@
       ['Документ', linkOf(ticket.documentUrl)],
       ['Шаги', ticket.steps ? el('span', { className: 'op-pre', text: ticket.steps }) : undefined],
       ['Страница', linkOf(ticket.pageUrl)],
-      ['Браузер', ticket.browser ? browserInfo(ticket.browser) : undefined],
+      ['Браузер', ticket.browser ? browserInfo(ticket.browser, ticket.pageUrl) : undefined],
       ...(ticket.pageErrors?.length > 0 ? [[`Ошибки страницы (${ticket.pageErrors.length})`, pageErrorList(ticket.pageErrors)]] : []),
       ['Одна проблема', oneProblemNote(ticket.oneProblemCheck)],
       ['Оценка', ratingNote(ticket.rating)],
@@ -361,7 +361,7 @@
   }
 
   /** Everything the widget attached about the browser (the user saw the same list), one line each. */
-  function browserInfo(info) {
+  function browserInfo(info, page) {
     const yesNo = (value) => (value ? 'да' : 'нет');
     const size = (box) => `${box.width}×${box.height}`;
     const languages = [info.language, ...(info.languages ?? []).filter((language) => language !== info.language)].filter(Boolean);
@@ -377,7 +377,8 @@
     ];
     const list = el('ul', { className: 'op-browser' });
     for (const line of lines) if (line !== '') list.append(el('li', { text: line }));
-    if (info.pageUrl) {
+    // The page the browser was on, unless it is the one the ticket names already (the «Страница» row).
+    if (info.pageUrl && info.pageUrl !== page) {
       const item = el('li', { text: 'Страница: ' });
       item.append(urlNode(info.pageUrl));
       list.append(item);
@@ -466,9 +467,22 @@
     );
   }
 
+  /** Opens the ticket the address names (`#UP-2026-000123`), unless it is open already. */
+  async function openNamed() {
+    const named = /^#(UP-\d{4}-\d{6})$/.exec(location.hash)?.[1];
+    if (named === undefined || (detail?.id === selectedId && detail?.number === named)) return;
+    try {
+      const ticket = await api(`/agent/tickets/${encodeURIComponent(named)}`);
+      learn(ticket);
+      await select(ticket.id);
+    } catch (error) {
+      showError(`Не удалось открыть обращение ${named}: ${error.message}`);
+    }
+  }
+
   /** One event as the history shows it: who (a specialist with a token of their own by name), and what it did. */
   function eventLabel(event) {
-    const what = event.type === 'message' ? 'сообщение' : STATUS_LABELS[event.status];
+    const what = event.type === 'message' ? 'Сообщение' : STATUS_LABELS[event.status];
     const who = event.agent ? `${ACTOR_LABELS[event.actor]} ${event.agent}` : ACTOR_LABELS[event.actor];
     return `${who}: ${what}`;
   }
@@ -758,6 +772,8 @@
         ? event.type === 'message' ? 'новое сообщение пользователя' : `пользователь: ${STATUS_LABELS[event.status]}`
         : `${event.agent ? `специалист ${event.agent}` : 'коллега'}: ${event.type === 'message' ? 'сообщение пользователю' : STATUS_LABELS[event.status]}`;
     $('op-news').textContent = `Новое в обращении № ${ticket.number} (${clock.format(new Date(event.createdAt))} МСК) — ${what}.`;
+    // What the page said of its own last change («Статус изменён: …») is out of date now.
+    $('op-result').textContent = '';
   }
 
   async function select(id) {
@@ -1001,17 +1017,10 @@
       if (selectedId !== null) drafts.set(selectedId, $('op-text').value);
     });
     await refresh();
-    // A ticket named in the address (`#UP-2026-000123`): opened as the page starts.
-    const named = /^#(UP-\d{4}-\d{6})$/.exec(location.hash)?.[1];
-    if (named !== undefined) {
-      try {
-        const ticket = await api(`/agent/tickets/${encodeURIComponent(named)}`);
-        learn(ticket);
-        await select(ticket.id);
-      } catch (error) {
-        showError(`Не удалось открыть обращение ${named}: ${error.message}`);
-      }
-    }
+    // A ticket named in the address (`#UP-2026-000123`): opened as the page starts, and when the address changes in
+    // an open tab (a colleague's link pasted), so what is typed next goes to the ticket the address names.
+    await openNamed();
+    addEventListener('hashchange', () => void openNamed());
     setInterval(() => {
       // The list only while its first page is all that is shown, so a refresh never takes away rows being read;
       // the opened ticket always.

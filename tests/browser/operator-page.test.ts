@@ -164,7 +164,9 @@ describe('the operator page', () => {
     for (const part of ['Chromium 156, Linux', 'Окно браузера: 1366×657', 'экран: 1920×1080', 'масштаб экрана: 1.25', 'Языки: ru-RU, en-US', 'Часовой пояс: Asia/Yekaterinburg', 'Мобильное устройство: нет', 'В сети: да', 'Cookies: включены', 'User-Agent: Mozilla/5.0 (X11; Linux x86_64)']) {
       expect(described).toContain(part);
     }
-    expect(await browser.getByRole('link', { name: seeded.pageUrl }).getAttribute('href')).toBe(seeded.pageUrl);
+    // The page the browser was on is the ticket's own: named once, in the «Страница» row.
+    expect(await browser.getByRole('link').count()).toBe(0);
+    expect(await page.locator('#op-fields').getByRole('link', { name: seeded.pageUrl }).count()).toBe(1);
     await expectClean(tracked);
     await page.context().close();
   });
@@ -216,13 +218,12 @@ describe('the operator page', () => {
     await tracked.page.goto(`${h.server.url}${DEMO_PATHS.operator}#${english}`);
     await visible(tracked, tracked.page.locator('#op-detail-title').getByText(`Обращение № ${english}`, { exact: true }), 'the English ticket opened');
     expect(await field(tracked, 'Язык').innerText()).toBe('английский: виджет и письма у пользователя на английском, отвечайте по-английски');
+    // Another ticket's link pasted into the open tab opens that ticket, and what is typed goes to it.
+    await tracked.page.evaluate((number) => (location.hash = `#${number}`), russian);
+    await visible(tracked, tracked.page.locator('#op-detail-title').getByText(`Обращение № ${russian}`, { exact: true }), 'the Russian ticket opened by the address');
+    await visible(tracked, tracked.page.locator('#op-fields').getByText('Категория', { exact: true }), 'its fields');
+    expect(await tracked.page.locator('#op-fields').getByText('Язык', { exact: true }).count()).toBe(0);
     await expectClean(tracked);
-    const other = await openPage(h);
-    await other.page.goto(`${h.server.url}${DEMO_PATHS.operator}#${russian}`);
-    await visible(other, other.page.locator('#op-detail-title').getByText(`Обращение № ${russian}`, { exact: true }), 'the Russian ticket opened');
-    await visible(other, other.page.locator('#op-fields').getByText('Категория', { exact: true }), 'its fields');
-    expect(await other.page.locator('#op-fields').getByText('Язык', { exact: true }).count()).toBe(0);
-    await expectClean(other);
   });
 
   it('opens a file fetched with the agent token in a new tab from a blob: URL, then revokes the URL', async () => {
@@ -608,6 +609,8 @@ describe('the operator page', () => {
     })).status).toBe(201);
     await waitUntil(tracked, 'the user’s new message announced', async () => /новое сообщение пользователя/.test((await tracked.page.locator('#op-news').textContent()) ?? ''), 15_000);
     expect(await tracked.page.locator('#op-news').getAttribute('role')).toBe('status');
+    // What the page said of the specialist's own message is out of date once the user wrote.
+    expect(await tracked.page.locator('#op-result').textContent()).toBe('');
     // An empty message is refused before anything is uploaded: the field says so and takes the focus.
     await tracked.page.locator('#op-text').fill('');
     await tracked.page.getByLabel('Файлы для пользователя (снимок экрана, инструкция в PDF)').setInputFiles({ name: 'Снимок.png', mimeType: 'image/png', buffer: await pngImage() });
