@@ -45,6 +45,11 @@ describe('the demo LMS', () => {
     await widget.getByRole('button', { name: 'Отправить 2 обращения' }).click();
     // Once every part is registered the widget starts a fresh form, so the server is asked instead.
     await waitUntil(tracked, 'both tickets registered', async () => (await findTicket(first)) !== undefined && (await findTicket(second)) !== undefined, 15_000);
+    // The list says how many were registered, in the language the widget shows now, also after a switch.
+    await visible(tracked, widget.getByText('Зарегистрировано 2 обращения.'), 'the split’s notice');
+    await page.evaluate(() => (window as unknown as { UchiSupport: { setLocale(locale: string): void } }).UchiSupport.setLocale('en'));
+    await visible(tracked, widget.getByText('2 requests registered.'), 'the notice in English');
+    await page.evaluate(() => (window as unknown as { UchiSupport: { setLocale(locale: string): void } }).UchiSupport.setLocale('ru'));
 
     const [one, two] = await Promise.all([findTicket(first), findTicket(second)]);
     expect(one?.number).toEqual(expect.any(String));

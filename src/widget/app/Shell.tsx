@@ -115,9 +115,9 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
       holdFocus();
       setFormKey((key) => key + 1);
       setFollowUp(null);
-      setScreen({ name: 'tickets', notice: t('splitSent', { count: responses.length }) });
+      setScreen({ name: 'tickets', sent: responses.length });
     },
-    [created, t],
+    [created],
   );
 
   const onAddedToExisting = useCallback((ticketId: string) => setScreen({ name: 'ticket', ticketId, justCreated: false }), []);
@@ -175,7 +175,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
           <Suspense fallback={loading}>
             {screen.name === 'tickets' ? (
               <TicketsScreen
-                notice={screen.notice}
+                notice={screen.sent ? t('splitSent', { count: screen.sent }) : undefined}
                 focusTicketId={screen.focusTicketId}
                 shown={open}
                 onOpen={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}

@@ -3,7 +3,8 @@
 /** One screen of the panel. */
 export type Screen =
   | { name: 'form' }
-  | { name: 'tickets'; focusTicketId?: string; notice?: string }
+  // `sent`: how many tickets a split registered, said in the language shown at the time it is read.
+  | { name: 'tickets'; focusTicketId?: string; sent?: number }
   | { name: 'ticket'; ticketId: string; justCreated: boolean; accessKey?: string }
   /** A ticket named by its number (a link, `open({ ticket })`), until it is found. */
   | { name: 'link'; number: string };
