@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { completeUrl, formatRuPhone, isHttpUrl, normalizeRuPhone, parseLmsLink, stripSecretsFromUrl } from '../../src/core';
+import { completeUrl, formatPhone, isHttpUrl, normalizePhone, parseLmsLink, stripSecretsFromUrl } from '../../src/core';
 
-describe('normalizeRuPhone', () => {
+describe('normalizePhone', () => {
   it.each([
     ['+7 912 345-67-89', '+79123456789'],
     ['8 (912) 345-67-89', '+79123456789'],
@@ -11,16 +11,23 @@ describe('normalizeRuPhone', () => {
     ['+7(495)1234567', '+74951234567'],
     ['8 800 100-08-62', '+78001000862'],
     ['  +7 912.345.67.89 ', '+79123456789'],
-  ])('%s → %s', (input, expected) => expect(normalizeRuPhone(input)).toBe(expected));
+    // Another country's, written with its code; Kazakhstan shares +7.
+    ['+44 20 7946 0958', '+442079460958'],
+    ['+1 (212) 555-0100', '+12125550100'],
+    ['+86 138 0013 8000', '+8613800138000'],
+    ['+375 29 123-45-67', '+375291234567'],
+    ['+7 701 234 56 78', '+77012345678'],
+  ])('%s → %s', (input, expected) => expect(normalizePhone(input)).toBe(expected));
 
-  it.each(['', '12345', '+1 212 555 0100', '+8 912 345 67 89', '891234567', '891234567890', 'телефон', '+7 112 345 67 89', '+7 912 345 67 89 доб. 5'])(
+  it.each(['', '12345', '+8 912 345 67 89', '+44 20', '+1 212 555 0100 1234 567', '+0 212 555 0100', '891234567', '891234567890', 'телефон', '+7 112 345 67 89', '+7 912 345 67 8', '8 701 234 56 78', '+7 912 345 67 89 доб. 5'])(
     'refuses %j',
-    (input) => expect(normalizeRuPhone(input)).toBeNull(),
+    (input) => expect(normalizePhone(input)).toBeNull(),
   );
 
   it('formats as +7 (XXX) XXX-XX-XX and leaves foreign input alone', () => {
-    expect(formatRuPhone('89123456789')).toBe('+7 (912) 345-67-89');
-    expect(formatRuPhone('abc')).toBe('abc');
+    expect(formatPhone('89123456789')).toBe('+7 (912) 345-67-89');
+    expect(formatPhone('abc')).toBe('abc');
+    expect(formatPhone('+44 20 7946 0958')).toBe('+44 20 7946 0958');
   });
 });
 

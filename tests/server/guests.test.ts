@@ -26,9 +26,19 @@ describe('guests', () => {
     });
     const badPhone = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: { ...guestContact, phone: '12345', email: 'nope' }, consent: true });
     expect((badPhone.body as { error: { fields: Record<string, string> } }).error.fields).toEqual({
-      'contact.phone': 'Введите российский номер, например +7 912 345-67-89 или 8 912 345-67-89',
+      'contact.phone': 'Введите номер телефона: российский, например +7 912 345-67-89, или другой страны с её кодом, например +44 20 7946 0958',
       'contact.email': 'Проверьте адрес почты, например ivanova@example.ru',
     });
+  });
+
+  it('takes another country\'s phone written with its code: a foreign guest can file a ticket', async () => {
+    for (const [phone, stored] of [['+44 20 7946 0958', '+442079460958'], ['+7 701 234 56 78', '+77012345678']]) {
+      const reply = await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: { ...guestContact, phone }, consent: true });
+      expect(reply.status, reply.text).toBe(201);
+      expect(createTicketResponseSchema.parse(reply.body).ticket.reporter.phone).toBe(stored);
+    }
+    // A Russian number with a stray «+» before its 8 is a mistake, not a country.
+    expectError(await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: { ...guestContact, phone: '+8 912 345-67-89' }, consent: true }), 422, 'validation_failed');
   });
 
   it('creates with contact, gets an access key once, and reads the ticket back from a new device', async () => {

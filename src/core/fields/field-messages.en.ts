@@ -29,7 +29,7 @@ export const CONTACT_FIELD_MESSAGES_EN: Readonly<Record<ContactFieldName, Senten
   lmsUrl: { required: 'Enter the LMS link', url: 'Paste the whole LMS link: the page address with http:// or https://' },
   fullName: { required: 'Enter your full name' },
   role: { required: 'Choose your role in the LMS', invalid: 'Choose your LMS role from the list' },
-  phone: { required: 'Enter a contact phone', phone: 'Enter a Russian number, for example +7 912 345-67-89 or 8 912 345-67-89' },
+  phone: { required: 'Enter a contact phone', phone: 'Enter a phone number: a Russian one, for example +7 912 345-67-89, or another country’s with its code, for example +44 20 7946 0958' },
   email: { email: 'Check the e-mail address, e.g. ivanova@example.ru' },
 };
 

@@ -8,7 +8,7 @@
 import { CATEGORIES } from '../categories';
 import type { Category } from '../categories';
 import { isHttpUrl } from '../links';
-import { normalizeRuPhone } from '../phone';
+import { normalizePhone } from '../phone';
 import { MAX_URL_LENGTH } from '../schemas/fields';
 import type { FieldError } from '../schemas/fields';
 
@@ -98,7 +98,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The one form a value of `kind` is sent and stored in: trimmed, a phone as +7XXXXXXXXXX, an e-mail's domain lower-cased. */
 export function normalizeFieldValue(kind: FieldKind, value: string): string {
   const trimmed = kind === 'multiline' ? value : value.trim();
-  if (kind === 'phone') return normalizeRuPhone(trimmed) ?? trimmed;
+  if (kind === 'phone') return normalizePhone(trimmed) ?? trimmed;
   if (kind === 'email') {
     // The domain is case-insensitive; the part before @ is the mailbox's own and is kept as typed.
     const at = trimmed.lastIndexOf('@');
@@ -110,7 +110,7 @@ export function normalizeFieldValue(kind: FieldKind, value: string): string {
 /** Whether a value of `kind` is filled in well enough to tick its checklist line. */
 export function isFieldValueDone(kind: FieldKind, value: string): boolean {
   if (isUrlKind(kind)) return isHttpUrl(value);
-  if (kind === 'phone') return normalizeRuPhone(value) !== null;
+  if (kind === 'phone') return normalizePhone(value) !== null;
   if (kind === 'email') return EMAIL_SHAPE.test(value.trim());
   return value.trim() !== '';
 }

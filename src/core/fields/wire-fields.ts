@@ -1,7 +1,7 @@
 /** The wire schema's parts built from the field table: each category's own fields, nested by wire path. */
 import * as z from 'zod/mini';
 import type { Category } from '../categories';
-import { emailSchema, fieldError, httpUrlSchema, optionalText, requiredText, ruPhoneSchema } from '../schemas/fields';
+import { emailSchema, fieldError, httpUrlSchema, optionalText, requiredText, phoneSchema } from '../schemas/fields';
 import { lmsRoleSchema } from '../schemas/roles';
 import type { LmsRole } from '../schemas/roles';
 import { isDateAfter } from './dates';
@@ -55,7 +55,7 @@ function kindSchema(kind: FieldKind): AnySchema | null {
     case 'date':
       return dateSchema;
     case 'phone':
-      return ruPhoneSchema;
+      return phoneSchema;
     case 'email':
       return emailSchema;
     case 'role':

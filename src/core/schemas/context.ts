@@ -1,7 +1,7 @@
 /** Who is asking: the host LMS context of a signed-in user, or the contact fields a guest fills in. */
 import * as z from 'zod/mini';
 import { contactWireSchema } from '../fields/wire-fields';
-import { emailSchema, httpUrlSchema, requiredText, ruPhoneSchema } from './fields';
+import { emailSchema, httpUrlSchema, requiredText, phoneSchema } from './fields';
 import { LMS_ROLES } from './roles';
 
 export * from './roles';
@@ -24,7 +24,7 @@ export const hostContextSchema = z.object({
   role: z.enum(LMS_ROLES),
   organization: organizationSchema,
   lmsUrl: httpUrlSchema,
-  phone: z.optional(ruPhoneSchema),
+  phone: z.optional(phoneSchema),
   email: z.optional(emailSchema),
 });
 /** The host context of a signed-in user. */

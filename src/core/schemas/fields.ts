@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { isHttpUrl } from '../links';
-import { normalizeRuPhone } from '../phone';
+import { normalizePhone } from '../phone';
 
 /** The message codes a field check can produce. */
 export const FIELD_ERRORS = ['required', 'too_long', 'too_many', 'url', 'phone', 'email', 'future', 'invalid'] as const;
@@ -43,12 +43,12 @@ export const httpUrlSchema = z.string(fieldError('url')).check(
   z.refine(isHttpUrl, 'url'),
 );
 
-/** A Russian phone number in any usual spelling (+7…, 8…, with spaces, brackets or dashes). */
-export const ruPhoneSchema = z.string(fieldError('phone')).check(
+/** A phone number: Russian in any usual spelling (+7…, 8…, with spaces, brackets or dashes), or another country's with its code. */
+export const phoneSchema = z.string(fieldError('phone')).check(
   z.trim(),
   z.minLength(1, 'required'),
   z.maxLength(32, 'phone'),
-  z.refine((value) => normalizeRuPhone(value) !== null, 'phone'),
+  z.refine((value) => normalizePhone(value) !== null, 'phone'),
 );
 
 /** An e-mail address. */

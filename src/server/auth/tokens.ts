@@ -1,7 +1,7 @@
 /** Reporter tokens: HS256 JWTs signed by the LMS backend with the shared secret (docs/http-contract.md). */
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
-import { emailSchema, isHttpUrl, LMS_ROLES, normalizeRuPhone, reporterClaimsSchema } from '../../core';
+import { emailSchema, isHttpUrl, LMS_ROLES, normalizePhone, reporterClaimsSchema } from '../../core';
 import type { ReporterClaims } from '../../core';
 import { withoutLoneSurrogates } from '../http/clean-text';
 
@@ -173,7 +173,7 @@ function cleanClaims(claims: ReporterClaims): TokenCheck {
   const lms = cleanText(claims.lms);
   if (!isHttpUrl(lms)) return refuse('claim_lms', 'lms must be an absolute http(s) URL of the LMS, such as "https://company.uchi.pro".');
   const orgId = claims.org.id === undefined ? '' : cleanText(claims.org.id);
-  const phone = claims.phone === undefined ? null : normalizeRuPhone(cleanText(claims.phone));
+  const phone = claims.phone === undefined ? null : normalizePhone(cleanText(claims.phone));
   const email = claims.email === undefined ? '' : cleanText(claims.email);
   return {
     ok: true,

@@ -1,5 +1,5 @@
 /** The reporter recorded on a ticket: from the verified token for users, from the contact fields for guests. */
-import { normalizeRuPhone } from '../../core';
+import { normalizePhone } from '../../core';
 import type { Contact, Reporter as ReporterRecord } from '../../core';
 import type { Reporter } from '../auth/identity';
 import { failures } from '../errors';
@@ -13,7 +13,7 @@ export function reporterRecord(reporter: Reporter, contact: Contact | undefined)
       role: claims.role,
       organization: claims.org.title,
       lmsUrl: claims.lms,
-      ...(claims.phone === undefined ? {} : { phone: normalizeRuPhone(claims.phone) ?? claims.phone }),
+      ...(claims.phone === undefined ? {} : { phone: normalizePhone(claims.phone) ?? claims.phone }),
       ...(claims.email === undefined ? {} : { email: claims.email }),
       guest: false,
     };
@@ -24,7 +24,7 @@ export function reporterRecord(reporter: Reporter, contact: Contact | undefined)
     role: contact.role,
     organization: contact.organization,
     lmsUrl: contact.lmsUrl,
-    phone: normalizeRuPhone(contact.phone) ?? contact.phone,
+    phone: normalizePhone(contact.phone) ?? contact.phone,
     ...(contact.email === undefined || contact.email === '' ? {} : { email: contact.email }),
     guest: true,
   };

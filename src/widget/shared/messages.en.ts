@@ -41,7 +41,7 @@ export const commonMessagesEn = {
     too_long: 'The text is too long',
     too_many: 'Too many items',
     url: 'Enter a link starting with http:// or https://',
-    phone: 'Enter a Russian number, for example +7 912 345-67-89',
+    phone: 'Enter a phone number, for example +7 912 345-67-89',
     email: 'Enter an e-mail address, e.g. name@example.ru',
     invalid: 'Check this value',
   },

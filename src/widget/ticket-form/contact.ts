@@ -1,6 +1,6 @@
 /** The contact rows of the field table as people read them: the host's values, and each kind shown its usual way. */
 import type { TFunction } from 'i18next';
-import { CONTACT_FIELD_NAMES, contactFieldSpec, formatRuPhone } from '../../core';
+import { CONTACT_FIELD_NAMES, contactFieldSpec, formatPhone } from '../../core';
 import type { ContactFieldName, HostContext } from '../../core';
 import type { ContactValues } from './form-values';
 
@@ -17,7 +17,7 @@ export function showContactValue(t: TFunction, name: ContactFieldName, value: st
     case 'role':
       return t(`common:role.${value}`);
     case 'phone':
-      return formatRuPhone(value);
+      return formatPhone(value);
     default:
       return value;
   }

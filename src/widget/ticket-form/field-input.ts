@@ -1,6 +1,6 @@
 /** How each kind of field of the table is typed in: the control, the on-screen keyboard and autocomplete. */
 import type { InputHTMLAttributes } from 'react';
-import { completeUrl, formatRuPhone } from '../../core';
+import { completeUrl, formatPhone } from '../../core';
 import type { FieldKind, TicketFieldSpec } from '../../core';
 
 /** The input attributes of a kind. */
@@ -42,7 +42,7 @@ export function fieldInput(kind: FieldKind): FieldInput {
     case 'date':
       return { multiline: false, type: 'date', autoComplete: 'off' };
     case 'phone':
-      return { multiline: false, type: 'tel', inputMode: 'tel', autoComplete: 'tel', tidy: formatRuPhone };
+      return { multiline: false, type: 'tel', inputMode: 'tel', autoComplete: 'tel', tidy: formatPhone };
     case 'email':
       return { multiline: false, type: 'email', inputMode: 'email', autoComplete: 'email' };
     case 'role':

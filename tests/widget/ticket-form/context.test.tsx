@@ -68,7 +68,7 @@ describe('context block', () => {
     await waitFor(() => expect(screen.getByRole('region', { name: /^Исправьте/ })).toHaveFocus());
 
     expect(await screen.findByLabelText('Контактный телефон')).toHaveAccessibleDescription(
-      expect.stringContaining('Введите российский номер, например +7 912 345-67-89 или 8 912 345-67-89'),
+      expect.stringContaining('Введите номер телефона: российский, например +7 912 345-67-89, или другой страны с её кодом, например +44 20 7946 0958'),
     );
     expect(screen.getByLabelText('Ссылка на СДО')).toHaveAccessibleDescription(expect.stringContaining('Вставьте ссылку на СДО целиком: адрес страницы вместе с http:// или https://'));
     expect(screen.getByLabelText(/E-mail/)).toHaveAccessibleDescription(expect.stringContaining('Проверьте адрес почты, например ivanova@example.ru'));
