@@ -80,7 +80,8 @@
   }
 
   /** What the widget snippet on each page reads. */
-  window.demoLms = Object.freeze({ apiUrl, token: () => cachedToken(current) });
+  // The LMS's personal data policy: a guest's form links it where it asks for consent (152-ФЗ).
+  window.demoLms = Object.freeze({ apiUrl, token: () => cachedToken(current), privacyPolicyUrl: `${location.origin}/privacy` });
 
   const widget = (...args) => {
     if (typeof window.UchiSupport === 'function') window.UchiSupport(...args);

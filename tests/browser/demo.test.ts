@@ -160,6 +160,24 @@ describe('the demo LMS', () => {
     await tracked.context.close();
   });
 
+  it('a guest is asked for consent with a link to the LMS\'s personal data policy, which opens', async () => {
+    const tracked = await openPage(h, `${h.server.url}${DEMO_PATHS.support}`);
+    const { page } = tracked;
+    await visible(tracked, page.getByText('вход выполнен'), 'the demo sign-in');
+    await page.getByLabel('Вы вошли как').selectOption({ label: 'Гость (не вошёл в СДО)' });
+    const widget = page.locator('#uchi-support');
+    await widget.getByRole('button', { name: 'Другой вопрос', exact: true }).click();
+    const policy = widget.getByRole('link', { name: /Политика обработки персональных данных/ });
+    await visible(tracked, policy, 'the policy link by the consent', 15_000);
+    expect(await policy.getAttribute('href')).toBe(`${h.server.url}${DEMO_PATHS.privacy}`);
+    const opened = await tracked.context.request.get(`${h.server.url}${DEMO_PATHS.privacy}`);
+    expect(opened.status()).toBe(200);
+    expect(await opened.text()).toContain('<h1>Политика обработки персональных данных</h1>');
+    await page.getByLabel('Вы вошли как').selectOption({ index: 0 });
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('the operator page asks for a clarification and the open ticket shows it live', async () => {
     const tracked = await openPage(h, `${h.server.url}${DEMO_PATHS.support}`);
     const { page } = tracked;

@@ -45,6 +45,7 @@ export const DEMO_PATHS = {
   order: `/orders/${DEMO_IDS.order}`,
   support: '/support',
   operator: '/operator',
+  privacy: '/privacy',
 } as const;
 
 const ID = '[0-9A-Za-z][0-9A-Za-z_-]{0,63}';
@@ -56,6 +57,7 @@ const PAGES: ReadonlyArray<[RegExp, string]> = [
   [new RegExp(`^/orders/${ID}/?$`), 'order.html'],
   [/^\/support\/?$/, 'support.html'],
   [/^\/operator\/?$/, 'operator.html'],
+  [/^\/privacy\/?$/, 'privacy.html'],
 ];
 
 /** A year: hashed chunk names change with their content, so a cached chunk is never stale. */
