@@ -171,6 +171,23 @@ describe('the operator page', () => {
     await page.context().close();
   });
 
+  it('uses a wide screen for the ticket, and keeps each filter\'s label with its field on a narrow one', async () => {
+    const tracked = await openTicket();
+    const { page } = tracked;
+    await page.setViewportSize({ width: 1600, height: 900 });
+    // Before, the page kept to 980 px whatever the screen, and the ticket had about 560 of them.
+    await waitUntil(tracked, 'the ticket wider than 800 px', async () => ((await page.locator('#op-detail').boundingBox())?.width ?? 0) > 800);
+    await page.setViewportSize({ width: 320, height: 700 });
+    await waitUntil(tracked, 'nothing wider than the screen', async () => (await page.evaluate(() => document.documentElement.scrollWidth)) <= 320);
+    for (const id of ['op-filter', 'op-order', 'op-assignee-filter', 'op-search']) {
+      const [label, control] = [await page.locator(`label[for="${id}"]`).boundingBox(), await page.locator(`#${id}`).boundingBox()];
+      // Beside it, or right above it: never a label ending one line and its field starting the next far away.
+      expect(label !== null && control !== null && control.y - (label.y + label.height) < 12 && control.x <= label.x + label.width + 16, id).toBe(true);
+    }
+    await expectClean(tracked);
+    await page.context().close();
+  });
+
   it('shows where a link to a lookalike host really goes', async () => {
     // «uchі.pro» with a Cyrillic і: it reads as the LMS, and goes to xn--uch-lhd.pro.
     const lookalike = 'https://uch\u0456.pro/courses/7f3c';
