@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTicketResponseSchema } from '../../src/core';
 import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
+import { mailbox } from '../../src/server/outbox/receipts';
 import { deliveryListSchema } from '../../src/server/schemas';
 import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Smtp } from '../fixtures/receivers';
@@ -118,8 +119,9 @@ describe('the receipt of a new ticket', { timeout: 45_000 }, () => {
       consent: true as const,
     });
     expectError(several, 422, 'several_problems');
-    // Another browser, the address written otherwise: the second and last receipt of the day.
-    expect(await mailsOf(await guestTicket('Victim@Example.ru'))).toHaveLength(1);
+    // Another browser, the address written otherwise (a +tag reaches the same mailbox): the second and last
+    // receipt of the day.
+    expect(await mailsOf(await guestTicket('Victim+promo@Example.ru'))).toHaveLength(1);
     const third = await guestTicket('victim@example.ru');
     expect(await mailsOf(third)).toEqual([]);
     expect((await call(ts, 'GET', `/agent/tickets/${third.id}`, { auth: agentAuth })).status).toBe(200);
@@ -134,6 +136,13 @@ describe('the receipt of a new ticket', { timeout: 45_000 }, () => {
     // The next day, the address gets receipts again.
     now = new Date(now.getTime() + 24 * 60 * 60 * 1000);
     expect(await mailsOf(await guestTicket('victim@example.ru'))).toHaveLength(1);
+  });
+
+  it('counts a mailbox however its address is written: case, +tags, and a Gmail address\'s dots', () => {
+    const same: Array<[string, string]> = [['Victim@Example.ru', 'victim+1@example.ru'], ['j.smith+x@gmail.com', 'JSmith@googlemail.com']];
+    for (const [one, other] of same) expect(mailbox(one)).toBe(mailbox(other));
+    expect(mailbox('j.smith@example.ru')).not.toBe(mailbox('jsmith@example.ru'));
+    expect(mailbox('a@example.ru')).not.toBe(mailbox('a@example.com'));
   });
 
   it('a signed-in reporter gets every receipt, however many tickets; none when their e-mails are off', async () => {

@@ -2,8 +2,9 @@
  * Whether a new ticket's receipt may be e-mailed. A signed-in user's address comes from the verified token: theirs,
  * always. A guest types any address, so anyone could have support e-mail a stranger by filing tickets in their
  * name: a guest's address gets at most `receiptsPerAddressDay` receipts a day, whichever guests and addresses file
- * them, counted in the database by a keyed hash of the address (the counters keep no address). Past that the ticket
- * is registered as always, without the e-mail; support's own e-mails about it are not counted.
+ * them and however the address is written ({@link mailbox}), counted in the database by a keyed hash of it (the
+ * counters keep no address). Past that the ticket is registered as always, without the e-mail; support's own
+ * e-mails about it are not counted.
  */
 import { createHmac } from 'node:crypto';
 import type { Reporter as ReporterRecord } from '../../core';
@@ -16,12 +17,24 @@ export const RECEIPT_KEY_PREFIX = 'receipts:';
 /** The receipts' window: a day (the cleanup forgets it with the daily upload quotas'). */
 const RECEIPT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The mailbox an address reaches, as the count of receipts takes it: without a `+tag` (most mail services deliver
+ * «name+anything@» to «name@»), and for Gmail without dots, so tags and dots do not make a stranger's mailbox new.
+ */
+export function mailbox(address: string): string {
+  const owner = addressOwner(address);
+  const at = owner.lastIndexOf('@');
+  const [local, domain] = [owner.slice(0, at), owner.slice(at + 1)];
+  const bare = local.split('+')[0] ?? local;
+  return `${domain === 'gmail.com' || domain === 'googlemail.com' ? bare.replaceAll('.', '') : bare}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
+}
+
 /** Counts the receipt of a ticket of `reporter` and says whether it may go; nothing is counted without a mail server or an address. */
 export async function receiptAllowed(deps: Pick<AppDeps, 'config' | 'store' | 'clock'>, reporter: ReporterRecord): Promise<boolean> {
   const { config } = deps;
   if (config.notifications.smtpUrl === null || reporter.email === undefined || reporter.email === '') return false;
   if (!reporter.guest) return true;
-  const key = `${RECEIPT_KEY_PREFIX}${createHmac('sha256', config.tokenSecret).update(addressOwner(reporter.email)).digest('base64url').slice(0, 32)}`;
+  const key = `${RECEIPT_KEY_PREFIX}${createHmac('sha256', config.tokenSecret).update(mailbox(reporter.email)).digest('base64url').slice(0, 32)}`;
   try {
     const state = await deps.store.counters.add(key, 1, RECEIPT_WINDOW_MS, deps.clock().getTime());
     return state.count <= config.guard.receiptsPerAddressDay;
