@@ -249,12 +249,17 @@ describe('outbox: e-mails and webhooks', { timeout: 45_000 }, () => {
     // The address said no: a ticket from another browser (another guest key) naming it gets no e-mail either;
     // another address still gets its own.
     const elsewhere = await guestTicket(guestAuth(), 'UNSUBSCRIBER@example.ru');
+    // Nor the same mailbox under a +tag, which most mail services deliver to it.
+    const tagged = await guestTicket(guestAuth(), 'unsubscriber+shop@example.ru');
     const other = await guestTicket(guest, 'other@example.ru');
     await agentStatus(elsewhere.id, 'answered', 'Ответ');
+    await agentStatus(tagged.id, 'answered', 'Ответ');
     await agentStatus(other.id, 'answered', 'Ответ');
     await settled(elsewhere.id);
+    await settled(tagged.id);
     await settled(other.id);
     expect(await emailsOf(elsewhere.id)).toEqual([]);
+    expect(await emailsOf(tagged.id)).toEqual([]);
     expect(await emailsOf(other.id)).toHaveLength(2);
     // Nor does a signed-in account whose LMS profile names that address.
     const named = await newTicket(await userAuth(ts, 'unsubscriber'));

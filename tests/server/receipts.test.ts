@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTicketResponseSchema } from '../../src/core';
 import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
-import { mailbox } from '../../src/server/outbox/receipts';
+import { mailbox } from '../../src/server/outbox/unsubscribe';
 import { deliveryListSchema } from '../../src/server/schemas';
 import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Smtp } from '../fixtures/receivers';
@@ -143,6 +143,7 @@ describe('the receipt of a new ticket', { timeout: 45_000 }, () => {
     for (const [one, other] of same) expect(mailbox(one)).toBe(mailbox(other));
     expect(mailbox('j.smith@example.ru')).not.toBe(mailbox('jsmith@example.ru'));
     expect(mailbox('a@example.ru')).not.toBe(mailbox('a@example.com'));
+    expect(mailbox(' J.Smith+X@GMail.com ')).toBe('jsmith@gmail.com');
   });
 
   it('a signed-in reporter gets every receipt, however many tickets; none when their e-mails are off', async () => {

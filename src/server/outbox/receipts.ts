@@ -10,24 +10,12 @@ import { createHmac } from 'node:crypto';
 import type { Reporter as ReporterRecord } from '../../core';
 import type { AppDeps } from '../context';
 import { isStorageUnavailable } from '../errors';
-import { addressOwner } from './unsubscribe';
+import { mailbox } from './unsubscribe';
 
 /** The counters' keys of the guests' receipts. */
 export const RECEIPT_KEY_PREFIX = 'receipts:';
 /** The receipts' window: a day (the cleanup forgets it with the daily upload quotas'). */
 const RECEIPT_WINDOW_MS = 24 * 60 * 60 * 1000;
-
-/**
- * The mailbox an address reaches, as the count of receipts takes it: without a `+tag` (most mail services deliver
- * «name+anything@» to «name@»), and for Gmail without dots, so tags and dots do not make a stranger's mailbox new.
- */
-export function mailbox(address: string): string {
-  const owner = addressOwner(address);
-  const at = owner.lastIndexOf('@');
-  const [local, domain] = [owner.slice(0, at), owner.slice(at + 1)];
-  const bare = local.split('+')[0] ?? local;
-  return `${domain === 'gmail.com' || domain === 'googlemail.com' ? bare.replaceAll('.', '') : bare}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
-}
 
 /** Counts the receipt of a ticket of `reporter` and says whether it may go; nothing is counted without a mail server or an address. */
 export async function receiptAllowed(deps: Pick<AppDeps, 'config' | 'store' | 'clock'>, reporter: ReporterRecord): Promise<boolean> {

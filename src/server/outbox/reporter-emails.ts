@@ -6,7 +6,7 @@
 import type { Reporter as ReporterRecord } from '../../core';
 import type { TicketRow } from '../db/rows';
 import type { PrefsRepo } from '../storage/types';
-import { addressOwner } from './unsubscribe';
+import { addressOwner, mailbox } from './unsubscribe';
 
 /**
  * `on`: e-mailed; `off`: the reporter switched them off, or the address was unsubscribed (from any guest ticket's
@@ -14,9 +14,13 @@ import { addressOwner } from './unsubscribe';
  */
 export type ReporterEmails = 'on' | 'off' | 'no_address' | 'no_mail_server';
 
-/** The e-mail preferences that must all allow an e-mail to the ticket's reporter: theirs and their address's. */
+/**
+ * The e-mail preferences that must all allow an e-mail to the ticket's reporter: theirs, their address's, and the
+ * mailbox's it reaches when written with a +tag or Gmail dots (its owner's «no» holds for «name+anything@» too).
+ */
 export function subscribersOf(ticket: Pick<TicketRow, 'owner'>, address: string): string[] {
-  return [ticket.owner, addressOwner(address)];
+  const [written, reached] = [addressOwner(address), addressOwner(mailbox(address))];
+  return written === reached ? [ticket.owner, written] : [ticket.owner, written, reached];
 }
 
 /** Whether the reporter of `ticket` gets e-mails now; `mailServer`: the server has one to send them with. */
