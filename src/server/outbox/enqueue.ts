@@ -15,8 +15,8 @@ import { addressOwner, unsubscribeUrl } from './unsubscribe';
 import { webhookPayload } from './webhook';
 
 /**
- * Queues the webhooks of `event` and, for a specialist's question, answer or resolution, the reporter's e-mail; for
- * the ticket's first event, its receipt when `receipt` allows one ({@link receiptAllowed}).
+ * Queues the webhooks of `event` and, for a specialist's question, answer, suggestion status, resolution or message,
+ * the reporter's e-mail; for the ticket's first event, its receipt when `receipt` allows one (`receiptAllowed`).
  */
 export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, receipt = false): Promise<void> {
   const { notifications } = deps.config;
@@ -80,7 +80,7 @@ export async function queueNotice(deps: AppDeps, tx: Transaction, ticketId: stri
 
 async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, files: readonly string[], receipt: boolean) {
   // The receipt of a new ticket, or a specialist's change, never the reporter's own, and only the ones worth an
-  // e-mail: a question, an answer, a resolution, or a message.
+  // e-mail: a question, an answer, a suggestion passed on, a resolution, or a message.
   const registered = event.previous_status === null;
   if (registered ? !receipt : event.actor !== 'support' || (event.type === 'status' && !EMAIL_STATUSES.has(event.status as Status))) return null;
   // The reporter's own setting, and the address's: an address whose owner unsubscribed from a guest ticket's
