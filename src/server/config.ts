@@ -250,6 +250,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
   const dev = overrides.dev ?? switchFrom(env, 'SUPPORT_DEV', false);
   if (dev) refuseRealCredentialsInDev(env);
   const devNetwork = switchFrom(env, 'SUPPORT_DEV_NETWORK', false);
+  const mailFrom = mailFromValue('SUPPORT_MAIL_FROM', env.SUPPORT_MAIL_FROM, DEFAULT_MAIL_FROM);
   const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
   const limits = overrides.limits ?? {
     ...DEFAULT_ATTACHMENT_LIMITS,
@@ -291,12 +292,8 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
     metrics: overrides.metrics !== undefined ? overrides.metrics : metricsFrom(env),
     notifications: {
       smtpUrl: smtpUrlFrom(env.SUPPORT_SMTP_URL),
-      mailFrom: mailFromValue('SUPPORT_MAIL_FROM', env.SUPPORT_MAIL_FROM, DEFAULT_MAIL_FROM),
-      mailFromEn: mailFromValue(
-        'SUPPORT_MAIL_FROM_EN',
-        env.SUPPORT_MAIL_FROM_EN,
-        env.SUPPORT_MAIL_FROM === undefined || env.SUPPORT_MAIL_FROM.trim() === '' ? DEFAULT_MAIL_FROM_EN : mailFromValue('SUPPORT_MAIL_FROM', env.SUPPORT_MAIL_FROM, DEFAULT_MAIL_FROM),
-      ),
+      mailFrom,
+      mailFromEn: mailFromValue('SUPPORT_MAIL_FROM_EN', env.SUPPORT_MAIL_FROM_EN, mailFrom === DEFAULT_MAIL_FROM ? DEFAULT_MAIL_FROM_EN : mailFrom),
       webhookUrls: webhookUrlsFrom(env.SUPPORT_WEBHOOK_URLS),
       webhookSecret: env.SUPPORT_WEBHOOK_SECRET ?? '',
       previousWebhookSecret: previousSecretFrom(env.SUPPORT_WEBHOOK_SECRET_PREVIOUS),
