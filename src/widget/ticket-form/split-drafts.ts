@@ -39,8 +39,9 @@ export function subjectFromPart(part: string, max = SUBJECT_LENGTH): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  // Cut at a word, without the comma or the dash before it.
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/u, '')}…`;
+  // Cut at a word, without the comma or the dash before it; a quotation the cut leaves open is closed after it.
+  const short = `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/u, '')}…`;
+  return short.split('«').length > short.split('»').length ? `${short}»` : short;
 }
 
 /** One draft per part, each with its own idempotency key. */
