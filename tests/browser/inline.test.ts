@@ -208,6 +208,15 @@ describe('inline', () => {
       return line !== null && foot !== null && line.y >= 0 && line.y + line.height <= foot.y;
     });
     expect(await field.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    // The line's button takes the focus to the check far down the form, and the page scrolls to show it: the
+    // inline widget has no scroller of its own.
+    await pointer.click();
+    const panel = region.locator('.us-one-problem__panel');
+    await waitUntil(tracked, 'the check focused and on screen', async () => {
+      const [box, focused] = [await panel.boundingBox(), await panel.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)];
+      const height = await page.evaluate(() => window.innerHeight);
+      return focused && box !== null && box.y >= 0 && box.y + Math.min(box.height, 120) <= height;
+    });
     await expectClean(tracked);
     await tracked.context.close();
   });

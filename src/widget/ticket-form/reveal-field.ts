@@ -12,9 +12,13 @@ export function revealChosenField(field: HTMLElement): void {
   revealFromTop(field.closest<HTMLElement>('.us-field') ?? field, bar);
 }
 
-/** Focuses the one-problem panel far down the form and shows it whole above the sticky bar. */
+/**
+ * Focuses the one-problem panel far down the form and shows it whole above the sticky bar. The focus scrolls as the
+ * browser does, which is all the inline widget has (the page scrolls, not the panel); in the launcher's panel the
+ * reveal then puts it where it reads best.
+ */
 export function focusProblems(panel: HTMLElement | null | undefined): void {
   if (panel === null || panel === undefined) return;
-  panel.focus({ preventScroll: true });
+  panel.focus();
   revealChosenField(panel);
 }
