@@ -17,8 +17,9 @@ export function normalizePhone(input: string): string | null {
   if (digits.length === 11 && digits.startsWith('7')) national = digits.slice(1);
   else if (digits.length === 11 && digits.startsWith('8') && !plus) national = digits.slice(1);
   else if (digits.length === 10 && !plus) national = digits;
-  // Another country's code: not +7 of the wrong length, nor +89…, no country's (both a mistyped Russian number).
-  else return plus && /^(?!89)[1-689]\d{7,14}$/.test(digits) ? `+${digits}` : null;
+  // Another country's code: not +7 of the wrong length, nor +89… or +8 800…, no country's numbers (each a Russian
+  // number mistyped with a plus).
+  else return plus && /^(?!89|8800)[1-689]\d{7,14}$/.test(digits) ? `+${digits}` : null;
   // Russian numbers (and the 8-800 free lines) start with 3, 4, 8 or 9 after the code; Kazakhstan's, which share
   // +7, with 6 or 7, and are taken written with the code.
   return /^[3489]/.test(national) || (plus && /^[67]/.test(national)) ? `+7${national}` : null;
