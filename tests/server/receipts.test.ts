@@ -101,9 +101,11 @@ describe('the receipt of a new ticket', { timeout: 45_000 }, () => {
   });
 
   it('a guest address gets at most its receipts of the day, whoever files them; the ticket is registered all the same', async () => {
-    const guestTicket = async (email: string, description = validDrafts.technical.description) =>
-      created(await createTicket(ts, guestAuth(), { ...validDrafts.technical, description, subject: 'Позвоните +7 900 000-00-00', contact: { ...guestContact, email }, consent: true as const }));
-    const first = await guestTicket('victim@example.ru');
+    const draftFor = (email: string) => ({ ...validDrafts.technical, subject: 'Позвоните +7 900 000-00-00', contact: { ...guestContact, email }, consent: true as const });
+    const guestTicket = async (email: string) => created(await createTicket(ts, guestAuth(), draftFor(email)));
+    const guest = guestAuth();
+    const key = newKey();
+    const first = created(await createTicket(ts, guest, draftFor('victim@example.ru'), key));
     const [receipt] = await mailsOf(first);
     // Nothing the guest typed: not the subject, not the name.
     expect(receipt?.text).toMatch(new RegExp(`^Здравствуйте!\\n\\nОбращение зарегистрировано: № ${first.number}\\.\\n\\nПриоритет: обычный\\.`, 'u'));
@@ -111,7 +113,11 @@ describe('the receipt of a new ticket', { timeout: 45_000 }, () => {
     expect(receipt?.text).toContain('Письма приходят, только когда обращение зарегистрировано и когда специалист задаёт вопрос, пишет, отвечает или закрывает его.');
     // The e-mails carry no key (anyone may have typed the address), and say how to open the ticket elsewhere.
     expect(receipt?.text).toContain('Открыть обращение на другом устройстве можно по его номеру и ключу доступа, показанному после отправки.');
-    // A send the check refuses as several problems is not counted.
+    // What registers nothing is not counted: replays of the create, its key reused for another body, a follow-up of
+    // no ticket, a send the check refuses as several problems.
+    for (let i = 0; i < 3; i += 1) expect((await createTicket(ts, guest, draftFor('victim@example.ru'), key)).headers.get('idempotent-replayed')).toBe('true');
+    expectError(await createTicket(ts, guest, { ...draftFor('victim@example.ru'), description: 'Другое описание.' }, key), 409);
+    expectError(await createTicket(ts, guestAuth(), { ...draftFor('victim@example.ru'), followUpOf: 'UP-2026-999999' }), 404);
     const several = await createTicket(ts, guestAuth(), {
       ...validDrafts.technical,
       description: 'Не открывается видео в курсе «Охрана труда». Кроме того, в отчёте по группе неверные даты.',

@@ -11,14 +11,14 @@ import type { NewOutboxRow, Transaction } from '../storage/types';
 import { eventView } from '../tickets/view';
 import { EMAIL_STATUSES, renderEmail } from './email';
 import { reporterEmails, subscribersOf } from './reporter-emails';
-import { addressOwner, unsubscribeUrl } from './unsubscribe';
+import { addressOwner, mailbox, unsubscribeUrl } from './unsubscribe';
 import { webhookPayload } from './webhook';
 
 /**
  * Queues the webhooks of `event` and, for a specialist's question, answer, suggestion status, resolution or message,
- * the reporter's e-mail; for the ticket's first event, its receipt when `receipt` allows one (`receiptAllowed`).
+ * the reporter's e-mail. A new ticket's receipt is queued after its commit (receipts.ts).
  */
-export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, receipt = false): Promise<void> {
+export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow): Promise<void> {
   const { notifications } = deps.config;
   const rows: NewOutboxRow[] = [];
   const base = { event_id: event.id, ticket_id: ticket.id, created_at: event.created_at };
@@ -31,9 +31,16 @@ export async function queueDeliveries(deps: AppDeps, tx: Transaction, ticket: Ti
     const body = JSON.stringify(webhookPayload(await webhookTicketOf(tx, ticket, event.status as Status), eventView(event, files, 'support')));
     rows.push(...webhookRows(deps, base, body));
   }
-  const email = await emailFor(deps, tx, ticket, event, files.map((file) => file.name), receipt);
-  if (email !== null) rows.push({ ...base, kind: 'email', target: email.to, dedupe_key: `email:${event.id}`, payload: JSON.stringify(email) });
+  const email = await emailRow(deps, tx, ticket, event, false, files.map((file) => file.name));
+  if (email !== null) rows.push(email);
   if (rows.length > 0) await tx.outbox.enqueue(rows);
+}
+
+/** The outbox row of the reporter's e-mail about `event` (its receipt when `receipt`), or null when none is due. */
+export async function emailRow(deps: AppDeps, tx: Transaction, ticket: TicketRow, event: EventRow, receipt: boolean, files: readonly string[] = []): Promise<NewOutboxRow | null> {
+  const email = await emailFor(deps, tx, ticket, event, files, receipt);
+  if (email === null) return null;
+  return { event_id: event.id, ticket_id: ticket.id, created_at: event.created_at, kind: 'email', target: email.to, dedupe_key: `email:${event.id}`, payload: JSON.stringify(email) };
 }
 
 /** The ticket as a webhook names it, with `status` the one its event left. */
@@ -89,7 +96,7 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
   const reporter = JSON.parse(ticket.reporter_json) as ReporterRecord & { email: string };
   const subscribers = subscribersOf(ticket, reporter.email);
   // A signed-in user's link switches their own setting (the widget's switch); a guest's, the address's.
-  const subscriber = reporter.guest ? addressOwner(reporter.email) : ticket.owner;
+  const subscriber = reporter.guest ? addressOwner(mailbox(reporter.email)) : ticket.owner;
   const email = renderEmail({
     to: reporter.email,
     name: reporter.fullName,

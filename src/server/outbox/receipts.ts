@@ -4,12 +4,16 @@
  * name: a guest's address gets at most `receiptsPerAddressDay` receipts a day, whichever guests and addresses file
  * them and however the address is written ({@link mailbox}), counted in the database by a keyed hash of it (the
  * counters keep no address). Past that the ticket is registered as always, without the e-mail; support's own
- * e-mails about it are not counted.
+ * e-mails about it are not counted. Queued after the ticket is committed, in a transaction of its own: only a
+ * ticket registered now counts (not a replay, nor a create refused), and a receipt lost to a crash in between costs
+ * the reporter nothing the widget's confirmation did not show.
  */
 import { createHmac } from 'node:crypto';
 import type { Reporter as ReporterRecord } from '../../core';
 import type { AppDeps } from '../context';
+import type { EventRow, TicketRow } from '../db/rows';
 import { isStorageUnavailable } from '../errors';
+import { emailRow } from './enqueue';
 import { mailbox } from './unsubscribe';
 
 /** The counters' keys of the guests' receipts. */
@@ -30,5 +34,22 @@ export async function receiptAllowed(deps: Pick<AppDeps, 'config' | 'store' | 'c
     // A database too busy to count: the ticket still goes, without its receipt.
     if (isStorageUnavailable(error)) return false;
     throw error;
+  }
+}
+
+/**
+ * Queues the receipt of the ticket `row` registered with `event`, when the reporter gets e-mails and, for a guest,
+ * the address has receipts left today. A database too busy for it loses the receipt, not the ticket.
+ */
+export async function queueReceipt(deps: AppDeps, row: TicketRow, event: EventRow, reporter: ReporterRecord): Promise<void> {
+  try {
+    if (!(await receiptAllowed(deps, reporter))) return;
+    await deps.store.write(async (tx) => {
+      const email = await emailRow(deps, tx, row, event, true);
+      if (email !== null) await tx.outbox.enqueue([email]);
+    });
+  } catch (error) {
+    if (!isStorageUnavailable(error)) throw error;
+    deps.logger.warn(`[support] the receipt of ${row.number} was not queued: the database is busy (${error instanceof Error ? error.message : String(error)})`);
   }
 }

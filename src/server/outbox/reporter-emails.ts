@@ -19,8 +19,16 @@ export type ReporterEmails = 'on' | 'off' | 'no_address' | 'no_mail_server';
  * mailbox's it reaches when written with a +tag or Gmail dots (its owner's «no» holds for «name+anything@» too).
  */
 export function subscribersOf(ticket: Pick<TicketRow, 'owner'>, address: string): string[] {
-  const [written, reached] = [addressOwner(address), addressOwner(mailbox(address))];
-  return written === reached ? [ticket.owner, written] : [ticket.owner, written, reached];
+  return [ticket.owner, ...addressKeys(address)];
+}
+
+/**
+ * The preferences of an address: the mailbox it reaches (where an unsubscribe link now says no), and the address as
+ * written when that differs (links sent before said no there).
+ */
+export function addressKeys(address: string): string[] {
+  const [reached, written] = [addressOwner(mailbox(address)), addressOwner(address)];
+  return reached === written ? [reached] : [reached, written];
 }
 
 /** Whether the reporter of `ticket` gets e-mails now; `mailServer`: the server has one to send them with. */

@@ -5,7 +5,7 @@ import { notificationPrefsSchema } from '../../core';
 import type { NotificationPrefs } from '../../core';
 import { requireAgent, requireReporter } from '../auth/identity';
 import type { Reporter } from '../auth/identity';
-import { addressOwner } from '../outbox/unsubscribe';
+import { addressKeys } from '../outbox/reporter-emails';
 import type { AppDeps, AppEnv } from '../context';
 import type { OutboxRow } from '../db/rows';
 import { ApiFailure, failures } from '../errors';
@@ -24,13 +24,14 @@ export function notificationRoutes(deps: AppDeps) {
   // A signed-in user's e-mails also stop when their address was unsubscribed from a guest ticket's e-mail
   // (outbox/unsubscribe.ts): the switch shows that, and turning it on turns the address back on too. The address
   // comes from the LMS's signed token, so it is the user's own.
-  const addressOf = (reporter: Reporter): string | null =>
-    reporter.kind === 'user' && reporter.claims.email !== undefined ? addressOwner(reporter.claims.email) : null;
+  // Its mailbox too: a «no» given for «name@» holds for «name+lms@» (addressKeys).
+  const addressesOf = (reporter: Reporter): string[] =>
+    reporter.kind === 'user' && reporter.claims.email !== undefined ? addressKeys(reporter.claims.email) : [];
 
   app.get('/me/notifications', async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    const address = addressOf(reporter);
-    const email = (await deps.store.prefs.emailEnabled(reporter.owner)) && (address === null || (await deps.store.prefs.emailEnabled(address)));
+    let email = await deps.store.prefs.emailEnabled(reporter.owner);
+    for (const address of addressesOf(reporter)) email &&= await deps.store.prefs.emailEnabled(address);
     const body: NotificationPrefs = { email };
     return c.json(body);
   });
@@ -40,8 +41,7 @@ export function notificationRoutes(deps: AppDeps) {
     const body = parseWith(notificationPrefsSchema, await readJsonObject(c));
     const at = deps.clock().toISOString();
     await deps.store.prefs.setEmail(reporter.owner, body.email, at);
-    const address = addressOf(reporter);
-    if (body.email && address !== null) await deps.store.prefs.setEmail(address, true, at);
+    if (body.email) for (const address of addressesOf(reporter)) await deps.store.prefs.setEmail(address, true, at);
     return c.json(body);
   });
 

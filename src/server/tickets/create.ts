@@ -5,11 +5,11 @@ import type { Reporter } from '../auth/identity';
 import { deriveAccessKey, hashKey } from '../auth/keys';
 import type { AppDeps } from '../context';
 import { acceptedSecrets } from '../config';
-import type { TicketRow } from '../db/rows';
+import type { EventRow, TicketRow } from '../db/rows';
 import { failures } from '../errors';
 import { fieldMessage } from '../field-messages';
 import { queueDeliveries } from '../outbox/enqueue';
-import { receiptAllowed } from '../outbox/receipts';
+import { queueReceipt } from '../outbox/receipts';
 import { claimAttachments } from './claim';
 import { followedTicket, recordFollowUp } from './follow-up';
 import { enforceOneProblem } from './one-problem';
@@ -57,8 +57,8 @@ export async function createTicket(
   // Before the transaction: the check is the costliest step of a create, and must hold no lock while it runs.
   const verdict = oneProblemVerdict(draft.description, draft.oneProblemConfirmed);
   const record = reporterRecord(reporter, contact);
-  // Not counted for a send the check refuses (a replay of an older create may still come back; it counts once more).
-  const receipt = verdict.kind !== 'refuse' && (await receiptAllowed(deps, record));
+  // The ticket and its first event as stored, for its receipt once they are committed.
+  let registered: { row: TicketRow; event: EventRow } | undefined;
 
   const result = await store.write(async (tx): Promise<CreateResult> => {
     const stored = await storedAnswer(tx, reporter.owner, idempotencyKey, hash, { ru: IDEMPOTENCY_CONFLICT_MESSAGE, en: 'This idempotency key was used for another ticket already.' });
@@ -99,7 +99,8 @@ export async function createTicket(
     await claimAttachments(tx, reporter.owner, id, null, draft.attachmentIds, config.limits.maxFilesPerTicket);
     const row = await tx.tickets.get(id);
     if (row === undefined) throw new Error('inserted ticket not found');
-    await queueDeliveries(deps, tx, row, { ...first, id: eventId }, receipt);
+    await queueDeliveries(deps, tx, row, { ...first, id: eventId });
+    registered = { row, event: { ...first, id: eventId } };
     if (followed !== null) await recordFollowUp(deps, tx, followed, row, at);
     const body: CreateTicketResponse = { ticket: await ticketView(tx, row) };
     await tx.idempotency.insert({
@@ -115,6 +116,8 @@ export async function createTicket(
   });
 
   if (!result.replayed) {
+    // Counted only now: a replay, a refused key or follow-up, a refusal of the check register nothing and e-mail no one.
+    if (registered !== undefined) await queueReceipt(deps, registered.row, registered.event, record);
     if (result.body.ticket.deadlinesProvisional) warnProvisional(deps, [now, review.value, resolve.value]);
     deps.broker.publish(result.body.ticket.id);
     const followed = result.body.ticket.followUpOf;
