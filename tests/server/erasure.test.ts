@@ -123,6 +123,21 @@ describe('erasing a person', { timeout: 60_000 }, () => {
     for (const trace of ['Гостев', 'Описание гостя', 'guest.person@example.ru', 'Guest.Person@Example.ru']) expect(stored, trace).not.toContain(trace);
   });
 
+  it('erases by the mailbox, however the guest wrote its address: a +tag, Gmail\'s dots; another mailbox of the domain stays', async () => {
+    const ticketOf = async (email: string) =>
+      createTicketResponseSchema.parse((await createTicket(ts, guestAuth(), { ...validDrafts.other, contact: { ...guestContact, email }, consent: true as const })).body).ticket;
+    const mine = [await ticketOf('victim@example.org'), await ticketOf('Victim+shop@example.org'), await ticketOf('victim+a_b@EXAMPLE.org')];
+    const others = [await ticketOf('victimized@example.org'), await ticketOf('victim@example.org.ru'), await ticketOf('other+victim@example.org')];
+    const erased = ((await erase({ email: 'victim@example.org' })).body as { tickets: Array<{ id: string }> }).tickets.map((ticket) => ticket.id);
+    expect(erased.sort()).toEqual(mine.map((ticket) => ticket.id).sort());
+    for (const ticket of others) expect(erased).not.toContain(ticket.id);
+    const gmail = [await ticketOf('john.smith@gmail.com'), await ticketOf('JohnSmith+lms@googlemail.com')];
+    const kept = await ticketOf('john.smith@example.com');
+    const gone = ((await erase({ email: 'johnsmith@gmail.com' })).body as { tickets: Array<{ id: string }> }).tickets.map((ticket) => ticket.id);
+    expect(gone.sort()).toEqual(gmail.map((ticket) => ticket.id).sort());
+    expect(gone).not.toContain(kept.id);
+  });
+
   it('leaves a signed-in user’s tickets with the same address alone, and the address’s «no» to e-mails in place', async () => {
     const shared = 'office@example.ru';
     const user = await userAuth(ts, 'erase-office');

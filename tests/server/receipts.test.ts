@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTicketResponseSchema } from '../../src/core';
 import { DEFAULT_GUARD_LIMITS } from '../../src/server/guard/limits';
-import { mailbox } from '../../src/server/outbox/unsubscribe';
+import { mailbox } from '../../src/server/mailbox';
 import { deliveryListSchema } from '../../src/server/schemas';
 import { guestContact, validDrafts } from '../fixtures/drafts';
 import { Smtp } from '../fixtures/receivers';

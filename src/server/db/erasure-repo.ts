@@ -1,14 +1,23 @@
 /** Erasing a person's data on SQLite (see ErasureWrites in storage/types.ts). */
 import type { Database } from 'better-sqlite3';
 import type { ErasedPerson } from '../storage/types';
+import { mailbox, mailboxDomainPatterns } from '../mailbox';
 import type { TicketRow } from './rows';
 
 /** Prepared statements of an erasure; run inside the storage's write transaction. */
 export function erasureRepo(db: Database) {
   const byOwner = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE owner = ? ORDER BY seq');
-  const byGuestEmail = db.prepare<[string], TicketRow>(
-    `SELECT * FROM tickets WHERE owner LIKE 'guest:%' AND lower(json_extract(reporter_json, '$.email')) = ? ORDER BY seq`,
+  const byGuestDomain = db.prepare<[string], TicketRow>(
+    `SELECT * FROM tickets WHERE owner LIKE 'guest:%' AND lower(json_extract(reporter_json, '$.email')) LIKE ? ESCAPE '\\' ORDER BY seq`,
   );
+  // Narrowed to the address's domain by the query, then to its mailbox (a +tag, Gmail's dots: mailbox.ts).
+  const byGuestMailbox = (address: string): TicketRow[] => {
+    const wanted = mailbox(address);
+    return mailboxDomainPatterns(address)
+      .flatMap((pattern) => byGuestDomain.all(pattern))
+      .filter((row) => mailbox((JSON.parse(row.reporter_json) as { email?: string }).email ?? '') === wanted)
+      .sort((a, b) => a.seq - b.seq);
+  };
   const byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
   const rewrite = db.prepare<Pick<TicketRow, 'id' | 'owner' | 'subject' | 'draft_json' | 'reporter_json'>>(`UPDATE tickets
     SET owner = @owner, access_key_hash = NULL, subject = @subject, draft_json = @draft_json, reporter_json = @reporter_json,
@@ -24,7 +33,7 @@ export function erasureRepo(db: Database) {
   const prefs = db.prepare<[string]>('DELETE FROM notification_prefs WHERE owner = ?');
   return {
     tickets: (person: ErasedPerson) =>
-      'owner' in person ? byOwner.all(person.owner) : 'guestEmail' in person ? byGuestEmail.all(person.guestEmail.toLowerCase()) : byId.all(person.ticketId),
+      'owner' in person ? byOwner.all(person.owner) : 'guestEmail' in person ? byGuestMailbox(person.guestEmail) : byId.all(person.ticketId),
     ticket: (id: string, values: Pick<TicketRow, 'owner' | 'subject' | 'draft_json' | 'reporter_json'>) => void rewrite.run({ id, ...values }),
     reporterTexts: (ticketId: string, text: string) => void texts.run(text, ticketId),
     attachments: (ticketIds: readonly string[], uploaders: readonly string[]) =>

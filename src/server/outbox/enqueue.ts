@@ -11,7 +11,8 @@ import type { NewOutboxRow, Transaction } from '../storage/types';
 import { eventView } from '../tickets/view';
 import { EMAIL_STATUSES, renderEmail } from './email';
 import { reporterEmails, subscribersOf } from './reporter-emails';
-import { addressOwner, mailbox, unsubscribeUrl } from './unsubscribe';
+import { mailbox } from '../mailbox';
+import { addressOwner, unsubscribeUrl } from './unsubscribe';
 import { webhookPayload } from './webhook';
 
 /**

@@ -14,7 +14,7 @@ import type { AppDeps } from '../context';
 import type { EventRow, TicketRow } from '../db/rows';
 import { isStorageUnavailable } from '../errors';
 import { emailRow } from './enqueue';
-import { mailbox } from './unsubscribe';
+import { mailbox } from '../mailbox';
 
 /** The counters' keys of the guests' receipts. */
 export const RECEIPT_KEY_PREFIX = 'receipts:';

@@ -6,7 +6,8 @@
 import type { Reporter as ReporterRecord } from '../../core';
 import type { TicketRow } from '../db/rows';
 import type { PrefsRepo } from '../storage/types';
-import { addressOwner, mailbox } from './unsubscribe';
+import { mailbox } from '../mailbox';
+import { addressOwner } from './unsubscribe';
 
 /**
  * `on`: e-mailed; `off`: the reporter switched them off, or the address was unsubscribed (from any guest ticket's

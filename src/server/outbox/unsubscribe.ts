@@ -97,18 +97,6 @@ export function addressOwner(address: string): string {
   return `email:${address.trim().toLowerCase()}`;
 }
 
-/**
- * The mailbox an address reaches, as the count of receipts takes it: without a `+tag` (most mail services deliver
- * «name+anything@» to «name@»), and for Gmail without dots, so tags and dots do not make a stranger's mailbox new.
- */
-export function mailbox(address: string): string {
-  const written = address.trim().toLowerCase();
-  const at = written.lastIndexOf('@');
-  const [local, domain] = [written.slice(0, at), written.slice(at + 1)];
-  const bare = local.split('+')[0] ?? local;
-  return `${domain === 'gmail.com' || domain === 'googlemail.com' ? bare.replaceAll('.', '') : bare}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
-}
-
 /** The link an e-mail to `owner` carries; `publicUrl` is where the API is reached from outside, without `/api/v1`. */
 export function unsubscribeUrl(publicUrl: string, secret: string, owner: string): string {
   return `${publicUrl.replace(/\/+$/u, '')}${API_PREFIX}${UNSUBSCRIBE_PATH}?t=${unsubscribeToken(secret, owner)}`;

@@ -189,7 +189,7 @@ export interface IdempotencyWrites extends IdempotencyRepo {
 
 /**
  * Whose tickets an erasure takes: every ticket of an owner (a signed-in user), the guests' tickets whose reporter
- * gave an e-mail address (any case), or one ticket.
+ * gave an address of the mailbox `guestEmail` reaches (any case, any +tag, Gmail's dots: mailbox.ts), or one ticket.
  */
 export type ErasedPerson = { owner: string } | { guestEmail: string } | { ticketId: string };
 

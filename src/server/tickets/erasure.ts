@@ -32,7 +32,8 @@ export type ErasureRequest = { userId: string } | { email: string } | { ticket: 
 /**
  * Erases the person in one transaction (all of it or nothing; the files go from disk once it has committed):
  * - `userId`: every ticket of the signed-in user with that `sub`, their unsent uploads and their e-mail switch;
- * - `email`: every guest's ticket whose reporter gave the address (a signed-in user's tickets are theirs, erased by
+ * - `email`: every guest's ticket whose reporter gave an address of that mailbox (mailbox.ts: a +tag or Gmail's dots
+ *   are the same person; a signed-in user's tickets are theirs, erased by
  *   `userId`: an address can be shared, an office's mailbox say);
  * - `ticket` (its id or number): that ticket, whoever reported it (a guest who gave no e-mail is found so).
  * An address's «no» to e-mails stays: it is what keeps e-mails from going to it, and holds nothing but the address.
