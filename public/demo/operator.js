@@ -42,6 +42,8 @@
   const PRIORITY_LABELS = { high: 'высокий', normal: 'обычный', low: 'низкий' };
   const ACTOR_LABELS = { reporter: 'Пользователь', support: 'Специалист', system: 'Система' };
   const ROLE_LABELS = { administrator: 'администратор', manager: 'менеджер', teacher: 'преподаватель', editor: 'редактор', listener: 'слушатель', agent: 'агент', contractor: 'контрагент' };
+  /** What the server writes in place of an erased reporter's name (tickets/erasure.ts). */
+  const ERASED = '—';
   const IMPACT_LABELS = { blocks_everyone: 'мешает всей организации', blocks_me: 'мешает пользователю', minor: 'неудобно или вопрос' };
 
   const $ = (id) => document.getElementById(id);
@@ -633,6 +635,65 @@
       button.setAttribute('aria-disabled', String(busy));
     }
     renderAssign(ticket, closed);
+    renderErase(ticket);
+  }
+
+  /**
+   * Erasing the reporter's personal data on their request (152-ФЗ, POST /agent/erasures): this ticket's, or every
+   * ticket of the person (a signed-in user by their LMS id, a guest by the address they gave). Asked once more before
+   * it is done: it cannot be undone.
+   */
+  let erasing = null;
+  /** Who the reporter of `ticket` is for an erasure: a signed-in user by their LMS id, a guest by their address. */
+  const personOf = (ticket) => (ticket.userId !== null ? { userId: ticket.userId } : ticket.reporter.email ? { email: ticket.reporter.email } : null);
+
+  function renderErase(ticket) {
+    const erased = ticket.reporter.fullName === ERASED;
+    $('op-erase-ticket').hidden = erased;
+    $('op-erase-person').hidden = erased || personOf(ticket) === null;
+    if (erasing !== null && (erasing.ticketId !== ticket.id || erased)) {
+      erasing = null;
+      $('op-erase-confirm').hidden = true;
+    }
+  }
+
+  function askErase(scope) {
+    const ticket = detail;
+    if (ticket === null) return;
+    const body = scope === 'ticket' ? { ticket: ticket.number } : personOf(ticket);
+    if (body === null) return;
+    const whose = 'userId' in body ? `пользователя ${ticket.reporter.fullName}` : 'email' in body ? `гостя с адресом ${body.email}` : null;
+    erasing = { ticketId: ticket.id, body };
+    $('op-erase-question').textContent =
+      scope === 'ticket'
+        ? `Удалить персональные данные обращения № ${ticket.number}? Это нельзя отменить.`
+        : `Удалить персональные данные всех обращений ${whose}? Это нельзя отменить.`;
+    $('op-erase-result').textContent = '';
+    $('op-erase-confirm').hidden = false;
+    $('op-erase-question').focus();
+  }
+
+  async function erase() {
+    if (erasing === null || busy) return;
+    const { body } = erasing;
+    busy = true;
+    $('op-erase-result').className = '';
+    $('op-erase-result').textContent = 'Удаляем…';
+    try {
+      const answer = await api('/agent/erasures', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      $('op-erase-result').className = 'op-ok';
+      $('op-erase-result').textContent =
+        answer.tickets.length === 0 ? 'Персональных данных не осталось: удалять нечего.' : `Персональные данные удалены, обращений: ${answer.tickets.length}, файлов: ${answer.files}.`;
+    } catch (error) {
+      $('op-erase-result').className = 'op-error';
+      $('op-erase-result').textContent = `Не удалено: ${error.message}`;
+    } finally {
+      busy = false;
+      erasing = null;
+      $('op-erase-confirm').hidden = true;
+      $('op-erase-title').focus();
+    }
+    await refresh();
   }
 
   /**
@@ -966,6 +1027,14 @@
     renderFilter();
     renderMoves();
     renderAssignActions();
+    $('op-erase-ticket').addEventListener('click', () => askErase('ticket'));
+    $('op-erase-person').addEventListener('click', () => askErase('person'));
+    $('op-erase-go').addEventListener('click', () => void erase());
+    $('op-erase-cancel').addEventListener('click', () => {
+      erasing = null;
+      $('op-erase-confirm').hidden = true;
+      $('op-erase-ticket').focus();
+    });
     $('op-refresh').addEventListener('click', () => void refresh());
     $('op-more').addEventListener('click', () => void loadMore());
     $('op-deliveries-all').addEventListener('click', () => {
