@@ -23,3 +23,12 @@ export function mailboxDomainPatterns(address: string): string[] {
   const domain = mailbox(address).split('@').at(-1) ?? '';
   return (domain === 'gmail.com' ? GMAIL : [domain]).map((name) => `%@${name.replace(/[\\%_]/gu, (char) => `\\${char}`)}`);
 }
+
+/**
+ * The rows of `rows` (tickets found by {@link mailboxDomainPatterns}) whose reporter gave an address of the mailbox
+ * `address` reaches.
+ */
+export function rowsOfMailbox<T extends { reporter_json: string }>(rows: readonly T[], address: string): T[] {
+  const wanted = mailbox(address);
+  return rows.filter((row) => mailbox((JSON.parse(row.reporter_json) as { email?: string }).email ?? '') === wanted);
+}

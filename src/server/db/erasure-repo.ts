@@ -1,7 +1,7 @@
 /** Erasing a person's data on SQLite (see ErasureWrites in storage/types.ts). */
 import type { Database } from 'better-sqlite3';
 import type { ErasedPerson } from '../storage/types';
-import { mailbox, mailboxDomainPatterns } from '../mailbox';
+import { mailboxDomainPatterns, rowsOfMailbox } from '../mailbox';
 import type { TicketRow } from './rows';
 
 /** Prepared statements of an erasure; run inside the storage's write transaction. */
@@ -11,13 +11,11 @@ export function erasureRepo(db: Database) {
     `SELECT * FROM tickets WHERE owner LIKE 'guest:%' AND lower(json_extract(reporter_json, '$.email')) LIKE ? ESCAPE '\\' ORDER BY seq`,
   );
   // Narrowed to the address's domain by the query, then to its mailbox (a +tag, Gmail's dots: mailbox.ts).
-  const byGuestMailbox = (address: string): TicketRow[] => {
-    const wanted = mailbox(address);
-    return mailboxDomainPatterns(address)
-      .flatMap((pattern) => byGuestDomain.all(pattern))
-      .filter((row) => mailbox((JSON.parse(row.reporter_json) as { email?: string }).email ?? '') === wanted)
-      .sort((a, b) => a.seq - b.seq);
-  };
+  const byGuestMailbox = (address: string): TicketRow[] =>
+    rowsOfMailbox(
+      mailboxDomainPatterns(address).flatMap((pattern) => byGuestDomain.all(pattern)),
+      address,
+    ).sort((a, b) => a.seq - b.seq);
   const byId = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
   const rewrite = db.prepare<Pick<TicketRow, 'id' | 'owner' | 'subject' | 'draft_json' | 'reporter_json'>>(`UPDATE tickets
     SET owner = @owner, access_key_hash = NULL, subject = @subject, draft_json = @draft_json, reporter_json = @reporter_json,

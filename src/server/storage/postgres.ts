@@ -10,7 +10,7 @@ import type { Logger } from '../context';
 import type { AssignmentRow, AttachmentRow, EventRow, IdempotencyRow, LowRatingRow, OutboxRow, RatingCounts, TicketRow } from '../db/rows';
 import { errorLine } from '../error-line';
 import { isStorageSilent, isStorageUnavailable, unavailable } from '../errors';
-import { mailbox, mailboxDomainPatterns } from '../mailbox';
+import { mailboxDomainPatterns, rowsOfMailbox } from '../mailbox';
 import { REPEAT_LOG_MS } from '../repeated-failure';
 import { currentWindow } from './counter-window';
 import { migratedLine } from './migrated-line';
@@ -252,7 +252,7 @@ function erasureOf(db: Queryable): ErasureWrites {
               db,
               `SELECT * FROM tickets WHERE owner LIKE 'guest:%' AND lower((reporter_json::jsonb) ->> 'email') LIKE ANY($1) ORDER BY seq FOR UPDATE`,
               [mailboxDomainPatterns(person.guestEmail)],
-            ).then((found) => found.filter((row) => mailbox((JSON.parse(row.reporter_json) as { email?: string }).email ?? '') === mailbox(person.guestEmail)))
+            ).then((found) => rowsOfMailbox(found, person.guestEmail))
           : rows<TicketRow>(db, 'SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [person.ticketId]),
     ticket: async (id, values) => {
       await db.query(
