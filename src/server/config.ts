@@ -6,6 +6,7 @@ import type { AttachmentLimits } from '../core';
 import { API_PREFIX } from './api-prefix';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/tokens';
 import { loadGuardLimits } from './guard/limits';
+import type { Locale } from './locale';
 import type { GuardLimits } from './guard/limits';
 
 /** Everything the server needs to know at start; tests build it directly with overrides. */
@@ -136,6 +137,11 @@ export interface NotificationsConfig {
    * reporter's e-mail or the ticket's webhook, personal data the log needs only while someone may look into it.
    */
   retentionDays: number;
+}
+
+/** The From of an e-mail or page in `locale`: SUPPORT_MAIL_FROM_EN's for English, SUPPORT_MAIL_FROM's otherwise. */
+export function mailFromFor(notifications: Pick<NotificationsConfig, 'mailFrom' | 'mailFromEn'>, locale: Locale | undefined): string {
+  return locale === 'en' ? notifications.mailFromEn : notifications.mailFrom;
 }
 
 /** What a caller (tests, an embedding program) may set over the environment; notification settings one by one. */

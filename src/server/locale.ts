@@ -21,3 +21,8 @@ export function preferredLocale(header: string | undefined): Locale {
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked[0]?.language === 'en' ? 'en' : 'ru';
 }
+
+/** The language a ticket was sent in, as stored with it (none before languages were stored: Russian). */
+export function storedLocale(stored: string | null): Locale {
+  return stored === 'en' ? 'en' : 'ru';
+}

@@ -4,7 +4,7 @@
  * `giveUpMs` (status failed, listed by `GET /agent/deliveries`). Woken by new events and by a timer.
  */
 import nodemailer from 'nodemailer';
-import { acceptedSecrets } from '../config';
+import { acceptedSecrets, mailFromFor } from '../config';
 import type { AppDeps } from '../context';
 import { errorLine } from '../error-line';
 import { REPEAT_LOG_MS, repeatedFailure } from '../repeated-failure';
@@ -154,7 +154,7 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     }
     if (mailer === null) throw new Error('SUPPORT_SMTP_URL is not set');
     await withTimeout(
-      mailer.sendMail({ from: mail.locale === 'en' ? settings.mailFromEn : settings.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mailHeaders(mail, row.event_id) }),
+      mailer.sendMail({ from: mailFromFor(settings, mail.locale), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mailHeaders(mail, row.event_id) }),
       settings.sendTimeoutMs,
     );
   };

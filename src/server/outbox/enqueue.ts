@@ -5,6 +5,7 @@
 import { isSupportOpen } from '../../core';
 import type { Category, Priority, Reporter as ReporterRecord, Status, TicketDraft, TicketRating } from '../../core';
 import type { AppDeps } from '../context';
+import { storedLocale } from '../locale';
 import type { EventRow, TicketRow } from '../db/rows';
 import type { Assignment, WebhookPayload, WebhookTicket } from '../schemas';
 import type { NewOutboxRow, Transaction } from '../storage/types';
@@ -109,7 +110,7 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     files,
     page: pageOf(ticket, reporter, deps.config.allowedOrigins),
     guest: reporter.guest,
-    locale: ticket.locale === 'en' ? 'en' : 'ru',
+    locale: storedLocale(ticket.locale),
     unsubscribeUrl: deps.config.publicUrl === null ? null : unsubscribeUrl(deps.config.publicUrl, deps.config.tokenSecret, subscriber),
     ...(registered
       ? {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { acceptedSecrets } from '../config';
+import { acceptedSecrets, mailFromFor } from '../config';
 import type { AppDeps, AppEnv } from '../context';
 import { escapeHtml } from '../outbox/email';
 import { preferredLocale } from '../locale';
@@ -100,8 +100,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const linked = (respond: Respond) => async (c: Context<AppEnv>) => {
     const locale = preferredLocale(c.req.header('accept-language'));
-    const { mailFrom, mailFromEn } = deps.config.notifications;
-    const sender = senderName(locale === 'en' ? mailFromEn : mailFrom, locale);
+    const sender = senderName(mailFromFor(deps.config.notifications, locale), locale);
     const tokens = c.req.queries('t') ?? [];
     const token = tokens.length === 1 ? (tokens[0] ?? '') : '';
     // A link in an e-mail sent before the secret was replaced carries the old one's HMAC.

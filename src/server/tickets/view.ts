@@ -14,6 +14,7 @@ export type Reader = Pick<Storage, 'tickets' | 'events' | 'attachments'>;
  * specialist made a support event. A reporter is answered by "support", never by a person's name.
  */
 export type Audience = 'reporter' | 'support';
+import { storedLocale } from '../locale';
 import { reporterEmails } from '../outbox/reporter-emails';
 import { oneProblemRecord } from './one-problem';
 import { awaitsSupport } from './paging';
@@ -186,7 +187,7 @@ export async function agentTicketView(store: Reader & Pick<Storage, 'assignments
     lastEventId: ticket.events.at(-1)?.id ?? 0,
     userId: subOfOwner(row.owner),
     reporterEmails: emails,
-    language: row.locale === 'en' ? ('en' as const) : ('ru' as const),
+    language: storedLocale(row.locale),
     assignee: row.assignee,
     assignments: assignments.map(assignmentView),
   };
