@@ -11,7 +11,7 @@ import type { Assignment, WebhookPayload, WebhookTicket } from '../schemas';
 import type { NewOutboxRow, Transaction } from '../storage/types';
 import { eventView } from '../tickets/view';
 import { EMAIL_STATUSES, renderEmail } from './email';
-import { reporterEmails, subscribersOf } from './reporter-emails';
+import { emailsOf, subscribersOf } from './reporter-emails';
 import { mailbox } from '../mailbox';
 import { addressOwner, unsubscribeUrl } from './unsubscribe';
 import { webhookPayload } from './webhook';
@@ -94,8 +94,8 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
   if (registered ? !receipt : event.actor !== 'support' || (event.type === 'status' && !EMAIL_STATUSES.has(event.status as Status))) return null;
   // The reporter's own setting, and the address's: an address whose owner unsubscribed from a guest ticket's
   // e-mail gets none, whoever names it (see unsubscribe.ts).
-  if ((await reporterEmails(tx.prefs, ticket, deps.config.notifications.smtpUrl !== null)) !== 'on') return null;
   const reporter = JSON.parse(ticket.reporter_json) as ReporterRecord & { email: string };
+  if ((await emailsOf(tx.prefs, ticket, reporter, deps.config.notifications.smtpUrl !== null)) !== 'on') return null;
   const subscribers = subscribersOf(ticket, reporter.email);
   // A signed-in user's link switches their own setting (the widget's switch); a guest's, the address's.
   const subscriber = reporter.guest ? addressOwner(mailbox(reporter.email)) : ticket.owner;

@@ -34,8 +34,13 @@ export function addressKeys(address: string): string[] {
 
 /** Whether the reporter of `ticket` gets e-mails now; `mailServer`: the server has one to send them with. */
 export async function reporterEmails(prefs: Pick<PrefsRepo, 'emailEnabled'>, ticket: Pick<TicketRow, 'owner' | 'reporter_json'>, mailServer: boolean): Promise<ReporterEmails> {
+  return emailsOf(prefs, ticket, JSON.parse(ticket.reporter_json) as ReporterRecord, mailServer);
+}
+
+/** The same, for a caller that has read the ticket's `reporter` already. */
+export async function emailsOf(prefs: Pick<PrefsRepo, 'emailEnabled'>, ticket: Pick<TicketRow, 'owner'>, reporter: ReporterRecord, mailServer: boolean): Promise<ReporterEmails> {
   if (!mailServer) return 'no_mail_server';
-  const { email } = JSON.parse(ticket.reporter_json) as ReporterRecord;
+  const { email } = reporter;
   if (email === undefined || email === '') return 'no_address';
   for (const owner of subscribersOf(ticket, email)) if (!(await prefs.emailEnabled(owner))) return 'off';
   return 'on';
