@@ -662,12 +662,10 @@
     if (ticket === null) return;
     const body = scope === 'ticket' ? { ticket: ticket.number } : personOf(ticket);
     if (body === null) return;
-    const whose = 'userId' in body ? `пользователя ${ticket.reporter.fullName}` : 'email' in body ? `гостя с адресом ${body.email}` : null;
+    const what =
+      'ticket' in body ? `обращения № ${ticket.number}` : 'userId' in body ? `всех обращений пользователя ${ticket.reporter.fullName}` : `всех обращений гостя с адресом ${body.email}`;
     erasing = { ticketId: ticket.id, body };
-    $('op-erase-question').textContent =
-      scope === 'ticket'
-        ? `Удалить персональные данные обращения № ${ticket.number}? Это нельзя отменить.`
-        : `Удалить персональные данные всех обращений ${whose}? Это нельзя отменить.`;
+    $('op-erase-question').textContent = `Удалить персональные данные ${what}? Это нельзя отменить.`;
     $('op-erase-result').textContent = '';
     $('op-erase-confirm').hidden = false;
     $('op-erase-question').focus();
@@ -676,24 +674,17 @@
   async function erase() {
     if (erasing === null || busy) return;
     const { body } = erasing;
-    busy = true;
-    $('op-erase-result').className = '';
-    $('op-erase-result').textContent = 'Удаляем…';
-    try {
-      const answer = await api('/agent/erasures', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      $('op-erase-result').className = 'op-ok';
-      $('op-erase-result').textContent =
-        answer.tickets.length === 0 ? 'Персональных данных не осталось: удалять нечего.' : `Персональные данные удалены, обращений: ${answer.tickets.length}, файлов: ${answer.files}.`;
-    } catch (error) {
-      $('op-erase-result').className = 'op-error';
-      $('op-erase-result').textContent = `Не удалено: ${error.message}`;
-    } finally {
-      busy = false;
-      erasing = null;
-      $('op-erase-confirm').hidden = true;
-      $('op-erase-title').focus();
-    }
-    await refresh();
+    erasing = null;
+    $('op-erase-confirm').hidden = true;
+    $('op-erase-title').focus();
+    await postChange(
+      $('op-erase-result'),
+      '/agent/erasures',
+      body,
+      (answer) => (answer.tickets.length === 0 ? 'Персональных данных не осталось: удалять нечего.' : `Персональные данные удалены, обращений: ${answer.tickets.length}, файлов: ${answer.files}.`),
+      'Не удалено',
+      'Удаляем…',
+    );
   }
 
   /**
@@ -721,22 +712,22 @@
   }
 
   /**
-   * Sends one change of the opened ticket (POST `path` with `body`) and says in `result` how it went: `sent()` does
-   * what follows a change taken and gives its sentence. The page is busy until the answer, and reads the list and
-   * the ticket again after it.
+   * Sends one change of the opened ticket (POST `path` with `body`) and says in `result` how it went: `pending` while
+   * it goes, then `sent(answer)`, which does what follows a change taken and gives its sentence, or `refused` with the
+   * reason. The page is busy until the answer, and reads the list and the ticket again after it.
    */
-  async function postChange(result, path, body, sent, refused = 'Не изменено') {
+  async function postChange(result, path, body, sent, refused = 'Не изменено', pending = 'Отправляем…') {
     busy = true;
     renderTicket();
     result.className = '';
-    result.textContent = 'Отправляем…';
+    result.textContent = pending;
     try {
       // A body may first upload what it carries (the chosen files): a refused upload is said like a refused change.
       const payload = typeof body === 'function' ? await body() : body;
       const answer = await api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
       // The page's own change is not news to announce.
       if (answer?.event?.id !== undefined) ownEvents.add(answer.event.id);
-      const said = sent();
+      const said = sent(answer);
       result.className = 'op-ok';
       result.textContent = said;
     } catch (error) {
