@@ -257,6 +257,8 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
   if (dev) refuseRealCredentialsInDev(env);
   const devNetwork = switchFrom(env, 'SUPPORT_DEV_NETWORK', false);
   const mailFrom = mailFromValue('SUPPORT_MAIL_FROM', env.SUPPORT_MAIL_FROM, DEFAULT_MAIL_FROM);
+  // The English sender follows the Russian one in effect (a caller's too) unless SUPPORT_MAIL_FROM_EN names its own.
+  const russianFrom = overrides.notifications?.mailFrom ?? mailFrom;
   const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
   const limits = overrides.limits ?? {
     ...DEFAULT_ATTACHMENT_LIMITS,
@@ -299,7 +301,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
     notifications: {
       smtpUrl: smtpUrlFrom(env.SUPPORT_SMTP_URL),
       mailFrom,
-      mailFromEn: mailFromValue('SUPPORT_MAIL_FROM_EN', env.SUPPORT_MAIL_FROM_EN, mailFrom === DEFAULT_MAIL_FROM ? DEFAULT_MAIL_FROM_EN : mailFrom),
+      mailFromEn: mailFromValue('SUPPORT_MAIL_FROM_EN', env.SUPPORT_MAIL_FROM_EN, russianFrom === DEFAULT_MAIL_FROM ? DEFAULT_MAIL_FROM_EN : russianFrom),
       webhookUrls: webhookUrlsFrom(env.SUPPORT_WEBHOOK_URLS),
       webhookSecret: env.SUPPORT_WEBHOOK_SECRET ?? '',
       previousWebhookSecret: previousSecretFrom(env.SUPPORT_WEBHOOK_SECRET_PREVIOUS),
@@ -313,8 +315,6 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
       ...overrides.notifications,
     },
   };
-  // A caller's Russian sender without an English one: the same sender for both, as SUPPORT_MAIL_FROM alone gives.
-  if (overrides.notifications?.mailFrom !== undefined && overrides.notifications.mailFromEn === undefined) config.notifications.mailFromEn = overrides.notifications.mailFrom;
   const { notifications, guard } = config;
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (guard.headersTimeoutMs > guard.requestTimeoutMs) {

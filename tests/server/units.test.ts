@@ -177,6 +177,9 @@ describe('loadConfig', () => {
     expect(senders({ SUPPORT_MAIL_FROM: 'Техподдержка <s@example.ru>' })).toEqual(['Техподдержка <s@example.ru>', 'Техподдержка <s@example.ru>']);
     expect(senders({})).toEqual(['Техподдержка Учи.Про <support@localhost>', 'Uchi.Pro Support <support@localhost>']);
     expect(() => loadConfig({ ...secret, SUPPORT_MAIL_FROM_EN: 'Support' })).toThrow(/^SUPPORT_MAIL_FROM_EN must be one e-mail address/);
+    // A caller's Russian sender is followed in English too, unless SUPPORT_MAIL_FROM_EN names one.
+    expect(loadConfig(secret, { notifications: { mailFrom: 'Центр <c@example.ru>' } }).config.notifications.mailFromEn).toBe('Центр <c@example.ru>');
+    expect(loadConfig({ ...secret, SUPPORT_MAIL_FROM_EN: 'Centre <c@example.ru>' }, { notifications: { mailFrom: 'Центр <c@example.ru>' } }).config.notifications.mailFromEn).toBe('Centre <c@example.ru>');
   });
 
   it('takes on/off words for SUPPORT_DEV like the other switches, and refuses anything else', () => {
