@@ -107,6 +107,9 @@ const EN_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const RU_MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** The full stop after a quoted subject: none when the subject ends a sentence itself («…?»). */
+const fullStop = (topic: string): string => (/[.!?…]$/u.test(topic) ? '' : '.');
+
 const TEXTS: Record<Locale, MailTexts> = {
   ru: {
     hello: (name) => (name === null ? 'Здравствуйте!' : `Здравствуйте, ${name}!`),
@@ -135,8 +138,8 @@ const TEXTS: Record<Locale, MailTexts> = {
       message: 'специалист написал',
     },
     subject: (number, headline) => `Обращение № ${number}: ${headline}`,
-    // Quotes inside the subject become „…“, as Russian nests them; no full stop after a subject that ends a sentence.
-    about: (headline, number, topic) => (topic === null ? `${headline}: № ${number}.` : `${headline}: № ${number} «${topic.replace(/«/gu, '„').replace(/»/gu, '“')}»${/[.!?…]$/u.test(topic) ? '' : '.'}`),
+    // Quotes inside the subject become „…“, as Russian nests them.
+    about: (headline, number, topic) => (topic === null ? `${headline}: № ${number}.` : `${headline}: № ${number} «${topic.replace(/«/gu, '„').replace(/»/gu, '“')}»${fullStop(topic)}`),
     answer: 'Ответить на вопрос',
     resolved: (days) => `Оценить ответ можно в обращении. Если проблема вернётся, в течение ${days} дней обращение можно продолжить оттуда же.`,
     open: 'Открыть обращение',
@@ -179,7 +182,7 @@ const TEXTS: Record<Locale, MailTexts> = {
       message: 'a specialist wrote',
     },
     subject: (number, headline) => `Request ${number}: ${headline}`,
-    about: (headline, number, topic) => (topic === null ? `${headline}: ${number}.` : `${headline}: ${number} “${topic.replace(/“/gu, '‘').replace(/”/gu, '’')}”${/[.!?…]$/u.test(topic) ? '' : '.'}`),
+    about: (headline, number, topic) => (topic === null ? `${headline}: ${number}.` : `${headline}: ${number} “${topic.replace(/“/gu, '‘').replace(/”/gu, '’')}”${fullStop(topic)}`),
     answer: 'Answer the question',
     resolved: (days) => `You can rate the answer in the request. If the problem comes back within ${days} days, you can continue the request from there.`,
     open: 'Open the request',
