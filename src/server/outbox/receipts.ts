@@ -17,12 +17,12 @@ import { emailRow } from './enqueue';
 import { mailbox } from '../mailbox';
 
 /** The counters' keys of the guests' receipts. */
-export const RECEIPT_KEY_PREFIX = 'receipts:';
+const RECEIPT_KEY_PREFIX = 'receipts:';
 /** The receipts' window: a day (the cleanup forgets it with the daily upload quotas'). */
 const RECEIPT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Counts the receipt of a ticket of `reporter` and says whether it may go; nothing is counted without a mail server or an address. */
-export async function receiptAllowed(deps: Pick<AppDeps, 'config' | 'store' | 'clock'>, reporter: ReporterRecord): Promise<boolean> {
+async function receiptAllowed(deps: Pick<AppDeps, 'config' | 'store' | 'clock'>, reporter: ReporterRecord): Promise<boolean> {
   const { config } = deps;
   if (config.notifications.smtpUrl === null || reporter.email === undefined || reporter.email === '') return false;
   if (!reporter.guest) return true;
