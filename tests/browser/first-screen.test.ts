@@ -196,8 +196,8 @@ describe('choosing a category in a short window', () => {
       await option.scrollIntoViewIfNeeded();
       const name = (await option.locator('.us-picker__label').textContent()) ?? '';
       await option.click();
-      // The first field to type into: the description, empty for every category here.
-      const description = dialog.getByLabel('Опишите проблему');
+      // The first field to type into: the description, empty for every category here (a suggestion's asks for one).
+      const description = dialog.getByLabel(/^Опишите (проблему|предложение)$/);
       await visible(tracked, description, 'the description field');
       expect(await description.evaluate((node) => node === (node.getRootNode() as ShadowRoot).activeElement)).toBe(true);
       // Measured once the browser has drawn the frame after the choice (nothing scrolls it a task later).

@@ -8,7 +8,7 @@ import { fieldInput, textLimit } from './field-input';
 import { FormTextField } from './FormTextField';
 import { CATEGORY_FIELDS } from './form-values';
 
-/** One field of the table as an input; its hint may be worded per category (`hint.courseTitle_test`). */
+/** One field of the table as an input; its label and hint may be worded per category (`hint.courseTitle_test`). */
 export function TableField({ name, category, after }: { name: TicketFieldName; category: Category | ''; after?: ReactNode }) {
   const { t, i18n } = useTranslation('form');
   const own = category === '' ? null : `form:hint.${name}_${category}`;
@@ -19,7 +19,7 @@ export function TableField({ name, category, after }: { name: TicketFieldName; c
   return (
     <FormTextField
       name={name}
-      label={t(`field.${name}`)}
+      label={t([`field.${name}_${category}`, `field.${name}`])}
       {...(hintKey === null ? {} : { hint: t(hintKey) })}
       required={category === '' || isFieldRequired(name, category)}
       multiline={multiline}

@@ -106,7 +106,7 @@ export function CategoryForm({ category, values, setup, attachments, problems, s
       {guest ? <GuestContextBlock memory={memory} /> : null}
       {attachments.node}
       <ImpactField category={category} impact={values.impact} />
-      <Checklist items={checklist} onShowProblems={showProblems} />
+      <Checklist items={checklist} category={category} onShowProblems={showProblems} />
       <BrowserInfoDisclosure info={browser} pageErrors={setup.pageErrors} />
       {guest ? <ConsentField /> : null}
       {/* Notices that appear while the user types sit at the end, above the bar: nothing above them moves. */}

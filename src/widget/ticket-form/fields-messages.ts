@@ -13,9 +13,12 @@ export const formFieldsMessages = {
       contact: CONTACT_FIELD_MESSAGES_RU,
       consent: { required: 'Отметьте согласие на обработку персональных данных: без него обращение не отправить' },
     },
+    // A suggestion asks for a change, not about a fault: its description says so (the label's default is on the first screen).
+    field: { description_suggestion: 'Опишите предложение' },
     hint: {
       subject: 'Коротко, например: «Не открывается итоговый тест». Пока вы не напишете свою, тема повторяет первое предложение описания.',
       description: 'Что случилось, что вы ожидали и что увидели вместо этого.',
+      description_suggestion: 'Что изменить в СДО или курсе, где именно и чем это поможет.',
       courseTitle_test: 'Курс, к которому прикреплён тест',
       courseUrl: 'Скопируйте адрес страницы курса из браузера',
       // A test that does not open has no question to copy: that is a fault of the LMS, and its category asks for steps.
@@ -147,6 +150,7 @@ export const formFieldsMessages = {
         contact: 'Ваши контактные данные',
         subject: 'Тема',
         description: 'Описание проблемы',
+        description_suggestion: 'Описание предложения',
         courseTitle: 'Полное название курса',
         courseUrl: 'Ссылка на курс',
         testQuestion: 'Текст вопроса теста',

@@ -30,6 +30,7 @@ export const formMessagesEn = {
     category: 'What is it about?',
     subject: 'Subject',
     description: 'Describe the problem',
+    description_suggestion: 'Describe your suggestion',
     courseTitle: 'Full course title',
     courseUrl: 'Course link',
     testQuestion: 'Test question text',
@@ -44,6 +45,7 @@ export const formMessagesEn = {
   hint: {
     subject: 'Briefly, e.g. “The final test does not open”. Until you write your own, it repeats the first sentence of the description.',
     description: 'What happened, what you expected and what you saw instead.',
+    description_suggestion: 'What to change in the LMS or a course, where exactly, and how it would help.',
     courseTitle_test: 'The course the test belongs to',
     courseUrl: 'Copy the course page address from the browser',
     testQuestion: 'Copy the whole question text. The test does not open? Choose “LMS error”.',
@@ -171,6 +173,7 @@ export const formMessagesEn = {
       contact: 'Your contact details',
       subject: 'Subject',
       description: 'Problem description',
+      description_suggestion: 'Suggestion description',
       courseTitle: 'Full course title',
       courseUrl: 'Course link',
       testQuestion: 'Test question text',

@@ -20,7 +20,8 @@ export async function fill(user: UserEvent, label: string | RegExp, text: string
 /** Subject, one-problem description and impact. */
 export async function fillCommon(user: UserEvent, description = 'При открытии урока появляется белый экран.'): Promise<void> {
   await fill(user, 'Тема обращения', 'Не открывается урок');
-  await fill(user, 'Опишите проблему', description);
+  // A suggestion's description is asked for as one («Опишите предложение»).
+  await fill(user, /^Опишите (проблему|предложение)$/, description);
   await user.click(screen.getByRole('radio', { name: 'Мешает работать мне' }));
 }
 

@@ -100,6 +100,24 @@ describe('category fields', () => {
     });
   });
 
+  it('a suggestion asks for a description of the change, not of a problem', async () => {
+    const { user } = renderForm();
+    await chooseCategory(user, 'Предложение по доработке СДО или курсов');
+    const description = screen.getByLabelText('Опишите предложение');
+    expect(description).toHaveAccessibleDescription(expect.stringContaining('Что изменить в СДО или курсе, где именно и чем это поможет.'));
+    expect(screen.queryByLabelText('Опишите проблему')).not.toBeInTheDocument();
+    const checklist = screen.getByRole('region', { name: 'Что поможет решить быстрее' });
+    expect(within(checklist).getByText('Описание предложения')).toBeInTheDocument();
+    expect(within(checklist).queryByText('Описание проблемы')).not.toBeInTheDocument();
+
+    // Any other category asks about the problem again, with what was typed kept.
+    await fill(user, 'Опишите предложение', 'Добавьте тёмную тему.');
+    await chooseCategory(user, 'Другой вопрос');
+    expect(screen.getByLabelText('Опишите проблему')).toHaveValue('Добавьте тёмную тему.');
+    expect(screen.getByLabelText('Опишите проблему')).toHaveAccessibleDescription(expect.stringContaining('Что случилось, что вы ожидали'));
+    expect(within(screen.getByRole('region', { name: 'Что поможет решить быстрее' })).getByText('Описание проблемы')).toBeInTheDocument();
+  });
+
   it('a summary entry moves focus to its field', async () => {
     const { user } = renderForm();
     await chooseCategory(user, 'Заявка на обучение');
