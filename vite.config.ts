@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin, UserConfig } from 'vite';
 import { formReadyWithoutRerender } from './scripts/form-ready.mjs';
+import { quietI18next } from './scripts/quiet-i18next.mjs';
 import { stacklessReactMarkers } from './scripts/react-markers.mjs';
 
 const OUT = 'dist/widget';
@@ -39,7 +40,7 @@ function eagerCommonJs(): Plugin {
 
 /** The widget bundle: React and everything else inside, chunks named by content hash, lazy screenshot chunk. */
 const widget: UserConfig = {
-  plugins: [react(), eagerCommonJs(), stacklessReactMarkers(), formReadyWithoutRerender()],
+  plugins: [react(), eagerCommonJs(), stacklessReactMarkers(), formReadyWithoutRerender(), quietI18next()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,
   build: {
