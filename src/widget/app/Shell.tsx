@@ -12,6 +12,7 @@ import { UnseenBadge } from '../my-tickets/UnseenBadge';
 import { useUnseenTickets } from '../my-tickets/use-unseen-tickets';
 import { useWidgetEnv } from '../shared/env';
 import type { Prefill } from '../shared/env';
+import { focusFell } from '../shared/focus-fell';
 import { Heading } from '../shared/ui';
 import FormScreen from './screens/FormScreen';
 import { tabOf } from './screens';
@@ -80,6 +81,20 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     return () => panel.removeEventListener('focusin', keep);
   }, [mode, open]);
 
+  // The list's «Новое обращение» and leaving a follow-up take away the button the focus was on: it goes to the
+  // form's heading (what the form is, then its first question), not to the page, where Tab would start again.
+  const toForm = useRef(false);
+  useEffect(() => {
+    const shell = frame.current;
+    if (!toForm.current || screen.name !== 'form' || shell === null) return;
+    toForm.current = false;
+    if (focusFell(shell)) shell.querySelector<HTMLElement>('.us-ticket-form > [tabindex]')?.focus();
+  }, [screen, formKey]);
+  const newForm = () => {
+    toForm.current = true;
+    setScreen({ name: 'form' });
+  };
+
   // Sent: the form hides, and the screen after it shows once its chunk and data arrive. Until its own element takes
   // the focus, the panel's title holds it, not the page's body (where Tab would start from the page's top).
   const holdFocus = () => frame.current?.querySelector<HTMLElement>('.us-shell__title')?.focus({ preventScroll: true });
@@ -127,6 +142,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     setScreen({ name: 'form' });
   }, []);
   const cancelFollowUp = useCallback(() => {
+    toForm.current = true;
     setFollowUp(null);
     setFormKey((key) => key + 1);
   }, []);
@@ -179,7 +195,7 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
                 focusTicketId={screen.focusTicketId}
                 shown={open}
                 onOpen={(ticketId) => setScreen({ name: 'ticket', ticketId, justCreated: false })}
-                onNew={() => setScreen({ name: 'form' })}
+                onNew={newForm}
               />
             ) : screen.name === 'link' ? (
               <TicketLinkScreen

@@ -4,6 +4,7 @@ import { useFormContext } from 'react-hook-form';
 import type { TicketSummary } from '../../core';
 import type { AttachmentsSlot } from '../shared/attachments-slot';
 import { useWidgetEnv } from '../shared/env';
+import { focusFell } from '../shared/focus-fell';
 import { useLazyModule, useLoadedModule } from '../shared/lazy-module';
 import { categoryFormPart, restoredNoticePart } from './category-form-part';
 import type { CategoryFormProps } from './CategoryForm';
@@ -98,9 +99,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     // Only focus the user left with the choice: on the placeholder the fields came in place of, or fallen to
     // the page with the option that was clicked; not focus they have since moved on (in the panel or the page).
     const active = root.activeElement;
-    const page = document.activeElement;
-    const fell = (active === null || active === document.body) && (page === null || page === document.body);
-    if (!fell && !(active instanceof HTMLElement && active.classList.contains('us-form-part'))) return;
+    if (!focusFell(root) && !(active instanceof HTMLElement && active.classList.contains('us-form-part'))) return;
     // On a touch screen a focused text field brings up the keyboard before the form is seen: the focus goes to
     // the chosen category's «Изменить» at the form's top instead.
     const change = touchOnly() ? root.querySelector('.us-chip__change') : null;

@@ -1,7 +1,13 @@
 /** The shell: the form screen and navigation, the launcher's Escape, the host's open requests. */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { makeTicket } from '../status-timeline/fixtures';
+import { summary } from '../my-tickets/fixtures';
+import { ok } from '../status-timeline/fake-api';
 import { renderRoot } from './render-root';
+
+/** The form's own heading («Новое обращение», read before its first question). */
+const formHeading = () => within(screen.getByRole('form', { name: 'Новое обращение' })).getByRole('heading', { name: 'Новое обращение' });
 
 describe('the widget shell', () => {
   it('loads the form screen lazily with its texts and styles, and navigates to my tickets and a ticket', async () => {
@@ -23,6 +29,32 @@ describe('the widget shell', () => {
     await user.click(within(nav).getByRole('button', { name: 'Новое обращение' }));
     expect(screen.getByLabelText('Тема обращения')).toHaveValue('Черновик темы');
   }, 30_000); // the first lazy import transforms the whole form feature, which is slow on a loaded machine
+
+  it('«Новое обращение» in the list and leaving a follow-up take the focus to the form, not to the page', async () => {
+    const resolved = makeTicket('resolved');
+    const { user } = renderRoot({
+      api: {
+        listTickets: async () => ok([summary('t1', { number: resolved.number, subject: resolved.subject, status: 'resolved', lastEventId: 3 })]),
+        getTicket: async () => ok(resolved),
+      },
+    });
+    await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 });
+    const nav = screen.getByRole('navigation', { name: 'Разделы техподдержки' });
+    await user.click(within(nav).getByRole('button', { name: /Мои обращения/ }));
+    const list = await screen.findByRole('button', { name: new RegExp(resolved.subject) }, { timeout: 15_000 });
+    const fresh = within(list.closest('section') ?? document.body).getByRole('button', { name: 'Новое обращение' });
+    await user.click(fresh);
+    await waitFor(() => expect(formHeading()).toHaveFocus());
+
+    // The problem came back: a follow-up, then an ordinary ticket after all.
+    await user.click(within(nav).getByRole('button', { name: /Мои обращения/ }));
+    await user.click(await screen.findByRole('button', { name: new RegExp(resolved.subject) }));
+    await user.click(await screen.findByRole('button', { name: 'Проблема вернулась? Создать продолжение' }, { timeout: 15_000 }));
+    const leave = await screen.findByRole('button', { name: 'Создать обычное обращение' });
+    await user.click(leave);
+    await waitFor(() => expect(formHeading()).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Создать обычное обращение' })).toBeNull();
+  }, 30_000);
 
   it('in launcher mode closes on Escape, and reports the unseen count for the launcher', async () => {
     // jsdom hides every [popover] and cannot show one; the top layer itself is checked in Chromium.
