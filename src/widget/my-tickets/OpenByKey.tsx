@@ -10,6 +10,7 @@ import { queryKeys, useSupportApi } from '../../api';
 import { failureMessage } from '../shared/failure-message';
 import { useTranslation } from '../shared/i18n-react';
 import { Button, Field, Heading, Notice } from '../shared/ui';
+import { useAnnouncer } from '../shared/use-announcer';
 import { checkOpenByKey, tidyAccessKey, tidyTicketNumber } from './open-by-key';
 import { guestTicketKey } from './read-guest-tickets';
 import type { OpenByKeyErrors } from './open-by-key';
@@ -51,6 +52,9 @@ export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, d
   const pending = useRef<AbortController | null>(null);
   const headingId = useId();
   const regionId = useId();
+  // A field's error is read with the field when the focus moves to it; a field that had the focus already (Enter
+  // pressed in it) is not read again, so its error is said here.
+  const [announcement, announce] = useAnnouncer();
 
   useEffect(() => () => pending.current?.abort(), []);
   // A wrong pair is said under the button: brought into view (the focus stays in the field), not left below the fold.
@@ -77,8 +81,11 @@ export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, d
     setErrors(found);
     setTried(true);
     setFailure(null);
-    if (found.number !== undefined) return numberRef.current?.focus();
-    if (found.key !== undefined) return keyRef.current?.focus();
+    const wrong = found.number !== undefined ? { field: numberRef.current, text: t(`openByKey.${found.number}`) } : found.key !== undefined ? { field: keyRef.current, text: t(`openByKey.${found.key}`) } : null;
+    if (wrong !== null) {
+      if (wrong.field?.matches(':focus') === true) announce(wrong.text);
+      return wrong.field?.focus();
+    }
     const keyed = api.withAccessKey?.(tidyKey);
     if (keyed === undefined) return;
     pending.current?.abort();
@@ -159,6 +166,9 @@ export function OpenByKey({ onOpened, initialNumber = '', collapsible = false, d
           <Button type="submit" variant="primary" busy={busy}>
             {busy ? t('openByKey.opening') : t('openByKey.submit')}
           </Button>
+          <div className="us-visually-hidden" aria-live="polite" aria-atomic="true">
+            {announcement}
+          </div>
         </form>
       </div>
     </section>

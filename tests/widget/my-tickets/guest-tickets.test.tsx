@@ -268,6 +268,34 @@ describe('«Открыть по номеру и ключу»', () => {
     expect(api.withAccessKey).not.toHaveBeenCalled();
   });
 
+  it('says the error of the field Enter was pressed in, which the focus does not leave to read it', async () => {
+    const { user, api } = renderForm();
+    const number = screen.getByLabelText('Номер обращения');
+    const key = screen.getByLabelText('Ключ доступа');
+    const region = screen.getByText((_, element) => element?.getAttribute('aria-live') === 'polite' && element.closest('.us-open-key') !== null);
+    expect(region).toBeEmptyDOMElement();
+    await user.type(number, 'UP-2026-000129');
+    await user.type(key, 'wrongkey{Enter}');
+    expect(key).toHaveFocus();
+    expect(key).toHaveAccessibleDescription(expect.stringContaining('Ключ доступа короче, чем должен быть'));
+    expect(region).toHaveTextContent('Ключ доступа короче, чем должен быть');
+    // Pressed again: said again (a live region repeats only a text that changed).
+    const first = region.textContent;
+    await user.keyboard('{Enter}');
+    expect(region.textContent).not.toBe(first);
+    expect(region).toHaveTextContent('Ключ доступа короче, чем должен быть');
+    expect(api.withAccessKey).not.toHaveBeenCalled();
+  });
+
+  it('moves the focus to a wrong field without saying its error twice', async () => {
+    const { user } = renderForm();
+    await user.type(screen.getByLabelText('Ключ доступа'), 'wrongkey{Enter}');
+    // The focus moves to the empty number, which is read with its error: nothing more is said.
+    expect(screen.getByLabelText('Номер обращения')).toHaveFocus();
+    expect(screen.getByLabelText('Номер обращения')).toHaveAccessibleDescription(expect.stringContaining('Введите номер обращения.'));
+    expect(screen.getByText((_, element) => element?.getAttribute('aria-live') === 'polite' && element.closest('.us-open-key') !== null)).toBeEmptyDOMElement();
+  });
+
   it('says in English too', async () => {
     const api = createFakeApi({ withAccessKey: () => createFakeApi() });
     const { user } = renderWidget(<MyTickets onOpen={vi.fn()} onNew={vi.fn()} />, api, { env: GUEST, locale: 'en' });
