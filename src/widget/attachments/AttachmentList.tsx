@@ -12,7 +12,7 @@ import { useFocusAfter } from './use-focus-after';
 export function AttachmentList({ queue, rootRef, inputRef }: { queue: AttachmentQueue; rootRef: RefObject<HTMLElement | null>; inputRef: RefObject<HTMLElement | null> }) {
   const { t } = useTranslation('attachments');
   const focusAfter = useFocusAfter(rootRef, inputRef);
-  const announcement = useAnnouncement(queue.lastEvent);
+  const announcement = useAnnouncement(queue.recentEvents);
   const refused = queue.items.filter((item) => item.status === 'refused');
   const listed = queue.items.filter((item) => item.status !== 'refused');
   const actions: ItemActions = {

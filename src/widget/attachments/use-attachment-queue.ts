@@ -33,6 +33,8 @@ export interface AttachmentQueue {
   ready: boolean;
   /** The last upload, failure or restore, for the live region. */
   lastEvent: QueueEvent | undefined;
+  /** The last few of them, `lastEvent` last (see `QueueState.recentEvents`). */
+  recentEvents: readonly QueueEvent[];
   add(files: readonly File[]): void;
   remove(id: string): void;
   retry(id: string): void;
@@ -102,7 +104,7 @@ export function useAttachmentQueue({ draftKey, limits, upload, blobStore, prepar
   }, [abortAll, files]);
 
   return useMemo(
-    () => ({ items: state.items, limits, ready: state.ready, lastEvent: state.lastEvent, add, remove, retry, cancel, clear }),
-    [state.items, state.ready, state.lastEvent, limits, add, remove, retry, cancel, clear],
+    () => ({ items: state.items, limits, ready: state.ready, lastEvent: state.lastEvent, recentEvents: state.recentEvents ?? [], add, remove, retry, cancel, clear }),
+    [state.items, state.ready, state.lastEvent, state.recentEvents, limits, add, remove, retry, cancel, clear],
   );
 }

@@ -51,7 +51,8 @@ describe('AttachmentPicker', () => {
     await waitFor(() => expect(within(list()).getAllByText('Загружен')).toHaveLength(2));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(slot()).toMatchObject({ ids: ['att_screenshot1', 'att_actpdf0001'], busy: false, failed: false, hasImage: true });
-    expect(screen.getByRole('status')).toHaveTextContent('act.pdf загружен');
+    // Both said: the two uploads ended together.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('screenshot.png загружен act.pdf загружен'));
   });
 
   it('explains refused files one by one and keeps the accepted ones', async () => {
@@ -101,7 +102,7 @@ describe('AttachmentPicker', () => {
     expect(await within(list()).findByText('Не загружен: нет связи с сервером')).toBeInTheDocument();
     expect(within(list()).getByText('Загружен')).toBeInTheDocument();
     expect(slot()).toMatchObject({ ids: ['att_bbbbbbbb'], failed: true, names: ['a.png', 'b.png'] });
-    expect(screen.getByRole('status')).toHaveTextContent('a.png: Не загружен: нет связи с сервером');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('b.png загружен a.png: Не загружен: нет связи с сервером'));
 
     const retry = screen.getByRole('button', { name: 'Повторить загрузку a.png' });
     await user.click(retry);
@@ -172,6 +173,32 @@ describe('AttachmentPicker', () => {
     expect(slot().names).toEqual(['two.png']);
     // Said, not only seen: the live region no longer says the last upload finished.
     expect(screen.getByRole('status')).toHaveTextContent('one.png удалён');
+  });
+
+  it('says every upload of files that end together, and a later one alone', async () => {
+    // The clock the announcements go by, moved by the test.
+    let now = 1_000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const user = userEvent.setup();
+      const { fake } = renderPicker();
+      await user.upload(input(), [pngFile('a.png'), pngFile('b.png'), pngFile('c.png')]);
+      await waitFor(() => expect(fake!.calls).toHaveLength(3));
+      act(() => fake!.calls[0]!.succeed());
+      now += 300;
+      act(() => fake!.calls[1]!.failNetwork());
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('a.png загружен b.png: Не загружен: нет связи с сервером'));
+      now += 5_000;
+      act(() => fake!.calls[2]!.succeed());
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('c.png загружен'));
+      expect(screen.getByRole('status')).not.toHaveTextContent('a.png');
+      // Taking a file off answers the user's step: said alone, whenever it comes.
+      await user.click(screen.getByRole('button', { name: 'Удалить c.png' }));
+      expect(screen.getByRole('status')).toHaveTextContent('c.png удалён');
+      expect(screen.getByRole('status')).not.toHaveTextContent('загружен');
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('says the same words again as a change: two files of one name uploaded one after the other', async () => {

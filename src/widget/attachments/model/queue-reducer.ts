@@ -1,5 +1,5 @@
 /** The attachment queue as a reducer: every change of state goes through here, so it is tested without React. */
-import type { AttachmentError, QueueItem, QueueState, RefusalReason } from './types';
+import type { AttachmentError, QueueEvent, QueueItem, QueueState, RefusalReason } from './types';
 
 /** A file just given by the user (picked, dropped, pasted or captured). */
 export interface NewFile {
@@ -51,6 +51,16 @@ export function countsTowardsLimit(item: QueueItem): boolean {
 
 const nextSeq = (state: QueueState) => (state.lastEvent?.seq ?? 0) + 1;
 
+/** How many events the state keeps for the live region (more than end between two renders). */
+const RECENT_EVENTS = 10;
+
+/** `next` with one more event to say. */
+const withEvent = (next: QueueState, event: QueueEvent): QueueState => ({
+  ...next,
+  lastEvent: event,
+  recentEvents: [...(next.recentEvents ?? []).slice(1 - RECENT_EVENTS), event],
+});
+
 const update = (state: QueueState, id: string, change: (item: QueueItem) => QueueItem): QueueState => ({
   ...state,
   items: state.items.map((item) => (item.id === id ? change(item) : item)),
@@ -99,13 +109,13 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       if (item?.status !== 'uploading') return state;
       const { error: _error, ...rest } = item;
       const next = update(state, action.id, () => ({ ...rest, status: 'uploaded', progress: 1, serverId: action.serverId, size: action.size }));
-      return { ...next, lastEvent: { kind: 'uploaded', name: item.name, seq: nextSeq(state) } };
+      return withEvent(next, { kind: 'uploaded', name: item.name, seq: nextSeq(state) });
     }
     case 'failed': {
       const item = state.items.find((candidate) => candidate.id === action.id);
       if (item?.status !== 'uploading' && item?.status !== 'preparing') return state;
       const next = update(state, action.id, () => ({ ...item, status: 'failed', error: action.error }));
-      return { ...next, lastEvent: { kind: 'failed', name: item.name, error: action.error, seq: nextSeq(state) } };
+      return withEvent(next, { kind: 'failed', name: item.name, error: action.error, seq: nextSeq(state) });
     }
     case 'retry':
       return update(state, action.id, (item) => {
@@ -122,7 +132,7 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       const gone = state.items.find((item) => item.id === action.id);
       const next = { ...state, items: state.items.filter((item) => item.id !== action.id) };
       // A file taken off is said; a refused one's message dismissed is not (it was never attached).
-      return gone === undefined || gone.status === 'refused' ? next : { ...next, lastEvent: { kind: 'removed', name: gone.name, seq: nextSeq(state) } };
+      return gone === undefined || gone.status === 'refused' ? next : withEvent(next, { kind: 'removed', name: gone.name, seq: nextSeq(state) });
     }
     case 'restored': {
       if (action.draftKey !== state.draftKey) return state;
@@ -137,7 +147,7 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         });
       // Saved files came first: they keep their place before anything added while they were read.
       const next: QueueState = { ...state, items: [...restored, ...state.items], ready: true };
-      return restored.length === 0 ? next : { ...next, lastEvent: { kind: 'restored', count: restored.length, seq: nextSeq(state) } };
+      return restored.length === 0 ? next : withEvent(next, { kind: 'restored', count: restored.length, seq: nextSeq(state) });
     }
     case 'cleared':
       return { ...state, items: [] };

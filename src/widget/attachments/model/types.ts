@@ -53,6 +53,11 @@ export interface QueueState {
   ready: boolean;
   /** The last thing worth announcing to a screen reader; `seq` tells two equal events apart. */
   lastEvent?: QueueEvent;
+  /**
+   * The last few such events, `lastEvent` last: uploads that end together change the state more than once before
+   * the list renders again, and each of them is said.
+   */
+  recentEvents?: readonly QueueEvent[];
 }
 
 /** Something the picker's live region says. */
