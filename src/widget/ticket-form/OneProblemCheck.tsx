@@ -68,6 +68,7 @@ export function OneProblemCheck({
   const { t } = useTranslation('form');
   const several = parts.length > 1;
   const failedId = useId();
+  const titleId = useId();
   // «Это одна проблема» takes its own button away: focus goes to the confirmation's undo, not to the page.
   const undoRef = useRef<HTMLButtonElement>(null);
   const confirming = useRef(false);
@@ -91,8 +92,9 @@ export function OneProblemCheck({
         </p>
       ) : null}
       {several && !confirmed ? (
-        <div ref={panelRef} tabIndex={-1} className="us-one-problem__panel">
-          <Notice tone="warning" title={t('oneProblem.title')}>
+        // Focused by «Разделить или подтвердить» and by a send refused for it: read by its title, as a group.
+        <div ref={panelRef} tabIndex={-1} className="us-one-problem__panel" role="group" aria-labelledby={titleId}>
+          <Notice tone="warning" title={<span id={titleId}>{t('oneProblem.title')}</span>}>
             <p className="us-notice__text">{t('oneProblem.found', { count: parts.length })}</p>
             <ol className="us-one-problem__parts">
               {parts.map((part, index) => (

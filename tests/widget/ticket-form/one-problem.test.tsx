@@ -19,7 +19,7 @@ describe('one ticket — one problem', () => {
     await chooseCategory(user, 'Другой вопрос');
     await fillCommon(user, TWO_PROBLEMS);
     const panel = await screen.findByText('Одна заявка — одна проблема');
-    const notice = panel.parentElement as HTMLElement;
+    const notice = panel.closest('.us-notice') as HTMLElement;
     expect(within(notice).getByText('Похоже, в описании 2 разные проблемы:')).toBeInTheDocument();
     expect(within(notice).getByText(/понадобится больше времени, чтобы разделить их/)).toBeInTheDocument();
     // The verdict names the words it rests on.
@@ -47,6 +47,8 @@ describe('one ticket — one problem', () => {
     expect(pointer.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await user.click(within(pointer).getByRole('button', { name: 'Разделить или подтвердить' }));
     expect(panel).toHaveFocus();
+    // What takes the focus says what it is: a group named by the check's title.
+    expect(screen.getByRole('group', { name: 'Одна заявка — одна проблема' })).toBe(panel);
     await user.click(screen.getByRole('button', { name: 'Это одна проблема' }));
     expect(screen.queryByText('Похоже, здесь 2 разные проблемы.')).not.toBeInTheDocument();
   });
@@ -55,7 +57,7 @@ describe('one ticket — one problem', () => {
     const { user } = renderForm();
     await chooseCategory(user, 'Другой вопрос');
     await fillCommon(user, '1. Не открывается курс «Охрана труда».\n2. Не приходит письмо с паролем.\n3. В счёте неверная сумма.');
-    const notice = (await screen.findByText('Одна заявка — одна проблема')).parentElement as HTMLElement;
+    const notice = (await screen.findByText('Одна заявка — одна проблема')).closest('.us-notice') as HTMLElement;
     expect(within(notice).getByText('Начала других проблем: «2.», «3.»')).toBeInTheDocument();
   });
 
@@ -407,7 +409,7 @@ describe('one ticket — one problem', () => {
 
     const panel = await screen.findByText('Одна заявка — одна проблема');
     await waitFor(() => expect(panel.closest('[tabindex="-1"]')).toHaveFocus());
-    const notice = panel.parentElement as HTMLElement;
+    const notice = panel.closest('.us-notice') as HTMLElement;
     expect(within(notice).getByText('Похоже, в описании 2 разные проблемы:')).toBeInTheDocument();
     expect(within(notice).getByText('Начало другой проблемы: «Счёт за март»')).toBeInTheDocument();
     expect(screen.queryByText(/HTTP 422|несколько разных проблем \(2\)/)).not.toBeInTheDocument();
