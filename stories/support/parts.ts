@@ -19,12 +19,24 @@ import splitCss from '../../src/widget/ticket-form/split.css?inline';
 import { formFieldsMessages } from '../../src/widget/ticket-form/fields-messages';
 import formCss from '../../src/widget/ticket-form/styles.css?inline';
 
+type Texts = { [key: string]: string | Texts };
+
+/** `base` with `more` added, nested groups merged key by key: as i18next adds a lazy part's texts to a namespace. */
+function mergeTexts(base: Texts, more: Texts): Texts {
+  const out: Texts = { ...base };
+  for (const [key, value] of Object.entries(more)) {
+    const before = out[key];
+    out[key] = typeof value === 'object' && typeof before === 'object' ? mergeTexts(before, value) : value;
+  }
+  return out;
+}
+
 /** The lazy parts' namespaces (the main chunk's come with `widgetNamespaces`). */
 export const LAZY_NAMESPACES: Record<string, Messages> = {
   common: commonMessages,
   tickets: ticketsMessages,
   // The form's namespace whole: the first screen's texts and those its parts add.
-  form: { ru: { ...formMessages.ru, ...formFieldsMessages.ru } },
+  form: { ru: mergeTexts(formMessages.ru as Texts, formFieldsMessages.ru as Texts) },
   attachments: attachmentsMessages,
   support: supportMessages,
   timeline: timelineMessages,
