@@ -5,7 +5,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { I18nProvider } from '../shared/i18n-react';
 import { SupportApiProvider } from '../../api';
 import { WidgetEnvProvider } from '../shared/env';
@@ -13,7 +13,7 @@ import type { Prefill, WidgetEnv } from '../shared/env';
 import { HeadingLevelProvider } from '../shared/ui';
 import { Shell } from './Shell';
 import { UnseenReporter } from './UnseenReporter';
-import { coversPage, useVisibleViewport } from './use-visible-viewport';
+import { coversPage, onCoverChange, useVisibleViewport } from './use-visible-viewport';
 
 /** Props of the root, given by the embed (or a story). */
 export interface WidgetRootProps {
@@ -68,6 +68,8 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, headingLevel =
     if (!inTopLayer && element.matches(':popover-open')) element.hidePopover();
   }, [mode, state, opened]);
   useVisibleViewport(panel, mode === 'launcher' && open);
+  // Modal while it covers the page (a phone's sheet), as the focus trap is: followed as the viewport changes.
+  const covers = useSyncExternalStore(onCoverChange, coversPage);
 
   // Keyed by the user: another user signing in (or out) gets their own drafts, list and unseen state, and nothing
   // typed for the previous one stays on screen or is sent under the new name.
@@ -89,7 +91,7 @@ export function WidgetRoot({ env, i18n, queryClient, theme, mode, headingLevel =
                   className="us-panel"
                   popover="manual"
                   role="dialog"
-                  aria-modal={coversPage()}
+                  aria-modal={covers}
                   aria-label={i18n.t('app:title')}
                   data-state={state}
                   hidden={state === 'closed'}

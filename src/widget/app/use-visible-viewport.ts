@@ -17,6 +17,13 @@ export function coversPage(): boolean {
   return matchesMedia(SHEET_QUERY);
 }
 
+/** Calls `changed` when the panel becomes the sheet or stops being it (a phone turned, the page zoomed). */
+export function onCoverChange(changed: () => void): () => void {
+  const query = typeof window.matchMedia === 'function' ? window.matchMedia(SHEET_QUERY) : null;
+  query?.addEventListener('change', changed);
+  return () => query?.removeEventListener('change', changed);
+}
+
 /** Space kept between a revealed field and the edge of what is visible, in pixels. */
 const MARGIN = 12;
 /**

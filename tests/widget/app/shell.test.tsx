@@ -1,6 +1,8 @@
 /** The shell: the form screen and navigation, the launcher's Escape, the host's open requests. */
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { SHEET_QUERY } from '../../../src/widget/app/use-visible-viewport';
 import { makeTicket } from '../status-timeline/fixtures';
 import { summary } from '../my-tickets/fixtures';
 import { ok } from '../status-timeline/fake-api';
@@ -55,6 +57,38 @@ describe('the widget shell', () => {
     await waitFor(() => expect(formHeading()).toHaveFocus());
     expect(screen.queryByRole('button', { name: 'Создать обычное обращение' })).toBeNull();
   }, 30_000);
+
+  it('in launcher mode is modal while it covers the page as a sheet, following the viewport as it changes', async () => {
+    // A matchMedia whose sheet query the test turns on and off, telling its listeners as a browser does.
+    let sheet = false;
+    const listeners = new Set<() => void>();
+    vi.stubGlobal('matchMedia', (media: string) => ({
+      get matches() {
+        return media === SHEET_QUERY && sheet;
+      },
+      media,
+      addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
+      removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener),
+    }));
+    // jsdom hides every [popover]: shown here, as in the tests below.
+    const shown = document.head.appendChild(document.createElement('style'));
+    shown.textContent = '[popover] { display: block !important; }';
+    try {
+      renderRoot({ mode: 'launcher' });
+      const dialog = screen.getByRole('dialog', { name: 'Техподдержка Uchi.Pro' });
+      expect(dialog).toHaveAttribute('aria-modal', 'false');
+      // The phone turned upright: the panel is the sheet now.
+      sheet = true;
+      act(() => listeners.forEach((listener) => listener()));
+      expect(dialog).toHaveAttribute('aria-modal', 'true');
+      sheet = false;
+      act(() => listeners.forEach((listener) => listener()));
+      expect(dialog).toHaveAttribute('aria-modal', 'false');
+    } finally {
+      vi.unstubAllGlobals();
+      shown.remove();
+    }
+  });
 
   it('in launcher mode closes on Escape, and reports the unseen count for the launcher', async () => {
     // jsdom hides every [popover] and cannot show one; the top layer itself is checked in Chromium.
