@@ -62,8 +62,12 @@ const preview: Preview = {
   decorators: [withWidget],
   parameters: {
     layout: 'fullscreen',
-    // Violations fail the story; in the tests axe skips collecting passes (the Storybook panel keeps them).
-    a11y: { test: 'error', ...(import.meta.env.MODE === 'test' ? { options: { resultTypes: ['violations'] } } : {}) },
+    // Violations fail the story; in the tests axe skips collecting passes (the Storybook panel keeps them). The size
+    // of a target (2.5.8, WCAG 2.2 AA) is a rule axe leaves off unless asked.
+    a11y: {
+      test: 'error',
+      options: { rules: { 'target-size': { enabled: true } }, ...(import.meta.env.MODE === 'test' ? { resultTypes: ['violations'] } : {}) },
+    },
     viewport: {
       options: {
         phone360: { name: 'Phone 360 px', styles: { width: '360px', height: '740px' }, type: 'mobile' },
