@@ -535,6 +535,12 @@ function databaseUrlFrom(raw: string | undefined): string | null {
   const url = raw?.trim() ?? '';
   if (url === '') return null;
   if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('SUPPORT_DATABASE_URL must start with postgres:// (or be empty for the SQLite file).');
+  // A password with a bare @, /, ? or # still parses, as a host named after the rest of the password: the start's
+  // error would name that host. What the user meant as user and password runs to the last @.
+  const rest = url.slice(url.indexOf('://') + 3);
+  if (/[@/?#]/u.test(rest.slice(0, Math.max(0, rest.lastIndexOf('@'))))) {
+    throw new ConfigError(`SUPPORT_DATABASE_URL is not a valid address (postgres://user:password@host:port/database); ${NOT_SHOWN}`);
+  }
   // A socket's URL names no host («postgres://user@/support?host=/run/postgresql»); the driver reads it as such.
   if (!URL.canParse(url.replace(/^(postgres(ql)?:\/\/[^/?#]*@)(?=\/)/, '$1localhost'))) {
     throw new ConfigError(`SUPPORT_DATABASE_URL is not a valid address (postgres://user:password@host:port/database); ${NOT_SHOWN}`);
@@ -552,7 +558,7 @@ function smtpUrlFrom(raw: string | undefined): string | null {
 }
 
 // Such a value may hold a password: a refusal never repeats it, nor lets a library print it in a stack trace.
-const NOT_SHOWN = 'its value is not shown, as it may hold a password (a port must be a number; a password\'s @, : and / are written %40, %3A and %2F).';
+const NOT_SHOWN = 'its value is not shown, as it may hold a password (a port must be a number; a password\'s @, :, /, ? and # are written %40, %3A, %2F, %3F and %23).';
 
 /** Whether `value` parses as a URL with a host (and, when given, a numeric port). */
 function isServerUrl(value: string): boolean {

@@ -32,20 +32,13 @@ export async function openStorage(config: ServerConfig, logger: Logger, now: Dat
 }
 
 /**
- * What to check when the database cannot be opened, where the reason alone misleads: a password with a character
- * that ends a URL's part (`@`, `#`, `/`, `?`) makes the driver look for a host named after the rest of it, and
- * PostgreSQL 15 lets a new role create nothing in the schema `public`.
+ * What to check when the database cannot be opened, where the reason alone misleads: PostgreSQL 15 lets a new role
+ * create nothing in the schema `public`. (A password with a bare `@`, `#`, `/` or `?`, which would make the driver
+ * look for a host named after the rest of it, is refused with the settings.)
  */
 export function storageHint(config: Pick<ServerConfig, 'databaseUrl'>, error: unknown): string {
-  const raw = config.databaseUrl;
-  if (raw === null) return '';
+  if (config.databaseUrl === null) return '';
   const code = (error as { code?: unknown } | null)?.code;
-  // What the user meant as user and password: everything between the scheme and the last @.
-  const at = raw.lastIndexOf('@');
-  const credentials = at < 0 ? '' : raw.slice(raw.indexOf('://') + 3, at);
-  if (code === 'ENOTFOUND' && /[@#/?]/u.test(credentials)) {
-    return ' (a password with @, #, / or ? must be percent-encoded in SUPPORT_DATABASE_URL: @ is %40, # is %23)';
-  }
   if (code === '42501') return ' (the role needs to create tables: GRANT CREATE ON SCHEMA public TO <role>, or make it the database\'s owner)';
   return '';
 }
