@@ -165,6 +165,25 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('storage (PostgreSQL)', () => {
     }
   });
 
+  it('asks a transaction\'s connection one statement at a time, with no warning from the driver', async () => {
+    // A ticket's view reads its events, files and links at once; inside the create's transaction that was one
+    // connection asked several things together, which pg warns about (and pg 9 refuses).
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const alice = await userAuth(ts, 'alice-one-at-a-time');
+      const created = await createTicket(ts, alice, validDrafts.technical);
+      expect(created.status).toBe(201);
+      expect(createTicketResponseSchema.parse(created.body).ticket.events).toHaveLength(1);
+      // A warning is emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((message) => message.includes('already executing a query'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('records its numbered migrations', async () => {
     const client = new pg.Client({ connectionString: ts.dbPath });
     await client.connect();

@@ -62,6 +62,21 @@ function folded(column: string, icu: boolean): string {
   return `translate(lower(${column}${icu ? ' COLLATE "und-x-icu"' : ''}), 'ё', 'е')`;
 }
 
+/**
+ * A transaction's connection taking one statement at a time. The repositories' callers ask for several at once
+ * (`Promise.all` over a ticket's events, files and links), which the pool spreads over connections but one
+ * connection only queues: pg 8 does that with a deprecation warning, and pg 9 will refuse.
+ */
+function oneAtATime(client: PoolClient): Pick<ClientBase, 'query'> {
+  let last: Promise<unknown> = Promise.resolve();
+  const query = (sql: string, params?: unknown[]) => {
+    const result = last.then(() => client.query(sql, params));
+    last = result.catch(() => undefined);
+    return result;
+  };
+  return { query: query as ClientBase['query'] };
+}
+
 /** The repositories over one connection (a transaction's) or the pool (reads); `icu`: see {@link folded}. */
 function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
   const tickets: TicketsWrites = {
@@ -425,10 +440,11 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
       let discard: Error | boolean = false;
       try {
         await client.query('BEGIN');
+        const db = oneAtATime(client);
         const tx: Transaction = {
-          ...repositories(client, icu),
+          ...repositories(db, icu),
           lock: async (name) => {
-            await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
+            await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
           },
         };
         const result = await work(tx);
