@@ -147,7 +147,8 @@ export async function measureScale({ quick = false } = {}) {
         const env = {
           ...process.env,
           HOST: '127.0.0.1',
-          SUPPORT_DB: join(dir, 'support.sqlite'),
+          // The one the engine reads: the other would be said to be ignored at every start.
+          ...(url === '' ? { SUPPORT_DB: join(dir, 'support.sqlite') } : {}),
           SUPPORT_DATABASE_URL: url,
           SUPPORT_ATTACHMENTS_DIR: join(dir, 'attachments'),
           SUPPORT_TOKEN_SECRET: SECRET,

@@ -229,6 +229,27 @@ function unknownSettings(given: Env, read: ReadonlySet<string>): string[] {
     });
 }
 
+/**
+ * Settings given that the chosen database or the other settings leave unused, and where files go when unsaid on
+ * PostgreSQL: said at start rather than dropped without a word.
+ */
+function unusedSettings(given: Env, config: ServerConfig, dev: boolean): string[] {
+  const set = (name: string) => (given[name]?.trim() ?? '') !== '';
+  const postgres = config.databaseUrl !== null;
+  const engine = postgres ? 'SUPPORT_DATABASE_URL runs the server on PostgreSQL' : 'it is for PostgreSQL, and without SUPPORT_DATABASE_URL the server runs on SQLite';
+  const unused = (postgres ? ['SUPPORT_DB', 'SUPPORT_EVENTS_POLL_MS'] : ['SUPPORT_DATABASE_POOL_SIZE', 'SUPPORT_DATABASE_TIMEOUT_MS']).filter(set);
+  const said = unused.map((name) => `${name} is ignored: ${engine}.`);
+  if (set('SUPPORT_WEBHOOK_SECRET') && !set('SUPPORT_WEBHOOK_URLS')) said.push('SUPPORT_WEBHOOK_SECRET is set without SUPPORT_WEBHOOK_URLS: no webhook is sent.');
+  // Next to an SQLite file its folder is where the data is; on PostgreSQL the default is the working directory's.
+  if (postgres && !set('SUPPORT_ATTACHMENTS_DIR') && !dev) {
+    said.push(
+      `SUPPORT_ATTACHMENTS_DIR is not set: files are kept in ${config.attachmentsDir}, under the working directory. Set it to where they belong; ` +
+        'servers on several hosts need one folder they all reach, or a file uploaded through one answers 404 through the others.',
+    );
+  }
+  return said;
+}
+
 /** Levenshtein distance: how many letters to add, remove or change to turn `a` into `b`. */
 function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -373,7 +394,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
     warnings.push('SUPPORT_WEBHOOK_SECRET_PREVIOUS is set: webhooks are signed with the old key too. Remove it once every receiver checks the new one.');
   }
   // Settings given as overrides are not read from the variables: only a start from the variables alone can tell.
-  if (Object.keys(overrides).length === 0) warnings.push(...unknownSettings(given, read));
+  if (Object.keys(overrides).length === 0) warnings.push(...unknownSettings(given, read), ...unusedSettings(given, config, dev));
   return { config, warnings };
 }
 

@@ -137,6 +137,26 @@ describe('loadConfig', () => {
     expect(loadConfig(every).warnings).toEqual([]);
   });
 
+  it('says which given settings the chosen database or the others leave unused, and where PostgreSQL keeps files unless told', () => {
+    const base = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_ALLOWED_ORIGINS: 'https://lms.example.ru', SUPPORT_AGENT_TOKEN: 'y'.repeat(40) };
+    const postgres = { ...base, SUPPORT_DATABASE_URL: 'postgres://support:secret@db.internal/support' };
+    expect(loadConfig({ ...postgres, SUPPORT_DB: '/data/support.sqlite', SUPPORT_EVENTS_POLL_MS: '100', SUPPORT_ATTACHMENTS_DIR: '/data/files' }).warnings).toEqual([
+      'SUPPORT_DB is ignored: SUPPORT_DATABASE_URL runs the server on PostgreSQL.',
+      'SUPPORT_EVENTS_POLL_MS is ignored: SUPPORT_DATABASE_URL runs the server on PostgreSQL.',
+    ]);
+    const files = loadConfig(postgres).warnings;
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^SUPPORT_ATTACHMENTS_DIR is not set: files are kept in .*data[/\\]attachments, under the working directory\. .*one folder they all reach/);
+    expect(loadConfig({ ...base, SUPPORT_DATABASE_POOL_SIZE: '20', SUPPORT_DATABASE_TIMEOUT_MS: '3000', SUPPORT_WEBHOOK_SECRET: 'z'.repeat(40) }).warnings).toEqual([
+      'SUPPORT_DATABASE_POOL_SIZE is ignored: it is for PostgreSQL, and without SUPPORT_DATABASE_URL the server runs on SQLite.',
+      'SUPPORT_DATABASE_TIMEOUT_MS is ignored: it is for PostgreSQL, and without SUPPORT_DATABASE_URL the server runs on SQLite.',
+      'SUPPORT_WEBHOOK_SECRET is set without SUPPORT_WEBHOOK_URLS: no webhook is sent.',
+    ]);
+    // On SQLite the files' folder is the database's; in dev mode the demo's defaults are meant.
+    expect(loadConfig(base).warnings).toEqual([]);
+    expect(loadConfig({ SUPPORT_DEV: '1', SUPPORT_DATABASE_URL: 'postgres://localhost/demo' }).warnings.join('\n')).not.toContain('SUPPORT_ATTACHMENTS_DIR');
+  });
+
   it('reads the public address the e-mails link to, refuses one that is not an http(s) address, warns when e-mails would go without it', () => {
     const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
     expect(loadConfig({ ...secret, SUPPORT_PUBLIC_URL: 'https://support.example.ru/lms/' }).config.publicUrl).toBe('https://support.example.ru/lms');
