@@ -93,7 +93,7 @@ describe('health probes', () => {
       other.exec('BEGIN EXCLUSIVE');
       const res = await fetch(`${ts.api}/readyz`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ checks: { database: { ok: false }, disk: { ok: true } } });
+      expect(await res.json()).toMatchObject({ checks: { database: { ok: false, reason: 'the database takes no write' }, disk: { ok: true } } });
       other.exec('ROLLBACK');
       expect((await fetch(`${ts.api}/readyz`)).status).toBe(200);
     } finally {

@@ -39,7 +39,7 @@ async function freeBytes(path: string): Promise<number> {
 }
 
 /** One database check (`what` names it in the log) that must answer within DATABASE_CHECK_MS. */
-async function databaseAnswers(what: string, work: () => Promise<unknown>): Promise<Check> {
+async function databaseAnswers(what: 'read' | 'write', work: () => Promise<unknown>): Promise<Check> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -50,7 +50,8 @@ async function databaseAnswers(what: string, work: () => Promise<unknown>): Prom
     ]);
     return { ok: true };
   } catch (error) {
-    return { ok: false, detail: `${what}: ${error instanceof Error ? error.message : String(error)}`, reason: 'the database takes no write' };
+    const reason = what === 'write' ? 'the database takes no write' : 'the database does not answer';
+    return { ok: false, detail: `${what}: ${error instanceof Error ? error.message : String(error)}`, reason };
   } finally {
     clearTimeout(timer);
   }
