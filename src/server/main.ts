@@ -56,7 +56,11 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info(`[support] ${signal}: shutting down`);
     server.close().then(
-      () => process.exit(0),
+      () => {
+        // The log's last word: the stop finished (a supervisor's kill after its timeout leaves no such line).
+        logger.info('[support] stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error(error);
         process.exit(1);

@@ -111,5 +111,6 @@ describe('npm run server', () => {
     // Killed by the signal, the exit code would be null (signal SIGHUP); a graceful stop exits 0 once it has closed.
     expect(await server.stop('SIGHUP')).toBe(0);
     expect(server.output.join('')).toContain('[support] SIGHUP: shutting down');
+    expect(server.output.join('')).toContain('[support] stopped');
   }, 90_000);
 });
