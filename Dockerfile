@@ -18,9 +18,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 # The sources and build configuration (.dockerignore leaves out tests, stories, docs and local data).
 COPY . .
-# TypeScript stays after the prune as i18next's optional peer (the lock file marks it dev-or-optional); nothing
-# at run time reads it, so its 23 MB go too.
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/typescript
+# The prune leaves the server's runtime: the widget's libraries are built into dist/widget and go with the tools.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \

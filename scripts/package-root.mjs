@@ -2,12 +2,13 @@
  * Writes dist/package-root: the npm package as it is packed and published (`npm pack ./dist/package-root`,
  * `npm publish ./dist/package-root`).
  *
- * The repository's package.json also has to run the Support API after `npm ci --omit=dev`, so its
- * `dependencies` include the server's runtime (better-sqlite3, sharp, pg, nodemailer, hono, prom-client…). A host app that
- * installs the widget must not get those. So the published manifest is generated here from the root one:
- * the same name, version, exports, peers and side effects, and as `dependencies` only the packages the shipped
- * files import (caret ranges from the root's exact versions). A shipped file importing a package that is
- * neither a dependency nor a peer of the root fails the build.
+ * The repository's package.json has to run the Support API after `npm ci --omit=dev`, so its `dependencies` are
+ * the server's runtime (better-sqlite3, sharp, pg, nodemailer, hono, prom-client…, and zod, which both use), and the
+ * widget's own libraries (react-query, react-hook-form, i18next…) are development ones, built into dist/widget. A
+ * host app that installs the widget must get the latter and not the former. So the published manifest is
+ * generated here from the root one: the same name, version, exports, peers and side effects, and as
+ * `dependencies` only the packages the shipped files import (caret ranges from the root's exact versions, whichever
+ * list holds them). A shipped file importing a package the root does not list, or lists only as a peer, fails the build.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -49,8 +50,8 @@ const peers = root.peerDependencies ?? {};
 const dependencies = {};
 for (const [name, file] of [...imported].sort(([a], [b]) => a.localeCompare(b))) {
   if (name in peers || name === root.name) continue; // the package naming itself (in a doc comment)
-  const version = root.dependencies?.[name];
-  if (version === undefined) throw new Error(`${file} imports ${name}, which is not in package.json's dependencies or peerDependencies`);
+  const version = root.dependencies?.[name] ?? root.devDependencies?.[name];
+  if (version === undefined) throw new Error(`${file} imports ${name}, which is not in package.json's dependencies, devDependencies or peerDependencies`);
   // The repository pins exact versions; a library declares ranges, so a host's own copy of zod or i18next is
   // shared rather than installed twice. The root's version is the lowest the package was built and tested with.
   dependencies[name] = /^\d+\.\d+\.\d+$/.test(version) ? `^${version}` : version;

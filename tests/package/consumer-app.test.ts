@@ -111,7 +111,8 @@ describe('the packed package in a fresh Vite + React 19 + TypeScript app', () =>
   it('declares as dependencies only what the browser code imports, none of the server runtime', async () => {
     expect(Object.keys(shipped.dependencies ?? {}).sort()).toEqual(['@hookform/resolvers', '@tanstack/react-query', 'i18next', 'modern-screenshot', 'react-hook-form', 'zod']);
     // Ranges from the repository's exact versions, so a host shares its own copies.
-    const pinned = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Required<Pick<PackageJson, 'dependencies' | 'devDependencies'>>;
+    const pinned = { ...root.dependencies, ...root.devDependencies };
     for (const [name, range] of Object.entries(shipped.dependencies ?? {})) expect(range, name).toBe(`^${pinned[name]}`);
     expect(shipped.devDependencies).toBeUndefined();
     // The installed tree as npm sees it (the app's own packages and what the tarball declares).
