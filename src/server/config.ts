@@ -263,6 +263,9 @@ function editDistance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
+/** The SQLite file when SUPPORT_DB names none. */
+const DEFAULT_DB = './data/support.sqlite';
+
 /** Reads the configuration from `env`, with `overrides` winning; returns the config and start-up warnings. */
 export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { config: ServerConfig; warnings: string[] } {
   const warnings: string[] = [];
@@ -280,7 +283,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
   const mailFrom = mailFromValue('SUPPORT_MAIL_FROM', env.SUPPORT_MAIL_FROM, DEFAULT_MAIL_FROM);
   // The English sender follows the Russian one in effect (a caller's too) unless SUPPORT_MAIL_FROM_EN names its own.
   const russianFrom = overrides.notifications?.mailFrom ?? mailFrom;
-  const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? './data/support.sqlite');
+  const dbPath = resolve(overrides.dbPath ?? env.SUPPORT_DB ?? DEFAULT_DB);
   const limits = overrides.limits ?? {
     ...DEFAULT_ATTACHMENT_LIMITS,
     maxFileBytes: intFrom(env, 'SUPPORT_MAX_FILE_BYTES', DEFAULT_ATTACHMENT_LIMITS.maxFileBytes, 1),
@@ -549,6 +552,11 @@ function switchFrom(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'on', 'true', 'yes'].includes(raw)) return true;
   if (['0', 'off', 'false', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be 1 or 0 (on or off), got "${env[name] ?? ''}".`);
+}
+
+/** Where the data is: the SQLite file SUPPORT_DB, and SUPPORT_DATABASE_URL (null: SQLite serves), checked as at start. */
+export function databaseSettings(env: Env): { dbPath: string; databaseUrl: string | null } {
+  return { dbPath: resolve(env.SUPPORT_DB ?? DEFAULT_DB), databaseUrl: databaseUrlFrom(env.SUPPORT_DATABASE_URL) };
 }
 
 /** SUPPORT_DATABASE_URL: empty means SQLite; anything else must be a postgres:// or postgresql:// URL. */

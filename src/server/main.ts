@@ -5,12 +5,13 @@
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, databaseSettings, loadConfig } from './config';
 import { API_PREFIX } from './app';
 import { processLogger } from './process-logger';
 import { DEMO_PATHS, defaultDemoDirs } from './routes/demo';
 import { startServer } from './start';
 import { onStopSignals } from './stop-signals';
+import { copySqliteToPostgres } from './storage/copy-to-postgres';
 import { describeStorage } from './storage/open';
 import { commandLineFrom, runPrimary, USAGE } from './workers';
 
@@ -70,6 +71,26 @@ async function main(): Promise<void> {
   onStopSignals(stop, (line) => logger.warn(line));
 }
 
+/** `--copy-to-postgres`: the SQLite database into a new PostgreSQL one, then what to do next; exits. */
+async function copyToPostgres(): Promise<never> {
+  try {
+    const { dbPath, databaseUrl } = databaseSettings(process.env);
+    if (databaseUrl === null) throw new ConfigError('--copy-to-postgres copies SUPPORT_DB into the database SUPPORT_DATABASE_URL names: set it to the new, empty PostgreSQL database.');
+    console.error(`[support] copying ${dbPath} into ${describeStorage({ databaseUrl, dbPath })}…`);
+    const counts = await copySqliteToPostgres(dbPath, databaseUrl, new Date(), (line) => console.error(`[support] ${line}`));
+    console.error(`[support] copied: ${Object.entries(counts).map(([table, count]) => `${table} ${count}`).join(', ')}.`);
+    console.error(
+      '[support] Next: start the server with SUPPORT_DATABASE_URL (and without SUPPORT_DB), with SUPPORT_ATTACHMENTS_DIR naming the SQLite ' +
+        'database\'s attachments folder (or a copy of it), whose .support-database marker you delete: the database has moved there for good. ' +
+        'Keep the SQLite file until the new server has run a while; do not serve it again, or the two would hand out the same numbers.',
+    );
+    process.exit(0);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? `[support] ${error.message}` : error);
+    process.exit(1);
+  }
+}
+
 let workers = 0;
 try {
   const line = commandLineFrom(process.argv.slice(2));
@@ -77,6 +98,7 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
+  if (line.copyToPostgres) await copyToPostgres();
   workers = line.workers;
 } catch (error) {
   console.error(`[support] ${error instanceof Error ? error.message : String(error)}`);

@@ -12,17 +12,20 @@ import { errorLine } from './error-line';
 import { clusterMetrics, serveMetrics } from './metrics';
 import { onStopSignals } from './stop-signals';
 
-/** What the command line says: `--workers N` (or `--workers=N`), or `--help`. */
+/** What the command line says: `--workers N` (or `--workers=N`), `--copy-to-postgres`, or `--help`. */
 export interface CommandLine {
   /** 0 when not asked for, so one process serves. */
   workers: number;
   help: boolean;
+  /** Copy the SQLite database (SUPPORT_DB) into a new PostgreSQL one (SUPPORT_DATABASE_URL), then exit. */
+  copyToPostgres: boolean;
 }
 
 /** The command line's only words; everything else is set in the environment (README). */
 export const USAGE = [
-  'Usage: node dist/server/main.js [--workers N]   (npm run server -- [--workers N] in a checkout)',
+  'Usage: node dist/server/main.js [--workers N | --copy-to-postgres]   (npm run server -- … in a checkout)',
   '  --workers N   N server processes (1–64) on one port and one database',
+  '  --copy-to-postgres   copy the SQLite database (SUPPORT_DB) into a new PostgreSQL one (SUPPORT_DATABASE_URL), then exit',
   '  --help, -h    this text',
   'Everything else is set in the environment: PORT, HOST, SUPPORT_TOKEN_SECRET, SUPPORT_DB, … (README, "The reference Support API").',
 ].join('\n');
@@ -34,10 +37,13 @@ export const USAGE = [
 export function commandLineFrom(argv: readonly string[]): CommandLine {
   let workers = 0;
   let help = false;
+  let copyToPostgres = false;
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
     if (arg === '--help' || arg === '-h') {
       help = true;
+    } else if (arg === '--copy-to-postgres') {
+      copyToPostgres = true;
     } else if (arg === '--workers' || arg.startsWith('--workers=')) {
       if (workers > 0) throw new Error('--workers is given twice: give it once.');
       const raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[(index += 1)] ?? '');
@@ -50,7 +56,8 @@ export function commandLineFrom(argv: readonly string[]): CommandLine {
       throw new Error(`Unknown argument "${arg}".${hint}\n${USAGE}`);
     }
   }
-  return { workers, help };
+  if (copyToPostgres && workers > 0) throw new Error('--copy-to-postgres copies and exits: it serves nothing, so it takes no --workers.');
+  return { workers, help, copyToPostgres };
 }
 
 /** Workers in a row that may die before listening before the primary gives up. */

@@ -444,10 +444,12 @@ describe('ids', () => {
 
 describe('the command line', () => {
   it('takes --workers N (or =N) and --help, nothing else', () => {
-    expect(commandLineFrom([])).toEqual({ workers: 0, help: false });
-    expect(commandLineFrom(['--workers', '3'])).toEqual({ workers: 3, help: false });
-    expect(commandLineFrom(['--workers=2', '--help'])).toEqual({ workers: 2, help: true });
-    expect(commandLineFrom(['-h'])).toEqual({ workers: 0, help: true });
+    expect(commandLineFrom([])).toEqual({ workers: 0, help: false, copyToPostgres: false });
+    expect(commandLineFrom(['--workers', '3'])).toEqual({ workers: 3, help: false, copyToPostgres: false });
+    expect(commandLineFrom(['--workers=2', '--help'])).toEqual({ workers: 2, help: true, copyToPostgres: false });
+    expect(commandLineFrom(['-h'])).toEqual({ workers: 0, help: true, copyToPostgres: false });
+    expect(commandLineFrom(['--copy-to-postgres'])).toEqual({ workers: 0, help: false, copyToPostgres: true });
+    expect(() => commandLineFrom(['--copy-to-postgres', '--workers', '2'])).toThrow(/copies and exits: it serves nothing/);
     for (const wrong of [['--workers'], ['--workers', '0'], ['--workers=65'], ['--workers', 'two'], ['--workers='], ['--workers', ' 2'], ['--workers=0x2'], ['--workers', '1e1']]) {
       expect(() => commandLineFrom(wrong), wrong.join(' ')).toThrow(/--workers must be a whole number from 1 to 64/);
     }

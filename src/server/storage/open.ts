@@ -44,7 +44,7 @@ export function storageHint(config: Pick<ServerConfig, 'databaseUrl'>, error: un
 }
 
 /** Where the data is, for the start-up line (never the password of a URL). */
-export function describeStorage(config: ServerConfig): string {
+export function describeStorage(config: Pick<ServerConfig, 'databaseUrl' | 'dbPath'>): string {
   if (config.databaseUrl === null) return `sqlite ${config.dbPath}`;
   try {
     const url = new URL(config.databaseUrl);
