@@ -31,6 +31,10 @@ function printDemo(url: string, agentToken: string | null, widgetBuilt: boolean)
 
 async function main(): Promise<void> {
   const logger = processLogger(cluster.worker?.id);
+  // Node's own warnings (a library's deprecation, the database driver's note on TLS modes) are log lines like the
+  // rest, named in a worker, rather than Node's «(node:1234) …» past the prefix every stderr line carries.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.warn(`[support] ${warning.name}: ${warning.message}`));
   let server;
   try {
     server = await startServer({ logger });

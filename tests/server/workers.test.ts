@@ -148,6 +148,15 @@ describe(`--workers on ${TEST_ENGINE}`, () => {
     expect(output).not.toContain('worker');
   });
 
+  it('a worker says Node\'s warnings (the database driver\'s on TLS modes) under its name, as every other line', { timeout: 60_000 }, async () => {
+    // sslmode=require makes the driver warn as it reads the address; nothing listens there, so the workers stop.
+    const { code, output } = await runUntilExit({ SUPPORT_DATABASE_URL: 'postgres://support:secret@127.0.0.1:9/support?sslmode=require', SUPPORT_DB: '' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/\[support worker \d+\] Warning: SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'/);
+    expect(output).not.toMatch(/\(node:\d+\)/);
+    expect(output).not.toMatch(/^(?!\[support)\S.*verify-full/m);
+  });
+
   it('workers that keep dying before they listen are not replaced forever: the primary stops with 1', { timeout: 60_000 }, async () => {
     // A database file under a file: every worker fails to open it, the setting itself is well formed.
     const { code, output } = await runUntilExit({ SUPPORT_DB: '/dev/null/support.sqlite', SUPPORT_DATABASE_URL: '' });
