@@ -3,7 +3,7 @@ export const supportMessagesEn = {
   hours: {
     open_one: 'Support is open: a specialist will review your request within {{count}} minute',
     open_other: 'Support is open: a specialist will review your request within {{count}} minutes',
-    closed: 'Support is closed now. Your request is registered as soon as you send it, and a specialist looks at it once support opens: <when>{{when}}</when>.',
+    closed: 'Support is closed now. Your request is registered as soon as you send it; support opens on <when>{{when}}</when>.',
     whenMoscow: '{{moscow}} Moscow time',
     whenBoth: '{{moscow}} Moscow time ({{local}} your time)',
     provisional: 'Approximate: the production calendar for this year has not been approved yet.',

@@ -11,7 +11,7 @@ export const supportMessages = {
       open_many: 'Техподдержка работает: специалист посмотрит обращение в течение {{count}} минут',
       open_other: 'Техподдержка работает: специалист посмотрит обращение в течение {{count}} минуты',
       // The opening, not the deadline: the receipt gives that (an hour later), and the two must not seem to disagree.
-      closed: 'Сейчас нерабочее время: обращение зарегистрируем сразу, а посмотрит его специалист, когда техподдержка откроется: <when>{{when}}</when>.',
+      closed: 'Сейчас нерабочее время: обращение зарегистрируем сразу, техподдержка откроется <when>{{when}}</when>.',
       whenMoscow: 'в {{moscow}} МСК',
       whenBoth: 'в {{moscow}} МСК ({{local}} по вашему времени)',
       provisional: 'Ориентировочно: производственный календарь на этот год ещё не утверждён.',
