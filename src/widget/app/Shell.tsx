@@ -73,7 +73,11 @@ export function Shell({ mode, open, openRequest, onClose }: ShellProps) {
     const panel = frame.current;
     if (mode !== 'launcher' || !open || panel === null) return undefined;
     const last = lastFocus.current;
-    (last?.isConnected === true && panel.contains(last) && last.closest('[hidden]') === null ? last : panel.querySelector<HTMLElement>('.us-shell__title'))?.focus();
+    // Focus the panel's own content took as it opened (the form opened for a category, at its first field) stays,
+    // and is where the user was.
+    const inside = (panel.getRootNode() as Document | ShadowRoot).activeElement;
+    if (inside instanceof HTMLElement && panel.contains(inside)) lastFocus.current = inside;
+    else (last?.isConnected === true && panel.contains(last) && last.closest('[hidden]') === null ? last : panel.querySelector<HTMLElement>('.us-shell__title'))?.focus();
     const keep = (event: FocusEvent) => {
       lastFocus.current = event.target as HTMLElement;
     };

@@ -40,7 +40,9 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   const env = useWidgetEnv();
   const { setValue, clearErrors, getValues } = useFormContext<TicketFormValues>();
   const [picking, setPicking] = useState(false);
-  const [chosen, setChosen] = useState(0);
+  // A page's button that opens the form for a category (`open({ category })`, no draft in the way) is a choice made:
+  // the form goes to the first field to type, as a choice in the form does.
+  const [chosen, setChosen] = useState(() => (env.prefill?.category !== undefined && setup.restoredAt === null ? 1 : 0));
   // Typed into the busy box while the fields load; the first field takes it.
   const typed = useRef('');
   const onType = useCallback((change: TypedChange) => {
@@ -96,10 +98,11 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     if (chosen === 0 || fields === undefined || values.category === '') return;
     const root = env.container?.()?.getRootNode() ?? document;
     if (!(root instanceof ShadowRoot || root instanceof Document)) return;
-    // Only focus the user left with the choice: on the placeholder the fields came in place of, or fallen to
-    // the page with the option that was clicked; not focus they have since moved on (in the panel or the page).
+    // Only focus the user left with the choice: on the placeholder the fields came in place of, fallen to the page
+    // with the option that was clicked, or on the panel's title that opening gave it; not focus they have since
+    // moved on (in the panel or the page).
     const active = root.activeElement;
-    if (!focusFell(root) && !(active instanceof HTMLElement && active.classList.contains('us-form-part'))) return;
+    if (!focusFell(root) && !(active instanceof HTMLElement && (active.classList.contains('us-form-part') || active.classList.contains('us-shell__title')))) return;
     // On a touch screen a focused text field brings up the keyboard before the form is seen: the focus goes to
     // the chosen category's «Изменить» at the form's top instead.
     const change = touchOnly() ? root.querySelector('.us-chip__change') : null;

@@ -90,6 +90,40 @@ describe('the widget shell', () => {
     }
   });
 
+  it('opened by a page\'s button for a category, goes to the first field to type, not the panel\'s title', async () => {
+    const shown = document.head.appendChild(document.createElement('style'));
+    shown.textContent = '[popover] { display: block !important; }';
+    try {
+      const { rerender, env } = renderRoot({ mode: 'launcher', open: false });
+      // «Сообщить о проблеме с курсом»: open({ category: 'course' }) with the course's title and link, which the
+      // embed passes as the request and as the environment's prefill.
+      const prefill = { category: 'course' as const, courseTitle: 'Охрана труда', courseUrl: 'https://center.uchi.pro/courses/1' };
+      const request = { openRequest: { id: 1, prefill } as never, env: { ...env, prefill } };
+      rerender({ open: true, ...request });
+      const description = await screen.findByLabelText('Опишите проблему', undefined, { timeout: 15_000 });
+      await waitFor(() => expect(description).toHaveFocus());
+      // Closed and opened from the launcher, it comes back where the user was.
+      rerender({ open: false, ...request });
+      (document.activeElement as HTMLElement | null)?.blur();
+      rerender({ open: true, ...request });
+      expect(description).toHaveFocus();
+    } finally {
+      shown.remove();
+    }
+  }, 30_000);
+
+  it('opened from the launcher, gives the panel\'s title the focus, and leaves the fields alone', async () => {
+    const shown = document.head.appendChild(document.createElement('style'));
+    shown.textContent = '[popover] { display: block !important; }';
+    try {
+      renderRoot({ mode: 'launcher' });
+      await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 });
+      expect(screen.getByRole('heading', { level: 1, name: 'Техподдержка Uchi.Pro' })).toHaveFocus();
+    } finally {
+      shown.remove();
+    }
+  }, 30_000);
+
   it('in launcher mode closes on Escape, and reports the unseen count for the launcher', async () => {
     // jsdom hides every [popover] and cannot show one; the top layer itself is checked in Chromium.
     const shown = document.head.appendChild(document.createElement('style'));
