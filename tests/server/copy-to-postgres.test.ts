@@ -3,8 +3,10 @@
  * PostgreSQL one, and a server on that serves the same tickets, files and settings, numbering on where it was and
  * handing out no webhook id a desk has seen.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTicketResponseSchema, ticketSchema } from '../../src/core';
@@ -76,11 +78,27 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('copying an SQLite database into Pos
     }
   });
 
-  it('refuses a file that is not an SQLite database of this build, naming the setting', async () => {
+  it('refuses a file that is not an SQLite database of this build, and a database something is connected to', async () => {
     const url = await createEmptyTestDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'support-copy-'));
     try {
       await expect(copySqliteToPostgres('/nonexistent/support.sqlite', url, new Date())).rejects.toThrow(/^SUPPORT_DB: \/nonexistent\/support\.sqlite cannot be opened/);
+      const notOurs = join(dir, 'other.sqlite');
+      new BetterSqlite3(notOurs).exec('CREATE TABLE notes (text TEXT)');
+      await expect(copySqliteToPostgres(notOurs, url, new Date())).rejects.toThrow(/^SUPPORT_DB: .*other\.sqlite is not a database of this server: no such table: schema_migrations/);
+      // A server (here a plain session) on the target would go on under the identity it read at its start.
+      const sqlite = await startTestServer({ dir, config: { databaseUrl: null } });
+      await sqlite.close();
+      const session = new pg.Client({ connectionString: url });
+      await session.connect();
+      try {
+        await expect(copySqliteToPostgres(sqlite.dbPath, url, new Date())).rejects.toThrow(/names a database others are connected to \(1 session\(s\): a server\?\)/);
+      } finally {
+        await session.end();
+      }
+      expect((await copySqliteToPostgres(sqlite.dbPath, url, new Date())).database_identity).toBe(1);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
       await dropTestDatabase(url);
     }
   });

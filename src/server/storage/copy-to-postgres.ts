@@ -57,9 +57,15 @@ export async function copySqliteToPostgres(sqlitePath: string, databaseUrl: stri
   } catch (error) {
     return refuse(`SUPPORT_DB: ${sqlitePath} cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // A database that does not answer is said within seconds, as the server's start says it.
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
   try {
-    const version = (source.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null } | undefined)?.version ?? 0;
+    let version: number;
+    try {
+      version = (source.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null } | undefined)?.version ?? 0;
+    } catch (error) {
+      return refuse(`SUPPORT_DB: ${sqlitePath} is not a database of this server: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (version < LATEST_SCHEMA_VERSION) {
       refuse(`SUPPORT_DB: ${sqlitePath} has schema ${version}, and this build copies schema ${LATEST_SCHEMA_VERSION}: start this build's server on it once (it migrates the file), stop it, and copy again.`);
     }
@@ -77,6 +83,9 @@ export async function copySqliteToPostgres(sqlitePath: string, databaseUrl: stri
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'",
     );
     sameNames('the PostgreSQL database\'s tables', pgTables.map((row) => row.name), TABLES);
+    // A server on it would go on with the identity it read at its start, and mark new files with it.
+    const { rows: others } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    if (Number(others[0]?.n ?? 0) > 0) refuse(`SUPPORT_DATABASE_URL names a database others are connected to (${others[0]?.n ?? ''} session(s): a server?): stop them, and copy into a database nothing uses.`);
     for (const table of ['tickets', 'events', 'attachments', 'outbox', 'notification_prefs', 'assignments', 'idempotency_keys', 'ticket_counters'] as const) {
       const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
       if (Number(rows[0]?.n ?? 0) > 0) refuse(`SUPPORT_DATABASE_URL names a database that holds data already (${table}): copy into a new, empty database.`);
@@ -90,7 +99,11 @@ export async function copySqliteToPostgres(sqlitePath: string, databaseUrl: stri
       // The migrations gave the new database an identity of its own, and a started server counts its readiness checks.
       await client.query('DELETE FROM database_identity');
       await client.query('DELETE FROM rate_counters');
+      // The rows come with what the triggers would derive (a ticket's last actor from its events): firing them
+      // would only rewrite every ticket once per event.
+      for (const table of TABLES) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
       for (const table of TABLES) counts[table] = await copyTable(source, client, table);
+      for (const table of TABLES) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
       await continueSequences(source, client);
       await client.query('COMMIT');
     } catch (error) {
@@ -126,22 +139,40 @@ async function copyTable(source: BetterSqlite3.Database, client: pg.Client, tabl
   sameNames(`the columns of ${table}`, sqliteColumns, columns.map((column) => column.name));
   const names = columns.map((column) => `"${column.name}"`).join(', ');
   const order = ORDER[table as keyof typeof ORDER];
-  const rows = source.prepare(`SELECT ${names} FROM ${table}${order === undefined ? '' : ` ORDER BY ${order}`}`).raw().all() as unknown[][];
   const overriding = columns.some((column) => column.identity) ? ' OVERRIDING SYSTEM VALUE' : '';
   const perInsert = Math.max(1, Math.floor(VALUES_PER_INSERT / columns.length));
-  for (let start = 0; start < rows.length; start += perInsert) {
-    const batch = rows.slice(start, start + perInsert);
-    const values: unknown[] = [];
-    const tuples = batch.map((row) => {
-      const placeholders = row.map((value, index) => {
-        values.push(columns[index]?.boolean === true && value !== null ? value !== 0 : value);
-        return `$${values.length}`;
+  // Read a batch at a time: a school's events need not fit in memory at once.
+  const rows = source.prepare(`SELECT ${names} FROM ${table}${order === undefined ? '' : ` ORDER BY ${order}`}`).raw().iterate() as IterableIterator<unknown[]>;
+  let copied = 0;
+  try {
+    for (let batch = take(rows, perInsert); batch.length > 0; batch = take(rows, perInsert)) {
+      copied += batch.length;
+      const values: unknown[] = [];
+      const tuples = batch.map((row) => {
+        const placeholders = row.map((value, index) => {
+          values.push(columns[index]?.boolean === true && value !== null ? value !== 0 : value);
+          return `$${values.length}`;
+        });
+        return `(${placeholders.join(', ')})`;
       });
-      return `(${placeholders.join(', ')})`;
-    });
-    await client.query(`INSERT INTO ${table} (${names})${overriding} VALUES ${tuples.join(', ')}`, values);
+      await client.query(`INSERT INTO ${table} (${names})${overriding} VALUES ${tuples.join(', ')}`, values);
+    }
+  } finally {
+    // A failed insert leaves the statement open: closed, so the file's read transaction can end.
+    rows.return?.();
   }
-  return rows.length;
+  return copied;
+}
+
+/** The next `count` rows of `rows` (fewer at its end). */
+function take(rows: IterableIterator<unknown[]>, count: number): unknown[][] {
+  const batch: unknown[][] = [];
+  while (batch.length < count) {
+    const next = rows.next();
+    if (next.done === true) break;
+    batch.push(next.value);
+  }
+  return batch;
 }
 
 /**
