@@ -42,7 +42,8 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
   const [picking, setPicking] = useState(false);
   // A page's button that opens the form for a category (`open({ category })`, no draft in the way) is a choice made:
   // the form goes to the first field to type, as a choice in the form does.
-  const [chosen, setChosen] = useState(() => (env.prefill?.category !== undefined && setup.restoredAt === null ? 1 : 0));
+  const [fromPage] = useState(() => env.prefill?.category !== undefined && setup.restoredAt === null);
+  const [chosen, setChosen] = useState(fromPage ? 1 : 0);
   // Typed into the busy box while the fields load; the first field takes it.
   const typed = useRef('');
   const onType = useCallback((change: TypedChange) => {
@@ -99,10 +100,11 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
     const root = env.container?.()?.getRootNode() ?? document;
     if (!(root instanceof ShadowRoot || root instanceof Document)) return;
     // Only focus the user left with the choice: on the placeholder the fields came in place of, fallen to the page
-    // with the option that was clicked, or on the panel's title that opening gave it; not focus they have since
-    // moved on (in the panel or the page).
+    // with the option that was clicked, on the panel's title that opening gave it, or on the page's button that
+    // opened the form for its category; not focus they have since moved on (in the panel or the page).
     const active = root.activeElement;
-    if (!focusFell(root) && !(active instanceof HTMLElement && (active.classList.contains('us-form-part') || active.classList.contains('us-shell__title')))) return;
+    const byPage = fromPage && chosen === 1 && (active === null || active.closest('.us-root') === null);
+    if (!focusFell(root) && !byPage && !(active instanceof HTMLElement && (active.classList.contains('us-form-part') || active.classList.contains('us-shell__title')))) return;
     // On a touch screen a focused text field brings up the keyboard before the form is seen: the focus goes to
     // the chosen category's «Изменить» at the form's top instead.
     const change = touchOnly() ? root.querySelector('.us-chip__change') : null;
@@ -122,7 +124,7 @@ export function TicketFormFields({ values, setup, restoredAt, attachments, probl
       field.setSelectionRange(field.value.length, field.value.length);
     }
     revealChosenField(field);
-  }, [chosen, fields, getValues, setValue, env]);
+  }, [chosen, fields, getValues, setValue, env, fromPage]);
   const top = (
     <>
       {restoredAt === null || notice === undefined ? null : <notice.DraftRestoredNotice savedAt={restoredAt} now={env.now()} requested={setup.requested ?? undefined} onDiscard={onDiscardDraft} />}

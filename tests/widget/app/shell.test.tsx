@@ -107,6 +107,15 @@ describe('the widget shell', () => {
       (document.activeElement as HTMLElement | null)?.blur();
       rerender({ open: true, ...request });
       expect(description).toHaveFocus();
+
+      // Closed, then another of the page's buttons, the fields' part loaded by now: from the button to the field.
+      rerender({ open: false, ...request });
+      const button = document.body.appendChild(document.createElement('button'));
+      button.focus();
+      const order = { category: 'order' as const, orderUrl: 'https://center.uchi.pro/orders/5' };
+      rerender({ open: true, openRequest: { id: 2, prefill: order } as never, env: { ...env, prefill: order } });
+      await waitFor(() => expect(screen.getByLabelText('Опишите проблему')).toHaveFocus());
+      button.remove();
     } finally {
       shown.remove();
     }
