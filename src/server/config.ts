@@ -237,7 +237,8 @@ function unusedSettings(given: Env, config: ServerConfig, dev: boolean): string[
   const set = (name: string) => (given[name]?.trim() ?? '') !== '';
   const postgres = config.databaseUrl !== null;
   const engine = postgres ? 'SUPPORT_DATABASE_URL runs the server on PostgreSQL' : 'it is for PostgreSQL, and without SUPPORT_DATABASE_URL the server runs on SQLite';
-  const unused = (postgres ? ['SUPPORT_DB', 'SUPPORT_EVENTS_POLL_MS'] : ['SUPPORT_DATABASE_POOL_SIZE', 'SUPPORT_DATABASE_TIMEOUT_MS']).filter(set);
+  // Not SUPPORT_DB: the image and the systemd unit set it by default, and the start's line names the database served.
+  const unused = (postgres ? ['SUPPORT_EVENTS_POLL_MS'] : ['SUPPORT_DATABASE_POOL_SIZE', 'SUPPORT_DATABASE_TIMEOUT_MS']).filter(set);
   const said = unused.map((name) => `${name} is ignored: ${engine}.`);
   if (set('SUPPORT_WEBHOOK_SECRET') && !set('SUPPORT_WEBHOOK_URLS')) said.push('SUPPORT_WEBHOOK_SECRET is set without SUPPORT_WEBHOOK_URLS: no webhook is sent.');
   // Next to an SQLite file its folder is where the data is; on PostgreSQL the default is the working directory's.
@@ -565,9 +566,14 @@ function databaseUrlFrom(raw: string | undefined): string | null {
   if (url === '') return null;
   if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('SUPPORT_DATABASE_URL must start with postgres:// (or be empty for the SQLite file).');
   // A password with a bare @, /, ? or # still parses, as a host named after the rest of the password: the start's
-  // error would name that host. What the user meant as user and password runs to the last @.
+  // error would name that host. What the user meant as user and password runs to the last @ before the query (a
+  // query's value may hold an @: «?user=alice@corp»); a password cut by a ? leaves no @ and no path before it.
   const rest = url.slice(url.indexOf('://') + 3);
-  if (/[@/?#]/u.test(rest.slice(0, Math.max(0, rest.lastIndexOf('@'))))) {
+  const query = rest.indexOf('?');
+  const address = query < 0 ? rest : rest.slice(0, query);
+  const credentials = address.slice(0, Math.max(0, address.lastIndexOf('@')));
+  const cutByQuery = query >= 0 && !address.includes('@') && !address.includes('/') && rest.slice(query).includes('@');
+  if (/[@/?#]/u.test(credentials) || cutByQuery) {
     throw new ConfigError(`SUPPORT_DATABASE_URL is not a valid address (postgres://user:password@host:port/database); ${NOT_SHOWN}`);
   }
   // A socket's URL names no host («postgres://user@/support?host=/run/postgresql»); the driver reads it as such.

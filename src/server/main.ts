@@ -33,8 +33,15 @@ async function main(): Promise<void> {
   const logger = processLogger(cluster.worker?.id);
   // Node's own warnings (a library's deprecation, the database driver's note on TLS modes) are log lines like the
   // rest, named in a worker, rather than Node's «(node:1234) …» past the prefix every stderr line carries.
+  // Node's switches keep their meaning: --no-warnings (NODE_NO_WARNINGS=1) prints none, --trace-warnings the stack.
+  const silent = process.execArgv.includes('--no-warnings') || process.env.NODE_NO_WARNINGS === '1';
+  const traced = process.execArgv.includes('--trace-warnings');
   process.removeAllListeners('warning');
-  process.on('warning', (warning) => logger.warn(`[support] ${warning.name}: ${warning.message}`));
+  process.on('warning', (warning: Error & { code?: string }) => {
+    if (silent) return;
+    const code = warning.code === undefined ? '' : ` [${warning.code}]`;
+    logger.warn(`[support] ${traced && warning.stack !== undefined ? warning.stack : `${warning.name}${code}: ${warning.message}`}`);
+  });
   let server;
   try {
     server = await startServer({ logger });

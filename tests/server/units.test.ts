@@ -140,8 +140,8 @@ describe('loadConfig', () => {
   it('says which given settings the chosen database or the others leave unused, and where PostgreSQL keeps files unless told', () => {
     const base = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40), SUPPORT_ALLOWED_ORIGINS: 'https://lms.example.ru', SUPPORT_AGENT_TOKEN: 'y'.repeat(40) };
     const postgres = { ...base, SUPPORT_DATABASE_URL: 'postgres://support:secret@db.internal/support' };
+    // SUPPORT_DB is the image's and the systemd unit's default: beside a database URL it is not worth a word.
     expect(loadConfig({ ...postgres, SUPPORT_DB: '/data/support.sqlite', SUPPORT_EVENTS_POLL_MS: '100', SUPPORT_ATTACHMENTS_DIR: '/data/files' }).warnings).toEqual([
-      'SUPPORT_DB is ignored: SUPPORT_DATABASE_URL runs the server on PostgreSQL.',
       'SUPPORT_EVENTS_POLL_MS is ignored: SUPPORT_DATABASE_URL runs the server on PostgreSQL.',
     ]);
     const files = loadConfig(postgres).warnings;
@@ -281,6 +281,10 @@ describe('loadConfig', () => {
       for (const part of password.split(/[@/?#:]/u).filter((piece) => piece.length > 1)) expect(refused).not.toContain(part);
     }
     expect(refusal({ SUPPORT_DATABASE_URL: 'postgres://support:sec%40ret%3A1%2Fx@127.0.0.1:9329/support' })).toBeNull();
+    // A query's value may hold an @.
+    expect(refusal({ SUPPORT_DATABASE_URL: 'postgres://support:secret@db/support?application_name=a@b' })).toBeNull();
+    expect(refusal({ SUPPORT_DATABASE_URL: 'postgres://db.internal/support?user=alice@corp' })).toBeNull();
+    expect(refusal({ SUPPORT_DATABASE_URL: 'postgres://support:123?x@db/support' })).toMatch(/^SUPPORT_DATABASE_URL is not a valid address/);
     // Well-formed ones pass, a socket's URL without a host too.
     expect(refusal({ SUPPORT_SMTP_URL: 'smtps://mailuser:p%40ss@mail.example.ru:465' })).toBeNull();
     expect(refusal({ SUPPORT_DATABASE_URL: 'postgres://support@/support?host=/run/postgresql' })).toBeNull();

@@ -438,9 +438,9 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
         return refuse(error);
       }
       let discard: Error | boolean = false;
+      const db = oneAtATime(client);
       try {
         await client.query('BEGIN');
-        const db = oneAtATime(client);
         const tx: Transaction = {
           ...repositories(db, icu),
           lock: async (name) => {
@@ -448,13 +448,14 @@ export async function openPostgresStorage(options: PostgresOptions, logger: Logg
           },
         };
         const result = await work(tx);
-        await client.query('COMMIT');
+        await db.query('COMMIT');
         return result;
       } catch (error) {
         // A ROLLBACK would queue behind the statement that went unanswered and wait as long again; closing the
-        // connection ends the transaction on the server as surely, once it hears of it.
+        // connection ends the transaction on the server as surely, once it hears of it. Otherwise it waits for the
+        // statements still chained (one of several asked at once failed), so none runs after it, or after release.
         if (isStorageSilent(error)) discard = error as Error;
-        else await client.query('ROLLBACK').catch(() => (discard = true));
+        else await db.query('ROLLBACK').catch(() => (discard = true));
         return refuse(error);
       } finally {
         client.release(discard);
