@@ -11,6 +11,9 @@ import type { QueueEvent } from './model/types';
  */
 export const TOGETHER_MS = 2_000;
 
+/** At most this many events are said together (the region is read whole each time it changes). */
+const SAID_TOGETHER = 4;
+
 function eventText(t: TFunction, event: QueueEvent): string {
   switch (event.kind) {
     case 'uploaded':
@@ -38,13 +41,16 @@ export function useAnnouncement(events: readonly QueueEvent[]): string {
   // The last event said, and when, if it was an upload that ended.
   const last = useRef({ seq: 0, ended: Number.NEGATIVE_INFINITY });
   useEffect(() => {
+    // A queue started afresh (another draft) counts its events from 1 again.
+    if (events.length === 0) last.current = { seq: 0, ended: Number.NEGATIVE_INFINITY };
     const fresh = events.filter((event) => event.seq > last.current.seq);
     const newest = fresh.at(-1);
     if (newest === undefined) return;
     const now = performance.now();
     const together = fresh.every(isUpload) && now - last.current.ended < TOGETHER_MS;
     last.current = { seq: newest.seq, ended: isUpload(newest) ? now : Number.NEGATIVE_INFINITY };
-    setSaid((before) => (together ? [...before, ...fresh] : fresh));
+    // The region is read whole at each change: a long run of uploads keeps its last few.
+    setSaid((before) => (together ? [...before, ...fresh] : fresh).slice(-SAID_TOGETHER));
   }, [events]);
   return said.map((event) => eventText(t, event)).join(' ');
 }

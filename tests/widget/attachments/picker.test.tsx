@@ -201,6 +201,17 @@ describe('AttachmentPicker', () => {
     }
   });
 
+  it('says at most the last four of a long run of uploads, the region being read whole at each change', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderPicker();
+    const names = ['a.png', 'b.png', 'c.png', 'd.png', 'e.png', 'f.png'];
+    await user.upload(input(), names.map((name) => pngFile(name)));
+    await waitFor(() => expect(fake!.calls).toHaveLength(6));
+    for (const call of fake!.calls) act(() => call.succeed());
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('c.png загружен d.png загружен e.png загружен f.png загружен'));
+    expect(screen.getByRole('status')).not.toHaveTextContent(/a\.png|b\.png/);
+  });
+
   it('says the same words again as a change: two files of one name uploaded one after the other', async () => {
     const user = userEvent.setup();
     renderPicker({ api: createFakeApi({ autoSucceed: true }).api });
