@@ -7,8 +7,9 @@
  * widget's own libraries (react-query, react-hook-form, i18next…) are development ones, built into dist/widget. A
  * host app that installs the widget must get the latter and not the former. So the published manifest is
  * generated here from the root one: the same name, version, exports, peers and side effects, and as
- * `dependencies` only the packages the shipped files import (caret ranges from the root's exact versions, whichever
- * list holds them). A shipped file importing a package the root does not list, or lists only as a peer, fails the build.
+ * `dependencies` only the packages the shipped files import (caret ranges from the root's exact versions): the root's
+ * own dependencies, and of its development ones only the widget's libraries (BROWSER_LIBRARIES). A shipped file
+ * importing anything else, a test or build tool among them, fails the build; a peer (React) stays a peer.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -47,11 +48,13 @@ for (const dir of SHIPPED) {
 }
 
 const peers = root.peerDependencies ?? {};
+/** The widget's libraries: development dependencies of the repository (built into dist/widget), dependencies of the package. */
+const BROWSER_LIBRARIES = ['@hookform/resolvers', '@tanstack/react-query', 'i18next', 'modern-screenshot', 'react-hook-form'];
 const dependencies = {};
 for (const [name, file] of [...imported].sort(([a], [b]) => a.localeCompare(b))) {
   if (name in peers || name === root.name) continue; // the package naming itself (in a doc comment)
-  const version = root.dependencies?.[name] ?? root.devDependencies?.[name];
-  if (version === undefined) throw new Error(`${file} imports ${name}, which is not in package.json's dependencies, devDependencies or peerDependencies`);
+  const version = root.dependencies?.[name] ?? (BROWSER_LIBRARIES.includes(name) ? root.devDependencies?.[name] : undefined);
+  if (version === undefined) throw new Error(`${file} imports ${name}, which is neither in package.json's dependencies or peerDependencies nor one of the widget's libraries`);
   // The repository pins exact versions; a library declares ranges, so a host's own copy of zod or i18next is
   // shared rather than installed twice. The root's version is the lowest the package was built and tested with.
   dependencies[name] = /^\d+\.\d+\.\d+$/.test(version) ? `^${version}` : version;
