@@ -8,6 +8,13 @@ import { summary } from '../my-tickets/fixtures';
 import { ok } from '../status-timeline/fake-api';
 import { renderRoot } from './render-root';
 
+/** jsdom hides every [popover] and cannot show one (the top layer itself is checked in Chromium): shown here. */
+function showPopovers(): HTMLStyleElement {
+  const shown = document.head.appendChild(document.createElement('style'));
+  shown.textContent = '[popover] { display: block !important; }';
+  return shown;
+}
+
 /** The form's own heading («Новое обращение», read before its first question). */
 const formHeading = () => within(screen.getByRole('form', { name: 'Новое обращение' })).getByRole('heading', { name: 'Новое обращение' });
 
@@ -70,9 +77,7 @@ describe('the widget shell', () => {
       addEventListener: (_type: string, listener: () => void) => listeners.add(listener),
       removeEventListener: (_type: string, listener: () => void) => listeners.delete(listener),
     }));
-    // jsdom hides every [popover]: shown here, as in the tests below.
-    const shown = document.head.appendChild(document.createElement('style'));
-    shown.textContent = '[popover] { display: block !important; }';
+    const shown = showPopovers();
     try {
       renderRoot({ mode: 'launcher' });
       const dialog = screen.getByRole('dialog', { name: 'Техподдержка Uchi.Pro' });
@@ -91,8 +96,7 @@ describe('the widget shell', () => {
   });
 
   it('opened by a page\'s button for a category, goes to the first field to type, not the panel\'s title', async () => {
-    const shown = document.head.appendChild(document.createElement('style'));
-    shown.textContent = '[popover] { display: block !important; }';
+    const shown = showPopovers();
     try {
       const { rerender, env } = renderRoot({ mode: 'launcher', open: false });
       // «Сообщить о проблеме с курсом»: open({ category: 'course' }) with the course's title and link, which the
@@ -122,8 +126,7 @@ describe('the widget shell', () => {
   }, 30_000);
 
   it('opened from the launcher, gives the panel\'s title the focus, and leaves the fields alone', async () => {
-    const shown = document.head.appendChild(document.createElement('style'));
-    shown.textContent = '[popover] { display: block !important; }';
+    const shown = showPopovers();
     try {
       renderRoot({ mode: 'launcher' });
       await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 });
@@ -134,9 +137,7 @@ describe('the widget shell', () => {
   }, 30_000);
 
   it('in launcher mode closes on Escape, and reports the unseen count for the launcher', async () => {
-    // jsdom hides every [popover] and cannot show one; the top layer itself is checked in Chromium.
-    const shown = document.head.appendChild(document.createElement('style'));
-    shown.textContent = '[popover] { display: block !important; }';
+    const shown = showPopovers();
     const { user, onClose, onUnseenChange } = renderRoot({ mode: 'launcher' });
     await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 });
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
@@ -178,8 +179,7 @@ describe('the widget shell', () => {
   }, 30_000);
 
   it('opened again, puts focus back where the user was: the field they typed in, the screen they went to', async () => {
-    const shown = document.head.appendChild(document.createElement('style'));
-    shown.textContent = '[popover] { display: block !important; }';
+    const shown = showPopovers();
     const { user, rerender } = renderRoot({ mode: 'launcher' });
     await user.click(await screen.findByRole('button', { name: 'Другой вопрос' }, { timeout: 15_000 }));
     const description = await screen.findByLabelText('Опишите проблему', undefined, { timeout: 15_000 });
