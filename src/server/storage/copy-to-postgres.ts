@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { ConfigError } from '../config';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { errorLine } from '../error-line';
 import { migratePostgres } from './postgres-migrations';
 
 /** Every table of the schema, in the order their references need (a ticket before its events, files and deliveries). */
@@ -76,7 +77,8 @@ export async function copySqliteToPostgres(sqlitePath: string, databaseUrl: stri
     try {
       await client.connect();
     } catch (error) {
-      return refuse(`SUPPORT_DATABASE_URL cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
+      // errorLine: a connection refused by every address of a name is an AggregateError with no message.
+      return refuse(`SUPPORT_DATABASE_URL cannot be opened: ${errorLine(error)}`);
     }
     await migratePostgres(client, now, warn);
     const { rows: pgTables } = await client.query<{ name: string }>(
