@@ -573,11 +573,8 @@ function databaseUrlFrom(raw: string | undefined): string | null {
   const address = query < 0 ? rest : rest.slice(0, query);
   const credentials = address.slice(0, Math.max(0, address.lastIndexOf('@')));
   const cutByQuery = query >= 0 && !address.includes('@') && !address.includes('/') && rest.slice(query).includes('@');
-  if (/[@/?#]/u.test(credentials) || cutByQuery) {
-    throw new ConfigError(`SUPPORT_DATABASE_URL is not a valid address (postgres://user:password@host:port/database); ${NOT_SHOWN}`);
-  }
   // A socket's URL names no host («postgres://user@/support?host=/run/postgresql»); the driver reads it as such.
-  if (!URL.canParse(url.replace(/^(postgres(ql)?:\/\/[^/?#]*@)(?=\/)/, '$1localhost'))) {
+  if (/[@/?#]/u.test(credentials) || cutByQuery || !URL.canParse(url.replace(/^(postgres(ql)?:\/\/[^/?#]*@)(?=\/)/, '$1localhost'))) {
     throw new ConfigError(`SUPPORT_DATABASE_URL is not a valid address (postgres://user:password@host:port/database); ${NOT_SHOWN}`);
   }
   return url;
