@@ -17,6 +17,7 @@ import { allowedMethods } from './http/allowed-methods';
 import { clientAddressMiddleware } from './http/client-address';
 import { corsFor } from './http/cors';
 import { healthRoutes } from './http/health';
+import { closeAfter } from './http/json-body';
 import { rateLimit } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
@@ -138,7 +139,7 @@ function errorResponse(error: unknown, c: Context, deps: AppDeps): Response {
     failure = new ApiFailure(500, 'internal', { ru: 'Внутренняя ошибка сервера. Мы уже знаем о ней.', en: 'Internal server error. We already know about it.' });
   }
   // A body cut because the server is closing (its grace ran out mid-upload) is no fault of the client's.
-  if (failure.status === 400 && deps.closing?.() === true) failure = unavailable();
+  if (failure.status === 400 && deps.closing?.() === true) failure = closeAfter(unavailable());
   for (const [name, value] of Object.entries(failure.headers)) c.header(name, value);
   const locale = localeOf(c);
   return c.json(errorBody(failure.code, failure.say(locale), failure.fieldsIn(locale), failure.details), failure.status as ContentfulStatusCode);

@@ -23,6 +23,8 @@ export interface AppDeps {
   guards: Guards;
   /** Whether the server is shutting down: a request cut by it is the server's 503, not the client's 400. */
   closing?: () => boolean;
+  /** Aborted when a stop's grace runs out: an upload still arriving is answered 503 and its connection closed. */
+  bodiesCut?: AbortSignal;
   /** Whether the server is draining before it stops: not ready for new traffic, each answer closing its connection. */
   draining?: () => boolean;
   /** What the metrics count as the server goes (SUPPORT_METRICS_PORT); absent when they are off. */

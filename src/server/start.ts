@@ -156,10 +156,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let closing: Promise<void> | null = null;
   let draining = false;
   deps.closing = () => closing !== null;
+  const bodiesCut = new AbortController();
+  deps.bodiesCut = bodiesCut.signal;
   deps.draining = () => draining;
   const stop = () =>
     shutdownServer(server, {
       endStreams: () => deps.broker.closeAll(),
+      cutBodies: () => bodiesCut.abort(),
       release: async () => {
         stopCleanup();
         await stopWatching();

@@ -59,13 +59,14 @@ function pdfOfSize(size: number): Buffer {
 interface UploadReply {
   status: number;
   body: string;
+  retryAfter?: string | undefined;
 }
 
 /**
  * Uploads `file` as multipart field `file` through node:http, writing the one shared buffer with back-pressure,
  * so a hundred uploads in flight cost this process no copies. Rejects when the connection breaks.
  */
-function upload(api: string, auth: string, file: Buffer, name = 'act.pdf', paceMs = 0): Promise<UploadReply> {
+function upload(api: string, auth: string, file: Buffer, name = 'act.pdf', paceMs = 0, onSent?: (bytes: number) => void): Promise<UploadReply> {
   const boundary = `----support${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -84,7 +85,7 @@ function upload(api: string, auth: string, file: Buffer, name = 'act.pdf', paceM
       answered = true;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), retryAfter: response.headers['retry-after'] }));
       response.on('error', reject);
     });
     req.on('error', (error) => {
@@ -107,6 +108,7 @@ function upload(api: string, auth: string, file: Buffer, name = 'act.pdf', paceM
       }
       req.write(file.subarray(offset, offset + slice));
       offset += slice;
+      onSent?.(offset);
       setTimeout(next, paceMs);
     };
     next();
@@ -382,6 +384,37 @@ describe('the server process under hostile load', () => {
     }
     expect(acknowledged.size).toBeGreaterThan(0);
     await server.stop('SIGTERM');
+    if (databaseUrl !== null) await dropTestDatabase(databaseUrl);
+  });
+
+  it('SIGTERM while uploads are still arriving: each is answered 503 with Retry-After, and its client reads the answer', { timeout: 60_000 }, async () => {
+    const dir = freshDir();
+    const databaseUrl = TEST_ENGINE === 'postgres' ? await createTestDatabase() : null;
+    const extra = { SUPPORT_SHUTDOWN_GRACE_MS: '200', SUPPORT_GUEST_UPLOADS_PER_IP_HOUR: '1000', SUPPORT_GUEST_UPLOAD_BYTES_PER_IP_HOUR: String(1024 * MB) };
+    const server = await start(databaseUrl === null ? serverEnv(dir, extra) : postgresEnv(dir, databaseUrl, extra));
+    // 8 MB at 64 KB a tenth of a second: still arriving long after the grace, however slow the machine.
+    const file = pdfOfSize(8 * MB);
+    const uploads = 6;
+    const arriving = new Set<number>();
+    let allArriving: () => void = () => undefined;
+    const started = new Promise<void>((done) => (allArriving = done));
+    const replies = Array.from({ length: uploads }, (_, i) =>
+      upload(server.api, guestAuth(), file, `slow-${i}.pdf`, 100, (bytes) => {
+        if (bytes < 256 * 1024) return;
+        arriving.add(i);
+        if (arriving.size === uploads) allArriving();
+      }).catch((error: unknown) => ({ status: 0, body: String(error), retryAfter: undefined })),
+    );
+    await started;
+    const code = await server.stop('SIGTERM');
+    const answers = await Promise.all(replies);
+    // Before, the grace's end closed these connections under the uploads: their clients saw a reset.
+    expect(answers.map((answer) => (answer.status === 0 ? answer.body : answer.status))).toEqual(Array(uploads).fill(503));
+    for (const answer of answers) {
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'unavailable' } });
+      expect(answer.retryAfter).toMatch(/^[1-9][0-9]*$/);
+    }
+    expect(code, server.output.join('')).toBe(0);
     if (databaseUrl !== null) await dropTestDatabase(databaseUrl);
   });
 });

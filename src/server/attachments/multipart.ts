@@ -14,7 +14,7 @@ import type { Context } from 'hono';
 import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_TYPES, attachmentTypeNamed } from '../../core';
 import type { AttachmentType } from '../../core';
-import { ApiFailure, failures } from '../errors';
+import { ApiFailure, failures, unavailable } from '../errors';
 import type { Sentence } from '../errors';
 import { closeAfter } from '../http/json-body';
 import type { FileStorage } from './storage';
@@ -108,8 +108,11 @@ export function fileTooLarge(maxBytes: number): Sentence {
   return { ru: `Файл слишком большой: не больше ${megabytes} МБ.`, en: `The file is too large: ${megabytes} MB at most.` };
 }
 
-/** Streams the upload to a temporary file of `files`; 413/415/400 as the contract says. The caller owns the file. */
-export async function receiveUpload(c: Context, files: FileStorage, maxBytes: number): Promise<ReceivedFile> {
+/**
+ * Streams the upload to a temporary file of `files`; 413/415/400 as the contract says, and 503 when `cut` aborts
+ * while the body still arrives (a stop's grace ran out). The caller owns the file.
+ */
+export async function receiveUpload(c: Context, files: FileStorage, maxBytes: number, cut?: AbortSignal): Promise<ReceivedFile> {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType.trim())) {
     throw closeAfter(failures.unsupportedMedia({ ru: 'Файл отправляется как multipart/form-data в поле file.', en: 'Send the file as multipart/form-data in the field file.' }));
@@ -142,8 +145,14 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
   let part: Readable | null = null;
   let written: WriteStream | null = null;
   let extraFiles = 0;
+  let stopCut = () => {};
   try {
     const parsed = new Promise<void>((resolve, reject) => {
+      // Answered like any refusal: the 503 goes out while the rest of the body is read and dropped.
+      const onCut = () => reject(closeAfter(unavailable()));
+      if (cut?.aborted === true) onCut();
+      cut?.addEventListener('abort', onCut, { once: true });
+      stopCut = () => cut?.removeEventListener('abort', onCut);
       parser.on('file', (field, stream, info) => {
         if (field !== 'file' || received !== null) {
           extraFiles++;
@@ -201,5 +210,7 @@ export async function receiveUpload(c: Context, files: FileStorage, maxBytes: nu
     if (file !== null && !file.closed) await new Promise<void>((done) => file.once('close', () => done()));
     await files.dropTemporary(path);
     throw error;
+  } finally {
+    stopCut();
   }
 }

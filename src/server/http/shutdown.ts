@@ -1,6 +1,7 @@
 /**
  * Graceful shutdown: stop accepting, tell open streams to reconnect (they resume with Last-Event-ID on the
- * next server), let requests in flight finish within a grace period, cut what is left, then release storage.
+ * next server), let requests in flight finish within a grace period, answer the uploads still arriving 503 and
+ * give those answers a moment to reach their clients, cut what is left, then release storage.
  */
 import type { ServerType } from '@hono/node-server';
 
@@ -8,6 +9,8 @@ import type { ServerType } from '@hono/node-server';
 export interface ShutdownSteps {
   /** Ends every open event stream (each first tells its client to reconnect). */
   endStreams(): void;
+  /** When the grace runs out: every upload still arriving is answered 503, its connection closing after it. */
+  cutBodies(): void;
   /** Runs after the last connection closed: timers, temporary files, the database. */
   release(): Promise<void>;
 }
@@ -15,7 +18,14 @@ export interface ShutdownSteps {
 // Streams end a tick after endStreams and their sockets turn idle then, so idle sockets are swept repeatedly.
 const SWEEP_MS = 25;
 
-/** Closes `server` within `graceMs`, then runs the steps' release. */
+/**
+ * How long the 503s of uploads cut at the grace's end have to reach their clients before every connection is
+ * closed. The HTTP adapter reads and drops what such a client still sends for a while after the answer, so the
+ * client is not reset before it reads it.
+ */
+export const ANSWER_MS = 1_000;
+
+/** Closes `server` within `graceMs` (and up to {@link ANSWER_MS} more for the 503s of cut uploads), then runs the steps' release. */
 export async function shutdownServer(server: ServerType, steps: ShutdownSteps, graceMs: number): Promise<void> {
   steps.endStreams();
   await new Promise<void>((resolve) => {
@@ -23,11 +33,16 @@ export async function shutdownServer(server: ServerType, steps: ShutdownSteps, g
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     };
     const sweep = setInterval(closeIdle, SWEEP_MS);
-    const force = setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
+    let force: NodeJS.Timeout | undefined;
+    const grace = setTimeout(() => {
+      steps.cutBodies();
+      force = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }, ANSWER_MS);
     }, graceMs);
     server.close(() => {
       clearInterval(sweep);
+      clearTimeout(grace);
       clearTimeout(force);
       resolve();
     });

@@ -92,7 +92,7 @@ export function attachmentRoutes(deps: AppDeps) {
     quota: QuotaReservation | null,
     daily: UploadReservation | null,
   ): Promise<Attachment> {
-    const file = await receiveUpload(c, deps.files, limits.maxFileBytes);
+    const file = await receiveUpload(c, deps.files, limits.maxFileBytes, deps.bodiesCut);
     // The body is in: waiting for the image gate and decoding send nothing, and must not count as idle.
     const socket = socketOf(c);
     const resumeIdle = holdIdleTimeout(socket, deps.config.guard.idleTimeoutMs);
