@@ -58,4 +58,12 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a start that cannot go on', () => {
     const error = await refusal('folder', { attachmentsDir: join(file, 'attachments') });
     expect(error.message).toMatch(/^SUPPORT_ATTACHMENTS_DIR: .*a-file\/attachments cannot be used: ENOTDIR/);
   });
+
+  // Node's recursive mkdir never returned under /proc, which answers "no such file" to every create: the start hung.
+  it.runIf(process.platform === 'linux')('folders that cannot be made under /proc', async () => {
+    const database = await refusal('proc-db', { dbPath: '/proc/nope/deeper/support.sqlite' });
+    expect(database.message).toMatch(/^SUPPORT_DB: .*\/proc\/nope\/deeper\/support\.sqlite cannot be opened: ENOENT/);
+    const files = await refusal('proc-files', { attachmentsDir: '/proc/nope/attachments' });
+    expect(files.message).toMatch(/^SUPPORT_ATTACHMENTS_DIR: \/proc\/nope\/attachments cannot be used: ENOENT/);
+  });
 });

@@ -4,10 +4,11 @@
  * that records its row, so a crash leaves either a `.part` file or a file no row names: both are swept at start.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { makeDirs } from '../make-dirs';
 
 /** Where and how attachment bytes are kept. */
 export interface FileStorage {
@@ -44,7 +45,7 @@ const SETTLE_POLL_MS = 20;
 
 /** File storage under `dir` (created, owner-only permissions). */
 export function createFileStorage(dir: string): FileStorage {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirs(dir, 0o700);
   const live = new Set<string>();
   const pathOf = (name: string) => {
     // Names come only from adopt(); the check keeps a corrupted row from reading outside the folder.

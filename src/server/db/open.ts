@@ -1,8 +1,9 @@
 /** Opens the SQLite file with the settings every connection of the server needs. */
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import { makeDirs } from '../make-dirs';
 import { foldForSearch } from '../storage/search';
 
 /**
@@ -11,7 +12,7 @@ import { foldForSearch } from '../storage/search';
  */
 export function openDatabase(path: string, busyTimeoutMs: number): Database {
   if (path !== ':memory:') {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path));
     // A new file is the owner's alone to read (it holds reporters' names, e-mails and texts); SQLite gives its
     // -wal and -shm files the same permissions. An existing file keeps the ones it has.
     closeSync(openSync(path, 'a', 0o600));
