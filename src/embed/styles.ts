@@ -19,13 +19,15 @@ export function adoptStyles(root: ShadowRoot, css: string, nonce?: string): () =
 
 /**
  * What the widget adds to the loader's launcher button: the count bubble (the loader only sets `data-badge`),
- * and a focus ring seen on any page, dark on a white halo (the loader draws none, to stay under 1 kB: the
- * launcher's hover or focus loads the widget, which brings this ring).
+ * a focus ring seen on any page, dark on a white halo, and a border in forced colours (the loader draws neither, to
+ * stay under 1 kB: the launcher's hover or focus loads the widget, which brings them).
  */
 const LAUNCHER_CSS =
   'button[data-badge]:not([data-badge=""])::after{content:attr(data-badge);display:inline-block;margin-left:8px;' +
   'min-width:20px;padding:0 6px;border-radius:10px;background:#c81e1e;color:#fff;font:700 12px/20px sans-serif;text-align:center}' +
-  'button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff,0 0 0 8px #fff}';
+  'button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff,0 0 0 8px #fff}' +
+  // Forced colours take the button's fill away, and the loader draws no border: it would be bare text. The same size.
+  '@media (forced-colors:active){button{border:2px solid ButtonText;padding:12px}}';
 
 /** Adds the launcher's style to its shadow root; returns the undo (nothing when the button has no root). */
 export function adoptLauncherStyles(button: HTMLElement, nonce?: string): () => void {

@@ -160,9 +160,11 @@ export function createWidget(rawOptions: unknown, hooks: WidgetHooks): Preparabl
     }
   };
 
-  // The loader's button opens the panel until the widget runs; from now on it toggles it.
+  // The loader's button opens the panel until the widget runs; from now on it toggles it, and says whether the
+  // panel is open from the start (the loader has no room to say it).
   const button = launcher();
   if (button !== undefined) {
+    button.setAttribute('aria-expanded', 'false');
     button.onclick = () => {
       const command = open ? 'close' : 'open';
       if (hooks.run === undefined) instance[command]();

@@ -33,6 +33,29 @@ describe('the script-tag loader', () => {
     await tracked.context.close();
   });
 
+  it('keeps the launcher a button in forced colours, at the same size, and a toggle from the start', async () => {
+    const url = h.host.serve('/forced-colours', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
+    const tracked = await openPage(h, url);
+    const { page } = tracked;
+    await visible(tracked, launcher(page));
+    const box = () =>
+      launcher(page).evaluate((button) => {
+        const { width, height } = button.getBoundingClientRect();
+        return { width: Math.round(width), height: Math.round(height), border: getComputedStyle(button).borderTopStyle };
+      });
+    const plain = await box();
+    await page.emulateMedia({ forcedColors: 'active' });
+    // Hovering loads the widget, which brings the launcher's border: forced colours take its fill away.
+    await launcher(page).hover();
+    await waitUntil(tracked, 'the launcher’s border in forced colours', async () => (await box()).border === 'solid');
+    expect(await box()).toEqual({ ...plain, border: 'solid' });
+    expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
+    await page.emulateMedia({ forcedColors: 'none' });
+    expect(await box()).toEqual({ ...plain, border: 'none' });
+    await expectClean(tracked);
+    await tracked.context.close();
+  });
+
   it('loads only loader.js until the launcher is used, then the chunks, and the form works', async () => {
     const url = h.host.serve('/plain', { body: hostPage(snippet(h, [['init', { apiUrl: h.apiUrl }]])) });
     const tracked = await openPage(h);

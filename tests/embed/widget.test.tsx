@@ -167,6 +167,8 @@ describe('the embedded widget', () => {
     const launcher = vi.fn();
     widget = createWidget({ apiUrl: 'https://support.example.ru/api/v1' }, { emit: launcher, launcher: () => button });
     expect(shown(launcher)).toEqual(['ready']);
+    // A toggle from the start: a screen reader hears it collapsed before the first open.
+    expect(button.getAttribute('aria-expanded')).toBe('false');
     button.focus();
     act(() => widget?.open());
     expect(shown(launcher)).toEqual(['ready', 'open']);
