@@ -491,6 +491,19 @@ describe('a specialist’s message by e-mail', () => {
     expect(ru.text).toContain('Специалист приложил файл «Инструкция.pdf»: скачать его можно в обращении.');
     expect(renderEmail(base).text).not.toContain('приложил');
   });
+
+  it('does not tell the reporter there is no need to reply when a specialist asked, answered or wrote', () => {
+    const base = { to: 'anna@example.ru', name: 'Anna', number: 'UP-2026-000007', subject: 'Тест', text: 'Какой браузер?', page: null, guest: false, unsubscribeUrl: null };
+    const noReply = 'Ответ на это письмо специалист не получит: написать ему можно в обращении.';
+    for (const email of [renderEmail({ ...base, status: 'clarification_requested' }), renderEmail({ ...base, status: 'answered' }), renderEmail({ ...base, status: 'in_progress', message: true })]) {
+      expect(email.text).toContain(noReply);
+      expect(email.html).toContain(noReply);
+      expect(email.text).not.toContain('отвечать на него не нужно');
+    }
+    expect(renderEmail({ ...base, status: 'clarification_requested', locale: 'en' }).text).toContain('A reply to this e-mail does not reach the specialist: write to them in the request.');
+    // A receipt or a resolution asks nothing of the reporter.
+    for (const status of ['registered', 'resolved'] as const) expect(renderEmail({ ...base, status, text: null }).text).toContain('Это письмо отправлено автоматически, отвечать на него не нужно.');
+  });
 });
 
 describe('the per-IP limits’ address', () => {

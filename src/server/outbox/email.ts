@@ -95,6 +95,8 @@ interface MailTexts {
   /** The files the specialist attached: their names, each quoted, and how many. */
   files: (names: readonly string[]) => string;
   automatic: string;
+  /** In place of `automatic` when a specialist asked, answered or wrote: «no need to reply» would read as no need to answer. */
+  noReply: string;
   /** The footer's last sentence: when a guest gets e-mails at all, or where a signed-in user turns them off. */
   guest: string;
   settingsOrLink: string;
@@ -148,6 +150,7 @@ const TEXTS: Record<Locale, MailTexts> = {
         ? `Специалист приложил файл «${names[0] ?? ''}»: скачать его можно в обращении.`
         : `Специалист приложил файлы: ${names.map((name) => `«${name}»`).join(', ')}. Скачать их можно в обращении.`,
     automatic: 'Это письмо отправлено автоматически, отвечать на него не нужно.',
+    noReply: 'Ответ на это письмо специалист не получит: написать ему можно в обращении.',
     guest:
       'Письма приходят, только когда обращение зарегистрировано и когда специалист задаёт вопрос, пишет, отвечает или закрывает его. ' +
       'Открыть обращение на другом устройстве можно по его номеру и ключу доступа, показанному после отправки.',
@@ -191,6 +194,7 @@ const TEXTS: Record<Locale, MailTexts> = {
         ? `The specialist attached the file “${names[0] ?? ''}”: you can download it from the request.`
         : `The specialist attached files: ${names.map((name) => `“${name}”`).join(', ')}. You can download them from the request.`,
     automatic: 'This e-mail was sent automatically; there is no need to reply to it.',
+    noReply: 'A reply to this e-mail does not reach the specialist: write to them in the request.',
     guest:
       'E-mails come only when your request is registered, and when a specialist asks you a question, writes to you, answers or resolves it. ' +
       'To open the request on another device, use its number and the access key shown after you sent it.',
@@ -247,6 +251,8 @@ export function renderEmail(input: EmailInput): EmailPayload {
   const files = names.length === 0 ? null : say.files(names);
   const receipt = input.receipt === undefined ? [] : receiptLines(say, input.receipt);
   const next = input.status === 'resolved' && input.message !== true ? say.resolved(FOLLOW_UP_DAYS) : null;
+  const specialistWrote = input.message === true || input.status === 'clarification_requested' || input.status === 'answered';
+  const automatic = specialistWrote ? say.noReply : say.automatic;
   const text = [
     say.hello(name),
     '',
@@ -257,7 +263,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
     ...(next === null ? [] : ['', next]),
     ...(link === null ? [] : ['', `${action}: ${link}`]),
     '',
-    say.automatic,
+    automatic,
     settings,
     ...(input.unsubscribeUrl === null ? [] : [`${say.unsubscribe}: ${input.unsubscribeUrl}`]),
   ].join('\n');
@@ -271,7 +277,7 @@ export function renderEmail(input: EmailInput): EmailPayload {
     files === null ? '' : `<p>${escapeHtml(files)}</p>`,
     next === null ? '' : `<p>${escapeHtml(next)}</p>`,
     link === null ? '' : `<p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>`,
-    `<p style="color:#666;font-size:13px">${escapeHtml(say.automatic)} ${escapeHtml(settings)}</p>`,
+    `<p style="color:#666;font-size:13px">${escapeHtml(automatic)} ${escapeHtml(settings)}</p>`,
     input.unsubscribeUrl === null
       ? ''
       : `<p style="color:#666;font-size:13px"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#666">${escapeHtml(say.unsubscribe)}</a></p>`,
