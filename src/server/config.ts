@@ -91,8 +91,25 @@ export interface ServerConfig {
    * metrics; 0: any free one, for tests) on SUPPORT_METRICS_HOST, never the API's.
    */
   metrics: { port: number; host: string } | null;
+  /**
+   * Replies by e-mail (SUPPORT_INBOUND_SMTP_PORT, SUPPORT_INBOUND_SMTP_HOST, SUPPORT_REPLY_ADDRESS,
+   * SUPPORT_INBOUND_MAX_BYTES): an SMTP listener of its own takes the reporters' replies to support's e-mails, which
+   * carry a signed reply address. Null: e-mails say a reply does not reach support.
+   */
+  inbound: InboundConfig | null;
   /** E-mails to reporters and webhooks to the support desk, sent from the outbox table. */
   notifications: NotificationsConfig;
+}
+
+/** Where replies by e-mail are taken. */
+export interface InboundConfig {
+  /** The SMTP listener's port (0: any free one, for tests) and address. */
+  port: number;
+  host: string;
+  /** The address replies go to, `support@uchi.example`: each e-mail's Reply-To is it with a signed tag. */
+  replyAddress: string;
+  /** The largest e-mail taken, in bytes, quoted history and pictures included. */
+  maxBytes: number;
 }
 
 /** One named specialist's token. */
@@ -241,6 +258,7 @@ function unusedSettings(given: Env, config: ServerConfig, dev: boolean): string[
   const unused = (postgres ? ['SUPPORT_EVENTS_POLL_MS'] : ['SUPPORT_DATABASE_POOL_SIZE', 'SUPPORT_DATABASE_TIMEOUT_MS']).filter(set);
   const said = unused.map((name) => `${name} is ignored: ${engine}.`);
   if (set('SUPPORT_WEBHOOK_SECRET') && !set('SUPPORT_WEBHOOK_URLS')) said.push('SUPPORT_WEBHOOK_SECRET is set without SUPPORT_WEBHOOK_URLS: no webhook is sent.');
+  if (config.inbound !== null && config.notifications.smtpUrl === null) said.push('SUPPORT_INBOUND_SMTP_PORT is set without SUPPORT_SMTP_URL: no e-mail goes out, so none carries a reply address.');
   // Next to an SQLite file its folder is where the data is; on PostgreSQL the default is the working directory's.
   if (postgres && !set('SUPPORT_ATTACHMENTS_DIR') && !dev) {
     said.push(
@@ -323,6 +341,7 @@ export function loadConfig(given: Env, overrides: ConfigOverrides = {}): { confi
     requestLog: overrides.requestLog ?? switchFrom(env, 'SUPPORT_LOG', true),
     serveWidget: overrides.serveWidget ?? switchFrom(env, 'SUPPORT_SERVE_WIDGET', false),
     metrics: overrides.metrics !== undefined ? overrides.metrics : metricsFrom(env),
+    inbound: overrides.inbound !== undefined ? overrides.inbound : inboundFrom(env),
     notifications: {
       smtpUrl: smtpUrlFrom(env.SUPPORT_SMTP_URL),
       mailFrom,
@@ -544,6 +563,32 @@ function metricsFrom(env: Env): ServerConfig['metrics'] {
     throw new ConfigError(`SUPPORT_METRICS_PORT must differ from PORT (${port}): the metrics are served on a port of their own.`);
   }
   return { port, host };
+}
+
+/** A plain address: one @, no display name, no spaces, no +tag (the reply addresses add theirs). */
+const PLAIN_ADDRESS = /^[A-Za-z0-9._%-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+
+/** The inbound listener's settings, or null when SUPPORT_INBOUND_SMTP_PORT is not set. */
+function inboundFrom(env: Env): InboundConfig | null {
+  if ((env.SUPPORT_INBOUND_SMTP_PORT ?? '').trim() === '') {
+    for (const name of ['SUPPORT_REPLY_ADDRESS', 'SUPPORT_INBOUND_SMTP_HOST', 'SUPPORT_INBOUND_MAX_BYTES']) {
+      if ((env[name] ?? '').trim() !== '') throw new ConfigError(`${name} is set without SUPPORT_INBOUND_SMTP_PORT: set the port replies by e-mail are taken on too.`);
+    }
+    return null;
+  }
+  const port = intFrom(env, 'SUPPORT_INBOUND_SMTP_PORT', 0, 0, 65535);
+  if (port !== 0 && port === intFrom(env, 'PORT', 8787, 0, 65535)) throw new ConfigError(`SUPPORT_INBOUND_SMTP_PORT must differ from PORT (${port}).`);
+  const replyAddress = (env.SUPPORT_REPLY_ADDRESS ?? '').trim();
+  if (replyAddress === '') throw new ConfigError('SUPPORT_INBOUND_SMTP_PORT is set without SUPPORT_REPLY_ADDRESS: set the address replies go to, such as support@uchi.example.');
+  if (!PLAIN_ADDRESS.test(replyAddress)) {
+    throw new ConfigError(`SUPPORT_REPLY_ADDRESS must be a plain address such as support@uchi.example (no name, no +tag: the server adds a tag per ticket), got "${replyAddress.slice(0, 100)}".`);
+  }
+  return {
+    port,
+    host: env.SUPPORT_INBOUND_SMTP_HOST?.trim() || '127.0.0.1',
+    replyAddress: replyAddress.toLowerCase(),
+    maxBytes: intFrom(env, 'SUPPORT_INBOUND_MAX_BYTES', 10 * 1024 * 1024, 64 * 1024),
+  };
 }
 
 /** An on/off variable: 1/on/true/yes or 0/off/false/no (any case); anything else stops the start. */

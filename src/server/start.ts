@@ -22,6 +22,8 @@ import { startDispatcher } from './outbox/dispatcher';
 import { guardConnections, serverOptions } from './guard/connections';
 import { createGuards } from './guard/guards';
 import { shutdownServer } from './http/shutdown';
+import { startInbound } from './inbound/smtp-listener';
+import type { InboundListener } from './inbound/smtp-listener';
 import type { DemoDirs } from './routes/demo';
 import { createMetrics, offerToPrimary, serveMetrics } from './metrics';
 import type { MetricsServer } from './metrics';
@@ -43,6 +45,8 @@ export interface RunningServer {
   config: ServerConfig;
   /** Where `GET /metrics` is served (SUPPORT_METRICS_PORT), or null: none, or a worker's, which its primary serves. */
   metricsUrl: string | null;
+  /** Where replies by e-mail are taken (SUPPORT_INBOUND_SMTP_PORT), `smtp://host:port`, or null. */
+  inboundUrl: string | null;
   /** Ends open streams, stops listening and closes the database. */
   close(): Promise<void>;
 }
@@ -135,7 +139,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       });
     }
   }
+  let inboundListener: InboundListener | null = null;
+  if (config.inbound !== null) {
+    const { host: inboundHost, port: inboundPort } = config.inbound;
+    inboundListener = await startInbound(deps, config.inbound).catch(async (error: unknown) => {
+      await metricsServer?.close();
+      await release();
+      throw new ConfigError(
+        `cannot listen on SUPPORT_INBOUND_SMTP_HOST=${inboundHost} SUPPORT_INBOUND_SMTP_PORT=${inboundPort}: ${errorLine(error)}${listenHint(error, { port: 'SUPPORT_INBOUND_SMTP_PORT', host: 'SUPPORT_INBOUND_SMTP_HOST' })}`,
+      );
+    });
+    logger.info(`[support] replies by e-mail to ${config.inbound.replyAddress} are taken on ${inboundListener.url}`);
+  }
   const server = await listen(app.fetch, config).catch(async (error: unknown) => {
+    await inboundListener?.close();
     await metricsServer?.close();
     await release();
     throw new ConfigError(`cannot listen on HOST=${config.host} PORT=${config.port}: ${errorLine(error)}${listenHint(error)}`);
@@ -164,6 +181,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       endStreams: () => deps.broker.closeAll(),
       cutBodies: () => bodiesCut.abort(),
       release: async () => {
+        await inboundListener?.close();
         stopCleanup();
         await stopWatching();
         await dispatcher.stop();
@@ -176,6 +194,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url,
     config,
     metricsUrl: metricsServer?.url ?? null,
+    inboundUrl: inboundListener?.url ?? null,
     close: () => {
       // Serving on while the load balancer learns from /readyz to send nothing more, then the stop itself.
       closing ??= config.shutdownDrainMs === 0

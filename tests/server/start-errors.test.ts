@@ -45,6 +45,18 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a start that cannot go on', () => {
     }
   });
 
+  it('a port for replies by e-mail another process listens on', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = holder.address() as AddressInfo;
+      const error = await refusal('inbound', { inbound: { port, host: '127.0.0.1', replyAddress: 'support@uchi.example', maxBytes: 1024 * 1024 } });
+      expect(error.message).toMatch(new RegExp(`^cannot listen on SUPPORT_INBOUND_SMTP_HOST=127\\.0\\.0\\.1 SUPPORT_INBOUND_SMTP_PORT=${port}: listen EADDRINUSE: .* \\(another process listens on that port: stop it or choose another SUPPORT_INBOUND_SMTP_PORT\\)$`));
+    } finally {
+      holder.close();
+    }
+  });
+
   it('a HOST that is not an address of this machine', async () => {
     const error = await refusal('host', { host: '203.0.113.7' });
     expect(error.message).toMatch(/^cannot listen on HOST=203\.0\.113\.7 PORT=0: listen EADDRNOTAVAIL: .* \(HOST must be an address of this machine/);

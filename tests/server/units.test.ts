@@ -116,6 +116,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...secret, SUPPORT_METRICS_PORT: 'yes' })).toThrow(/SUPPORT_METRICS_PORT must be an integer from 0 to 65535/);
   });
 
+  it('reads the listener of replies by e-mail: off unless its port is set, and never without the address replies go to', () => {
+    const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(secret).config.inbound).toBeNull();
+    const inbound = { ...secret, SUPPORT_INBOUND_SMTP_PORT: '2525', SUPPORT_REPLY_ADDRESS: 'Support@Uchi.example' };
+    expect(loadConfig(inbound).config.inbound).toEqual({ port: 2525, host: '127.0.0.1', replyAddress: 'support@uchi.example', maxBytes: 10 * 1024 * 1024 });
+    expect(loadConfig({ ...inbound, SUPPORT_INBOUND_SMTP_HOST: '0.0.0.0', SUPPORT_INBOUND_MAX_BYTES: '1048576' }).config.inbound).toMatchObject({ host: '0.0.0.0', maxBytes: 1048576 });
+    expect(() => loadConfig({ ...secret, SUPPORT_REPLY_ADDRESS: 'support@uchi.example' })).toThrow(/SUPPORT_REPLY_ADDRESS is set without SUPPORT_INBOUND_SMTP_PORT/);
+    expect(() => loadConfig({ ...secret, SUPPORT_INBOUND_SMTP_PORT: '2525' })).toThrow(/SUPPORT_INBOUND_SMTP_PORT is set without SUPPORT_REPLY_ADDRESS/);
+    for (const address of ['Техподдержка <support@uchi.example>', 'support+tag@uchi.example', 'support']) {
+      expect(() => loadConfig({ ...inbound, SUPPORT_REPLY_ADDRESS: address })).toThrow(/SUPPORT_REPLY_ADDRESS must be a plain address/);
+    }
+    expect(() => loadConfig({ ...inbound, PORT: '2525' })).toThrow(/SUPPORT_INBOUND_SMTP_PORT must differ from PORT/);
+    // Replies come to the e-mails the server sends: without a mail server none carries the address.
+    expect(loadConfig(inbound).warnings).toContain('SUPPORT_INBOUND_SMTP_PORT is set without SUPPORT_SMTP_URL: no e-mail goes out, so none carries a reply address.');
+    expect(loadConfig({ ...inbound, SUPPORT_SMTP_URL: 'smtp://mail.example.ru:25' }).warnings.filter((line) => line.includes('INBOUND'))).toEqual([]);
+  });
+
   it('warns when a user’s day of uploads is smaller than one file, which would always be refused', () => {
     const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
     const small = loadConfig({ ...secret, SUPPORT_UPLOAD_BYTES_PER_USER_DAY: '1000000' }).warnings.join('\n');

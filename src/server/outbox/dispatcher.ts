@@ -154,7 +154,15 @@ export function startDispatcher(deps: Pick<AppDeps, 'config' | 'store' | 'clock'
     }
     if (mailer === null) throw new Error('SUPPORT_SMTP_URL is not set');
     await withTimeout(
-      mailer.sendMail({ from: mailFromFor(settings, mail.locale), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mailHeaders(mail, row.event_id) }),
+      mailer.sendMail({
+        from: mailFromFor(settings, mail.locale),
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mailHeaders(mail, row.event_id),
+        ...(mail.replyTo === undefined ? {} : { replyTo: mail.replyTo }),
+      }),
       settings.sendTimeoutMs,
     );
   };

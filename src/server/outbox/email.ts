@@ -24,6 +24,8 @@ export interface EmailPayload {
   unsubscribeUrl?: string;
   /** Its language, which names the sender too (SUPPORT_MAIL_FROM or SUPPORT_MAIL_FROM_EN); Russian when absent (rows queued before). */
   locale?: Locale;
+  /** Where a reply goes (the `Reply-To`): the ticket's signed reply address, when the server takes replies by e-mail. */
+  replyTo?: string;
   /**
    * Whose e-mail preferences this e-mail obeys (the reporter, and a guest's address): the dispatcher checks them
    * again before each attempt, so an unsubscribe also stops what was queued before it.
@@ -53,6 +55,8 @@ export interface EmailInput {
   locale?: Locale;
   /** The ticket was just registered: the e-mail is its receipt, with what the widget's confirmation says. */
   receipt?: Receipt;
+  /** The ticket's reply address, when the server takes replies by e-mail: used where a specialist asked, answered or wrote. */
+  replyTo?: string;
 }
 
 /** What the receipt of a new ticket tells besides its number. */
@@ -97,6 +101,8 @@ interface MailTexts {
   automatic: string;
   /** In place of `automatic` when a specialist asked, answered or wrote: «no need to reply» would read as no need to answer. */
   noReply: string;
+  /** In place of `noReply` when the server takes replies by e-mail. */
+  replyHere: string;
   /** The footer's last sentence: when a guest gets e-mails at all, or where a signed-in user turns them off. */
   guest: string;
   settingsOrLink: string;
@@ -151,6 +157,7 @@ const TEXTS: Record<Locale, MailTexts> = {
         : `Специалист приложил файлы: ${names.map((name) => `«${name}»`).join(', ')}. Скачать их можно в обращении.`,
     automatic: 'Это письмо отправлено автоматически, отвечать на него не нужно.',
     noReply: 'Ответ на это письмо специалист не получит: написать ему можно в обращении.',
+    replyHere: 'Ответ на это письмо придёт специалисту в обращение. Файлы прикладывайте в самом обращении.',
     guest:
       'Письма приходят, только когда обращение зарегистрировано и когда специалист задаёт вопрос, пишет, отвечает или закрывает его. ' +
       'Открыть обращение на другом устройстве можно по его номеру и ключу доступа, показанному после отправки.',
@@ -195,6 +202,7 @@ const TEXTS: Record<Locale, MailTexts> = {
         : `The specialist attached files: ${names.map((name) => `“${name}”`).join(', ')}. You can download them from the request.`,
     automatic: 'This e-mail was sent automatically; there is no need to reply to it.',
     noReply: 'A reply to this e-mail does not reach the specialist: write to them in the request.',
+    replyHere: 'A reply to this e-mail reaches the specialist in the request. Attach files in the request itself.',
     guest:
       'E-mails come only when your request is registered, and when a specialist asks you a question, writes to you, answers or resolves it. ' +
       'To open the request on another device, use its number and the access key shown after you sent it.',
@@ -252,7 +260,9 @@ export function renderEmail(input: EmailInput): EmailPayload {
   const receipt = input.receipt === undefined ? [] : receiptLines(say, input.receipt);
   const next = input.status === 'resolved' && input.message !== true ? say.resolved(FOLLOW_UP_DAYS) : null;
   const specialistWrote = input.message === true || input.status === 'clarification_requested' || input.status === 'answered';
-  const automatic = specialistWrote ? say.noReply : say.automatic;
+  // A reply is taken (and invited) where a specialist asked, answered or wrote, and the server takes replies.
+  const replyTo = specialistWrote ? input.replyTo : undefined;
+  const automatic = !specialistWrote ? say.automatic : replyTo === undefined ? say.noReply : say.replyHere;
   const text = [
     say.hello(name),
     '',
@@ -283,5 +293,5 @@ export function renderEmail(input: EmailInput): EmailPayload {
       : `<p style="color:#666;font-size:13px"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#666">${escapeHtml(say.unsubscribe)}</a></p>`,
     '</body></html>',
   ].join('');
-  return { to: input.to, subject, text, html, locale, ...(input.unsubscribeUrl === null ? {} : { unsubscribeUrl: input.unsubscribeUrl }) };
+  return { to: input.to, subject, text, html, locale, ...(input.unsubscribeUrl === null ? {} : { unsubscribeUrl: input.unsubscribeUrl }), ...(replyTo === undefined ? {} : { replyTo }) };
 }

@@ -10,6 +10,7 @@ import type { EventRow, TicketRow } from '../db/rows';
 import type { Assignment, WebhookPayload, WebhookTicket } from '../schemas';
 import type { NewOutboxRow, Transaction } from '../storage/types';
 import { eventView } from '../tickets/view';
+import { replyAddress } from '../inbound/reply-address';
 import { EMAIL_STATUSES, renderEmail } from './email';
 import { emailsOf, subscribersOf } from './reporter-emails';
 import { mailbox } from '../mailbox';
@@ -112,6 +113,7 @@ async function emailFor(deps: AppDeps, tx: Transaction, ticket: TicketRow, event
     guest: reporter.guest,
     locale: storedLocale(ticket.locale),
     unsubscribeUrl: deps.config.publicUrl === null ? null : unsubscribeUrl(deps.config.publicUrl, deps.config.tokenSecret, subscriber),
+    ...(deps.config.inbound === null ? {} : { replyTo: replyAddress(deps.config.inbound.replyAddress, deps.config.tokenSecret, ticket.number) }),
     ...(registered
       ? {
           receipt: {

@@ -9,7 +9,7 @@ import { queueDeliveries } from '../outbox/enqueue';
 import type { Transaction } from '../storage/types';
 import { ApiFailure, failures } from '../errors';
 import type { Sentence } from '../errors';
-import { anyTicket, reporterCanSee, reporterTicket } from './access';
+import { anyTicket, reporterCanSee, reporterTicket, ticketByRef } from './access';
 import { recordAssignment, WORKING_STATUS } from './assignment';
 import { claimAttachments } from './claim';
 import { bodyHash } from './ids';
@@ -112,35 +112,68 @@ function locked(check: (tx: Transaction) => Promise<TicketRow>, reporter?: Repor
   };
 }
 
-/** The reporter writes: a reply to a clarification request moves it on, otherwise the status stays. */
+/** Refuses a reporter's message when the ticket holds as many of theirs as it may (SUPPORT_MAX_EVENTS_PER_TICKET). */
+async function refuseWhenFull(deps: AppDeps, tx: Transaction, row: TicketRow): Promise<void> {
+  // Every read of a ticket carries its whole history: one reporter's thousands of messages would make each
+  // read of it megabytes. A thread that long is better continued in a new ticket.
+  const max = deps.config.maxEventsPerTicket;
+  // The reporter's own: support's answers and messages never use up the user's room to write.
+  if ((await tx.events.count(row.id, 'reporter')) >= max) {
+    const message = `В обращении уже ${max} записей: напишите, пожалуйста, в новом обращении.`;
+    const sentence = { ru: message, en: `The ticket has ${max} entries already: please write in a new ticket.` };
+    throw failures.validation({ text: sentence }, sentence);
+  }
+}
+
+/** The reporter's message as a change: a reply to a clarification request moves it on, otherwise the status stays. */
+function reporterMessage(row: TicketRow, text: string, attachmentIds: readonly string[], owner: string): Change {
+  const status = row.status as Status;
+  if (isFinalStatus(status)) throw failures.illegalTransition({ ru: 'Обращение закрыто: написать в него уже нельзя.', en: 'The ticket is closed: it takes no more messages.' });
+  const next = statusAfterReporterMessage(status);
+  return { type: next === status ? 'message' : 'status', status: next, actor: 'reporter', text, attachmentIds, owner };
+}
+
+/** The reporter writes. */
 export async function postMessage(deps: AppDeps, reporter: Reporter, id: string, text: string, attachmentIds: readonly string[]): Promise<TicketChange> {
   const load = locked(async (tx) => {
     const row = await reporterTicket(tx, reporter, id);
-    // Every read of a ticket carries its whole history: one reporter's thousands of messages would make each
-    // read of it megabytes. A thread that long is better continued in a new ticket.
-    const max = deps.config.maxEventsPerTicket;
-    // The reporter's own: support's answers and messages never use up the user's room to write.
-    if ((await tx.events.count(row.id, 'reporter')) >= max) {
-      const message = `В обращении уже ${max} записей: напишите, пожалуйста, в новом обращении.`;
-      const sentence = { ru: message, en: `The ticket has ${max} entries already: please write in a new ticket.` };
-      throw failures.validation({ text: sentence }, sentence);
-    }
+    await refuseWhenFull(deps, tx, row);
     return row;
   }, reporter);
-  const changed = await change(deps, load, (row) => {
-    const status = row.status as Status;
-    if (isFinalStatus(status)) throw failures.illegalTransition({ ru: 'Обращение закрыто: написать в него уже нельзя.', en: 'The ticket is closed: it takes no more messages.' });
-    const next = statusAfterReporterMessage(status);
-    return {
-      type: next === status ? 'message' : 'status',
-      status: next,
-      actor: 'reporter',
-      text,
-      attachmentIds,
-      owner: reporter.owner,
-    };
-  });
+  const changed = await change(deps, load, (row) => reporterMessage(row, text, attachmentIds, reporter.owner));
   return changeView(deps, changed);
+}
+
+/** How long a reply by e-mail with the same text as the reporter's last message is taken for that one sent again. */
+const SAME_REPLY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The reporter's reply by e-mail to ticket `number` (the reply address names and signs it): written as their
+ * message. The event's id, or null when the reporter's last message says the same and is less than a day old: a
+ * mail server that delivered it and lost the answer delivers it again.
+ */
+export async function postEmailReply(deps: AppDeps, number: string, text: string): Promise<number | null> {
+  const load = locked(async (tx) => {
+    const row = await ticketByRef(tx, number);
+    if (row === undefined) throw failures.ticketNotFound();
+    return row;
+  });
+  let repeated = false;
+  const changed = await deps.store.write(async (tx) => {
+    const row = await load(tx);
+    const since = deps.clock().getTime() - SAME_REPLY_MS;
+    const mine = (await tx.events.listAfter(row.id)).filter((event) => event.actor === 'reporter' && event.text !== null);
+    const last = mine.at(-1);
+    if (last !== undefined && last.text === text && Date.parse(last.created_at) >= since) {
+      repeated = true;
+      return null;
+    }
+    await refuseWhenFull(deps, tx, row);
+    return changeIn(deps, tx, async () => row, (fresh) => reporterMessage(fresh, text, [], fresh.owner));
+  });
+  if (repeated || changed === null) return null;
+  deps.broker.publish(changed.row.id);
+  return changed.eventId;
 }
 
 /** The reporter cancels a ticket that is not final. */

@@ -1,0 +1,98 @@
+/**
+ * A reporter's reply to one of support's e-mails, as the inbound SMTP listener hands it over: checked (the sender
+ * is the ticket's reporter, a person and not an auto-responder, no files), cut to what they wrote, and filed as
+ * their message, as if they had written it in the widget: an answer to a question moves the ticket on.
+ *
+ * A refusal is an SMTP answer the sending mail server turns into a bounce to the reporter, so it says in plain
+ * English what to do instead (a bounce is read where SMTPUTF8 may not be).
+ */
+import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
+import { MAX_MESSAGE_LENGTH } from '../../core';
+import type { AppDeps } from '../context';
+import { ApiFailure } from '../errors';
+import { mailbox } from '../mailbox';
+import { ticketByRef } from '../tickets/access';
+import { postEmailReply } from '../tickets/actions';
+import { replyText } from './reply-text';
+
+/** What became of a reply that was not refused. */
+export type ReplyOutcome =
+  | { kind: 'stored'; eventId: number }
+  /** The reporter's last message says the same (a mail server delivering again): nothing new is written. */
+  | { kind: 'repeated' }
+  /** An auto-responder's or a mail server's own message: taken and dropped, so no loop of replies starts. */
+  | { kind: 'ignored'; reason: string };
+
+/** A reply the server does not take: the SMTP answer's code and text. */
+export class ReplyRefusal extends Error {
+  constructor(
+    readonly responseCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const WRITE_IN_THE_REQUEST = 'write in the request in the support widget instead';
+
+/** Why `mail` comes from a machine rather than a person (RFC 3834 and the headers auto-responders use), or null. */
+function machineMade(mail: ParsedMail, envelopeFrom: string): string | null {
+  if (envelopeFrom === '') return 'a bounce (empty envelope sender)';
+  const header = (name: string): string => {
+    const value = mail.headers.get(name);
+    return typeof value === 'string' ? value.trim().toLowerCase() : value === undefined ? '' : JSON.stringify(value).toLowerCase();
+  };
+  const submitted = header('auto-submitted');
+  if (submitted !== '' && !submitted.startsWith('no')) return `Auto-Submitted: ${submitted}`;
+  if (/\b(?:bulk|junk|list|auto_reply)\b/.test(header('precedence'))) return `Precedence: ${header('precedence')}`;
+  if (header('x-autoreply') !== '' || header('x-autorespond') !== '') return 'an auto-reply header';
+  if (header('list-id') !== '') return 'a mailing list';
+  if (header('content-type').includes('multipart/report')) return 'a delivery report';
+  return null;
+}
+
+/** Whether an attachment is a file the reporter attached, not a picture of the text (a signature's logo). */
+const isAttachedFile = (attachment: ParsedMail['attachments'][number]): boolean => attachment.contentDisposition !== 'inline' && attachment.related !== true;
+
+/**
+ * Files reply `raw` (its envelope sender `envelopeFrom`, '' for the null sender) to ticket `number`, which the
+ * reply address named and signed; throws {@link ReplyRefusal} for what the reporter must do otherwise.
+ */
+export async function receiveReply(deps: AppDeps, number: string, raw: Buffer, envelopeFrom: string): Promise<ReplyOutcome> {
+  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
+  const machine = machineMade(mail, envelopeFrom);
+  if (machine !== null) return { kind: 'ignored', reason: machine };
+  const row = await ticketByRef(deps.store, number);
+  if (row === undefined) throw new ReplyRefusal(550, '5.1.1 No such request: it was erased or never existed');
+  const reporter = JSON.parse(row.reporter_json) as { email?: string };
+  const from = mail.from?.value.find((entry) => entry.address !== undefined)?.address ?? '';
+  // The address is signed, but it travels in every copy and forward of the e-mail: only the reporter's own
+  // mailbox writes as the reporter.
+  if (reporter.email === undefined || from === '' || mailbox(from) !== mailbox(reporter.email)) {
+    throw new ReplyRefusal(550, `5.7.1 Replies are taken only from the address support's e-mail was sent to: ${WRITE_IN_THE_REQUEST}`);
+  }
+  if (mail.attachments.some(isAttachedFile)) {
+    throw new ReplyRefusal(550, `5.7.1 Files are not taken by e-mail: attach them in the request in the support widget, and send the text there or again without the files`);
+  }
+  const { notifications, inbound } = deps.config;
+  const ours = [notifications.mailFrom, notifications.mailFromEn, inbound?.replyAddress ?? ''].map(addressOf).filter((address) => address !== '');
+  const text = replyText(mail.text ?? '', ours);
+  if (text === '') throw new ReplyRefusal(550, '5.6.0 The reply holds no text of its own above the quoted e-mail');
+  if (text.length > MAX_MESSAGE_LENGTH) throw new ReplyRefusal(552, `5.3.4 The reply is longer than ${MAX_MESSAGE_LENGTH} characters: ${WRITE_IN_THE_REQUEST}`);
+  try {
+    const eventId = await postEmailReply(deps, number, text);
+    return eventId === null ? { kind: 'repeated' } : { kind: 'stored', eventId };
+  } catch (error) {
+    if (!(error instanceof ApiFailure)) throw error;
+    if (error.code === 'illegal_transition') throw new ReplyRefusal(550, '5.7.1 The request is closed: continue it or open a new one in the support widget');
+    if (error.code === 'not_found') throw new ReplyRefusal(550, '5.1.1 No such request: it was erased or never existed');
+    throw new ReplyRefusal(550, `5.7.1 The request takes no more messages: ${WRITE_IN_THE_REQUEST}`);
+  }
+}
+
+/** The address of a From such as «Техподдержка <support@uchi.example>», or the value itself. */
+function addressOf(from: string): string {
+  const bracketed = /<([^<>\s]+@[^<>\s]+)>/.exec(from);
+  return (bracketed?.[1] ?? from).trim();
+}
