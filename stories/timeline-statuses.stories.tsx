@@ -100,3 +100,18 @@ export const CancelledOpenedByKey: Story = {
     await expect(canvas.queryByRole('button', { name: t('timeline:followUp.offer') })).toBeNull();
   },
 };
+
+/**
+ * The host's token expired while the ticket was open: the server refuses the ticket's stream, so the view says it
+ * no longer updates by itself and how to sign in again (the host hears an `error` to renew the token).
+ */
+export const SignInOutOfDate: Story = {
+  tags: ['en-dark'],
+  args: { ticketId: 't-in_progress' },
+  parameters: { widget: { tickets: [seedIn('in_progress', OPEN_NOW)], api: { liveRefused: true } } },
+  play: async (context) => {
+    const { canvas, t } = playKit(context);
+    await ticketArrived(context, 't-in_progress');
+    await expect(await canvas.findByText(t('timeline:live.signedOut'), { selector: '.us-notice p' })).toBeVisible();
+  },
+};

@@ -28,6 +28,8 @@ export interface LiveDeps {
   now: () => number;
   timers: Timers;
   options: LiveOptions;
+  /** Told when the server refuses the credentials for good, as a request's 401 tells the client's `onUnauthorized`. */
+  onUnauthorized?: (() => void) | undefined;
 }
 
 /** How one stream connection ended. */
@@ -143,10 +145,12 @@ export function subscribeToEvents(deps: LiveDeps, lastEventId: number, handlers:
   };
 
   /**
-   * A 401 nobody could refresh (a token passed with `setToken` has expired): nothing is sent until the header
-   * changes (the host's `setToken`, a guest key), checked on the page alone; then following goes on.
+   * A 401 nobody could refresh (a token passed with `setToken` has expired): the host is told (it may sign a new
+   * one), the view says it no longer follows, and nothing is sent until the header changes (the host's
+   * `setToken`, a guest key), checked on the page alone; then following goes on.
    */
   const newAuthorization = async (used: string | null) => {
+    setState('refused');
     while (!master.signal.aborted) {
       await deps.sleep(deps.options.authCheckMs ?? AUTH_CHECK_MS, master.signal);
       if (!master.signal.aborted && (await deps.auth.header()) !== used) return;
@@ -190,6 +194,8 @@ export function subscribeToEvents(deps: LiveDeps, lastEventId: number, handlers:
         return;
       }
       if (end.kind === 'http' && end.status === 401) {
+        // A poll's 401 told the host through the request itself; the stream's is told here.
+        deps.onUnauthorized?.();
         await newAuthorization(end.authorization);
         failures = 0;
         continue;

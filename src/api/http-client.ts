@@ -200,6 +200,7 @@ export function createHttpSupportApi(options: HttpSupportApiOptions): HttpSuppor
         now: ctx.now,
         timers,
         options: live,
+        onUnauthorized: options.onUnauthorized,
       };
       return deferSubscription(import('./event-stream'), ({ subscribeToEvents }) => subscribeToEvents(deps, lastEventId, handlers), handlers);
     },

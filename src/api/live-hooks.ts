@@ -2,6 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Ticket, TicketEvent } from '../core';
+import type { LiveState } from './types';
 import { useSupportApi } from './context';
 import { useTicket } from './ticket-hooks';
 import { queryKeys } from './query-keys';
@@ -19,7 +20,7 @@ export function useLiveTicket(id: string | null, onEvent?: (event: TicketEvent) 
   const api = useSupportApi();
   const client = useQueryClient();
   const query = useTicket(id);
-  const [transport, setTransport] = useState<'connecting' | 'streaming' | 'polling' | 'closed'>('closed');
+  const [transport, setTransport] = useState<LiveState>('closed');
   const loaded = query.data !== undefined;
   useEffect(() => {
     if (id === null || !loaded) return undefined;

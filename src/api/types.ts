@@ -13,6 +13,9 @@ import type {
   TicketSummary,
 } from '../core';
 
+/** How a ticket is followed now. */
+export type LiveState = 'connecting' | 'streaming' | 'polling' | 'refused' | 'closed';
+
 /** Why a call failed, in terms the UI can act on. */
 export type ApiFailure =
   /** The server could not be reached (offline, DNS, connection refused, CORS) after every retry. */
@@ -54,7 +57,8 @@ export interface EventSubscription {
 export interface EventHandlers {
   onEvent(event: TicketEvent): void;
   /** The transport in use now: a stream, or polling after streaming failed. */
-  onStateChange?(state: 'connecting' | 'streaming' | 'polling' | 'closed'): void;
+  /** `refused`: the server refused the credentials for good; following goes on once the host gives new ones. */
+  onStateChange?(state: LiveState): void;
 }
 
 /** Which page of the reporter's tickets to read. */

@@ -59,6 +59,8 @@ export interface MemoryApiOptions {
   specialist?: SpecialistScript;
   /** The reporter's e-mail notifications at the start (default: on). */
   emailNotifications?: boolean;
+  /** The server refuses the host's token on the ticket's stream (it expired while the ticket was open). */
+  liveRefused?: boolean;
   /** Simulated latency, ms: one number for every call (default: 120, 30 in tests), or per operation (a huge one shows "sending…"). */
   latencyMs?: number | Partial<Record<Operation, number>>;
 }
@@ -257,6 +259,7 @@ export function createMemoryApi(options: MemoryApiOptions): MemoryApi {
       const stop = store.listen(id, deliver);
       setTimeout(() => {
         if (!open) return;
+        if (options.liveRefused === true) return void handlers.onStateChange?.('refused');
         handlers.onStateChange?.('streaming');
         for (const event of store.get(id)?.events ?? []) if (event.id > lastEventId) handlers.onEvent(event);
       }, 0);

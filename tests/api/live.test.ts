@@ -134,14 +134,20 @@ describe('live updates', () => {
       return fetch(input, init);
     };
     // The token the host passed has expired (here: was never valid); there is no getToken to ask.
-    const api = createHttpSupportApi({ baseUrl: ts.baseUrl, token: 'expired.token.value', fetch: counting, sleep: shortSleep(), live: { pollIntervalMs: 20, authCheckMs: 10 } });
+    let refusals = 0;
+    const onUnauthorized = () => void refusals++;
+    const api = createHttpSupportApi({ baseUrl: ts.baseUrl, token: 'expired.token.value', fetch: counting, sleep: shortSleep(), onUnauthorized, live: { pollIntervalMs: 20, authCheckMs: 10 } });
     const live = follow(api, ticket.id, ticket.events.at(-1)?.id ?? 0);
     await eventually(() => expect(requests).toBe(1));
+    // The host is told, as by any request's 401, and the view hears that following stopped for it.
+    await eventually(() => expect(live.states.at(-1)).toBe('refused'));
+    expect(refusals).toBe(1);
     // The refused stream was the one request: no reconnects, no polls with a token that cannot work.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(requests).toBe(1);
     api.setToken(await ts.token(owner));
     await eventually(() => expect(live.states.at(-1)).toBe('streaming'));
+    expect(refusals).toBe(1);
     expect(await ts.setStatus(ticket.id, 'in_progress')).toBe(200);
     await eventually(() => expect(live.events.map((event) => event.status)).toEqual(['in_progress']));
   });

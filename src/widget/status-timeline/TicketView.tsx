@@ -90,6 +90,14 @@ export function TicketView(props: TicketViewProps) {
   });
   const query = useLiveTicket(ticketId, (event) => onEvent.current(event));
   const ticket = query.data;
+  // The LMS's sign-in the widget was given has expired while the ticket was open: it no longer updates by itself
+  // (the host is told, and following goes on once it gives a new one).
+  const refused = query.transport === 'refused';
+  useEffect(() => {
+    if (refused) announce(t('live.signedOut'));
+    // Said when it happens; the words change with the language only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refused]);
   const flash = flashState?.ticketId === ticketId && flashState.status === ticket?.status ? flashState.text : null;
 
   // What has the focus inside the view. A live update can take it away (a confirmation whose status has passed,
@@ -183,6 +191,11 @@ export function TicketView(props: TicketViewProps) {
     >
       {back}
       <TicketHeader ticket={ticket} headingId={headingId} headingRef={headingRef} />
+      {refused ? (
+        <Notice tone="warning">
+          <p>{t('live.signedOut')}</p>
+        </Notice>
+      ) : null}
       <SentContent ticket={ticket} />
       {/* The registration notice tells what comes next: not once the ticket is closed or cancelled. */}
       {justCreated && !isFinalStatus(ticket.status) ? (

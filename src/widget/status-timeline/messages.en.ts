@@ -82,6 +82,7 @@ export const timelineMessagesEn = {
   live: {
     statusChanged: 'Request status changed: {{status}}',
     newMessage: 'New message from a support specialist',
+    signedOut: 'Your LMS sign-in is out of date: the request no longer updates by itself. Reload the LMS page (sign in again if asked).',
     withFiles_one: '{{count}} file attached.',
     withFiles_other: '{{count}} files attached.',
   },

@@ -88,6 +88,7 @@ export const timelineMessages = {
     live: {
       statusChanged: 'Статус обращения изменён: {{status}}',
       newMessage: 'Новое сообщение от специалиста техподдержки',
+      signedOut: 'Вход в СДО устарел: обращение больше не обновляется само. Обновите страницу СДО (при необходимости войдите снова).',
       withFiles_one: 'Приложен {{count}} файл.',
       withFiles_few: 'Приложено {{count}} файла.',
       withFiles_many: 'Приложено {{count}} файлов.',
