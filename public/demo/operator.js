@@ -23,7 +23,7 @@
   };
   /** What a specialist may set (the others belong to the system or the reporter), and the button's wording. */
   const MOVES = [
-    ['processing', 'Взять в обработку'],
+    ['processing', 'В обработку'],
     ['clarification_requested', 'Запросить уточнение'],
     ['in_progress', 'В работу'],
     ['answered', 'Ответить'],

@@ -26,7 +26,7 @@ const TYPES: Readonly<Record<WebhookType, { summary: string; detail: string; bod
   },
   'ticket.assigned': {
     summary: 'The ticket’s assignee changed',
-    detail: 'A specialist took it, handed it over or released it, or a named specialist’s move to work took it (that move comes as its own `ticket.status` too): `assignment` says who, by whom and how, `ticket.assignee` who handles it now. Not a ticket event: `id` comes from the events’ sequence.',
+    detail: 'A specialist took it, handed it over or released it, or a named specialist’s move that handles it (asking, working on, answering or resolving) took it (that move comes as its own `ticket.status` too): `assignment` says who, by whom and how, `ticket.assignee` who handles it now. Not a ticket event: `id` comes from the events’ sequence.',
     body: 'WebhookTicketAssigned',
   },
   'ticket.erased': {

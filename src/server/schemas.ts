@@ -55,7 +55,7 @@ export type AgentStatsAnswer = z.infer<typeof agentStatsAnswerSchema>;
 /**
  * One change of a ticket's assignee, support's own history: who handles it after (`assignee`, null: released) and
  * before (`previous`), who made the change (`by`, null: the shared token), and `cause`: `assign` (the assignee
- * route) or `status` (a named specialist moved the ticket, which nobody handled, to work).
+ * route) or `status` (a named specialist asked, worked on, answered or resolved the ticket, which nobody handled).
  */
 export const assignmentSchema = z.object({
   id: z.int(),
@@ -136,7 +136,7 @@ export const agentTicketSchema = z.lazy(() =>
 
 /**
  * `POST /agent/tickets/{id}/status` and `…/messages`: the ticket's line of support's list (with `awaitingSupport`,
- * the resolve deadline and the assignee after the change: a named specialist's move to work of a ticket nobody
+ * the resolve deadline and the assignee after the change: a named specialist's move that handles a ticket nobody
  * handled makes it theirs) and the new event as support reads it.
  */
 export const agentTicketChangeSchema = z.lazy(() => z.intersection(agentTicketSummarySchema, z.object({ event: agentTicketEventSchema })));

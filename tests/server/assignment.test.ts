@@ -184,10 +184,24 @@ describe('assignment', { timeout: 45_000 }, () => {
     const shared = await newTicket();
     expect((await move(agentAuth, shared.id, 'in_progress')).status).toBe(200);
     expect((await read(shared.id)).assignee).toBeNull();
-    // Another status is not taking it.
-    const processing = await newTicket();
-    expect((await move(as(IVAN), processing.id, 'processing')).status).toBe(200);
-    expect((await read(processing.id)).assignee).toBeNull();
+    // Reviewing it and passing it on as a suggestion are triage: they take nothing.
+    for (const status of ['processing', 'suggestion'] as const) {
+      const triaged = await newTicket();
+      expect((await move(as(IVAN), triaged.id, status)).status).toBe(200);
+      expect((await read(triaged.id)).assignee).toBeNull();
+    }
+  });
+
+  it('a named specialist who asks, answers or resolves a ticket nobody handles in one step takes it, and it stays on record', async () => {
+    for (const [status, text] of [['clarification_requested', 'Какой браузер?'], ['answered', 'Очистите кэш.'], ['resolved', undefined]] as const) {
+      const ticket = await newTicket();
+      const moved = await move(as(ANNA), ticket.id, status, text);
+      expect(moved.status, moved.text).toBe(200);
+      expect(agentTicketChangeSchema.parse(moved.body).assignee).toBe(ANNA.name);
+      expect((await read(ticket.id)).assignments).toMatchObject([{ assignee: ANNA.name, previous: null, by: ANNA.name, cause: 'status' }]);
+    }
+    const answered = await list(`assignee=${encodeURIComponent(ANNA.name)}`, agentAuth);
+    expect(answered.tickets.length).toBeGreaterThanOrEqual(3);
   });
 
   it('filters the list by assignee (me, none, a name) with the other filters, the cursor and the queue', async () => {

@@ -10,7 +10,7 @@ import type { Transaction } from '../storage/types';
 import { ApiFailure, failures } from '../errors';
 import type { Sentence } from '../errors';
 import { anyTicket, reporterCanSee, reporterTicket, ticketByRef } from './access';
-import { recordAssignment, WORKING_STATUS } from './assignment';
+import { recordAssignment, TAKING_STATUSES } from './assignment';
 import { claimAttachments } from './claim';
 import { bodyHash } from './ids';
 import { storedAnswer } from './stored-answer';
@@ -27,7 +27,7 @@ interface Change {
   text: string | null;
   attachmentIds: readonly string[];
   owner: string | null;
-  /** A named specialist taking the ticket with this change (a move to work of a ticket nobody handles). */
+  /** A named specialist taking the ticket with this change (a move that handles a ticket nobody handles). */
   takenBy?: string;
   /** Support's files do not count against the ticket's limit of files (the reporter's). */
   unlimitedFiles?: boolean;
@@ -201,8 +201,9 @@ const STATUS_NAMES: Readonly<Record<Status, Sentence>> = {
 };
 
 /**
- * The specialist moves a ticket; the state machine of the core decides what is legal. A named specialist moving a
- * ticket nobody handles to work takes it: it is theirs from then on (the answer's `assignee`).
+ * The specialist moves a ticket; the state machine of the core decides what is legal. A named specialist asking,
+ * working on, answering or resolving a ticket nobody handles takes it: it is theirs from then on (the answer's
+ * `assignee`).
  */
 export async function agentSetStatus(
   deps: AppDeps,
@@ -226,7 +227,7 @@ export async function agentSetStatus(
     if (statusRequiresText(status) && clean === null) {
       throw failures.validation({ text: { ru: 'Напишите вопрос или ответ пользователю', en: 'Write the question or the answer to the user' } });
     }
-    const takes = status === WORKING_STATUS && agent.name !== null && row.assignee === null ? { takenBy: agent.name } : {};
+    const takes = TAKING_STATUSES.has(status) && agent.name !== null && row.assignee === null ? { takenBy: agent.name } : {};
     return { type: 'status', status, actor: 'support', agentName: agent.name, text: clean, ...supportFiles(agent, attachmentIds), ...takes };
   });
 }

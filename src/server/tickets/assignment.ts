@@ -16,8 +16,13 @@ import { anyTicket } from './access';
 import { agentSummaryView, assignmentView } from './view';
 import { queueNotice } from '../outbox/enqueue';
 
-/** The status in which a specialist is handling a ticket («Обращение в работе»): moving one there takes it. */
-export const WORKING_STATUS: Status = 'in_progress';
+/**
+ * The moves by which a specialist handles a ticket themselves: asking the reporter, working on it, answering,
+ * resolving. A named specialist making one on a ticket nobody handles takes it, so who handled it stays on record
+ * even when it was answered or resolved in one step. Reviewing it («В обработке») and passing it on as a
+ * suggestion are triage, and take nothing.
+ */
+export const TAKING_STATUSES: ReadonlySet<Status> = new Set<Status>(['clarification_requested', 'in_progress', 'answered', 'resolved']);
 
 /** Records a change of assignee in the caller's transaction: the ticket's column and the history row. */
 export async function recordAssignment(
