@@ -241,7 +241,7 @@ function paths(): Record<string, unknown> {
           ...PAGE,
           { name: 'category', in: 'query', required: false, schema: { type: 'string', enum: [...CATEGORIES] } },
           { name: 'priority', in: 'query', required: false, schema: { type: 'string', enum: [...PRIORITIES] } },
-          { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Text found in the number or the subject' },
+          { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Text found in the number, the subject, the description or the reporter’s name, e-mail or organisation (any case, ё as е), or the reporter’s LMS id (whole)' },
           {
             name: 'updatedSince', in: 'query', required: false, schema: { type: 'string', format: 'date-time' },
             description: 'Only tickets whose last event (updatedAt) came at or after this instant, given with its zone: what changed while a desk was away. A rating or an assignee changes no updatedAt (they come as webhooks)',

@@ -1,12 +1,13 @@
 /**
- * Support's search by number or subject: case and ё do not matter, in Cyrillic as in Latin, and the same on both
+ * Support's search by number, subject, the reporter (name, e-mail, organisation, LMS id) and the description: case and ё do not matter, in Cyrillic as in Latin, and the same on both
  * engines (the test PostgreSQL cluster runs under the C locale, where lower() leaves Cyrillic as it is).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicketResponseSchema } from '../../src/core';
 import { agentTicketListSchema } from '../../src/server/schemas';
 import { validDrafts } from '../fixtures/drafts';
-import { agentAuth, call, createTicket, expectError, startTestServer, userAuth } from './helpers';
+import { signReporterToken } from '../../src/server';
+import { agentAuth, call, createTicket, expectError, profile, startTestServer, TEST_SECRET, userAuth } from './helpers';
 import type { TestServer } from './helpers';
 
 describe('support’s search', () => {
@@ -40,6 +41,15 @@ describe('support’s search', () => {
   it('a number is found whatever its case', async () => {
     const number = numbers.get('Курс по ПБ не открывается') ?? '';
     expect(await found(number.toLowerCase())).toEqual(['Курс по ПБ не открывается']);
+  });
+
+  it('finds a reporter who phones in: by surname, e-mail, organisation or LMS id, and by words of the description', async () => {
+    const petrov = `Bearer ${await signReporterToken(profile('u-petrov_7', { name: 'Олег Петров', email: 'Oleg.Petrov@Example.ru', org: { id: 'org-9', title: 'АО «Северсталь»' } }), TEST_SECRET, '1h', ts.clock())}`;
+    const subject = 'Не грузится видео';
+    expect((await createTicket(ts, petrov, { ...validDrafts.other, subject, description: 'На уроке 3 видео выдаёт ошибку 403 Forbidden.' })).status).toBe(201);
+    for (const q of ['петров', 'ПЕТРОВ', 'oleg.petrov@example.ru', 'северсталь', '403 forbidden', 'u-petrov_7']) expect(await found(q), q).toEqual([subject]);
+    // An LMS id is matched whole: a part of it is no one's.
+    expect(await found('petrov_')).toEqual([]);
   });
 
   it('% and _ are themselves, not wildcards', async () => {

@@ -12,6 +12,8 @@ interface PageParams {
   category: string | null;
   priority: string | null;
   text: string | null;
+  /** The search as an LMS user's owner (`user:<sub>`): their tickets by their id. */
+  textOwner: string | null;
   /** 0: any assignee; 1: none; 2: `assignee`. */
   assigneeMode: number;
   assignee: string | null;
@@ -35,7 +37,11 @@ export function ticketsRepo(db: Database) {
   const filters = `(@owner IS NULL OR owner = @owner OR access_key_hash = @keyHash)
       AND (@status IS NULL OR status = @status) AND (@category IS NULL OR category = @category)
       AND (@priority IS NULL OR priority = @priority)
-      AND (@text IS NULL OR fold(number) LIKE @text ESCAPE '\\' OR fold(subject) LIKE @text ESCAPE '\\')
+      AND (@text IS NULL OR fold(number) LIKE @text ESCAPE '\\' OR fold(subject) LIKE @text ESCAPE '\\'
+        OR fold(json_extract(draft_json, '$.description')) LIKE @text ESCAPE '\\'
+        OR fold(json_extract(reporter_json, '$.fullName')) LIKE @text ESCAPE '\\'
+        OR fold(json_extract(reporter_json, '$.email')) LIKE @text ESCAPE '\\'
+        OR fold(json_extract(reporter_json, '$.organization')) LIKE @text ESCAPE '\\' OR owner = @textOwner)
       AND (@assigneeMode = 0 OR (@assigneeMode = 1 AND assignee IS NULL) OR (@assigneeMode = 2 AND assignee = @assignee))
       AND (@updatedSince IS NULL OR updated_at >= @updatedSince)`;
   const page = db.prepare<PageParams, TicketRow>(`SELECT * FROM tickets WHERE ${filters} AND seq < @before
@@ -92,6 +98,7 @@ export function ticketsRepo(db: Database) {
         category: query.category,
         priority: query.priority,
         text: query.text === null ? null : searchPattern(query.text),
+        textOwner: query.text === null ? null : `user:${query.text.trim()}`,
         assigneeMode: query.assignee === null ? 0 : query.assignee.is === null ? 1 : 2,
         assignee: query.assignee?.is ?? null,
         updatedSince: query.updatedSince,

@@ -90,7 +90,11 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
       const filters = `($1::text IS NULL OR owner = $1 OR access_key_hash = $2::text)
             AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR category = $4)
             AND ($5::text IS NULL OR priority = $5)
-            AND ($6::text IS NULL OR ${folded('number', icu)} LIKE $6 ESCAPE '\\' OR ${folded('subject', icu)} LIKE $6 ESCAPE '\\')
+            AND ($6::text IS NULL OR ${folded('number', icu)} LIKE $6 ESCAPE '\\' OR ${folded('subject', icu)} LIKE $6 ESCAPE '\\'
+              OR ${folded("(draft_json::jsonb ->> 'description')", icu)} LIKE $6 ESCAPE '\\'
+              OR ${folded("(reporter_json::jsonb ->> 'fullName')", icu)} LIKE $6 ESCAPE '\\'
+              OR ${folded("(reporter_json::jsonb ->> 'email')", icu)} LIKE $6 ESCAPE '\\'
+              OR ${folded("(reporter_json::jsonb ->> 'organization')", icu)} LIKE $6 ESCAPE '\\' OR owner = $10::text)
             AND ($7::int = 0 OR ($7 = 1 AND assignee IS NULL) OR ($7 = 2 AND assignee = $8::text))
             AND ($9::text IS NULL OR updated_at >= $9)`;
       const params = [
@@ -104,18 +108,20 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
         query.assignee === null ? 0 : query.assignee.is === null ? 1 : 2,
         query.assignee?.is ?? null,
         query.updatedSince,
+        // The search as an LMS user's id: their tickets.
+        query.text === null ? null : `user:${query.text.trim()}`,
       ];
       if (query.order === 'due') {
         // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).
         return rows<TicketRow>(
           db,
           `SELECT * FROM tickets WHERE ${AWAITS_SUPPORT_SQL} AND ${filters}
-            AND (resolve_due_at > $10 OR (resolve_due_at = $10 AND seq > $11))
-          ORDER BY resolve_due_at, seq LIMIT $12`,
+            AND (resolve_due_at > $11 OR (resolve_due_at = $11 AND seq > $12))
+          ORDER BY resolve_due_at, seq LIMIT $13`,
           [...params, query.after?.due ?? '', query.after?.seq ?? -1, query.limit + 1],
         );
       }
-      return rows<TicketRow>(db, `SELECT * FROM tickets WHERE ${filters} AND seq < $10 ORDER BY seq DESC LIMIT $11`, [
+      return rows<TicketRow>(db, `SELECT * FROM tickets WHERE ${filters} AND seq < $11 ORDER BY seq DESC LIMIT $12`, [
         ...params,
         query.before ?? Number.MAX_SAFE_INTEGER,
         query.limit + 1,

@@ -1,5 +1,6 @@
 /**
- * Support's search by number or subject, the same on both engines: case and ё do not matter («матрица» finds
+ * Support's search (the number, the subject, the description, the reporter's name, e-mail and organisation), the same
+ * on both engines: case and ё do not matter («матрица» finds
  * «Матрица», «елка» finds «Ёлка»). SQLite's LIKE ignores case in ASCII only and PostgreSQL's lower() follows the
  * database's locale, so both compare text folded here (SQLite through the `fold` function every connection
  * registers, PostgreSQL with the same rule in SQL).
