@@ -19,6 +19,24 @@ describe('query parameters of the list routes', () => {
   });
   afterAll(() => ts.cleanup());
 
+  it('refuses a parameter the list does not take, naming the ones it does: a misspelt filter is not an unfiltered list', async () => {
+    const agentRefusal = await call(ts, 'GET', '/agent/tickets?userId=u2', { auth: agentAuth });
+    expectError(agentRefusal, 400, 'bad_request');
+    expect(messageOf(agentRefusal)).toBe('Неизвестный параметр userId: этот запрос принимает order, limit, cursor, status, category, priority, q, assignee, updatedSince.');
+    const misspelt = await call(ts, 'GET', '/agent/tickets?stauts=registered', { auth: agentAuth });
+    expectError(misspelt, 400, 'bad_request');
+    // The reporter's list takes no search: said, not ignored.
+    const reporterRefusal = await call(ts, 'GET', '/tickets?q=test', { auth: alice });
+    expectError(reporterRefusal, 400, 'bad_request');
+    expect(messageOf(reporterRefusal)).toMatch(/^Неизвестный параметр q: этот запрос принимает order, limit, cursor, status\.$/);
+    // A long made-up name is cut in the answer.
+    const long = await call(ts, 'GET', `/agent/tickets?${'x'.repeat(500)}=1`, { auth: agentAuth });
+    expect(messageOf(long)).toContain(`Неизвестный параметр ${'x'.repeat(40)}:`);
+    expect(messageOf(long)).not.toContain('x'.repeat(41));
+    // What the lists take still works.
+    expect((await call(ts, 'GET', '/agent/tickets?status=registered&q=a&limit=5', { auth: agentAuth })).status).toBe(200);
+  });
+
   it.each([
     ['/tickets?limit=', 'user', 'Параметр limit указан без значения: укажите значение или уберите параметр.'],
     ['/tickets?limit', 'user', 'Параметр limit указан без значения: укажите значение или уберите параметр.'],
@@ -42,7 +60,7 @@ describe('query parameters of the list routes', () => {
     expect(messageOf(reply)).toBe(message);
   });
 
-  it('one value of each, and parameters a route does not read, still answer 200', async () => {
+  it('one value of each, and a cache buster, still answer 200', async () => {
     for (const [path, auth] of [
       ['/tickets?limit=1&status=registered', alice],
       ['/tickets?_=1700000000000', alice],

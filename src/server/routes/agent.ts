@@ -14,7 +14,7 @@ import { pageOf, readPageQuery } from '../tickets/paging';
 import { assignTicket } from '../tickets/assignment';
 import { agentSummaryView, agentTicketView } from '../tickets/view';
 import { idempotencyKey } from './idempotency-key';
-import { singleQuery } from './query';
+import { readQuery } from './query';
 import { erasureBodySchema } from '../schemas';
 import type { erasureAnswerSchema } from '../schemas';
 import { failures } from '../errors';
@@ -40,7 +40,7 @@ export function agentRoutes(deps: AppDeps) {
 
   // Summaries, one page at a time: full tickets (reporter, events) are read by id when a row is opened.
   app.get('/agent/tickets', async (c) => {
-    const query = readPageQuery(singleQuery(c), { name: agent(c).name, agents: deps.config.agents });
+    const query = readQuery(c, (params) => readPageQuery(params, { name: agent(c).name, agents: deps.config.agents }));
     const page = pageOf(await deps.store.tickets.page(query, null), query);
     const body: z.infer<typeof agentTicketListSchema> = {
       tickets: await Promise.all(page.rows.map((row) => agentSummaryView(deps.store, row))),

@@ -1,7 +1,8 @@
 /**
  * Query parameters of the list routes, one value each: a parameter given twice, given without a value or in a
  * form's array syntax (`limit[]=1`) is a 400 that names it, rather than one of its values picked silently or
- * its default taken.
+ * its default taken; and one the route does not take is a 400 that names the ones it does, rather than a list
+ * that looks filtered and is not (`userId=…`, `stauts=…`).
  */
 import type { Context } from 'hono';
 import { failures } from '../errors';
@@ -27,4 +28,29 @@ export function singleQuery(c: Context): QueryParam {
     }
     return value;
   };
+}
+
+/** How much of an unknown parameter's name a refusal repeats. */
+const NAME_SHOWN = 40;
+
+/** A cache buster (`_=1700000000000`, as jQuery's `cache: false` adds): no filter, taken by every route. */
+const CACHE_BUSTER = '_';
+
+/** Reads the request's query with `read`, then refuses a parameter `read` never asked for (but a cache buster). */
+export function readQuery<T>(c: Context, read: (query: QueryParam) => T): T {
+  const asked = new Set<string>();
+  const single = singleQuery(c);
+  const result = read((name) => {
+    asked.add(name);
+    return single(name);
+  });
+  const unknown = Object.keys(c.req.queries())
+    .map((key) => key.replace(/\[.*$/s, ''))
+    .find((name) => name !== CACHE_BUSTER && !asked.has(name));
+  if (unknown !== undefined) {
+    const name = cleanText(unknown).slice(0, NAME_SHOWN);
+    const taken = [...asked].join(', ');
+    throw failures.badRequest({ ru: `Неизвестный параметр ${name}: этот запрос принимает ${taken}.`, en: `Unknown parameter ${name}: this request takes ${taken}.` });
+  }
+  return result;
 }

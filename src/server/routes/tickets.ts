@@ -13,7 +13,7 @@ import { createTicket } from '../tickets/create';
 import { pageOf, readPageQuery } from '../tickets/paging';
 import { summaryView, ticketView } from '../tickets/view';
 import { idempotencyKey } from './idempotency-key';
-import { singleQuery } from './query';
+import { readQuery } from './query';
 import { preferredLocale } from '../locale';
 
 /**
@@ -71,7 +71,7 @@ export function ticketRoutes(deps: AppDeps) {
 
   app.get('/tickets', async (c) => {
     const reporter = requireReporter(c.get('identity'));
-    const query = readPageQuery(singleQuery(c), null);
+    const query = readQuery(c, (params) => readPageQuery(params, null));
     const page = pageOf(await deps.store.tickets.page(query, { owner: reporter.owner, keyHash: reporter.keyHash ?? '' }), query);
     const body: TicketListResponse = { tickets: await Promise.all(page.rows.map((row) => summaryView(deps.store, row))), nextCursor: page.nextCursor };
     return c.json(body);
