@@ -278,8 +278,12 @@
         // answer, for every specialist alike), when it must be resolved by, and whether that has passed.
         const waiting = ticket.awaitingSupport;
         const wroteAfter = waiting && !WAITING_FOR_SUPPORT.has(ticket.status) ? ' · пользователь написал после ответа' : '';
-        const overdue = waiting && Date.parse(ticket.resolveDueAt) < Date.now();
-        const due = waiting ? ` · ${overdue ? 'просрочено: решить до' : 'решить до'} ${when(ticket.resolveDueAt)}` : '';
+        // A registered ticket waits first for a specialist's look, due within 60 working minutes.
+        const reviewing = waiting && ticket.status === 'registered';
+        const dueAt = reviewing ? ticket.reviewDueAt : ticket.resolveDueAt;
+        const overdue = waiting && Date.parse(dueAt) < Date.now();
+        const deadline = reviewing ? 'рассмотреть до' : 'решить до';
+        const due = waiting ? ` · ${overdue ? `просрочено: ${deadline}` : deadline} ${when(dueAt)}` : '';
         const meta = el('span', { className: 'op-row-meta', text: `${STATUS_LABELS[ticket.status]} · ${assigneeText(ticket.assignee)} · приоритет ${PRIORITY_LABELS[ticket.priority]} · ${CATEGORY_LABELS[ticket.category]}${wroteAfter}${due} · изменено ${when(ticket.updatedAt)}${several}${news}` });
         if (overdue) meta.classList.add('op-row-overdue');
         button.append(el('span', { className: 'op-row-title', text: `№ ${ticket.number} · ${ticket.subject}` }), meta);

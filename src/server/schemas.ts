@@ -14,6 +14,8 @@ export const agentTicketSummarySchema = z.lazy(() =>
       oneProblemCheck: z.optional(oneProblemCheckRecordSchema),
       /** When support must have resolved it (the queue's order), and whether that rests on the fallback calendar. */
       resolveDueAt: isoDateTimeSchema,
+      /** When a specialist must have looked at it and moved it on (60 working minutes), the deadline of a registered one. */
+      reviewDueAt: isoDateTimeSchema,
       deadlinesProvisional: z.boolean(),
       /** The specialist handling it (a name of SUPPORT_AGENTS); null while nobody is. Support's only. */
       assignee: z.nullable(z.string()),

@@ -625,7 +625,8 @@ describe('the operator page', () => {
     await waitUntil(tracked, 'the queue', async () => (await ours()).length === 2);
     const [first, second] = await ours();
     expect(first).toContain(`Очередь: срочное ${stamp}`);
-    expect(first).toMatch(/решить до \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} МСК/u);
+    // Nobody has looked at it yet: its deadline is the first look's, within 60 working minutes.
+    expect(first).toMatch(/рассмотреть до \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} МСК/u);
     expect(second).toContain(`Очередь: неважное ${stamp}`);
     // What waits for the user is not in the queue.
     expect((await rows.allInnerTexts()).some((text) => text.includes(`Очередь: отвеченное ${stamp}`))).toBe(false);

@@ -56,6 +56,12 @@ describe('support’s queue', () => {
     expect(queue[0]?.subject).toBe('Срочный');
     expect(queue.at(-1)?.subject).toBe('Неважный');
     expect(queue.map((t) => t.subject).indexOf('Обычный, первый')).toBe(queue.map((t) => t.subject).indexOf('Обычный, в ту же минуту') - 1);
+    // Each line carries both deadlines: a registered ticket's first look (60 working minutes) and its resolution.
+    for (const line of queue) {
+      const ticket = made.find((t) => t.subject === line.subject);
+      expect([line.reviewDueAt, line.resolveDueAt]).toEqual([ticket?.reviewDueAt, ticket?.resolveDueAt]);
+      expect(Date.parse(line.reviewDueAt)).toBeLessThan(Date.parse(line.resolveDueAt));
+    }
   });
 
   it('takes back an answered ticket the user wrote in after the answer, until a specialist acts on it', async () => {

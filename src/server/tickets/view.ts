@@ -168,6 +168,7 @@ export async function agentSummaryView(store: Reader, row: TicketRow) {
     ...(await summaryView(store, row)),
     ...(check !== undefined && check.parts > 1 ? { oneProblemCheck: check } : {}),
     resolveDueAt: row.resolve_due_at,
+    reviewDueAt: row.review_due_at,
     deadlinesProvisional: row.deadlines_provisional === 1,
     assignee: row.assignee,
     // Support has said its word and the user wrote after it: it waits for support again (and is in the queue).
