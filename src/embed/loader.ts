@@ -66,8 +66,8 @@ if (!previous?.on) {
     );
     const root = host.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];
+    // Its text comes from `call`, as every `init` and `setLocale` sets it.
     button = root.appendChild(document.createElement('button'));
-    button.append(o?.locale == 'en' ? 'Support' : 'Техподдержка');
     button.onpointerenter = button.onfocus = load;
     // Before the widget runs its panel is closed: a click opens it. The widget then makes the button a toggle.
     button.onclick = () => call('open');
@@ -93,9 +93,10 @@ if (!previous?.on) {
       else if (!host) draw(first);
     }
     if (name == 'open') load();
-    // The launcher's text follows the language at once: the widget may not run for a long while (or ever) on this
-    // page. Once it runs it says the same text again, from its own messages. (Inline mode has no launcher.)
-    if (name == 'setLocale') button?.replaceChildren(first == 'en' ? 'Support' : 'Техподдержка');
+    // The launcher's text follows the language at once, a repeated `init`'s too (it replaces the options): the
+    // widget may not run for a long while (or ever) on this page. Once it runs it says the same text again, from its
+    // own messages. (Inline mode has no launcher.)
+    if (name == 'setLocale' || name == 'init') button?.replaceChildren((name == 'init' ? first?.locale : first) == 'en' ? 'Support' : 'Техподдержка');
     if (name == 'destroy') {
       host?.remove();
       host = button = loading = undefined;

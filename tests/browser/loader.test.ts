@@ -123,6 +123,16 @@ describe('the script-tag loader', () => {
       return [ru, text()];
     });
     expect(said).toEqual(['Техподдержка', 'Support']);
+    // A repeated `init` replaces the options, its language with them (two snippets on one page, an SPA's second).
+    const again = await page.evaluate((apiUrl) => {
+      const w = window as unknown as { UchiSupport: (...args: unknown[]) => unknown };
+      const text = () => document.querySelector('uchi-support-launcher')?.shadowRoot?.querySelector('button')?.textContent;
+      w.UchiSupport('init', { apiUrl, locale: 'ru' });
+      const ru = text();
+      w.UchiSupport('init', { apiUrl, locale: 'en' });
+      return [ru, text()];
+    }, h.apiUrl);
+    expect(again).toEqual(['Техподдержка', 'Support']);
     expect(await page.locator('uchi-support-panel').count()).toBe(0);
 
     // Once the widget runs (a hover boots it and renders the panel hidden), the text still follows.
