@@ -138,8 +138,9 @@ function errorResponse(error: unknown, c: Context, deps: AppDeps): Response {
     deps.logger.error(`[support] unexpected error on ${requestOf(c)}:`, error);
     failure = new ApiFailure(500, 'internal', { ru: 'Внутренняя ошибка сервера. Мы уже знаем о ней.', en: 'Internal server error. We already know about it.' });
   }
-  // A body cut because the server is closing (its grace ran out mid-upload) is no fault of the client's.
-  if (failure.status === 400 && deps.closing?.() === true) failure = closeAfter(unavailable());
+  // A body cut because the server is closing (its grace ran out mid-request) is no fault of the client's; a client's
+  // own bad request during the drain or the grace is still its 400.
+  if (failure.status === 400 && deps.bodiesCut?.aborted === true) failure = closeAfter(unavailable());
   for (const [name, value] of Object.entries(failure.headers)) c.header(name, value);
   const locale = localeOf(c);
   return c.json(errorBody(failure.code, failure.say(locale), failure.fieldsIn(locale), failure.details), failure.status as ContentfulStatusCode);

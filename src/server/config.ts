@@ -259,6 +259,11 @@ function unusedSettings(given: Env, config: ServerConfig, dev: boolean): string[
   const said = unused.map((name) => `${name} is ignored: ${engine}.`);
   if (set('SUPPORT_WEBHOOK_SECRET') && !set('SUPPORT_WEBHOOK_URLS')) said.push('SUPPORT_WEBHOOK_SECRET is set without SUPPORT_WEBHOOK_URLS: no webhook is sent.');
   if (config.inbound !== null && config.notifications.smtpUrl === null) said.push('SUPPORT_INBOUND_SMTP_PORT is set without SUPPORT_SMTP_URL: no e-mail goes out, so none carries a reply address.');
+  // Mail to the untagged address goes to the listener too, which refuses it: people who write to the From bounce.
+  const fromAddress = /<([^<>\s]+@[^<>\s]+)>/.exec(config.notifications.mailFrom)?.[1] ?? config.notifications.mailFrom.trim();
+  if (config.inbound !== null && fromAddress.toLowerCase() === config.inbound.replyAddress) {
+    said.push(`SUPPORT_REPLY_ADDRESS is the address of SUPPORT_MAIL_FROM (${config.inbound.replyAddress}): mail written to it, not as a reply, reaches the listener and is refused. Give replies an address of their own, such as replies@${config.inbound.replyAddress.split('@')[1] ?? ''}.`);
+  }
   // Next to an SQLite file its folder is where the data is; on PostgreSQL the default is the working directory's.
   if (postgres && !set('SUPPORT_ATTACHMENTS_DIR') && !dev) {
     said.push(
@@ -566,7 +571,7 @@ function metricsFrom(env: Env): ServerConfig['metrics'] {
 }
 
 /** A plain address: one @, no display name, no spaces, no +tag (the reply addresses add theirs). */
-const PLAIN_ADDRESS = /^[A-Za-z0-9._%-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+const PLAIN_ADDRESS = /^[A-Za-z0-9._%-]+@[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}$/;
 
 /** The inbound listener's settings, or null when SUPPORT_INBOUND_SMTP_PORT is not set. */
 function inboundFrom(env: Env): InboundConfig | null {

@@ -21,9 +21,10 @@ export interface AppDeps {
   logger: Logger;
   /** Guest quotas per IP and open streams per reporter. */
   guards: Guards;
-  /** Whether the server is shutting down: a request cut by it is the server's 503, not the client's 400. */
-  closing?: () => boolean;
-  /** Aborted when a stop's grace runs out: an upload still arriving is answered 503 and its connection closed. */
+  /**
+   * Aborted when a stop's grace runs out: an upload still arriving is answered 503 and its connection closed, and a
+   * request cut afterwards is the server's 503, not the client's 400.
+   */
   bodiesCut?: AbortSignal;
   /** Whether the server is draining before it stops: not ready for new traffic, each answer closing its connection. */
   draining?: () => boolean;

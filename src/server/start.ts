@@ -172,7 +172,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   let closing: Promise<void> | null = null;
   let draining = false;
-  deps.closing = () => closing !== null;
   const bodiesCut = new AbortController();
   deps.bodiesCut = bodiesCut.signal;
   deps.draining = () => draining;

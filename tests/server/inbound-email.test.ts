@@ -58,6 +58,16 @@ describe('the text of a reply', () => {
     for (const [body, text] of cases) expect(replyText(body, ours), body).toBe(text);
     expect(replyText(`> Какой браузер?\n`, ours)).toBe('');
   });
+
+  it('keeps the reply written right above the heading, a line that only mentions the address, and a last line of its own', () => {
+    const cases: Array<[string, string]> = [
+      [`Да\nпн, 7 дек. 2026 г. в 12:00, Техподдержка <${tagged}>:\n> Вы перезашли?\n`, 'Да'],
+      [`Да\nпн, 7 дек. 2026 г. в 12:00, Техподдержка <\n${tagged}>:\n> Вы перезашли?\n`, 'Да'],
+      ['Писал вам на help@uchi.example ещё вчера, ответа нет.', 'Писал вам на help@uchi.example ещё вчера, ответа нет.'],
+      ['Ошибка осталась.\nОтправлено с рабочего компьютера, перезвоните мне', 'Ошибка осталась.\nОтправлено с рабочего компьютера, перезвоните мне'],
+    ];
+    for (const [body, text] of cases) expect(replyText(body, ours), body).toBe(text);
+  });
 });
 
 describe('replies by e-mail', { timeout: 60_000 }, () => {
@@ -126,6 +136,13 @@ describe('replies by e-mail', { timeout: 60_000 }, () => {
     // A mail server that delivers the same reply again (its answer was lost) does not make it twice.
     await send({ from: 'replier@example.ru', to, subject: 'Re: вопрос', text: 'Chrome 120 на Windows 10.' });
     expect((await read(auth, ticket.id)).events.filter((event) => event.actor === 'reporter')).toHaveLength(1);
+    // The same words answering a new question are a new answer.
+    expect((await call(ts, 'POST', `/agent/tickets/${ticket.id}/status`, { auth: agentAuth, json: { status: 'clarification_requested', text: 'Точно Chrome 120?' } })).status).toBe(200);
+    await send({ from: 'replier@example.ru', to, subject: 'Re: вопрос', text: 'Chrome 120 на Windows 10.' });
+    expect((await read(auth, ticket.id)).events.filter((event) => event.actor === 'reporter')).toHaveLength(2);
+    // As every text a client sends: no NUL, no character that turns the text around.
+    await send({ from: 'replier@example.ru', to, subject: 'Re: вопрос', text: 'Версия\u0000 120\u202e.' });
+    expect((await read(auth, ticket.id)).events.at(-1)).toMatchObject({ actor: 'reporter', text: 'Версия 120.' });
     // An HTML-only reply is read as its text.
     await send({ from: 'replier@example.ru', to, subject: 'Re: вопрос', html: '<p>И ещё: <b>версия 120.0.6099</b></p>' });
     expect((await read(auth, ticket.id)).events.at(-1)).toMatchObject({ actor: 'reporter', text: 'И ещё: версия 120.0.6099' });
@@ -149,12 +166,27 @@ describe('replies by e-mail', { timeout: 60_000 }, () => {
     // Nothing but the quote.
     expect(await refusal({ from: 'guarded@example.ru', to, text: '> Какой у вас браузер?' })).toMatchObject({ code: 550, text: expect.stringContaining('no text') });
     // Over SUPPORT_INBOUND_MAX_BYTES.
-    expect(await refusal({ from: 'guarded@example.ru', to, text: 'я'.repeat(200 * 1024) })).toMatchObject({ code: 552 });
+    expect(await refusal({ from: 'guarded@example.ru', to, text: 'я'.repeat(200 * 1024) })).toMatchObject({ code: 552, text: expect.stringContaining('larger than 256 KB') });
     expect(await refusal({ from: 'guarded@example.ru', to, text: 'д'.repeat(6000) })).toMatchObject({ code: 552, text: expect.stringContaining('longer than 5000') });
+    // A bounce (the null sender) and a mailing list's copy are taken and dropped.
+    await send({ from: 'guarded@example.ru', to, text: 'Delivery failed', envelope: { from: '', to } });
+    await send({ from: 'guarded@example.ru', to, text: 'Рассылка', headers: { 'List-Id': '<team.example.ru>' } });
     // An auto-responder's «I am away» is taken and dropped: no loop of replies.
     await send({ from: 'guarded@example.ru', to, subject: 'Автоответ: в отпуске', text: 'Я в отпуске до 14 декабря.', headers: { 'Auto-Submitted': 'auto-replied' } });
-    expect((await read(auth, ticket.id)).events).toHaveLength(events);
+    expect((await read(auth, ticket.id)).events.map((event) => event.text ?? null).slice(events)).toEqual([]);
     expect(tableCounts(ts.dbPath)).toEqual(counts);
+  });
+
+  it('files a message for one ticket only: another one in it is asked to come on its own', async () => {
+    const first = await asked('first-of-two');
+    const second = await asked('second-of-two');
+    const both = await send({ from: 'first-of-two@example.ru', to: [first.to, second.to], text: 'Ответ на первый вопрос' }).then(
+      (info) => ({ rejected: info.rejected, error: null }),
+      (error: unknown) => ({ rejected: undefined, error: String(error) }),
+    );
+    expect(both).toMatchObject({ rejected: [second.to], error: null });
+    expect((await read(first.auth, first.ticket.id)).events.at(-1)).toMatchObject({ actor: 'reporter', text: 'Ответ на первый вопрос' });
+    expect((await read(second.auth, second.ticket.id)).events.at(-1)?.actor).toBe('support');
   });
 
   it('refuses a reply to a closed ticket, saying how to go on', async () => {

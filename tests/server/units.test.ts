@@ -131,6 +131,12 @@ describe('loadConfig', () => {
     // Replies come to the e-mails the server sends: without a mail server none carries the address.
     expect(loadConfig(inbound).warnings).toContain('SUPPORT_INBOUND_SMTP_PORT is set without SUPPORT_SMTP_URL: no e-mail goes out, so none carries a reply address.');
     expect(loadConfig({ ...inbound, SUPPORT_SMTP_URL: 'smtp://mail.example.ru:25' }).warnings.filter((line) => line.includes('INBOUND'))).toEqual([]);
+    // An address of a Cyrillic domain, as its mail servers write it.
+    expect(loadConfig({ ...inbound, SUPPORT_REPLY_ADDRESS: 'replies@xn--80ajglhfq.xn--p1ai' }).config.inbound?.replyAddress).toBe('replies@xn--80ajglhfq.xn--p1ai');
+    // The address people write to (the From) would be refused by the listener: said at start.
+    expect(loadConfig({ ...inbound, SUPPORT_SMTP_URL: 'smtp://mail.example.ru:25', SUPPORT_MAIL_FROM: 'Техподдержка <support@uchi.example>' }).warnings).toContain(
+      'SUPPORT_REPLY_ADDRESS is the address of SUPPORT_MAIL_FROM (support@uchi.example): mail written to it, not as a reply, reaches the listener and is refused. Give replies an address of their own, such as replies@uchi.example.',
+    );
   });
 
   it('warns when a user’s day of uploads is smaller than one file, which would always be refused', () => {

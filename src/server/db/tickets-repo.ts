@@ -1,4 +1,5 @@
 /** Reads and writes of the `tickets` table and the per-year number counter. */
+import { userOwner } from '../auth/identity';
 import { searchPattern } from '../storage/search';
 import type { Database } from 'better-sqlite3';
 import { AWAITS_SUPPORT_SQL } from '../tickets/paging';
@@ -98,7 +99,7 @@ export function ticketsRepo(db: Database) {
         category: query.category,
         priority: query.priority,
         text: query.text === null ? null : searchPattern(query.text),
-        textOwner: query.text === null ? null : `user:${query.text.trim()}`,
+        textOwner: query.text === null ? null : userOwner(query.text),
         assigneeMode: query.assignee === null ? 0 : query.assignee.is === null ? 1 : 2,
         assignee: query.assignee?.is ?? null,
         updatedSince: query.updatedSince,

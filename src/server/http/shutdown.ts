@@ -20,8 +20,8 @@ const SWEEP_MS = 25;
 
 /**
  * How long the 503s of uploads cut at the grace's end have to reach their clients before every connection is
- * closed. The HTTP adapter reads and drops what such a client still sends for a while after the answer, so the
- * client is not reset before it reads it.
+ * closed. Each such answer closes its connection with a lingering close (guard/connections.ts), which reads and
+ * drops what the client still sends meanwhile, so the client is not reset before it reads it.
  */
 export const ANSWER_MS = 1_000;
 

@@ -10,9 +10,10 @@ import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
 import { MAX_MESSAGE_LENGTH } from '../../core';
 import type { AppDeps } from '../context';
+import type { TicketRow } from '../db/rows';
 import { ApiFailure } from '../errors';
+import { cleanText } from '../http/clean-text';
 import { mailbox } from '../mailbox';
-import { ticketByRef } from '../tickets/access';
 import { postEmailReply } from '../tickets/actions';
 import { replyText } from './reply-text';
 
@@ -39,9 +40,10 @@ const WRITE_IN_THE_REQUEST = 'write in the request in the support widget instead
 /** Why `mail` comes from a machine rather than a person (RFC 3834 and the headers auto-responders use), or null. */
 function machineMade(mail: ParsedMail, envelopeFrom: string): string | null {
   if (envelopeFrom === '') return 'a bounce (empty envelope sender)';
+  // As written: the parser makes some of them structures (List-* into one `list`).
   const header = (name: string): string => {
-    const value = mail.headers.get(name);
-    return typeof value === 'string' ? value.trim().toLowerCase() : value === undefined ? '' : JSON.stringify(value).toLowerCase();
+    const line = mail.headerLines.find((entry) => entry.key === name)?.line ?? '';
+    return line.slice(line.indexOf(':') + 1).trim().toLowerCase();
   };
   const submitted = header('auto-submitted');
   if (submitted !== '' && !submitted.startsWith('no')) return `Auto-Submitted: ${submitted}`;
@@ -60,28 +62,36 @@ const isAttachedFile = (attachment: ParsedMail['attachments'][number]): boolean 
  * reply address named and signed; throws {@link ReplyRefusal} for what the reporter must do otherwise.
  */
 export async function receiveReply(deps: AppDeps, number: string, raw: Buffer, envelopeFrom: string): Promise<ReplyOutcome> {
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
+  let mail: ParsedMail;
+  try {
+    mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
+  } catch {
+    // Sending it again cannot help.
+    throw new ReplyRefusal(554, '5.6.0 The message could not be read as an e-mail');
+  }
   const machine = machineMade(mail, envelopeFrom);
   if (machine !== null) return { kind: 'ignored', reason: machine };
-  const row = await ticketByRef(deps.store, number);
-  if (row === undefined) throw new ReplyRefusal(550, '5.1.1 No such request: it was erased or never existed');
-  const reporter = JSON.parse(row.reporter_json) as { email?: string };
   const from = mail.from?.value.find((entry) => entry.address !== undefined)?.address ?? '';
-  // The address is signed, but it travels in every copy and forward of the e-mail: only the reporter's own
-  // mailbox writes as the reporter.
-  if (reporter.email === undefined || from === '' || mailbox(from) !== mailbox(reporter.email)) {
-    throw new ReplyRefusal(550, `5.7.1 Replies are taken only from the address support's e-mail was sent to: ${WRITE_IN_THE_REQUEST}`);
-  }
   if (mail.attachments.some(isAttachedFile)) {
     throw new ReplyRefusal(550, `5.7.1 Files are not taken by e-mail: attach them in the request in the support widget, and send the text there or again without the files`);
   }
   const { notifications, inbound } = deps.config;
   const ours = [notifications.mailFrom, notifications.mailFromEn, inbound?.replyAddress ?? ''].map(addressOf).filter((address) => address !== '');
-  const text = replyText(mail.text ?? '', ours);
+  // As every text a client sends: no NUL (PostgreSQL refuses it), no invisible or direction-changing characters.
+  const text = replyText(cleanText(mail.text ?? ''), ours);
   if (text === '') throw new ReplyRefusal(550, '5.6.0 The reply holds no text of its own above the quoted e-mail');
   if (text.length > MAX_MESSAGE_LENGTH) throw new ReplyRefusal(552, `5.3.4 The reply is longer than ${MAX_MESSAGE_LENGTH} characters: ${WRITE_IN_THE_REQUEST}`);
+  // The signed address is the credential, as in any reply by e-mail; it travels in every copy and forward of the
+  // e-mail, so the sender must also be the reporter's own mailbox. Checked on the locked row: an erasure that
+  // commits first leaves no address to match.
+  const sender = (row: TicketRow) => {
+    const reporter = JSON.parse(row.reporter_json) as { email?: string };
+    if (reporter.email === undefined || reporter.email === '' || from === '' || mailbox(from) !== mailbox(reporter.email)) {
+      throw new ReplyRefusal(550, `5.7.1 Replies are taken only from the address support's e-mail was sent to: ${WRITE_IN_THE_REQUEST}`);
+    }
+  };
   try {
-    const eventId = await postEmailReply(deps, number, text);
+    const eventId = await postEmailReply(deps, number, text, sender);
     return eventId === null ? { kind: 'repeated' } : { kind: 'stored', eventId };
   } catch (error) {
     if (!(error instanceof ApiFailure)) throw error;

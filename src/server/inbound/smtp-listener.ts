@@ -6,7 +6,7 @@
  *
  * One client cannot hold it: at most {@link MAX_CLIENTS} connections, each closed after a minute of silence, a
  * message over SUPPORT_INBOUND_MAX_BYTES refused while it arrives (and never kept in full), a command line of
- * at most 4 kB.
+ * at most 4 kB, ten recipients a message.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -26,6 +26,9 @@ export interface InboundListener {
   url: string;
   close(): Promise<void>;
 }
+
+/** A size as a refusal says it: in MB, or in KB under one. */
+const sizeOf = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MB` : `${Math.floor(bytes / 1024)} KB`);
 
 /** An SMTP answer with its code. */
 const refusal = (responseCode: number, message: string): Error => Object.assign(new Error(message), { responseCode });
@@ -58,7 +61,8 @@ export async function startInbound(deps: AppDeps, inbound: InboundConfig): Promi
     socketTimeout: 60_000,
     closeTimeout: 5_000,
     maxCommandLength: 4096,
-    maxAllowedUnauthenticatedCommands: 200,
+    // One ticket's reply address per message: a few more are answered 452 one by one, not hundreds.
+    maxRecipients: 10,
     disableReverseLookup: true,
     logger: false,
     onMailFrom(_address, session: Session, done) {
@@ -79,7 +83,7 @@ export async function startInbound(deps: AppDeps, inbound: InboundConfig): Promi
       readMessage(stream, inbound.maxBytes)
         .then(async (raw) => {
           if (number === undefined) throw refusal(554, '5.5.1 No valid recipients');
-          if (raw === null) throw refusal(552, `5.3.4 The message is larger than ${Math.floor(inbound.maxBytes / 1024 / 1024)} MB: write in the request in the support widget instead`);
+          if (raw === null) throw refusal(552, `5.3.4 The message is larger than ${sizeOf(inbound.maxBytes)}: write in the request in the support widget instead`);
           const outcome = await receiveReply(deps, number, raw, session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address);
           if (outcome.kind === 'stored') logger.info(`[support] a reply by e-mail to ${number} is its event ${outcome.eventId}`);
           else if (outcome.kind === 'repeated') logger.info(`[support] a reply by e-mail to ${number} came again: kept once`);

@@ -15,7 +15,7 @@ import type { deliveriesRetryAnswerSchema, deliveryListSchema, deliverySchema, W
 import type { DeliveryFilter, DeliveryRow } from '../storage/types';
 import { anyTicket } from '../tickets/access';
 import { readLimit } from '../tickets/paging';
-import { singleQuery } from './query';
+import { readQuery } from './query';
 
 /** `/me/notifications` and `/agent/deliveries`. */
 export function notificationRoutes(deps: AppDeps) {
@@ -48,14 +48,15 @@ export function notificationRoutes(deps: AppDeps) {
   // Newest first, a page at a time: after a long outage the given-up deliveries number more than one page.
   app.get('/agent/deliveries', async (c) => {
     requireAgent(c.get('identity'));
-    const query = singleQuery(c);
-    const limit = readLimit(query('limit'), MAX_DELIVERIES_LISTED);
-    const filter: DeliveryFilter = {
+    const asked = readQuery(c, (query) => ({
+      limit: readLimit(query('limit'), MAX_DELIVERIES_LISTED),
       status: oneOf(DELIVERY_STATUSES, query('status'), 'status'),
       kind: oneOf(DELIVERY_KINDS, query('kind'), 'kind'),
-      ticketId: await ticketOf(query('ticket')),
+      ticket: query('ticket'),
       before: readCursor(query('cursor')),
-    };
+    }));
+    const { limit } = asked;
+    const filter: DeliveryFilter = { status: asked.status, kind: asked.kind, ticketId: await ticketOf(asked.ticket), before: asked.before };
     const rows = await deps.store.outbox.list(filter, limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);

@@ -4,6 +4,7 @@
  * same thing, and LISTEN/NOTIFY carrying "ticket X has event N" between processes (the streams read the
  * events themselves from the table, so a lost notice loses nothing).
  */
+import { userOwner } from '../auth/identity';
 import pg from 'pg';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import type { Logger } from '../context';
@@ -109,7 +110,7 @@ function repositories(db: Queryable, icu: boolean): Omit<Transaction, 'lock'> {
         query.assignee?.is ?? null,
         query.updatedSince,
         // The search as an LMS user's id: their tickets.
-        query.text === null ? null : `user:${query.text.trim()}`,
+        query.text === null ? null : userOwner(query.text),
       ];
       if (query.order === 'due') {
         // The queue: what waits for support, the soonest resolve deadline first, paged by (deadline, position).

@@ -149,29 +149,27 @@ const SAME_REPLY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The reporter's reply by e-mail to ticket `number` (the reply address names and signs it): written as their
- * message. The event's id, or null when the reporter's last message says the same and is less than a day old: a
- * mail server that delivered it and lost the answer delivers it again.
+ * message, once `sender` (run on the locked row, so an erasure that commits first is seen) accepts the row. The
+ * event's id, or null when it repeats the reporter's last message, less than a day old with nothing from support
+ * since: a mail server that delivered it and lost the answer delivers it again.
  */
-export async function postEmailReply(deps: AppDeps, number: string, text: string): Promise<number | null> {
+export async function postEmailReply(deps: AppDeps, number: string, text: string, sender: (row: TicketRow) => void): Promise<number | null> {
   const load = locked(async (tx) => {
     const row = await ticketByRef(tx, number);
     if (row === undefined) throw failures.ticketNotFound();
     return row;
   });
-  let repeated = false;
   const changed = await deps.store.write(async (tx) => {
     const row = await load(tx);
+    sender(row);
     const since = deps.clock().getTime() - SAME_REPLY_MS;
-    const mine = (await tx.events.listAfter(row.id)).filter((event) => event.actor === 'reporter' && event.text !== null);
-    const last = mine.at(-1);
-    if (last !== undefined && last.text === text && Date.parse(last.created_at) >= since) {
-      repeated = true;
-      return null;
-    }
+    const events = await tx.events.listAfter(row.id);
+    const last = events.at(-1);
+    if (last !== undefined && last.actor === 'reporter' && last.text === text && Date.parse(last.created_at) >= since) return null;
     await refuseWhenFull(deps, tx, row);
     return changeIn(deps, tx, async () => row, (fresh) => reporterMessage(fresh, text, [], fresh.owner));
   });
-  if (repeated || changed === null) return null;
+  if (changed === null) return null;
   deps.broker.publish(changed.row.id);
   return changed.eventId;
 }
