@@ -592,7 +592,7 @@ function inboundFrom(env: Env): InboundConfig | null {
     port,
     host: env.SUPPORT_INBOUND_SMTP_HOST?.trim() || '127.0.0.1',
     replyAddress: replyAddress.toLowerCase(),
-    maxBytes: intFrom(env, 'SUPPORT_INBOUND_MAX_BYTES', 10 * 1024 * 1024, 64 * 1024),
+    maxBytes: intFrom(env, 'SUPPORT_INBOUND_MAX_BYTES', 4 * 1024 * 1024, 64 * 1024),
   };
 }
 

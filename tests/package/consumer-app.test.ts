@@ -21,7 +21,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(import.meta.dirname, 'consumer-app');
 const PACKAGE = '@uchi-pro/support-widget';
 /** The Support API's runtime packages: in the repository's dependencies, never in a host app. */
-const SERVER_PACKAGES = ['better-sqlite3', 'pg', 'nodemailer', 'sharp', 'hono', '@hono/node-server', 'busboy', 'file-type', 'jose', 'prom-client', 'smtp-server', 'mailparser', 'email-reply-parser'];
+const SERVER_PACKAGES = ['better-sqlite3', 'pg', 'nodemailer', 'sharp', 'hono', '@hono/node-server', 'busboy', 'file-type', 'jose', 'prom-client', 'smtp-server', 'mailparser'];
 
 interface PackageJson {
   dependencies?: Record<string, string>;

@@ -68,6 +68,22 @@ describe('the text of a reply', () => {
     ];
     for (const [body, text] of cases) expect(replyText(body, ours), body).toBe(text);
   });
+
+  it('knows Outlook’s header block and a «… пишет:» heading, and keeps the reply’s own «>» lines and other addresses', () => {
+    const cases: Array<[string, string]> = [
+      ['Chrome.\n\nОт: Техподдержка\nОтправлено: 7 декабря 2026 г. 12:00\nКому: Иван\nТема: Вопрос\n\nКакой браузер?', 'Chrome.'],
+      ['Chrome.\n\n07.12.2026 12:00, Техподдержка пишет:\n> Какой браузер?\n> Спасибо', 'Chrome.'],
+      ['Пишу с адреса superhelp@uchi.example.com, если что.', 'Пишу с адреса superhelp@uchi.example.com, если что.'],
+      ['Ошибка такая:\n> Access denied\nпосле входа в тест.', 'Ошибка такая:\n> Access denied\nпосле входа в тест.'],
+      ['Коллега написал:\nне работает у всех.', 'Коллега написал:\nне работает у всех.'],
+    ];
+    for (const [body, text] of cases) expect(replyText(body, ours), body).toBe(text);
+  });
+
+  it('reads a long text of words that look like a heading in one pass (a slow pattern here froze the server)', () => {
+    const hostile = `${'x on at '.repeat(20_000)}\n${'Пн, 7 дек. 2026 г. в 12:00, '.repeat(5_000)}`;
+    expect(replyText(hostile, ours).length).toBeGreaterThan(100_000);
+  });
 });
 
 describe('replies by e-mail', { timeout: 60_000 }, () => {
@@ -143,6 +159,16 @@ describe('replies by e-mail', { timeout: 60_000 }, () => {
     // As every text a client sends: no NUL, no character that turns the text around.
     await send({ from: 'replier@example.ru', to, subject: 'Re: вопрос', text: 'Версия\u0000 120\u202e.' });
     expect((await read(auth, ticket.id)).events.at(-1)).toMatchObject({ actor: 'reporter', text: 'Версия 120.' });
+    // A company signature's logo, shown in the text, is no file: the reply is taken.
+    await send({
+      from: 'replier@example.ru',
+      to,
+      subject: 'Re: вопрос',
+      text: 'Пробовал и в Firefox.',
+      html: '<p>Пробовал и в Firefox.</p><img src="cid:logo@uchi">',
+      attachments: [{ filename: 'logo.png', content: Buffer.from('89504e470d0a1a0a', 'hex'), cid: 'logo@uchi' }],
+    });
+    expect((await read(auth, ticket.id)).events.at(-1)).toMatchObject({ actor: 'reporter', text: 'Пробовал и в Firefox.' });
     // An HTML-only reply is read as its text.
     await send({ from: 'replier@example.ru', to, subject: 'Re: вопрос', html: '<p>И ещё: <b>версия 120.0.6099</b></p>' });
     expect((await read(auth, ticket.id)).events.at(-1)).toMatchObject({ actor: 'reporter', text: 'И ещё: версия 120.0.6099' });
@@ -160,6 +186,11 @@ describe('replies by e-mail', { timeout: 60_000 }, () => {
     expect(await refusal({ from: 'colleague@example.ru', to, text: 'Chrome' })).toMatchObject({ code: 550, text: expect.stringContaining('only from the address') });
     // A file: the reporter is told to attach it in the widget.
     expect(await refusal({ from: 'guarded@example.ru', to, text: 'Скриншот', attachments: [{ filename: 'screen.png', content: Buffer.from('89504e47', 'hex') }] })).toMatchObject({
+      code: 550,
+      text: expect.stringContaining('Files are not taken by e-mail'),
+    });
+    // A PDF sent «inline» is still a file; a picture the text refers to (a signature's logo) is not.
+    expect(await refusal({ from: 'guarded@example.ru', to, text: 'Акт', attachments: [{ filename: 'act.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n'), contentDisposition: 'inline' }] })).toMatchObject({
       code: 550,
       text: expect.stringContaining('Files are not taken by e-mail'),
     });

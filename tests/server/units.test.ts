@@ -120,7 +120,7 @@ describe('loadConfig', () => {
     const secret = { SUPPORT_TOKEN_SECRET: 'x'.repeat(40) };
     expect(loadConfig(secret).config.inbound).toBeNull();
     const inbound = { ...secret, SUPPORT_INBOUND_SMTP_PORT: '2525', SUPPORT_REPLY_ADDRESS: 'Support@Uchi.example' };
-    expect(loadConfig(inbound).config.inbound).toEqual({ port: 2525, host: '127.0.0.1', replyAddress: 'support@uchi.example', maxBytes: 10 * 1024 * 1024 });
+    expect(loadConfig(inbound).config.inbound).toEqual({ port: 2525, host: '127.0.0.1', replyAddress: 'support@uchi.example', maxBytes: 4 * 1024 * 1024 });
     expect(loadConfig({ ...inbound, SUPPORT_INBOUND_SMTP_HOST: '0.0.0.0', SUPPORT_INBOUND_MAX_BYTES: '1048576' }).config.inbound).toMatchObject({ host: '0.0.0.0', maxBytes: 1048576 });
     expect(() => loadConfig({ ...secret, SUPPORT_REPLY_ADDRESS: 'support@uchi.example' })).toThrow(/SUPPORT_REPLY_ADDRESS is set without SUPPORT_INBOUND_SMTP_PORT/);
     expect(() => loadConfig({ ...secret, SUPPORT_INBOUND_SMTP_PORT: '2525' })).toThrow(/SUPPORT_INBOUND_SMTP_PORT is set without SUPPORT_REPLY_ADDRESS/);

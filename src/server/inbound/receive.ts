@@ -6,6 +6,7 @@
  * A refusal is an SMTP answer the sending mail server turns into a bounce to the reporter, so it says in plain
  * English what to do instead (a bounce is read where SMTPUTF8 may not be).
  */
+import { domainToASCII } from 'node:url';
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
 import { MAX_MESSAGE_LENGTH } from '../../core';
@@ -46,16 +47,31 @@ function machineMade(mail: ParsedMail, envelopeFrom: string): string | null {
     return line.slice(line.indexOf(':') + 1).trim().toLowerCase();
   };
   const submitted = header('auto-submitted');
-  if (submitted !== '' && !submitted.startsWith('no')) return `Auto-Submitted: ${submitted}`;
-  if (/\b(?:bulk|junk|list|auto_reply)\b/.test(header('precedence'))) return `Precedence: ${header('precedence')}`;
+  if (submitted !== '' && !submitted.startsWith('no')) return `Auto-Submitted: ${submitted.slice(0, 40)}`;
+  if (/\b(?:bulk|junk|list|auto_reply)\b/.test(header('precedence'))) return `Precedence: ${header('precedence').slice(0, 40)}`;
   if (header('x-autoreply') !== '' || header('x-autorespond') !== '') return 'an auto-reply header';
   if (header('list-id') !== '') return 'a mailing list';
   if (header('content-type').includes('multipart/report')) return 'a delivery report';
   return null;
 }
 
-/** Whether an attachment is a file the reporter attached, not a picture of the text (a signature's logo). */
-const isAttachedFile = (attachment: ParsedMail['attachments'][number]): boolean => attachment.contentDisposition !== 'inline' && attachment.related !== true;
+/**
+ * Whether an attachment is a file the reporter attached: anything but a picture the text shows (a signature's
+ * logo, referred to by its Content-ID). A PDF sent «inline» is still a file.
+ */
+const isAttachedFile = (attachment: ParsedMail['attachments'][number]): boolean =>
+  !(attachment.contentType.startsWith('image/') && (attachment.related === true || (attachment.contentDisposition === 'inline' && attachment.cid !== undefined)));
+
+/** The longest text the quote is looked for in: far more than a reply and its quoted thread. */
+const MAX_TEXT_READ = 512 * 1024;
+
+/** An address with its domain as mail servers write it (punycode), so «пример.рф» and «xn--e1afmkfd.xn--p1ai» are one. */
+function asciiAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  const domain = domainToASCII(address.slice(at + 1));
+  return `${address.slice(0, at)}@${domain === '' ? address.slice(at + 1) : domain}`;
+}
 
 /**
  * Files reply `raw` (its envelope sender `envelopeFrom`, '' for the null sender) to ticket `number`, which the
@@ -64,7 +80,7 @@ const isAttachedFile = (attachment: ParsedMail['attachments'][number]): boolean 
 export async function receiveReply(deps: AppDeps, number: string, raw: Buffer, envelopeFrom: string): Promise<ReplyOutcome> {
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
+    mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, maxHtmlLengthToParse: 1024 * 1024 });
   } catch {
     // Sending it again cannot help.
     throw new ReplyRefusal(554, '5.6.0 The message could not be read as an e-mail');
@@ -77,8 +93,10 @@ export async function receiveReply(deps: AppDeps, number: string, raw: Buffer, e
   }
   const { notifications, inbound } = deps.config;
   const ours = [notifications.mailFrom, notifications.mailFromEn, inbound?.replyAddress ?? ''].map(addressOf).filter((address) => address !== '');
+  const body = mail.text ?? '';
+  if (body.length > MAX_TEXT_READ) throw new ReplyRefusal(552, `5.3.4 The reply is longer than ${MAX_MESSAGE_LENGTH} characters: ${WRITE_IN_THE_REQUEST}`);
   // As every text a client sends: no NUL (PostgreSQL refuses it), no invisible or direction-changing characters.
-  const text = replyText(cleanText(mail.text ?? ''), ours);
+  const text = replyText(cleanText(body), ours);
   if (text === '') throw new ReplyRefusal(550, '5.6.0 The reply holds no text of its own above the quoted e-mail');
   if (text.length > MAX_MESSAGE_LENGTH) throw new ReplyRefusal(552, `5.3.4 The reply is longer than ${MAX_MESSAGE_LENGTH} characters: ${WRITE_IN_THE_REQUEST}`);
   // The signed address is the credential, as in any reply by e-mail; it travels in every copy and forward of the
@@ -86,7 +104,7 @@ export async function receiveReply(deps: AppDeps, number: string, raw: Buffer, e
   // commits first leaves no address to match.
   const sender = (row: TicketRow) => {
     const reporter = JSON.parse(row.reporter_json) as { email?: string };
-    if (reporter.email === undefined || reporter.email === '' || from === '' || mailbox(from) !== mailbox(reporter.email)) {
+    if (reporter.email === undefined || reporter.email === '' || from === '' || mailbox(asciiAddress(from)) !== mailbox(asciiAddress(reporter.email))) {
       throw new ReplyRefusal(550, `5.7.1 Replies are taken only from the address support's e-mail was sent to: ${WRITE_IN_THE_REQUEST}`);
     }
   };

@@ -4,11 +4,11 @@
  * (the domain's MX, or a relay that forwards the reply address's mail to it), and answers everything else 550.
  * No login, no TLS of its own: run it on the MX's private network or on localhost behind it.
  *
- * One client cannot hold it: at most {@link MAX_CLIENTS} connections, each closed after a minute of silence, a
- * message over SUPPORT_INBOUND_MAX_BYTES refused while it arrives (and never kept in full), a command line of
- * at most 4 kB, ten recipients a message.
+ * One client cannot hold it: at most {@link MAX_CLIENTS} connections, each closed after a minute of silence and
+ * after ten minutes whatever it does, a message over SUPPORT_INBOUND_MAX_BYTES refused while it arrives (and never
+ * kept in full), a command line of at most 4 kB, ten recipients a message.
  */
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import type { AppDeps } from '../context';
@@ -17,8 +17,10 @@ import { errorLine } from '../error-line';
 import { ReplyRefusal, receiveReply } from './receive';
 import { ticketOfReplyAddress } from './reply-address';
 
-/** Connections at once: mail servers deliver a few at a time, and each holds a message of up to maxBytes. */
-export const MAX_CLIENTS = 20;
+/** Connections at once (in each process): mail servers deliver a few at a time, and each holds up to maxBytes. */
+export const MAX_CLIENTS = 10;
+/** The longest a connection lasts, however it keeps talking: a message arrives in seconds. */
+export const MAX_SESSION_MS = 10 * 60_000;
 
 /** A running listener. */
 export interface InboundListener {
@@ -109,6 +111,11 @@ export async function startInbound(deps: AppDeps, inbound: InboundConfig): Promi
     },
   });
   server.on('error', (error) => logger.warn(`[support] replies by e-mail: ${errorLine(error)}`));
+  server.server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), MAX_SESSION_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
   await new Promise<void>((resolve, reject) => {
     const failed = (error: Error) => reject(error);
     server.server.once('error', failed);
