@@ -22,7 +22,6 @@ import { startDispatcher } from './outbox/dispatcher';
 import { guardConnections, serverOptions } from './guard/connections';
 import { createGuards } from './guard/guards';
 import { shutdownServer } from './http/shutdown';
-import { startInbound } from './inbound/smtp-listener';
 import type { InboundListener } from './inbound/smtp-listener';
 import type { DemoDirs } from './routes/demo';
 import { createMetrics, offerToPrimary, serveMetrics } from './metrics';
@@ -142,6 +141,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let inboundListener: InboundListener | null = null;
   if (config.inbound !== null) {
     const { host: inboundHost, port: inboundPort } = config.inbound;
+    // Loaded only where replies by e-mail are taken: the MIME parser is most of a start's module loading.
+    const { startInbound } = await import('./inbound/smtp-listener');
     inboundListener = await startInbound(deps, config.inbound).catch(async (error: unknown) => {
       await metricsServer?.close();
       await release();
