@@ -7,6 +7,7 @@ import { API_PREFIX } from './api-prefix';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/tokens';
 import { loadGuardLimits } from './guard/limits';
 import type { Locale } from './locale';
+import { addressOfFrom } from './mailbox';
 import type { GuardLimits } from './guard/limits';
 
 /** Everything the server needs to know at start; tests build it directly with overrides. */
@@ -260,8 +261,7 @@ function unusedSettings(given: Env, config: ServerConfig, dev: boolean): string[
   if (set('SUPPORT_WEBHOOK_SECRET') && !set('SUPPORT_WEBHOOK_URLS')) said.push('SUPPORT_WEBHOOK_SECRET is set without SUPPORT_WEBHOOK_URLS: no webhook is sent.');
   if (config.inbound !== null && config.notifications.smtpUrl === null) said.push('SUPPORT_INBOUND_SMTP_PORT is set without SUPPORT_SMTP_URL: no e-mail goes out, so none carries a reply address.');
   // Mail to the untagged address goes to the listener too, which refuses it: people who write to the From bounce.
-  const fromAddress = /<([^<>\s]+@[^<>\s]+)>/.exec(config.notifications.mailFrom)?.[1] ?? config.notifications.mailFrom.trim();
-  if (config.inbound !== null && fromAddress.toLowerCase() === config.inbound.replyAddress) {
+  if (config.inbound !== null && addressOfFrom(config.notifications.mailFrom).toLowerCase() === config.inbound.replyAddress) {
     said.push(`SUPPORT_REPLY_ADDRESS is the address of SUPPORT_MAIL_FROM (${config.inbound.replyAddress}): mail written to it, not as a reply, reaches the listener and is refused. Give replies an address of their own, such as replies@${config.inbound.replyAddress.split('@')[1] ?? ''}.`);
   }
   // Next to an SQLite file its folder is where the data is; on PostgreSQL the default is the working directory's.

@@ -1,5 +1,11 @@
 /** The mailbox an e-mail address reaches, however it is written: what receipts, unsubscribes and erasures go by. */
 
+/** The address of a From such as «Техподдержка <support@uchi.example>», or the value itself. */
+export function addressOfFrom(from: string): string {
+  const bracketed = /<([^<>\s]+@[^<>\s]+)>/.exec(from);
+  return (bracketed?.[1] ?? from).trim();
+}
+
 /** The domains whose mailboxes are one (Gmail's two names). */
 const GMAIL = ['gmail.com', 'googlemail.com'];
 

@@ -14,7 +14,7 @@ import type { AppDeps } from '../context';
 import type { TicketRow } from '../db/rows';
 import { ApiFailure } from '../errors';
 import { cleanText } from '../http/clean-text';
-import { mailbox } from '../mailbox';
+import { addressOfFrom, mailbox } from '../mailbox';
 import { postEmailReply } from '../tickets/actions';
 import { replyText } from './reply-text';
 
@@ -92,7 +92,7 @@ export async function receiveReply(deps: AppDeps, number: string, raw: Buffer, e
     throw new ReplyRefusal(550, `5.7.1 Files are not taken by e-mail: attach them in the request in the support widget, and send the text there or again without the files`);
   }
   const { notifications, inbound } = deps.config;
-  const ours = [notifications.mailFrom, notifications.mailFromEn, inbound?.replyAddress ?? ''].map(addressOf).filter((address) => address !== '');
+  const ours = [notifications.mailFrom, notifications.mailFromEn, inbound?.replyAddress ?? ''].map(addressOfFrom).filter((address) => address !== '');
   const body = mail.text ?? '';
   if (body.length > MAX_TEXT_READ) throw new ReplyRefusal(552, `5.3.4 The reply is longer than ${MAX_MESSAGE_LENGTH} characters: ${WRITE_IN_THE_REQUEST}`);
   // As every text a client sends: no NUL (PostgreSQL refuses it), no invisible or direction-changing characters.
@@ -117,10 +117,4 @@ export async function receiveReply(deps: AppDeps, number: string, raw: Buffer, e
     if (error.code === 'not_found') throw new ReplyRefusal(550, '5.1.1 No such request: it was erased or never existed');
     throw new ReplyRefusal(550, `5.7.1 The request takes no more messages: ${WRITE_IN_THE_REQUEST}`);
   }
-}
-
-/** The address of a From such as «Техподдержка <support@uchi.example>», or the value itself. */
-function addressOf(from: string): string {
-  const bracketed = /<([^<>\s]+@[^<>\s]+)>/.exec(from);
-  return (bracketed?.[1] ?? from).trim();
 }
