@@ -35,7 +35,7 @@ const sizeOf = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.floor(
 /** An SMTP answer with its code. */
 const refusal = (responseCode: number, message: string): Error => Object.assign(new Error(message), { responseCode });
 
-/** The ticket numbers of a session's accepted recipients, by the session's id. */
+/** The ticket the current message of a session is for: the number its first accepted recipient named. */
 const TICKET = Symbol('ticket');
 type Session = SMTPServerSession & { [TICKET]?: string };
 
